@@ -1,0 +1,95 @@
+//! Platform administration: who may create events.
+
+use crate::error::AppError;
+use crate::i18n::{use_lang, K};
+use crate::ui::{action_error, FormError};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub is_admin: bool,
+    pub can_create_events: bool,
+}
+
+#[server(prefix = "/api", endpoint = "admin/users")]
+pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
+    let authed = crate::auth::gate::admin().await?;
+    let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT id, display_name, email, is_admin, can_create_events FROM users ORDER BY id LIMIT 1000",
+    )
+    .fetch_all(&authed.db().pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, display_name, email, a, c)| UserRow { id, display_name, email, is_admin: a != 0, can_create_events: a != 0 || c != 0 })
+        .collect())
+}
+
+/// Lets a user create events, or takes that right away. Admin only.
+#[server(prefix = "/api", endpoint = "admin/set-creator")]
+pub async fn set_event_creator(user_id: i64, allowed: bool) -> Result<(), AppError> {
+    let authed = crate::auth::gate::admin().await?;
+    let mut tx = authed.db().begin_write().await?;
+    let done = sqlx::query("UPDATE users SET can_create_events = $1 WHERE id = $2")
+        .bind(i64::from(allowed))
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    crate::db::audit(&mut tx, None, Some(authed.user.id), "user.event_creator", None, Some(serde_json::json!({ "user": user_id, "allowed": allowed }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let lang = use_lang();
+    let set = ServerAction::<SetEventCreator>::new();
+    let users = Resource::new(move || set.version().get(), |_| list_users());
+    let errors = action_error(set);
+    view! {
+        <section>
+            <h1>{lang.t(K::AdminTitle)}</h1>
+            <FormError errors/>
+            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+                {move || users.get().map(|r| match r {
+                    Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <table class="people">
+                            <thead><tr><th>{lang.t(K::FieldDisplayName)}</th><th>{lang.t(K::FieldEmail)}</th><th>{lang.t(K::CanCreateEvents)}</th></tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|u| view! {
+                                    <tr>
+                                        <td dir="auto">{u.display_name}</td>
+                                        <td>{u.email}</td>
+                                        <td>
+                                            {if u.is_admin {
+                                                view! { <span>{lang.t(K::RoleAdmin)}</span> }.into_any()
+                                            } else {
+                                                view! {
+                                                    <ActionForm action=set attr:class="inline">
+                                                        <input type="hidden" name="user_id" value=u.id/>
+                                                        <input type="hidden" name="allowed" value=(!u.can_create_events).to_string()/>
+                                                        <button type="submit" class="button">
+                                                            {lang.t(if u.can_create_events { K::Revoke } else { K::Allow })}
+                                                        </button>
+                                                    </ActionForm>
+                                                }.into_any()
+                                            }}
+                                        </td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+//! The HTML shell, the header and the routes.
+
+use crate::admin::AdminPage;
+use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
+use crate::error::AppError;
+use crate::events::{EventPage, HomePage, ManageEventPage, NewEventPage};
+use crate::i18n::{Lang, K};
+use crate::invites::InvitePage;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+/// The document. `lang`/`dir` are set here, on the server, so Arabic is right-to-left from
+/// the first byte, before any script runs.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions, lang: Lang) -> impl IntoView {
+    use leptos_meta::MetaTags;
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() dir=lang.dir()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <link rel="stylesheet" href="/pkg/hakam.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App lang/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App(lang: Lang) -> impl IntoView {
+    provide_meta_context();
+    provide_context(lang);
+    let user: Resource<Result<Option<SessionUser>, AppError>> = Resource::new(|| (), |_| current_user());
+    provide_context(user);
+    view! {
+        <Title text=lang.t(K::AppName)/>
+        <Router>
+            <a class="skip-link" href="#main">{lang.t(K::SkipToContent)}</a>
+            <Header user/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=move || view! { <h1>{lang.t(K::ErrNotFound)}</h1> }>
+                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("/signup") view=SignupPage/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/admin") view=AdminPage/>
+                    <Route path=path!("/events/new") view=NewEventPage/>
+                    <Route path=path!("/events/:id") view=EventPage/>
+                    <Route path=path!("/events/:id/manage") view=ManageEventPage/>
+                    <Route path=path!("/invite/:code") view=InvitePage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn Header(user: Resource<Result<Option<SessionUser>, AppError>>) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let location = use_location();
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">{lang.t(K::AppName)}</A>
+            <nav aria-label=lang.t(K::MainNavigation)>
+                <Suspense fallback=|| ()>
+                    {move || user.get().map(|u| match u.ok().flatten() {
+                        Some(u) => view! {
+                            <span class="who" dir="auto">{u.display_name.clone()}</span>
+                            {u.is_admin.then(|| view! { <A href="/admin">{lang.t(K::AdminTitle)}</A> })}
+                            <LogoutButton/>
+                        }.into_any(),
+                        None => view! {
+                            <A href="/login">{lang.t(K::LogIn)}</A>
+                            <A href="/signup">{lang.t(K::SignUp)}</A>
+                        }.into_any(),
+                    })}
+                </Suspense>
+            </nav>
+            <nav class="langs" aria-label=lang.t(K::Language)>
+                {Lang::ALL.into_iter().map(|l| {
+                    // A plain link: switching works before (and without) WASM.
+                    let href = move || format!("/lang/{}?next={}", l.code(), crate::auth::urlencode(&location.pathname.get()));
+                    view! {
+                        <a href=href rel="external nofollow" hreflang=l.code() lang=l.code()
+                           aria-current=(l == lang).then_some("true")>{l.native_name()}</a>
+                    }
+                }).collect_view()}
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,142 @@
+//! Account input rules: each value can only be built through `parse`, which says what is wrong
+//! as a catalogue key, so the caller can put the message next to the right field.
+
+use crate::i18n::K;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Email, K> {
+        let email = raw.trim().to_lowercase();
+        if email.is_empty() {
+            return Err(K::ErrRequired);
+        }
+        if email.chars().count() > 254 {
+            return Err(K::ErrEmailInvalid);
+        }
+        let Some((local, domain)) = email.split_once('@') else {
+            return Err(K::ErrEmailInvalid);
+        };
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control());
+        if domain_ok && local_ok {
+            Ok(Email(email))
+        } else {
+            Err(K::ErrEmailInvalid)
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub const MAX: usize = 80;
+    pub fn parse(raw: &str) -> Result<DisplayName, K> {
+        let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            Err(K::ErrRequired)
+        } else if name.chars().count() > Self::MAX {
+            Err(K::ErrTooLong)
+        } else if name.chars().any(char::is_control) {
+            Err(K::ErrInvalidCharacters)
+        } else {
+            Ok(DisplayName(name))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A password as typed. Never serialized; its `Debug` does not print it.
+#[derive(Clone)]
+pub struct Password(String);
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password([redacted])")
+    }
+}
+
+impl Password {
+    pub const MIN: usize = 10;
+    pub const MAX: usize = 128;
+    /// Rules for a new password: long enough to resist guessing, short enough to hash quickly.
+    pub fn parse_new(raw: String) -> Result<Password, K> {
+        let len = raw.chars().count();
+        if len < Self::MIN {
+            Err(K::ErrPasswordTooShort)
+        } else if len > Self::MAX {
+            Err(K::ErrTooLong)
+        } else {
+            Ok(Password(raw))
+        }
+    }
+    /// A password offered at login: only the length cap applies.
+    pub fn offered(raw: String) -> Password {
+        Password(raw.chars().take(Self::MAX + 1).collect())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where to go after signing in: only paths on this site, never another origin.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next.map(str::trim) {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalized_and_checked() {
+        assert_eq!(Email::parse("  Salma@Example.MA ").unwrap().as_str(), "salma@example.ma");
+        assert_eq!(Email::parse(""), Err(K::ErrRequired));
+        for bad in ["salma", "salma@", "@example.ma", "salma@example", "sa lma@example.ma", "a@b..ma", "a@.b.ma"] {
+            assert_eq!(Email::parse(bad), Err(K::ErrEmailInvalid), "{bad}");
+        }
+    }
+
+    #[test]
+    fn display_names_fold_spaces_and_keep_arabic() {
+        assert_eq!(DisplayName::parse("  سلمى   بنعلي ").unwrap().as_str(), "سلمى بنعلي");
+        assert_eq!(DisplayName::parse("   "), Err(K::ErrRequired));
+        assert_eq!(DisplayName::parse(&"x".repeat(81)), Err(K::ErrTooLong));
+    }
+
+    #[test]
+    fn passwords_have_bounds_and_hide_in_debug() {
+        assert_eq!(Password::parse_new("short".into()).unwrap_err(), K::ErrPasswordTooShort);
+        assert!(Password::parse_new("long enough pass".into()).is_ok());
+        assert_eq!(Password::parse_new("x".repeat(129)).unwrap_err(), K::ErrTooLong);
+        let p = Password::offered("secret-value".into());
+        assert!(!format!("{p:?}").contains("secret"));
+    }
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/events/3")), "/events/3");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

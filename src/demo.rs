@@ -1,0 +1,102 @@
+//! A demo event for first runs (`HAKAM_DEMO=1`): loaded only into a database with no events,
+//! with names and texts like those of the events Hakam is made for.
+
+use crate::auth::Role;
+use crate::db::{now, Db};
+use rand::distributions::Alphanumeric;
+use rand::Rng;
+
+const DAY: i64 = 86_400;
+
+/// Accounts that exist only as names: their password hash is not a valid hash, so nobody
+/// can sign in as them.
+const PEOPLE: &[(&str, &str, Role)] = &[
+    ("يوسف العلوي", "youssef.alaoui@demo.hakam.invalid", Role::Mentor),
+    ("Nadia Berrada", "nadia.berrada@demo.hakam.invalid", Role::Mentor),
+    ("عبد الرحيم الإدريسي", "abderrahim.idrissi@demo.hakam.invalid", Role::Judge),
+    ("Fatima Zahra Amrani", "fz.amrani@demo.hakam.invalid", Role::Judge),
+    ("Karim Tazi", "karim.tazi@demo.hakam.invalid", Role::Judge),
+    ("مريم الصديقي", "meryem.seddiki@demo.hakam.invalid", Role::Participant),
+    ("Omar Chraibi", "omar.chraibi@demo.hakam.invalid", Role::Participant),
+    ("هشام بنكيران", "hicham.benkirane@demo.hakam.invalid", Role::Participant),
+    ("Salma Ouazzani", "salma.ouazzani@demo.hakam.invalid", Role::Participant),
+    ("إيمان الفاسي", "imane.fassi@demo.hakam.invalid", Role::Participant),
+];
+
+const TRACKS: &[(&str, &str)] = &[
+    ("الرقمي في خدمة المواطن", "Des services publics plus simples pour les habitants de la province."),
+    ("البيانات الضخمة في حياتنا اليومية", "Comment les données massives changent notre quotidien : transport, santé, commerce."),
+    ("Agritech", "Outils numériques pour les agriculteurs de la région de l'Oriental."),
+];
+
+pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
+    let (events,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events").fetch_one(&db.pool).await?;
+    if events > 0 {
+        return Ok(());
+    }
+    let password: String = rand::thread_rng().sample_iter(&Alphanumeric).take(16).map(char::from).collect();
+    let hash = crate::auth::password::hash(crate::auth::domain::Password::offered(password.clone()))
+        .await
+        .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+    let t = now();
+    let mut tx = db.begin_write().await?;
+    let organizer_email = "organizer@demo.hakam.invalid";
+    let (organizer,): (i64,) = sqlx::query_as(
+        "INSERT INTO users (email, display_name, password_hash, is_admin, can_create_events, created_at) \
+         VALUES ($1, $2, $3, 0, 1, $4) RETURNING id",
+    )
+    .bind(organizer_email)
+    .bind("سلمى بنعلي")
+    .bind(&hash)
+    .bind(t)
+    .fetch_one(&mut *tx)
+    .await?;
+    let event = crate::events::domain::EventInput {
+        name: "هاكاثون بركان الرقمي 2026".into(),
+        description: "في إطار المنتدى الثالث «المجتمع الرقمي»، ينظم هذا الهاكاثون لفائدة الشباب حاملي الأفكار والمشاريع من مختلف جهات المملكة، \
+            الذين يطورونها تحت إشراف مؤطرين وخبراء في المواكبة المقاولاتية.\n\n\
+            Le hackathon réunit des jeunes porteurs d'idées autour du thème « Le big data dans notre vie quotidienne » ; \
+            les projets lauréats pourront être intégrés aux projets de la province."
+            .into(),
+        venue: "القرية الرقمية، بركان".into(),
+        timezone: "Africa/Casablanca".into(),
+        starts_at: t + 7 * DAY,
+        ends_at: t + 10 * DAY,
+        team_min: 2,
+        team_max: 5,
+        registration_opens: t - DAY,
+        registration_closes: t + 7 * DAY,
+        hacking_starts: t + 7 * DAY + 3600,
+        submission_deadline: t + 9 * DAY,
+        judging_opens: t + 9 * DAY + 3600,
+        judging_closes: t + 10 * DAY - 4 * 3600,
+        results_at: t + 10 * DAY - 2 * 3600,
+    };
+    let event_id = crate::events::db::insert(&mut tx, &event, organizer).await?;
+    for (name, description) in TRACKS {
+        sqlx::query("INSERT INTO tracks (event_id, name, description, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(event_id)
+            .bind(*name)
+            .bind(*description)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (name, email, role) in PEOPLE {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, '!', $3) RETURNING id",
+        )
+        .bind(*email)
+        .bind(*name)
+        .bind(t)
+        .fetch_one(&mut *tx)
+        .await?;
+        crate::events::db::grant(&mut tx, event_id, id, *role, Some(organizer)).await?;
+    }
+    crate::db::audit(&mut tx, Some(event_id), Some(organizer), "demo.loaded", None, None).await?;
+    tx.commit().await?;
+    tracing::info!(
+        "Demo event loaded. Its organizer can sign in as {organizer_email} with password {password} (shown only now)."
+    );
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! The error every server function returns to the browser.
+//!
+//! It carries catalogue keys, never English sentences, so the page shows it in the reader's
+//! language; it is also how the HTTP status is chosen (see `server::status_from_error`).
+
+use crate::i18n::{Lang, K};
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// One invalid form field: which input, and why (a catalogue key with an optional argument).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub msg: K,
+    pub arg: Option<String>,
+}
+
+impl FieldError {
+    pub fn new(field: &str, msg: K) -> Self {
+        Self { field: field.to_owned(), msg, arg: None }
+    }
+    pub fn with_arg(field: &str, msg: K, arg: impl ToString) -> Self {
+        Self { field: field.to_owned(), msg, arg: Some(arg.to_string()) }
+    }
+    pub fn text(&self, lang: Lang) -> String {
+        match &self.arg {
+            Some(arg) => lang.t1(self.msg, arg),
+            None => lang.t(self.msg).to_owned(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// Per-field validation errors; nothing was written.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// The request clashes with the current state (changed meanwhile, already used, …).
+    #[error("conflict: {0:?}")]
+    Conflict(K),
+    #[error("too many attempts")]
+    TooManyAttempts,
+    /// A cross-site request was refused before any server function ran.
+    #[error("cross-site request refused")]
+    CrossSite,
+    #[error("internal error")]
+    Internal,
+    /// Transport or encoding failures reported by the server-function layer.
+    #[error("request failed: {0}")]
+    Request(String),
+}
+
+impl AppError {
+    pub fn field(field: &str, msg: K) -> Self {
+        AppError::Invalid(vec![FieldError::new(field, msg)])
+    }
+
+    /// The message for a given field, if this error is about it.
+    pub fn field_text(&self, field: &str, lang: Lang) -> Option<String> {
+        match self {
+            AppError::Invalid(errors) => {
+                errors.iter().find(|e| e.field == field).map(|e| e.text(lang))
+            }
+            _ => None,
+        }
+    }
+
+    /// A one-line message for errors that are not about a single field.
+    pub fn summary(&self, lang: Lang) -> String {
+        let key = match self {
+            AppError::Unauthenticated => K::ErrSignInRequired,
+            AppError::Forbidden => K::ErrForbidden,
+            AppError::NotFound => K::ErrNotFound,
+            AppError::Invalid(_) => K::ErrFixFields,
+            AppError::Conflict(key) => *key,
+            AppError::TooManyAttempts => K::ErrTooManyAttempts,
+            AppError::CrossSite => K::ErrForbidden,
+            AppError::Internal => K::ErrInternal,
+            AppError::Request(_) => K::ErrNetwork,
+        };
+        lang.t(key).to_owned()
+    }
+
+    pub fn http_status(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden | AppError::CrossSite => 403,
+            AppError::NotFound => 404,
+            AppError::Invalid(_) => 422,
+            AppError::Conflict(_) => 409,
+            AppError::TooManyAttempts => 429,
+            AppError::Internal | AppError::Request(_) => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // Malformed arguments are the caller's fault: say so as a validation error.
+            ServerFnErrorErr::Args(_) => AppError::field("form", K::ErrBadRequest),
+            other => AppError::Request(other.to_string()),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        tracing::error!(error = %err, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<tower_sessions::session::Error> for AppError {
+    fn from(err: tower_sessions::session::Error) -> Self {
+        tracing::error!(error = %err, "session store error");
+        AppError::Internal
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,309 @@
+//! Event rules: what makes an event's details and schedule valid. Plain functions over plain
+//! data, so they are tested without a database.
+
+use crate::error::FieldError;
+use crate::i18n::K;
+use chrono::{NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+
+/// The event form as typed: every value still a string.
+#[derive(Clone, Debug, Default)]
+pub struct RawEvent {
+    pub name: String,
+    pub description: String,
+    pub venue: String,
+    pub timezone: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub team_min: String,
+    pub team_max: String,
+    pub registration_opens: String,
+    pub registration_closes: String,
+    pub hacking_starts: String,
+    pub submission_deadline: String,
+    pub judging_opens: String,
+    pub judging_closes: String,
+    pub results_at: String,
+}
+
+/// A valid event: times are UTC unix seconds.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct EventInput {
+    pub name: String,
+    pub description: String,
+    pub venue: String,
+    pub timezone: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub team_min: i64,
+    pub team_max: i64,
+    pub registration_opens: i64,
+    pub registration_closes: i64,
+    pub hacking_starts: i64,
+    pub submission_deadline: i64,
+    pub judging_opens: i64,
+    pub judging_closes: i64,
+    pub results_at: i64,
+}
+
+pub const NAME_MAX: usize = 120;
+pub const DESCRIPTION_MAX: usize = 5000;
+pub const VENUE_MAX: usize = 200;
+pub const TEAM_SIZE_LIMIT: i64 = 20;
+pub const TRACK_NAME_MAX: usize = 80;
+pub const TRACK_DESCRIPTION_MAX: usize = 1000;
+
+/// Trims and bounds a text; `required` refuses an empty one.
+pub fn text(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    raw: &str,
+    max: usize,
+    required: bool,
+) -> String {
+    let value = raw.trim().replace("\r\n", "\n");
+    if required && value.is_empty() {
+        errors.push(FieldError::new(field, K::ErrRequired));
+    } else if value.chars().count() > max {
+        errors.push(FieldError::with_arg(field, K::ErrTooLongMax, max));
+    } else if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        errors.push(FieldError::new(field, K::ErrInvalidCharacters));
+    }
+    value
+}
+
+pub fn parse_timezone(raw: &str) -> Option<Tz> {
+    raw.trim().parse::<Tz>().ok()
+}
+
+/// A `datetime-local` value (`2026-12-05T09:00`) read as wall-clock time in `tz`.
+/// In a DST gap or overlap the earliest valid instant is taken.
+pub fn local_to_utc(raw: &str, tz: Tz) -> Option<i64> {
+    let raw = raw.trim();
+    let naive = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M"))
+        .ok()?;
+    tz.from_local_datetime(&naive).earliest().map(|dt| dt.timestamp())
+}
+
+/// The inverse, for filling a `datetime-local` input.
+pub fn utc_to_local_input(ts: i64, tz: Tz) -> String {
+    tz.timestamp_opt(ts, 0)
+        .single()
+        .map(|dt| dt.format("%Y-%m-%dT%H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// A time for display in the event's timezone: `2026-12-05 09:00`.
+pub fn utc_to_display(ts: i64, tz: Tz) -> String {
+    tz.timestamp_opt(ts, 0)
+        .single()
+        .map(|dt| dt.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+impl RawEvent {
+    pub fn parse(&self) -> Result<EventInput, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = text(&mut errors, "name", &self.name, NAME_MAX, true);
+        let description = text(&mut errors, "description", &self.description, DESCRIPTION_MAX, false);
+        let venue = text(&mut errors, "venue", &self.venue, VENUE_MAX, false);
+        let tz = parse_timezone(&self.timezone);
+        if tz.is_none() {
+            errors.push(FieldError::new("timezone", K::ErrTimezone));
+        }
+        let size = |errors: &mut Vec<FieldError>, field: &str, raw: &str| -> i64 {
+            match raw.trim().parse::<i64>() {
+                Ok(n) if (1..=TEAM_SIZE_LIMIT).contains(&n) => n,
+                _ => {
+                    errors.push(FieldError::with_arg(field, K::ErrTeamSizeRange, TEAM_SIZE_LIMIT));
+                    0
+                }
+            }
+        };
+        let team_min = size(&mut errors, "team_min", &self.team_min);
+        let team_max = size(&mut errors, "team_max", &self.team_max);
+        if team_min > 0 && team_max > 0 && team_min > team_max {
+            errors.push(FieldError::new("team_max", K::ErrTeamMaxBelowMin));
+        }
+        let fields: [(&str, &str); 9] = [
+            ("starts_at", &self.starts_at),
+            ("ends_at", &self.ends_at),
+            ("registration_opens", &self.registration_opens),
+            ("registration_closes", &self.registration_closes),
+            ("hacking_starts", &self.hacking_starts),
+            ("submission_deadline", &self.submission_deadline),
+            ("judging_opens", &self.judging_opens),
+            ("judging_closes", &self.judging_closes),
+            ("results_at", &self.results_at),
+        ];
+        let mut times = [0i64; 9];
+        for (i, (field, raw)) in fields.iter().enumerate() {
+            match tz.and_then(|tz| local_to_utc(raw, tz)) {
+                Some(ts) => times[i] = ts,
+                None if raw.trim().is_empty() => errors.push(FieldError::new(field, K::ErrRequired)),
+                None if tz.is_some() => errors.push(FieldError::new(field, K::ErrDateTime)),
+                None => {}
+            }
+        }
+        let [starts_at, ends_at, registration_opens, registration_closes, hacking_starts, submission_deadline, judging_opens, judging_closes, results_at] =
+            times;
+        if errors.is_empty() {
+            // Each pair: the later field must not come before the earlier one.
+            let order: [(&str, i64, i64, K); 7] = [
+                ("ends_at", starts_at, ends_at, K::ErrEndsBeforeStart),
+                ("registration_closes", registration_opens, registration_closes, K::ErrAfterRegistrationOpens),
+                ("hacking_starts", registration_opens, hacking_starts, K::ErrAfterRegistrationOpens),
+                ("submission_deadline", hacking_starts, submission_deadline, K::ErrAfterHackingStarts),
+                ("judging_opens", submission_deadline, judging_opens, K::ErrAfterSubmissionDeadline),
+                ("judging_closes", judging_opens, judging_closes, K::ErrAfterJudgingOpens),
+                ("results_at", judging_closes, results_at, K::ErrAfterJudgingCloses),
+            ];
+            for (field, earlier, later, key) in order {
+                if later < earlier && !errors.iter().any(|e: &FieldError| e.field == field) {
+                    errors.push(FieldError::new(field, key));
+                }
+            }
+            if hacking_starts < starts_at {
+                errors.push(FieldError::new("hacking_starts", K::ErrWithinEvent));
+            }
+            if submission_deadline > ends_at {
+                errors.push(FieldError::new("submission_deadline", K::ErrWithinEvent));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(EventInput {
+            name,
+            description,
+            venue,
+            timezone: tz.map(|t| t.name().to_owned()).unwrap_or_default(),
+            starts_at,
+            ends_at,
+            team_min,
+            team_max,
+            registration_opens,
+            registration_closes,
+            hacking_starts,
+            submission_deadline,
+            judging_opens,
+            judging_closes,
+            results_at,
+        })
+    }
+}
+
+/// Which phase an event is in at `now`, for display and for phase checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    BeforeRegistration,
+    Registration,
+    Hacking,
+    Judging,
+    Deliberation,
+    Results,
+}
+
+pub fn phase_at(e: &EventInput, now: i64) -> Phase {
+    if now >= e.results_at {
+        Phase::Results
+    } else if now >= e.judging_closes {
+        Phase::Deliberation
+    } else if now >= e.judging_opens {
+        Phase::Judging
+    } else if now >= e.hacking_starts {
+        Phase::Hacking
+    } else if now >= e.registration_opens {
+        Phase::Registration
+    } else {
+        Phase::BeforeRegistration
+    }
+}
+
+/// Participants may join while registration is open.
+pub fn registration_open(registration_opens: i64, registration_closes: i64, now: i64) -> bool {
+    (registration_opens..=registration_closes).contains(&now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> RawEvent {
+        RawEvent {
+            name: "هاكاثون بركان الرقمي".into(),
+            description: "Le numérique au service du citoyen".into(),
+            venue: "Berkane".into(),
+            timezone: "Africa/Casablanca".into(),
+            starts_at: "2026-12-04T09:00".into(),
+            ends_at: "2026-12-06T20:00".into(),
+            team_min: "2".into(),
+            team_max: "5".into(),
+            registration_opens: "2026-11-20T09:00".into(),
+            registration_closes: "2026-12-04T12:00".into(),
+            hacking_starts: "2026-12-04T14:00".into(),
+            submission_deadline: "2026-12-06T12:00".into(),
+            judging_opens: "2026-12-06T13:00".into(),
+            judging_closes: "2026-12-06T17:00".into(),
+            results_at: "2026-12-06T18:00".into(),
+        }
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn a_valid_event_converts_local_times_to_utc() {
+        let e = valid().parse().unwrap();
+        // Morocco is UTC+1 (outside Ramadan); 09:00 local is 08:00 UTC on 2026-12-04.
+        assert_eq!(e.starts_at, 1796371200);
+        assert_eq!(utc_to_display(e.starts_at, "Africa/Casablanca".parse().unwrap()), "2026-12-04 09:00");
+        assert_eq!(e.team_min, 2);
+    }
+
+    #[test]
+    fn team_min_must_not_exceed_max() {
+        let mut raw = valid();
+        raw.team_min = "6".into();
+        assert_eq!(fields(&raw.parse().unwrap_err()), ["team_max"]);
+        raw.team_min = "zero".into();
+        raw.team_max = "0".into();
+        assert_eq!(fields(&raw.parse().unwrap_err()), ["team_min", "team_max"]);
+    }
+
+    #[test]
+    fn phases_must_be_in_order() {
+        let mut raw = valid();
+        raw.judging_opens = "2026-12-06T11:00".into();
+        assert_eq!(fields(&raw.parse().unwrap_err()), ["judging_opens"]);
+        let mut raw = valid();
+        raw.ends_at = "2026-12-03T09:00".into();
+        let errors = raw.parse().unwrap_err();
+        assert!(fields(&errors).contains(&"ends_at"));
+    }
+
+    #[test]
+    fn unknown_timezone_and_bad_dates_are_reported_per_field() {
+        let mut raw = valid();
+        raw.timezone = "Mars/Olympus".into();
+        assert_eq!(fields(&raw.parse().unwrap_err()), ["timezone"]);
+        let mut raw = valid();
+        raw.results_at = "tomorrow".into();
+        raw.name = "  ".into();
+        assert_eq!(fields(&raw.parse().unwrap_err()), ["name", "results_at"]);
+    }
+
+    #[test]
+    fn phase_follows_the_schedule() {
+        let e = valid().parse().unwrap();
+        assert_eq!(phase_at(&e, e.registration_opens - 1), Phase::BeforeRegistration);
+        assert_eq!(phase_at(&e, e.hacking_starts), Phase::Hacking);
+        assert_eq!(phase_at(&e, e.judging_opens + 1), Phase::Judging);
+        assert_eq!(phase_at(&e, e.results_at), Phase::Results);
+        assert!(registration_open(e.registration_opens, e.registration_closes, e.registration_closes));
+        assert!(!registration_open(e.registration_opens, e.registration_closes, e.registration_closes + 1));
+    }
+}

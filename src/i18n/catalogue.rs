@@ -1,0 +1,158 @@
+//! Every user-facing text, in Arabic, French and English. `{}` marks the one argument an
+//! entry may take; the tests in `mod.rs` check that all three languages agree on it.
+
+use super::Lang;
+use serde::{Deserialize, Serialize};
+
+macro_rules! catalogue {
+    ($($key:ident { ar: $ar:literal, fr: $fr:literal, en: $en:literal $(,)? })*) => {
+        /// A catalogue key. Server errors carry these, never sentences.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum K { $($key),* }
+
+        impl K {
+            pub const ALL: &'static [K] = &[$(K::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match self {
+                    $(K::$key => match lang { Lang::Ar => $ar, Lang::Fr => $fr, Lang::En => $en },)*
+                }
+            }
+        }
+    };
+}
+
+impl K {
+    /// Entries that are the same in every language (none yet: even the name is transliterated).
+    pub const LANGUAGE_NEUTRAL: &'static [K] = &[];
+}
+
+catalogue! {
+    AppName { ar: "حَكَم", fr: "Hakam", en: "Hakam" }
+    Tagline { ar: "تكوين الفرق، والتأطير، والتحكيم الشفاف للهاكاثونات والمعسكرات الرقمية.", fr: "Formation des équipes, mentorat et jury transparent pour les hackathons et bootcamps numériques.", en: "Team formation, mentoring and fair judging for hackathons and digital bootcamps." }
+    SkipToContent { ar: "انتقل إلى المحتوى", fr: "Aller au contenu", en: "Skip to content" }
+    MainNavigation { ar: "القائمة الرئيسية", fr: "Navigation principale", en: "Main navigation" }
+    Language { ar: "اللغة", fr: "Langue", en: "Language" }
+    Loading { ar: "جارٍ التحميل…", fr: "Chargement…", en: "Loading…" }
+
+    SignUp { ar: "إنشاء حساب", fr: "Créer un compte", en: "Sign up" }
+    SignUpTitle { ar: "إنشاء حساب جديد", fr: "Créer votre compte", en: "Create your account" }
+    LogIn { ar: "تسجيل الدخول", fr: "Se connecter", en: "Log in" }
+    LogInTitle { ar: "تسجيل الدخول إلى حَكَم", fr: "Connexion à Hakam", en: "Log in to Hakam" }
+    LogOut { ar: "تسجيل الخروج", fr: "Se déconnecter", en: "Log out" }
+    HaveAccount { ar: "لديك حساب بالفعل؟", fr: "Vous avez déjà un compte ?", en: "Already have an account?" }
+    NoAccount { ar: "ليس لديك حساب؟", fr: "Pas encore de compte ?", en: "No account yet?" }
+    SignedInAs { ar: "أنت متصل باسم {}.", fr: "Vous êtes connecté·e en tant que {}.", en: "You are signed in as {}." }
+    FieldDisplayName { ar: "الاسم الكامل", fr: "Nom complet", en: "Full name" }
+    FieldEmail { ar: "البريد الإلكتروني", fr: "Adresse e-mail", en: "Email address" }
+    FieldPassword { ar: "كلمة المرور", fr: "Mot de passe", en: "Password" }
+    HintPassword { ar: "عشرة أحرف على الأقل.", fr: "Au moins dix caractères.", en: "At least ten characters." }
+
+    EventsTitle { ar: "الفعاليات", fr: "Événements", en: "Events" }
+    NoEvents { ar: "لا توجد فعاليات بعد.", fr: "Aucun événement pour l'instant.", en: "No events yet." }
+    CreateEvent { ar: "إنشاء فعالية", fr: "Créer un événement", en: "Create event" }
+    ManageEvent { ar: "إدارة الفعالية", fr: "Gérer l'événement", en: "Manage event" }
+    ViewPublicPage { ar: "عرض الصفحة العامة", fr: "Voir la page publique", en: "View public page" }
+    OpenEvent { ar: "فتح الفعالية", fr: "Ouvrir l'événement", en: "Open the event" }
+    EventDetails { ar: "تفاصيل الفعالية", fr: "Détails de l'événement", en: "Event details" }
+    YourRoles { ar: "أدوارك", fr: "Vos rôles", en: "Your roles" }
+    JoinAsParticipant { ar: "المشاركة في الفعالية", fr: "Participer à l'événement", en: "Join as a participant" }
+    LogInToJoin { ar: "سجّل الدخول للمشاركة", fr: "Connectez-vous pour participer", en: "Log in to join" }
+    ScheduleTitle { ar: "البرنامج الزمني", fr: "Calendrier", en: "Schedule" }
+    TracksTitle { ar: "المسارات", fr: "Parcours", en: "Tracks" }
+    PeopleTitle { ar: "الأشخاص", fr: "Personnes", en: "People" }
+    TeamSizeLine { ar: "عدد أعضاء الفريق: {}", fr: "Taille des équipes : {}", en: "Team size: {}" }
+    FieldEventName { ar: "اسم الفعالية", fr: "Nom de l'événement", en: "Event name" }
+    FieldDescription { ar: "الوصف", fr: "Description", en: "Description" }
+    FieldVenue { ar: "المكان", fr: "Lieu", en: "Venue" }
+    FieldTimezone { ar: "المنطقة الزمنية", fr: "Fuseau horaire", en: "Time zone" }
+    HintTimezone { ar: "اسم المنطقة الزمنية، مثل Africa/Casablanca.", fr: "Nom du fuseau, par exemple Africa/Casablanca.", en: "A time zone name, e.g. Africa/Casablanca." }
+    HintScheduleTimezone { ar: "تُدخل الأوقات بتوقيت المنطقة الزمنية للفعالية.", fr: "Les heures sont saisies dans le fuseau horaire de l'événement.", en: "Times are entered in the event's time zone." }
+    FieldTeamMin { ar: "الحد الأدنى لأعضاء الفريق", fr: "Taille minimale d'équipe", en: "Minimum team size" }
+    FieldTeamMax { ar: "الحد الأقصى لأعضاء الفريق", fr: "Taille maximale d'équipe", en: "Maximum team size" }
+    FieldStartsAt { ar: "بداية الفعالية", fr: "Début de l'événement", en: "Event starts" }
+    FieldEndsAt { ar: "نهاية الفعالية", fr: "Fin de l'événement", en: "Event ends" }
+    FieldRegistrationOpens { ar: "افتتاح التسجيل", fr: "Ouverture des inscriptions", en: "Registration opens" }
+    FieldRegistrationCloses { ar: "إغلاق التسجيل", fr: "Clôture des inscriptions", en: "Registration closes" }
+    FieldHackingStarts { ar: "انطلاق العمل على المشاريع", fr: "Début du hackathon", en: "Hacking starts" }
+    FieldSubmissionDeadline { ar: "آخر أجل لتقديم المشاريع", fr: "Date limite de dépôt", en: "Submission deadline" }
+    FieldJudgingOpens { ar: "بداية التحكيم", fr: "Ouverture du jury", en: "Judging opens" }
+    FieldJudgingCloses { ar: "نهاية التحكيم", fr: "Clôture du jury", en: "Judging closes" }
+    FieldResultsAt { ar: "إعلان النتائج", fr: "Proclamation des résultats", en: "Results announced" }
+    FieldTrackName { ar: "اسم المسار", fr: "Nom du parcours", en: "Track name" }
+    FieldTrackDescription { ar: "وصف المسار", fr: "Description du parcours", en: "Track description" }
+    AddTrack { ar: "إضافة مسار", fr: "Ajouter un parcours", en: "Add track" }
+    FieldOrganizerEmail { ar: "البريد الإلكتروني للمنظم المشارك", fr: "E-mail du co-organisateur", en: "Co-organizer's email" }
+    AddOrganizer { ar: "إضافة منظم مشارك", fr: "Ajouter un co-organisateur", en: "Add co-organizer" }
+    Save { ar: "حفظ", fr: "Enregistrer", en: "Save" }
+    Saved { ar: "تم الحفظ.", fr: "Enregistré.", en: "Saved." }
+    Remove { ar: "حذف", fr: "Supprimer", en: "Remove" }
+
+    RoleTitle { ar: "الدور", fr: "Rôle", en: "Role" }
+    RoleOrganizer { ar: "منظم", fr: "Organisateur·rice", en: "Organizer" }
+    RoleMentor { ar: "مؤطر", fr: "Mentor", en: "Mentor" }
+    RoleJudge { ar: "عضو لجنة التحكيم", fr: "Membre du jury", en: "Judge" }
+    RoleParticipant { ar: "مشارك", fr: "Participant·e", en: "Participant" }
+    RoleAdmin { ar: "مدير المنصة", fr: "Administrateur de la plateforme", en: "Platform admin" }
+
+    InvitesTitle { ar: "روابط الدعوة", fr: "Liens d'invitation", en: "Invite links" }
+    HintInvites { ar: "كل رابط يمنح دوراً واحداً في هذه الفعالية. شاركه أو اعرض رمز QR ليمسحه الهاتف.", fr: "Chaque lien donne un rôle dans cet événement. Partagez-le ou montrez son QR code à scanner.", en: "Each link grants one role in this event. Share it, or show its QR code to scan with a phone." }
+    FieldRole { ar: "الدور", fr: "Rôle", en: "Role" }
+    FieldInviteLabel { ar: "لمن هذا الرابط؟", fr: "Pour qui ?", en: "Who is it for?" }
+    HintInviteLabel { ar: "اختياري، مثل اسم عضو لجنة التحكيم.", fr: "Facultatif, par exemple le nom du juré.", en: "Optional, e.g. the judge's name." }
+    FieldMaxUses { ar: "عدد الاستعمالات المسموح بها", fr: "Nombre d'utilisations", en: "Number of uses" }
+    FieldValidDays { ar: "صالح لمدة (أيام)", fr: "Valable (jours)", en: "Valid for (days)" }
+    CreateInvite { ar: "إنشاء رابط دعوة", fr: "Créer un lien d'invitation", en: "Create invite link" }
+    InviteLink { ar: "الرابط", fr: "Lien", en: "Link" }
+    InviteExpires { ar: "ينتهي في", fr: "expire le", en: "expires" }
+    InviteValid { ar: "صالح", fr: "Valide", en: "Valid" }
+    InviteExpired { ar: "منتهي الصلاحية", fr: "Expiré", en: "Expired" }
+    InviteRevoked { ar: "ملغى", fr: "Révoqué", en: "Revoked" }
+    InviteUsedUp { ar: "مستعمل بالكامل", fr: "Épuisé", en: "Used up" }
+    Revoke { ar: "إلغاء", fr: "Révoquer", en: "Revoke" }
+    Allow { ar: "السماح", fr: "Autoriser", en: "Allow" }
+    InviteHeading { ar: "دعوة بصفة: {}", fr: "Invitation : {}", en: "Invitation: {}" }
+    InviteAlreadyAccepted { ar: "لقد قبلت هذه الدعوة من قبل.", fr: "Vous avez déjà accepté cette invitation.", en: "You have already accepted this invitation." }
+    AcceptInvite { ar: "قبول الدعوة", fr: "Accepter l'invitation", en: "Accept invitation" }
+    SignUpAndAccept { ar: "إنشاء الحساب وقبول الدعوة", fr: "Créer le compte et accepter", en: "Create account and accept" }
+
+    AdminTitle { ar: "الإدارة", fr: "Administration", en: "Administration" }
+    CanCreateEvents { ar: "يمكنه إنشاء فعاليات", fr: "Peut créer des événements", en: "Can create events" }
+
+    ErrRequired { ar: "هذا الحقل مطلوب.", fr: "Ce champ est obligatoire.", en: "This field is required." }
+    ErrTooLong { ar: "هذا النص طويل جداً.", fr: "Ce texte est trop long.", en: "This is too long." }
+    ErrTooLongMax { ar: "الحد الأقصى {} حرفاً.", fr: "{} caractères au maximum.", en: "At most {} characters." }
+    ErrInvalidCharacters { ar: "يحتوي على رموز غير مسموح بها.", fr: "Contient des caractères non autorisés.", en: "Contains characters that are not allowed." }
+    ErrEmailInvalid { ar: "أدخل عنوان بريد إلكتروني صحيحاً، مثل nom@exemple.ma.", fr: "Saisissez une adresse e-mail valide, par exemple nom@exemple.ma.", en: "Enter a valid email address, like name@example.ma." }
+    ErrEmailTaken { ar: "يوجد حساب بهذا البريد الإلكتروني. سجّل الدخول بدلاً من ذلك.", fr: "Un compte existe déjà avec cette adresse. Connectez-vous plutôt.", en: "An account with this email already exists. Log in instead." }
+    ErrPasswordTooShort { ar: "يجب أن تتكون كلمة المرور من {} أحرف على الأقل.", fr: "Le mot de passe doit contenir au moins {} caractères.", en: "The password must be at least {} characters long." }
+    ErrBadCredentials { ar: "البريد الإلكتروني أو كلمة المرور غير صحيحة.", fr: "E-mail ou mot de passe incorrect.", en: "Wrong email or password." }
+    ErrTooManyAttempts { ar: "محاولات فاشلة كثيرة. أعد المحاولة بعد ساعة.", fr: "Trop de tentatives échouées. Réessayez dans une heure.", en: "Too many failed attempts. Try again in an hour." }
+    ErrSignInRequired { ar: "يجب تسجيل الدخول أولاً.", fr: "Vous devez vous connecter d'abord.", en: "Please log in first." }
+    ErrForbidden { ar: "ليست لديك صلاحية للقيام بهذا.", fr: "Vous n'avez pas le droit de faire cela.", en: "You are not allowed to do this." }
+    ErrNotFound { ar: "الصفحة غير موجودة.", fr: "Page introuvable.", en: "Not found." }
+    ErrFixFields { ar: "يرجى تصحيح الحقول المشار إليها.", fr: "Corrigez les champs signalés.", en: "Please correct the fields marked below." }
+    ErrInternal { ar: "حدث خطأ من جهتنا. لم يُحفظ أي شيء؛ أعد المحاولة.", fr: "Une erreur est survenue de notre côté. Rien n'a été enregistré ; réessayez.", en: "Something went wrong on our side. Nothing was saved; please try again." }
+    ErrNetwork { ar: "تعذر الاتصال بالخادم. تحقق من الاتصال وأعد المحاولة.", fr: "Impossible de joindre le serveur. Vérifiez la connexion et réessayez.", en: "Could not reach the server. Check the connection and try again." }
+    ErrBadRequest { ar: "الطلب غير صالح. أعد تحميل الصفحة وحاول مجدداً.", fr: "Requête invalide. Rechargez la page et réessayez.", en: "The request was malformed. Reload the page and try again." }
+    ErrChangedMeanwhile { ar: "عدّل شخص آخر هذه البيانات في الأثناء. لم يُحفظ تعديلك؛ انسخ نصك ثم أعد تحميل الصفحة.", fr: "Quelqu'un d'autre a modifié ces données entre-temps. Vos changements n'ont pas été enregistrés ; copiez votre texte puis rechargez la page.", en: "Someone else changed this meanwhile. Your changes were not saved; copy your text, then reload the page." }
+    ErrTimezone { ar: "منطقة زمنية غير معروفة. استعمل اسماً مثل Africa/Casablanca.", fr: "Fuseau horaire inconnu. Utilisez un nom comme Africa/Casablanca.", en: "Unknown time zone. Use a name like Africa/Casablanca." }
+    ErrDateTime { ar: "أدخل تاريخاً ووقتاً صحيحين.", fr: "Saisissez une date et une heure valides.", en: "Enter a valid date and time." }
+    ErrTeamSizeRange { ar: "أدخل عدداً بين 1 و{}.", fr: "Saisissez un nombre entre 1 et {}.", en: "Enter a number from 1 to {}." }
+    ErrNumberRange { ar: "أدخل عدداً في المجال {}.", fr: "Saisissez un nombre dans l'intervalle {}.", en: "Enter a number in the range {}." }
+    ErrTeamMaxBelowMin { ar: "يجب ألا يقل الحد الأقصى عن الحد الأدنى.", fr: "Le maximum ne peut pas être inférieur au minimum.", en: "The maximum cannot be below the minimum." }
+    ErrEndsBeforeStart { ar: "يجب أن تكون النهاية بعد البداية.", fr: "La fin doit être après le début.", en: "The end must be after the start." }
+    ErrAfterRegistrationOpens { ar: "يجب أن يأتي بعد افتتاح التسجيل.", fr: "Doit être après l'ouverture des inscriptions.", en: "Must be after registration opens." }
+    ErrAfterHackingStarts { ar: "يجب أن يأتي بعد انطلاق العمل على المشاريع.", fr: "Doit être après le début du hackathon.", en: "Must be after hacking starts." }
+    ErrAfterSubmissionDeadline { ar: "يجب أن يأتي بعد آخر أجل للتقديم.", fr: "Doit être après la date limite de dépôt.", en: "Must be after the submission deadline." }
+    ErrAfterJudgingOpens { ar: "يجب أن يأتي بعد بداية التحكيم.", fr: "Doit être après l'ouverture du jury.", en: "Must be after judging opens." }
+    ErrAfterJudgingCloses { ar: "يجب أن يأتي بعد نهاية التحكيم.", fr: "Doit être après la clôture du jury.", en: "Must be after judging closes." }
+    ErrWithinEvent { ar: "يجب أن يكون ضمن مدة الفعالية.", fr: "Doit se situer pendant l'événement.", en: "Must fall within the event." }
+    ErrTrackExists { ar: "يوجد مسار بهذا الاسم في هذه الفعالية.", fr: "Un parcours porte déjà ce nom dans cet événement.", en: "This event already has a track with that name." }
+    ErrNoSuchAccount { ar: "لا يوجد حساب بهذا البريد الإلكتروني. أرسل له رابط دعوة بدلاً من ذلك.", fr: "Aucun compte avec cette adresse. Envoyez plutôt un lien d'invitation.", en: "No account uses this email. Send an invite link instead." }
+    ErrRegistrationClosed { ar: "التسجيل في هذه الفعالية مغلق.", fr: "Les inscriptions à cet événement sont fermées.", en: "Registration for this event is closed." }
+    ErrInviteUnknown { ar: "رابط الدعوة هذا غير موجود. تحقق منه مع المنظمين.", fr: "Ce lien d'invitation n'existe pas. Vérifiez-le auprès des organisateurs.", en: "This invite link does not exist. Check it with the organizers." }
+    ErrInviteExpired { ar: "انتهت صلاحية رابط الدعوة هذا. اطلب رابطاً جديداً من المنظمين.", fr: "Ce lien d'invitation a expiré. Demandez-en un nouveau aux organisateurs.", en: "This invite link has expired. Ask the organizers for a new one." }
+    ErrInviteRevoked { ar: "ألغى المنظمون رابط الدعوة هذا.", fr: "Les organisateurs ont révoqué ce lien d'invitation.", en: "The organizers revoked this invite link." }
+    ErrInviteUsedUp { ar: "استُعمل رابط الدعوة هذا بالكامل. اطلب رابطاً جديداً من المنظمين.", fr: "Ce lien d'invitation a déjà été utilisé. Demandez-en un nouveau aux organisateurs.", en: "This invite link has already been used. Ask the organizers for a new one." }
+}

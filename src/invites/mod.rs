@@ -1,0 +1,457 @@
+//! Invite links: an organizer hands out a link (and its QR code) that grants one role in one
+//! event. Links expire, can be revoked, and carry a use limit enforced in a single UPDATE so
+//! two people racing for the last use cannot both get in.
+
+use crate::auth::Role;
+use crate::error::AppError;
+use crate::i18n::{use_lang, K};
+use crate::ui::{action_error, Field, FormError, Select, Submit};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InviteRow {
+    pub id: i64,
+    pub role: Role,
+    pub label: String,
+    pub url: String,
+    pub qr_svg: String,
+    pub uses: i64,
+    pub max_uses: i64,
+    pub expires: String,
+    pub status: InviteStatus,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InviteStatus {
+    Valid,
+    Expired,
+    Revoked,
+    UsedUp,
+}
+
+impl InviteStatus {
+    pub fn label(self) -> K {
+        match self {
+            InviteStatus::Valid => K::InviteValid,
+            InviteStatus::Expired => K::InviteExpired,
+            InviteStatus::Revoked => K::InviteRevoked,
+            InviteStatus::UsedUp => K::InviteUsedUp,
+        }
+    }
+    pub fn from_row(revoked_at: Option<i64>, expires_at: i64, uses: i64, max_uses: i64, now: i64) -> Self {
+        if revoked_at.is_some() {
+            InviteStatus::Revoked
+        } else if expires_at <= now {
+            InviteStatus::Expired
+        } else if uses >= max_uses {
+            InviteStatus::UsedUp
+        } else {
+            InviteStatus::Valid
+        }
+    }
+    fn error(self) -> K {
+        match self {
+            InviteStatus::Valid => K::ErrInternal,
+            InviteStatus::Expired => K::ErrInviteExpired,
+            InviteStatus::Revoked => K::ErrInviteRevoked,
+            InviteStatus::UsedUp => K::ErrInviteUsedUp,
+        }
+    }
+}
+
+/// What the person opening a link sees before accepting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InviteDetails {
+    pub event_id: i64,
+    pub event_name: String,
+    pub role: Role,
+    pub status: InviteStatus,
+    pub signed_in_as: Option<String>,
+    pub already_has_role: bool,
+}
+
+pub const MAX_USES_LIMIT: i64 = 1000;
+pub const VALID_DAYS_LIMIT: i64 = 90;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::db::{now, Db, Tx};
+    use crate::error::{AppResult, FieldError};
+    use rand::distributions::Alphanumeric;
+    use rand::Rng;
+
+    /// 128+ bits of randomness: an invite code cannot be guessed.
+    pub fn new_code() -> String {
+        rand::thread_rng().sample_iter(&Alphanumeric).take(24).map(char::from).collect()
+    }
+
+    pub fn qr_svg(url: &str) -> String {
+        match qrcode::QrCode::new(url.as_bytes()) {
+            Ok(code) => code
+                .render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(180, 180)
+                .quiet_zone(true)
+                .build(),
+            Err(e) => {
+                tracing::warn!(error = %e, "QR code not generated");
+                String::new()
+            }
+        }
+    }
+
+    pub fn parse_new(role: &str, label: &str, max_uses: &str, valid_days: &str) -> Result<(Role, String, i64, i64), AppError> {
+        let mut errors = Vec::new();
+        let role = Role::from_code(role);
+        if role.is_none() {
+            errors.push(FieldError::new("role", K::ErrRequired));
+        }
+        let label = crate::events::domain::text(&mut errors, "label", label, 80, false);
+        let max_uses = match max_uses.trim().parse::<i64>() {
+            Ok(n) if (1..=MAX_USES_LIMIT).contains(&n) => n,
+            _ => {
+                errors.push(FieldError::with_arg("max_uses", K::ErrNumberRange, format!("1–{MAX_USES_LIMIT}")));
+                0
+            }
+        };
+        let days = match valid_days.trim().parse::<i64>() {
+            Ok(n) if (1..=VALID_DAYS_LIMIT).contains(&n) => n,
+            _ => {
+                errors.push(FieldError::with_arg("valid_days", K::ErrNumberRange, format!("1–{VALID_DAYS_LIMIT}")));
+                0
+            }
+        };
+        match role {
+            Some(role) if errors.is_empty() => Ok((role, label, max_uses, days)),
+            _ => Err(AppError::Invalid(errors)),
+        }
+    }
+
+    type Row = (i64, i64, String, Option<i64>, i64, i64, i64);
+
+    pub async fn by_code(db: &Db, code: &str) -> AppResult<Row> {
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT id, event_id, role, revoked_at, expires_at, uses, max_uses FROM invites WHERE code = $1",
+        )
+        .bind(code)
+        .fetch_optional(&db.pool)
+        .await?;
+        row.ok_or(AppError::NotFound)
+    }
+
+    /// Uses one of the invite's uses and grants its role. Taking the use and checking the
+    /// limit are one statement, so concurrent acceptances cannot exceed `max_uses`.
+    pub async fn accept(tx: &mut Tx, code: &str, user_id: i64) -> AppResult<i64> {
+        let t = now();
+        let row: Option<(i64, i64, String, Option<i64>, i64, i64, i64)> = sqlx::query_as(
+            "SELECT id, event_id, role, revoked_at, expires_at, uses, max_uses FROM invites WHERE code = $1",
+        )
+        .bind(code)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let (invite_id, event_id, role, revoked_at, expires_at, uses, max_uses) = row.ok_or(AppError::NotFound)?;
+        let role = Role::from_code(&role).ok_or(AppError::Internal)?;
+        let held: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM event_roles WHERE event_id = $1 AND user_id = $2 AND role = $3")
+                .bind(event_id)
+                .bind(user_id)
+                .bind(role.code())
+                .fetch_optional(&mut **tx)
+                .await?;
+        if held.is_some() {
+            // Opening one's own link twice is harmless and uses nothing up.
+            return Ok(event_id);
+        }
+        let taken = sqlx::query(
+            "UPDATE invites SET uses = uses + 1 WHERE id = $1 AND revoked_at IS NULL \
+             AND expires_at > $2 AND uses < max_uses",
+        )
+        .bind(invite_id)
+        .bind(t)
+        .execute(&mut **tx)
+        .await?;
+        if taken.rows_affected() != 1 {
+            // Read as valid but the update found no use left: someone took it meanwhile.
+            let status = InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, t);
+            let key = if status == InviteStatus::Valid { K::ErrInviteUsedUp } else { status.error() };
+            return Err(AppError::Conflict(key));
+        }
+        crate::events::db::grant(tx, event_id, user_id, role, None).await?;
+        crate::db::audit(
+            tx, Some(event_id), Some(user_id), "invite.accepted", None,
+            Some(serde_json::json!({ "invite": invite_id, "role": role.code() })),
+        )
+        .await?;
+        Ok(event_id)
+    }
+}
+
+#[server(prefix = "/api", endpoint = "invites/create")]
+pub async fn create_invite(
+    event_id: i64,
+    role: String,
+    label: String,
+    max_uses: String,
+    valid_days: String,
+) -> Result<(), AppError> {
+    let access = crate::auth::gate::event(event_id, &[Role::Organizer]).await?;
+    let (role, label, max_uses, days) = ssr::parse_new(&role, &label, &max_uses, &valid_days)?;
+    let now = crate::db::now();
+    let mut tx = access.db().begin_write().await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO invites (event_id, code, role, label, max_uses, expires_at, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(event_id)
+    .bind(ssr::new_code())
+    .bind(role.code())
+    .bind(&label)
+    .bind(max_uses)
+    .bind(now + days * 86_400)
+    .bind(access.user.id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    crate::db::audit(
+        &mut tx, Some(event_id), Some(access.user.id), "invite.created", None,
+        Some(serde_json::json!({ "invite": id, "role": role.code(), "max_uses": max_uses, "days": days })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "invites/list")]
+pub async fn list_invites(event_id: i64) -> Result<Vec<InviteRow>, AppError> {
+    let access = crate::auth::gate::event(event_id, &[Role::Organizer]).await?;
+    let rows: Vec<(i64, String, String, String, i64, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT i.id, i.code, i.role, i.label, i.uses, i.max_uses, i.expires_at, i.revoked_at \
+         FROM invites i WHERE i.event_id = $1 ORDER BY i.id DESC",
+    )
+    .bind(event_id)
+    .fetch_all(&access.db().pool)
+    .await?;
+    let tz: String = sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_one(&access.db().pool)
+        .await?;
+    let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
+    let now = crate::db::now();
+    let base = &access.state.config.public_url;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, code, role, label, uses, max_uses, expires_at, revoked_at)| {
+            let url = format!("{base}/invite/{code}");
+            Some(InviteRow {
+                id,
+                role: Role::from_code(&role)?,
+                label,
+                qr_svg: ssr::qr_svg(&url),
+                url,
+                uses,
+                max_uses,
+                expires: crate::events::domain::utc_to_display(expires_at, tz),
+                status: InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, now),
+            })
+        })
+        .collect())
+}
+
+#[server(prefix = "/api", endpoint = "invites/revoke")]
+pub async fn revoke_invite(event_id: i64, invite_id: i64) -> Result<(), AppError> {
+    let access = crate::auth::gate::event(event_id, &[Role::Organizer]).await?;
+    let mut tx = access.db().begin_write().await?;
+    let done = sqlx::query("UPDATE invites SET revoked_at = $1 WHERE id = $2 AND event_id = $3 AND revoked_at IS NULL")
+        .bind(crate::db::now())
+        .bind(invite_id)
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    crate::db::audit(&mut tx, Some(event_id), Some(access.user.id), "invite.revoked", None, Some(serde_json::json!({ "invite": invite_id }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What an invite is for. Public: the code itself is the secret.
+#[server(prefix = "/api", endpoint = "invites/info")]
+pub async fn invite_info(code: String) -> Result<InviteDetails, AppError> {
+    let caller = crate::auth::gate::public().await?;
+    let (_, event_id, role, revoked_at, expires_at, uses, max_uses) = ssr::by_code(caller.db(), code.trim()).await?;
+    let role = Role::from_code(&role).ok_or(AppError::Internal)?;
+    let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_one(&caller.db().pool)
+        .await?;
+    let already_has_role = match &caller.user {
+        Some(u) => crate::auth::gate::roles_in_event(caller.db(), event_id, u.id).await?.contains(&role),
+        None => false,
+    };
+    Ok(InviteDetails {
+        event_id,
+        event_name,
+        role,
+        status: InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, crate::db::now()),
+        signed_in_as: caller.user.map(|u| u.display_name),
+        already_has_role,
+    })
+}
+
+/// Accepts an invite as the signed-in account.
+#[server(prefix = "/api", endpoint = "invites/accept")]
+pub async fn accept_invite(code: String) -> Result<(), AppError> {
+    let authed = crate::auth::gate::signed_in().await?;
+    let mut tx = authed.db().begin_write().await?;
+    let event_id = ssr::accept(&mut tx, code.trim(), authed.user.id).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{event_id}"));
+    Ok(())
+}
+
+/// Creates an account and accepts the invite in one step, for people arriving by QR code.
+/// Public: the invite is checked before the account is created.
+#[server(prefix = "/api", endpoint = "invites/signup-accept")]
+pub async fn signup_and_accept(
+    code: String,
+    display_name: String,
+    email: String,
+    password: String,
+) -> Result<(), AppError> {
+    let caller = crate::auth::gate::public().await?;
+    let (_, _, _, revoked_at, expires_at, uses, max_uses) = ssr::by_code(caller.db(), code.trim()).await?;
+    let status = InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, crate::db::now());
+    if status != InviteStatus::Valid {
+        return Err(AppError::Conflict(status.error()));
+    }
+    let user = crate::auth::create_account(&caller.session, &display_name, &email, password).await?;
+    let mut tx = caller.db().begin_write().await?;
+    let event_id = ssr::accept(&mut tx, code.trim(), user.id).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{event_id}"));
+    Ok(())
+}
+
+#[component]
+pub fn InvitesPanel(event_id: i64) -> impl IntoView {
+    let lang = use_lang();
+    let create = ServerAction::<CreateInvite>::new();
+    let revoke = ServerAction::<RevokeInvite>::new();
+    let invites = Resource::new(
+        move || (create.version().get(), revoke.version().get()),
+        move |_| list_invites(event_id),
+    );
+    let errors = action_error(create);
+    let revoke_errors = action_error(revoke);
+    let roles = Role::ALL.iter().map(|r| (r.code().to_owned(), lang.t(r.label()).to_owned())).collect::<Vec<_>>();
+    view! {
+        <h2 id="invites">{lang.t(K::InvitesTitle)}</h2>
+        <p class="hint">{lang.t(K::HintInvites)}</p>
+        <ActionForm action=create>
+            <FormError errors/>
+            <input type="hidden" name="event_id" value=event_id/>
+            <div class="grid-2">
+                <Select label=K::FieldRole name="role" errors options=roles selected="judge"/>
+                <Field label=K::FieldInviteLabel name="label" errors dir_auto=true hint=K::HintInviteLabel/>
+                <Field label=K::FieldMaxUses name="max_uses" kind="number" errors value="1" min="1".to_string() required=true/>
+                <Field label=K::FieldValidDays name="valid_days" kind="number" errors value="14" min="1".to_string() required=true/>
+            </div>
+            <Submit label=K::CreateInvite pending=create.pending()/>
+        </ActionForm>
+        <FormError errors=revoke_errors/>
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || invites.get().map(|r| match r {
+                Err(e) => view! { <p class="form-error">{e.summary(lang)}</p> }.into_any(),
+                Ok(list) => view! {
+                    <ul class="invites">
+                        {list.into_iter().map(|i| {
+                            let active = i.status == InviteStatus::Valid;
+                            view! {
+                                <li class="invite card" class:inactive=!active>
+                                    <div class="qr" aria-hidden="true" inner_html=i.qr_svg></div>
+                                    <div>
+                                        <p><strong>{lang.t(i.role.label())}</strong> " " <span dir="auto">{i.label}</span></p>
+                                        <p><label>{lang.t(K::InviteLink)} <input class="copy" readonly value=i.url.clone()/></label></p>
+                                        <p class="muted">
+                                            {lang.t(i.status.label())} " · " {i.uses} "/" {i.max_uses} " · "
+                                            {lang.t(K::InviteExpires)} " " <time>{i.expires}</time>
+                                        </p>
+                                        {active.then(|| view! {
+                                            <ActionForm action=revoke attr:class="inline">
+                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <input type="hidden" name="invite_id" value=i.id/>
+                                                <button type="submit" class="button link danger">{lang.t(K::Revoke)}</button>
+                                            </ActionForm>
+                                        })}
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let code = Signal::derive(move || params.with(|p| p.get("code").unwrap_or_default()));
+    let info = Resource::new(move || code.get(), invite_info);
+    let accept = ServerAction::<AcceptInvite>::new();
+    let signup = ServerAction::<SignupAndAccept>::new();
+    let accept_errors = action_error(accept);
+    let signup_errors = action_error(signup);
+    view! {
+        <section class="narrow">
+            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+                {move || info.get().map(|r| match r {
+                    Err(AppError::NotFound) => view! { <h1>{lang.t(K::ErrInviteUnknown)}</h1> }.into_any(),
+                    Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                    Ok(info) => {
+                        let code = code.get();
+                        let heading = lang.t1(K::InviteHeading, lang.t(info.role.label()));
+                        let login = format!("/login?next=/invite/{code}");
+                        view! {
+                            <h1>{heading}</h1>
+                            <p class="lead" dir="auto">{info.event_name.clone()}</p>
+                            {match (info.status, info.already_has_role, info.signed_in_as.clone()) {
+                                (_, true, _) => view! {
+                                    <p class="notice">{lang.t(K::InviteAlreadyAccepted)}</p>
+                                    <a class="button primary" href=format!("/events/{}", info.event_id)>{lang.t(K::OpenEvent)}</a>
+                                }.into_any(),
+                                (status, _, _) if status != InviteStatus::Valid => view! {
+                                    <p class="form-error" role="alert">{lang.t(status.error())}</p>
+                                }.into_any(),
+                                (_, _, Some(name)) => view! {
+                                    <p>{lang.t1(K::SignedInAs, &name)}</p>
+                                    <ActionForm action=accept>
+                                        <FormError errors=accept_errors/>
+                                        <input type="hidden" name="code" value=code.clone()/>
+                                        <Submit label=K::AcceptInvite pending=accept.pending()/>
+                                    </ActionForm>
+                                }.into_any(),
+                                (_, _, None) => view! {
+                                    <ActionForm action=signup>
+                                        <FormError errors=signup_errors/>
+                                        <input type="hidden" name="code" value=code.clone()/>
+                                        <Field label=K::FieldDisplayName name="display_name" errors=signup_errors autocomplete="name" required=true dir_auto=true/>
+                                        <Field label=K::FieldEmail name="email" kind="email" errors=signup_errors autocomplete="email" required=true/>
+                                        <Field label=K::FieldPassword name="password" kind="password" errors=signup_errors autocomplete="new-password" required=true hint=K::HintPassword/>
+                                        <Submit label=K::SignUpAndAccept pending=signup.pending()/>
+                                    </ActionForm>
+                                    <p>{lang.t(K::HaveAccount)} " " <a href=login>{lang.t(K::LogIn)}</a></p>
+                                }.into_any(),
+                            }}
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

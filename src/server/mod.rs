@@ -1,0 +1,294 @@
+//! The HTTP server: routes, middleware and start-up. Built as a function so the integration
+//! tests start exactly what `main` starts, on a random port and a fresh database.
+
+use crate::app::{shell, App};
+use crate::config::Config;
+use crate::db::{Db, DbError, Sessions};
+use crate::error::AppError;
+use crate::i18n::{Lang, LANG_COOKIE};
+use axum::body::Body;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tokio::task::JoinHandle;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
+use tower_sessions::session_store::ExpiredDeletion;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub leptos: LeptosOptions,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: String, source: std::io::Error },
+    #[error("demo data: {0}")]
+    Demo(sqlx::Error),
+}
+
+/// A running server: its state, the background tasks to stop, and the router.
+pub struct Built {
+    pub state: AppState,
+    pub router: Router,
+    pub cleanup: JoinHandle<()>,
+}
+
+pub async fn build(config: Config) -> Result<Built, StartError> {
+    let db = Db::connect(&config.database_url, config.max_connections).await?;
+    db.migrate().await?;
+    let sessions = db.session_store(&config.database_url).await?;
+    if config.demo {
+        crate::demo::load_if_empty(&db).await.map_err(StartError::Demo)?;
+    }
+    // Expired sessions are deleted hourly; the task is aborted on shutdown.
+    let cleanup = tokio::spawn(
+        sessions.clone().continuously_delete_expired(tokio::time::Duration::from_secs(3600)),
+    );
+    let cleanup = tokio::spawn(async move {
+        if let Ok(Err(e)) = cleanup.await {
+            tracing::error!(error = %e, "session cleanup stopped");
+        }
+    });
+    let leptos = LeptosOptions::builder()
+        .output_name("hakam")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build();
+    let state = AppState { db, config: Arc::new(config), leptos };
+    let router = router(state.clone(), sessions);
+    Ok(Built { state, router, cleanup })
+}
+
+fn router(state: AppState, sessions: Sessions) -> Router {
+    let config = state.config.clone();
+    let session_layer = SessionManagerLayer::new(sessions)
+        .with_name(if config.secure_cookies() { "__Host-hakam" } else { "hakam" })
+        .with_secure(config.secure_cookies())
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::seconds(config.session_idle.as_secs() as i64),
+        ));
+    let routes = generate_route_list(|| view! { <App lang=Lang::default()/> });
+    let context_state = state.clone();
+    let provide = move || provide_context(context_state.clone());
+    let render_state = state.clone();
+
+    let pkg = Router::new()
+        .nest_service("/pkg", ServeDir::new(config.site_root.join("pkg")).precompressed_br().precompressed_gzip())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            // cargo-leptos does not hash file names, so revalidate cheaply with ETag/Last-Modified
+            // instead of caching forever; a release changes the files in place.
+            HeaderValue::from_static("public, max-age=3600, must-revalidate"),
+        ));
+
+    Router::new()
+        .route("/healthz", get({
+            let db = state.db.clone();
+            move || healthz(db.clone())
+        }))
+        .route("/lang/{code}", get(switch_language))
+        .route(
+            "/api/{*fn_name}",
+            axum::routing::post({
+                let provide = provide.clone();
+                move |req: Request| leptos_axum::handle_server_fns_with_context(provide.clone(), req)
+            })
+            .get({
+                let provide = provide.clone();
+                move |req: Request| leptos_axum::handle_server_fns_with_context(provide.clone(), req)
+            }),
+        )
+        .leptos_routes_with_context(&state.leptos, routes, provide.clone(), move || {
+            let lang = request_lang();
+            shell(render_state.leptos.clone(), lang)
+        })
+        .merge(pkg)
+        .fallback_service(ServeDir::new(&config.site_root))
+        .layer(middleware::from_fn(error_status))
+        .layer(session_layer)
+        .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
+        .layer(CompressionLayer::new())
+        .with_state(state.leptos.clone())
+}
+
+/// The reader's language for this page render: cookie, then `Accept-Language`.
+fn request_lang() -> Lang {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Lang::default();
+    };
+    let cookie = parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix(LANG_COOKIE).and_then(|r| r.strip_prefix('=')).map(str::to_owned));
+    let accept = parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Lang::negotiate(cookie.as_deref(), accept)
+}
+
+/// Up and able to reach its database.
+async fn healthz(db: Db) -> impl IntoResponse {
+    match sqlx::query("SELECT 1").execute(&db.pool).await {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+/// Sets the language cookie and returns to the page the reader was on.
+async fn switch_language(Path(code): Path<String>, Query(q): Query<NextQuery>) -> Response {
+    let lang = Lang::from_code(&code).unwrap_or_default();
+    let next = crate::auth::domain::safe_next(q.next.as_deref());
+    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    if let (Ok(loc), Ok(c)) = (HeaderValue::from_str(&next), HeaderValue::from_str(&cookie)) {
+        res.headers_mut().insert(header::LOCATION, loc);
+        res.headers_mut().insert(header::SET_COOKIE, c);
+    }
+    res
+}
+
+/// Refuses state-changing requests that a browser says come from another site, before any
+/// server function runs. Requests without these headers are not from a browser page (curl,
+/// tests) and cannot carry a victim's cookies cross-site.
+async fn reject_cross_site(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe && is_cross_site(req.headers(), &state.config.public_url) {
+        tracing::warn!(path = %req.uri().path(), "cross-site request refused");
+        let body = serde_json::to_string(&AppError::CrossSite).unwrap_or_default();
+        return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+    }
+    next.run(req).await
+}
+
+pub fn is_cross_site(headers: &HeaderMap, public_url: &str) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        None => false,
+        Some(origin) => {
+            let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            let same_host = origin.split_once("://").map(|(_, h)| h == host).unwrap_or(false);
+            !(same_host || origin == public_url)
+        }
+    }
+}
+
+/// Server functions answer errors with status 500 by default; give each error its real
+/// status (401, 403, 404, 409, 422, 429) so clients and logs can tell them apart.
+async fn error_status(req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(err.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Runs the server until Ctrl-C or SIGTERM, then finishes in-flight requests.
+pub async fn serve(config: Config) -> Result<(), StartError> {
+    let addr = config.addr;
+    let built = build(config).await?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartError::Bind { addr: addr.to_string(), source })?;
+    tracing::info!("Hakam listening on http://{addr}");
+    let result = axum::serve(
+        listener,
+        built.router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await;
+    built.cleanup.abort();
+    built.state.db.pool.close().await;
+    result.map_err(|source| StartError::Bind { addr: addr.to_string(), source })
+}
+
+/// Starts the server on an already bound listener (tests use port 0).
+pub async fn spawn(config: Config, listener: tokio::net::TcpListener) -> Result<AppState, StartError> {
+    let built = build(config).await?;
+    let router = built.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, router).await {
+            tracing::error!(error = %e, "test server stopped");
+        }
+    });
+    Ok(built.state)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_str(v).unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn cross_site_detection() {
+        let url = "https://hakam.example";
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")]), url));
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")]), url));
+        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")]), url));
+        assert!(is_cross_site(&headers(&[("origin", "https://evil.example"), ("host", "hakam.example")]), url));
+        assert!(!is_cross_site(&headers(&[("origin", "https://hakam.example"), ("host", "hakam.example")]), url));
+        assert!(!is_cross_site(&headers(&[]), url));
+    }
+}

@@ -1,0 +1,177 @@
+//! Shared form pieces: every input has a label, its error sits right under it and is tied to
+//! it with `aria-describedby`, and the whole form works as a plain HTML form before WASM.
+
+use crate::error::AppError;
+use crate::i18n::{use_lang, K};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// The latest error of a server action, if its last run failed.
+pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+/// The message for one field, in the reader's language.
+pub fn field_error(errors: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<String>> {
+    let lang = use_lang();
+    Signal::derive(move || errors.get().and_then(|e| e.field_text(field, lang)))
+}
+
+#[component]
+pub fn Field(
+    label: K,
+    name: &'static str,
+    errors: Signal<Option<AppError>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<K>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] min: Option<String>,
+    #[prop(optional)] max: Option<String>,
+    #[prop(optional)] dir_auto: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let message = field_error(errors, name);
+    let described = {
+        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message.get().is_some() {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || message.get().is_some()>
+            <label for=id.clone()>{lang.t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{lang.t(h)}</p> })}
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                autocomplete=autocomplete
+                required=required
+                min=min
+                max=max
+                dir=dir_auto.then_some("auto")
+                aria-invalid=move || message.get().is_some().then_some("true")
+                aria-describedby=described
+            />
+            <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(
+    label: K,
+    name: &'static str,
+    errors: Signal<Option<AppError>>,
+    #[prop(optional, into)] value: String,
+    #[prop(default = 4)] rows: u32,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let message = field_error(errors, name);
+    let described = {
+        let err_id = err_id.clone();
+        move || message.get().is_some().then(|| err_id.clone())
+    };
+    view! {
+        <div class="field" class:has-error=move || message.get().is_some()>
+            <label for=id.clone()>{lang.t(label)}</label>
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                dir="auto"
+                aria-invalid=move || message.get().is_some().then_some("true")
+                aria-describedby=described
+            >
+                {value}
+            </textarea>
+            <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
+        </div>
+    }
+}
+
+/// A `<select>` of `(value, label)` options.
+#[component]
+pub fn Select(
+    label: K,
+    name: &'static str,
+    errors: Signal<Option<AppError>>,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let message = field_error(errors, name);
+    view! {
+        <div class="field" class:has-error=move || message.get().is_some()>
+            <label for=id.clone()>{lang.t(label)}</label>
+            <select id=id name=name aria-describedby=err_id.clone()>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
+        </div>
+    }
+}
+
+/// The form-level message: errors that are not about one field, or "fix the fields below".
+#[component]
+pub fn FormError(errors: Signal<Option<AppError>>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Show when=move || errors.get().is_some()>
+            <div class="form-error" role="alert">
+                {move || errors.get().map(|e| {
+                    // A malformed request names the pseudo-field "form"; show it here.
+                    e.field_text("form", lang).unwrap_or_else(|| e.summary(lang))
+                })}
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn Submit(label: K, #[prop(optional, into)] pending: Signal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <button type="submit" class="button primary" disabled=move || pending.get()>
+            {lang.t(label)}
+        </button>
+    }
+}
+
+/// A status message for successful actions, announced to screen readers.
+#[component]
+pub fn Notice(#[prop(into)] when: Signal<bool>, message: K) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Show when=move || when.get()>
+            <p class="notice" role="status">{lang.t(message)}</p>
+        </Show>
+    }
+}

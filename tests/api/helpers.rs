@@ -1,0 +1,213 @@
+//! Starts the real server on a random port against a fresh database: a temporary SQLite file,
+//! or (with HAKAM_TEST_BACKEND=postgres) a uniquely named PostgreSQL database dropped afterwards.
+
+use hakam::config::Config;
+use reqwest::{redirect::Policy, Client, StatusCode};
+use serde_json::Value;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub struct TestApp {
+    pub base: String,
+    pub state: hakam::server::AppState,
+    cleanup: Option<Cleanup>,
+}
+
+enum Cleanup {
+    Sqlite(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique() -> String {
+    format!(
+        "{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst),
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos()
+    )
+}
+
+pub fn backend() -> String {
+    std::env::var("HAKAM_TEST_BACKEND").unwrap_or_else(|_| "sqlite".into())
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let (url, cleanup) = match backend().as_str() {
+        "postgres" => {
+            let admin_url = std::env::var("HAKAM_TEST_PG_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+            let name = format!("hakam_test_{}", unique());
+            use sqlx::Connection;
+            let mut conn = sqlx::PgConnection::connect(&admin_url).await.expect("PostgreSQL reachable");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create db");
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin_url.clone());
+            (format!("{base}/{name}"), Cleanup::Postgres { admin_url, name })
+        }
+        _ => {
+            let dir = std::env::temp_dir().join(format!("hakam-test-{}", unique()));
+            std::fs::create_dir_all(&dir).unwrap();
+            (format!("sqlite://{}/hakam.db", dir.display()), Cleanup::Sqlite(dir))
+        }
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut config = Config::for_tests(url, addr);
+    adjust(&mut config);
+    let state = hakam::server::spawn(config, listener).await.expect("server starts");
+    TestApp { base: format!("http://{addr}"), state, cleanup: Some(cleanup) }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        match self.cleanup.take() {
+            Some(Cleanup::Sqlite(dir)) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Some(Cleanup::Postgres { admin_url, name }) => {
+                // Drop cannot await; a helper thread with its own runtime drops the database.
+                let _ = std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                    rt.block_on(async move {
+                        use sqlx::Connection;
+                        if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(&mut conn)
+                                .await;
+                        }
+                    });
+                })
+                .join();
+            }
+            None => {}
+        }
+    }
+}
+
+/// A browser-like user: its own cookie jar; redirects are not followed so tests see them.
+pub fn user_agent() -> Client {
+    Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub body: String,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or(Value::Null)
+    }
+    /// The fields named in an `Invalid` error, for asserting per-field messages.
+    pub fn invalid_fields(&self) -> Vec<String> {
+        self.json()["Invalid"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|e| e["field"].as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl TestApp {
+    /// Calls a server function as a form post, the way `<ActionForm>` does.
+    pub async fn call<F: serde::Serialize + ?Sized>(&self, client: &Client, endpoint: &str, form: &F) -> Reply {
+        let res = client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .form(form)
+            .send()
+            .await
+            .expect("request sent");
+        let status = res.status();
+        let headers = res.headers().clone();
+        Reply { status, body: res.text().await.unwrap_or_default(), headers }
+    }
+
+    pub async fn get(&self, client: &Client, path: &str) -> Reply {
+        let res = client.get(format!("{}{path}", self.base)).send().await.expect("request sent");
+        let status = res.status();
+        let headers = res.headers().clone();
+        Reply { status, body: res.text().await.unwrap_or_default(), headers }
+    }
+
+    pub async fn signup(&self, client: &Client, name: &str, email: &str) -> Reply {
+        self.call(client, "auth/signup", &[("display_name", name), ("email", email), ("password", "correct horse battery")]).await
+    }
+
+    pub async fn login(&self, client: &Client, email: &str, password: &str) -> Reply {
+        self.call(client, "auth/login", &[("email", email), ("password", password)]).await
+    }
+
+    pub async fn me(&self, client: &Client) -> Value {
+        self.call(client, "auth/me", &NONE).await.json()
+    }
+
+    /// Creates a valid event and returns its id; the client must be allowed to create events.
+    pub async fn create_event(&self, client: &Client, name: &str) -> i64 {
+        let reply = self.call(client, "events/create", &event_form(name)).await;
+        assert!(reply.status.is_success() || reply.status.is_redirection(), "create_event: {} {}", reply.status, reply.body);
+        self.latest_event_id().await
+    }
+
+    pub async fn latest_event_id(&self) -> i64 {
+        sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM events").fetch_one(&self.state.db.pool).await.unwrap()
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar::<_, i64>(sql).fetch_one(&self.state.db.pool).await.unwrap()
+    }
+
+    /// Creates an invite and returns its code.
+    pub async fn invite(&self, organizer: &Client, event_id: i64, role: &str, max_uses: &str) -> String {
+        let id = event_id.to_string();
+        let reply = self
+            .call(organizer, "invites/create", &[("event_id", id.as_str()), ("role", role), ("label", "Jury"), ("max_uses", max_uses), ("valid_days", "7")])
+            .await;
+        assert!(reply.status.is_success(), "invite: {} {}", reply.status, reply.body);
+        sqlx::query_scalar::<_, String>("SELECT code FROM invites WHERE event_id = $1 ORDER BY id DESC LIMIT 1")
+            .bind(event_id)
+            .fetch_one(&self.state.db.pool)
+            .await
+            .unwrap()
+    }
+
+    pub async fn user_id(&self, email: &str) -> i64 {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(&self.state.db.pool)
+            .await
+            .unwrap()
+    }
+}
+
+/// A valid event whose registration is open now (dates in 2020–2099 around the present).
+pub fn event_form(name: &str) -> Vec<(&'static str, String)> {
+    let fmt = |offset_days: i64| {
+        let t = chrono::Utc::now() + chrono::Duration::days(offset_days);
+        t.format("%Y-%m-%dT%H:%M").to_string()
+    };
+    vec![
+        ("name", name.to_owned()),
+        ("description", "Le numérique au service du citoyen — الرقمي في خدمة المواطن".to_owned()),
+        ("venue", "Berkane".to_owned()),
+        ("timezone", "Africa/Casablanca".to_owned()),
+        ("starts_at", fmt(5)),
+        ("ends_at", fmt(8)),
+        ("team_min", "2".to_owned()),
+        ("team_max", "5".to_owned()),
+        ("registration_opens", fmt(-1)),
+        ("registration_closes", fmt(5)),
+        ("hacking_starts", fmt(5)),
+        ("submission_deadline", fmt(7)),
+        ("judging_opens", fmt(7)),
+        ("judging_closes", fmt(8)),
+        ("results_at", fmt(8)),
+    ]
+}
+
+
+/// An empty form, for server functions without arguments.
+pub const NONE: [(&str, &str); 0] = [];

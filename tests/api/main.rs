@@ -1,0 +1,9 @@
+//! HTTP-level tests against the real server and a real database (SQLite by default,
+//! PostgreSQL with HAKAM_TEST_BACKEND=postgres).
+
+mod authz;
+mod auth;
+mod events;
+mod helpers;
+mod invites;
+mod pages;

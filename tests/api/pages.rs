@@ -1,0 +1,45 @@
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn pages_render_in_the_negotiated_language_and_direction() {
+    let app = spawn_app().await;
+    let c = reqwest::Client::new();
+    let html = c.get(format!("{}/login", app.base)).header("accept-language", "ar-MA,ar;q=0.9,fr;q=0.8").send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"<html lang="ar" dir="rtl""#), "{}", &html[..html.len().min(300)]);
+    assert!(html.contains("تسجيل الدخول"));
+    let html = c.get(format!("{}/login", app.base)).header("accept-language", "fr-FR").send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"<html lang="fr" dir="ltr""#));
+    assert!(html.contains("Mot de passe"));
+    // The cookie set by the language switch wins over the browser's header.
+    let res = app.get(&user_agent(), "/lang/ar?next=/signup").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.headers["location"], "/signup");
+    assert!(res.headers["set-cookie"].to_str().unwrap().starts_with("hakam_lang=ar"));
+    let html = c.get(format!("{}/signup", app.base)).header("cookie", "hakam_lang=ar").header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"dir="rtl""#));
+    // The switch never sends anyone to another site.
+    let res = app.get(&user_agent(), "/lang/fr?next=//evil.example").await;
+    assert_eq!(res.headers["location"], "/");
+}
+
+#[tokio::test]
+async fn forms_are_plain_html_forms_with_labels() {
+    let app = spawn_app().await;
+    let html = app.get(&user_agent(), "/signup").await.body;
+    // Works before WASM: a real form posting to the server function.
+    assert!(html.contains(r#"action="/api/auth/signup""#), "no plain form action");
+    assert!(html.contains(r#"method="post""#));
+    for id in ["f-display_name", "f-email", "f-password"] {
+        assert!(html.contains(&format!(r#"for="{id}""#)), "label for {id}");
+        assert!(html.contains(&format!(r#"id="{id}""#)), "input {id}");
+    }
+}
+
+#[tokio::test]
+async fn health_check_reports_database_reachability() {
+    let app = spawn_app().await;
+    let r = app.get(&user_agent(), "/healthz").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body, "ok");
+}
