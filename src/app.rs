@@ -5,6 +5,8 @@ use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage
 use crate::error::AppError;
 use crate::events::{EventPage, HomePage, ManageEventPage, NewEventPage};
 use crate::i18n::{Lang, K};
+use crate::ui::enhance::FormEnhancer;
+use leptos_router::SsrMode;
 use crate::invites::InvitePage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -13,7 +15,8 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The document. `lang`/`dir` are set here, on the server, so Arabic is right-to-left from
-/// the first byte, before any script runs.
+/// the first byte, before any script runs. Pages render in `SsrMode::Async`: one complete
+/// document, readable on a phone whose scripts never arrive.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions, lang: Lang) -> impl IntoView {
     use leptos_meta::MetaTags;
@@ -26,7 +29,7 @@ pub fn shell(options: LeptosOptions, lang: Lang) -> impl IntoView {
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="stylesheet" href="/pkg/hakam.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -47,16 +50,17 @@ pub fn App(lang: Lang) -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{lang.t(K::SkipToContent)}</a>
             <Header user/>
+            <FormEnhancer lang/>
             <main id="main" tabindex="-1">
                 <Routes fallback=move || view! { <h1>{lang.t(K::ErrNotFound)}</h1> }>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("/signup") view=SignupPage/>
-                    <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/admin") view=AdminPage/>
-                    <Route path=path!("/events/new") view=NewEventPage/>
-                    <Route path=path!("/events/:id") view=EventPage/>
-                    <Route path=path!("/events/:id/manage") view=ManageEventPage/>
-                    <Route path=path!("/invite/:code") view=InvitePage/>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/manage") view=ManageEventPage ssr=SsrMode::Async/>
+                    <Route path=path!("/invite/:code") view=InvitePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -21,16 +21,12 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod server;
 
+/// Hakam renders every page on the server and ships WASM only for islands (see README,
+/// "Page weight"): forms are plain HTML forms that work before and without WASM, and the
+/// `FormEnhancer` island upgrades them in place once it arrives.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // The server rendered <html lang=…>; the client must hydrate in that same language.
-    let lang = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|l| i18n::Lang::from_code(&l))
-        .unwrap_or_default();
-    leptos::mount::hydrate_body(move || leptos::view! { <app::App lang/> });
+    leptos::mount::hydrate_islands();
 }

@@ -51,7 +51,7 @@ pub async fn set_event_creator(user_id: i64, allowed: bool) -> Result<(), AppErr
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
     let set = ServerAction::<SetEventCreator>::new();
-    let users = Resource::new(move || set.version().get(), |_| list_users());
+    let users = Resource::new(|| (), |_| list_users());
     let errors = action_error(set);
     view! {
         <section>

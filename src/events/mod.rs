@@ -252,6 +252,7 @@ pub async fn update_event(
     )
     .await?;
     tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{id}/manage?saved=1"));
     Ok(())
 }
 
@@ -382,7 +383,7 @@ pub fn EventPage() -> impl IntoView {
     let lang = use_lang();
     let id = event_id_param();
     let join = ServerAction::<JoinEvent>::new();
-    let page = Resource::new(move || (id.get(), join.version().get()), |(id, _)| event_page(id));
+    let page = Resource::new(move || id.get(), event_page);
     let user = use_current_user();
     let join_errors = action_error(join);
     view! {
@@ -498,20 +499,14 @@ pub fn ManageEventPage() -> impl IntoView {
     let add = ServerAction::<AddTrack>::new();
     let remove = ServerAction::<RemoveTrack>::new();
     let organizer = ServerAction::<AddOrganizer>::new();
-    // Reload only after a successful save, so a refused save keeps what was typed.
-    let saved = RwSignal::new(0u32);
-    Effect::new(move || {
-        let ok = |v: Option<Result<(), AppError>>| matches!(v, Some(Ok(())));
-        if ok(update.value().get()) || ok(add.value().get()) || ok(remove.value().get()) || ok(organizer.value().get()) {
-            saved.update(|n| *n += 1);
-        }
-    });
-    let form = Resource::new(move || (id.get(), saved.get()), |(id, _)| event_form(id));
+    let form = Resource::new(move || id.get(), event_form);
+    // After a save the server sends the browser back here with `?saved=1`.
+    let query = leptos_router::hooks::use_query_map();
+    let saved = Signal::derive(move || query.with(|q| q.get("saved").is_some()));
     let update_errors = action_error(update);
     let add_errors = action_error(add);
     let remove_errors = action_error(remove);
     let organizer_errors = action_error(organizer);
-    let update_ok = Signal::derive(move || matches!(update.value().get(), Some(Ok(()))));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || form.get().map(|r| match r {
@@ -528,7 +523,7 @@ pub fn ManageEventPage() -> impl IntoView {
                             </div>
                             <ActionForm action=update>
                                 <FormError errors=update_errors/>
-                                <Notice when=update_ok message=K::Saved/>
+                                <Notice when=saved message=K::Saved/>
                                 <input type="hidden" name="id" value=event_id/>
                                 <input type="hidden" name="version" value=data.version/>
                                 <EventFields errors=update_errors data=Some(data.clone())/>

@@ -340,10 +340,7 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
     let lang = use_lang();
     let create = ServerAction::<CreateInvite>::new();
     let revoke = ServerAction::<RevokeInvite>::new();
-    let invites = Resource::new(
-        move || (create.version().get(), revoke.version().get()),
-        move |_| list_invites(event_id),
-    );
+    let invites = Resource::new(|| (), move |_| list_invites(event_id));
     let errors = action_error(create);
     let revoke_errors = action_error(revoke);
     let roles = Role::ALL.iter().map(|r| (r.code().to_owned(), lang.t(r.label()).to_owned())).collect::<Vec<_>>();

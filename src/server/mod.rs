@@ -123,6 +123,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .merge(pkg)
         .fallback_service(ServeDir::new(&config.site_root))
         .layer(middleware::from_fn(error_status))
+        .layer(middleware::from_fn(keep_form_values))
         .layer(session_layer)
         .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
         .layer(CompressionLayer::new())
@@ -214,6 +215,52 @@ async fn error_status(req: Request, next: Next) -> Response {
         parts.status = StatusCode::from_u16(err.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+const FORM_ECHO: &str = "form_echo";
+
+/// Keeps what a person typed when a plain form post (no script yet on a slow phone) is
+/// refused: the server function redirects back to the form with the error in the URL, and
+/// the values ride along in the session for the next page view, minus any password.
+async fn keep_form_values(session: tower_sessions::Session, mut req: Request, next: Next) -> Response {
+    let accepts_html = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let path = req.uri().path().to_owned();
+    if req.method() == Method::POST && path.starts_with("/api/") && accepts_html && is_form {
+        let (parts, body) = req.into_parts();
+        let Ok(bytes) = axum::body::to_bytes(body, 256 * 1024).await else {
+            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        };
+        let res = next.run(Request::from_parts(parts, Body::from(bytes.clone()))).await;
+        let refused = res
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|l| l.contains("__err="));
+        if refused {
+            let values: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+            let values: Vec<(String, String)> =
+                values.into_iter().filter(|(k, _)| !k.contains("password")).collect();
+            if let Err(e) = session.insert(FORM_ECHO, values).await {
+                tracing::warn!(error = %e, "could not keep form values");
+            }
+        }
+        return res;
+    }
+    if req.method() == Method::GET && accepts_html && !path.starts_with("/api/") {
+        if let Ok(Some(values)) = session.remove::<Vec<(String, String)>>(FORM_ECHO).await {
+            req.extensions_mut().insert(crate::ui::FormEcho(values));
+        }
+    }
+    next.run(req).await
 }
 
 /// Runs the server until Ctrl-C or SIGTERM, then finishes in-flight requests.

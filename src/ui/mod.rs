@@ -1,6 +1,8 @@
 //! Shared form pieces: every input has a label, its error sits right under it and is tied to
 //! it with `aria-describedby`, and the whole form works as a plain HTML form before WASM.
 
+pub mod enhance;
+
 use crate::error::AppError;
 use crate::i18n::{use_lang, K};
 use leptos::prelude::*;
@@ -13,6 +15,31 @@ where
     S::Output: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+/// What a person typed into a form that a plain (script-less) post sent back with errors: the
+/// server keeps it in the session for one page view (see `server::keep_form_values`) so the
+/// re-rendered form shows it again. Passwords are never kept.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct FormEcho(pub Vec<(String, String)>);
+
+/// The echoed value of a field, if this page view follows a refused plain post.
+pub fn echoed(name: &str) -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()?
+            .extensions
+            .get::<FormEcho>()?
+            .0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = name;
+        None
+    }
 }
 
 /// The message for one field, in the reader's language.
@@ -36,6 +63,7 @@ pub fn Field(
     #[prop(optional)] dir_auto: bool,
 ) -> impl IntoView {
     let lang = use_lang();
+    let value = echoed(name).unwrap_or(value);
     let id = format!("f-{name}");
     let err_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -84,6 +112,7 @@ pub fn TextArea(
     #[prop(default = 4)] rows: u32,
 ) -> impl IntoView {
     let lang = use_lang();
+    let value = echoed(name).unwrap_or(value);
     let id = format!("f-{name}");
     let err_id = format!("{id}-error");
     let message = field_error(errors, name);
@@ -119,6 +148,7 @@ pub fn Select(
     #[prop(optional, into)] selected: String,
 ) -> impl IntoView {
     let lang = use_lang();
+    let selected = echoed(name).unwrap_or(selected);
     let id = format!("f-{name}");
     let err_id = format!("{id}-error");
     let message = field_error(errors, name);
@@ -140,18 +170,18 @@ pub fn Select(
 }
 
 /// The form-level message: errors that are not about one field, or "fix the fields below".
+/// Always present (hidden when empty) so the form enhancer can fill it in place.
 #[component]
 pub fn FormError(errors: Signal<Option<AppError>>) -> impl IntoView {
     let lang = use_lang();
+    let message = move || {
+        errors.get().map(|e| {
+            // A malformed request names the pseudo-field "form"; show it here.
+            e.field_text("form", lang).unwrap_or_else(|| e.summary(lang))
+        })
+    };
     view! {
-        <Show when=move || errors.get().is_some()>
-            <div class="form-error" role="alert">
-                {move || errors.get().map(|e| {
-                    // A malformed request names the pseudo-field "form"; show it here.
-                    e.field_text("form", lang).unwrap_or_else(|| e.summary(lang))
-                })}
-            </div>
-        </Show>
+        <div class="form-error" role="alert" hidden=move || message().is_none()>{message}</div>
     }
 }
 

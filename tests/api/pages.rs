@@ -43,3 +43,33 @@ async fn health_check_reports_database_reachability() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.body, "ok");
 }
+
+#[tokio::test]
+async fn a_refused_plain_form_post_comes_back_with_errors_and_the_typed_values() {
+    let app = spawn_app().await;
+    let browser = user_agent();
+    // What a phone does before the WASM arrives: a plain form post that accepts HTML.
+    let res = browser
+        .post(format!("{}/api/auth/signup", app.base))
+        .header("accept", "text/html")
+        .header("accept-language", "fr")
+        .header("referer", format!("{}/signup", app.base))
+        .form(&[("display_name", "Meryem Seddiki"), ("email", "meryem@"), ("password", "secret-but-short")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.contains("__err="), "{location}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+
+    let html = browser.get(&location).header("accept", "text/html").header("accept-language", "fr").send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Saisissez une adresse e-mail valide"), "French error next to the field");
+    assert!(html.contains(r#"value="Meryem Seddiki""#), "the name typed is kept");
+    assert!(html.contains(r#"value="meryem@""#), "the email typed is kept");
+    assert!(!html.contains("secret-but-short"), "passwords are never echoed");
+
+    // Kept for one page view only.
+    let html = browser.get(format!("{}/signup", app.base)).header("accept", "text/html").send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains("Meryem Seddiki"));
+}
