@@ -80,14 +80,16 @@ mod ssr {
         Ok(())
     }
 
-    /// Creates an account and signs it in.
-    pub async fn create_account(
-        session: &Session,
-        display_name: &str,
-        email: &str,
-        password: String,
-    ) -> AppResult<SessionUser> {
-        let state = gate::state()?;
+    /// A validated sign-up whose password is already hashed, ready to insert.
+    pub struct NewAccount {
+        name: DisplayName,
+        email: Email,
+        pub hash: String,
+    }
+
+    /// Checks every sign-up field at once and hashes the password (outside any transaction:
+    /// hashing is slow and must not hold the database's write lock).
+    pub async fn prepare_account(display_name: &str, email: &str, password: String) -> AppResult<NewAccount> {
         let mut errors = Vec::new();
         let name = DisplayName::parse(display_name).map_err(|k| errors.push(FieldError::new("display_name", k)));
         let email = Email::parse(email).map_err(|k| errors.push(FieldError::new("email", k)));
@@ -101,22 +103,19 @@ mod ssr {
             return Err(AppError::Invalid(errors));
         };
         let hash = password::hash(password).await.map_err(hash_failed)?;
-        let mut tx = state.db.begin_write().await?;
-        let created = db::create_user(
-            &mut tx,
-            email.as_str(),
-            name.as_str(),
-            &hash,
-            state.config.admin_email.as_deref(),
-        )
-        .await?;
+        Ok(NewAccount { name, email, hash })
+    }
+
+    /// Inserts the account inside the caller's transaction, so it can be one step of a larger
+    /// action (signing up through an invite creates the account and the role together).
+    pub async fn insert_account(tx: &mut crate::db::Tx, account: &NewAccount) -> AppResult<SessionUser> {
+        let admin_email = gate::state()?.config.admin_email.clone();
+        let created = db::create_user(tx, account.email.as_str(), account.name.as_str(), &account.hash, admin_email.as_deref()).await?;
         let user = match created {
             db::NewUser::Created(user) => user,
             db::NewUser::EmailTaken => return Err(AppError::field("email", K::ErrEmailTaken)),
         };
-        crate::db::audit(&mut tx, None, Some(user.id), "account.created", None, None).await?;
-        tx.commit().await?;
-        open_session(session, &user, &hash).await?;
+        crate::db::audit(tx, None, Some(user.id), "account.created", None, None).await?;
         Ok(user)
     }
 
@@ -170,7 +169,7 @@ mod ssr {
     }
 }
 #[cfg(feature = "ssr")]
-pub use ssr::{create_account, open_session};
+pub use ssr::{insert_account, open_session, prepare_account};
 
 #[server(prefix = "/api", endpoint = "auth/signup")]
 pub async fn signup(
@@ -180,7 +179,11 @@ pub async fn signup(
     next: Option<String>,
 ) -> Result<(), AppError> {
     let caller = gate::public().await?;
-    ssr::create_account(&caller.session, &display_name, &email, password).await?;
+    let account = ssr::prepare_account(&display_name, &email, password).await?;
+    let mut tx = caller.db().begin_write().await?;
+    let user = ssr::insert_account(&mut tx, &account).await?;
+    tx.commit().await?;
+    ssr::open_session(&caller.session, &user, &account.hash).await?;
     ssr::redirect_to(next.as_deref());
     Ok(())
 }

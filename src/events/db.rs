@@ -7,22 +7,9 @@ use crate::db::{now, Db, Tx};
 #[derive(sqlx::FromRow, Clone, Debug)]
 pub struct EventRow {
     pub id: i64,
-    pub name: String,
-    pub description: String,
-    pub venue: String,
-    pub timezone: String,
-    pub starts_at: i64,
-    pub ends_at: i64,
-    pub team_min: i64,
-    pub team_max: i64,
-    pub registration_opens: i64,
-    pub registration_closes: i64,
-    pub hacking_starts: i64,
-    pub submission_deadline: i64,
-    pub judging_opens: i64,
-    pub judging_closes: i64,
-    pub results_at: i64,
     pub version: i64,
+    #[sqlx(flatten)]
+    pub input: EventInput,
 }
 
 pub const EVENT_COLUMNS: &str = "id, name, description, venue, timezone, starts_at, ends_at, \
@@ -31,25 +18,31 @@ pub const EVENT_COLUMNS: &str = "id, name, description, venue, timezone, starts_
 
 impl EventRow {
     pub fn input(&self) -> EventInput {
-        EventInput {
-            name: self.name.clone(),
-            description: self.description.clone(),
-            venue: self.venue.clone(),
-            timezone: self.timezone.clone(),
-            starts_at: self.starts_at,
-            ends_at: self.ends_at,
-            team_min: self.team_min,
-            team_max: self.team_max,
-            registration_opens: self.registration_opens,
-            registration_closes: self.registration_closes,
-            hacking_starts: self.hacking_starts,
-            submission_deadline: self.submission_deadline,
-            judging_opens: self.judging_opens,
-            judging_closes: self.judging_closes,
-            results_at: self.results_at,
-        }
+        self.input.clone()
     }
 }
+
+/// Binds the event's fields, in `EventInput` order, as the next 15 parameters.
+fn bind_fields<'q>(query: AnyQuery<'q>, e: &'q EventInput) -> AnyQuery<'q> {
+    query
+        .bind(&e.name)
+        .bind(&e.description)
+        .bind(&e.venue)
+        .bind(&e.timezone)
+        .bind(e.starts_at)
+        .bind(e.ends_at)
+        .bind(e.team_min)
+        .bind(e.team_max)
+        .bind(e.registration_opens)
+        .bind(e.registration_closes)
+        .bind(e.hacking_starts)
+        .bind(e.submission_deadline)
+        .bind(e.judging_opens)
+        .bind(e.judging_closes)
+        .bind(e.results_at)
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 pub async fn event(db: &Db, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1"))
@@ -66,60 +59,37 @@ pub async fn list(db: &Db) -> Result<Vec<EventRow>, sqlx::Error> {
 
 pub async fn insert(tx: &mut Tx, e: &EventInput, created_by: i64) -> Result<i64, sqlx::Error> {
     let t = now();
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO events (name, description, venue, timezone, starts_at, ends_at, team_min, \
-         team_max, registration_opens, registration_closes, hacking_starts, submission_deadline, \
-         judging_opens, judging_closes, results_at, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) \
-         RETURNING id",
+    let row = bind_fields(
+        sqlx::query(
+            "INSERT INTO events (name, description, venue, timezone, starts_at, ends_at, team_min, \
+             team_max, registration_opens, registration_closes, hacking_starts, submission_deadline, \
+             judging_opens, judging_closes, results_at, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) \
+             RETURNING id",
+        ),
+        e,
     )
-    .bind(&e.name)
-    .bind(&e.description)
-    .bind(&e.venue)
-    .bind(&e.timezone)
-    .bind(e.starts_at)
-    .bind(e.ends_at)
-    .bind(e.team_min)
-    .bind(e.team_max)
-    .bind(e.registration_opens)
-    .bind(e.registration_closes)
-    .bind(e.hacking_starts)
-    .bind(e.submission_deadline)
-    .bind(e.judging_opens)
-    .bind(e.judging_closes)
-    .bind(e.results_at)
     .bind(created_by)
     .bind(t)
     .fetch_one(&mut **tx)
     .await?;
+    let id: i64 = sqlx::Row::try_get(&row, 0)?;
     grant(tx, id, created_by, Role::Organizer, Some(created_by)).await?;
     Ok(id)
 }
 
 /// Updates only if nobody saved since `version` was read; returns whether it did.
 pub async fn update(tx: &mut Tx, id: i64, version: i64, e: &EventInput) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE events SET name = $1, description = $2, venue = $3, timezone = $4, starts_at = $5, \
-         ends_at = $6, team_min = $7, team_max = $8, registration_opens = $9, \
-         registration_closes = $10, hacking_starts = $11, submission_deadline = $12, \
-         judging_opens = $13, judging_closes = $14, results_at = $15, version = version + 1, \
-         updated_at = $16 WHERE id = $17 AND version = $18",
+    let done = bind_fields(
+        sqlx::query(
+            "UPDATE events SET name = $1, description = $2, venue = $3, timezone = $4, starts_at = $5, \
+             ends_at = $6, team_min = $7, team_max = $8, registration_opens = $9, \
+             registration_closes = $10, hacking_starts = $11, submission_deadline = $12, \
+             judging_opens = $13, judging_closes = $14, results_at = $15, version = version + 1, \
+             updated_at = $16 WHERE id = $17 AND version = $18",
+        ),
+        e,
     )
-    .bind(&e.name)
-    .bind(&e.description)
-    .bind(&e.venue)
-    .bind(&e.timezone)
-    .bind(e.starts_at)
-    .bind(e.ends_at)
-    .bind(e.team_min)
-    .bind(e.team_max)
-    .bind(e.registration_opens)
-    .bind(e.registration_closes)
-    .bind(e.hacking_starts)
-    .bind(e.submission_deadline)
-    .bind(e.judging_opens)
-    .bind(e.judging_closes)
-    .bind(e.results_at)
     .bind(now())
     .bind(id)
     .bind(version)

@@ -27,7 +27,7 @@ pub struct RawEvent {
 }
 
 /// A valid event: times are UTC unix seconds.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, sqlx::FromRow)]
 pub struct EventInput {
     pub name: String,
     pub description: String,

@@ -132,10 +132,10 @@ mod ssr {
     pub fn summary(row: &db::EventRow) -> EventSummary {
         EventSummary {
             id: row.id,
-            name: row.name.clone(),
-            venue: row.venue.clone(),
-            starts: domain::utc_to_display(row.starts_at, tz(&row.timezone)),
-            timezone: row.timezone.clone(),
+            name: row.input.name.clone(),
+            venue: row.input.venue.clone(),
+            starts: domain::utc_to_display(row.input.starts_at, tz(&row.input.timezone)),
+            timezone: row.input.timezone.clone(),
         }
     }
 
@@ -323,7 +323,7 @@ pub async fn add_organizer(event_id: i64, organizer_email: String) -> Result<(),
 pub async fn join_event(event_id: i64) -> Result<(), AppError> {
     let authed = crate::auth::gate::signed_in().await?;
     let row = db::event(authed.db(), event_id).await?.ok_or(AppError::NotFound)?;
-    if !domain::registration_open(row.registration_opens, row.registration_closes, crate::db::now()) {
+    if !domain::registration_open(row.input.registration_opens, row.input.registration_closes, crate::db::now()) {
         return Err(AppError::Conflict(K::ErrRegistrationClosed));
     }
     let mut tx = authed.db().begin_write().await?;
@@ -479,14 +479,28 @@ pub fn NewEventPage() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<CreateEvent>::new();
     let errors = action_error(action);
+    let user = use_current_user();
     view! {
         <section class="form-page">
             <h1>{lang.t(K::CreateEvent)}</h1>
-            <ActionForm action=action>
-                <FormError errors/>
-                <EventFields errors data=None/>
-                <Submit label=K::CreateEvent pending=action.pending()/>
-            </ActionForm>
+            <Suspense fallback=|| ()>
+                {move || user.get().map(|u| match u.ok().flatten() {
+                    None => view! {
+                        <p class="form-error" role="alert">{lang.t(K::ErrSignInRequired)}</p>
+                        <a href="/login?next=/events/new">{lang.t(K::LogIn)}</a>
+                    }.into_any(),
+                    Some(u) if !u.can_create_events => view! {
+                        <p class="form-error" role="alert">{lang.t(K::ErrCannotCreateEvents)}</p>
+                    }.into_any(),
+                    Some(_) => view! {
+                        <ActionForm action=action>
+                            <FormError errors/>
+                            <EventFields errors data=None/>
+                            <Submit label=K::CreateEvent pending=action.pending()/>
+                        </ActionForm>
+                    }.into_any(),
+                })}
+            </Suspense>
         </section>
     }
 }

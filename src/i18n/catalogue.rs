@@ -150,6 +150,9 @@ catalogue! {
     ErrWithinEvent { ar: "يجب أن يكون ضمن مدة الفعالية.", fr: "Doit se situer pendant l'événement.", en: "Must fall within the event." }
     ErrTrackExists { ar: "يوجد مسار بهذا الاسم في هذه الفعالية.", fr: "Un parcours porte déjà ce nom dans cet événement.", en: "This event already has a track with that name." }
     ErrNoSuchAccount { ar: "لا يوجد حساب بهذا البريد الإلكتروني. أرسل له رابط دعوة بدلاً من ذلك.", fr: "Aucun compte avec cette adresse. Envoyez plutôt un lien d'invitation.", en: "No account uses this email. Send an invite link instead." }
+    ErrCannotCreateEvents { ar: "لا يمكنك إنشاء فعاليات بعد. اطلب ذلك من مدير المنصة.", fr: "Vous ne pouvez pas encore créer d'événements. Demandez-le à l'administrateur de la plateforme.", en: "You cannot create events yet. Ask the platform admin to allow it." }
+    ErrTooManyTags { ar: "عدد الوسوم كبير جداً.", fr: "Trop d'étiquettes.", en: "Too many tags." }
+    ErrTagTooLong { ar: "أحد الوسوم طويل جداً.", fr: "Une étiquette est trop longue.", en: "A tag is too long." }
     ErrRegistrationClosed { ar: "التسجيل في هذه الفعالية مغلق.", fr: "Les inscriptions à cet événement sont fermées.", en: "Registration for this event is closed." }
     ErrInviteUnknown { ar: "رابط الدعوة هذا غير موجود. تحقق منه مع المنظمين.", fr: "Ce lien d'invitation n'existe pas. Vérifiez-le auprès des organisateurs.", en: "This invite link does not exist. Check it with the organizers." }
     ErrInviteExpired { ar: "انتهت صلاحية رابط الدعوة هذا. اطلب رابطاً جديداً من المنظمين.", fr: "Ce lien d'invitation a expiré. Demandez-en un nouveau aux organisateurs.", en: "This invite link has expired. Ask the organizers for a new one." }

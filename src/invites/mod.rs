@@ -327,10 +327,14 @@ pub async fn signup_and_accept(
     if status != InviteStatus::Valid {
         return Err(AppError::Conflict(status.error()));
     }
-    let user = crate::auth::create_account(&caller.session, &display_name, &email, password).await?;
+    let account = crate::auth::prepare_account(&display_name, &email, password).await?;
+    // The account and the role are one transaction: if the last use of the link is taken
+    // meanwhile, no account is left behind.
     let mut tx = caller.db().begin_write().await?;
+    let user = crate::auth::insert_account(&mut tx, &account).await?;
     let event_id = ssr::accept(&mut tx, code.trim(), user.id).await?;
     tx.commit().await?;
+    crate::auth::open_session(&caller.session, &user, &account.hash).await?;
     leptos_axum::redirect(&format!("/events/{event_id}"));
     Ok(())
 }

@@ -56,6 +56,19 @@ async fn bad_signup_input_is_reported_per_field_and_writes_nothing() {
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
 }
 
+/// Who the server thinks a raw session cookie belongs to, as a client that kept it would ask.
+async fn me_with_cookie(app: &TestApp, cookie: &str) -> serde_json::Value {
+    reqwest::Client::new()
+        .post(format!("{}/api/auth/me", app.base))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn session_id_is_cycled_at_login_and_dead_after_logout() {
     let app = spawn_app().await;
@@ -68,28 +81,11 @@ async fn session_id_is_cycled_at_login_and_dead_after_logout() {
     assert_ne!(first, second, "login must issue a fresh session id");
 
     // A client that kept the old id (e.g. planted before login) is not signed in.
-    let stale = reqwest::Client::new();
-    let me: serde_json::Value = stale
-        .post(format!("{}/api/auth/me", app.base))
-        .header("cookie", &first)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me = me_with_cookie(&app, &first).await;
     assert!(me.is_null(), "old session id still works: {me}");
 
     app.call(&c, "auth/logout", &NONE).await;
-    let me: serde_json::Value = stale
-        .post(format!("{}/api/auth/me", app.base))
-        .header("cookie", &second)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me = me_with_cookie(&app, &second).await;
     assert!(me.is_null(), "session survived logout: {me}");
     assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 0);
 }
