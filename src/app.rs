@@ -8,6 +8,7 @@ use crate::i18n::{Lang, K};
 use crate::ui::enhance::FormEnhancer;
 use leptos_router::SsrMode;
 use crate::invites::InvitePage;
+use crate::teams::{BoardPage, JoinTeamPage, OrganizerTeamsPage, TeamPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes, A};
@@ -61,6 +62,10 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/manage") view=ManageEventPage ssr=SsrMode::Async/>
                     <Route path=path!("/invite/:code") view=InvitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/team") view=TeamPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/board") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/teams") view=OrganizerTeamsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/join/:code") view=JoinTeamPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -1,15 +1,9 @@
 import { test, expect, devices, Browser } from '@playwright/test';
+import { localInput, unique } from './helpers';
 
 // The foundation flow: an organizer signs up, creates an event with tracks and a judge invite;
 // the judge opens the link on a phone, switches to Arabic and joins.
 
-const unique = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
-
-function localInput(offsetDays: number): string {
-  const d = new Date(Date.now() + offsetDays * 86400000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 async function phoneContext(browser: Browser) {
   const { defaultBrowserType, ...pixel } = devices['Pixel 7'];

@@ -406,6 +406,17 @@ pub fn EventPage() -> impl IntoView {
                             </div>
                             <p class="muted" dir="auto">{e.venue.clone()} " · " {e.timezone.clone()}</p>
                             {(!roles.is_empty()).then(|| view! { <p class="badge">{lang.t(K::YourRoles)} ": " {roles}</p> })}
+                            <nav class="event-links" aria-label=lang.t(K::EventNavigation)>
+                                {e.my_roles.contains(&Role::Participant).then(|| view! {
+                                    <a class="button primary" href=format!("/events/{}/team", e.id)>{lang.t(K::TeamTitle)}</a>
+                                })}
+                                {e.my_roles.iter().any(|r| matches!(r, Role::Participant | Role::Mentor | Role::Organizer)).then(|| view! {
+                                    <a class="button" href=format!("/events/{}/board", e.id)>{lang.t(K::BoardTitle)}</a>
+                                })}
+                                {is_organizer.then(|| view! {
+                                    <a class="button" href=format!("/events/{}/teams", e.id)>{lang.t(K::TeamsOverview)}</a>
+                                })}
+                            </nav>
                             <p class="description" dir="auto">{e.description.clone()}</p>
                             <FormError errors=join_errors/>
                             {can_join.then(|| view! {
@@ -534,6 +545,7 @@ pub fn ManageEventPage() -> impl IntoView {
                             <div class="page-head">
                                 <h1 dir="auto">{lang.t(K::ManageEvent)} ": " {data.value("name")}</h1>
                                 <a href=format!("/events/{event_id}")>{lang.t(K::ViewPublicPage)}</a>
+                                <a href=format!("/events/{event_id}/teams")>{lang.t(K::TeamsOverview)}</a>
                             </div>
                             <ActionForm action=update>
                                 <FormError errors=update_errors/>

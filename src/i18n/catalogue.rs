@@ -151,6 +151,68 @@ catalogue! {
     ErrTrackExists { ar: "يوجد مسار بهذا الاسم في هذه الفعالية.", fr: "Un parcours porte déjà ce nom dans cet événement.", en: "This event already has a track with that name." }
     ErrNoSuchAccount { ar: "لا يوجد حساب بهذا البريد الإلكتروني. أرسل له رابط دعوة بدلاً من ذلك.", fr: "Aucun compte avec cette adresse. Envoyez plutôt un lien d'invitation.", en: "No account uses this email. Send an invite link instead." }
     ErrCannotCreateEvents { ar: "لا يمكنك إنشاء فعاليات بعد. اطلب ذلك من مدير المنصة.", fr: "Vous ne pouvez pas encore créer d'événements. Demandez-le à l'administrateur de la plateforme.", en: "You cannot create events yet. Ask the platform admin to allow it." }
+    EventNavigation { ar: "أقسام الفعالية", fr: "Rubriques de l'événement", en: "Event sections" }
+    TeamTitle { ar: "فريقي", fr: "Mon équipe", en: "My team" }
+    BoardTitle { ar: "لوحة البحث عن فريق", fr: "Tableau des équipes", en: "Team board" }
+    ProfileTitle { ar: "ملفي في هذه الفعالية", fr: "Mon profil pour cet événement", en: "My profile for this event" }
+    FieldSkills { ar: "مهاراتي", fr: "Mes compétences", en: "My skills" }
+    FieldLanguages { ar: "اللغات التي أتحدثها", fr: "Langues parlées", en: "Languages I speak" }
+    HintLanguages { ar: "مثل: ar, fr, en", fr: "Par exemple : ar, fr, en", en: "For example: ar, fr, en" }
+    HintTags { ar: "افصل بينها بفاصلة، مثل: تصميم، بيانات، Rust", fr: "Séparées par des virgules, par exemple : design, données, Rust", en: "Separated by commas, e.g. design, data, Rust" }
+    FieldBio { ar: "نبذة قصيرة", fr: "Courte présentation", en: "Short bio" }
+    FieldLooking { ar: "أبحث عن فريق", fr: "Je cherche une équipe", en: "I am looking for a team" }
+    CreateTeam { ar: "إنشاء فريق", fr: "Créer une équipe", en: "Create a team" }
+    FieldTeamName { ar: "اسم الفريق", fr: "Nom de l'équipe", en: "Team name" }
+    FieldPitch { ar: "فكرة المشروع في جملة", fr: "L'idée en une phrase", en: "One-line pitch" }
+    FieldTrack { ar: "المسار", fr: "Parcours", en: "Track" }
+    NoTrackYet { ar: "لم يُحدد بعد", fr: "Pas encore choisi", en: "Not chosen yet" }
+    FieldNeeds { ar: "المهارات المطلوبة", fr: "Compétences recherchées", en: "Skills we need" }
+    JoinWithCode { ar: "الانضمام برمز الفريق", fr: "Rejoindre avec un code", en: "Join with a code" }
+    FieldTeamCode { ar: "رمز الفريق", fr: "Code de l'équipe", en: "Team code" }
+    JoinTeam { ar: "الانضمام إلى الفريق", fr: "Rejoindre l'équipe", en: "Join the team" }
+    JoinTeamHeading { ar: "الانضمام إلى فريق {}", fr: "Rejoindre l'équipe {}", en: "Join team {}" }
+    TeamInviteLink { ar: "رابط دعوة الفريق", fr: "Lien d'invitation de l'équipe", en: "Team invite link" }
+    OpenSeats { ar: "المقاعد الشاغرة: {}", fr: "Places libres : {}", en: "Open seats: {}" }
+    Captain { ar: "قائد الفريق", fr: "Capitaine", en: "Captain" }
+    MakeCaptain { ar: "تعيينه قائداً", fr: "Nommer capitaine", en: "Make captain" }
+    LeaveTeam { ar: "مغادرة الفريق", fr: "Quitter l'équipe", en: "Leave the team" }
+    JoinRequestsTitle { ar: "طلبات الانضمام", fr: "Demandes pour rejoindre", en: "Requests to join" }
+    Accept { ar: "قبول", fr: "Accepter", en: "Accept" }
+    Decline { ar: "رفض", fr: "Refuser", en: "Decline" }
+    FilterSkill { ar: "المهارة", fr: "Compétence", en: "Skill" }
+    FilterLanguage { ar: "اللغة", fr: "Langue", en: "Language" }
+    Filter { ar: "تصفية", fr: "Filtrer", en: "Filter" }
+    TeamsWithSeats { ar: "فرق لديها مقاعد شاغرة", fr: "Équipes avec des places libres", en: "Teams with open seats" }
+    PeopleLooking { ar: "أشخاص يبحثون عن فريق", fr: "Personnes qui cherchent une équipe", en: "People looking for a team" }
+    NothingHere { ar: "لا شيء هنا حالياً.", fr: "Rien pour l'instant.", en: "Nothing here for now." }
+    FieldMessage { ar: "رسالة قصيرة", fr: "Court message", en: "Short message" }
+    AskToJoin { ar: "طلب الانضمام", fr: "Demander à rejoindre", en: "Ask to join" }
+    RequestSent { ar: "أُرسل طلبك إلى قائد الفريق.", fr: "Votre demande a été envoyée au capitaine.", en: "Your request was sent to the captain." }
+    FitScore { ar: "درجة التوافق", fr: "Complémentarité", en: "Fit" }
+    FitNeeded { ar: "يغطي المطلوب: {}", fr: "couvre les besoins : {}", en: "covers needs: {}" }
+    FitNew { ar: "يضيف: {}", fr: "apporte : {}", en: "adds: {}" }
+    FitLanguage { ar: "لغة مشتركة", fr: "langue commune", en: "shared language" }
+    TeamsOverview { ar: "الفرق", fr: "Équipes", en: "Teams" }
+    TeamsCount { ar: "الفرق ({})", fr: "Équipes ({})", en: "Teams ({})" }
+    SolosCount { ar: "مشاركون بلا فريق ({})", fr: "Participants sans équipe ({})", en: "Participants without a team ({})" }
+    BelowMinimum { ar: "أقل من الحد الأدنى.", fr: "En dessous du minimum.", en: "Below the minimum size." }
+    DissolveTeam { ar: "حل الفريق", fr: "Dissoudre l'équipe", en: "Dissolve team" }
+    MoveTo { ar: "نقله إلى", fr: "Déplacer vers", en: "Move to" }
+    Move { ar: "نقل", fr: "Déplacer", en: "Move" }
+    FieldTeamsLockedAt { ar: "تجميد الفرق ابتداءً من", fr: "Verrouiller les équipes à partir de", en: "Lock team changes from" }
+    HintTeamsLock { ar: "بعد هذا الوقت لا يمكن للمشاركين تغيير الفرق. اتركه فارغاً لعدم التجميد.", fr: "Ensuite, les participants ne peuvent plus changer d'équipe. Laissez vide pour ne pas verrouiller.", en: "After this time participants can no longer change teams. Leave empty for no lock." }
+    FieldSeed { ar: "رقم السحب", fr: "Numéro de tirage", en: "Draw number" }
+    HintSeed { ar: "نفس الرقم يعطي نفس الفرق لنفس المشاركين.", fr: "Le même numéro donne les mêmes équipes pour les mêmes participants.", en: "The same number gives the same teams for the same participants." }
+    AutoFormTeams { ar: "تكوين الفرق تلقائياً", fr: "Former les équipes automatiquement", en: "Form teams automatically" }
+    AutoTeamName { ar: "الفريق {}", fr: "Équipe {}", en: "Team {}" }
+    ErrTeamsLocked { ar: "الفرق مجمدة: لم يعد تغييرها ممكناً.", fr: "Les équipes sont verrouillées : plus de changement possible.", en: "Teams are locked: no more changes." }
+    ErrTeamFull { ar: "هذا الفريق مكتمل.", fr: "Cette équipe est complète.", en: "This team is full." }
+    ErrAlreadyInTeam { ar: "أنت عضو في فريق بالفعل في هذه الفعالية.", fr: "Vous faites déjà partie d'une équipe dans cet événement.", en: "You are already in a team for this event." }
+    ErrTeamNameTaken { ar: "يوجد فريق بهذا الاسم في هذه الفعالية.", fr: "Une équipe porte déjà ce nom dans cet événement.", en: "A team with this name already exists in this event." }
+    ErrRequestAlreadyDecided { ar: "تم البت في هذا الطلب من قبل.", fr: "Cette demande a déjà été traitée.", en: "This request was already decided." }
+    ErrCaptainCannotRemoveSelf { ar: "لا يمكن للقائد إزالة نفسه؛ غادر الفريق بدلاً من ذلك.", fr: "Le capitaine ne peut pas se retirer lui-même ; quittez plutôt l'équipe.", en: "The captain cannot remove themselves; leave the team instead." }
+    ErrNotAParticipant { ar: "هذا الشخص ليس مشاركاً في الفعالية.", fr: "Cette personne n'est pas participante de l'événement.", en: "This person is not a participant of the event." }
+    ErrTeamNotEmpty { ar: "لا يمكن حل فريق ما زال فيه أعضاء.", fr: "Impossible de dissoudre une équipe qui a encore des membres.", en: "A team that still has members cannot be dissolved." }
     ErrTooManyTags { ar: "عدد الوسوم كبير جداً.", fr: "Trop d'étiquettes.", en: "Too many tags." }
     ErrTagTooLong { ar: "أحد الوسوم طويل جداً.", fr: "Une étiquette est trop longue.", en: "A tag is too long." }
     ErrRegistrationClosed { ar: "التسجيل في هذه الفعالية مغلق.", fr: "Les inscriptions à cet événement sont fermées.", en: "Registration for this event is closed." }

@@ -131,7 +131,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
 }
 
 /// The reader's language for this page render: cookie, then `Accept-Language`.
-fn request_lang() -> Lang {
+pub fn request_lang() -> Lang {
     let Some(parts) = use_context::<http::request::Parts>() else {
         return Lang::default();
     };

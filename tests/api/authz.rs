@@ -24,12 +24,17 @@ const SIGNED_IN: &[Persona] = &[Participant, Mentor, Judge, OtherOrganizer, Orga
 const EVENT_CREATORS: &[Persona] = &[OtherOrganizer, Organizer, Admin];
 const ORGANIZER: &[Persona] = &[Organizer];
 const ADMIN: &[Persona] = &[Admin];
+const PARTICIPANT: &[Persona] = &[Participant];
+const BOARD_READERS: &[Persona] = &[Participant, Mentor, Organizer];
+/// Only a team's captain, who is none of the personas.
+const NOBODY: &[Persona] = &[];
 
 struct Ids {
     event: String,
     track: String,
     invite: String,
     user: String,
+    team: String,
 }
 
 /// A complete event form with an empty name: arguments parse, validation refuses it.
@@ -64,6 +69,22 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("invites/signup-accept", EVERYONE, vec![("code", "no-such-code".into()), ("display_name", "".into()), ("email", "".into()), ("password", "".into())]),
         ("admin/users", ADMIN, vec![]),
         ("admin/set-creator", ADMIN, vec![("user_id", "999999".into()), ("allowed", "true".into())]),
+        ("teams/page", PARTICIPANT, vec![("event_id", e())]),
+        ("teams/save-profile", PARTICIPANT, vec![("event_id", e()), ("skills", "design, data".into()), ("languages", "ar, fr".into()), ("bio", "".into())]),
+        ("teams/board", BOARD_READERS, vec![("event_id", e()), ("skill", "".into()), ("language", "".into())]),
+        ("teams/create", PARTICIPANT, vec![("event_id", e()), ("team_name", "".into()), ("pitch", "".into()), ("track_id", "".into()), ("needs", "".into())]),
+        ("teams/join-info", SIGNED_IN, vec![("code", "no-such-code".into())]),
+        ("teams/join", SIGNED_IN, vec![("code", "no-such-code".into())]),
+        ("teams/request", PARTICIPANT, vec![("team_id", ids.team.clone()), ("message", "x".repeat(400))]),
+        ("teams/decide", SIGNED_IN, vec![("request_id", "999999".into()), ("accept", "true".into())]),
+        ("teams/leave", PARTICIPANT, vec![("event_id", e())]),
+        ("teams/remove-member", NOBODY, vec![("team_id", ids.team.clone()), ("user_id", ids.user.clone())]),
+        ("teams/make-captain", NOBODY, vec![("team_id", ids.team.clone()), ("user_id", ids.user.clone())]),
+        ("teams/overview", ORGANIZER, vec![("event_id", e())]),
+        ("teams/move", ORGANIZER, vec![("event_id", e()), ("user_id", "999999".into()), ("team_id", ids.team.clone())]),
+        ("teams/lock", ORGANIZER, vec![("event_id", e()), ("locked_at", "".into())]),
+        ("teams/auto-form", ORGANIZER, vec![("event_id", e()), ("seed", "not a number".into())]),
+        ("teams/dissolve", ORGANIZER, vec![("event_id", e()), ("team_id", "999999".into())]),
         ("auth/logout", EVERYONE, vec![]),
     ]
     .into_iter()
@@ -116,7 +137,15 @@ async fn every_server_function_enforces_its_policy() {
     assert!(r.status.is_success(), "{}", r.body);
     let track: i64 = sqlx::query_scalar("SELECT MAX(id) FROM tracks").fetch_one(&app.state.db.pool).await.unwrap();
     let invite: i64 = sqlx::query_scalar("SELECT MAX(id) FROM invites").fetch_one(&app.state.db.pool).await.unwrap();
+    // A captain outside the personas owns the event's one team.
+    let captain = user_agent();
+    let code = app.invite(client(Organizer), event, "participant", "1").await;
+    app.call(&captain, "invites/signup-accept", &[("code", code.as_str()), ("display_name", "Captain"), ("email", "c@example.ma"), ("password", "correct horse battery")]).await;
+    let r = app.call(&captain, "teams/create", &[("event_id", event_s.as_str()), ("team_name", "Atlas"), ("pitch", ""), ("track_id", ""), ("needs", "")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let team: i64 = sqlx::query_scalar("SELECT MAX(id) FROM teams").fetch_one(&app.state.db.pool).await.unwrap();
     let ids = Ids {
+        team: team.to_string(),
         event: event_s.clone(),
         track: track.to_string(),
         invite: invite.to_string(),
@@ -162,7 +191,9 @@ async fn every_server_function_enforces_its_policy() {
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    assert_eq!(roles, 4, "organizer + participant + mentor + judge");
+    assert_eq!(roles, 5, "organizer + participant + mentor + judge + captain");
+    let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM team_members").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(members, 1, "only the captain is in a team");
 }
 
 #[tokio::test]

@@ -211,3 +211,24 @@ pub fn event_form(name: &str) -> Vec<(&'static str, String)> {
 
 /// An empty form, for server functions without arguments.
 pub const NONE: [(&str, &str); 0] = [];
+
+/// Runs the futures concurrently on this task and returns their outputs in order: enough to
+/// make requests race against the server without another dependency.
+pub async fn join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+    let mut pinned: Vec<_> = futures.map(Box::pin).collect();
+    let mut done: Vec<Option<F::Output>> = (0..pinned.len()).map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (i, f) in pinned.iter_mut().enumerate() {
+            if done[i].is_none() {
+                match f.as_mut().poll(cx) {
+                    std::task::Poll::Ready(v) => done[i] = Some(v),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
+    })
+    .await;
+    done.into_iter().map(|d| d.expect("completed")).collect()
+}

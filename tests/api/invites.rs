@@ -81,33 +81,10 @@ async fn the_last_use_of_an_invite_goes_to_exactly_one_of_many_racers() {
         people.push(c);
     }
     let form = [("code", code.as_str())];
-    let results = futures_join(people.iter().map(|c| app.call(c, "invites/accept", &form))).await;
+    let results = join_all(people.iter().map(|c| app.call(c, "invites/accept", &form))).await;
     let won = results.iter().filter(|r| r.status.is_success() || r.status.is_redirection()).count();
     let lost = results.iter().filter(|r| r.status == StatusCode::CONFLICT).count();
     assert_eq!((won, lost), (1, 7), "{:?}", results.iter().map(|r| (r.status, r.body.clone())).collect::<Vec<_>>());
     assert_eq!(app.count("SELECT COUNT(*) FROM event_roles WHERE role = 'participant'").await, 1);
     assert_eq!(app.count("SELECT uses FROM invites").await, 1);
-}
-
-/// Runs futures concurrently on this task and returns their outputs in order.
-async fn futures_join<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
-    let handles: Vec<_> = futures.collect();
-    let mut out = Vec::with_capacity(handles.len());
-    let mut pinned: Vec<_> = handles.into_iter().map(Box::pin).collect();
-    let mut done: Vec<Option<F::Output>> = (0..pinned.len()).map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (i, f) in pinned.iter_mut().enumerate() {
-            if done[i].is_none() {
-                match f.as_mut().poll(cx) {
-                    std::task::Poll::Ready(v) => done[i] = Some(v),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
-    })
-    .await;
-    out.extend(done.into_iter().map(|d| d.expect("completed")));
-    out
 }

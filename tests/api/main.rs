@@ -7,3 +7,4 @@ mod events;
 mod helpers;
 mod invites;
 mod pages;
+mod teams;

@@ -1,0 +1,48 @@
+import { Page, expect } from '@playwright/test';
+
+export const unique = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+
+/** A `datetime-local` value `offsetDays` from now. */
+export function localInput(offsetDays: number): string {
+  const d = new Date(Date.now() + offsetDays * 86400000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export async function signUp(page: Page, name: string, email: string) {
+  await page.goto('/signup');
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
+/** Fills and submits the create-event form; registration is open now. Ends on the manage page. */
+export async function createEvent(page: Page, name: string) {
+  await page.goto('/events/new');
+  await page.getByLabel('Event name').fill(name);
+  await page.getByLabel('Description').fill('Le numérique au service du citoyen.');
+  await page.getByLabel('Venue').fill('Berkane');
+  await page.getByLabel('Event starts').fill(localInput(5));
+  await page.getByLabel('Event ends').fill(localInput(8));
+  await page.getByLabel('Registration opens').fill(localInput(-1));
+  await page.getByLabel('Registration closes').fill(localInput(5));
+  await page.getByLabel('Hacking starts').fill(localInput(5));
+  await page.getByLabel('Submission deadline').fill(localInput(7));
+  await page.getByLabel('Judging opens').fill(localInput(7));
+  await page.getByLabel('Judging closes').fill(localInput(8));
+  await page.getByLabel('Results announced').fill(localInput(8));
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await expect(page).toHaveURL(/\/events\/\d+\/manage$/);
+}
+
+/** Creates an invite link for `role` on the manage page and returns its path. */
+export async function createInvite(page: Page, role: string, uses: string): Promise<string> {
+  await page.getByLabel('Role').selectOption(role);
+  await page.getByLabel('Number of uses').fill(uses);
+  await page.getByRole('button', { name: 'Create invite link' }).click();
+  const link = page.getByLabel('Link').first();
+  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9]{24}$/);
+  return new URL(await link.inputValue()).pathname;
+}

@@ -1,0 +1,444 @@
+//! The teams server functions. Each starts at the authorization gate (directly or through
+//! `ssr::team_access`), validates everything, and writes in one transaction.
+
+use super::*;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    crate::i18n::K,
+    super::ssr::{self, ORGANIZER, PARTICIPANT},
+    crate::auth::gate,
+    crate::db::{audit, now},
+    crate::error::FieldError,
+    serde_json::json,
+};
+
+/// The participant's team page: profile, team, and what they may do.
+#[server(prefix = "/api", endpoint = "teams/page")]
+pub async fn my_team(event_id: i64) -> Result<TeamPageData, AppError> {
+    let access = gate::event(event_id, PARTICIPANT).await?;
+    let db = access.db();
+    let (event_name, team_min, team_max, locked_at): (String, i64, i64, Option<i64>) =
+        sqlx::query_as("SELECT name, team_min, team_max, teams_locked_at FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_one(&db.pool)
+            .await?;
+    let mine = db::team_of_user(db, event_id, access.user.id).await?;
+    // Without a saved profile, someone is looking for a team exactly when they have none.
+    let (skills, languages, bio, looking) = db::profile(db, event_id, access.user.id)
+        .await?
+        .unwrap_or_else(|| (String::new(), String::new(), String::new(), i64::from(mine.is_none())));
+    let team = match mine {
+        Some(t) => ssr::team_views(db, event_id, Some(access.user.id), false).await?.into_iter().find(|v| v.id == t.id),
+        None => None,
+    };
+    let tracks = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1 ORDER BY id").bind(event_id).fetch_all(&db.pool).await?;
+    Ok(TeamPageData {
+        event_id,
+        event_name,
+        team_min,
+        team_max,
+        locked: locked_at.is_some_and(|t| t <= now()),
+        me: access.user.id,
+        skills: skills.replace(',', ", "),
+        languages: languages.replace(',', ", "),
+        bio,
+        looking: looking != 0,
+        team,
+        tracks,
+    })
+}
+
+#[server(prefix = "/api", endpoint = "teams/save-profile")]
+pub async fn save_profile(
+    event_id: i64,
+    skills: String,
+    languages: String,
+    bio: String,
+    looking: Option<String>,
+) -> Result<(), AppError> {
+    let access = gate::event(event_id, PARTICIPANT).await?;
+    let mut errors = Vec::new();
+    let skills = ssr::tags(&mut errors, "skills", &skills);
+    let languages = ssr::tags(&mut errors, "languages", &languages);
+    let bio = crate::events::domain::text(&mut errors, "bio", &bio, BIO_MAX, false);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let mut tx = access.db().begin_write().await?;
+    sqlx::query(
+        "INSERT INTO profiles (event_id, user_id, skills, languages, bio, looking, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id, user_id) DO UPDATE SET \
+         skills = excluded.skills, languages = excluded.languages, bio = excluded.bio, \
+         looking = excluded.looking, updated_at = excluded.updated_at",
+    )
+    .bind(event_id)
+    .bind(access.user.id)
+    .bind(&skills)
+    .bind(&languages)
+    .bind(&bio)
+    .bind(i64::from(looking.is_some()))
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The looking-for-team board, filtered by skill and language, with explained suggestions.
+#[server(prefix = "/api", endpoint = "teams/board")]
+pub async fn team_board(event_id: i64, skill: String, language: String) -> Result<Board, AppError> {
+    let access = gate::event(event_id, &[Role::Participant, Role::Mentor, Role::Organizer]).await?;
+    let db = access.db();
+    let skill = skill.trim().to_lowercase();
+    let language = language.trim().to_lowercase();
+    let matches = |tags: &[String], wanted: &str| wanted.is_empty() || tags.iter().any(|t| t == wanted);
+    let mine = db::team_of_user(db, event_id, access.user.id).await?;
+    let my_profile = db::profile(db, event_id, access.user.id).await?;
+    let (my_skills, my_langs) = my_profile.map(|p| (ssr::split(&p.0), ssr::split(&p.1))).unwrap_or_default();
+    let members = db::members_of_event(db, event_id).await?;
+    // What my team already has, to suggest people who complement it.
+    let (team_skills, team_needs): (Vec<String>, Vec<String>) = match &mine {
+        Some(t) => (
+            members.iter().filter(|m| m.0 == t.id).flat_map(|m| ssr::split(&m.3)).collect(),
+            ssr::split(&t.needs),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let (max,): (i64,) = sqlx::query_as("SELECT team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let mut people: Vec<PersonCard> = db::solos(db, event_id)
+        .await?
+        .into_iter()
+        .filter(|s| s.5 != 0 && s.0 != access.user.id)
+        .map(|(user_id, name, skills, languages, bio, _)| {
+            let skills = ssr::split(&skills);
+            let languages = ssr::split(&languages);
+            let fit = mine.as_ref().and_then(|_| ssr::fit_view(domain::fit(&team_skills, &team_needs, &my_langs, &skills, &languages)));
+            PersonCard { user_id, name, skills, languages, bio, fit }
+        })
+        .filter(|p| matches(&p.skills, &skill) && matches(&p.languages, &language))
+        .collect();
+    people.sort_by(|a, b| b.fit.as_ref().map(|f| f.score).cmp(&a.fit.as_ref().map(|f| f.score)));
+    let mut teams: Vec<TeamCard> = db::teams_of_event(db, event_id)
+        .await?
+        .into_iter()
+        .filter(|t| t.member_count < max && mine.as_ref().map(|m| m.id) != Some(t.id))
+        .map(|t| {
+            let has: Vec<String> = members.iter().filter(|m| m.0 == t.id).flat_map(|m| ssr::split(&m.3)).collect();
+            let needs = ssr::split(&t.needs);
+            let fit = (mine.is_none() && !my_skills.is_empty())
+                .then(|| ssr::fit_view(domain::fit(&has, &needs, &[], &my_skills, &my_langs)))
+                .flatten();
+            TeamCard { id: t.id, name: t.name, pitch: t.pitch, open_seats: max - t.member_count, needs, fit }
+        })
+        .filter(|t| skill.is_empty() || t.needs.contains(&skill))
+        .collect();
+    teams.sort_by(|a, b| b.fit.as_ref().map(|f| f.score).cmp(&a.fit.as_ref().map(|f| f.score)));
+    Ok(Board { event_id, people, teams, can_request: access.has(Role::Participant) && mine.is_none() })
+}
+
+#[server(prefix = "/api", endpoint = "teams/create")]
+pub async fn create_team(event_id: i64, team_name: String, pitch: String, track_id: String, needs: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, PARTICIPANT).await?;
+    let mut errors = Vec::new();
+    let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
+    let pitch = crate::events::domain::text(&mut errors, "pitch", &pitch, PITCH_MAX, false);
+    let needs = ssr::tags(&mut errors, "needs", &needs);
+    let track_id = match track_id.trim() {
+        "" => None,
+        raw => {
+            let id = raw.parse::<i64>().ok();
+            let exists: Option<(i64,)> = match id {
+                Some(id) => sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2").bind(id).bind(event_id).fetch_optional(&access.db().pool).await?,
+                None => None,
+            };
+            if exists.is_none() {
+                errors.push(FieldError::new("track_id", K::ErrRequired));
+            }
+            id
+        }
+    };
+    let Some(name) = name.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let mut tx = access.db().begin_write().await?;
+    let (_, max) = db::ensure_unlocked(&mut tx, event_id).await?;
+    let team_id = db::create_team(&mut tx, event_id, name.as_str(), &pitch, track_id, &needs, Some(access.user.id), &ssr::new_code()).await?;
+    db::take_seat(&mut tx, team_id, event_id, access.user.id, max).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "team.created", None, Some(json!({ "team": team_id, "name": name.as_str() }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What an invite code leads to, for the join page. Any account.
+#[server(prefix = "/api", endpoint = "teams/join-info")]
+pub async fn team_invitation(code: String) -> Result<JoinInfo, AppError> {
+    let authed = gate::signed_in().await?;
+    let team = db::team_by_code(authed.db(), code.trim()).await?.ok_or(AppError::NotFound)?;
+    let (event_name, max): (String, i64) = sqlx::query_as("SELECT name, team_max FROM events WHERE id = $1").bind(team.event_id).fetch_one(&authed.db().pool).await?;
+    Ok(JoinInfo { team_name: team.name, event_id: team.event_id, event_name, open_seats: (max - team.member_count).max(0) })
+}
+
+/// Joins a team with its invite code. The caller must be a participant of its event.
+#[server(prefix = "/api", endpoint = "teams/join")]
+pub async fn join_team(code: String) -> Result<(), AppError> {
+    let authed = gate::signed_in().await?;
+    let team = db::team_by_code(authed.db(), code.trim()).await?.ok_or(AppError::NotFound)?;
+    let access = gate::event(team.event_id, PARTICIPANT).await?;
+    let mut tx = access.db().begin_write().await?;
+    let (_, max) = db::ensure_unlocked(&mut tx, team.event_id).await?;
+    db::take_seat(&mut tx, team.id, team.event_id, access.user.id, max).await?;
+    audit(&mut tx, Some(team.event_id), Some(access.user.id), "team.joined", None, Some(json!({ "team": team.id, "via": "code" }))).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{}/team", team.event_id));
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "teams/request")]
+pub async fn request_join(team_id: i64, message: String) -> Result<(), AppError> {
+    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    let mut errors = Vec::new();
+    let message = crate::events::domain::text(&mut errors, "message", &message, 300, false);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let mut tx = access.db().begin_write().await?;
+    db::ensure_unlocked(&mut tx, team.event_id).await?;
+    let in_team: Option<(i64,)> = sqlx::query_as("SELECT team_id FROM team_members WHERE event_id = $1 AND user_id = $2")
+        .bind(team.event_id)
+        .bind(access.user.id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if in_team.is_some() {
+        return Err(AppError::Conflict(K::ErrAlreadyInTeam));
+    }
+    let pending: Option<(i64,)> = sqlx::query_as("SELECT id FROM join_requests WHERE team_id = $1 AND user_id = $2 AND status = 'pending'")
+        .bind(team_id)
+        .bind(access.user.id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if pending.is_none() {
+        sqlx::query("INSERT INTO join_requests (team_id, user_id, message, status, created_at) VALUES ($1, $2, $3, 'pending', $4)")
+            .bind(team_id)
+            .bind(access.user.id)
+            .bind(&message)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The captain accepts or declines a request to join.
+#[server(prefix = "/api", endpoint = "teams/decide")]
+pub async fn decide_request(request_id: i64, accept: bool) -> Result<(), AppError> {
+    let authed = gate::signed_in().await?;
+    let row: Option<(i64, i64)> = sqlx::query_as("SELECT team_id, user_id FROM join_requests WHERE id = $1 AND status = 'pending'")
+        .bind(request_id)
+        .fetch_optional(&authed.db().pool)
+        .await?;
+    let (team_id, user_id) = row.ok_or(AppError::NotFound)?;
+    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    ssr::require_captain(&access, &team)?;
+    let mut tx = access.db().begin_write().await?;
+    let (_, max) = db::ensure_unlocked(&mut tx, team.event_id).await?;
+    let decided = sqlx::query("UPDATE join_requests SET status = $1, decided_at = $2, decided_by = $3 WHERE id = $4 AND status = 'pending'")
+        .bind(if accept { "accepted" } else { "declined" })
+        .bind(now())
+        .bind(access.user.id)
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await?;
+    if decided.rows_affected() != 1 {
+        return Err(AppError::Conflict(K::ErrRequestAlreadyDecided));
+    }
+    if accept {
+        db::take_seat(&mut tx, team_id, team.event_id, user_id, max).await?;
+    }
+    audit(&mut tx, Some(team.event_id), Some(access.user.id), if accept { "team.request_accepted" } else { "team.request_declined" }, None, Some(json!({ "team": team_id, "user": user_id }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "teams/leave")]
+pub async fn leave_team(event_id: i64) -> Result<(), AppError> {
+    let access = gate::event(event_id, PARTICIPANT).await?;
+    let team = db::team_of_user(access.db(), event_id, access.user.id).await?.ok_or(AppError::NotFound)?;
+    let mut tx = access.db().begin_write().await?;
+    db::ensure_unlocked(&mut tx, event_id).await?;
+    db::free_seat(&mut tx, team.id, access.user.id).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "team.left", None, Some(json!({ "team": team.id }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "teams/remove-member")]
+pub async fn remove_member(team_id: i64, user_id: i64) -> Result<(), AppError> {
+    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    ssr::require_captain(&access, &team)?;
+    if user_id == access.user.id {
+        return Err(AppError::field("user_id", K::ErrCaptainCannotRemoveSelf));
+    }
+    let mut tx = access.db().begin_write().await?;
+    db::ensure_unlocked(&mut tx, team.event_id).await?;
+    db::free_seat(&mut tx, team_id, user_id).await?;
+    audit(&mut tx, Some(team.event_id), Some(access.user.id), "team.member_removed", None, Some(json!({ "team": team_id, "user": user_id }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "teams/make-captain")]
+pub async fn make_captain(team_id: i64, user_id: i64) -> Result<(), AppError> {
+    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    ssr::require_captain(&access, &team)?;
+    let mut tx = access.db().begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE teams SET captain_id = $1 WHERE id = $2 AND captain_id = $3 \
+         AND EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = $2 AND m.user_id = $1)",
+    )
+    .bind(user_id)
+    .bind(team_id)
+    .bind(access.user.id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    audit(&mut tx, Some(team.event_id), Some(access.user.id), "team.captain_changed", None, Some(json!({ "team": team_id, "captain": user_id }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Every team and every participant still alone. Organizers only.
+#[server(prefix = "/api", endpoint = "teams/overview")]
+pub async fn teams_overview(event_id: i64) -> Result<Overview, AppError> {
+    let access = gate::event(event_id, ORGANIZER).await?;
+    let db = access.db();
+    let (team_min, team_max, locked_at, tz): (i64, i64, Option<i64>, String) =
+        sqlx::query_as("SELECT team_min, team_max, teams_locked_at, timezone FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_one(&db.pool)
+            .await?;
+    let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
+    let solos = db::solos(db, event_id)
+        .await?
+        .into_iter()
+        .map(|(user_id, name, skills, languages, bio, _)| PersonCard { user_id, name, skills: ssr::split(&skills), languages: ssr::split(&languages), bio, fit: None })
+        .collect();
+    Ok(Overview {
+        event_id,
+        team_min,
+        team_max,
+        locked_at: locked_at.map(|t| crate::events::domain::utc_to_local_input(t, tz)),
+        teams: ssr::team_views(db, event_id, None, true).await?,
+        solos,
+    })
+}
+
+/// Moves a participant into a team (out of their current one, if any). Organizers only;
+/// the team's size limit still holds, the lock date does not.
+#[server(prefix = "/api", endpoint = "teams/move")]
+pub async fn move_participant(event_id: i64, user_id: i64, team_id: i64) -> Result<(), AppError> {
+    let access = gate::event(event_id, ORGANIZER).await?;
+    let roles = gate::roles_in_event(access.db(), event_id, user_id).await?;
+    if !roles.contains(&Role::Participant) {
+        return Err(AppError::field("user_id", K::ErrNotAParticipant));
+    }
+    let target = db::team(access.db(), team_id).await?.filter(|t| t.event_id == event_id).ok_or(AppError::NotFound)?;
+    let current = db::team_of_user(access.db(), event_id, user_id).await?;
+    let (max,): (i64,) = sqlx::query_as("SELECT team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&access.db().pool).await?;
+    let mut tx = access.db().begin_write().await?;
+    if let Some(current) = &current {
+        if current.id == target.id {
+            return Ok(());
+        }
+        db::free_seat(&mut tx, current.id, user_id).await?;
+    }
+    db::take_seat(&mut tx, target.id, event_id, user_id, max).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "team.member_moved", current.map(|c| json!({ "team": c.id })), Some(json!({ "team": target.id, "user": user_id }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets (or clears, with an empty value) the time after which participants can no longer
+/// change teams. Organizers only.
+#[server(prefix = "/api", endpoint = "teams/lock")]
+pub async fn set_team_lock(event_id: i64, locked_at: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, ORGANIZER).await?;
+    let tz: String = sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&access.db().pool).await?;
+    let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
+    let at = match locked_at.trim() {
+        "" => None,
+        raw => Some(crate::events::domain::local_to_utc(raw, tz).ok_or_else(|| AppError::field("locked_at", K::ErrDateTime))?),
+    };
+    let mut tx = access.db().begin_write().await?;
+    sqlx::query("UPDATE events SET teams_locked_at = $1 WHERE id = $2").bind(at).bind(event_id).execute(&mut *tx).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "teams.lock_set", None, Some(json!({ "locked_at": at }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Forms teams from the participants still alone (see `domain::auto_form`). The same seed
+/// on the same data gives the same teams. Organizers only.
+#[server(prefix = "/api", endpoint = "teams/auto-form")]
+pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, ORGANIZER).await?;
+    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", K::ErrNumberRange))?;
+    let db = access.db();
+    let solos: Vec<domain::Solo> = db::solos(db, event_id)
+        .await?
+        .into_iter()
+        .map(|(user_id, _, skills, languages, _, _)| domain::Solo { user_id, skills: ssr::split(&skills), languages: ssr::split(&languages) })
+        .collect();
+    let members = db::members_of_event(db, event_id).await?;
+    let teams: Vec<domain::OpenTeam> = db::teams_of_event(db, event_id)
+        .await?
+        .into_iter()
+        .map(|t| domain::OpenTeam {
+            team_id: t.id,
+            members: t.member_count,
+            skills: members.iter().filter(|m| m.0 == t.id).flat_map(|m| ssr::split(&m.3)).collect(),
+            needs: ssr::split(&t.needs),
+            languages: Vec::new(),
+        })
+        .collect();
+    let mut tx = db.begin_write().await?;
+    let (min, max): (i64, i64) = sqlx::query_as("SELECT team_min, team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&mut *tx).await?;
+    let plan = domain::auto_form(&solos, &teams, min, max, seed);
+    for (team_id, user_id) in &plan.joins {
+        db::take_seat(&mut tx, *team_id, event_id, *user_id, max).await?;
+    }
+    let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM teams WHERE event_id = $1").bind(event_id).fetch_one(&mut *tx).await?;
+    let lang = crate::server::request_lang();
+    for (i, people) in plan.new_teams.iter().enumerate() {
+        let name = lang.t1(K::AutoTeamName, &(existing + i as i64 + 1).to_string());
+        let team_id = db::create_team(&mut tx, event_id, &name, "", None, "", people.first().copied(), &ssr::new_code()).await?;
+        for user_id in people {
+            db::take_seat(&mut tx, team_id, event_id, *user_id, max).await?;
+        }
+    }
+    audit(&mut tx, Some(event_id), Some(access.user.id), "teams.auto_formed", None, Some(json!({ "seed": seed, "joins": plan.joins, "new_teams": plan.new_teams, "unplaced": plan.unplaced }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes a team that has no members left. Organizers only.
+#[server(prefix = "/api", endpoint = "teams/dissolve")]
+pub async fn dissolve_team(event_id: i64, team_id: i64) -> Result<(), AppError> {
+    let access = gate::event(event_id, ORGANIZER).await?;
+    let mut tx = access.db().begin_write().await?;
+    let gone: Option<(String,)> = sqlx::query_as("DELETE FROM teams WHERE id = $1 AND event_id = $2 AND member_count = 0 RETURNING name")
+        .bind(team_id)
+        .bind(event_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some((name,)) = gone else {
+        let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM teams WHERE id = $1 AND event_id = $2").bind(team_id).bind(event_id).fetch_optional(&mut *tx).await?;
+        return Err(if exists.is_some() { AppError::Conflict(K::ErrTeamNotEmpty) } else { AppError::NotFound });
+    };
+    audit(&mut tx, Some(event_id), Some(access.user.id), "team.dissolved", Some(json!({ "team": team_id, "name": name })), None).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,376 @@
+//! Team pages: the participant's team page, the board, the join-by-link page and the
+//! organizer's overview. Server-rendered; every action is a plain form.
+
+use super::*;
+use crate::i18n::{use_lang, Lang, K};
+use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn event_id_param() -> Signal<i64> {
+    let params = use_params_map();
+    Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)))
+}
+
+fn tags(list: &[String]) -> String {
+    list.join(" · ")
+}
+
+fn fit_line(lang: Lang, fit: &FitView) -> String {
+    let mut parts = Vec::new();
+    if !fit.needed.is_empty() {
+        parts.push(lang.t1(K::FitNeeded, &fit.needed.join(", ")));
+    }
+    if !fit.new.is_empty() {
+        parts.push(lang.t1(K::FitNew, &fit.new.join(", ")));
+    }
+    if fit.shared_language {
+        parts.push(lang.t(K::FitLanguage).to_owned());
+    }
+    format!("{} {} — {}", lang.t(K::FitScore), fit.score, parts.join("; "))
+}
+
+fn error_view(lang: Lang, e: AppError) -> AnyView {
+    view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any()
+}
+
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let data = Resource::new(move || id.get(), my_team);
+    let profile = ServerAction::<SaveProfile>::new();
+    let create = ServerAction::<CreateTeam>::new();
+    let join = ServerAction::<JoinTeam>::new();
+    let leave = ServerAction::<LeaveTeam>::new();
+    let decide = ServerAction::<DecideRequest>::new();
+    let remove = ServerAction::<RemoveMember>::new();
+    let captain = ServerAction::<MakeCaptain>::new();
+    let (profile_errors, create_errors, join_errors) = (action_error(profile), action_error(create), action_error(join));
+    let (leave_errors, decide_errors, remove_errors, captain_errors) =
+        (action_error(leave), action_error(decide), action_error(remove), action_error(captain));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => error_view(lang, e),
+                Ok(d) => {
+                    let event_id = d.event_id;
+                    let tracks = std::iter::once((String::new(), lang.t(K::NoTrackYet).to_owned()))
+                        .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
+                        .collect::<Vec<_>>();
+                    view! {
+                        <section class="form-page">
+                            <div class="page-head">
+                                <h1 dir="auto">{lang.t(K::TeamTitle)} " · " {d.event_name.clone()}</h1>
+                                <a href=format!("/events/{event_id}/board")>{lang.t(K::BoardTitle)}</a>
+                            </div>
+                            <p class="muted">{lang.t1(K::TeamSizeLine, &format!("{}–{}", d.team_min, d.team_max))}</p>
+                            {d.locked.then(|| view! { <p class="notice">{lang.t(K::ErrTeamsLocked)}</p> })}
+                            {match d.team.clone() {
+                                Some(team) => {
+                                    let is_captain = team.members.iter().any(|m| m.captain && m.user_id == d.me);
+                                    let me = d.me;
+                                    let link = team.invite_url.clone().unwrap_or_default();
+                                    view! {
+                                        <article class="card team">
+                                            <h2 dir="auto">{team.name.clone()}</h2>
+                                            {(!team.pitch.is_empty()).then(|| view! { <p dir="auto">{team.pitch.clone()}</p> })}
+                                            {team.track.clone().map(|t| view! { <p class="muted" dir="auto">{lang.t(K::FieldTrack)} ": " {t}</p> })}
+                                            {(!team.needs.is_empty()).then(|| view! { <p>{lang.t(K::FieldNeeds)} ": " {tags(&team.needs)}</p> })}
+                                            <p>{lang.t1(K::OpenSeats, &team.open_seats.to_string())}</p>
+                                            <p><label>{lang.t(K::TeamInviteLink)} <input class="copy" readonly value=link/></label></p>
+                                            <FormError errors=remove_errors/>
+                                            <FormError errors=captain_errors/>
+                                            <ul class="members">
+                                                {team.members.clone().into_iter().map(|m| {
+                                                    let manage = is_captain && m.user_id != me;
+                                                    view! {
+                                                        <li>
+                                                            <span dir="auto">{m.name.clone()}</span>
+                                                            {m.captain.then(|| view! { " " <span class="badge">{lang.t(K::Captain)}</span> })}
+                                                            " " <span class="muted">{tags(&m.skills)}</span>
+                                                            {manage.then(|| view! {
+                                                                <ActionForm action=captain attr:class="inline">
+                                                                    <input type="hidden" name="team_id" value=team.id/>
+                                                                    <input type="hidden" name="user_id" value=m.user_id/>
+                                                                    <button type="submit" class="button link">{lang.t(K::MakeCaptain)}</button>
+                                                                </ActionForm>
+                                                                <ActionForm action=remove attr:class="inline">
+                                                                    <input type="hidden" name="team_id" value=team.id/>
+                                                                    <input type="hidden" name="user_id" value=m.user_id/>
+                                                                    <button type="submit" class="button link danger">{lang.t(K::Remove)}</button>
+                                                                </ActionForm>
+                                                            })}
+                                                        </li>
+                                                    }
+                                                }).collect_view()}
+                                            </ul>
+                                            {(!team.requests.is_empty()).then(|| view! {
+                                                <h3>{lang.t(K::JoinRequestsTitle)}</h3>
+                                                <FormError errors=decide_errors/>
+                                                <ul class="requests">
+                                                    {team.requests.clone().into_iter().map(|r| view! {
+                                                        <li>
+                                                            <strong dir="auto">{r.name.clone()}</strong> " " <span class="muted">{tags(&r.skills)}</span>
+                                                            <p dir="auto">{r.message.clone()}</p>
+                                                            <ActionForm action=decide attr:class="inline">
+                                                                <input type="hidden" name="request_id" value=r.id/>
+                                                                <input type="hidden" name="accept" value="true"/>
+                                                                <button type="submit" class="button primary">{lang.t(K::Accept)}</button>
+                                                            </ActionForm>
+                                                            " "
+                                                            <ActionForm action=decide attr:class="inline">
+                                                                <input type="hidden" name="request_id" value=r.id/>
+                                                                <input type="hidden" name="accept" value="false"/>
+                                                                <button type="submit" class="button">{lang.t(K::Decline)}</button>
+                                                            </ActionForm>
+                                                        </li>
+                                                    }).collect_view()}
+                                                </ul>
+                                            })}
+                                            <ActionForm action=leave>
+                                                <FormError errors=leave_errors/>
+                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <button type="submit" class="button danger">{lang.t(K::LeaveTeam)}</button>
+                                            </ActionForm>
+                                        </article>
+                                    }.into_any()
+                                }
+                                None => view! {
+                                    <h2>{lang.t(K::CreateTeam)}</h2>
+                                    <ActionForm action=create>
+                                        <FormError errors=create_errors/>
+                                        <input type="hidden" name="event_id" value=event_id/>
+                                        <Field label=K::FieldTeamName name="team_name" errors=create_errors required=true dir_auto=true/>
+                                        <Field label=K::FieldPitch name="pitch" errors=create_errors dir_auto=true/>
+                                        <Select label=K::FieldTrack name="track_id" errors=create_errors options=tracks.clone()/>
+                                        <Field label=K::FieldNeeds name="needs" errors=create_errors hint=K::HintTags dir_auto=true/>
+                                        <Submit label=K::CreateTeam pending=create.pending()/>
+                                    </ActionForm>
+                                    <h2>{lang.t(K::JoinWithCode)}</h2>
+                                    <ActionForm action=join>
+                                        <FormError errors=join_errors/>
+                                        <Field label=K::FieldTeamCode name="code" errors=join_errors required=true/>
+                                        <Submit label=K::JoinTeam pending=join.pending()/>
+                                    </ActionForm>
+                                }.into_any(),
+                            }}
+                            <h2>{lang.t(K::ProfileTitle)}</h2>
+                            <ActionForm action=profile>
+                                <FormError errors=profile_errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <Field label=K::FieldSkills name="skills" errors=profile_errors value=d.skills.clone() hint=K::HintTags dir_auto=true/>
+                                <Field label=K::FieldLanguages name="languages" errors=profile_errors value=d.languages.clone() hint=K::HintLanguages/>
+                                <TextArea label=K::FieldBio name="bio" errors=profile_errors value=d.bio.clone() rows=3/>
+                                <div class="field checkbox">
+                                    <input type="checkbox" id="f-looking" name="looking" value="on" checked=d.looking/>
+                                    <label for="f-looking">{lang.t(K::FieldLooking)}</label>
+                                </div>
+                                <Submit label=K::Save pending=profile.pending()/>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let query = use_query_map();
+    let filters = Signal::derive(move || query.with(|q| (q.get("skill").unwrap_or_default(), q.get("language").unwrap_or_default())));
+    let board = Resource::new(move || (id.get(), filters.get()), |(id, (skill, language))| team_board(id, skill, language));
+    let request = ServerAction::<RequestJoin>::new();
+    let request_errors = action_error(request);
+    let sent = Signal::derive(move || matches!(request.value().get(), Some(Ok(()))));
+    view! {
+        <section>
+            <h1>{lang.t(K::BoardTitle)}</h1>
+            <form method="get" class="filters">
+                <div class="row">
+                    <div class="field">
+                        <label for="f-skill">{lang.t(K::FilterSkill)}</label>
+                        <input id="f-skill" name="skill" dir="auto" value=move || filters.get().0/>
+                    </div>
+                    <div class="field">
+                        <label for="f-language">{lang.t(K::FilterLanguage)}</label>
+                        <input id="f-language" name="language" value=move || filters.get().1/>
+                    </div>
+                </div>
+                <button type="submit" class="button">{lang.t(K::Filter)}</button>
+            </form>
+            <Notice when=sent message=K::RequestSent/>
+            <FormError errors=request_errors/>
+            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+                {move || board.get().map(|r| match r {
+                    Err(e) => error_view(lang, e),
+                    Ok(b) => view! {
+                        <h2>{lang.t(K::TeamsWithSeats)}</h2>
+                        {b.teams.is_empty().then(|| view! { <p class="muted">{lang.t(K::NothingHere)}</p> })}
+                        <ul class="cards">
+                            {b.teams.clone().into_iter().map(|t| view! {
+                                <li class="card">
+                                    <h3 dir="auto">{t.name.clone()}</h3>
+                                    <p dir="auto">{t.pitch.clone()}</p>
+                                    {(!t.needs.is_empty()).then(|| view! { <p>{lang.t(K::FieldNeeds)} ": " {tags(&t.needs)}</p> })}
+                                    <p class="muted">{lang.t1(K::OpenSeats, &t.open_seats.to_string())}</p>
+                                    {t.fit.as_ref().map(|f| view! { <p class="fit">{fit_line(lang, f)}</p> })}
+                                    {b.can_request.then(|| view! {
+                                        <ActionForm action=request>
+                                            <input type="hidden" name="team_id" value=t.id/>
+                                            <label>{lang.t(K::FieldMessage)} <input name="message" dir="auto"/></label>
+                                            <button type="submit" class="button primary">{lang.t(K::AskToJoin)}</button>
+                                        </ActionForm>
+                                    })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        <h2>{lang.t(K::PeopleLooking)}</h2>
+                        {b.people.is_empty().then(|| view! { <p class="muted">{lang.t(K::NothingHere)}</p> })}
+                        <ul class="cards">
+                            {b.people.clone().into_iter().map(|p| view! {
+                                <li class="card">
+                                    <h3 dir="auto">{p.name.clone()}</h3>
+                                    <p>{tags(&p.skills)}</p>
+                                    <p class="muted">{tags(&p.languages)}</p>
+                                    <p dir="auto">{p.bio.clone()}</p>
+                                    {p.fit.as_ref().map(|f| view! { <p class="fit">{fit_line(lang, f)}</p> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn JoinTeamPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let code = Signal::derive(move || params.with(|p| p.get("code").unwrap_or_default()));
+    let info = Resource::new(move || code.get(), team_invitation);
+    let join = ServerAction::<JoinTeam>::new();
+    let errors = action_error(join);
+    view! {
+        <section class="narrow">
+            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+                {move || info.get().map(|r| match r {
+                    Err(AppError::Unauthenticated) => view! {
+                        <p>{lang.t(K::ErrSignInRequired)}</p>
+                        <a class="button primary" href=format!("/login?next=/join/{}", code.get())>{lang.t(K::LogIn)}</a>
+                        " "
+                        <a class="button" href=format!("/signup?next=/join/{}", code.get())>{lang.t(K::SignUp)}</a>
+                    }.into_any(),
+                    Err(e) => error_view(lang, e),
+                    Ok(i) => view! {
+                        <h1 dir="auto">{lang.t1(K::JoinTeamHeading, &i.team_name)}</h1>
+                        <p class="lead" dir="auto">{i.event_name.clone()}</p>
+                        <p>{lang.t1(K::OpenSeats, &i.open_seats.to_string())}</p>
+                        <ActionForm action=join>
+                            <FormError errors/>
+                            <input type="hidden" name="code" value=code.get()/>
+                            <Submit label=K::JoinTeam pending=join.pending()/>
+                        </ActionForm>
+                        <p class="hint"><a href=format!("/events/{}", i.event_id)>{lang.t(K::OpenEvent)}</a></p>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+pub fn OrganizerTeamsPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let data = Resource::new(move || id.get(), teams_overview);
+    let lock = ServerAction::<SetTeamLock>::new();
+    let auto = ServerAction::<AutoFormTeams>::new();
+    let moving = ServerAction::<MoveParticipant>::new();
+    let dissolve = ServerAction::<DissolveTeam>::new();
+    let (lock_errors, auto_errors, move_errors, dissolve_errors) =
+        (action_error(lock), action_error(auto), action_error(moving), action_error(dissolve));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => error_view(lang, e),
+                Ok(o) => {
+                    let event_id = o.event_id;
+                    let team_options: Vec<(String, String)> = o.teams.iter().map(|t| (t.id.to_string(), t.name.clone())).collect();
+                    view! {
+                        <section class="form-page">
+                            <div class="page-head">
+                                <h1>{lang.t(K::TeamsOverview)}</h1>
+                                <a href=format!("/events/{event_id}/manage")>{lang.t(K::ManageEvent)}</a>
+                            </div>
+                            <p class="muted">{lang.t1(K::TeamSizeLine, &format!("{}–{}", o.team_min, o.team_max))}</p>
+                            <ActionForm action=lock>
+                                <FormError errors=lock_errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <Field label=K::FieldTeamsLockedAt name="locked_at" kind="datetime-local" errors=lock_errors value=o.locked_at.clone().unwrap_or_default() hint=K::HintTeamsLock/>
+                                <Submit label=K::Save pending=lock.pending()/>
+                            </ActionForm>
+                            <ActionForm action=auto>
+                                <FormError errors=auto_errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <Field label=K::FieldSeed name="seed" kind="number" errors=auto_errors value="1" hint=K::HintSeed/>
+                                <Submit label=K::AutoFormTeams pending=auto.pending()/>
+                            </ActionForm>
+                            <h2>{lang.t1(K::TeamsCount, &o.teams.len().to_string())}</h2>
+                            <FormError errors=dissolve_errors/>
+                            <ul class="cards">
+                                {o.teams.clone().into_iter().map(|t| {
+                                    let short = (t.members.len() as i64) < o.team_min;
+                                    view! {
+                                        <li class="card" class:warning=short>
+                                            <h3 dir="auto">{t.name.clone()} " (" {t.members.len()} ")"</h3>
+                                            <ul>{t.members.iter().map(|m| view! {
+                                                <li><span dir="auto">{m.name.clone()}</span>{m.captain.then(|| view! { " " <span class="badge">{lang.t(K::Captain)}</span> })}</li>
+                                            }).collect_view()}</ul>
+                                            {short.then(|| view! { <p class="muted">{lang.t(K::BelowMinimum)}</p> })}
+                                            {t.members.is_empty().then(|| view! {
+                                                <ActionForm action=dissolve attr:class="inline">
+                                                    <input type="hidden" name="event_id" value=event_id/>
+                                                    <input type="hidden" name="team_id" value=t.id/>
+                                                    <button type="submit" class="button link danger">{lang.t(K::DissolveTeam)}</button>
+                                                </ActionForm>
+                                            })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                            <h2>{lang.t1(K::SolosCount, &o.solos.len().to_string())}</h2>
+                            <FormError errors=move_errors/>
+                            <ul class="cards">
+                                {o.solos.clone().into_iter().map(|p| {
+                                    let team_options = team_options.clone();
+                                    view! {
+                                    <li class="card">
+                                        <strong dir="auto">{p.name.clone()}</strong> " " <span class="muted">{tags(&p.skills)}</span>
+                                        {(!team_options.is_empty()).then(|| view! {
+                                            <ActionForm action=moving>
+                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <input type="hidden" name="user_id" value=p.user_id/>
+                                                <label>{lang.t(K::MoveTo)}
+                                                    <select name="team_id">
+                                                        {team_options.iter().map(|(v, n)| view! { <option value=v.clone()>{n.clone()}</option> }).collect_view()}
+                                                    </select>
+                                                </label>
+                                                <button type="submit" class="button">{lang.t(K::Move)}</button>
+                                            </ActionForm>
+                                        })}
+                                    </li>
+                                }}).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,151 @@
+use crate::helpers::*;
+use reqwest::{Client, StatusCode};
+
+/// An organizer's event with `max` seats per team and `n` participants (signed in clients).
+async fn event_with_participants(app: &TestApp, max: &str, n: usize) -> (Client, i64, Vec<Client>) {
+    let org = user_agent();
+    app.signup(&org, "Organizer", "org@example.ma").await;
+    let mut form = event_form("Hackathon Berkane");
+    for (k, v) in form.iter_mut() {
+        match *k {
+            "team_min" => *v = "2".into(),
+            "team_max" => *v = max.into(),
+            _ => {}
+        }
+    }
+    let r = app.call(&org, "events/create", &form).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    let event = app.latest_event_id().await;
+    let code = app.invite(&org, event, "participant", "100").await;
+    let mut people = Vec::new();
+    for i in 0..n {
+        let c = user_agent();
+        let r = app
+            .call(&c, "invites/signup-accept", &[("code", code.as_str()), ("display_name", &format!("Participant {i}")), ("email", &format!("p{i}@example.ma")), ("password", "correct horse battery")])
+            .await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+        people.push(c);
+    }
+    (org, event, people)
+}
+
+async fn create_team(app: &TestApp, c: &Client, event: i64, name: &str) -> (i64, String) {
+    let r = app.call(c, "teams/create", &[("event_id", event.to_string().as_str()), ("team_name", name), ("pitch", "Des données ouvertes pour la province"), ("track_id", ""), ("needs", "design, data")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let row: (i64, String) = sqlx::query_as("SELECT id, invite_code FROM teams WHERE name = $1").bind(name).fetch_one(&app.state.db.pool).await.unwrap();
+    row
+}
+
+#[tokio::test]
+async fn the_last_seat_goes_to_exactly_one_of_many_racers() {
+    let app = spawn_app().await;
+    let (_, event, people) = event_with_participants(&app, "2", 7).await;
+    let (team, code) = create_team(&app, &people[0], event, "فريق الأطلس").await;
+    let form = [("code", code.as_str())];
+    let calls = people[1..].iter().map(|c| app.call(c, "teams/join", &form));
+    let results = join_all(calls).await;
+    let won = results.iter().filter(|r| r.status.is_success()).count();
+    let full = results.iter().filter(|r| r.json()["Conflict"] == "ErrTeamFull").count();
+    assert_eq!((won, full), (1, 5), "{:?}", results.iter().map(|r| (r.status, r.body.clone())).collect::<Vec<_>>());
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM team_members WHERE team_id = {team}")).await, 2);
+    assert_eq!(app.count(&format!("SELECT member_count FROM teams WHERE id = {team}")).await, 2);
+}
+
+#[tokio::test]
+async fn forming_a_team_by_code_and_by_request_with_captaincy_handover() {
+    let app = spawn_app().await;
+    let (_, event, people) = event_with_participants(&app, "4", 4).await;
+    let e = event.to_string();
+    let (team, code) = create_team(&app, &people[0], event, "Atlas").await;
+
+    // One team per participant per event.
+    let r = app.call(&people[0], "teams/create", &[("event_id", e.as_str()), ("team_name", "Second"), ("pitch", ""), ("track_id", ""), ("needs", "")]).await;
+    assert_eq!(r.json()["Conflict"], "ErrAlreadyInTeam");
+    let r = app.call(&people[1], "teams/create", &[("event_id", e.as_str()), ("team_name", "atlas "), ("pitch", ""), ("track_id", "424242"), ("needs", "")]).await;
+    assert_eq!(r.invalid_fields(), ["track_id"]);
+
+    assert!(app.call(&people[1], "teams/join", &[("code", code.as_str())]).await.status.is_success());
+    let again = app.call(&people[1], "teams/join", &[("code", code.as_str())]).await;
+    assert_eq!(again.json()["Conflict"], "ErrAlreadyInTeam");
+
+    // Person 2 fills a profile, finds the team on the board with an explained fit, and asks.
+    let r = app.call(&people[2], "teams/save-profile", &[("event_id", e.as_str()), ("skills", "Design, marketing"), ("languages", "ar, fr"), ("bio", "مصممة"), ("looking", "on")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let board = app.call(&people[2], "teams/board", &[("event_id", e.as_str()), ("skill", ""), ("language", "")]).await.json();
+    let card = &board["teams"][0];
+    assert_eq!(card["name"], "Atlas");
+    assert_eq!(card["fit"]["needed"], serde_json::json!(["design"]));
+    let r = app.call(&people[2], "teams/request", &[("team_id", team.to_string().as_str()), ("message", "Je peux faire le design")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+
+    // The captain sees the person on the board, ranked by fit, and accepts the request.
+    let board = app.call(&people[0], "teams/board", &[("event_id", e.as_str()), ("skill", "design"), ("language", "")]).await.json();
+    assert_eq!(board["people"][0]["name"], "Participant 2");
+    let page = app.call(&people[0], "teams/page", &[("event_id", e.as_str())]).await.json();
+    let request = page["team"]["requests"][0]["id"].as_i64().unwrap().to_string();
+    // Only the captain decides.
+    let r = app.call(&people[1], "teams/decide", &[("request_id", request.as_str()), ("accept", "true")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app.call(&people[0], "teams/decide", &[("request_id", request.as_str()), ("accept", "true")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let r = app.call(&people[0], "teams/decide", &[("request_id", request.as_str()), ("accept", "true")]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "a decided request is gone");
+
+    // The captain leaves: the longest-standing member becomes captain.
+    assert!(app.call(&people[0], "teams/leave", &[("event_id", e.as_str())]).await.status.is_success());
+    let page = app.call(&people[1], "teams/page", &[("event_id", e.as_str())]).await.json();
+    let members = page["team"]["members"].as_array().unwrap().clone();
+    assert_eq!(members.len(), 2);
+    let captain = members.iter().find(|m| m["captain"] == true).unwrap();
+    assert_eq!(captain["name"], "Participant 1");
+    // The new captain can remove a member; nobody else can.
+    let p2 = app.user_id("p2@example.ma").await.to_string();
+    let r = app.call(&people[2], "teams/remove-member", &[("team_id", team.to_string().as_str()), ("user_id", p2.as_str())]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app.call(&people[1], "teams/remove-member", &[("team_id", team.to_string().as_str()), ("user_id", p2.as_str())]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(app.count(&format!("SELECT member_count FROM teams WHERE id = {team}")).await, 1);
+    assert!(app.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'team.%'").await >= 5);
+}
+
+#[tokio::test]
+async fn locked_teams_refuse_changes_but_organizers_can_still_move_people() {
+    let app = spawn_app().await;
+    let (org, event, people) = event_with_participants(&app, "3", 3).await;
+    let e = event.to_string();
+    let (team, code) = create_team(&app, &people[0], event, "Atlas").await;
+    let past = (chrono::Utc::now() - chrono::Duration::days(1)).format("%Y-%m-%dT%H:%M").to_string();
+    let r = app.call(&org, "teams/lock", &[("event_id", e.as_str()), ("locked_at", past.as_str())]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let r = app.call(&people[1], "teams/join", &[("code", code.as_str())]).await;
+    assert_eq!(r.json()["Conflict"], "ErrTeamsLocked");
+    let r = app.call(&people[0], "teams/leave", &[("event_id", e.as_str())]).await;
+    assert_eq!(r.json()["Conflict"], "ErrTeamsLocked");
+    let p1 = app.user_id("p1@example.ma").await.to_string();
+    let r = app.call(&org, "teams/move", &[("event_id", e.as_str()), ("user_id", p1.as_str()), ("team_id", team.to_string().as_str())]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let overview = app.call(&org, "teams/overview", &[("event_id", e.as_str())]).await.json();
+    assert_eq!(overview["teams"][0]["members"].as_array().unwrap().len(), 2);
+    assert_eq!(overview["solos"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn automatic_formation_places_solo_participants_reproducibly() {
+    let app = spawn_app().await;
+    let (org, event, people) = event_with_participants(&app, "4", 9).await;
+    let e = event.to_string();
+    let skills = ["design", "data", "web", "mobile"];
+    for (i, c) in people.iter().enumerate() {
+        app.call(c, "teams/save-profile", &[("event_id", e.as_str()), ("skills", skills[i % 4]), ("languages", "ar"), ("bio", "")]).await;
+    }
+    let r = app.call(&org, "teams/auto-form", &[("event_id", e.as_str()), ("seed", "7")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let overview = app.call(&org, "teams/overview", &[("event_id", e.as_str())]).await.json();
+    let sizes: Vec<usize> = overview["teams"].as_array().unwrap().iter().map(|t| t["members"].as_array().unwrap().len()).collect();
+    assert_eq!(sizes.iter().sum::<usize>(), 9);
+    assert!(sizes.iter().all(|s| (2..=4).contains(s)), "{sizes:?}");
+    assert_eq!(overview["solos"].as_array().unwrap().len(), 0);
+    // Every new team has a captain who is one of its members.
+    assert_eq!(app.count("SELECT COUNT(*) FROM teams t WHERE NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = t.captain_id)").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'teams.auto_formed'").await, 1);
+}
