@@ -39,6 +39,8 @@ pub struct Config {
     pub demo: bool,
     /// `HAKAM_DB_MAX_CONNECTIONS`, default 16 (PostgreSQL) or 8 (SQLite).
     pub max_connections: u32,
+    /// `HAKAM_UPLOAD_DIR`, default `data/uploads`: where screenshots are stored.
+    pub upload_dir: PathBuf,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -110,6 +112,7 @@ impl Config {
             admin_email: var("HAKAM_ADMIN_EMAIL").map(|e| e.trim().to_lowercase()),
             demo: parse_bool("HAKAM_DEMO")?,
             max_connections: parse("HAKAM_DB_MAX_CONNECTIONS", if is_pg { 16 } else { 8 })?,
+            upload_dir: PathBuf::from(var("HAKAM_UPLOAD_DIR").unwrap_or_else(|| "data/uploads".into())),
             database_url,
         })
     }
@@ -119,8 +122,9 @@ impl Config {
     }
 
     /// A configuration for tests: the given database, an ephemeral port chosen by the caller.
-    pub fn for_tests(database_url: String, addr: SocketAddr) -> Self {
+    pub fn for_tests(database_url: String, addr: SocketAddr, upload_dir: PathBuf) -> Self {
         Config {
+            upload_dir,
             addr,
             database_url,
             site_root: PathBuf::from("target/site"),

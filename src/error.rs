@@ -45,6 +45,9 @@ pub enum AppError {
     /// The request clashes with the current state (changed meanwhile, already used, …).
     #[error("conflict: {0:?}")]
     Conflict(K),
+    /// A conflict whose message names something: who changed the data, when a deadline was.
+    #[error("conflict: {0:?} ({1})")]
+    ConflictWith(K, String),
     #[error("too many attempts")]
     TooManyAttempts,
     /// A cross-site request was refused before any server function ran.
@@ -74,12 +77,15 @@ impl AppError {
 
     /// A one-line message for errors that are not about a single field.
     pub fn summary(&self, lang: Lang) -> String {
+        if let AppError::ConflictWith(key, arg) = self {
+            return lang.t1(*key, arg);
+        }
         let key = match self {
             AppError::Unauthenticated => K::ErrSignInRequired,
             AppError::Forbidden => K::ErrForbidden,
             AppError::NotFound => K::ErrNotFound,
             AppError::Invalid(_) => K::ErrFixFields,
-            AppError::Conflict(key) => *key,
+            AppError::Conflict(key) | AppError::ConflictWith(key, _) => *key,
             AppError::TooManyAttempts => K::ErrTooManyAttempts,
             AppError::CrossSite => K::ErrForbidden,
             AppError::Internal => K::ErrInternal,
@@ -94,7 +100,7 @@ impl AppError {
             AppError::Forbidden | AppError::CrossSite => 403,
             AppError::NotFound => 404,
             AppError::Invalid(_) => 422,
-            AppError::Conflict(_) => 409,
+            AppError::Conflict(_) | AppError::ConflictWith(..) => 409,
             AppError::TooManyAttempts => 429,
             AppError::Internal | AppError::Request(_) => 500,
         }

@@ -415,6 +415,7 @@ pub fn EventPage() -> impl IntoView {
                                 })}
                                 {is_organizer.then(|| view! {
                                     <a class="button" href=format!("/events/{}/teams", e.id)>{lang.t(K::TeamsOverview)}</a>
+                                    <a class="button" href=format!("/events/{}/submissions", e.id)>{lang.t(K::SubmissionsTitle)}</a>
                                 })}
                             </nav>
                             <p class="description" dir="auto">{e.description.clone()}</p>
@@ -546,6 +547,7 @@ pub fn ManageEventPage() -> impl IntoView {
                                 <h1 dir="auto">{lang.t(K::ManageEvent)} ": " {data.value("name")}</h1>
                                 <a href=format!("/events/{event_id}")>{lang.t(K::ViewPublicPage)}</a>
                                 <a href=format!("/events/{event_id}/teams")>{lang.t(K::TeamsOverview)}</a>
+                                <a href=format!("/events/{event_id}/submissions")>{lang.t(K::SubmissionsTitle)}</a>
                             </div>
                             <ActionForm action=update>
                                 <FormError errors=update_errors/>

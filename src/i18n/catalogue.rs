@@ -213,6 +213,41 @@ catalogue! {
     ErrCaptainCannotRemoveSelf { ar: "لا يمكن للقائد إزالة نفسه؛ غادر الفريق بدلاً من ذلك.", fr: "Le capitaine ne peut pas se retirer lui-même ; quittez plutôt l'équipe.", en: "The captain cannot remove themselves; leave the team instead." }
     ErrNotAParticipant { ar: "هذا الشخص ليس مشاركاً في الفعالية.", fr: "Cette personne n'est pas participante de l'événement.", en: "This person is not a participant of the event." }
     ErrTeamNotEmpty { ar: "لا يمكن حل فريق ما زال فيه أعضاء.", fr: "Impossible de dissoudre une équipe qui a encore des membres.", en: "A team that still has members cannot be dissolved." }
+    ProjectTitle { ar: "مشروعنا", fr: "Notre projet", en: "Our project" }
+    StatusSubmitted { ar: "مُقدَّم", fr: "Soumis", en: "Submitted" }
+    StatusDraft { ar: "مسودة", fr: "Brouillon", en: "Draft" }
+    StatusNone { ar: "لا مشروع بعد", fr: "Pas encore de projet", en: "No project yet" }
+    StatusLate { ar: "متأخر", fr: "En retard", en: "Late" }
+    AllStatuses { ar: "كل الحالات", fr: "Tous les statuts", en: "All statuses" }
+    DeadlineIs { ar: "آخر أجل للتعديل: {}", fr: "Modifications possibles jusqu'au {}", en: "Edits are open until {}" }
+    FieldTitle { ar: "عنوان المشروع", fr: "Titre du projet", en: "Project title" }
+    FieldTagline { ar: "شعار قصير", fr: "Accroche", en: "Tagline" }
+    FieldRepoUrl { ar: "رابط المستودع", fr: "Lien du dépôt", en: "Repository link" }
+    FieldDemoUrl { ar: "رابط العرض التجريبي", fr: "Lien de la démo", en: "Demo link" }
+    FieldVideoUrl { ar: "رابط الفيديو", fr: "Lien de la vidéo", en: "Video link" }
+    FieldTechnologies { ar: "التقنيات المستعملة", fr: "Technologies", en: "Technologies" }
+    FieldStatus { ar: "الحالة", fr: "Statut", en: "Status" }
+    SaveDraft { ar: "حفظ كمسودة", fr: "Enregistrer le brouillon", en: "Save draft" }
+    SubmitProject { ar: "تقديم المشروع", fr: "Soumettre le projet", en: "Submit project" }
+    ScreenshotsTitle { ar: "لقطات الشاشة", fr: "Captures d'écran", en: "Screenshots" }
+    ScreenshotAlt { ar: "لقطة شاشة من المشروع", fr: "Capture d'écran du projet", en: "Project screenshot" }
+    FieldScreenshot { ar: "إضافة لقطة شاشة", fr: "Ajouter une capture d'écran", en: "Add a screenshot" }
+    HintScreenshot { ar: "صورة PNG أو JPEG أو WebP أو GIF، بحجم 2 ميغابايت على الأكثر.", fr: "Image PNG, JPEG, WebP ou GIF, 2 Mo au plus.", en: "A PNG, JPEG, WebP or GIF image, 2 MB at most." }
+    Upload { ar: "رفع", fr: "Envoyer", en: "Upload" }
+    HistoryTitle { ar: "سجل التعديلات", fr: "Historique des modifications", en: "Edit history" }
+    SubmissionsTitle { ar: "المشاريع المقدمة", fr: "Projets soumis", en: "Submissions" }
+    ExportCsv { ar: "تصدير CSV", fr: "Exporter en CSV", en: "Export CSV" }
+    Updated { ar: "آخر تعديل", fr: "Modifié le", en: "Updated" }
+    Links { ar: "الروابط", fr: "Liens", en: "Links" }
+    ExtendDeadline { ar: "تمديد الأجل إلى", fr: "Prolonger jusqu'au", en: "Extend until" }
+    ErrNeedTeam { ar: "يجب أن تنضم إلى فريق أولاً.", fr: "Rejoignez d'abord une équipe.", en: "Join a team first." }
+    ErrDeadlinePassed { ar: "انتهى أجل التقديم في {}. لم يعد التعديل ممكناً.", fr: "La date limite était le {}. Les modifications ne sont plus possibles.", en: "The deadline was {}. Edits are no longer accepted." }
+    ErrProjectChangedBy { ar: "عدّل {} المشروع في الأثناء. لم يُحفظ تعديلك؛ نصك ما زال هنا: انسخه ثم أعد تحميل الصفحة.", fr: "{} a modifié le projet entre-temps. Vos changements n'ont pas été enregistrés ; votre texte est toujours là : copiez-le puis rechargez la page.", en: "{} changed the project meanwhile. Your changes were not saved; your text is still here: copy it, then reload the page." }
+    ErrUrl { ar: "أدخل رابطاً كاملاً يبدأ بـ https://", fr: "Saisissez un lien complet commençant par https://", en: "Enter a full link starting with https://" }
+    ErrUploadTooLarge { ar: "الملف كبير جداً (الحد {}).", fr: "Fichier trop volumineux (maximum {}).", en: "The file is too large (at most {})." }
+    ErrNotAnImage { ar: "هذا الملف ليس صورة PNG أو JPEG أو WebP أو GIF.", fr: "Ce fichier n'est pas une image PNG, JPEG, WebP ou GIF.", en: "This file is not a PNG, JPEG, WebP or GIF image." }
+    ErrSaveProjectFirst { ar: "احفظ المشروع أولاً ثم أضف الصور.", fr: "Enregistrez d'abord le projet, puis ajoutez des images.", en: "Save the project first, then add images." }
+    ErrTooManyScreenshots { ar: "لا يمكن إضافة أكثر من {} صور.", fr: "{} images au maximum.", en: "At most {} images." }
     ErrTooManyTags { ar: "عدد الوسوم كبير جداً.", fr: "Trop d'étiquettes.", en: "Too many tags." }
     ErrTagTooLong { ar: "أحد الوسوم طويل جداً.", fr: "Une étiquette est trop longue.", en: "A tag is too long." }
     ErrRegistrationClosed { ar: "التسجيل في هذه الفعالية مغلق.", fr: "Les inscriptions à cet événement sont fermées.", en: "Registration for this event is closed." }

@@ -105,6 +105,14 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             move || healthz(db.clone())
         }))
         .route("/lang/{code}", get(switch_language))
+        .route("/uploads/{file}", get({
+            let (db, dir) = (state.db.clone(), config.upload_dir.clone());
+            move |session: tower_sessions::Session, path| crate::projects::files::serve_upload(db.clone(), dir.clone(), session, path)
+        }))
+        .route("/events/{id}/submissions.csv", get({
+            let db = state.db.clone();
+            move |session: tower_sessions::Session, path, query| crate::projects::files::export_csv(db.clone(), session, path, query)
+        }))
         .route(
             "/api/{*fn_name}",
             axum::routing::post({
@@ -126,6 +134,8 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .layer(middleware::from_fn(keep_form_values))
         .layer(session_layer)
         .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
+        // No request needs more than a screenshot plus its form: refuse bigger bodies early.
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(4 * 1024 * 1024))
         .layer(CompressionLayer::new())
         .with_state(state.leptos.clone())
 }

@@ -128,6 +128,7 @@ pub fn TeamPage() -> impl IntoView {
                                                     }).collect_view()}
                                                 </ul>
                                             })}
+                                            <p><a class="button primary" href=format!("/events/{event_id}/project")>{lang.t(K::ProjectTitle)}</a></p>
                                             <ActionForm action=leave>
                                                 <FormError errors=leave_errors/>
                                                 <input type="hidden" name="event_id" value=event_id/>

@@ -85,14 +85,19 @@ mod client {
 
     async fn send(form: &HtmlFormElement, action: &str) -> Result<Outcome, JsValue> {
         let data = web_sys::FormData::new_with_form(form)?;
-        let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)?;
         let headers = web_sys::Headers::new()?;
         headers.set("Accept", "application/json")?;
-        headers.set("Content-Type", "application/x-www-form-urlencoded")?;
         let init = web_sys::RequestInit::new();
         init.set_method("POST");
+        if form.enctype() == "multipart/form-data" {
+            // File uploads go as multipart; the browser writes the boundary header itself.
+            init.set_body(&data);
+        } else {
+            headers.set("Content-Type", "application/x-www-form-urlencoded")?;
+            let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)?;
+            init.set_body(&body);
+        }
         init.set_headers(&headers);
-        init.set_body(&body);
         let window = web_sys::window().ok_or(JsValue::NULL)?;
         let response: web_sys::Response =
             JsFuture::from(window.fetch_with_str_and_init(action, &init)).await?.dyn_into()?;

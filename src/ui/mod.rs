@@ -42,6 +42,15 @@ pub fn echoed(name: &str) -> Option<String> {
     }
 }
 
+/// The error a plain (script-less) post to `path` came back with, for server functions that
+/// cannot be a `ServerAction` (file uploads).
+pub fn url_error(path: &'static str) -> Signal<Option<AppError>> {
+    let found = use_context::<leptos::server::ServerActionError>()
+        .filter(|e| e.path() == path)
+        .map(|e| leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(e.err()));
+    Signal::derive(move || found.clone())
+}
+
 /// The message for one field, in the reader's language.
 pub fn field_error(errors: Signal<Option<AppError>>, field: &'static str) -> Signal<Option<String>> {
     let lang = use_lang();
@@ -131,11 +140,18 @@ pub fn TextArea(
                 aria-invalid=move || message.get().is_some().then_some("true")
                 aria-describedby=described
             >
-                {value}
+                {escape_textarea(&value)}
             </textarea>
             <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
         </div>
     }
+}
+
+/// The renderer writes `<textarea>` children without escaping them (it treats them as raw
+/// text), so a value containing `</textarea><script>` would break out of the field. Escaping
+/// here is exact for server rendering, which is the only place these forms are rendered.
+pub fn escape_textarea(value: &str) -> String {
+    value.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// A `<select>` of `(value, label)` options.

@@ -85,6 +85,13 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("teams/lock", ORGANIZER, vec![("event_id", e()), ("locked_at", "".into())]),
         ("teams/auto-form", ORGANIZER, vec![("event_id", e()), ("seed", "not a number".into())]),
         ("teams/dissolve", ORGANIZER, vec![("event_id", e()), ("team_id", "999999".into())]),
+        ("projects/page", PARTICIPANT, vec![("event_id", e())]),
+        ("projects/save", PARTICIPANT, vec![("event_id", e()), ("version", "0".into()), ("title", "".into()), ("tagline", "".into()), ("description", "".into()), ("track_id", "".into()), ("repo_url", "".into()), ("demo_url", "".into()), ("video_url", "".into()), ("technologies", "".into())]),
+        ("projects/upload", PARTICIPANT, vec![("event_id", e())]),
+        ("projects/remove-screenshot", PARTICIPANT, vec![("event_id", e()), ("screenshot_id", "999999".into())]),
+        ("projects/list", ORGANIZER, vec![("event_id", e()), ("track", "".into()), ("status", "".into())]),
+        ("projects/extend", ORGANIZER, vec![("event_id", e()), ("team_id", "999999".into()), ("until", "".into())]),
+        ("projects/detail", ORGANIZER, vec![("event_id", e()), ("team_id", "999999".into())]),
         ("auth/logout", EVERYONE, vec![]),
     ]
     .into_iter()
@@ -164,7 +171,13 @@ async fn every_server_function_enforces_its_policy() {
     let mut failures = Vec::new();
     for (endpoint, allowed, form) in &matrix {
         for persona in EVERYONE {
-            let reply = app.call(client(*persona), endpoint, form).await;
+            // File uploads are multipart; everything else is a url-encoded form.
+            let reply = if *endpoint == "projects/upload" {
+                let fields: Vec<(&str, String)> = form.iter().map(|(k, v)| (*k, v.clone())).collect();
+                app.call_multipart(client(*persona), endpoint, &fields, None).await
+            } else {
+                app.call(client(*persona), endpoint, form).await
+            };
             let denied = matches!(reply.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN);
             let should_allow = allowed.contains(persona);
             if should_allow == denied {

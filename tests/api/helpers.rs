@@ -10,6 +10,7 @@ pub struct TestApp {
     pub base: String,
     pub state: hakam::server::AppState,
     cleanup: Option<Cleanup>,
+    pub uploads: std::path::PathBuf,
 }
 
 enum Cleanup {
@@ -56,14 +57,16 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let mut config = Config::for_tests(url, addr);
+    let uploads = std::env::temp_dir().join(format!("hakam-uploads-{}", unique()));
+    let mut config = Config::for_tests(url, addr, uploads.clone());
     adjust(&mut config);
     let state = hakam::server::spawn(config, listener).await.expect("server starts");
-    TestApp { base: format!("http://{addr}"), state, cleanup: Some(cleanup) }
+    TestApp { base: format!("http://{addr}"), state, cleanup: Some(cleanup), uploads }
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.uploads);
         match self.cleanup.take() {
             Some(Cleanup::Sqlite(dir)) => {
                 let _ = std::fs::remove_dir_all(dir);
@@ -121,6 +124,21 @@ impl TestApp {
             .send()
             .await
             .expect("request sent");
+        let status = res.status();
+        let headers = res.headers().clone();
+        Reply { status, body: res.text().await.unwrap_or_default(), headers }
+    }
+
+    /// Calls a multipart server function (file uploads), as a browser form with a file does.
+    pub async fn call_multipart(&self, client: &Client, endpoint: &str, fields: &[(&str, String)], file: Option<(&str, Vec<u8>)>) -> Reply {
+        let mut form = reqwest::multipart::Form::new();
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.clone());
+        }
+        if let Some((name, bytes)) = file {
+            form = form.part(name.to_string(), reqwest::multipart::Part::bytes(bytes).file_name("shot.png"));
+        }
+        let res = client.post(format!("{}/api/{endpoint}", self.base)).multipart(form).send().await.expect("request sent");
         let status = res.status();
         let headers = res.headers().clone();
         Reply { status, body: res.text().await.unwrap_or_default(), headers }

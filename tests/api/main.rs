@@ -7,4 +7,5 @@ mod events;
 mod helpers;
 mod invites;
 mod pages;
+mod projects;
 mod teams;

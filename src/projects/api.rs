@@ -1,0 +1,262 @@
+//! Project server functions. Members of a team edit its project until the deadline;
+//! organizers list, inspect, extend and export.
+
+use super::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::domain::{self, ProjectFields, RawProject},
+    crate::auth::{gate, Role},
+    crate::db::{audit, now},
+    crate::error::FieldError,
+    crate::i18n::K,
+    serde_json::json,
+};
+
+/// The caller's team project, with its screenshots and history. Team members only.
+#[server(prefix = "/api", endpoint = "projects/page")]
+pub async fn project_page(event_id: i64) -> Result<ProjectPageData, AppError> {
+    let ctx = ssr::my_team(event_id).await?;
+    let open = ctx.ensure_open().is_ok();
+    ssr::page_data(ctx.access.db(), event_id, (ctx.team_id, ctx.team_name.clone()), ctx.tz, ctx.deadline_text(), open).await
+}
+
+/// Saves the project as a draft, or submits it when `submit` is present. `version` is the
+/// one the form was loaded with: if a teammate saved meanwhile, nothing is overwritten.
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "projects/save")]
+pub async fn save_project(
+    event_id: i64,
+    version: i64,
+    title: String,
+    tagline: String,
+    description: String,
+    track_id: String,
+    repo_url: String,
+    demo_url: String,
+    video_url: String,
+    technologies: String,
+    submit: Option<String>,
+) -> Result<(), AppError> {
+    let ctx = ssr::my_team(event_id).await?;
+    ctx.ensure_open()?;
+    let raw = RawProject { title, tagline, description, repo_url, demo_url, video_url, technologies };
+    let parsed = raw.parse();
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    let track_id = match track_id.trim() {
+        "" => None,
+        t => match t.parse::<i64>() {
+            Ok(id) => {
+                let known: Option<(i64,)> = sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2")
+                    .bind(id)
+                    .bind(event_id)
+                    .fetch_optional(&ctx.access.db().pool)
+                    .await?;
+                if known.is_none() {
+                    errors.push(FieldError::new("track_id", K::ErrRequired));
+                }
+                Some(id)
+            }
+            Err(_) => {
+                errors.push(FieldError::new("track_id", K::ErrRequired));
+                None
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let p = parsed.map_err(AppError::Invalid)?;
+    let user = ctx.access.user.id;
+    let mut tx = ctx.access.db().begin_write().await?;
+    let current = sqlx::query_as::<_, (i64, String, String, String, Option<i64>, String, String, String, String, String, i64, Option<i64>)>(
+        "SELECT id, title, tagline, description, track_id, repo_url, demo_url, video_url, technologies, status, version, updated_by \
+         FROM projects WHERE team_id = $1",
+    )
+    .bind(ctx.team_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let status = if submit.is_some() { "submitted".to_owned() } else { current.as_ref().map(|c| c.9.clone()).unwrap_or_else(|| "draft".into()) };
+    let track = ssr::track_name(&mut tx, track_id).await?;
+    let after = ProjectFields {
+        title: p.title.clone(),
+        tagline: p.tagline.clone(),
+        description: p.description.clone(),
+        track,
+        repo_url: p.repo_url.clone(),
+        demo_url: p.demo_url.clone(),
+        video_url: p.video_url.clone(),
+        technologies: p.technologies.clone(),
+        status: status.clone(),
+    };
+    let t = now();
+    let (project_id, before) = match current {
+        None => {
+            if version != 0 {
+                return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+            }
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO projects (team_id, event_id, title, tagline, description, track_id, repo_url, demo_url, \
+                 video_url, technologies, status, submitted_at, version, updated_at, updated_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14) RETURNING id",
+            )
+            .bind(ctx.team_id)
+            .bind(event_id)
+            .bind(&p.title)
+            .bind(&p.tagline)
+            .bind(&p.description)
+            .bind(track_id)
+            .bind(&p.repo_url)
+            .bind(&p.demo_url)
+            .bind(&p.video_url)
+            .bind(&p.technologies)
+            .bind(&status)
+            .bind((status == "submitted").then_some(t))
+            .bind(t)
+            .bind(user)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| match e {
+                // A teammate created the project at the same instant.
+                sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict(K::ErrChangedMeanwhile),
+                other => other.into(),
+            })?;
+            (id, ProjectFields::default())
+        }
+        Some(c) => {
+            if c.10 != version {
+                // Name whoever saved last, so the person knows whom to talk to.
+                let by: Option<String> = match c.11 {
+                    Some(uid) => sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1").bind(uid).fetch_optional(&mut *tx).await?,
+                    None => None,
+                };
+                return Err(AppError::ConflictWith(K::ErrProjectChangedBy, by.unwrap_or_default()));
+            }
+            let before_track = ssr::track_name(&mut tx, c.4).await?;
+            let before = ProjectFields {
+                title: c.1,
+                tagline: c.2,
+                description: c.3,
+                track: before_track,
+                repo_url: c.5,
+                demo_url: c.6,
+                video_url: c.7,
+                technologies: c.8,
+                status: c.9,
+            };
+            let done = sqlx::query(
+                "UPDATE projects SET title = $1, tagline = $2, description = $3, track_id = $4, repo_url = $5, \
+                 demo_url = $6, video_url = $7, technologies = $8, status = $9, \
+                 submitted_at = CASE WHEN $9 = 'submitted' AND submitted_at IS NULL THEN $10 ELSE submitted_at END, \
+                 version = version + 1, updated_at = $10, updated_by = $11 WHERE id = $12 AND version = $13",
+            )
+            .bind(&p.title)
+            .bind(&p.tagline)
+            .bind(&p.description)
+            .bind(track_id)
+            .bind(&p.repo_url)
+            .bind(&p.demo_url)
+            .bind(&p.video_url)
+            .bind(&p.technologies)
+            .bind(&status)
+            .bind(t)
+            .bind(user)
+            .bind(c.0)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+            }
+            (c.0, before)
+        }
+    };
+    let changes = domain::changes(&before, &after);
+    if !changes.is_empty() {
+        sqlx::query("INSERT INTO project_history (project_id, user_id, at, changes) VALUES ($1, $2, $3, $4)")
+            .bind(project_id)
+            .bind(user)
+            .bind(t)
+            .bind(serde_json::to_string(&changes).unwrap_or_default())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{event_id}/project?saved=1"));
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "projects/remove-screenshot")]
+pub async fn remove_screenshot(event_id: i64, screenshot_id: i64) -> Result<(), AppError> {
+    let ctx = ssr::my_team(event_id).await?;
+    ctx.ensure_open()?;
+    let mut tx = ctx.access.db().begin_write().await?;
+    // Scoped to the caller's own team in the statement itself.
+    let removed: Option<(String,)> = sqlx::query_as(
+        "DELETE FROM screenshots WHERE id = $1 AND project_id IN (SELECT id FROM projects WHERE team_id = $2) RETURNING file_name",
+    )
+    .bind(screenshot_id)
+    .bind(ctx.team_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((file,)) = removed else {
+        return Err(AppError::NotFound);
+    };
+    tx.commit().await?;
+    let path = ctx.access.state.config.upload_dir.join(&file);
+    if let Err(e) = tokio::fs::remove_file(&path).await {
+        tracing::warn!(error = %e, file, "screenshot file not removed");
+    }
+    Ok(())
+}
+
+/// Every team's project in an event, filtered by track and status. Organizers only.
+#[server(prefix = "/api", endpoint = "projects/list")]
+pub async fn list_submissions(event_id: i64, track: String, status: String) -> Result<Vec<SubmissionRow>, AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    files::submissions(access.db(), event_id, &track, &status).await
+}
+
+/// Gives one team more time to submit. Organizers only; recorded in the audit log.
+#[server(prefix = "/api", endpoint = "projects/extend")]
+pub async fn extend_deadline(event_id: i64, team_id: i64, until: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let tz: String = sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&access.db().pool).await?;
+    let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
+    let until = match until.trim() {
+        "" => None,
+        raw => Some(crate::events::domain::local_to_utc(raw, tz).ok_or_else(|| AppError::field("until", K::ErrDateTime))?),
+    };
+    let mut tx = access.db().begin_write().await?;
+    let before: Option<(Option<i64>,)> = sqlx::query_as("SELECT deadline_extended_to FROM teams WHERE id = $1 AND event_id = $2")
+        .bind(team_id)
+        .bind(event_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some((before,)) = before else {
+        return Err(AppError::NotFound);
+    };
+    sqlx::query("UPDATE teams SET deadline_extended_to = $1 WHERE id = $2").bind(until).bind(team_id).execute(&mut *tx).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "project.deadline_extended", Some(json!({ "team": team_id, "until": before })), Some(json!({ "team": team_id, "until": until }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One team's project as organizers see it, with its history. Organizers only.
+#[server(prefix = "/api", endpoint = "projects/detail")]
+pub async fn project_detail(event_id: i64, team_id: i64) -> Result<ProjectPageData, AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let row: Option<(String, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT t.name, e.timezone, e.submission_deadline, t.deadline_extended_to FROM teams t JOIN events e ON e.id = t.event_id \
+         WHERE t.id = $1 AND t.event_id = $2",
+    )
+    .bind(team_id)
+    .bind(event_id)
+    .fetch_optional(&access.db().pool)
+    .await?;
+    let (name, tz, deadline, ext) = row.ok_or(AppError::NotFound)?;
+    let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
+    let at = domain::effective_deadline(deadline, ext);
+    let text = format!("{} ({})", crate::events::domain::utc_to_display(at, tz), tz.name());
+    ssr::page_data(access.db(), event_id, (team_id, name), tz, text, domain::may_edit(now(), deadline, ext)).await
+}

@@ -1,0 +1,243 @@
+//! Screenshot uploads and downloads, and the submissions query behind the list and its CSV.
+//!
+//! Uploads are read as a stream with a hard size cap, recognised as images by their bytes,
+//! and stored under a random name with the extension of the detected type. They are served
+//! only to the team and the event's organizers, with the stored content type, `nosniff`
+//! and a sandboxing CSP, so an upload can never run as a page or a script.
+
+use super::domain::{self, sniff_image};
+use super::{ssr, SubmissionRow, SCREENSHOT_FIELD};
+use crate::auth::{gate, Role};
+use crate::db::{now, Db};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::i18n::K;
+use axum::body::Body;
+use axum::extract::{Path, Query};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use leptos::server_fn::codec::MultipartData;
+use tower_sessions::Session;
+
+pub async fn upload(data: MultipartData) -> AppResult<()> {
+    // Anonymous callers are refused before their body is read.
+    gate::signed_in().await?;
+    let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
+    let mut event_id: Option<i64> = None;
+    let mut file: Option<Vec<u8>> = None;
+    while let Some(mut field) = multipart.next_field().await.map_err(|_| AppError::field("form", K::ErrBadRequest))? {
+        match field.name() {
+            Some("event_id") => {
+                let text = field.text().await.map_err(|_| AppError::field("form", K::ErrBadRequest))?;
+                event_id = text.trim().parse().ok();
+            }
+            Some(name) if name == SCREENSHOT_FIELD => {
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(|_| AppError::field(SCREENSHOT_FIELD, K::ErrUploadTooLarge))? {
+                    if bytes.len() + chunk.len() > domain::SCREENSHOT_MAX_BYTES {
+                        return Err(AppError::Invalid(vec![FieldError::with_arg(SCREENSHOT_FIELD, K::ErrUploadTooLarge, "2 MB")]));
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                file = Some(bytes);
+            }
+            _ => {}
+        }
+    }
+    let event_id = event_id.ok_or_else(|| AppError::field("form", K::ErrBadRequest))?;
+    let ctx = ssr::my_team(event_id).await?;
+    ctx.ensure_open()?;
+    let bytes = file.filter(|b| !b.is_empty()).ok_or_else(|| AppError::field(SCREENSHOT_FIELD, K::ErrRequired))?;
+    let (content_type, ext) = sniff_image(&bytes).ok_or_else(|| AppError::field(SCREENSHOT_FIELD, K::ErrNotAnImage))?;
+    let db = ctx.access.db();
+    let project: Option<(i64,)> = sqlx::query_as("SELECT id FROM projects WHERE team_id = $1").bind(ctx.team_id).fetch_optional(&db.pool).await?;
+    let (project_id,) = project.ok_or_else(|| AppError::field(SCREENSHOT_FIELD, K::ErrSaveProjectFirst))?;
+    let dir = &ctx.access.state.config.upload_dir;
+    tokio::fs::create_dir_all(dir).await.map_err(|e| {
+        tracing::error!(error = %e, "upload folder not writable");
+        AppError::Internal
+    })?;
+    let name = format!("{}.{ext}", crate::teams::ssr::new_code() + &crate::teams::ssr::new_code());
+    let path = dir.join(&name);
+    tokio::fs::write(&path, &bytes).await.map_err(|e| {
+        tracing::error!(error = %e, "screenshot not written");
+        AppError::Internal
+    })?;
+    let mut tx = db.begin_write().await?;
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM screenshots WHERE project_id = $1").bind(project_id).fetch_one(&mut *tx).await?;
+    if count >= domain::MAX_SCREENSHOTS {
+        drop(tx);
+        let _ = tokio::fs::remove_file(&path).await;
+        return Err(AppError::Invalid(vec![FieldError::with_arg(SCREENSHOT_FIELD, K::ErrTooManyScreenshots, domain::MAX_SCREENSHOTS)]));
+    }
+    sqlx::query("INSERT INTO screenshots (project_id, file_name, content_type, bytes, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(project_id)
+        .bind(&name)
+        .bind(content_type)
+        .bind(bytes.len() as i64)
+        .bind(ctx.access.user.id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    if let Err(e) = tx.commit().await {
+        let _ = tokio::fs::remove_file(&path).await;
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+/// GET /uploads/{file}: a screenshot, for its team and the event's organizers.
+pub async fn serve_upload(db: Db, dir: std::path::PathBuf, session: Session, Path(file): Path<String>) -> Response {
+    let denied = || StatusCode::NOT_FOUND.into_response();
+    // Names are ours (alphanumeric + extension); anything else is not a stored file.
+    if !file.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') || file.starts_with('.') {
+        return denied();
+    }
+    let Ok(Some(user)) = gate::current_user(&db, &session).await else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let row: Option<(String, i64, i64)> = sqlx::query_as(
+        "SELECT s.content_type, p.team_id, p.event_id FROM screenshots s JOIN projects p ON p.id = s.project_id WHERE s.file_name = $1",
+    )
+    .bind(&file)
+    .fetch_optional(&db.pool)
+    .await
+    .ok()
+    .flatten();
+    let Some((content_type, team_id, event_id)) = row else {
+        return denied();
+    };
+    let member: Option<(i64,)> = sqlx::query_as("SELECT team_id FROM team_members WHERE team_id = $1 AND user_id = $2")
+        .bind(team_id)
+        .bind(user.id)
+        .fetch_optional(&db.pool)
+        .await
+        .ok()
+        .flatten();
+    let organizer = gate::roles_in_event(&db, event_id, user.id).await.map(|r| r.contains(&Role::Organizer)).unwrap_or(false);
+    if member.is_none() && !organizer {
+        return denied();
+    }
+    let Ok(bytes) = tokio::fs::read(dir.join(&file)).await else {
+        return denied();
+    };
+    let mut res = Response::new(Body::from(bytes));
+    let headers = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&content_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600"));
+    res
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct Filters {
+    #[serde(default)]
+    pub track: String,
+    #[serde(default)]
+    pub status: String,
+}
+
+/// Submissions of an event; `status` is "", "draft", "submitted" or "late" (submitted after
+/// the event's deadline thanks to an extension, or still a draft once it has passed).
+pub async fn submissions(db: &Db, event_id: i64, track: &str, status: &str) -> AppResult<Vec<SubmissionRow>> {
+    let (tz, deadline): (String, i64) = sqlx::query_as("SELECT timezone, submission_deadline FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_one(&db.pool)
+        .await?;
+    let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
+    let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>, Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT t.id, t.name, p.title, tr.name, p.status, p.submitted_at, p.updated_at, p.repo_url, p.demo_url, t.deadline_extended_to \
+         FROM teams t LEFT JOIN projects p ON p.team_id = t.id LEFT JOIN tracks tr ON tr.id = p.track_id \
+         WHERE t.event_id = $1 ORDER BY t.name",
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let now = now();
+    Ok(rows
+        .into_iter()
+        .map(|(team_id, team_name, title, track, status, submitted_at, updated_at, repo, demo, ext)| {
+            let status = status.unwrap_or_else(|| "none".into());
+            let late = match submitted_at {
+                Some(at) => at > deadline,
+                None => now > domain::effective_deadline(deadline, ext),
+            };
+            SubmissionRow {
+                team_id,
+                team_name,
+                title: title.unwrap_or_default(),
+                track: track.unwrap_or_default(),
+                status,
+                late,
+                updated: updated_at.map(|t| crate::events::domain::utc_to_display(t, tz)).unwrap_or_default(),
+                repo_url: repo.unwrap_or_default(),
+                demo_url: demo.unwrap_or_default(),
+                extended_to: ext.map(|t| crate::events::domain::utc_to_display(t, tz)),
+            }
+        })
+        .filter(|r| track.is_empty() || r.track == track)
+        .filter(|r| match status {
+            "" => true,
+            "late" => r.late,
+            s => r.status == s,
+        })
+        .collect())
+}
+
+/// GET /events/{id}/submissions.csv?track=&status=: the filtered list, for organizers.
+pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Query(f): Query<Filters>) -> Response {
+    let Ok(Some(user)) = gate::current_user(&db, &session).await else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match gate::roles_in_event(&db, event_id, user.id).await {
+        Ok(roles) if roles.contains(&Role::Organizer) => {}
+        Ok(_) => return StatusCode::FORBIDDEN.into_response(),
+        Err(AppError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+    let Ok(rows) = submissions(&db, event_id, &f.track, &f.status).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let _ = out.write_record(["team", "title", "track", "status", "late", "updated", "repository", "demo", "extended_to"]);
+    for r in rows {
+        let _ = out.write_record(
+            [r.team_name, r.title, r.track, r.status, r.late.to_string(), r.updated, r.repo_url, r.demo_url, r.extended_to.unwrap_or_default()]
+                .map(|v| cell(&v)),
+        );
+    }
+    let Ok(bytes) = out.into_inner() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    // A UTF-8 byte-order mark so spreadsheet programs read Arabic and French correctly.
+    let mut body = "\u{feff}".as_bytes().to_vec();
+    body.extend(bytes);
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"submissions-{event_id}.csv\"")),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// A CSV cell that a spreadsheet will not run as a formula.
+pub fn cell(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(super::cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(super::cell("فريق الأطلس"), "فريق الأطلس");
+    }
+}

@@ -1,0 +1,238 @@
+//! Project submissions: a team's project page (fields, draft or submitted, screenshots),
+//! its edit history, the server-enforced deadline with per-team extensions, and the
+//! organizers' list with filters and CSV export.
+
+#[cfg(feature = "ssr")]
+pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod files;
+mod pages;
+
+pub use pages::{ProjectPage, SubmissionsPage};
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub who: String,
+    pub at: String,
+    /// (field, before, after)
+    pub changes: Vec<(String, String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Screenshot {
+    pub id: i64,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectPageData {
+    pub event_id: i64,
+    pub team_id: i64,
+    pub team_name: String,
+    pub deadline: String,
+    pub open: bool,
+    /// 0 when the project has never been saved.
+    pub version: i64,
+    pub status: String,
+    pub title: String,
+    pub tagline: String,
+    pub description: String,
+    pub track_id: Option<i64>,
+    pub repo_url: String,
+    pub demo_url: String,
+    pub video_url: String,
+    pub technologies: String,
+    pub screenshots: Vec<Screenshot>,
+    pub history: Vec<HistoryEntry>,
+    pub tracks: Vec<(i64, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionRow {
+    pub team_id: i64,
+    pub team_name: String,
+    pub title: String,
+    pub track: String,
+    pub status: String,
+    pub late: bool,
+    pub updated: String,
+    pub repo_url: String,
+    pub demo_url: String,
+    pub extended_to: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::*;
+    use crate::auth::gate::{self, EventAccess};
+    use crate::auth::Role;
+    use crate::db::{Db, Tx};
+    use crate::error::AppResult;
+    use crate::i18n::K;
+
+    pub struct TeamContext {
+        pub access: EventAccess,
+        pub team_id: i64,
+        pub team_name: String,
+        pub tz: chrono_tz::Tz,
+        pub deadline: i64,
+        pub extension: Option<i64>,
+    }
+
+    /// The caller must be a participant of the event and a member of a team in it.
+    pub async fn my_team(event_id: i64) -> AppResult<TeamContext> {
+        let access = gate::event(event_id, &[Role::Participant]).await?;
+        let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
+            .await?
+            .ok_or(AppError::Conflict(K::ErrNeedTeam))?;
+        let (tz, deadline, extension): (String, i64, Option<i64>) = sqlx::query_as(
+            "SELECT e.timezone, e.submission_deadline, t.deadline_extended_to FROM events e \
+             JOIN teams t ON t.event_id = e.id WHERE t.id = $1",
+        )
+        .bind(team.id)
+        .fetch_one(&access.db().pool)
+        .await?;
+        Ok(TeamContext {
+            tz: crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC),
+            access,
+            team_id: team.id,
+            team_name: team.name,
+            deadline,
+            extension,
+        })
+    }
+
+    impl TeamContext {
+        pub fn deadline_text(&self) -> String {
+            let at = super::domain::effective_deadline(self.deadline, self.extension);
+            format!("{} ({})", crate::events::domain::utc_to_display(at, self.tz), self.tz.name())
+        }
+        /// Refuses any change after the team's deadline, naming it.
+        pub fn ensure_open(&self) -> AppResult<()> {
+            if super::domain::may_edit(crate::db::now(), self.deadline, self.extension) {
+                Ok(())
+            } else {
+                Err(AppError::ConflictWith(K::ErrDeadlinePassed, self.deadline_text()))
+            }
+        }
+    }
+
+    #[derive(sqlx::FromRow)]
+    pub struct ProjectRow {
+        pub id: i64,
+        pub title: String,
+        pub tagline: String,
+        pub description: String,
+        pub track_id: Option<i64>,
+        pub repo_url: String,
+        pub demo_url: String,
+        pub video_url: String,
+        pub technologies: String,
+        pub status: String,
+        pub version: i64,
+    }
+
+    pub async fn project_of_team(db: &Db, team_id: i64) -> Result<Option<ProjectRow>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT id, title, tagline, description, track_id, repo_url, demo_url, video_url, technologies, status, version \
+             FROM projects WHERE team_id = $1",
+        )
+        .bind(team_id)
+        .fetch_optional(&db.pool)
+        .await
+    }
+
+    pub async fn track_name(tx: &mut Tx, track_id: Option<i64>) -> Result<String, sqlx::Error> {
+        match track_id {
+            None => Ok(String::new()),
+            Some(id) => Ok(sqlx::query_scalar::<_, String>("SELECT name FROM tracks WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?
+                .unwrap_or_default()),
+        }
+    }
+
+    pub async fn page_data(db: &Db, event_id: i64, ctx_team: (i64, String), tz: chrono_tz::Tz, deadline_text: String, open: bool) -> AppResult<ProjectPageData> {
+        let (team_id, team_name) = ctx_team;
+        let project = project_of_team(db, team_id).await?;
+        let tracks = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1 ORDER BY id").bind(event_id).fetch_all(&db.pool).await?;
+        let (screenshots, history) = match &project {
+            None => (Vec::new(), Vec::new()),
+            Some(p) => {
+                let shots: Vec<(i64, String)> = sqlx::query_as("SELECT id, file_name FROM screenshots WHERE project_id = $1 ORDER BY id")
+                    .bind(p.id)
+                    .fetch_all(&db.pool)
+                    .await?;
+                let history: Vec<(Option<String>, i64, String)> = sqlx::query_as(
+                    "SELECT u.display_name, h.at, h.changes FROM project_history h LEFT JOIN users u ON u.id = h.user_id \
+                     WHERE h.project_id = $1 ORDER BY h.at DESC, h.id DESC LIMIT 100",
+                )
+                .bind(p.id)
+                .fetch_all(&db.pool)
+                .await?;
+                (
+                    shots.into_iter().map(|(id, f)| Screenshot { id, url: format!("/uploads/{f}") }).collect(),
+                    history
+                        .into_iter()
+                        .map(|(who, at, changes)| HistoryEntry {
+                            who: who.unwrap_or_default(),
+                            at: crate::events::domain::utc_to_display(at, tz),
+                            changes: serde_json::from_str(&changes).unwrap_or_default(),
+                        })
+                        .collect(),
+                )
+            }
+        };
+        let p = project.unwrap_or(ProjectRow {
+            id: 0,
+            title: String::new(),
+            tagline: String::new(),
+            description: String::new(),
+            track_id: None,
+            repo_url: String::new(),
+            demo_url: String::new(),
+            video_url: String::new(),
+            technologies: String::new(),
+            status: "draft".into(),
+            version: 0,
+        });
+        Ok(ProjectPageData {
+            event_id,
+            team_id,
+            team_name,
+            deadline: deadline_text,
+            open,
+            version: p.version,
+            status: p.status,
+            title: p.title,
+            tagline: p.tagline,
+            description: p.description,
+            track_id: p.track_id,
+            repo_url: p.repo_url,
+            demo_url: p.demo_url,
+            video_url: p.video_url,
+            technologies: p.technologies,
+            screenshots,
+            history,
+            tracks,
+        })
+    }
+}
+
+mod api;
+pub use api::*;
+
+/// The form field for uploads, shared by the page and the server function.
+pub const SCREENSHOT_FIELD: &str = "screenshot";
+
+/// Uploads one screenshot for the caller's team project (multipart: `event_id`, `screenshot`).
+#[server(prefix = "/api", endpoint = "projects/upload", input = MultipartFormData)]
+pub async fn upload_screenshot(data: MultipartData) -> Result<(), AppError> {
+    files::upload(data).await
+}

@@ -1,0 +1,237 @@
+//! The team's project page and the organizers' submissions list.
+
+use super::*;
+use crate::i18n::{use_lang, Lang, K};
+use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn event_id_param() -> Signal<i64> {
+    let params = use_params_map();
+    Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)))
+}
+
+fn status_label(lang: Lang, status: &str) -> &'static str {
+    match status {
+        "submitted" => lang.t(K::StatusSubmitted),
+        "draft" => lang.t(K::StatusDraft),
+        _ => lang.t(K::StatusNone),
+    }
+}
+
+fn field_label(lang: Lang, field: &str) -> &'static str {
+    match field {
+        "title" => lang.t(K::FieldTitle),
+        "tagline" => lang.t(K::FieldTagline),
+        "description" => lang.t(K::FieldDescription),
+        "track" => lang.t(K::FieldTrack),
+        "repo_url" => lang.t(K::FieldRepoUrl),
+        "demo_url" => lang.t(K::FieldDemoUrl),
+        "video_url" => lang.t(K::FieldVideoUrl),
+        "technologies" => lang.t(K::FieldTechnologies),
+        _ => lang.t(K::FieldStatus),
+    }
+}
+
+/// Shows a link only for http(s) URLs (the server accepts nothing else anyway).
+fn safe_link(url: &str) -> Option<String> {
+    (url.starts_with("https://") || url.starts_with("http://")).then(|| url.to_owned())
+}
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let data = Resource::new(move || id.get(), project_page);
+    let save = ServerAction::<SaveProject>::new();
+    let remove = ServerAction::<RemoveScreenshot>::new();
+    let (save_errors, remove_errors) = (action_error(save), action_error(remove));
+    let upload_errors = crate::ui::url_error("/api/projects/upload");
+    let query = use_query_map();
+    let saved = Signal::derive(move || query.with(|q| q.get("saved").is_some()));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! {
+                    <p class="form-error" role="alert">{e.summary(lang)}</p>
+                    <a href=format!("/events/{}/team", id.get())>{lang.t(K::TeamTitle)}</a>
+                }.into_any(),
+                Ok(p) => {
+                    let event_id = p.event_id;
+                    let tracks = std::iter::once((String::new(), lang.t(K::NoTrackYet).to_owned()))
+                        .chain(p.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
+                        .collect::<Vec<_>>();
+                    let selected = p.track_id.map(|t| t.to_string()).unwrap_or_default();
+                    view! {
+                        <section class="form-page">
+                            <h1 dir="auto">{lang.t(K::ProjectTitle)} " · " {p.team_name.clone()}</h1>
+                            <p class="badge">{status_label(lang, &p.status)}</p>
+                            <p class=if p.open { "notice" } else { "form-error" }>
+                                {lang.t1(if p.open { K::DeadlineIs } else { K::ErrDeadlinePassed }, &p.deadline)}
+                            </p>
+                            <Notice when=saved message=K::Saved/>
+                            <ActionForm action=save>
+                                <FormError errors=save_errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <input type="hidden" name="version" value=p.version/>
+                                <Field label=K::FieldTitle name="title" errors=save_errors value=p.title.clone() required=true dir_auto=true/>
+                                <Field label=K::FieldTagline name="tagline" errors=save_errors value=p.tagline.clone() dir_auto=true/>
+                                <TextArea label=K::FieldDescription name="description" errors=save_errors value=p.description.clone() rows=8/>
+                                <Select label=K::FieldTrack name="track_id" errors=save_errors options=tracks selected=selected/>
+                                <Field label=K::FieldRepoUrl name="repo_url" kind="url" errors=save_errors value=p.repo_url.clone()/>
+                                <Field label=K::FieldDemoUrl name="demo_url" kind="url" errors=save_errors value=p.demo_url.clone()/>
+                                <Field label=K::FieldVideoUrl name="video_url" kind="url" errors=save_errors value=p.video_url.clone()/>
+                                <Field label=K::FieldTechnologies name="technologies" errors=save_errors value=p.technologies.clone() hint=K::HintTags/>
+                                <div class="actions">
+                                    <button type="submit" class="button">{lang.t(K::SaveDraft)}</button>
+                                    <button type="submit" class="button primary" name="submit" value="1">{lang.t(K::SubmitProject)}</button>
+                                </div>
+                            </ActionForm>
+
+                            <h2>{lang.t(K::ScreenshotsTitle)}</h2>
+                            <FormError errors=remove_errors/>
+                            <ul class="shots">
+                                {p.screenshots.clone().into_iter().map(|s| view! {
+                                    <li>
+                                        <img src=s.url.clone() alt=lang.t(K::ScreenshotAlt) loading="lazy"/>
+                                        {p.open.then(|| view! {
+                                            <ActionForm action=remove attr:class="inline">
+                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <input type="hidden" name="screenshot_id" value=s.id/>
+                                                <button type="submit" class="button link danger">{lang.t(K::Remove)}</button>
+                                            </ActionForm>
+                                        })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            {(p.open && p.version > 0).then(|| view! {
+                                <form method="post" action="/api/projects/upload" enctype="multipart/form-data">
+                                    <FormError errors=upload_errors/>
+                                    <input type="hidden" name="event_id" value=event_id/>
+                                    <div class="field">
+                                        <label for="f-screenshot">{lang.t(K::FieldScreenshot)}</label>
+                                        <p class="hint" id="f-screenshot-hint">{lang.t(K::HintScreenshot)}</p>
+                                        <input id="f-screenshot" type="file" name=SCREENSHOT_FIELD accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="f-screenshot-hint"/>
+                                        <p class="field-error" id="f-screenshot-error" role="alert">
+                                            {move || upload_errors.get().and_then(|e| e.field_text(SCREENSHOT_FIELD, lang))}
+                                        </p>
+                                    </div>
+                                    <Submit label=K::Upload/>
+                                </form>
+                            })}
+
+                            <h2>{lang.t(K::HistoryTitle)}</h2>
+                            <HistoryList history=p.history.clone()/>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn HistoryList(history: Vec<HistoryEntry>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <ol class="history">
+            {history.into_iter().map(|h| view! {
+                <li>
+                    <p><strong dir="auto">{h.who}</strong> " · " <time>{h.at}</time></p>
+                    <ul>
+                        {h.changes.into_iter().map(|(field, before, after)| view! {
+                            <li>
+                                {field_label(lang, &field)} ": "
+                                <del dir="auto">{before.chars().take(80).collect::<String>()}</del> " → "
+                                <ins dir="auto">{after.chars().take(80).collect::<String>()}</ins>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+pub fn SubmissionsPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let query = use_query_map();
+    let filters = Signal::derive(move || query.with(|q| (q.get("track").unwrap_or_default(), q.get("status").unwrap_or_default())));
+    let rows = Resource::new(move || (id.get(), filters.get()), |(id, (track, status))| list_submissions(id, track, status));
+    let extend = ServerAction::<ExtendDeadline>::new();
+    let extend_errors = action_error(extend);
+    let statuses = vec![
+        (String::new(), lang.t(K::AllStatuses).to_owned()),
+        ("submitted".to_owned(), lang.t(K::StatusSubmitted).to_owned()),
+        ("draft".to_owned(), lang.t(K::StatusDraft).to_owned()),
+        ("late".to_owned(), lang.t(K::StatusLate).to_owned()),
+    ];
+    view! {
+        <section>
+            <div class="page-head">
+                <h1>{lang.t(K::SubmissionsTitle)}</h1>
+                <a class="button" href=move || {
+                    let (t, s) = filters.get();
+                    format!("/events/{}/submissions.csv?track={}&status={}", id.get(), crate::auth::urlencode(&t), crate::auth::urlencode(&s))
+                }>{lang.t(K::ExportCsv)}</a>
+            </div>
+            <form method="get" class="filters">
+                <div class="row">
+                    <div class="field">
+                        <label for="f-track">{lang.t(K::FieldTrack)}</label>
+                        <input id="f-track" name="track" dir="auto" value=move || filters.get().0/>
+                    </div>
+                    <div class="field">
+                        <label for="f-status">{lang.t(K::FieldStatus)}</label>
+                        <select id="f-status" name="status">
+                            {statuses.into_iter().map(|(v, l)| {
+                                let selected = filters.get_untracked().1 == v;
+                                view! { <option value=v selected=selected>{l}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <button type="submit" class="button">{lang.t(K::Filter)}</button>
+            </form>
+            <FormError errors=extend_errors/>
+            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+                {move || rows.get().map(|r| match r {
+                    Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                    Ok(rows) => view! {
+                        <table class="people submissions">
+                            <thead><tr>
+                                <th>{lang.t(K::FieldTeamName)}</th><th>{lang.t(K::FieldTitle)}</th><th>{lang.t(K::FieldTrack)}</th>
+                                <th>{lang.t(K::FieldStatus)}</th><th>{lang.t(K::Updated)}</th><th>{lang.t(K::Links)}</th><th>{lang.t(K::ExtendDeadline)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| view! {
+                                    <tr>
+                                        <td dir="auto">{r.team_name.clone()}</td>
+                                        <td dir="auto">{r.title.clone()}</td>
+                                        <td dir="auto">{r.track.clone()}</td>
+                                        <td>{status_label(lang, &r.status)} {r.late.then(|| view! { " · " <strong>{lang.t(K::StatusLate)}</strong> })}</td>
+                                        <td><time>{r.updated.clone()}</time></td>
+                                        <td>
+                                            {safe_link(&r.repo_url).map(|u| view! { <a href=u rel="noopener noreferrer nofollow">{lang.t(K::FieldRepoUrl)}</a> " " })}
+                                            {safe_link(&r.demo_url).map(|u| view! { <a href=u rel="noopener noreferrer nofollow">{lang.t(K::FieldDemoUrl)}</a> })}
+                                        </td>
+                                        <td>
+                                            <ActionForm action=extend>
+                                                <input type="hidden" name="event_id" value=id.get_untracked()/>
+                                                <input type="hidden" name="team_id" value=r.team_id/>
+                                                <label class="visually-hidden" for=format!("f-until-{}", r.team_id)>{lang.t(K::ExtendDeadline)}</label>
+                                                <input id=format!("f-until-{}", r.team_id) type="datetime-local" name="until" value=r.extended_to.clone().map(|t| t.replace(' ', "T")).unwrap_or_default()/>
+                                                <button type="submit" class="button">{lang.t(K::Save)}</button>
+                                            </ActionForm>
+                                        </td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
