@@ -46,3 +46,22 @@ export async function createInvite(page: Page, role: string, uses: string): Prom
   await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9]{24}$/);
   return new URL(await link.inputValue()).pathname;
 }
+
+/** Signs in as the e2e platform admin (HAKAM_ADMIN_EMAIL), creating the account the first time. */
+export async function asAdmin(page: Page) {
+  const email = process.env.E2E_ADMIN_EMAIL || 'e2e-admin@example.ma';
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const loggedIn = await page.getByRole('button', { name: 'Log out' }).isVisible({ timeout: 3000 }).catch(() => false);
+  if (!loggedIn) await signUp(page, 'Organisatrice', email);
+}
+
+/** A 2×2 PNG made in memory. */
+export function pngBytes(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+    'base64',
+  );
+}

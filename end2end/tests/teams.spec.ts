@@ -1,12 +1,11 @@
 import { test, expect, devices } from '@playwright/test';
-import { createEvent, createInvite, signUp, unique } from './helpers';
+import { asAdmin, createEvent, createInvite, unique } from './helpers';
 
 // Three participants join an event by invite, one creates a team, the others join it
 // through the team's link (one of them on a phone), and all three see the same team.
 test('three participants form a team through an invite link', async ({ page, browser }) => {
   const id = unique();
-  // The e2e server names this address as a platform admin (HAKAM_ADMIN_EMAIL).
-  await signUp(page, 'Organisatrice', process.env.E2E_ADMIN_EMAIL || 'e2e-admin@example.ma');
+  await asAdmin(page);
   await createEvent(page, `Bootcamp Essaouira ${id}`);
   const invite = await createInvite(page, 'participant', '10');
 
