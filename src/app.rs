@@ -8,7 +8,7 @@ use crate::i18n::{Lang, K};
 use crate::ui::enhance::FormEnhancer;
 use leptos_router::SsrMode;
 use crate::invites::InvitePage;
-use crate::projects::{ProjectPage, SubmissionsPage};
+use crate::projects::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
 use crate::teams::{BoardPage, JoinTeamPage, OrganizerTeamsPage, TeamPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -69,6 +69,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/join/:code") view=JoinTeamPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/project") view=ProjectPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/submissions") view=SubmissionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/submissions/:team") view=SubmissionDetailPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

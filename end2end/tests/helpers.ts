@@ -19,9 +19,10 @@ export async function signUp(page: Page, name: string, email: string) {
 }
 
 /** Fills and submits the create-event form; registration is open now. Ends on the manage page. */
-export async function createEvent(page: Page, name: string) {
+export async function createEvent(page: Page, name: string, teamMin = '2') {
   await page.goto('/events/new');
   await page.getByLabel('Event name').fill(name);
+  await page.getByLabel('Minimum team size').fill(teamMin);
   await page.getByLabel('Description').fill('Le numérique au service du citoyen.');
   await page.getByLabel('Venue').fill('Berkane');
   await page.getByLabel('Event starts').fill(localInput(5));

@@ -6,7 +6,8 @@ import { asAdmin, createEvent, createInvite, localInput, pngBytes, unique } from
 test('a team submits a project with a screenshot, then edits are refused after the deadline', async ({ page, browser }) => {
   const id = unique();
   await asAdmin(page);
-  await createEvent(page, `Forum Société Numérique ${id}`);
+  // Teams of one may submit here, so one participant is enough.
+  await createEvent(page, `Forum Société Numérique ${id}`, '1');
   const manageUrl = page.url();
   const invite = await createInvite(page, 'participant', '5');
 

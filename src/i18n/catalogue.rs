@@ -248,6 +248,13 @@ catalogue! {
     ErrNotAnImage { ar: "هذا الملف ليس صورة PNG أو JPEG أو WebP أو GIF.", fr: "Ce fichier n'est pas une image PNG, JPEG, WebP ou GIF.", en: "This file is not a PNG, JPEG, WebP or GIF image." }
     ErrSaveProjectFirst { ar: "احفظ المشروع أولاً ثم أضف الصور.", fr: "Enregistrez d'abord le projet, puis ajoutez des images.", en: "Save the project first, then add images." }
     ErrTooManyScreenshots { ar: "لا يمكن إضافة أكثر من {} صور.", fr: "{} images au maximum.", en: "At most {} images." }
+    ErrTeamTooSmall { ar: "يجب أن يضم الفريق {} أعضاء على الأقل لتقديم المشروع.", fr: "L'équipe doit compter au moins {} membres pour soumettre.", en: "The team needs at least {} members to submit." }
+    SubmissionDeadline { ar: "آخر أجل", fr: "Date limite", en: "Deadline" }
+    EditTeam { ar: "تعديل الفريق", fr: "Modifier l'équipe", en: "Edit team" }
+    ViewProject { ar: "عرض المشروع", fr: "Voir le projet", en: "View project" }
+    EventSkillsTitle { ar: "مهارات الفعالية", fr: "Compétences de l'événement", en: "Event skills" }
+    HintEventSkills { ar: "تُقترح على المشاركين عند ملء ملفاتهم.", fr: "Proposées aux participants quand ils remplissent leur profil.", en: "Suggested to participants when they fill their profile." }
+    SuggestedSkills { ar: "مهارات مقترحة: {}", fr: "Compétences proposées : {}", en: "Suggested skills: {}" }
     ErrTooManyTags { ar: "عدد الوسوم كبير جداً.", fr: "Trop d'étiquettes.", en: "Too many tags." }
     ErrTagTooLong { ar: "أحد الوسوم طويل جداً.", fr: "Une étiquette est trop longue.", en: "A tag is too long." }
     ErrRegistrationClosed { ar: "التسجيل في هذه الفعالية مغلق.", fr: "Les inscriptions à cet événement sont fermées.", en: "Registration for this event is closed." }

@@ -77,6 +77,18 @@ pub async fn save_project(
     .fetch_optional(&mut *tx)
     .await?;
     let status = if submit.is_some() { "submitted".to_owned() } else { current.as_ref().map(|c| c.9.clone()).unwrap_or_else(|| "draft".into()) };
+    if status == "submitted" {
+        // A team below the event's minimum size cannot hand in a project.
+        let (members, min): (i64, i64) = sqlx::query_as(
+            "SELECT t.member_count, e.team_min FROM teams t JOIN events e ON e.id = t.event_id WHERE t.id = $1",
+        )
+        .bind(ctx.team_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if members < min {
+            return Err(AppError::ConflictWith(K::ErrTeamTooSmall, min.to_string()));
+        }
+    }
     let track = ssr::track_name(&mut tx, track_id).await?;
     let after = ProjectFields {
         title: p.title.clone(),

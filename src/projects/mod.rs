@@ -8,7 +8,7 @@ pub mod domain;
 pub mod files;
 mod pages;
 
-pub use pages::{ProjectPage, SubmissionsPage};
+pub use pages::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
 
 use crate::error::AppError;
 use leptos::prelude::*;

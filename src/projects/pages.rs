@@ -207,7 +207,7 @@ pub fn SubmissionsPage() -> impl IntoView {
                             <tbody>
                                 {rows.into_iter().map(|r| view! {
                                     <tr>
-                                        <td dir="auto">{r.team_name.clone()}</td>
+                                        <td dir="auto"><a href=format!("/events/{}/submissions/{}", id.get_untracked(), r.team_id)>{r.team_name.clone()}</a></td>
                                         <td dir="auto">{r.title.clone()}</td>
                                         <td dir="auto">{r.track.clone()}</td>
                                         <td>{status_label(lang, &r.status)} {r.late.then(|| view! { " · " <strong>{lang.t(K::StatusLate)}</strong> })}</td>
@@ -233,5 +233,51 @@ pub fn SubmissionsPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// One team's project as organizers see it: every field, the screenshots and the history.
+#[component]
+pub fn SubmissionDetailPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let ids = Signal::derive(move || {
+        params.with(|p| {
+            let n = |k: &str| p.get(k).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+            (n("id"), n("team"))
+        })
+    });
+    let data = Resource::new(move || ids.get(), |(event, team)| project_detail(event, team));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                Ok(p) => {
+                    let track = p.track_id.and_then(|t| p.tracks.iter().find(|(id, _)| *id == t).map(|(_, n)| n.clone())).unwrap_or_default();
+                    view! {
+                        <article class="form-page">
+                            <p><a href=format!("/events/{}/submissions", p.event_id)>{lang.t(K::SubmissionsTitle)}</a></p>
+                            <h1 dir="auto">{p.title.clone()}</h1>
+                            <p class="muted" dir="auto">{p.team_name.clone()} " · " {status_label(lang, &p.status)}</p>
+                            <p class="lead" dir="auto">{p.tagline.clone()}</p>
+                            <dl class="schedule">
+                                <dt>{lang.t(K::FieldTrack)}</dt><dd dir="auto">{track}</dd>
+                                <dt>{lang.t(K::FieldTechnologies)}</dt><dd>{p.technologies.clone()}</dd>
+                                <dt>{lang.t(K::FieldRepoUrl)}</dt><dd>{safe_link(&p.repo_url).map(|u| { let text = u.clone(); view! { <a href=u rel="noopener noreferrer nofollow">{text}</a> } })}</dd>
+                                <dt>{lang.t(K::FieldDemoUrl)}</dt><dd>{safe_link(&p.demo_url).map(|u| { let text = u.clone(); view! { <a href=u rel="noopener noreferrer nofollow">{text}</a> } })}</dd>
+                                <dt>{lang.t(K::FieldVideoUrl)}</dt><dd>{safe_link(&p.video_url).map(|u| { let text = u.clone(); view! { <a href=u rel="noopener noreferrer nofollow">{text}</a> } })}</dd>
+                                <dt>{lang.t(K::SubmissionDeadline)}</dt><dd><time>{p.deadline.clone()}</time></dd>
+                            </dl>
+                            <p class="description" dir="auto">{p.description.clone()}</p>
+                            <ul class="shots">
+                                {p.screenshots.clone().into_iter().map(|s| view! { <li><img src=s.url alt=lang.t(K::ScreenshotAlt) loading="lazy"/></li> }).collect_view()}
+                            </ul>
+                            <h2>{lang.t(K::HistoryTitle)}</h2>
+                            <HistoryList history=p.history.clone()/>
+                        </article>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
     }
 }

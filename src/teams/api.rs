@@ -19,8 +19,8 @@ use {
 pub async fn my_team(event_id: i64) -> Result<TeamPageData, AppError> {
     let access = gate::event(event_id, PARTICIPANT).await?;
     let db = access.db();
-    let (event_name, team_min, team_max, locked_at): (String, i64, i64, Option<i64>) =
-        sqlx::query_as("SELECT name, team_min, team_max, teams_locked_at FROM events WHERE id = $1")
+    let (event_name, team_min, team_max, locked_at, event_skills): (String, i64, i64, Option<i64>, String) =
+        sqlx::query_as("SELECT name, team_min, team_max, teams_locked_at, skills FROM events WHERE id = $1")
             .bind(event_id)
             .fetch_one(&db.pool)
             .await?;
@@ -29,6 +29,7 @@ pub async fn my_team(event_id: i64) -> Result<TeamPageData, AppError> {
     let (skills, languages, bio, looking) = db::profile(db, event_id, access.user.id)
         .await?
         .unwrap_or_else(|| (String::new(), String::new(), String::new(), i64::from(mine.is_none())));
+    let team_track = mine.as_ref().and_then(|t| t.track_id);
     let team = match mine {
         Some(t) => ssr::team_views(db, event_id, Some(access.user.id), false).await?.into_iter().find(|v| v.id == t.id),
         None => None,
@@ -46,7 +47,9 @@ pub async fn my_team(event_id: i64) -> Result<TeamPageData, AppError> {
         bio,
         looking: looking != 0,
         team,
+        team_track,
         tracks,
+        event_skills: ssr::split(&event_skills),
     })
 }
 
@@ -145,20 +148,7 @@ pub async fn create_team(event_id: i64, team_name: String, pitch: String, track_
     let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
     let pitch = crate::events::domain::text(&mut errors, "pitch", &pitch, PITCH_MAX, false);
     let needs = ssr::tags(&mut errors, "needs", &needs);
-    let track_id = match track_id.trim() {
-        "" => None,
-        raw => {
-            let id = raw.parse::<i64>().ok();
-            let exists: Option<(i64,)> = match id {
-                Some(id) => sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2").bind(id).bind(event_id).fetch_optional(&access.db().pool).await?,
-                None => None,
-            };
-            if exists.is_none() {
-                errors.push(FieldError::new("track_id", K::ErrRequired));
-            }
-            id
-        }
-    };
+    let track_id = ssr::track_of_event(access.db(), event_id, &track_id, &mut errors).await?;
     let Some(name) = name.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
@@ -316,8 +306,8 @@ pub async fn make_captain(team_id: i64, user_id: i64) -> Result<(), AppError> {
 pub async fn teams_overview(event_id: i64) -> Result<Overview, AppError> {
     let access = gate::event(event_id, ORGANIZER).await?;
     let db = access.db();
-    let (team_min, team_max, locked_at, tz): (i64, i64, Option<i64>, String) =
-        sqlx::query_as("SELECT team_min, team_max, teams_locked_at, timezone FROM events WHERE id = $1")
+    let (team_min, team_max, locked_at, tz, skills): (i64, i64, Option<i64>, String, String) =
+        sqlx::query_as("SELECT team_min, team_max, teams_locked_at, timezone, skills FROM events WHERE id = $1")
             .bind(event_id)
             .fetch_one(&db.pool)
             .await?;
@@ -329,6 +319,7 @@ pub async fn teams_overview(event_id: i64) -> Result<Overview, AppError> {
         .collect();
     Ok(Overview {
         event_id,
+        skills: skills.replace(',', ", "),
         team_min,
         team_max,
         locked_at: locked_at.map(|t| crate::events::domain::utc_to_local_input(t, tz)),
@@ -439,6 +430,57 @@ pub async fn dissolve_team(event_id: i64, team_id: i64) -> Result<(), AppError> 
         return Err(if exists.is_some() { AppError::Conflict(K::ErrTeamNotEmpty) } else { AppError::NotFound });
     };
     audit(&mut tx, Some(event_id), Some(access.user.id), "team.dissolved", Some(json!({ "team": team_id, "name": name })), None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The captain edits the team's name, pitch, track and needed skills.
+#[server(prefix = "/api", endpoint = "teams/update")]
+pub async fn update_team(team_id: i64, team_name: String, pitch: String, track_id: String, needs: String) -> Result<(), AppError> {
+    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    ssr::require_captain(&access, &team)?;
+    let mut errors = Vec::new();
+    let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
+    let pitch = crate::events::domain::text(&mut errors, "pitch", &pitch, PITCH_MAX, false);
+    let needs = ssr::tags(&mut errors, "needs", &needs);
+    let track_id = ssr::track_of_event(access.db(), team.event_id, &track_id, &mut errors).await?;
+    let Some(name) = name.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let mut tx = access.db().begin_write().await?;
+    db::ensure_unlocked(&mut tx, team.event_id).await?;
+    let done = sqlx::query("UPDATE teams SET name = $1, pitch = $2, track_id = $3, needs = $4 WHERE id = $5")
+        .bind(name.as_str())
+        .bind(&pitch)
+        .bind(track_id)
+        .bind(&needs)
+        .bind(team_id)
+        .execute(&mut *tx)
+        .await;
+    match done {
+        Ok(_) => {}
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(AppError::field("team_name", K::ErrTeamNameTaken)),
+        Err(e) => return Err(e.into()),
+    }
+    audit(&mut tx, Some(team.event_id), Some(access.user.id), "team.updated",
+        Some(json!({ "name": team.name, "pitch": team.pitch, "needs": team.needs, "track": team.track_id })),
+        Some(json!({ "name": name.as_str(), "pitch": pitch, "needs": needs, "track": track_id }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The skills the event suggests to participants. Organizers only.
+#[server(prefix = "/api", endpoint = "teams/set-skills")]
+pub async fn set_event_skills(event_id: i64, skills: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, ORGANIZER).await?;
+    let mut errors = Vec::new();
+    let skills = ssr::tags(&mut errors, "skills", &skills);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let mut tx = access.db().begin_write().await?;
+    sqlx::query("UPDATE events SET skills = $1 WHERE id = $2").bind(&skills).bind(event_id).execute(&mut *tx).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "event.skills_set", None, Some(json!({ "skills": skills }))).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -59,7 +59,9 @@ pub struct TeamPageData {
     pub bio: String,
     pub looking: bool,
     pub team: Option<TeamView>,
+    pub team_track: Option<i64>,
     pub tracks: Vec<(i64, String)>,
+    pub event_skills: Vec<String>,
 }
 
 /// Why someone or some team is suggested: the explained fit score.
@@ -103,6 +105,7 @@ pub struct Board {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
     pub event_id: i64,
+    pub skills: String,
     pub team_min: i64,
     pub team_max: i64,
     pub locked_at: Option<String>,
@@ -131,6 +134,7 @@ pub(crate) mod ssr {
     use crate::auth::gate::{self, EventAccess};
     use crate::db::Db;
     use crate::error::{AppResult, FieldError};
+    use crate::i18n::K;
 
     pub fn split(tags: &str) -> Vec<String> {
         tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect()
@@ -157,6 +161,23 @@ pub(crate) mod ssr {
         let team = db::team(authed.db(), team_id).await?.ok_or(AppError::NotFound)?;
         let access = gate::event(team.event_id, roles).await?;
         Ok((access, team))
+    }
+
+    /// A track id typed into a form: empty for none, else one of this event's tracks.
+    pub async fn track_of_event(db: &Db, event_id: i64, raw: &str, errors: &mut Vec<FieldError>) -> AppResult<Option<i64>> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        let id = raw.parse::<i64>().ok();
+        let exists: Option<(i64,)> = match id {
+            Some(id) => sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2").bind(id).bind(event_id).fetch_optional(&db.pool).await?,
+            None => None,
+        };
+        if exists.is_none() {
+            errors.push(FieldError::new("track_id", K::ErrRequired));
+        }
+        Ok(id)
     }
 
     pub fn require_captain(access: &EventAccess, team: &TeamRow) -> AppResult<()> {

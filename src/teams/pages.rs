@@ -46,6 +46,8 @@ pub fn TeamPage() -> impl IntoView {
     let decide = ServerAction::<DecideRequest>::new();
     let remove = ServerAction::<RemoveMember>::new();
     let captain = ServerAction::<MakeCaptain>::new();
+    let edit = ServerAction::<UpdateTeam>::new();
+    let edit_errors = action_error(edit);
     let (profile_errors, create_errors, join_errors) = (action_error(profile), action_error(create), action_error(join));
     let (leave_errors, decide_errors, remove_errors, captain_errors) =
         (action_error(leave), action_error(decide), action_error(remove), action_error(captain));
@@ -129,6 +131,23 @@ pub fn TeamPage() -> impl IntoView {
                                                 </ul>
                                             })}
                                             <p><a class="button primary" href=format!("/events/{event_id}/project")>{lang.t(K::ProjectTitle)}</a></p>
+                                            {is_captain.then(|| {
+                                                let selected = d.team_track.map(|t| t.to_string()).unwrap_or_default();
+                                                view! {
+                                                    <details>
+                                                        <summary>{lang.t(K::EditTeam)}</summary>
+                                                        <ActionForm action=edit>
+                                                            <FormError errors=edit_errors/>
+                                                            <input type="hidden" name="team_id" value=team.id/>
+                                                            <Field label=K::FieldTeamName name="team_name" errors=edit_errors value=team.name.clone() required=true dir_auto=true/>
+                                                            <Field label=K::FieldPitch name="pitch" errors=edit_errors value=team.pitch.clone() dir_auto=true/>
+                                                            <Select label=K::FieldTrack name="track_id" errors=edit_errors options=tracks.clone() selected=selected/>
+                                                            <Field label=K::FieldNeeds name="needs" errors=edit_errors value=team.needs.join(", ") hint=K::HintTags dir_auto=true/>
+                                                            <Submit label=K::Save pending=edit.pending()/>
+                                                        </ActionForm>
+                                                    </details>
+                                                }
+                                            })}
                                             <ActionForm action=leave>
                                                 <FormError errors=leave_errors/>
                                                 <input type="hidden" name="event_id" value=event_id/>
@@ -160,6 +179,9 @@ pub fn TeamPage() -> impl IntoView {
                             <ActionForm action=profile>
                                 <FormError errors=profile_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
+                                {(!d.event_skills.is_empty()).then(|| view! {
+                                    <p class="hint">{lang.t1(K::SuggestedSkills, &d.event_skills.join(", "))}</p>
+                                })}
                                 <Field label=K::FieldSkills name="skills" errors=profile_errors value=d.skills.clone() hint=K::HintTags dir_auto=true/>
                                 <Field label=K::FieldLanguages name="languages" errors=profile_errors value=d.languages.clone() hint=K::HintLanguages/>
                                 <TextArea label=K::FieldBio name="bio" errors=profile_errors value=d.bio.clone() rows=3/>
@@ -294,6 +316,8 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
     let auto = ServerAction::<AutoFormTeams>::new();
     let moving = ServerAction::<MoveParticipant>::new();
     let dissolve = ServerAction::<DissolveTeam>::new();
+    let skills = ServerAction::<SetEventSkills>::new();
+    let skills_errors = action_error(skills);
     let (lock_errors, auto_errors, move_errors, dissolve_errors) =
         (action_error(lock), action_error(auto), action_error(moving), action_error(dissolve));
     view! {
@@ -310,6 +334,12 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                                 <a href=format!("/events/{event_id}/manage")>{lang.t(K::ManageEvent)}</a>
                             </div>
                             <p class="muted">{lang.t1(K::TeamSizeLine, &format!("{}–{}", o.team_min, o.team_max))}</p>
+                            <ActionForm action=skills>
+                                <FormError errors=skills_errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <Field label=K::EventSkillsTitle name="skills" errors=skills_errors value=o.skills.clone() hint=K::HintEventSkills dir_auto=true/>
+                                <Submit label=K::Save pending=skills.pending()/>
+                            </ActionForm>
                             <ActionForm action=lock>
                                 <FormError errors=lock_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>

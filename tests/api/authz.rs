@@ -80,6 +80,8 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("teams/leave", PARTICIPANT, vec![("event_id", e())]),
         ("teams/remove-member", NOBODY, vec![("team_id", ids.team.clone()), ("user_id", ids.user.clone())]),
         ("teams/make-captain", NOBODY, vec![("team_id", ids.team.clone()), ("user_id", ids.user.clone())]),
+        ("teams/update", NOBODY, vec![("team_id", ids.team.clone()), ("team_name", "".into()), ("pitch", "".into()), ("track_id", "".into()), ("needs", "".into())]),
+        ("teams/set-skills", ORGANIZER, vec![("event_id", e()), ("skills", "design, data".into())]),
         ("teams/overview", ORGANIZER, vec![("event_id", e())]),
         ("teams/move", ORGANIZER, vec![("event_id", e()), ("user_id", "999999".into()), ("team_id", ids.team.clone())]),
         ("teams/lock", ORGANIZER, vec![("event_id", e()), ("locked_at", "".into())]),

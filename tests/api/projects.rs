@@ -203,6 +203,10 @@ async fn participants_without_a_team_cannot_submit() {
     app.call(&solo, "invites/signup-accept", &[("code", code.as_str()), ("display_name", "Solo"), ("email", "solo@example.ma"), ("password", "correct horse battery")]).await;
     let r = app.call(&solo, "projects/save", &project_form(s.event, 0, "Mine", false)).await;
     assert_eq!(r.json()["Conflict"], "ErrNeedTeam");
+    // A team below the minimum size (2) may keep a draft but not submit it.
+    assert!(app.call(&s.outsider, "projects/save", &project_form(s.event, 0, "Alone", false)).await.status.is_success());
+    let r = app.call(&s.outsider, "projects/save", &project_form(s.event, 1, "Alone", true)).await;
+    assert_eq!(r.json()["ConflictWith"], serde_json::json!(["ErrTeamTooSmall", "2"]));
     // Another team's screenshot cannot be removed by id.
     assert!(app.call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas", false)).await.status.is_success());
     app.call_multipart(&s.members[0], "projects/upload", &[("event_id", s.event.to_string())], Some(("screenshot", png()))).await;

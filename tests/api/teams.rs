@@ -149,3 +149,25 @@ async fn automatic_formation_places_solo_participants_reproducibly() {
     assert_eq!(app.count("SELECT COUNT(*) FROM teams t WHERE NOT EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = t.id AND m.user_id = t.captain_id)").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'teams.auto_formed'").await, 1);
 }
+
+#[tokio::test]
+async fn the_captain_edits_the_team_and_organizers_suggest_skills() {
+    let app = spawn_app().await;
+    let (org, event, people) = event_with_participants(&app, "4", 2).await;
+    let e = event.to_string();
+    let (team, code) = create_team(&app, &people[0], event, "Atlas").await;
+    assert!(app.call(&people[1], "teams/join", &[("code", code.as_str())]).await.status.is_success());
+    let t = team.to_string();
+    let form = |name: &str| vec![("team_id", t.clone()), ("team_name", name.to_owned()), ("pitch", "Open data".to_owned()), ("track_id", String::new()), ("needs", "UX, Data".to_owned())];
+    let r = app.call(&people[1], "teams/update", &form("Hijacked")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "only the captain edits the team");
+    let r = app.call(&people[0], "teams/update", &form("الأطلس")).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let (name, needs): (String, String) = sqlx::query_as("SELECT name, needs FROM teams WHERE id = $1").bind(team).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!((name.as_str(), needs.as_str()), ("الأطلس", "data,ux"));
+
+    let r = app.call(&org, "teams/set-skills", &[("event_id", e.as_str()), ("skills", "Design, Data, Agritech")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let page = app.call(&people[0], "teams/page", &[("event_id", e.as_str())]).await.json();
+    assert_eq!(page["event_skills"], serde_json::json!(["agritech", "data", "design"]));
+}
