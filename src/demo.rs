@@ -82,6 +82,7 @@ pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
             .execute(&mut *tx)
             .await?;
     }
+    let mut ids = Vec::new();
     for (name, email, role) in PEOPLE {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, '!', $3) RETURNING id",
@@ -92,11 +93,67 @@ pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
         .fetch_one(&mut *tx)
         .await?;
         crate::events::db::grant(&mut tx, event_id, id, *role, Some(organizer)).await?;
+        ids.push(id);
     }
+    // One team of three participants with a draft project; two participants still alone.
+    let (track,): (i64,) = sqlx::query_as("SELECT id FROM tracks WHERE event_id = $1 ORDER BY id LIMIT 1")
+        .bind(event_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let members = [ids[5], ids[6], ids[7]];
+    let (team,): (i64,) = sqlx::query_as(
+        "INSERT INTO teams (event_id, name, pitch, track_id, needs, captain_id, invite_code, member_count, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 3, $8) RETURNING id",
+    )
+    .bind(event_id)
+    .bind("فريق الأطلس")
+    .bind("Une application pour signaler les problèmes de voirie à la commune.")
+    .bind(track)
+    .bind("design,data")
+    .bind(members[0])
+    .bind(crate::teams::ssr::new_code())
+    .bind(t)
+    .fetch_one(&mut *tx)
+    .await?;
+    for (i, user) in members.iter().enumerate() {
+        sqlx::query("INSERT INTO team_members (team_id, event_id, user_id, joined_at) VALUES ($1, $2, $3, $4)")
+            .bind(team)
+            .bind(event_id)
+            .bind(*user)
+            .bind(t + i as i64)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (user, skills, languages) in [(ids[8], "design,marketing", "ar,fr"), (ids[9], "data,python", "ar,fr,en")] {
+        sqlx::query("INSERT INTO profiles (event_id, user_id, skills, languages, bio, looking, updated_at) VALUES ($1, $2, $3, $4, '', 1, $5)")
+            .bind(event_id)
+            .bind(user)
+            .bind(skills)
+            .bind(languages)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO projects (team_id, event_id, title, tagline, description, track_id, repo_url, technologies, status, version, updated_at, updated_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', 1, $9, $10)",
+    )
+    .bind(team)
+    .bind(event_id)
+    .bind("بلّغ: منصة للتبليغ عن مشاكل الطرق")
+    .bind("Signalez un nid-de-poule en une photo, suivez sa réparation.")
+    .bind("يلتقط المواطن صورة للمشكل، فتحدد المنصة موقعه وترسله إلى المصلحة المختصة في الجماعة، ويتابع المواطن حالة الإصلاح.\n\nLe citoyen prend une photo, la plateforme localise le problème et le transmet au service communal.")
+    .bind(track)
+    .bind("https://example.org/atlas/ballagh")
+    .bind("leaflet, postgresql, rust")
+    .bind(t)
+    .bind(members[0])
+    .execute(&mut *tx)
+    .await?;
     crate::db::audit(&mut tx, Some(event_id), Some(organizer), "demo.loaded", None, None).await?;
     tx.commit().await?;
     tracing::info!(
-        "Demo event loaded. Its organizer can sign in as {organizer_email} with password {password} (shown only now)."
+        "Demo event loaded (with one team and a draft project). Its organizer can sign in as {organizer_email} with password {password} (shown only now)."
     );
     Ok(())
 }

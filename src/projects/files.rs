@@ -188,25 +188,42 @@ pub async fn submissions(db: &Db, event_id: i64, track: &str, status: &str) -> A
 
 /// GET /events/{id}/submissions.csv?track=&status=: the filtered list, for organizers.
 pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Query(f): Query<Filters>) -> Response {
-    let Ok(Some(user)) = gate::current_user(&db, &session).await else {
-        return StatusCode::UNAUTHORIZED.into_response();
-    };
-    match gate::roles_in_event(&db, event_id, user.id).await {
-        Ok(roles) if roles.contains(&Role::Organizer) => {}
-        Ok(_) => return StatusCode::FORBIDDEN.into_response(),
-        Err(AppError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    if let Err(res) = organizer_only(&db, &session, event_id).await {
+        return res;
     }
     let Ok(rows) = submissions(&db, event_id, &f.track, &f.status).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
+    let rows = rows
+        .into_iter()
+        .map(|r| vec![r.team_name, r.title, r.track, r.status, r.late.to_string(), r.updated, r.repo_url, r.demo_url, r.extended_to.unwrap_or_default()])
+        .collect();
+    csv_response(
+        &format!("submissions-{event_id}.csv"),
+        &["team", "title", "track", "status", "late", "updated", "repository", "demo", "extended_to"],
+        rows,
+    )
+}
+
+/// Checks the session belongs to an organizer of the event; the response to send if not.
+async fn organizer_only(db: &Db, session: &Session, event_id: i64) -> Result<(), Response> {
+    let Ok(Some(user)) = gate::current_user(db, session).await else {
+        return Err(StatusCode::UNAUTHORIZED.into_response());
+    };
+    match gate::roles_in_event(db, event_id, user.id).await {
+        Ok(roles) if roles.contains(&Role::Organizer) => Ok(()),
+        Ok(_) => Err(StatusCode::FORBIDDEN.into_response()),
+        Err(AppError::NotFound) => Err(StatusCode::NOT_FOUND.into_response()),
+        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    }
+}
+
+/// Serializes rows as a CSV download named `file`.
+fn csv_response(file: &str, header: &[&str], rows: Vec<Vec<String>>) -> Response {
     let mut out = csv::Writer::from_writer(Vec::new());
-    let _ = out.write_record(["team", "title", "track", "status", "late", "updated", "repository", "demo", "extended_to"]);
-    for r in rows {
-        let _ = out.write_record(
-            [r.team_name, r.title, r.track, r.status, r.late.to_string(), r.updated, r.repo_url, r.demo_url, r.extended_to.unwrap_or_default()]
-                .map(|v| cell(&v)),
-        );
+    let _ = out.write_record(header);
+    for row in rows {
+        let _ = out.write_record(row.iter().map(|v| cell(v)));
     }
     let Ok(bytes) = out.into_inner() else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -217,11 +234,35 @@ pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Que
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"submissions-{event_id}.csv\"")),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")),
         ],
         body,
     )
         .into_response()
+}
+
+/// GET /events/{id}/teams.csv: every team member and every participant still alone.
+pub async fn export_teams_csv(db: Db, session: Session, Path(event_id): Path<i64>) -> Response {
+    if let Err(res) = organizer_only(&db, &session, event_id).await {
+        return res;
+    }
+    let rows: Result<Vec<(Option<String>, String, String, Option<i64>, Option<i64>, String)>, _> = sqlx::query_as(
+        "SELECT t.name, u.display_name, u.email, t.captain_id, m.user_id, COALESCE(p.skills, '')          FROM event_roles r JOIN users u ON u.id = r.user_id          LEFT JOIN team_members m ON m.event_id = r.event_id AND m.user_id = r.user_id          LEFT JOIN teams t ON t.id = m.team_id          LEFT JOIN profiles p ON p.event_id = r.event_id AND p.user_id = r.user_id          WHERE r.event_id = $1 AND r.role = 'participant' ORDER BY t.name, u.display_name",
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await;
+    let Ok(rows) = rows else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let rows = rows
+        .into_iter()
+        .map(|(team, name, email, captain, member, skills)| {
+            let is_captain = captain.is_some() && captain == member;
+            vec![team.unwrap_or_default(), name, email, is_captain.to_string(), skills.replace(',', ", ")]
+        })
+        .collect();
+    csv_response(&format!("teams-{event_id}.csv"), &["team", "name", "email", "captain", "skills"], rows)
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula.

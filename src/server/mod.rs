@@ -109,6 +109,10 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             let (db, dir) = (state.db.clone(), config.upload_dir.clone());
             move |session: tower_sessions::Session, path| crate::projects::files::serve_upload(db.clone(), dir.clone(), session, path)
         }))
+        .route("/events/{id}/teams.csv", get({
+            let db = state.db.clone();
+            move |session: tower_sessions::Session, path| crate::projects::files::export_teams_csv(db.clone(), session, path)
+        }))
         .route("/events/{id}/submissions.csv", get({
             let db = state.db.clone();
             move |session: tower_sessions::Session, path, query| crate::projects::files::export_csv(db.clone(), session, path, query)

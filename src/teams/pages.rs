@@ -331,6 +331,7 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                         <section class="form-page">
                             <div class="page-head">
                                 <h1>{lang.t(K::TeamsOverview)}</h1>
+                                <a class="button" href=format!("/events/{event_id}/teams.csv")>{lang.t(K::ExportCsv)}</a>
                                 <a href=format!("/events/{event_id}/manage")>{lang.t(K::ManageEvent)}</a>
                             </div>
                             <p class="muted">{lang.t1(K::TeamSizeLine, &format!("{}–{}", o.team_min, o.team_max))}</p>

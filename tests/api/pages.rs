@@ -73,3 +73,21 @@ async fn a_refused_plain_form_post_comes_back_with_errors_and_the_typed_values()
     let html = browser.get(format!("{}/signup", app.base)).header("accept", "text/html").send().await.unwrap().text().await.unwrap();
     assert!(!html.contains("Meryem Seddiki"));
 }
+
+#[tokio::test]
+async fn the_demo_event_loads_once_with_arabic_and_french_content() {
+    let app = spawn_app_with(|c| c.demo = true).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM team_members").await, 3);
+    assert_eq!(app.count("SELECT COUNT(*) FROM projects").await, 1);
+    let id = app.latest_event_id().await;
+    let page = app.call(&user_agent(), "events/page", &[("id", id.to_string())]).await.json();
+    assert!(page["name"].as_str().unwrap().contains("بركان"));
+    assert_eq!(page["tracks"].as_array().unwrap().len(), 3);
+    let html = app.get(&user_agent(), &format!("/events/{id}")).await.body;
+    assert!(html.contains("Le hackathon réunit"));
+    // Loading again (a restart) adds nothing.
+    hakam::demo::load_if_empty(&app.state.db).await.unwrap();
+    assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 1);
+}

@@ -127,6 +127,14 @@ async fn locked_teams_refuse_changes_but_organizers_can_still_move_people() {
     let overview = app.call(&org, "teams/overview", &[("event_id", e.as_str())]).await.json();
     assert_eq!(overview["teams"][0]["members"].as_array().unwrap().len(), 2);
     assert_eq!(overview["solos"].as_array().unwrap().len(), 1);
+
+    let csv = app.get(&org, &format!("/events/{event}/teams.csv")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let lines: Vec<&str> = csv.body.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "team,name,email,captain,skills");
+    assert_eq!(lines.len(), 4, "three participants: {lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("Atlas,Participant 0,p0@example.ma,true")), "{lines:?}");
+    assert_eq!(app.get(&people[0], &format!("/events/{event}/teams.csv")).await.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
