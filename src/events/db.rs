@@ -130,3 +130,9 @@ pub async fn people(db: &Db, event_id: i64) -> Result<Vec<(String, String, Strin
     .fetch_all(&db.pool)
     .await
 }
+
+/// The event's time zone (UTC if the stored name is somehow unknown).
+pub async fn timezone(db: &Db, event_id: i64) -> Result<chrono_tz::Tz, sqlx::Error> {
+    let name: String = sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    Ok(super::domain::parse_timezone(&name).unwrap_or(chrono_tz::UTC))
+}

@@ -87,6 +87,14 @@ pub fn local_to_utc(raw: &str, tz: Tz) -> Option<i64> {
     tz.from_local_datetime(&naive).earliest().map(|dt| dt.timestamp())
 }
 
+/// An optional `datetime-local` value: empty means none; anything else must be a valid time.
+pub fn optional_local(raw: &str, tz: Tz, field: &str) -> Result<Option<i64>, crate::error::AppError> {
+    match raw.trim() {
+        "" => Ok(None),
+        value => local_to_utc(value, tz).map(Some).ok_or_else(|| crate::error::AppError::field(field, K::ErrDateTime)),
+    }
+}
+
 /// The inverse, for filling a `datetime-local` input.
 pub fn utc_to_local_input(ts: i64, tz: Tz) -> String {
     tz.timestamp_opt(ts, 0)

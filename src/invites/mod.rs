@@ -233,11 +233,7 @@ pub async fn list_invites(event_id: i64) -> Result<Vec<InviteRow>, AppError> {
     .bind(event_id)
     .fetch_all(&access.db().pool)
     .await?;
-    let tz: String = sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1")
-        .bind(event_id)
-        .fetch_one(&access.db().pool)
-        .await?;
-    let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
+    let tz = crate::events::db::timezone(access.db(), event_id).await?;
     let now = crate::db::now();
     let base = &access.state.config.public_url;
     Ok(rows

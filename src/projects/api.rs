@@ -233,12 +233,8 @@ pub async fn list_submissions(event_id: i64, track: String, status: String) -> R
 #[server(prefix = "/api", endpoint = "projects/extend")]
 pub async fn extend_deadline(event_id: i64, team_id: i64, until: String) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    let tz: String = sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&access.db().pool).await?;
-    let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
-    let until = match until.trim() {
-        "" => None,
-        raw => Some(crate::events::domain::local_to_utc(raw, tz).ok_or_else(|| AppError::field("until", K::ErrDateTime))?),
-    };
+    let tz = crate::events::db::timezone(access.db(), event_id).await?;
+    let until = crate::events::domain::optional_local(&until, tz, "until")?;
     let mut tx = access.db().begin_write().await?;
     let before: Option<(Option<i64>,)> = sqlx::query_as("SELECT deadline_extended_to FROM teams WHERE id = $1 AND event_id = $2")
         .bind(team_id)

@@ -358,12 +358,8 @@ pub async fn move_participant(event_id: i64, user_id: i64, team_id: i64) -> Resu
 #[server(prefix = "/api", endpoint = "teams/lock")]
 pub async fn set_team_lock(event_id: i64, locked_at: String) -> Result<(), AppError> {
     let access = gate::event(event_id, ORGANIZER).await?;
-    let tz: String = sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&access.db().pool).await?;
-    let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
-    let at = match locked_at.trim() {
-        "" => None,
-        raw => Some(crate::events::domain::local_to_utc(raw, tz).ok_or_else(|| AppError::field("locked_at", K::ErrDateTime))?),
-    };
+    let tz = crate::events::db::timezone(access.db(), event_id).await?;
+    let at = crate::events::domain::optional_local(&locked_at, tz, "locked_at")?;
     let mut tx = access.db().begin_write().await?;
     sqlx::query("UPDATE events SET teams_locked_at = $1 WHERE id = $2").bind(at).bind(event_id).execute(&mut *tx).await?;
     audit(&mut tx, Some(event_id), Some(access.user.id), "teams.lock_set", None, Some(json!({ "locked_at": at }))).await?;
