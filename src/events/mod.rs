@@ -76,6 +76,8 @@ mod ssr {
         domain::parse_timezone(name).unwrap_or(chrono_tz::UTC)
     }
 
+    /// Gathers the form's fields (the server functions receive them one by one).
+    #[allow(clippy::too_many_arguments)]
     pub fn raw(
         name: String, description: String, venue: String, timezone: String, starts_at: String,
         ends_at: String, team_min: String, team_max: String, registration_opens: String,

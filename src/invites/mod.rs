@@ -145,7 +145,7 @@ mod ssr {
     /// limit are one statement, so concurrent acceptances cannot exceed `max_uses`.
     pub async fn accept(tx: &mut Tx, code: &str, user_id: i64) -> AppResult<i64> {
         let t = now();
-        let row: Option<(i64, i64, String, Option<i64>, i64, i64, i64)> = sqlx::query_as(
+        let row: Option<Row> = sqlx::query_as(
             "SELECT id, event_id, role, revoked_at, expires_at, uses, max_uses FROM invites WHERE code = $1",
         )
         .bind(code)

@@ -163,6 +163,7 @@ pub async fn free_seat(tx: &mut Tx, team_id: i64, user_id: i64) -> AppResult<()>
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 pub async fn create_team(
     tx: &mut Tx,
     event_id: i64,

@@ -151,7 +151,7 @@ pub(crate) mod ssr {
     }
 
     pub fn fit_view(f: domain::Fit) -> Option<FitView> {
-        (f.score > 0).then(|| FitView { score: f.score, needed: f.needed, new: f.new, shared_language: f.shared_language })
+        (f.score > 0).then_some(FitView { score: f.score, needed: f.needed, new: f.new, shared_language: f.shared_language })
     }
 
     /// The caller must be signed in, the team must exist, and the caller must hold one of
