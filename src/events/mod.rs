@@ -415,7 +415,11 @@ pub fn EventPage() -> impl IntoView {
                                 {e.my_roles.iter().any(|r| matches!(r, Role::Participant | Role::Mentor | Role::Organizer)).then(|| view! {
                                     <a class="button" href=format!("/events/{}/board", e.id)>{lang.t(K::BoardTitle)}</a>
                                 })}
+                                {e.my_roles.contains(&Role::Mentor).then(|| view! {
+                                    <a class="button primary" href=format!("/events/{}/mentor", e.id)>{lang.t(K::MentorProfileTitle)}</a>
+                                })}
                                 {is_organizer.then(|| view! {
+                                    <a class="button" href=format!("/events/{}/mentoring", e.id)>{lang.t(K::MentoringTitle)}</a>
                                     <a class="button" href=format!("/events/{}/teams", e.id)>{lang.t(K::TeamsOverview)}</a>
                                     <a class="button" href=format!("/events/{}/submissions", e.id)>{lang.t(K::SubmissionsTitle)}</a>
                                 })}

@@ -255,6 +255,23 @@ catalogue! {
     EventSkillsTitle { ar: "مهارات الفعالية", fr: "Compétences de l'événement", en: "Event skills" }
     HintEventSkills { ar: "تُقترح على المشاركين عند ملء ملفاتهم.", fr: "Proposées aux participants quand ils remplissent leur profil.", en: "Suggested to participants when they fill their profile." }
     SuggestedSkills { ar: "مهارات مقترحة: {}", fr: "Compétences proposées : {}", en: "Suggested skills: {}" }
+    MentorProfileTitle { ar: "ملفي كمؤطر", fr: "Mon profil de mentor", en: "My mentor profile" }
+    MentoredTeams { ar: "الفرق التي أؤطرها", fr: "Les équipes que je suis", en: "Teams I mentor" }
+    FieldExpertise { ar: "مجالات خبرتي", fr: "Mes domaines d'expertise", en: "My expertise" }
+    FieldCapacity { ar: "أقصى عدد من الفرق", fr: "Nombre maximum d'équipes", en: "Maximum number of teams" }
+    FieldContact { ar: "وسيلة التواصل", fr: "Contact", en: "Contact" }
+    HintContact { ar: "ما تود مشاركته مع فرقك: هاتف، بريد، مكان الجلوس…", fr: "Ce que vous partagez avec vos équipes : téléphone, e-mail, table…", en: "What you share with your teams: phone, email, where you sit…" }
+    MentoringTitle { ar: "التأطير", fr: "Mentorat", en: "Mentoring" }
+    AutoAssignMentors { ar: "توزيع المؤطرين تلقائياً", fr: "Attribuer les mentors automatiquement", en: "Assign mentors automatically" }
+    FieldRebalance { ar: "إعادة التوزيع من الصفر", fr: "Tout redistribuer", en: "Reassign everyone from scratch" }
+    NoMentorYet { ar: "بدون مؤطر", fr: "Aucun mentor", en: "No mentor" }
+    ManualAssignment { ar: "تعيين يدوي", fr: "Attribution manuelle", en: "Assigned by hand" }
+    MatchedBecause { ar: "سبب الاختيار", fr: "Pourquoi", en: "Why" }
+    UncoveredLanguage { ar: "لا يوجد مؤطر يتحدث لغة الفريق", fr: "aucun mentor ne parle une langue de l'équipe", en: "no mentor speaks a language of the team" }
+    UncoveredExpertise { ar: "لا يوجد مؤطر خبير في مسار الفريق أو احتياجاته", fr: "aucun mentor ne couvre le parcours ou les besoins de l'équipe", en: "no mentor covers the team's track or needs" }
+    UncoveredCapacity { ar: "المؤطرون المناسبون بلغوا الحد الأقصى", fr: "les mentors adaptés sont au complet", en: "the suitable mentors are at capacity" }
+    ErrNotAMentor { ar: "هذا الشخص ليس مؤطراً في الفعالية.", fr: "Cette personne n'est pas mentor de l'événement.", en: "This person is not a mentor of the event." }
+    YourMentor { ar: "مؤطر فريقكم", fr: "Votre mentor", en: "Your mentor" }
     ErrTooManyTags { ar: "عدد الوسوم كبير جداً.", fr: "Trop d'étiquettes.", en: "Too many tags." }
     ErrTagTooLong { ar: "أحد الوسوم طويل جداً.", fr: "Une étiquette est trop longue.", en: "A tag is too long." }
     ErrRegistrationClosed { ar: "التسجيل في هذه الفعالية مغلق.", fr: "Les inscriptions à cet événement sont fermées.", en: "Registration for this event is closed." }

@@ -39,6 +39,7 @@ pub fn TeamPage() -> impl IntoView {
     let lang = use_lang();
     let id = event_id_param();
     let data = Resource::new(move || id.get(), my_team);
+    let mentor = Resource::new(move || id.get(), crate::mentoring::my_mentor);
     let profile = ServerAction::<SaveProfile>::new();
     let create = ServerAction::<CreateTeam>::new();
     let join = ServerAction::<JoinTeam>::new();
@@ -131,6 +132,7 @@ pub fn TeamPage() -> impl IntoView {
                                                 </ul>
                                             })}
                                             <p><a class="button primary" href=format!("/events/{event_id}/project")>{lang.t(K::ProjectTitle)}</a></p>
+                                            {move || mentor.get().and_then(|m| m.ok().flatten()).map(|card| view! { <crate::mentoring::MentorCardView card/> })}
                                             {is_captain.then(|| {
                                                 let selected = d.team_track.map(|t| t.to_string()).unwrap_or_default();
                                                 view! {

@@ -28,6 +28,7 @@ const PARTICIPANT: &[Persona] = &[Participant];
 const BOARD_READERS: &[Persona] = &[Participant, Mentor, Organizer];
 /// Only a team's captain, who is none of the personas.
 const NOBODY: &[Persona] = &[];
+const MENTOR: &[Persona] = &[Mentor];
 
 struct Ids {
     event: String,
@@ -94,6 +95,12 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("projects/list", ORGANIZER, vec![("event_id", e()), ("track", "".into()), ("status", "".into())]),
         ("projects/extend", ORGANIZER, vec![("event_id", e()), ("team_id", "999999".into()), ("until", "".into())]),
         ("projects/detail", ORGANIZER, vec![("event_id", e()), ("team_id", "999999".into())]),
+        ("mentoring/profile", MENTOR, vec![("event_id", e())]),
+        ("mentoring/save-profile", MENTOR, vec![("event_id", e()), ("expertise", "agritech".into()), ("languages", "ar".into()), ("capacity", "many".into()), ("bio", "".into()), ("contact", "".into())]),
+        ("mentoring/overview", ORGANIZER, vec![("event_id", e())]),
+        ("mentoring/auto-assign", ORGANIZER, vec![("event_id", e()), ("seed", "x".into())]),
+        ("mentoring/assign", ORGANIZER, vec![("event_id", e()), ("team_id", "999999".into()), ("mentor_id", "".into())]),
+        ("mentoring/my-mentor", PARTICIPANT, vec![("event_id", e())]),
         ("auth/logout", EVERYONE, vec![]),
     ]
     .into_iter()
