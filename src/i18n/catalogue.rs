@@ -272,6 +272,26 @@ catalogue! {
     UncoveredCapacity { ar: "المؤطرون المناسبون بلغوا الحد الأقصى", fr: "les mentors adaptés sont au complet", en: "the suitable mentors are at capacity" }
     ErrNotAMentor { ar: "هذا الشخص ليس مؤطراً في الفعالية.", fr: "Cette personne n'est pas mentor de l'événement.", en: "This person is not a mentor of the event." }
     YourMentor { ar: "مؤطر فريقكم", fr: "Votre mentor", en: "Your mentor" }
+    SessionsTitle { ar: "جلسات التأطير", fr: "Séances de mentorat", en: "Mentoring sessions" }
+    TimesIn { ar: "الأوقات بتوقيت {}", fr: "Heures du fuseau {}", en: "Times in {}" }
+    OfferSlot { ar: "اقتراح موعد", fr: "Proposer un créneau", en: "Offer a slot" }
+    FieldSlotStarts { ar: "يبدأ", fr: "Début", en: "Starts" }
+    FieldSlotEnds { ar: "ينتهي", fr: "Fin", en: "Ends" }
+    FieldLocation { ar: "المكان", fr: "Lieu", en: "Where" }
+    BookedBy { ar: "محجوز لـ {}", fr: "Réservé par {}", en: "Booked by {}" }
+    SlotFree { ar: "متاح", fr: "Libre", en: "Free" }
+    SlotBooked { ar: "محجوز", fr: "Réservé", en: "Booked" }
+    Book { ar: "حجز", fr: "Réserver", en: "Book" }
+    CancelBooking { ar: "إلغاء الحجز", fr: "Annuler la réservation", en: "Cancel booking" }
+    SessionNotes { ar: "ملاحظات الجلسة", fr: "Notes de séance", en: "Session notes" }
+    Attendance { ar: "الحضور", fr: "Présence", en: "Attendance" }
+    Attended { ar: "حضر", fr: "Présents", en: "Attended" }
+    Absent { ar: "غاب", fr: "Absents", en: "Did not come" }
+    ErrSlotTooLong { ar: "الجلسة أطول من أربع ساعات.", fr: "Le créneau dépasse quatre heures.", en: "A slot lasts at most four hours." }
+    ErrSlotOverlaps { ar: "لديك موعد آخر في هذا الوقت.", fr: "Vous avez déjà un créneau à ce moment.", en: "You already have a slot at that time." }
+    ErrTeamBusyThen { ar: "فريقك لديه جلسة أخرى في هذا الوقت.", fr: "Votre équipe a déjà une séance à ce moment.", en: "Your team already has a session at that time." }
+    ErrSlotTaken { ar: "حجز فريق آخر هذا الموعد للتو.", fr: "Une autre équipe vient de réserver ce créneau.", en: "Another team just booked this slot." }
+    ErrSlotNotBooked { ar: "لم يُحجز هذا الموعد.", fr: "Ce créneau n'est pas réservé.", en: "This slot is not booked." }
     ErrTooManyTags { ar: "عدد الوسوم كبير جداً.", fr: "Trop d'étiquettes.", en: "Too many tags." }
     ErrTagTooLong { ar: "أحد الوسوم طويل جداً.", fr: "Une étiquette est trop longue.", en: "A tag is too long." }
     ErrRegistrationClosed { ar: "التسجيل في هذه الفعالية مغلق.", fr: "Les inscriptions à cet événement sont fermées.", en: "Registration for this event is closed." }

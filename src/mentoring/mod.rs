@@ -5,8 +5,10 @@
 #[cfg(feature = "ssr")]
 pub mod assign;
 mod pages;
+pub mod sessions;
 
 pub use pages::{MentorCardView, MentorProfilePage, MentoringPage};
+pub use sessions::SessionsPage;
 
 use crate::error::AppError;
 use leptos::prelude::*;

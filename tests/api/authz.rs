@@ -101,6 +101,11 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("mentoring/auto-assign", ORGANIZER, vec![("event_id", e()), ("seed", "x".into())]),
         ("mentoring/assign", ORGANIZER, vec![("event_id", e()), ("team_id", "999999".into()), ("mentor_id", "".into())]),
         ("mentoring/my-mentor", PARTICIPANT, vec![("event_id", e())]),
+        ("sessions/list", BOARD_READERS, vec![("event_id", e())]),
+        ("sessions/offer", MENTOR, vec![("event_id", e()), ("starts_at", "".into()), ("ends_at", "".into()), ("location", "".into())]),
+        ("sessions/book", SIGNED_IN, vec![("slot_id", "999999".into())]),
+        ("sessions/cancel", SIGNED_IN, vec![("slot_id", "999999".into())]),
+        ("sessions/notes", SIGNED_IN, vec![("slot_id", "999999".into()), ("notes", "".into()), ("attended", "".into())]),
         ("auth/logout", EVERYONE, vec![]),
     ]
     .into_iter()

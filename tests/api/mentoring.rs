@@ -73,3 +73,105 @@ async fn mentors_are_assigned_by_expertise_and_language_and_teams_see_them() {
     let r = app.call(&p2, "mentoring/overview", &[("event_id", e.as_str())]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+fn local(offset_hours: f64) -> String {
+    // The test event runs from day 5 to day 8 (see `event_form`); times are in Casablanca,
+    // which is UTC+1 outside Ramadan: pick times well inside the event.
+    let t = chrono::Utc::now() + chrono::Duration::minutes((offset_hours * 60.0) as i64) + chrono::Duration::days(6);
+    (t + chrono::Duration::hours(1)).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+#[tokio::test]
+async fn sessions_are_booked_without_double_booking_and_notes_stay_private() {
+    let app = spawn_app().await;
+    let org = user_agent();
+    app.signup(&org, "Organizer", "org@example.ma").await;
+    let event = app.create_event(&org, "Bootcamp Essaouira").await;
+    let e = event.to_string();
+    let mentor_code = app.invite(&org, event, "mentor", "5").await;
+    let youssef = join(&app, &mentor_code, "Youssef", "youssef@example.ma").await;
+    let nadia = join(&app, &mentor_code, "Nadia", "nadia@example.ma").await;
+
+    // Bad slots are refused per field.
+    let r = app.call(&youssef, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(2.0)), ("ends_at", local(1.0)), ("location", String::new())]).await;
+    assert_eq!(r.invalid_fields(), ["ends_at"]);
+    let r = app.call(&youssef, "sessions/offer", &[("event_id", e.clone()), ("starts_at", "2001-01-01T10:00".into()), ("ends_at", "2001-01-01T11:00".into()), ("location", String::new())]).await;
+    assert_eq!(r.invalid_fields(), ["starts_at"]);
+    for (m, room) in [(&youssef, "Salle A"), (&nadia, "Salle B")] {
+        let r = app.call(m, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(0.0)), ("ends_at", local(1.0)), ("location", room.into())]).await;
+        assert!(r.status.is_success(), "{}", r.body);
+    }
+    let r = app.call(&youssef, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(0.5)), ("ends_at", local(1.5)), ("location", String::new())]).await;
+    assert_eq!(r.json()["Invalid"][0]["msg"], "ErrSlotOverlaps");
+    let slots: Vec<i64> = sqlx::query_scalar("SELECT id FROM mentor_slots ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
+
+    // Five teams race for Youssef's slot: exactly one gets it.
+    let code = app.invite(&org, event, "participant", "20").await;
+    let mut captains = Vec::new();
+    for i in 0..5 {
+        let c = join(&app, &code, &format!("Captain {i}"), &format!("c{i}@example.ma")).await;
+        app.call(&c, "teams/create", &[("event_id", e.clone()), ("team_name", format!("Team {i}")), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
+        captains.push(c);
+    }
+    let form = [("slot_id", slots[0].to_string())];
+    let results = join_all(captains.iter().map(|c| app.call(c, "sessions/book", &form))).await;
+    assert_eq!(results.iter().filter(|r| r.status.is_success()).count(), 1, "{:?}", results.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert_eq!(results.iter().filter(|r| r.json()["Conflict"] == "ErrSlotTaken").count(), 4);
+
+    // One team cannot hold two sessions at once, even when two members book at the same instant.
+    let winner = captains.iter().zip(&results).find(|(_, r)| r.status.is_success()).map(|(c, _)| c).unwrap();
+    let r = app.call(winner, "sessions/book", &[("slot_id", slots[1].to_string())]).await;
+    assert_eq!(r.json()["Conflict"], "ErrTeamBusyThen");
+    assert_eq!(app.count("SELECT COUNT(*) FROM mentor_slots WHERE team_id IS NOT NULL").await, 1);
+
+    // The mentor writes notes; the booking team sees them, other teams do not.
+    let r = app.call(&youssef, "sessions/notes", &[("slot_id", slots[0].to_string()), ("notes", "Prototype prêt ; revoir le pitch.".into()), ("attended", "yes".into())]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let r = app.call(&nadia, "sessions/notes", &[("slot_id", slots[0].to_string()), ("notes", "x".into()), ("attended", "".into())]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "only the slot's mentor writes its notes");
+    let slot = |list: &serde_json::Value| list["slots"].as_array().unwrap().iter().find(|s| s["id"] == slots[0]).cloned().unwrap();
+    let mine = slot(&app.call(winner, "sessions/list", &[("event_id", e.clone())]).await.json());
+    assert_eq!(mine["notes"], "Prototype prêt ; revoir le pitch.");
+    assert_eq!(mine["attended"], true);
+    let loser = captains.iter().zip(&results).find(|(_, r)| !r.status.is_success()).map(|(c, _)| c).unwrap();
+    let theirs = slot(&app.call(loser, "sessions/list", &[("event_id", e.clone())]).await.json());
+    assert!(theirs["notes"].is_null());
+    assert!(theirs["team"].is_null());
+    let all = slot(&app.call(&org, "sessions/list", &[("event_id", e.clone())]).await.json());
+    assert!(all["team"].is_string(), "organizers see who booked");
+
+    // Another team cannot cancel the winner's booking; the winner can.
+    let r = app.call(loser, "sessions/cancel", &[("slot_id", slots[0].to_string())]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(app.call(winner, "sessions/cancel", &[("slot_id", slots[0].to_string())]).await.status.is_success());
+    assert_eq!(app.count("SELECT COUNT(*) FROM mentor_slots WHERE team_id IS NOT NULL").await, 0);
+}
+
+#[tokio::test]
+async fn two_members_booking_overlapping_slots_at_once_get_one_session() {
+    let app = spawn_app().await;
+    let org = user_agent();
+    app.signup(&org, "Organizer", "org@example.ma").await;
+    let event = app.create_event(&org, "Bootcamp Essaouira").await;
+    let e = event.to_string();
+    let mentor_code = app.invite(&org, event, "mentor", "5").await;
+    for (i, name) in ["Youssef", "Nadia", "Karim"].iter().enumerate() {
+        let m = join(&app, &mentor_code, name, &format!("m{i}@example.ma")).await;
+        app.call(&m, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(0.0)), ("ends_at", local(1.0)), ("location", String::new())]).await;
+    }
+    let slots: Vec<i64> = sqlx::query_scalar("SELECT id FROM mentor_slots ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
+    let code = app.invite(&org, event, "participant", "5").await;
+    let a = join(&app, &code, "A", "a@example.ma").await;
+    let b = join(&app, &code, "B", "b@example.ma").await;
+    let c = join(&app, &code, "C", "c@example.ma").await;
+    app.call(&a, "teams/create", &[("event_id", e.clone()), ("team_name", "Atlas".into()), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
+    let team_code: String = sqlx::query_scalar("SELECT invite_code FROM teams").fetch_one(&app.state.db.pool).await.unwrap();
+    for m in [&b, &c] {
+        app.call(m, "teams/join", &[("code", team_code.as_str())]).await;
+    }
+    let forms: Vec<[(&str, String); 1]> = slots.iter().map(|s| [("slot_id", s.to_string())]).collect();
+    let members = [&a, &b, &c];
+    let results = join_all(members.iter().zip(&forms).map(|(m, f)| app.call(m, "sessions/book", f))).await;
+    assert_eq!(results.iter().filter(|r| r.status.is_success()).count(), 1, "{:?}", results.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert_eq!(app.count("SELECT COUNT(*) FROM mentor_slots WHERE team_id IS NOT NULL").await, 1);
+}
