@@ -8,7 +8,7 @@ use crate::i18n::{Lang, K};
 use crate::ui::enhance::FormEnhancer;
 use leptos_router::SsrMode;
 use crate::invites::InvitePage;
-use crate::mentoring::{MentorProfilePage, MentoringPage, SessionsPage};
+use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, SessionsPage};
 use crate::projects::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
 use crate::teams::{BoardPage, JoinTeamPage, OrganizerTeamsPage, TeamPage};
 use leptos::prelude::*;
@@ -73,6 +73,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/mentor") view=MentorProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/mentoring") view=MentoringPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/sessions") view=SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/help") view=HelpQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/submissions/:team") view=SubmissionDetailPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

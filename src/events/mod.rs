@@ -417,6 +417,7 @@ pub fn EventPage() -> impl IntoView {
                                 })}
                                 {(!e.my_roles.is_empty() && !(e.my_roles.len() == 1 && e.my_roles[0] == Role::Judge)).then(|| view! {
                                     <a class="button" href=format!("/events/{}/sessions", e.id)>{lang.t(K::SessionsTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/help", e.id)>{lang.t(K::HelpTitle)}</a>
                                 })}
                                 {e.my_roles.contains(&Role::Mentor).then(|| view! {
                                     <a class="button primary" href=format!("/events/{}/mentor", e.id)>{lang.t(K::MentorProfileTitle)}</a>

@@ -292,6 +292,33 @@ catalogue! {
     ErrTeamBusyThen { ar: "فريقك لديه جلسة أخرى في هذا الوقت.", fr: "Votre équipe a déjà une séance à ce moment.", en: "Your team already has a session at that time." }
     ErrSlotTaken { ar: "حجز فريق آخر هذا الموعد للتو.", fr: "Une autre équipe vient de réserver ce créneau.", en: "Another team just booked this slot." }
     ErrSlotNotBooked { ar: "لم يُحجز هذا الموعد.", fr: "Ce créneau n'est pas réservé.", en: "This slot is not booked." }
+    HelpTitle { ar: "طلب المساعدة", fr: "Demandes d'aide", en: "Help desk" }
+    AskForHelp { ar: "طلب مساعدة", fr: "Demander de l'aide", en: "Ask for help" }
+    FieldHelpTopic { ar: "ما الذي تحتاجونه؟", fr: "De quoi avez-vous besoin ?", en: "What do you need?" }
+    FieldHelpSkill { ar: "المجال (مثل: تصميم، بيانات)", fr: "Domaine (ex. design, données)", en: "Skill (e.g. design, data)" }
+    FieldHelpLocation { ar: "أين تجلسون (طاولة، قاعة)", fr: "Où êtes-vous (table, salle)", en: "Where you sit (table, room)" }
+    OurRequests { ar: "طلباتنا", fr: "Nos demandes", en: "Our requests" }
+    HelpQueue { ar: "قائمة الطلبات", fr: "File des demandes", en: "Request queue" }
+    HelpOpen { ar: "في الانتظار", fr: "En attente", en: "Waiting" }
+    HelpClaimed { ar: "مؤطر في الطريق", fr: "Un mentor arrive", en: "Mentor on the way" }
+    HelpResolved { ar: "تمت المساعدة", fr: "Résolue", en: "Resolved" }
+    HelpCancelled { ar: "سُحب", fr: "Retirée", en: "Withdrawn" }
+    MentorComing { ar: "{} في الطريق إليكم.", fr: "{} arrive.", en: "{} is coming." }
+    Resolved { ar: "تم الحل", fr: "C'est résolu", en: "Resolved" }
+    Withdraw { ar: "سحب الطلب", fr: "Retirer", en: "Withdraw" }
+    ClaimRequest { ar: "سأتكفل بها", fr: "Je m'en charge", en: "I'll take it" }
+    Release { ar: "إرجاعها للقائمة", fr: "Remettre dans la file", en: "Put back" }
+    ShowAllRequests { ar: "عرض كل الطلبات", fr: "Voir toutes les demandes", en: "Show all requests" }
+    ShowMySkills { ar: "عرض طلبات مجالاتي فقط", fr: "Seulement mes domaines", en: "Only my skills" }
+    WaitingMinutes { ar: "منذ {} دقيقة", fr: "depuis {} min", en: "waiting {} min" }
+    HelpStatsTitle { ar: "إحصائيات", fr: "Statistiques", en: "Statistics" }
+    MedianWait { ar: "الانتظار الوسيط", fr: "Attente médiane", en: "Median wait" }
+    MedianResolve { ar: "مدة الحل الوسيطة", fr: "Durée médiane de résolution", en: "Median time to resolve" }
+    Minutes { ar: "{} دقيقة", fr: "{} min", en: "{} min" }
+    ErrAlreadyHelping { ar: "أنت تساعد فريقاً آخر حالياً. أنهِ طلبك الحالي أولاً.", fr: "Vous aidez déjà une équipe. Terminez d'abord cette demande.", en: "You are already helping a team. Finish that request first." }
+    ErrRequestTaken { ar: "تكفل مؤطر آخر بهذا الطلب للتو.", fr: "Un autre mentor vient de prendre cette demande.", en: "Another mentor just took this request." }
+    ErrNotYourRequest { ar: "هذا الطلب ليس بين يديك.", fr: "Cette demande n'est pas la vôtre.", en: "This request is not yours." }
+    ErrRequestClosed { ar: "هذا الطلب مغلق.", fr: "Cette demande est close.", en: "This request is closed." }
     ErrTooManyTags { ar: "عدد الوسوم كبير جداً.", fr: "Trop d'étiquettes.", en: "Too many tags." }
     ErrTagTooLong { ar: "أحد الوسوم طويل جداً.", fr: "Une étiquette est trop longue.", en: "A tag is too long." }
     ErrRegistrationClosed { ar: "التسجيل في هذه الفعالية مغلق.", fr: "Les inscriptions à cet événement sont fermées.", en: "Registration for this event is closed." }

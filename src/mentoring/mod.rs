@@ -6,9 +6,11 @@
 pub mod assign;
 mod pages;
 pub mod sessions;
+pub mod help;
 
 pub use pages::{MentorCardView, MentorProfilePage, MentoringPage};
 pub use sessions::SessionsPage;
+pub use help::HelpQueuePage;
 
 use crate::error::AppError;
 use leptos::prelude::*;

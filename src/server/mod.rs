@@ -28,6 +28,7 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub leptos: LeptosOptions,
+    pub live: crate::live::hub::Hub,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,7 +70,7 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
-    let state = AppState { db, config: Arc::new(config), leptos };
+    let state = AppState { db, config: Arc::new(config), leptos, live: crate::live::hub::Hub::default() };
     let router = router(state.clone(), sessions);
     Ok(Built { state, router, cleanup })
 }
@@ -108,6 +109,10 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .route("/uploads/{file}", get({
             let (db, dir) = (state.db.clone(), config.upload_dir.clone());
             move |session: tower_sessions::Session, path| crate::projects::files::serve_upload(db.clone(), dir.clone(), session, path)
+        }))
+        .route("/events/{id}/live", get({
+            let (db, hub) = (state.db.clone(), state.live.clone());
+            move |session: tower_sessions::Session, path| hub.clone().stream(db.clone(), session, path)
         }))
         .route("/events/{id}/teams.csv", get({
             let db = state.db.clone();

@@ -106,6 +106,12 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("sessions/book", SIGNED_IN, vec![("slot_id", "999999".into())]),
         ("sessions/cancel", SIGNED_IN, vec![("slot_id", "999999".into())]),
         ("sessions/notes", SIGNED_IN, vec![("slot_id", "999999".into()), ("notes", "".into()), ("attended", "".into())]),
+        ("help/page", BOARD_READERS, vec![("event_id", e()), ("all", "false".into())]),
+        ("help/raise", PARTICIPANT, vec![("event_id", e()), ("topic", "".into()), ("skill", "".into()), ("location", "".into()), ("description", "".into())]),
+        ("help/claim", SIGNED_IN, vec![("request_id", "999999".into())]),
+        ("help/release", SIGNED_IN, vec![("request_id", "999999".into())]),
+        ("help/resolve", SIGNED_IN, vec![("request_id", "999999".into())]),
+        ("help/cancel", SIGNED_IN, vec![("request_id", "999999".into())]),
         ("auth/logout", EVERYONE, vec![]),
     ]
     .into_iter()

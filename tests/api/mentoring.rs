@@ -175,3 +175,85 @@ async fn two_members_booking_overlapping_slots_at_once_get_one_session() {
     assert_eq!(results.iter().filter(|r| r.status.is_success()).count(), 1, "{:?}", results.iter().map(|r| &r.body).collect::<Vec<_>>());
     assert_eq!(app.count("SELECT COUNT(*) FROM mentor_slots WHERE team_id IS NOT NULL").await, 1);
 }
+
+#[tokio::test]
+async fn the_help_queue_is_pushed_live_and_claims_are_exclusive() {
+    let app = spawn_app().await;
+    let org = user_agent();
+    app.signup(&org, "Organizer", "org@example.ma").await;
+    let event = app.create_event(&org, "Hackathon Agadir").await;
+    let e = event.to_string();
+    let mentor_code = app.invite(&org, event, "mentor", "5").await;
+    let youssef = join(&app, &mentor_code, "Youssef", "youssef@example.ma").await;
+    let nadia = join(&app, &mentor_code, "Nadia", "nadia@example.ma").await;
+    let code = app.invite(&org, event, "participant", "5").await;
+    let p = join(&app, &code, "Meryem", "p@example.ma").await;
+    app.call(&p, "teams/create", &[("event_id", e.clone()), ("team_name", "Atlas".into()), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
+
+    // Youssef's open page listens to the event's live channel.
+    let mut live = youssef.get(format!("{}/events/{event}/live", app.base)).send().await.unwrap();
+    assert_eq!(live.status(), StatusCode::OK);
+    assert_eq!(live.headers()["content-type"], "text/event-stream");
+    let first = tokio::time::timeout(std::time::Duration::from_secs(5), live.chunk()).await.unwrap().unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&first).contains("event: hello"));
+
+    for topic in ["Déploiement bloqué", "Base de données"] {
+        let r = app.call(&p, "help/raise", &[("event_id", e.clone()), ("topic", topic.into()), ("skill", "cloud".into()), ("location", "Table 7".into()), ("description", String::new())]).await;
+        assert!(r.status.is_success(), "{}", r.body);
+    }
+    let pushed = tokio::time::timeout(std::time::Duration::from_secs(5), live.chunk()).await.expect("a notice within 5 s").unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&pushed).contains("event: help"), "{}", String::from_utf8_lossy(&pushed));
+    // Anonymous visitors and people of other events get no stream.
+    assert_eq!(reqwest::get(format!("{}/events/{event}/live", app.base)).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+
+    let queue = app.call(&youssef, "help/page", &[("event_id", e.clone()), ("all", "false".into())]).await.json();
+    let ids: Vec<String> = queue["queue"].as_array().unwrap().iter().map(|h| h["id"].to_string()).collect();
+    assert_eq!(ids.len(), 2);
+
+    // Two mentors race for the first request: exactly one wins.
+    let form = [("request_id", ids[0].clone())];
+    let results = join_all([&youssef, &nadia].into_iter().map(|m| app.call(m, "help/claim", &form))).await;
+    assert_eq!(results.iter().filter(|r| r.status.is_success()).count(), 1);
+    assert_eq!(results.iter().filter(|r| r.json()["Conflict"] == "ErrRequestTaken").count(), 1);
+    let winner = if results[0].status.is_success() { &youssef } else { &nadia };
+    // One claimed request per mentor at a time.
+    let r = app.call(winner, "help/claim", &[("request_id", ids[1].clone())]).await;
+    assert_eq!(r.json()["Conflict"], "ErrAlreadyHelping");
+    // The team sees who is coming.
+    let mine = app.call(&p, "help/page", &[("event_id", e.clone()), ("all", "false".into())]).await.json();
+    let claimed = mine["mine"].as_array().unwrap().iter().find(|h| h["status"] == "claimed").unwrap().clone();
+    assert!(claimed["mentor"].is_string());
+    assert!(mine["queue"].as_array().unwrap().is_empty(), "participants do not see the queue");
+    // Only the claimer resolves (or the team).
+    let loser = if results[0].status.is_success() { &nadia } else { &youssef };
+    assert_eq!(app.call(loser, "help/resolve", &[("request_id", ids[0].clone())]).await.status, StatusCode::FORBIDDEN);
+    assert!(app.call(winner, "help/resolve", &[("request_id", ids[0].clone())]).await.status.is_success());
+    assert!(app.call(winner, "help/claim", &[("request_id", ids[1].clone())]).await.status.is_success());
+
+    let stats = app.call(&org, "help/page", &[("event_id", e.clone()), ("all", "false".into())]).await.json();
+    assert_eq!(stats["stats"]["open"], 0);
+    assert_eq!(stats["stats"]["per_mentor"].as_array().unwrap().len(), 1);
+    assert_eq!(stats["stats"]["median_resolve_minutes"], 0);
+}
+
+#[tokio::test]
+async fn one_mentor_claiming_two_requests_at_once_gets_one() {
+    let app = spawn_app().await;
+    let org = user_agent();
+    app.signup(&org, "Organizer", "org@example.ma").await;
+    let event = app.create_event(&org, "Hackathon Agadir").await;
+    let e = event.to_string();
+    let mentor_code = app.invite(&org, event, "mentor", "5").await;
+    let youssef = join(&app, &mentor_code, "Youssef", "youssef@example.ma").await;
+    let code = app.invite(&org, event, "participant", "5").await;
+    let p = join(&app, &code, "Meryem", "p@example.ma").await;
+    app.call(&p, "teams/create", &[("event_id", e.clone()), ("team_name", "Atlas".into()), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
+    for topic in ["A", "B", "C", "D"] {
+        app.call(&p, "help/raise", &[("event_id", e.clone()), ("topic", topic.into()), ("skill", String::new()), ("location", String::new()), ("description", String::new())]).await;
+    }
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM help_requests ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
+    let forms: Vec<[(&str, String); 1]> = ids.iter().map(|i| [("request_id", i.to_string())]).collect();
+    let results = join_all(forms.iter().map(|f| app.call(&youssef, "help/claim", f))).await;
+    assert_eq!(results.iter().filter(|r| r.status.is_success()).count(), 1, "{:?}", results.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert_eq!(app.count("SELECT COUNT(*) FROM help_requests WHERE status = 'claimed'").await, 1);
+}

@@ -1,0 +1,62 @@
+//! The island that keeps a region of a server-rendered page current: it listens to the
+//! event's live channel and, on a notice for its topic, fetches the page again and swaps in
+//! the fresh region. The browser's EventSource reconnects by itself; every (re)connection
+//! starts with a "hello" that triggers a refresh, so nothing missed while offline stays
+//! missing.
+
+use leptos::prelude::*;
+
+#[island]
+pub fn LiveRegion(event_id: i64, topic: String, target: String) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    client::listen(event_id, topic, target);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (event_id, topic, target);
+    view! { <span hidden></span> }
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    pub fn listen(event_id: i64, topic: String, target: String) {
+        let Ok(source) = web_sys::EventSource::new(&format!("/events/{event_id}/live")) else {
+            return;
+        };
+        for name in [topic.as_str(), "hello", "resync"] {
+            let target = target.clone();
+            let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+                leptos::task::spawn_local(refresh(target.clone()));
+            });
+            let _ = source.add_event_listener_with_callback(name, handler.as_ref().unchecked_ref());
+            handler.forget();
+        }
+        // The connection lives as long as the page.
+        std::mem::forget(source);
+    }
+
+    async fn refresh(target: String) {
+        let _ = swap(&target).await;
+    }
+
+    async fn swap(target: &str) -> Result<(), JsValue> {
+        let window = web_sys::window().ok_or(JsValue::NULL)?;
+        let document = window.document().ok_or(JsValue::NULL)?;
+        // Don't replace a region while someone is typing in it.
+        if let (Some(active), Some(region)) = (document.active_element(), document.get_element_by_id(target)) {
+            if region.contains(Some(&active)) && matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+                return Ok(());
+            }
+        }
+        let href = window.location().href()?;
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&href)).await?.dyn_into()?;
+        let html = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
+        let parsed = web_sys::DomParser::new()?.parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
+        if let (Some(fresh), Some(current)) = (parsed.get_element_by_id(target), document.get_element_by_id(target)) {
+            current.set_inner_html(&fresh.inner_html());
+        }
+        Ok(())
+    }
+}

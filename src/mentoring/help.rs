@@ -1,0 +1,435 @@
+//! The live help queue: a team raises a request (topic, skill, where they sit); mentors see
+//! open requests (filtered to their expertise unless they ask for all), claim one at a time,
+//! then resolve or release it; the team sees who is coming. Every change is pushed to open
+//! pages through the live channel.
+//!
+//! "One claimed request per mentor" holds under concurrency: a claim first touches the
+//! mentor's `users` row, which serializes that mentor's claims, and takes the request with
+//! `UPDATE … WHERE status = 'open'`, so of two mentors racing for one request exactly one
+//! wins.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    crate::auth::{gate, Role},
+    crate::db::{audit, now},
+    crate::error::FieldError,
+    crate::i18n::K,
+    serde_json::json,
+};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HelpItem {
+    pub id: i64,
+    pub team: String,
+    pub topic: String,
+    pub skill: String,
+    pub location: String,
+    pub description: String,
+    pub status: String,
+    pub waiting_minutes: i64,
+    /// The mentor on the way, once claimed.
+    pub mentor: Option<String>,
+    pub claimed_by_me: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HelpStats {
+    pub open: i64,
+    pub median_wait_minutes: Option<i64>,
+    pub median_resolve_minutes: Option<i64>,
+    /// (mentor, resolved count)
+    pub per_mentor: Vec<(String, i64)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HelpData {
+    pub event_id: i64,
+    pub is_mentor: bool,
+    pub is_organizer: bool,
+    pub has_team: bool,
+    /// Open and claimed requests, as the caller may see them.
+    pub queue: Vec<HelpItem>,
+    /// The caller's team's own requests.
+    pub mine: Vec<HelpItem>,
+    pub stats: Option<HelpStats>,
+    pub filtered: bool,
+}
+
+/// The median of whole minutes, or `None` for no samples.
+pub fn median(mut values: Vec<i64>) -> Option<i64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 0 { (values[mid - 1] + values[mid]) / 2 } else { values[mid] })
+}
+
+#[cfg(feature = "ssr")]
+type Row = (i64, i64, String, String, String, String, String, String, i64, Option<i64>, Option<String>, Option<i64>, Option<i64>);
+
+#[cfg(feature = "ssr")]
+fn item(r: &Row, me: i64, t: i64) -> HelpItem {
+    HelpItem {
+        id: r.0,
+        team: r.2.clone(),
+        topic: r.3.clone(),
+        skill: r.4.clone(),
+        location: r.5.clone(),
+        description: r.6.clone(),
+        status: r.7.clone(),
+        waiting_minutes: (t - r.8).max(0) / 60,
+        mentor: r.10.clone(),
+        claimed_by_me: r.9 == Some(me),
+    }
+}
+
+/// The help page: the queue for mentors and organizers, the team's own requests for
+/// participants, and statistics for organizers. `all` lifts a mentor's skill filter.
+#[server(prefix = "/api", endpoint = "help/page")]
+pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
+    let access = gate::event(event_id, &[Role::Participant, Role::Mentor, Role::Organizer]).await?;
+    let db = access.db();
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT h.id, h.team_id, t.name, h.topic, h.skill, h.location, h.description, h.status, h.created_at, \
+         h.claimed_by, u.display_name, h.claimed_at, h.resolved_at FROM help_requests h JOIN teams t ON t.id = h.team_id \
+         LEFT JOIN users u ON u.id = h.claimed_by WHERE h.event_id = $1 ORDER BY h.created_at, h.id",
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let t = now();
+    let me = access.user.id;
+    let team = crate::teams::db::team_of_user(db, event_id, me).await?.map(|t| t.id);
+    let is_mentor = access.has(Role::Mentor);
+    let is_organizer = access.has(Role::Organizer);
+    let expertise: Vec<String> = if is_mentor {
+        let e: Option<String> = sqlx::query_scalar("SELECT expertise FROM mentor_profiles WHERE event_id = $1 AND user_id = $2")
+            .bind(event_id)
+            .bind(me)
+            .fetch_optional(&db.pool)
+            .await?;
+        crate::teams::ssr::split(&e.unwrap_or_default())
+    } else {
+        Vec::new()
+    };
+    // A mentor sees requests for their skills (and untagged ones) unless they ask for all.
+    let filtered = is_mentor && !all && !is_organizer && !expertise.is_empty();
+    let queue = if is_mentor || is_organizer {
+        rows.iter()
+            .filter(|r| matches!(r.7.as_str(), "open" | "claimed"))
+            .filter(|r| !filtered || r.4.is_empty() || expertise.contains(&r.4) || r.9 == Some(me))
+            .map(|r| item(r, me, t))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mine = rows.iter().filter(|r| team == Some(r.1) && r.7 != "cancelled").rev().take(20).map(|r| item(r, me, t)).collect();
+    let stats = is_organizer.then(|| {
+        let waits = rows.iter().filter_map(|r| r.11.map(|c| (c - r.8) / 60)).collect();
+        let resolves = rows.iter().filter_map(|r| r.12.map(|d| (d - r.8) / 60)).collect();
+        let mut per_mentor: Vec<(String, i64)> = Vec::new();
+        for r in rows.iter().filter(|r| r.7 == "resolved") {
+            let name = r.10.clone().unwrap_or_default();
+            match per_mentor.iter_mut().find(|(n, _)| *n == name) {
+                Some(entry) => entry.1 += 1,
+                None => per_mentor.push((name, 1)),
+            }
+        }
+        HelpStats {
+            open: rows.iter().filter(|r| r.7 == "open").count() as i64,
+            median_wait_minutes: median(waits),
+            median_resolve_minutes: median(resolves),
+            per_mentor,
+        }
+    });
+    Ok(HelpData { event_id, is_mentor, is_organizer, has_team: team.is_some(), queue, mine, stats, filtered })
+}
+
+/// A team member asks for help.
+#[server(prefix = "/api", endpoint = "help/raise")]
+pub async fn raise_help(event_id: i64, topic: String, skill: String, location: String, description: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Participant]).await?;
+    let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
+        .await?
+        .ok_or(AppError::Conflict(K::ErrNeedTeam))?;
+    let mut errors = Vec::new();
+    let topic = crate::events::domain::text(&mut errors, "topic", &topic, 120, true);
+    let skill = skill.trim().to_lowercase();
+    if skill.chars().count() > crate::teams::TAG_LEN {
+        errors.push(FieldError::new("skill", K::ErrTagTooLong));
+    }
+    let location = crate::events::domain::text(&mut errors, "location", &location, 80, false);
+    let description = crate::events::domain::text(&mut errors, "description", &description, 1000, false);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let mut tx = access.db().begin_write().await?;
+    sqlx::query(
+        "INSERT INTO help_requests (event_id, team_id, topic, skill, location, description, status, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8)",
+    )
+    .bind(event_id)
+    .bind(team.id)
+    .bind(&topic)
+    .bind(&skill)
+    .bind(&location)
+    .bind(&description)
+    .bind(access.user.id)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    access.state.live.publish(event_id, "help");
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+async fn request_event(request_id: i64) -> Result<(i64, i64, String, Option<i64>), AppError> {
+    let authed = gate::signed_in().await?;
+    let row: Option<(i64, i64, String, Option<i64>)> =
+        sqlx::query_as("SELECT event_id, team_id, status, claimed_by FROM help_requests WHERE id = $1")
+            .bind(request_id)
+            .fetch_optional(&authed.db().pool)
+            .await?;
+    row.ok_or(AppError::NotFound)
+}
+
+/// A mentor claims an open request; a mentor holds at most one claimed request.
+#[server(prefix = "/api", endpoint = "help/claim")]
+pub async fn claim_help(request_id: i64) -> Result<(), AppError> {
+    let (event_id, _, _, _) = request_event(request_id).await?;
+    let access = gate::event(event_id, &[Role::Mentor]).await?;
+    let me = access.user.id;
+    let mut tx = access.db().begin_write().await?;
+    // Serializes this mentor's claims (see the module comment).
+    sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(me).execute(&mut *tx).await?;
+    let holding: Option<(i64,)> = sqlx::query_as("SELECT id FROM help_requests WHERE claimed_by = $1 AND status = 'claimed'")
+        .bind(me)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if holding.is_some() {
+        return Err(AppError::Conflict(K::ErrAlreadyHelping));
+    }
+    let taken = sqlx::query("UPDATE help_requests SET status = 'claimed', claimed_by = $1, claimed_at = $2 WHERE id = $3 AND status = 'open'")
+        .bind(me)
+        .bind(now())
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await?;
+    if taken.rows_affected() != 1 {
+        return Err(AppError::Conflict(K::ErrRequestTaken));
+    }
+    audit(&mut tx, Some(event_id), Some(me), "help.claimed", None, Some(json!({ "request": request_id }))).await?;
+    tx.commit().await?;
+    access.state.live.publish(event_id, "help");
+    Ok(())
+}
+
+/// The claiming mentor hands the request back to the queue.
+#[server(prefix = "/api", endpoint = "help/release")]
+pub async fn release_help(request_id: i64) -> Result<(), AppError> {
+    let (event_id, _, _, _) = request_event(request_id).await?;
+    let access = gate::event(event_id, &[Role::Mentor]).await?;
+    let mut tx = access.db().begin_write().await?;
+    let done = sqlx::query("UPDATE help_requests SET status = 'open', claimed_by = NULL, claimed_at = NULL WHERE id = $1 AND status = 'claimed' AND claimed_by = $2")
+        .bind(request_id)
+        .bind(access.user.id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict(K::ErrNotYourRequest));
+    }
+    tx.commit().await?;
+    access.state.live.publish(event_id, "help");
+    Ok(())
+}
+
+/// Marks a request resolved: by the mentor who claimed it, or by the team itself.
+#[server(prefix = "/api", endpoint = "help/resolve")]
+pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
+    let (event_id, team_id, _, claimed_by) = request_event(request_id).await?;
+    let access = gate::event(event_id, &[Role::Mentor, Role::Participant]).await?;
+    let own_team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);
+    if claimed_by != Some(access.user.id) && !own_team {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = access.db().begin_write().await?;
+    let done = sqlx::query("UPDATE help_requests SET status = 'resolved', resolved_at = $1 WHERE id = $2 AND status IN ('open', 'claimed')")
+        .bind(now())
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict(K::ErrRequestClosed));
+    }
+    audit(&mut tx, Some(event_id), Some(access.user.id), "help.resolved", None, Some(json!({ "request": request_id }))).await?;
+    tx.commit().await?;
+    access.state.live.publish(event_id, "help");
+    Ok(())
+}
+
+/// The team withdraws a request it no longer needs.
+#[server(prefix = "/api", endpoint = "help/cancel")]
+pub async fn cancel_help(request_id: i64) -> Result<(), AppError> {
+    let (event_id, team_id, _, _) = request_event(request_id).await?;
+    let access = gate::event(event_id, &[Role::Participant]).await?;
+    let own_team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);
+    if !own_team {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = access.db().begin_write().await?;
+    let done = sqlx::query("UPDATE help_requests SET status = 'cancelled' WHERE id = $1 AND status IN ('open', 'claimed')")
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict(K::ErrRequestClosed));
+    }
+    tx.commit().await?;
+    access.state.live.publish(event_id, "help");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn median_of_minutes() {
+        assert_eq!(super::median(vec![]), None);
+        assert_eq!(super::median(vec![7, 1, 3]), Some(3));
+        assert_eq!(super::median(vec![4, 1, 3, 10]), Some(3));
+    }
+}
+
+/// The help page. Its list is a live region: it refreshes by itself when the queue changes.
+#[component]
+pub fn HelpQueuePage() -> impl IntoView {
+    use crate::i18n::{use_lang, K};
+    use crate::live::LiveRegion;
+    use crate::ui::{action_error, Field, FormError, Submit};
+    let lang = use_lang();
+    let params = leptos_router::hooks::use_params_map();
+    let query = leptos_router::hooks::use_query_map();
+    let id = Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)));
+    let all = Signal::derive(move || query.with(|q| q.get("all").is_some()));
+    let data = Resource::new(move || (id.get(), all.get()), |(id, all)| help_page(id, all));
+    let raise = ServerAction::<RaiseHelp>::new();
+    let claim = ServerAction::<ClaimHelp>::new();
+    let release = ServerAction::<ReleaseHelp>::new();
+    let resolve = ServerAction::<ResolveHelp>::new();
+    let cancel = ServerAction::<CancelHelp>::new();
+    let raise_errors = action_error(raise);
+    let errors = [action_error(claim), action_error(release), action_error(resolve), action_error(cancel)];
+    let status = move |s: &str| match s {
+        "open" => lang.t(K::HelpOpen),
+        "claimed" => lang.t(K::HelpClaimed),
+        "resolved" => lang.t(K::HelpResolved),
+        _ => lang.t(K::HelpCancelled),
+    };
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                Ok(p) => {
+                    let event_id = p.event_id;
+                    view! {
+                        <section class="form-page">
+                            <h1>{lang.t(K::HelpTitle)}</h1>
+                            <LiveRegion event_id topic="help".to_string() target="live-help".to_string()/>
+                            {p.has_team.then(|| view! {
+                                <details open=p.mine.is_empty()>
+                                    <summary>{lang.t(K::AskForHelp)}</summary>
+                                    <ActionForm action=raise>
+                                        <FormError errors=raise_errors/>
+                                        <input type="hidden" name="event_id" value=event_id/>
+                                        <Field label=K::FieldHelpTopic name="topic" errors=raise_errors required=true dir_auto=true/>
+                                        <Field label=K::FieldHelpSkill name="skill" errors=raise_errors dir_auto=true/>
+                                        <Field label=K::FieldHelpLocation name="location" errors=raise_errors dir_auto=true/>
+                                        <Field label=K::FieldDescription name="description" errors=raise_errors dir_auto=true/>
+                                        <Submit label=K::AskForHelp pending=raise.pending()/>
+                                    </ActionForm>
+                                </details>
+                            })}
+                            {errors.into_iter().map(|e| view! { <FormError errors=e/> }).collect_view()}
+                            <div id="live-help" aria-live="polite">
+                                {(!p.mine.is_empty()).then(|| view! {
+                                    <h2>{lang.t(K::OurRequests)}</h2>
+                                    <ul class="cards help">
+                                        {p.mine.clone().into_iter().map(|h| view! {
+                                            <li class="card">
+                                                <p><strong dir="auto">{h.topic.clone()}</strong> " · " {status(&h.status)}</p>
+                                                {h.mentor.clone().filter(|_| h.status == "claimed").map(|m| view! { <p class="notice">{lang.t1(K::MentorComing, &m)}</p> })}
+                                                {matches!(h.status.as_str(), "open" | "claimed").then(|| view! {
+                                                    <ActionForm action=resolve attr:class="inline">
+                                                        <input type="hidden" name="request_id" value=h.id/>
+                                                        <button type="submit" class="button">{lang.t(K::Resolved)}</button>
+                                                    </ActionForm>
+                                                    " "
+                                                    <ActionForm action=cancel attr:class="inline">
+                                                        <input type="hidden" name="request_id" value=h.id/>
+                                                        <button type="submit" class="button link danger">{lang.t(K::Withdraw)}</button>
+                                                    </ActionForm>
+                                                })}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                })}
+                                {(p.is_mentor || p.is_organizer).then(|| view! {
+                                    <h2>{lang.t(K::HelpQueue)}</h2>
+                                    {p.is_mentor.then(|| view! {
+                                        <p>{if p.filtered {
+                                            view! { <a href=format!("/events/{event_id}/help?all=1")>{lang.t(K::ShowAllRequests)}</a> }.into_any()
+                                        } else {
+                                            view! { <a href=format!("/events/{event_id}/help")>{lang.t(K::ShowMySkills)}</a> }.into_any()
+                                        }}</p>
+                                    })}
+                                    {p.queue.is_empty().then(|| view! { <p class="muted">{lang.t(K::NothingHere)}</p> })}
+                                    <ul class="cards help">
+                                        {p.queue.clone().into_iter().map(|h| view! {
+                                            <li class="card" class:mine=h.claimed_by_me>
+                                                <p><strong dir="auto">{h.topic.clone()}</strong> " · " <span dir="auto">{h.team.clone()}</span></p>
+                                                <p class="muted" dir="auto">{h.skill.clone()} " · " {h.location.clone()} " · " {lang.t1(K::WaitingMinutes, &h.waiting_minutes.to_string())}</p>
+                                                {(!h.description.is_empty()).then(|| view! { <p dir="auto">{h.description.clone()}</p> })}
+                                                <p>{status(&h.status)} {h.mentor.clone().map(|m| format!(" · {m}"))}</p>
+                                                {(p.is_mentor && h.status == "open").then(|| view! {
+                                                    <ActionForm action=claim attr:class="inline">
+                                                        <input type="hidden" name="request_id" value=h.id/>
+                                                        <button type="submit" class="button primary">{lang.t(K::ClaimRequest)}</button>
+                                                    </ActionForm>
+                                                })}
+                                                {h.claimed_by_me.then(|| view! {
+                                                    <ActionForm action=resolve attr:class="inline">
+                                                        <input type="hidden" name="request_id" value=h.id/>
+                                                        <button type="submit" class="button primary">{lang.t(K::Resolved)}</button>
+                                                    </ActionForm>
+                                                    " "
+                                                    <ActionForm action=release attr:class="inline">
+                                                        <input type="hidden" name="request_id" value=h.id/>
+                                                        <button type="submit" class="button">{lang.t(K::Release)}</button>
+                                                    </ActionForm>
+                                                })}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                })}
+                                {p.stats.clone().map(|s| view! {
+                                    <h2>{lang.t(K::HelpStatsTitle)}</h2>
+                                    <dl class="schedule">
+                                        <dt>{lang.t(K::HelpOpen)}</dt><dd>{s.open}</dd>
+                                        <dt>{lang.t(K::MedianWait)}</dt><dd>{s.median_wait_minutes.map(|m| lang.t1(K::Minutes, &m.to_string())).unwrap_or_else(|| "—".into())}</dd>
+                                        <dt>{lang.t(K::MedianResolve)}</dt><dd>{s.median_resolve_minutes.map(|m| lang.t1(K::Minutes, &m.to_string())).unwrap_or_else(|| "—".into())}</dd>
+                                    </dl>
+                                    <ul>{s.per_mentor.into_iter().map(|(m, n)| view! { <li><span dir="auto">{m}</span> ": " {n}</li> }).collect_view()}</ul>
+                                })}
+                            </div>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
