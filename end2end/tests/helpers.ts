@@ -55,7 +55,10 @@ export async function asAdmin(page: Page) {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Log in' }).click();
-  const loggedIn = await page.getByRole('button', { name: 'Log out' }).isVisible({ timeout: 3000 }).catch(() => false);
+  const loggedIn = await page
+    .getByRole('button', { name: 'Log out' })
+    .waitFor({ timeout: 5000 })
+    .then(() => true, () => false);
   if (!loggedIn) await signUp(page, 'Organisatrice', email);
 }
 

@@ -53,12 +53,13 @@ impl Hub {
         let mut rx = self.tx.subscribe();
         let stream = async_stream(move |yielder| async move {
             // A first message tells a reconnecting page to refresh what it may have missed.
-            yielder.send(Event::default().event("hello").data("")).await;
+            // Every message carries data: browsers do not dispatch events whose data is empty.
+            yielder.send(Event::default().event("hello").data("hello")).await;
             loop {
                 match rx.recv().await {
-                    Ok(n) if n.event_id == event_id => yielder.send(Event::default().event(n.topic).data("")).await,
+                    Ok(n) if n.event_id == event_id => yielder.send(Event::default().event(n.topic).data(n.topic)).await,
                     Ok(_) => {}
-                    Err(broadcast::error::RecvError::Lagged(_)) => yielder.send(Event::default().event("resync").data("")).await,
+                    Err(broadcast::error::RecvError::Lagged(_)) => yielder.send(Event::default().event("resync").data("resync")).await,
                     Err(broadcast::error::RecvError::Closed) => break,
                 }
             }

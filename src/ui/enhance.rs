@@ -40,7 +40,14 @@ mod client {
                 return;
             }
             ev.prevent_default();
-            leptos::task::spawn_local(submit(form, action, lang));
+            // The clicked button's name/value is part of a native submission ("submit" vs
+            // "save draft"); FormData built from the form alone would drop it.
+            let submitter = ev
+                .submitter()
+                .and_then(|s| s.dyn_into::<web_sys::HtmlButtonElement>().ok())
+                .filter(|b| !b.name().is_empty())
+                .map(|b| (b.name(), b.value()));
+            leptos::task::spawn_local(submit(form, action, submitter, lang));
         });
         let _ = document.add_event_listener_with_callback("submit", handler.as_ref().unchecked_ref());
         // The listener lives as long as the page.
@@ -58,9 +65,9 @@ mod client {
         }
     }
 
-    async fn submit(form: HtmlFormElement, action: String, lang: Lang) {
+    async fn submit(form: HtmlFormElement, action: String, submitter: Option<(String, String)>, lang: Lang) {
         set_busy(&form, true);
-        let result = send(&form, &action).await;
+        let result = send(&form, &action, submitter).await;
         set_busy(&form, false);
         let Some(window) = web_sys::window() else { return };
         match result {
@@ -83,8 +90,11 @@ mod client {
         Failed(AppError),
     }
 
-    async fn send(form: &HtmlFormElement, action: &str) -> Result<Outcome, JsValue> {
+    async fn send(form: &HtmlFormElement, action: &str, submitter: Option<(String, String)>) -> Result<Outcome, JsValue> {
         let data = web_sys::FormData::new_with_form(form)?;
+        if let Some((name, value)) = submitter {
+            data.append_with_str(&name, &value)?;
+        }
         let headers = web_sys::Headers::new()?;
         headers.set("Accept", "application/json")?;
         let init = web_sys::RequestInit::new();

@@ -195,7 +195,8 @@ async fn the_help_queue_is_pushed_live_and_claims_are_exclusive() {
     assert_eq!(live.status(), StatusCode::OK);
     assert_eq!(live.headers()["content-type"], "text/event-stream");
     let first = tokio::time::timeout(std::time::Duration::from_secs(5), live.chunk()).await.unwrap().unwrap().unwrap();
-    assert!(String::from_utf8_lossy(&first).contains("event: hello"));
+    // Browsers drop events without data, so every notice must carry some.
+    assert!(String::from_utf8_lossy(&first).contains("event: hello\ndata: hello"), "{}", String::from_utf8_lossy(&first));
 
     for topic in ["Déploiement bloqué", "Base de données"] {
         let r = app.call(&p, "help/raise", &[("event_id", e.clone()), ("topic", topic.into()), ("skill", "cloud".into()), ("location", "Table 7".into()), ("description", String::new())]).await;
