@@ -1,5 +1,5 @@
 import { test, expect, devices, Browser } from '@playwright/test';
-import { localInput, unique } from './helpers';
+import { createEvent, unique } from './helpers';
 
 // The foundation flow: an organizer signs up, creates an event with tracks and a judge invite;
 // the judge opens the link on a phone, switches to Arabic and joins.
@@ -21,21 +21,7 @@ test('organizer creates an event and a judge joins by invite on a phone, in Arab
   await page.getByRole('button', { name: 'Sign up' }).click();
   await expect(page.getByRole('link', { name: 'Create event' })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Create event' }).click();
-  await page.getByLabel('Event name').fill('هاكاثون بركان الرقمي');
-  await page.getByLabel('Description').fill('Le numérique au service du citoyen.');
-  await page.getByLabel('Venue').fill('Berkane');
-  await page.getByLabel('Event starts').fill(localInput(5));
-  await page.getByLabel('Event ends').fill(localInput(8));
-  await page.getByLabel('Registration opens').fill(localInput(-1));
-  await page.getByLabel('Registration closes').fill(localInput(5));
-  await page.getByLabel('Hacking starts').fill(localInput(5));
-  await page.getByLabel('Submission deadline').fill(localInput(7));
-  await page.getByLabel('Judging opens').fill(localInput(7));
-  await page.getByLabel('Judging closes').fill(localInput(8));
-  await page.getByLabel('Results announced').fill(localInput(8));
-  await page.getByRole('button', { name: 'Create event' }).click();
-  await expect(page).toHaveURL(/\/events\/\d+\/manage$/);
+  await createEvent(page, 'هاكاثون بركان الرقمي');
 
   for (const track of ['الرقمي في خدمة المواطن', 'Agritech']) {
     await page.getByLabel('Track name').fill(track);

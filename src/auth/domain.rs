@@ -37,22 +37,27 @@ impl Email {
     }
 }
 
+/// A one-line name (of a person, a team…): inner whitespace folded, required, bounded.
+pub fn parse_name(raw: &str, max: usize) -> Result<String, K> {
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        Err(K::ErrRequired)
+    } else if name.chars().count() > max {
+        Err(K::ErrTooLong)
+    } else if name.chars().any(char::is_control) {
+        Err(K::ErrInvalidCharacters)
+    } else {
+        Ok(name)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DisplayName(String);
 
 impl DisplayName {
     pub const MAX: usize = 80;
     pub fn parse(raw: &str) -> Result<DisplayName, K> {
-        let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() {
-            Err(K::ErrRequired)
-        } else if name.chars().count() > Self::MAX {
-            Err(K::ErrTooLong)
-        } else if name.chars().any(char::is_control) {
-            Err(K::ErrInvalidCharacters)
-        } else {
-            Ok(DisplayName(name))
-        }
+        parse_name(raw, Self::MAX).map(DisplayName)
     }
     pub fn as_str(&self) -> &str {
         &self.0

@@ -12,16 +12,7 @@ pub struct TeamName(String);
 impl TeamName {
     pub const MAX: usize = 60;
     pub fn parse(raw: &str) -> Result<TeamName, K> {
-        let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() {
-            Err(K::ErrRequired)
-        } else if name.chars().count() > Self::MAX {
-            Err(K::ErrTooLong)
-        } else if name.chars().any(char::is_control) {
-            Err(K::ErrInvalidCharacters)
-        } else {
-            Ok(TeamName(name))
-        }
+        crate::auth::domain::parse_name(raw, Self::MAX).map(TeamName)
     }
     pub fn as_str(&self) -> &str {
         &self.0
