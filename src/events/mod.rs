@@ -12,8 +12,8 @@ use crate::i18n::{use_lang, K};
 use crate::invites::InvitesPanel;
 use crate::ui::{action_error, Field, FormError, Notice, Submit, TextArea};
 use leptos::prelude::*;
+use crate::ui::event_id_param;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -336,10 +336,6 @@ pub async fn join_event(event_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-fn event_id_param() -> Signal<i64> {
-    let params = use_params_map();
-    Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)))
-}
 
 #[component]
 pub fn HomePage() -> impl IntoView {

@@ -312,9 +312,8 @@ pub fn HelpQueuePage() -> impl IntoView {
     use crate::live::LiveRegion;
     use crate::ui::{action_error, Field, FormError, Submit};
     let lang = use_lang();
-    let params = leptos_router::hooks::use_params_map();
     let query = leptos_router::hooks::use_query_map();
-    let id = Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)));
+    let id = crate::ui::event_id_param();
     let all = Signal::derive(move || query.with(|q| q.get("all").is_some()));
     let data = Resource::new(move || (id.get(), all.get()), |(id, all)| help_page(id, all));
     let raise = ServerAction::<RaiseHelp>::new();

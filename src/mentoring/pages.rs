@@ -1,14 +1,10 @@
 //! The mentor's profile page and the organizer's mentoring page.
 
 use super::*;
+use crate::ui::event_id_param;
 use crate::i18n::{use_lang, K};
 use crate::ui::{action_error, Field, FormError, Notice, Submit, TextArea};
-use leptos_router::hooks::use_params_map;
 
-fn event_id_param() -> Signal<i64> {
-    let params = use_params_map();
-    Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)))
-}
 
 #[component]
 pub fn MentorProfilePage() -> impl IntoView {

@@ -289,8 +289,7 @@ pub fn SessionsPage() -> impl IntoView {
     use crate::i18n::{use_lang, K};
     use crate::ui::{action_error, Field, FormError, Submit};
     let lang = use_lang();
-    let params = leptos_router::hooks::use_params_map();
-    let id = Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)));
+    let id = crate::ui::event_id_param();
     let data = Resource::new(move || id.get(), list_slots);
     let offer = ServerAction::<OfferSlot>::new();
     let book = ServerAction::<BookSlot>::new();

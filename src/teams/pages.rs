@@ -5,12 +5,9 @@ use super::*;
 use crate::i18n::{use_lang, Lang, K};
 use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
 use leptos::prelude::*;
+use crate::ui::event_id_param;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn event_id_param() -> Signal<i64> {
-    let params = use_params_map();
-    Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)))
-}
 
 fn tags(list: &[String]) -> String {
     list.join(" · ")

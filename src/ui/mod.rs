@@ -8,6 +8,12 @@ use crate::i18n::{use_lang, K};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
+/// The `:id` of an event route (`/events/:id/…`); 0, an id no event has, when malformed.
+pub fn event_id_param() -> Signal<i64> {
+    let params = leptos_router::hooks::use_params_map();
+    Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)))
+}
+
 /// The latest error of a server action, if its last run failed.
 pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
 where
