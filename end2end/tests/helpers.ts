@@ -42,7 +42,10 @@ export async function createEvent(page: Page, name: string, teamMin = '2') {
 export async function createInvite(page: Page, role: string, uses: string): Promise<string> {
   await page.getByLabel('Role').selectOption(role);
   await page.getByLabel('Number of uses').fill(uses);
+  // Wait for the new invite to be listed (newest first) before reading its link.
+  const before = await page.getByLabel('Link').count();
   await page.getByRole('button', { name: 'Create invite link' }).click();
+  await expect(page.getByLabel('Link')).toHaveCount(before + 1);
   const link = page.getByLabel('Link').first();
   await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9]{24}$/);
   return new URL(await link.inputValue()).pathname;
