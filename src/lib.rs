@@ -9,6 +9,7 @@ pub mod error;
 pub mod events;
 pub mod i18n;
 pub mod invites;
+pub mod judging;
 pub mod live;
 pub mod mentoring;
 pub mod projects;

@@ -418,7 +418,12 @@ pub fn EventPage() -> impl IntoView {
                                 {e.my_roles.contains(&Role::Mentor).then(|| view! {
                                     <a class="button primary" href=format!("/events/{}/mentor", e.id)>{lang.t(K::MentorProfileTitle)}</a>
                                 })}
+                                {e.my_roles.contains(&Role::Judge).then(|| view! {
+                                    <a class="button primary" href=format!("/events/{}/judge", e.id)>{lang.t(K::JudgeDeskTitle)}</a>
+                                })}
                                 {is_organizer.then(|| view! {
+                                    <a class="button" href=format!("/events/{}/judging", e.id)>{lang.t(K::JudgingTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/results", e.id)>{lang.t(K::ResultsTitle)}</a>
                                     <a class="button" href=format!("/events/{}/mentoring", e.id)>{lang.t(K::MentoringTitle)}</a>
                                     <a class="button" href=format!("/events/{}/teams", e.id)>{lang.t(K::TeamsOverview)}</a>
                                     <a class="button" href=format!("/events/{}/submissions", e.id)>{lang.t(K::SubmissionsTitle)}</a>
@@ -554,6 +559,7 @@ pub fn ManageEventPage() -> impl IntoView {
                                 <a href=format!("/events/{event_id}")>{lang.t(K::ViewPublicPage)}</a>
                                 <a href=format!("/events/{event_id}/teams")>{lang.t(K::TeamsOverview)}</a>
                                 <a href=format!("/events/{event_id}/submissions")>{lang.t(K::SubmissionsTitle)}</a>
+                                <a href=format!("/events/{event_id}/judging")>{lang.t(K::JudgingTitle)}</a>
                             </div>
                             <ActionForm action=update>
                                 <FormError errors=update_errors/>

@@ -326,4 +326,108 @@ catalogue! {
     ErrInviteExpired { ar: "انتهت صلاحية رابط الدعوة هذا. اطلب رابطاً جديداً من المنظمين.", fr: "Ce lien d'invitation a expiré. Demandez-en un nouveau aux organisateurs.", en: "This invite link has expired. Ask the organizers for a new one." }
     ErrInviteRevoked { ar: "ألغى المنظمون رابط الدعوة هذا.", fr: "Les organisateurs ont révoqué ce lien d'invitation.", en: "The organizers revoked this invite link." }
     ErrInviteUsedUp { ar: "استُعمل رابط الدعوة هذا بالكامل. اطلب رابطاً جديداً من المنظمين.", fr: "Ce lien d'invitation a déjà été utilisé. Demandez-en un nouveau aux organisateurs.", en: "This invite link has already been used. Ask the organizers for a new one." }
+    JudgingTitle { ar: "التحكيم", fr: "Jury", en: "Judging" }
+    JudgingSettings { ar: "إعدادات التحكيم", fr: "Réglages du jury", en: "Judging settings" }
+    JudgingIsOpen { ar: "التحكيم مفتوح: يمكن للحكام التنقيط الآن.", fr: "Le jury est ouvert : les jurés peuvent noter.", en: "Judging is open: judges can score now." }
+    JudgingIsClosed { ar: "التحكيم مغلق: لا يمكن للحكام التنقيط الآن.", fr: "Le jury est fermé : les jurés ne peuvent pas noter.", en: "Judging is closed: judges cannot score now." }
+    FieldJudgesPerProject { ar: "عدد الحكام لكل مشروع", fr: "Jurés par projet", en: "Judges per project" }
+    FieldDisagreement { ar: "عتبة الاختلاف (نقط من 100)", fr: "Seuil de désaccord (points sur 100)", en: "Disagreement threshold (points out of 100)" }
+    HintDisagreement { ar: "يُعلَّم المشروع للمراجعة إذا تجاوز الفرق بين أعلى وأدنى تنقيط هذه العتبة.", fr: "Un projet est signalé quand l'écart entre la note la plus haute et la plus basse dépasse ce seuil.", en: "A project is flagged when the gap between its highest and lowest judge total exceeds this." }
+    FieldMethod { ar: "طريقة الترتيب", fr: "Méthode de classement", en: "Ranking method" }
+    MethodZ { ar: "مُعايَر حسب كل حكم (z)", fr: "Normalisé par juré (z)", en: "Normalized per judge (z)" }
+    MethodRaw { ar: "المتوسط الخام", fr: "Moyenne brute", en: "Raw mean" }
+    FieldJudgingState { ar: "حالة التحكيم", fr: "État du jury", en: "Judging state" }
+    StateScheduled { ar: "حسب مواعيد الفعالية", fr: "Selon le calendrier", en: "Follow the schedule" }
+    StateOpen { ar: "مفتوح الآن", fr: "Ouvert maintenant", en: "Open now" }
+    StateClosed { ar: "مغلق", fr: "Fermé", en: "Closed" }
+    FieldHideNames { ar: "إخفاء أسماء الفرق والأعضاء عن الحكام (الرمز والعنوان فقط)", fr: "Masquer les noms d'équipes et de membres aux jurés (code et titre seulement)", en: "Hide team and member names from judges (code and title only)" }
+    JudgesTitle { ar: "الحكام", fr: "Jurés", en: "Judges" }
+    HintJudgePasses { ar: "أضف حكماً باسمه فقط: يحصل على رابط ورمز QR يفتحان صفحة التنقيط على هاتفه دون كلمة مرور، ويمكنك إلغاؤهما في أي وقت. يمكن للحكام أيضاً الانضمام عبر دعوة بدور حكم.", fr: "Ajoutez un juré par son nom : il reçoit un lien et un QR code qui ouvrent sa page de notation sur son téléphone, sans mot de passe, révocables à tout moment. Les jurés peuvent aussi rejoindre par une invitation « juré ».", en: "Add a judge by name: they get a link and QR code that open their scoring page on their phone, no password, revocable at any time. Judges can also join through a judge invite." }
+    AddJudge { ar: "إضافة حكم", fr: "Ajouter un juré", en: "Add judge" }
+    JudgeProgress { ar: "المنجز: {}", fr: "Fait : {}", en: "Done: {}" }
+    DeclaredConflicts { ar: "تضارب مصالح مُصرَّح به: {}", fr: "Conflits déclarés : {}", en: "Declared conflicts: {}" }
+    JudgePassLink { ar: "رابط الدخول على الهاتف", fr: "Lien de connexion du téléphone", en: "Phone sign-in link" }
+    RenewPass { ar: "رابط جديد", fr: "Nouveau lien", en: "New link" }
+    RevokePass { ar: "إلغاء الدخول", fr: "Révoquer l'accès", en: "Revoke sign-in" }
+    JudgeAvailable { ar: "متاح لتوزيعات جديدة", fr: "Disponible pour de nouvelles attributions", en: "Available for new assignments" }
+    AllTracks { ar: "كل المسارات", fr: "Tous les parcours", en: "All tracks" }
+    AssignmentTitle { ar: "توزيع المشاريع على الحكام", fr: "Attribution des projets aux jurés", en: "Assigning projects to judges" }
+    HintJudgeAssignment { ar: "يحصل كل مشروع مقدَّم على العدد المحدد من الحكام، مع توازن الأعباء واستبعاد تضارب المصالح (فريق الحكم، الفرق التي أطّرها، والتضارب المصرّح به). إعادة التشغيل تحتفظ بالتنقيطات المعطاة.", fr: "Chaque projet déposé reçoit le nombre de jurés choisi, charges équilibrées, conflits d'intérêts exclus (l'équipe du juré, les équipes qu'il a mentorées, les conflits déclarés). Relancer conserve les notes déjà données.", en: "Each submitted project gets the chosen number of judges, loads balanced, conflicts of interest excluded (the judge's own team, teams they mentored, declared conflicts). Re-running keeps scores already given." }
+    FieldRebalanceJudges { ar: "إعادة التوزيع من جديد (مع الاحتفاظ بالمشاريع التي نُقّطت)", fr: "Tout redistribuer (les projets déjà notés restent)", en: "Redistribute everything (scored projects stay)" }
+    RunAssignment { ar: "توزيع المشاريع", fr: "Attribuer les projets", en: "Assign projects" }
+    UnderCovered { ar: "مشاريع بعدد حكام أقل من المطلوب: {}", fr: "Projets sans assez de jurés : {}", en: "Projects short of judges: {}" }
+    ProjectCode { ar: "الرمز", fr: "Code", en: "Code" }
+    TableLabel { ar: "الطاولة / المكان", fr: "Table / lieu", en: "Table / location" }
+    Flagged { ar: "مُعلَّم للمراجعة", fr: "Signalé", en: "Flagged" }
+    AddExtraJudge { ar: "إضافة حكم", fr: "Ajouter un juré", en: "Add a judge" }
+    HintNoRubricYet { ar: "لا توجد شبكة تقييم بعد: لا يمكن للحكام التنقيط قبل إنشائها.", fr: "Pas encore de grille : les jurés ne peuvent pas noter avant sa création.", en: "No rubric yet: judges cannot score until there is one." }
+    RubricTitle { ar: "شبكة التقييم", fr: "Grille d'évaluation", en: "Rubric" }
+    RubricEventWide { ar: "كل الفعالية", fr: "Tout l'événement", en: "Whole event" }
+    RubricInherited { ar: "هذا المسار يستعمل شبكة الفعالية. احفظ هنا لإنشاء شبكة خاصة به.", fr: "Ce parcours utilise la grille de l'événement. Enregistrez ici pour lui donner sa propre grille.", en: "This track uses the event's rubric. Save here to give it its own." }
+    RubricLocked { ar: "أُعطيت تنقيطات بهذه النسخة: الحفظ سينشئ نسخة جديدة، وسيُطلب من الحكام المعنيين إعادة التنقيط.", fr: "Des notes ont été données avec cette version : enregistrer créera une nouvelle version et les jurés concernés devront renoter.", en: "Scores were given under this version: saving creates a new version, and the judges concerned will be asked to score again." }
+    RubricAffected { ar: "مشاريع نُقّطت بنسخة سابقة من الشبكة (يجب إعادة تنقيطها):", fr: "Projets notés avec une version antérieure de la grille (à renoter) :", en: "Projects scored under an earlier version of the rubric (to be re-scored):" }
+    RubricVersion { ar: "النسخة {}", fr: "Version {}", en: "Version {}" }
+    CriterionN { ar: "المعيار {}", fr: "Critère {}", en: "Criterion {}" }
+    FieldCriterionName { ar: "اسم المعيار (اتركه فارغاً لتجاهل هذا السطر)", fr: "Nom du critère (vide pour ignorer cette ligne)", en: "Criterion name (leave empty to skip this row)" }
+    FieldWeight { ar: "الوزن", fr: "Poids", en: "Weight" }
+    FieldScale { ar: "السلم", fr: "Échelle", en: "Scale" }
+    FieldLevels { ar: "وصف المستويات", fr: "Description des niveaux", en: "Level descriptors" }
+    HintLevels { ar: "سطر لكل مستوى، من الأدنى إلى الأعلى.", fr: "Une ligne par niveau, du plus bas au plus haut.", en: "One line per level, lowest first." }
+    SaveRubric { ar: "حفظ الشبكة", fr: "Enregistrer la grille", en: "Save rubric" }
+    RubricPreview { ar: "معاينة كما يراها الحكم", fr: "Aperçu côté juré", en: "Preview: the judge's view" }
+    ResultsTitle { ar: "النتائج", fr: "Résultats", en: "Results" }
+    ResultsExplainZ { ar: "الترتيب بالتنقيط المُعايَر: تُحوَّل مجاميع كل حكم إلى قيم z على المشاريع التي نقّطها، z = (المجموع − متوسط الحكم) / انحرافه المعياري، ثم تُعاد إلى سلم الفعالية μ + σ·z (μ وσ متوسط وانحراف كل المجاميع)، ويُحسب متوسطها لكل مشروع. الحكم الذي نقّط أقل من 3 مشاريع تُستعمل مجاميعه الخام.", fr: "Classement normalisé : les totaux de chaque juré sont centrés-réduits sur les projets qu'il a notés, z = (total − moyenne du juré) / écart-type du juré, puis ramenés à l'échelle de l'événement μ + σ·z (μ et σ : moyenne et écart-type de tous les totaux), et moyennés par projet. Un juré ayant noté moins de 3 projets compte avec ses totaux bruts.", en: "Normalized ranking: each judge's totals are standardized over the projects that judge scored, z = (total − judge mean) / judge standard deviation, put back on the event scale as μ + σ·z (μ, σ: mean and standard deviation of all totals), and averaged per project. A judge who scored fewer than 3 projects counts with raw totals." }
+    ResultsExplainRaw { ar: "الترتيب بالمتوسط الخام لمجاميع الحكام (من 100). يظهر التنقيط المُعايَر للمقارنة.", fr: "Classement par moyenne brute des totaux des jurés (sur 100). La note normalisée est affichée pour comparaison.", en: "Ranked by the raw mean of judge totals (out of 100). The normalized score is shown for comparison." }
+    ResultsExplainTies { ar: "المجموع من 100 = مجموع (الوزن × موقع التنقيط في السلم) / مجموع الأوزان. عند التعادل: الطريقة الأخرى، ثم عدد الحكام الأكبر، ثم التقديم الأسبق، ثم رمز المشروع الأصغر.", fr: "Total sur 100 = Σ poids × position de la note dans l'échelle / Σ poids. Égalités départagées par : l'autre méthode, plus de jurés, dépôt le plus tôt, puis le plus petit code.", en: "Total out of 100 = Σ weight × position of the mark on its scale / Σ weights. Ties are broken by: the other method, more judges, earlier submission, then the lower code." }
+    ExportRanking { ar: "تصدير الترتيب (CSV)", fr: "Exporter le classement (CSV)", en: "Export ranking (CSV)" }
+    ExportScoresByJudge { ar: "التنقيطات حسب الحكم (CSV)", fr: "Notes par juré (CSV)", en: "Scores by judge (CSV)" }
+    ExportScoresByProject { ar: "التنقيطات حسب المشروع (CSV)", fr: "Notes par projet (CSV)", en: "Scores by project (CSV)" }
+    OutdatedScores { ar: "تنقيطات أُعطيت بنسخة سابقة من الشبكة: {}. ما زالت محسوبة على سلم 100.", fr: "Notes données avec une version antérieure de la grille : {}. Elles comptent toujours, sur 100.", en: "Scores given under an earlier rubric version: {}. They still count, on the 0–100 scale." }
+    ReviewTitle { ar: "مشاريع للمراجعة", fr: "Projets à revoir", en: "Projects to review" }
+    HintDisagreementList { ar: "اختلاف كبير بين الحكام (أكثر من {} نقطة) أو علامة من حكم.", fr: "Fort désaccord entre jurés (plus de {} points) ou signalement d'un juré.", en: "Judges disagree strongly (more than {} points) or a judge flagged it." }
+    SpreadIs { ar: "الفرق: {}", fr: "Écart : {}", en: "Spread: {}" }
+    FlaggedBy { ar: "علامات: {}", fr: "Signalements : {}", en: "Flags: {}" }
+    OverallRanking { ar: "الترتيب العام", fr: "Classement général", en: "Overall ranking" }
+    Rank { ar: "الرتبة", fr: "Rang", en: "Rank" }
+    Spread { ar: "الفرق", fr: "Écart", en: "Spread" }
+    JudgeDeskTitle { ar: "التنقيط", fr: "Notation", en: "Scoring" }
+    ConflictsTitle { ar: "تضارب المصالح", fr: "Conflits d'intérêts", en: "Conflicts of interest" }
+    HintConflicts { ar: "علّم الفرق التي تعرف أحد أعضائها أو عملت معها: لن تُسند إليك مشاريعها. فريقك والفرق التي أطّرتها مستبعدة تلقائياً.", fr: "Cochez les équipes dont vous connaissez un membre ou avec qui vous avez travaillé : leurs projets ne vous seront pas attribués. Votre équipe et celles que vous avez mentorées sont exclues d'office.", en: "Tick teams you know a member of or have worked with: their projects will not be assigned to you. Your own team and teams you mentored are excluded automatically." }
+    ConflictAutomatic { ar: "مستبعد تلقائياً", fr: "exclue d'office", en: "excluded automatically" }
+    PassIntro { ar: "اضغط لتسجيل الدخول على هذا الهاتف وفتح المشاريع المسندة إليك.", fr: "Appuyez pour connecter ce téléphone et ouvrir les projets qui vous sont attribués.", en: "Tap to sign this phone in and open the projects assigned to you." }
+    StartScoring { ar: "ابدأ التنقيط", fr: "Commencer à noter", en: "Start scoring" }
+    HintJudgeNoPassword { ar: "اسمك يكفي: سيبقى هذا الهاتف متصلاً بصفحة التنقيط لهذه الفعالية فقط، دون كلمة مرور.", fr: "Votre nom suffit : ce téléphone restera connecté à la notation de cet événement seulement, sans mot de passe.", en: "Your name is enough: this phone stays signed in to this event's scoring only, no password." }
+    JudgeWithAccount { ar: "لديك حساب؟ سجّل الدخول أولاً.", fr: "Vous avez un compte ? Connectez-vous d'abord.", en: "Have an account? Log in first." }
+    DeskNotScored { ar: "لم يُنقَّط بعد", fr: "Pas encore noté", en: "Not scored yet" }
+    DeskSaved { ar: "محفوظ ✓", fr: "Enregistré ✓", en: "Saved ✓" }
+    DeskWaiting { ar: "محفوظ على الهاتف، في انتظار الإرسال…", fr: "Gardé sur le téléphone, en attente d'envoi…", en: "Kept on this phone, waiting to send…" }
+    DeskStale { ar: "عُدِّل هذا التنقيط من جهاز آخر.", fr: "Cette note a été modifiée depuis un autre appareil.", en: "This score was changed from another device." }
+    DeskRubricChanged { ar: "تغيّرت شبكة التقييم: أعد التنقيط من فضلك.", fr: "La grille a changé : merci de renoter.", en: "The rubric changed: please score again." }
+    DeskKeepMine { ar: "الإبقاء على تنقيطي", fr: "Garder ma note", en: "Keep mine" }
+    DeskUseSaved { ar: "عرض المحفوظ", fr: "Voir la version enregistrée", en: "Show the saved one" }
+    DeskRetry { ar: "إعادة المحاولة", fr: "Réessayer", en: "Retry" }
+    DeskTable { ar: "الطاولة {}", fr: "Table {}", en: "Table {}" }
+    DeskAbout { ar: "عن المشروع", fr: "À propos du projet", en: "About the project" }
+    DeskWeight { ar: "(الوزن {})", fr: "(poids {})", en: "(weight {})" }
+    DeskNotes { ar: "ملاحظات (اختيارية)", fr: "Notes (facultatives)", en: "Notes (optional)" }
+    DeskFlag { ar: "تعليم للمنظمين", fr: "Signaler aux organisateurs", en: "Flag for the organizers" }
+    DeskSaveNext { ar: "حفظ والتالي", fr: "Enregistrer et suivant", en: "Save and next" }
+    DeskAbsent { ar: "الفريق غائب", fr: "Équipe absente", en: "Team absent" }
+    DeskProjects { ar: "المشاريع", fr: "Projets", en: "Projects" }
+    DeskPrevious { ar: "السابق", fr: "Précédent", en: "Previous" }
+    DeskSkip { ar: "تخطٍّ", fr: "Passer", en: "Skip" }
+    DeskAllProjects { ar: "كل مشاريعي", fr: "Tous mes projets", en: "All my projects" }
+    DeskDone { ar: "تم ✓", fr: "Fait ✓", en: "Done ✓" }
+    DeskProgress { ar: "المنجز: {}", fr: "Faits : {}", en: "Done: {}" }
+    DeskPendingCount { ar: "في انتظار الإرسال: {}", fr: "En attente d'envoi : {}", en: "Waiting to send: {}" }
+    DeskClosed { ar: "التحكيم مغلق: التنقيطات للقراءة فقط.", fr: "Le jury est fermé : les notes sont en lecture seule.", en: "Judging is closed: scores are read-only." }
+    DeskNothingAssigned { ar: "لم يُسند إليك أي مشروع بعد.", fr: "Aucun projet ne vous est encore attribué.", en: "No project is assigned to you yet." }
+    ErrJudgingClosed { ar: "التحكيم مغلق: لم يُحفظ التنقيط.", fr: "Le jury est fermé : la note n'a pas été enregistrée.", en: "Judging is closed: the score was not saved." }
+    ErrNoRubric { ar: "لا توجد شبكة تقييم لهذا المشروع بعد.", fr: "Ce projet n'a pas encore de grille d'évaluation.", en: "There is no rubric for this project yet." }
+    ErrNoJudgeAvailable { ar: "لا يوجد حكم متاح دون تضارب مصالح لهذا المشروع.", fr: "Aucun juré disponible sans conflit d'intérêts pour ce projet.", en: "No judge is available for this project without a conflict of interest." }
+    ErrNotANumber { ar: "أدخل رقماً.", fr: "Saisissez un nombre.", en: "Enter a number." }
+    ErrPassInvalid { ar: "رابط الدخول هذا لم يعد صالحاً. اطلب رابطاً جديداً من المنظمين.", fr: "Ce lien de connexion n'est plus valable. Demandez-en un nouveau aux organisateurs.", en: "This sign-in link is no longer valid. Ask the organizers for a new one." }
+    ErrRubricEmpty { ar: "أضف معياراً واحداً على الأقل.", fr: "Ajoutez au moins un critère.", en: "Add at least one criterion." }
+    ErrTooManyLevels { ar: "عدد الأوصاف أكبر من عدد مستويات السلم ({}).", fr: "Plus de descriptions que de niveaux dans l'échelle ({}).", en: "More descriptors than levels on the scale ({})." }
+    ErrUnknownCriterion { ar: "هذا المعيار ليس في شبكة التقييم.", fr: "Ce critère ne fait pas partie de la grille.", en: "This criterion is not in the rubric." }
 }

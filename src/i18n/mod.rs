@@ -63,8 +63,8 @@ impl Lang {
     }
 
     /// A catalogue entry with its `{}` placeholder filled.
-    pub fn t1(self, key: K, arg: &str) -> String {
-        key.text(self).replacen("{}", arg, 1)
+    pub fn t1(self, key: K, arg: impl std::fmt::Display) -> String {
+        key.text(self).replacen("{}", &arg.to_string(), 1)
     }
 
     /// Picks the language from the cookie first, then from `Accept-Language`.

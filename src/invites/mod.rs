@@ -76,7 +76,7 @@ pub const MAX_USES_LIMIT: i64 = 1000;
 pub const VALID_DAYS_LIMIT: i64 = 90;
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::*;
     use crate::db::{now, Db, Tx};
     use crate::error::{AppResult, FieldError};
@@ -432,6 +432,13 @@ pub fn InvitePage() -> impl IntoView {
                                         <input type="hidden" name="code" value=code.clone()/>
                                         <Submit label=K::AcceptInvite pending=accept.pending()/>
                                     </ActionForm>
+                                }.into_any(),
+                                (_, _, None) if info.role == Role::Judge => view! {
+                                    <crate::judging::JoinAsJudgeForm code=code.clone()/>
+                                    <details>
+                                        <summary>{lang.t(K::JudgeWithAccount)}</summary>
+                                        <p><a href=login.clone()>{lang.t(K::LogIn)}</a></p>
+                                    </details>
                                 }.into_any(),
                                 (_, _, None) => view! {
                                     <ActionForm action=signup>

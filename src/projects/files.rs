@@ -206,7 +206,7 @@ pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Que
 }
 
 /// Checks the session belongs to an organizer of the event; the response to send if not.
-async fn organizer_only(db: &Db, session: &Session, event_id: i64) -> Result<(), Response> {
+pub(crate) async fn organizer_only(db: &Db, session: &Session, event_id: i64) -> Result<(), Response> {
     let Ok(Some(user)) = gate::current_user(db, session).await else {
         return Err(StatusCode::UNAUTHORIZED.into_response());
     };
@@ -219,7 +219,7 @@ async fn organizer_only(db: &Db, session: &Session, event_id: i64) -> Result<(),
 }
 
 /// Serializes rows as a CSV download named `file`.
-fn csv_response(file: &str, header: &[&str], rows: Vec<Vec<String>>) -> Response {
+pub(crate) fn csv_response(file: &str, header: &[&str], rows: Vec<Vec<String>>) -> Response {
     let mut out = csv::Writer::from_writer(Vec::new());
     let _ = out.write_record(header);
     for row in rows {

@@ -122,6 +122,14 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             let db = state.db.clone();
             move |session: tower_sessions::Session, path, query| crate::projects::files::export_csv(db.clone(), session, path, query)
         }))
+        .route("/events/{id}/scores.csv", get({
+            let db = state.db.clone();
+            move |session: tower_sessions::Session, path, query| crate::judging::console::export::scores_csv(db.clone(), session, path, query)
+        }))
+        .route("/events/{id}/ranking.csv", get({
+            let db = state.db.clone();
+            move |session: tower_sessions::Session, path| crate::judging::console::export::ranking_csv(db.clone(), session, path)
+        }))
         .route(
             "/api/{*fn_name}",
             axum::routing::post({

@@ -36,7 +36,8 @@ mod client {
                 return;
             };
             let action = form.get_attribute("action").unwrap_or_default();
-            if !action.starts_with("/api/") {
+            // Forms an island sends itself (the scoring desk) are left to it.
+            if !action.starts_with("/api/") || form.has_attribute("data-local") {
                 return;
             }
             ev.prevent_default();

@@ -29,6 +29,7 @@ const BOARD_READERS: &[Persona] = &[Participant, Mentor, Organizer];
 /// Only a team's captain, who is none of the personas.
 const NOBODY: &[Persona] = &[];
 const MENTOR: &[Persona] = &[Mentor];
+const JUDGE: &[Persona] = &[Judge];
 
 struct Ids {
     event: String,
@@ -112,6 +113,23 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("help/release", SIGNED_IN, vec![("request_id", "999999".into())]),
         ("help/resolve", SIGNED_IN, vec![("request_id", "999999".into())]),
         ("help/cancel", SIGNED_IN, vec![("request_id", "999999".into())]),
+        ("judging/console", ORGANIZER, vec![("event_id", e())]),
+        ("judging/settings/save", ORGANIZER, vec![("event_id", e()), ("version", "0".into()), ("judges_per_project", "".into()), ("method", "".into()), ("disagreement", "".into()), ("state", "".into())]),
+        ("judging/rubric", ORGANIZER, vec![("event_id", e()), ("scope", "0".into())]),
+        ("judging/rubric/save", ORGANIZER, vec![("event_id", e()), ("scope", "0".into()), ("version", "0".into())]),
+        ("judging/judges/add", ORGANIZER, vec![("event_id", e()), ("display_name", "".into())]),
+        ("judging/pass/reset", ORGANIZER, vec![("event_id", e()), ("user_id", "999999".into()), ("action", "nothing".into())]),
+        ("judging/judge/update", ORGANIZER, vec![("event_id", e()), ("user_id", "999999".into()), ("track", "".into())]),
+        ("judging/assign", ORGANIZER, vec![("event_id", e()), ("seed", "x".into())]),
+        ("judging/extra", ORGANIZER, vec![("event_id", e()), ("project_id", "999999".into())]),
+        ("judging/table", ORGANIZER, vec![("event_id", e()), ("project_id", "999999".into()), ("table_label", "".into())]),
+        ("judging/results", ORGANIZER, vec![("event_id", e())]),
+        ("judging/pass/open", EVERYONE, vec![("token", "no-such-token".into())]),
+        ("judging/pass/join", EVERYONE, vec![("code", "no-such-code".into()), ("display_name", "".into())]),
+        ("judging/desk", JUDGE, vec![("event_id", e())]),
+        ("judging/save", JUDGE, vec![("event_id", e()), ("project_id", "999999".into()), ("save_id", "short".into()), ("base_version", "0".into()), ("status", "".into()), ("notes", "".into())]),
+        ("judging/conflicts", JUDGE, vec![("event_id", e())]),
+        ("judging/conflicts/save", JUDGE, vec![("event_id", e()), ("teams[999999]", "on".into())]),
         ("auth/logout", EVERYONE, vec![]),
     ]
     .into_iter()

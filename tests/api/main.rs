@@ -6,6 +6,7 @@ mod auth;
 mod events;
 mod helpers;
 mod invites;
+mod judging;
 mod mentoring;
 mod pages;
 mod projects;

@@ -1,0 +1,549 @@
+//! The scoring desk: the island a judge scores with on a phone.
+//!
+//! It holds every assigned project, so moving between them needs no network. Each tap is
+//! kept locally at once (`localStorage`) as a pending save with a fresh idempotency key and
+//! the score version it was made on, then sent in order; a failed send stays pending and is
+//! replayed when the connection returns (`online` event, and a backoff timer). The server
+//! answers a replay with the first answer and refuses a save made on an outdated version
+//! (see `score`), so a replay never duplicates or overwrites newer work; the judge then
+//! chooses between their version and the saved one.
+//!
+//! Rendered on the server first, the same markup is a plain form: without WASM every
+//! criterion is a radio group posting to the save function, and links move between
+//! projects.
+
+use super::rubric::Criterion;
+use super::score::{DeskData, DeskItem};
+use crate::i18n::{Lang, K};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Where a project's score stands on this phone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Sync {
+    /// Nothing entered yet.
+    Empty,
+    Saved,
+    /// Kept on the phone, waiting to be sent.
+    Waiting,
+    /// Another phone saved a newer version (its version number).
+    Stale(i64),
+    /// Refused by the server; kept on the phone until retried.
+    Failed(String),
+}
+
+/// One project's score as the judge sees it on this phone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Local {
+    pub absent: bool,
+    pub marks: BTreeMap<String, i64>,
+    pub notes: String,
+    pub flagged: bool,
+    /// The last version the server confirmed.
+    pub version: i64,
+    pub sync: Sync,
+}
+
+/// A save kept on the phone until the server acknowledges it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub project_id: i64,
+    pub save_id: String,
+    pub base: i64,
+    pub absent: bool,
+    pub marks: BTreeMap<String, i64>,
+    pub notes: String,
+    pub flagged: bool,
+    #[serde(default)]
+    pub in_flight: bool,
+    #[serde(default)]
+    pub blocked: bool,
+}
+
+pub fn complete(criteria: &[Criterion], l: &Local) -> bool {
+    l.absent || (!criteria.is_empty() && criteria.iter().all(|c| l.marks.contains_key(&c.key)))
+}
+
+fn initial(item: &DeskItem) -> Local {
+    match &item.mine {
+        Some(m) => Local {
+            absent: m.status == "absent",
+            // Marks from an older rubric are kept only where they still fit.
+            marks: m
+                .marks
+                .iter()
+                .filter(|(k, v)| item.criteria.iter().any(|c| &c.key == *k && (c.min..=c.max).contains(*v)))
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            notes: m.notes.clone(),
+            flagged: m.flagged,
+            version: m.version,
+            sync: if m.outdated { Sync::Failed(String::new()) } else { Sync::Saved },
+        },
+        None => Local { absent: false, marks: BTreeMap::new(), notes: String::new(), flagged: false, version: 0, sync: Sync::Empty },
+    }
+}
+
+fn sync_text(lang: Lang, s: &Sync, outdated: bool) -> String {
+    match s {
+        Sync::Empty => lang.t(K::DeskNotScored).to_owned(),
+        Sync::Saved => lang.t(K::DeskSaved).to_owned(),
+        Sync::Waiting => lang.t(K::DeskWaiting).to_owned(),
+        Sync::Stale(_) => lang.t(K::DeskStale).to_owned(),
+        Sync::Failed(msg) if msg.is_empty() && outdated => lang.t(K::DeskRubricChanged).to_owned(),
+        Sync::Failed(msg) => msg.clone(),
+    }
+}
+
+#[island]
+pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
+    let items = StoredValue::new(data.items.clone());
+    let count = data.items.len();
+    let event_id = data.event_id;
+    let open = data.open;
+    let current = RwSignal::new(start.min(count.saturating_sub(1)));
+    let local = RwSignal::new(data.items.iter().map(|i| (i.project_id, initial(i))).collect::<HashMap<i64, Local>>());
+    // Bumped when the stored state is restored, to redraw the form from it.
+    let rev = RwSignal::new(0u32);
+    let queue = Queue::new(event_id, data.judge_id, local, lang);
+
+    #[cfg(feature = "hydrate")]
+    {
+        let q = queue;
+        Effect::new(move |_| {
+            q.restore(&items.get_value());
+            rev.update(|r| *r += 1);
+            q.install_online_listener();
+            q.pump();
+        });
+    }
+
+    let done = move || {
+        local.with(|l| {
+            items.with_value(|items| items.iter().filter(|i| l.get(&i.project_id).is_some_and(|s| complete(&i.criteria, s))).count())
+        })
+    };
+    let go = move |i: usize| {
+        current.set(i);
+        #[cfg(feature = "hydrate")]
+        client::remember_position(i);
+    };
+
+    let q = queue;
+    let form = move || {
+        rev.track();
+        let idx = current.get();
+        let Some(item) = items.with_value(|v| v.get(idx).cloned()) else {
+            return view! { <p class="notice">{lang.t(K::DeskNothingAssigned)}</p> }.into_any();
+        };
+        let pid = item.project_id;
+        let state = local.with_untracked(|l| l.get(&pid).cloned()).unwrap_or_else(|| initial(&item));
+        let outdated = item.mine.as_ref().is_some_and(|m| m.outdated);
+        let edit = move |f: &dyn Fn(&mut Local)| {
+            local.update(|l| {
+                if let Some(s) = l.get_mut(&pid) {
+                    f(s);
+                }
+            });
+            q.enqueue(pid);
+        };
+        let next = (idx + 1 < count).then_some(idx + 1);
+        let prev = idx.checked_sub(1);
+        let back = format!("/events/{event_id}/judge?p={idx}");
+        let save_id = format!("form-{pid}-v{}", state.version);
+        let status_line = move || {
+            local.with(|l| l.get(&pid).map(|s| (sync_text(lang, &s.sync, outdated), s.sync.clone()))).unwrap_or((String::new(), Sync::Empty))
+        };
+        view! {
+            <article class="desk-project" aria-labelledby="desk-title">
+                <p class="desk-code">
+                    <span class="tag">{item.code.clone()}</span>
+                    {(!item.table_label.is_empty()).then(|| view! { " " <span class="tag">{lang.t1(K::DeskTable, &item.table_label)}</span> })}
+                    {(!item.track.is_empty()).then(|| view! { " " <span class="muted" dir="auto">{item.track.clone()}</span> })}
+                </p>
+                <h2 id="desk-title" dir="auto">{item.title.clone()}</h2>
+                {item.team.clone().map(|t| view! { <p class="muted" dir="auto">{t}</p> })}
+                <details class="desk-about">
+                    <summary>{lang.t(K::DeskAbout)}</summary>
+                    <p dir="auto"><strong>{item.tagline.clone()}</strong></p>
+                    <p dir="auto" class="prewrap">{item.description.clone()}</p>
+                    <ul>{item.links.iter().map(|l| view! { <li><a href=l.clone() rel="noopener noreferrer" target="_blank">{l.clone()}</a></li> }).collect_view()}</ul>
+                </details>
+                <p class="desk-sync" role="status" aria-live="polite" data-sync=move || match status_line().1 {
+                    Sync::Saved => "saved", Sync::Waiting => "waiting", Sync::Empty => "empty", Sync::Stale(_) => "stale", Sync::Failed(_) => "failed",
+                }>
+                    {move || status_line().0}
+                    {move || match status_line().1 {
+                        Sync::Stale(v) => {
+                            view! {
+                                " " <button type="button" class="button link" on:click=move |_| q.keep_mine(pid, v)>{lang.t(K::DeskKeepMine)}</button>
+                                " " <a class="button link" href=format!("/events/{event_id}/judge?p={idx}") rel="external">{lang.t(K::DeskUseSaved)}</a>
+                            }.into_any()
+                        }
+                        Sync::Failed(m) if !m.is_empty() => {
+                            view! { " " <button type="button" class="button link" on:click=move |_| q.retry(pid)>{lang.t(K::DeskRetry)}</button> }.into_any()
+                        }
+                        _ => ().into_any(),
+                    }}
+                </p>
+                <form method="post" action="/api/judging/save" data-local="desk" class="desk-form"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        #[cfg(feature = "hydrate")]
+                        {
+                            let absent = client::submitter_value(&ev).as_deref() == Some("absent");
+                            edit(&|s: &mut Local| s.absent = absent);
+                        }
+                        if let Some(n) = next { go(n) }
+                    }>
+                    <input type="hidden" name="event_id" value=event_id/>
+                    <input type="hidden" name="project_id" value=pid/>
+                    <input type="hidden" name="save_id" value=save_id/>
+                    <input type="hidden" name="base_version" value=state.version/>
+                    <input type="hidden" name="back" value=back/>
+                    <fieldset disabled=!open class="desk-fields">
+                        {item.criteria.iter().cloned().map(|c| {
+                            let key = c.key.clone();
+                            let chosen = state.marks.get(&key).copied();
+                            view! {
+                                <fieldset class="criterion">
+                                    <legend dir="auto">{c.name.clone()} " " <span class="muted">{lang.t1(K::DeskWeight, c.weight)}</span></legend>
+                                    {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.clone()}</p> })}
+                                    <div class="levels">
+                                        {c.range().map(|level| {
+                                            let key = key.clone();
+                                            let id = format!("m-{pid}-{key}-{level}");
+                                            let descriptor = c.descriptor(level).map(str::to_owned);
+                                            view! {
+                                                <input type="radio" class="level-input" id=id.clone() name=format!("marks[{key}]") value=level
+                                                    checked=chosen == Some(level)
+                                                    on:change=move |_| edit(&|s: &mut Local| { s.marks.insert(key.clone(), level); s.absent = false; })/>
+                                                <label class="level" for=id>
+                                                    <span class="level-n">{level}</span>
+                                                    {descriptor.map(|d| view! { <span class="level-d" dir="auto">{d}</span> })}
+                                                </label>
+                                            }
+                                        }).collect_view()}
+                                    </div>
+                                </fieldset>
+                            }
+                        }).collect_view()}
+                        <div class="field">
+                            <label for=format!("notes-{pid}")>{lang.t(K::DeskNotes)}</label>
+                            <textarea id=format!("notes-{pid}") name="notes" rows="3" maxlength="2000" dir="auto"
+                                inner_html=crate::ui::escape_textarea(&state.notes)
+                                on:change=move |ev| { let v = event_target_value(&ev); edit(&|s: &mut Local| s.notes = v.clone()) }></textarea>
+                        </div>
+                        <div class="field checkbox">
+                            <input type="checkbox" id=format!("flag-{pid}") name="flagged" value="on" checked=state.flagged
+                                on:change=move |ev| { let on = event_target_checked(&ev); edit(&|s: &mut Local| s.flagged = on) }/>
+                            <label for=format!("flag-{pid}")>{lang.t(K::DeskFlag)}</label>
+                        </div>
+                        <div class="desk-actions">
+                            <button type="submit" name="status" value="" class="button primary">{lang.t(K::DeskSaveNext)}</button>
+                            <button type="submit" name="status" value="absent" class="button">{lang.t(K::DeskAbsent)}</button>
+                        </div>
+                    </fieldset>
+                </form>
+                <nav class="desk-nav" aria-label=lang.t(K::DeskProjects)>
+                    {prev.map(|p| view! { <a class="button" href=format!("?p={p}") on:click=move |ev| { ev.prevent_default(); go(p) }>{lang.t(K::DeskPrevious)}</a> })}
+                    {next.map(|n| view! { <a class="button" href=format!("?p={n}") on:click=move |ev| { ev.prevent_default(); go(n) }>{lang.t(K::DeskSkip)}</a> })}
+                </nav>
+            </article>
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="desk">
+            {(!open).then(|| view! { <p class="notice" role="status">{lang.t(K::DeskClosed)}</p> })}
+            <div class="desk-progress">
+                <span>{move || lang.t1(K::DeskProgress, format!("{} / {count}", done()))}</span>
+                <progress max=count value=done aria-hidden="true"></progress>
+                <span class="desk-pending" data-pending=move || queue.pending_count()>
+                    {move || { let n = queue.pending_count(); (n > 0).then(|| lang.t1(K::DeskPendingCount, n)) }}
+                </span>
+            </div>
+            {form}
+            <details class="desk-list">
+                <summary>{lang.t(K::DeskAllProjects)}</summary>
+                <ol>
+                    {move || items.with_value(|v| v.iter().enumerate().map(|(i, it)| {
+                        let pid = it.project_id;
+                        let criteria = it.criteria.clone();
+                        let state = move || local.with(|l| l.get(&pid).map(|s| (complete(&criteria, s), s.sync.clone())));
+                        view! {
+                            <li>
+                                <a href=format!("?p={i}") aria-current=move || (current.get() == i).then_some("true")
+                                    on:click=move |ev| { ev.prevent_default(); go(i) }>
+                                    {it.code.clone()} " " <span dir="auto">{it.title.clone()}</span>
+                                </a>
+                                " "
+                                <span class="muted" data-project=pid>{move || match state() {
+                                    Some((_, Sync::Waiting)) => lang.t(K::DeskWaiting),
+                                    Some((_, Sync::Stale(_))) => lang.t(K::DeskStale),
+                                    Some((true, _)) => lang.t(K::DeskDone),
+                                    _ => lang.t(K::DeskNotScored),
+                                }}</span>
+                            </li>
+                        }
+                    }).collect_view())}
+                </ol>
+            </details>
+        </div>
+    }
+}
+
+/// The phone's queue of pending saves.
+#[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+struct Queue {
+    event_id: i64,
+    judge_id: i64,
+    local: RwSignal<HashMap<i64, Local>>,
+    pending: RwSignal<Vec<Pending>>,
+    pumping: StoredValue<bool>,
+    lang: Lang,
+}
+
+impl Queue {
+    fn new(event_id: i64, judge_id: i64, local: RwSignal<HashMap<i64, Local>>, lang: Lang) -> Queue {
+        Queue { event_id, judge_id, local, pending: RwSignal::new(Vec::new()), pumping: StoredValue::new(false), lang }
+    }
+
+    fn pending_count(&self) -> usize {
+        self.pending.with(|p| p.len())
+    }
+
+    fn set_sync(&self, project_id: i64, sync: Sync) {
+        self.local.update(|l| {
+            if let Some(s) = l.get_mut(&project_id) {
+                s.sync = sync;
+            }
+        });
+    }
+
+    /// Keeps the project's current state as the next save to send. A save not yet sent
+    /// is replaced (it was made on the same version); one in flight stays, and the new one
+    /// is rebased when its answer arrives.
+    fn enqueue(&self, project_id: i64) {
+        let Some(state) = self.local.with_untracked(|l| l.get(&project_id).cloned()) else { return };
+        self.pending.update(|queue| {
+            let waiting = queue.iter().position(|p| p.project_id == project_id && !p.in_flight);
+            let base = match waiting {
+                Some(i) => queue[i].base,
+                None => queue.iter().find(|p| p.project_id == project_id).map(|p| p.base).unwrap_or(state.version),
+            };
+            let save = Pending {
+                project_id,
+                save_id: new_save_id(),
+                base,
+                absent: state.absent,
+                marks: state.marks.clone(),
+                notes: state.notes.clone(),
+                flagged: state.flagged,
+                in_flight: false,
+                blocked: false,
+            };
+            match waiting {
+                Some(i) => queue[i] = save,
+                None => queue.push(save),
+            }
+        });
+        self.set_sync(project_id, Sync::Waiting);
+        self.persist();
+        self.pump();
+    }
+
+    fn keep_mine(&self, project_id: i64, server_version: i64) {
+        self.local.update(|l| {
+            if let Some(s) = l.get_mut(&project_id) {
+                s.version = server_version;
+            }
+        });
+        self.pending.update(|q| q.retain(|p| p.project_id != project_id || p.in_flight));
+        self.enqueue(project_id);
+    }
+
+    fn retry(&self, project_id: i64) {
+        let had = self.pending.with_untracked(|q| q.iter().any(|p| p.project_id == project_id));
+        if had {
+            self.pending.update(|q| q.iter_mut().filter(|p| p.project_id == project_id).for_each(|p| p.blocked = false));
+            self.set_sync(project_id, Sync::Waiting);
+            self.pump();
+        } else {
+            self.enqueue(project_id);
+        }
+    }
+
+    #[cfg(not(feature = "hydrate"))]
+    fn persist(&self) {}
+    #[cfg(not(feature = "hydrate"))]
+    fn pump(&self) {}
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn new_save_id() -> String {
+    String::new()
+}
+
+#[cfg(feature = "hydrate")]
+fn new_save_id() -> String {
+    // Not a secret: keys are per judge; time plus 52 random bits never repeat on one phone.
+    let r = (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64;
+    format!("s{:x}-{r:x}", js_sys::Date::now() as u64)
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    use super::*;
+    use crate::error::AppError;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    pub fn submitter_value(ev: &web_sys::SubmitEvent) -> Option<String> {
+        ev.submitter().and_then(|s| s.dyn_into::<web_sys::HtmlButtonElement>().ok()).map(|b| b.value())
+    }
+
+    /// Keeps the project in the address, so a reload reopens it.
+    pub fn remember_position(i: usize) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("?p={i}")));
+        }
+    }
+
+    impl Queue {
+        fn key(&self) -> String {
+            format!("hakam-desk-{}-{}", self.event_id, self.judge_id)
+        }
+
+        pub(super) fn persist(&self) {
+            let json = self.pending.with_untracked(|q| serde_json::to_string(q).unwrap_or_default());
+            if let Some(s) = storage() {
+                // A full storage is reported on the page by the waiting count staying up.
+                let _ = s.set_item(&self.key(), &json);
+            }
+        }
+
+        /// Loads saves left pending by an earlier visit and shows them in place of the
+        /// server's copy: they are newer.
+        pub(super) fn restore(&self, items: &[DeskItem]) {
+            let Some(json) = storage().and_then(|s| s.get_item(&self.key()).ok().flatten()) else { return };
+            let Ok(mut saved) = serde_json::from_str::<Vec<Pending>>(&json) else { return };
+            saved.retain(|p| items.iter().any(|i| i.project_id == p.project_id));
+            for p in saved.iter_mut() {
+                p.in_flight = false;
+                p.blocked = false;
+            }
+            self.local.update(|l| {
+                for p in &saved {
+                    if let Some(s) = l.get_mut(&p.project_id) {
+                        s.absent = p.absent;
+                        s.marks = p.marks.clone();
+                        s.notes = p.notes.clone();
+                        s.flagged = p.flagged;
+                        s.sync = Sync::Waiting;
+                    }
+                }
+            });
+            self.pending.set(saved);
+        }
+
+        pub(super) fn install_online_listener(&self) {
+            let q = *self;
+            let handler = Closure::<dyn Fn()>::new(move || q.pump());
+            if let Some(w) = web_sys::window() {
+                let _ = w.add_event_listener_with_callback("online", handler.as_ref().unchecked_ref());
+            }
+            handler.forget();
+        }
+
+        pub(super) fn pump(&self) {
+            if self.pumping.get_value() {
+                return;
+            }
+            self.pumping.set_value(true);
+            let q = *self;
+            leptos::task::spawn_local(async move {
+                let retry = q.drain().await;
+                q.pumping.set_value(false);
+                if retry {
+                    let again = q;
+                    set_timeout(move || again.pump(), std::time::Duration::from_secs(3));
+                }
+            });
+        }
+
+        /// Sends pending saves one at a time; true when the network failed and a retry is due.
+        async fn drain(&self) -> bool {
+            loop {
+                let next = self.pending.with_untracked(|q| q.iter().position(|p| !p.blocked && !p.in_flight).map(|i| q[i].clone()));
+                let Some(save) = next else { return false };
+                self.pending.update(|q| {
+                    if let Some(p) = q.iter_mut().find(|p| p.save_id == save.save_id) {
+                        p.in_flight = true;
+                    }
+                });
+                let marks = save.marks.iter().map(|(k, v)| (k.clone(), v.to_string())).collect();
+                let result = super::super::score::save_score(
+                    self.event_id,
+                    save.project_id,
+                    save.save_id.clone(),
+                    save.base,
+                    if save.absent { "absent".into() } else { String::new() },
+                    Some(marks),
+                    save.notes.clone(),
+                    save.flagged.then(|| "on".to_owned()),
+                    None,
+                )
+                .await;
+                match result {
+                    Ok(ack) if ack.applied => {
+                        self.pending.update(|q| {
+                            q.retain(|p| p.save_id != save.save_id);
+                            // A later edit made on top of this save now builds on its version.
+                            for p in q.iter_mut().filter(|p| p.project_id == save.project_id && p.base == save.base) {
+                                p.base = ack.version;
+                            }
+                        });
+                        let still_pending = self.pending.with_untracked(|q| q.iter().any(|p| p.project_id == save.project_id));
+                        self.local.update(|l| {
+                            if let Some(s) = l.get_mut(&save.project_id) {
+                                s.version = ack.version;
+                                s.sync = if still_pending { Sync::Waiting } else { Sync::Saved };
+                            }
+                        });
+                    }
+                    Ok(ack) => {
+                        self.pending.update(|q| q.retain(|p| p.project_id != save.project_id));
+                        self.set_sync(save.project_id, Sync::Stale(ack.version));
+                    }
+                    Err(AppError::Request(_)) | Err(AppError::Internal) => {
+                        self.pending.update(|q| q.iter_mut().for_each(|p| p.in_flight = false));
+                        self.persist();
+                        return true;
+                    }
+                    Err(e) => {
+                        self.pending.update(|q| {
+                            q.iter_mut().filter(|p| p.project_id == save.project_id).for_each(|p| {
+                                p.in_flight = false;
+                                p.blocked = true;
+                            })
+                        });
+                        let msg = match &e {
+                            AppError::Invalid(fields) => fields.iter().map(|f| f.text(self.lang)).collect::<Vec<_>>().join(" "),
+                            other => other.summary(self.lang),
+                        };
+                        self.set_sync(save.project_id, Sync::Failed(msg));
+                    }
+                }
+                self.persist();
+            }
+        }
+    }
+}

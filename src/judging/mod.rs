@@ -1,0 +1,137 @@
+//! Judging: the rubric builder, judges' single-event phone sign-in, conflicts of interest,
+//! conflict-free assignment of K judges per project, blind scoring on phones that survives
+//! bad Wi-Fi, and bias-normalized results.
+//!
+//! The rules are plain, unit-tested modules: `rubric` (criteria, weighted totals), `assign`
+//! (who judges what) and `results` (normalization, ranking, tie-breaks, disagreement).
+//! `console` holds the organizer's server functions, `score` the judge's, `desk` the phone
+//! island that queues saves offline, `pages` the pages.
+//!
+//! Blindness is enforced by the server functions: the judge's functions return only the
+//! caller's own scores, and every function that reads results or other judges' scores is
+//! organizer-only.
+
+#[cfg(feature = "ssr")]
+pub mod assign;
+pub mod console;
+pub mod desk;
+mod pages;
+pub mod results;
+pub mod rubric;
+pub mod score;
+
+pub use pages::{ConflictsPage, JoinAsJudgeForm, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};
+
+use serde::{Deserialize, Serialize};
+
+/// Judging state set by the organizer: `scheduled` follows the event's judging dates,
+/// `open` and `closed` override them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub judges_per_project: i64,
+    pub hide_names: bool,
+    pub method: String,
+    pub disagreement: i64,
+    pub state: String,
+    pub version: i64,
+    /// Whether judges can save right now.
+    pub open_now: bool,
+}
+
+pub const MAX_JUDGES_PER_PROJECT: i64 = 10;
+
+/// A project's public code in judging: blind-friendly and stable.
+pub fn project_code(project_id: i64) -> String {
+    format!("P{project_id:03}")
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::rubric::Criterion;
+    use super::Settings;
+    use crate::db::{now, Db, Tx};
+    use crate::error::{AppError, AppResult};
+    use crate::i18n::K;
+
+    type SettingsRow = (i64, i64, String, i64, String, i64);
+
+    /// The event's judging settings (defaults until the organizer saves them).
+    pub async fn settings(db: &Db, event_id: i64) -> AppResult<Settings> {
+        let row: Option<SettingsRow> = sqlx::query_as(
+            "SELECT judges_per_project, hide_names, method, disagreement, state, version FROM judging_settings WHERE event_id = $1",
+        )
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await?;
+        let (k, hide, method, disagreement, state, version) = row.unwrap_or((3, 0, "z".into(), 25, "scheduled".into(), 0));
+        let (opens, closes): (i64, i64) = sqlx::query_as("SELECT judging_opens, judging_closes FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_optional(&db.pool)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let t = now();
+        let open_now = match state.as_str() {
+            "open" => true,
+            "closed" => false,
+            _ => opens <= t && t < closes,
+        };
+        Ok(Settings { judges_per_project: k, hide_names: hide == 1, method, disagreement, state, version, open_now })
+    }
+
+    /// The rubric that applies to a track: the track's own, else the event-wide one.
+    /// Returns (rubric id, version, scope, criteria).
+    pub async fn rubric_for(db: &Db, event_id: i64, track: Option<i64>) -> AppResult<Option<(i64, i64, i64, Vec<Criterion>)>> {
+        let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
+            "SELECT id, version, scope, criteria FROM rubrics WHERE event_id = $1 AND (scope = $2 OR scope = 0) \
+             ORDER BY CASE WHEN scope = 0 THEN 1 ELSE 0 END, version DESC LIMIT 1",
+        )
+        .bind(event_id)
+        .bind(track.unwrap_or(0))
+        .fetch_optional(&db.pool)
+        .await?;
+        row.map(|(id, version, scope, json)| Ok((id, version, scope, parse_criteria(&json)?))).transpose()
+    }
+
+    pub fn parse_criteria(json: &str) -> AppResult<Vec<Criterion>> {
+        serde_json::from_str(json).map_err(|e| {
+            tracing::error!(error = %e, "stored rubric unreadable");
+            AppError::Internal
+        })
+    }
+
+    /// Every rubric version of the event, by id, for computing totals of old scores.
+    pub async fn all_rubrics(db: &Db, event_id: i64) -> AppResult<std::collections::HashMap<i64, Vec<Criterion>>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, criteria FROM rubrics WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_all(&db.pool)
+            .await?;
+        rows.into_iter().map(|(id, json)| Ok((id, parse_criteria(&json)?))).collect()
+    }
+
+    /// Teams a judge must not judge: their own team, teams they mentored, declared conflicts.
+    pub async fn conflicts(db: &Db, event_id: i64) -> AppResult<std::collections::HashSet<(i64, i64)>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT judge_id, team_id FROM judge_conflicts WHERE event_id = $1 \
+             UNION SELECT m.user_id, m.team_id FROM team_members m WHERE m.event_id = $1 \
+             UNION SELECT l.mentor_id, l.team_id FROM mentorship_log l JOIN teams t ON t.id = l.team_id WHERE t.event_id = $1",
+        )
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// Makes sure the settings row exists, so it can be updated (and locked) in place.
+    pub async fn ensure_settings(tx: &mut Tx, event_id: i64) -> AppResult<()> {
+        sqlx::query("INSERT INTO judging_settings (event_id, updated_at) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING")
+            .bind(event_id)
+            .bind(now())
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    pub fn closed() -> AppError {
+        AppError::Conflict(K::ErrJudgingClosed)
+    }
+}

@@ -1,0 +1,526 @@
+//! Judging pages: the organizer's console, rubric builder and results; the judge's desk and
+//! conflicts; the phone sign-in link.
+
+use super::console::*;
+use super::desk::ScoreDesk;
+use super::rubric::{scale_code, Criterion, MAX_CRITERIA, SCALES};
+use super::score::*;
+use crate::error::AppError;
+use crate::i18n::{use_lang, Lang, K};
+use crate::live::LiveRegion;
+use crate::ui::{action_error, event_id_param, Field, FormError, Select, Submit};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn failure(lang: Lang, e: &AppError) -> AnyView {
+    view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any()
+}
+
+fn score_text(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.1}")).unwrap_or_else(|| "–".into())
+}
+
+#[component]
+pub fn JudgingPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let settings = ServerAction::<SaveJudgingSettings>::new();
+    let add = ServerAction::<AddJudge>::new();
+    let reset = ServerAction::<ResetPass>::new();
+    let update = ServerAction::<UpdateJudge>::new();
+    let run = ServerAction::<RunAssignment>::new();
+    let extra = ServerAction::<AddExtraJudge>::new();
+    let table = ServerAction::<SetTable>::new();
+    let data = Resource::new(
+        move || (id.get(), settings.version().get(), add.version().get(), reset.version().get(), update.version().get(), run.version().get(), extra.version().get(), table.version().get()),
+        move |(id, ..)| judging_console(id),
+    );
+    let (settings_errors, add_errors, judge_errors, run_errors) = (action_error(settings), action_error(add), action_error(update), action_error(run));
+    let (reset_errors, extra_errors, table_errors) = (action_error(reset), action_error(extra), action_error(table));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => failure(lang, &e),
+                Ok(d) => {
+                    let event_id = d.event_id;
+                    let s = d.settings.clone();
+                    let track_options: Vec<(String, String)> = std::iter::once((String::new(), lang.t(K::AllTracks).to_owned()))
+                        .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
+                        .collect();
+                    let under = d.coverage.iter().filter(|c| c.under).count();
+                    view! {
+                        <section class="form-page wide">
+                            <div class="page-head">
+                                <h1 dir="auto">{lang.t(K::JudgingTitle)} ": " {d.event_name.clone()}</h1>
+                                <a href=format!("/events/{event_id}/rubric")>{lang.t(K::RubricTitle)}</a>
+                                <a href=format!("/events/{event_id}/results")>{lang.t(K::ResultsTitle)}</a>
+                                <a href=format!("/events/{event_id}/manage")>{lang.t(K::ManageEvent)}</a>
+                            </div>
+                            {(!d.has_rubric).then(|| view! { <p class="notice">{lang.t(K::HintNoRubricYet)} " " <a href=format!("/events/{event_id}/rubric")>{lang.t(K::RubricTitle)}</a></p> })}
+                            <p class="badge" data-open=s.open_now.to_string()>{lang.t(if s.open_now { K::JudgingIsOpen } else { K::JudgingIsClosed })}</p>
+
+                            <h2>{lang.t(K::JudgingSettings)}</h2>
+                            <ActionForm action=settings>
+                                <FormError errors=settings_errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <input type="hidden" name="version" value=s.version/>
+                                <div class="grid-2">
+                                    <Field label=K::FieldJudgesPerProject name="judges_per_project" kind="number" errors=settings_errors value=s.judges_per_project.to_string() min="1".to_string() required=true/>
+                                    <Field label=K::FieldDisagreement name="disagreement" kind="number" errors=settings_errors value=s.disagreement.to_string() min="1".to_string() hint=K::HintDisagreement/>
+                                    <Select label=K::FieldMethod name="method" errors=settings_errors selected=s.method.clone()
+                                        options=vec![("z".into(), lang.t(K::MethodZ).into()), ("raw".into(), lang.t(K::MethodRaw).into())]/>
+                                    <Select label=K::FieldJudgingState name="state" errors=settings_errors selected=s.state.clone()
+                                        options=vec![("scheduled".into(), lang.t(K::StateScheduled).into()), ("open".into(), lang.t(K::StateOpen).into()), ("closed".into(), lang.t(K::StateClosed).into())]/>
+                                </div>
+                                <div class="field checkbox">
+                                    <input type="checkbox" id="f-hide_names" name="hide_names" value="on" checked=s.hide_names/>
+                                    <label for="f-hide_names">{lang.t(K::FieldHideNames)}</label>
+                                </div>
+                                <Submit label=K::Save pending=settings.pending()/>
+                            </ActionForm>
+
+                            <h2 id="judges">{lang.t(K::JudgesTitle)}</h2>
+                            <p class="hint">{lang.t(K::HintJudgePasses)}</p>
+                            <ActionForm action=add>
+                                <FormError errors=add_errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <Field label=K::FieldDisplayName name="display_name" errors=add_errors required=true dir_auto=true/>
+                                <Submit label=K::AddJudge pending=add.pending()/>
+                            </ActionForm>
+                            <FormError errors=reset_errors/>
+                            <FormError errors=judge_errors/>
+                            <ul class="judges">
+                                {d.judges.clone().into_iter().map(|j| {
+                                    let track_options = track_options.clone();
+                                    let uid = j.user_id;
+                                    view! {
+                                        <li class="card judge" class:inactive=!j.active>
+                                            <p><strong dir="auto">{j.name.clone()}</strong> " · "
+                                                <span class="progress-text">{lang.t1(K::JudgeProgress, format!("{}/{}", j.done, j.assigned))}</span>
+                                                {(j.declared_conflicts > 0).then(|| view! { " · " {lang.t1(K::DeclaredConflicts, j.declared_conflicts)} })}
+                                            </p>
+                                            {j.pass_url.clone().map(|url| view! {
+                                                <details>
+                                                    <summary>{lang.t(K::JudgePassLink)}</summary>
+                                                    <div class="qr" aria-hidden="true" inner_html=j.qr_svg.clone().unwrap_or_default()></div>
+                                                    <p><label>{lang.t(K::JudgePassLink)} <input class="copy pass-link" readonly value=url/></label></p>
+                                                </details>
+                                            })}
+                                            <div class="row-actions">
+                                                <ActionForm action=reset attr:class="inline">
+                                                    <input type="hidden" name="event_id" value=event_id/>
+                                                    <input type="hidden" name="user_id" value=uid/>
+                                                    <button type="submit" name="action" value="renew" class="button link">{lang.t(K::RenewPass)}</button>
+                                                    <button type="submit" name="action" value="revoke" class="button link danger">{lang.t(K::RevokePass)}</button>
+                                                </ActionForm>
+                                                <ActionForm action=update attr:class="inline">
+                                                    <input type="hidden" name="event_id" value=event_id/>
+                                                    <input type="hidden" name="user_id" value=uid/>
+                                                    <span class="checkbox">
+                                                        <input type="checkbox" id=format!("f-active-{uid}") name="active" value="on" checked=j.active/>
+                                                        <label for=format!("f-active-{uid}")>{lang.t(K::JudgeAvailable)}</label>
+                                                    </span>
+                                                    <label class="visually-hidden" for=format!("f-track-{uid}")>{lang.t(K::FieldTrack)}</label>
+                                                    <select id=format!("f-track-{uid}") name="track">
+                                                        {track_options.into_iter().map(|(v, l)| {
+                                                            let sel = j.track.map(|t| t.to_string()).unwrap_or_default() == v;
+                                                            view! { <option value=v selected=sel>{l}</option> }
+                                                        }).collect_view()}
+                                                    </select>
+                                                    <button type="submit" class="button link">{lang.t(K::Save)}</button>
+                                                </ActionForm>
+                                            </div>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+
+                            <h2 id="assignment">{lang.t(K::AssignmentTitle)}</h2>
+                            <p class="hint">{lang.t(K::HintJudgeAssignment)}</p>
+                            <ActionForm action=run>
+                                <FormError errors=run_errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <Field label=K::FieldSeed name="seed" kind="number" errors=run_errors value="1" hint=K::HintSeed/>
+                                <div class="field checkbox">
+                                    <input type="checkbox" id="f-rebalance" name="rebalance" value="on"/>
+                                    <label for="f-rebalance">{lang.t(K::FieldRebalanceJudges)}</label>
+                                </div>
+                                <Submit label=K::RunAssignment pending=run.pending()/>
+                            </ActionForm>
+                            <FormError errors=extra_errors/>
+                            <FormError errors=table_errors/>
+                            <LiveRegion event_id topic="judging".to_string() target="coverage".to_string()/>
+                            <div id="coverage">
+                                {(under > 0).then(|| view! { <p class="form-error" role="status">{lang.t1(K::UnderCovered, under)}</p> })}
+                                <div class="table-scroll">
+                                <table class="people coverage">
+                                    <thead><tr>
+                                        <th>{lang.t(K::ProjectCode)}</th><th>{lang.t(K::FieldTitle)}</th><th>{lang.t(K::FieldTrack)}</th>
+                                        <th>{lang.t(K::TableLabel)}</th><th>{lang.t(K::JudgesTitle)}</th><th></th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {d.coverage.clone().into_iter().map(|c| view! {
+                                            <tr class:under=c.under class:flagged=c.flagged data-project=c.project_id>
+                                                <td>{c.code.clone()}</td>
+                                                <td dir="auto">{c.title.clone()} <br/><span class="muted">{c.team.clone()}</span></td>
+                                                <td dir="auto">{c.track.clone()}</td>
+                                                <td>
+                                                    <ActionForm action=table attr:class="inline">
+                                                        <input type="hidden" name="event_id" value=event_id/>
+                                                        <input type="hidden" name="project_id" value=c.project_id/>
+                                                        <label class="visually-hidden" for=format!("f-table-{}", c.project_id)>{lang.t(K::TableLabel)}</label>
+                                                        <input id=format!("f-table-{}", c.project_id) name="table_label" size="6" value=c.table_label.clone()/>
+                                                        <button type="submit" class="button link">{lang.t(K::Save)}</button>
+                                                    </ActionForm>
+                                                </td>
+                                                <td class="judges-cell">
+                                                    {c.judges.iter().map(|(n, done)| view! { <span class="tag" class:done=*done dir="auto">{n.clone()} {done.then_some(" ✓")}</span> " " }).collect_view()}
+                                                    {c.flagged.then(|| view! { <span class="badge">{lang.t(K::Flagged)}</span> })}
+                                                </td>
+                                                <td>
+                                                    <ActionForm action=extra attr:class="inline">
+                                                        <input type="hidden" name="event_id" value=event_id/>
+                                                        <input type="hidden" name="project_id" value=c.project_id/>
+                                                        <button type="submit" class="button link">{lang.t(K::AddExtraJudge)}</button>
+                                                    </ActionForm>
+                                                </td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                </div>
+                            </div>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn criterion_row(lang: Lang, i: usize, c: Option<&Criterion>, errors: Signal<Option<AppError>>) -> impl IntoView {
+    let field = move |name: &str| format!("{name}_{i}");
+    let message = move |name: String| move || errors.get().and_then(|e| e.field_text(&name, lang));
+    let scale = c.map(|c| scale_code(c.min, c.max)).unwrap_or_else(|| "1-5".into());
+    let input = |name: &'static str, label: K, value: String, kind: &'static str| {
+        let id = format!("f-{}", field(name));
+        view! {
+            <div class="field">
+                <label for=id.clone()>{lang.t(label)}</label>
+                <input id=id.clone() name=format!("fields[{}]", field(name)) type=kind value=value dir="auto"
+                    aria-describedby=format!("{id}-error")/>
+                <p class="field-error" id=format!("{id}-error") role="alert">{message(field(name))}</p>
+            </div>
+        }
+    };
+    let levels_id = format!("f-{}", field("levels"));
+    let scale_id = format!("f-{}", field("scale"));
+    view! {
+        <fieldset class="card criterion-row">
+            <legend>{lang.t1(K::CriterionN, i)}</legend>
+            <div class="grid-2">
+                {input("name", K::FieldCriterionName, c.map(|c| c.name.clone()).unwrap_or_default(), "text")}
+                {input("weight", K::FieldWeight, c.map(|c| c.weight.to_string()).unwrap_or_else(|| "1".into()), "number")}
+            </div>
+            {input("description", K::FieldDescription, c.map(|c| c.description.clone()).unwrap_or_default(), "text")}
+            <div class="grid-2">
+                <div class="field">
+                    <label for=scale_id.clone()>{lang.t(K::FieldScale)}</label>
+                    <select id=scale_id.clone() name=format!("fields[{}]", field("scale"))>
+                        {SCALES.iter().map(|(a, b)| {
+                            let code = scale_code(*a, *b);
+                            let sel = code == scale;
+                            view! { <option value=code.clone() selected=sel>{format!("{a} – {b}")}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" id=format!("{scale_id}-error") role="alert">{message(field("scale"))}</p>
+                </div>
+                <div class="field">
+                    <label for=levels_id.clone()>{lang.t(K::FieldLevels)}</label>
+                    <p class="hint">{lang.t(K::HintLevels)}</p>
+                    <textarea id=levels_id.clone() name=format!("fields[{}]", field("levels")) rows="3" dir="auto">
+                        {crate::ui::escape_textarea(&c.map(|c| c.levels.join("\n")).unwrap_or_default())}
+                    </textarea>
+                    <p class="field-error" id=format!("{levels_id}-error") role="alert">{message(field("levels"))}</p>
+                </div>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn RubricPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let query = use_query_map();
+    let scope = Signal::derive(move || query.with(|q| q.get("scope").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0)));
+    let save = ServerAction::<SaveRubric>::new();
+    let data = Resource::new(move || (id.get(), scope.get(), save.version().get()), |(id, scope, _)| load_rubric(id, scope));
+    let errors = action_error(save);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => failure(lang, &e),
+                Ok(d) => {
+                    let event_id = d.event_id;
+                    let criteria = d.criteria.clone();
+                    view! {
+                        <section class="form-page wide">
+                            <div class="page-head">
+                                <h1>{lang.t(K::RubricTitle)}</h1>
+                                <a href=format!("/events/{event_id}/judging")>{lang.t(K::JudgingTitle)}</a>
+                            </div>
+                            <nav class="tabs" aria-label=lang.t(K::FieldTrack)>
+                                <a href=format!("/events/{event_id}/rubric") aria-current=(d.scope == 0).then_some("page")>{lang.t(K::RubricEventWide)}</a>
+                                {d.tracks.iter().map(|(tid, name)| view! {
+                                    <a href=format!("/events/{event_id}/rubric?scope={tid}") aria-current=(d.scope == *tid).then_some("page") dir="auto">{name.clone()}</a>
+                                }).collect_view()}
+                            </nav>
+                            {d.inherited.then(|| view! { <p class="notice">{lang.t(K::RubricInherited)}</p> })}
+                            {d.locked.then(|| view! { <p class="notice" role="status">{lang.t(K::RubricLocked)}</p> })}
+                            {(!d.affected.is_empty()).then(|| view! {
+                                <div class="form-error" role="status">
+                                    <p>{lang.t(K::RubricAffected)}</p>
+                                    <ul>{d.affected.iter().map(|a| view! { <li dir="auto">{a.clone()}</li> }).collect_view()}</ul>
+                                </div>
+                            })}
+                            {(d.version > 0).then(|| view! { <p class="muted">{lang.t1(K::RubricVersion, d.version)}</p> })}
+                            <ActionForm action=save>
+                                <FormError errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <input type="hidden" name="scope" value=d.scope/>
+                                <input type="hidden" name="version" value=d.version/>
+                                {(1..=MAX_CRITERIA).map(|i| criterion_row(lang, i, criteria.get(i - 1), errors)).collect_view()}
+                                <Submit label=K::SaveRubric pending=save.pending()/>
+                            </ActionForm>
+                            {(!d.criteria.is_empty()).then(|| view! {
+                                <h2>{lang.t(K::RubricPreview)}</h2>
+                                <div class="desk preview" aria-label=lang.t(K::RubricPreview)>
+                                    {d.criteria.iter().map(|c| view! {
+                                        <fieldset class="criterion">
+                                            <legend dir="auto">{c.name.clone()} " " <span class="muted">{lang.t1(K::DeskWeight, c.weight)}</span></legend>
+                                            {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.clone()}</p> })}
+                                            <div class="levels">
+                                                {c.range().map(|l| view! {
+                                                    <span class="level"><span class="level-n">{l}</span>
+                                                    {c.descriptor(l).map(|d| view! { <span class="level-d" dir="auto">{d.to_owned()}</span> })}</span>
+                                                }).collect_view()}
+                                            </div>
+                                        </fieldset>
+                                    }).collect_view()}
+                                </div>
+                            })}
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let extra = ServerAction::<AddExtraJudge>::new();
+    let data = Resource::new(move || (id.get(), extra.version().get()), |(id, _)| judging_results(id));
+    let extra_errors = action_error(extra);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => failure(lang, &e),
+                Ok(d) => {
+                    let event_id = d.event_id;
+                    let z = d.method == "z";
+                    let disagreements: Vec<ResultRow> = d.rows.iter().filter(|r| r.disagreement || r.flags > 0).cloned().collect();
+                    let mut tracks: Vec<String> = d.rows.iter().map(|r| r.track.clone()).filter(|t| !t.is_empty()).collect();
+                    tracks.sort();
+                    tracks.dedup();
+                    let table = move |rows: Vec<ResultRow>, per_track: bool| view! {
+                        <div class="table-scroll">
+                        <table class="people results">
+                            <thead><tr>
+                                <th>{lang.t(K::Rank)}</th><th>{lang.t(K::ProjectCode)}</th><th>{lang.t(K::FieldTitle)}</th>
+                                {(!per_track).then(|| view! { <th>{lang.t(K::FieldTrack)}</th> })}
+                                <th>{lang.t(K::JudgesTitle)}</th><th class:chosen=!z>{lang.t(K::MethodRaw)}</th><th class:chosen=z>{lang.t(K::MethodZ)}</th><th>{lang.t(K::Spread)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| view! {
+                                    <tr class:flagged=r.disagreement data-project=r.project_id>
+                                        <td>{(if per_track { r.track_rank } else { r.rank }).map(|n| n.to_string()).unwrap_or_else(|| "–".into())}</td>
+                                        <td>{r.code.clone()}</td>
+                                        <td dir="auto">{r.title.clone()} <br/><span class="muted">{r.team.clone()}</span></td>
+                                        {(!per_track).then(|| view! { <td dir="auto">{r.track.clone()}</td> })}
+                                        <td>{r.judges}</td>
+                                        <td class:chosen=!z>{score_text(r.raw)}</td>
+                                        <td class:chosen=z>{score_text(r.normalized)}</td>
+                                        <td>{format!("{:.1}", r.spread)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        </div>
+                    };
+                    view! {
+                        <section class="form-page wide">
+                            <div class="page-head">
+                                <h1>{lang.t(K::ResultsTitle)}</h1>
+                                <a href=format!("/events/{event_id}/judging")>{lang.t(K::JudgingTitle)}</a>
+                            </div>
+                            <p class="hint">{lang.t(if z { K::ResultsExplainZ } else { K::ResultsExplainRaw })}</p>
+                            <p class="hint">{lang.t(K::ResultsExplainTies)}</p>
+                            <p class="exports">
+                                <a class="button" href=format!("/events/{event_id}/ranking.csv") rel="external">{lang.t(K::ExportRanking)}</a>
+                                <a class="button" href=format!("/events/{event_id}/scores.csv?by=judge") rel="external">{lang.t(K::ExportScoresByJudge)}</a>
+                                <a class="button" href=format!("/events/{event_id}/scores.csv?by=project") rel="external">{lang.t(K::ExportScoresByProject)}</a>
+                            </p>
+                            {(d.outdated > 0).then(|| view! { <p class="notice">{lang.t1(K::OutdatedScores, d.outdated)}</p> })}
+                            {(!disagreements.is_empty()).then(|| view! {
+                                <h2>{lang.t(K::ReviewTitle)}</h2>
+                                <p class="hint">{lang.t1(K::HintDisagreementList, d.threshold)}</p>
+                                <FormError errors=extra_errors/>
+                                <ul class="review">
+                                    {disagreements.into_iter().map(|r| view! {
+                                        <li class="card">
+                                            <strong>{r.code.clone()}</strong> " " <span dir="auto">{r.title.clone()}</span> " · "
+                                            {lang.t1(K::SpreadIs, format!("{:.1}", r.spread))}
+                                            {(r.flags > 0).then(|| view! { " · " {lang.t1(K::FlaggedBy, r.flags)} })}
+                                            <ActionForm action=extra attr:class="inline">
+                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <input type="hidden" name="project_id" value=r.project_id/>
+                                                <button type="submit" class="button link">{lang.t(K::AddExtraJudge)}</button>
+                                            </ActionForm>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                            <h2>{lang.t(K::OverallRanking)}</h2>
+                            {table(d.rows.clone(), false)}
+                            {tracks.into_iter().map(|t| {
+                                let mut rows: Vec<ResultRow> = d.rows.iter().filter(|r| r.track == t).cloned().collect();
+                                rows.sort_by_key(|r| r.track_rank.unwrap_or(usize::MAX));
+                                view! { <h2 dir="auto">{t.clone()}</h2> {table(rows, true)} }
+                            }).collect_view()}
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn JudgeDeskPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let query = use_query_map();
+    let start = query.with_untracked(|q| q.get("p").and_then(|p| p.parse::<usize>().ok()).unwrap_or(0));
+    let data = Resource::new(move || id.get(), judge_desk);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => failure(lang, &e),
+                Ok(d) => {
+                    let event_id = d.event_id;
+                    view! {
+                        <section class="desk-page">
+                            <div class="page-head">
+                                <h1 dir="auto">{lang.t(K::JudgeDeskTitle)} <span class="muted">{d.event_name.clone()}</span></h1>
+                                <a href=format!("/events/{event_id}/conflicts")>{lang.t(K::ConflictsTitle)}</a>
+                            </div>
+                            <ScoreDesk data=d start lang/>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ConflictsPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let save = ServerAction::<SaveConflicts>::new();
+    let data = Resource::new(move || (id.get(), save.version().get()), |(id, _)| judge_conflicts(id));
+    let errors = action_error(save);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => failure(lang, &e),
+                Ok(d) => {
+                    let event_id = d.event_id;
+                    view! {
+                        <section class="form-page">
+                            <div class="page-head">
+                                <h1>{lang.t(K::ConflictsTitle)}</h1>
+                                <a href=format!("/events/{event_id}/judge")>{lang.t(K::JudgeDeskTitle)}</a>
+                            </div>
+                            <p class="hint">{lang.t(K::HintConflicts)}</p>
+                            <ActionForm action=save>
+                                <FormError errors/>
+                                <input type="hidden" name="event_id" value=event_id/>
+                                <ul class="plain">
+                                    {d.teams.iter().map(|t| {
+                                        let fid = format!("f-team-{}", t.team_id);
+                                        view! {
+                                            <li class="field checkbox">
+                                                <input type="checkbox" id=fid.clone() name=format!("teams[{}]", t.team_id) value="on"
+                                                    checked=t.declared || t.automatic disabled=t.automatic/>
+                                                <label for=fid>
+                                                    <strong dir="auto">{t.name.clone()}</strong> " "
+                                                    <span class="muted" dir="auto">{t.members.join(", ")}</span>
+                                                    {t.automatic.then(|| view! { " · " {lang.t(K::ConflictAutomatic)} })}
+                                                </label>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                                <Submit label=K::Save pending=save.pending()/>
+                            </ActionForm>
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/pass/{token}`: the judge's link. A button (not the link itself) signs in, so a link
+/// preview or prefetch cannot.
+#[component]
+pub fn PassPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let token = params.with_untracked(|p| p.get("token").unwrap_or_default());
+    let open = ServerAction::<OpenPass>::new();
+    let errors = action_error(open);
+    view! {
+        <section class="narrow">
+            <h1>{lang.t(K::JudgeDeskTitle)}</h1>
+            <p class="lead">{lang.t(K::PassIntro)}</p>
+            <ActionForm action=open>
+                <FormError errors/>
+                <input type="hidden" name="token" value=token/>
+                <Submit label=K::StartScoring pending=open.pending()/>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The invite page's short path for judges: a name, and the phone is signed in.
+#[component]
+pub fn JoinAsJudgeForm(code: String) -> impl IntoView {
+    let join = ServerAction::<JoinAsJudge>::new();
+    let errors = action_error(join);
+    let lang = use_lang();
+    view! {
+        <ActionForm action=join>
+            <FormError errors/>
+            <p class="hint">{lang.t(K::HintJudgeNoPassword)}</p>
+            <input type="hidden" name="code" value=code/>
+            <Field label=K::FieldDisplayName name="display_name" errors autocomplete="name" required=true dir_auto=true/>
+            <Submit label=K::StartScoring pending=join.pending()/>
+        </ActionForm>
+    }
+}

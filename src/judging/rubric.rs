@@ -1,0 +1,235 @@
+//! Rubrics: weighted criteria, each on its own scale with a descriptor per level, and the
+//! weighted total of one judge's marks. Plain functions, shared by the server (validation,
+//! results) and the judge's phone (showing the levels, knowing when a score is complete).
+//!
+//! The weighted total puts every rubric on the same 0–100 scale, so scores given under
+//! different scales, tracks or rubric versions can be compared:
+//!
+//! `total = 100 × Σ wᵢ·(markᵢ − minᵢ)/(maxᵢ − minᵢ) / Σ wᵢ`
+
+use crate::error::FieldError;
+use crate::i18n::K;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How many criterion rows the rubric builder offers.
+pub const MAX_CRITERIA: usize = 8;
+pub const MAX_WEIGHT: i64 = 100;
+/// The scales an organizer can pick (lowest and highest level).
+pub const SCALES: &[(i64, i64)] = &[(1, 5), (1, 10), (0, 10), (1, 3), (0, 5)];
+pub const NOTES_MAX: usize = 2000;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    /// Stable within a rubric: `c1`…`c8`, by row.
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    pub weight: i64,
+    pub min: i64,
+    pub max: i64,
+    /// Descriptors from the lowest level up; may be shorter than the scale.
+    pub levels: Vec<String>,
+}
+
+impl Criterion {
+    pub fn descriptor(&self, level: i64) -> Option<&str> {
+        let i = usize::try_from(level - self.min).ok()?;
+        self.levels.get(i).map(String::as_str).filter(|s| !s.is_empty())
+    }
+    pub fn range(&self) -> impl Iterator<Item = i64> {
+        self.min..=self.max
+    }
+}
+
+pub fn scale_code(min: i64, max: i64) -> String {
+    format!("{min}-{max}")
+}
+
+#[cfg(feature = "ssr")]
+fn parse_scale(raw: &str) -> Option<(i64, i64)> {
+    let (a, b) = raw.trim().split_once('-')?;
+    let pair = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    SCALES.contains(&pair).then_some(pair)
+}
+
+#[cfg(feature = "ssr")]
+/// Reads the builder's rows (`name_1`, `description_1`, `weight_1`, `scale_1`, `levels_1`, …).
+/// Rows whose name is empty are skipped; at least one criterion is required.
+pub fn parse_form(fields: &BTreeMap<String, String>) -> Result<Vec<Criterion>, Vec<FieldError>> {
+    let get = |name: &str, i: usize| fields.get(&format!("{name}_{i}")).map(String::as_str).unwrap_or("");
+    let mut errors = Vec::new();
+    let mut criteria = Vec::new();
+    for i in 1..=MAX_CRITERIA {
+        let name_raw = get("name", i);
+        if name_raw.trim().is_empty() {
+            continue;
+        }
+        let name = crate::events::domain::text(&mut errors, &format!("name_{i}"), name_raw, 80, true);
+        let description = crate::events::domain::text(&mut errors, &format!("description_{i}"), get("description", i), 400, false);
+        let weight = match get("weight", i).trim().parse::<i64>() {
+            Ok(w) if (1..=MAX_WEIGHT).contains(&w) => w,
+            _ => {
+                errors.push(FieldError::with_arg(&format!("weight_{i}"), K::ErrNumberRange, format!("1–{MAX_WEIGHT}")));
+                1
+            }
+        };
+        let (min, max) = match parse_scale(get("scale", i)) {
+            Some(pair) => pair,
+            None => {
+                errors.push(FieldError::new(&format!("scale_{i}"), K::ErrRequired));
+                (1, 5)
+            }
+        };
+        let levels_raw = crate::events::domain::text(&mut errors, &format!("levels_{i}"), get("levels", i), 1200, false);
+        let levels: Vec<String> = levels_raw.lines().map(|l| l.trim().to_owned()).collect();
+        let levels: Vec<String> = match levels.iter().rposition(|l| !l.is_empty()) {
+            Some(last) => levels[..=last].to_vec(),
+            None => Vec::new(),
+        };
+        if levels.len() as i64 > max - min + 1 {
+            errors.push(FieldError::with_arg(&format!("levels_{i}"), K::ErrTooManyLevels, max - min + 1));
+        }
+        if levels.iter().any(|l| l.chars().count() > 120) {
+            errors.push(FieldError::with_arg(&format!("levels_{i}"), K::ErrTooLongMax, 120));
+        }
+        criteria.push(Criterion { key: format!("c{i}"), name, description, weight, min, max, levels });
+    }
+    if criteria.is_empty() {
+        errors.push(FieldError::new("name_1", K::ErrRubricEmpty));
+    }
+    if errors.is_empty() {
+        Ok(criteria)
+    } else {
+        Err(errors)
+    }
+}
+
+/// How far a set of marks gets, judged against a rubric.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Completeness {
+    /// Every criterion has a mark.
+    Complete,
+    /// Some criteria are still unmarked (an autosaved draft).
+    Partial,
+}
+
+/// Checks marks against the rubric: every key known, every level within its scale.
+pub fn check_marks(criteria: &[Criterion], marks: &BTreeMap<String, i64>) -> Result<Completeness, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    for (key, level) in marks {
+        match criteria.iter().find(|c| &c.key == key) {
+            None => errors.push(FieldError::new(key, K::ErrUnknownCriterion)),
+            Some(c) if !(c.min..=c.max).contains(level) => {
+                errors.push(FieldError::with_arg(key, K::ErrNumberRange, format!("{}–{}", c.min, c.max)))
+            }
+            Some(_) => {}
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(if criteria.iter().all(|c| marks.contains_key(&c.key)) { Completeness::Complete } else { Completeness::Partial })
+}
+
+/// The weighted total on 0–100 (see the module comment); `None` unless every criterion is
+/// marked.
+pub fn weighted_total(criteria: &[Criterion], marks: &BTreeMap<String, i64>) -> Option<f64> {
+    let mut sum = 0.0;
+    let mut weights = 0.0;
+    for c in criteria {
+        let mark = *marks.get(&c.key)?;
+        let span = (c.max - c.min) as f64;
+        let fraction = if span > 0.0 { (mark - c.min) as f64 / span } else { 1.0 };
+        sum += c.weight as f64 * fraction.clamp(0.0, 1.0);
+        weights += c.weight as f64;
+    }
+    (weights > 0.0).then(|| 100.0 * sum / weights)
+}
+
+/// Parses marks sent by a form (`marks[c1]=4`); empty values mean "not marked yet".
+pub fn parse_marks(raw: &BTreeMap<String, String>) -> Result<BTreeMap<String, i64>, Vec<FieldError>> {
+    let mut marks = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (key, value) in raw {
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        match value.parse::<i64>() {
+            Ok(level) => {
+                marks.insert(key.clone(), level);
+            }
+            Err(_) => errors.push(FieldError::new(key, K::ErrNotANumber)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(marks)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn crit(key: &str, weight: i64, min: i64, max: i64) -> Criterion {
+        Criterion { key: key.into(), name: key.into(), description: String::new(), weight, min, max, levels: vec![] }
+    }
+
+    fn marks(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
+        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    }
+
+    #[test]
+    fn weighted_total_by_hand() {
+        // Impact weight 3 on 1–5, marked 4 → 3/4 = 0.75; execution weight 1 on 0–10, marked 5
+        // → 0.5. Total = 100 × (3×0.75 + 1×0.5) / 4 = 68.75.
+        let rubric = [crit("c1", 3, 1, 5), crit("c2", 1, 0, 10)];
+        let total = weighted_total(&rubric, &marks(&[("c1", 4), ("c2", 5)])).unwrap();
+        assert!((total - 68.75).abs() < 1e-9, "{total}");
+        assert_eq!(weighted_total(&rubric, &marks(&[("c1", 5), ("c2", 10)])), Some(100.0));
+        assert_eq!(weighted_total(&rubric, &marks(&[("c1", 1), ("c2", 0)])), Some(0.0));
+        assert_eq!(weighted_total(&rubric, &marks(&[("c1", 4)])), None, "incomplete marks have no total");
+    }
+
+    #[test]
+    fn marks_are_checked_against_the_scale() {
+        let rubric = [crit("c1", 1, 1, 5), crit("c2", 1, 1, 5)];
+        assert_eq!(check_marks(&rubric, &marks(&[("c1", 5), ("c2", 1)])), Ok(Completeness::Complete));
+        assert_eq!(check_marks(&rubric, &marks(&[("c1", 3)])), Ok(Completeness::Partial));
+        let errors = check_marks(&rubric, &marks(&[("c1", 6), ("c9", 1)])).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["c1", "c9"]);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn builder_rows_parse_and_report_per_field() {
+        let mut form = BTreeMap::new();
+        form.insert("name_1".into(), "Impact".into());
+        form.insert("weight_1".into(), "3".into());
+        form.insert("scale_1".into(), "1-5".into());
+        form.insert("levels_1".into(), "None\nSome\n\nStrong\n\n".into());
+        form.insert("name_3".into(), "Demo".into());
+        form.insert("weight_3".into(), "0".into());
+        form.insert("scale_3".into(), "2-7".into());
+        let errors = parse_form(&form).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["weight_3", "scale_3"]);
+
+        form.insert("weight_3".into(), "1".into());
+        form.insert("scale_3".into(), "0-10".into());
+        let rubric = parse_form(&form).unwrap();
+        assert_eq!(rubric.len(), 2);
+        assert_eq!(rubric[1].key, "c3", "keys follow the row, not the count");
+        assert_eq!(rubric[0].levels, ["None", "Some", "", "Strong"], "trailing blank levels dropped");
+        assert_eq!(rubric[0].descriptor(4), Some("Strong"));
+        assert_eq!(rubric[0].descriptor(3), None);
+
+        assert_eq!(parse_form(&BTreeMap::new()).unwrap_err()[0].msg, K::ErrRubricEmpty);
+        form.insert("levels_1".into(), "a\nb\nc\nd\ne\nf".into());
+        assert_eq!(parse_form(&form).unwrap_err()[0].field, "levels_1");
+    }
+}

@@ -1,0 +1,490 @@
+//! The judge's side: the phone sign-in link, conflicts of interest, the scoring desk and
+//! the score save.
+//!
+//! **A save is idempotent and never overwrites newer work.** The phone sends each save with
+//! a fresh key (`save_id`) and the version of the score it was editing (`base_version`).
+//! Inside one transaction, serialized per judge by touching the judge's `users` row:
+//! - a key already seen gets the answer it got the first time (a replay after a lost
+//!   acknowledgement changes nothing);
+//! - a save whose base is not the current version is recorded as `stale` and not applied
+//!   (another phone, or a later save from this one, got there first);
+//! - otherwise the score is written, its version goes up, and the key is recorded with the
+//!   outcome, in the same commit: an acknowledged save is durable exactly once.
+
+use super::rubric::Criterion;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[cfg(feature = "ssr")]
+use {
+    super::rubric,
+    super::ssr as js,
+    crate::auth::{gate, Role},
+    crate::db::{audit, now},
+    crate::error::FieldError,
+    crate::i18n::K,
+    serde_json::json,
+};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyScore {
+    pub status: String,
+    pub marks: BTreeMap<String, i64>,
+    pub notes: String,
+    pub flagged: bool,
+    pub version: i64,
+    /// Given under an earlier rubric version: the judge is asked to score again.
+    pub outdated: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskItem {
+    pub project_id: i64,
+    pub code: String,
+    pub title: String,
+    pub tagline: String,
+    pub description: String,
+    /// `None` when the event hides team names from judges.
+    pub team: Option<String>,
+    pub track: String,
+    pub table_label: String,
+    pub links: Vec<String>,
+    pub criteria: Vec<Criterion>,
+    pub mine: Option<MyScore>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskData {
+    pub event_id: i64,
+    pub event_name: String,
+    pub judge_id: i64,
+    pub open: bool,
+    pub items: Vec<DeskItem>,
+}
+
+/// The server's answer to one save.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SaveAck {
+    pub project_id: i64,
+    /// The score's version after this save (or the newer version that made it stale).
+    pub version: i64,
+    pub applied: bool,
+    pub status: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConflictTeam {
+    pub team_id: i64,
+    pub name: String,
+    pub members: Vec<String>,
+    pub declared: bool,
+    /// Set when the conflict is automatic (own team, mentored team).
+    pub automatic: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConflictData {
+    pub event_id: i64,
+    pub teams: Vec<ConflictTeam>,
+}
+
+/// A save key as the phone makes them: 8–64 letters, digits, `-` or `_`.
+pub fn valid_save_id(id: &str) -> bool {
+    (8..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::*;
+    use crate::db::Tx;
+    use crate::error::AppResult;
+    use rand::distributions::Alphanumeric;
+    use rand::Rng;
+
+    fn random(n: usize) -> String {
+        rand::thread_rng().sample_iter(&Alphanumeric).take(n).map(char::from).collect()
+    }
+
+    /// The stored "password" of a phone-only judge account: not an argon2 hash, so no
+    /// password ever matches it; rotating it ends the account's sessions.
+    pub fn pass_hash() -> String {
+        format!("pass${}", random(32))
+    }
+
+    pub async fn insert_pass(tx: &mut Tx, event_id: i64, user_id: i64, by: Option<i64>) -> AppResult<String> {
+        let token = random(32);
+        sqlx::query("INSERT INTO judge_passes (token, event_id, user_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(&token)
+            .bind(event_id)
+            .bind(user_id)
+            .bind(by)
+            .bind(now())
+            .execute(&mut **tx)
+            .await?;
+        Ok(token)
+    }
+
+    /// A password-less account that signs in only through a judge link.
+    pub async fn create_pass_user(tx: &mut Tx, name: &str) -> AppResult<i64> {
+        let email = format!("judge-{}@pass.invalid", random(16).to_lowercase());
+        match crate::auth::db::create_user(tx, &email, name, &pass_hash(), None).await? {
+            crate::auth::db::NewUser::Created(user) => Ok(user.id),
+            crate::auth::db::NewUser::EmailTaken => Err(AppError::Internal),
+        }
+    }
+
+    /// A judge account that exists only for one event and signs in with its link.
+    pub async fn create_pass_judge(tx: &mut Tx, event_id: i64, name: &str, by: Option<i64>) -> AppResult<i64> {
+        let user_id = create_pass_user(tx, name).await?;
+        crate::events::db::grant(tx, event_id, user_id, Role::Judge, by).await?;
+        insert_pass(tx, event_id, user_id, by).await?;
+        Ok(user_id)
+    }
+
+    pub async fn sign_in_as(session: &tower_sessions::Session, db: &crate::db::Db, user_id: i64) -> AppResult<()> {
+        let (user, hash) = crate::auth::db::user_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
+        crate::auth::open_session(session, &user, &hash).await
+    }
+}
+
+/// Opens a judge's personal link: signs this phone in and goes to the scoring desk.
+/// Public: the token is the secret, and a revoked token opens nothing.
+#[server(prefix = "/api", endpoint = "judging/pass/open")]
+pub async fn open_pass(token: String) -> Result<(), AppError> {
+    let caller = gate::public().await?;
+    let row: Option<(i64, i64)> = sqlx::query_as("SELECT event_id, user_id FROM judge_passes WHERE token = $1 AND revoked_at IS NULL")
+        .bind(token.trim())
+        .fetch_optional(&caller.db().pool)
+        .await?;
+    let (event_id, user_id) = row.ok_or(AppError::Conflict(K::ErrPassInvalid))?;
+    ssr::sign_in_as(&caller.session, caller.db(), user_id).await?;
+    leptos_axum::redirect(&format!("/events/{event_id}/judge"));
+    Ok(())
+}
+
+/// Joins as a judge through a judge invite with just a name: the phone is signed in to this
+/// one event, no password. Public: the invite is checked in the same transaction.
+#[server(prefix = "/api", endpoint = "judging/pass/join")]
+pub async fn join_as_judge(code: String, display_name: String) -> Result<(), AppError> {
+    let caller = gate::public().await?;
+    let name = crate::auth::domain::DisplayName::parse(&display_name).map_err(|k| AppError::field("display_name", k))?;
+    let role: Option<(String, i64)> = sqlx::query_as("SELECT role, event_id FROM invites WHERE code = $1")
+        .bind(code.trim())
+        .fetch_optional(&caller.db().pool)
+        .await?;
+    let (role, event_id) = role.ok_or(AppError::NotFound)?;
+    if role != Role::Judge.code() {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = caller.db().begin_write().await?;
+    let user_id = ssr::create_pass_user(&mut tx, name.as_str()).await?;
+    // Takes one use of the invite (race-free) and grants the judge role.
+    crate::invites::ssr::accept(&mut tx, code.trim(), user_id).await?;
+    ssr::insert_pass(&mut tx, event_id, user_id, None).await?;
+    audit(&mut tx, Some(event_id), Some(user_id), "judge.joined", None, Some(json!({ "judge": user_id }))).await?;
+    tx.commit().await?;
+    ssr::sign_in_as(&caller.session, caller.db(), user_id).await?;
+    leptos_axum::redirect(&format!("/events/{event_id}/judge"));
+    Ok(())
+}
+
+/// The judge's desk: their assigned projects in order, the rubric of each, and the judge's
+/// own scores, nothing of anyone else's.
+#[server(prefix = "/api", endpoint = "judging/desk")]
+pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
+    let access = gate::event(event_id, &[Role::Judge]).await?;
+    let db = access.db();
+    let me = access.user.id;
+    let settings = js::settings(db, event_id).await?;
+    let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let rows: Vec<(i64, String, String, String, String, String, Option<i64>, String, String, String)> = sqlx::query_as(
+        "SELECT p.id, p.title, p.tagline, p.description, t.name, COALESCE(tr.name, ''), p.track_id, p.table_label, p.repo_url, p.demo_url \
+         FROM judge_assignments a JOIN projects p ON p.id = a.project_id JOIN teams t ON t.id = p.team_id \
+         LEFT JOIN tracks tr ON tr.id = p.track_id \
+         WHERE a.event_id = $1 AND a.judge_id = $2 ORDER BY p.table_label, p.id",
+    )
+    .bind(event_id)
+    .bind(me)
+    .fetch_all(&db.pool)
+    .await?;
+    let mine: Vec<(i64, String, i64, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT project_id, status, rubric_id, marks, notes, flagged, version FROM scores WHERE event_id = $1 AND judge_id = $2",
+    )
+    .bind(event_id)
+    .bind(me)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut rubrics: std::collections::HashMap<Option<i64>, Option<(i64, Vec<Criterion>)>> = Default::default();
+    let mut items = Vec::with_capacity(rows.len());
+    for (id, title, tagline, description, team, track, track_id, table_label, repo, demo) in rows {
+        if !rubrics.contains_key(&track_id) {
+            let r = js::rubric_for(db, event_id, track_id).await?.map(|(rid, _, _, c)| (rid, c));
+            rubrics.insert(track_id, r);
+        }
+        let (rubric_id, criteria) = rubrics.get(&track_id).cloned().flatten().unwrap_or((0, Vec::new()));
+        let score = mine.iter().find(|s| s.0 == id).map(|(_, status, rid, marks, notes, flagged, version)| MyScore {
+            status: status.clone(),
+            marks: serde_json::from_str(marks).unwrap_or_default(),
+            notes: notes.clone(),
+            flagged: *flagged == 1,
+            version: *version,
+            outdated: *rid != rubric_id && status != "absent",
+        });
+        items.push(DeskItem {
+            project_id: id,
+            code: super::project_code(id),
+            title,
+            tagline,
+            description,
+            team: (!settings.hide_names).then_some(team),
+            track,
+            table_label,
+            links: [repo, demo].into_iter().filter(|l| !l.is_empty()).collect(),
+            criteria,
+            mine: score,
+        });
+    }
+    Ok(DeskData { event_id, event_name, judge_id: me, open: settings.open_now, items })
+}
+
+/// Saves one judge's score of one project (see the module comment for the guarantees).
+/// `status` is `absent` for "team absent", anything else lets the marks decide: every
+/// criterion marked is a complete score, fewer is an autosaved draft.
+#[server(prefix = "/api", endpoint = "judging/save")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_score(
+    event_id: i64,
+    project_id: i64,
+    save_id: String,
+    base_version: i64,
+    status: String,
+    marks: Option<BTreeMap<String, String>>,
+    notes: String,
+    flagged: Option<String>,
+    back: Option<String>,
+) -> Result<SaveAck, AppError> {
+    let access = gate::event(event_id, &[Role::Judge]).await?;
+    let db = access.db();
+    let me = access.user.id;
+    if !valid_save_id(&save_id) {
+        return Err(AppError::field("save_id", K::ErrBadRequest));
+    }
+    let track: Option<(Option<i64>,)> = sqlx::query_as(
+        "SELECT p.track_id FROM judge_assignments a JOIN projects p ON p.id = a.project_id \
+         WHERE a.event_id = $1 AND a.project_id = $2 AND a.judge_id = $3",
+    )
+    .bind(event_id)
+    .bind(project_id)
+    .bind(me)
+    .fetch_optional(&db.pool)
+    .await?;
+    let (track,) = track.ok_or(AppError::NotFound)?;
+    if !js::settings(db, event_id).await?.open_now {
+        return Err(js::closed());
+    }
+    let (rubric_id, _, _, criteria) = js::rubric_for(db, event_id, track).await?.ok_or(AppError::Conflict(K::ErrNoRubric))?;
+    let mut errors: Vec<FieldError> = Vec::new();
+    let notes = crate::events::domain::text(&mut errors, "notes", &notes, rubric::NOTES_MAX, false);
+    let marks = match rubric::parse_marks(&marks.unwrap_or_default()) {
+        Ok(m) => m,
+        Err(e) => {
+            errors.extend(e);
+            BTreeMap::new()
+        }
+    };
+    let status = if status == "absent" {
+        "absent"
+    } else {
+        match rubric::check_marks(&criteria, &marks) {
+            Ok(rubric::Completeness::Complete) => "scored",
+            Ok(rubric::Completeness::Partial) => "draft",
+            Err(e) => {
+                errors.extend(e);
+                "draft"
+            }
+        }
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let marks_json = serde_json::to_string(&marks).map_err(|_| AppError::Internal)?;
+    let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
+    let t = now();
+
+    let mut tx = db.begin_write().await?;
+    // Serializes this judge's saves on both databases (see the module comment).
+    sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(me).execute(&mut *tx).await?;
+    let seen: Option<(String, i64, i64)> =
+        sqlx::query_as("SELECT outcome, version, project_id FROM score_saves WHERE judge_id = $1 AND save_id = $2")
+            .bind(me)
+            .bind(&save_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let current: Option<(i64, i64, String, String, String)> =
+        sqlx::query_as("SELECT id, version, status, marks, notes FROM scores WHERE project_id = $1 AND judge_id = $2")
+            .bind(project_id)
+            .bind(me)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some((outcome, version, seen_project)) = seen {
+        tx.rollback().await?;
+        if seen_project != project_id {
+            return Err(AppError::field("save_id", K::ErrBadRequest));
+        }
+        let status = current.map(|c| c.2).unwrap_or_default();
+        return Ok(SaveAck { project_id, version, applied: outcome == "applied", status });
+    }
+    let current_version = current.as_ref().map(|c| c.1).unwrap_or(0);
+    let ack = if base_version != current_version {
+        sqlx::query("INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, at) VALUES ($1, $2, $3, 'stale', $4, $5)")
+            .bind(me)
+            .bind(&save_id)
+            .bind(project_id)
+            .bind(current_version)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+        SaveAck { project_id, version: current_version, applied: false, status: current.as_ref().map(|c| c.2.clone()).unwrap_or_default() }
+    } else {
+        let version = current_version + 1;
+        match &current {
+            Some((id, ..)) => {
+                sqlx::query(
+                    "UPDATE scores SET rubric_id = $1, status = $2, marks = $3, notes = $4, flagged = $5, version = $6, updated_at = $7 WHERE id = $8",
+                )
+                .bind(rubric_id)
+                .bind(status)
+                .bind(&marks_json)
+                .bind(&notes)
+                .bind(flagged)
+                .bind(version)
+                .bind(t)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            None => {
+                sqlx::query(
+                    "INSERT INTO scores (event_id, project_id, judge_id, rubric_id, status, marks, notes, flagged, version, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)",
+                )
+                .bind(event_id)
+                .bind(project_id)
+                .bind(me)
+                .bind(rubric_id)
+                .bind(status)
+                .bind(&marks_json)
+                .bind(&notes)
+                .bind(flagged)
+                .bind(t)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        sqlx::query("INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, at) VALUES ($1, $2, $3, 'applied', $4, $5)")
+            .bind(me)
+            .bind(&save_id)
+            .bind(project_id)
+            .bind(version)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+        audit(
+            &mut tx, Some(event_id), Some(me), "score.saved",
+            current.as_ref().map(|c| json!({ "project": project_id, "version": c.1, "status": c.2, "marks": c.3 })),
+            Some(json!({ "project": project_id, "version": version, "status": status, "marks": marks_json, "flagged": flagged == 1 })),
+        )
+        .await?;
+        SaveAck { project_id, version, applied: true, status: status.to_owned() }
+    };
+    tx.commit().await?;
+    if ack.applied {
+        access.state.live.publish(event_id, "judging");
+    }
+    // A form posted without JavaScript comes back to the desk, on the same project.
+    if let Some(back) = back.filter(|b| b.starts_with(&format!("/events/{event_id}/judge"))) {
+        leptos_axum::redirect(&back);
+    }
+    Ok(ack)
+}
+
+/// The teams of the event, for declaring conflicts of interest. Shows names (a judge needs
+/// them to recognise a conflict), but no project content or scores.
+#[server(prefix = "/api", endpoint = "judging/conflicts")]
+pub async fn judge_conflicts(event_id: i64) -> Result<ConflictData, AppError> {
+    let access = gate::event(event_id, &[Role::Judge]).await?;
+    let db = access.db();
+    let me = access.user.id;
+    let teams: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM teams WHERE event_id = $1 ORDER BY name")
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await?;
+    let members: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT m.team_id, u.display_name FROM team_members m JOIN users u ON u.id = m.user_id WHERE m.event_id = $1 ORDER BY u.display_name",
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let declared: Vec<(i64,)> = sqlx::query_as("SELECT team_id FROM judge_conflicts WHERE event_id = $1 AND judge_id = $2")
+        .bind(event_id)
+        .bind(me)
+        .fetch_all(&db.pool)
+        .await?;
+    let all = js::conflicts(db, event_id).await?;
+    Ok(ConflictData {
+        event_id,
+        teams: teams
+            .into_iter()
+            .map(|(team_id, name)| {
+                let is_declared = declared.iter().any(|(t,)| *t == team_id);
+                ConflictTeam {
+                    team_id,
+                    name,
+                    members: members.iter().filter(|m| m.0 == team_id).map(|m| m.1.clone()).collect(),
+                    declared: is_declared,
+                    automatic: !is_declared && all.contains(&(me, team_id)),
+                }
+            })
+            .collect(),
+    })
+}
+
+/// Replaces the judge's declared conflicts. Unscored assignments to a newly conflicted team
+/// are withdrawn at once; the organizer's coverage view then shows the gap to refill.
+#[server(prefix = "/api", endpoint = "judging/conflicts/save")]
+pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String>>) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Judge]).await?;
+    let me = access.user.id;
+    let wanted: Vec<i64> = teams.unwrap_or_default().keys().filter_map(|k| k.parse().ok()).collect();
+    let known: Vec<(i64,)> = sqlx::query_as("SELECT id FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&access.db().pool).await?;
+    if wanted.iter().any(|w| !known.iter().any(|(k,)| k == w)) {
+        return Err(AppError::field("teams", K::ErrBadRequest));
+    }
+    let mut tx = access.db().begin_write().await?;
+    sqlx::query("DELETE FROM judge_conflicts WHERE event_id = $1 AND judge_id = $2").bind(event_id).bind(me).execute(&mut *tx).await?;
+    let t = now();
+    for team in &wanted {
+        sqlx::query("INSERT INTO judge_conflicts (event_id, judge_id, team_id, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(event_id)
+            .bind(me)
+            .bind(team)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "DELETE FROM judge_assignments WHERE judge_id = $1 AND project_id IN (SELECT id FROM projects WHERE team_id = $2) \
+             AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.judge_id = $1 AND s.project_id = judge_assignments.project_id)",
+        )
+        .bind(me)
+        .bind(team)
+        .execute(&mut *tx)
+        .await?;
+    }
+    audit(&mut tx, Some(event_id), Some(me), "judge.conflicts", None, Some(json!({ "teams": wanted }))).await?;
+    tx.commit().await?;
+    access.state.live.publish(event_id, "judging");
+    leptos_axum::redirect(&format!("/events/{event_id}/judge"));
+    Ok(())
+}

@@ -1,0 +1,438 @@
+//! Judging against the real server and database: rubric, judges' phone passes, conflict-free
+//! assignment, blind idempotent scoring, results and exports.
+
+use crate::helpers::*;
+use reqwest::{Client, StatusCode};
+use serde_json::Value;
+
+pub struct Jury {
+    pub organizer: Client,
+    pub event: i64,
+    pub judges: Vec<(i64, Client)>,
+    /// (project id, team id)
+    pub projects: Vec<(i64, i64)>,
+}
+
+impl Jury {
+    pub fn e(&self) -> String {
+        self.event.to_string()
+    }
+}
+
+/// Teams with submitted projects, written straight into the database: the submission flow
+/// has its own tests, and judging starts from submitted projects.
+pub async fn seed_projects(app: &TestApp, event: i64, n: usize, track: Option<i64>) -> Vec<(i64, i64)> {
+    let mut out = Vec::new();
+    let pool = &app.state.db.pool;
+    for i in 0..n {
+        let now = 1_700_000_000 + i as i64;
+        static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let email = format!("member{}@example.ma", SEQ.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
+        let (user,): (i64,) = sqlx::query_as(
+            "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, '!', $3) RETURNING id",
+        )
+        .bind(&email)
+        .bind(format!("Member {i}"))
+        .bind(now)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO event_roles (event_id, user_id, role, granted_at) VALUES ($1, $2, 'participant', $3)")
+            .bind(event)
+            .bind(user)
+            .bind(now)
+            .execute(pool)
+            .await
+            .unwrap();
+        let (team,): (i64,) = sqlx::query_as(
+            "INSERT INTO teams (event_id, name, pitch, track_id, needs, invite_code, captain_id, member_count, created_at) \
+             VALUES ($1, $2, '', $3, '', $4, $5, 1, $6) RETURNING id",
+        )
+        .bind(event)
+        .bind(format!("Team {email}"))
+        .bind(track)
+        .bind(format!("code-{email}"))
+        .bind(user)
+        .bind(now)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO team_members (team_id, event_id, user_id, joined_at) VALUES ($1, $2, $3, $4)")
+            .bind(team)
+            .bind(event)
+            .bind(user)
+            .bind(now)
+            .execute(pool)
+            .await
+            .unwrap();
+        let (project,): (i64,) = sqlx::query_as(
+            "INSERT INTO projects (team_id, event_id, title, track_id, status, submitted_at, updated_at) \
+             VALUES ($1, $2, $3, $4, 'submitted', $5, $5) RETURNING id",
+        )
+        .bind(team)
+        .bind(event)
+        .bind(format!("Projet {i}"))
+        .bind(track)
+        .bind(now)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        out.push((project, team));
+    }
+    out
+}
+
+/// The standard rubric: impact (weight 3, 1–5) and execution (weight 1, 0–10).
+pub async fn save_rubric(app: &TestApp, organizer: &Client, event: i64, scope: i64, version: i64) -> Reply {
+    let (e, s, v) = (event.to_string(), scope.to_string(), version.to_string());
+    app.call(
+        organizer,
+        "judging/rubric/save",
+        &[
+            ("event_id", e.as_str()), ("scope", s.as_str()), ("version", v.as_str()),
+            ("fields[name_1]", "Impact"), ("fields[weight_1]", "3"), ("fields[scale_1]", "1-5"),
+            ("fields[levels_1]", "Aucun\nFaible\nMoyen\nFort\nExceptionnel"),
+            ("fields[name_2]", "التنفيذ"), ("fields[weight_2]", "1"), ("fields[scale_2]", "0-10"),
+        ],
+    )
+    .await
+}
+
+pub async fn settings(app: &TestApp, organizer: &Client, event: i64, k: &str, state: &str, method: &str) {
+    let e = event.to_string();
+    let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 1) FROM judging_settings WHERE event_id = $1")
+        .bind(event)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let v = version.to_string();
+    let r = app
+        .call(organizer, "judging/settings/save", &[("event_id", e.as_str()), ("version", v.as_str()), ("judges_per_project", k), ("method", method), ("disagreement", "25"), ("state", state)])
+        .await;
+    assert!(r.status.is_success(), "settings: {} {}", r.status, r.body);
+}
+
+/// Adds a judge by name and signs a fresh phone in with the judge's link.
+pub async fn add_judge(app: &TestApp, organizer: &Client, event: i64, name: &str) -> (i64, Client) {
+    let e = event.to_string();
+    let r = app.call(organizer, "judging/judges/add", &[("event_id", e.as_str()), ("display_name", name)]).await;
+    assert!(r.status.is_success(), "add judge: {} {}", r.status, r.body);
+    let (user, token): (i64, String) = sqlx::query_as(
+        "SELECT user_id, token FROM judge_passes WHERE event_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, user_id DESC LIMIT 1",
+    )
+    .bind(event)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    let phone = user_agent();
+    let r = app.call(&phone, "judging/pass/open", &[("token", token.as_str())]).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "open pass: {} {}", r.status, r.body);
+    (user, phone)
+}
+
+pub async fn jury(app: &TestApp, projects: usize, judges: usize, k: &str) -> Jury {
+    let organizer = user_agent();
+    app.signup(&organizer, "Salma Benali", "organizer@example.ma").await;
+    let event = app.create_event(&organizer, "Hackathon Berkane").await;
+    assert!(save_rubric(app, &organizer, event, 0, 0).await.status.is_success());
+    settings(app, &organizer, event, k, "open", "z").await;
+    let projects = seed_projects(app, event, projects, None).await;
+    let mut list = Vec::new();
+    for i in 0..judges {
+        list.push(add_judge(app, &organizer, event, &format!("Juge {i}")).await);
+    }
+    Jury { organizer, event, judges: list, projects }
+}
+
+pub async fn assign(app: &TestApp, jury: &Jury, seed: &str) {
+    let r = app.call(&jury.organizer, "judging/assign", &[("event_id", jury.e().as_str()), ("seed", seed)]).await;
+    assert!(r.status.is_success(), "assign: {} {}", r.status, r.body);
+}
+
+pub async fn assigned_to(app: &TestApp, judge: i64) -> Vec<i64> {
+    sqlx::query_scalar("SELECT project_id FROM judge_assignments WHERE judge_id = $1 ORDER BY project_id")
+        .bind(judge)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap()
+}
+
+/// Sends one save as the phone does.
+pub async fn save(app: &TestApp, phone: &Client, event: i64, project: i64, save_id: &str, base: i64, marks: &[(&str, &str)]) -> Reply {
+    let mut form: Vec<(String, String)> = vec![
+        ("event_id".into(), event.to_string()),
+        ("project_id".into(), project.to_string()),
+        ("save_id".into(), save_id.into()),
+        ("base_version".into(), base.to_string()),
+        ("status".into(), String::new()),
+        ("notes".into(), "Bonne démo".into()),
+    ];
+    for (k, v) in marks {
+        form.push((format!("marks[{k}]"), v.to_string()));
+    }
+    app.call(phone, "judging/save", &form).await
+}
+
+#[tokio::test]
+async fn assignment_covers_every_project_with_k_judges_and_no_conflicts() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 7, 4, "2").await;
+    // Judge 0 mentored project 0's team; judge 1 declares a conflict with project 1's team.
+    sqlx::query("INSERT INTO mentorship_log (team_id, mentor_id, first_at) VALUES ($1, $2, 0)")
+        .bind(jury.projects[0].1)
+        .bind(jury.judges[0].0)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let team_key = format!("teams[{}]", jury.projects[1].1);
+    let r = app.call(&jury.judges[1].1, "judging/conflicts/save", &[("event_id", jury.e()), (team_key.as_str(), "on".into())]).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    assign(&app, &jury, "7").await;
+
+    for (project, _) in &jury.projects {
+        let n = app.count(&format!("SELECT COUNT(*) FROM judge_assignments WHERE project_id = {project}")).await;
+        assert_eq!(n, 2, "project {project} has K judges");
+    }
+    let conflicted = |judge: i64, project: i64| format!("SELECT COUNT(*) FROM judge_assignments WHERE judge_id = {judge} AND project_id = {project}");
+    assert_eq!(app.count(&conflicted(jury.judges[0].0, jury.projects[0].0)).await, 0, "mentored team excluded");
+    assert_eq!(app.count(&conflicted(jury.judges[1].0, jury.projects[1].0)).await, 0, "declared conflict excluded");
+    let loads: Vec<i64> = sqlx::query_scalar("SELECT COUNT(*) FROM judge_assignments GROUP BY judge_id ORDER BY 1")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(loads.iter().max().unwrap() - loads.iter().min().unwrap() <= 1, "balanced: {loads:?}");
+
+    // The same seed on a fresh run reproduces the assignment.
+    let before: Vec<(i64, i64)> = sqlx::query_as("SELECT project_id, judge_id FROM judge_assignments ORDER BY 1, 2").fetch_all(&app.state.db.pool).await.unwrap();
+    sqlx::query("DELETE FROM judge_assignments").execute(&app.state.db.pool).await.unwrap();
+    assign(&app, &jury, "7").await;
+    let after: Vec<(i64, i64)> = sqlx::query_as("SELECT project_id, judge_id FROM judge_assignments ORDER BY 1, 2").fetch_all(&app.state.db.pool).await.unwrap();
+    assert_eq!(before, after);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'judging.assigned'").await, 2);
+}
+
+#[tokio::test]
+async fn a_replayed_save_is_applied_once_and_a_stale_one_never_overwrites() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 1, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    let (judge, phone) = &jury.judges[0];
+    let project = jury.projects[0].0;
+
+    let first = save(&app, phone, jury.event, project, "save-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    assert_eq!((first.json()["applied"].as_bool(), first.json()["version"].as_i64()), (Some(true), Some(1)));
+    assert_eq!(first.json()["status"], "scored");
+
+    // The acknowledgement was lost; the phone sends the same save again.
+    let replay = save(&app, phone, jury.event, project, "save-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
+    assert_eq!(replay.json(), first.json(), "a replay gets the first answer");
+    assert_eq!(app.count(&format!("SELECT version FROM scores WHERE judge_id = {judge}")).await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'score.saved'").await, 1, "applied once");
+
+    // A newer save lands; then an older offline save (made on version 1) arrives.
+    let newer = save(&app, phone, jury.event, project, "save-0002", 1, &[("c1", "5"), ("c2", "9")]).await;
+    assert_eq!(newer.json()["version"], 2);
+    let stale = save(&app, phone, jury.event, project, "save-0003", 1, &[("c1", "1"), ("c2", "0")]).await;
+    assert_eq!(stale.status, StatusCode::OK);
+    assert_eq!((stale.json()["applied"].as_bool(), stale.json()["version"].as_i64()), (Some(false), Some(2)));
+    let marks: String = sqlx::query_scalar("SELECT marks FROM scores WHERE judge_id = $1").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&marks).unwrap(), serde_json::json!({ "c1": 5, "c2": 9 }), "the newer save stays");
+    let again = save(&app, phone, jury.event, project, "save-0003", 1, &[("c1", "1"), ("c2", "0")]).await;
+    assert_eq!(again.json(), stale.json(), "a stale replay is answered the same way");
+    assert_eq!(app.count("SELECT COUNT(*) FROM score_saves").await, 3);
+
+    // A partial save is a draft, and does not count in results.
+    let draft = save(&app, phone, jury.event, project, "save-0004", 2, &[("c1", "3")]).await;
+    assert_eq!(draft.json()["status"], "draft");
+    let results = app.call(&jury.organizer, "judging/results", &[("event_id", jury.e())]).await.json();
+    assert_eq!(results["rows"][0]["judges"], 0);
+}
+
+#[tokio::test]
+async fn two_phones_of_one_judge_racing_cannot_both_win() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 1, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    let judge = jury.judges[0].0;
+    let token: String = sqlx::query_scalar("SELECT token FROM judge_passes WHERE user_id = $1").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
+    let second_phone = user_agent();
+    app.call(&second_phone, "judging/pass/open", &[("token", token.as_str())]).await;
+    let phones = [&jury.judges[0].1, &second_phone];
+    let project = jury.projects[0].0;
+    let replies = join_all((0..12).map(|i| {
+        let phone = phones[i % 2];
+        let id = format!("race-{i:04}");
+        let level = (1 + i % 5).to_string();
+        let app = &app;
+        async move { save(app, phone, jury.event, project, &id, 0, &[("c1", &level), ("c2", "5")]).await }
+    }))
+    .await;
+    let applied: Vec<&Reply> = replies.iter().filter(|r| r.json()["applied"] == true).collect();
+    assert!(replies.iter().all(|r| r.status == StatusCode::OK), "{:?}", replies.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert_eq!(applied.len(), 1, "exactly one save made on version 0 wins");
+    assert_eq!(app.count("SELECT version FROM scores").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM score_saves WHERE outcome = 'stale'").await, 11);
+}
+
+#[tokio::test]
+async fn bad_scores_are_refused_per_field_and_change_nothing() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    let phone = &jury.judges[0].1;
+    let p = jury.projects[0].0;
+    let r = save(&app, phone, jury.event, p, "bad-00001", 0, &[("c1", "6"), ("c2", "x"), ("c9", "1")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut fields = r.invalid_fields();
+    fields.sort();
+    assert_eq!(fields, ["c2"], "unparseable marks are reported first: {}", r.body);
+    let r = save(&app, phone, jury.event, p, "bad-00002", 0, &[("c1", "6"), ("c9", "1")]).await;
+    let mut fields = r.invalid_fields();
+    fields.sort();
+    assert_eq!(fields, ["c1", "c9"]);
+    let long = "x".repeat(2001);
+    let r = app
+        .call(phone, "judging/save", &[("event_id", jury.e()), ("project_id", p.to_string()), ("save_id", "bad-00003".into()), ("base_version", "0".into()), ("status", "".into()), ("notes", long)])
+        .await;
+    assert_eq!(r.invalid_fields(), ["notes"]);
+    assert_eq!(app.count("SELECT COUNT(*) FROM scores").await + app.count("SELECT COUNT(*) FROM score_saves").await, 0);
+
+    // Someone else's project (not assigned to this judge) does not exist for them.
+    let other = seed_projects(&app, jury.event, 1, None).await[0].0;
+    let r = save(&app, phone, jury.event, other, "bad-00004", 0, &[("c1", "3"), ("c2", "3")]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // Closed judging refuses saves.
+    settings(&app, &jury.organizer, jury.event, "1", "closed", "z").await;
+    let r = save(&app, phone, jury.event, p, "bad-00005", 0, &[("c1", "3"), ("c2", "3")]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(app.count("SELECT COUNT(*) FROM scores").await, 0);
+}
+
+#[tokio::test]
+async fn judges_see_only_their_own_scores_and_organizers_get_normalized_results() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 3, 2, "2").await;
+    assign(&app, &jury, "3").await;
+    // Both judges score all three projects: A is lenient, B harsh (see the worked example in
+    // results.rs). Impact 1–5 weight 3, execution 0–10 weight 1.
+    let marks_a = [("5", "10"), ("4", "10"), ("3", "10")]; // totals 100, 81.25, 62.5
+    let marks_b = [("3", "5"), ("2", "5"), ("1", "10")]; // totals 50, 31.25, 25
+    for (j, marks) in [(0usize, marks_a), (1, marks_b)] {
+        let (_, phone) = &jury.judges[j];
+        for (i, (p, _)) in jury.projects.iter().enumerate() {
+            let r = save(&app, phone, jury.event, *p, &format!("j{j}-p{i}-save"), 0, &[("c1", marks[i].0), ("c2", marks[i].1)]).await;
+            assert_eq!(r.json()["applied"], true, "{}", r.body);
+        }
+    }
+    // Blind: judge A's desk carries A's marks only.
+    let desk = app.call(&jury.judges[0].1, "judging/desk", &[("event_id", jury.e())]).await.json();
+    let items = desk["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0]["mine"]["marks"]["c1"], 5);
+    assert!(!desk.to_string().contains("Juge 1"), "no other judge's name or score");
+    for endpoint in ["judging/results", "judging/console"] {
+        let r = app.call(&jury.judges[0].1, endpoint, &[("event_id", jury.e())]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{endpoint}");
+    }
+    let r = app.get(&jury.judges[0].1, &format!("/events/{}/ranking.csv", jury.event)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    let results = app.call(&jury.organizer, "judging/results", &[("event_id", jury.e())]).await.json();
+    let rows = results["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["project_id"], jury.projects[0].0);
+    assert!((rows[0]["raw"].as_f64().unwrap() - 75.0).abs() < 1e-9);
+    // Each judge ranks the projects in the same order, so normalization keeps it; project 0
+    // is above both others, and normalized scores differ from raw.
+    assert_eq!(rows.iter().map(|r| r["rank"].as_i64().unwrap()).collect::<Vec<_>>(), [1, 2, 3]);
+    assert!(rows[0]["normalized"].as_f64().unwrap() > rows[1]["normalized"].as_f64().unwrap());
+    // Spread of project 0 is 50 > 25: flagged for disagreement.
+    assert_eq!(rows[0]["disagreement"], true);
+
+    let csv = app.get(&jury.organizer, &format!("/events/{}/ranking.csv", jury.event)).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.contains("rank,track_rank,project") && csv.body.contains("75.00"), "{}", csv.body);
+    let by_judge = app.get(&jury.organizer, &format!("/events/{}/scores.csv?by=judge", jury.event)).await;
+    assert_eq!(by_judge.body.lines().count(), 7, "header + 6 scores");
+    assert!(by_judge.body.contains("Impact=5"));
+}
+
+#[tokio::test]
+async fn the_rubric_locks_at_the_first_score_and_a_new_version_names_affected_projects() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    // Unused, the rubric is edited in place.
+    assert!(save_rubric(&app, &jury.organizer, jury.event, 0, 1).await.status.is_success());
+    assert_eq!(app.count("SELECT COUNT(*) FROM rubrics").await, 1);
+    let p = jury.projects[0].0;
+    save(&app, &jury.judges[0].1, jury.event, p, "lock-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
+    let data = app.call(&jury.organizer, "judging/rubric", &[("event_id", jury.e()), ("scope", "0".into())]).await.json();
+    assert_eq!(data["locked"], true);
+    // A stale form (version 0) is refused; the current one creates version 2.
+    assert_eq!(save_rubric(&app, &jury.organizer, jury.event, 0, 0).await.status, StatusCode::CONFLICT);
+    assert!(save_rubric(&app, &jury.organizer, jury.event, 0, 1).await.status.is_success());
+    assert_eq!(app.count("SELECT COUNT(*) FROM rubrics").await, 2);
+    let data = app.call(&jury.organizer, "judging/rubric", &[("event_id", jury.e()), ("scope", "0".into())]).await.json();
+    assert_eq!((data["version"].as_i64(), data["locked"].as_bool()), (Some(2), Some(false)));
+    assert_eq!(data["affected"].as_array().unwrap().len(), 1);
+    let desk = app.call(&jury.judges[0].1, "judging/desk", &[("event_id", jury.e())]).await.json();
+    let item = desk["items"].as_array().unwrap().iter().find(|i| i["project_id"] == p).unwrap().clone();
+    assert_eq!(item["mine"]["outdated"], true, "the judge is asked to score again");
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'rubric.saved'").await, 3, "created, edited in place, versioned");
+    // Bad rows are refused per field.
+    let r = app
+        .call(&jury.organizer, "judging/rubric/save", &[("event_id", jury.e()), ("scope", "0".into()), ("version", "2".into()), ("fields[name_1]", "Impact".into()), ("fields[weight_1]", "0".into()), ("fields[scale_1]", "1-5".into())])
+        .await;
+    assert_eq!(r.invalid_fields(), ["weight_1"]);
+}
+
+#[tokio::test]
+async fn revoking_a_pass_ends_the_phone_sign_in_and_a_rerun_keeps_given_scores() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 4, 3, "1").await;
+    assign(&app, &jury, "5").await;
+    let (judge, phone) = &jury.judges[0];
+    let mine = assigned_to(&app, *judge).await;
+    assert!(!mine.is_empty());
+    save(&app, phone, jury.event, mine[0], "keep-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
+
+    let (e, u) = (jury.e(), judge.to_string());
+    let old: String = sqlx::query_scalar("SELECT token FROM judge_passes WHERE user_id = $1").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
+    let r = app.call(&jury.organizer, "judging/pass/reset", &[("event_id", e.as_str()), ("user_id", u.as_str()), ("action", "renew")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(app.call(phone, "judging/desk", &[("event_id", jury.e())]).await.status, StatusCode::UNAUTHORIZED, "the phone is signed out");
+    assert_eq!(app.call(&user_agent(), "judging/pass/open", &[("token", old.as_str())]).await.status, StatusCode::CONFLICT);
+    let new: String = sqlx::query_scalar("SELECT token FROM judge_passes WHERE user_id = $1 AND revoked_at IS NULL").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
+    let phone2 = user_agent();
+    app.call(&phone2, "judging/pass/open", &[("token", new.as_str())]).await;
+    assert_eq!(app.call(&phone2, "judging/desk", &[("event_id", jury.e())]).await.status, StatusCode::OK);
+
+    // The judge drops out: a re-run keeps the scored project and hands the others on.
+    let r = app.call(&jury.organizer, "judging/judge/update", &[("event_id", e.as_str()), ("user_id", u.as_str()), ("track", "")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assign(&app, &jury, "5").await;
+    assert_eq!(assigned_to(&app, *judge).await, vec![mine[0]]);
+    for (p, _) in &jury.projects {
+        assert!(app.count(&format!("SELECT COUNT(*) FROM judge_assignments WHERE project_id = {p}")).await >= 1);
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM scores").await, 1, "no score was discarded");
+}
+
+#[tokio::test]
+async fn judges_join_from_a_judge_invite_with_only_their_name() {
+    let app = spawn_app().await;
+    let organizer = user_agent();
+    app.signup(&organizer, "Salma", "organizer@example.ma").await;
+    let event = app.create_event(&organizer, "Hackathon").await;
+    let code = app.invite(&organizer, event, "judge", "2").await;
+    let phone = user_agent();
+    let r = app.call(&phone, "judging/pass/join", &[("code", code.as_str()), ("display_name", "Nadia El Idrissi")]).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    assert_eq!(app.call(&phone, "judging/desk", &[("event_id", event.to_string())]).await.status, StatusCode::OK);
+    assert_eq!(app.count("SELECT uses FROM invites").await, 1);
+    // A participant invite cannot be used this way.
+    let code = app.invite(&organizer, event, "participant", "2").await;
+    let r = app.call(&user_agent(), "judging/pass/join", &[("code", code.as_str()), ("display_name", "X")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
