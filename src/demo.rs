@@ -150,10 +150,33 @@ pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
     .bind(members[0])
     .execute(&mut *tx)
     .await?;
+    // An event-wide rubric, and a phone sign-in link for one judge.
+    let rubric = serde_json::json!([
+        { "key": "c1", "name": "الأثر · Impact", "description": "Le projet répond-il à un vrai besoin des habitants ?", "weight": 3, "min": 1, "max": 5,
+          "levels": ["ضعيف · Faible", "محدود · Limité", "متوسط · Moyen", "قوي · Fort", "استثنائي · Exceptionnel"] },
+        { "key": "c2", "name": "الإنجاز التقني · Réalisation", "description": "", "weight": 2, "min": 1, "max": 5, "levels": [] },
+        { "key": "c3", "name": "العرض · Présentation", "description": "", "weight": 1, "min": 1, "max": 5, "levels": [] }
+    ]);
+    sqlx::query("INSERT INTO rubrics (event_id, scope, version, criteria, created_by, created_at) VALUES ($1, 0, 1, $2, $3, $4)")
+        .bind(event_id)
+        .bind(rubric.to_string())
+        .bind(organizer)
+        .bind(t)
+        .execute(&mut *tx)
+        .await?;
+    let pass: String = rand::thread_rng().sample_iter(&Alphanumeric).take(32).map(char::from).collect();
+    sqlx::query("INSERT INTO judge_passes (token, event_id, user_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(&pass)
+        .bind(event_id)
+        .bind(ids[2])
+        .bind(organizer)
+        .bind(t)
+        .execute(&mut *tx)
+        .await?;
     crate::db::audit(&mut tx, Some(event_id), Some(organizer), "demo.loaded", None, None).await?;
     tx.commit().await?;
     tracing::info!(
-        "Demo event loaded (with one team and a draft project). Its organizer can sign in as {organizer_email} with password {password} (shown only now)."
+        "Demo event loaded (with one team, a draft project and a rubric). Its organizer can sign in as {organizer_email} with password {password} (shown only now); the demo judge's phone link is /pass/{pass}."
     );
     Ok(())
 }

@@ -1,4 +1,5 @@
 //! Hakam: hackathon judging and team mentoring.
+#![recursion_limit = "256"]
 //!
 //! Feature folders hold their pages, server functions and (server-only) queries together;
 //! shared layers are `auth` (sessions and the one authorization gate), `i18n`, `ui` and `error`.

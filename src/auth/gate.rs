@@ -16,6 +16,7 @@ use tower_sessions::Session;
 
 pub const SESSION_USER: &str = "uid";
 pub const SESSION_FINGERPRINT: &str = "pwfp";
+pub const SESSION_SEEN: &str = "seen";
 
 /// What a gate hands to the server function: the state and the verified caller.
 pub struct Caller {
@@ -85,7 +86,16 @@ pub async fn current_user(db: &Db, session: &Session) -> AppResult<Option<Sessio
     let fp = session.get::<String>(SESSION_FINGERPRINT).await?.unwrap_or_default();
     let row = super::db::user_by_id(db, uid).await?;
     match row {
-        Some((user, hash)) if fingerprint(&hash) == fp => Ok(Some(user)),
+        Some((user, hash)) if fingerprint(&hash) == fp => {
+            // The store only extends a session's expiry when the session is saved, and it is
+            // saved only when modified: marking activity every 15 minutes keeps an active
+            // judge or organizer signed in for the whole event, at one write per quarter hour.
+            let t = crate::db::now();
+            if t - session.get::<i64>(SESSION_SEEN).await?.unwrap_or(0) > 900 {
+                session.insert(SESSION_SEEN, t).await?;
+            }
+            Ok(Some(user))
+        }
         _ => {
             session.flush().await?;
             Ok(None)

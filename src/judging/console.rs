@@ -105,7 +105,7 @@ pub struct ResultsData {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod ssr {
+pub mod ssr {
     use super::*;
     use crate::db::Db;
     use crate::error::AppResult;

@@ -108,6 +108,8 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
     let rev = RwSignal::new(0u32);
     let queue = Queue::new(event_id, data.judge_id, local, lang);
 
+    // Set once the island runs in the browser: until then the page is a plain form.
+    let ready = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     {
         let q = queue;
@@ -116,6 +118,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
             rev.update(|r| *r += 1);
             q.install_online_listener();
             q.pump();
+            ready.set(true);
         });
     }
 
@@ -155,22 +158,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
         let status_line = move || {
             local.with(|l| l.get(&pid).map(|s| (sync_text(lang, &s.sync, outdated), s.sync.clone()))).unwrap_or((String::new(), Sync::Empty))
         };
-        view! {
-            <article class="desk-project" aria-labelledby="desk-title">
-                <p class="desk-code">
-                    <span class="tag">{item.code.clone()}</span>
-                    {(!item.table_label.is_empty()).then(|| view! { " " <span class="tag">{lang.t1(K::DeskTable, &item.table_label)}</span> })}
-                    {(!item.track.is_empty()).then(|| view! { " " <span class="muted" dir="auto">{item.track.clone()}</span> })}
-                </p>
-                <h2 id="desk-title" dir="auto">{item.title.clone()}</h2>
-                {item.team.clone().map(|t| view! { <p class="muted" dir="auto">{t}</p> })}
-                <details class="desk-about">
-                    <summary>{lang.t(K::DeskAbout)}</summary>
-                    <p dir="auto"><strong>{item.tagline.clone()}</strong></p>
-                    <p dir="auto" class="prewrap">{item.description.clone()}</p>
-                    <ul>{item.links.iter().map(|l| view! { <li><a href=l.clone() rel="noopener noreferrer" target="_blank">{l.clone()}</a></li> }).collect_view()}</ul>
-                </details>
-                <p class="desk-sync" role="status" aria-live="polite" data-sync=move || match status_line().1 {
+        let status_view = view! { <p class="desk-sync" role="status" aria-live="polite" data-sync=move || match status_line().1 {
                     Sync::Saved => "saved", Sync::Waiting => "waiting", Sync::Empty => "empty", Sync::Stale(_) => "stale", Sync::Failed(_) => "failed",
                 }>
                     {move || status_line().0}
@@ -186,8 +174,8 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                         }
                         _ => ().into_any(),
                     }}
-                </p>
-                <form method="post" action="/api/judging/save" data-local="desk" class="desk-form"
+                </p> }.into_any();
+        let form_view = view! { <form method="post" action="/api/judging/save" data-local="desk" class="desk-form"
                     on:submit=move |ev| {
                         ev.prevent_default();
                         #[cfg(feature = "hydrate")]
@@ -227,7 +215,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                                         }).collect_view()}
                                     </div>
                                 </fieldset>
-                            }
+                            }.into_any()
                         }).collect_view()}
                         <div class="field">
                             <label for=format!("notes-{pid}")>{lang.t(K::DeskNotes)}</label>
@@ -245,18 +233,36 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                             <button type="submit" name="status" value="absent" class="button">{lang.t(K::DeskAbsent)}</button>
                         </div>
                     </fieldset>
-                </form>
-                <nav class="desk-nav" aria-label=lang.t(K::DeskProjects)>
+                </form> }.into_any();
+        let nav_view = view! { <nav class="desk-nav" aria-label=lang.t(K::DeskProjects)>
                     {prev.map(|p| view! { <a class="button" href=format!("?p={p}") on:click=move |ev| { ev.prevent_default(); go(p) }>{lang.t(K::DeskPrevious)}</a> })}
                     {next.map(|n| view! { <a class="button" href=format!("?p={n}") on:click=move |ev| { ev.prevent_default(); go(n) }>{lang.t(K::DeskSkip)}</a> })}
-                </nav>
+                </nav> }.into_any();
+        view! {
+            <article class="desk-project" aria-labelledby="desk-title">
+                <p class="desk-code">
+                    <span class="tag">{item.code.clone()}</span>
+                    {(!item.table_label.is_empty()).then(|| view! { " " <span class="tag">{lang.t1(K::DeskTable, &item.table_label)}</span> })}
+                    {(!item.track.is_empty()).then(|| view! { " " <span class="muted" dir="auto">{item.track.clone()}</span> })}
+                </p>
+                <h2 id="desk-title" dir="auto">{item.title.clone()}</h2>
+                {item.team.clone().map(|t| view! { <p class="muted" dir="auto">{t}</p> })}
+                <details class="desk-about">
+                    <summary>{lang.t(K::DeskAbout)}</summary>
+                    <p dir="auto"><strong>{item.tagline.clone()}</strong></p>
+                    <p dir="auto" class="prewrap">{item.description.clone()}</p>
+                    <ul>{item.links.iter().map(|l| view! { <li><a href=l.clone() rel="noopener noreferrer" target="_blank">{l.clone()}</a></li> }).collect_view()}</ul>
+                </details>
+                {status_view}
+                {form_view}
+                {nav_view}
             </article>
         }
         .into_any()
     };
 
     view! {
-        <div class="desk">
+        <div class="desk" data-ready=move || ready.get().to_string()>
             {(!open).then(|| view! { <p class="notice" role="status">{lang.t(K::DeskClosed)}</p> })}
             <div class="desk-progress">
                 <span>{move || lang.t1(K::DeskProgress, format!("{} / {count}", done()))}</span>

@@ -9,13 +9,19 @@ use std::sync::atomic::{AtomicU32, Ordering};
 pub struct TestApp {
     pub base: String,
     pub state: hakam::server::AppState,
-    cleanup: Option<Cleanup>,
     pub uploads: std::path::PathBuf,
+    _db: FreshDb,
 }
 
 enum Cleanup {
     Sqlite(std::path::PathBuf),
     Postgres { admin_url: String, name: String },
+}
+
+/// A new, empty database of the backend under test, removed when dropped.
+pub struct FreshDb {
+    pub url: String,
+    cleanup: Option<Cleanup>,
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -33,12 +39,8 @@ pub fn backend() -> String {
     std::env::var("HAKAM_TEST_BACKEND").unwrap_or_else(|_| "sqlite".into())
 }
 
-pub async fn spawn_app() -> TestApp {
-    spawn_app_with(|_| {}).await
-}
-
-pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
-    let (url, cleanup) = match backend().as_str() {
+pub async fn fresh_database() -> FreshDb {
+    match backend().as_str() {
         "postgres" => {
             let admin_url = std::env::var("HAKAM_TEST_PG_URL")
                 .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
@@ -47,26 +49,39 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
             let mut conn = sqlx::PgConnection::connect(&admin_url).await.expect("PostgreSQL reachable");
             sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create db");
             let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin_url.clone());
-            (format!("{base}/{name}"), Cleanup::Postgres { admin_url, name })
+            FreshDb { url: format!("{base}/{name}"), cleanup: Some(Cleanup::Postgres { admin_url, name }) }
         }
         _ => {
             let dir = std::env::temp_dir().join(format!("hakam-test-{}", unique()));
             std::fs::create_dir_all(&dir).unwrap();
-            (format!("sqlite://{}/hakam.db", dir.display()), Cleanup::Sqlite(dir))
+            FreshDb { url: format!("sqlite://{}/hakam.db", dir.display()), cleanup: Some(Cleanup::Sqlite(dir)) }
         }
-    };
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let db = fresh_database().await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let uploads = std::env::temp_dir().join(format!("hakam-uploads-{}", unique()));
-    let mut config = Config::for_tests(url, addr, uploads.clone());
+    let mut config = Config::for_tests(db.url.clone(), addr, uploads.clone());
     adjust(&mut config);
     let state = hakam::server::spawn(config, listener).await.expect("server starts");
-    TestApp { base: format!("http://{addr}"), state, cleanup: Some(cleanup), uploads }
+    TestApp { base: format!("http://{addr}"), state, uploads, _db: db }
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.uploads);
+    }
+}
+
+impl Drop for FreshDb {
+    fn drop(&mut self) {
         match self.cleanup.take() {
             Some(Cleanup::Sqlite(dir)) => {
                 let _ = std::fs::remove_dir_all(dir);

@@ -21,9 +21,8 @@ impl Jury {
 
 /// Teams with submitted projects, written straight into the database: the submission flow
 /// has its own tests, and judging starts from submitted projects.
-pub async fn seed_projects(app: &TestApp, event: i64, n: usize, track: Option<i64>) -> Vec<(i64, i64)> {
+pub async fn seed_projects(pool: &sqlx::AnyPool, event: i64, n: usize, track: Option<i64>) -> Vec<(i64, i64)> {
     let mut out = Vec::new();
-    let pool = &app.state.db.pool;
     for i in 0..n {
         let now = 1_700_000_000 + i as i64;
         static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -136,7 +135,7 @@ pub async fn jury(app: &TestApp, projects: usize, judges: usize, k: &str) -> Jur
     let event = app.create_event(&organizer, "Hackathon Berkane").await;
     assert!(save_rubric(app, &organizer, event, 0, 0).await.status.is_success());
     settings(app, &organizer, event, k, "open", "z").await;
-    let projects = seed_projects(app, event, projects, None).await;
+    let projects = seed_projects(&app.state.db.pool, event, projects, None).await;
     let mut list = Vec::new();
     for i in 0..judges {
         list.push(add_judge(app, &organizer, event, &format!("Juge {i}")).await);
@@ -299,7 +298,7 @@ async fn bad_scores_are_refused_per_field_and_change_nothing() {
     assert_eq!(app.count("SELECT COUNT(*) FROM scores").await + app.count("SELECT COUNT(*) FROM score_saves").await, 0);
 
     // Someone else's project (not assigned to this judge) does not exist for them.
-    let other = seed_projects(&app, jury.event, 1, None).await[0].0;
+    let other = seed_projects(&app.state.db.pool, jury.event, 1, None).await[0].0;
     let r = save(&app, phone, jury.event, other, "bad-00004", 0, &[("c1", "3"), ("c2", "3")]).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     // Closed judging refuses saves.

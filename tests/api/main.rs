@@ -3,6 +3,7 @@
 
 mod authz;
 mod auth;
+mod durability;
 mod events;
 mod helpers;
 mod invites;

@@ -1,0 +1,197 @@
+//! Judging benchmarks. Run: `cargo bench --features ssr --bench judging` (prints figures,
+//! asserts nothing).
+//!
+//! 1. Judge assignment, 1,000 projects × 150 judges, K = 3, with conflicts.
+//! 2. Ranking recompute, 1,000 projects × 5,000 scores: weighted totals from the stored
+//!    marks (JSON), per-judge normalization, ranking and tie-breaks.
+//! 3. Score saves through the real HTTP server on SQLite: 200 judges, each with its own
+//!    session, saving concurrently; per-save latency percentiles and sustained throughput.
+
+use hakam::judging::assign::{plan, Existing, Input, Judge, Project};
+use hakam::judging::console::ssr::{totals, ScoreRow};
+use hakam::judging::results::{rank, Entry, Method};
+use hakam::judging::rubric::Criterion;
+use rand::{Rng, SeedableRng};
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, Duration, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        last = Some(std::hint::black_box(f()));
+        times.push(start.elapsed());
+    }
+    times.sort();
+    (times[0], times[runs / 2], times[runs - 1], last.expect("at least one run"))
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn criteria() -> Vec<Criterion> {
+    (1..=5)
+        .map(|i| Criterion { key: format!("c{i}"), name: format!("C{i}"), description: String::new(), weight: i, min: 1, max: 5, levels: vec![] })
+        .collect()
+}
+
+fn bench_assignment() {
+    let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+    let projects: Vec<Project> = (0..1000).map(|id| Project { id, team: 10_000 + id, track: Some(id % 5) }).collect();
+    let judges: Vec<Judge> = (0..150)
+        .map(|id| Judge { id: 100_000 + id, active: true, tracks: if id % 10 == 0 { vec![id % 5] } else { vec![] } })
+        .collect();
+    let conflicts: HashSet<(i64, i64)> = (0..600).map(|_| (100_000 + rng.gen_range(0..150), 10_000 + rng.gen_range(0..1000))).collect();
+    let (min, median, max, p) = time(10, || {
+        plan(&Input { projects: &projects, judges: &judges, conflicts: &conflicts, existing: &[], k: 3, seed: 1, rebalance: false })
+    });
+    println!(
+        "judge assignment, 1000 projects x 150 judges, K=3, 600 conflicts: min {:.1} ms, median {:.1} ms, max {:.1} ms; {} seats, {} under-covered",
+        ms(min), ms(median), ms(max), p.add.len(), p.under.len()
+    );
+    // A re-run over the full existing assignment (nothing to add).
+    let existing: Vec<Existing> = p.add.iter().map(|&(project, judge)| Existing { project, judge, scored: true }).collect();
+    let (_, median, _, _) = time(10, || {
+        plan(&Input { projects: &projects, judges: &judges, conflicts: &conflicts, existing: &existing, k: 3, seed: 1, rebalance: false })
+    });
+    println!("judge assignment re-run over 3000 existing seats: median {:.1} ms", ms(median));
+}
+
+fn bench_ranking() {
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    let rubrics: HashMap<i64, Vec<Criterion>> = [(1, criteria())].into_iter().collect();
+    let entries: Vec<Entry> = (0..1000).map(|id| Entry { id, track: Some(id % 6), submitted_at: id }).collect();
+    let rows: Vec<ScoreRow> = (0..5000)
+        .map(|i| {
+            let marks: HashMap<String, i64> = (1..=5).map(|c| (format!("c{c}"), rng.gen_range(1..=5))).collect();
+            (i % 1000, 1_000 + (i * 7919) % 150, "scored".to_owned(), 1, serde_json::to_string(&marks).unwrap(), 0)
+        })
+        .collect();
+    let (min, median, max, standings) = time(20, || {
+        let t = totals(&rows, &rubrics);
+        rank(&entries, &t, Method::Z, 25.0)
+    });
+    println!(
+        "ranking recompute, 1000 projects x 5000 scores (totals from stored JSON marks + z-normalization + ranking): min {:.1} ms, median {:.1} ms, max {:.1} ms; {} ranked",
+        ms(min), ms(median), ms(max), standings.iter().filter(|s| s.rank.is_some()).count()
+    );
+}
+
+async fn bench_saves() {
+    use hakam::config::Config;
+    let judges_n = 200;
+    let saves_per_judge = 60;
+    let dir = std::env::temp_dir().join(format!("hakam-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/bench.db", dir.display());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut config = Config::for_tests(url, addr, dir.join("uploads"));
+    config.max_connections = 8;
+    let state = hakam::server::spawn(config, listener).await.expect("server");
+    let base = format!("http://{addr}");
+    let pool = state.db.pool.clone();
+    let client = || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let post = |c: reqwest::Client, path: &'static str, form: Vec<(String, String)>| {
+        let base = base.clone();
+        async move { c.post(format!("{base}/api/{path}")).form(&form).send().await.unwrap() }
+    };
+    let f = |pairs: &[(&str, String)]| pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect::<Vec<_>>();
+
+    let organizer = client();
+    post(organizer.clone(), "auth/signup", f(&[("display_name", "O".into()), ("email", "o@example.ma".into()), ("password", "correct horse battery".into())])).await;
+    let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
+    let r = post(organizer.clone(), "events/create", f(&[
+        ("name", "Bench".into()), ("description", "".into()), ("venue", "Oujda".into()), ("timezone", "Africa/Casablanca".into()),
+        ("starts_at", day(5)), ("ends_at", day(8)), ("team_min", "1".into()), ("team_max", "5".into()),
+        ("registration_opens", day(-1)), ("registration_closes", day(5)), ("hacking_starts", day(5)),
+        ("submission_deadline", day(7)), ("judging_opens", day(7)), ("judging_closes", day(8)), ("results_at", day(8)),
+    ])).await;
+    assert!(r.status().is_success() || r.status().is_redirection());
+    let event: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(&pool).await.unwrap();
+    let e = event.to_string();
+    let mut rubric = vec![("event_id", e.clone()), ("scope", "0".into()), ("version", "0".into())];
+    for i in 1..=5 {
+        rubric.push((Box::leak(format!("fields[name_{i}]").into_boxed_str()), format!("Critère {i}")));
+        rubric.push((Box::leak(format!("fields[weight_{i}]").into_boxed_str()), i.to_string()));
+        rubric.push((Box::leak(format!("fields[scale_{i}]").into_boxed_str()), "1-5".into()));
+    }
+    assert!(post(organizer.clone(), "judging/rubric/save", f(&rubric)).await.status().is_success());
+    let settings = f(&[("event_id", e.clone()), ("version", "1".into()), ("judges_per_project", "3".into()), ("method", "z".into()), ("disagreement", "25".into()), ("state", "open".into())]);
+    assert!(post(organizer.clone(), "judging/settings/save", settings).await.status().is_success());
+
+    // 1,000 submitted projects, one team each.
+    let mut tx = pool.begin().await.unwrap();
+    for i in 0..1000i64 {
+        let (team,): (i64,) = sqlx::query_as("INSERT INTO teams (event_id, name, invite_code, member_count, created_at) VALUES ($1, $2, $3, 0, 0) RETURNING id")
+            .bind(event).bind(format!("Team {i}")).bind(format!("code{i}")).fetch_one(&mut *tx).await.unwrap();
+        sqlx::query("INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, $3, 'submitted', $4, $4)")
+            .bind(team).bind(event).bind(format!("Projet {i}")).bind(i).execute(&mut *tx).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let mut phones = Vec::new();
+    for i in 0..judges_n {
+        post(organizer.clone(), "judging/judges/add", f(&[("event_id", e.clone()), ("display_name", format!("Juge {i}"))])).await;
+        let (user, token): (i64, String) = sqlx::query_as("SELECT user_id, token FROM judge_passes ORDER BY user_id DESC LIMIT 1").fetch_one(&pool).await.unwrap();
+        let phone = client();
+        post(phone.clone(), "judging/pass/open", f(&[("token", token)])).await;
+        phones.push((user, phone));
+    }
+    assert!(post(organizer.clone(), "judging/assign", f(&[("event_id", e.clone()), ("seed", "1".into())])).await.status().is_success());
+
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for (judge, phone) in phones {
+        let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments WHERE judge_id = $1").bind(judge).fetch_all(&pool).await.unwrap();
+        let (base, e) = (base.clone(), e.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::with_capacity(saves_per_judge);
+            let mut versions: HashMap<i64, i64> = HashMap::new();
+            for n in 0..saves_per_judge {
+                let project = projects[n % projects.len()];
+                let version = versions.get(&project).copied().unwrap_or(0);
+                let mut form = vec![
+                    ("event_id".to_string(), e.clone()), ("project_id".into(), project.to_string()),
+                    ("save_id".into(), format!("b{judge}-{n:05}")), ("base_version".into(), version.to_string()),
+                    ("status".into(), String::new()), ("notes".into(), "ok".into()),
+                ];
+                for c in 1..=5 {
+                    form.push((format!("marks[c{c}]"), (1 + (n + c) % 5).to_string()));
+                }
+                let t = Instant::now();
+                let reply = phone.post(format!("{base}/api/judging/save")).form(&form).send().await.unwrap();
+                let body: serde_json::Value = reply.json().await.unwrap();
+                latencies.push(t.elapsed());
+                assert_eq!(body["applied"], true, "{body}");
+                versions.insert(project, body["version"].as_i64().unwrap());
+            }
+            latencies
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.unwrap());
+    }
+    let elapsed = start.elapsed();
+    all.sort();
+    let pct = |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)];
+    println!(
+        "score saves over HTTP on SQLite, {judges_n} concurrent judges x {saves_per_judge} saves: {:.0} saves/s; latency p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        all.len() as f64 / elapsed.as_secs_f64(),
+        ms(pct(0.50)), ms(pct(0.95)), ms(pct(0.99)), ms(*all.last().unwrap())
+    );
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM score_saves").fetch_one(&pool).await.unwrap();
+    println!("  ({} saves acknowledged, {stored} recorded)", all.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn main() {
+    bench_assignment();
+    bench_ranking();
+    let only_pure = std::env::args().any(|a| a == "--pure");
+    if !only_pure {
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap().block_on(bench_saves());
+    }
+}

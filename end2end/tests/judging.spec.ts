@@ -1,0 +1,106 @@
+import { test, expect, devices, Browser } from '@playwright/test';
+import { asAdmin, createEvent, createInvite, unique } from './helpers';
+
+/** A participant signs up through the invite, forms a team of one and submits a project. */
+async function submitProject(browser: Browser, invite: string, id: string, n: number) {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.goto(invite);
+  await p.getByLabel('Full name').fill(`Participant ${n}`);
+  await p.getByLabel('Email address').fill(`p${n}-${id}@example.ma`);
+  await p.getByLabel('Password').fill('correct horse battery');
+  await p.getByRole('button', { name: 'Create account and accept' }).click();
+  await expect(p).toHaveURL(/\/events\/\d+$/);
+  await p.getByRole('link', { name: 'My team' }).click();
+  await p.getByLabel('Team name').fill(`Team ${n} ${id}`);
+  await p.getByRole('button', { name: 'Create a team' }).click();
+  await p.getByRole('link', { name: 'Our project' }).click();
+  await p.getByLabel('Project title').fill(`Projet ${n}`);
+  await p.getByLabel('Description').fill('Une application pour la province.');
+  await p.getByRole('button', { name: 'Submit project' }).click();
+  await expect(p.locator('.badge')).toHaveText('Submitted');
+  await ctx.close();
+}
+
+// A judge opens their link on a phone, scores two projects, loses the connection, scores a
+// third, comes back online; the organizer then sees all three scores exactly once.
+test('a judge scores on a phone through a connection loss and nothing is lost', async ({ page, browser }) => {
+  const id = unique();
+  await asAdmin(page);
+  await createEvent(page, `Hackathon Oujda ${id}`, '1');
+  const eventPath = new URL(page.url()).pathname.replace(/\/manage$/, '');
+  const invite = await createInvite(page, 'participant', '5');
+  for (const n of [1, 2, 3]) await submitProject(browser, invite, id, n);
+
+  // The rubric: two weighted criteria.
+  await page.goto(`${eventPath}/rubric`);
+  await page.locator('#f-name_1').fill('Impact');
+  await page.locator('#f-weight_1').fill('3');
+  await page.locator('#f-levels_1').fill('Aucun\nFaible\nMoyen\nFort\nExceptionnel');
+  await page.locator('#f-name_2').fill('التنفيذ');
+  await page.locator('#f-scale_2').selectOption('0-10');
+  await page.getByRole('button', { name: 'Save rubric' }).click();
+  await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();
+
+  // Judging open now, one judge per project; a judge added by name; assignment run.
+  await page.goto(`${eventPath}/judging`);
+  await page.getByLabel('Judges per project').fill('1');
+  await page.getByLabel('Judging state').selectOption('open');
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await expect(page.locator('.badge[data-open="true"]')).toBeVisible();
+  await page.getByLabel('Full name').fill('Nadia El Idrissi');
+  await page.getByRole('button', { name: 'Add judge' }).click();
+  await expect(page.locator('input.pass-link')).toHaveCount(1);
+  const pass = new URL(await page.locator('input.pass-link').inputValue()).pathname;
+  await page.getByRole('button', { name: 'Assign projects' }).click();
+  await expect(page.locator('#coverage tbody tr')).toHaveCount(3);
+  await expect(page.locator('#coverage tr.under')).toHaveCount(0);
+
+  // The judge's phone.
+  const { defaultBrowserType, ...pixel } = devices['Pixel 7'];
+  const phone = await browser.newContext({ ...pixel });
+  const j = await phone.newPage();
+  await j.goto(pass);
+  await j.getByRole('button', { name: 'Start scoring' }).click();
+  await expect(j).toHaveURL(/\/judge$/);
+  await expect(j.locator('.desk[data-ready="true"]')).toBeVisible();
+
+  const score = async (impact: string, execution: string) => {
+    await j.locator('.criterion').nth(0).locator('label.level', { hasText: new RegExp(`^${impact}`) }).click();
+    await j.locator('.criterion').nth(1).locator('label.level', { hasText: new RegExp(`^${execution}$`) }).click();
+  };
+  await score('4', '7');
+  await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+  await j.getByRole('button', { name: 'Save and next' }).click();
+  await score('5', '9');
+  await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+  await j.getByRole('button', { name: 'Save and next' }).click();
+  await expect(j.getByText('Done: 2 / 3')).toBeVisible();
+
+  // The hall's Wi-Fi drops.
+  await phone.setOffline(true);
+  await score('3', '10');
+  await j.getByLabel('Notes (optional)').fill('Démo hors ligne, équipe motivée');
+  await j.getByLabel('Notes (optional)').blur();
+  await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'waiting');
+  await expect(j.locator('.desk-pending')).toHaveText('Waiting to send: 1');
+  await expect(j.getByText('Done: 3 / 3')).toBeVisible();
+  // Still kept after a moment offline (retries fail quietly).
+  await j.waitForTimeout(3500);
+  await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'waiting');
+
+  // Back online: the pending save goes out by itself.
+  await phone.setOffline(false);
+  await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved', { timeout: 15000 });
+  await expect(j.locator('.desk-pending')).toHaveText('');
+
+  // The organizer sees three projects each scored once by the judge.
+  await page.goto(`${eventPath}/judging`);
+  await expect(page.getByText('Done: 3/3')).toBeVisible();
+  await expect(page.locator('#coverage .judges-cell .tag.done')).toHaveCount(3);
+  await page.goto(`${eventPath}/results`);
+  const rows = page.locator('table.results').first().locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  for (let i = 0; i < 3; i++) await expect(rows.nth(i).locator('td').nth(4)).toHaveText('1');
+  await phone.close();
+});

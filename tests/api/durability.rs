@@ -1,0 +1,187 @@
+//! Durability: the real server binary is killed with SIGKILL while judges save scores; after a
+//! restart every save the server acknowledged is present exactly once.
+
+use crate::helpers::*;
+use crate::judging::seed_projects;
+use reqwest::Client;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+fn start(db_url: &str, port: u16, uploads: &std::path::Path) -> Server {
+    let child = Command::new(env!("CARGO_BIN_EXE_hakam"))
+        .env("DATABASE_URL", db_url)
+        .env("HAKAM_ADDR", format!("127.0.0.1:{port}"))
+        .env("HAKAM_UPLOAD_DIR", uploads)
+        .env("HAKAM_DEMO", "0")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("server binary starts");
+    Server { child, base: format!("http://127.0.0.1:{port}") }
+}
+
+async fn wait_healthy(base: &str) {
+    let client = Client::new();
+    for _ in 0..300 {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("server at {base} did not become healthy");
+}
+
+async fn post(client: &Client, base: &str, endpoint: &str, form: &[(String, String)]) -> Result<reqwest::Response, reqwest::Error> {
+    client.post(format!("{base}/api/{endpoint}")).form(form).send().await
+}
+
+fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// One acknowledged save: (judge, project, save id, version).
+type Ack = (i64, i64, String, i64);
+
+#[tokio::test]
+async fn every_acknowledged_save_survives_a_kill_exactly_once() {
+    let db = fresh_database().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let uploads = std::env::temp_dir().join(format!("hakam-durability-{port}"));
+    let mut server = start(&db.url, port, &uploads);
+    let base = server.base.clone();
+    wait_healthy(&base).await;
+
+    // An organizer, an event with a rubric, 30 submitted projects, 12 judges signed in by link.
+    let organizer = user_agent();
+    post(&organizer, &base, "auth/signup", &form(&[("display_name", "Salma"), ("email", "o@example.ma"), ("password", "correct horse battery")])).await.unwrap();
+    let event_fields: Vec<(String, String)> = event_form("Hackathon").into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    post(&organizer, &base, "events/create", &event_fields).await.unwrap();
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+    let event: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(&pool).await.unwrap();
+    let e = event.to_string();
+    let r = post(&organizer, &base, "judging/rubric/save", &form(&[
+        ("event_id", &e), ("scope", "0"), ("version", "0"),
+        ("fields[name_1]", "Impact"), ("fields[weight_1]", "2"), ("fields[scale_1]", "1-5"),
+        ("fields[name_2]", "Execution"), ("fields[weight_2]", "1"), ("fields[scale_2]", "1-10"),
+    ])).await.unwrap();
+    assert!(r.status().is_success());
+    let r = post(&organizer, &base, "judging/settings/save", &form(&[
+        ("event_id", &e), ("version", "1"), ("judges_per_project", "3"), ("method", "z"), ("disagreement", "25"), ("state", "open"),
+    ])).await.unwrap();
+    assert!(r.status().is_success(), "{}", r.text().await.unwrap_or_default());
+    seed_projects(&pool, event, 30, None).await;
+    let mut judges = Vec::new();
+    for i in 0..12 {
+        let name = format!("Juge {i}");
+        post(&organizer, &base, "judging/judges/add", &form(&[("event_id", &e), ("display_name", &name)])).await.unwrap();
+        let (user, token): (i64, String) = sqlx::query_as("SELECT user_id, token FROM judge_passes ORDER BY user_id DESC LIMIT 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let phone = user_agent();
+        post(&phone, &base, "judging/pass/open", &form(&[("token", &token)])).await.unwrap();
+        judges.push((user, phone));
+    }
+    let r = post(&organizer, &base, "judging/assign", &form(&[("event_id", &e), ("seed", "9")])).await.unwrap();
+    assert!(r.status().is_success());
+
+    // Every judge saves over and over until the server dies under them.
+    let acks: Arc<Mutex<Vec<Ack>>> = Arc::default();
+    let mut tasks = Vec::new();
+    for (judge, phone) in judges.clone() {
+        let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments WHERE judge_id = $1 ORDER BY project_id")
+            .bind(judge)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        let (acks, base, e) = (acks.clone(), base.clone(), e.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut versions = std::collections::HashMap::<i64, i64>::new();
+            for n in 0u64.. {
+                let project = projects[n as usize % projects.len()];
+                let save_id = format!("k{judge}-{n}");
+                let base_version = versions.get(&project).copied().unwrap_or(0);
+                let (p, b) = (project.to_string(), base_version.to_string());
+                let impact = (1 + n % 5).to_string();
+                let reply = post(&phone, &base, "judging/save", &form(&[
+                    ("event_id", &e), ("project_id", &p), ("save_id", &save_id), ("base_version", &b),
+                    ("status", ""), ("marks[c1]", &impact), ("marks[c2]", "7"), ("notes", ""),
+                ]))
+                .await;
+                let Ok(reply) = reply else { return };
+                let Ok(body) = reply.json::<serde_json::Value>().await else { return };
+                assert_eq!(body["applied"], true, "one phone per judge never goes stale: {body}");
+                let version = body["version"].as_i64().unwrap();
+                versions.insert(project, version);
+                acks.lock().unwrap().push((judge, project, save_id, version));
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    server.child.kill().expect("SIGKILL");
+    server.child.wait().unwrap();
+    for t in tasks {
+        let _ = t.await;
+    }
+    let acks = acks.lock().unwrap().clone();
+    assert!(acks.len() > 50, "the load ran before the kill ({} acknowledged saves)", acks.len());
+    drop(pool);
+
+    // Restart on the same database; every acknowledged save is there, exactly once.
+    let mut server = start(&db.url, port, &uploads);
+    wait_healthy(&base).await;
+    let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
+    for (judge, project, save_id, version) in &acks {
+        let row: Option<(String, i64, i64)> =
+            sqlx::query_as("SELECT outcome, version, project_id FROM score_saves WHERE judge_id = $1 AND save_id = $2")
+                .bind(judge)
+                .bind(save_id)
+                .fetch_optional(&pool)
+                .await
+                .unwrap();
+        assert_eq!(row, Some(("applied".to_owned(), *version, *project)), "acknowledged save {save_id} is durable");
+    }
+    // Exactly once: a score's version counts its applied saves, one audit entry each.
+    let scores: Vec<(i64, i64, i64)> = sqlx::query_as("SELECT judge_id, project_id, version FROM scores").fetch_all(&pool).await.unwrap();
+    for (judge, project, version) in &scores {
+        let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM score_saves WHERE judge_id = $1 AND project_id = $2 AND outcome = 'applied'")
+            .bind(judge)
+            .bind(project)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(applied, *version, "judge {judge} project {project}");
+        let max_acked = acks.iter().filter(|a| a.0 == *judge && a.1 == *project).map(|a| a.3).max().unwrap_or(0);
+        assert!(*version >= max_acked);
+    }
+    let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'score.saved'").fetch_one(&pool).await.unwrap();
+    let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM score_saves WHERE outcome = 'applied'").fetch_one(&pool).await.unwrap();
+    assert_eq!(audited, applied);
+
+    // A phone replaying an acknowledged save after the restart gets the same answer back.
+    let (judge, project, save_id, version) = acks[acks.len() / 2].clone();
+    let phone = &judges.iter().find(|j| j.0 == judge).unwrap().1;
+    let reply = post(phone, &base, "judging/save", &form(&[
+        ("event_id", &e), ("project_id", &project.to_string()), ("save_id", &save_id), ("base_version", "0"),
+        ("status", ""), ("marks[c1]", "1"), ("marks[c2]", "1"), ("notes", ""),
+    ]))
+    .await
+    .unwrap()
+    .json::<serde_json::Value>()
+    .await
+    .unwrap();
+    assert_eq!((reply["applied"].as_bool(), reply["version"].as_i64()), (Some(true), Some(version)));
+    let _ = server.child.kill();
+    let _ = server.child.wait();
+    let _ = std::fs::remove_dir_all(&uploads);
+}
