@@ -109,7 +109,7 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
             let mut versions = std::collections::HashMap::<i64, i64>::new();
             for n in 0u64.. {
                 let project = projects[n as usize % projects.len()];
-                let save_id = format!("k{judge}-{n}");
+                let save_id = format!("key{judge:04}-{n:06}");
                 let base_version = versions.get(&project).copied().unwrap_or(0);
                 let (p, b) = (project.to_string(), base_version.to_string());
                 let impact = (1 + n % 5).to_string();
@@ -135,6 +135,7 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
     }
     let acks = acks.lock().unwrap().clone();
     assert!(acks.len() > 50, "the load ran before the kill ({} acknowledged saves)", acks.len());
+    println!("{} saves acknowledged before SIGKILL", acks.len());
     drop(pool);
 
     // Restart on the same database; every acknowledged save is there, exactly once.
