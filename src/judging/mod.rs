@@ -53,29 +53,37 @@ pub mod ssr {
     use crate::error::{AppError, AppResult};
     use crate::i18n::K;
 
-    type SettingsRow = (i64, i64, String, i64, String, i64);
+    type SettingsRow = (Option<i64>, Option<i64>, Option<String>, Option<i64>, Option<String>, Option<i64>, i64, i64);
+
+    /// Whether judges may save: the organizer's override, else the event's judging dates.
+    pub fn open_now(state: &str, opens: i64, closes: i64, t: i64) -> bool {
+        match state {
+            "open" => true,
+            "closed" => false,
+            _ => opens <= t && t < closes,
+        }
+    }
 
     /// The event's judging settings (defaults until the organizer saves them).
     pub async fn settings(db: &Db, event_id: i64) -> AppResult<Settings> {
         let row: Option<SettingsRow> = sqlx::query_as(
-            "SELECT judges_per_project, hide_names, method, disagreement, state, version FROM judging_settings WHERE event_id = $1",
+            "SELECT s.judges_per_project, s.hide_names, s.method, s.disagreement, s.state, s.version, e.judging_opens, e.judging_closes \
+             FROM events e LEFT JOIN judging_settings s ON s.event_id = e.id WHERE e.id = $1",
         )
         .bind(event_id)
         .fetch_optional(&db.pool)
         .await?;
-        let (k, hide, method, disagreement, state, version) = row.unwrap_or((3, 0, "z".into(), 25, "scheduled".into(), 0));
-        let (opens, closes): (i64, i64) = sqlx::query_as("SELECT judging_opens, judging_closes FROM events WHERE id = $1")
-            .bind(event_id)
-            .fetch_optional(&db.pool)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let t = now();
-        let open_now = match state.as_str() {
-            "open" => true,
-            "closed" => false,
-            _ => opens <= t && t < closes,
-        };
-        Ok(Settings { judges_per_project: k, hide_names: hide == 1, method, disagreement, state, version, open_now })
+        let (k, hide, method, disagreement, state, version, opens, closes) = row.ok_or(AppError::NotFound)?;
+        let state = state.unwrap_or_else(|| "scheduled".into());
+        Ok(Settings {
+            judges_per_project: k.unwrap_or(3),
+            hide_names: hide == Some(1),
+            method: method.unwrap_or_else(|| "z".into()),
+            disagreement: disagreement.unwrap_or(25),
+            open_now: open_now(&state, opens, closes, now()),
+            state,
+            version: version.unwrap_or(0),
+        })
     }
 
     /// The rubric that applies to a track: the track's own, else the event-wide one.

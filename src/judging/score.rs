@@ -3,7 +3,8 @@
 //!
 //! **A save is idempotent and never overwrites newer work.** The phone sends each save with
 //! a fresh key (`save_id`) and the version of the score it was editing (`base_version`).
-//! Inside one transaction, serialized per judge by touching the judge's `users` row:
+//! Inside one transaction, serialized per judge (on PostgreSQL by touching the judge's `users`
+//! row; SQLite writers already take turns):
 //! - a key already seen gets the answer it got the first time (a replay after a lost
 //!   acknowledgement changes nothing);
 //! - a save whose base is not the current version is recorded as `stale` and not applied
@@ -271,8 +272,12 @@ pub async fn save_score(
     if !valid_save_id(&save_id) {
         return Err(AppError::field("save_id", K::ErrBadRequest));
     }
-    let track: Option<(Option<i64>,)> = sqlx::query_as(
-        "SELECT p.track_id FROM judge_assignments a JOIN projects p ON p.id = a.project_id \
+    // The assignment (which also proves the project is in this event) and whether judging is
+    // open, in one read.
+    let row: Option<(Option<i64>, i64, i64, Option<String>)> = sqlx::query_as(
+        "SELECT p.track_id, e.judging_opens, e.judging_closes, s.state FROM judge_assignments a \
+         JOIN projects p ON p.id = a.project_id JOIN events e ON e.id = a.event_id \
+         LEFT JOIN judging_settings s ON s.event_id = a.event_id \
          WHERE a.event_id = $1 AND a.project_id = $2 AND a.judge_id = $3",
     )
     .bind(event_id)
@@ -280,8 +285,8 @@ pub async fn save_score(
     .bind(me)
     .fetch_optional(&db.pool)
     .await?;
-    let (track,) = track.ok_or(AppError::NotFound)?;
-    if !js::settings(db, event_id).await?.open_now {
+    let (track, opens, closes, state) = row.ok_or(AppError::NotFound)?;
+    if !js::open_now(state.as_deref().unwrap_or("scheduled"), opens, closes, now()) {
         return Err(js::closed());
     }
     let (rubric_id, _, _, criteria) = js::rubric_for(db, event_id, track).await?.ok_or(AppError::Conflict(K::ErrNoRubric))?;
@@ -314,20 +319,31 @@ pub async fn save_score(
     let t = now();
 
     let mut tx = db.begin_write().await?;
-    // Serializes this judge's saves on both databases (see the module comment).
-    sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(me).execute(&mut *tx).await?;
-    let seen: Option<(String, i64, i64)> =
-        sqlx::query_as("SELECT outcome, version, project_id FROM score_saves WHERE judge_id = $1 AND save_id = $2")
-            .bind(me)
-            .bind(&save_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let current: Option<(i64, i64, String, String, String)> =
-        sqlx::query_as("SELECT id, version, status, marks, notes FROM scores WHERE project_id = $1 AND judge_id = $2")
-            .bind(project_id)
-            .bind(me)
-            .fetch_optional(&mut *tx)
-            .await?;
+    // Serializes this judge's saves (see the module comment). SQLite writers already take
+    // turns for the whole database, so only PostgreSQL needs the row lock.
+    if db.backend == crate::db::Backend::Postgres {
+        sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(me).execute(&mut *tx).await?;
+    }
+    // The current score and this key's earlier answer, if any, in one read.
+    type Current = (Option<i64>, Option<i64>, Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>);
+    let (score_id, score_version, score_status, score_marks, seen_outcome, seen_version, seen_project): Current = sqlx::query_as(
+        "SELECT s.id, s.version, s.status, s.marks, k.outcome, k.version, k.project_id FROM (SELECT 1 AS one) q \
+         LEFT JOIN scores s ON s.project_id = $1 AND s.judge_id = $2 \
+         LEFT JOIN score_saves k ON k.judge_id = $2 AND k.save_id = $3",
+    )
+    .bind(project_id)
+    .bind(me)
+    .bind(&save_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let current: Option<(i64, i64, String, String)> = match (score_id, score_version, score_status, score_marks) {
+        (Some(id), Some(v), Some(st), Some(m)) => Some((id, v, st, m)),
+        _ => None,
+    };
+    let seen = match (seen_outcome, seen_version, seen_project) {
+        (Some(o), Some(v), Some(p)) => Some((o, v, p)),
+        _ => None,
+    };
     if let Some((outcome, version, seen_project)) = seen {
         tx.rollback().await?;
         if seen_project != project_id {

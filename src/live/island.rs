@@ -37,8 +37,59 @@ mod client {
         std::mem::forget(source);
     }
 
+    thread_local! {
+        /// Regions with a refresh under way, and whether another notice came meanwhile.
+        static BUSY: std::cell::RefCell<std::collections::HashMap<String, bool>> = Default::default();
+    }
+
+    /// Many notices in a burst (every score save pushes one) make one refresh at a time,
+    /// plus one more after a short pause if notices kept coming.
     async fn refresh(target: String) {
-        let _ = swap(&target).await;
+        let already = BUSY.with(|b| {
+            let mut b = b.borrow_mut();
+            match b.get_mut(&target) {
+                Some(dirty) => {
+                    *dirty = true;
+                    true
+                }
+                None => {
+                    b.insert(target.clone(), false);
+                    false
+                }
+            }
+        });
+        if already {
+            return;
+        }
+        loop {
+            let _ = swap(&target).await;
+            pause(500).await;
+            let again = BUSY.with(|b| {
+                let mut b = b.borrow_mut();
+                match b.get(&target).copied() {
+                    Some(true) => {
+                        b.insert(target.clone(), false);
+                        true
+                    }
+                    _ => {
+                        b.remove(&target);
+                        false
+                    }
+                }
+            });
+            if !again {
+                break;
+            }
+        }
+    }
+
+    async fn pause(ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            }
+        });
+        let _ = JsFuture::from(promise).await;
     }
 
     async fn swap(target: &str) -> Result<(), JsValue> {
