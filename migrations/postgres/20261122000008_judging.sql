@@ -89,13 +89,19 @@ CREATE TABLE scores (
 CREATE INDEX scores_event ON scores (event_id, judge_id);
 
 -- Every score save a phone sent, by its idempotency key: a replay gets the first answer
--- back instead of being applied again.
+-- back instead of being applied again. With what each save carried, it is also the score's
+-- edit history (the audit trail of score edits, applied or refused as stale).
 CREATE TABLE score_saves (
     judge_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     save_id TEXT NOT NULL,
     project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
     outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'stale')),
     version BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    marks TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    flagged BIGINT NOT NULL DEFAULT 0,
     at BIGINT NOT NULL,
     PRIMARY KEY (judge_id, save_id)
 );
+CREATE INDEX score_saves_project ON score_saves (project_id, judge_id);

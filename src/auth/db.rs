@@ -17,6 +17,24 @@ fn to_user((id, email, display_name, is_admin, can_create_events, _): &UserRow) 
 
 const USER_COLUMNS: &str = "id, email, display_name, is_admin, can_create_events, password_hash";
 
+/// The user, their password hash and their roles in an event, in one read (the gate's hot
+/// path). Empty when the user or the event does not exist.
+pub async fn user_with_roles(db: &Db, id: i64, event_id: i64) -> Result<Option<(SessionUser, String, Vec<String>)>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64, i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, r.role \
+         FROM users u JOIN events e ON e.id = $2 LEFT JOIN event_roles r ON r.event_id = e.id AND r.user_id = u.id \
+         WHERE u.id = $1",
+    )
+    .bind(id)
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let row: UserRow = (first.0, first.1.clone(), first.2.clone(), first.3, first.4, first.5.clone());
+    let roles = rows.into_iter().filter_map(|r| r.6).collect();
+    Ok(Some((to_user(&row), row.5.clone(), roles)))
+}
+
 /// The user and their password hash.
 pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
     let row: Option<UserRow> =

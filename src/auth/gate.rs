@@ -85,6 +85,11 @@ pub async fn current_user(db: &Db, session: &Session) -> AppResult<Option<Sessio
     };
     let fp = session.get::<String>(SESSION_FINGERPRINT).await?.unwrap_or_default();
     let row = super::db::user_by_id(db, uid).await?;
+    accept(session, row, &fp).await
+}
+
+/// Keeps the session if the account still exists with the password it was opened with.
+async fn accept(session: &Session, row: Option<(SessionUser, String)>, fp: &str) -> AppResult<Option<SessionUser>> {
     match row {
         Some((user, hash)) if fingerprint(&hash) == fp => {
             // The store only extends a session's expiry when the session is saved, and it is
@@ -128,8 +133,26 @@ pub async fn admin() -> AppResult<Authed> {
 
 /// The caller must hold one of `allowed` in `event_id`. Unknown events are `NotFound`.
 pub async fn event(event_id: i64, allowed: &[Role]) -> AppResult<EventAccess> {
-    let Authed { state, user, .. } = signed_in().await?;
-    let roles = roles_in_event(&state.db, event_id, user.id).await?;
+    let state = state()?;
+    let session = session().await?;
+    // Hot path (every save of every judge): the account and its roles in one read.
+    let fast = match session.get::<i64>(SESSION_USER).await? {
+        Some(uid) => super::db::user_with_roles(&state.db, uid, event_id).await?,
+        None => return Err(AppError::Unauthenticated),
+    };
+    let (user, roles) = match fast {
+        Some((user, hash, roles)) => {
+            let fp = session.get::<String>(SESSION_FINGERPRINT).await?.unwrap_or_default();
+            let user = accept(&session, Some((user, hash)), &fp).await?.ok_or(AppError::Unauthenticated)?;
+            (user, roles.iter().filter_map(|r| Role::from_code(r)).collect())
+        }
+        // No row: the account is gone or the event does not exist; the slow path tells which.
+        None => {
+            let user = current_user(&state.db, &session).await?.ok_or(AppError::Unauthenticated)?;
+            let roles = roles_in_event(&state.db, event_id, user.id).await?;
+            (user, roles)
+        }
+    };
     if !roles.iter().any(|r| allowed.contains(r)) {
         return Err(AppError::Forbidden);
     }

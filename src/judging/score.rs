@@ -274,22 +274,29 @@ pub async fn save_score(
     }
     // The assignment (which also proves the project is in this event) and whether judging is
     // open, in one read.
-    let row: Option<(Option<i64>, i64, i64, Option<String>)> = sqlx::query_as(
-        "SELECT p.track_id, e.judging_opens, e.judging_closes, s.state FROM judge_assignments a \
-         JOIN projects p ON p.id = a.project_id JOIN events e ON e.id = a.event_id \
+    // The assignment (which also proves the project is in this event), whether judging is
+    // open, and the project's rubric (its track's, else the event's), in one read.
+    const RUBRIC: &str = "FROM rubrics r WHERE r.event_id = a.event_id AND (r.scope = COALESCE(p.track_id, 0) OR r.scope = 0) \
+                          ORDER BY CASE WHEN r.scope = 0 THEN 1 ELSE 0 END, r.version DESC LIMIT 1";
+    let row: Option<(i64, i64, Option<String>, Option<i64>, Option<String>)> = sqlx::query_as(&format!(
+        "SELECT e.judging_opens, e.judging_closes, s.state, (SELECT r.id {RUBRIC}), (SELECT r.criteria {RUBRIC}) \
+         FROM judge_assignments a JOIN projects p ON p.id = a.project_id JOIN events e ON e.id = a.event_id \
          LEFT JOIN judging_settings s ON s.event_id = a.event_id \
-         WHERE a.event_id = $1 AND a.project_id = $2 AND a.judge_id = $3",
-    )
+         WHERE a.event_id = $1 AND a.project_id = $2 AND a.judge_id = $3"
+    ))
     .bind(event_id)
     .bind(project_id)
     .bind(me)
     .fetch_optional(&db.pool)
     .await?;
-    let (track, opens, closes, state) = row.ok_or(AppError::NotFound)?;
+    let (opens, closes, state, rubric_id, criteria) = row.ok_or(AppError::NotFound)?;
     if !js::open_now(state.as_deref().unwrap_or("scheduled"), opens, closes, now()) {
         return Err(js::closed());
     }
-    let (rubric_id, _, _, criteria) = js::rubric_for(db, event_id, track).await?.ok_or(AppError::Conflict(K::ErrNoRubric))?;
+    let (Some(rubric_id), Some(criteria)) = (rubric_id, criteria) else {
+        return Err(AppError::Conflict(K::ErrNoRubric));
+    };
+    let criteria = js::parse_criteria(&criteria)?;
     let mut errors: Vec<FieldError> = Vec::new();
     let notes = crate::events::domain::text(&mut errors, "notes", &notes, rubric::NOTES_MAX, false);
     let marks = match rubric::parse_marks(&marks.unwrap_or_default()) {
@@ -325,9 +332,9 @@ pub async fn save_score(
         sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(me).execute(&mut *tx).await?;
     }
     // The current score and this key's earlier answer, if any, in one read.
-    type Current = (Option<i64>, Option<i64>, Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>);
-    let (score_id, score_version, score_status, score_marks, seen_outcome, seen_version, seen_project): Current = sqlx::query_as(
-        "SELECT s.id, s.version, s.status, s.marks, k.outcome, k.version, k.project_id FROM (SELECT 1 AS one) q \
+    type Current = (Option<i64>, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>);
+    let (score_id, score_version, score_status, seen_outcome, seen_version, seen_project): Current = sqlx::query_as(
+        "SELECT s.id, s.version, s.status, k.outcome, k.version, k.project_id FROM (SELECT 1 AS one) q \
          LEFT JOIN scores s ON s.project_id = $1 AND s.judge_id = $2 \
          LEFT JOIN score_saves k ON k.judge_id = $2 AND k.save_id = $3",
     )
@@ -336,8 +343,8 @@ pub async fn save_score(
     .bind(&save_id)
     .fetch_one(&mut *tx)
     .await?;
-    let current: Option<(i64, i64, String, String)> = match (score_id, score_version, score_status, score_marks) {
-        (Some(id), Some(v), Some(st), Some(m)) => Some((id, v, st, m)),
+    let current: Option<(i64, i64, String)> = match (score_id, score_version, score_status) {
+        (Some(id), Some(v), Some(st)) => Some((id, v, st)),
         _ => None,
     };
     let seen = match (seen_outcome, seen_version, seen_project) {
@@ -354,14 +361,7 @@ pub async fn save_score(
     }
     let current_version = current.as_ref().map(|c| c.1).unwrap_or(0);
     let ack = if base_version != current_version {
-        sqlx::query("INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, at) VALUES ($1, $2, $3, 'stale', $4, $5)")
-            .bind(me)
-            .bind(&save_id)
-            .bind(project_id)
-            .bind(current_version)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
+        record(&mut tx, me, &save_id, project_id, "stale", current_version, status, &marks_json, &notes, flagged, t).await?;
         SaveAck { project_id, version: current_version, applied: false, status: current.as_ref().map(|c| c.2.clone()).unwrap_or_default() }
     } else {
         let version = current_version + 1;
@@ -399,20 +399,8 @@ pub async fn save_score(
                 .await?;
             }
         }
-        sqlx::query("INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, at) VALUES ($1, $2, $3, 'applied', $4, $5)")
-            .bind(me)
-            .bind(&save_id)
-            .bind(project_id)
-            .bind(version)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
-        audit(
-            &mut tx, Some(event_id), Some(me), "score.saved",
-            current.as_ref().map(|c| json!({ "project": project_id, "version": c.1, "status": c.2, "marks": c.3 })),
-            Some(json!({ "project": project_id, "version": version, "status": status, "marks": marks_json, "flagged": flagged == 1 })),
-        )
-        .await?;
+        // The history row is the audit record of this edit (see the migration).
+        record(&mut tx, me, &save_id, project_id, "applied", version, status, &marks_json, &notes, flagged, t).await?;
         SaveAck { project_id, version, applied: true, status: status.to_owned() }
     };
     tx.commit().await?;
@@ -424,6 +412,42 @@ pub async fn save_score(
         leptos_axum::redirect(&back);
     }
     Ok(ack)
+}
+
+/// Records a save under its key, with what it carried: the idempotency log and the score's
+/// edit history in one row.
+#[cfg(feature = "ssr")]
+#[allow(clippy::too_many_arguments)]
+async fn record(
+    tx: &mut crate::db::Tx,
+    judge: i64,
+    save_id: &str,
+    project_id: i64,
+    outcome: &str,
+    version: i64,
+    status: &str,
+    marks: &str,
+    notes: &str,
+    flagged: i64,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, status, marks, notes, flagged, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(judge)
+    .bind(save_id)
+    .bind(project_id)
+    .bind(outcome)
+    .bind(version)
+    .bind(status)
+    .bind(marks)
+    .bind(notes)
+    .bind(flagged)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// The teams of the event, for declaring conflicts of interest. Shows names (a judge needs

@@ -227,7 +227,7 @@ async fn a_replayed_save_is_applied_once_and_a_stale_one_never_overwrites() {
     let replay = save(&app, phone, jury.event, project, "save-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
     assert_eq!(replay.json(), first.json(), "a replay gets the first answer");
     assert_eq!(app.count(&format!("SELECT version FROM scores WHERE judge_id = {judge}")).await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'score.saved'").await, 1, "applied once");
+    assert_eq!(app.count("SELECT COUNT(*) FROM score_saves WHERE outcome = 'applied'").await, 1, "applied once");
 
     // A newer save lands; then an older offline save (made on version 1) arrives.
     let newer = save(&app, phone, jury.event, project, "save-0002", 1, &[("c1", "5"), ("c2", "9")]).await;
@@ -240,6 +240,9 @@ async fn a_replayed_save_is_applied_once_and_a_stale_one_never_overwrites() {
     let again = save(&app, phone, jury.event, project, "save-0003", 1, &[("c1", "1"), ("c2", "0")]).await;
     assert_eq!(again.json(), stale.json(), "a stale replay is answered the same way");
     assert_eq!(app.count("SELECT COUNT(*) FROM score_saves").await, 3);
+    // The history keeps what every save carried, the refused one included.
+    let refused: String = sqlx::query_scalar("SELECT marks FROM score_saves WHERE save_id = 'save-0003'").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&refused).unwrap(), serde_json::json!({ "c1": 1, "c2": 0 }));
 
     // A partial save is a draft, and does not count in results.
     let draft = save(&app, phone, jury.event, project, "save-0004", 2, &[("c1", "3")]).await;
