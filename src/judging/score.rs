@@ -97,9 +97,9 @@ pub fn valid_save_id(id: &str) -> bool {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) mod ssr {
+pub mod ssr {
     use super::*;
-    use crate::db::Tx;
+    use crate::db::{Db, Tx};
     use crate::error::AppResult;
     use rand::distributions::Alphanumeric;
     use rand::Rng;
@@ -142,6 +142,203 @@ pub(crate) mod ssr {
         crate::events::db::grant(tx, event_id, user_id, Role::Judge, by).await?;
         insert_pass(tx, event_id, user_id, by).await?;
         Ok(user_id)
+    }
+
+    /// One save, validated, ready to apply.
+    pub struct Save {
+        pub judge: i64,
+        pub event_id: i64,
+        pub project_id: i64,
+        pub save_id: String,
+        pub base_version: i64,
+        pub rubric_id: i64,
+        pub status: &'static str,
+        pub marks_json: String,
+        pub notes: String,
+        pub flagged: i64,
+        pub at: i64,
+    }
+
+    /// Applies one save inside the caller's write transaction (see the module comment). The
+    /// outer error is the database's; the inner one is the request's.
+    pub async fn apply(tx: &mut Tx, s: &Save) -> Result<AppResult<SaveAck>, sqlx::Error> {
+        // The current score and this key's earlier answer, if any, in one read.
+        type Current = (Option<i64>, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>);
+        let (score_id, score_version, score_status, seen_outcome, seen_version, seen_project): Current = sqlx::query_as(
+            "SELECT s.id, s.version, s.status, k.outcome, k.version, k.project_id FROM (SELECT 1 AS one) q \
+             LEFT JOIN scores s ON s.project_id = $1 AND s.judge_id = $2 \
+             LEFT JOIN score_saves k ON k.judge_id = $2 AND k.save_id = $3",
+        )
+        .bind(s.project_id)
+        .bind(s.judge)
+        .bind(&s.save_id)
+        .fetch_one(&mut **tx)
+        .await?;
+        let current_status = score_status.unwrap_or_default();
+        if let (Some(outcome), Some(version), Some(seen_project)) = (seen_outcome, seen_version, seen_project) {
+            if seen_project != s.project_id {
+                return Ok(Err(AppError::field("save_id", K::ErrBadRequest)));
+            }
+            return Ok(Ok(SaveAck { project_id: s.project_id, version, applied: outcome == "applied", status: current_status }));
+        }
+        let current_version = score_version.unwrap_or(0);
+        if s.base_version != current_version {
+            record(tx, s, "stale", current_version).await?;
+            return Ok(Ok(SaveAck { project_id: s.project_id, version: current_version, applied: false, status: current_status }));
+        }
+        let version = current_version + 1;
+        match score_id {
+            Some(id) => {
+                sqlx::query(
+                    "UPDATE scores SET rubric_id = $1, status = $2, marks = $3, notes = $4, flagged = $5, version = $6, updated_at = $7 WHERE id = $8",
+                )
+                .bind(s.rubric_id)
+                .bind(s.status)
+                .bind(&s.marks_json)
+                .bind(&s.notes)
+                .bind(s.flagged)
+                .bind(version)
+                .bind(s.at)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+            }
+            None => {
+                sqlx::query(
+                    "INSERT INTO scores (event_id, project_id, judge_id, rubric_id, status, marks, notes, flagged, version, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)",
+                )
+                .bind(s.event_id)
+                .bind(s.project_id)
+                .bind(s.judge)
+                .bind(s.rubric_id)
+                .bind(s.status)
+                .bind(&s.marks_json)
+                .bind(&s.notes)
+                .bind(s.flagged)
+                .bind(s.at)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+        // The history row is the audit record of this edit (see the migration).
+        record(tx, s, "applied", version).await?;
+        Ok(Ok(SaveAck { project_id: s.project_id, version, applied: true, status: s.status.to_owned() }))
+    }
+
+    /// Records a save under its key, with what it carried: the idempotency log and the
+    /// score's edit history in one row.
+    async fn record(tx: &mut Tx, s: &Save, outcome: &str, version: i64) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, status, marks, notes, flagged, at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(s.judge)
+        .bind(&s.save_id)
+        .bind(s.project_id)
+        .bind(outcome)
+        .bind(version)
+        .bind(s.status)
+        .bind(&s.marks_json)
+        .bind(&s.notes)
+        .bind(s.flagged)
+        .bind(s.at)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    struct Job {
+        save: Save,
+        reply: tokio::sync::oneshot::Sender<AppResult<SaveAck>>,
+    }
+
+    /// Where saves are applied. On SQLite one writer task commits the saves waiting at that
+    /// moment in one transaction (group commit): SQLite has a single writer anyway, and a
+    /// transaction per save spends its time handing the write lock from request to request.
+    /// Each save is answered only after its transaction commits. On PostgreSQL every save
+    /// is its own transaction, serialized per judge by locking the judge's row.
+    #[derive(Clone, Debug)]
+    pub struct Writer {
+        queue: Option<tokio::sync::mpsc::Sender<Job>>,
+    }
+
+    impl std::fmt::Debug for Job {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("Job")
+        }
+    }
+
+    const BATCH: usize = 256;
+
+    impl Writer {
+        pub fn start(db: &Db) -> Writer {
+            if db.backend != crate::db::Backend::Sqlite {
+                return Writer { queue: None };
+            }
+            let (queue, mut jobs) = tokio::sync::mpsc::channel::<Job>(4 * BATCH);
+            let db = db.clone();
+            tokio::spawn(async move {
+                let mut batch = Vec::with_capacity(BATCH);
+                while jobs.recv_many(&mut batch, BATCH).await > 0 {
+                    run_batch(&db, &mut batch).await;
+                }
+            });
+            Writer { queue: Some(queue) }
+        }
+
+        pub async fn save(&self, db: &Db, save: Save) -> AppResult<SaveAck> {
+            match &self.queue {
+                Some(queue) => {
+                    let (reply, answer) = tokio::sync::oneshot::channel();
+                    queue.send(Job { save, reply }).await.map_err(|_| AppError::Internal)?;
+                    answer.await.map_err(|_| AppError::Internal)?
+                }
+                None => {
+                    let mut tx = db.begin_write().await?;
+                    sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(save.judge).execute(&mut *tx).await?;
+                    let outcome = apply(&mut tx, &save).await?;
+                    if outcome.is_ok() {
+                        tx.commit().await?;
+                    }
+                    outcome
+                }
+            }
+        }
+    }
+
+    async fn run_batch(db: &Db, batch: &mut Vec<Job>) {
+        let together = async {
+            let mut tx = db.begin_write().await?;
+            let mut answers = Vec::with_capacity(batch.len());
+            for job in batch.iter() {
+                answers.push(apply(&mut tx, &job.save).await?);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(answers)
+        }
+        .await;
+        match together {
+            Ok(answers) => {
+                for (job, answer) in batch.drain(..).zip(answers) {
+                    let _ = job.reply.send(answer);
+                }
+            }
+            // One failing save must not fail the others: apply them one by one.
+            Err(e) => {
+                tracing::warn!(error = %e, saves = batch.len(), "score batch failed; applying one by one");
+                for job in batch.drain(..) {
+                    let one = async {
+                        let mut tx = db.begin_write().await?;
+                        let answer = apply(&mut tx, &job.save).await?;
+                        tx.commit().await?;
+                        Ok::<_, sqlx::Error>(answer)
+                    }
+                    .await;
+                    let _ = job.reply.send(one.unwrap_or_else(|e| Err(AppError::from(e))));
+                }
+            }
+        }
     }
 
     pub async fn sign_in_as(session: &tower_sessions::Session, db: &crate::db::Db, user_id: i64) -> AppResult<()> {
@@ -325,85 +522,8 @@ pub async fn save_score(
     let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
     let t = now();
 
-    let mut tx = db.begin_write().await?;
-    // Serializes this judge's saves (see the module comment). SQLite writers already take
-    // turns for the whole database, so only PostgreSQL needs the row lock.
-    if db.backend == crate::db::Backend::Postgres {
-        sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(me).execute(&mut *tx).await?;
-    }
-    // The current score and this key's earlier answer, if any, in one read.
-    type Current = (Option<i64>, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>);
-    let (score_id, score_version, score_status, seen_outcome, seen_version, seen_project): Current = sqlx::query_as(
-        "SELECT s.id, s.version, s.status, k.outcome, k.version, k.project_id FROM (SELECT 1 AS one) q \
-         LEFT JOIN scores s ON s.project_id = $1 AND s.judge_id = $2 \
-         LEFT JOIN score_saves k ON k.judge_id = $2 AND k.save_id = $3",
-    )
-    .bind(project_id)
-    .bind(me)
-    .bind(&save_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    let current: Option<(i64, i64, String)> = match (score_id, score_version, score_status) {
-        (Some(id), Some(v), Some(st)) => Some((id, v, st)),
-        _ => None,
-    };
-    let seen = match (seen_outcome, seen_version, seen_project) {
-        (Some(o), Some(v), Some(p)) => Some((o, v, p)),
-        _ => None,
-    };
-    if let Some((outcome, version, seen_project)) = seen {
-        tx.rollback().await?;
-        if seen_project != project_id {
-            return Err(AppError::field("save_id", K::ErrBadRequest));
-        }
-        let status = current.map(|c| c.2).unwrap_or_default();
-        return Ok(SaveAck { project_id, version, applied: outcome == "applied", status });
-    }
-    let current_version = current.as_ref().map(|c| c.1).unwrap_or(0);
-    let ack = if base_version != current_version {
-        record(&mut tx, me, &save_id, project_id, "stale", current_version, status, &marks_json, &notes, flagged, t).await?;
-        SaveAck { project_id, version: current_version, applied: false, status: current.as_ref().map(|c| c.2.clone()).unwrap_or_default() }
-    } else {
-        let version = current_version + 1;
-        match &current {
-            Some((id, ..)) => {
-                sqlx::query(
-                    "UPDATE scores SET rubric_id = $1, status = $2, marks = $3, notes = $4, flagged = $5, version = $6, updated_at = $7 WHERE id = $8",
-                )
-                .bind(rubric_id)
-                .bind(status)
-                .bind(&marks_json)
-                .bind(&notes)
-                .bind(flagged)
-                .bind(version)
-                .bind(t)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            }
-            None => {
-                sqlx::query(
-                    "INSERT INTO scores (event_id, project_id, judge_id, rubric_id, status, marks, notes, flagged, version, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)",
-                )
-                .bind(event_id)
-                .bind(project_id)
-                .bind(me)
-                .bind(rubric_id)
-                .bind(status)
-                .bind(&marks_json)
-                .bind(&notes)
-                .bind(flagged)
-                .bind(t)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        // The history row is the audit record of this edit (see the migration).
-        record(&mut tx, me, &save_id, project_id, "applied", version, status, &marks_json, &notes, flagged, t).await?;
-        SaveAck { project_id, version, applied: true, status: status.to_owned() }
-    };
-    tx.commit().await?;
+    let save = ssr::Save { judge: me, event_id, project_id, save_id, base_version, rubric_id, status, marks_json, notes, flagged, at: t };
+    let ack = access.state.scores.save(db, save).await?;
     if ack.applied {
         access.state.live.publish(event_id, "judging");
     }
@@ -412,42 +532,6 @@ pub async fn save_score(
         leptos_axum::redirect(&back);
     }
     Ok(ack)
-}
-
-/// Records a save under its key, with what it carried: the idempotency log and the score's
-/// edit history in one row.
-#[cfg(feature = "ssr")]
-#[allow(clippy::too_many_arguments)]
-async fn record(
-    tx: &mut crate::db::Tx,
-    judge: i64,
-    save_id: &str,
-    project_id: i64,
-    outcome: &str,
-    version: i64,
-    status: &str,
-    marks: &str,
-    notes: &str,
-    flagged: i64,
-    at: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, status, marks, notes, flagged, at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(judge)
-    .bind(save_id)
-    .bind(project_id)
-    .bind(outcome)
-    .bind(version)
-    .bind(status)
-    .bind(marks)
-    .bind(notes)
-    .bind(flagged)
-    .bind(at)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }
 
 /// The teams of the event, for declaring conflicts of interest. Shows names (a judge needs

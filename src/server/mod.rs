@@ -29,6 +29,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub leptos: LeptosOptions,
     pub live: crate::live::hub::Hub,
+    /// Applies score saves (group commit on SQLite, see `judging::score`).
+    pub scores: crate::judging::score::ssr::Writer,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -70,7 +72,8 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
-    let state = AppState { db, config: Arc::new(config), leptos, live: crate::live::hub::Hub::default() };
+    let scores = crate::judging::score::ssr::Writer::start(&db);
+    let state = AppState { db, config: Arc::new(config), leptos, live: crate::live::hub::Hub::default(), scores };
     let router = router(state.clone(), sessions);
     Ok(Built { state, router, cleanup })
 }
