@@ -4,7 +4,7 @@
 use hakam::mentoring::assign::{assign, Mentor, Team};
 use hakam::teams::domain::{auto_form, Solo};
 use rand::{Rng, SeedableRng};
-use std::time::{Duration, Instant};
+
 
 const SKILLS: [&str; 30] = [
     "agritech", "data", "web", "mobile", "design", "iot", "ai", "security", "cloud", "marketing",
@@ -17,17 +17,8 @@ fn pick(rng: &mut impl Rng, pool: &[&str], n: usize) -> Vec<String> {
     (0..n).map(|_| pool[rng.gen_range(0..pool.len())].to_owned()).collect()
 }
 
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, Duration, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let start = Instant::now();
-        last = Some(std::hint::black_box(f()));
-        times.push(start.elapsed());
-    }
-    times.sort();
-    (times[0], times[runs / 2], times[runs - 1], last.expect("at least one run"))
-}
+mod common;
+use common::time;
 
 fn main() {
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);

@@ -17,17 +17,8 @@ use rand::{Rng, SeedableRng};
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, Duration, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let start = Instant::now();
-        last = Some(std::hint::black_box(f()));
-        times.push(start.elapsed());
-    }
-    times.sort();
-    (times[0], times[runs / 2], times[runs - 1], last.expect("at least one run"))
-}
+mod common;
+use common::time;
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3

@@ -205,6 +205,26 @@ pub mod ssr {
         Ok(ResultsData { event_id, method: settings.method, threshold: settings.disagreement, rows, outdated })
     }
 
+    /// The event's judges as the assignment sees them: available or not, track limits.
+    pub async fn judges(tx: &mut crate::db::Tx, event_id: i64) -> AppResult<Vec<assign::Judge>> {
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT r.user_id, COALESCE(jp.active, 1), COALESCE(jp.tracks, '') FROM event_roles r \
+             LEFT JOIN judge_profiles jp ON jp.event_id = r.event_id AND jp.user_id = r.user_id \
+             WHERE r.event_id = $1 AND r.role = 'judge' ORDER BY r.user_id",
+        )
+        .bind(event_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, active, tracks)| assign::Judge {
+                id,
+                active: active == 1,
+                tracks: crate::teams::ssr::split(&tracks).iter().filter_map(|t| t.parse().ok()).collect(),
+            })
+            .collect())
+    }
+
     pub fn pass_url(base: &str, token: &str) -> String {
         format!("{base}/pass/{token}")
     }
@@ -571,14 +591,7 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
             .bind(event_id)
             .fetch_all(&mut *tx)
             .await?;
-    let judges: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT r.user_id, COALESCE(jp.active, 1), COALESCE(jp.tracks, '') FROM event_roles r \
-         LEFT JOIN judge_profiles jp ON jp.event_id = r.event_id AND jp.user_id = r.user_id \
-         WHERE r.event_id = $1 AND r.role = 'judge' ORDER BY r.user_id",
-    )
-    .bind(event_id)
-    .fetch_all(&mut *tx)
-    .await?;
+    let judges = ssr::judges(&mut tx, event_id).await?;
     let existing: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
         "SELECT a.project_id, a.judge_id, s.id FROM judge_assignments a \
          LEFT JOIN scores s ON s.project_id = a.project_id AND s.judge_id = a.judge_id WHERE a.event_id = $1 ORDER BY a.id",
@@ -588,14 +601,6 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
     .await?;
     let conflicts = js::conflicts(db, event_id).await?;
     let projects: Vec<assign::Project> = projects.into_iter().map(|(id, team, track)| assign::Project { id, team, track }).collect();
-    let judges: Vec<assign::Judge> = judges
-        .into_iter()
-        .map(|(id, active, tracks)| assign::Judge {
-            id,
-            active: active == 1,
-            tracks: crate::teams::ssr::split(&tracks).iter().filter_map(|t| t.parse().ok()).collect(),
-        })
-        .collect();
     let existing: Vec<assign::Existing> =
         existing.into_iter().map(|(project, judge, score)| assign::Existing { project, judge, scored: score.is_some() }).collect();
     let plan = assign::plan(&assign::Input {
@@ -656,26 +661,11 @@ pub async fn add_extra_judge(event_id: i64, project_id: i64) -> Result<(), AppEr
     let (id, team, track) = project.ok_or(AppError::NotFound)?;
     let conflicts = js::conflicts(db, event_id).await?;
     let mut tx = db.begin_write().await?;
-    let judges: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT r.user_id, COALESCE(jp.active, 1), COALESCE(jp.tracks, '') FROM event_roles r \
-         LEFT JOIN judge_profiles jp ON jp.event_id = r.event_id AND jp.user_id = r.user_id \
-         WHERE r.event_id = $1 AND r.role = 'judge' ORDER BY r.user_id",
-    )
-    .bind(event_id)
-    .fetch_all(&mut *tx)
-    .await?;
+    let judges = ssr::judges(&mut tx, event_id).await?;
     let existing: Vec<(i64, i64)> = sqlx::query_as("SELECT project_id, judge_id FROM judge_assignments WHERE event_id = $1")
         .bind(event_id)
         .fetch_all(&mut *tx)
         .await?;
-    let judges: Vec<assign::Judge> = judges
-        .into_iter()
-        .map(|(id, active, tracks)| assign::Judge {
-            id,
-            active: active == 1,
-            tracks: crate::teams::ssr::split(&tracks).iter().filter_map(|t| t.parse().ok()).collect(),
-        })
-        .collect();
     let existing: Vec<assign::Existing> =
         existing.into_iter().map(|(project, judge)| assign::Existing { project, judge, scored: false }).collect();
     let pick = assign::extra_judge(&assign::Project { id, team, track }, &judges, &conflicts, &existing)
