@@ -1,9 +1,11 @@
 //! One broadcast channel per server instance. Notices carry only the event and the topic;
 //! pages fetch the current state themselves.
 //!
-//! Several instances sharing PostgreSQL do not yet forward notices to each other (a
-//! viewer sees changes made through its own instance only); LISTEN/NOTIFY is the planned
-//! bridge.
+//! With PostgreSQL, instances sharing the database forward notices to each other through
+//! LISTEN/NOTIFY on the `hakam_live` channel: a notice published on one instance is
+//! broadcast locally at once and sent to the others, coalesced (the same event and topic
+//! at most once per 100 ms, since every score save publishes one). When the listening
+//! connection drops, every open page is told to resync, as notices may have been missed.
 
 use axum::extract::Path;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -11,10 +13,18 @@ use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use std::convert::Infallible;
 use std::time::Duration;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, mpsc};
 use tower_sessions::Session;
 
-#[derive(Clone, Debug)]
+/// The topics pages listen to. A notice from another instance names one of these.
+pub const TOPICS: &[&str] = &["help", "judging", "resync"];
+
+/// A notice for every event (used for "resync").
+pub const ALL_EVENTS: i64 = -1;
+
+const CHANNEL: &str = "hakam_live";
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Notice {
     pub event_id: i64,
     pub topic: &'static str,
@@ -23,20 +33,105 @@ pub struct Notice {
 #[derive(Clone, Debug)]
 pub struct Hub {
     tx: broadcast::Sender<Notice>,
+    /// Notices to forward to other instances (PostgreSQL only).
+    outbox: Option<mpsc::UnboundedSender<Notice>>,
 }
 
 impl Default for Hub {
     fn default() -> Self {
         // Notices are tiny; a slow page that misses some just reloads its region.
         let (tx, _) = broadcast::channel(1024);
-        Hub { tx }
+        Hub { tx, outbox: None }
     }
 }
 
+/// `instance event topic`, the payload of a NOTIFY.
+pub fn encode(instance: u64, n: &Notice) -> String {
+    format!("{instance} {} {}", n.event_id, n.topic)
+}
+
+/// The notice in a NOTIFY payload and the instance that sent it; `None` if malformed or
+/// for an unknown topic.
+pub fn decode(payload: &str) -> Option<(u64, Notice)> {
+    let mut parts = payload.split(' ');
+    let instance = parts.next()?.parse().ok()?;
+    let event_id = parts.next()?.parse().ok()?;
+    let topic = parts.next()?;
+    let topic = TOPICS.iter().find(|t| **t == topic)?;
+    parts.next().is_none().then_some((instance, Notice { event_id, topic }))
+}
+
 impl Hub {
+    /// The hub of one instance; with PostgreSQL it also joins the other instances.
+    pub fn start(db: &crate::db::Db, database_url: &str) -> Hub {
+        let mut hub = Hub::default();
+        if db.backend != crate::db::Backend::Postgres {
+            return hub;
+        }
+        let instance: u64 = rand::random();
+        let (outbox, mut pending) = mpsc::unbounded_channel::<Notice>();
+        hub.outbox = Some(outbox);
+        let pool = db.pool.clone();
+        tokio::spawn(async move {
+            while let Some(first) = pending.recv().await {
+                // Coalesce what arrives within 100 ms into one NOTIFY per event and topic.
+                let mut batch = std::collections::HashSet::from([first]);
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                while let Ok(n) = pending.try_recv() {
+                    batch.insert(n);
+                }
+                for n in batch {
+                    let sent = sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(encode(instance, &n)).execute(&pool).await;
+                    if let Err(e) = sent {
+                        tracing::warn!(error = %e, "live notice not forwarded to other instances");
+                    }
+                }
+            }
+        });
+        let (tx, url) = (hub.tx.clone(), database_url.to_owned());
+        tokio::spawn(async move {
+            loop {
+                let mut listener = match sqlx::postgres::PgListener::connect(&url).await {
+                    Ok(l) => l,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "live listener cannot connect; retrying");
+                        tokio::time::sleep(Duration::from_secs(2)).await;
+                        continue;
+                    }
+                };
+                if let Err(e) = listener.listen(CHANNEL).await {
+                    tracing::warn!(error = %e, "live listener cannot listen; retrying");
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                    continue;
+                }
+                loop {
+                    match listener.try_recv().await {
+                        Ok(Some(n)) => {
+                            if let Some((from, notice)) = decode(n.payload()) {
+                                if from != instance {
+                                    let _ = tx.send(notice);
+                                }
+                            }
+                        }
+                        // The connection dropped: notices may have been lost meanwhile.
+                        Ok(None) | Err(_) => {
+                            let _ = tx.send(Notice { event_id: ALL_EVENTS, topic: "resync" });
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        hub
+    }
+
     pub fn publish(&self, event_id: i64, topic: &'static str) {
+        let notice = Notice { event_id, topic };
+        if let Some(outbox) = &self.outbox {
+            let _ = outbox.send(notice.clone());
+        }
         // No receivers is fine: nobody is watching.
-        let _ = self.tx.send(Notice { event_id, topic });
+        let _ = self.tx.send(notice);
     }
 
     /// GET /events/{id}/live: a stream of `event: <topic>` messages for one event, for
@@ -57,7 +152,9 @@ impl Hub {
             yielder.send(Event::default().event("hello").data("hello")).await;
             loop {
                 match rx.recv().await {
-                    Ok(n) if n.event_id == event_id => yielder.send(Event::default().event(n.topic).data(n.topic)).await,
+                    Ok(n) if n.event_id == event_id || n.event_id == ALL_EVENTS => {
+                        yielder.send(Event::default().event(n.topic).data(n.topic)).await
+                    }
                     Ok(_) => {}
                     Err(broadcast::error::RecvError::Lagged(_)) => yielder.send(Event::default().event("resync").data("resync")).await,
                     Err(broadcast::error::RecvError::Closed) => break,
@@ -85,4 +182,18 @@ where
     let (tx, rx) = tokio::sync::mpsc::channel(16);
     tokio::spawn(f(Yielder(tx)));
     tokio_stream::wrappers::ReceiverStream::new(rx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notify_payloads_round_trip_and_unknown_topics_are_dropped() {
+        let n = Notice { event_id: 42, topic: "judging" };
+        assert_eq!(decode(&encode(7, &n)), Some((7, n)));
+        assert_eq!(decode("7 42 drop-tables"), None);
+        assert_eq!(decode("7 42 judging extra"), None);
+        assert_eq!(decode("x 42 judging"), None);
+    }
 }

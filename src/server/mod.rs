@@ -73,7 +73,8 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         .site_addr(config.addr)
         .build();
     let scores = crate::judging::score::ssr::Writer::start(&db);
-    let state = AppState { db, config: Arc::new(config), leptos, live: crate::live::hub::Hub::default(), scores };
+    let live = crate::live::hub::Hub::start(&db, &config.database_url);
+    let state = AppState { db, config: Arc::new(config), leptos, live, scores };
     let router = router(state.clone(), sessions);
     Ok(Built { state, router, cleanup })
 }

@@ -265,3 +265,13 @@ pub async fn join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) 
     .await;
     done.into_iter().map(|d| d.expect("completed")).collect()
 }
+
+/// Another server instance on the same database as `app`, as PostgreSQL deployments run
+/// several; returns its base URL. It runs until the test ends.
+pub async fn spawn_instance(app: &TestApp) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let config = Config::for_tests(app.state.config.database_url.clone(), addr, app.uploads.clone());
+    hakam::server::spawn(config, listener).await.expect("second instance starts");
+    format!("http://{addr}")
+}

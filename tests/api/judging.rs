@@ -351,6 +351,19 @@ async fn judges_see_only_their_own_scores_and_organizers_get_normalized_results(
     // Spread of project 0 is 50 > 25: flagged for disagreement.
     assert_eq!(rows[0]["disagreement"], true);
 
+    // With names hidden, the desk shows projects by code and title only.
+    let team_name = desk["items"][0]["team"].as_str().unwrap_or_default().to_owned();
+    assert!(team_name.starts_with("Team "), "names shown by default: {desk}");
+    let version: i64 = sqlx::query_scalar("SELECT version FROM judging_settings").fetch_one(&app.state.db.pool).await.unwrap();
+    let r = app
+        .call(&jury.organizer, "judging/settings/save", &[("event_id", jury.e()), ("version", version.to_string()), ("judges_per_project", "2".into()),
+            ("hide_names", "on".into()), ("method", "z".into()), ("disagreement", "25".into()), ("state", "open".into())])
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let hidden = app.call(&jury.judges[0].1, "judging/desk", &[("event_id", jury.e())]).await;
+    assert!(hidden.json()["items"][0]["team"].is_null());
+    assert!(!hidden.body.contains(&team_name), "no team name anywhere in the judge's desk");
+
     let csv = app.get(&jury.organizer, &format!("/events/{}/ranking.csv", jury.event)).await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.body.contains("rank,track_rank,project") && csv.body.contains("75.00"), "{}", csv.body);

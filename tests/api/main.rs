@@ -8,6 +8,7 @@ mod events;
 mod helpers;
 mod invites;
 mod judging;
+mod live;
 mod mentoring;
 mod pages;
 mod projects;
