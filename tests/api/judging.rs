@@ -244,8 +244,18 @@ async fn a_replayed_save_is_applied_once_and_a_stale_one_never_overwrites() {
     let refused: String = sqlx::query_scalar("SELECT marks FROM score_saves WHERE save_id = 'save-0003'").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(serde_json::from_str::<Value>(&refused).unwrap(), serde_json::json!({ "c1": 1, "c2": 0 }));
 
+    // The desk's plain form (no JavaScript) comes back to the same project after saving.
+    let back = format!("/events/{}/judge?p=0", jury.event);
+    let r = app
+        .call(phone, "judging/save", &[("event_id", jury.e()), ("project_id", project.to_string()), ("save_id", "form-nojs-01".into()),
+            ("base_version", "2".into()), ("status", "".into()), ("notes", "".into()), ("marks[c1]", "5".into()), ("marks[c2]", "9".into()), ("back", back.clone())])
+        .await;
+    assert!(r.status.is_redirection() || r.status.is_success(), "{} {}", r.status, r.body);
+    assert_eq!(r.headers.get("location").and_then(|l| l.to_str().ok()), Some(back.as_str()));
+    assert_eq!(app.count(&format!("SELECT version FROM scores WHERE judge_id = {judge}")).await, 3);
+
     // A partial save is a draft, and does not count in results.
-    let draft = save(&app, phone, jury.event, project, "save-0004", 2, &[("c1", "3")]).await;
+    let draft = save(&app, phone, jury.event, project, "save-0004", 3, &[("c1", "3")]).await;
     assert_eq!(draft.json()["status"], "draft");
     let results = app.call(&jury.organizer, "judging/results", &[("event_id", jury.e())]).await.json();
     assert_eq!(results["rows"][0]["judges"], 0);
