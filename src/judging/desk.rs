@@ -193,7 +193,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                     <input type="hidden" name="base_version" value=state.version/>
                     <input type="hidden" name="back" value=back/>
                     <fieldset disabled=!open class="desk-fields">
-                        {item.criteria.iter().cloned().map(|c| {
+                        {item.criteria.iter().map(|c| {
                             let key = c.key.clone();
                             let chosen = state.marks.get(&key).copied();
                             view! {

@@ -417,9 +417,8 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     let mut rubrics: std::collections::HashMap<Option<i64>, Option<(i64, Vec<Criterion>)>> = Default::default();
     let mut items = Vec::with_capacity(rows.len());
     for (id, title, tagline, description, team, track, track_id, table_label, repo, demo) in rows {
-        if !rubrics.contains_key(&track_id) {
-            let r = js::rubric_for(db, event_id, track_id).await?.map(|(rid, _, _, c)| (rid, c));
-            rubrics.insert(track_id, r);
+        if let std::collections::hash_map::Entry::Vacant(slot) = rubrics.entry(track_id) {
+            slot.insert(js::rubric_for(db, event_id, track_id).await?.map(|(rid, _, _, c)| (rid, c)));
         }
         let (rubric_id, criteria) = rubrics.get(&track_id).cloned().flatten().unwrap_or((0, Vec::new()));
         let score = mine.iter().find(|s| s.0 == id).map(|(_, status, rid, marks, notes, flagged, version)| MyScore {
