@@ -8,7 +8,7 @@ use crate::i18n::{Lang, K};
 use crate::ui::enhance::FormEnhancer;
 use leptos_router::SsrMode;
 use crate::invites::InvitePage;
-use crate::judging::{ConflictsPage, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};
+use crate::judging::{AuditPage, ConflictsPage, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};
 use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, SessionsPage};
 use crate::projects::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
 use crate::teams::{BoardPage, JoinTeamPage, OrganizerTeamsPage, TeamPage};
@@ -82,6 +82,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/judge") view=JudgeDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/conflicts") view=ConflictsPage ssr=SsrMode::Async/>
                     <Route path=path!("/pass/:token") view=PassPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/audit") view=AuditPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

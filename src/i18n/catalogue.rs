@@ -430,4 +430,10 @@ catalogue! {
     ErrRubricEmpty { ar: "أضف معياراً واحداً على الأقل.", fr: "Ajoutez au moins un critère.", en: "Add at least one criterion." }
     ErrTooManyLevels { ar: "عدد الأوصاف أكبر من عدد مستويات السلم ({}).", fr: "Plus de descriptions que de niveaux dans l'échelle ({}).", en: "More descriptors than levels on the scale ({})." }
     ErrUnknownCriterion { ar: "هذا المعيار ليس في شبكة التقييم.", fr: "Ce critère ne fait pas partie de la grille.", en: "This criterion is not in the rubric." }
+    AuditTitle { ar: "سجل العمليات", fr: "Journal d'audit", en: "Audit log" }
+    HintAudit { ar: "العمليات الحساسة وكل حفظ للتنقيط، الأحدث أولاً (آخر {} عملية).", fr: "Actions sensibles et chaque enregistrement de note, les plus récentes d'abord ({} dernières).", en: "Sensitive actions and every score save, newest first (the last {})." }
+    AuditWhen { ar: "متى", fr: "Quand", en: "When" }
+    AuditWho { ar: "من", fr: "Qui", en: "Who" }
+    AuditWhat { ar: "العملية", fr: "Action", en: "Action" }
+    AuditDetail { ar: "التفاصيل", fr: "Détails", en: "Details" }
 }

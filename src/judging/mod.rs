@@ -13,6 +13,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod assign;
+pub mod audit;
 pub mod console;
 pub mod desk;
 mod pages;
@@ -20,6 +21,7 @@ pub mod results;
 pub mod rubric;
 pub mod score;
 
+pub use audit::AuditPage;
 pub use pages::{ConflictsPage, JoinAsJudgeForm, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};
 
 use serde::{Deserialize, Serialize};

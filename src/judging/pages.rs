@@ -54,6 +54,7 @@ pub fn JudgingPage() -> impl IntoView {
                                 <h1 dir="auto">{lang.t(K::JudgingTitle)} ": " {d.event_name.clone()}</h1>
                                 <a href=format!("/events/{event_id}/rubric")>{lang.t(K::RubricTitle)}</a>
                                 <a href=format!("/events/{event_id}/results")>{lang.t(K::ResultsTitle)}</a>
+                                <a href=format!("/events/{event_id}/audit")>{lang.t(K::AuditTitle)}</a>
                                 <a href=format!("/events/{event_id}/manage")>{lang.t(K::ManageEvent)}</a>
                             </div>
                             {(!d.has_rubric).then(|| view! { <p class="notice">{lang.t(K::HintNoRubricYet)} " " <a href=format!("/events/{event_id}/rubric")>{lang.t(K::RubricTitle)}</a></p> })}

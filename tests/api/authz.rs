@@ -129,6 +129,7 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("judging/desk", JUDGE, vec![("event_id", e())]),
         ("judging/save", JUDGE, vec![("event_id", e()), ("project_id", "999999".into()), ("save_id", "short".into()), ("base_version", "0".into()), ("status", "".into()), ("notes", "".into())]),
         ("judging/conflicts", JUDGE, vec![("event_id", e())]),
+        ("judging/audit", ORGANIZER, vec![("event_id", e())]),
         ("judging/conflicts/save", JUDGE, vec![("event_id", e()), ("teams[999999]", "on".into())]),
         ("auth/logout", EVERYONE, vec![]),
     ]

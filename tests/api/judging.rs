@@ -405,6 +405,11 @@ async fn the_rubric_locks_at_the_first_score_and_a_new_version_names_affected_pr
     let item = desk["items"].as_array().unwrap().iter().find(|i| i["project_id"] == p).unwrap().clone();
     assert_eq!(item["mine"]["outdated"], true, "the judge is asked to score again");
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'rubric.saved'").await, 3, "created, edited in place, versioned");
+    // The organizer's audit view shows rubric changes and score saves together, newest first.
+    let log = app.call(&jury.organizer, "judging/audit", &[("event_id", jury.e())]).await.json();
+    let actions: Vec<&str> = log.as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
+    assert!(actions.contains(&"rubric.saved") && actions.contains(&"score.applied") && actions.contains(&"judging.assigned"), "{actions:?}");
+    assert_eq!(app.call(&jury.judges[0].1, "judging/audit", &[("event_id", jury.e())]).await.status, StatusCode::FORBIDDEN);
     // Bad rows are refused per field.
     let r = app
         .call(&jury.organizer, "judging/rubric/save", &[("event_id", jury.e()), ("scope", "0".into()), ("version", "2".into()), ("fields[name_1]", "Impact".into()), ("fields[weight_1]", "0".into()), ("fields[scale_1]", "1-5".into())])

@@ -1,0 +1,113 @@
+//! The organizer's audit log view: sensitive actions from `audit_log` (rubric changes,
+//! assignment runs, settings, passes, invites, extensions…) merged with the scores' edit
+//! history from `score_saves`, newest first.
+
+use crate::error::AppError;
+use crate::i18n::{use_lang, K};
+use crate::ui::event_id_param;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    /// What changed, as stored (JSON), shortened for the table.
+    pub detail: String,
+}
+
+pub const AUDIT_LIMIT: i64 = 300;
+
+#[cfg(feature = "ssr")]
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 240 {
+        format!("{}…", s.chars().take(240).collect::<String>())
+    } else {
+        s.to_owned()
+    }
+}
+
+#[server(prefix = "/api", endpoint = "judging/audit")]
+pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
+    use crate::auth::{gate, Role};
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let db = access.db();
+    let tz = crate::events::db::timezone(db, event_id).await?;
+    let actions: Vec<(i64, Option<String>, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT a.at, u.display_name, a.action, a.before_json, a.after_json FROM audit_log a \
+         LEFT JOIN users u ON u.id = a.actor_id WHERE a.event_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT $2",
+    )
+    .bind(event_id)
+    .bind(AUDIT_LIMIT)
+    .fetch_all(&db.pool)
+    .await?;
+    let saves: Vec<(i64, String, i64, String, i64, String, String)> = sqlx::query_as(
+        "SELECT k.at, u.display_name, k.project_id, k.outcome, k.version, k.status, k.marks FROM score_saves k \
+         JOIN users u ON u.id = k.judge_id JOIN projects p ON p.id = k.project_id \
+         WHERE p.event_id = $1 ORDER BY k.at DESC LIMIT $2",
+    )
+    .bind(event_id)
+    .bind(AUDIT_LIMIT)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut entries: Vec<(i64, AuditEntry)> = actions
+        .into_iter()
+        .map(|(at, actor, action, before, after)| {
+            let detail = match (before, after) {
+                (Some(b), Some(a)) => format!("{b} → {a}"),
+                (None, Some(a)) => a,
+                (Some(b), None) => b,
+                (None, None) => String::new(),
+            };
+            (at, AuditEntry { at: String::new(), actor: actor.unwrap_or_default(), action, detail: shorten(&detail) })
+        })
+        .chain(saves.into_iter().map(|(at, judge, project, outcome, version, status, marks)| {
+            let action = format!("score.{outcome}");
+            let detail = format!("{} v{version} {status} {marks}", super::project_code(project));
+            (at, AuditEntry { at: String::new(), actor: judge, action, detail: shorten(&detail) })
+        }))
+        .collect();
+    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    entries.truncate(AUDIT_LIMIT as usize);
+    Ok(entries
+        .into_iter()
+        .map(|(at, mut e)| {
+            e.at = crate::events::domain::utc_to_display(at, tz);
+            e
+        })
+        .collect())
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let data = Resource::new(move || id.get(), audit_log);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                Ok(entries) => view! {
+                    <section class="form-page wide">
+                        <div class="page-head">
+                            <h1>{lang.t(K::AuditTitle)}</h1>
+                            <a href=format!("/events/{}/judging", id.get_untracked())>{lang.t(K::JudgingTitle)}</a>
+                        </div>
+                        <p class="hint">{lang.t1(K::HintAudit, AUDIT_LIMIT)}</p>
+                        <div class="table-scroll">
+                            <table class="people audit">
+                                <thead><tr><th>{lang.t(K::AuditWhen)}</th><th>{lang.t(K::AuditWho)}</th><th>{lang.t(K::AuditWhat)}</th><th>{lang.t(K::AuditDetail)}</th></tr></thead>
+                                <tbody>
+                                    {entries.into_iter().map(|e| view! {
+                                        <tr><td><time>{e.at}</time></td><td dir="auto">{e.actor}</td><td><code>{e.action}</code></td><td class="audit-detail" dir="auto">{e.detail}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    </section>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
