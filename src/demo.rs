@@ -29,6 +29,14 @@ const TRACKS: &[(&str, &str)] = &[
     ("Agritech", "Outils numériques pour les agriculteurs de la région de l'Oriental."),
 ];
 
+/// Teams of one whose projects are submitted: (team, member, email, title, tagline).
+const SUBMITTED: &[(&str, &str, &str, &str, &str)] = &[
+    ("فريق الواحة", "Yassine Belhaj", "yassine.belhaj@demo.hakam.invalid", "سقي ذكي: حساسات رطوبة للفلاحين",
+     "Des capteurs à bas coût qui disent quand arroser."),
+    ("Team Moulouya", "سناء الحمداوي", "sanae.hamdaoui@demo.hakam.invalid", "Bus Berkane : horaires en direct",
+     "Les horaires des bus de la ville sur un simple SMS."),
+];
+
 pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
     let (events,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events").fetch_one(&db.pool).await?;
     if events > 0 {
@@ -150,6 +158,71 @@ pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
     .bind(members[0])
     .execute(&mut *tx)
     .await?;
+    // Two more teams have submitted, so the judges have something to score.
+    let mut submitted = Vec::new();
+    for (i, (team_name, member, email, title, tagline)) in SUBMITTED.iter().enumerate() {
+        let (user,): (i64,) = sqlx::query_as(
+            "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, '!', $3) RETURNING id",
+        )
+        .bind(*email)
+        .bind(*member)
+        .bind(t)
+        .fetch_one(&mut *tx)
+        .await?;
+        crate::events::db::grant(&mut tx, event_id, user, Role::Participant, Some(organizer)).await?;
+        let (team,): (i64,) = sqlx::query_as(
+            "INSERT INTO teams (event_id, name, pitch, track_id, needs, captain_id, invite_code, member_count, created_at) \
+             VALUES ($1, $2, '', $3, '', $4, $5, 1, $6) RETURNING id",
+        )
+        .bind(event_id)
+        .bind(*team_name)
+        .bind(track)
+        .bind(user)
+        .bind(crate::teams::ssr::new_code())
+        .bind(t)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO team_members (team_id, event_id, user_id, joined_at) VALUES ($1, $2, $3, $4)")
+            .bind(team)
+            .bind(event_id)
+            .bind(user)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
+        let (project,): (i64,) = sqlx::query_as(
+            "INSERT INTO projects (team_id, event_id, title, tagline, track_id, status, submitted_at, table_label, version, updated_at, updated_by) \
+             VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, 1, $6, $8) RETURNING id",
+        )
+        .bind(team)
+        .bind(event_id)
+        .bind(*title)
+        .bind(*tagline)
+        .bind(track)
+        .bind(t)
+        .bind(format!("{}", i + 1))
+        .bind(user)
+        .fetch_one(&mut *tx)
+        .await?;
+        submitted.push(project);
+    }
+    // Judging is open in the demo so the judge's link can be tried at once; two judges per
+    // project.
+    sqlx::query("INSERT INTO judging_settings (event_id, judges_per_project, state, updated_at) VALUES ($1, 2, 'open', $2)")
+        .bind(event_id)
+        .bind(t)
+        .execute(&mut *tx)
+        .await?;
+    for project in &submitted {
+        for judge in [ids[2], ids[3]] {
+            sqlx::query("INSERT INTO judge_assignments (event_id, project_id, judge_id, assigned_at) VALUES ($1, $2, $3, $4)")
+                .bind(event_id)
+                .bind(project)
+                .bind(judge)
+                .bind(t)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
     // An event-wide rubric, and a phone sign-in link for one judge.
     let rubric = serde_json::json!([
         { "key": "c1", "name": "الأثر · Impact", "description": "Le projet répond-il à un vrai besoin des habitants ?", "weight": 3, "min": 1, "max": 5,
@@ -176,7 +249,7 @@ pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
     crate::db::audit(&mut tx, Some(event_id), Some(organizer), "demo.loaded", None, None).await?;
     tx.commit().await?;
     tracing::info!(
-        "Demo event loaded (with one team, a draft project and a rubric). Its organizer can sign in as {organizer_email} with password {password} (shown only now); the demo judge's phone link is /pass/{pass}."
+        "Demo event loaded (teams, a draft and two submitted projects, a rubric, judging open). Its organizer can sign in as {organizer_email} with password {password} (shown only now); the demo judge's phone link is /pass/{pass}."
     );
     Ok(())
 }

@@ -78,9 +78,17 @@ async fn a_refused_plain_form_post_comes_back_with_errors_and_the_typed_values()
 async fn the_demo_event_loads_once_with_arabic_and_french_content() {
     let app = spawn_app_with(|c| c.demo = true).await;
     assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 1);
-    assert_eq!(app.count("SELECT COUNT(*) FROM team_members").await, 3);
-    assert_eq!(app.count("SELECT COUNT(*) FROM projects").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 3);
+    assert_eq!(app.count("SELECT COUNT(*) FROM team_members").await, 5);
+    assert_eq!(app.count("SELECT COUNT(*) FROM projects WHERE status = 'submitted'").await, 2);
+    // The demo judge's link opens a desk with both submitted projects to score.
+    let token: String = sqlx::query_scalar("SELECT token FROM judge_passes").fetch_one(&app.state.db.pool).await.unwrap();
+    let phone = user_agent();
+    app.call(&phone, "judging/pass/open", &[("token", token.as_str())]).await;
+    let desk = app.call(&phone, "judging/desk", &[("event_id", app.latest_event_id().await.to_string())]).await.json();
+    assert_eq!(desk["open"], true);
+    assert_eq!(desk["items"].as_array().map(Vec::len), Some(2), "{desk}");
+    assert_eq!(desk["items"][0]["criteria"].as_array().map(Vec::len), Some(3));
     let id = app.latest_event_id().await;
     let page = app.call(&user_agent(), "events/page", &[("id", id.to_string())]).await.json();
     assert!(page["name"].as_str().unwrap().contains("بركان"));
