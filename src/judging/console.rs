@@ -177,13 +177,18 @@ pub mod ssr {
             .filter(|s| s.2 == "scored")
             .filter(|s| by_id.get(&s.0).is_some_and(|p| current_for(p.5) != Some(s.3)))
             .count() as i64;
+        // (flags, absent) per project, in one pass over the scores.
+        let mut marks: HashMap<i64, (i64, i64)> = HashMap::new();
+        for r in &scores {
+            let entry = marks.entry(r.0).or_default();
+            entry.0 += i64::from(r.5 == 1);
+            entry.1 += i64::from(r.2 == "absent");
+        }
         let rows = standings
             .into_iter()
             .filter_map(|s| {
                 let p = by_id.get(&s.project)?;
-                let mine = scores.iter().filter(|r| r.0 == s.project);
-                let flags = mine.clone().filter(|r| r.5 == 1).count() as i64;
-                let absent = mine.filter(|r| r.2 == "absent").count() as i64;
+                let (flags, absent) = marks.get(&s.project).copied().unwrap_or_default();
                 Some(ResultRow {
                     project_id: p.0,
                     code: super::super::project_code(p.0),
@@ -264,10 +269,21 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     let declared: HashMap<i64, i64> = declared.into_iter().collect();
     let done = |s: &Option<String>| matches!(s.as_deref(), Some("scored" | "absent"));
     let base = &access.state.config.public_url;
+    // Assignments grouped once by judge and by project (not rescanned per row).
+    let mut per_judge: HashMap<i64, (i64, i64)> = HashMap::new();
+    let mut per_project: HashMap<i64, (Vec<(String, bool)>, bool)> = HashMap::new();
+    for (project, judge, name, status, flagged) in &assigned {
+        let j = per_judge.entry(*judge).or_default();
+        j.0 += 1;
+        j.1 += i64::from(done(status));
+        let p = per_project.entry(*project).or_default();
+        p.0.push((name.clone(), done(status)));
+        p.1 |= *flagged == Some(1);
+    }
     let judges = judge_rows
         .into_iter()
         .map(|(user_id, name, active, tracks, token)| {
-            let mine = assigned.iter().filter(|a| a.1 == user_id);
+            let (assigned, done) = per_judge.get(&user_id).copied().unwrap_or_default();
             let pass_url = token.map(|t| ssr::pass_url(base, &t));
             JudgeRow {
                 user_id,
@@ -276,8 +292,8 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 track: crate::teams::ssr::split(&tracks).first().and_then(|t| t.parse().ok()),
                 qr_svg: pass_url.as_deref().map(crate::invites::ssr::qr_svg),
                 pass_url,
-                assigned: mine.clone().count() as i64,
-                done: mine.filter(|a| done(&a.3)).count() as i64,
+                assigned,
+                done,
                 declared_conflicts: declared.get(&user_id).copied().unwrap_or(0),
             }
         })
@@ -287,7 +303,7 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
         .await?
         .into_iter()
         .map(|(id, title, team, track, table_label, _, _, _)| {
-            let judges: Vec<(String, bool)> = assigned.iter().filter(|a| a.0 == id).map(|a| (a.2.clone(), done(&a.3))).collect();
+            let (judges, flagged) = per_project.remove(&id).unwrap_or_default();
             CoverageRow {
                 project_id: id,
                 code: super::project_code(id),
@@ -296,7 +312,7 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 track,
                 table_label,
                 under: (judges.len() as i64) < k,
-                flagged: assigned.iter().any(|a| a.0 == id && a.4 == Some(1)),
+                flagged,
                 judges,
             }
         })
