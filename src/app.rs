@@ -1,6 +1,8 @@
 //! The HTML shell, the header and the routes.
 
 use crate::admin::AdminPage;
+use crate::board::{AnnouncementBar, BoardControlPage, ProjectorPage, RankingPage};
+use crate::console::{DashboardPage, ImportPage};
 use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
 use crate::error::AppError;
 use crate::events::{EventPage, HomePage, ManageEventPage, NewEventPage};
@@ -55,6 +57,7 @@ pub fn App(lang: Lang) -> impl IntoView {
             <a class="skip-link" href="#main">{lang.t(K::SkipToContent)}</a>
             <Header user/>
             <FormEnhancer lang/>
+            <AnnouncementBar/>
             <main id="main" tabindex="-1">
                 <Routes fallback=move || view! { <h1>{lang.t(K::ErrNotFound)}</h1> }>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
@@ -83,6 +86,11 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/conflicts") view=ConflictsPage ssr=SsrMode::Async/>
                     <Route path=path!("/pass/:token") view=PassPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/projector") view=ProjectorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/show") view=BoardControlPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/ranking") view=RankingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/import") view=ImportPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

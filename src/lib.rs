@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod auth;
+pub mod console;
+pub mod board;
 pub mod error;
 pub mod events;
 pub mod i18n;

@@ -421,7 +421,11 @@ pub fn EventPage() -> impl IntoView {
                                 {e.my_roles.contains(&Role::Judge).then(|| view! {
                                     <a class="button primary" href=format!("/events/{}/judge", e.id)>{lang.t(K::JudgeDeskTitle)}</a>
                                 })}
+                                <a class="button" href=format!("/events/{}/ranking", e.id)>{lang.t(K::PublicResults)}</a>
+                                <a class="button" href=format!("/events/{}/projector", e.id)>{lang.t(K::LeaderboardTitle)}</a>
                                 {is_organizer.then(|| view! {
+                                    <a class="button primary" href=format!("/events/{}/dashboard", e.id)>{lang.t(K::DashboardTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/show", e.id)>{lang.t(K::PublishTitle)}</a>
                                     <a class="button" href=format!("/events/{}/judging", e.id)>{lang.t(K::JudgingTitle)}</a>
                                     <a class="button" href=format!("/events/{}/results", e.id)>{lang.t(K::ResultsTitle)}</a>
                                     <a class="button" href=format!("/events/{}/mentoring", e.id)>{lang.t(K::MentoringTitle)}</a>
@@ -560,6 +564,8 @@ pub fn ManageEventPage() -> impl IntoView {
                                 <a href=format!("/events/{event_id}/teams")>{lang.t(K::TeamsOverview)}</a>
                                 <a href=format!("/events/{event_id}/submissions")>{lang.t(K::SubmissionsTitle)}</a>
                                 <a href=format!("/events/{event_id}/judging")>{lang.t(K::JudgingTitle)}</a>
+                                <a href=format!("/events/{event_id}/dashboard")>{lang.t(K::DashboardTitle)}</a>
+                                <a href=format!("/events/{event_id}/import")>{lang.t(K::ImportTitle)}</a>
                             </div>
                             <ActionForm action=update>
                                 <FormError errors=update_errors/>

@@ -436,4 +436,98 @@ catalogue! {
     AuditWho { ar: "من", fr: "Qui", en: "Who" }
     AuditWhat { ar: "العملية", fr: "Action", en: "Action" }
     AuditDetail { ar: "التفاصيل", fr: "Détails", en: "Details" }
+    VisibilityHidden { ar: "مخفية", fr: "Masqué", en: "Hidden" }
+    VisibilityOrganizers { ar: "للمنظمين فقط", fr: "Organisateurs seulement", en: "Organizers only" }
+    VisibilityPublic { ar: "علنية (الجميع، بمن فيهم الحكام)", fr: "Public (tout le monde, jurés compris)", en: "Public (everyone, judges included)" }
+    RevealAll { ar: "كل النتائج دفعة واحدة", fr: "Tous les résultats d'un coup", en: "All results at once" }
+    RevealRanking { ar: "الترتيب من الأخير إلى الأول", fr: "Le classement du dernier au premier", en: "The ranking from last to first" }
+    RevealTracks { ar: "الفائز في كل مسار، مساراً بعد مسار", fr: "Le gagnant de chaque parcours, l'un après l'autre", en: "Each track's winner, one after another" }
+    JudgingProgress { ar: "تقدم التحكيم", fr: "Avancement du jury", en: "Judging progress" }
+    ScoresDoneOf { ar: "التنقيطات: {}", fr: "Notes : {}", en: "Scores: {}" }
+    BoardNotShown { ar: "الترتيب غير معروض حالياً.", fr: "Le classement n'est pas affiché pour le moment.", en: "The leaderboard is not shown right now." }
+    BoardFrozen { ar: "الترتيب مجمّد أثناء المداولة", fr: "Classement gelé pendant la délibération", en: "Leaderboard frozen during deliberation" }
+    BoardLive { ar: "مباشر", fr: "En direct", en: "Live" }
+    BoardFinal { ar: "النتائج النهائية", fr: "Résultats définitifs", en: "Final results" }
+    RevealStepOf { ar: "الكشف: {}", fr: "Dévoilement : {}", en: "Reveal: {}" }
+    BoardEmpty { ar: "لا يوجد مشروع منقّط بعد.", fr: "Aucun projet noté pour l'instant.", en: "No project has been scored yet." }
+    ErrNothingToPublish { ar: "لا توجد نتيجة لنشرها: لم يُنقَّط أي مشروع.", fr: "Rien à publier : aucun projet n'est noté.", en: "Nothing to publish: no project has been scored." }
+    ErrNotPublished { ar: "انشر النتائج أولاً.", fr: "Publiez d'abord les résultats.", en: "Publish the results first." }
+    ErrAnnouncementEmpty { ar: "اكتب الإعلان بلغة واحدة على الأقل.", fr: "Écrivez l'annonce dans au moins une langue.", en: "Write the announcement in at least one language." }
+    FullScreen { ar: "ملء الشاشة", fr: "Plein écran", en: "Full screen" }
+    LeaderboardTitle { ar: "لوحة الترتيب", fr: "Classement en direct", en: "Leaderboard" }
+    OpenProjector { ar: "فتح وضع العرض", fr: "Ouvrir le mode projecteur", en: "Open projector mode" }
+    PublicResults { ar: "النتائج", fr: "Résultats", en: "Results" }
+    DashboardTitle { ar: "لوحة القيادة", fr: "Tableau de bord", en: "Dashboard" }
+    PublishTitle { ar: "النشر والكشف", fr: "Publication et dévoilement", en: "Publication and reveal" }
+    PublishedAt { ar: "نُشرت النتائج: {}", fr: "Résultats publiés : {}", en: "Results published: {}" }
+    RevealTitle { ar: "الكشف", fr: "Dévoilement", en: "Reveal" }
+    RevealBack { ar: "رجوع", fr: "Retour", en: "Back" }
+    RevealNext { ar: "كشف التالي", fr: "Dévoiler le suivant", en: "Reveal next" }
+    RevealEnd { ar: "كشف الكل", fr: "Tout dévoiler", en: "Reveal all" }
+    WithdrawResults { ar: "سحب النتائج", fr: "Retirer les résultats", en: "Withdraw the results" }
+    HintPublish { ar: "النشر يأخذ نسخة من النتائج الحالية ويجعلها علنية، خطوة بخطوة إن اخترت الكشف التدريجي.", fr: "Publier fige une copie des résultats actuels et la rend publique, pas à pas si vous choisissez un dévoilement.", en: "Publishing takes a copy of the current results and makes it public, step by step if you choose a reveal." }
+    FieldRevealMode { ar: "طريقة الكشف", fr: "Mode de dévoilement", en: "Reveal" }
+    Republish { ar: "إعادة النشر بالنتائج الحالية", fr: "Republier avec les résultats actuels", en: "Publish again with the current results" }
+    PublishResults { ar: "نشر النتائج", fr: "Publier les résultats", en: "Publish the results" }
+    FreezeTitle { ar: "التجميد", fr: "Gel", en: "Freeze" }
+    HintFreeze { ar: "التجميد يوقف الترتيب المعروض للجمهور على حالته الحالية (مثلاً أثناء المداولة)؛ التنقيط يستمر.", fr: "Le gel arrête le classement public dans son état actuel (par exemple pendant la délibération) ; la notation continue.", en: "Freezing stops the public leaderboard where it is (for example during deliberation); scoring goes on." }
+    FrozenSince { ar: "مجمّد منذ {}", fr: "Gelé depuis {}", en: "Frozen since {}" }
+    Unfreeze { ar: "إلغاء التجميد", fr: "Dégeler", en: "Unfreeze" }
+    Freeze { ar: "تجميد الترتيب العلني", fr: "Geler le classement public", en: "Freeze the public leaderboard" }
+    BoardSettings { ar: "إعدادات اللوحة", fr: "Réglages du classement", en: "Leaderboard settings" }
+    FieldVisibility { ar: "من يرى الترتيب المباشر قبل النشر", fr: "Qui voit le classement en direct avant publication", en: "Who sees the live leaderboard before publication" }
+    FieldTopN { ar: "عدد المشاريع بخط كبير", fr: "Projets affichés en grand", en: "Projects shown large" }
+    FieldRotateSeconds { ar: "مدة عرض كل صفحة (ثوانٍ)", fr: "Durée de chaque page (secondes)", en: "Seconds per page" }
+    FieldShowComments { ar: "تطلع الفرق على تعليقات الحكام بعد النشر (دون أسمائهم)", fr: "Les équipes voient les commentaires des jurés après publication (sans leurs noms)", en: "Teams see the judges' comments after publication (without their names)" }
+    AnnouncementsTitle { ar: "الإعلانات", fr: "Annonces", en: "Announcements" }
+    AnnouncementAr { ar: "الإعلان بالعربية", fr: "Annonce en arabe", en: "Announcement in Arabic" }
+    AnnouncementFr { ar: "الإعلان بالفرنسية", fr: "Annonce en français", en: "Announcement in French" }
+    AnnouncementEn { ar: "الإعلان بالإنجليزية", fr: "Annonce en anglais", en: "Announcement in English" }
+    PostAnnouncement { ar: "نشر الإعلان", fr: "Publier l'annonce", en: "Post the announcement" }
+    RetireAnnouncement { ar: "إزالة", fr: "Retirer", en: "Remove" }
+    YourRank { ar: "ترتيبكم: {}", fr: "Votre rang : {}", en: "Your rank: {}" }
+    JudgesComments { ar: "تعليقات الحكام", fr: "Commentaires des jurés", en: "Judges' comments" }
+    ResultsNotPublished { ar: "لم تُنشر النتائج بعد.", fr: "Les résultats ne sont pas encore publiés.", en: "The results are not published yet." }
+    CalibrationTitle { ar: "معايرة الحكام", fr: "Calibrage des jurés", en: "Judge calibration" }
+    CalibrationMean { ar: "المتوسط {}", fr: "moyenne {}", en: "mean {}" }
+    HintCalibration { ar: "توزيع المجاميع (0–100) لكل حكم، خاماً ثم بعد التسوية: الحكم المتساهل تقع نقاطه يميناً، والمتشدد يساراً.", fr: "Répartition des totaux (0–100) de chaque juré, bruts puis normalisés : un juré indulgent a ses points à droite, un juré sévère à gauche.", en: "Each judge's totals (0–100), raw then normalized: a lenient judge's dots sit to the right, a harsh judge's to the left." }
+    CountParticipants { ar: "مشاركون", fr: "Participants", en: "Participants" }
+    CountTeams { ar: "فرق", fr: "Équipes", en: "Teams" }
+    CountSubmissions { ar: "مشاريع مقدمة", fr: "Projets rendus", en: "Submissions" }
+    CountJudges { ar: "حكام", fr: "Jurés", en: "Judges" }
+    CountMentors { ar: "مؤطرون", fr: "Mentors", en: "Mentors" }
+    CoveredProjects { ar: "مشاريع لها العدد الكافي من الحكام: {}", fr: "Projets avec assez de jurés : {}", en: "Projects with enough judges: {}" }
+    NothingToReview { ar: "لا مشروع يحتاج مراجعة.", fr: "Aucun projet à revoir.", en: "No project needs a review." }
+    HelpOpenCount { ar: "مفتوحة", fr: "Ouvertes", en: "Open" }
+    HelpClaimedCount { ar: "قيد المعالجة", fr: "Prises en charge", en: "Being handled" }
+    HelpResolvedCount { ar: "محلولة", fr: "Résolues", en: "Resolved" }
+    HelpMedianWait { ar: "الانتظار الوسيط قبل التكفل: {} دقيقة", fr: "Attente médiane avant prise en charge : {} min", en: "Median wait before a mentor takes it: {} min" }
+    HelpOldestOpen { ar: "أقدم طلب مفتوح ينتظر منذ {} دقيقة", fr: "La plus ancienne demande ouverte attend depuis {} min", en: "Oldest open request waiting {} min" }
+    ExportsTitle { ar: "التصدير (CSV)", fr: "Exports (CSV)", en: "Exports (CSV)" }
+    ExportTeams { ar: "الفرق وأعضاؤها", fr: "Équipes et membres", en: "Teams and members" }
+    ExportSubmissions { ar: "المشاريع المقدمة", fr: "Projets rendus", en: "Submissions" }
+    ExportSessions { ar: "جلسات التأطير", fr: "Séances de mentorat", en: "Mentoring sessions" }
+    ImportTitle { ar: "الاستيراد (CSV)", fr: "Import (CSV)", en: "Import (CSV)" }
+    ImportNotCsv { ar: "هذا ليس ملف CSV مقروءاً.", fr: "Ce n'est pas un CSV lisible.", en: "This is not a readable CSV." }
+    ImportMissingColumn { ar: "عمود ناقص في السطر الأول.", fr: "Colonne manquante dans la première ligne.", en: "A column is missing from the header line." }
+    ImportTooManyRows { ar: "عدد الأسطر كبير جداً (2000 كحد أقصى).", fr: "Trop de lignes (2 000 au maximum).", en: "Too many rows (2,000 at most)." }
+    ImportTooLong { ar: "القيمة طويلة جداً.", fr: "Valeur trop longue.", en: "Value too long." }
+    ImportDuplicate { ar: "مكرر في الملف.", fr: "En double dans le fichier.", en: "Repeated in the file." }
+    ImportUnknownTrack { ar: "مسار غير موجود في هذه التظاهرة.", fr: "Parcours inconnu dans cet événement.", en: "No such track in this event." }
+    ImportAlreadyDone { ar: "تم استيراد هذه الدفعة من قبل.", fr: "Ce lot a déjà été importé.", en: "This batch was already imported." }
+    ImportHasProblems { ar: "صحح الأسطر التي بها مشاكل ثم أعد الإرسال: لم يُستورد شيء.", fr: "Corrigez les lignes en erreur puis renvoyez : rien n'a été importé.", en: "Fix the rows with problems and send again: nothing was imported." }
+    ImportParticipants { ar: "مشاركون (رابط دعوة لكل شخص)", fr: "Participants (un lien d'invitation chacun)", en: "Participants (one invite link each)" }
+    ImportMentors { ar: "مؤطرون (رابط دعوة لكل شخص)", fr: "Mentors (un lien d'invitation chacun)", en: "Mentors (one invite link each)" }
+    ImportJudges { ar: "حكام (رابط دخول بالهاتف لكل حكم)", fr: "Jurés (un lien de connexion mobile chacun)", en: "Judges (one phone sign-in link each)" }
+    ImportProjects { ar: "مشاريع (فريق ومشروع مقدم لكل سطر)", fr: "Projets (une équipe et un projet rendu par ligne)", en: "Projects (a team and a submitted project per row)" }
+    ImportNew { ar: "استيراد جديد", fr: "Nouvel import", en: "New import" }
+    HintImport { ar: "الصق محتوى ملف CSV (بفواصل أو بفواصل منقوطة) أو خلايا منسوخة من جدول. السطر الأول يسمي الأعمدة. لن يُكتب شيء قبل أن تراجع المعاينة وتؤكد.", fr: "Collez le contenu d'un CSV (virgules ou points-virgules) ou des cellules copiées d'un tableur. La première ligne nomme les colonnes. Rien n'est écrit avant que vous ayez vérifié l'aperçu et confirmé.", en: "Paste a CSV (commas or semicolons) or cells copied from a spreadsheet. The first line names the columns. Nothing is written until you have checked the preview and confirmed." }
+    ImportKind { ar: "ماذا تستورد", fr: "Quoi importer", en: "What to import" }
+    ImportCsv { ar: "محتوى CSV", fr: "Contenu CSV", en: "CSV content" }
+    ImportCheck { ar: "معاينة", fr: "Aperçu", en: "Preview" }
+    ImportDone { ar: "تم الاستيراد: {} سطر. أرسل الروابط لأصحابها.", fr: "Import terminé : {} lignes. Envoyez les liens à leurs destinataires.", en: "Imported: {} rows. Send each link to its person." }
+    ImportPreview { ar: "معاينة: {} سطر جاهز", fr: "Aperçu : {} lignes prêtes", en: "Preview: {} rows ready" }
+    ImportProblems { ar: "مشاكل يجب تصحيحها: {}", fr: "Problèmes à corriger : {}", en: "Problems to fix: {}" }
+    ImportLine { ar: "السطر {}", fr: "Ligne {}", en: "Line {}" }
+    ImportConfirm { ar: "استيراد {} سطر", fr: "Importer {} lignes", en: "Import {} rows" }
 }

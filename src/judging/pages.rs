@@ -55,6 +55,8 @@ pub fn JudgingPage() -> impl IntoView {
                                 <a href=format!("/events/{event_id}/rubric")>{lang.t(K::RubricTitle)}</a>
                                 <a href=format!("/events/{event_id}/results")>{lang.t(K::ResultsTitle)}</a>
                                 <a href=format!("/events/{event_id}/audit")>{lang.t(K::AuditTitle)}</a>
+                                <a href=format!("/events/{event_id}/show")>{lang.t(K::PublishTitle)}</a>
+                                <a href=format!("/events/{event_id}/dashboard")>{lang.t(K::DashboardTitle)}</a>
                                 <a href=format!("/events/{event_id}/manage")>{lang.t(K::ManageEvent)}</a>
                             </div>
                             {(!d.has_rubric).then(|| view! { <p class="notice">{lang.t(K::HintNoRubricYet)} " " <a href=format!("/events/{event_id}/rubric")>{lang.t(K::RubricTitle)}</a></p> })}

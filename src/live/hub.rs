@@ -17,7 +17,7 @@ use tokio::sync::{broadcast, mpsc};
 use tower_sessions::Session;
 
 /// The topics pages listen to. A notice from another instance names one of these.
-pub const TOPICS: &[&str] = &["help", "judging", "resync"];
+pub const TOPICS: &[&str] = &["help", "judging", "board", "announce", "resync"];
 
 /// A notice for every event (used for "resync").
 pub const ALL_EVENTS: i64 = -1;
@@ -123,6 +123,11 @@ impl Hub {
             }
         });
         hub
+    }
+
+    /// Every notice of this instance (and, with PostgreSQL, of the others).
+    pub fn subscribe(&self) -> broadcast::Receiver<Notice> {
+        self.tx.subscribe()
     }
 
     pub fn publish(&self, event_id: i64, topic: &'static str) {

@@ -31,6 +31,8 @@ pub struct AppState {
     pub live: crate::live::hub::Hub,
     /// Applies score saves (group commit on SQLite, see `judging::score`).
     pub scores: crate::judging::score::ssr::Writer,
+    /// The rendered live boards, one per watched event.
+    pub boards: crate::board::live::Boards,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -74,7 +76,7 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         .build();
     let scores = crate::judging::score::ssr::Writer::start(&db);
     let live = crate::live::hub::Hub::start(&db, &config.database_url);
-    let state = AppState { db, config: Arc::new(config), leptos, live, scores };
+    let state = AppState { db, config: Arc::new(config), leptos, live, scores, boards: Default::default() };
     let router = router(state.clone(), sessions);
     Ok(Built { state, router, cleanup })
 }
@@ -117,6 +119,14 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .route("/events/{id}/live", get({
             let (db, hub) = (state.db.clone(), state.live.clone());
             move |session: tower_sessions::Session, path| hub.clone().stream(db.clone(), session, path)
+        }))
+        .route("/events/{id}/board/live", get({
+            let state = state.clone();
+            move |session: tower_sessions::Session, path, query| crate::board::live::stream(state.clone(), session, path, query)
+        }))
+        .route("/events/{id}/sessions.csv", get({
+            let db = state.db.clone();
+            move |session: tower_sessions::Session, path| crate::console::export::sessions_csv(db.clone(), session, path)
         }))
         .route("/events/{id}/teams.csv", get({
             let db = state.db.clone();

@@ -3,6 +3,7 @@
 
 mod authz;
 mod auth;
+mod board;
 mod durability;
 mod events;
 mod helpers;

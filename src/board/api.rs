@@ -1,0 +1,453 @@
+//! The board's server functions. The organizer's controls (visibility, freeze, publication,
+//! reveal, announcements) are organizer-only; the projector, the public results and the
+//! announcements bar are public, and hand each caller only what their audience may see
+//! (see `domain`).
+
+use super::domain::Progress;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::domain::{self, Audience, RevealMode, Visibility},
+    super::ssr as bs,
+    crate::auth::{gate, Role},
+    crate::db::{audit, now},
+    crate::error::FieldError,
+    crate::i18n::K,
+    serde_json::json,
+};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnnouncementRow {
+    pub id: i64,
+    /// Arabic, French, English (any may be empty).
+    pub bodies: [String; 3],
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardControls {
+    pub event_id: i64,
+    pub event_name: String,
+    pub visibility: String,
+    pub show_comments: bool,
+    pub top_n: i64,
+    pub rotate_seconds: i64,
+    pub frozen_at: Option<String>,
+    pub published_at: Option<String>,
+    pub reveal_mode: String,
+    pub reveal_step: i64,
+    pub steps: i64,
+    pub version: i64,
+    pub progress: Progress,
+    pub announcements: Vec<AnnouncementRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProjectorView {
+    pub event_id: i64,
+    pub event_name: String,
+    /// The current frame for the caller's audience and language (built by `domain::render`,
+    /// every text escaped).
+    pub html: String,
+    pub event_url: String,
+    pub qr_svg: String,
+    pub rotate_seconds: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyResult {
+    pub team: String,
+    pub rank: Option<usize>,
+    pub of: usize,
+    pub track: String,
+    pub track_rank: Option<usize>,
+    /// The judges' comments on the team's project, without their names.
+    pub comments: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RankingData {
+    pub event_id: i64,
+    pub event_name: String,
+    pub published: bool,
+    /// The published results as far as they are revealed (empty before publication).
+    pub html: String,
+    pub mine: Option<MyResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Announcements {
+    /// The caller holds a role in the event (and so gets live updates).
+    pub member: bool,
+    pub items: Vec<(i64, String)>,
+}
+
+#[cfg(feature = "ssr")]
+fn display(at: Option<i64>, tz: chrono_tz::Tz) -> Option<String> {
+    at.map(|t| crate::events::domain::utc_to_display(t, tz))
+}
+
+#[cfg(feature = "ssr")]
+async fn event_name(db: &crate::db::Db, event_id: i64) -> Result<String, AppError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_optional(&db.pool).await?;
+    row.map(|r| r.0).ok_or(AppError::NotFound)
+}
+
+/// The organizer's board controls.
+#[server(prefix = "/api", endpoint = "board/console")]
+pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let db = access.db();
+    let stored = bs::stored(db, event_id).await?;
+    let tz = crate::events::db::timezone(db, event_id).await.unwrap_or(chrono_tz::UTC);
+    let steps = stored.state.published.as_deref().map(|p| domain::steps(p, stored.state.mode)).unwrap_or(0);
+    Ok(BoardControls {
+        event_id,
+        event_name: event_name(db, event_id).await?,
+        visibility: stored.state.visibility.code().into(),
+        show_comments: stored.show_comments,
+        top_n: stored.top_n as i64,
+        rotate_seconds: stored.rotate_seconds,
+        frozen_at: display(stored.frozen_at.filter(|_| stored.state.frozen.is_some()), tz),
+        published_at: display(stored.published_at.filter(|_| stored.state.published.is_some()), tz),
+        reveal_mode: stored.state.mode.code().into(),
+        reveal_step: stored.state.step as i64,
+        steps: steps as i64,
+        version: stored.version,
+        progress: bs::progress(db, event_id).await?,
+        announcements: bs::announcements(db, event_id)
+            .await?
+            .into_iter()
+            .map(|(id, bodies, at)| AnnouncementRow { id, bodies, at: crate::events::domain::utc_to_display(at, tz) })
+            .collect(),
+    })
+}
+
+/// Who sees the live board, whether teams see the judges' comments, the projector's layout.
+#[server(prefix = "/api", endpoint = "board/settings")]
+pub async fn save_board_settings(
+    event_id: i64,
+    version: i64,
+    visibility: String,
+    show_comments: Option<String>,
+    top_n: String,
+    rotate_seconds: String,
+) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let mut errors = Vec::new();
+    if Visibility::from_code(&visibility).is_none() {
+        errors.push(FieldError::new("visibility", K::ErrRequired));
+    }
+    let top_n = match top_n.trim().parse::<i64>() {
+        Ok(n) if (3..=50).contains(&n) => n,
+        _ => {
+            errors.push(FieldError::with_arg("top_n", K::ErrNumberRange, "3–50"));
+            0
+        }
+    };
+    let rotate = match rotate_seconds.trim().parse::<i64>() {
+        Ok(n) if (5..=300).contains(&n) => n,
+        _ => {
+            errors.push(FieldError::with_arg("rotate_seconds", K::ErrNumberRange, "5–300"));
+            0
+        }
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let comments = i64::from(show_comments.is_some());
+    let mut tx = access.db().begin_write().await?;
+    bs::ensure(&mut tx, event_id).await?;
+    let before = bs::stored(access.db(), event_id).await?;
+    let done = sqlx::query(
+        "UPDATE boards SET visibility = $1, show_comments = $2, top_n = $3, rotate_seconds = $4, version = version + 1, updated_at = $5 \
+         WHERE event_id = $6 AND version = $7",
+    )
+    .bind(&visibility)
+    .bind(comments)
+    .bind(top_n)
+    .bind(rotate)
+    .bind(now())
+    .bind(event_id)
+    .bind(version.max(1))
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+    }
+    audit(
+        &mut tx, Some(event_id), Some(access.user.id), "board.settings",
+        Some(json!({ "visibility": before.state.visibility.code(), "show_comments": before.show_comments, "top_n": before.top_n, "rotate_seconds": before.rotate_seconds })),
+        Some(json!({ "visibility": visibility, "show_comments": comments == 1, "top_n": top_n, "rotate_seconds": rotate })),
+    )
+    .await?;
+    tx.commit().await?;
+    access.state.live.publish(event_id, "board");
+    Ok(())
+}
+
+/// Freezes the public board on the current standings ("on"), or lets it move again ("off").
+#[server(prefix = "/api", endpoint = "board/freeze")]
+pub async fn freeze_board(event_id: i64, frozen: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let freeze = match frozen.as_str() {
+        "on" => true,
+        "off" => false,
+        _ => return Err(AppError::Invalid(vec![FieldError::new("frozen", K::ErrRequired)])),
+    };
+    let mut tx = access.db().begin_write().await?;
+    bs::ensure(&mut tx, event_id).await?;
+    let snapshot = if freeze {
+        let rows = bs::live_rows(access.db(), event_id).await?;
+        Some(serde_json::to_string(&rows).map_err(|_| AppError::Internal)?)
+    } else {
+        None
+    };
+    // Freezing a frozen board keeps the first snapshot: a second tap must not move it.
+    let sql = if freeze {
+        "UPDATE boards SET frozen = $1, frozen_at = $2, version = version + 1, updated_at = $2 WHERE event_id = $3 AND frozen IS NULL"
+    } else {
+        "UPDATE boards SET frozen = $1, frozen_at = NULL, version = version + 1, updated_at = $2 WHERE event_id = $3 AND frozen IS NOT NULL"
+    };
+    let done = sqlx::query(sql).bind(snapshot).bind(now()).bind(event_id).execute(&mut *tx).await?;
+    if done.rows_affected() == 1 {
+        audit(&mut tx, Some(event_id), Some(access.user.id), if freeze { "board.freeze" } else { "board.unfreeze" }, None, None).await?;
+    }
+    tx.commit().await?;
+    access.state.live.publish(event_id, "board");
+    Ok(())
+}
+
+/// Publishes the current results ("publish", with a reveal mode) or withdraws them
+/// ("withdraw"). Publishing takes a snapshot: later score changes need a new publication.
+#[server(prefix = "/api", endpoint = "board/publish")]
+pub async fn publish_results(event_id: i64, action: String, reveal_mode: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let mut tx = access.db().begin_write().await?;
+    bs::ensure(&mut tx, event_id).await?;
+    let before = bs::stored(access.db(), event_id).await?;
+    let had = before.state.published.as_ref().map(|p| domain::ranked(p).len());
+    match action.as_str() {
+        "publish" => {
+            let Some(mode) = RevealMode::from_code(&reveal_mode) else {
+                return Err(AppError::Invalid(vec![FieldError::new("reveal_mode", K::ErrRequired)]));
+            };
+            let rows = bs::live_rows(access.db(), event_id).await?;
+            if domain::ranked(&rows).is_empty() {
+                return Err(AppError::Conflict(K::ErrNothingToPublish));
+            }
+            let json = serde_json::to_string(&rows).map_err(|_| AppError::Internal)?;
+            sqlx::query(
+                "UPDATE boards SET published = $1, published_at = $2, reveal_mode = $3, reveal_step = 0, version = version + 1, updated_at = $2 \
+                 WHERE event_id = $4",
+            )
+            .bind(&json)
+            .bind(now())
+            .bind(mode.code())
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?;
+            audit(
+                &mut tx, Some(event_id), Some(access.user.id), "results.publish",
+                had.map(|n| json!({ "ranked": n })),
+                Some(json!({ "ranked": domain::ranked(&rows).len(), "reveal": mode.code() })),
+            )
+            .await?;
+        }
+        "withdraw" => {
+            sqlx::query("UPDATE boards SET published = NULL, published_at = NULL, reveal_step = 0, version = version + 1, updated_at = $1 WHERE event_id = $2")
+                .bind(now())
+                .bind(event_id)
+                .execute(&mut *tx)
+                .await?;
+            audit(&mut tx, Some(event_id), Some(access.user.id), "results.withdraw", had.map(|n| json!({ "ranked": n })), None).await?;
+        }
+        _ => return Err(AppError::Invalid(vec![FieldError::new("action", K::ErrRequired)])),
+    }
+    tx.commit().await?;
+    access.state.live.publish(event_id, "board");
+    Ok(())
+}
+
+/// Moves the reveal one step ("next" or "back") from step `from`, or to its end ("end").
+/// Naming the step it starts from makes a retried tap (bad Wi-Fi) harmless: it finds the
+/// reveal already moved and changes nothing.
+#[server(prefix = "/api", endpoint = "board/reveal")]
+pub async fn step_reveal(event_id: i64, direction: String, from: i64) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let stored = bs::stored(access.db(), event_id).await?;
+    let Some(published) = stored.state.published.as_deref() else {
+        return Err(AppError::Conflict(K::ErrNotPublished));
+    };
+    let steps = domain::steps(published, stored.state.mode) as i64;
+    let to = match direction.as_str() {
+        "next" => (from + 1).min(steps),
+        "back" => (from - 1).max(0),
+        "end" => steps,
+        _ => return Err(AppError::Invalid(vec![FieldError::new("direction", K::ErrRequired)])),
+    };
+    let mut tx = access.db().begin_write().await?;
+    let done = sqlx::query("UPDATE boards SET reveal_step = $1, version = version + 1, updated_at = $2 WHERE event_id = $3 AND reveal_step = $4 AND published IS NOT NULL")
+        .bind(to)
+        .bind(now())
+        .bind(event_id)
+        .bind(from)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 1 && to != from {
+        audit(&mut tx, Some(event_id), Some(access.user.id), "reveal.step", Some(json!({ "step": from })), Some(json!({ "step": to, "of": steps }))).await?;
+    }
+    tx.commit().await?;
+    access.state.live.publish(event_id, "board");
+    Ok(())
+}
+
+/// Posts an announcement in one or more languages; it appears live on the event's pages and
+/// on the projector.
+#[server(prefix = "/api", endpoint = "board/announce")]
+pub async fn post_announcement(event_id: i64, body_ar: String, body_fr: String, body_en: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let mut errors = Vec::new();
+    let ar = crate::events::domain::text(&mut errors, "body_ar", &body_ar, 500, false);
+    let fr = crate::events::domain::text(&mut errors, "body_fr", &body_fr, 500, false);
+    let en = crate::events::domain::text(&mut errors, "body_en", &body_en, 500, false);
+    if errors.is_empty() && ar.is_empty() && fr.is_empty() && en.is_empty() {
+        errors.push(FieldError::new("body_en", K::ErrAnnouncementEmpty));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let mut tx = access.db().begin_write().await?;
+    sqlx::query("INSERT INTO announcements (event_id, body_ar, body_fr, body_en, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(event_id)
+        .bind(&ar)
+        .bind(&fr)
+        .bind(&en)
+        .bind(access.user.id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "announcement.post", None, Some(json!({ "ar": ar, "fr": fr, "en": en }))).await?;
+    tx.commit().await?;
+    access.state.live.publish(event_id, "announce");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "board/announce/retire")]
+pub async fn retire_announcement(event_id: i64, announcement_id: i64) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let mut tx = access.db().begin_write().await?;
+    let done = sqlx::query("UPDATE announcements SET retired_at = $1 WHERE id = $2 AND event_id = $3 AND retired_at IS NULL")
+        .bind(now())
+        .bind(announcement_id)
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    audit(&mut tx, Some(event_id), Some(access.user.id), "announcement.retire", Some(json!({ "id": announcement_id })), None).await?;
+    tx.commit().await?;
+    access.state.live.publish(event_id, "announce");
+    Ok(())
+}
+
+/// The projector: anyone may open it; the frame shows only what the caller's audience may
+/// see (nothing but progress and announcements while the board is hidden from them).
+#[server(prefix = "/api", endpoint = "board/projector")]
+pub async fn projector_data(event_id: i64) -> Result<ProjectorView, AppError> {
+    let caller = gate::public().await?;
+    let db = caller.db();
+    let who = bs::audience(db, event_id, caller.user.as_ref().map(|u| u.id)).await?;
+    let lang = crate::server::request_lang();
+    // Computed afresh, not taken from the viewers' cache: a page loaded right after a change
+    // must show it (the cache catches up within ~50 ms, and then pushes it).
+    let html = bs::frames(db, event_id).await?.get(who, lang).to_owned();
+    let event_url = format!("{}/events/{event_id}", caller.state.config.public_url);
+    Ok(ProjectorView {
+        event_id,
+        event_name: event_name(db, event_id).await?,
+        html,
+        qr_svg: crate::invites::ssr::qr_svg(&event_url),
+        event_url,
+        rotate_seconds: bs::stored(db, event_id).await?.rotate_seconds,
+    })
+}
+
+/// The public results page: the published results as far as the reveal has gone, and for a
+/// participant, their team's rank and (if the organizer allows) the judges' comments.
+#[server(prefix = "/api", endpoint = "board/ranking")]
+pub async fn public_ranking(event_id: i64) -> Result<RankingData, AppError> {
+    let caller = gate::public().await?;
+    let db = caller.db();
+    let stored = bs::stored(db, event_id).await?;
+    let event_name = event_name(db, event_id).await?;
+    let lang = crate::server::request_lang();
+    let Some(published) = stored.state.published.clone() else {
+        return Ok(RankingData { event_id, event_name, published: false, html: String::new(), mine: None });
+    };
+    let frame = domain::frame(&stored.state, &[], Audience::Public);
+    let html = domain::render(&frame, bs::progress(db, event_id).await?, None, lang, usize::MAX);
+    let revealed = |project: i64| match &frame {
+        domain::Frame::Final { .. } => true,
+        domain::Frame::Reveal { slots, .. } => slots.iter().any(|s| s.row.as_ref().is_some_and(|r| r.project == project)),
+        _ => false,
+    };
+    let mut mine = None;
+    if let Some(user) = &caller.user {
+        let team: Option<(i64, String, Option<i64>)> = sqlx::query_as(
+            "SELECT t.id, t.name, p.id FROM team_members m JOIN teams t ON t.id = m.team_id \
+             LEFT JOIN projects p ON p.team_id = t.id WHERE m.event_id = $1 AND m.user_id = $2",
+        )
+        .bind(event_id)
+        .bind(user.id)
+        .fetch_optional(&db.pool)
+        .await?;
+        if let Some((_, team_name, Some(project))) = team {
+            let row = published.iter().find(|r| r.project == project).filter(|_| revealed(project));
+            if let Some(row) = row {
+                let comments: Vec<(String,)> = if stored.show_comments {
+                    sqlx::query_as("SELECT notes FROM scores WHERE project_id = $1 AND status = 'scored' AND notes <> '' ORDER BY id")
+                        .bind(project)
+                        .fetch_all(&db.pool)
+                        .await?
+                } else {
+                    Vec::new()
+                };
+                mine = Some(MyResult {
+                    team: team_name,
+                    rank: row.rank,
+                    of: domain::ranked(&published).len(),
+                    track: row.track.clone(),
+                    track_rank: row.track_rank,
+                    comments: comments.into_iter().map(|c| c.0).collect(),
+                });
+            }
+        }
+    }
+    Ok(RankingData { event_id, event_name, published: true, html, mine })
+}
+
+/// The event's current announcements for the bar on its pages: for anyone holding a role in
+/// the event; others get an empty list.
+#[server(prefix = "/api", endpoint = "board/announcements")]
+pub async fn event_announcements(event_id: i64) -> Result<Announcements, AppError> {
+    let caller = gate::public().await?;
+    let Some(user) = &caller.user else {
+        return Ok(Announcements { member: false, items: Vec::new() });
+    };
+    let roles = match crate::auth::gate::roles_in_event(caller.db(), event_id, user.id).await {
+        Ok(r) => r,
+        Err(AppError::NotFound) => return Ok(Announcements { member: false, items: Vec::new() }),
+        Err(e) => return Err(e),
+    };
+    if roles.is_empty() {
+        return Ok(Announcements { member: false, items: Vec::new() });
+    }
+    let lang = crate::server::request_lang();
+    let items = bs::announcements(caller.db(), event_id).await?.into_iter().take(3).map(|(id, bodies, _)| (id, bs::in_lang(&bodies, lang))).collect();
+    Ok(Announcements { member: true, items })
+}

@@ -1,0 +1,474 @@
+//! What a viewer of the live board sees, as a plain function of the board's state: the
+//! organizer's visibility choice, the snapshot frozen for the public, the published results
+//! and how far their reveal has gone. Rendering is a plain function too, so the server renders
+//! a frame once and pushes the same bytes to every viewer of that language.
+//!
+//! Rules:
+//! - Published results are for everyone, whatever the visibility: publication is the
+//!   organizer's decision to make them public. A reveal shows only published results, one
+//!   step at a time: the ranking from last to first, or each track's winner in turn.
+//! - Before publication the board is visible only to the audience the organizer chose:
+//!   `public` (anyone, judges included), `organizers`, or nobody (`hidden`).
+//! - While frozen, the board shows the snapshot taken at the freeze, for organizers as well:
+//!   the projector in the hall must not move during deliberation, whoever is signed in on
+//!   it. The live truth stays on the organizers' results page.
+
+use crate::i18n::{Lang, K};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Visibility {
+    Hidden,
+    Organizers,
+    Public,
+}
+
+impl Visibility {
+    pub const ALL: [Visibility; 3] = [Visibility::Hidden, Visibility::Organizers, Visibility::Public];
+    pub fn code(self) -> &'static str {
+        match self {
+            Visibility::Hidden => "hidden",
+            Visibility::Organizers => "organizers",
+            Visibility::Public => "public",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Visibility> {
+        Visibility::ALL.into_iter().find(|v| v.code() == code)
+    }
+    pub fn label(self) -> K {
+        match self {
+            Visibility::Hidden => K::VisibilityHidden,
+            Visibility::Organizers => K::VisibilityOrganizers,
+            Visibility::Public => K::VisibilityPublic,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RevealMode {
+    /// Everything at once on publication.
+    All,
+    /// The ranking from last to first, one project per step.
+    Ranking,
+    /// Each track's winner, one track per step (tracks in name order).
+    Tracks,
+}
+
+impl RevealMode {
+    pub const ALL: [RevealMode; 3] = [RevealMode::All, RevealMode::Ranking, RevealMode::Tracks];
+    pub fn code(self) -> &'static str {
+        match self {
+            RevealMode::All => "all",
+            RevealMode::Ranking => "ranking",
+            RevealMode::Tracks => "tracks",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<RevealMode> {
+        RevealMode::ALL.into_iter().find(|v| v.code() == code)
+    }
+    pub fn label(self) -> K {
+        match self {
+            RevealMode::All => K::RevealAll,
+            RevealMode::Ranking => K::RevealRanking,
+            RevealMode::Tracks => K::RevealTracks,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Audience {
+    Public,
+    Organizers,
+}
+
+/// One project on the board. Only what the public may read: no judge, no spread.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Row {
+    pub project: i64,
+    pub title: String,
+    pub team: String,
+    pub track: String,
+    pub score: Option<f64>,
+    pub rank: Option<usize>,
+    pub track_rank: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub visibility: Visibility,
+    pub frozen: Option<Vec<Row>>,
+    pub published: Option<Vec<Row>>,
+    pub mode: RevealMode,
+    pub step: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub done: i64,
+    pub assigned: i64,
+}
+
+impl Progress {
+    pub fn percent(self) -> i64 {
+        if self.assigned <= 0 {
+            0
+        } else {
+            (self.done.clamp(0, self.assigned) * 100) / self.assigned
+        }
+    }
+}
+
+/// One line of a reveal: the position is always shown, the project only once revealed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    pub label: String,
+    pub rank: Option<usize>,
+    pub row: Option<Row>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Frame {
+    /// Nothing to show this audience yet (only the progress bar and announcements).
+    Hidden,
+    Live { rows: Vec<Row>, frozen: bool },
+    Reveal { slots: Vec<Slot>, step: usize, steps: usize },
+    Final { rows: Vec<Row> },
+}
+
+/// Ranked rows, best first; unscored projects are not on the board.
+pub fn ranked(rows: &[Row]) -> Vec<Row> {
+    let mut out: Vec<Row> = rows.iter().filter(|r| r.rank.is_some()).cloned().collect();
+    out.sort_by_key(|r| (r.rank, r.project));
+    out
+}
+
+/// Track names that have at least one ranked project, in name order.
+pub fn tracks(rows: &[Row]) -> Vec<String> {
+    let mut t: Vec<String> = rows.iter().filter(|r| r.rank.is_some() && !r.track.is_empty()).map(|r| r.track.clone()).collect();
+    t.sort();
+    t.dedup();
+    t
+}
+
+/// How many steps a reveal of these results takes.
+pub fn steps(published: &[Row], mode: RevealMode) -> usize {
+    match mode {
+        RevealMode::All => 0,
+        RevealMode::Ranking => ranked(published).len(),
+        RevealMode::Tracks => tracks(published).len(),
+    }
+}
+
+/// What `audience` sees, given the board's state and the live standings.
+pub fn frame(state: &State, live: &[Row], audience: Audience) -> Frame {
+    if let Some(published) = &state.published {
+        let total = steps(published, state.mode);
+        if state.step >= total {
+            return Frame::Final { rows: ranked(published) };
+        }
+        let slots = match state.mode {
+            RevealMode::All => Vec::new(),
+            RevealMode::Ranking => {
+                let rows = ranked(published);
+                let n = rows.len();
+                // Revealed from the bottom: step k shows the last k positions.
+                rows.into_iter()
+                    .enumerate()
+                    .map(|(i, r)| Slot { label: String::new(), rank: r.rank, row: (i + state.step >= n).then_some(r) })
+                    .collect()
+            }
+            RevealMode::Tracks => tracks(published)
+                .into_iter()
+                .enumerate()
+                .map(|(i, track)| {
+                    let winner = published.iter().filter(|r| r.track == track && r.track_rank == Some(1)).min_by_key(|r| r.project).cloned();
+                    Slot { label: track, rank: Some(1), row: winner.filter(|_| i < state.step) }
+                })
+                .collect(),
+        };
+        return Frame::Reveal { slots, step: state.step, steps: total };
+    }
+    let visible = match (state.visibility, audience) {
+        (Visibility::Public, _) => true,
+        (Visibility::Organizers, Audience::Organizers) => true,
+        _ => false,
+    };
+    if !visible {
+        return Frame::Hidden;
+    }
+    match &state.frozen {
+        Some(snapshot) => Frame::Live { rows: ranked(snapshot), frozen: true },
+        None => Frame::Live { rows: ranked(live), frozen: false },
+    }
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn score(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.1}")).unwrap_or_else(|| "–".into())
+}
+
+fn row_html(out: &mut String, r: &Row, rank: Option<usize>) {
+    use std::fmt::Write;
+    let _ = write!(
+        out,
+        "<li class=\"pj-row\" data-key=\"p{}\"><span class=\"pj-rank\">{}</span><span class=\"pj-title\" dir=\"auto\">{}</span>\
+         <span class=\"pj-team\" dir=\"auto\">{}</span><span class=\"pj-score\">{}</span></li>",
+        r.project,
+        rank.map(|n| n.to_string()).unwrap_or_default(),
+        escape(&r.title),
+        escape(&r.team),
+        score(r.score),
+    );
+}
+
+/// A list of rows: the first `top_n` large, the rest in a scrolling band.
+fn ranking_html(out: &mut String, rows: &[Row], top_n: usize, per_track: bool) {
+    let rank = |r: &Row| if per_track { r.track_rank } else { r.rank };
+    let (top, rest) = rows.split_at(top_n.min(rows.len()));
+    out.push_str("<ol class=\"pj-top\">");
+    for r in top {
+        row_html(out, r, rank(r));
+    }
+    out.push_str("</ol>");
+    if !rest.is_empty() {
+        out.push_str("<div class=\"pj-rest\"><ol class=\"pj-scroll\">");
+        for r in rest {
+            row_html(out, r, rank(r));
+        }
+        out.push_str("</ol></div>");
+    }
+}
+
+/// The board's HTML for one audience and language: the same bytes go to every such viewer.
+/// `announcement` is the latest announcement in the viewer's language, if any.
+pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lang: Lang, top_n: usize) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(4096);
+    let state = match frame {
+        Frame::Hidden => "hidden",
+        Frame::Live { frozen: true, .. } => "frozen",
+        Frame::Live { .. } => "live",
+        Frame::Reveal { .. } => "reveal",
+        Frame::Final { .. } => "final",
+    };
+    let pct = progress.percent();
+    let _ = write!(
+        out,
+        "<div class=\"pj-frame\" data-state=\"{state}\"><div class=\"pj-progress\"><span class=\"pj-progress-label\">{}</span>\
+         <div class=\"pj-bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"{pct}\" aria-label=\"{}\">\
+         <span style=\"width:{pct}%\"></span></div><span class=\"pj-progress-count\">{}</span></div>",
+        escape(lang.t(K::JudgingProgress)),
+        escape(lang.t(K::JudgingProgress)),
+        escape(&lang.t1(K::ScoresDoneOf, format!("{} / {}", progress.done, progress.assigned))),
+    );
+    if let Some(text) = announcement.filter(|t| !t.trim().is_empty()) {
+        let _ = write!(out, "<p class=\"pj-announce\" role=\"status\" dir=\"auto\">{}</p>", escape(text));
+    }
+    let badge = |out: &mut String, key: K| {
+        let _ = write!(out, "<p class=\"pj-badge pj-badge-{state}\">{}</p>", escape(lang.t(key)));
+    };
+    match frame {
+        Frame::Hidden => badge(&mut out, K::BoardNotShown),
+        Frame::Live { rows, frozen } => {
+            badge(&mut out, if *frozen { K::BoardFrozen } else { K::BoardLive });
+            pages_html(&mut out, rows, lang, top_n);
+        }
+        Frame::Final { rows } => {
+            badge(&mut out, K::BoardFinal);
+            pages_html(&mut out, rows, lang, top_n);
+        }
+        Frame::Reveal { slots, step, steps } => {
+            let _ = write!(
+                out,
+                "<p class=\"pj-badge pj-badge-reveal\">{}</p><section class=\"pj-page\"><ol class=\"pj-top pj-reveal\">",
+                escape(&lang.t1(K::RevealStepOf, format!("{step} / {steps}"))),
+            );
+            for (i, s) in slots.iter().enumerate() {
+                match &s.row {
+                    Some(r) if s.label.is_empty() => row_html(&mut out, r, s.rank),
+                    Some(r) => {
+                        let _ = write!(
+                            out,
+                            "<li class=\"pj-row\" data-key=\"p{}\"><span class=\"pj-rank pj-track-name\" dir=\"auto\">{}</span><span class=\"pj-title\" dir=\"auto\">{}</span>\
+                             <span class=\"pj-team\" dir=\"auto\">{}</span><span class=\"pj-score\">{}</span></li>",
+                            r.project,
+                            escape(&s.label),
+                            escape(&r.title),
+                            escape(&r.team),
+                            score(r.score),
+                        );
+                    }
+                    None => {
+                        let label = if s.label.is_empty() { s.rank.map(|n| n.to_string()).unwrap_or_default() } else { escape(&s.label) };
+                        let _ = write!(
+                            out,
+                            "<li class=\"pj-row pj-veiled\" data-key=\"s{i}\"><span class=\"pj-rank\" dir=\"auto\">{label}</span><span class=\"pj-title\">?</span></li>"
+                        );
+                    }
+                }
+            }
+            out.push_str("</ol></section>");
+        }
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The overall page, then one page per track (the projector rotates through them).
+fn pages_html(out: &mut String, rows: &[Row], lang: Lang, top_n: usize) {
+    use std::fmt::Write;
+    if rows.is_empty() {
+        let _ = write!(out, "<p class=\"pj-empty\">{}</p>", escape(lang.t(K::BoardEmpty)));
+        return;
+    }
+    let _ = write!(out, "<section class=\"pj-page\" data-page=\"0\"><h2>{}</h2>", escape(lang.t(K::OverallRanking)));
+    ranking_html(out, rows, top_n, false);
+    out.push_str("</section>");
+    for (i, track) in tracks(rows).iter().enumerate() {
+        let mut in_track: Vec<Row> = rows.iter().filter(|r| &r.track == track).cloned().collect();
+        in_track.sort_by_key(|r| (r.track_rank, r.project));
+        let _ = write!(out, "<section class=\"pj-page\" data-page=\"{}\" hidden><h2 dir=\"auto\">{}</h2>", i + 1, escape(track));
+        ranking_html(out, &in_track, top_n, true);
+        out.push_str("</section>");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(project: i64, rank: usize, track: &str, track_rank: usize) -> Row {
+        Row {
+            project,
+            title: format!("Project {project}"),
+            team: format!("Team {project}"),
+            track: track.into(),
+            score: Some(100.0 - rank as f64),
+            rank: Some(rank),
+            track_rank: Some(track_rank),
+        }
+    }
+
+    fn five() -> Vec<Row> {
+        vec![row(1, 1, "Health", 1), row(2, 2, "Water", 1), row(3, 3, "Health", 2), row(4, 4, "Water", 2), row(5, 5, "Health", 3)]
+    }
+
+    fn state(visibility: Visibility) -> State {
+        State { visibility, frozen: None, published: None, mode: RevealMode::All, step: 0 }
+    }
+
+    #[test]
+    fn visibility_decides_who_sees_the_live_board_before_publication() {
+        let live = five();
+        assert_eq!(frame(&state(Visibility::Hidden), &live, Audience::Public), Frame::Hidden);
+        assert_eq!(frame(&state(Visibility::Hidden), &live, Audience::Organizers), Frame::Hidden);
+        assert_eq!(frame(&state(Visibility::Organizers), &live, Audience::Public), Frame::Hidden);
+        assert!(matches!(frame(&state(Visibility::Organizers), &live, Audience::Organizers), Frame::Live { frozen: false, .. }));
+        assert!(matches!(frame(&state(Visibility::Public), &live, Audience::Public), Frame::Live { frozen: false, .. }));
+    }
+
+    #[test]
+    fn a_frozen_board_shows_the_snapshot_not_the_live_standings() {
+        let mut s = state(Visibility::Public);
+        s.frozen = Some(vec![row(9, 1, "", 1)]);
+        match frame(&s, &five(), Audience::Public) {
+            Frame::Live { rows, frozen: true } => assert_eq!(rows.iter().map(|r| r.project).collect::<Vec<_>>(), vec![9]),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_ranking_reveal_goes_from_last_to_first_and_only_shows_published_results() {
+        let mut s = state(Visibility::Hidden);
+        s.published = Some(five());
+        s.mode = RevealMode::Ranking;
+        s.step = 2;
+        // The live standings differ from the published ones: they must not leak.
+        let live = vec![row(42, 1, "", 1)];
+        match frame(&s, &live, Audience::Public) {
+            Frame::Reveal { slots, step: 2, steps: 5 } => {
+                let shown: Vec<Option<i64>> = slots.iter().map(|s| s.row.as_ref().map(|r| r.project)).collect();
+                assert_eq!(shown, vec![None, None, None, Some(4), Some(5)]);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        s.step = 5;
+        assert!(matches!(frame(&s, &live, Audience::Public), Frame::Final { .. }));
+    }
+
+    #[test]
+    fn a_track_reveal_names_each_winner_in_turn() {
+        let mut s = state(Visibility::Public);
+        s.published = Some(five());
+        s.mode = RevealMode::Tracks;
+        s.step = 1;
+        match frame(&s, &[], Audience::Public) {
+            Frame::Reveal { slots, steps: 2, .. } => {
+                assert_eq!(slots[0].label, "Health");
+                assert_eq!(slots[0].row.as_ref().map(|r| r.project), Some(1));
+                assert_eq!(slots[1].label, "Water");
+                assert_eq!(slots[1].row, None);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn publication_all_at_once_is_final_for_everyone() {
+        let mut s = state(Visibility::Hidden);
+        s.published = Some(five());
+        assert!(matches!(frame(&s, &[], Audience::Public), Frame::Final { rows } if rows.len() == 5));
+    }
+
+    #[test]
+    fn rendering_escapes_text_and_hides_veiled_titles() {
+        let mut rows = five();
+        rows[4].title = "<script>alert(1)</script>".into();
+        let mut s = state(Visibility::Public);
+        s.published = Some(rows);
+        s.mode = RevealMode::Ranking;
+        s.step = 1;
+        let html = render(&frame(&s, &[], Audience::Public), Progress { done: 3, assigned: 4 }, Some("Lunch <now>"), Lang::En, 10);
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("Lunch &lt;now&gt;"));
+        assert!(!html.contains("Project 1<"), "a veiled project leaked: {html}");
+        assert!(html.contains("aria-valuenow=\"75\""));
+    }
+
+    #[test]
+    fn hidden_boards_render_no_project() {
+        let html = render(&frame(&state(Visibility::Hidden), &five(), Audience::Public), Progress::default(), None, Lang::Ar, 10);
+        assert!(!html.contains("Project"));
+        assert!(html.contains("data-state=\"hidden\""));
+    }
+
+    #[test]
+    fn top_n_and_rotating_track_pages() {
+        let html = render(&Frame::Live { rows: five(), frozen: false }, Progress::default(), None, Lang::Fr, 3);
+        assert_eq!(html.matches("class=\"pj-page\"").count(), 3, "overall + 2 tracks");
+        assert_eq!(html.matches("pj-rest").count(), 1, "only the overall page has more than 3 rows");
+    }
+
+    #[test]
+    fn progress_is_bounded() {
+        assert_eq!(Progress { done: 0, assigned: 0 }.percent(), 0);
+        assert_eq!(Progress { done: 7, assigned: 5 }.percent(), 100);
+        assert_eq!(Progress { done: 1, assigned: 3 }.percent(), 33);
+    }
+}

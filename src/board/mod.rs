@@ -1,0 +1,212 @@
+//! The live leaderboard: the projector view, visibility, freeze and reveal, publication and
+//! the public results page; and the organizers' announcements, which travel with it.
+//!
+//! `domain` decides what each audience sees and renders it (plain, unit-tested); `live`
+//! keeps one rendered frame per event, audience and language, recomputed when a notice
+//! arrives and pushed over SSE to every viewer; `api` holds the server functions; `island`
+//! the projector's script; `pages` the pages.
+
+pub mod api;
+pub mod domain;
+mod island;
+#[cfg(feature = "ssr")]
+pub mod live;
+mod pages;
+
+pub use pages::{AnnouncementBar, BoardControlPage, ProjectorPage, RankingPage};
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::domain::{self, Audience, Progress, RevealMode, Row, State, Visibility};
+    use crate::db::{now, Db, Tx};
+    use crate::error::{AppError, AppResult};
+    use crate::i18n::Lang;
+
+    /// The organizer's board settings and state, as stored.
+    #[derive(Clone, Debug)]
+    pub struct Stored {
+        pub state: State,
+        pub show_comments: bool,
+        pub top_n: usize,
+        pub rotate_seconds: i64,
+        pub frozen_at: Option<i64>,
+        pub published_at: Option<i64>,
+        pub version: i64,
+    }
+
+    type BoardRow = (String, i64, i64, i64, Option<String>, Option<i64>, Option<String>, Option<i64>, String, i64, i64);
+
+    fn rows_json(json: Option<String>) -> AppResult<Option<Vec<Row>>> {
+        json.map(|j| {
+            serde_json::from_str(&j).map_err(|e| {
+                tracing::error!(error = %e, "stored board snapshot unreadable");
+                AppError::Internal
+            })
+        })
+        .transpose()
+    }
+
+    /// The board of an event (defaults until the organizer saves anything); `NotFound` for
+    /// an unknown event.
+    pub async fn stored(db: &Db, event_id: i64) -> AppResult<Stored> {
+        stored_exists(db, event_id).await?;
+        let row: Option<BoardRow> = sqlx::query_as(
+            "SELECT visibility, show_comments, top_n, rotate_seconds, frozen, frozen_at, published, published_at, reveal_mode, reveal_step, version \
+             FROM boards WHERE event_id = $1",
+        )
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await?;
+        let Some((visibility, comments, top_n, rotate, frozen, frozen_at, published, published_at, mode, step, version)) = row else {
+            return Ok(Stored {
+                state: State { visibility: Visibility::Hidden, frozen: None, published: None, mode: RevealMode::All, step: 0 },
+                show_comments: false,
+                top_n: 10,
+                rotate_seconds: 15,
+                frozen_at: None,
+                published_at: None,
+                version: 0,
+            });
+        };
+        Ok(Stored {
+            state: State {
+                visibility: Visibility::from_code(&visibility).unwrap_or(Visibility::Hidden),
+                frozen: rows_json(frozen)?,
+                published: rows_json(published)?,
+                mode: RevealMode::from_code(&mode).unwrap_or(RevealMode::All),
+                step: step.max(0) as usize,
+            },
+            show_comments: comments == 1,
+            top_n: top_n.clamp(1, 50) as usize,
+            rotate_seconds: rotate,
+            frozen_at,
+            published_at,
+            version,
+        })
+    }
+
+    /// Makes sure the board row exists, so it can be updated in place.
+    pub async fn ensure(tx: &mut Tx, event_id: i64) -> AppResult<()> {
+        sqlx::query("INSERT INTO boards (event_id, updated_at) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING")
+            .bind(event_id)
+            .bind(now())
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// The live standings as the board shows them: the event's chosen method's score.
+    pub async fn live_rows(db: &Db, event_id: i64) -> AppResult<Vec<Row>> {
+        let results = crate::judging::console::ssr::compute(db, event_id).await?;
+        let z = results.method == "z";
+        Ok(results
+            .rows
+            .into_iter()
+            .map(|r| Row {
+                project: r.project_id,
+                title: r.title,
+                team: r.team,
+                track: r.track,
+                score: if z { r.normalized } else { r.raw },
+                rank: r.rank,
+                track_rank: r.track_rank,
+            })
+            .collect())
+    }
+
+    /// Judging progress: assignments with a complete score (or the team marked absent).
+    pub async fn progress(db: &Db, event_id: i64) -> AppResult<Progress> {
+        let (assigned, done): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), SUM(CASE WHEN s.status IN ('scored', 'absent') THEN 1 ELSE 0 END) FROM judge_assignments a \
+             LEFT JOIN scores s ON s.project_id = a.project_id AND s.judge_id = a.judge_id WHERE a.event_id = $1",
+        )
+        .bind(event_id)
+        .fetch_one(&db.pool)
+        .await?;
+        Ok(Progress { done: done.unwrap_or(0), assigned })
+    }
+
+    /// The current announcements, newest first: (id, [ar, fr, en], created_at).
+    pub async fn announcements(db: &Db, event_id: i64) -> AppResult<Vec<(i64, [String; 3], i64)>> {
+        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+            "SELECT id, body_ar, body_fr, body_en, created_at FROM announcements WHERE event_id = $1 AND retired_at IS NULL \
+             ORDER BY created_at DESC, id DESC LIMIT 20",
+        )
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(id, ar, fr, en, at)| (id, [ar, fr, en], at)).collect())
+    }
+
+    /// An announcement in the reader's language, else in the first language it was written in.
+    pub fn in_lang(bodies: &[String; 3], lang: Lang) -> String {
+        let i = lang_index(lang);
+        if !bodies[i].trim().is_empty() {
+            return bodies[i].clone();
+        }
+        bodies.iter().find(|b| !b.trim().is_empty()).cloned().unwrap_or_default()
+    }
+
+    pub fn lang_index(lang: Lang) -> usize {
+        match lang {
+            Lang::Ar => 0,
+            Lang::Fr => 1,
+            Lang::En => 2,
+        }
+    }
+
+    pub fn audience_index(a: Audience) -> usize {
+        match a {
+            Audience::Public => 0,
+            Audience::Organizers => 1,
+        }
+    }
+
+    /// Every rendering of an event's board: [audience][language].
+    #[derive(Debug, PartialEq)]
+    pub struct Frames {
+        pub html: [[String; 3]; 2],
+    }
+
+    impl Frames {
+        pub fn get(&self, audience: Audience, lang: Lang) -> &str {
+            &self.html[audience_index(audience)][lang_index(lang)]
+        }
+    }
+
+    /// Computes the board once for every audience and language.
+    pub async fn frames(db: &Db, event_id: i64) -> AppResult<Frames> {
+        let stored = stored(db, event_id).await?;
+        // The live standings are only computed when someone may see them.
+        let live = match (&stored.state.published, &stored.state.frozen, stored.state.visibility) {
+            (None, None, Visibility::Public | Visibility::Organizers) => live_rows(db, event_id).await?,
+            _ => Vec::new(),
+        };
+        let progress = progress(db, event_id).await?;
+        let latest = announcements(db, event_id).await?.into_iter().next();
+        let render = |audience: Audience| {
+            let frame = domain::frame(&stored.state, &live, audience);
+            Lang::ALL.map(|lang| {
+                let text = latest.as_ref().map(|(_, bodies, _)| in_lang(bodies, lang));
+                domain::render(&frame, progress, text.as_deref(), lang, stored.top_n)
+            })
+        };
+        Ok(Frames { html: [render(Audience::Public), render(Audience::Organizers)] })
+    }
+
+    /// Which audience a caller belongs to.
+    pub async fn audience(db: &Db, event_id: i64, user: Option<i64>) -> AppResult<Audience> {
+        let Some(uid) = user else {
+            // Unknown events are still refused for anonymous callers.
+            stored_exists(db, event_id).await?;
+            return Ok(Audience::Public);
+        };
+        let roles = crate::auth::gate::roles_in_event(db, event_id, uid).await?;
+        Ok(if roles.contains(&crate::auth::Role::Organizer) { Audience::Organizers } else { Audience::Public })
+    }
+
+    async fn stored_exists(db: &Db, event_id: i64) -> AppResult<()> {
+        let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM events WHERE id = $1").bind(event_id).fetch_optional(&db.pool).await?;
+        exists.map(|_| ()).ok_or(AppError::NotFound)
+    }
+}

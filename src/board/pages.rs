@@ -1,0 +1,263 @@
+//! The board's pages: the projector, the organizer's controls (made for a phone: the reveal is
+//! stepped from one), the public results page, and the announcements bar of event pages.
+
+use super::api::*;
+use super::domain::{RevealMode, Visibility};
+use super::island::ProjectorScreen;
+use crate::error::AppError;
+use crate::i18n::{use_lang, Lang, K};
+use crate::live::LiveRegion;
+use crate::ui::{action_error, event_id_param, Field, FormError, Select, Submit, TextArea};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
+
+fn failure(lang: Lang, e: &AppError) -> AnyView {
+    view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any()
+}
+
+/// Full screen, large type, for a projector seen from the back of the hall. `?theme=dark` or
+/// `?theme=light` forces a theme; otherwise it follows the device.
+#[component]
+pub fn ProjectorPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let query = use_query_map();
+    let theme = query.with_untracked(|q| match q.get("theme").as_deref() {
+        Some("dark") => "pj-dark",
+        Some("light") => "pj-light",
+        _ => "pj-auto",
+    });
+    let data = Resource::new(move || id.get(), projector_data);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => failure(lang, &e),
+                Ok(d) => view! {
+                    <div class=format!("projector {theme}")>
+                        <header class="pj-head">
+                            <h1 dir="auto">{d.event_name.clone()}</h1>
+                            <ProjectorScreen event_id=d.event_id lang=lang.code().to_string() rotate_seconds=d.rotate_seconds fullscreen=lang.t(K::FullScreen).to_string()/>
+                        </header>
+                        <div id="pj-board" class="pj-board" aria-live="polite" inner_html=d.html.clone()></div>
+                        <figure class="pj-qr">
+                            <div inner_html=d.qr_svg.clone()></div>
+                            <figcaption>{d.event_url.clone()}</figcaption>
+                        </figure>
+                    </div>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The organizer's board controls at /events/{id}/show.
+#[component]
+pub fn BoardControlPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let settings = ServerAction::<SaveBoardSettings>::new();
+    let freeze = ServerAction::<FreezeBoard>::new();
+    let publish = ServerAction::<PublishResults>::new();
+    let reveal = ServerAction::<StepReveal>::new();
+    let announce = ServerAction::<PostAnnouncement>::new();
+    let retire = ServerAction::<RetireAnnouncement>::new();
+    let data = Resource::new(
+        move || (id.get(), settings.version().get(), freeze.version().get(), publish.version().get(), reveal.version().get(), announce.version().get(), retire.version().get()),
+        move |(id, ..)| board_console(id),
+    );
+    let (settings_errors, freeze_errors, publish_errors, reveal_errors) = (action_error(settings), action_error(freeze), action_error(publish), action_error(reveal));
+    let (announce_errors, retire_errors) = (action_error(announce), action_error(retire));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => failure(lang, &e),
+                Ok(d) => {
+                    let event_id = d.event_id;
+                    let published = d.published_at.is_some();
+                    let head = view! {
+                        <div class="page-head">
+                            <h1 dir="auto">{lang.t(K::LeaderboardTitle)} ": " {d.event_name.clone()}</h1>
+                            <a href=format!("/events/{event_id}/projector") target="_blank">{lang.t(K::OpenProjector)}</a>
+                            <a href=format!("/events/{event_id}/ranking")>{lang.t(K::PublicResults)}</a>
+                            <a href=format!("/events/{event_id}/dashboard")>{lang.t(K::DashboardTitle)}</a>
+                        </div>
+                        <p class="hint">{lang.t1(K::ScoresDoneOf, format!("{} / {}", d.progress.done, d.progress.assigned))}</p>
+                    };
+                    let reveal_box = view! {
+                        <h2>{lang.t(K::PublishTitle)}</h2>
+                        <FormError errors=publish_errors/>
+                        {match d.published_at.clone() {
+                            Some(at) => view! {
+                                <p class="badge" data-open="true">{lang.t1(K::PublishedAt, at)}</p>
+                                {(d.steps > 0).then(|| view! {
+                                    <div class="reveal-steps" role="group" aria-label=lang.t(K::RevealTitle)>
+                                        <p class="reveal-count" aria-live="polite">{lang.t1(K::RevealStepOf, format!("{} / {}", d.reveal_step, d.steps))}</p>
+                                        <FormError errors=reveal_errors/>
+                                        <ActionForm action=reveal attr:class="inline">
+                                            <input type="hidden" name="event_id" value=event_id/>
+                                            <input type="hidden" name="from" value=d.reveal_step/>
+                                            <button type="submit" name="direction" value="back" class="button" disabled=d.reveal_step == 0>{lang.t(K::RevealBack)}</button>
+                                            <button type="submit" name="direction" value="next" class="button primary big" disabled=d.reveal_step >= d.steps>{lang.t(K::RevealNext)}</button>
+                                            <button type="submit" name="direction" value="end" class="button" disabled=d.reveal_step >= d.steps>{lang.t(K::RevealEnd)}</button>
+                                        </ActionForm>
+                                    </div>
+                                })}
+                                <ActionForm action=publish attr:class="inline">
+                                    <input type="hidden" name="event_id" value=event_id/>
+                                    <input type="hidden" name="action" value="withdraw"/>
+                                    <input type="hidden" name="reveal_mode" value=""/>
+                                    <button type="submit" class="button link">{lang.t(K::WithdrawResults)}</button>
+                                </ActionForm>
+                            }.into_any(),
+                            None => ().into_any(),
+                        }}
+                        <ActionForm action=publish>
+                            <input type="hidden" name="event_id" value=event_id/>
+                            <input type="hidden" name="action" value="publish"/>
+                            <p class="hint">{lang.t(K::HintPublish)}</p>
+                            <Select label=K::FieldRevealMode name="reveal_mode" errors=publish_errors selected=d.reveal_mode.clone()
+                                options=RevealMode::ALL.iter().map(|m| (m.code().to_string(), lang.t(m.label()).to_string())).collect()/>
+                            <Submit label=if published { K::Republish } else { K::PublishResults } pending=publish.pending()/>
+                        </ActionForm>
+                    };
+                    let freeze_box = view! {
+                        <h2>{lang.t(K::FreezeTitle)}</h2>
+                        <p class="hint">{lang.t(K::HintFreeze)}</p>
+                        <FormError errors=freeze_errors/>
+                        {d.frozen_at.clone().map(|at| view! { <p class="badge" data-open="false">{lang.t1(K::FrozenSince, at)}</p> })}
+                        <ActionForm action=freeze>
+                            <input type="hidden" name="event_id" value=event_id/>
+                            <input type="hidden" name="frozen" value=if d.frozen_at.is_some() { "off" } else { "on" }/>
+                            <Submit label=if d.frozen_at.is_some() { K::Unfreeze } else { K::Freeze } pending=freeze.pending()/>
+                        </ActionForm>
+                    };
+                    let settings_box = view! {
+                        <h2>{lang.t(K::BoardSettings)}</h2>
+                        <ActionForm action=settings>
+                            <FormError errors=settings_errors/>
+                            <input type="hidden" name="event_id" value=event_id/>
+                            <input type="hidden" name="version" value=d.version/>
+                            <Select label=K::FieldVisibility name="visibility" errors=settings_errors selected=d.visibility.clone()
+                                options=Visibility::ALL.iter().map(|v| (v.code().to_string(), lang.t(v.label()).to_string())).collect()/>
+                            <div class="grid-2">
+                                <Field label=K::FieldTopN name="top_n" kind="number" errors=settings_errors value=d.top_n.to_string() min="3".to_string() max="50".to_string()/>
+                                <Field label=K::FieldRotateSeconds name="rotate_seconds" kind="number" errors=settings_errors value=d.rotate_seconds.to_string() min="5".to_string() max="300".to_string()/>
+                            </div>
+                            <div class="field checkbox">
+                                <input type="checkbox" id="f-show_comments" name="show_comments" value="on" checked=d.show_comments/>
+                                <label for="f-show_comments">{lang.t(K::FieldShowComments)}</label>
+                            </div>
+                            <Submit label=K::Save pending=settings.pending()/>
+                        </ActionForm>
+                    };
+                    let announce_box = view! {
+                        <h2>{lang.t(K::AnnouncementsTitle)}</h2>
+                        <ActionForm action=announce>
+                            <FormError errors=announce_errors/>
+                            <input type="hidden" name="event_id" value=event_id/>
+                            <TextArea label=K::AnnouncementAr name="body_ar" errors=announce_errors rows=2/>
+                            <TextArea label=K::AnnouncementFr name="body_fr" errors=announce_errors rows=2/>
+                            <TextArea label=K::AnnouncementEn name="body_en" errors=announce_errors rows=2/>
+                            <Submit label=K::PostAnnouncement pending=announce.pending()/>
+                        </ActionForm>
+                        <FormError errors=retire_errors/>
+                        <ul class="announcements-list">
+                            {d.announcements.into_iter().map(|a| view! {
+                                <li class="card">
+                                    <time>{a.at.clone()}</time>
+                                    {a.bodies.iter().zip(Lang::ALL).filter(|(b, _)| !b.is_empty()).map(|(b, l)| view! {
+                                        <p lang=l.code() dir=l.dir()>{b.clone()}</p>
+                                    }).collect_view()}
+                                    <ActionForm action=retire attr:class="inline">
+                                        <input type="hidden" name="event_id" value=event_id/>
+                                        <input type="hidden" name="announcement_id" value=a.id/>
+                                        <button type="submit" class="button link">{lang.t(K::RetireAnnouncement)}</button>
+                                    </ActionForm>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    };
+                    view! {
+                        <section class="form-page">
+                            {head}
+                            {reveal_box.into_any()}
+                            {freeze_box.into_any()}
+                            {settings_box.into_any()}
+                            {announce_box.into_any()}
+                        </section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The public results at /events/{id}/ranking: published results only, as far as revealed.
+#[component]
+pub fn RankingPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let data = Resource::new(move || id.get(), public_ranking);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            {move || data.get().map(|r| match r {
+                Err(e) => failure(lang, &e),
+                Ok(d) => view! {
+                    <section class="form-page wide ranking-page">
+                        <h1 dir="auto">{lang.t(K::PublicResults)} ": " {d.event_name.clone()}</h1>
+                        {d.mine.clone().map(|m| view! {
+                            <div class="card my-result">
+                                <h2 dir="auto">{m.team.clone()}</h2>
+                                <p class="big">{m.rank.map(|r| lang.t1(K::YourRank, format!("{r} / {}", m.of))).unwrap_or_default()}</p>
+                                {(!m.track.is_empty()).then(|| view! {
+                                    <p dir="auto">{m.track.clone()} ": " {m.track_rank.map(|r| r.to_string()).unwrap_or_default()}</p>
+                                })}
+                                {(!m.comments.is_empty()).then(|| view! {
+                                    <h3>{lang.t(K::JudgesComments)}</h3>
+                                    <ul class="comments">{m.comments.iter().map(|c| view! { <li dir="auto">{c.clone()}</li> }).collect_view()}</ul>
+                                })}
+                            </div>
+                        })}
+                        {if d.published {
+                            view! { <div class="ranking-board" inner_html=d.html.clone()></div> }.into_any()
+                        } else {
+                            view! { <p class="notice">{lang.t(K::ResultsNotPublished)}</p> }.into_any()
+                        }}
+                        <LiveRegion event_id=d.event_id topic="board".to_string() target="main".to_string()/>
+                    </section>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The current announcements on every page of an event, kept live for its members.
+#[component]
+pub fn AnnouncementBar() -> impl IntoView {
+    let location = use_location();
+    let event = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let mut parts = path.trim_start_matches('/').split('/');
+        match (parts.next(), parts.next().and_then(|id| id.parse::<i64>().ok()), parts.next()) {
+            // The projector shows announcements itself.
+            (Some("events"), Some(id), next) if next != Some("projector") => Some(id),
+            _ => None,
+        }
+    });
+    let data = Resource::new(move || event.get(), |id| async move {
+        match id {
+            Some(id) => event_announcements(id).await.map(|a| Some((id, a))),
+            None => Ok(None),
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || data.get().and_then(|r| r.ok().flatten()).filter(|(_, a)| a.member).map(|(id, a)| view! {
+                <div id="announcements" class="announcements" role="status">
+                    {a.items.into_iter().map(|(_, text)| view! { <p class="announcement" dir="auto">{text}</p> }).collect_view()}
+                    <LiveRegion event_id=id topic="announce".to_string() target="announcements".to_string()/>
+                </div>
+            })}
+        </Suspense>
+    }
+}

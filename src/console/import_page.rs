@@ -1,0 +1,347 @@
+//! CSV import at /events/{id}/import: the organizer pastes a CSV (or cells copied from a
+//! spreadsheet); the server keeps it as a batch and shows every row with its problems; only
+//! a batch without problems can be imported, in one transaction, and only once.
+//!
+//! Participants and mentors each get a personal single-use invite link, judges a phone
+//! sign-in link, projects a team and a submitted project: the organizer sends the links.
+
+use crate::error::AppError;
+use crate::i18n::{use_lang, K};
+use crate::ui::{action_error, event_id_param, FormError, Select, Submit, TextArea};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    super::import::{self, Kind, What},
+    crate::auth::{gate, Role},
+    crate::db::{audit, now},
+    crate::error::FieldError,
+    crate::i18n::Lang,
+    serde_json::json,
+};
+
+/// Largest paste accepted (about 2,000 rows of people).
+#[cfg(feature = "ssr")]
+pub const MAX_BYTES: usize = 512 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Created {
+    pub name: String,
+    pub email: String,
+    /// The invite or sign-in link to send (empty for projects).
+    pub link: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Batch {
+    pub event_id: i64,
+    pub id: i64,
+    pub kind: String,
+    pub columns: Vec<String>,
+    /// (line, cells) of the rows that will be imported.
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// (line, column, message) in the reader's language.
+    pub problems: Vec<(usize, String, String)>,
+    pub committed: bool,
+    pub created: Vec<Created>,
+}
+
+#[cfg(feature = "ssr")]
+fn what_key(w: What) -> K {
+    match w {
+        What::NotCsv => K::ImportNotCsv,
+        What::MissingColumn => K::ImportMissingColumn,
+        What::TooManyRows => K::ImportTooManyRows,
+        What::Empty => K::ErrRequired,
+        What::TooLong => K::ImportTooLong,
+        What::BadEmail => K::ErrEmailInvalid,
+        What::DuplicateInFile => K::ImportDuplicate,
+        What::UnknownTrack => K::ImportUnknownTrack,
+        What::BadUrl => K::ErrUrl,
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn tracks(db: &crate::db::Db, event_id: i64) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(crate::events::db::tracks(db, event_id).await?.into_iter().map(|(id, name, _)| (id, name)).collect())
+}
+
+/// The rows of a batch as checked now, with the problems the database adds (a team name
+/// already taken in the event).
+#[cfg(feature = "ssr")]
+async fn check(db: &crate::db::Db, event_id: i64, kind: Kind, body: &str, lang: Lang) -> Result<(import::Parsed, Vec<(usize, String, String)>), AppError> {
+    let known: Vec<String> = tracks(db, event_id).await?.into_iter().map(|t| t.1).collect();
+    let parsed = import::parse(kind, body, &known);
+    let mut problems: Vec<(usize, String, String)> =
+        parsed.problems.iter().map(|p| (p.line, p.column.clone(), lang.t(what_key(p.what)).to_owned())).collect();
+    if kind == Kind::Projects {
+        let taken: Vec<(String,)> = sqlx::query_as("SELECT name FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&db.pool).await?;
+        for p in &parsed.projects {
+            if taken.iter().any(|(t,)| t.to_lowercase() == p.team.to_lowercase()) {
+                problems.push((p.line, "team".into(), lang.t(K::ErrTeamNameTaken).to_owned()));
+            }
+        }
+        problems.sort_by_key(|p| p.0);
+    }
+    Ok((parsed, problems))
+}
+
+/// Keeps the pasted CSV as a batch and shows its preview.
+#[server(prefix = "/api", endpoint = "console/import/stage")]
+pub async fn stage_import(event_id: i64, kind: String, csv_text: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let Some(kind) = Kind::from_code(&kind) else {
+        return Err(AppError::field("kind", K::ErrRequired));
+    };
+    if csv_text.trim().is_empty() {
+        return Err(AppError::field("csv_text", K::ErrRequired));
+    }
+    if csv_text.len() > MAX_BYTES {
+        return Err(AppError::Invalid(vec![FieldError::with_arg("csv_text", K::ErrTooLongMax, MAX_BYTES)]));
+    }
+    let mut tx = access.db().begin_write().await?;
+    let id: i64 = sqlx::query_scalar("INSERT INTO imports (event_id, kind, body, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(event_id)
+        .bind(kind.code())
+        .bind(&csv_text)
+        .bind(access.user.id)
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{event_id}/import?batch={id}"));
+    Ok(())
+}
+
+/// A staged batch: its preview, or what its import created.
+#[server(prefix = "/api", endpoint = "console/import/batch")]
+pub async fn import_batch(event_id: i64, batch: i64) -> Result<Batch, AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let db = access.db();
+    let row: Option<(String, String, Option<String>)> = sqlx::query_as("SELECT kind, body, result FROM imports WHERE id = $1 AND event_id = $2")
+        .bind(batch)
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let (kind_code, body, result) = row.ok_or(AppError::NotFound)?;
+    let kind = Kind::from_code(&kind_code).ok_or(AppError::Internal)?;
+    let columns: Vec<String> = kind.columns().iter().map(|c| c.to_string()).collect();
+    if let Some(result) = result {
+        let created: Vec<Created> = serde_json::from_str(&result).map_err(|_| AppError::Internal)?;
+        return Ok(Batch { event_id, id: batch, kind: kind_code, columns, rows: Vec::new(), problems: Vec::new(), committed: true, created });
+    }
+    let (parsed, problems) = check(db, event_id, kind, &body, crate::server::request_lang()).await?;
+    let join = |v: &[String]| v.join(" | ");
+    let rows = if kind == Kind::Projects {
+        parsed
+            .projects
+            .iter()
+            .map(|p| (p.line, vec![p.team.clone(), p.title.clone(), p.track.clone().unwrap_or_default(), p.summary.clone(), p.repo_url.clone().unwrap_or_default()]))
+            .collect()
+    } else {
+        parsed
+            .people
+            .iter()
+            .map(|p| (p.line, vec![p.name.clone(), p.email.clone().unwrap_or_default(), join(&p.skills), join(&p.languages)]))
+            .collect()
+    };
+    Ok(Batch { event_id, id: batch, kind: kind_code, columns, rows, problems, committed: false, created: Vec::new() })
+}
+
+/// Imports a batch that has no problems: everything in one transaction, once.
+#[server(prefix = "/api", endpoint = "console/import/commit")]
+pub async fn commit_import(event_id: i64, batch: i64) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let db = access.db();
+    let lang = crate::server::request_lang();
+    let mut tx = db.begin_write().await?;
+    // Claiming the batch first makes a second click (or a replay) import nothing.
+    let claimed = sqlx::query("UPDATE imports SET committed_at = $1 WHERE id = $2 AND event_id = $3 AND committed_at IS NULL")
+        .bind(now())
+        .bind(batch)
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?;
+    if claimed.rows_affected() != 1 {
+        return Err(AppError::Conflict(K::ImportAlreadyDone));
+    }
+    let (kind_code, body): (String, String) = sqlx::query_as("SELECT kind, body FROM imports WHERE id = $1").bind(batch).fetch_one(&mut *tx).await?;
+    let kind = Kind::from_code(&kind_code).ok_or(AppError::Internal)?;
+    let (parsed, problems) = check(db, event_id, kind, &body, lang).await?;
+    if !problems.is_empty() {
+        return Err(AppError::Conflict(K::ImportHasProblems));
+    }
+    let base = access.state.config.public_url.clone();
+    let expires: i64 = sqlx::query_scalar("SELECT ends_at FROM events WHERE id = $1").bind(event_id).fetch_one(&mut *tx).await?;
+    let mut created = Vec::new();
+    match kind {
+        Kind::Participants | Kind::Mentors => {
+            let role = if kind == Kind::Mentors { Role::Mentor } else { Role::Participant };
+            for p in &parsed.people {
+                let code = crate::invites::ssr::new_code();
+                let email = p.email.clone().unwrap_or_default();
+                let label: String = format!("{} <{}>", p.name, email).chars().take(80).collect();
+                sqlx::query(
+                    "INSERT INTO invites (event_id, code, role, label, max_uses, uses, expires_at, created_by, created_at) VALUES ($1, $2, $3, $4, 1, 0, $5, $6, $7)",
+                )
+                .bind(event_id)
+                .bind(&code)
+                .bind(role.code())
+                .bind(&label)
+                .bind(expires.max(now() + 86_400))
+                .bind(access.user.id)
+                .bind(now())
+                .execute(&mut *tx)
+                .await?;
+                created.push(Created { name: p.name.clone(), email, link: format!("{base}/invite/{code}") });
+            }
+        }
+        Kind::Judges => {
+            for p in &parsed.people {
+                let user_id = crate::judging::score::ssr::create_pass_user(&mut tx, &p.name).await?;
+                crate::events::db::grant(&mut tx, event_id, user_id, Role::Judge, Some(access.user.id)).await?;
+                let token = crate::judging::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?;
+                created.push(Created { name: p.name.clone(), email: p.email.clone().unwrap_or_default(), link: crate::judging::console::ssr::pass_url(&base, &token) });
+            }
+        }
+        Kind::Projects => {
+            let tracks = tracks(db, event_id).await?;
+            for p in &parsed.projects {
+                let track = p.track.as_ref().and_then(|t| tracks.iter().find(|(_, n)| n == t)).map(|(id, _)| *id);
+                let team_id: i64 = sqlx::query_scalar("INSERT INTO teams (event_id, name, track_id, invite_code, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+                    .bind(event_id)
+                    .bind(&p.team)
+                    .bind(track)
+                    .bind(crate::invites::ssr::new_code())
+                    .bind(now())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO projects (team_id, event_id, title, description, track_id, repo_url, status, submitted_at, updated_at, updated_by) \
+                     VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $7, $8)",
+                )
+                .bind(team_id)
+                .bind(event_id)
+                .bind(&p.title)
+                .bind(&p.summary)
+                .bind(track)
+                .bind(p.repo_url.clone().unwrap_or_default())
+                .bind(now())
+                .bind(access.user.id)
+                .execute(&mut *tx)
+                .await?;
+                created.push(Created { name: p.team.clone(), email: String::new(), link: String::new() });
+            }
+        }
+    }
+    let result = serde_json::to_string(&created).map_err(|_| AppError::Internal)?;
+    sqlx::query("UPDATE imports SET result = $1 WHERE id = $2").bind(&result).bind(batch).execute(&mut *tx).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "import", None, Some(json!({ "kind": kind.code(), "rows": created.len(), "batch": batch }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let query = use_query_map();
+    let batch_id = move || query.with(|q| q.get("batch").and_then(|b| b.parse::<i64>().ok()));
+    let stage = ServerAction::<StageImport>::new();
+    let commit = ServerAction::<CommitImport>::new();
+    let (stage_errors, commit_errors) = (action_error(stage), action_error(commit));
+    let batch = Resource::new(move || (id.get(), batch_id(), commit.version().get()), |(id, b, _)| async move {
+        match b {
+            Some(b) => import_batch(id, b).await.map(Some),
+            None => Ok(None),
+        }
+    });
+    let kinds = vec![
+        ("participants".to_string(), lang.t(K::ImportParticipants).to_string()),
+        ("mentors".to_string(), lang.t(K::ImportMentors).to_string()),
+        ("judges".to_string(), lang.t(K::ImportJudges).to_string()),
+        ("projects".to_string(), lang.t(K::ImportProjects).to_string()),
+    ];
+    view! {
+        <section class="form-page wide">
+            <div class="page-head">
+                <h1>{lang.t(K::ImportTitle)}</h1>
+                <a href=move || format!("/events/{}/dashboard", id.get())>{lang.t(K::DashboardTitle)}</a>
+            </div>
+            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+                {move || batch.get().map(|r| match r {
+                    Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                    Ok(None) => ().into_any(),
+                    Ok(Some(b)) => batch_view(b, commit, commit_errors).into_any(),
+                })}
+            </Suspense>
+            <h2>{lang.t(K::ImportNew)}</h2>
+            <p class="hint">{lang.t(K::HintImport)}</p>
+            <ul class="hint">
+                <li><code>"name, email, skills, languages"</code> " — " {lang.t(K::ImportParticipants)} ", " {lang.t(K::ImportMentors)} ", " {lang.t(K::ImportJudges)}</li>
+                <li><code>"team, title, track, summary, repo_url"</code> " — " {lang.t(K::ImportProjects)}</li>
+            </ul>
+            <ActionForm action=stage>
+                <FormError errors=stage_errors/>
+                <input type="hidden" name="event_id" value=move || id.get()/>
+                <Select label=K::ImportKind name="kind" errors=stage_errors options=kinds/>
+                <TextArea label=K::ImportCsv name="csv_text" errors=stage_errors rows=10/>
+                <Submit label=K::ImportCheck pending=stage.pending()/>
+            </ActionForm>
+        </section>
+    }
+}
+
+fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signal<Option<AppError>>) -> impl IntoView {
+    let lang = use_lang();
+    if b.committed {
+        return view! {
+            <div class="card" id="import-result">
+                <h2>{lang.t1(K::ImportDone, b.created.len())}</h2>
+                <div class="table-scroll">
+                    <table class="people">
+                        <tbody>
+                            {b.created.into_iter().map(|c| view! {
+                                <tr><td dir="auto">{c.name}</td><td>{c.email}</td><td>{(!c.link.is_empty()).then(|| view! { <a href=c.link.clone()>{c.link.clone()}</a> })}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+        }
+        .into_any();
+    }
+    let ok = b.problems.is_empty() && !b.rows.is_empty();
+    view! {
+        <div class="card" id="import-preview">
+            <h2>{lang.t1(K::ImportPreview, b.rows.len())}</h2>
+            {(!b.problems.is_empty()).then(|| view! {
+                <p class="form-error" role="alert">{lang.t1(K::ImportProblems, b.problems.len())}</p>
+                <ul class="import-problems">
+                    {b.problems.iter().map(|(line, column, message)| view! {
+                        <li>{lang.t1(K::ImportLine, line)} {(!column.is_empty()).then(|| view! { " · " <code>{column.clone()}</code> })} ": " {message.clone()}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <div class="table-scroll">
+                <table class="people">
+                    <thead><tr><th>"#"</th>{b.columns.iter().map(|c| view! { <th>{c.clone()}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {b.rows.iter().map(|(line, cells)| view! {
+                            <tr><td>{*line}</td>{cells.iter().map(|c| view! { <td dir="auto">{c.clone()}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <ActionForm action=commit>
+                <FormError errors=commit_errors/>
+                <input type="hidden" name="event_id" value=b.event_id/>
+                <input type="hidden" name="batch" value=b.id/>
+                <button type="submit" class="button primary" disabled=!ok>{lang.t1(K::ImportConfirm, b.rows.len())}</button>
+            </ActionForm>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,214 @@
+//! The organizer's console: the event dashboard (counts, judging coverage and progress,
+//! projects to review, help-queue figures, the judges' calibration chart), the CSV exports
+//! and the CSV import.
+
+#[cfg(feature = "ssr")]
+pub mod calibration;
+#[cfg(feature = "ssr")]
+pub mod import;
+mod import_page;
+mod pages;
+
+pub use import_page::ImportPage;
+pub use pages::DashboardPage;
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use {
+    crate::auth::{gate, Role},
+    crate::i18n::K,
+    crate::judging::{console::ssr as jc, results},
+    std::collections::HashMap,
+};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    pub participants: i64,
+    pub teams: i64,
+    pub submissions: i64,
+    pub judges: i64,
+    pub mentors: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HelpStats {
+    pub open: i64,
+    pub claimed: i64,
+    pub resolved: i64,
+    /// Median minutes from a request to a mentor taking it.
+    pub median_wait: Option<i64>,
+    /// Minutes the oldest open request has been waiting.
+    pub oldest_open: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewRow {
+    pub project_id: i64,
+    pub code: String,
+    pub title: String,
+    pub spread: f64,
+    pub disagreement: bool,
+    pub flags: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DashboardData {
+    pub event_id: i64,
+    pub event_name: String,
+    pub counts: Counts,
+    pub judges_per_project: i64,
+    /// Submitted projects, and those with at least K judges assigned.
+    pub projects: i64,
+    pub covered: i64,
+    pub done: i64,
+    pub assigned: i64,
+    /// (judge, done, assigned)
+    pub judges: Vec<(String, i64, i64)>,
+    pub review: Vec<ReviewRow>,
+    pub help: HelpStats,
+    pub calibration_svg: String,
+}
+
+#[cfg(feature = "ssr")]
+fn median(mut v: Vec<i64>) -> Option<i64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_unstable();
+    Some(v[v.len() / 2])
+}
+
+#[server(prefix = "/api", endpoint = "console/dashboard")]
+pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let db = access.db();
+    let lang = crate::server::request_lang();
+    let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let roles: Vec<(String, i64)> = sqlx::query_as("SELECT role, COUNT(*) FROM event_roles WHERE event_id = $1 GROUP BY role")
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await?;
+    let role = |r: &str| roles.iter().find(|(n, _)| n == r).map(|(_, c)| *c).unwrap_or(0);
+    let teams: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM teams WHERE event_id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let settings = crate::judging::ssr::settings(db, event_id).await?;
+    let submitted = jc::submitted(db, event_id).await?;
+    // (judge, name, project, done)
+    let assignments: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT a.judge_id, u.display_name, a.project_id, CASE WHEN s.status IN ('scored', 'absent') THEN 1 ELSE 0 END \
+         FROM judge_assignments a JOIN users u ON u.id = a.judge_id \
+         LEFT JOIN scores s ON s.project_id = a.project_id AND s.judge_id = a.judge_id WHERE a.event_id = $1",
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut per_judge: HashMap<i64, (String, i64, i64)> = HashMap::new();
+    let mut per_project: HashMap<i64, i64> = HashMap::new();
+    for (judge, name, project, done) in &assignments {
+        let j = per_judge.entry(*judge).or_insert_with(|| (name.clone(), 0, 0));
+        j.1 += done;
+        j.2 += 1;
+        *per_project.entry(*project).or_default() += 1;
+    }
+    let covered = submitted.iter().filter(|p| per_project.get(&p.0).copied().unwrap_or(0) >= settings.judges_per_project).count() as i64;
+    let mut judges: Vec<(String, i64, i64)> = per_judge.values().cloned().collect();
+    judges.sort();
+    let results = jc::compute(db, event_id).await?;
+    let review = results
+        .rows
+        .iter()
+        .filter(|r| r.disagreement || r.flags > 0)
+        .map(|r| ReviewRow { project_id: r.project_id, code: r.code.clone(), title: r.title.clone(), spread: r.spread, disagreement: r.disagreement, flags: r.flags })
+        .collect();
+    let help_rows: Vec<(String, i64, Option<i64>)> = sqlx::query_as("SELECT status, created_at, claimed_at FROM help_requests WHERE event_id = $1")
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await?;
+    let t = crate::db::now();
+    let help = HelpStats {
+        open: help_rows.iter().filter(|r| r.0 == "open").count() as i64,
+        claimed: help_rows.iter().filter(|r| r.0 == "claimed").count() as i64,
+        resolved: help_rows.iter().filter(|r| r.0 == "resolved").count() as i64,
+        median_wait: median(help_rows.iter().filter_map(|r| r.2.map(|c| (c - r.1).max(0) / 60)).collect()),
+        oldest_open: help_rows.iter().filter(|r| r.0 == "open").map(|r| (t - r.1).max(0) / 60).max(),
+    };
+    // Calibration: each judge's totals, raw and after per-judge standardization.
+    let scores = jc::scores(db, event_id).await?;
+    let rubrics = crate::judging::ssr::all_rubrics(db, event_id).await?;
+    let totals = jc::totals(&scores, &rubrics);
+    let normalized = results::normalized_values(&totals);
+    let mut by_judge: HashMap<i64, calibration::JudgeScores> = HashMap::new();
+    for (total, z) in totals.iter().zip(normalized) {
+        let label = per_judge.get(&total.judge).map(|j| j.0.clone()).unwrap_or_else(|| format!("#{}", total.judge));
+        let entry = by_judge.entry(total.judge).or_insert_with(|| calibration::JudgeScores { label, raw: Vec::new(), normalized: Vec::new() });
+        entry.raw.push(total.total);
+        entry.normalized.push(z);
+    }
+    let mut chart: Vec<calibration::JudgeScores> = by_judge.into_values().collect();
+    chart.sort_by(|a, b| a.label.cmp(&b.label));
+    let labels = calibration::Labels {
+        title: lang.t(K::CalibrationTitle),
+        raw: lang.t(K::MethodRaw),
+        normalized: lang.t(K::MethodZ),
+        mean: lang.t(K::CalibrationMean),
+    };
+    Ok(DashboardData {
+        event_id,
+        event_name,
+        counts: Counts { participants: role("participant"), teams, submissions: submitted.len() as i64, judges: role("judge"), mentors: role("mentor") },
+        judges_per_project: settings.judges_per_project,
+        projects: submitted.len() as i64,
+        covered,
+        done: assignments.iter().map(|a| a.3).sum(),
+        assigned: assignments.len() as i64,
+        judges,
+        review,
+        help,
+        calibration_svg: if chart.is_empty() { String::new() } else { calibration::svg(&chart, &labels) },
+    })
+}
+
+/// GET /events/{id}/sessions.csv: every mentoring session slot, booked or not.
+#[cfg(feature = "ssr")]
+pub mod export {
+    use axum::extract::Path;
+    use axum::http::StatusCode;
+    use axum::response::{IntoResponse, Response};
+    use tower_sessions::Session;
+
+    pub async fn sessions_csv(db: crate::db::Db, session: Session, Path(event_id): Path<i64>) -> Response {
+        if let Err(res) = crate::projects::files::organizer_only(&db, &session, event_id).await {
+            return res;
+        }
+        let rows: Result<Vec<(String, i64, i64, String, Option<String>, Option<i64>, String)>, _> = sqlx::query_as(
+            "SELECT u.display_name, s.starts_at, s.ends_at, s.location, t.name, s.attended, s.notes FROM mentor_slots s \
+             JOIN users u ON u.id = s.mentor_id LEFT JOIN teams t ON t.id = s.team_id WHERE s.event_id = $1 ORDER BY s.starts_at, u.display_name",
+        )
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await;
+        let Ok(rows) = rows else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        let tz = crate::events::db::timezone(&db, event_id).await.unwrap_or(chrono_tz::UTC);
+        let at = |t: i64| crate::events::domain::utc_to_display(t, tz);
+        let rows = rows
+            .into_iter()
+            .map(|(mentor, starts, ends, location, team, attended, notes)| {
+                let attended = match attended {
+                    Some(1) => "yes",
+                    Some(_) => "no",
+                    None => "",
+                };
+                vec![mentor, at(starts), at(ends), location, team.unwrap_or_default(), attended.to_owned(), notes]
+            })
+            .collect();
+        crate::projects::files::csv_response(
+            &format!("mentoring-sessions-{event_id}.csv"),
+            &["mentor", "starts", "ends", "location", "team", "attended", "notes"],
+            rows,
+        )
+    }
+}

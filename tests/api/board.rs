@@ -1,0 +1,364 @@
+//! The live board against the real server and database: who sees what before and after
+//! publication, freeze, the stepped reveal, the push channel and its resync, teams' own
+//! results, announcements and the CSV import.
+
+use crate::helpers::*;
+use crate::judging::{assign, jury, save, Jury};
+use reqwest::{Client, StatusCode};
+use std::time::Duration;
+
+async fn board_settings(app: &TestApp, jury: &Jury, visibility: &str, comments: bool) {
+    let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 1) FROM boards WHERE event_id = $1")
+        .bind(jury.event)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let (e, v) = (jury.e(), version.to_string());
+    let mut form = vec![("event_id", e.as_str()), ("version", v.as_str()), ("visibility", visibility), ("top_n", "10"), ("rotate_seconds", "15")];
+    if comments {
+        form.push(("show_comments", "on"));
+    }
+    let r = app.call(&jury.organizer, "board/settings", &form).await;
+    assert!(r.status.is_success(), "board settings: {} {}", r.status, r.body);
+}
+
+async fn projector(app: &TestApp, client: &Client, event: i64) -> String {
+    let e = event.to_string();
+    let r = app.call(client, "board/projector", &[("event_id", e.as_str())]).await;
+    assert!(r.status.is_success(), "projector: {} {}", r.status, r.body);
+    r.json()["html"].as_str().unwrap_or_default().to_owned()
+}
+
+async fn ranking(app: &TestApp, client: &Client, event: i64) -> serde_json::Value {
+    let e = event.to_string();
+    let r = app.call(client, "board/ranking", &[("event_id", e.as_str())]).await;
+    assert!(r.status.is_success(), "ranking: {} {}", r.status, r.body);
+    r.json()
+}
+
+async fn organizer(app: &TestApp, jury: &Jury, endpoint: &str, form: &[(&str, &str)]) -> Reply {
+    let e = jury.e();
+    let mut full = vec![("event_id", e.as_str())];
+    full.extend_from_slice(form);
+    app.call(&jury.organizer, endpoint, &full).await
+}
+
+/// Every judge scores every project assigned to them; project i gets impact `4 - i % 3`.
+async fn score_all(app: &TestApp, jury: &Jury) {
+    for (judge, phone) in &jury.judges {
+        for project in crate::judging::assigned_to(app, *judge).await {
+            let i = jury.projects.iter().position(|p| p.0 == project).unwrap_or(0);
+            let impact = (5 - i.min(4)).to_string();
+            let r = save(app, phone, jury.event, project, &format!("score-all-{judge}-{project}"), 0, &[("c1", impact.as_str()), ("c2", "5")]).await;
+            assert_eq!(r.json()["applied"], true, "{}", r.body);
+        }
+    }
+}
+
+/// A participant account in the event (not in a team).
+async fn participant(app: &TestApp, jury: &Jury, email: &str) -> Client {
+    let client = user_agent();
+    let code = app.invite(&jury.organizer, jury.event, "participant", "1").await;
+    let r = app
+        .call(&client, "invites/signup-accept", &[("code", code.as_str()), ("display_name", "Participante"), ("email", email), ("password", "correct horse battery")])
+        .await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    client
+}
+
+#[tokio::test]
+async fn each_audience_sees_the_board_only_as_the_organizer_chose() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 3, 2, "2").await;
+    assign(&app, &jury, "7").await;
+    score_all(&app, &jury).await;
+    let anonymous = user_agent();
+    let member = participant(&app, &jury, "participante@example.ma").await;
+    let judge = &jury.judges[0].1;
+    let sees = |html: &str| html.contains("Projet 0");
+
+    // Hidden (the default): nobody, not even the organizers' projector, shows projects.
+    for who in [&anonymous, &member, judge, &jury.organizer] {
+        assert!(!sees(&projector(&app, who, jury.event).await));
+    }
+    board_settings(&app, &jury, "organizers", false).await;
+    assert!(sees(&projector(&app, &jury.organizer, jury.event).await));
+    for who in [&anonymous, &member, judge] {
+        assert!(!sees(&projector(&app, who, jury.event).await), "organizers-only board leaked");
+    }
+    board_settings(&app, &jury, "public", false).await;
+    for who in [&anonymous, &member, judge, &jury.organizer] {
+        assert!(sees(&projector(&app, who, jury.event).await));
+    }
+
+    // The results page shows nothing before publication, then everything to everyone,
+    // whatever the live board's visibility.
+    board_settings(&app, &jury, "hidden", false).await;
+    let before = ranking(&app, &anonymous, jury.event).await;
+    assert_eq!(before["published"], false);
+    assert!(!sees(before["html"].as_str().unwrap()));
+    let r = organizer(&app, &jury, "board/publish", &[("action", "publish"), ("reveal_mode", "all")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    for who in [&anonymous, &member, judge] {
+        let after = ranking(&app, who, jury.event).await;
+        assert_eq!(after["published"], true);
+        assert!(sees(after["html"].as_str().unwrap()));
+        assert!(sees(&projector(&app, who, jury.event).await), "published results are public");
+    }
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_log WHERE action = 'results.publish' AND event_id = {}", jury.event)).await, 1);
+}
+
+#[tokio::test]
+async fn a_frozen_board_hides_further_changes_from_the_public() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    board_settings(&app, &jury, "public", false).await;
+    let phone = &jury.judges[0].1;
+    let (first, second) = (jury.projects[0].0, jury.projects[1].0);
+    assert_eq!(save(&app, phone, jury.event, first, "freeze-0001", 0, &[("c1", "3"), ("c2", "5")]).await.json()["applied"], true);
+    let anonymous = user_agent();
+    assert!(projector(&app, &anonymous, jury.event).await.contains("Projet 0"));
+
+    let r = organizer(&app, &jury, "board/freeze", &[("frozen", "on")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(save(&app, phone, jury.event, second, "freeze-0002", 0, &[("c1", "5"), ("c2", "9")]).await.json()["applied"], true);
+    let frozen = projector(&app, &anonymous, jury.event).await;
+    assert!(frozen.contains("data-state=\"frozen\""), "{frozen}");
+    assert!(!frozen.contains("Projet 1"), "a score saved after the freeze reached the public board");
+    // A second freeze keeps the first snapshot.
+    organizer(&app, &jury, "board/freeze", &[("frozen", "on")]).await;
+    assert!(!projector(&app, &anonymous, jury.event).await.contains("Projet 1"));
+
+    organizer(&app, &jury, "board/freeze", &[("frozen", "off")]).await;
+    let live = projector(&app, &anonymous, jury.event).await;
+    assert!(live.contains("data-state=\"live\"") && live.contains("Projet 1"), "{live}");
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_log WHERE action IN ('board.freeze', 'board.unfreeze') AND event_id = {}", jury.event)).await, 2);
+}
+
+#[tokio::test]
+async fn a_reveal_goes_from_last_to_first_and_a_retried_step_changes_nothing() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 3, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    score_all(&app, &jury).await;
+    let anonymous = user_agent();
+
+    // No reveal before publication.
+    let r = organizer(&app, &jury, "board/reveal", &[("direction", "next"), ("from", "0")]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    let r = organizer(&app, &jury, "board/publish", &[("action", "publish"), ("reveal_mode", "ranking")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let veiled = ranking(&app, &anonymous, jury.event).await;
+    for i in 0..3 {
+        assert!(!veiled["html"].as_str().unwrap().contains(&format!("Projet {i}")), "nothing is revealed at step 0");
+    }
+
+    // Project 2 has the lowest impact, so it comes first; the same tap sent twice moves once.
+    for _ in 0..2 {
+        let r = organizer(&app, &jury, "board/reveal", &[("direction", "next"), ("from", "0")]).await;
+        assert!(r.status.is_success(), "{}", r.body);
+    }
+    let step: i64 = sqlx::query_scalar("SELECT reveal_step FROM boards WHERE event_id = $1").bind(jury.event).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(step, 1);
+    let html = projector(&app, &anonymous, jury.event).await;
+    assert!(html.contains("Projet 2") && !html.contains("Projet 1") && !html.contains("Projet 0"), "{html}");
+
+    let r = organizer(&app, &jury, "board/reveal", &[("direction", "end"), ("from", "1")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let done = ranking(&app, &anonymous, jury.event).await;
+    let html = done["html"].as_str().unwrap();
+    assert!(html.contains("data-state=\"final\""));
+    let (p0, p2) = (html.find("Projet 0").unwrap(), html.find("Projet 2").unwrap());
+    assert!(p0 < p2, "the winner is listed first");
+}
+
+/// Reads SSE messages until one of type `board` arrives; returns its data.
+async fn next_board(stream: &mut reqwest::Response, buffer: &mut String) -> String {
+    loop {
+        if let Some(end) = buffer.find("\n\n") {
+            let message: String = buffer.drain(..end + 2).collect();
+            if message.contains("event: board") {
+                return message.lines().filter_map(|l| l.strip_prefix("data: ").or_else(|| l.strip_prefix("data:"))).collect::<Vec<_>>().join("\n");
+            }
+            continue;
+        }
+        let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk()).await.expect("a board message within 5 s").unwrap().expect("stream open");
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
+#[tokio::test]
+async fn the_board_is_pushed_to_viewers_and_a_reconnecting_viewer_resyncs() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    board_settings(&app, &jury, "public", false).await;
+    let viewer = user_agent();
+    let url = format!("{}/events/{}/board/live?lang=fr", app.base, jury.event);
+    let mut stream = viewer.get(&url).send().await.unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    let mut buffer = String::new();
+    let first = next_board(&mut stream, &mut buffer).await;
+    assert!(first.contains("data-state=\"live\"") && !first.contains("Projet 0"), "{first}");
+
+    let phone = &jury.judges[0].1;
+    assert_eq!(save(&app, phone, jury.event, jury.projects[0].0, "push-0001", 0, &[("c1", "4"), ("c2", "5")]).await.json()["applied"], true);
+    let pushed = next_board(&mut stream, &mut buffer).await;
+    assert!(pushed.contains("Projet 0"), "the new standings are pushed: {pushed}");
+    assert!(pushed.contains("Avancement du jury"), "in the viewer's language");
+
+    // The viewer drops off; a score is saved meanwhile; on reconnecting, the first message is
+    // the full current board, so nothing missed stays missing.
+    drop(stream);
+    assert_eq!(save(&app, phone, jury.event, jury.projects[1].0, "push-0002", 0, &[("c1", "5"), ("c2", "9")]).await.json()["applied"], true);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut again = viewer.get(&url).send().await.unwrap();
+    let mut buffer = String::new();
+    let resync = next_board(&mut again, &mut buffer).await;
+    assert!(resync.contains("Projet 0") && resync.contains("Projet 1"), "{resync}");
+
+    // Unknown events are refused.
+    let r = viewer.get(format!("{}/events/999999/board/live", app.base)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_board_crosses_instances_on_postgres() {
+    if backend() != "postgres" {
+        return;
+    }
+    let app = spawn_app().await;
+    let second = spawn_instance(&app).await;
+    let jury = jury(&app, 1, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    board_settings(&app, &jury, "public", false).await;
+    let mut stream = user_agent().get(format!("{second}/events/{}/board/live", jury.event)).send().await.unwrap();
+    let mut buffer = String::new();
+    assert!(!next_board(&mut stream, &mut buffer).await.contains("Projet 0"));
+    assert_eq!(save(&app, &jury.judges[0].1, jury.event, jury.projects[0].0, "cross-b001", 0, &[("c1", "4"), ("c2", "5")]).await.json()["applied"], true);
+    assert!(next_board(&mut stream, &mut buffer).await.contains("Projet 0"), "the score saved on one instance moves the board on the other");
+}
+
+#[tokio::test]
+async fn a_team_sees_its_rank_and_the_judges_comments_without_their_names() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 2, "2").await;
+    // One participant with a real account leads a team whose project is submitted.
+    let member = participant(&app, &jury, "captain@example.ma").await;
+    let e = jury.e();
+    let r = app.call(&member, "teams/create", &[("event_id", e.as_str()), ("team_name", "Atlas"), ("pitch", ""), ("track_id", ""), ("needs", "")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let team: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE name = 'Atlas'").fetch_one(&app.state.db.pool).await.unwrap();
+    sqlx::query("INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, 'Irrigation', 'submitted', 1, 1)")
+        .bind(team)
+        .bind(jury.event)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    assign(&app, &jury, "3").await;
+    score_all(&app, &jury).await;
+
+    // Before publication: no rank.
+    assert!(ranking(&app, &member, jury.event).await["mine"].is_null());
+    board_settings(&app, &jury, "hidden", true).await;
+    organizer(&app, &jury, "board/publish", &[("action", "publish"), ("reveal_mode", "all")]).await;
+    let page = ranking(&app, &member, jury.event).await;
+    let mine = &page["mine"];
+    assert_eq!(mine["team"], "Atlas");
+    assert_eq!(mine["of"], 3);
+    assert!(mine["rank"].as_u64().is_some());
+    let comments = mine["comments"].as_array().unwrap();
+    assert_eq!(comments.len(), 2, "{page}");
+    assert!(comments.iter().all(|c| c == "Bonne démo"));
+    assert!(!page.to_string().contains("Juge"), "no judge is named");
+
+    // Comments stay private when the organizer does not share them.
+    board_settings(&app, &jury, "hidden", false).await;
+    assert!(ranking(&app, &member, jury.event).await["mine"]["comments"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn announcements_reach_members_and_the_projector() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 1, 1, "1").await;
+    let member = participant(&app, &jury, "p@example.ma").await;
+    let e = jury.e();
+    let mut live = member.get(format!("{}/events/{}/live", app.base, jury.event)).send().await.unwrap();
+    let hello = tokio::time::timeout(Duration::from_secs(5), live.chunk()).await.unwrap().unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&hello).contains("hello"));
+
+    let r = organizer(&app, &jury, "board/announce", &[("body_ar", ""), ("body_fr", ""), ("body_en", "  ")]).await;
+    assert_eq!(r.invalid_fields(), vec!["body_en"], "{}", r.body);
+    let r = organizer(&app, &jury, "board/announce", &[("body_ar", "الغداء في القاعة 2"), ("body_fr", "Déjeuner en salle 2"), ("body_en", "")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let pushed = tokio::time::timeout(Duration::from_secs(5), live.chunk()).await.expect("pushed").unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&pushed).contains("event: announce"));
+
+    let list = app.call(&member, "board/announcements", &[("event_id", e.as_str())]).await.json();
+    assert_eq!(list["member"], true);
+    // English readers get the first language it was written in.
+    assert_eq!(list["items"][0][1], "الغداء في القاعة 2");
+    assert!(projector(&app, &user_agent(), jury.event).await.contains("الغداء في القاعة 2"));
+    let outsider = app.call(&user_agent(), "board/announcements", &[("event_id", e.as_str())]).await.json();
+    assert_eq!(outsider["items"].as_array().unwrap().len(), 0, "not for people outside the event");
+
+    let id: i64 = sqlx::query_scalar("SELECT id FROM announcements").fetch_one(&app.state.db.pool).await.unwrap();
+    let id = id.to_string();
+    assert!(organizer(&app, &jury, "board/announce/retire", &[("announcement_id", id.as_str())]).await.status.is_success());
+    assert_eq!(app.call(&member, "board/announcements", &[("event_id", e.as_str())]).await.json()["items"].as_array().unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn a_csv_import_is_previewed_and_written_only_when_every_row_is_valid() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 0, 0, "1").await;
+    let invites = || app.count("SELECT COUNT(*) FROM invites");
+    let before = invites().await;
+    let stage = |csv: &'static str, kind: &'static str| {
+        let e = jury.e();
+        let organizer = jury.organizer.clone();
+        let app = &app;
+        async move {
+            let r = app.call(&organizer, "console/import/stage", &[("event_id", e.as_str()), ("kind", kind), ("csv_text", csv)]).await;
+            assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+            sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM imports").fetch_one(&app.state.db.pool).await.unwrap().to_string()
+        }
+    };
+
+    let bad = stage("name,email\nAmina,amina@example.ma\nYoussef,not-an-email\nAmina Bis,AMINA@example.ma\n", "participants").await;
+    let preview = organizer(&app, &jury, "console/import/batch", &[("batch", bad.as_str())]).await.json();
+    let lines: Vec<u64> = preview["problems"].as_array().unwrap().iter().map(|p| p[0].as_u64().unwrap()).collect();
+    assert_eq!(lines, vec![3, 4], "{preview}");
+    assert_eq!(preview["rows"].as_array().unwrap().len(), 1);
+    let r = organizer(&app, &jury, "console/import/commit", &[("batch", bad.as_str())]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert_eq!(invites().await, before, "nothing is written while a row has a problem");
+
+    let good = stage("name;email;skills\nAmina;amina@example.ma;design|data\nيوسف;youssef@example.ma;\n", "participants").await;
+    assert!(organizer(&app, &jury, "console/import/commit", &[("batch", good.as_str())]).await.status.is_success());
+    assert_eq!(invites().await, before + 2);
+    let done = organizer(&app, &jury, "console/import/batch", &[("batch", good.as_str())]).await.json();
+    assert_eq!(done["committed"], true);
+    let link = done["created"][1]["link"].as_str().unwrap().to_owned();
+    assert!(link.contains("/invite/"), "{done}");
+    // A second click imports nothing more.
+    assert_eq!(organizer(&app, &jury, "console/import/commit", &[("batch", good.as_str())]).await.status, StatusCode::CONFLICT);
+    assert_eq!(invites().await, before + 2);
+    // The link works: the person signs up with it and joins as a participant.
+    let code = link.rsplit('/').next().unwrap();
+    let r = app.call(&user_agent(), "invites/signup-accept", &[("code", code), ("display_name", "يوسف"), ("email", "youssef@example.ma"), ("password", "correct horse battery")]).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+
+    // Judges get phone sign-in links; projects become teams with submitted projects.
+    let judges = stage("name\nJuge Import\n", "judges").await;
+    assert!(organizer(&app, &jury, "console/import/commit", &[("batch", judges.as_str())]).await.status.is_success());
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM event_roles WHERE role = 'judge' AND event_id = {}", jury.event)).await, 1);
+    let projects = stage("team,title,repo_url\nAtlas,Irrigation,https://example.ma/atlas\nRif,Tourisme,\n", "projects").await;
+    assert!(organizer(&app, &jury, "console/import/commit", &[("batch", projects.as_str())]).await.status.is_success());
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM projects WHERE status = 'submitted' AND event_id = {}", jury.event)).await, 2);
+    // Importing a team name already taken is a per-row problem.
+    let again = stage("team,title\natlas,Encore\n", "projects").await;
+    let preview = organizer(&app, &jury, "console/import/batch", &[("batch", again.as_str())]).await.json();
+    assert_eq!(preview["problems"][0][1], "team", "{preview}");
+}
