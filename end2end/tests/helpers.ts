@@ -1,4 +1,4 @@
-import { Page, expect } from '@playwright/test';
+import { Browser, Page, expect } from '@playwright/test';
 
 export const unique = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 
@@ -71,4 +71,25 @@ export function pngBytes(): Buffer {
     'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
     'base64',
   );
+}
+
+/** A participant signs up through the invite, forms a team of one and submits a project. */
+export async function submitProject(browser: Browser, invite: string, id: string, n: number) {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.goto(invite);
+  await p.getByLabel('Full name').fill(`Participant ${n}`);
+  await p.getByLabel('Email address').fill(`p${n}-${id}@example.ma`);
+  await p.getByLabel('Password').fill('correct horse battery');
+  await p.getByRole('button', { name: 'Create account and accept' }).click();
+  await expect(p).toHaveURL(/\/events\/\d+$/);
+  await p.getByRole('link', { name: 'My team' }).click();
+  await p.getByLabel('Team name').fill(`Team ${n} ${id}`);
+  await p.getByRole('button', { name: 'Create a team' }).click();
+  await p.getByRole('link', { name: 'Our project' }).click();
+  await p.getByLabel('Project title').fill(`Projet ${n}`);
+  await p.getByLabel('Description').fill('Une application pour la province.');
+  await p.getByRole('button', { name: 'Submit project' }).click();
+  await expect(p.locator('.badge')).toHaveText('Submitted');
+  await ctx.close();
 }

@@ -1,26 +1,5 @@
-import { test, expect, devices, Browser } from '@playwright/test';
-import { asAdmin, createEvent, createInvite, unique } from './helpers';
-
-/** A participant signs up through the invite, forms a team of one and submits a project. */
-async function submitProject(browser: Browser, invite: string, id: string, n: number) {
-  const ctx = await browser.newContext();
-  const p = await ctx.newPage();
-  await p.goto(invite);
-  await p.getByLabel('Full name').fill(`Participant ${n}`);
-  await p.getByLabel('Email address').fill(`p${n}-${id}@example.ma`);
-  await p.getByLabel('Password').fill('correct horse battery');
-  await p.getByRole('button', { name: 'Create account and accept' }).click();
-  await expect(p).toHaveURL(/\/events\/\d+$/);
-  await p.getByRole('link', { name: 'My team' }).click();
-  await p.getByLabel('Team name').fill(`Team ${n} ${id}`);
-  await p.getByRole('button', { name: 'Create a team' }).click();
-  await p.getByRole('link', { name: 'Our project' }).click();
-  await p.getByLabel('Project title').fill(`Projet ${n}`);
-  await p.getByLabel('Description').fill('Une application pour la province.');
-  await p.getByRole('button', { name: 'Submit project' }).click();
-  await expect(p.locator('.badge')).toHaveText('Submitted');
-  await ctx.close();
-}
+import { test, expect, devices } from '@playwright/test';
+import { asAdmin, createEvent, createInvite, submitProject, unique } from './helpers';
 
 // A judge opens their link on a phone, scores two projects, loses the connection, scores a
 // third, comes back online; the organizer then sees all three scores exactly once.

@@ -96,9 +96,9 @@ pub fn BoardControlPage() -> impl IntoView {
                                         <ActionForm action=reveal attr:class="inline">
                                             <input type="hidden" name="event_id" value=event_id/>
                                             <input type="hidden" name="from" value=d.reveal_step/>
-                                            <button type="submit" name="direction" value="back" class="button" disabled=d.reveal_step == 0>{lang.t(K::RevealBack)}</button>
-                                            <button type="submit" name="direction" value="next" class="button primary big" disabled=d.reveal_step >= d.steps>{lang.t(K::RevealNext)}</button>
-                                            <button type="submit" name="direction" value="end" class="button" disabled=d.reveal_step >= d.steps>{lang.t(K::RevealEnd)}</button>
+                                            <button type="submit" name="direction" value="back" class="button" disabled={d.reveal_step == 0}>{lang.t(K::RevealBack)}</button>
+                                            <button type="submit" name="direction" value="next" class="button primary big" disabled={d.reveal_step >= d.steps}>{lang.t(K::RevealNext)}</button>
+                                            <button type="submit" name="direction" value="end" class="button" disabled={d.reveal_step >= d.steps}>{lang.t(K::RevealEnd)}</button>
                                         </ActionForm>
                                     </div>
                                 })}

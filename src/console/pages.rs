@@ -47,7 +47,7 @@ pub fn DashboardPage() -> impl IntoView {
                                 <thead><tr><th>{lang.t(K::JudgesTitle)}</th><th>{lang.t(K::DeskProjects)}</th></tr></thead>
                                 <tbody>
                                     {d.judges.iter().map(|(name, done, assigned)| view! {
-                                        <tr class:flagged=*done < *assigned><td dir="auto">{name.clone()}</td><td>{format!("{done} / {assigned}")}</td></tr>
+                                        <tr class:flagged={*done < *assigned}><td dir="auto">{name.clone()}</td><td>{format!("{done} / {assigned}")}</td></tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>

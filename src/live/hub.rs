@@ -33,6 +33,8 @@ pub struct Notice {
 #[derive(Clone, Debug)]
 pub struct Hub {
     tx: broadcast::Sender<Notice>,
+    /// Notices to broadcast on this instance, through the throttle (see [`throttle`]).
+    local: Option<mpsc::UnboundedSender<Notice>>,
     /// Notices to forward to other instances (PostgreSQL only).
     outbox: Option<mpsc::UnboundedSender<Notice>>,
 }
@@ -41,7 +43,46 @@ impl Default for Hub {
     fn default() -> Self {
         // Notices are tiny; a slow page that misses some just reloads its region.
         let (tx, _) = broadcast::channel(1024);
-        Hub { tx, outbox: None }
+        Hub { tx, local: None, outbox: None }
+    }
+}
+
+/// The shortest time between two broadcasts of the same event and topic.
+pub const THROTTLE: Duration = Duration::from_millis(100);
+
+/// Broadcasts notices locally at most once per [`THROTTLE`] per event and topic: the first
+/// of a burst goes out at once, the rest are merged into one sent when the period ends. Two
+/// hundred judges saving ten times a second would otherwise push 2,000 messages a second to
+/// every open page of the event.
+async fn throttle(tx: broadcast::Sender<Notice>, mut rx: mpsc::UnboundedReceiver<Notice>) {
+    use std::collections::{HashMap, HashSet};
+    use tokio::time::Instant;
+    let mut last: HashMap<Notice, Instant> = HashMap::new();
+    let mut held: HashSet<Notice> = HashSet::new();
+    let mut tick = tokio::time::interval(THROTTLE);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            notice = rx.recv() => {
+                let Some(n) = notice else { break };
+                let now = Instant::now();
+                if last.get(&n).is_some_and(|t| now.duration_since(*t) < THROTTLE) {
+                    held.insert(n);
+                } else {
+                    // No receivers is fine: nobody is watching.
+                    let _ = tx.send(n.clone());
+                    last.insert(n, now);
+                }
+            }
+            _ = tick.tick() => {
+                let now = Instant::now();
+                for n in held.drain() {
+                    let _ = tx.send(n.clone());
+                    last.insert(n, now);
+                }
+                last.retain(|_, t| now.duration_since(*t) < THROTTLE * 10);
+            }
+        }
     }
 }
 
@@ -65,6 +106,9 @@ impl Hub {
     /// The hub of one instance; with PostgreSQL it also joins the other instances.
     pub fn start(db: &crate::db::Db, database_url: &str) -> Hub {
         let mut hub = Hub::default();
+        let (local, pending) = mpsc::unbounded_channel();
+        hub.local = Some(local);
+        tokio::spawn(throttle(hub.tx.clone(), pending));
         if db.backend != crate::db::Backend::Postgres {
             return hub;
         }
@@ -135,8 +179,15 @@ impl Hub {
         if let Some(outbox) = &self.outbox {
             let _ = outbox.send(notice.clone());
         }
-        // No receivers is fine: nobody is watching.
-        let _ = self.tx.send(notice);
+        match &self.local {
+            Some(local) => {
+                let _ = local.send(notice);
+            }
+            // No receivers is fine: nobody is watching.
+            None => {
+                let _ = self.tx.send(notice);
+            }
+        }
     }
 
     /// GET /events/{id}/live: a stream of `event: <topic>` messages for one event, for
@@ -192,6 +243,24 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_burst_of_notices_is_broadcast_once_at_once_and_once_at_the_end() {
+        let (tx, mut seen) = broadcast::channel(64);
+        let (local, pending) = mpsc::unbounded_channel();
+        tokio::spawn(throttle(tx, pending));
+        for _ in 0..50 {
+            local.send(Notice { event_id: 1, topic: "judging" }).unwrap();
+        }
+        local.send(Notice { event_id: 2, topic: "judging" }).unwrap();
+        let first = tokio::time::timeout(Duration::from_millis(50), seen.recv()).await.unwrap().unwrap();
+        assert_eq!(first.event_id, 1, "the first of a burst goes out at once");
+        let other = tokio::time::timeout(Duration::from_millis(50), seen.recv()).await.unwrap().unwrap();
+        assert_eq!(other.event_id, 2, "other events are not held back");
+        let trailing = tokio::time::timeout(Duration::from_millis(500), seen.recv()).await.unwrap().unwrap();
+        assert_eq!(trailing.event_id, 1, "the rest of the burst is merged into one");
+        assert!(tokio::time::timeout(Duration::from_millis(300), seen.recv()).await.is_err(), "and nothing more");
+    }
 
     #[test]
     fn notify_payloads_round_trip_and_unknown_topics_are_dropped() {

@@ -362,3 +362,31 @@ async fn a_csv_import_is_previewed_and_written_only_when_every_row_is_valid() {
     let preview = organizer(&app, &jury, "console/import/batch", &[("batch", again.as_str())]).await.json();
     assert_eq!(preview["problems"][0][1], "team", "{preview}");
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_the_event_and_charts_each_judge() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 3, 2, "2").await;
+    assign(&app, &jury, "5").await;
+    score_all(&app, &jury).await;
+    let e = jury.e();
+    let r = app.call(&jury.organizer, "console/dashboard", &[("event_id", e.as_str())]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let d = r.json();
+    assert_eq!(d["counts"]["submissions"], 3);
+    assert_eq!(d["counts"]["judges"], 2);
+    assert_eq!(d["counts"]["participants"], 3);
+    assert_eq!(d["covered"], 3);
+    assert_eq!(d["done"], 6);
+    assert_eq!(d["assigned"], 6);
+    let svg = d["calibration_svg"].as_str().unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Juge 0") && svg.contains("Juge 1"), "{svg}");
+    assert_eq!(svg.matches("<circle").count(), 12, "each of the 6 scores, raw and normalized");
+
+    // The mentoring sessions export is for the organizers only.
+    let csv = jury.organizer.get(format!("{}/events/{}/sessions.csv", app.base, jury.event)).send().await.unwrap();
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(csv.text().await.unwrap().contains("mentor,starts,ends"));
+    let judge = &jury.judges[0].1;
+    assert_eq!(judge.get(format!("{}/events/{}/sessions.csv", app.base, jury.event)).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+}
