@@ -3,6 +3,9 @@ import { createEvent, unique } from './helpers';
 
 // The foundation flow: an organizer signs up, creates an event with tracks and a judge invite;
 // the judge opens the link on a phone, switches to Arabic and joins with only a name.
+// It needs a fresh database (its organizer is the first account), so it must run first:
+// with one worker, Playwright runs the files in name order, and every other file sorts after
+// "foundation".
 
 
 async function phoneContext(browser: Browser) {

@@ -93,3 +93,20 @@ export async function submitProject(browser: Browser, invite: string, id: string
   await expect(p.locator('.badge')).toHaveText('Submitted');
   await ctx.close();
 }
+
+/** On the judging console: judging open now with one judge per project, one judge added by
+ *  name, assignment run. Returns the path of the judge's phone sign-in link. */
+export async function openJudgingWithOneJudge(page: Page, eventPath: string, judge: string): Promise<string> {
+  await page.goto(`${eventPath}/judging`);
+  await page.getByLabel('Judges per project').fill('1');
+  await page.getByLabel('Judging state').selectOption('open');
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await expect(page.locator('.badge[data-open="true"]')).toBeVisible();
+  await page.getByLabel('Full name').fill(judge);
+  await page.getByRole('button', { name: 'Add judge' }).click();
+  await expect(page.locator('input.pass-link')).toHaveCount(1);
+  const pass = new URL(await page.locator('input.pass-link').inputValue()).pathname;
+  await page.getByRole('button', { name: 'Assign projects' }).click();
+  await expect(page.locator('#coverage tr.under')).toHaveCount(0);
+  return pass;
+}

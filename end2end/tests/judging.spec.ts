@@ -1,5 +1,5 @@
 import { test, expect, devices } from '@playwright/test';
-import { asAdmin, createEvent, createInvite, submitProject, unique } from './helpers';
+import { asAdmin, createEvent, createInvite, openJudgingWithOneJudge, submitProject, unique } from './helpers';
 
 // A judge opens their link on a phone, scores two projects, loses the connection, scores a
 // third, comes back online; the organizer then sees all three scores exactly once.
@@ -22,18 +22,8 @@ test('a judge scores on a phone through a connection loss and nothing is lost', 
   await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();
 
   // Judging open now, one judge per project; a judge added by name; assignment run.
-  await page.goto(`${eventPath}/judging`);
-  await page.getByLabel('Judges per project').fill('1');
-  await page.getByLabel('Judging state').selectOption('open');
-  await page.getByRole('button', { name: 'Save' }).first().click();
-  await expect(page.locator('.badge[data-open="true"]')).toBeVisible();
-  await page.getByLabel('Full name').fill('Nadia El Idrissi');
-  await page.getByRole('button', { name: 'Add judge' }).click();
-  await expect(page.locator('input.pass-link')).toHaveCount(1);
-  const pass = new URL(await page.locator('input.pass-link').inputValue()).pathname;
-  await page.getByRole('button', { name: 'Assign projects' }).click();
+  const pass = await openJudgingWithOneJudge(page, eventPath, 'Nadia El Idrissi');
   await expect(page.locator('#coverage tbody tr')).toHaveCount(3);
-  await expect(page.locator('#coverage tr.under')).toHaveCount(0);
 
   // The judge's phone.
   const { defaultBrowserType, ...pixel } = devices['Pixel 7'];

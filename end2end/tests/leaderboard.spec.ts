@@ -1,5 +1,5 @@
 import { test, expect, devices } from '@playwright/test';
-import { asAdmin, createEvent, createInvite, submitProject, unique } from './helpers';
+import { asAdmin, createEvent, createInvite, openJudgingWithOneJudge, submitProject, unique } from './helpers';
 
 // The hall: a judge scores on a phone while the projector (another browser, signed in as
 // nobody) shows the board move without reloading; a freeze stops it; the organizer then
@@ -17,17 +17,7 @@ test('the projector follows scores, freeze and a reveal stepped from a phone', a
   await page.locator('#f-weight_1').fill('1');
   await page.getByRole('button', { name: 'Save rubric' }).click();
   await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();
-  await page.goto(`${eventPath}/judging`);
-  await page.getByLabel('Judges per project').fill('1');
-  await page.getByLabel('Judging state').selectOption('open');
-  await page.getByRole('button', { name: 'Save' }).first().click();
-  await expect(page.locator('.badge[data-open="true"]')).toBeVisible();
-  await page.getByLabel('Full name').fill('Karim Alaoui');
-  await page.getByRole('button', { name: 'Add judge' }).click();
-  await expect(page.locator('input.pass-link')).toHaveCount(1);
-  const pass = new URL(await page.locator('input.pass-link').inputValue()).pathname;
-  await page.getByRole('button', { name: 'Assign projects' }).click();
-  await expect(page.locator('#coverage tr.under')).toHaveCount(0);
+  const pass = await openJudgingWithOneJudge(page, eventPath, 'Karim Alaoui');
 
   // The organizer makes the live board public.
   await page.goto(`${eventPath}/show`);
