@@ -161,10 +161,10 @@ async fn main() {
 
     // One save per second; each changes the board (progress and the ranking).
     let mut sent = Vec::new();
-    for round in 0..ROUNDS {
+    for (round, project) in projects.iter().enumerate().take(ROUNDS) {
         let t = start.elapsed().as_micros() as u64;
         let form = [
-            ("event_id", e.clone()), ("project_id", projects[round].to_string()), ("save_id", format!("bench-round-{round:04}")),
+            ("event_id", e.clone()), ("project_id", project.to_string()), ("save_id", format!("bench-round-{round:04}")),
             ("base_version", "0".into()), ("status", String::new()), ("notes", String::new()), ("marks[c1]", ((round * 7) % 11).to_string()),
         ];
         let reply: serde_json::Value = post(&phone, "judging/save", &form).await.json().await.unwrap();

@@ -59,7 +59,7 @@ pub fn AdminPage() -> impl IntoView {
             <FormError errors/>
             <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
                 {move || users.get().map(|r| match r {
-                    Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                    Err(e) => crate::ui::failure(lang, &e),
                     Ok(list) => view! {
                         <table class="people">
                             <thead><tr><th>{lang.t(K::FieldDisplayName)}</th><th>{lang.t(K::FieldEmail)}</th><th>{lang.t(K::CanCreateEvents)}</th></tr></thead>

@@ -188,11 +188,7 @@ pub fn frame(state: &State, live: &[Row], audience: Audience) -> Frame {
         };
         return Frame::Reveal { slots, step: state.step, steps: total };
     }
-    let visible = match (state.visibility, audience) {
-        (Visibility::Public, _) => true,
-        (Visibility::Organizers, Audience::Organizers) => true,
-        _ => false,
-    };
+    let visible = matches!((state.visibility, audience), (Visibility::Public, _) | (Visibility::Organizers, Audience::Organizers));
     if !visible {
         return Frame::Hidden;
     }

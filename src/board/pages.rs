@@ -4,16 +4,12 @@
 use super::api::*;
 use super::domain::{RevealMode, Visibility};
 use super::island::ProjectorScreen;
-use crate::error::AppError;
 use crate::i18n::{use_lang, Lang, K};
 use crate::live::LiveRegion;
-use crate::ui::{action_error, event_id_param, Field, FormError, Select, Submit, TextArea};
+use crate::ui::{action_error, event_id_param, failure, Field, FormError, Select, Submit, TextArea};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-fn failure(lang: Lang, e: &AppError) -> AnyView {
-    view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any()
-}
 
 /// Full screen, large type, for a projector seen from the back of the hall. `?theme=dark` or
 /// `?theme=light` forces a theme; otherwise it follows the device.

@@ -272,7 +272,7 @@ pub fn ImportPage() -> impl IntoView {
             </div>
             <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
                 {move || batch.get().map(|r| match r {
-                    Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                    Err(e) => crate::ui::failure(lang, &e),
                     Ok(None) => ().into_any(),
                     Ok(Some(b)) => batch_view(b, commit, commit_errors).into_any(),
                 })}
@@ -287,6 +287,7 @@ pub fn ImportPage() -> impl IntoView {
                 <FormError errors=stage_errors/>
                 <input type="hidden" name="event_id" value=move || id.get()/>
                 <Select label=K::ImportKind name="kind" errors=stage_errors options=kinds/>
+                <CsvFilePicker label=lang.t(K::ImportFile).to_string()/>
                 <TextArea label=K::ImportCsv name="csv_text" errors=stage_errors rows=10/>
                 <Submit label=K::ImportCheck pending=stage.pending()/>
             </ActionForm>
@@ -344,4 +345,43 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
         </div>
     }
     .into_any()
+}
+
+/// Reads a chosen file into the CSV box, so organizers need not open it in an editor first.
+/// Without scripts the box still takes a paste.
+#[island]
+pub fn CsvFilePicker(label: String) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        client::load(ev);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! {
+        <div class="field">
+            <label for="f-csv_file">{label}</label>
+            <input id="f-csv_file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" on:change=on_change/>
+        </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    use wasm_bindgen::JsCast;
+
+    pub fn load(ev: web_sys::Event) {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        leptos::task::spawn_local(async move {
+            let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
+            let Some(text) = text.as_string() else { return };
+            let area = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("f-csv_text"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+            if let Some(area) = area {
+                area.set_value(&text);
+            }
+        });
+    }
 }

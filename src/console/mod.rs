@@ -182,7 +182,9 @@ pub mod export {
         if let Err(res) = crate::projects::files::organizer_only(&db, &session, event_id).await {
             return res;
         }
-        let rows: Result<Vec<(String, i64, i64, String, Option<String>, Option<i64>, String)>, _> = sqlx::query_as(
+        // (mentor, starts, ends, location, team, attended, notes)
+        type SessionRow = (String, i64, i64, String, Option<String>, Option<i64>, String);
+        let rows: Result<Vec<SessionRow>, _> = sqlx::query_as(
             "SELECT u.display_name, s.starts_at, s.ends_at, s.location, t.name, s.attended, s.notes FROM mentor_slots s \
              JOIN users u ON u.id = s.mentor_id LEFT JOIN teams t ON t.id = s.team_id WHERE s.event_id = $1 ORDER BY s.starts_at, u.display_name",
         )

@@ -530,4 +530,5 @@ catalogue! {
     ImportProblems { ar: "مشاكل يجب تصحيحها: {}", fr: "Problèmes à corriger : {}", en: "Problems to fix: {}" }
     ImportLine { ar: "السطر {}", fr: "Ligne {}", en: "Line {}" }
     ImportConfirm { ar: "استيراد {} سطر", fr: "Importer {} lignes", en: "Import {} rows" }
+    ImportFile { ar: "أو اختر ملف CSV", fr: "Ou choisissez un fichier CSV", en: "Or choose a CSV file" }
 }

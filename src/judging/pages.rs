@@ -8,13 +8,10 @@ use super::score::*;
 use crate::error::AppError;
 use crate::i18n::{use_lang, Lang, K};
 use crate::live::LiveRegion;
-use crate::ui::{action_error, event_id_param, Field, FormError, Select, Submit};
+use crate::ui::{action_error, event_id_param, failure, Field, FormError, Select, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn failure(lang: Lang, e: &AppError) -> AnyView {
-    view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any()
-}
 
 fn score_text(v: Option<f64>) -> String {
     v.map(|x| format!("{x:.1}")).unwrap_or_else(|| "–".into())

@@ -194,7 +194,7 @@ pub fn SubmissionsPage() -> impl IntoView {
             <FormError errors=extend_errors/>
             <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
                 {move || rows.get().map(|r| match r {
-                    Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                    Err(e) => crate::ui::failure(lang, &e),
                     Ok(rows) => view! {
                         <table class="people submissions">
                             <thead><tr>
@@ -248,7 +248,7 @@ pub fn SubmissionDetailPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                Err(e) => crate::ui::failure(lang, &e),
                 Ok(p) => {
                     let track = p.track_id.and_then(|t| p.tracks.iter().find(|(id, _)| *id == t).map(|(_, n)| n.clone())).unwrap_or_default();
                     view! {

@@ -27,9 +27,6 @@ fn fit_line(lang: Lang, fit: &FitView) -> String {
     format!("{} {} — {}", lang.t(K::FitScore), fit.score, parts.join("; "))
 }
 
-fn error_view(lang: Lang, e: AppError) -> AnyView {
-    view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any()
-}
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
@@ -52,7 +49,7 @@ pub fn TeamPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => error_view(lang, e),
+                Err(e) => crate::ui::failure(lang, &e),
                 Ok(d) => {
                     let event_id = d.event_id;
                     let tracks = std::iter::once((String::new(), lang.t(K::NoTrackYet).to_owned()))
@@ -228,7 +225,7 @@ pub fn BoardPage() -> impl IntoView {
             <FormError errors=request_errors/>
             <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
                 {move || board.get().map(|r| match r {
-                    Err(e) => error_view(lang, e),
+                    Err(e) => crate::ui::failure(lang, &e),
                     Ok(b) => view! {
                         <h2>{lang.t(K::TeamsWithSeats)}</h2>
                         {b.teams.is_empty().then(|| view! { <p class="muted">{lang.t(K::NothingHere)}</p> })}
@@ -288,7 +285,7 @@ pub fn JoinTeamPage() -> impl IntoView {
                         " "
                         <a class="button" href=format!("/signup?next=/join/{}", code.get())>{lang.t(K::SignUp)}</a>
                     }.into_any(),
-                    Err(e) => error_view(lang, e),
+                    Err(e) => crate::ui::failure(lang, &e),
                     Ok(i) => view! {
                         <h1 dir="auto">{lang.t1(K::JoinTeamHeading, &i.team_name)}</h1>
                         <p class="lead" dir="auto">{i.event_name.clone()}</p>
@@ -322,7 +319,7 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => error_view(lang, e),
+                Err(e) => crate::ui::failure(lang, &e),
                 Ok(o) => {
                     let event_id = o.event_id;
                     let team_options: Vec<(String, String)> = o.teams.iter().map(|t| (t.id.to_string(), t.name.clone())).collect();

@@ -9,6 +9,11 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 /// The `:id` of an event route (`/events/:id/…`); 0, an id no event has, when malformed.
+/// A page's load error, in the reader's language.
+pub fn failure(lang: crate::i18n::Lang, e: &AppError) -> AnyView {
+    view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any()
+}
+
 pub fn event_id_param() -> Signal<i64> {
     let params = leptos_router::hooks::use_params_map();
     Signal::derive(move || params.with(|p| p.get("id").and_then(|v| v.parse().ok()).unwrap_or(0)))
