@@ -44,6 +44,12 @@ test('the projector follows scores, freeze and a reveal stepped from a phone', a
     await j.locator('.criterion').nth(0).locator('label.level', { hasText: new RegExp(`^${level}`) }).click();
     await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
   };
+  // An announcement reaches the projector and the judge's open page without a reload.
+  await page.getByLabel('Announcement in French').fill('Pause déjeuner à 13 h');
+  await page.getByRole('button', { name: 'Post the announcement' }).click();
+  await expect(projector.locator('.pj-announce')).toHaveText('Pause déjeuner à 13 h');
+  await expect(j.locator('.announcement')).toHaveText('Pause déjeuner à 13 h');
+
   await score('2');
   await expect(projector.locator('.pj-page:not([hidden]) .pj-row')).toHaveCount(1);
   const first = (await projector.locator('.pj-row .pj-title').first().textContent()) ?? '';
