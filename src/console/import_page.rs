@@ -3,7 +3,8 @@
 //! a batch without problems can be imported, in one transaction, and only once.
 //!
 //! Participants and mentors each get a personal single-use invite link, judges a phone
-//! sign-in link, projects a team and a submitted project: the organizer sends the links.
+//! sign-in link, projects a team (with its join link) and a submitted project: the
+//! organizer sends the links.
 
 use crate::error::AppError;
 use crate::i18n::{use_lang, K};
@@ -30,7 +31,7 @@ pub const MAX_BYTES: usize = 512 * 1024;
 pub struct Created {
     pub name: String,
     pub email: String,
-    /// The invite or sign-in link to send (empty for projects).
+    /// The link to send: a personal invite, a judge's sign-in link, or a team's join link.
     pub link: String,
 }
 
@@ -210,11 +211,12 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<(), AppError> {
             let tracks = tracks(db, event_id).await?;
             for p in &parsed.projects {
                 let track = p.track.as_ref().and_then(|t| tracks.iter().find(|(_, n)| n == t)).map(|(id, _)| *id);
+                let code = crate::invites::ssr::new_code();
                 let team_id: i64 = sqlx::query_scalar("INSERT INTO teams (event_id, name, track_id, invite_code, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
                     .bind(event_id)
                     .bind(&p.team)
                     .bind(track)
-                    .bind(crate::invites::ssr::new_code())
+                    .bind(&code)
                     .bind(now())
                     .fetch_one(&mut *tx)
                     .await?;
@@ -232,7 +234,8 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<(), AppError> {
                 .bind(access.user.id)
                 .execute(&mut *tx)
                 .await?;
-                created.push(Created { name: p.team.clone(), email: String::new(), link: String::new() });
+                // The team's join link: its members join the imported team with it.
+                created.push(Created { name: p.team.clone(), email: String::new(), link: format!("{base}/join/{code}") });
             }
         }
     }

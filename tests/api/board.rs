@@ -357,6 +357,8 @@ async fn a_csv_import_is_previewed_and_written_only_when_every_row_is_valid() {
     let projects = stage("team,title,repo_url\nAtlas,Irrigation,https://example.ma/atlas\nRif,Tourisme,\n", "projects").await;
     assert!(organizer(&app, &jury, "console/import/commit", &[("batch", projects.as_str())]).await.status.is_success());
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM projects WHERE status = 'submitted' AND event_id = {}", jury.event)).await, 2);
+    let teams = organizer(&app, &jury, "console/import/batch", &[("batch", projects.as_str())]).await.json();
+    assert!(teams["created"][0]["link"].as_str().unwrap().contains("/join/"), "{teams}");
     // Importing a team name already taken is a per-row problem.
     let again = stage("team,title\natlas,Encore\n", "projects").await;
     let preview = organizer(&app, &jury, "console/import/batch", &[("batch", again.as_str())]).await.json();
