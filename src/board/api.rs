@@ -92,8 +92,7 @@ fn display(at: Option<i64>, tz: chrono_tz::Tz) -> Option<String> {
 
 #[cfg(feature = "ssr")]
 async fn event_name(db: &crate::db::Db, event_id: i64) -> Result<String, AppError> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_optional(&db.pool).await?;
-    row.map(|r| r.0).ok_or(AppError::NotFound)
+    crate::events::db::name(db, event_id).await?.ok_or(AppError::NotFound)
 }
 
 /// The organizer's board controls.
@@ -365,15 +364,15 @@ pub async fn projector_data(event_id: i64) -> Result<ProjectorView, AppError> {
     let lang = crate::server::request_lang();
     // Computed afresh, not taken from the viewers' cache: a page loaded right after a change
     // must show it (the cache catches up within ~50 ms, and then pushes it).
-    let html = bs::frames(db, event_id).await?.get(who, lang).to_owned();
+    let frames = bs::frames(db, event_id).await?;
     let event_url = format!("{}/events/{event_id}", caller.state.config.public_url);
     Ok(ProjectorView {
         event_id,
         event_name: event_name(db, event_id).await?,
-        html,
+        html: frames.get(who, lang).to_owned(),
         qr_svg: crate::invites::ssr::qr_svg(&event_url),
         event_url,
-        rotate_seconds: bs::stored(db, event_id).await?.rotate_seconds,
+        rotate_seconds: frames.rotate_seconds,
     })
 }
 

@@ -34,7 +34,11 @@ pub mod ssr {
         pub version: i64,
     }
 
-    type BoardRow = (String, i64, i64, i64, Option<String>, Option<i64>, Option<String>, Option<i64>, String, i64, i64);
+    /// Every column is NULL when the organizer has not saved anything for the event yet.
+    type BoardRow = (
+        Option<String>, Option<i64>, Option<i64>, Option<i64>, Option<String>, Option<i64>, Option<String>, Option<i64>,
+        Option<String>, Option<i64>, Option<i64>,
+    );
 
     fn rows_json(json: Option<String>) -> AppResult<Option<Vec<Row>>> {
         json.map(|j| {
@@ -47,41 +51,30 @@ pub mod ssr {
     }
 
     /// The board of an event (defaults until the organizer saves anything); `NotFound` for
-    /// an unknown event.
+    /// an unknown event. One read: it runs on every recomputation of a watched board.
     pub async fn stored(db: &Db, event_id: i64) -> AppResult<Stored> {
-        stored_exists(db, event_id).await?;
         let row: Option<BoardRow> = sqlx::query_as(
-            "SELECT visibility, show_comments, top_n, rotate_seconds, frozen, frozen_at, published, published_at, reveal_mode, reveal_step, version \
-             FROM boards WHERE event_id = $1",
+            "SELECT b.visibility, b.show_comments, b.top_n, b.rotate_seconds, b.frozen, b.frozen_at, b.published, b.published_at, \
+             b.reveal_mode, b.reveal_step, b.version FROM events e LEFT JOIN boards b ON b.event_id = e.id WHERE e.id = $1",
         )
         .bind(event_id)
         .fetch_optional(&db.pool)
         .await?;
-        let Some((visibility, comments, top_n, rotate, frozen, frozen_at, published, published_at, mode, step, version)) = row else {
-            return Ok(Stored {
-                state: State { visibility: Visibility::Hidden, frozen: None, published: None, mode: RevealMode::All, step: 0 },
-                show_comments: false,
-                top_n: 10,
-                rotate_seconds: 15,
-                frozen_at: None,
-                published_at: None,
-                version: 0,
-            });
-        };
+        let (visibility, comments, top_n, rotate, frozen, frozen_at, published, published_at, mode, step, version) = row.ok_or(AppError::NotFound)?;
         Ok(Stored {
             state: State {
-                visibility: Visibility::from_code(&visibility).unwrap_or(Visibility::Hidden),
+                visibility: visibility.as_deref().and_then(Visibility::from_code).unwrap_or(Visibility::Hidden),
                 frozen: rows_json(frozen)?,
                 published: rows_json(published)?,
-                mode: RevealMode::from_code(&mode).unwrap_or(RevealMode::All),
-                step: step.max(0) as usize,
+                mode: mode.as_deref().and_then(RevealMode::from_code).unwrap_or(RevealMode::All),
+                step: step.unwrap_or(0).max(0) as usize,
             },
-            show_comments: comments == 1,
-            top_n: top_n.clamp(1, 50) as usize,
-            rotate_seconds: rotate,
+            show_comments: comments == Some(1),
+            top_n: top_n.unwrap_or(10).clamp(1, 50) as usize,
+            rotate_seconds: rotate.unwrap_or(15),
             frozen_at,
             published_at,
-            version,
+            version: version.unwrap_or(0),
         })
     }
 
@@ -166,6 +159,8 @@ pub mod ssr {
     #[derive(Debug, PartialEq)]
     pub struct Frames {
         pub html: [[String; 3]; 2],
+        /// The projector's page rotation, which travels with the frames it rotates.
+        pub rotate_seconds: i64,
     }
 
     impl Frames {
@@ -191,22 +186,17 @@ pub mod ssr {
                 domain::render(&frame, progress, text.as_deref(), lang, stored.top_n)
             })
         };
-        Ok(Frames { html: [render(Audience::Public), render(Audience::Organizers)] })
+        Ok(Frames { html: [render(Audience::Public), render(Audience::Organizers)], rotate_seconds: stored.rotate_seconds })
     }
 
     /// Which audience a caller belongs to.
     pub async fn audience(db: &Db, event_id: i64, user: Option<i64>) -> AppResult<Audience> {
         let Some(uid) = user else {
             // Unknown events are still refused for anonymous callers.
-            stored_exists(db, event_id).await?;
+            crate::events::db::name(db, event_id).await?.ok_or(AppError::NotFound)?;
             return Ok(Audience::Public);
         };
         let roles = crate::auth::gate::roles_in_event(db, event_id, uid).await?;
         Ok(if roles.contains(&crate::auth::Role::Organizer) { Audience::Organizers } else { Audience::Public })
-    }
-
-    async fn stored_exists(db: &Db, event_id: i64) -> AppResult<()> {
-        let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM events WHERE id = $1").bind(event_id).fetch_optional(&db.pool).await?;
-        exists.map(|_| ()).ok_or(AppError::NotFound)
     }
 }

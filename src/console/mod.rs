@@ -86,7 +86,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
     let lang = crate::server::request_lang();
-    let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let event_name = crate::events::db::name(db, event_id).await?.ok_or(AppError::NotFound)?;
     let roles: Vec<(String, i64)> = sqlx::query_as("SELECT role, COUNT(*) FROM event_roles WHERE event_id = $1 GROUP BY role")
         .bind(event_id)
         .fetch_all(&db.pool)
@@ -115,7 +115,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     let covered = submitted.iter().filter(|p| per_project.get(&p.0).copied().unwrap_or(0) >= settings.judges_per_project).count() as i64;
     let mut judges: Vec<(String, i64, i64)> = per_judge.values().cloned().collect();
     judges.sort();
-    let results = jc::compute(db, event_id).await?;
+    let (results, totals) = jc::compute_with_totals(db, event_id).await?;
     let review = results
         .rows
         .iter()
@@ -135,9 +135,6 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         oldest_open: help_rows.iter().filter(|r| r.0 == "open").map(|r| (t - r.1).max(0) / 60).max(),
     };
     // Calibration: each judge's totals, raw and after per-judge standardization.
-    let scores = jc::scores(db, event_id).await?;
-    let rubrics = crate::judging::ssr::all_rubrics(db, event_id).await?;
-    let totals = jc::totals(&scores, &rubrics);
     let normalized = results::normalized_values(&totals);
     let mut by_judge: HashMap<i64, calibration::JudgeScores> = HashMap::new();
     for (total, z) in totals.iter().zip(normalized) {

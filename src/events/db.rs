@@ -131,6 +131,11 @@ pub async fn people(db: &Db, event_id: i64) -> Result<Vec<(String, String, Strin
     .await
 }
 
+/// The event's name, if the event exists.
+pub async fn name(db: &Db, event_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_optional(&db.pool).await
+}
+
 /// The event's time zone (UTC if the stored name is somehow unknown).
 pub async fn timezone(db: &Db, event_id: i64) -> Result<chrono_tz::Tz, sqlx::Error> {
     let name: String = sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;

@@ -152,6 +152,12 @@ pub mod ssr {
     }
 
     pub async fn compute(db: &Db, event_id: i64) -> AppResult<ResultsData> {
+        Ok(compute_with_totals(db, event_id).await?.0)
+    }
+
+    /// The results and the judge totals they were computed from (the dashboard's
+    /// calibration chart draws those totals, without reading the scores a second time).
+    pub async fn compute_with_totals(db: &Db, event_id: i64) -> AppResult<(ResultsData, Vec<results::Total>)> {
         let settings = js::settings(db, event_id).await?;
         let projects = submitted(db, event_id).await?;
         let scores = scores(db, event_id).await?;
@@ -207,7 +213,7 @@ pub mod ssr {
                 })
             })
             .collect();
-        Ok(ResultsData { event_id, method: settings.method, threshold: settings.disagreement, rows, outdated })
+        Ok((ResultsData { event_id, method: settings.method, threshold: settings.disagreement, rows, outdated }, totals))
     }
 
     /// The event's judges as the assignment sees them: available or not, track limits.
