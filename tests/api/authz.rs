@@ -171,7 +171,7 @@ async fn every_server_function_enforces_its_policy() {
     let client = |p: Persona| clients.iter().find(|(q, _)| *q == p).map(|(_, c)| c).unwrap();
 
     // The first account is the platform admin; it lets the two organizers create events.
-    app.signup(client(Admin), "Admin", "admin@example.ma").await;
+    app.signup_admin(client(Admin), "Admin", "admin@example.ma").await;
     app.signup(client(Organizer), "Salma Benali", "organizer@example.ma").await;
     app.signup(client(OtherOrganizer), "Omar Tazi", "other@example.ma").await;
     for email in ["organizer@example.ma", "other@example.ma"] {
@@ -266,7 +266,7 @@ async fn every_server_function_enforces_its_policy() {
 async fn organizers_cannot_reach_into_another_event() {
     let app = spawn_app().await;
     let admin = user_agent();
-    app.signup(&admin, "Admin", "admin@example.ma").await;
+    app.signup_admin(&admin, "Admin", "admin@example.ma").await;
     let a = user_agent();
     let b = user_agent();
     app.signup(&a, "Organizer A", "a@example.ma").await;

@@ -4,7 +4,7 @@ use reqwest::{Client, StatusCode};
 /// An admin plus an organizer who may create events.
 async fn organizer(app: &TestApp) -> Client {
     let admin = user_agent();
-    app.signup(&admin, "Admin", "admin@example.ma").await;
+    app.signup_admin(&admin, "Admin", "admin@example.ma").await;
     let org = user_agent();
     app.signup(&org, "سلمى بنعلي", "salma@example.ma").await;
     let id = app.user_id("salma@example.ma").await.to_string();
@@ -37,7 +37,7 @@ async fn an_organizer_creates_an_event_with_tracks_and_it_shows_publicly() {
 #[tokio::test]
 async fn an_account_without_the_right_cannot_create_events() {
     let app = spawn_app().await;
-    app.signup(&user_agent(), "Admin", "admin@example.ma").await;
+    app.signup_admin(&user_agent(), "Admin", "admin@example.ma").await;
     let someone = user_agent();
     app.signup(&someone, "Hicham", "hicham@example.ma").await;
     let r = app.call(&someone, "events/create", &event_form("Mon hackathon")).await;

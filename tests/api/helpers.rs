@@ -170,6 +170,14 @@ impl TestApp {
         self.call(client, "auth/signup", &[("display_name", name), ("email", email), ("password", "correct horse battery")]).await
     }
 
+    /// Signs up the platform admin (who may create events and let others do so). Tests get
+    /// their admin only through this, so how an admin comes to be is decided in one place.
+    pub async fn signup_admin(&self, client: &Client, name: &str, email: &str) -> Reply {
+        let reply = self.signup(client, name, email).await;
+        assert_eq!(self.me(client).await["is_admin"], true, "{email} should be the platform admin");
+        reply
+    }
+
     pub async fn login(&self, client: &Client, email: &str, password: &str) -> Reply {
         self.call(client, "auth/login", &[("email", email), ("password", password)]).await
     }

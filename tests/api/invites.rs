@@ -3,7 +3,7 @@ use reqwest::{Client, StatusCode};
 
 async fn setup(app: &TestApp) -> (Client, i64) {
     let org = user_agent();
-    app.signup(&org, "Organizer", "org@example.ma").await; // first account: admin, may create events
+    app.signup_admin(&org, "Organizer", "org@example.ma").await; // first account: admin, may create events
     let id = app.create_event(&org, "Hackathon Berkane").await;
     (org, id)
 }

@@ -131,7 +131,7 @@ pub async fn add_judge(app: &TestApp, organizer: &Client, event: i64, name: &str
 
 pub async fn jury(app: &TestApp, projects: usize, judges: usize, k: &str) -> Jury {
     let organizer = user_agent();
-    app.signup(&organizer, "Salma Benali", "organizer@example.ma").await;
+    app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
     let event = app.create_event(&organizer, "Hackathon Berkane").await;
     assert!(save_rubric(app, &organizer, event, 0, 0).await.status.is_success());
     settings(app, &organizer, event, k, "open", "z").await;
@@ -453,7 +453,7 @@ async fn revoking_a_pass_ends_the_phone_sign_in_and_a_rerun_keeps_given_scores()
 async fn judges_join_from_a_judge_invite_with_only_their_name() {
     let app = spawn_app().await;
     let organizer = user_agent();
-    app.signup(&organizer, "Salma", "organizer@example.ma").await;
+    app.signup_admin(&organizer, "Salma", "organizer@example.ma").await;
     let event = app.create_event(&organizer, "Hackathon").await;
     let code = app.invite(&organizer, event, "judge", "2").await;
     let phone = user_agent();

@@ -12,7 +12,7 @@ async fn join(app: &TestApp, code: &str, name: &str, email: &str) -> Client {
 async fn mentors_are_assigned_by_expertise_and_language_and_teams_see_them() {
     let app = spawn_app().await;
     let org = user_agent();
-    app.signup(&org, "Organizer", "org@example.ma").await;
+    app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "Hackathon Berkane").await;
     let e = event.to_string();
     for track in ["Agritech", "Big data"] {
@@ -85,7 +85,7 @@ fn local(offset_hours: f64) -> String {
 async fn sessions_are_booked_without_double_booking_and_notes_stay_private() {
     let app = spawn_app().await;
     let org = user_agent();
-    app.signup(&org, "Organizer", "org@example.ma").await;
+    app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "Bootcamp Essaouira").await;
     let e = event.to_string();
     let mentor_code = app.invite(&org, event, "mentor", "5").await;
@@ -151,7 +151,7 @@ async fn sessions_are_booked_without_double_booking_and_notes_stay_private() {
 async fn two_members_booking_overlapping_slots_at_once_get_one_session() {
     let app = spawn_app().await;
     let org = user_agent();
-    app.signup(&org, "Organizer", "org@example.ma").await;
+    app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "Bootcamp Essaouira").await;
     let e = event.to_string();
     let mentor_code = app.invite(&org, event, "mentor", "5").await;
@@ -180,7 +180,7 @@ async fn two_members_booking_overlapping_slots_at_once_get_one_session() {
 async fn the_help_queue_is_pushed_live_and_claims_are_exclusive() {
     let app = spawn_app().await;
     let org = user_agent();
-    app.signup(&org, "Organizer", "org@example.ma").await;
+    app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "Hackathon Agadir").await;
     let e = event.to_string();
     let mentor_code = app.invite(&org, event, "mentor", "5").await;
@@ -241,7 +241,7 @@ async fn the_help_queue_is_pushed_live_and_claims_are_exclusive() {
 async fn one_mentor_claiming_two_requests_at_once_gets_one() {
     let app = spawn_app().await;
     let org = user_agent();
-    app.signup(&org, "Organizer", "org@example.ma").await;
+    app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "Hackathon Agadir").await;
     let e = event.to_string();
     let mentor_code = app.invite(&org, event, "mentor", "5").await;

@@ -20,7 +20,7 @@ struct Setup {
 /// An event with one team of two members, and a participant of another team.
 async fn setup(app: &TestApp) -> Setup {
     let org = user_agent();
-    app.signup(&org, "Organizer", "org@example.ma").await;
+    app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "هاكاثون بركان").await;
     let e = event.to_string();
     let r = app.call(&org, "events/add-track", &[("event_id", e.as_str()), ("track_name", "Agritech"), ("track_description", "")]).await;

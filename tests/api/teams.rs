@@ -4,7 +4,7 @@ use reqwest::{Client, StatusCode};
 /// An organizer's event with `max` seats per team and `n` participants (signed in clients).
 async fn event_with_participants(app: &TestApp, max: &str, n: usize) -> (Client, i64, Vec<Client>) {
     let org = user_agent();
-    app.signup(&org, "Organizer", "org@example.ma").await;
+    app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let mut form = event_form("Hackathon Berkane");
     for (k, v) in form.iter_mut() {
         match *k {
