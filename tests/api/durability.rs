@@ -127,7 +127,12 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
             }
         }));
     }
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Kill once the load is well under way: waiting for a number of acknowledgements rather
+    // than a fixed time keeps the test meaningful on a loaded machine.
+    let started = std::time::Instant::now();
+    while acks.lock().unwrap().len() < 200 && started.elapsed() < Duration::from_secs(60) {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     server.child.kill().expect("SIGKILL");
     server.child.wait().unwrap();
     for t in tasks {
