@@ -128,8 +128,11 @@ async fn bench_saves() {
     tx.commit().await.unwrap();
     let mut phones = Vec::new();
     for i in 0..judges_n {
-        post(organizer.clone(), "judging/judges/add", f(&[("event_id", e.clone()), ("display_name", format!("Juge {i}"))])).await;
-        let (user, token): (i64, String) = sqlx::query_as("SELECT user_id, token FROM judge_passes ORDER BY user_id DESC LIMIT 1").fetch_one(&pool).await.unwrap();
+        // The plain link exists only in the answer (the table keeps its digest).
+        let added: serde_json::Value =
+            post(organizer.clone(), "judging/judges/add", f(&[("event_id", e.clone()), ("display_name", format!("Juge {i}"))])).await.json().await.unwrap();
+        let user = added["user_id"].as_i64().unwrap();
+        let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
         let phone = client();
         post(phone.clone(), "judging/pass/open", f(&[("token", token)])).await;
         phones.push((user, phone));

@@ -9,7 +9,7 @@ use rand::Rng;
 const DAY: i64 = 86_400;
 
 /// Accounts that exist only as names: their password hash is not a valid hash, so nobody
-/// can sign in as them.
+/// can sign in as them (the judges are pass-only accounts: they sign in with a phone link).
 const PEOPLE: &[(&str, &str, Role)] = &[
     ("يوسف العلوي", "youssef.alaoui@demo.hakam.invalid", Role::Mentor),
     ("Nadia Berrada", "nadia.berrada@demo.hakam.invalid", Role::Mentor),
@@ -37,10 +37,12 @@ const SUBMITTED: &[(&str, &str, &str, &str, &str)] = &[
      "Les horaires des bus de la ville sur un simple SMS."),
 ];
 
-pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
+/// Loads the demo into an empty database; returns the path of the demo judge's phone link
+/// (also logged): only its digest is stored, so this is the one time it exists.
+pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
     let (events,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events").fetch_one(&db.pool).await?;
     if events > 0 {
-        return Ok(());
+        return Ok(None);
     }
     let password: String = rand::thread_rng().sample_iter(&Alphanumeric).take(16).map(char::from).collect();
     let hash = crate::auth::password::hash(crate::auth::domain::Password::offered(password.clone()))
@@ -93,10 +95,11 @@ pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
     let mut ids = Vec::new();
     for (name, email, role) in PEOPLE {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, '!', $3) RETURNING id",
+            "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(*email)
         .bind(*name)
+        .bind(if *role == Role::Judge { crate::judging::score::ssr::pass_hash() } else { "!".to_owned() })
         .bind(t)
         .fetch_one(&mut *tx)
         .await?;
@@ -237,19 +240,14 @@ pub async fn load_if_empty(db: &Db) -> Result<(), sqlx::Error> {
         .bind(t)
         .execute(&mut *tx)
         .await?;
-    let pass: String = rand::thread_rng().sample_iter(&Alphanumeric).take(32).map(char::from).collect();
-    sqlx::query("INSERT INTO judge_passes (token, event_id, user_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&pass)
-        .bind(event_id)
-        .bind(ids[2])
-        .bind(organizer)
-        .bind(t)
-        .execute(&mut *tx)
-        .await?;
+    let pass = crate::judging::score::ssr::insert_pass(&mut tx, event_id, ids[2], Some(organizer))
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("demo judge pass: {e}")))?;
+    let pass = format!("/pass/{}", pass.token);
     crate::db::audit(&mut tx, Some(event_id), Some(organizer), "demo.loaded", None, None).await?;
     tx.commit().await?;
     tracing::info!(
-        "Demo event loaded (teams, a draft and two submitted projects, a rubric, judging open). Its organizer can sign in as {organizer_email} with password {password} (shown only now); the demo judge's phone link is /pass/{pass}."
+        "Demo event loaded (teams, a draft and two submitted projects, a rubric, judging open). Its organizer can sign in as {organizer_email} with password {password} (shown only now); the demo judge's phone link is {pass} (shown only now)."
     );
-    Ok(())
+    Ok(Some(pass))
 }

@@ -95,7 +95,8 @@ export async function submitProject(browser: Browser, invite: string, id: string
 }
 
 /** On the judging console: judging open now with one judge per project, one judge added by
- *  name, assignment run. Returns the path of the judge's phone sign-in link. */
+ *  name, assignment run. Returns the path of the judge's phone sign-in link, which the console
+ *  shows once, on the page view right after the judge is added (only its digest is stored). */
 export async function openJudgingWithOneJudge(page: Page, eventPath: string, judge: string): Promise<string> {
   await page.goto(`${eventPath}/judging`);
   await page.getByLabel('Judges per project').fill('1');

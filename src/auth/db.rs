@@ -17,22 +17,55 @@ fn to_user((id, email, display_name, is_admin, can_create_events, _): &UserRow) 
 
 const USER_COLUMNS: &str = "id, email, display_name, is_admin, can_create_events, password_hash";
 
-/// The user, their password hash and their roles in an event, in one read (the gate's hot
-/// path). Empty when the user or the event does not exist.
-pub async fn user_with_roles(db: &Db, id: i64, event_id: i64) -> Result<Option<(SessionUser, String, Vec<String>)>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64, i64, String, Option<String>)> = sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, r.role \
+/// What the gate reads for one session in one event: the user, their password hash, their
+/// roles there, and the event of the session's judge pass if that pass is still live.
+pub struct SessionRow {
+    pub user: SessionUser,
+    pub hash: String,
+    pub roles: Vec<String>,
+    pub live_pass_event: Option<i64>,
+}
+
+/// The user, their password hash, their roles in an event and the state of the session's
+/// judge pass (`pass` 0 when the session is not a pass's), in one read: the gate's hot path.
+/// `None` when the user or the event does not exist.
+pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Result<Option<SessionRow>, sqlx::Error> {
+    let rows: Vec<(i64, String, String, i64, i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, r.role, p.event_id \
          FROM users u JOIN events e ON e.id = $2 LEFT JOIN event_roles r ON r.event_id = e.id AND r.user_id = u.id \
+         LEFT JOIN judge_passes p ON p.id = $3 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $4 \
          WHERE u.id = $1",
     )
     .bind(id)
     .bind(event_id)
+    .bind(pass)
+    .bind(now())
     .fetch_all(&db.pool)
     .await?;
     let Some(first) = rows.first() else { return Ok(None) };
     let row: UserRow = (first.0, first.1.clone(), first.2.clone(), first.3, first.4, first.5.clone());
+    let live_pass_event = first.7;
     let roles = rows.into_iter().filter_map(|r| r.6).collect();
-    Ok(Some((to_user(&row), row.5.clone(), roles)))
+    Ok(Some(SessionRow { user: to_user(&row), hash: row.5.clone(), roles, live_pass_event }))
+}
+
+/// The user, their password hash, and the event of the judge pass `pass` if it is still live
+/// and theirs (`pass` 0 when the session is not a pass's).
+pub async fn user_with_pass(db: &Db, id: i64, pass: i64) -> Result<Option<(SessionUser, String, Option<i64>)>, sqlx::Error> {
+    let row: Option<(i64, String, String, i64, i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, p.event_id FROM users u \
+         LEFT JOIN judge_passes p ON p.id = $2 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $3 \
+         WHERE u.id = $1",
+    )
+    .bind(id)
+    .bind(pass)
+    .bind(now())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|(id, email, name, admin, create, hash, pass_event)| {
+        let user = to_user(&(id, email, name, admin, create, String::new()));
+        (user, hash, pass_event)
+    }))
 }
 
 /// The user and their password hash.

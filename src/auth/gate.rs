@@ -6,6 +6,14 @@
 //! - [`admin`]: the platform admin.
 //! - [`event`]: someone holding one of the listed roles in that event; the platform admin
 //!   gets no implicit access to events (organizers own their events' data).
+//!
+//! A session opened by a judge's phone link (a *pass session*) reaches one event only: the
+//! gate admits it to [`event`] for the pass's event with the judge role alone (whatever else
+//! the account holds), and only while the pass is unrevoked and unexpired; [`signed_in`] and
+//! [`admin`] refuse it (403), and so does [`event`] for any other event. [`public`] still
+//! knows who it is (the header shows the judge's name), but [`Caller::account`] and
+//! [`Caller::roles_in`] apply the same limits for the public functions that look further.
+//! Plain routes use [`identify`] and [`Identity::roles_in`].
 
 use super::{Role, SessionUser};
 use crate::db::Db;
@@ -17,12 +25,74 @@ use tower_sessions::Session;
 pub const SESSION_USER: &str = "uid";
 pub const SESSION_FINGERPRINT: &str = "pwfp";
 pub const SESSION_SEEN: &str = "seen";
+/// The id of the judge pass that opened this session, if one did.
+pub const SESSION_PASS: &str = "jpass";
+
+/// How far a session reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// A session opened with the account's own login: everything the account may do.
+    Account,
+    /// A session opened by a judge pass: the judge role in this one event, nothing else.
+    Pass { event_id: i64 },
+}
+
+/// The verified owner of a session and how far the session reaches.
+#[derive(Clone, Debug)]
+pub struct Identity {
+    pub user: SessionUser,
+    pub reach: Reach,
+}
+
+impl Identity {
+    /// The caller's roles in an event as far as this session reaches (`NotFound` if there is
+    /// no such event).
+    pub async fn roles_in(&self, db: &Db, event_id: i64) -> AppResult<Vec<Role>> {
+        Ok(scoped(self.reach, event_id, roles_in_event(db, event_id, self.user.id).await?))
+    }
+}
+
+/// The roles a session may use in `event_id`: all of them for an account session; for a pass
+/// session only the judge role, and only in the pass's own event.
+pub fn scoped(reach: Reach, event_id: i64, roles: Vec<Role>) -> Vec<Role> {
+    match reach {
+        Reach::Account => roles,
+        Reach::Pass { event_id: e } if e == event_id => roles.into_iter().filter(|r| *r == Role::Judge).collect(),
+        Reach::Pass { .. } => Vec::new(),
+    }
+}
+
+/// Whether a session is still admitted, from what it stored (`fp`, `pass`) and what the
+/// database holds now (`hash`, and `live_pass_event`: the event of that pass if it is still
+/// unrevoked, unexpired and the account's). `None` ends the session.
+pub fn admit(hash: &str, fp: &str, pass: Option<i64>, live_pass_event: Option<i64>) -> Option<Reach> {
+    if fingerprint(hash) != fp {
+        return None;
+    }
+    match (pass, live_pass_event) {
+        (Some(_), Some(event_id)) => Some(Reach::Pass { event_id }),
+        // The pass was revoked, renewed (a new pass has a new id) or has expired.
+        (Some(_), None) => None,
+        // A pass-only account has no login of its own: a session of it that no pass vouches
+        // for (one opened before passes were scoped) is not admitted.
+        (None, _) if is_pass_only(hash) => None,
+        (None, _) => Some(Reach::Account),
+    }
+}
+
+/// Accounts made for judges who sign in only with a phone link: their stored "password" is
+/// not an argon2 hash but `pass$…`, which no password matches.
+pub fn is_pass_only(password_hash: &str) -> bool {
+    password_hash.starts_with("pass$")
+}
 
 /// What a gate hands to the server function: the state and the verified caller.
 pub struct Caller {
     pub state: AppState,
     pub session: Session,
     pub user: Option<SessionUser>,
+    /// The event of the judge pass that opened this session, if one did.
+    pub pass_event: Option<i64>,
 }
 
 pub struct Authed {
@@ -55,6 +125,17 @@ impl Caller {
     pub fn db(&self) -> &Db {
         &self.state.db
     }
+    /// The caller as an account that may act as itself: `None` for anonymous callers and for
+    /// pass sessions (which reach one event's judging only).
+    pub fn account(&self) -> Option<&SessionUser> {
+        self.user.as_ref().filter(|_| self.pass_event.is_none())
+    }
+    /// The caller's roles in an event as far as the session reaches; empty when anonymous.
+    pub async fn roles_in(&self, event_id: i64) -> AppResult<Vec<Role>> {
+        let Some(user) = &self.user else { return Ok(Vec::new()) };
+        let reach = self.pass_event.map_or(Reach::Account, |event_id| Reach::Pass { event_id });
+        Ok(scoped(reach, event_id, roles_in_event(self.db(), event_id, user.id).await?))
+    }
 }
 
 pub fn state() -> AppResult<AppState> {
@@ -78,20 +159,28 @@ pub fn fingerprint(password_hash: &str) -> String {
 }
 
 /// Loads the signed-in user of this session, if any, dropping sessions whose account is gone
-/// or whose password has changed since they were opened.
+/// or whose password has changed since they were opened, and pass sessions whose pass is no
+/// longer live. Use [`identify`] where it matters how far the session reaches.
 pub async fn current_user(db: &Db, session: &Session) -> AppResult<Option<SessionUser>> {
+    Ok(identify(db, session).await?.map(|who| who.user))
+}
+
+/// The verified owner of this session and how far it reaches.
+pub async fn identify(db: &Db, session: &Session) -> AppResult<Option<Identity>> {
     let Some(uid) = session.get::<i64>(SESSION_USER).await? else {
         return Ok(None);
     };
-    let fp = session.get::<String>(SESSION_FINGERPRINT).await?.unwrap_or_default();
-    let row = super::db::user_by_id(db, uid).await?;
-    accept(session, row, &fp).await
+    let pass = session.get::<i64>(SESSION_PASS).await?;
+    let row = super::db::user_with_pass(db, uid, pass.unwrap_or(0)).await?;
+    accept(session, row, pass).await
 }
 
-/// Keeps the session if the account still exists with the password it was opened with.
-async fn accept(session: &Session, row: Option<(SessionUser, String)>, fp: &str) -> AppResult<Option<SessionUser>> {
-    match row {
-        Some((user, hash)) if fingerprint(&hash) == fp => {
+/// Keeps the session if the account still exists with the password it was opened with and,
+/// for a pass session, the pass is still live; otherwise ends it.
+async fn accept(session: &Session, row: Option<(SessionUser, String, Option<i64>)>, pass: Option<i64>) -> AppResult<Option<Identity>> {
+    let fp = session.get::<String>(SESSION_FINGERPRINT).await?.unwrap_or_default();
+    match row.and_then(|(user, hash, live)| admit(&hash, &fp, pass, live).map(|reach| Identity { user, reach })) {
+        Some(who) => {
             // The store only extends a session's expiry when the session is saved, and it is
             // saved only when modified: marking activity every 15 minutes keeps an active
             // judge or organizer signed in for the whole event, at one write per quarter hour.
@@ -99,9 +188,9 @@ async fn accept(session: &Session, row: Option<(SessionUser, String)>, fp: &str)
             if t - session.get::<i64>(SESSION_SEEN).await?.unwrap_or(0) > 900 {
                 session.insert(SESSION_SEEN, t).await?;
             }
-            Ok(Some(user))
+            Ok(Some(who))
         }
-        _ => {
+        None => {
             session.flush().await?;
             Ok(None)
         }
@@ -111,15 +200,24 @@ async fn accept(session: &Session, row: Option<(SessionUser, String)>, fp: &str)
 pub async fn public() -> AppResult<Caller> {
     let state = state()?;
     let session = session().await?;
-    let user = current_user(&state.db, &session).await?;
-    Ok(Caller { state, session, user })
+    let who = identify(&state.db, &session).await?;
+    let pass_event = who.as_ref().and_then(|w| match w.reach {
+        Reach::Pass { event_id } => Some(event_id),
+        Reach::Account => None,
+    });
+    Ok(Caller { state, session, user: who.map(|w| w.user), pass_event })
 }
 
+/// Any account signed in with its own login. A pass session is refused: it reaches one
+/// event's judging, never account-wide functions.
 pub async fn signed_in() -> AppResult<Authed> {
-    let Caller { state, session, user } = public().await?;
+    let Caller { state, session, user, pass_event } = public().await?;
     let Some(user) = user else {
         return Err(AppError::Unauthenticated);
     };
+    if pass_event.is_some() {
+        return Err(AppError::Forbidden);
+    }
     Ok(Authed { state, session, user })
 }
 
@@ -135,28 +233,30 @@ pub async fn admin() -> AppResult<Authed> {
 pub async fn event(event_id: i64, allowed: &[Role]) -> AppResult<EventAccess> {
     let state = state()?;
     let session = session().await?;
-    // Hot path (every save of every judge): the account and its roles in one read.
-    let fast = match session.get::<i64>(SESSION_USER).await? {
-        Some(uid) => super::db::user_with_roles(&state.db, uid, event_id).await?,
-        None => return Err(AppError::Unauthenticated),
+    let Some(uid) = session.get::<i64>(SESSION_USER).await? else {
+        return Err(AppError::Unauthenticated);
     };
-    let (user, roles) = match fast {
-        Some((user, hash, roles)) => {
-            let fp = session.get::<String>(SESSION_FINGERPRINT).await?.unwrap_or_default();
-            let user = accept(&session, Some((user, hash)), &fp).await?.ok_or(AppError::Unauthenticated)?;
-            (user, roles.iter().filter_map(|r| Role::from_code(r)).collect())
+    let pass = session.get::<i64>(SESSION_PASS).await?;
+    // Hot path (every save of every judge): the account, its roles and its pass in one read.
+    let fast = super::db::user_with_roles(&state.db, uid, event_id, pass.unwrap_or(0)).await?;
+    let (who, roles) = match fast {
+        Some(row) => {
+            let roles: Vec<Role> = row.roles.iter().filter_map(|r| Role::from_code(r)).collect();
+            let who = accept(&session, Some((row.user, row.hash, row.live_pass_event)), pass).await?;
+            (who.ok_or(AppError::Unauthenticated)?, roles)
         }
         // No row: the account is gone or the event does not exist; the slow path tells which.
         None => {
-            let user = current_user(&state.db, &session).await?.ok_or(AppError::Unauthenticated)?;
-            let roles = roles_in_event(&state.db, event_id, user.id).await?;
-            (user, roles)
+            let who = identify(&state.db, &session).await?.ok_or(AppError::Unauthenticated)?;
+            let roles = roles_in_event(&state.db, event_id, who.user.id).await?;
+            (who, roles)
         }
     };
+    let roles = scoped(who.reach, event_id, roles);
     if !roles.iter().any(|r| allowed.contains(r)) {
         return Err(AppError::Forbidden);
     }
-    Ok(EventAccess { state, user, event_id, roles })
+    Ok(EventAccess { state, user: who.user, event_id, roles })
 }
 
 /// The caller's roles in an event (empty if none); `NotFound` if the event does not exist.
@@ -175,4 +275,42 @@ pub async fn roles_in_event(db: &Db, event_id: i64, user_id: i64) -> AppResult<V
         return Err(AppError::NotFound);
     }
     Ok(rows.iter().filter_map(|(r,)| r.as_deref().and_then(Role::from_code)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PASSWORD: &str = "$argon2id$v=19$m=19456,t=2,p=1$salt$hash0123456789abcdef";
+    const PASS_ONLY: &str = "pass$abcdefghijklmnopqrstuvwxyz012345";
+
+    #[test]
+    fn an_account_session_reaches_the_account_while_its_password_is_unchanged() {
+        let fp = fingerprint(PASSWORD);
+        assert_eq!(admit(PASSWORD, &fp, None, None), Some(Reach::Account));
+        assert_eq!(admit(PASSWORD, "stale-fingerprint", None, None), None);
+    }
+
+    #[test]
+    fn a_pass_session_reaches_its_event_only_while_the_pass_is_live() {
+        let fp = fingerprint(PASS_ONLY);
+        assert_eq!(admit(PASS_ONLY, &fp, Some(7), Some(3)), Some(Reach::Pass { event_id: 3 }));
+        // Revoked, renewed or expired: the database no longer vouches for pass 7.
+        assert_eq!(admit(PASS_ONLY, &fp, Some(7), None), None);
+        // Even a password account's session is refused once the pass it came from is dead.
+        assert_eq!(admit(PASSWORD, &fingerprint(PASSWORD), Some(7), None), None);
+    }
+
+    #[test]
+    fn a_pass_only_account_is_never_reached_without_a_pass() {
+        assert_eq!(admit(PASS_ONLY, &fingerprint(PASS_ONLY), None, None), None);
+    }
+
+    #[test]
+    fn a_pass_session_keeps_only_the_judge_role_of_its_own_event() {
+        let all = vec![Role::Organizer, Role::Judge, Role::Participant];
+        assert_eq!(scoped(Reach::Pass { event_id: 3 }, 3, all.clone()), vec![Role::Judge]);
+        assert_eq!(scoped(Reach::Pass { event_id: 3 }, 4, all.clone()), Vec::<Role>::new());
+        assert_eq!(scoped(Reach::Account, 4, all.clone()), all);
+    }
 }

@@ -60,7 +60,7 @@ impl Role {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::domain::{safe_next, DisplayName, Email, Password};
-    use super::gate::{self, fingerprint, SESSION_FINGERPRINT, SESSION_USER};
+    use super::gate::{self, fingerprint, SESSION_FINGERPRINT, SESSION_PASS, SESSION_USER};
     use super::{db, password, SessionUser};
     use crate::error::{AppError, AppResult, FieldError};
     use crate::i18n::K;
@@ -75,8 +75,18 @@ mod ssr {
     /// (session fixation) is worthless afterwards.
     pub async fn open_session(session: &Session, user: &SessionUser, hash: &str) -> AppResult<()> {
         session.cycle_id().await?;
+        // A login after a judge pass on the same phone is a full account session again.
+        session.remove_value(SESSION_PASS).await?;
         session.insert(SESSION_USER, user.id).await?;
         session.insert(SESSION_FINGERPRINT, fingerprint(hash)).await?;
+        Ok(())
+    }
+
+    /// Starts a session that a judge pass opened: the gate lets it reach that pass's event
+    /// as a judge, and nothing else, while the pass stays live.
+    pub async fn open_pass_session(session: &Session, user: &SessionUser, hash: &str, pass_id: i64) -> AppResult<()> {
+        open_session(session, user, hash).await?;
+        session.insert(SESSION_PASS, pass_id).await?;
         Ok(())
     }
 
@@ -169,7 +179,7 @@ mod ssr {
     }
 }
 #[cfg(feature = "ssr")]
-pub use ssr::{insert_account, open_session, prepare_account};
+pub use ssr::{insert_account, open_pass_session, open_session, prepare_account};
 
 #[server(prefix = "/api", endpoint = "auth/signup")]
 pub async fn signup(

@@ -360,7 +360,7 @@ pub async fn retire_announcement(event_id: i64, announcement_id: i64) -> Result<
 pub async fn projector_data(event_id: i64) -> Result<ProjectorView, AppError> {
     let caller = gate::public().await?;
     let db = caller.db();
-    let who = bs::audience(db, event_id, caller.user.as_ref().map(|u| u.id)).await?;
+    let who = bs::audience(db, event_id, caller.account().map(|u| u.id)).await?;
     let lang = crate::server::request_lang();
     // Computed afresh, not taken from the viewers' cache: a page loaded right after a change
     // must show it (the cache catches up within ~50 ms, and then pushes it).
@@ -435,10 +435,10 @@ pub async fn public_ranking(event_id: i64) -> Result<RankingData, AppError> {
 #[server(prefix = "/api", endpoint = "board/announcements")]
 pub async fn event_announcements(event_id: i64) -> Result<Announcements, AppError> {
     let caller = gate::public().await?;
-    let Some(user) = &caller.user else {
+    if caller.user.is_none() {
         return Ok(Announcements { member: false, items: Vec::new() });
-    };
-    let roles = match crate::auth::gate::roles_in_event(caller.db(), event_id, user.id).await {
+    }
+    let roles = match caller.roles_in(event_id).await {
         Ok(r) => r,
         Err(AppError::NotFound) => return Ok(Announcements { member: false, items: Vec::new() }),
         Err(e) => return Err(e),

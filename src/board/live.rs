@@ -114,8 +114,9 @@ pub struct LangQuery {
 /// frame of HTML for the caller's audience. Anyone may connect: the frame itself carries
 /// only what the caller's audience may see.
 pub async fn stream(state: crate::server::AppState, session: Session, Path(event_id): Path<i64>, Query(q): Query<LangQuery>) -> Response {
-    let user = match crate::auth::gate::current_user(&state.db, &session).await {
-        Ok(u) => u.map(|u| u.id),
+    // A judge's pass session sees what the public sees (judges are never organizers here).
+    let user = match crate::auth::gate::identify(&state.db, &session).await {
+        Ok(who) => who.filter(|w| w.reach == crate::auth::gate::Reach::Account).map(|w| w.user.id),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     let who = match audience(&state.db, event_id, user).await {

@@ -32,7 +32,12 @@ pub struct Created {
     pub name: String,
     pub email: String,
     /// The link to send: a personal invite, a judge's sign-in link, or a team's join link.
+    /// A judge's link is stored only as a digest: it is in the commit's answer and on the
+    /// next view of the batch, then empty here.
     pub link: String,
+    /// The judge account created for this row (judge imports).
+    #[serde(default)]
+    pub judge: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -130,7 +135,20 @@ pub async fn import_batch(event_id: i64, batch: i64) -> Result<Batch, AppError> 
     let kind = Kind::from_code(&kind_code).ok_or(AppError::Internal)?;
     let columns: Vec<String> = kind.columns().iter().map(|c| c.to_string()).collect();
     if let Some(result) = result {
-        let created: Vec<Created> = serde_json::from_str(&result).map_err(|_| AppError::Internal)?;
+        let mut created: Vec<Created> = serde_json::from_str(&result).map_err(|e| {
+            tracing::error!(error = %e, batch, "stored import result unreadable");
+            AppError::Internal
+        })?;
+        // Judges' links are shown on this one view after the import (see `commit_import`).
+        let judges: Vec<i64> = created.iter().filter_map(|c| c.judge).collect();
+        if !judges.is_empty() {
+            let mut fresh = crate::judging::console::ssr::take_revealed(event_id, Some(&judges)).await?;
+            for c in &mut created {
+                if let Some(url) = c.judge.and_then(|j| fresh.remove(&j)) {
+                    c.link = url;
+                }
+            }
+        }
         return Ok(Batch { event_id, id: batch, kind: kind_code, columns, rows: Vec::new(), problems: Vec::new(), committed: true, created });
     }
     let (parsed, problems) = check(db, event_id, kind, &body, crate::server::request_lang()).await?;
@@ -151,9 +169,11 @@ pub async fn import_batch(event_id: i64, batch: i64) -> Result<Batch, AppError> 
     Ok(Batch { event_id, id: batch, kind: kind_code, columns, rows, problems, committed: false, created: Vec::new() })
 }
 
-/// Imports a batch that has no problems: everything in one transaction, once.
+/// Imports a batch that has no problems: everything in one transaction, once. Answers what
+/// was created, with every link: judges' sign-in links exist only in this answer and on the
+/// batch's next view.
 #[server(prefix = "/api", endpoint = "console/import/commit")]
-pub async fn commit_import(event_id: i64, batch: i64) -> Result<(), AppError> {
+pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
     let lang = crate::server::request_lang();
@@ -196,15 +216,16 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<(), AppError> {
                 .bind(now())
                 .execute(&mut *tx)
                 .await?;
-                created.push(Created { name: p.name.clone(), email, link: format!("{base}/invite/{code}") });
+                created.push(Created { name: p.name.clone(), email, link: format!("{base}/invite/{code}"), judge: None });
             }
         }
         Kind::Judges => {
             for p in &parsed.people {
                 let user_id = crate::judging::score::ssr::create_pass_user(&mut tx, &p.name).await?;
                 crate::events::db::grant(&mut tx, event_id, user_id, Role::Judge, Some(access.user.id)).await?;
-                let token = crate::judging::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?;
-                created.push(Created { name: p.name.clone(), email: p.email.clone().unwrap_or_default(), link: crate::judging::console::ssr::pass_url(&base, &token) });
+                let pass = crate::judging::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?;
+                let link = crate::judging::console::ssr::pass_url(&base, &pass.token);
+                created.push(Created { name: p.name.clone(), email: p.email.clone().unwrap_or_default(), link, judge: Some(user_id) });
             }
         }
         Kind::Projects => {
@@ -235,15 +256,26 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<(), AppError> {
                 .execute(&mut *tx)
                 .await?;
                 // The team's join link: its members join the imported team with it.
-                created.push(Created { name: p.team.clone(), email: String::new(), link: format!("{base}/join/{code}") });
+                created.push(Created { name: p.team.clone(), email: String::new(), link: format!("{base}/join/{code}"), judge: None });
             }
         }
     }
-    let result = serde_json::to_string(&created).map_err(|_| AppError::Internal)?;
+    // Judges' links are kept without their secret; the plain ones go to this answer and,
+    // once, to the batch's next view.
+    let stored: Vec<Created> = created.iter().map(|c| Created { link: if c.judge.is_some() { String::new() } else { c.link.clone() }, ..c.clone() }).collect();
+    let result = serde_json::to_string(&stored).map_err(|e| {
+        tracing::error!(error = %e, "import result not serializable");
+        AppError::Internal
+    })?;
     sqlx::query("UPDATE imports SET result = $1 WHERE id = $2").bind(&result).bind(batch).execute(&mut *tx).await?;
     audit(&mut tx, Some(event_id), Some(access.user.id), "import", None, Some(json!({ "kind": kind.code(), "rows": created.len(), "batch": batch }))).await?;
     tx.commit().await?;
-    Ok(())
+    for c in &created {
+        if let Some(judge) = c.judge {
+            crate::judging::console::ssr::reveal_once(event_id, judge, &c.link).await?;
+        }
+    }
+    Ok(created)
 }
 
 #[component]
@@ -308,7 +340,13 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
                     <table class="people">
                         <tbody>
                             {b.created.into_iter().map(|c| view! {
-                                <tr><td dir="auto">{c.name}</td><td>{c.email}</td><td>{(!c.link.is_empty()).then(|| view! { <a href=c.link.clone()>{c.link.clone()}</a> })}</td></tr>
+                                <tr><td dir="auto">{c.name}</td><td>{c.email}</td><td>{if !c.link.is_empty() {
+                                    view! { <a href=c.link.clone()>{c.link.clone()}</a> }.into_any()
+                                } else if c.judge.is_some() {
+                                    view! { <span class="muted">{lang.t(K::ImportPassShownOnce)}</span> }.into_any()
+                                } else {
+                                    ().into_any()
+                                }}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -147,10 +147,7 @@ mod ssr {
         let e = row.input();
         let z = tz(&e.timezone);
         let d = |ts| domain::utc_to_display(ts, z);
-        let my_roles = match &caller.user {
-            Some(u) => crate::auth::gate::roles_in_event(db, id, u.id).await?,
-            None => Vec::new(),
-        };
+        let my_roles = caller.roles_in(id).await?;
         Ok(EventPageData {
             id,
             schedule: vec![

@@ -283,7 +283,8 @@ pub async fn invite_info(code: String) -> Result<InviteDetails, AppError> {
         .bind(event_id)
         .fetch_one(&caller.db().pool)
         .await?;
-    let already_has_role = match &caller.user {
+    // A judge's pass session cannot accept invites: the page offers a new account instead.
+    let already_has_role = match caller.account() {
         Some(u) => crate::auth::gate::roles_in_event(caller.db(), event_id, u.id).await?.contains(&role),
         None => false,
     };
@@ -292,7 +293,7 @@ pub async fn invite_info(code: String) -> Result<InviteDetails, AppError> {
         event_name,
         role,
         status: InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, crate::db::now()),
-        signed_in_as: caller.user.map(|u| u.display_name),
+        signed_in_as: caller.account().map(|u| u.display_name.clone()),
         already_has_role,
     })
 }

@@ -27,12 +27,38 @@ pub struct JudgeRow {
     pub active: bool,
     /// The track the judge is limited to, if any.
     pub track: Option<i64>,
-    /// The judge's phone sign-in link, while one is valid.
-    pub pass_url: Option<String>,
-    pub qr_svg: Option<String>,
+    /// The account has a password of its own: the judge signs in with it, never with a pass.
+    pub own_login: bool,
+    /// The judge's current (unrevoked) pass, if any.
+    pub pass: Option<PassState>,
+    /// A link issued or re-shown just now, shown on this page view only (only its digest is
+    /// stored).
+    pub fresh: Option<FreshLink>,
     pub assigned: i64,
     pub done: i64,
     pub declared_conflicts: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PassState {
+    /// When the pass expires, in the event's time zone.
+    pub expires: String,
+    pub expired: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FreshLink {
+    pub url: String,
+    pub qr_svg: String,
+}
+
+/// A pass link as issued: the answer of add, renew and show-link, the one moment the plain
+/// link exists (the console also shows it once, see `ssr::reveal_once`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IssuedPass {
+    pub user_id: i64,
+    pub url: String,
+    pub expires_at: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -239,6 +265,70 @@ pub mod ssr {
     pub fn pass_url(base: &str, token: &str) -> String {
         format!("{base}/pass/{token}")
     }
+
+    /// Links issued in this organizer session and not shown yet: (event, judge, url).
+    const SESSION_FRESH_PASSES: &str = "fresh_passes";
+
+    async fn session() -> AppResult<tower_sessions::Session> {
+        leptos_axum::extract::<tower_sessions::Session>().await.map_err(|e| {
+            tracing::error!(error = %e, "session layer missing");
+            AppError::Internal
+        })
+    }
+
+    /// Keeps a just-issued link for the organizer's next page view, which shows it once: a
+    /// form posted to add, renew or show-link comes back to a page, not to this answer. The
+    /// link stays in the organizer's own session until that view takes it.
+    pub async fn reveal_once(event_id: i64, user_id: i64, url: &str) -> AppResult<()> {
+        let session = session().await?;
+        let mut fresh: Vec<(i64, i64, String)> = session.get(SESSION_FRESH_PASSES).await?.unwrap_or_default();
+        fresh.retain(|(e, u, _)| !(*e == event_id && *u == user_id));
+        fresh.push((event_id, user_id, url.to_owned()));
+        session.insert(SESSION_FRESH_PASSES, fresh).await?;
+        Ok(())
+    }
+
+    /// Takes the links waiting to be shown for these judges of the event (all of the event's
+    /// when `judges` is `None`); the others keep waiting.
+    pub async fn take_revealed(event_id: i64, judges: Option<&[i64]>) -> AppResult<HashMap<i64, String>> {
+        let session = session().await?;
+        let Some(fresh) = session.get::<Vec<(i64, i64, String)>>(SESSION_FRESH_PASSES).await? else {
+            return Ok(HashMap::new());
+        };
+        let (taken, kept): (Vec<_>, Vec<_>) =
+            fresh.into_iter().partition(|(e, u, _)| *e == event_id && judges.is_none_or(|j| j.contains(u)));
+        if taken.is_empty() {
+            return Ok(HashMap::new());
+        }
+        if kept.is_empty() {
+            session.remove_value(SESSION_FRESH_PASSES).await?;
+        } else {
+            session.insert(SESSION_FRESH_PASSES, kept).await?;
+        }
+        Ok(taken.into_iter().map(|(_, u, url)| (u, url)).collect())
+    }
+
+    /// The judge a pass action is about: a judge of this event, and whether their account is
+    /// pass-only. `NotFound` for anyone else (including another event's judge).
+    pub async fn pass_target(db: &Db, event_id: i64, user_id: i64) -> AppResult<bool> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT u.password_hash FROM event_roles r JOIN users u ON u.id = r.user_id \
+             WHERE r.event_id = $1 AND r.user_id = $2 AND r.role = 'judge'",
+        )
+        .bind(event_id)
+        .bind(user_id)
+        .fetch_optional(&db.pool)
+        .await?;
+        let (hash,) = row.ok_or(AppError::NotFound)?;
+        Ok(gate::is_pass_only(&hash))
+    }
+
+    /// Answers an issued pass and keeps it for the console's next view.
+    pub async fn issued(base: &str, event_id: i64, user_id: i64, pass: &super::super::score::ssr::Issued) -> AppResult<IssuedPass> {
+        let url = pass_url(base, &pass.token);
+        reveal_once(event_id, user_id, &url).await?;
+        Ok(IssuedPass { user_id, url, expires_at: pass.expires_at })
+    }
 }
 
 #[server(prefix = "/api", endpoint = "judging/console")]
@@ -248,9 +338,11 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     let settings = js::settings(db, event_id).await?;
     let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
     let tracks = crate::events::db::tracks(db, event_id).await?.into_iter().map(|(id, name, _)| (id, name)).collect();
-    let judge_rows: Vec<(i64, String, i64, String, Option<String>)> = sqlx::query_as(
+    // (judge, name, available, tracks, pass-only, expiry of the unrevoked pass)
+    let judge_rows: Vec<(i64, String, i64, String, i64, Option<i64>)> = sqlx::query_as(
         "SELECT r.user_id, u.display_name, COALESCE(jp.active, 1), COALESCE(jp.tracks, ''), \
-         (SELECT MAX(token) FROM judge_passes jpass WHERE jpass.event_id = r.event_id AND jpass.user_id = r.user_id AND jpass.revoked_at IS NULL) \
+         CASE WHEN u.password_hash LIKE 'pass$%' THEN 1 ELSE 0 END, \
+         (SELECT MAX(jpass.expires_at) FROM judge_passes jpass WHERE jpass.event_id = r.event_id AND jpass.user_id = r.user_id AND jpass.revoked_at IS NULL) \
          FROM event_roles r JOIN users u ON u.id = r.user_id \
          LEFT JOIN judge_profiles jp ON jp.event_id = r.event_id AND jp.user_id = r.user_id \
          WHERE r.event_id = $1 AND r.role = 'judge' ORDER BY u.display_name, r.user_id",
@@ -258,6 +350,9 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     .bind(event_id)
     .fetch_all(&db.pool)
     .await?;
+    let mut fresh = ssr::take_revealed(event_id, None).await?;
+    let tz = crate::events::db::timezone(db, event_id).await?;
+    let t = now();
     // (project, judge, judge name, score status, flagged)
     let assigned: Vec<(i64, i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
         "SELECT a.project_id, a.judge_id, u.display_name, s.status, s.flagged FROM judge_assignments a \
@@ -274,7 +369,6 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
         .await?;
     let declared: HashMap<i64, i64> = declared.into_iter().collect();
     let done = |s: &Option<String>| matches!(s.as_deref(), Some("scored" | "absent"));
-    let base = &access.state.config.public_url;
     // Assignments grouped once by judge and by project (not rescanned per row).
     let mut per_judge: HashMap<i64, (i64, i64)> = HashMap::new();
     let mut per_project: HashMap<i64, (Vec<(String, bool)>, bool)> = HashMap::new();
@@ -288,16 +382,16 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     }
     let judges = judge_rows
         .into_iter()
-        .map(|(user_id, name, active, tracks, token)| {
+        .map(|(user_id, name, active, tracks, pass_only, expires)| {
             let (assigned, done) = per_judge.get(&user_id).copied().unwrap_or_default();
-            let pass_url = token.map(|t| ssr::pass_url(base, &t));
             JudgeRow {
                 user_id,
                 name,
                 active: active == 1,
                 track: crate::teams::ssr::split(&tracks).first().and_then(|t| t.parse().ok()),
-                qr_svg: pass_url.as_deref().map(crate::invites::ssr::qr_svg),
-                pass_url,
+                own_login: pass_only == 0,
+                pass: expires.map(|at| PassState { expires: crate::events::domain::utc_to_display(at, tz), expired: at <= t }),
+                fresh: fresh.remove(&user_id).map(|url| FreshLink { qr_svg: crate::invites::ssr::qr_svg(&url), url }),
                 assigned,
                 done,
                 declared_conflicts: declared.get(&user_id).copied().unwrap_or(0),
@@ -526,46 +620,111 @@ pub async fn save_rubric(event_id: i64, scope: i64, version: i64, fields: Option
 }
 
 /// Adds a judge who signs in on their phone with a personal link: no password, one event.
+/// The link is in the answer and on the console's next view, and nowhere else.
 #[server(prefix = "/api", endpoint = "judging/judges/add")]
-pub async fn add_judge(event_id: i64, display_name: String) -> Result<(), AppError> {
+pub async fn add_judge(event_id: i64, display_name: String) -> Result<IssuedPass, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let name = crate::auth::domain::DisplayName::parse(&display_name).map_err(|k| AppError::field("display_name", k))?;
     let mut tx = access.db().begin_write().await?;
-    let user_id = super::score::ssr::create_pass_judge(&mut tx, event_id, name.as_str(), Some(access.user.id)).await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "judge.added", None, Some(json!({ "judge": user_id }))).await?;
+    let (user_id, pass) = super::score::ssr::create_pass_judge(&mut tx, event_id, name.as_str(), Some(access.user.id)).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "judge.added", None, Some(json!({ "judge": user_id, "pass": pass.pass_id }))).await?;
     tx.commit().await?;
-    Ok(())
+    ssr::issued(&access.state.config.public_url, event_id, user_id, &pass).await
 }
 
-/// `revoke` ends the judge's phone sign-in; `renew` does that and issues a new link.
+/// `revoke` ends the judge's phone sign-in: the pass opens nothing more and every session it
+/// opened is refused from the next request. `renew` does that and issues a new pass (a new
+/// id, so the old pass's sessions stay ended). Only pass-only judges get a new pass; a judge
+/// with a password of their own signs in with it (`ErrPassOwnLogin`), though any judge's
+/// passes can be revoked.
 #[server(prefix = "/api", endpoint = "judging/pass/reset")]
-pub async fn reset_pass(event_id: i64, user_id: i64, action: String) -> Result<(), AppError> {
+pub async fn reset_pass(event_id: i64, user_id: i64, action: String) -> Result<Option<IssuedPass>, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let pass_only = ssr::pass_target(access.db(), event_id, user_id).await?;
     if !matches!(action.as_str(), "revoke" | "renew") {
         return Err(AppError::field("action", K::ErrRequired));
     }
-    let roles = gate::roles_in_event(access.db(), event_id, user_id).await?;
-    if !roles.contains(&Role::Judge) {
-        return Err(AppError::NotFound);
+    if action == "renew" && !pass_only {
+        return Err(AppError::Conflict(K::ErrPassOwnLogin));
     }
     let mut tx = access.db().begin_write().await?;
-    let t = now();
-    sqlx::query("UPDATE judge_passes SET revoked_at = $1 WHERE event_id = $2 AND user_id = $3 AND revoked_at IS NULL")
-        .bind(t)
+    let revoked = sqlx::query("UPDATE judge_passes SET revoked_at = $1 WHERE event_id = $2 AND user_id = $3 AND revoked_at IS NULL")
+        .bind(now())
         .bind(event_id)
         .bind(user_id)
         .execute(&mut *tx)
-        .await?;
-    // Only password-less pass accounts are rotated: their sessions end with the new hash.
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash LIKE 'pass$%'")
-        .bind(super::score::ssr::pass_hash())
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    if action == "renew" {
-        super::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?;
+        .await?
+        .rows_affected();
+    let pass = if action == "renew" { Some(super::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?) } else { None };
+    audit(
+        &mut tx, Some(event_id), Some(access.user.id), &format!("judge.pass_{action}"), None,
+        Some(json!({ "judge": user_id, "revoked": revoked, "pass": pass.as_ref().map(|p| p.pass_id) })),
+    )
+    .await?;
+    tx.commit().await?;
+    match pass {
+        Some(pass) => Ok(Some(ssr::issued(&access.state.config.public_url, event_id, user_id, &pass).await?)),
+        None => Ok(None),
     }
-    audit(&mut tx, Some(event_id), Some(access.user.id), &format!("judge.pass_{action}"), None, Some(json!({ "judge": user_id }))).await?;
+}
+
+/// Shows a judge's link again. Only its digest is stored, so showing it means giving the same
+/// pass a new secret: phones already signed in with the pass stay signed in, the link shown
+/// before stops opening new sign-ins, and the new one is shown once.
+#[server(prefix = "/api", endpoint = "judging/pass/show")]
+pub async fn show_pass(event_id: i64, user_id: i64) -> Result<IssuedPass, AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    if !ssr::pass_target(access.db(), event_id, user_id).await? {
+        return Err(AppError::Conflict(K::ErrPassOwnLogin));
+    }
+    let token = super::score::ssr::new_token();
+    let t = now();
+    let mut tx = access.db().begin_write().await?;
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "UPDATE judge_passes SET token_hash = $1, rotated_at = $2 \
+         WHERE event_id = $3 AND user_id = $4 AND revoked_at IS NULL AND expires_at > $2 RETURNING id, expires_at",
+    )
+    .bind(super::score::ssr::token_hash(&token))
+    .bind(t)
+    .bind(event_id)
+    .bind(user_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    // No live pass (revoked or expired): "New link" or "Extend" first.
+    let (pass_id, expires_at) = row.ok_or(AppError::Conflict(K::ErrNoLivePass))?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "judge.pass_shown", None, Some(json!({ "judge": user_id, "pass": pass_id }))).await?;
+    tx.commit().await?;
+    let pass = super::score::ssr::Issued { pass_id, token, expires_at };
+    ssr::issued(&access.state.config.public_url, event_id, user_id, &pass).await
+}
+
+/// Most days a pass can be extended by at once.
+pub const MAX_EXTEND_DAYS: i64 = 30;
+
+/// Extends a judge's unrevoked pass by whole days, counted from its expiry or from now if it
+/// has already expired (an expired pass opens again, with the same link and sessions).
+#[server(prefix = "/api", endpoint = "judging/pass/extend")]
+pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    ssr::pass_target(access.db(), event_id, user_id).await?;
+    let days = match days.trim().parse::<i64>() {
+        Ok(d) if (1..=MAX_EXTEND_DAYS).contains(&d) => d,
+        _ => return Err(AppError::Invalid(vec![FieldError::with_arg("days", K::ErrNumberRange, format!("1–{MAX_EXTEND_DAYS}"))])),
+    };
+    let t = now();
+    let mut tx = access.db().begin_write().await?;
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "UPDATE judge_passes SET expires_at = CASE WHEN expires_at > $1 THEN expires_at ELSE $1 END + $2 \
+         WHERE event_id = $3 AND user_id = $4 AND revoked_at IS NULL RETURNING id, expires_at",
+    )
+    .bind(t)
+    .bind(days * super::score::ssr::DAY)
+    .bind(event_id)
+    .bind(user_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (pass_id, expires_at) = row.ok_or(AppError::Conflict(K::ErrNoLivePass))?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "judge.pass_extended", None, Some(json!({ "judge": user_id, "pass": pass_id, "expires_at": expires_at }))).await?;
     tx.commit().await?;
     Ok(())
 }

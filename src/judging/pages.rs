@@ -24,16 +24,19 @@ pub fn JudgingPage() -> impl IntoView {
     let settings = ServerAction::<SaveJudgingSettings>::new();
     let add = ServerAction::<AddJudge>::new();
     let reset = ServerAction::<ResetPass>::new();
+    let show = ServerAction::<ShowPass>::new();
+    let extend = ServerAction::<ExtendPass>::new();
     let update = ServerAction::<UpdateJudge>::new();
     let run = ServerAction::<RunAssignment>::new();
     let extra = ServerAction::<AddExtraJudge>::new();
     let table = ServerAction::<SetTable>::new();
     let data = Resource::new(
-        move || (id.get(), settings.version().get(), add.version().get(), reset.version().get(), update.version().get(), run.version().get(), extra.version().get(), table.version().get()),
+        move || (id.get(), settings.version().get(), add.version().get(), reset.version().get(), show.version().get(), extend.version().get(), update.version().get(), run.version().get(), extra.version().get(), table.version().get()),
         move |(id, ..)| judging_console(id),
     );
     let (settings_errors, add_errors, judge_errors, run_errors) = (action_error(settings), action_error(add), action_error(update), action_error(run));
     let (reset_errors, extra_errors, table_errors) = (action_error(reset), action_error(extra), action_error(table));
+    let (show_errors, extend_errors) = (action_error(show), action_error(extend));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || data.get().map(|r| match r {
@@ -88,31 +91,69 @@ pub fn JudgingPage() -> impl IntoView {
                                 <Submit label=K::AddJudge pending=add.pending()/>
                             </ActionForm>
                             <FormError errors=reset_errors/>
+                            <FormError errors=show_errors/>
+                            <FormError errors=extend_errors/>
                             <FormError errors=judge_errors/>
                             <ul class="judges">
                                 {d.judges.clone().into_iter().map(|j| {
                                     let track_options = track_options.clone();
                                     let uid = j.user_id;
+                                    let live = j.pass.as_ref().is_some_and(|p| !p.expired);
+                                    let (own, has_pass) = (j.own_login, j.pass.is_some());
+                                    let login = if own { "own" } else { "pass" };
                                     view! {
-                                        <li class="card judge" class:inactive=!j.active>
+                                        <li class="card judge" class:inactive=!j.active data-login=login>
                                             <p><strong dir="auto">{j.name.clone()}</strong> " · "
                                                 <span class="progress-text">{lang.t1(K::JudgeProgress, format!("{}/{}", j.done, j.assigned))}</span>
                                                 {(j.declared_conflicts > 0).then(|| view! { " · " {lang.t1(K::DeclaredConflicts, j.declared_conflicts)} })}
                                             </p>
-                                            {j.pass_url.clone().map(|url| view! {
-                                                <details>
-                                                    <summary>{lang.t(K::JudgePassLink)}</summary>
-                                                    <div class="qr" aria-hidden="true" inner_html=j.qr_svg.clone().unwrap_or_default()></div>
-                                                    <p><label>{lang.t(K::JudgePassLink)} <input class="copy pass-link" readonly value=url/></label></p>
-                                                </details>
+                                            <p class="pass-state">
+                                                <span class="tag">{lang.t(if j.own_login { K::JudgeOwnLogin } else { K::JudgePassOnly })}</span> " "
+                                                {match (&j.pass, j.own_login) {
+                                                    (Some(p), _) if p.expired => view! { <span class="muted">{lang.t1(K::PassExpiredOn, p.expires.clone())}</span> }.into_any(),
+                                                    (Some(p), _) => view! { <span class="muted">{lang.t1(K::PassValidUntil, p.expires.clone())}</span> }.into_any(),
+                                                    (None, false) => view! { <span class="muted">{lang.t(K::PassNone)}</span> }.into_any(),
+                                                    (None, true) => ().into_any(),
+                                                }}
+                                            </p>
+                                            {j.fresh.clone().map(|f| view! {
+                                                <div class="pass-fresh notice" role="status">
+                                                    <p>{lang.t(K::PassShownOnce)}</p>
+                                                    <div class="qr" aria-hidden="true" inner_html=f.qr_svg></div>
+                                                    <p><label>{lang.t(K::JudgePassLink)} <input class="copy pass-link" readonly value=f.url/></label></p>
+                                                </div>
                                             })}
                                             <div class="row-actions">
-                                                <ActionForm action=reset attr:class="inline">
-                                                    <input type="hidden" name="event_id" value=event_id/>
-                                                    <input type="hidden" name="user_id" value=uid/>
-                                                    <button type="submit" name="action" value="renew" class="button link">{lang.t(K::RenewPass)}</button>
-                                                    <button type="submit" name="action" value="revoke" class="button link danger">{lang.t(K::RevokePass)}</button>
-                                                </ActionForm>
+                                                {(!own).then(|| view! {
+                                                    {live.then(|| view! {
+                                                        <ActionForm action=show attr:class="inline">
+                                                            <input type="hidden" name="event_id" value=event_id/>
+                                                            <input type="hidden" name="user_id" value=uid/>
+                                                            <button type="submit" class="button link">{lang.t(K::ShowPass)}</button>
+                                                        </ActionForm>
+                                                    })}
+                                                    {has_pass.then(|| view! {
+                                                        <ActionForm action=extend attr:class="inline">
+                                                            <input type="hidden" name="event_id" value=event_id/>
+                                                            <input type="hidden" name="user_id" value=uid/>
+                                                            <label for=format!("f-days-{uid}")>{lang.t(K::FieldExtendDays)}</label>
+                                                            <input id=format!("f-days-{uid}") name="days" type="number" min="1" max=MAX_EXTEND_DAYS.to_string() size="3" value="1"/>
+                                                            <button type="submit" class="button link">{lang.t(K::ExtendPass)}</button>
+                                                        </ActionForm>
+                                                    })}
+                                                })}
+                                                {(!own || has_pass).then(|| view! {
+                                                    <ActionForm action=reset attr:class="inline">
+                                                        <input type="hidden" name="event_id" value=event_id/>
+                                                        <input type="hidden" name="user_id" value=uid/>
+                                                        {(!own).then(|| view! {
+                                                            <button type="submit" name="action" value="renew" class="button link">{lang.t(K::RenewPass)}</button>
+                                                        })}
+                                                        {has_pass.then(|| view! {
+                                                            <button type="submit" name="action" value="revoke" class="button link danger">{lang.t(K::RevokePass)}</button>
+                                                        })}
+                                                    </ActionForm>
+                                                })}
                                                 <ActionForm action=update attr:class="inline">
                                                     <input type="hidden" name="event_id" value=event_id/>
                                                     <input type="hidden" name="user_id" value=uid/>

@@ -109,22 +109,63 @@ pub mod ssr {
     }
 
     /// The stored "password" of a phone-only judge account: not an argon2 hash, so no
-    /// password ever matches it; rotating it ends the account's sessions.
+    /// password ever matches it (see `gate::is_pass_only`).
     pub fn pass_hash() -> String {
         format!("pass${}", random(32))
     }
 
-    pub async fn insert_pass(tx: &mut Tx, event_id: i64, user_id: i64, by: Option<i64>) -> AppResult<String> {
-        let token = random(32);
-        sqlx::query("INSERT INTO judge_passes (token, event_id, user_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(&token)
+    /// A new pass secret: 40 letters and digits from the thread's CSPRNG (about 238 bits).
+    /// Only its digest is stored.
+    pub fn new_token() -> String {
+        random(40)
+    }
+
+    /// What `judge_passes.token_hash` holds for a token: its SHA-256, in hex. The token is
+    /// random and long, so a fast digest is enough (nothing to guess from a leaked table).
+    pub fn token_hash(token: &str) -> String {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(token.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    pub const DAY: i64 = 86_400;
+
+    /// A new pass's expiry: a day after judging closes (the event's `judging_closes`), and
+    /// never less than a day from now, so a pass issued late is not born expired.
+    pub async fn default_expiry(tx: &mut Tx, event_id: i64) -> AppResult<i64> {
+        let closes: Option<i64> = sqlx::query_scalar("SELECT judging_closes FROM events WHERE id = $1")
             .bind(event_id)
-            .bind(user_id)
-            .bind(by)
-            .bind(now())
-            .execute(&mut **tx)
+            .fetch_optional(&mut **tx)
             .await?;
-        Ok(token)
+        Ok(closes.ok_or(AppError::NotFound)?.max(now()) + DAY)
+    }
+
+    /// A pass just issued or re-shown: its plain link exists only in this answer.
+    pub struct Issued {
+        pub pass_id: i64,
+        pub token: String,
+        pub expires_at: i64,
+    }
+
+    /// Issues a pass for a pass-only account (no other account ever gets one: an account with
+    /// a password judges through its own login). The plain token is returned, never stored.
+    pub async fn insert_pass(tx: &mut Tx, event_id: i64, user_id: i64, by: Option<i64>) -> AppResult<Issued> {
+        let token = new_token();
+        let expires_at = default_expiry(tx, event_id).await?;
+        // The account check is part of the insert itself, so no caller can skip it.
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO judge_passes (token_hash, event_id, user_id, created_by, created_at, expires_at) \
+             SELECT $1, $2, u.id, $4, $5, $6 FROM users u WHERE u.id = $3 AND u.password_hash LIKE 'pass$%' RETURNING id",
+        )
+        .bind(token_hash(&token))
+        .bind(event_id)
+        .bind(user_id)
+        .bind(by)
+        .bind(now())
+        .bind(expires_at)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let pass_id = id.ok_or(AppError::Conflict(K::ErrPassOwnLogin))?;
+        Ok(Issued { pass_id, token, expires_at })
     }
 
     /// A password-less account that signs in only through a judge link.
@@ -132,16 +173,19 @@ pub mod ssr {
         let email = format!("judge-{}@pass.invalid", random(16).to_lowercase());
         match crate::auth::db::create_user(tx, &email, name, &pass_hash(), None).await? {
             crate::auth::db::NewUser::Created(user) => Ok(user.id),
-            crate::auth::db::NewUser::EmailTaken => Err(AppError::Internal),
+            crate::auth::db::NewUser::EmailTaken => {
+                tracing::error!("random judge address already taken");
+                Err(AppError::Internal)
+            }
         }
     }
 
     /// A judge account that exists only for one event and signs in with its link.
-    pub async fn create_pass_judge(tx: &mut Tx, event_id: i64, name: &str, by: Option<i64>) -> AppResult<i64> {
+    pub async fn create_pass_judge(tx: &mut Tx, event_id: i64, name: &str, by: Option<i64>) -> AppResult<(i64, Issued)> {
         let user_id = create_pass_user(tx, name).await?;
         crate::events::db::grant(tx, event_id, user_id, Role::Judge, by).await?;
-        insert_pass(tx, event_id, user_id, by).await?;
-        Ok(user_id)
+        let issued = insert_pass(tx, event_id, user_id, by).await?;
+        Ok((user_id, issued))
     }
 
     /// One save, validated, ready to apply.
@@ -341,23 +385,32 @@ pub mod ssr {
         }
     }
 
-    pub async fn sign_in_as(session: &tower_sessions::Session, db: &crate::db::Db, user_id: i64) -> AppResult<()> {
+    /// Signs this phone in through pass `pass_id`: a session that reaches the pass's event
+    /// as a judge only (see `gate`).
+    pub async fn sign_in_with_pass(session: &tower_sessions::Session, db: &crate::db::Db, user_id: i64, pass_id: i64) -> AppResult<()> {
         let (user, hash) = crate::auth::db::user_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
-        crate::auth::open_session(session, &user, &hash).await
+        crate::auth::open_pass_session(session, &user, &hash, pass_id).await
     }
 }
 
-/// Opens a judge's personal link: signs this phone in and goes to the scoring desk.
-/// Public: the token is the secret, and a revoked token opens nothing.
+/// Opens a judge's personal link: signs this phone in to that one event's judging and goes
+/// to the scoring desk. Public: the token is the secret; a revoked, replaced or expired
+/// token opens nothing.
 #[server(prefix = "/api", endpoint = "judging/pass/open")]
 pub async fn open_pass(token: String) -> Result<(), AppError> {
     let caller = gate::public().await?;
-    let row: Option<(i64, i64)> = sqlx::query_as("SELECT event_id, user_id FROM judge_passes WHERE token = $1 AND revoked_at IS NULL")
-        .bind(token.trim())
-        .fetch_optional(&caller.db().pool)
-        .await?;
-    let (event_id, user_id) = row.ok_or(AppError::Conflict(K::ErrPassInvalid))?;
-    ssr::sign_in_as(&caller.session, caller.db(), user_id).await?;
+    let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT p.id, p.event_id, p.user_id, p.expires_at FROM judge_passes p JOIN users u ON u.id = p.user_id \
+         WHERE p.token_hash = $1 AND p.revoked_at IS NULL AND u.password_hash LIKE 'pass$%'",
+    )
+    .bind(ssr::token_hash(&token))
+    .fetch_optional(&caller.db().pool)
+    .await?;
+    let (pass_id, event_id, user_id, expires_at) = row.ok_or(AppError::Conflict(K::ErrPassInvalid))?;
+    if expires_at <= now() {
+        return Err(AppError::Conflict(K::ErrPassExpired));
+    }
+    ssr::sign_in_with_pass(&caller.session, caller.db(), user_id, pass_id).await?;
     leptos_axum::redirect(&format!("/events/{event_id}/judge"));
     Ok(())
 }
@@ -380,10 +433,11 @@ pub async fn join_as_judge(code: String, display_name: String) -> Result<(), App
     let user_id = ssr::create_pass_user(&mut tx, name.as_str()).await?;
     // Takes one use of the invite (race-free) and grants the judge role.
     crate::invites::ssr::accept(&mut tx, code.trim(), user_id).await?;
-    ssr::insert_pass(&mut tx, event_id, user_id, None).await?;
+    // The pass exists only to sign this phone in: its token is never shown.
+    let pass = ssr::insert_pass(&mut tx, event_id, user_id, None).await?;
     audit(&mut tx, Some(event_id), Some(user_id), "judge.joined", None, Some(json!({ "judge": user_id }))).await?;
     tx.commit().await?;
-    ssr::sign_in_as(&caller.session, caller.db(), user_id).await?;
+    ssr::sign_in_with_pass(&caller.session, caller.db(), user_id, pass.pass_id).await?;
     leptos_axum::redirect(&format!("/events/{event_id}/judge"));
     Ok(())
 }

@@ -193,10 +193,10 @@ impl Hub {
     /// GET /events/{id}/live: a stream of `event: <topic>` messages for one event, for
     /// anyone holding a role in it.
     pub async fn stream(self, db: crate::db::Db, session: Session, Path(event_id): Path<i64>) -> Response {
-        let Ok(Some(user)) = crate::auth::gate::current_user(&db, &session).await else {
+        let Ok(Some(who)) = crate::auth::gate::identify(&db, &session).await else {
             return StatusCode::UNAUTHORIZED.into_response();
         };
-        match crate::auth::gate::roles_in_event(&db, event_id, user.id).await {
+        match who.roles_in(&db, event_id).await {
             Ok(roles) if !roles.is_empty() => {}
             Ok(_) => return StatusCode::FORBIDDEN.into_response(),
             Err(_) => return StatusCode::NOT_FOUND.into_response(),

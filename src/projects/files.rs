@@ -92,9 +92,10 @@ pub async fn serve_upload(db: Db, dir: std::path::PathBuf, session: Session, Pat
     if !file.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') || file.starts_with('.') {
         return denied();
     }
-    let Ok(Some(user)) = gate::current_user(&db, &session).await else {
+    let Ok(Some(who)) = gate::identify(&db, &session).await else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
+    let user = &who.user;
     let row: Option<(String, i64, i64)> = sqlx::query_as(
         "SELECT s.content_type, p.team_id, p.event_id FROM screenshots s JOIN projects p ON p.id = s.project_id WHERE s.file_name = $1",
     )
@@ -113,7 +114,7 @@ pub async fn serve_upload(db: Db, dir: std::path::PathBuf, session: Session, Pat
         .await
         .ok()
         .flatten();
-    let organizer = gate::roles_in_event(&db, event_id, user.id).await.map(|r| r.contains(&Role::Organizer)).unwrap_or(false);
+    let organizer = who.roles_in(&db, event_id).await.map(|r| r.contains(&Role::Organizer)).unwrap_or(false);
     if member.is_none() && !organizer {
         return denied();
     }
@@ -207,10 +208,10 @@ pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Que
 
 /// Checks the session belongs to an organizer of the event; the response to send if not.
 pub(crate) async fn organizer_only(db: &Db, session: &Session, event_id: i64) -> Result<(), Response> {
-    let Ok(Some(user)) = gate::current_user(db, session).await else {
+    let Ok(Some(who)) = gate::identify(db, session).await else {
         return Err(StatusCode::UNAUTHORIZED.into_response());
     };
-    match gate::roles_in_event(db, event_id, user.id).await {
+    match who.roles_in(db, event_id).await {
         Ok(roles) if roles.contains(&Role::Organizer) => Ok(()),
         Ok(_) => Err(StatusCode::FORBIDDEN.into_response()),
         Err(AppError::NotFound) => Err(StatusCode::NOT_FOUND.into_response()),

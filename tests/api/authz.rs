@@ -119,6 +119,8 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("judging/rubric/save", ORGANIZER, vec![("event_id", e()), ("scope", "0".into()), ("version", "0".into())]),
         ("judging/judges/add", ORGANIZER, vec![("event_id", e()), ("display_name", "".into())]),
         ("judging/pass/reset", ORGANIZER, vec![("event_id", e()), ("user_id", "999999".into()), ("action", "nothing".into())]),
+        ("judging/pass/show", ORGANIZER, vec![("event_id", e()), ("user_id", "999999".into())]),
+        ("judging/pass/extend", ORGANIZER, vec![("event_id", e()), ("user_id", "999999".into()), ("days", "1".into())]),
         ("judging/judge/update", ORGANIZER, vec![("event_id", e()), ("user_id", "999999".into()), ("track", "".into())]),
         ("judging/assign", ORGANIZER, vec![("event_id", e()), ("seed", "x".into())]),
         ("judging/extra", ORGANIZER, vec![("event_id", e()), ("project_id", "999999".into())]),

@@ -111,22 +111,29 @@ pub async fn settings(app: &TestApp, organizer: &Client, event: i64, k: &str, st
     assert!(r.status.is_success(), "settings: {} {}", r.status, r.body);
 }
 
+/// The token of the pass link in an add / renew / show-link answer (the only place the plain
+/// link exists besides the console's next view).
+pub fn issued_token(r: &Reply) -> String {
+    assert!(r.status.is_success(), "pass issued: {} {}", r.status, r.body);
+    let url = r.json()["url"].as_str().unwrap_or_else(|| panic!("no link in {}", r.body)).to_owned();
+    url.rsplit('/').next().unwrap().to_owned()
+}
+
+/// Signs a fresh phone in with a pass token.
+pub async fn open_pass(app: &TestApp, token: &str) -> Client {
+    let phone = user_agent();
+    let r = app.call(&phone, "judging/pass/open", &[("token", token)]).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "open pass: {} {}", r.status, r.body);
+    phone
+}
+
 /// Adds a judge by name and signs a fresh phone in with the judge's link.
 pub async fn add_judge(app: &TestApp, organizer: &Client, event: i64, name: &str) -> (i64, Client) {
     let e = event.to_string();
     let r = app.call(organizer, "judging/judges/add", &[("event_id", e.as_str()), ("display_name", name)]).await;
-    assert!(r.status.is_success(), "add judge: {} {}", r.status, r.body);
-    let (user, token): (i64, String) = sqlx::query_as(
-        "SELECT user_id, token FROM judge_passes WHERE event_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, user_id DESC LIMIT 1",
-    )
-    .bind(event)
-    .fetch_one(&app.state.db.pool)
-    .await
-    .unwrap();
-    let phone = user_agent();
-    let r = app.call(&phone, "judging/pass/open", &[("token", token.as_str())]).await;
-    assert!(r.status.is_success() || r.status.is_redirection(), "open pass: {} {}", r.status, r.body);
-    (user, phone)
+    let token = issued_token(&r);
+    let user = r.json()["user_id"].as_i64().expect("judge id");
+    (user, open_pass(app, &token).await)
 }
 
 pub async fn jury(app: &TestApp, projects: usize, judges: usize, k: &str) -> Jury {
@@ -267,9 +274,10 @@ async fn two_phones_of_one_judge_racing_cannot_both_win() {
     let jury = jury(&app, 1, 1, "1").await;
     assign(&app, &jury, "1").await;
     let judge = jury.judges[0].0;
-    let token: String = sqlx::query_scalar("SELECT token FROM judge_passes WHERE user_id = $1").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
-    let second_phone = user_agent();
-    app.call(&second_phone, "judging/pass/open", &[("token", token.as_str())]).await;
+    // "Show link" gives the pass a new secret; the first phone stays signed in.
+    let (e, u) = (jury.e(), judge.to_string());
+    let r = app.call(&jury.organizer, "judging/pass/show", &[("event_id", e.as_str()), ("user_id", u.as_str())]).await;
+    let second_phone = open_pass(&app, &issued_token(&r)).await;
     let phones = [&jury.judges[0].1, &second_phone];
     let project = jury.projects[0].0;
     let replies = join_all((0..12).map(|i| {
@@ -428,14 +436,13 @@ async fn revoking_a_pass_ends_the_phone_sign_in_and_a_rerun_keeps_given_scores()
     save(&app, phone, jury.event, mine[0], "keep-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
 
     let (e, u) = (jury.e(), judge.to_string());
-    let old: String = sqlx::query_scalar("SELECT token FROM judge_passes WHERE user_id = $1").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
+    let r = app.call(&jury.organizer, "judging/pass/show", &[("event_id", e.as_str()), ("user_id", u.as_str())]).await;
+    let old = issued_token(&r);
     let r = app.call(&jury.organizer, "judging/pass/reset", &[("event_id", e.as_str()), ("user_id", u.as_str()), ("action", "renew")]).await;
-    assert!(r.status.is_success(), "{}", r.body);
+    let new = issued_token(&r);
     assert_eq!(app.call(phone, "judging/desk", &[("event_id", jury.e())]).await.status, StatusCode::UNAUTHORIZED, "the phone is signed out");
     assert_eq!(app.call(&user_agent(), "judging/pass/open", &[("token", old.as_str())]).await.status, StatusCode::CONFLICT);
-    let new: String = sqlx::query_scalar("SELECT token FROM judge_passes WHERE user_id = $1 AND revoked_at IS NULL").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
-    let phone2 = user_agent();
-    app.call(&phone2, "judging/pass/open", &[("token", new.as_str())]).await;
+    let phone2 = open_pass(&app, &new).await;
     assert_eq!(app.call(&phone2, "judging/desk", &[("event_id", jury.e())]).await.status, StatusCode::OK);
 
     // The judge drops out: a re-run keeps the scored project and hands the others on.

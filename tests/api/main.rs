@@ -12,5 +12,6 @@ mod judging;
 mod live;
 mod mentoring;
 mod pages;
+mod passes;
 mod projects;
 mod teams;

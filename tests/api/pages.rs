@@ -81,14 +81,24 @@ async fn the_demo_event_loads_once_with_arabic_and_french_content() {
     assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 3);
     assert_eq!(app.count("SELECT COUNT(*) FROM team_members").await, 5);
     assert_eq!(app.count("SELECT COUNT(*) FROM projects WHERE status = 'submitted'").await, 2);
-    // The demo judge's link opens a desk with both submitted projects to score.
-    let token: String = sqlx::query_scalar("SELECT token FROM judge_passes").fetch_one(&app.state.db.pool).await.unwrap();
+    // The demo judge's link is stored only as a digest: it exists in the loader's answer (and
+    // log) alone. Loading into another empty database shows that it opens a desk with both
+    // submitted projects to score.
+    assert_eq!(app.count("SELECT COUNT(*) FROM judge_passes").await, 1);
+    let other = spawn_app().await;
+    let link = hakam::demo::load_if_empty(&other.state.db).await.unwrap().expect("the demo loads into an empty database");
+    let token = link.strip_prefix("/pass/").expect("a pass link");
+    let stored: String = sqlx::query_scalar("SELECT token_hash FROM judge_passes").fetch_one(&other.state.db.pool).await.unwrap();
+    assert!(!stored.contains(token));
     let phone = user_agent();
-    app.call(&phone, "judging/pass/open", &[("token", token.as_str())]).await;
-    let desk = app.call(&phone, "judging/desk", &[("event_id", app.latest_event_id().await.to_string())]).await.json();
+    other.call(&phone, "judging/pass/open", &[("token", token)]).await;
+    let desk = other.call(&phone, "judging/desk", &[("event_id", other.latest_event_id().await.to_string())]).await.json();
     assert_eq!(desk["open"], true);
     assert_eq!(desk["items"].as_array().map(Vec::len), Some(2), "{desk}");
     assert_eq!(desk["items"][0]["criteria"].as_array().map(Vec::len), Some(3));
+    // The demo judge's phone reaches that event's judging only.
+    assert_eq!(other.call(&phone, "events/join", &[("event_id", other.latest_event_id().await.to_string())]).await.status, reqwest::StatusCode::FORBIDDEN);
+    drop(other);
     let id = app.latest_event_id().await;
     let page = app.call(&user_agent(), "events/page", &[("id", id.to_string())]).await.json();
     assert!(page["name"].as_str().unwrap().contains("بركان"));
@@ -96,6 +106,6 @@ async fn the_demo_event_loads_once_with_arabic_and_french_content() {
     let html = app.get(&user_agent(), &format!("/events/{id}")).await.body;
     assert!(html.contains("Le hackathon réunit"));
     // Loading again (a restart) adds nothing.
-    hakam::demo::load_if_empty(&app.state.db).await.unwrap();
+    assert_eq!(hakam::demo::load_if_empty(&app.state.db).await.unwrap(), None);
     assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 1);
 }
