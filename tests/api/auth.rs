@@ -269,10 +269,8 @@ async fn parallel_guesses_are_counted_before_any_hash() {
     app.signup(&user_agent(), "Omar", "omar@example.ma").await;
     let wrong = login_form("omar@example.ma", "wrong password");
     let clients: Vec<_> = (0..50).map(|_| user_agent()).collect();
-    let replies = join_all(
-        clients.iter().enumerate().map(|(i, c)| call_from(&app, c, "auth/login", &wrong, &format!("10.9.{}.{}", i / 200, i % 200 + 1))),
-    )
-    .await;
+    let addresses: Vec<String> = (0..50).map(|i| format!("10.9.0.{}", i + 1)).collect();
+    let replies = join_all(clients.iter().zip(&addresses).map(|(c, a)| call_from(&app, c, "auth/login", &wrong, a))).await;
     let checked = replies.iter().filter(|r| r.status == StatusCode::UNPROCESSABLE_ENTITY).count();
     let refused = replies.iter().filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS).count();
     assert_eq!((checked, refused), (5, 45), "{:?}", replies.iter().map(|r| r.status).collect::<Vec<_>>());
@@ -420,7 +418,8 @@ async fn the_setup_link_makes_one_admin_once() {
     let reply = claim(&app, &salma, &token).await;
     assert!(reply.status.is_success() || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
     let me = app.me(&salma).await;
-    assert_eq!((me["is_admin"].clone(), me["can_create_events"].clone()), (true.into(), true.into()));
+    assert_eq!(me["is_admin"], true);
+    assert_eq!(me["can_create_events"], true);
     // Single use.
     let omar = user_agent();
     app.signup(&omar, "Omar", "omar@example.ma").await;
