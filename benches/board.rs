@@ -108,6 +108,13 @@ async fn main() {
     // The event: a rubric of one criterion, judging open, K = 1, one judge for everything.
     let organizer = client();
     post(&organizer, "auth/signup", &[("display_name", "O".into()), ("email", "o@example.ma".into()), ("password", "correct horse battery".into())]).await;
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_hakam"))
+        .args(["admin", "o@example.ma"])
+        .env("DATABASE_URL", &db_url)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("hakam admin runs");
+    assert!(made.success(), "hakam admin o@example.ma failed");
     let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
     post(&organizer, "events/create", &[
         ("name", "Bench".into()), ("description", "".into()), ("venue", "Oujda".into()), ("timezone", "Africa/Casablanca".into()),

@@ -97,6 +97,7 @@ async fn bench_saves() {
 
     let organizer = client();
     post(organizer.clone(), "auth/signup", f(&[("display_name", "O".into()), ("email", "o@example.ma".into()), ("password", "correct horse battery".into())])).await;
+    hakam::auth::bootstrap::make_admin(&state.db, "o@example.ma").await.expect("the organizer becomes admin");
     let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
     let r = post(organizer.clone(), "events/create", f(&[
         ("name", "Bench".into()), ("description", "".into()), ("venue", "Oujda".into()), ("timezone", "Africa/Casablanca".into()),

@@ -1,6 +1,7 @@
 //! The HTML shell, the header and the routes.
 
 use crate::admin::AdminPage;
+use crate::admin::setup::AdminSetupPage;
 use crate::board::{AnnouncementBar, BoardControlPage, ProjectorPage, RankingPage};
 use crate::console::{DashboardPage, ImportPage};
 use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
@@ -64,6 +65,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/setup/:token") view=AdminSetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/manage") view=ManageEventPage ssr=SsrMode::Async/>

@@ -24,16 +24,20 @@ pub struct Config {
     pub public_url: String,
     /// `HAKAM_SESSION_IDLE_MINUTES`, default 720 (12 h): sessions expire after this inactivity.
     pub session_idle: Duration,
-    /// `HAKAM_LOGIN_MAX_FAILURES_PER_ACCOUNT`, default 100 per hour.
-    pub max_failures_per_account: u32,
-    /// `HAKAM_LOGIN_MAX_FAILURES_PER_CLIENT`, default 300 per hour. A hall shares one address
-    /// behind its router, so this is looser than the per-account limit.
-    pub max_failures_per_client: u32,
-    /// `HAKAM_TRUST_FORWARDED_FOR`, default false: take the client address from
-    /// `X-Forwarded-For` (only behind a reverse proxy that sets it).
-    pub trust_forwarded_for: bool,
-    /// `HAKAM_ADMIN_EMAIL`: this account is the platform admin (in addition to the first
-    /// account ever created).
+    /// How logins are slowed down (README, "Logins, floods and lockouts").
+    pub login: LoginLimits,
+    /// `HAKAM_HASH_CONCURRENCY`, default the number of cores: password hashes computed at
+    /// once; a request finding them all busy is answered 503 at once.
+    pub hash_concurrency: usize,
+    /// `HAKAM_JOINS_PER_MINUTE`, default 60: sign-ups, invite acceptances and judge-pass
+    /// joins per client address per minute (a hall shares one address, so it is generous).
+    pub joins_per_minute: u32,
+    /// `HAKAM_TRUSTED_PROXY_HOPS`, default 0: how many reverse proxies in front of Hakam
+    /// append to `X-Forwarded-For`; 0 ignores the header. (`HAKAM_TRUST_FORWARDED_FOR=true`,
+    /// the older switch, counts as 1.)
+    pub trusted_proxy_hops: usize,
+    /// `HAKAM_ADMIN_EMAIL`: only this account may claim the admin set-up link printed at
+    /// start (and the link is printed until it is an admin). It makes no one admin by itself.
     pub admin_email: Option<String>,
     /// `HAKAM_DEMO`, default false: load the demo event when the database has no events.
     pub demo: bool,
@@ -41,6 +45,29 @@ pub struct Config {
     pub max_connections: u32,
     /// `HAKAM_UPLOAD_DIR`, default `data/uploads`: where screenshots are stored.
     pub upload_dir: PathBuf,
+}
+
+/// The login throttle's numbers; see `auth::throttle` for how they combine.
+#[derive(Clone, Debug)]
+pub struct LoginLimits {
+    /// `HAKAM_LOGIN_FREE_ATTEMPTS`, default 5: failures one client may make on one account
+    /// (in 24 h) before each further attempt must wait.
+    pub free_attempts: u32,
+    /// `HAKAM_LOGIN_MAX_DELAY_SECONDS`, default 900: the longest wait between two attempts of
+    /// one client on one account (the wait doubles from 1 s up to this).
+    pub max_delay_secs: i64,
+    /// `HAKAM_LOGIN_ACCOUNT_PER_MINUTE`, default 10: attempts per minute on one account from
+    /// all browsers that never signed in to it, together.
+    pub account_per_minute: u32,
+    /// `HAKAM_LOGIN_ADDRESS_PER_HOUR`, default 300: failed attempts per hour from one client
+    /// address over all accounts (browsers that signed in before are not counted).
+    pub address_per_hour: u32,
+}
+
+impl Default for LoginLimits {
+    fn default() -> Self {
+        LoginLimits { free_attempts: 5, max_delay_secs: 900, account_per_minute: 10, address_per_hour: 300 }
+    }
 }
 
 fn var(name: &str) -> Option<String> {
@@ -71,6 +98,11 @@ fn parse_bool(name: &'static str) -> Result<bool, ConfigError> {
             reason: "expected true/false".into(),
         }),
     }
+}
+
+/// One hash per core: more would only queue on the CPU while holding 19 MiB each.
+pub fn default_hash_concurrency() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
 }
 
 impl Config {
@@ -106,9 +138,18 @@ impl Config {
             site_root: PathBuf::from(var("HAKAM_SITE_ROOT").unwrap_or_else(|| "target/site".into())),
             public_url,
             session_idle: Duration::from_secs(idle_minutes.max(1) * 60),
-            max_failures_per_account: parse("HAKAM_LOGIN_MAX_FAILURES_PER_ACCOUNT", 100)?,
-            max_failures_per_client: parse("HAKAM_LOGIN_MAX_FAILURES_PER_CLIENT", 300)?,
-            trust_forwarded_for: parse_bool("HAKAM_TRUST_FORWARDED_FOR")?,
+            login: LoginLimits {
+                free_attempts: parse("HAKAM_LOGIN_FREE_ATTEMPTS", 5)?,
+                max_delay_secs: parse::<i64>("HAKAM_LOGIN_MAX_DELAY_SECONDS", 900)?.max(1),
+                account_per_minute: parse::<u32>("HAKAM_LOGIN_ACCOUNT_PER_MINUTE", 10)?.max(1),
+                address_per_hour: parse::<u32>("HAKAM_LOGIN_ADDRESS_PER_HOUR", 300)?.max(1),
+            },
+            hash_concurrency: parse::<usize>("HAKAM_HASH_CONCURRENCY", default_hash_concurrency())?.max(1),
+            joins_per_minute: parse::<u32>("HAKAM_JOINS_PER_MINUTE", 60)?.max(1),
+            trusted_proxy_hops: match var("HAKAM_TRUSTED_PROXY_HOPS") {
+                Some(_) => parse("HAKAM_TRUSTED_PROXY_HOPS", 0)?,
+                None => usize::from(parse_bool("HAKAM_TRUST_FORWARDED_FOR")?),
+            },
             admin_email: var("HAKAM_ADMIN_EMAIL").map(|e| e.trim().to_lowercase()),
             demo: parse_bool("HAKAM_DEMO")?,
             max_connections: parse("HAKAM_DB_MAX_CONNECTIONS", if is_pg { 16 } else { 8 })?,
@@ -130,9 +171,11 @@ impl Config {
             site_root: PathBuf::from("target/site"),
             public_url: format!("http://{addr}"),
             session_idle: Duration::from_secs(3600),
-            max_failures_per_account: 100,
-            max_failures_per_client: 300,
-            trust_forwarded_for: false,
+            login: LoginLimits::default(),
+            hash_concurrency: default_hash_concurrency(),
+            // Tests sign many people up from one address; the limit's own test lowers it.
+            joins_per_minute: 100_000,
+            trusted_proxy_hops: 0,
             admin_email: None,
             demo: false,
             max_connections: 8,

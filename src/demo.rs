@@ -247,7 +247,8 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
     crate::db::audit(&mut tx, Some(event_id), Some(organizer), "demo.loaded", None, None).await?;
     tx.commit().await?;
     tracing::info!(
-        "Demo event loaded (teams, a draft and two submitted projects, a rubric, judging open). Its organizer can sign in as {organizer_email} with password {password} (shown only now); the demo judge's phone link is {pass} (shown only now)."
+        "Demo event loaded (teams, a draft and two submitted projects, a rubric, judging open). Its organizer can sign in as {organizer_email} with password {password} (shown only now); the demo judge's phone link is {pass} (shown only now). \
+         To become the platform admin, sign up with your own account and open the one-time set-up link printed below (or run `hakam admin <email>`)."
     );
     Ok(Some(pass))
 }

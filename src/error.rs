@@ -50,6 +50,14 @@ pub enum AppError {
     ConflictWith(K, String),
     #[error("too many attempts")]
     TooManyAttempts,
+    /// Too many requests from this client, or attempts on this account: answered 429 with
+    /// `Retry-After` set to this many seconds.
+    #[error("rate limited, retry after {0} s")]
+    RateLimited(u64),
+    /// The server is at capacity for this costly work (password hashing) and refuses at
+    /// once rather than queueing: answered 503 with `Retry-After` set to this many seconds.
+    #[error("busy, retry after {0} s")]
+    Busy(u64),
     /// A cross-site request was refused before any server function ran.
     #[error("cross-site request refused")]
     CrossSite,
@@ -80,6 +88,9 @@ impl AppError {
         if let AppError::ConflictWith(key, arg) = self {
             return lang.t1(*key, arg);
         }
+        if let AppError::RateLimited(seconds) = self {
+            return lang.t1(K::ErrRateLimited, seconds);
+        }
         let key = match self {
             AppError::Unauthenticated => K::ErrSignInRequired,
             AppError::Forbidden => K::ErrForbidden,
@@ -87,6 +98,8 @@ impl AppError {
             AppError::Invalid(_) => K::ErrFixFields,
             AppError::Conflict(key) | AppError::ConflictWith(key, _) => *key,
             AppError::TooManyAttempts => K::ErrTooManyAttempts,
+            AppError::RateLimited(_) => K::ErrRateLimited,
+            AppError::Busy(_) => K::ErrBusy,
             AppError::CrossSite => K::ErrForbidden,
             AppError::Internal => K::ErrInternal,
             AppError::Request(_) => K::ErrNetwork,
@@ -101,8 +114,19 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Invalid(_) => 422,
             AppError::Conflict(_) | AppError::ConflictWith(..) => 409,
-            AppError::TooManyAttempts => 429,
+            AppError::TooManyAttempts | AppError::RateLimited(_) => 429,
+            AppError::Busy(_) => 503,
             AppError::Internal | AppError::Request(_) => 500,
+        }
+    }
+}
+
+impl AppError {
+    /// The `Retry-After` seconds this error asks the client to wait, if any.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::RateLimited(seconds) | AppError::Busy(seconds) => Some((*seconds).max(1)),
+            _ => None,
         }
     }
 }

@@ -1,5 +1,7 @@
 //! Platform administration: who may create events.
 
+pub mod setup;
+
 use crate::error::AppError;
 use crate::i18n::{use_lang, K};
 use crate::ui::{action_error, FormError};

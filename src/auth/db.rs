@@ -92,15 +92,10 @@ pub enum NewUser {
     EmailTaken,
 }
 
-/// Creates an account. The very first account, or the one named by `HAKAM_ADMIN_EMAIL`,
-/// is the platform admin.
-pub async fn create_user(
-    tx: &mut Tx,
-    email: &str,
-    display_name: &str,
-    password_hash: &str,
-    admin_email: Option<&str>,
-) -> Result<NewUser, sqlx::Error> {
+/// Creates an account. No account is ever made an admin here, whether it is the first one
+/// or has the address of `HAKAM_ADMIN_EMAIL`: admins come only from the set-up link or the
+/// `hakam admin` command (`auth::bootstrap`).
+pub async fn create_user(tx: &mut Tx, email: &str, display_name: &str, password_hash: &str) -> Result<NewUser, sqlx::Error> {
     let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
         .bind(email)
         .fetch_optional(&mut **tx)
@@ -108,16 +103,13 @@ pub async fn create_user(
     if taken.is_some() {
         return Ok(NewUser::EmailTaken);
     }
-    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&mut **tx).await?;
-    let admin = i64::from(count == 0 || admin_email == Some(email));
     let inserted = sqlx::query_as::<_, (i64,)>(
         "INSERT INTO users (email, display_name, password_hash, is_admin, can_create_events, created_at) \
-         VALUES ($1, $2, $3, $4, $4, $5) RETURNING id",
+         VALUES ($1, $2, $3, 0, 0, $4) RETURNING id",
     )
     .bind(email)
     .bind(display_name)
     .bind(password_hash)
-    .bind(admin)
     .bind(now())
     .fetch_one(&mut **tx)
     .await;
@@ -131,51 +123,129 @@ pub async fn create_user(
         id,
         email: email.to_owned(),
         display_name: display_name.to_owned(),
-        is_admin: admin != 0,
-        can_create_events: admin != 0,
+        is_admin: false,
+        can_create_events: false,
     }))
 }
 
-pub const WINDOW_SECS: i64 = 3600;
-
-/// Failed logins in the last hour for this account and for this client address.
-pub async fn recent_failures(db: &Db, account: &str, client: &str) -> Result<(i64, i64), sqlx::Error> {
-    let since = now() - WINDOW_SECS;
-    let (by_account,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE account = $1 AND at > $2")
-            .bind(account)
-            .bind(since)
-            .fetch_one(&db.pool)
-            .await?;
-    let (by_client,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE client = $1 AND at > $2")
-            .bind(client)
-            .bind(since)
-            .fetch_one(&db.pool)
-            .await?;
-    Ok((by_account, by_client))
+/// Takes a row lock on `key` until the transaction ends (SQLite's writer is already alone).
+async fn lock(tx: &mut Tx, key: &str, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO login_locks (key, at) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET at = excluded.at")
+        .bind(key)
+        .bind(at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
-pub async fn record_failure(db: &Db, account: &str, client: &str) -> Result<(), sqlx::Error> {
+async fn count_since(tx: &mut Tx, sql: &str, a: &str, since: i64) -> Result<(u32, i64), sqlx::Error> {
+    let (count, edge): (i64, i64) = sqlx::query_as(sql).bind(a).bind(since).fetch_one(&mut **tx).await?;
+    Ok((u32::try_from(count).unwrap_or(u32::MAX), edge))
+}
+
+/// Reserves a login attempt before its password is checked: under a lock on the account
+/// (and the address), the recent attempts are counted and, if the throttle allows one more,
+/// it is written as a failure. `Ok(Err(seconds))` when the client must wait. The caller
+/// deletes the reservation if the password was right ([`attempt_succeeded`]), so 500
+/// guesses sent at once are counted one after the other, never all against an empty count.
+pub async fn reserve_attempt(
+    db: &Db,
+    limits: &crate::config::LoginLimits,
+    account: &str,
+    client: &str,
+    trusted: bool,
+) -> Result<Result<i64, i64>, sqlx::Error> {
+    use super::throttle::{decide, Recent, ACCOUNT_WINDOW_SECS, ADDRESS_WINDOW_SECS, PAIR_WINDOW_SECS};
+    let t = now();
     let mut tx = db.begin_write().await?;
-    sqlx::query("INSERT INTO login_failures (account, client, at) VALUES ($1, $2, $3)")
+    // Always account first, then address: two attempts never wait on each other in a cycle.
+    lock(&mut tx, &format!("account:{account}"), t).await?;
+    if !trusted {
+        lock(&mut tx, client, t).await?;
+    }
+    let (pair_failures, pair_last): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(MAX(at), 0) FROM login_failures WHERE account = $1 AND client = $2 AND at > $3",
+    )
+    .bind(account)
+    .bind(client)
+    .bind(t - PAIR_WINDOW_SECS)
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut recent = Recent { pair_failures: u32::try_from(pair_failures).unwrap_or(u32::MAX), pair_last, ..Default::default() };
+    if !trusted {
+        (recent.account_attempts, recent.account_oldest) = count_since(
+            &mut tx,
+            "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE account = $1 AND trusted = 0 AND at > $2",
+            account,
+            t - ACCOUNT_WINDOW_SECS,
+        )
+        .await?;
+        (recent.address_failures, recent.address_oldest) = count_since(
+            &mut tx,
+            "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE client = $1 AND trusted = 0 AND at > $2",
+            client,
+            t - ADDRESS_WINDOW_SECS,
+        )
+        .await?;
+    }
+    if let Err(wait) = decide(limits, &recent, trusted, t) {
+        tx.rollback().await?;
+        return Ok(Err(wait));
+    }
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO login_failures (account, client, trusted, at) VALUES ($1, $2, $3, $4) RETURNING id")
         .bind(account)
         .bind(client)
-        .bind(now())
-        .execute(&mut *tx)
+        .bind(i64::from(trusted))
+        .bind(t)
+        .fetch_one(&mut *tx)
         .await?;
-    // Old rows are useless to the throttle; trimming here keeps the table small.
-    sqlx::query("DELETE FROM login_failures WHERE at < $1")
-        .bind(now() - 2 * WINDOW_SECS)
+    // Old rows are useless to the throttle; trimming now and then keeps the tables small.
+    if id % 256 == 0 {
+        sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(t - 2 * PAIR_WINDOW_SECS).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM login_locks WHERE at < $1").bind(t - PAIR_WINDOW_SECS).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM login_devices WHERE used_at < $1").bind(t - DEVICE_TTL_SECS).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// The password was right: this client's failures on this account (the reservation among
+/// them) are forgotten. Other clients' failures stay.
+pub async fn attempt_succeeded(db: &Db, account: &str, client: &str) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM login_failures WHERE account = $1 AND client = $2")
+        .bind(account)
+        .bind(client)
         .execute(&mut *tx)
         .await?;
     tx.commit().await
 }
 
-pub async fn clear_failures(db: &Db, account: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE account = $1")
+/// How long a browser stays trusted for an account after its last sign-in.
+pub const DEVICE_TTL_SECS: i64 = 90 * 86_400;
+
+/// Whether this browser's device token signed in to this account recently.
+pub async fn device_known(db: &Db, token_hash: &str, account: &str) -> Result<bool, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM login_devices WHERE token_hash = $1 AND account = $2 AND used_at > $3")
+        .bind(token_hash)
         .bind(account)
-        .execute(&db.pool)
+        .bind(now() - DEVICE_TTL_SECS)
+        .fetch_one(&db.pool)
         .await?;
-    Ok(())
+    Ok(n > 0)
+}
+
+pub async fn remember_device(db: &Db, token_hash: &str, account: &str) -> Result<(), sqlx::Error> {
+    let t = now();
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "INSERT INTO login_devices (token_hash, account, created_at, used_at) VALUES ($1, $2, $3, $3) \
+         ON CONFLICT (token_hash, account) DO UPDATE SET used_at = excluded.used_at",
+    )
+    .bind(token_hash)
+    .bind(account)
+    .bind(t)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
 }

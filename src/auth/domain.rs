@@ -7,13 +7,20 @@ use crate::i18n::K;
 pub struct Email(String);
 
 impl Email {
+    /// RFC 5321's limit on a forward path, in bytes.
+    pub const MAX_BYTES: usize = 254;
     pub fn parse(raw: &str) -> Result<Email, K> {
-        let email = raw.trim().to_lowercase();
+        let email = raw.trim();
         if email.is_empty() {
             return Err(K::ErrRequired);
         }
-        if email.chars().count() > 254 {
-            return Err(K::ErrEmailInvalid);
+        // Checked before lower-casing (which may lengthen it) and before anything else.
+        if email.len() > Self::MAX_BYTES {
+            return Err(K::ErrTooLong);
+        }
+        let email = email.to_lowercase();
+        if email.len() > Self::MAX_BYTES {
+            return Err(K::ErrTooLong);
         }
         let Some((local, domain)) = email.split_once('@') else {
             return Err(K::ErrEmailInvalid);
@@ -39,6 +46,10 @@ impl Email {
 
 /// A one-line name (of a person, a team…): inner whitespace folded, required, bounded.
 pub fn parse_name(raw: &str, max: usize) -> Result<String, K> {
+    // Spaces fold away below, but a megabyte of them is refused before any work.
+    if raw.len() > 4 * max + 64 {
+        return Err(K::ErrTooLong);
+    }
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         Err(K::ErrRequired)
@@ -79,6 +90,9 @@ impl Password {
     pub const MAX: usize = 128;
     /// Rules for a new password: long enough to resist guessing, short enough to hash quickly.
     pub fn parse_new(raw: String) -> Result<Password, K> {
+        if raw.len() > 4 * Self::MAX {
+            return Err(K::ErrTooLong);
+        }
         let len = raw.chars().count();
         if len < Self::MIN {
             Err(K::ErrPasswordTooShort)
@@ -118,6 +132,13 @@ mod tests {
         for bad in ["salma", "salma@", "@example.ma", "salma@example", "sa lma@example.ma", "a@b..ma", "a@.b.ma"] {
             assert_eq!(Email::parse(bad), Err(K::ErrEmailInvalid), "{bad}");
         }
+        // 254 bytes at most, counted in bytes: 127 two-byte letters are 254 bytes, 128 too many.
+        let ok = format!("{}@{}.ma", "a".repeat(64), "b".repeat(254 - 64 - 4));
+        assert_eq!(ok.len(), 254);
+        assert!(Email::parse(&ok).is_ok());
+        assert_eq!(Email::parse(&format!("a{ok}")), Err(K::ErrTooLong));
+        assert_eq!(Email::parse(&format!("a@{}.ma", "é".repeat(126))), Err(K::ErrTooLong));
+        assert_eq!(Email::parse(&"x".repeat(1 << 20)), Err(K::ErrTooLong));
     }
 
     #[test]
@@ -125,6 +146,7 @@ mod tests {
         assert_eq!(DisplayName::parse("  سلمى   بنعلي ").unwrap().as_str(), "سلمى بنعلي");
         assert_eq!(DisplayName::parse("   "), Err(K::ErrRequired));
         assert_eq!(DisplayName::parse(&"x".repeat(81)), Err(K::ErrTooLong));
+        assert_eq!(DisplayName::parse(&format!("a{}b", " ".repeat(1 << 20))), Err(K::ErrTooLong));
     }
 
     #[test]

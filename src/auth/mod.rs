@@ -7,6 +7,12 @@ pub mod gate;
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod bootstrap;
+#[cfg(feature = "ssr")]
+pub mod limits;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 use crate::error::AppError;
 use crate::i18n::{use_lang, K};
@@ -71,6 +77,12 @@ mod ssr {
         AppError::Internal
     }
 
+    /// Every password permit is taken: refuse at once rather than queue (see `password`).
+    fn busy() -> AppError {
+        tracing::warn!("password hashing at capacity: request refused with 503");
+        AppError::Busy(1)
+    }
+
     /// Starts an authenticated session under a fresh id, so an id planted before login
     /// (session fixation) is worthless afterwards.
     pub async fn open_session(session: &Session, user: &SessionUser, hash: &str) -> AppResult<()> {
@@ -97,9 +109,18 @@ mod ssr {
         pub hash: String,
     }
 
-    /// Checks every sign-up field at once and hashes the password (outside any transaction:
-    /// hashing is slow and must not hold the database's write lock).
+    impl NewAccount {
+        pub fn email(&self) -> &str {
+            self.email.as_str()
+        }
+    }
+
+    /// Checks every sign-up field at once (lengths first, before anything is hashed or
+    /// stored) and hashes the password, outside any transaction: hashing is slow and must not
+    /// hold the database's write lock. The hash is computed whether or not the address is
+    /// taken, so "taken" comes after the same work as a success.
     pub async fn prepare_account(display_name: &str, email: &str, password: String) -> AppResult<NewAccount> {
+        let hasher = gate::state()?.hasher.clone();
         let mut errors = Vec::new();
         let name = DisplayName::parse(display_name).map_err(|k| errors.push(FieldError::new("display_name", k)));
         let email = Email::parse(email).map_err(|k| errors.push(FieldError::new("email", k)));
@@ -112,15 +133,15 @@ mod ssr {
         let (Ok(name), Ok(email), Ok(password)) = (name, email, password) else {
             return Err(AppError::Invalid(errors));
         };
-        let hash = password::hash(password).await.map_err(hash_failed)?;
+        let permit = hasher.try_permit().ok_or_else(busy)?;
+        let hash = hasher.hash(permit, password).await.map_err(hash_failed)?;
         Ok(NewAccount { name, email, hash })
     }
 
     /// Inserts the account inside the caller's transaction, so it can be one step of a larger
     /// action (signing up through an invite creates the account and the role together).
     pub async fn insert_account(tx: &mut crate::db::Tx, account: &NewAccount) -> AppResult<SessionUser> {
-        let admin_email = gate::state()?.config.admin_email.clone();
-        let created = db::create_user(tx, account.email.as_str(), account.name.as_str(), &account.hash, admin_email.as_deref()).await?;
+        let created = db::create_user(tx, account.email.as_str(), account.name.as_str(), &account.hash).await?;
         let user = match created {
             db::NewUser::Created(user) => user,
             db::NewUser::EmailTaken => return Err(AppError::field("email", K::ErrEmailTaken)),
@@ -129,48 +150,127 @@ mod ssr {
         Ok(user)
     }
 
-    pub async fn client_address(trust_forwarded_for: bool) -> String {
-        if trust_forwarded_for {
-            if let Ok(headers) = leptos_axum::extract::<http::HeaderMap>().await {
-                if let Some(first) = headers
-                    .get("x-forwarded-for")
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.split(',').next())
-                {
-                    return first.trim().to_owned();
-                }
-            }
-        }
-        match leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await {
-            Ok(axum::extract::ConnectInfo(addr)) => addr.ip().to_string(),
-            Err(_) => "unknown".to_owned(),
+    /// The client's address: the socket's peer, or behind `HAKAM_TRUSTED_PROXY_HOPS` proxies
+    /// the `X-Forwarded-For` entry the outermost trusted proxy added (`limits::client_ip`).
+    pub async fn client_address() -> String {
+        let hops = gate::state().map(|s| s.config.trusted_proxy_hops).unwrap_or(0);
+        let peer = match leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await {
+            Ok(axum::extract::ConnectInfo(addr)) => Some(addr.ip()),
+            Err(_) => None,
+        };
+        let headers = if hops > 0 { leptos_axum::extract::<http::HeaderMap>().await.ok() } else { None };
+        let forwarded = headers
+            .iter()
+            .flat_map(|h| h.get_all("x-forwarded-for").iter())
+            .filter_map(|v| v.to_str().ok());
+        match super::limits::client_ip(forwarded, hops, peer) {
+            Some(ip) => ip.to_string(),
+            None => "unknown".to_owned(),
         }
     }
 
+    /// Refuses (429 with `Retry-After`) a client that created too many accounts, accepted too
+    /// many invites or joined as judge too often lately (`HAKAM_JOINS_PER_MINUTE`, per
+    /// instance: see `limits`).
+    pub async fn limit_joins() -> AppResult<()> {
+        let state = gate::state()?;
+        let client = client_address().await;
+        state.joins.take(&client).map_err(|wait| {
+            tracing::warn!(%client, "sign-up, invite or pass join rate-limited");
+            AppError::RateLimited(wait)
+        })
+    }
+
+    fn device_cookie_name(secure: bool) -> &'static str {
+        if secure { "__Host-hakam_device" } else { "hakam_device" }
+    }
+
+    /// This browser's device token, if it sent one of the right shape.
+    async fn device_token(secure: bool) -> Option<String> {
+        let headers = leptos_axum::extract::<http::HeaderMap>().await.ok()?;
+        let prefix = format!("{}=", device_cookie_name(secure));
+        headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .find_map(|c| c.trim().strip_prefix(prefix.as_str()).map(str::to_owned))
+            .filter(|t| t.len() == 32 && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+    }
+
+    /// Marks this browser as one that knew the account's password (a long-lived, random,
+    /// `HttpOnly` cookie whose hash is stored): its attempts skip the per-account slowdown.
+    async fn remember_device(state: &crate::server::AppState, account: &str, token: Option<String>) -> AppResult<()> {
+        let secure = state.config.secure_cookies();
+        let token = token.unwrap_or_else(super::bootstrap::random_token);
+        db::remember_device(&state.db, &super::bootstrap::token_hash(&token), account).await?;
+        let cookie = format!(
+            "{}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
+            device_cookie_name(secure),
+            db::DEVICE_TTL_SECS,
+            if secure { "; Secure" } else { "" }
+        );
+        match (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie)) {
+            (Some(response), Ok(value)) => response.append_header(http::header::SET_COOKIE, value),
+            _ => tracing::warn!("device cookie not set: no response to set it on"),
+        }
+        Ok(())
+    }
+
+    /// Signs a new account's browser in as a known device of it (it just proved the password).
+    pub async fn remember_signup_device(account: &str) -> AppResult<()> {
+        let state = gate::state()?;
+        let token = device_token(state.config.secure_cookies()).await;
+        remember_device(&state, account, token).await
+    }
+
+    /// Logs in, throttled as `auth::throttle` describes. The attempt is reserved before the
+    /// password is checked; an unknown email costs one verification like a known one and
+    /// gets the same answer.
     pub async fn log_in(session: &Session, email: &str, password: String) -> AppResult<SessionUser> {
         let state = gate::state()?;
         let account = email.trim().to_lowercase();
-        let client = client_address(state.config.trust_forwarded_for).await;
-        let (by_account, by_client) = db::recent_failures(&state.db, &account, &client).await?;
-        if by_account >= i64::from(state.config.max_failures_per_account)
-            || by_client >= i64::from(state.config.max_failures_per_client)
-        {
-            tracing::warn!(%client, "login throttled");
-            return Err(AppError::TooManyAttempts);
+        // Length caps first: nothing oversized is stored, counted or hashed.
+        let mut errors = Vec::new();
+        if account.is_empty() {
+            errors.push(FieldError::new("email", K::ErrRequired));
+        } else if account.len() > Email::MAX_BYTES {
+            errors.push(FieldError::new("email", K::ErrTooLong));
+        }
+        if password.len() > 4 * Password::MAX || password.chars().count() > Password::MAX {
+            errors.push(FieldError::new("password", K::ErrTooLong));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let address = client_address().await;
+        let device = device_token(state.config.secure_cookies()).await;
+        let device_hash = device.as_deref().map(super::bootstrap::token_hash);
+        let trusted = match &device_hash {
+            Some(hash) => db::device_known(&state.db, hash, &account).await?,
+            None => false,
+        };
+        let client = match &device_hash {
+            Some(hash) if trusted => format!("device:{hash}"),
+            _ => format!("ip:{address}"),
+        };
+        let permit = state.hasher.try_permit().ok_or_else(busy)?;
+        if let Err(wait) = db::reserve_attempt(&state.db, &state.config.login, &account, &client, trusted).await? {
+            tracing::warn!(%address, trusted, "login throttled");
+            return Err(AppError::RateLimited(u64::try_from(wait).unwrap_or(1)));
         }
         let found = db::user_by_email(&state.db, &account).await?;
         let stored = found.as_ref().map(|(_, hash)| hash.clone());
-        let ok = password::verify(Password::offered(password), stored).await.map_err(hash_failed)?;
+        let ok = state.hasher.verify(permit, Password::offered(password), stored).await.map_err(hash_failed)?;
         match found {
             Some((user, hash)) if ok => {
-                db::clear_failures(&state.db, &account).await?;
+                db::attempt_succeeded(&state.db, &account, &client).await?;
+                remember_device(&state, &account, device).await?;
                 open_session(session, &user, &hash).await?;
                 Ok(user)
             }
-            _ => {
-                db::record_failure(&state.db, &account, &client).await?;
-                Err(AppError::Invalid(vec![FieldError::new("password", K::ErrBadCredentials)]))
-            }
+            // The reservation stays: it is this failure's record.
+            _ => Err(AppError::Invalid(vec![FieldError::new("password", K::ErrBadCredentials)])),
         }
     }
 
@@ -179,7 +279,7 @@ mod ssr {
     }
 }
 #[cfg(feature = "ssr")]
-pub use ssr::{insert_account, open_pass_session, open_session, prepare_account};
+pub use ssr::{client_address, insert_account, limit_joins, open_pass_session, open_session, prepare_account, remember_signup_device};
 
 #[server(prefix = "/api", endpoint = "auth/signup")]
 pub async fn signup(
@@ -189,10 +289,12 @@ pub async fn signup(
     next: Option<String>,
 ) -> Result<(), AppError> {
     let caller = gate::public().await?;
+    ssr::limit_joins().await?;
     let account = ssr::prepare_account(&display_name, &email, password).await?;
     let mut tx = caller.db().begin_write().await?;
     let user = ssr::insert_account(&mut tx, &account).await?;
     tx.commit().await?;
+    ssr::remember_signup_device(account.email()).await?;
     ssr::open_session(&caller.session, &user, &account.hash).await?;
     ssr::redirect_to(next.as_deref());
     Ok(())

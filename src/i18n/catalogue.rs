@@ -545,4 +545,14 @@ catalogue! {
     ImportLine { ar: "السطر {}", fr: "Ligne {}", en: "Line {}" }
     ImportConfirm { ar: "استيراد {} سطر", fr: "Importer {} lignes", en: "Import {} rows" }
     ImportFile { ar: "أو اختر ملف CSV", fr: "Ou choisissez un fichier CSV", en: "Or choose a CSV file" }
+
+    // Floods, lockouts and the first admin.
+    ErrRateLimited { ar: "طلبات كثيرة. أعد المحاولة بعد {} ثانية.", fr: "Trop de tentatives. Réessayez dans {} s.", en: "Too many attempts. Try again in {} seconds." }
+    ErrBusy { ar: "الخادم مشغول الآن. أعد المحاولة بعد لحظة.", fr: "Le serveur est occupé. Réessayez dans un instant.", en: "The server is busy. Try again in a moment." }
+    AdminSetupTitle { ar: "تعيين مدير المنصة", fr: "Désigner l'administrateur de la plateforme", en: "Set up the platform admin" }
+    AdminSetupIntro { ar: "هذا الرابط يجعل الحساب المتصل الآن مدير المنصة. لا يعمل إلا مرة واحدة.", fr: "Ce lien fait du compte connecté l'administrateur de la plateforme. Il ne sert qu'une fois.", en: "This link makes the signed-in account the platform admin. It works once." }
+    AdminSetupSignIn { ar: "سجّل الدخول أو أنشئ حسابك أولاً، ثم افتح هذا الرابط من جديد.", fr: "Connectez-vous ou créez votre compte d'abord, puis rouvrez ce lien.", en: "Log in or create your account first, then open this link again." }
+    AdminSetupClaim { ar: "اجعلني مدير المنصة", fr: "Devenir administrateur de la plateforme", en: "Become the platform admin" }
+    ErrAdminSetupUsed { ar: "رابط التعيين هذا غير صالح أو استُعمل من قبل.", fr: "Ce lien de désignation n'est pas valide ou a déjà servi.", en: "This set-up link is not valid or was already used." }
+    ErrAdminSetupOtherAccount { ar: "هذا الرابط مخصص لحساب آخر حدده من يشغّل الخادم.", fr: "Ce lien est réservé à un autre compte, choisi par l'exploitant du serveur.", en: "This link is reserved for another account, chosen by whoever runs the server." }
 }

@@ -302,6 +302,7 @@ pub async fn invite_info(code: String) -> Result<InviteDetails, AppError> {
 #[server(prefix = "/api", endpoint = "invites/accept")]
 pub async fn accept_invite(code: String) -> Result<(), AppError> {
     let authed = crate::auth::gate::signed_in().await?;
+    crate::auth::limit_joins().await?;
     let mut tx = authed.db().begin_write().await?;
     let event_id = ssr::accept(&mut tx, code.trim(), authed.user.id).await?;
     tx.commit().await?;
@@ -319,6 +320,7 @@ pub async fn signup_and_accept(
     password: String,
 ) -> Result<(), AppError> {
     let caller = crate::auth::gate::public().await?;
+    crate::auth::limit_joins().await?;
     let (_, _, _, revoked_at, expires_at, uses, max_uses) = ssr::by_code(caller.db(), code.trim()).await?;
     let status = InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, crate::db::now());
     if status != InviteStatus::Valid {
@@ -331,6 +333,7 @@ pub async fn signup_and_accept(
     let user = crate::auth::insert_account(&mut tx, &account).await?;
     let event_id = ssr::accept(&mut tx, code.trim(), user.id).await?;
     tx.commit().await?;
+    crate::auth::remember_signup_device(account.email()).await?;
     crate::auth::open_session(&caller.session, &user, &account.hash).await?;
     leptos_axum::redirect(&format!("/events/{event_id}"));
     Ok(())

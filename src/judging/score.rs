@@ -171,7 +171,7 @@ pub mod ssr {
     /// A password-less account that signs in only through a judge link.
     pub async fn create_pass_user(tx: &mut Tx, name: &str) -> AppResult<i64> {
         let email = format!("judge-{}@pass.invalid", random(16).to_lowercase());
-        match crate::auth::db::create_user(tx, &email, name, &pass_hash(), None).await? {
+        match crate::auth::db::create_user(tx, &email, name, &pass_hash()).await? {
             crate::auth::db::NewUser::Created(user) => Ok(user.id),
             crate::auth::db::NewUser::EmailTaken => {
                 tracing::error!("random judge address already taken");
@@ -420,6 +420,7 @@ pub async fn open_pass(token: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "judging/pass/join")]
 pub async fn join_as_judge(code: String, display_name: String) -> Result<(), AppError> {
     let caller = gate::public().await?;
+    crate::auth::limit_joins().await?;
     let name = crate::auth::domain::DisplayName::parse(&display_name).map_err(|k| AppError::field("display_name", k))?;
     let role: Option<(String, i64)> = sqlx::query_as("SELECT role, event_id FROM invites WHERE code = $1")
         .bind(code.trim())

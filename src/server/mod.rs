@@ -33,6 +33,12 @@ pub struct AppState {
     pub scores: crate::judging::score::ssr::Writer,
     /// The rendered live boards, one per watched event.
     pub boards: crate::board::live::Boards,
+    /// The password-hashing limiter (`auth::password`).
+    pub hasher: crate::auth::password::Hasher,
+    /// Sign-ups, invite acceptances and pass joins per client address (`auth::limits`).
+    pub joins: crate::auth::limits::RateLimiter,
+    /// The token of the admin set-up link printed at this start, if one was needed.
+    pub admin_setup: Option<Arc<str>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +49,10 @@ pub enum StartError {
     Bind { addr: String, source: std::io::Error },
     #[error("demo data: {0}")]
     Demo(sqlx::Error),
+    #[error("password hashing: {0}")]
+    Hash(#[from] crate::auth::password::HashError),
+    #[error("admin set-up link: {0}")]
+    AdminSetup(sqlx::Error),
 }
 
 /// A running server: its state, the background tasks to stop, and the router.
@@ -59,6 +69,14 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
     if config.demo {
         crate::demo::load_if_empty(&db).await.map_err(StartError::Demo)?;
     }
+    let admin_setup = crate::auth::bootstrap::prepare_link(&db, config.admin_email.as_deref())
+        .await
+        .map_err(StartError::AdminSetup)?;
+    if let Some(token) = &admin_setup {
+        crate::auth::bootstrap::announce(&config.public_url, token, config.admin_email.as_deref());
+    }
+    let hasher = crate::auth::password::Hasher::start(config.hash_concurrency).await?;
+    let joins = crate::auth::limits::RateLimiter::new(config.joins_per_minute);
     // Expired sessions are deleted hourly; the task is aborted on shutdown.
     let cleanup = tokio::spawn(
         sessions.clone().continuously_delete_expired(tokio::time::Duration::from_secs(3600)),
@@ -76,7 +94,17 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         .build();
     let scores = crate::judging::score::ssr::Writer::start(&db);
     let live = crate::live::hub::Hub::start(&db, &config.database_url);
-    let state = AppState { db, config: Arc::new(config), leptos, live, scores, boards: Default::default() };
+    let state = AppState {
+        db,
+        config: Arc::new(config),
+        leptos,
+        live,
+        scores,
+        boards: Default::default(),
+        hasher,
+        joins,
+        admin_setup: admin_setup.map(Arc::from),
+    };
     let router = router(state.clone(), sessions);
     Ok(Built { state, router, cleanup })
 }
@@ -241,7 +269,7 @@ pub fn is_cross_site(headers: &HeaderMap, public_url: &str) -> bool {
 }
 
 /// Server functions answer errors with status 500 by default; give each error its real
-/// status (401, 403, 404, 409, 422, 429) so clients and logs can tell them apart.
+/// status (401, 403, 404, 409, 422, 429, 503; `Retry-After` on 429 and 503) so clients and logs can tell them apart.
 async fn error_status(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
@@ -254,6 +282,9 @@ async fn error_status(req: Request, next: Next) -> Response {
     };
     if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = StatusCode::from_u16(err.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let Some(seconds) = err.retry_after() {
+            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

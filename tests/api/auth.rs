@@ -20,8 +20,9 @@ async fn signup_login_logout_round_trip() {
     let me = app.me(&salma).await;
     assert_eq!(me["display_name"], "سلمى بنعلي");
     assert_eq!(me["email"], "salma@example.ma");
-    // The first account is the platform admin.
-    assert_eq!(me["is_admin"], true);
+    // Being the first account makes no one admin.
+    assert_eq!(me["is_admin"], false);
+    assert_eq!(me["can_create_events"], false);
 
     app.call(&salma, "auth/logout", &NONE).await;
     assert!(app.me(&salma).await.is_null());
@@ -30,7 +31,6 @@ async fn signup_login_logout_round_trip() {
     assert!(reply.status.is_success() || reply.status.is_redirection(), "{}", reply.body);
     assert_eq!(app.me(&salma).await["email"], "salma@example.ma");
 
-    // The second account is not an admin.
     let omar = user_agent();
     app.signup(&omar, "Omar Chraibi", "omar@example.ma").await;
     assert_eq!(app.me(&omar).await["is_admin"], false);
@@ -91,37 +91,6 @@ async fn session_id_is_cycled_at_login_and_dead_after_logout() {
 }
 
 #[tokio::test]
-async fn failed_logins_are_throttled_per_account() {
-    let app = spawn_app().await;
-    let c = user_agent();
-    app.signup(&c, "Imane", "imane@example.ma").await;
-    let attacker = user_agent();
-    for i in 0..100 {
-        let reply = app.login(&attacker, "imane@example.ma", "wrong password").await;
-        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "attempt {i}: {}", reply.body);
-    }
-    let reply = app.login(&attacker, "imane@example.ma", "wrong password").await;
-    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(reply.json(), serde_json::json!("TooManyAttempts"));
-    // Even the right password is refused while the account is throttled.
-    let reply = app.login(&user_agent(), "imane@example.ma", "correct horse battery").await;
-    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
-}
-
-#[tokio::test]
-async fn failed_logins_are_throttled_per_client_address() {
-    let app = spawn_app_with(|c| c.max_failures_per_client = 5).await;
-    let attacker = user_agent();
-    for i in 0..5 {
-        let email = format!("nobody{i}@example.ma");
-        let reply = app.login(&attacker, &email, "wrong password").await;
-        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    }
-    let reply = app.login(&attacker, "someone-else@example.ma", "wrong password").await;
-    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
-}
-
-#[tokio::test]
 async fn cross_site_posts_are_refused_before_any_server_function_runs() {
     let app = spawn_app().await;
     let c = reqwest::Client::new();
@@ -147,4 +116,380 @@ async fn cross_site_posts_are_refused_before_any_server_function_runs() {
         .unwrap();
     assert!(res.status().is_success(), "{}", res.status());
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
+}
+
+/// Posts a server function as a client behind the trusted proxy would: the proxy appended
+/// `address` to an `X-Forwarded-For` the client may have filled with anything.
+async fn call_from(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)], address: &str) -> Reply {
+    let res = client
+        .post(format!("{}/api/{endpoint}", app.base))
+        .header("x-forwarded-for", format!("6.6.6.6, {address}"))
+        .form(form)
+        .send()
+        .await
+        .expect("request sent");
+    let status = res.status();
+    let headers = res.headers().clone();
+    Reply { status, body: res.text().await.unwrap_or_default(), headers }
+}
+
+fn retry_after(reply: &Reply) -> u64 {
+    reply.headers.get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// Failures as a client that kept guessing would have left (the back-off doubles from 1 s,
+/// too short to observe reliably with real attempts).
+async fn add_failures(app: &TestApp, account: &str, client: &str, n: usize) {
+    for _ in 0..n {
+        sqlx::query("INSERT INTO login_failures (account, client, trusted, at) VALUES ($1, $2, 0, $3)")
+            .bind(account)
+            .bind(client)
+            .bind(chrono::Utc::now().timestamp())
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+    }
+}
+
+fn login_form<'a>(email: &'a str, password: &'a str) -> [(&'a str, &'a str); 2] {
+    [("email", email), ("password", password)]
+}
+
+#[tokio::test]
+async fn a_guessing_client_backs_off_but_the_owner_still_gets_in() {
+    let app = spawn_app_with(|c| c.login.free_attempts = 3).await;
+    let owner = user_agent();
+    app.signup(&owner, "Imane", "imane@example.ma").await;
+    app.call(&owner, "auth/logout", &NONE).await;
+    let attacker = user_agent();
+    for i in 0..3 {
+        let reply = app.login(&attacker, "imane@example.ma", "wrong password").await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "attempt {i}: {}", reply.body);
+    }
+    // Past its free attempts the client waits 1 s, 2 s, 4 s…; five more guesses make it 16 s.
+    add_failures(&app, "imane@example.ma", "ip:127.0.0.1", 5).await;
+    let reply = app.login(&attacker, "imane@example.ma", "wrong password").await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.body);
+    assert!((1..=16).contains(&retry_after(&reply)), "429 without its Retry-After: {:?}", reply.headers);
+    assert!(reply.json()["RateLimited"].as_u64().is_some(), "{}", reply.body);
+    // The refused attempt was neither counted nor checked.
+    assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 8);
+    // Another browser on the attacker's address waits too, even with the right password…
+    let reply = app.login(&user_agent(), "imane@example.ma", "correct horse battery").await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    // …but the owner's browser, which signed in before, is not locked out by them.
+    let reply = app.login(&owner, "imane@example.ma", "correct horse battery").await;
+    assert!(reply.status.is_success() || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
+    assert_eq!(app.me(&owner).await["email"], "imane@example.ma");
+}
+
+#[tokio::test]
+async fn a_right_password_resets_that_clients_counter_only() {
+    let app = spawn_app_with(|c| {
+        c.login.free_attempts = 3;
+        c.trusted_proxy_hops = 1;
+    })
+    .await;
+    app.signup(&user_agent(), "Karim", "karim@example.ma").await;
+    let form_wrong = login_form("karim@example.ma", "wrong password");
+    let form_right = login_form("karim@example.ma", "correct horse battery");
+    for _ in 0..2 {
+        let reply = call_from(&app, &user_agent(), "auth/login", &form_wrong, "203.0.113.10").await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // Another address spends its free attempts meanwhile.
+    for _ in 0..3 {
+        call_from(&app, &user_agent(), "auth/login", &form_wrong, "203.0.113.99").await;
+    }
+    let reply = call_from(&app, &user_agent(), "auth/login", &form_right, "203.0.113.10").await;
+    assert!(reply.status.is_redirection() || reply.status.is_success(), "{} {}", reply.status, reply.body);
+    // The slate is clean for 203.0.113.10: its three free failures again.
+    assert_eq!(app.count("SELECT COUNT(*) FROM login_failures WHERE client = 'ip:203.0.113.10'").await, 0);
+    for i in 0..3 {
+        let reply = call_from(&app, &user_agent(), "auth/login", &form_wrong, "203.0.113.10").await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "attempt {i} after the reset: {}", reply.body);
+    }
+    // The other address's failures were not forgiven by someone else's success.
+    assert_eq!(app.count("SELECT COUNT(*) FROM login_failures WHERE client = 'ip:203.0.113.99'").await, 3);
+    add_failures(&app, "karim@example.ma", "ip:203.0.113.99", 5).await;
+    let reply = call_from(&app, &user_agent(), "auth/login", &form_right, "203.0.113.99").await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn many_addresses_together_are_slowed_per_account_but_not_the_owners_browser() {
+    let app = spawn_app_with(|c| {
+        c.login.free_attempts = 100;
+        c.login.account_per_minute = 3;
+        c.trusted_proxy_hops = 1;
+    })
+    .await;
+    let owner = user_agent();
+    app.signup(&owner, "Nadia", "nadia@example.ma").await;
+    app.call(&owner, "auth/logout", &NONE).await;
+    let wrong = login_form("nadia@example.ma", "wrong password");
+    for i in 1..=3 {
+        let reply = call_from(&app, &user_agent(), "auth/login", &wrong, &format!("198.51.100.{i}")).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "address {i}");
+    }
+    let reply = call_from(&app, &user_agent(), "auth/login", &wrong, "198.51.100.4").await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!((1..=60).contains(&retry_after(&reply)), "{:?}", reply.headers);
+    // Another account is not slowed.
+    let reply = call_from(&app, &user_agent(), "auth/login", &login_form("other@example.ma", "wrong password"), "198.51.100.4").await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The owner's browser signed in before: the strangers' flood does not stop it.
+    let reply = call_from(&app, &owner, "auth/login", &login_form("nadia@example.ma", "correct horse battery"), "192.0.2.1").await;
+    assert!(reply.status.is_redirection() || reply.status.is_success(), "{} {}", reply.status, reply.body);
+}
+
+#[tokio::test]
+async fn failed_logins_are_capped_per_client_address_across_accounts() {
+    let app = spawn_app_with(|c| c.login.address_per_hour = 5).await;
+    let attacker = user_agent();
+    for i in 0..5 {
+        let reply = app.login(&attacker, &format!("nobody{i}@example.ma"), "wrong password").await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let reply = app.login(&attacker, "someone-else@example.ma", "wrong password").await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn parallel_guesses_are_counted_before_any_hash() {
+    // Fifty guesses at once on one account, from fifty addresses; five may be checked a
+    // minute. Were attempts counted after hashing, all fifty would pass an empty count.
+    let app = spawn_app_with(|c| {
+        c.login.free_attempts = 1000;
+        c.login.account_per_minute = 5;
+        c.hash_concurrency = 64;
+        c.trusted_proxy_hops = 1;
+    })
+    .await;
+    app.signup(&user_agent(), "Omar", "omar@example.ma").await;
+    let wrong = login_form("omar@example.ma", "wrong password");
+    let clients: Vec<_> = (0..50).map(|_| user_agent()).collect();
+    let addresses: Vec<String> = (0..50).map(|i| format!("10.9.0.{}", i + 1)).collect();
+    let replies = join_all(clients.iter().zip(&addresses).map(|(c, a)| call_from(&app, c, "auth/login", &wrong, a))).await;
+    let checked = replies.iter().filter(|r| r.status == StatusCode::UNPROCESSABLE_ENTITY).count();
+    let refused = replies.iter().filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((checked, refused), (5, 45), "{:?}", replies.iter().map(|r| r.status).collect::<Vec<_>>());
+    assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 5);
+}
+
+#[tokio::test]
+async fn a_full_hashing_limiter_answers_503_at_once() {
+    let app = spawn_app_with(|c| c.hash_concurrency = 1).await;
+    app.signup(&user_agent(), "Hind", "hind@example.ma").await;
+    // Hold the only permit, as a hash in progress would.
+    let held = app.state.hasher.try_permit().expect("one permit");
+    let started = std::time::Instant::now();
+    for reply in [
+        app.login(&user_agent(), "hind@example.ma", "correct horse battery").await,
+        app.signup(&user_agent(), "Said", "said@example.ma").await,
+    ] {
+        assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE, "{}", reply.body);
+        assert_eq!(retry_after(&reply), 1);
+        assert!(reply.json()["Busy"].is_u64(), "{}", reply.body);
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "503 must not wait for a permit");
+    // Nothing was stored or counted for the refused requests.
+    assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
+    drop(held);
+    let reply = app.login(&user_agent(), "hind@example.ma", "correct horse battery").await;
+    assert!(reply.status.is_redirection() || reply.status.is_success(), "{} {}", reply.status, reply.body);
+}
+
+#[tokio::test]
+async fn unknown_and_known_accounts_get_the_same_answer() {
+    let app = spawn_app().await;
+    app.signup(&user_agent(), "Yassine", "yassine@example.ma").await;
+    let known = app.login(&user_agent(), "yassine@example.ma", "wrong password").await;
+    let unknown = app.login(&user_agent(), "nobody@example.ma", "wrong password").await;
+    assert_eq!(known.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!((known.status, known.body.clone()), (unknown.status, unknown.body));
+    assert_eq!(known.json()["Invalid"][0]["msg"], "ErrBadCredentials");
+    // An account that cannot sign in (a name-only account) answers the same as well.
+    sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at) VALUES ('nohash@example.ma', 'N', '!', 0)")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let unusable = app.login(&user_agent(), "nohash@example.ma", "wrong password").await;
+    assert_eq!((unusable.status, unusable.body), (known.status, known.body));
+}
+
+#[tokio::test]
+async fn oversized_inputs_are_refused_per_field_before_anything_is_stored() {
+    let app = spawn_app().await;
+    let c = user_agent();
+    let long_email = format!("{}@example.ma", "a".repeat(250));
+    let long_password = "p".repeat(10_000);
+    let reply = app.login(&c, &long_email, &long_password).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut fields = reply.invalid_fields();
+    fields.sort();
+    assert_eq!(fields, ["email", "password"]);
+    assert!(reply.json()["Invalid"].as_array().unwrap().iter().all(|e| e["msg"] == "ErrTooLong"), "{}", reply.body);
+    assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 0);
+
+    let huge_name = format!("N{}N", " ".repeat(100_000));
+    let reply = app
+        .call(&c, "auth/signup", &[("display_name", huge_name.as_str()), ("email", long_email.as_str()), ("password", long_password.as_str())])
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut fields = reply.invalid_fields();
+    fields.sort();
+    assert_eq!(fields, ["display_name", "email", "password"]);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+#[tokio::test]
+async fn signups_invites_and_pass_joins_are_rate_limited_per_client() {
+    let app = spawn_app_with(|c| {
+        c.joins_per_minute = 3;
+        c.trusted_proxy_hops = 1;
+    })
+    .await;
+    // The organizer's address spends one action; the limit is per address.
+    let organizer = user_agent();
+    let reply = call_from(&app, &organizer, "auth/signup", &[("display_name", "Org"), ("email", "org@example.ma"), ("password", "correct horse battery")], "192.0.2.50").await;
+    assert!(reply.status.is_success() || reply.status.is_redirection(), "{}", reply.body);
+    hakam::auth::bootstrap::make_admin(&app.state.db, "org@example.ma").await.unwrap();
+    let event = app.create_event(&organizer, "Hackathon Oujda").await;
+    let judge_code = app.invite(&organizer, event, "judge", "10").await;
+    let participant_code = app.invite(&organizer, event, "participant", "10").await;
+
+    let hall = "203.0.113.20";
+    for i in 0..3 {
+        let reply = call_from(&app, &user_agent(), "judging/pass/join", &[("code", judge_code.as_str()), ("display_name", "Juge")], hall).await;
+        assert!(reply.status.is_redirection() || reply.status.is_success(), "join {i}: {} {}", reply.status, reply.body);
+    }
+    let users_before = app.count("SELECT COUNT(*) FROM users").await;
+    let refused = [
+        call_from(&app, &user_agent(), "judging/pass/join", &[("code", judge_code.as_str()), ("display_name", "Juge")], hall).await,
+        call_from(&app, &user_agent(), "auth/signup", &[("display_name", "P"), ("email", "p@example.ma"), ("password", "correct horse battery")], hall).await,
+        call_from(&app, &user_agent(), "invites/signup-accept", &[("code", participant_code.as_str()), ("display_name", "P"), ("email", "p@example.ma"), ("password", "correct horse battery")], hall).await,
+        call_from(&app, &organizer, "invites/accept", &[("code", participant_code.as_str())], hall).await,
+    ];
+    for reply in &refused {
+        assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.body);
+        assert!(retry_after(reply) >= 1);
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, users_before, "a refused join created an account");
+    // Another address is not affected.
+    let reply = call_from(&app, &user_agent(), "invites/signup-accept", &[("code", participant_code.as_str()), ("display_name", "P"), ("email", "p@example.ma"), ("password", "correct horse battery")], "203.0.113.21").await;
+    assert!(reply.status.is_redirection() || reply.status.is_success(), "{} {}", reply.status, reply.body);
+}
+
+/// Claims the admin set-up link as `client`.
+async fn claim(app: &TestApp, client: &reqwest::Client, token: &str) -> Reply {
+    app.call(client, "admin/setup", &[("token", token)]).await
+}
+
+fn setup_token(app: &TestApp) -> String {
+    app.state.admin_setup.as_deref().expect("a set-up link on a database without an admin").to_owned()
+}
+
+#[tokio::test]
+async fn the_setup_link_makes_one_admin_once() {
+    let app = spawn_app().await;
+    let token = setup_token(&app);
+    let salma = user_agent();
+    app.signup(&salma, "Salma", "salma@example.ma").await;
+    assert_eq!(app.me(&salma).await["is_admin"], false);
+    // The page tells the signed-in person what the link does.
+    let page = app.get(&salma, &format!("/admin/setup/{token}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Become the platform admin"), "{}", page.body);
+
+    // Only the token's hash is stored.
+    let hash = hakam::auth::bootstrap::token_hash(&token);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM admin_bootstrap WHERE token_hash = '{hash}'")).await, 1);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM admin_bootstrap WHERE token_hash LIKE '%{token}%'")).await, 0);
+
+    let reply = claim(&app, &salma, "not-the-token").await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(reply.json()["Conflict"], "ErrAdminSetupUsed");
+    assert_eq!(app.me(&salma).await["is_admin"], false);
+    // Anonymous callers cannot claim.
+    assert_eq!(claim(&app, &user_agent(), &token).await.status, StatusCode::UNAUTHORIZED);
+
+    let reply = claim(&app, &salma, &token).await;
+    assert!(reply.status.is_success() || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
+    let me = app.me(&salma).await;
+    assert_eq!(me["is_admin"], true);
+    assert_eq!(me["can_create_events"], true);
+    // Single use.
+    let omar = user_agent();
+    app.signup(&omar, "Omar", "omar@example.ma").await;
+    assert_eq!(claim(&app, &omar, &token).await.status, StatusCode::CONFLICT);
+    assert_eq!(app.me(&omar).await["is_admin"], false);
+    // With an admin, the next start prints no link.
+    assert_eq!(hakam::auth::bootstrap::prepare_link(&app.state.db, None).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn two_concurrent_claims_make_exactly_one_admin() {
+    let app = spawn_app().await;
+    let token = setup_token(&app);
+    let clients: Vec<_> = (0..6).map(|_| user_agent()).collect();
+    for (i, c) in clients.iter().enumerate() {
+        app.signup(c, "Candidate", &format!("candidate{i}@example.ma")).await;
+    }
+    let replies = join_all(clients.iter().map(|c| claim(&app, c, &token))).await;
+    let won = replies.iter().filter(|r| r.status.is_success() || r.status.is_redirection()).count();
+    let lost = replies.iter().filter(|r| r.status == StatusCode::CONFLICT).count();
+    assert_eq!((won, lost), (1, 5), "{:?}", replies.iter().map(|r| (r.status, r.body.clone())).collect::<Vec<_>>());
+    assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE is_admin = 1").await, 1);
+}
+
+#[tokio::test]
+async fn admin_email_only_lets_that_account_claim() {
+    let app = spawn_app_with(|c| c.admin_email = Some("boss@example.ma".into())).await;
+    let token = setup_token(&app);
+    // Registering the address makes no one admin.
+    let boss = user_agent();
+    app.signup(&boss, "Boss", "boss@example.ma").await;
+    assert_eq!(app.me(&boss).await["is_admin"], false);
+    let eve = user_agent();
+    app.signup(&eve, "Eve", "eve@example.ma").await;
+    let reply = claim(&app, &eve, &token).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(reply.json()["Conflict"], "ErrAdminSetupOtherAccount");
+    assert_eq!(app.me(&eve).await["is_admin"], false);
+    let reply = claim(&app, &boss, &token).await;
+    assert!(reply.status.is_success() || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
+    assert_eq!(app.me(&boss).await["is_admin"], true);
+}
+
+#[tokio::test]
+async fn the_admin_command_promotes_an_existing_account_and_retires_the_link() {
+    let app = spawn_app().await;
+    let token = setup_token(&app);
+    assert!(matches!(
+        hakam::auth::bootstrap::make_admin(&app.state.db, "ghost@example.ma").await,
+        Err(hakam::auth::bootstrap::MakeAdminError::NoSuchAccount(_))
+    ));
+    let karim = user_agent();
+    app.signup(&karim, "Karim", "karim@example.ma").await;
+    hakam::auth::bootstrap::make_admin(&app.state.db, " Karim@Example.MA ").await.unwrap();
+    assert_eq!(app.me(&karim).await["is_admin"], true);
+    let other = user_agent();
+    app.signup(&other, "Other", "other@example.ma").await;
+    assert_eq!(claim(&app, &other, &token).await.status, StatusCode::CONFLICT);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE is_admin = 1").await, 1);
+}
+
+#[tokio::test]
+async fn with_the_demo_loaded_a_person_can_still_become_admin() {
+    let app = spawn_app_with(|c| c.demo = true).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE is_admin = 1").await, 0);
+    let token = setup_token(&app);
+    let me = user_agent();
+    app.signup(&me, "Amina", "amina@example.ma").await;
+    assert_eq!(app.me(&me).await["is_admin"], false);
+    let reply = claim(&app, &me, &token).await;
+    assert!(reply.status.is_success() || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
+    assert_eq!(app.me(&me).await["is_admin"], true);
 }

@@ -71,6 +71,7 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("invites/signup-accept", EVERYONE, vec![("code", "no-such-code".into()), ("display_name", "".into()), ("email", "".into()), ("password", "".into())]),
         ("admin/users", ADMIN, vec![]),
         ("admin/set-creator", ADMIN, vec![("user_id", "999999".into()), ("allowed", "true".into())]),
+        ("admin/setup", SIGNED_IN, vec![("token", "no-such-token".into())]),
         ("teams/page", PARTICIPANT, vec![("event_id", e())]),
         ("teams/save-profile", PARTICIPANT, vec![("event_id", e()), ("skills", "design, data".into()), ("languages", "ar, fr".into()), ("bio", "".into())]),
         ("teams/board", BOARD_READERS, vec![("event_id", e()), ("skill", "".into()), ("language", "".into())]),

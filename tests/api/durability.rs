@@ -63,6 +63,9 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
     // An organizer, an event with a rubric, 30 submitted projects, 12 judges signed in by link.
     let organizer = user_agent();
     post(&organizer, &base, "auth/signup", &form(&[("display_name", "Salma"), ("email", "o@example.ma"), ("password", "correct horse battery")])).await.unwrap();
+    // Made admin (so it may create events) as an operator would, with the binary's command.
+    let made = Command::new(env!("CARGO_BIN_EXE_hakam")).args(["admin", "o@example.ma"]).env("DATABASE_URL", &db.url).output().unwrap();
+    assert!(made.status.success(), "hakam admin: {}", String::from_utf8_lossy(&made.stderr));
     let event_fields: Vec<(String, String)> = event_form("Hackathon").into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     post(&organizer, &base, "events/create", &event_fields).await.unwrap();
     sqlx::any::install_default_drivers();

@@ -171,9 +171,12 @@ impl TestApp {
     }
 
     /// Signs up the platform admin (who may create events and let others do so). Tests get
-    /// their admin only through this, so how an admin comes to be is decided in one place.
+    /// their admin only through this, so how an admin comes to be is decided in one place:
+    /// the account signs up like anyone, then is promoted by what `hakam admin <email>` runs.
     pub async fn signup_admin(&self, client: &Client, name: &str, email: &str) -> Reply {
         let reply = self.signup(client, name, email).await;
+        assert_eq!(self.me(client).await["is_admin"], false, "{email} became admin by signing up");
+        hakam::auth::bootstrap::make_admin(&self.state.db, email).await.expect("the admin command promotes the account");
         assert_eq!(self.me(client).await["is_admin"], true, "{email} should be the platform admin");
         reply
     }
