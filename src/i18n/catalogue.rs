@@ -531,4 +531,13 @@ catalogue! {
     ImportLine { ar: "السطر {}", fr: "Ligne {}", en: "Line {}" }
     ImportConfirm { ar: "استيراد {} سطر", fr: "Importer {} lignes", en: "Import {} rows" }
     ImportFile { ar: "أو اختر ملف CSV", fr: "Ou choisissez un fichier CSV", en: "Or choose a CSV file" }
+
+    // Holes closed in review: score saves, team dissolution and renaming, clashing roles.
+    ErrTooManyMarks { ar: "عدد النقاط المرسلة يفوق عدد معايير شبكة التقييم.", fr: "Plus de notes envoyées que la grille n'a de critères.", en: "More marks were sent than the rubric has criteria." }
+    ErrTeamHasJudgedProject { ar: "لا يمكن حل هذا الفريق: مشروعه مقدَّم أو في طور التحكيم، ولا تُحذف التنقيطات أبداً.", fr: "Impossible de dissoudre cette équipe : son projet est rendu ou en cours de notation, et les notes ne sont jamais supprimées.", en: "This team cannot be dissolved: its project is submitted or being judged, and scores are never deleted." }
+    ErrRoleClash { ar: "لا يمكن للشخص نفسه أن يكون حكماً ومشاركاً أو مؤطراً في التظاهرة نفسها، إلا بإذن من المنظمين.", fr: "Une même personne ne peut pas être juré et participant ou mentor dans le même événement, sauf accord des organisateurs.", en: "One person cannot be a judge and a participant or mentor in the same event, unless the organizers allow it." }
+    FieldTeamNewName { ar: "اسم الفريق", fr: "Nom de l'équipe", en: "Team name" }
+    RenameTeam { ar: "إعادة التسمية", fr: "Renommer", en: "Rename" }
+    FieldAllowClash { ar: "السماح بالجمع بين دور الحكم ودور المشارك أو المؤطر", fr: "Autoriser le cumul juré et participant ou mentor", en: "Allow holding judge and participant or mentor roles together" }
+    HintAllowClash { ar: "في العادة، لا يمكن لحكم في هذه التظاهرة قبول هذه الدعوة كمشارك أو مؤطر (والعكس). فعّل هذا الخيار فقط إن كنت تقصد ذلك.", fr: "Normalement, un juré de cet événement ne peut pas accepter cette invitation comme participant ou mentor (ni l'inverse). Cochez seulement si c'est voulu.", en: "Normally a judge of this event cannot accept this invite as a participant or mentor (nor the reverse). Tick only if that is intended." }
 }

@@ -495,29 +495,40 @@ pub async fn save_score(
     let criteria = js::parse_criteria(&criteria)?;
     let mut errors: Vec<FieldError> = Vec::new();
     let notes = crate::events::domain::text(&mut errors, "notes", &notes, rubric::NOTES_MAX, false);
-    let marks = match rubric::parse_marks(&marks.unwrap_or_default()) {
+    let raw_marks = marks.unwrap_or_default();
+    // No rubric has more criteria than the builder offers: a longer list is refused before
+    // its keys are even read (each would otherwise become a stored key and an error line).
+    if raw_marks.len() > rubric::MAX_CRITERIA {
+        return Err(AppError::field("marks", K::ErrTooManyMarks));
+    }
+    let marks = match rubric::parse_marks(&raw_marks) {
         Ok(m) => m,
         Err(e) => {
             errors.extend(e);
             BTreeMap::new()
         }
     };
-    let status = if status == "absent" {
-        "absent"
-    } else {
-        match rubric::check_marks(&criteria, &marks) {
-            Ok(rubric::Completeness::Complete) => "scored",
-            Ok(rubric::Completeness::Partial) => "draft",
-            Err(e) => {
-                errors.extend(e);
-                "draft"
-            }
+    // Marks are checked against the rubric whatever the status: an "absent" save is no way
+    // around validation, and stores no marks at all (nor copies any into the history).
+    let completeness = match rubric::check_marks(&criteria, &marks) {
+        Ok(c) => c,
+        Err(e) => {
+            errors.extend(e);
+            rubric::Completeness::Partial
         }
     };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let marks_json = serde_json::to_string(&marks).map_err(|_| AppError::Internal)?;
+    let (status, marks) = match (status == "absent", completeness) {
+        (true, _) => ("absent", BTreeMap::new()),
+        (false, rubric::Completeness::Complete) => ("scored", marks),
+        (false, rubric::Completeness::Partial) => ("draft", marks),
+    };
+    let marks_json = serde_json::to_string(&marks).map_err(|e| {
+        tracing::error!(error = %e, "score marks not serializable");
+        AppError::Internal
+    })?;
     let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
     let t = now();
 
