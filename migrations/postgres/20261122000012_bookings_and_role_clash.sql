@@ -31,3 +31,6 @@ FROM mentor_slots WHERE team_id IS NULL AND (notes <> '' OR attended IS NOT NULL
 ALTER TABLE mentor_slots DROP COLUMN notes;
 ALTER TABLE mentor_slots DROP COLUMN attended;
 
+-- One person holds either the judge role or participant/mentor roles in an event, unless an
+-- organizer allowed both: an invite created with this flag grants its role regardless.
+ALTER TABLE invites ADD COLUMN allow_clash BIGINT NOT NULL DEFAULT 0;

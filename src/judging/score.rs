@@ -585,8 +585,11 @@ pub async fn judge_conflicts(event_id: i64) -> Result<ConflictData, AppError> {
     })
 }
 
-/// Replaces the judge's declared conflicts. Unscored assignments to a newly conflicted team
-/// are withdrawn at once; the organizer's coverage view then shows the gap to refill.
+/// Replaces the judge's declared conflicts. Nothing on the judge's desk changes at once:
+/// withdrawing the conflicted team's project there and then would tell a judge who does not
+/// see team names which project is that team's (declare one team, watch which project goes).
+/// The organizer's next assignment run withdraws unscored conflicted assignments and refills
+/// them (`assign::plan`), together with every other change of that run.
 #[server(prefix = "/api", endpoint = "judging/conflicts/save")]
 pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String>>) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Judge]).await?;
@@ -607,14 +610,6 @@ pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String
             .bind(t)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "DELETE FROM judge_assignments WHERE judge_id = $1 AND project_id IN (SELECT id FROM projects WHERE team_id = $2) \
-             AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.judge_id = $1 AND s.project_id = judge_assignments.project_id)",
-        )
-        .bind(me)
-        .bind(team)
-        .execute(&mut *tx)
-        .await?;
     }
     audit(&mut tx, Some(event_id), Some(me), "judge.conflicts", None, Some(json!({ "teams": wanted }))).await?;
     tx.commit().await?;

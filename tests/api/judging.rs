@@ -516,3 +516,28 @@ async fn an_absent_save_is_validated_against_the_rubric_and_stores_no_marks() {
     let history: String = sqlx::query_scalar("SELECT marks FROM score_saves WHERE save_id = 'absent-0003'").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(serde_json::from_str::<Value>(&history).unwrap(), serde_json::json!({}));
 }
+
+#[tokio::test]
+async fn declaring_a_conflict_changes_the_desk_only_at_the_next_assignment() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 3, "3").await;
+    assign(&app, &jury, "1").await;
+    let (judge, phone) = &jury.judges[0];
+    let (project, team) = jury.projects[0];
+    assert_eq!(assigned_to(&app, *judge).await.len(), 2);
+
+    // Withdrawing the project at once would tell a judge who does not see team names which
+    // project is that team's: the desk stays as it was.
+    let key = format!("teams[{team}]");
+    let r = app.call(phone, "judging/conflicts/save", &[("event_id", jury.e()), (key.as_str(), "on".into())]).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM judge_conflicts WHERE judge_id = {judge} AND team_id = {team}")).await, 1);
+    assert_eq!(assigned_to(&app, *judge).await.len(), 2, "nothing withdrawn on declaration");
+    let desk = app.call(phone, "judging/desk", &[("event_id", jury.e())]).await.json();
+    assert_eq!(desk["items"].as_array().unwrap().len(), 2);
+
+    // The organizer's next run withdraws the unscored conflicted assignment.
+    assign(&app, &jury, "1").await;
+    assert!(!assigned_to(&app, *judge).await.contains(&project), "withdrawn by the assignment run");
+    assert_eq!(assigned_to(&app, *judge).await.len(), 1);
+}
