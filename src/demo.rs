@@ -37,6 +37,12 @@ const SUBMITTED: &[(&str, &str, &str, &str, &str)] = &[
      "Les horaires des bus de la ville sur un simple SMS."),
 ];
 
+/// The demo's grants never clash (each demo person holds one role); should one be refused,
+/// it is reported as a database error like the rest of the loading.
+fn refused(e: crate::error::AppError) -> sqlx::Error {
+    sqlx::Error::Protocol(format!("demo role refused: {e:?}"))
+}
+
 /// Loads the demo into an empty database; returns the path of the demo judge's phone link
 /// (also logged): only its digest is stored, so this is the one time it exists.
 pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
@@ -82,7 +88,7 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
         judging_closes: t + 10 * DAY - 4 * 3600,
         results_at: t + 10 * DAY - 2 * 3600,
     };
-    let event_id = crate::events::db::insert(&mut tx, &event, organizer).await?;
+    let event_id = crate::events::db::insert(&mut tx, &event, organizer).await.map_err(refused)?;
     for (name, description) in TRACKS {
         sqlx::query("INSERT INTO tracks (event_id, name, description, created_at) VALUES ($1, $2, $3, $4)")
             .bind(event_id)
@@ -103,7 +109,7 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
         .bind(t)
         .fetch_one(&mut *tx)
         .await?;
-        crate::events::db::grant(&mut tx, event_id, id, *role, Some(organizer)).await?;
+        crate::events::db::grant(&mut tx, event_id, id, *role, Some(organizer)).await.map_err(refused)?;
         ids.push(id);
     }
     // One team of three participants with a draft project; two participants still alone.
@@ -172,7 +178,7 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
         .bind(t)
         .fetch_one(&mut *tx)
         .await?;
-        crate::events::db::grant(&mut tx, event_id, user, Role::Participant, Some(organizer)).await?;
+        crate::events::db::grant(&mut tx, event_id, user, Role::Participant, Some(organizer)).await.map_err(refused)?;
         let (team,): (i64,) = sqlx::query_as(
             "INSERT INTO teams (event_id, name, pitch, track_id, needs, captain_id, invite_code, member_count, created_at) \
              VALUES ($1, $2, '', $3, '', $4, $5, 1, $6) RETURNING id",

@@ -135,6 +135,12 @@ pub enum Frame {
     Final { rows: Vec<Row> },
 }
 
+/// The rows with their team names left out (for a board judges see while names are hidden
+/// from them).
+pub fn without_teams(rows: &[Row]) -> Vec<Row> {
+    rows.iter().map(|r| Row { team: String::new(), ..r.clone() }).collect()
+}
+
 /// Ranked rows, best first; unscored projects are not on the board.
 pub fn ranked(rows: &[Row]) -> Vec<Row> {
     let mut out: Vec<Row> = rows.iter().filter(|r| r.rank.is_some()).cloned().collect();

@@ -179,8 +179,21 @@ pub mod ssr {
         };
         let progress = progress(db, event_id).await?;
         let latest = announcements(db, event_id).await?.into_iter().next();
+        // With team names hidden from judges, every board but the organizers' shows projects
+        // without their teams until the results are published: judges see the public board
+        // (signed in or not, and on the hall's projector), so it cannot carry the names.
+        let hide_teams = stored.state.published.is_none() && crate::judging::ssr::settings(db, event_id).await?.hide_names;
+        let (public_state, public_live) = if hide_teams {
+            let state = State { frozen: stored.state.frozen.as_deref().map(domain::without_teams), ..stored.state.clone() };
+            (state, domain::without_teams(&live))
+        } else {
+            (stored.state.clone(), live.clone())
+        };
         let render = |audience: Audience| {
-            let frame = domain::frame(&stored.state, &live, audience);
+            let frame = match audience {
+                Audience::Public => domain::frame(&public_state, &public_live, audience),
+                Audience::Organizers => domain::frame(&stored.state, &live, audience),
+            };
             Lang::ALL.map(|lang| {
                 let text = latest.as_ref().map(|(_, bodies, _)| in_lang(bodies, lang));
                 domain::render(&frame, progress, text.as_deref(), lang, stored.top_n)

@@ -167,7 +167,8 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     })
 }
 
-/// GET /events/{id}/sessions.csv: every mentoring session slot, booked or not.
+/// GET /events/{id}/sessions.csv: every mentoring session slot, free, booked or with its
+/// cancelled bookings (their notes kept as history), one line per slot and booking.
 #[cfg(feature = "ssr")]
 pub mod export {
     use axum::extract::Path;
@@ -179,34 +180,44 @@ pub mod export {
         if let Err(res) = crate::projects::files::organizer_only(&db, &session, event_id).await {
             return res;
         }
-        // (mentor, starts, ends, location, team, attended, notes)
-        type SessionRow = (String, i64, i64, String, Option<String>, Option<i64>, String);
+        // (mentor, starts, ends, location, team, attended, notes, booking id, cancelled at)
+        type SessionRow = (String, i64, i64, String, Option<String>, Option<i64>, Option<String>, Option<i64>, Option<i64>);
         let rows: Result<Vec<SessionRow>, _> = sqlx::query_as(
-            "SELECT u.display_name, s.starts_at, s.ends_at, s.location, t.name, s.attended, s.notes FROM mentor_slots s \
-             JOIN users u ON u.id = s.mentor_id LEFT JOIN teams t ON t.id = s.team_id WHERE s.event_id = $1 ORDER BY s.starts_at, u.display_name",
+            "SELECT u.display_name, s.starts_at, s.ends_at, s.location, t.name, b.attended, b.notes, b.id, b.cancelled_at FROM mentor_slots s \
+             JOIN users u ON u.id = s.mentor_id LEFT JOIN mentor_bookings b ON b.slot_id = s.id LEFT JOIN teams t ON t.id = b.team_id \
+             WHERE s.event_id = $1 ORDER BY s.starts_at, u.display_name, s.id, b.booked_at, b.id",
         )
         .bind(event_id)
         .fetch_all(&db.pool)
         .await;
-        let Ok(rows) = rows else {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        let rows = match rows {
+            Ok(rows) => rows,
+            Err(e) => {
+                tracing::error!(error = %e, event_id, "sessions export failed");
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
         };
         let tz = crate::events::db::timezone(&db, event_id).await.unwrap_or(chrono_tz::UTC);
         let at = |t: i64| crate::events::domain::utc_to_display(t, tz);
         let rows = rows
             .into_iter()
-            .map(|(mentor, starts, ends, location, team, attended, notes)| {
+            .map(|(mentor, starts, ends, location, team, attended, notes, booking, cancelled)| {
                 let attended = match attended {
                     Some(1) => "yes",
                     Some(_) => "no",
                     None => "",
                 };
-                vec![mentor, at(starts), at(ends), location, team.unwrap_or_default(), attended.to_owned(), notes]
+                let status = match (booking, cancelled) {
+                    (None, _) => "free",
+                    (Some(_), None) => "booked",
+                    (Some(_), Some(_)) => "cancelled",
+                };
+                vec![mentor, at(starts), at(ends), location, status.to_owned(), team.unwrap_or_default(), attended.to_owned(), notes.unwrap_or_default()]
             })
             .collect();
         crate::projects::files::csv_response(
             &format!("mentoring-sessions-{event_id}.csv"),
-            &["mentor", "starts", "ends", "location", "team", "attended", "notes"],
+            &["mentor", "starts", "ends", "location", "status", "team", "attended", "notes"],
             rows,
         )
     }

@@ -3,6 +3,8 @@
 use super::domain::EventInput;
 use crate::auth::Role;
 use crate::db::{now, Db, Tx};
+use crate::error::{AppError, AppResult};
+use crate::i18n::K;
 
 #[derive(sqlx::FromRow, Clone, Debug)]
 pub struct EventRow {
@@ -57,7 +59,7 @@ pub async fn list(db: &Db) -> Result<Vec<EventRow>, sqlx::Error> {
         .await
 }
 
-pub async fn insert(tx: &mut Tx, e: &EventInput, created_by: i64) -> Result<i64, sqlx::Error> {
+pub async fn insert(tx: &mut Tx, e: &EventInput, created_by: i64) -> AppResult<i64> {
     let t = now();
     let row = bind_fields(
         sqlx::query(
@@ -98,8 +100,35 @@ pub async fn update(tx: &mut Tx, id: i64, version: i64, e: &EventInput) -> Resul
     Ok(done.rows_affected() == 1)
 }
 
-/// Grants a role; granting one already held changes nothing.
-pub async fn grant(tx: &mut Tx, event_id: i64, user_id: i64, role: Role, by: Option<i64>) -> Result<bool, sqlx::Error> {
+/// Grants a role; granting one already held changes nothing. A role that clashes with one
+/// the person already holds in the event (`domain::clashing_roles`: judge against participant
+/// or mentor) is refused with `ErrRoleClash`; see `grant_allowing_clash` for the organizer's
+/// exception.
+pub async fn grant(tx: &mut Tx, event_id: i64, user_id: i64, role: Role, by: Option<i64>) -> AppResult<bool> {
+    grant_with(tx, event_id, user_id, role, by, false).await
+}
+
+/// Grants a role even if it clashes with one already held: only for a grant an organizer
+/// explicitly allowed (an invite created with "may also hold clashing roles").
+pub async fn grant_allowing_clash(tx: &mut Tx, event_id: i64, user_id: i64, role: Role, by: Option<i64>) -> AppResult<bool> {
+    grant_with(tx, event_id, user_id, role, by, true).await
+}
+
+async fn grant_with(tx: &mut Tx, event_id: i64, user_id: i64, role: Role, by: Option<i64>, allow_clash: bool) -> AppResult<bool> {
+    let clashing = super::domain::clashing_roles(role);
+    if !clashing.is_empty() && !allow_clash {
+        // Grants to one person are serialized on their row (PostgreSQL; SQLite writers take
+        // turns anyway), so a judge invite and a join racing cannot both pass the check.
+        sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(user_id).execute(&mut **tx).await?;
+        let held: Vec<String> = sqlx::query_scalar("SELECT role FROM event_roles WHERE event_id = $1 AND user_id = $2")
+            .bind(event_id)
+            .bind(user_id)
+            .fetch_all(&mut **tx)
+            .await?;
+        if held.iter().filter_map(|r| Role::from_code(r)).any(|r| clashing.contains(&r)) {
+            return Err(AppError::Conflict(K::ErrRoleClash));
+        }
+    }
     let done = sqlx::query(
         "INSERT INTO event_roles (event_id, user_id, role, granted_by, granted_at) \
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id, user_id, role) DO NOTHING",

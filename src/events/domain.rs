@@ -235,9 +235,36 @@ pub fn registration_open(registration_opens: i64, registration_closes: i64, now:
     (registration_opens..=registration_closes).contains(&now)
 }
 
+/// The roles a person may not hold together with `role` in one event unless an organizer
+/// allowed it: judging excludes taking part and mentoring (a judge who is also a participant
+/// reads the team board that blind judging hides; a mentor would judge teams they coached).
+pub fn clashing_roles(role: crate::auth::Role) -> &'static [crate::auth::Role] {
+    use crate::auth::Role;
+    match role {
+        Role::Judge => &[Role::Participant, Role::Mentor],
+        Role::Participant | Role::Mentor => &[Role::Judge],
+        Role::Organizer => &[],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn judging_excludes_taking_part_and_mentoring() {
+        use crate::auth::Role;
+        assert_eq!(clashing_roles(Role::Judge), [Role::Participant, Role::Mentor]);
+        assert_eq!(clashing_roles(Role::Participant), [Role::Judge]);
+        assert_eq!(clashing_roles(Role::Mentor), [Role::Judge]);
+        assert!(clashing_roles(Role::Organizer).is_empty(), "organizers may also judge or mentor");
+        // The rule is symmetric.
+        for a in Role::ALL {
+            for b in clashing_roles(a) {
+                assert!(clashing_roles(*b).contains(&a), "{a:?} / {b:?}");
+            }
+        }
+    }
 
     fn valid() -> RawEvent {
         RawEvent {

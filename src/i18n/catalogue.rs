@@ -392,7 +392,7 @@ catalogue! {
     Spread { ar: "الفرق", fr: "Écart", en: "Spread" }
     JudgeDeskTitle { ar: "التنقيط", fr: "Notation", en: "Scoring" }
     ConflictsTitle { ar: "تضارب المصالح", fr: "Conflits d'intérêts", en: "Conflicts of interest" }
-    HintConflicts { ar: "علّم الفرق التي تعرف أحد أعضائها أو عملت معها: لن تُسند إليك مشاريعها. فريقك والفرق التي أطّرتها مستبعدة تلقائياً.", fr: "Cochez les équipes dont vous connaissez un membre ou avec qui vous avez travaillé : leurs projets ne vous seront pas attribués. Votre équipe et celles que vous avez mentorées sont exclues d'office.", en: "Tick teams you know a member of or have worked with: their projects will not be assigned to you. Your own team and teams you mentored are excluded automatically." }
+    HintConflicts { ar: "علّم الفرق التي تعرف أحد أعضائها أو عملت معها: لن تُسند إليك مشاريعها. فريقك والفرق التي أطّرتها مستبعدة تلقائياً. يسري ذلك عند الإسناد القادم من المنظمين.", fr: "Cochez les équipes dont vous connaissez un membre ou avec qui vous avez travaillé : leurs projets ne vous seront pas attribués. Votre équipe et celles que vous avez mentorées sont exclues d'office. Cela prend effet à la prochaine attribution par les organisateurs.", en: "Tick teams you know a member of or have worked with: their projects will not be assigned to you. Your own team and teams you mentored are excluded automatically. This takes effect at the organizers' next assignment." }
     ConflictAutomatic { ar: "مستبعد تلقائياً", fr: "exclue d'office", en: "excluded automatically" }
     PassIntro { ar: "اضغط لتسجيل الدخول على هذا الهاتف وفتح المشاريع المسندة إليك.", fr: "Appuyez pour connecter ce téléphone et ouvrir les projets qui vous sont attribués.", en: "Tap to sign this phone in and open the projects assigned to you." }
     StartScoring { ar: "ابدأ التنقيط", fr: "Commencer à noter", en: "Start scoring" }
@@ -555,4 +555,12 @@ catalogue! {
     AdminSetupClaim { ar: "اجعلني مدير المنصة", fr: "Devenir administrateur de la plateforme", en: "Become the platform admin" }
     ErrAdminSetupUsed { ar: "رابط التعيين هذا غير صالح أو استُعمل من قبل.", fr: "Ce lien de désignation n'est pas valide ou a déjà servi.", en: "This set-up link is not valid or was already used." }
     ErrAdminSetupOtherAccount { ar: "هذا الرابط مخصص لحساب آخر حدده من يشغّل الخادم.", fr: "Ce lien est réservé à un autre compte, choisi par l'exploitant du serveur.", en: "This link is reserved for another account, chosen by whoever runs the server." }
+    // Holes closed in review: score saves, team dissolution and renaming, clashing roles.
+    ErrTooManyMarks { ar: "عدد النقاط المرسلة يفوق عدد معايير شبكة التقييم.", fr: "Plus de notes envoyées que la grille n'a de critères.", en: "More marks were sent than the rubric has criteria." }
+    ErrTeamHasJudgedProject { ar: "لا يمكن حل هذا الفريق: مشروعه مقدَّم أو في طور التحكيم، ولا تُحذف التنقيطات أبداً.", fr: "Impossible de dissoudre cette équipe : son projet est rendu ou en cours de notation, et les notes ne sont jamais supprimées.", en: "This team cannot be dissolved: its project is submitted or being judged, and scores are never deleted." }
+    ErrRoleClash { ar: "لا يمكن للشخص نفسه أن يكون حكماً ومشاركاً أو مؤطراً في التظاهرة نفسها، إلا بإذن من المنظمين.", fr: "Une même personne ne peut pas être juré et participant ou mentor dans le même événement, sauf accord des organisateurs.", en: "One person cannot be a judge and a participant or mentor in the same event, unless the organizers allow it." }
+    FieldTeamNewName { ar: "اسم الفريق", fr: "Nom de l'équipe", en: "Team name" }
+    RenameTeam { ar: "إعادة التسمية", fr: "Renommer", en: "Rename" }
+    FieldAllowClash { ar: "السماح بالجمع بين دور الحكم ودور المشارك أو المؤطر", fr: "Autoriser le cumul juré et participant ou mentor", en: "Allow holding judge and participant or mentor roles together" }
+    HintAllowClash { ar: "في العادة، لا يمكن لحكم في هذه التظاهرة قبول هذه الدعوة كمشارك أو مؤطر (والعكس). فعّل هذا الخيار فقط إن كنت تقصد ذلك.", fr: "Normalement, un juré de cet événement ne peut pas accepter cette invitation comme participant ou mentor (ni l'inverse). Cochez seulement si c'est voulu.", en: "Normally a judge of this event cannot accept this invite as a participant or mentor (nor the reverse). Tick only if that is intended." }
 }

@@ -145,13 +145,13 @@ pub(crate) mod ssr {
     /// limit are one statement, so concurrent acceptances cannot exceed `max_uses`.
     pub async fn accept(tx: &mut Tx, code: &str, user_id: i64) -> AppResult<i64> {
         let t = now();
-        let row: Option<Row> = sqlx::query_as(
-            "SELECT id, event_id, role, revoked_at, expires_at, uses, max_uses FROM invites WHERE code = $1",
+        let row: Option<(i64, i64, String, Option<i64>, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT id, event_id, role, revoked_at, expires_at, uses, max_uses, allow_clash FROM invites WHERE code = $1",
         )
         .bind(code)
         .fetch_optional(&mut **tx)
         .await?;
-        let (invite_id, event_id, role, revoked_at, expires_at, uses, max_uses) = row.ok_or(AppError::NotFound)?;
+        let (invite_id, event_id, role, revoked_at, expires_at, uses, max_uses, allow_clash) = row.ok_or(AppError::NotFound)?;
         let role = Role::from_code(&role).ok_or(AppError::Internal)?;
         let held: Option<(i64,)> =
             sqlx::query_as("SELECT 1 FROM event_roles WHERE event_id = $1 AND user_id = $2 AND role = $3")
@@ -178,10 +178,16 @@ pub(crate) mod ssr {
             let key = if status == InviteStatus::Valid { K::ErrInviteUsedUp } else { status.error() };
             return Err(AppError::Conflict(key));
         }
-        crate::events::db::grant(tx, event_id, user_id, role, None).await?;
+        // A judge cannot take part or mentor in the same event (nor the reverse) unless the
+        // organizer created this invite allowing it; the refusal undoes the use taken above.
+        if allow_clash == 1 {
+            crate::events::db::grant_allowing_clash(tx, event_id, user_id, role, None).await?;
+        } else {
+            crate::events::db::grant(tx, event_id, user_id, role, None).await?;
+        }
         crate::db::audit(
             tx, Some(event_id), Some(user_id), "invite.accepted", None,
-            Some(serde_json::json!({ "invite": invite_id, "role": role.code() })),
+            Some(serde_json::json!({ "invite": invite_id, "role": role.code(), "allow_clash": allow_clash == 1 })),
         )
         .await?;
         Ok(event_id)
@@ -195,14 +201,18 @@ pub async fn create_invite(
     label: String,
     max_uses: String,
     valid_days: String,
+    allow_clash: Option<String>,
 ) -> Result<(), AppError> {
     let access = crate::auth::gate::event(event_id, &[Role::Organizer]).await?;
     let (role, label, max_uses, days) = ssr::parse_new(&role, &label, &max_uses, &valid_days)?;
+    // The organizer's explicit say-so that this invite's role may be held together with a
+    // clashing one (judge with participant or mentor) by whoever accepts it.
+    let allow_clash = i64::from(allow_clash.is_some_and(|v| !v.is_empty() && v != "off"));
     let now = crate::db::now();
     let mut tx = access.db().begin_write().await?;
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO invites (event_id, code, role, label, max_uses, expires_at, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO invites (event_id, code, role, label, max_uses, expires_at, created_by, created_at, allow_clash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(event_id)
     .bind(ssr::new_code())
@@ -212,11 +222,12 @@ pub async fn create_invite(
     .bind(now + days * 86_400)
     .bind(access.user.id)
     .bind(now)
+    .bind(allow_clash)
     .fetch_one(&mut *tx)
     .await?;
     crate::db::audit(
         &mut tx, Some(event_id), Some(access.user.id), "invite.created", None,
-        Some(serde_json::json!({ "invite": id, "role": role.code(), "max_uses": max_uses, "days": days })),
+        Some(serde_json::json!({ "invite": id, "role": role.code(), "max_uses": max_uses, "days": days, "allow_clash": allow_clash == 1 })),
     )
     .await?;
     tx.commit().await?;
@@ -359,6 +370,11 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
                 <Field label=K::FieldInviteLabel name="label" errors dir_auto=true hint=K::HintInviteLabel/>
                 <Field label=K::FieldMaxUses name="max_uses" kind="number" errors value="1" min="1".to_string() required=true/>
                 <Field label=K::FieldValidDays name="valid_days" kind="number" errors value="14" min="1".to_string() required=true/>
+            </div>
+            <div class="field checkbox">
+                <input type="checkbox" id="f-allow_clash" name="allow_clash" value="on" aria-describedby="f-allow_clash-hint"/>
+                <label for="f-allow_clash">{lang.t(K::FieldAllowClash)}</label>
+                <p class="hint" id="f-allow_clash-hint">{lang.t(K::HintAllowClash)}</p>
             </div>
             <Submit label=K::CreateInvite pending=create.pending()/>
         </ActionForm>

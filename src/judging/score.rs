@@ -550,29 +550,40 @@ pub async fn save_score(
     let criteria = js::parse_criteria(&criteria)?;
     let mut errors: Vec<FieldError> = Vec::new();
     let notes = crate::events::domain::text(&mut errors, "notes", &notes, rubric::NOTES_MAX, false);
-    let marks = match rubric::parse_marks(&marks.unwrap_or_default()) {
+    let raw_marks = marks.unwrap_or_default();
+    // No rubric has more criteria than the builder offers: a longer list is refused before
+    // its keys are even read (each would otherwise become a stored key and an error line).
+    if raw_marks.len() > rubric::MAX_CRITERIA {
+        return Err(AppError::field("marks", K::ErrTooManyMarks));
+    }
+    let marks = match rubric::parse_marks(&raw_marks) {
         Ok(m) => m,
         Err(e) => {
             errors.extend(e);
             BTreeMap::new()
         }
     };
-    let status = if status == "absent" {
-        "absent"
-    } else {
-        match rubric::check_marks(&criteria, &marks) {
-            Ok(rubric::Completeness::Complete) => "scored",
-            Ok(rubric::Completeness::Partial) => "draft",
-            Err(e) => {
-                errors.extend(e);
-                "draft"
-            }
+    // Marks are checked against the rubric whatever the status: an "absent" save is no way
+    // around validation, and stores no marks at all (nor copies any into the history).
+    let completeness = match rubric::check_marks(&criteria, &marks) {
+        Ok(c) => c,
+        Err(e) => {
+            errors.extend(e);
+            rubric::Completeness::Partial
         }
     };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let marks_json = serde_json::to_string(&marks).map_err(|_| AppError::Internal)?;
+    let (status, marks) = match (status == "absent", completeness) {
+        (true, _) => ("absent", BTreeMap::new()),
+        (false, rubric::Completeness::Complete) => ("scored", marks),
+        (false, rubric::Completeness::Partial) => ("draft", marks),
+    };
+    let marks_json = serde_json::to_string(&marks).map_err(|e| {
+        tracing::error!(error = %e, "score marks not serializable");
+        AppError::Internal
+    })?;
     let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
     let t = now();
 
@@ -629,8 +640,11 @@ pub async fn judge_conflicts(event_id: i64) -> Result<ConflictData, AppError> {
     })
 }
 
-/// Replaces the judge's declared conflicts. Unscored assignments to a newly conflicted team
-/// are withdrawn at once; the organizer's coverage view then shows the gap to refill.
+/// Replaces the judge's declared conflicts. Nothing on the judge's desk changes at once:
+/// withdrawing the conflicted team's project there and then would tell a judge who does not
+/// see team names which project is that team's (declare one team, watch which project goes).
+/// The organizer's next assignment run withdraws unscored conflicted assignments and refills
+/// them (`assign::plan`), together with every other change of that run.
 #[server(prefix = "/api", endpoint = "judging/conflicts/save")]
 pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String>>) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Judge]).await?;
@@ -651,14 +665,6 @@ pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String
             .bind(t)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "DELETE FROM judge_assignments WHERE judge_id = $1 AND project_id IN (SELECT id FROM projects WHERE team_id = $2) \
-             AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.judge_id = $1 AND s.project_id = judge_assignments.project_id)",
-        )
-        .bind(me)
-        .bind(team)
-        .execute(&mut *tx)
-        .await?;
     }
     audit(&mut tx, Some(event_id), Some(me), "judge.conflicts", None, Some(json!({ "teams": wanted }))).await?;
     tx.commit().await?;

@@ -1,6 +1,10 @@
 //! Mentoring sessions: mentors offer time slots, teams book them, both can cancel, the mentor
 //! keeps notes and marks attendance, organizers see the schedule.
 //!
+//! Notes and attendance belong to the booking (`mentor_bookings`), not the slot: a team that
+//! cancels takes nothing of its session with it to the next team, and its booking keeps the
+//! mentor's notes as history (in the organizers' sessions export).
+//!
 //! Races are settled in the database: a slot is booked by `UPDATE … WHERE team_id IS NULL`
 //! (one team wins), and a team's bookings are serialized by first touching its `teams` row,
 //! so two bookings of overlapping slots by one team cannot both pass the overlap check.
@@ -73,8 +77,9 @@ pub async fn list_slots(event_id: i64) -> Result<Schedule, AppError> {
     let team = crate::teams::db::team_of_user(db, event_id, access.user.id).await?.map(|t| t.id);
     let organizer = access.has(Role::Organizer);
     let rows: Vec<(i64, i64, String, i64, i64, String, Option<i64>, Option<String>, String, Option<i64>)> = sqlx::query_as(
-        "SELECT s.id, s.mentor_id, u.display_name, s.starts_at, s.ends_at, s.location, s.team_id, t.name, s.notes, s.attended \
+        "SELECT s.id, s.mentor_id, u.display_name, s.starts_at, s.ends_at, s.location, s.team_id, t.name, COALESCE(b.notes, ''), b.attended \
          FROM mentor_slots s JOIN users u ON u.id = s.mentor_id LEFT JOIN teams t ON t.id = s.team_id \
+         LEFT JOIN mentor_bookings b ON b.slot_id = s.id AND b.cancelled_at IS NULL AND b.team_id = s.team_id \
          WHERE s.event_id = $1 ORDER BY s.starts_at, u.display_name, s.id",
     )
     .bind(event_id)
@@ -204,6 +209,18 @@ pub async fn book_slot(slot_id: i64) -> Result<(), AppError> {
     if booked.rows_affected() != 1 {
         return Err(AppError::Conflict(K::ErrSlotTaken));
     }
+    let t = now();
+    // A booking left standing by a team since deleted is closed first; then this team's
+    // booking starts empty.
+    sqlx::query("UPDATE mentor_bookings SET cancelled_at = $1 WHERE slot_id = $2 AND cancelled_at IS NULL").bind(t).bind(slot_id).execute(&mut *tx).await?;
+    sqlx::query("INSERT INTO mentor_bookings (slot_id, event_id, team_id, booked_by, booked_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(slot_id)
+        .bind(event_id)
+        .bind(team.id)
+        .bind(access.user.id)
+        .bind(t)
+        .execute(&mut *tx)
+        .await?;
     audit(&mut tx, Some(event_id), Some(access.user.id), "session.booked", None, Some(json!({ "slot": slot_id, "team": team.id }))).await?;
     tx.commit().await?;
     Ok(())
@@ -225,6 +242,13 @@ pub async fn cancel_slot(slot_id: i64) -> Result<(), AppError> {
             return Err(AppError::Forbidden);
         }
         sqlx::query("UPDATE mentor_slots SET team_id = NULL, booked_by = NULL, booked_at = NULL WHERE id = $1 AND team_id = $2")
+            .bind(slot_id)
+            .bind(team_id)
+            .execute(&mut *tx)
+            .await?;
+        // The booking, notes and attendance included, stays as history of this team's session.
+        sqlx::query("UPDATE mentor_bookings SET cancelled_at = $1 WHERE slot_id = $2 AND team_id = $3 AND cancelled_at IS NULL")
+            .bind(now())
             .bind(slot_id)
             .bind(team_id)
             .execute(&mut *tx)
@@ -262,7 +286,17 @@ pub async fn session_notes(slot_id: i64, notes: String, attended: String) -> Res
         return Err(AppError::Invalid(errors));
     }
     let mut tx = access.db().begin_write().await?;
-    sqlx::query("UPDATE mentor_slots SET notes = $1, attended = $2 WHERE id = $3").bind(&notes).bind(attended).bind(slot_id).execute(&mut *tx).await?;
+    let done = sqlx::query("UPDATE mentor_bookings SET notes = $1, attended = $2 WHERE slot_id = $3 AND team_id = $4 AND cancelled_at IS NULL")
+        .bind(&notes)
+        .bind(attended)
+        .bind(slot_id)
+        .bind(team_id)
+        .execute(&mut *tx)
+        .await?;
+    // The team cancelled between the read above and this write.
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict(K::ErrSlotNotBooked));
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -397,11 +397,12 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
     for (team_id, user_id) in &plan.joins {
         db::take_seat(&mut tx, *team_id, event_id, *user_id, max).await?;
     }
-    let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM teams WHERE event_id = $1").bind(event_id).fetch_one(&mut *tx).await?;
+    // Read inside the write transaction, so the names chosen are free when they are written.
+    let taken: Vec<String> = sqlx::query_scalar("SELECT name FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&mut *tx).await?;
     let lang = crate::server::request_lang();
-    for (i, people) in plan.new_teams.iter().enumerate() {
-        let name = lang.t1(K::AutoTeamName, &(existing + i as i64 + 1).to_string());
-        let team_id = db::create_team(&mut tx, event_id, &name, "", None, "", people.first().copied(), &ssr::new_code()).await?;
+    let names = domain::free_names(|n| lang.t1(K::AutoTeamName, &n.to_string()), &taken, taken.len() as i64 + 1, plan.new_teams.len());
+    for (people, name) in plan.new_teams.iter().zip(&names) {
+        let team_id = db::create_team(&mut tx, event_id, name, "", None, "", people.first().copied(), &ssr::new_code()).await?;
         for user_id in people {
             db::take_seat(&mut tx, team_id, event_id, *user_id, max).await?;
         }
@@ -411,21 +412,61 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
     Ok(())
 }
 
-/// Removes a team that has no members left. Organizers only.
+/// Removes a team that has no members left and nothing judged: a team whose project was
+/// submitted or scored stays, since deleting it would take the project, its scores and their
+/// history with it (foreign keys cascade). Organizers only.
 #[server(prefix = "/api", endpoint = "teams/dissolve")]
 pub async fn dissolve_team(event_id: i64, team_id: i64) -> Result<(), AppError> {
     let access = gate::event(event_id, ORGANIZER).await?;
     let mut tx = access.db().begin_write().await?;
-    let gone: Option<(String,)> = sqlx::query_as("DELETE FROM teams WHERE id = $1 AND event_id = $2 AND member_count = 0 RETURNING name")
+    // The conditions are part of the DELETE itself: no window between a check made here and
+    // the delete, for a submission or a first score to slip into.
+    let gone: Option<(String,)> = sqlx::query_as(
+        "DELETE FROM teams WHERE id = $1 AND event_id = $2 AND member_count = 0 \
+         AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.team_id = teams.id AND (p.status <> 'draft' OR p.submitted_at IS NOT NULL \
+             OR EXISTS (SELECT 1 FROM scores s WHERE s.project_id = p.id) \
+             OR EXISTS (SELECT 1 FROM score_saves k WHERE k.project_id = p.id) \
+             OR EXISTS (SELECT 1 FROM judge_assignments a WHERE a.project_id = p.id))) \
+         RETURNING name",
+    )
+    .bind(team_id)
+    .bind(event_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((name,)) = gone else {
+        let exists: Option<(i64,)> = sqlx::query_as("SELECT member_count FROM teams WHERE id = $1 AND event_id = $2").bind(team_id).bind(event_id).fetch_optional(&mut *tx).await?;
+        return Err(match exists {
+            None => AppError::NotFound,
+            Some((0,)) => AppError::Conflict(K::ErrTeamHasJudgedProject),
+            Some(_) => AppError::Conflict(K::ErrTeamNotEmpty),
+        });
+    };
+    audit(&mut tx, Some(event_id), Some(access.user.id), "team.dissolved", Some(json!({ "team": team_id, "name": name })), None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Renames a team (an offensive name, or one that misleads). Organizers only; unlike the
+/// captain's edit, the lock date does not stop it.
+#[server(prefix = "/api", endpoint = "teams/rename")]
+pub async fn rename_team(event_id: i64, team_id: i64, team_name: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, ORGANIZER).await?;
+    let name = domain::TeamName::parse(&team_name).map_err(|k| AppError::field("team_name", k))?;
+    let mut tx = access.db().begin_write().await?;
+    // The event id in the WHERE clause keeps an organizer inside their own event.
+    let before: Option<(String,)> = sqlx::query_as("SELECT name FROM teams WHERE id = $1 AND event_id = $2")
         .bind(team_id)
         .bind(event_id)
         .fetch_optional(&mut *tx)
         .await?;
-    let Some((name,)) = gone else {
-        let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM teams WHERE id = $1 AND event_id = $2").bind(team_id).bind(event_id).fetch_optional(&mut *tx).await?;
-        return Err(if exists.is_some() { AppError::Conflict(K::ErrTeamNotEmpty) } else { AppError::NotFound });
-    };
-    audit(&mut tx, Some(event_id), Some(access.user.id), "team.dissolved", Some(json!({ "team": team_id, "name": name })), None).await?;
+    let (before,) = before.ok_or(AppError::NotFound)?;
+    let done = sqlx::query("UPDATE teams SET name = $1 WHERE id = $2 AND event_id = $3").bind(name.as_str()).bind(team_id).bind(event_id).execute(&mut *tx).await;
+    match done {
+        Ok(_) => {}
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(AppError::field("team_name", K::ErrTeamNameTaken)),
+        Err(e) => return Err(e.into()),
+    }
+    audit(&mut tx, Some(event_id), Some(access.user.id), "team.renamed", Some(json!({ "team": team_id, "name": before })), Some(json!({ "team": team_id, "name": name.as_str() }))).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -206,9 +206,37 @@ fn best(pool: &[Solo], skills: &[String], needs: &[String], languages: &[String]
     best.0
 }
 
+/// Names for `count` new teams, numbered upwards from `first` by `name_of`, skipping every
+/// number whose name is taken (compared without regard to case or surrounding spaces). A
+/// participant may well have called their team "Team 4"; auto-formation then names its
+/// teams around it instead of failing on the unique name.
+pub fn free_names(name_of: impl Fn(i64) -> String, taken: &[String], first: i64, count: usize) -> Vec<String> {
+    let key = |n: &str| n.trim().to_lowercase();
+    let mut used: BTreeSet<String> = taken.iter().map(|n| key(n)).collect();
+    let mut out = Vec::with_capacity(count);
+    let mut n = first.max(1);
+    while out.len() < count {
+        let name = name_of(n);
+        if used.insert(key(&name)) {
+            out.push(name);
+        }
+        n += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_team_names_go_around_names_already_taken() {
+        let name = |n: i64| format!("Team {n}");
+        assert_eq!(free_names(name, &v(&["Alpha"]), 2, 2), v(&["Team 2", "Team 3"]));
+        // A participant took the next number (in another case): it is skipped, not clashed.
+        assert_eq!(free_names(name, &v(&["team 3", "Team 5", "Alpha"]), 3, 3), v(&["Team 4", "Team 6", "Team 7"]));
+        assert!(free_names(name, &[], 1, 0).is_empty());
+    }
 
     fn v(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| s.to_string()).collect()

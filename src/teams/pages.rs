@@ -312,6 +312,8 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
     let auto = ServerAction::<AutoFormTeams>::new();
     let moving = ServerAction::<MoveParticipant>::new();
     let dissolve = ServerAction::<DissolveTeam>::new();
+    let rename = ServerAction::<RenameTeam>::new();
+    let rename_errors = action_error(rename);
     let skills = ServerAction::<SetEventSkills>::new();
     let skills_errors = action_error(skills);
     let (lock_errors, auto_errors, move_errors, dissolve_errors) =
@@ -351,6 +353,7 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                             </ActionForm>
                             <h2>{lang.t1(K::TeamsCount, &o.teams.len().to_string())}</h2>
                             <FormError errors=dissolve_errors/>
+                            <FormError errors=rename_errors/>
                             <ul class="cards">
                                 {o.teams.clone().into_iter().map(|t| {
                                     let short = (t.members.len() as i64) < o.team_min;
@@ -361,6 +364,19 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                                                 <li><span dir="auto">{m.name.clone()}</span>{m.captain.then(|| view! { " " <span class="badge">{lang.t(K::Captain)}</span> })}</li>
                                             }).collect_view()}</ul>
                                             {short.then(|| view! { <p class="muted">{lang.t(K::BelowMinimum)}</p> })}
+                                            {
+                                                // One labelled field per team: ids carry the team's id to stay unique.
+                                                let field_id = format!("f-team-name-{}", t.id);
+                                                view! {
+                                                    <ActionForm action=rename attr:class="inline">
+                                                        <input type="hidden" name="event_id" value=event_id/>
+                                                        <input type="hidden" name="team_id" value=t.id/>
+                                                        <label for=field_id.clone()>{lang.t(K::FieldTeamNewName)}</label>
+                                                        <input type="text" id=field_id name="team_name" value=t.name.clone() required=true maxlength="60" dir="auto"/>
+                                                        <button type="submit" class="button">{lang.t(K::RenameTeam)}</button>
+                                                    </ActionForm>
+                                                }
+                                            }
                                             {t.members.is_empty().then(|| view! {
                                                 <ActionForm action=dissolve attr:class="inline">
                                                     <input type="hidden" name="event_id" value=event_id/>

@@ -90,6 +90,7 @@ fn matrix(ids: &Ids) -> Vec<(&'static str, &'static [Persona], Vec<(&'static str
         ("teams/lock", ORGANIZER, vec![("event_id", e()), ("locked_at", "".into())]),
         ("teams/auto-form", ORGANIZER, vec![("event_id", e()), ("seed", "not a number".into())]),
         ("teams/dissolve", ORGANIZER, vec![("event_id", e()), ("team_id", "999999".into())]),
+        ("teams/rename", ORGANIZER, vec![("event_id", e()), ("team_id", ids.team.clone()), ("team_name", "".into())]),
         ("projects/page", PARTICIPANT, vec![("event_id", e())]),
         ("projects/save", PARTICIPANT, vec![("event_id", e()), ("version", "0".into()), ("title", "".into()), ("tagline", "".into()), ("description", "".into()), ("track_id", "".into()), ("repo_url", "".into()), ("demo_url", "".into()), ("video_url", "".into()), ("technologies", "".into())]),
         ("projects/upload", PARTICIPANT, vec![("event_id", e())]),

@@ -392,3 +392,40 @@ async fn the_dashboard_counts_the_event_and_charts_each_judge() {
     let judge = &jury.judges[0].1;
     assert_eq!(judge.get(format!("{}/events/{}/sessions.csv", app.base, jury.event)).send().await.unwrap().status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn with_names_hidden_from_judges_the_board_they_see_has_no_team_names() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 3, 2, "2").await;
+    assign(&app, &jury, "7").await;
+    score_all(&app, &jury).await;
+    board_settings(&app, &jury, "public", false).await;
+    let team: String = sqlx::query_scalar("SELECT name FROM teams WHERE id = $1").bind(jury.projects[0].1).fetch_one(&app.state.db.pool).await.unwrap();
+    let judge = &jury.judges[0].1;
+    let anonymous = user_agent();
+    assert!(projector(&app, judge, jury.event).await.contains(&team), "names shown by default");
+
+    let version: i64 = sqlx::query_scalar("SELECT version FROM judging_settings").fetch_one(&app.state.db.pool).await.unwrap();
+    let r = app
+        .call(&jury.organizer, "judging/settings/save", &[("event_id", jury.e()), ("version", version.to_string()), ("judges_per_project", "2".into()),
+            ("hide_names", "on".into()), ("method", "z".into()), ("disagreement", "25".into()), ("state", "open".into())])
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    // Judges see the public board, signed in or not (and on the hall's projector): it shows
+    // projects by title only. Organizers keep the names.
+    for who in [judge, &anonymous] {
+        let html = projector(&app, who, jury.event).await;
+        assert!(html.contains("Projet 0"), "the project is on the board: {html}");
+        assert!(!html.contains(&team), "no team name on the board judges see: {html}");
+    }
+    assert!(projector(&app, &jury.organizer, jury.event).await.contains(&team));
+    // Frozen, the snapshot is shown the same way.
+    let r = organizer(&app, &jury, "board/freeze", &[("frozen", "on")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert!(!projector(&app, judge, jury.event).await.contains(&team), "no team name in the frozen board");
+
+    // Published results are public, names included: judging is over.
+    let r = organizer(&app, &jury, "board/publish", &[("action", "publish"), ("reveal_mode", "all")]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert!(projector(&app, judge, jury.event).await.contains(&team));
+}

@@ -88,3 +88,60 @@ async fn the_last_use_of_an_invite_goes_to_exactly_one_of_many_racers() {
     assert_eq!(app.count("SELECT COUNT(*) FROM event_roles WHERE role = 'participant'").await, 1);
     assert_eq!(app.count("SELECT uses FROM invites").await, 1);
 }
+
+#[tokio::test]
+async fn a_judge_cannot_also_take_part_or_mentor_unless_an_organizer_allows_it() {
+    let app = spawn_app().await;
+    let (org, event) = setup(&app).await;
+    let e = event.to_string();
+    let judge_code = app.invite(&org, event, "judge", "5").await;
+    let participant_code = app.invite(&org, event, "participant", "5").await;
+    let mentor_code = app.invite(&org, event, "mentor", "5").await;
+    let roles = |email: &'static str| {
+        let app = &app;
+        async move {
+            sqlx::query_scalar::<_, String>("SELECT r.role FROM event_roles r JOIN users u ON u.id = r.user_id WHERE u.email = $1 ORDER BY r.role")
+                .bind(email)
+                .fetch_all(&app.state.db.pool)
+                .await
+                .unwrap()
+        }
+    };
+
+    // A judge tries every way in as a participant or mentor: each is refused, using nothing.
+    let judge = user_agent();
+    let r = app
+        .call(&judge, "invites/signup-accept", &[("code", judge_code.as_str()), ("display_name", "Karima"), ("email", "karima@example.ma"), ("password", "correct horse battery")])
+        .await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    let r = app.call(&judge, "events/join", &[("event_id", e.as_str())]).await;
+    assert_eq!((r.status, r.json()["Conflict"].as_str()), (StatusCode::CONFLICT, Some("ErrRoleClash")), "{}", r.body);
+    for code in [&participant_code, &mentor_code] {
+        let r = app.call(&judge, "invites/accept", &[("code", code.as_str())]).await;
+        assert_eq!((r.status, r.json()["Conflict"].as_str()), (StatusCode::CONFLICT, Some("ErrRoleClash")), "{}", r.body);
+    }
+    assert_eq!(roles("karima@example.ma").await, ["judge"]);
+    assert_eq!(app.count("SELECT COUNT(*) FROM invites WHERE role <> 'judge' AND uses > 0").await, 0, "a refused acceptance uses nothing");
+    let r = app.call(&judge, "teams/board", &[("event_id", e.as_str()), ("skill", ""), ("language", "")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "the team board stays closed to the judge");
+
+    // The reverse: a participant cannot become a judge of the same event.
+    let member = user_agent();
+    let r = app
+        .call(&member, "invites/signup-accept", &[("code", participant_code.as_str()), ("display_name", "Omar"), ("email", "omar@example.ma"), ("password", "correct horse battery")])
+        .await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    let r = app.call(&member, "invites/accept", &[("code", judge_code.as_str())]).await;
+    assert_eq!(r.json()["Conflict"], "ErrRoleClash", "{}", r.body);
+    assert_eq!(roles("omar@example.ma").await, ["participant"]);
+
+    // The organizer says so with an invite that allows both roles.
+    let r = app
+        .call(&org, "invites/create", &[("event_id", e.as_str()), ("role", "participant"), ("label", "Jury et participante"), ("max_uses", "1"), ("valid_days", "7"), ("allow_clash", "on")])
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let allowed: String = sqlx::query_scalar("SELECT code FROM invites WHERE allow_clash = 1").fetch_one(&app.state.db.pool).await.unwrap();
+    let r = app.call(&judge, "invites/accept", &[("code", allowed.as_str())]).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    assert_eq!(roles("karima@example.ma").await, ["judge", "participant"]);
+}

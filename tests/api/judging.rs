@@ -473,3 +473,78 @@ async fn judges_join_from_a_judge_invite_with_only_their_name() {
     let r = app.call(&user_agent(), "judging/pass/join", &[("code", code.as_str()), ("display_name", "X")]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+/// A save marked "team absent", as the desk's second button sends it.
+async fn save_absent(app: &TestApp, phone: &Client, event: i64, project: i64, save_id: &str, marks: &[(String, String)]) -> Reply {
+    let mut form: Vec<(String, String)> = vec![
+        ("event_id".into(), event.to_string()),
+        ("project_id".into(), project.to_string()),
+        ("save_id".into(), save_id.into()),
+        ("base_version".into(), "0".into()),
+        ("status".into(), "absent".into()),
+        ("notes".into(), String::new()),
+    ];
+    form.extend(marks.iter().map(|(k, v)| (format!("marks[{k}]"), v.clone())));
+    app.call(phone, "judging/save", &form).await
+}
+
+#[tokio::test]
+async fn an_absent_save_is_validated_against_the_rubric_and_stores_no_marks() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 1, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    let phone = &jury.judges[0].1;
+    let project = jury.projects[0].0;
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+
+    // Marks outside the rubric are refused, "absent" or not; nothing is stored.
+    let r = save_absent(&app, phone, jury.event, project, "absent-0001", &[pair("c1", "99"), pair("c9", "1")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let mut fields = r.invalid_fields();
+    fields.sort();
+    assert_eq!(fields, ["c1", "c9"]);
+    // More marks than any rubric has criteria are refused before their keys are read.
+    let many: Vec<(String, String)> = (0..500).map(|i| (format!("k{i:03}"), "1".to_owned())).collect();
+    let r = save_absent(&app, phone, jury.event, project, "absent-0002", &many).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(r.invalid_fields(), ["marks"]);
+    let r = save(&app, phone, jury.event, project, "scored-0009", 0, &[("c1", "4"), ("c2", "5"), ("c3", "1"), ("c4", "1"), ("c5", "1"), ("c6", "1"), ("c7", "1"), ("c8", "1"), ("c9", "1")]).await;
+    assert_eq!(r.invalid_fields(), ["marks"], "the cap holds for every status");
+    assert_eq!(app.count("SELECT COUNT(*) FROM scores").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM score_saves").await, 0);
+
+    // A valid "absent" (the judge had tapped levels before choosing it) keeps no marks, in
+    // the score or in its history.
+    let r = save_absent(&app, phone, jury.event, project, "absent-0003", &[pair("c1", "4")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!((r.json()["applied"].as_bool(), r.json()["status"].as_str()), (Some(true), Some("absent")));
+    let (status, marks): (String, String) = sqlx::query_as("SELECT status, marks FROM scores WHERE project_id = $1").bind(project).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!((status.as_str(), serde_json::from_str::<Value>(&marks).unwrap()), ("absent", serde_json::json!({})));
+    let history: String = sqlx::query_scalar("SELECT marks FROM score_saves WHERE save_id = 'absent-0003'").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&history).unwrap(), serde_json::json!({}));
+}
+
+#[tokio::test]
+async fn declaring_a_conflict_changes_the_desk_only_at_the_next_assignment() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 3, "3").await;
+    assign(&app, &jury, "1").await;
+    let (judge, phone) = &jury.judges[0];
+    let (project, team) = jury.projects[0];
+    assert_eq!(assigned_to(&app, *judge).await.len(), 2);
+
+    // Withdrawing the project at once would tell a judge who does not see team names which
+    // project is that team's: the desk stays as it was.
+    let key = format!("teams[{team}]");
+    let r = app.call(phone, "judging/conflicts/save", &[("event_id", jury.e()), (key.as_str(), "on".into())]).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM judge_conflicts WHERE judge_id = {judge} AND team_id = {team}")).await, 1);
+    assert_eq!(assigned_to(&app, *judge).await.len(), 2, "nothing withdrawn on declaration");
+    let desk = app.call(phone, "judging/desk", &[("event_id", jury.e())]).await.json();
+    assert_eq!(desk["items"].as_array().unwrap().len(), 2);
+
+    // The organizer's next run withdraws the unscored conflicted assignment.
+    assign(&app, &jury, "1").await;
+    assert!(!assigned_to(&app, *judge).await.contains(&project), "withdrawn by the assignment run");
+    assert_eq!(assigned_to(&app, *judge).await.len(), 1);
+}

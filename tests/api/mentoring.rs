@@ -258,3 +258,64 @@ async fn one_mentor_claiming_two_requests_at_once_gets_one() {
     assert_eq!(results.iter().filter(|r| r.status.is_success()).count(), 1, "{:?}", results.iter().map(|r| &r.body).collect::<Vec<_>>());
     assert_eq!(app.count("SELECT COUNT(*) FROM help_requests WHERE status = 'claimed'").await, 1);
 }
+
+#[tokio::test]
+async fn a_cancelled_booking_keeps_its_notes_and_the_next_team_starts_clean() {
+    let app = spawn_app().await;
+    let org = user_agent();
+    app.signup_admin(&org, "Organizer", "org@example.ma").await;
+    let event = app.create_event(&org, "Bootcamp Essaouira").await;
+    let e = event.to_string();
+    let mentor_code = app.invite(&org, event, "mentor", "1").await;
+    let youssef = join(&app, &mentor_code, "Youssef", "youssef@example.ma").await;
+    let r = app.call(&youssef, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(0.0)), ("ends_at", local(1.0)), ("location", "Salle A".into())]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let slot: i64 = sqlx::query_scalar("SELECT id FROM mentor_slots").fetch_one(&app.state.db.pool).await.unwrap();
+    let code = app.invite(&org, event, "participant", "2").await;
+    let first = join(&app, &code, "Meryem", "meryem@example.ma").await;
+    let second = join(&app, &code, "Omar", "omar@example.ma").await;
+    for (c, team) in [(&first, "Atlas"), (&second, "Sahara")] {
+        let r = app.call(c, "teams/create", &[("event_id", e.clone()), ("team_name", team.into()), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
+        assert!(r.status.is_success(), "{}", r.body);
+    }
+    let s = [("slot_id", slot.to_string())];
+    let list = |c: &Client| {
+        let form = [("event_id", e.clone())];
+        let app = &app;
+        let c = c.clone();
+        async move { app.call(&c, "sessions/list", &form).await.json()["slots"][0].clone() }
+    };
+
+    // The first team's session: the mentor's notes and attendance.
+    assert!(app.call(&first, "sessions/book", &s).await.status.is_success());
+    let r = app.call(&youssef, "sessions/notes", &[("slot_id", slot.to_string()), ("notes", "Atlas : revoir le modèle économique.".into()), ("attended", "no".into())]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(list(&first).await["notes"], "Atlas : revoir le modèle économique.");
+
+    // It cancels; the second team books the same slot and reads nothing of the first's.
+    assert!(app.call(&first, "sessions/cancel", &s).await.status.is_success());
+    assert!(app.call(&second, "sessions/book", &s).await.status.is_success());
+    for c in [&second, &youssef, &org] {
+        let seen = list(c).await;
+        assert_eq!(seen["notes"], "", "a new booking starts clean: {seen}");
+        assert!(seen["attended"].is_null(), "{seen}");
+    }
+    let theirs = list(&first).await;
+    assert!(theirs["notes"].is_null() && theirs["team"].is_null(), "the first team sees a booked slot: {theirs}");
+    let r = app.call(&youssef, "sessions/notes", &[("slot_id", slot.to_string()), ("notes", "Sahara : démo prête.".into()), ("attended", "yes".into())]).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(list(&second).await["notes"], "Sahara : démo prête.");
+
+    // The first booking keeps its notes, as history for the organizers.
+    let kept: (String, Option<i64>) = sqlx::query_as(
+        "SELECT b.notes, b.attended FROM mentor_bookings b JOIN teams t ON t.id = b.team_id WHERE t.name = 'Atlas' AND b.cancelled_at IS NOT NULL",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(kept, ("Atlas : revoir le modèle économique.".to_owned(), Some(0)));
+    let csv = app.get(&org, &format!("/events/{event}/sessions.csv")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.contains("cancelled,Atlas,no,Atlas : revoir le modèle économique."), "{}", csv.body);
+    assert!(csv.body.contains("booked,Sahara,yes,Sahara : démo prête."), "{}", csv.body);
+}

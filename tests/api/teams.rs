@@ -179,3 +179,76 @@ async fn the_captain_edits_the_team_and_organizers_suggest_skills() {
     let page = app.call(&people[0], "teams/page", &[("event_id", e.as_str())]).await.json();
     assert_eq!(page["event_skills"], serde_json::json!(["agritech", "data", "design"]));
 }
+
+#[tokio::test]
+async fn auto_formation_names_its_teams_around_names_taken_and_organizers_rename_teams() {
+    let app = spawn_app().await;
+    let (org, event, people) = event_with_participants(&app, "4", 5).await;
+    let e = event.to_string();
+    // A participant calls their team what auto-formation would call its next one.
+    let (taken, _) = create_team(&app, &people[0], event, "Team 2").await;
+    let r = app.call(&org, "teams/auto-form", &[("event_id", e.as_str()), ("seed", "3")]).await;
+    assert!(r.status.is_success(), "{} {}", r.status, r.body);
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM teams WHERE event_id = $1 ORDER BY id").bind(event).fetch_all(&app.state.db.pool).await.unwrap();
+    assert_eq!(names, ["Team 2", "Team 3"], "the new team goes around the name taken");
+    assert_eq!(app.count("SELECT COUNT(*) FROM team_members").await, 5, "everyone placed");
+
+    // Organizers rename teams; nobody else does, and names stay unique per event.
+    let t = taken.to_string();
+    let rename = |team: &str, event: &str, name: &str| vec![("event_id", event.to_owned()), ("team_id", team.to_owned()), ("team_name", name.to_owned())];
+    let r = app.call(&people[0], "teams/rename", &rename(&t, &e, "Les Aigles")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "a captain is not an organizer");
+    let r = app.call(&org, "teams/rename", &rename(&t, &e, "Team 3")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(r.invalid_fields(), ["team_name"]);
+    let r = app.call(&org, "teams/rename", &rename(&t, &e, "   ")).await;
+    assert_eq!(r.invalid_fields(), ["team_name"]);
+    let other = app.create_event(&org, "Bootcamp Essaouira").await.to_string();
+    let r = app.call(&org, "teams/rename", &rename(&t, &other, "Les Aigles")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "a team of another event is out of reach");
+    let r = app.call(&org, "teams/rename", &rename(&t, &e, "  Les Aigles ")).await;
+    assert!(r.status.is_success(), "{} {}", r.status, r.body);
+    let name: String = sqlx::query_scalar("SELECT name FROM teams WHERE id = $1").bind(taken).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(name, "Les Aigles");
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'team.renamed'").await, 1);
+    // The organizer's teams page offers it as a labelled field.
+    let page = app.get(&org, &format!("/events/{event}/teams")).await;
+    assert!(page.body.contains(&format!("for=\"f-team-name-{taken}\"")), "{}", page.body);
+}
+
+#[tokio::test]
+async fn a_team_whose_project_was_submitted_or_scored_is_never_dissolved() {
+    use crate::judging::{assign, jury, save};
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    let (judge, phone) = &jury.judges[0];
+    let (scored, scored_team) = jury.projects[0];
+    let (_, submitted_team) = jury.projects[1];
+    let r = save(&app, phone, jury.event, scored, "keep-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
+    assert_eq!(r.json()["applied"], true, "{}", r.body);
+    // Every member left both teams (leaving never deletes a team).
+    sqlx::query("DELETE FROM team_members WHERE team_id IN ($1, $2)").bind(scored_team).bind(submitted_team).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE teams SET member_count = 0 WHERE id IN ($1, $2)").bind(scored_team).bind(submitted_team).execute(&app.state.db.pool).await.unwrap();
+
+    for team in [scored_team, submitted_team] {
+        let r = app.call(&jury.organizer, "teams/dissolve", &[("event_id", jury.e()), ("team_id", team.to_string())]).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+        assert_eq!(r.json()["Conflict"], "ErrTeamHasJudgedProject");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM projects").await, 2);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM scores WHERE judge_id = {judge}")).await, 1, "the score stays");
+    assert_eq!(app.count("SELECT COUNT(*) FROM score_saves").await, 1, "and its history");
+
+    // An empty team with nothing judged still goes.
+    sqlx::query("INSERT INTO teams (event_id, name, invite_code, member_count, created_at) VALUES ($1, 'Vide', 'code-vide', 0, 0)")
+        .bind(jury.event)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let empty: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE name = 'Vide'").fetch_one(&app.state.db.pool).await.unwrap();
+    let r = app.call(&jury.organizer, "teams/dissolve", &[("event_id", jury.e()), ("team_id", empty.to_string())]).await;
+    assert!(r.status.is_success(), "{} {}", r.status, r.body);
+    assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 2);
+}
