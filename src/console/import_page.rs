@@ -127,10 +127,10 @@ pub async fn import_batch(event_id: i64, batch: i64) -> Result<Batch, AppError> 
         .fetch_optional(&db.pool)
         .await?;
     let (kind_code, body, result) = row.ok_or(AppError::NotFound)?;
-    let kind = Kind::from_code(&kind_code).ok_or(AppError::Internal)?;
+    let kind = Kind::from_code(&kind_code).ok_or_else(|| AppError::missing("import batch of an unknown kind"))?;
     let columns: Vec<String> = kind.columns().iter().map(|c| c.to_string()).collect();
     if let Some(result) = result {
-        let created: Vec<Created> = serde_json::from_str(&result).map_err(|_| AppError::Internal)?;
+        let created: Vec<Created> = serde_json::from_str(&result).map_err(|e| AppError::internal("stored import result unreadable", e))?;
         return Ok(Batch { event_id, id: batch, kind: kind_code, columns, rows: Vec::new(), problems: Vec::new(), committed: true, created });
     }
     let (parsed, problems) = check(db, event_id, kind, &body, crate::server::request_lang()).await?;
@@ -169,7 +169,7 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<(), AppError> {
         return Err(AppError::Conflict(K::ImportAlreadyDone));
     }
     let (kind_code, body): (String, String) = sqlx::query_as("SELECT kind, body FROM imports WHERE id = $1").bind(batch).fetch_one(&mut *tx).await?;
-    let kind = Kind::from_code(&kind_code).ok_or(AppError::Internal)?;
+    let kind = Kind::from_code(&kind_code).ok_or_else(|| AppError::missing("import batch of an unknown kind"))?;
     let (parsed, problems) = check(db, event_id, kind, &body, lang).await?;
     if !problems.is_empty() {
         return Err(AppError::Conflict(K::ImportHasProblems));
@@ -239,7 +239,7 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<(), AppError> {
             }
         }
     }
-    let result = serde_json::to_string(&created).map_err(|_| AppError::Internal)?;
+    let result = serde_json::to_string(&created).map_err(|e| AppError::internal("import result not serialized", e))?;
     sqlx::query("UPDATE imports SET result = $1 WHERE id = $2").bind(&result).bind(batch).execute(&mut *tx).await?;
     audit(&mut tx, Some(event_id), Some(access.user.id), "import", None, Some(json!({ "kind": kind.code(), "rows": created.len(), "batch": batch }))).await?;
     tx.commit().await?;

@@ -171,8 +171,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
 #[cfg(feature = "ssr")]
 pub mod export {
     use axum::extract::Path;
-    use axum::http::StatusCode;
-    use axum::response::{IntoResponse, Response};
+    use axum::response::Response;
     use tower_sessions::Session;
 
     pub async fn sessions_csv(db: crate::db::Db, session: Session, Path(event_id): Path<i64>) -> Response {
@@ -188,8 +187,9 @@ pub mod export {
         .bind(event_id)
         .fetch_all(&db.pool)
         .await;
-        let Ok(rows) = rows else {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        let rows = match rows {
+            Ok(rows) => rows,
+            Err(e) => return crate::server::internal_response("sessions export not read", e),
         };
         let tz = crate::events::db::timezone(&db, event_id).await.unwrap_or(chrono_tz::UTC);
         let at = |t: i64| crate::events::domain::utc_to_display(t, tz);

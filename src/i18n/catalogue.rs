@@ -531,4 +531,8 @@ catalogue! {
     ImportLine { ar: "السطر {}", fr: "Ligne {}", en: "Line {}" }
     ImportConfirm { ar: "استيراد {} سطر", fr: "Importer {} lignes", en: "Import {} rows" }
     ImportFile { ar: "أو اختر ملف CSV", fr: "Ou choisissez un fichier CSV", en: "Or choose a CSV file" }
+    // Web hardening: public announcements on the projector.
+    AnnouncementPublic { ar: "يظهر أيضاً على شاشة العرض العامة (يراه أي شخص)", fr: "Afficher aussi sur le projecteur public (visible par tous)", en: "Also show on the public projector (anyone can see it)" }
+    AnnouncementIsPublic { ar: "عام", fr: "Public", en: "Public" }
+    AnnouncementMembersOnly { ar: "لأعضاء التظاهرة فقط", fr: "Membres de l'événement seulement", en: "Event members only" }
 }

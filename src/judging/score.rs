@@ -132,7 +132,7 @@ pub mod ssr {
         let email = format!("judge-{}@pass.invalid", random(16).to_lowercase());
         match crate::auth::db::create_user(tx, &email, name, &pass_hash(), None).await? {
             crate::auth::db::NewUser::Created(user) => Ok(user.id),
-            crate::auth::db::NewUser::EmailTaken => Err(AppError::Internal),
+            crate::auth::db::NewUser::EmailTaken => Err(AppError::missing("random judge pass address already taken")),
         }
     }
 
@@ -291,8 +291,8 @@ pub mod ssr {
             match &self.queue {
                 Some(queue) => {
                     let (reply, answer) = tokio::sync::oneshot::channel();
-                    queue.send(Job { save, reply }).await.map_err(|_| AppError::Internal)?;
-                    answer.await.map_err(|_| AppError::Internal)?
+                    queue.send(Job { save, reply }).await.map_err(|e| AppError::internal("score writer stopped", e))?;
+                    answer.await.map_err(|e| AppError::internal("score writer dropped a save", e))?
                 }
                 None => {
                     let mut tx = db.begin_write().await?;
@@ -517,7 +517,7 @@ pub async fn save_score(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let marks_json = serde_json::to_string(&marks).map_err(|_| AppError::Internal)?;
+    let marks_json = serde_json::to_string(&marks).map_err(|e| AppError::internal("marks not serialized", e))?;
     let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
     let t = now();
 
