@@ -27,6 +27,9 @@ use leptos_router::path;
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions, lang: Lang) -> impl IntoView {
     use leptos_meta::MetaTags;
+    // The Content-Security-Policy names this render's nonce, which the loader script and the
+    // renderer's data scripts carry (see `server::headers`).
+    crate::server::headers::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code() dir=lang.dir()>

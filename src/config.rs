@@ -45,6 +45,9 @@ pub struct Config {
     pub max_connections: u32,
     /// `HAKAM_UPLOAD_DIR`, default `data/uploads`: where screenshots are stored.
     pub upload_dir: PathBuf,
+    /// `HAKAM_MAX_STREAMS_PER_CLIENT`, default 500: live streams (open pages) one client
+    /// address may hold; a hall behind one router shares an address.
+    pub max_streams_per_client: usize,
 }
 
 /// The login throttle's numbers; see `auth::throttle` for how they combine.
@@ -154,6 +157,7 @@ impl Config {
             demo: parse_bool("HAKAM_DEMO")?,
             max_connections: parse("HAKAM_DB_MAX_CONNECTIONS", if is_pg { 16 } else { 8 })?,
             upload_dir: PathBuf::from(var("HAKAM_UPLOAD_DIR").unwrap_or_else(|| "data/uploads".into())),
+            max_streams_per_client: parse("HAKAM_MAX_STREAMS_PER_CLIENT", 500)?,
             database_url,
         })
     }
@@ -179,6 +183,7 @@ impl Config {
             admin_email: None,
             demo: false,
             max_connections: 8,
+            max_streams_per_client: 500,
         }
     }
 }

@@ -63,6 +63,12 @@ pub enum AppError {
     CrossSite,
     #[error("internal error")]
     Internal,
+    /// The request body could not be decoded (truncated, not UTF-8, not the expected form).
+    #[error("bad request")]
+    BadRequest,
+    /// The body is in an encoding the server function does not take (JSON, CBOR, …).
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
     /// Transport or encoding failures reported by the server-function layer.
     #[error("request failed: {0}")]
     Request(String),
@@ -102,6 +108,7 @@ impl AppError {
             AppError::Busy(_) => K::ErrBusy,
             AppError::CrossSite => K::ErrForbidden,
             AppError::Internal => K::ErrInternal,
+            AppError::BadRequest | AppError::UnsupportedMediaType => K::ErrBadRequest,
             AppError::Request(_) => K::ErrNetwork,
         };
         lang.t(key).to_owned()
@@ -116,6 +123,8 @@ impl AppError {
             AppError::Conflict(_) | AppError::ConflictWith(..) => 409,
             AppError::TooManyAttempts | AppError::RateLimited(_) => 429,
             AppError::Busy(_) => 503,
+            AppError::BadRequest => 400,
+            AppError::UnsupportedMediaType => 415,
             AppError::Internal | AppError::Request(_) => 500,
         }
     }
@@ -137,9 +146,34 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // Malformed arguments are the caller's fault: say so as a validation error.
-            ServerFnErrorErr::Args(_) => AppError::field("form", K::ErrBadRequest),
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::field("form", K::ErrBadRequest),
+            // On the server, a body that cannot be read as text (not UTF-8, cut off, over the
+            // size limit) is the caller's fault too. In the browser the same variant means
+            // the server's answer was unreadable, which is a network-class failure.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(e) => {
+                tracing::info!(error = %e, "undecodable server-function body");
+                AppError::BadRequest
+            }
             other => AppError::Request(other.to_string()),
         }
+    }
+}
+
+impl AppError {
+    /// An internal error whose cause is logged here, since the caller only gets "internal
+    /// error": `.map_err(|e| AppError::internal("what failed", e))`.
+    #[cfg(feature = "ssr")]
+    pub fn internal(context: &'static str, cause: impl std::fmt::Display) -> AppError {
+        tracing::error!(error = %cause, "{context}");
+        AppError::Internal
+    }
+
+    /// An internal error for a value that should always be there (`ok_or_else`).
+    #[cfg(feature = "ssr")]
+    pub fn missing(context: &'static str) -> AppError {
+        tracing::error!("{context}");
+        AppError::Internal
     }
 }
 

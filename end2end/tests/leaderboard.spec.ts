@@ -46,6 +46,7 @@ test('the projector follows scores, freeze and a reveal stepped from a phone', a
   };
   // An announcement reaches the projector and the judge's open page without a reload.
   await page.getByLabel('Announcement in French').fill('Pause déjeuner à 13 h');
+  await page.getByLabel('Also show on the public projector (anyone can see it)').check();
   await page.getByRole('button', { name: 'Post the announcement' }).click();
   await expect(projector.locator('.pj-announce')).toHaveText('Pause déjeuner à 13 h');
   await expect(j.locator('.announcement')).toHaveText('Pause déjeuner à 13 h');

@@ -55,11 +55,18 @@ pub fn parse_name(raw: &str, max: usize) -> Result<String, K> {
         Err(K::ErrRequired)
     } else if name.chars().count() > max {
         Err(K::ErrTooLong)
-    } else if name.chars().any(char::is_control) {
+    } else if name.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         Err(K::ErrInvalidCharacters)
     } else {
         Ok(name)
     }
+}
+
+/// The explicit direction overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069).
+/// Arabic and French names need none of them (pages lay text out with `dir="auto"`), and
+/// they can make a name read as another one ("Trojan source" style spoofing).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,10 +118,21 @@ impl Password {
     }
 }
 
-/// Where to go after signing in: only paths on this site, never another origin.
+/// Where to go after signing in or switching language: only a path on this site, never
+/// another origin. Browsers drop tabs and newlines from URLs and read `\` as `/`, so
+/// `/\t/evil.example` or `/\\evil.example` would become `//evil.example`, another site:
+/// the path must be printable ASCII (Hakam's own paths are; others arrive percent-encoded)
+/// with no backslash and no empty segment (`//`) anywhere, and it must start with `/`.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next.map(str::trim) {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+    const MAX: usize = 2048;
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && path.len() <= MAX
+                && path.bytes().all(|b| b.is_ascii_graphic())
+                && !path.contains('\\')
+                && !path.contains("//") =>
+        {
             path.to_owned()
         }
         _ => "/".to_owned(),
@@ -142,6 +160,14 @@ mod tests {
     }
 
     #[test]
+    fn names_refuse_direction_overrides() {
+        assert_eq!(DisplayName::parse("Salma \u{202e}ilA"), Err(K::ErrInvalidCharacters));
+        assert_eq!(DisplayName::parse("\u{2067}سلمى"), Err(K::ErrInvalidCharacters));
+        // The plain marks some keyboards insert stay allowed.
+        assert!(DisplayName::parse("سلمى\u{200f} B.").is_ok());
+    }
+
+    #[test]
     fn display_names_fold_spaces_and_keep_arabic() {
         assert_eq!(DisplayName::parse("  سلمى   بنعلي ").unwrap().as_str(), "سلمى بنعلي");
         assert_eq!(DisplayName::parse("   "), Err(K::ErrRequired));
@@ -161,9 +187,38 @@ mod tests {
     #[test]
     fn next_stays_on_this_site() {
         assert_eq!(safe_next(Some("/events/3")), "/events/3");
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil")), "/");
+        assert_eq!(safe_next(Some("/events/3/judge?project=4#top")), "/events/3/judge?project=4#top");
+        assert_eq!(safe_next(Some("/")), "/");
         assert_eq!(safe_next(None), "/");
+        let hostile = [
+            "//evil.example",
+            "///evil.example",
+            "https://evil.example",
+            "http:evil.example",
+            "javascript:alert(1)",
+            "evil.example",
+            "",
+            " /events",
+            "/\\evil",
+            "\\\\evil.example",
+            "/\\/evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "\t//evil.example",
+            "/%09/evil.example/\u{0}",
+            "/ /evil.example",
+            "/\u{a0}/evil.example",
+            "/\u{3000}/evil.example",
+            "/\u{202e}/evil.example",
+            "/\u{ff0f}evil.example",
+            "/events//evil.example",
+            "/./\t/evil.example",
+            "/x\u{7f}",
+        ];
+        for next in hostile {
+            assert_eq!(safe_next(Some(next)), "/", "{next:?} must not be followed");
+        }
+        assert_eq!(safe_next(Some(&format!("/{}", "a".repeat(3000)))), "/");
     }
 }

@@ -25,6 +25,8 @@ pub struct AnnouncementRow {
     /// Arabic, French, English (any may be empty).
     pub bodies: [String; 3],
     pub at: String,
+    /// Shown on the public projector too, not only to the event's members.
+    pub public: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -120,7 +122,7 @@ pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
         announcements: bs::announcements(db, event_id)
             .await?
             .into_iter()
-            .map(|(id, bodies, at)| AnnouncementRow { id, bodies, at: crate::events::domain::utc_to_display(at, tz) })
+            .map(|a| AnnouncementRow { id: a.id, bodies: a.bodies(), at: crate::events::domain::utc_to_display(a.created_at, tz), public: a.public() })
             .collect(),
     })
 }
@@ -201,7 +203,7 @@ pub async fn freeze_board(event_id: i64, frozen: String) -> Result<(), AppError>
     bs::ensure(&mut tx, event_id).await?;
     let snapshot = if freeze {
         let rows = bs::live_rows(access.db(), event_id).await?;
-        Some(serde_json::to_string(&rows).map_err(|_| AppError::Internal)?)
+        Some(serde_json::to_string(&rows).map_err(|e| AppError::internal("board snapshot not serialized", e))?)
     } else {
         None
     };
@@ -238,7 +240,7 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
             if domain::ranked(&rows).is_empty() {
                 return Err(AppError::Conflict(K::ErrNothingToPublish));
             }
-            let json = serde_json::to_string(&rows).map_err(|_| AppError::Internal)?;
+            let json = serde_json::to_string(&rows).map_err(|e| AppError::internal("published results not serialized", e))?;
             sqlx::query(
                 "UPDATE boards SET published = $1, published_at = $2, reveal_mode = $3, reveal_step = 0, version = version + 1, updated_at = $2 \
                  WHERE event_id = $4",
@@ -304,10 +306,10 @@ pub async fn step_reveal(event_id: i64, direction: String, from: i64) -> Result<
     Ok(())
 }
 
-/// Posts an announcement in one or more languages; it appears live on the event's pages and
-/// on the projector.
+/// Posts an announcement in one or more languages; it appears live on the event's pages, and
+/// on the projector only if `public` is ticked (anyone may open the projector).
 #[server(prefix = "/api", endpoint = "board/announce")]
-pub async fn post_announcement(event_id: i64, body_ar: String, body_fr: String, body_en: String) -> Result<(), AppError> {
+pub async fn post_announcement(event_id: i64, body_ar: String, body_fr: String, body_en: String, public: Option<String>) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
     let ar = crate::events::domain::text(&mut errors, "body_ar", &body_ar, 500, false);
@@ -319,17 +321,20 @@ pub async fn post_announcement(event_id: i64, body_ar: String, body_fr: String, 
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
+    // A checkbox: present ("on") when ticked. Not public unless the organizer says so.
+    let public = public.is_some_and(|p| !p.is_empty() && p != "off");
     let mut tx = access.db().begin_write().await?;
-    sqlx::query("INSERT INTO announcements (event_id, body_ar, body_fr, body_en, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+    sqlx::query("INSERT INTO announcements (event_id, body_ar, body_fr, body_en, created_by, created_at, is_public) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(event_id)
         .bind(&ar)
         .bind(&fr)
         .bind(&en)
         .bind(access.user.id)
         .bind(now())
+        .bind(i64::from(public))
         .execute(&mut *tx)
         .await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "announcement.post", None, Some(json!({ "ar": ar, "fr": fr, "en": en }))).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "announcement.post", None, Some(json!({ "ar": ar, "fr": fr, "en": en, "public": public }))).await?;
     tx.commit().await?;
     access.state.live.publish(event_id, "announce");
     Ok(())
@@ -355,22 +360,27 @@ pub async fn retire_announcement(event_id: i64, announcement_id: i64) -> Result<
 }
 
 /// The projector: anyone may open it; the frame shows only what the caller's audience may
-/// see (nothing but progress and announcements while the board is hidden from them).
+/// see (nothing but progress and public announcements while the board is hidden from them).
 #[server(prefix = "/api", endpoint = "board/projector")]
 pub async fn projector_data(event_id: i64) -> Result<ProjectorView, AppError> {
     let caller = gate::public().await?;
-    let db = caller.db();
-    let who = bs::audience(db, event_id, caller.account().map(|u| u.id)).await?;
+    let (db, state) = (caller.db(), &caller.state);
+    // Anonymous callers (and judges' pass sessions, which reach no account) are the public;
+    // an unknown event is refused by the cache below.
+    let who = match caller.account() {
+        None => Audience::Public,
+        Some(user) => bs::audience(db, event_id, Some(user.id)).await?,
+    };
     let lang = crate::server::request_lang();
-    // Computed afresh, not taken from the viewers' cache: a page loaded right after a change
-    // must show it (the cache catches up within ~50 ms, and then pushes it).
-    let frames = bs::frames(db, event_id).await?;
-    let event_url = format!("{}/events/{event_id}", caller.state.config.public_url);
+    // The viewers' cache, caught up with every change made before this call: a reload costs
+    // no ranking, no rendering and no QR code (see `board::live`).
+    let frames = state.boards.current(db, &state.live, event_id).await?;
+    let event_url = format!("{}/events/{event_id}", state.config.public_url);
     Ok(ProjectorView {
         event_id,
-        event_name: event_name(db, event_id).await?,
+        event_name: frames.event_name.clone(),
         html: frames.get(who, lang).to_owned(),
-        qr_svg: crate::invites::ssr::qr_svg(&event_url),
+        qr_svg: state.boards.qr(event_id, &event_url).to_string(),
         event_url,
         rotate_seconds: frames.rotate_seconds,
     })
@@ -447,6 +457,6 @@ pub async fn event_announcements(event_id: i64) -> Result<Announcements, AppErro
         return Ok(Announcements { member: false, items: Vec::new() });
     }
     let lang = crate::server::request_lang();
-    let items = bs::announcements(caller.db(), event_id).await?.into_iter().take(3).map(|(id, bodies, _)| (id, bs::in_lang(&bodies, lang))).collect();
+    let items = bs::announcements(caller.db(), event_id).await?.into_iter().take(3).map(|a| (a.id, bs::in_lang(&a.bodies(), lang))).collect();
     Ok(Announcements { member: true, items })
 }

@@ -272,8 +272,8 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
     let _ = write!(
         out,
         "<div class=\"pj-frame\" data-state=\"{state}\"><div class=\"pj-progress\"><span class=\"pj-progress-label\">{}</span>\
-         <div class=\"pj-bar\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\" aria-valuenow=\"{pct}\" aria-label=\"{}\">\
-         <span style=\"width:{pct}%\"></span></div><span class=\"pj-progress-count\">{}</span></div>",
+         <progress class=\"pj-bar\" max=\"100\" value=\"{pct}\" aria-label=\"{}\"></progress>\
+         <span class=\"pj-progress-count\">{}</span></div>",
         escape(lang.t(K::JudgingProgress)),
         escape(lang.t(K::JudgingProgress)),
         escape(&lang.t1(K::ScoresDoneOf, format!("{} / {}", progress.done, progress.assigned))),

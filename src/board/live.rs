@@ -6,6 +6,11 @@
 //! it changed. Each viewer's stream holds just a `watch` receiver, so 5,000 viewers cost one
 //! computation and 5,000 writes per change, not 5,000 page renders. A viewer that lags or
 //! reconnects simply gets the latest frame: every message is a full snapshot.
+//!
+//! The projector's first load reads the same cache (see [`Boards::current`]), so anonymous
+//! reloads cost no ranking and no rendering. To never serve a frame older than a change the
+//! caller could have seen, each cached computation remembers how many board notices the hub
+//! had counted when it started; a read that finds newer notices waits for the refresher.
 
 use super::domain::Audience;
 use super::ssr::{audience, frames, Frames};
@@ -28,39 +33,95 @@ use tower_sessions::Session;
 /// The topics that can change a board.
 const TOPICS: &[&str] = &["judging", "board", "announce", "resync"];
 
+/// How long a read waits for the refresher to catch up with a change before computing the
+/// board itself (the refresher needs the hub's throttle, 100 ms, plus its own 50 ms).
+const CATCH_UP: Duration = Duration::from_secs(2);
+
+/// One watched event: its frames, and the hub's board-notice count when they were computed.
+#[derive(Clone, Debug)]
+struct Entry {
+    frames: watch::Sender<Arc<Frames>>,
+    seen: watch::Sender<u64>,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Boards {
-    events: Arc<Mutex<HashMap<i64, watch::Sender<Arc<Frames>>>>>,
+    events: Arc<Mutex<HashMap<i64, Entry>>>,
+    /// The projector's QR code of each event's page: the same for every caller.
+    qr: Arc<Mutex<HashMap<i64, Arc<str>>>>,
+    /// How many times a board was computed (for tests and the benchmark).
+    computed: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Boards {
     /// A receiver of the event's frames, starting the event's refresher if needed.
     pub async fn subscribe(&self, db: &Db, hub: &Hub, event_id: i64) -> AppResult<watch::Receiver<Arc<Frames>>> {
+        Ok(self.entry(db, hub, event_id).await?.0)
+    }
+
+    async fn entry(&self, db: &Db, hub: &Hub, event_id: i64) -> AppResult<(watch::Receiver<Arc<Frames>>, watch::Receiver<u64>)> {
         if let Some(rx) = self.existing(event_id) {
             return Ok(rx);
         }
         // Subscribe to notices before computing, so a change made meanwhile is not missed.
         let notices = hub.subscribe();
-        let first = frames(db, event_id).await?;
+        let seen = hub.counts.of(event_id, TOPICS);
+        let first = self.compute(db, event_id).await?;
         let mut events = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(tx) = events.get(&event_id) {
-            return Ok(tx.subscribe());
+        if let Some(entry) = events.get(&event_id) {
+            return Ok((entry.frames.subscribe(), entry.seen.subscribe()));
         }
-        let (tx, rx) = watch::channel(Arc::new(first));
-        events.insert(event_id, tx.clone());
-        tokio::spawn(refresh(self.clone(), db.clone(), notices, tx, event_id));
+        let entry = Entry { frames: watch::channel(Arc::new(first)).0, seen: watch::channel(seen).0 };
+        let rx = (entry.frames.subscribe(), entry.seen.subscribe());
+        events.insert(event_id, entry.clone());
+        tokio::spawn(refresh(self.clone(), db.clone(), hub.clone(), notices, entry, event_id));
         Ok(rx)
     }
 
-    fn existing(&self, event_id: i64) -> Option<watch::Receiver<Arc<Frames>>> {
-        self.events.lock().unwrap_or_else(|e| e.into_inner()).get(&event_id).map(|tx| tx.subscribe())
+    fn existing(&self, event_id: i64) -> Option<(watch::Receiver<Arc<Frames>>, watch::Receiver<u64>)> {
+        self.events
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&event_id)
+            .map(|e| (e.frames.subscribe(), e.seen.subscribe()))
+    }
+
+    /// The event's frames as of now: from the cache, once it has caught up with every board
+    /// notice counted before this call (a change the caller made or saw is in it).
+    pub async fn current(&self, db: &Db, hub: &Hub, event_id: i64) -> AppResult<Arc<Frames>> {
+        let wanted = hub.counts.of(event_id, TOPICS);
+        let (frames, mut seen) = self.entry(db, hub, event_id).await?;
+        let caught_up = matches!(tokio::time::timeout(CATCH_UP, seen.wait_for(|s| *s >= wanted)).await, Ok(Ok(_)));
+        if caught_up {
+            let current = frames.borrow().clone();
+            return Ok(current);
+        }
+        // The refresher is slow or gone: compute this once rather than show an old board.
+        tracing::warn!(event_id, "board cache behind; computed directly");
+        Ok(Arc::new(self.compute(db, event_id).await?))
+    }
+
+    async fn compute(&self, db: &Db, event_id: i64) -> AppResult<Frames> {
+        self.computed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        frames(db, event_id).await
+    }
+
+    /// How many times any board was computed since start.
+    pub fn computations(&self) -> u64 {
+        self.computed.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The QR code of a URL that depends only on the event, computed once per event.
+    pub fn qr(&self, event_id: i64, url: &str) -> Arc<str> {
+        let mut codes = self.qr.lock().unwrap_or_else(|e| e.into_inner());
+        codes.entry(event_id).or_insert_with(|| crate::invites::ssr::qr_svg(url).into()).clone()
     }
 
     /// Ends the event's refresher when nobody watches; true if it did.
     fn retire_if_unwatched(&self, event_id: i64) -> bool {
         let mut events = self.events.lock().unwrap_or_else(|e| e.into_inner());
         match events.get(&event_id) {
-            Some(tx) if tx.receiver_count() == 0 => {
+            Some(entry) if entry.frames.receiver_count() == 0 && entry.seen.receiver_count() == 0 => {
                 events.remove(&event_id);
                 true
             }
@@ -74,7 +135,7 @@ impl Boards {
     }
 }
 
-async fn refresh(boards: Boards, db: Db, mut notices: broadcast::Receiver<crate::live::hub::Notice>, tx: watch::Sender<Arc<Frames>>, event_id: i64) {
+async fn refresh(boards: Boards, db: Db, hub: Hub, mut notices: broadcast::Receiver<crate::live::hub::Notice>, entry: Entry, event_id: i64) {
     loop {
         match notices.recv().await {
             Ok(n) if (n.event_id == event_id || n.event_id == ALL_EVENTS) && TOPICS.contains(&n.topic) => {}
@@ -88,14 +149,22 @@ async fn refresh(boards: Boards, db: Db, mut notices: broadcast::Receiver<crate:
         if boards.retire_if_unwatched(event_id) {
             return;
         }
-        match frames(&db, event_id).await {
+        // Counted before reading: every change counted so far is committed, so it is in
+        // what the read below finds.
+        let seen = hub.counts.of(event_id, TOPICS);
+        match boards.compute(&db, event_id).await {
             Ok(fresh) => {
-                tx.send_if_modified(|current| {
+                entry.frames.send_if_modified(|current| {
                     if **current == fresh {
                         return false;
                     }
                     *current = Arc::new(fresh);
                     true
+                });
+                entry.seen.send_if_modified(|s| {
+                    let newer = seen > *s;
+                    *s = (*s).max(seen);
+                    newer
                 });
             }
             Err(e) => tracing::warn!(error = %e, event_id, "board not recomputed"),
@@ -117,17 +186,17 @@ pub async fn stream(state: crate::server::AppState, session: Session, Path(event
     // A judge's pass session sees what the public sees (judges are never organizers here).
     let user = match crate::auth::gate::identify(&state.db, &session).await {
         Ok(who) => who.filter(|w| w.reach == crate::auth::gate::Reach::Account).map(|w| w.user.id),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(e) => return crate::server::internal_response("board stream: session not read", e),
     };
     let who = match audience(&state.db, event_id, user).await {
         Ok(a) => a,
         Err(crate::error::AppError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(e) => return crate::server::internal_response("board stream: audience not read", e),
     };
     let lang = Lang::from_code(&q.lang).unwrap_or_default();
     let rx = match state.boards.subscribe(&state.db, &state.live, event_id).await {
         Ok(rx) => rx,
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(e) => return crate::server::internal_response("board stream: frames not computed", e),
     };
     sse(rx, who, lang)
 }

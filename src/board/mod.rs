@@ -119,16 +119,37 @@ pub mod ssr {
         Ok(Progress { done: done.unwrap_or(0), assigned })
     }
 
-    /// The current announcements, newest first: (id, [ar, fr, en], created_at).
-    pub async fn announcements(db: &Db, event_id: i64) -> AppResult<Vec<(i64, [String; 3], i64)>> {
-        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
-            "SELECT id, body_ar, body_fr, body_en, created_at FROM announcements WHERE event_id = $1 AND retired_at IS NULL \
+    /// One current announcement.
+    #[derive(Clone, Debug, sqlx::FromRow)]
+    pub struct Announcement {
+        pub id: i64,
+        pub body_ar: String,
+        pub body_fr: String,
+        pub body_en: String,
+        pub created_at: i64,
+        /// 1 when the organizer let it show on the public projector; otherwise it is for the
+        /// event's members only.
+        pub is_public: i64,
+    }
+
+    impl Announcement {
+        pub fn bodies(&self) -> [String; 3] {
+            [self.body_ar.clone(), self.body_fr.clone(), self.body_en.clone()]
+        }
+        pub fn public(&self) -> bool {
+            self.is_public == 1
+        }
+    }
+
+    /// The current announcements, newest first.
+    pub async fn announcements(db: &Db, event_id: i64) -> AppResult<Vec<Announcement>> {
+        Ok(sqlx::query_as(
+            "SELECT id, body_ar, body_fr, body_en, created_at, is_public FROM announcements WHERE event_id = $1 AND retired_at IS NULL \
              ORDER BY created_at DESC, id DESC LIMIT 20",
         )
         .bind(event_id)
         .fetch_all(&db.pool)
-        .await?;
-        Ok(rows.into_iter().map(|(id, ar, fr, en, at)| (id, [ar, fr, en], at)).collect())
+        .await?)
     }
 
     /// An announcement in the reader's language, else in the first language it was written in.
@@ -158,6 +179,7 @@ pub mod ssr {
     /// Every rendering of an event's board: [audience][language].
     #[derive(Debug, PartialEq)]
     pub struct Frames {
+        pub event_name: String,
         pub html: [[String; 3]; 2],
         /// The projector's page rotation, which travels with the frames it rotates.
         pub rotate_seconds: i64,
@@ -178,7 +200,9 @@ pub mod ssr {
             _ => Vec::new(),
         };
         let progress = progress(db, event_id).await?;
-        let latest = announcements(db, event_id).await?.into_iter().next();
+        // The projector is a public screen, whoever is signed in on it: it shows only what
+        // the organizer made public; members read the others on the event's pages.
+        let latest = announcements(db, event_id).await?.into_iter().find(Announcement::public);
         // With team names hidden from judges, every board but the organizers' shows projects
         // without their teams until the results are published: judges see the public board
         // (signed in or not, and on the hall's projector), so it cannot carry the names.
@@ -195,11 +219,12 @@ pub mod ssr {
                 Audience::Organizers => domain::frame(&stored.state, &live, audience),
             };
             Lang::ALL.map(|lang| {
-                let text = latest.as_ref().map(|(_, bodies, _)| in_lang(bodies, lang));
+                let text = latest.as_ref().map(|a| in_lang(&a.bodies(), lang));
                 domain::render(&frame, progress, text.as_deref(), lang, stored.top_n)
             })
         };
-        Ok(Frames { html: [render(Audience::Public), render(Audience::Organizers)], rotate_seconds: stored.rotate_seconds })
+        let event_name = crate::events::db::name(db, event_id).await?.ok_or(AppError::NotFound)?;
+        Ok(Frames { event_name, html: [render(Audience::Public), render(Audience::Organizers)], rotate_seconds: stored.rotate_seconds })
     }
 
     /// Which audience a caller belongs to.

@@ -154,6 +154,10 @@ pub fn BoardControlPage() -> impl IntoView {
                             <TextArea label=K::AnnouncementAr name="body_ar" errors=announce_errors rows=2/>
                             <TextArea label=K::AnnouncementFr name="body_fr" errors=announce_errors rows=2/>
                             <TextArea label=K::AnnouncementEn name="body_en" errors=announce_errors rows=2/>
+                            <div class="field checkbox">
+                                <input type="checkbox" id="f-public" name="public" value="on"/>
+                                <label for="f-public">{lang.t(K::AnnouncementPublic)}</label>
+                            </div>
                             <Submit label=K::PostAnnouncement pending=announce.pending()/>
                         </ActionForm>
                         <FormError errors=retire_errors/>
@@ -161,6 +165,8 @@ pub fn BoardControlPage() -> impl IntoView {
                             {d.announcements.into_iter().map(|a| view! {
                                 <li class="card">
                                     <time>{a.at.clone()}</time>
+                                    " · "
+                                    <span class="badge" data-open=a.public.to_string()>{lang.t(if a.public { K::AnnouncementIsPublic } else { K::AnnouncementMembersOnly })}</span>
                                     {a.bodies.iter().zip(Lang::ALL).filter(|(b, _)| !b.is_empty()).map(|(b, l)| view! {
                                         <p lang=l.code() dir=l.dir()>{b.clone()}</p>
                                     }).collect_view()}

@@ -132,13 +132,10 @@ pub async fn import_batch(event_id: i64, batch: i64) -> Result<Batch, AppError> 
         .fetch_optional(&db.pool)
         .await?;
     let (kind_code, body, result) = row.ok_or(AppError::NotFound)?;
-    let kind = Kind::from_code(&kind_code).ok_or(AppError::Internal)?;
+    let kind = Kind::from_code(&kind_code).ok_or_else(|| AppError::missing("import batch of an unknown kind"))?;
     let columns: Vec<String> = kind.columns().iter().map(|c| c.to_string()).collect();
     if let Some(result) = result {
-        let mut created: Vec<Created> = serde_json::from_str(&result).map_err(|e| {
-            tracing::error!(error = %e, batch, "stored import result unreadable");
-            AppError::Internal
-        })?;
+        let mut created: Vec<Created> = serde_json::from_str(&result).map_err(|e| AppError::internal("stored import result unreadable", e))?;
         // Judges' links are shown on this one view after the import (see `commit_import`).
         let judges: Vec<i64> = created.iter().filter_map(|c| c.judge).collect();
         if !judges.is_empty() {
@@ -189,7 +186,7 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
         return Err(AppError::Conflict(K::ImportAlreadyDone));
     }
     let (kind_code, body): (String, String) = sqlx::query_as("SELECT kind, body FROM imports WHERE id = $1").bind(batch).fetch_one(&mut *tx).await?;
-    let kind = Kind::from_code(&kind_code).ok_or(AppError::Internal)?;
+    let kind = Kind::from_code(&kind_code).ok_or_else(|| AppError::missing("import batch of an unknown kind"))?;
     let (parsed, problems) = check(db, event_id, kind, &body, lang).await?;
     if !problems.is_empty() {
         return Err(AppError::Conflict(K::ImportHasProblems));
@@ -263,10 +260,7 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
     // Judges' links are kept without their secret; the plain ones go to this answer and,
     // once, to the batch's next view.
     let stored: Vec<Created> = created.iter().map(|c| Created { link: if c.judge.is_some() { String::new() } else { c.link.clone() }, ..c.clone() }).collect();
-    let result = serde_json::to_string(&stored).map_err(|e| {
-        tracing::error!(error = %e, "import result not serializable");
-        AppError::Internal
-    })?;
+    let result = serde_json::to_string(&stored).map_err(|e| AppError::internal("import result not serialized", e))?;
     sqlx::query("UPDATE imports SET result = $1 WHERE id = $2").bind(&result).bind(batch).execute(&mut *tx).await?;
     audit(&mut tx, Some(event_id), Some(access.user.id), "import", None, Some(json!({ "kind": kind.code(), "rows": created.len(), "batch": batch }))).await?;
     tx.commit().await?;

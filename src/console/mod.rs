@@ -172,8 +172,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
 #[cfg(feature = "ssr")]
 pub mod export {
     use axum::extract::Path;
-    use axum::http::StatusCode;
-    use axum::response::{IntoResponse, Response};
+    use axum::response::Response;
     use tower_sessions::Session;
 
     pub async fn sessions_csv(db: crate::db::Db, session: Session, Path(event_id): Path<i64>) -> Response {
@@ -192,10 +191,7 @@ pub mod export {
         .await;
         let rows = match rows {
             Ok(rows) => rows,
-            Err(e) => {
-                tracing::error!(error = %e, event_id, "sessions export failed");
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            }
+            Err(e) => return crate::server::internal_response("sessions export not read", e),
         };
         let tz = crate::events::db::timezone(&db, event_id).await.unwrap_or(chrono_tz::UTC);
         let at = |t: i64| crate::events::domain::utc_to_display(t, tz);

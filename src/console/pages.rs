@@ -39,9 +39,8 @@ pub fn DashboardPage() -> impl IntoView {
                     let judging = view! {
                         <h2>{lang.t(K::JudgingProgress)}</h2>
                         <p>{lang.t1(K::CoveredProjects, format!("{} / {}", d.covered, d.projects))} " · " {lang.t1(K::ScoresDoneOf, format!("{} / {}", d.done, d.assigned))}</p>
-                        <div class="pj-bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=pct aria-label=lang.t(K::JudgingProgress)>
-                            <span style=format!("width:{pct}%")></span>
-                        </div>
+                        // A native progress bar: no inline style, which the CSP forbids.
+                        <progress class="pj-bar" max="100" value=pct aria-label=lang.t(K::JudgingProgress)></progress>
                         <div class="table-scroll">
                             <table class="people">
                                 <thead><tr><th>{lang.t(K::JudgesTitle)}</th><th>{lang.t(K::DeskProjects)}</th></tr></thead>

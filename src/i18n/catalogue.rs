@@ -563,4 +563,8 @@ catalogue! {
     RenameTeam { ar: "إعادة التسمية", fr: "Renommer", en: "Rename" }
     FieldAllowClash { ar: "السماح بالجمع بين دور الحكم ودور المشارك أو المؤطر", fr: "Autoriser le cumul juré et participant ou mentor", en: "Allow holding judge and participant or mentor roles together" }
     HintAllowClash { ar: "في العادة، لا يمكن لحكم في هذه التظاهرة قبول هذه الدعوة كمشارك أو مؤطر (والعكس). فعّل هذا الخيار فقط إن كنت تقصد ذلك.", fr: "Normalement, un juré de cet événement ne peut pas accepter cette invitation comme participant ou mentor (ni l'inverse). Cochez seulement si c'est voulu.", en: "Normally a judge of this event cannot accept this invite as a participant or mentor (nor the reverse). Tick only if that is intended." }
+    // Web hardening: public announcements on the projector.
+    AnnouncementPublic { ar: "يظهر أيضاً على شاشة العرض العامة (يراه أي شخص)", fr: "Afficher aussi sur le projecteur public (visible par tous)", en: "Also show on the public projector (anyone can see it)" }
+    AnnouncementIsPublic { ar: "عام", fr: "Public", en: "Public" }
+    AnnouncementMembersOnly { ar: "لأعضاء التظاهرة فقط", fr: "Membres de l'événement seulement", en: "Event members only" }
 }

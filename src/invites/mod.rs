@@ -152,7 +152,7 @@ pub(crate) mod ssr {
         .fetch_optional(&mut **tx)
         .await?;
         let (invite_id, event_id, role, revoked_at, expires_at, uses, max_uses, allow_clash) = row.ok_or(AppError::NotFound)?;
-        let role = Role::from_code(&role).ok_or(AppError::Internal)?;
+        let role = Role::from_code(&role).ok_or_else(|| AppError::missing("invite with an unknown role"))?;
         let held: Option<(i64,)> =
             sqlx::query_as("SELECT 1 FROM event_roles WHERE event_id = $1 AND user_id = $2 AND role = $3")
                 .bind(event_id)
@@ -289,7 +289,7 @@ pub async fn revoke_invite(event_id: i64, invite_id: i64) -> Result<(), AppError
 pub async fn invite_info(code: String) -> Result<InviteDetails, AppError> {
     let caller = crate::auth::gate::public().await?;
     let (_, event_id, role, revoked_at, expires_at, uses, max_uses) = ssr::by_code(caller.db(), code.trim()).await?;
-    let role = Role::from_code(&role).ok_or(AppError::Internal)?;
+    let role = Role::from_code(&role).ok_or_else(|| AppError::missing("invite with an unknown role"))?;
     let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1")
         .bind(event_id)
         .fetch_one(&caller.db().pool)

@@ -565,7 +565,7 @@ pub async fn save_rubric(event_id: i64, scope: i64, version: i64, fields: Option
         }
     }
     let criteria = super::rubric::parse_form(&fields.unwrap_or_default()).map_err(AppError::Invalid)?;
-    let json = serde_json::to_string(&criteria).map_err(|_| AppError::Internal)?;
+    let json = serde_json::to_string(&criteria).map_err(|e| AppError::internal("rubric not serialized", e))?;
     let mut tx = access.db().begin_write().await?;
     let current: Option<(i64, i64, String)> = sqlx::query_as(
         "SELECT id, version, criteria FROM rubrics WHERE event_id = $1 AND scope = $2 ORDER BY version DESC LIMIT 1",
@@ -901,8 +901,7 @@ pub async fn judging_results(event_id: i64) -> Result<ResultsData, AppError> {
 pub mod export {
     use super::*;
     use axum::extract::{Path, Query};
-    use axum::http::StatusCode;
-    use axum::response::{IntoResponse, Response};
+    use axum::response::Response;
     use tower_sessions::Session;
 
     #[derive(Deserialize)]
@@ -927,8 +926,10 @@ pub mod export {
         .bind(event_id)
         .fetch_all(&db.pool)
         .await;
-        let (Ok(mut rows), Ok(rubrics)) = (rows, js::all_rubrics(&db, event_id).await) else {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        let (mut rows, rubrics) = match (rows, js::all_rubrics(&db, event_id).await) {
+            (Ok(rows), Ok(rubrics)) => (rows, rubrics),
+            (Err(e), _) => return crate::server::internal_response("scores export not read", e),
+            (_, Err(e)) => return crate::server::internal_response("rubrics for the scores export not read", e),
         };
         if q.by == "project" {
             rows.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
@@ -964,8 +965,9 @@ pub mod export {
         if let Err(res) = crate::projects::files::organizer_only(&db, &session, event_id).await {
             return res;
         }
-        let Ok(data) = super::ssr::compute(&db, event_id).await else {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        let data = match super::ssr::compute(&db, event_id).await {
+            Ok(data) => data,
+            Err(e) => return crate::server::internal_response("ranking export not computed", e),
         };
         let rows = data
             .rows

@@ -173,10 +173,7 @@ pub mod ssr {
         let email = format!("judge-{}@pass.invalid", random(16).to_lowercase());
         match crate::auth::db::create_user(tx, &email, name, &pass_hash()).await? {
             crate::auth::db::NewUser::Created(user) => Ok(user.id),
-            crate::auth::db::NewUser::EmailTaken => {
-                tracing::error!("random judge address already taken");
-                Err(AppError::Internal)
-            }
+            crate::auth::db::NewUser::EmailTaken => Err(AppError::missing("random judge pass address already taken")),
         }
     }
 
@@ -335,8 +332,8 @@ pub mod ssr {
             match &self.queue {
                 Some(queue) => {
                     let (reply, answer) = tokio::sync::oneshot::channel();
-                    queue.send(Job { save, reply }).await.map_err(|_| AppError::Internal)?;
-                    answer.await.map_err(|_| AppError::Internal)?
+                    queue.send(Job { save, reply }).await.map_err(|e| AppError::internal("score writer stopped", e))?;
+                    answer.await.map_err(|e| AppError::internal("score writer dropped a save", e))?
                 }
                 None => {
                     let mut tx = db.begin_write().await?;
@@ -580,10 +577,7 @@ pub async fn save_score(
         (false, rubric::Completeness::Complete) => ("scored", marks),
         (false, rubric::Completeness::Partial) => ("draft", marks),
     };
-    let marks_json = serde_json::to_string(&marks).map_err(|e| {
-        tracing::error!(error = %e, "score marks not serializable");
-        AppError::Internal
-    })?;
+    let marks_json = serde_json::to_string(&marks).map_err(|e| AppError::internal("marks not serialized", e))?;
     let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
     let t = now();
 

@@ -30,9 +30,33 @@ pub struct Notice {
     pub topic: &'static str,
 }
 
+/// How many notices of each event and topic this instance has published or received, so a
+/// cache can tell whether it has seen every change made so far (see `board::live`).
+#[derive(Clone, Debug, Default)]
+pub struct Counts(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<(i64, &'static str), u64>>>);
+
+impl Counts {
+    fn bump(&self, n: &Notice) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()).entry((n.event_id, n.topic)).or_default() += 1;
+    }
+
+    /// The notices so far that concern `event_id` on one of `topics` (those sent to every
+    /// event included). It only grows.
+    pub fn of(&self, event_id: i64, topics: &[&str]) -> u64 {
+        let counts = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        counts
+            .iter()
+            .filter(|((event, topic), _)| (*event == event_id || *event == ALL_EVENTS) && topics.contains(topic))
+            .map(|(_, n)| *n)
+            .sum()
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Hub {
     tx: broadcast::Sender<Notice>,
+    /// Counted when published here or received from another instance, before delivery.
+    pub counts: Counts,
     /// Notices to broadcast on this instance, through the throttle (see [`throttle`]).
     local: Option<mpsc::UnboundedSender<Notice>>,
     /// Notices to forward to other instances (PostgreSQL only).
@@ -43,7 +67,7 @@ impl Default for Hub {
     fn default() -> Self {
         // Notices are tiny; a slow page that misses some just reloads its region.
         let (tx, _) = broadcast::channel(1024);
-        Hub { tx, local: None, outbox: None }
+        Hub { tx, counts: Counts::default(), local: None, outbox: None }
     }
 }
 
@@ -132,7 +156,7 @@ impl Hub {
                 }
             }
         });
-        let (tx, url) = (hub.tx.clone(), database_url.to_owned());
+        let (tx, url, counts) = (hub.tx.clone(), database_url.to_owned(), hub.counts.clone());
         tokio::spawn(async move {
             loop {
                 let mut listener = match sqlx::postgres::PgListener::connect(&url).await {
@@ -153,13 +177,16 @@ impl Hub {
                         Ok(Some(n)) => {
                             if let Some((from, notice)) = decode(n.payload()) {
                                 if from != instance {
+                                    counts.bump(&notice);
                                     let _ = tx.send(notice);
                                 }
                             }
                         }
                         // The connection dropped: notices may have been lost meanwhile.
                         Ok(None) | Err(_) => {
-                            let _ = tx.send(Notice { event_id: ALL_EVENTS, topic: "resync" });
+                            let resync = Notice { event_id: ALL_EVENTS, topic: "resync" };
+                            counts.bump(&resync);
+                            let _ = tx.send(resync);
                             break;
                         }
                     }
@@ -176,6 +203,7 @@ impl Hub {
 
     pub fn publish(&self, event_id: i64, topic: &'static str) {
         let notice = Notice { event_id, topic };
+        self.counts.bump(&notice);
         if let Some(outbox) = &self.outbox {
             let _ = outbox.send(notice.clone());
         }

@@ -21,7 +21,7 @@ use tower_sessions::Session;
 pub async fn upload(data: MultipartData) -> AppResult<()> {
     // Anonymous callers are refused before their body is read.
     gate::signed_in().await?;
-    let mut multipart = data.into_inner().ok_or(AppError::Internal)?;
+    let mut multipart = data.into_inner().ok_or_else(|| AppError::missing("multipart body missing on the server"))?;
     let mut event_id: Option<i64> = None;
     let mut file: Option<Vec<u8>> = None;
     while let Some(mut field) = multipart.next_field().await.map_err(|_| AppError::field("form", K::ErrBadRequest))? {
@@ -192,8 +192,9 @@ pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Que
     if let Err(res) = organizer_only(&db, &session, event_id).await {
         return res;
     }
-    let Ok(rows) = submissions(&db, event_id, &f.track, &f.status).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let rows = match submissions(&db, event_id, &f.track, &f.status).await {
+        Ok(rows) => rows,
+        Err(e) => return crate::server::internal_response("submissions export not read", e),
     };
     let rows = rows
         .into_iter()
@@ -215,7 +216,7 @@ pub(crate) async fn organizer_only(db: &Db, session: &Session, event_id: i64) ->
         Ok(roles) if roles.contains(&Role::Organizer) => Ok(()),
         Ok(_) => Err(StatusCode::FORBIDDEN.into_response()),
         Err(AppError::NotFound) => Err(StatusCode::NOT_FOUND.into_response()),
-        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+        Err(e) => Err(crate::server::internal_response("roles not read for an export", e)),
     }
 }
 
@@ -226,8 +227,9 @@ pub(crate) fn csv_response(file: &str, header: &[&str], rows: Vec<Vec<String>>) 
     for row in rows {
         let _ = out.write_record(row.iter().map(|v| cell(v)));
     }
-    let Ok(bytes) = out.into_inner() else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let bytes = match out.into_inner() {
+        Ok(bytes) => bytes,
+        Err(e) => return crate::server::internal_response("CSV not written", e),
     };
     // A UTF-8 byte-order mark so spreadsheet programs read Arabic and French correctly.
     let mut body = "\u{feff}".as_bytes().to_vec();
@@ -253,8 +255,9 @@ pub async fn export_teams_csv(db: Db, session: Session, Path(event_id): Path<i64
     .bind(event_id)
     .fetch_all(&db.pool)
     .await;
-    let Ok(rows) = rows else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let rows = match rows {
+        Ok(rows) => rows,
+        Err(e) => return crate::server::internal_response("teams export not read", e),
     };
     let rows = rows
         .into_iter()

@@ -23,6 +23,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 use tower_sessions::session_store::ExpiredDeletion;
 
+pub mod headers;
+pub mod limits;
+
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: Db,
@@ -39,6 +42,8 @@ pub struct AppState {
     pub joins: crate::auth::limits::RateLimiter,
     /// The token of the admin set-up link printed at this start, if one was needed.
     pub admin_setup: Option<Arc<str>>,
+    /// Open live streams per client address.
+    pub streams: limits::Streams,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -104,6 +109,7 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         hasher,
         joins,
         admin_setup: admin_setup.map(Arc::from),
+        streams: Default::default(),
     };
     let router = router(state.clone(), sessions);
     Ok(Built { state, router, cleanup })
@@ -134,6 +140,18 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             HeaderValue::from_static("public, max-age=3600, must-revalidate"),
         ));
 
+    // The live streams, each holding a place of its client's budget while open.
+    let streams = Router::new()
+        .route("/events/{id}/live", get({
+            let (db, hub) = (state.db.clone(), state.live.clone());
+            move |session: tower_sessions::Session, path| hub.clone().stream(db.clone(), session, path)
+        }))
+        .route("/events/{id}/board/live", get({
+            let state = state.clone();
+            move |session: tower_sessions::Session, path, query| crate::board::live::stream(state.clone(), session, path, query)
+        }))
+        .route_layer(middleware::from_fn_with_state(state.clone(), limits::limit_streams));
+
     Router::new()
         .route("/healthz", get({
             let db = state.db.clone();
@@ -144,14 +162,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             let (db, dir) = (state.db.clone(), config.upload_dir.clone());
             move |session: tower_sessions::Session, path| crate::projects::files::serve_upload(db.clone(), dir.clone(), session, path)
         }))
-        .route("/events/{id}/live", get({
-            let (db, hub) = (state.db.clone(), state.live.clone());
-            move |session: tower_sessions::Session, path| hub.clone().stream(db.clone(), session, path)
-        }))
-        .route("/events/{id}/board/live", get({
-            let state = state.clone();
-            move |session: tower_sessions::Session, path, query| crate::board::live::stream(state.clone(), session, path, query)
-        }))
+        .merge(streams)
         .route("/events/{id}/sessions.csv", get({
             let db = state.db.clone();
             move |session: tower_sessions::Session, path| crate::console::export::sessions_csv(db.clone(), session, path)
@@ -189,10 +200,12 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         })
         .merge(pkg)
         .fallback_service(ServeDir::new(&config.site_root))
+        .layer(middleware::from_fn(limits::guard_server_functions))
         .layer(middleware::from_fn(error_status))
         .layer(middleware::from_fn(keep_form_values))
         .layer(session_layer)
         .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
+        .layer(middleware::from_fn_with_state(config.secure_cookies(), headers::security_headers))
         // No request needs more than a screenshot plus its form: refuse bigger bodies early.
         .layer(tower_http::limit::RequestBodyLimitLayer::new(4 * 1024 * 1024))
         .layer(CompressionLayer::new())
@@ -215,6 +228,12 @@ pub fn request_lang() -> Lang {
     Lang::negotiate(cookie.as_deref(), accept)
 }
 
+/// A 500 for a plain route, with its cause logged (the client learns nothing more).
+pub fn internal_response(context: &'static str, cause: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %cause, "{context}");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
 /// Up and able to reach its database.
 async fn healthz(db: Db) -> impl IntoResponse {
     match sqlx::query("SELECT 1").execute(&db.pool).await {
@@ -230,7 +249,9 @@ struct NextQuery {
 
 /// Sets the language cookie and returns to the page the reader was on.
 async fn switch_language(Path(code): Path<String>, Query(q): Query<NextQuery>) -> Response {
-    let lang = Lang::from_code(&code).unwrap_or_default();
+    let Some(lang) = Lang::from_code(&code) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     let next = crate::auth::domain::safe_next(q.next.as_deref());
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
     let mut res = StatusCode::SEE_OTHER.into_response();
@@ -290,10 +311,16 @@ async fn error_status(req: Request, next: Next) -> Response {
 }
 
 const FORM_ECHO: &str = "form_echo";
+const FORM_ERROR: &str = "form_error";
 
 /// Keeps what a person typed when a plain form post (no script yet on a slow phone) is
 /// refused: the server function redirects back to the form with the error in the URL, and
 /// the values ride along in the session for the next page view, minus any password.
+///
+/// The error in that URL (`__err`, read by the page's form) is honoured only if this server
+/// put it there for this session: the session keeps the one it issued, and a page view whose
+/// `__err` is not that one has it removed before rendering. A link crafted by someone else
+/// can thus show no text of its author's choosing (an error's arguments are free text).
 async fn keep_form_values(session: tower_sessions::Session, mut req: Request, next: Next) -> Response {
     let accepts_html = req
         .headers()
@@ -306,33 +333,81 @@ async fn keep_form_values(session: tower_sessions::Session, mut req: Request, ne
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     let path = req.uri().path().to_owned();
-    if req.method() == Method::POST && path.starts_with("/api/") && accepts_html && is_form {
+    if req.method() == Method::POST && path.starts_with("/api/") && accepts_html {
         let (parts, body) = req.into_parts();
-        let Ok(bytes) = axum::body::to_bytes(body, 256 * 1024).await else {
-            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        // Only url-encoded forms are kept (uploads are not echoed, and may be large).
+        let kept = if is_form {
+            let Ok(bytes) = axum::body::to_bytes(body, 256 * 1024).await else {
+                return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+            };
+            req = Request::from_parts(parts, Body::from(bytes.clone()));
+            Some(bytes)
+        } else {
+            req = Request::from_parts(parts, body);
+            None
         };
-        let res = next.run(Request::from_parts(parts, Body::from(bytes.clone()))).await;
-        let refused = res
+        let res = next.run(req).await;
+        let issued = res
             .headers()
             .get(header::LOCATION)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|l| l.contains("__err="));
-        if refused {
-            let values: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
-            let values: Vec<(String, String)> =
-                values.into_iter().filter(|(k, _)| !k.contains("password")).collect();
-            if let Err(e) = session.insert(FORM_ECHO, values).await {
-                tracing::warn!(error = %e, "could not keep form values");
+            .and_then(|l| query_value(l, "__err"));
+        if let Some(err) = issued {
+            if let Err(e) = session.insert(FORM_ERROR, err).await {
+                tracing::warn!(error = %e, "could not keep the form error");
+            }
+            if let Some(bytes) = kept {
+                let values: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+                let values: Vec<(String, String)> =
+                    values.into_iter().filter(|(k, _)| !k.contains("password")).collect();
+                if let Err(e) = session.insert(FORM_ECHO, values).await {
+                    tracing::warn!(error = %e, "could not keep form values");
+                }
             }
         }
         return res;
     }
-    if req.method() == Method::GET && accepts_html && !path.starts_with("/api/") {
-        if let Ok(Some(values)) = session.remove::<Vec<(String, String)>>(FORM_ECHO).await {
-            req.extensions_mut().insert(crate::ui::FormEcho(values));
+    if req.method() == Method::GET && !path.starts_with("/api/") {
+        if let Some(shown) = req.uri().query().and_then(|q| query_value(q, "__err")) {
+            let issued = session.remove::<String>(FORM_ERROR).await.ok().flatten();
+            if issued.as_deref() != Some(shown.as_str()) {
+                tracing::info!(%path, "form error in the URL not issued here; not shown");
+                strip_form_error(&mut req);
+            }
+        }
+        if accepts_html {
+            if let Ok(Some(values)) = session.remove::<Vec<(String, String)>>(FORM_ECHO).await {
+                req.extensions_mut().insert(crate::ui::FormEcho(values));
+            }
         }
     }
     next.run(req).await
+}
+
+/// The raw (still encoded) value of `key` in a URL or query string.
+fn query_value(url: &str, key: &str) -> Option<String> {
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or(url);
+    let query = query.split('#').next().unwrap_or_default();
+    query.split('&').find_map(|pair| pair.strip_prefix(key)?.strip_prefix('=').map(str::to_owned))
+}
+
+/// Removes `__err` and `__path` from the request's query.
+fn strip_form_error(req: &mut Request) {
+    let uri = req.uri();
+    let kept: Vec<&str> = uri
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|pair| !(pair.starts_with("__err=") || pair.starts_with("__path=") || *pair == "__err" || *pair == "__path"))
+        .collect();
+    let path_and_query = if kept.is_empty() { uri.path().to_owned() } else { format!("{}?{}", uri.path(), kept.join("&")) };
+    let mut parts = uri.clone().into_parts();
+    if let Ok(pq) = path_and_query.parse() {
+        parts.path_and_query = Some(pq);
+        if let Ok(stripped) = axum::http::Uri::from_parts(parts) {
+            *req.uri_mut() = stripped;
+        }
+    }
 }
 
 /// Runs the server until Ctrl-C or SIGTERM, then finishes in-flight requests.

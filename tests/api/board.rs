@@ -290,7 +290,8 @@ async fn announcements_reach_members_and_the_projector() {
 
     let r = organizer(&app, &jury, "board/announce", &[("body_ar", ""), ("body_fr", ""), ("body_en", "  ")]).await;
     assert_eq!(r.invalid_fields(), vec!["body_en"], "{}", r.body);
-    let r = organizer(&app, &jury, "board/announce", &[("body_ar", "الغداء في القاعة 2"), ("body_fr", "Déjeuner en salle 2"), ("body_en", "")]).await;
+    // Ticked for the projector (announcements are for members only unless made public).
+    let r = organizer(&app, &jury, "board/announce", &[("body_ar", "الغداء في القاعة 2"), ("body_fr", "Déjeuner en salle 2"), ("body_en", ""), ("public", "on")]).await;
     assert!(r.status.is_success(), "{}", r.body);
     let pushed = tokio::time::timeout(Duration::from_secs(5), live.chunk()).await.expect("pushed").unwrap().unwrap();
     assert!(String::from_utf8_lossy(&pushed).contains("event: announce"));
