@@ -531,4 +531,6 @@ catalogue! {
     ImportLine { ar: "السطر {}", fr: "Ligne {}", en: "Line {}" }
     ImportConfirm { ar: "استيراد {} سطر", fr: "Importer {} lignes", en: "Import {} rows" }
     ImportFile { ar: "أو اختر ملف CSV", fr: "Ou choisissez un fichier CSV", en: "Or choose a CSV file" }
+    // The judge's desk (issue 11): a tap made before the page has finished loading.
+    DeskNotSentYet { ar: "لم يُحفظ بعد: سيُرسل اختيارك فور اكتمال تحميل الصفحة.", fr: "Pas encore enregistré : votre choix sera envoyé dès que la page aura fini de charger.", en: "Not saved yet: your choice is sent as soon as the page has finished loading." }
 }
