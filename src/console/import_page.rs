@@ -121,11 +121,13 @@ pub async fn stage_import(event_id: i64, kind: String, csv_text: String) -> Resu
     Ok(())
 }
 
-/// A staged batch: its preview, or what its import created.
+/// A staged batch: its preview, or what its import created. Without a batch, only the check
+/// that the caller may import (the import page shows its form to organizers alone).
 #[server(prefix = "/api", endpoint = "console/import/batch")]
-pub async fn import_batch(event_id: i64, batch: i64) -> Result<Batch, AppError> {
+pub async fn import_batch(event_id: i64, batch: Option<i64>) -> Result<Option<Batch>, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
+    let Some(batch) = batch else { return Ok(None) };
     let row: Option<(String, String, Option<String>)> = sqlx::query_as("SELECT kind, body, result FROM imports WHERE id = $1 AND event_id = $2")
         .bind(batch)
         .bind(event_id)
@@ -146,7 +148,7 @@ pub async fn import_batch(event_id: i64, batch: i64) -> Result<Batch, AppError> 
                 }
             }
         }
-        return Ok(Batch { event_id, id: batch, kind: kind_code, columns, rows: Vec::new(), problems: Vec::new(), committed: true, created });
+        return Ok(Some(Batch { event_id, id: batch, kind: kind_code, columns, rows: Vec::new(), problems: Vec::new(), committed: true, created }));
     }
     let (parsed, problems) = check(db, event_id, kind, &body, crate::server::request_lang()).await?;
     let join = |v: &[String]| v.join(" | ");
@@ -163,7 +165,7 @@ pub async fn import_batch(event_id: i64, batch: i64) -> Result<Batch, AppError> 
             .map(|p| (p.line, vec![p.name.clone(), p.email.clone().unwrap_or_default(), join(&p.skills), join(&p.languages)]))
             .collect()
     };
-    Ok(Batch { event_id, id: batch, kind: kind_code, columns, rows, problems, committed: false, created: Vec::new() })
+    Ok(Some(Batch { event_id, id: batch, kind: kind_code, columns, rows, problems, committed: false, created: Vec::new() }))
 }
 
 /// Imports a batch that has no problems: everything in one transaction, once. Answers what
@@ -281,12 +283,9 @@ pub fn ImportPage() -> impl IntoView {
     let stage = ServerAction::<StageImport>::new();
     let commit = ServerAction::<CommitImport>::new();
     let (stage_errors, commit_errors) = (action_error(stage), action_error(commit));
-    let batch = Resource::new(move || (id.get(), batch_id(), commit.version().get()), |(id, b, _)| async move {
-        match b {
-            Some(b) => import_batch(id, b).await.map(Some),
-            None => Ok(None),
-        }
-    });
+    // Always asked, batch or not: it is also the organizer check, so nobody else is shown
+    // the form (or a 200).
+    let batch = Resource::new(move || (id.get(), batch_id(), commit.version().get()), |(id, b, _)| import_batch(id, b));
     let kinds = vec![
         ("participants".to_string(), lang.t(K::ImportParticipants).to_string()),
         ("mentors".to_string(), lang.t(K::ImportMentors).to_string()),
@@ -302,24 +301,28 @@ pub fn ImportPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
                 {move || batch.get().map(|r| match r {
                     Err(e) => crate::ui::failure(lang, &e),
-                    Ok(None) => ().into_any(),
-                    Ok(Some(b)) => batch_view(b, commit, commit_errors).into_any(),
+                    Ok(b) => {
+                        let kinds = kinds.clone();
+                        view! {
+                            {b.map(|b| batch_view(b, commit, commit_errors))}
+                            <h2>{lang.t(K::ImportNew)}</h2>
+                            <p class="hint">{lang.t(K::HintImport)}</p>
+                            <ul class="hint">
+                                <li><code>"name, email, skills, languages"</code> " — " {lang.t(K::ImportParticipants)} ", " {lang.t(K::ImportMentors)} ", " {lang.t(K::ImportJudges)}</li>
+                                <li><code>"team, title, track, summary, repo_url"</code> " — " {lang.t(K::ImportProjects)}</li>
+                            </ul>
+                            <ActionForm action=stage>
+                                <FormError errors=stage_errors/>
+                                <input type="hidden" name="event_id" value=move || id.get()/>
+                                <Select label=K::ImportKind name="kind" errors=stage_errors options=kinds/>
+                                <CsvFilePicker label=lang.t(K::ImportFile).to_string()/>
+                                <TextArea label=K::ImportCsv name="csv_text" errors=stage_errors rows=10/>
+                                <Submit label=K::ImportCheck pending=stage.pending()/>
+                            </ActionForm>
+                        }.into_any()
+                    }
                 })}
             </Suspense>
-            <h2>{lang.t(K::ImportNew)}</h2>
-            <p class="hint">{lang.t(K::HintImport)}</p>
-            <ul class="hint">
-                <li><code>"name, email, skills, languages"</code> " — " {lang.t(K::ImportParticipants)} ", " {lang.t(K::ImportMentors)} ", " {lang.t(K::ImportJudges)}</li>
-                <li><code>"team, title, track, summary, repo_url"</code> " — " {lang.t(K::ImportProjects)}</li>
-            </ul>
-            <ActionForm action=stage>
-                <FormError errors=stage_errors/>
-                <input type="hidden" name="event_id" value=move || id.get()/>
-                <Select label=K::ImportKind name="kind" errors=stage_errors options=kinds/>
-                <CsvFilePicker label=lang.t(K::ImportFile).to_string()/>
-                <TextArea label=K::ImportCsv name="csv_text" errors=stage_errors rows=10/>
-                <Submit label=K::ImportCheck pending=stage.pending()/>
-            </ActionForm>
         </section>
     }
 }

@@ -354,7 +354,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">{lang.t(K::Tagline)}</p>
             <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
                 {move || events.get().map(|r| match r {
-                    Err(e) => view! { <p class="form-error">{e.summary(lang)}</p> }.into_any(),
+                    Err(e) => crate::ui::failure(lang, &e),
                     Ok(list) if list.is_empty() => view! { <p>{lang.t(K::NoEvents)}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="cards">
@@ -384,7 +384,7 @@ pub fn EventPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || page.get().map(|r| match r {
-                Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                Err(e) => crate::ui::failure(lang, &e),
                 Ok(e) => {
                     let signed_in = user.get().and_then(|u| u.ok().flatten()).is_some();
                     let is_organizer = e.my_roles.contains(&Role::Organizer);
@@ -509,13 +509,17 @@ pub fn NewEventPage() -> impl IntoView {
             <h1>{lang.t(K::CreateEvent)}</h1>
             <Suspense fallback=|| ()>
                 {move || user.get().map(|u| match u.ok().flatten() {
-                    None => view! {
-                        <p class="form-error" role="alert">{lang.t(K::ErrSignInRequired)}</p>
-                        <a href="/login?next=/events/new">{lang.t(K::LogIn)}</a>
-                    }.into_any(),
-                    Some(u) if !u.can_create_events => view! {
-                        <p class="form-error" role="alert">{lang.t(K::ErrCannotCreateEvents)}</p>
-                    }.into_any(),
+                    None => {
+                        crate::ui::refuse(&AppError::Unauthenticated);
+                        view! {
+                            <p class="form-error" role="alert">{lang.t(K::ErrSignInRequired)}</p>
+                            <a href="/login?next=/events/new">{lang.t(K::LogIn)}</a>
+                        }.into_any()
+                    }
+                    Some(u) if !u.can_create_events => {
+                        crate::ui::refuse(&AppError::Forbidden);
+                        view! { <p class="form-error" role="alert">{lang.t(K::ErrCannotCreateEvents)}</p> }.into_any()
+                    }
                     Some(_) => view! {
                         <ActionForm action=action>
                             <FormError errors/>
@@ -548,7 +552,7 @@ pub fn ManageEventPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || form.get().map(|r| match r {
-                Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                Err(e) => crate::ui::failure(lang, &e),
                 Ok(data) => {
                     let event_id = data.id;
                     let tracks = data.tracks.clone();

@@ -567,4 +567,6 @@ catalogue! {
     AnnouncementPublic { ar: "يظهر أيضاً على شاشة العرض العامة (يراه أي شخص)", fr: "Afficher aussi sur le projecteur public (visible par tous)", en: "Also show on the public projector (anyone can see it)" }
     AnnouncementIsPublic { ar: "عام", fr: "Public", en: "Public" }
     AnnouncementMembersOnly { ar: "لأعضاء التظاهرة فقط", fr: "Membres de l'événement seulement", en: "Event members only" }
+    // The judge's desk: a tap made before the page has finished loading.
+    DeskNotSentYet { ar: "لم يُحفظ بعد: سيُرسل اختيارك فور اكتمال تحميل الصفحة.", fr: "Pas encore enregistré : votre choix sera envoyé dès que la page aura fini de charger.", en: "Not saved yet: your choice is sent as soon as the page has finished loading." }
 }

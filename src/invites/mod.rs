@@ -381,7 +381,7 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
         <FormError errors=revoke_errors/>
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || invites.get().map(|r| match r {
-                Err(e) => view! { <p class="form-error">{e.summary(lang)}</p> }.into_any(),
+                Err(e) => crate::ui::failure(lang, &e),
                 Ok(list) => view! {
                     <ul class="invites">
                         {list.into_iter().map(|i| {
@@ -428,8 +428,11 @@ pub fn InvitePage() -> impl IntoView {
         <section class="narrow">
             <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
                 {move || info.get().map(|r| match r {
-                    Err(AppError::NotFound) => view! { <h1>{lang.t(K::ErrInviteUnknown)}</h1> }.into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                    Err(AppError::NotFound) => {
+                        crate::ui::refuse(&AppError::NotFound);
+                        view! { <h1>{lang.t(K::ErrInviteUnknown)}</h1> }.into_any()
+                    }
+                    Err(e) => crate::ui::failure(lang, &e),
                     Ok(info) => {
                         let code = code.get();
                         let heading = lang.t1(K::InviteHeading, lang.t(info.role.label()));

@@ -71,11 +71,12 @@ fn initial(item: &DeskItem) -> Local {
     match &item.mine {
         Some(m) => Local {
             absent: m.status == "absent",
-            // Marks from an older rubric are kept only where they still fit.
+            // Marks from an older rubric are kept only where they still fit; an absent team
+            // has none.
             marks: m
                 .marks
                 .iter()
-                .filter(|(k, v)| item.criteria.iter().any(|c| &c.key == *k && (c.min..=c.max).contains(*v)))
+                .filter(|(k, v)| m.status != "absent" && item.criteria.iter().any(|c| &c.key == *k && (c.min..=c.max).contains(*v)))
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             notes: m.notes.clone(),
@@ -100,14 +101,16 @@ fn sync_text(lang: Lang, s: &Sync, outdated: bool) -> String {
 
 #[island]
 pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
+    // Taps made on the server-rendered form before this island started: read before
+    // hydration, which sets every control to the island's state.
+    #[cfg(feature = "hydrate")]
+    let early = client::early_edits();
     let items = StoredValue::new(data.items.clone());
     let count = data.items.len();
     let event_id = data.event_id;
     let open = data.open;
     let current = RwSignal::new(start.min(count.saturating_sub(1)));
     let local = RwSignal::new(data.items.iter().map(|i| (i.project_id, initial(i))).collect::<HashMap<i64, Local>>());
-    // Bumped when the stored state is restored, to redraw the form from it.
-    let rev = RwSignal::new(0u32);
     let queue = Queue::new(event_id, data.judge_id, local, lang);
 
     // Set once the island runs in the browser: until then the page is a plain form.
@@ -115,9 +118,15 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
         let q = queue;
+        let early = StoredValue::new(early);
         Effect::new(move |_| {
             q.restore(&items.get_value());
-            rev.update(|r| *r += 1);
+            // Applied after the saves kept on the phone: the taps are newer.
+            if let Some(e) = early.try_update_value(Option::take).flatten() {
+                if open {
+                    q.apply_early(e, &items.get_value());
+                }
+            }
             q.install_online_listener();
             q.pump();
             ready.set(true);
@@ -136,11 +145,13 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
     };
 
     let q = queue;
-    let form = move || {
-        rev.track();
-        let idx = current.get();
+    // One project's view. Every control shows the phone's state of *this* project (the
+    // server's copy, or the save queued on top of it) through `prop:`, so nothing a tap left
+    // in the DOM survives; and the view is keyed by project below, so moving to another
+    // project builds fresh controls instead of patching the previous project's.
+    let project = move |idx: usize| {
         let Some(item) = items.with_value(|v| v.get(idx).cloned()) else {
-            return view! { <p class="notice">{lang.t(K::DeskNothingAssigned)}</p> }.into_any();
+            return ().into_any();
         };
         let pid = item.project_id;
         let state = local.with_untracked(|l| l.get(&pid).cloned()).unwrap_or_else(|| initial(&item));
@@ -153,6 +164,10 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
             });
             q.enqueue(pid);
         };
+        // Memos: a save acknowledged for another project must not touch these controls
+        // (a notes field being typed into would lose its text).
+        let notes_now = Memo::new(move |_| local.with(|l| l.get(&pid).map(|s| s.notes.clone()).unwrap_or_default()));
+        let flagged_now = Memo::new(move |_| local.with(|l| l.get(&pid).is_some_and(|s| s.flagged)));
         let next = (idx + 1 < count).then_some(idx + 1);
         let prev = idx.checked_sub(1);
         let back = format!("/events/{event_id}/judge?p={idx}");
@@ -176,14 +191,20 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                         }
                         _ => ().into_any(),
                     }}
-                </p> }.into_any();
-        let form_view = view! { <form method="post" action="/api/judging/save" data-local="desk" class="desk-form"
+                </p>
+                // Shown by the style sheet only while the page is still a plain form and a
+                // control differs from what the server rendered: the status above describes
+                // the server's copy, not that tap.
+                <p class="desk-unsent" role="status">{lang.t(K::DeskNotSentYet)}</p> }.into_any();
+        // `autocomplete="off"`: the browser must not restore an earlier visit's taps into
+        // the form on reload (they would look like new taps, see `client::early_edits`).
+        let form_view = view! { <form method="post" action="/api/judging/save" data-local="desk" class="desk-form" autocomplete="off"
                     on:submit=move |ev| {
                         ev.prevent_default();
                         #[cfg(feature = "hydrate")]
                         {
                             let absent = client::submitter_value(&ev).as_deref() == Some("absent");
-                            edit(&|s: &mut Local| s.absent = absent);
+                            edit(&|s: &mut Local| mark_absent(s, absent));
                         }
                         if let Some(n) = next { go(n) }
                     }>
@@ -196,6 +217,10 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                         {item.criteria.iter().map(|c| {
                             let key = c.key.clone();
                             let chosen = state.marks.get(&key).copied();
+                            let chosen_now = {
+                                let key = key.clone();
+                                Memo::new(move |_| local.with(|l| l.get(&pid).and_then(|s| s.marks.get(&key).copied())))
+                            };
                             view! {
                                 <fieldset class="criterion">
                                     <legend dir="auto">{c.name.clone()} " " <span class="muted">{lang.t1(K::DeskWeight, c.weight)}</span></legend>
@@ -205,9 +230,12 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                                             let key = key.clone();
                                             let id = format!("m-{pid}-{key}-{level}");
                                             let descriptor = c.descriptor(level).map(str::to_owned);
+                                            // `checked` is the server's mark (the page before the
+                                            // island starts); `prop:checked` the phone's, after.
                                             view! {
                                                 <input type="radio" class="level-input" id=id.clone() name=format!("marks[{key}]") value=level
                                                     checked=chosen == Some(level)
+                                                    prop:checked=move || chosen_now.get() == Some(level)
                                                     on:change=move |_| edit(&|s: &mut Local| { s.marks.insert(key.clone(), level); s.absent = false; })/>
                                                 <label class="level" for=id>
                                                     <span class="level-n">{level}</span>
@@ -223,10 +251,12 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                             <label for=format!("notes-{pid}")>{lang.t(K::DeskNotes)}</label>
                             <textarea id=format!("notes-{pid}") name="notes" rows="3" maxlength="2000" dir="auto"
                                 inner_html=crate::ui::escape_textarea(&state.notes)
+                                prop:value=move || notes_now.get()
                                 on:change=move |ev| { let v = event_target_value(&ev); edit(&|s: &mut Local| s.notes = v.clone()) }></textarea>
                         </div>
                         <div class="field checkbox">
                             <input type="checkbox" id=format!("flag-{pid}") name="flagged" value="on" checked=state.flagged
+                                prop:checked=move || flagged_now.get()
                                 on:change=move |ev| { let on = event_target_checked(&ev); edit(&|s: &mut Local| s.flagged = on) }/>
                             <label for=format!("flag-{pid}")>{lang.t(K::DeskFlag)}</label>
                         </div>
@@ -241,7 +271,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                     {next.map(|n| view! { <a class="button" href=format!("?p={n}") on:click=move |ev| { ev.prevent_default(); go(n) }>{lang.t(K::DeskSkip)}</a> })}
                 </nav> }.into_any();
         view! {
-            <article class="desk-project" aria-labelledby="desk-title">
+            <article class="desk-project" aria-labelledby="desk-title" data-project=pid>
                 <p class="desk-code">
                     <span class="tag">{item.code.clone()}</span>
                     {(!item.table_label.is_empty()).then(|| view! { " " <span class="tag">{lang.t1(K::DeskTable, &item.table_label)}</span> })}
@@ -262,6 +292,8 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
         }
         .into_any()
     };
+    let shown = move || (count > 0).then(|| current.get());
+    let key = move |i: &usize| items.with_value(|v| v.get(*i).map(|it| it.project_id));
 
     view! {
         <div class="desk" data-ready=move || ready.get().to_string()>
@@ -273,7 +305,8 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                     {move || { let n = queue.pending_count(); (n > 0).then(|| lang.t1(K::DeskPendingCount, n)) }}
                 </span>
             </div>
-            {form}
+            {(count == 0).then(|| view! { <p class="notice">{lang.t(K::DeskNothingAssigned)}</p> })}
+            <For each=shown key=key children=project/>
             <details class="desk-list">
                 <summary>{lang.t(K::DeskAllProjects)}</summary>
                 <ol>
@@ -300,6 +333,33 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                 </ol>
             </details>
         </div>
+    }
+}
+
+/// "Absent" stores no marks (the server keeps none for an absent team), so the desk shows
+/// none either; scoring a level again makes the team present.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+fn mark_absent(s: &mut Local, absent: bool) {
+    s.absent = absent;
+    if absent {
+        s.marks.clear();
+    }
+}
+
+/// What the judge changed on the server-rendered form before the island started.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+pub struct EarlyEdits {
+    pub project_id: i64,
+    pub marks: Vec<(String, i64)>,
+    pub notes: Option<String>,
+    pub flagged: Option<bool>,
+}
+
+impl EarlyEdits {
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn is_empty(&self) -> bool {
+        self.marks.is_empty() && self.notes.is_none() && self.flagged.is_none()
     }
 }
 
@@ -418,6 +478,41 @@ mod client {
         ev.submitter().and_then(|s| s.dyn_into::<web_sys::HtmlButtonElement>().ok()).map(|b| b.value())
     }
 
+    /// The controls of the server-rendered form that differ from what the server rendered
+    /// (`defaultChecked` / `defaultValue` are the markup's): taps made before the island
+    /// started. Must run before hydration, which sets every control to the island's state.
+    pub fn early_edits() -> Option<EarlyEdits> {
+        let form = web_sys::window()?.document()?.query_selector("form[data-local=desk]").ok()??;
+        let input = |selector: &str| {
+            form.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        };
+        let project_id = input("input[name=project_id]")?.value().parse().ok()?;
+        let mut edits = EarlyEdits { project_id, ..Default::default() };
+        if let Ok(radios) = form.query_selector_all("input.level-input") {
+            for i in 0..radios.length() {
+                let Some(r) = radios.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) else { continue };
+                if r.checked() && !r.default_checked() {
+                    let name = r.name();
+                    let key = name.strip_prefix("marks[").and_then(|k| k.strip_suffix(']'));
+                    if let (Some(key), Ok(level)) = (key, r.value().parse::<i64>()) {
+                        edits.marks.push((key.to_owned(), level));
+                    }
+                }
+            }
+        }
+        if let Some(notes) = form.query_selector("textarea[name=notes]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+            if notes.default_value().is_ok_and(|d| d != notes.value()) {
+                edits.notes = Some(notes.value());
+            }
+        }
+        if let Some(flag) = input("input[name=flagged]") {
+            if flag.checked() != flag.default_checked() {
+                edits.flagged = Some(flag.checked());
+            }
+        }
+        (!edits.is_empty()).then_some(edits)
+    }
+
     /// Keeps the project in the address, so a reload reopens it.
     pub fn remember_position(i: usize) {
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -502,6 +597,33 @@ mod client {
                 }
             });
             self.pending.set(saved);
+        }
+
+        /// Takes over taps made before the island started, on top of what the server and
+        /// the phone hold, and queues them like any tap: the judge saw them selected.
+        pub(super) fn apply_early(&self, edits: EarlyEdits, items: &[DeskItem]) {
+            let Some(item) = items.iter().find(|i| i.project_id == edits.project_id) else { return };
+            // Only levels the rubric offers (the markup could have been edited).
+            let fits = |k: &str, v: i64| item.criteria.iter().any(|c| c.key == k && (c.min..=c.max).contains(&v));
+            let marks: Vec<(String, i64)> = edits.marks.into_iter().filter(|(k, v)| fits(k, *v)).collect();
+            if marks.is_empty() && edits.notes.is_none() && edits.flagged.is_none() {
+                return;
+            }
+            self.local.update(|l| {
+                if let Some(s) = l.get_mut(&edits.project_id) {
+                    if !marks.is_empty() {
+                        s.absent = false;
+                    }
+                    s.marks.extend(marks);
+                    if let Some(n) = edits.notes {
+                        s.notes = n;
+                    }
+                    if let Some(f) = edits.flagged {
+                        s.flagged = f;
+                    }
+                }
+            });
+            self.enqueue(edits.project_id);
         }
 
         pub(super) fn install_online_listener(&self) {

@@ -332,7 +332,7 @@ pub fn HelpQueuePage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                Err(e) => crate::ui::failure(lang, &e),
                 Ok(p) => {
                     let event_id = p.event_id;
                     view! {

@@ -17,7 +17,7 @@ pub fn MentorProfilePage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                Err(e) => crate::ui::failure(lang, &e),
                 Ok(p) => view! {
                     <section class="form-page">
                         <h1 dir="auto">{lang.t(K::MentorProfileTitle)} " · " {p.event_name.clone()}</h1>
@@ -53,7 +53,7 @@ pub fn MentoringPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any(),
+                Err(e) => crate::ui::failure(lang, &e),
                 Ok(o) => {
                     let event_id = o.event_id;
                     let options: Vec<(String, String)> = std::iter::once((String::new(), lang.t(K::NoMentorYet).to_owned()))

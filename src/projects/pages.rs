@@ -48,10 +48,13 @@ pub fn ProjectPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || data.get().map(|r| match r {
-                Err(e) => view! {
-                    <p class="form-error" role="alert">{e.summary(lang)}</p>
-                    <a href=format!("/events/{}/team", id.get())>{lang.t(K::TeamTitle)}</a>
-                }.into_any(),
+                Err(e) => {
+                    crate::ui::refuse(&e);
+                    view! {
+                        <p class="form-error" role="alert">{e.summary(lang)}</p>
+                        <a href=format!("/events/{}/team", id.get())>{lang.t(K::TeamTitle)}</a>
+                    }.into_any()
+                }
                 Ok(p) => {
                     let event_id = p.event_id;
                     let tracks = std::iter::once((String::new(), lang.t(K::NoTrackYet).to_owned()))

@@ -9,9 +9,23 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 /// The `:id` of an event route (`/events/:id/…`); 0, an id no event has, when malformed.
-/// A page's load error, in the reader's language.
+/// A page's load error, in the reader's language, answered with the error's own HTTP status
+/// (see `refuse`).
 pub fn failure(lang: crate::i18n::Lang, e: &AppError) -> AnyView {
+    refuse(e);
     view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any()
+}
+
+/// Gives the page being rendered on the server the status of the error it shows: a refused
+/// page is a 401/403/404 for browsers, crawlers and monitoring, not a 200 that says so.
+/// Pages render in `SsrMode::Async`, so the whole page is known before the status is sent.
+pub fn refuse(e: &AppError) {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::from_u16(e.http_status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = e;
 }
 
 pub fn event_id_param() -> Signal<i64> {

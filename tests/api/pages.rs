@@ -109,3 +109,79 @@ async fn the_demo_event_loads_once_with_arabic_and_french_content() {
     assert_eq!(hakam::demo::load_if_empty(&app.state.db).await.unwrap(), None);
     assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 1);
 }
+
+/// A page that refuses its reader says so with its status, and an organizer's form is not in
+/// a refused page's HTML.
+#[test]
+fn refused_pages_answer_with_their_status_and_without_organizer_forms() {
+    // Rendering whole organizer pages in an unoptimized build needs more stack than a test
+    // thread's 2 MiB: the test and the server it starts run on 16 MiB threads.
+    const STACK: usize = 16 * 1024 * 1024;
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_stack_size(STACK).enable_all().build().unwrap();
+    std::thread::Builder::new()
+        .stack_size(STACK)
+        .spawn(move || runtime.block_on(refused_pages()))
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+async fn refused_pages() {
+    let app = spawn_app().await;
+    let organizer = user_agent();
+    app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
+    let event = app.create_event(&organizer, "Hackathon Berkane").await;
+    let (_, judge) = crate::judging::add_judge(&app, &organizer, event, "Nadia El Idrissi").await;
+    let participant = user_agent();
+    app.signup(&participant, "Youssef Amrani", "youssef@example.ma").await;
+    let code = app.invite(&organizer, event, "participant", "1").await;
+    assert!(app.call(&participant, "invites/accept", &[("code", code.as_str())]).await.status.is_success());
+    let anonymous = user_agent();
+    let html = |c: &reqwest::Client, path: String| {
+        let c = c.clone();
+        let url = format!("{}{path}", app.base);
+        async move {
+            let res = c.get(url).header("accept", "text/html").header("accept-language", "en").send().await.unwrap();
+            (res.status(), res.text().await.unwrap())
+        }
+    };
+
+    let organizer_pages = ["manage", "teams", "submissions", "mentoring", "judging", "rubric", "results", "audit", "show", "dashboard", "import"];
+    for page in organizer_pages {
+        let path = format!("/events/{event}/{page}");
+        let (status, _) = html(&organizer, path.clone()).await;
+        assert_eq!(status, StatusCode::OK, "organizer on {path}");
+        for (who, client) in [("judge", &judge), ("participant", &participant)] {
+            let (status, body) = html(client, path.clone()).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{who} on {path}");
+            assert!(body.contains("You are not allowed to do this."), "{who} on {path}: the refusal is shown");
+            // Only the header's log-out form posts anywhere.
+            let posts: Vec<&str> = body.match_indices(r#"action="/api/"#).map(|(i, _)| &body[i..(i + 40).min(body.len())]).filter(|a| !a.contains("auth/logout")).collect();
+            assert!(posts.is_empty(), "{who} on {path}: forms {posts:?}");
+        }
+        let (status, _) = html(&anonymous, path.clone()).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "anonymous on {path}");
+    }
+
+    // The import form in particular: the organizer gets it, nobody else does.
+    let (_, body) = html(&organizer, format!("/events/{event}/import")).await;
+    assert!(body.contains(r#"action="/api/console/import/stage""#), "the organizer's import form");
+    for client in [&participant, &judge, &anonymous] {
+        let (_, body) = html(client, format!("/events/{event}/import")).await;
+        assert!(!body.contains("/api/console/import/stage"), "no import form for others");
+        assert!(!body.contains("csv_text"));
+    }
+
+    // A page of an event that does not exist, or of a malformed id.
+    for path in [format!("/events/{}/judging", event + 1000), format!("/events/{}", event + 1000), "/events/abc/judging".to_owned()] {
+        let (status, _) = html(&organizer, path.clone()).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    // The judge's own pages still open; an event's public page too.
+    assert_eq!(html(&judge, format!("/events/{event}/judge")).await.0, StatusCode::OK);
+    assert_eq!(html(&anonymous, format!("/events/{event}")).await.0, StatusCode::OK);
+    // Creating events is for those allowed to.
+    assert_eq!(html(&anonymous, "/events/new".to_owned()).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(html(&participant, "/events/new".to_owned()).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(html(&organizer, "/events/new".to_owned()).await.0, StatusCode::OK);
+}

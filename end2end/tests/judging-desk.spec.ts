@@ -1,0 +1,178 @@
+import { test, expect, devices, Page } from '@playwright/test';
+import { asAdmin, createEvent, createInvite, openJudgingWithOneJudge, submitProject, unique } from './helpers';
+
+// The judge's desk shows only what the server stores or what the phone has queued: never
+// marks left in the page by another project, and never a tap the desk has not taken.
+
+const { defaultBrowserType, ...pixel } = devices['Pixel 7'];
+
+/** The rows of a CSV file (quoted fields, "" for a quote inside one). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** What the server stores for the judge: project title → its marks ("Impact=4; التنفيذ=7"). */
+async function stored(organizer: Page, eventPath: string): Promise<Map<string, string>> {
+  const res = await organizer.request.get(`${eventPath}/scores.csv?by=judge`);
+  expect(res.status()).toBe(200);
+  const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
+  const head = rows[0];
+  const title = head.indexOf('title');
+  const marks = head.indexOf('marks');
+  return new Map(rows.slice(1).filter((r) => r.length > marks).map((r) => [r[title], r[marks]]));
+}
+
+const criterion = (j: Page, i: number) => j.locator('.desk-form .criterion').nth(i);
+/** A level's button: Impact's labels start with the number and go on with the descriptor. */
+const level = (j: Page, i: number, n: string) =>
+  criterion(j, i).locator('label.level', { hasText: new RegExp(i === 0 ? `^${n}\\D` : `^${n}$`) });
+const chosen = (j: Page, i: number) => criterion(j, i).locator('.level-input:checked');
+
+/** The levels the desk shows selected, as the export writes them. */
+async function shown(j: Page): Promise<string> {
+  const value = async (i: number) => ((await chosen(j, i).count()) ? await chosen(j, i).inputValue() : '');
+  return `Impact=${await value(0)}; التنفيذ=${await value(1)}`;
+}
+
+async function expectShown(j: Page, impact: string | null, execution: string | null) {
+  for (const [i, v] of [[0, impact], [1, execution]] as const) {
+    if (v === null) await expect(chosen(j, i)).toHaveCount(0);
+    else await expect(chosen(j, i)).toHaveValue(v);
+  }
+}
+
+test('the desk shows each project its own marks, and taps made while it loads are sent', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const id = unique();
+  await asAdmin(page);
+  await createEvent(page, `Hackathon Nador ${id}`, '1');
+  const eventPath = new URL(page.url()).pathname.replace(/\/manage$/, '');
+  const invite = await createInvite(page, 'participant', '5');
+  for (const n of [1, 2, 3]) await submitProject(browser, invite, id, n);
+  await page.goto(`${eventPath}/rubric`);
+  await page.locator('#f-name_1').fill('Impact');
+  await page.locator('#f-weight_1').fill('3');
+  await page.locator('#f-levels_1').fill('Aucun\nFaible\nMoyen\nFort\nExceptionnel');
+  await page.locator('#f-name_2').fill('التنفيذ');
+  await page.locator('#f-scale_2').selectOption('0-10');
+  await page.getByRole('button', { name: 'Save rubric' }).click();
+  await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();
+  const pass = await openJudgingWithOneJudge(page, eventPath, 'Karim Bennani');
+
+  const phone = await browser.newContext({ ...pixel });
+  const j = await phone.newPage();
+  await j.goto(pass);
+  await j.getByRole('button', { name: 'Start scoring' }).click();
+  await expect(j).toHaveURL(/\/judge$/);
+  await expect(j.locator('.desk[data-ready="true"]')).toBeVisible();
+  const title = () => j.locator('#desk-title').innerText();
+
+  await test.step('"Save and next" opens the next project with its own marks: none', async () => {
+    const first = await title();
+    await level(j, 0, '4').click();
+    await level(j, 1, '7').click();
+    await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+    await j.getByRole('button', { name: 'Save and next' }).click();
+    await expect(j.locator('#desk-title')).not.toHaveText(first);
+    const second = await title();
+    await expectShown(j, null, null);
+    await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'empty');
+    await expect(j.locator('.desk-sync')).toHaveText('Not scored yet');
+
+    // The level at the place the previous project's was is free, so tapping it scores.
+    await level(j, 0, '4').click();
+    await expectShown(j, '4', null);
+    await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+
+    // Skip: the third project shows nothing either; back, each shows its own.
+    await j.getByRole('link', { name: 'Skip' }).click();
+    await expect(j.locator('#desk-title')).not.toHaveText(second);
+    const third = await title();
+    await expectShown(j, null, null);
+    await j.getByRole('link', { name: 'Previous' }).click();
+    await expect(j.locator('#desk-title')).toHaveText(second);
+    await expectShown(j, '4', null);
+    await j.getByRole('link', { name: 'Previous' }).click();
+    await expect(j.locator('#desk-title')).toHaveText(first);
+    await expectShown(j, '4', '7');
+    await expect(j.locator('.desk-pending')).toHaveText('');
+
+    // The server holds exactly that, and a reload of each project shows it.
+    const server = await stored(page, eventPath);
+    expect(server.get(first)).toBe('Impact=4; التنفيذ=7');
+    expect(server.get(second)).toBe('Impact=4; التنفيذ=');
+    expect(server.has(third)).toBe(false);
+    for (const p of [0, 1, 2]) {
+      await j.goto(`${eventPath}/judge?p=${p}`);
+      await expect(j.locator('.desk[data-ready="true"]')).toBeVisible();
+      expect(await shown(j)).toBe(server.get(await title()) ?? 'Impact=; التنفيذ=');
+    }
+  });
+
+  await test.step('taps made before the desk has started are shown as not saved, then sent', async () => {
+    // A slow phone: the WASM arrives four seconds after the page.
+    await j.route('**/*.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 4000));
+      await route.continue();
+    });
+
+    // A project already scored: the judge changes a mark before the desk has started.
+    await j.goto(`${eventPath}/judge?p=0`, { waitUntil: 'domcontentloaded' });
+    const first = await title();
+    await expectShown(j, '4', '7');
+    await level(j, 0, '2').click();
+    await expect(j.locator('.desk[data-ready="false"]')).toBeVisible();
+    await expect(j.locator('.desk-unsent')).toBeVisible();
+    await expect(j.locator('.desk-sync')).toBeHidden();
+    // Once started, the desk keeps the tap and sends it.
+    await expect(j.locator('.desk[data-ready="true"]')).toBeVisible({ timeout: 20_000 });
+    await expect(j.locator('.desk-unsent')).toBeHidden();
+    await expectShown(j, '2', '7');
+    await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+    expect((await stored(page, eventPath)).get(first)).toBe('Impact=2; التنفيذ=7');
+
+    // A project not scored yet: both criteria tapped before the desk has started.
+    await j.goto(`${eventPath}/judge?p=2`, { waitUntil: 'domcontentloaded' });
+    const third = await title();
+    await expectShown(j, null, null);
+    await level(j, 0, '3').click();
+    await level(j, 1, '10').click();
+    await expect(j.locator('.desk[data-ready="false"]')).toBeVisible();
+    await expect(j.locator('.desk-unsent')).toBeVisible();
+    await expect(j.locator('.desk[data-ready="true"]')).toBeVisible({ timeout: 20_000 });
+    await expectShown(j, '3', '10');
+    await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+    await expect(j.locator('.desk-pending')).toHaveText('');
+
+    // Reload each project (at full speed) and compare with the server.
+    await j.unroute('**/*.wasm');
+    const server = await stored(page, eventPath);
+    expect(server.get(first)).toBe('Impact=2; التنفيذ=7');
+    expect(server.get(third)).toBe('Impact=3; التنفيذ=10');
+    for (const p of [0, 1, 2]) {
+      await j.goto(`${eventPath}/judge?p=${p}`);
+      await expect(j.locator('.desk[data-ready="true"]')).toBeVisible();
+      expect(await shown(j)).toBe(server.get(await title()));
+      await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+    }
+  });
+  await phone.close();
+});
