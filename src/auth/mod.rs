@@ -312,7 +312,10 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 pub async fn logout() -> Result<(), AppError> {
     // Anyone may log out; for an anonymous caller it only drops an empty session.
     let caller = gate::public().await?;
-    caller.session.delete().await?;
+    // `flush`, not `delete`: the gate may have just marked the session as seen, and a
+    // modified session that is only deleted from the store is saved back by the session
+    // layer after this function returns, leaving the caller signed in.
+    caller.session.flush().await?;
     leptos_axum::redirect("/");
     Ok(())
 }

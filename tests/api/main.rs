@@ -6,6 +6,7 @@ mod auth;
 mod board;
 mod durability;
 mod events;
+mod fixture;
 mod helpers;
 mod hostile;
 mod invites;

@@ -1,0 +1,380 @@
+//! A complete event built through the HTTP API, as its people would build it: every kind of
+//! child (track, teams, draft and submitted projects, screenshot, slot, booking, help request,
+//! invite, import batch, judges, assignments, score, announcement, join request) exists with a
+//! real id, and every persona holds its own session. The authorization tests call every door
+//! with these ids, so a call reaches the role check it is meant to prove.
+
+use crate::helpers::*;
+use reqwest::{Client, StatusCode};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Persona {
+    Anonymous,
+    /// A member of the team "Atlas", not its captain.
+    Participant,
+    /// The captain of "Atlas".
+    Captain,
+    /// A participant of the event without a team.
+    Solo,
+    Mentor,
+    /// A password account holding the judge role (it judges through its own login).
+    Judge,
+    /// Organizer of a different event.
+    OtherOrganizer,
+    Organizer,
+    Admin,
+}
+use Persona::*;
+
+pub const EVERYONE: &[Persona] = &[Anonymous, Participant, Captain, Solo, Mentor, Judge, OtherOrganizer, Organizer, Admin];
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A form as posted: owned names and values.
+pub type Form = Vec<(String, String)>;
+
+pub fn form(pairs: &[(&str, String)]) -> Form {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+static FRESH: AtomicU32 = AtomicU32::new(0);
+
+/// A number unique within this test process, for names and e-mail addresses.
+pub fn seq() -> u32 {
+    FRESH.fetch_add(1, Ordering::SeqCst)
+}
+
+/// A minimal PNG signature: what the upload checks to recognise an image.
+pub fn png() -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.extend_from_slice(&[0u8; 64]);
+    bytes
+}
+
+/// A local date-time `days` and `hours` from now, as the event forms take it.
+pub fn local_in(days: i64, hours: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::days(days) + chrono::Duration::hours(hours)).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+pub struct Fixture {
+    pub tag: String,
+    pub event: i64,
+    /// An event of another organizer (the `OtherOrganizer` persona's).
+    pub other_event: i64,
+    /// An open event where every persona may gain roles (joins, invite acceptances) without
+    /// changing who is who in `event`.
+    pub open_event: i64,
+    pub clients: BTreeMap<Persona, Client>,
+    pub users: BTreeMap<Persona, i64>,
+    pub emails: BTreeMap<Persona, String>,
+    pub track: i64,
+    /// "Atlas": the captain and the participant; its project is submitted.
+    pub team: i64,
+    pub team_code: String,
+    /// "Borj": one helper member; its project is a draft.
+    pub team2: i64,
+    pub team2_code: String,
+    pub project: i64,
+    pub draft: i64,
+    pub screenshot: i64,
+    pub screenshot_file: String,
+    /// Offered by the mentor, booked by "Atlas".
+    pub slot: i64,
+    /// Raised by the participant for "Atlas", open.
+    pub help: i64,
+    pub invite: i64,
+    pub invite_code: String,
+    /// A participant invite of `event` with many uses, for fresh accounts.
+    pub participant_code: String,
+    pub batch: i64,
+    /// A pass-only judge added by the organizer, and its link token.
+    pub pass_judge: i64,
+    pub pass_token: String,
+    pub score: i64,
+    pub announcement: i64,
+    /// The solo participant's pending request to join "Atlas".
+    pub join_request: i64,
+    /// Invites of `open_event` with many uses.
+    pub open_mentor_code: String,
+    pub open_participant_code: String,
+    pub open_judge_code: String,
+}
+
+fn ok(r: &Reply, what: &str) {
+    assert!(r.status.is_success() || r.status.is_redirection(), "fixture, {what}: {} {}", r.status, r.body);
+}
+
+async fn scalar(app: &TestApp, sql: &str, id: i64) -> i64 {
+    sqlx::query_scalar::<_, i64>(sql).bind(id).fetch_one(&app.state.db.pool).await.unwrap()
+}
+
+impl Fixture {
+    pub fn client(&self, p: Persona) -> &Client {
+        &self.clients[&p]
+    }
+    pub fn user(&self, p: Persona) -> i64 {
+        self.users[&p]
+    }
+    pub fn e(&self) -> String {
+        self.event.to_string()
+    }
+
+    /// Builds the event. `tag` keeps e-mail addresses and names apart when one test builds
+    /// two fixtures; `admin` is the platform admin's session.
+    pub async fn build(app: &TestApp, tag: &str, admin: &Client) -> Fixture {
+        let mut clients = BTreeMap::new();
+        let mut emails = BTreeMap::new();
+        for p in EVERYONE {
+            clients.insert(*p, user_agent());
+            if *p != Anonymous {
+                emails.insert(*p, format!("{}.{tag}@example.ma", format!("{p:?}").to_lowercase()));
+            }
+        }
+        let admin_email = app.me(admin).await["email"].as_str().unwrap_or_default().to_owned();
+        emails.insert(Admin, admin_email);
+        let c = |p: Persona| clients[&p].clone();
+        let pool = &app.state.db.pool;
+
+        // The admin signs in on the persona's own session and lets both organizers create events.
+        ok(&app.login(&c(Admin), &emails[&Admin], PASSWORD).await, "admin login");
+        for p in [Organizer, OtherOrganizer] {
+            ok(&app.signup(&c(p), &format!("{p:?} {tag}"), &emails[&p]).await, "organizer signup");
+            let id = app.user_id(&emails[&p]).await.to_string();
+            ok(&app.call(admin, "admin/set-creator", &[("user_id", id.as_str()), ("allowed", "true")]).await, "set-creator");
+        }
+        let event = app.create_event(&c(Organizer), &format!("Hackathon Berkane {tag}")).await;
+        let other_event = app.create_event(&c(OtherOrganizer), &format!("Bootcamp Essaouira {tag}")).await;
+        let open_event = app.create_event(&c(Organizer), &format!("Portes ouvertes {tag}")).await;
+        let e = event.to_string();
+        let org = c(Organizer);
+
+        // People: each persona accepts its own invite with a password account.
+        for (p, role) in [(Participant, "participant"), (Captain, "participant"), (Solo, "participant"), (Mentor, "mentor"), (Judge, "judge")] {
+            let code = app.invite(&org, event, role, "1").await;
+            let r = app
+                .call(&c(p), "invites/signup-accept", &[("code", code.clone()), ("display_name", format!("{p:?} {tag}")), ("email", emails[&p].clone()), ("password", PASSWORD.to_owned())])
+                .await;
+            ok(&r, "persona signup");
+        }
+        let participant_code = app.invite(&org, event, "participant", "500").await;
+        let open_mentor_code = app.invite(&org, open_event, "mentor", "500").await;
+        let open_participant_code = app.invite(&org, open_event, "participant", "500").await;
+        let open_judge_code = app.invite(&org, open_event, "judge", "500").await;
+        let mut users = BTreeMap::new();
+        for p in EVERYONE.iter().filter(|p| **p != Anonymous) {
+            users.insert(*p, app.user_id(&emails[p]).await);
+        }
+
+        ok(&app.call(&org, "events/add-track", &[("event_id", e.as_str()), ("track_name", "Agritech"), ("track_description", "")]).await, "track");
+        let track = scalar(app, "SELECT MAX(id) FROM tracks WHERE event_id = $1", event).await;
+
+        // "Atlas": the captain creates it, the participant joins with its code.
+        ok(&app.call(&c(Captain), "teams/create", &[("event_id", e.as_str()), ("team_name", "Atlas"), ("pitch", "Irrigation"), ("track_id", ""), ("needs", "design")]).await, "team");
+        let team = scalar(app, "SELECT id FROM teams WHERE event_id = $1 AND name = 'Atlas'", event).await;
+        let team_code: String = sqlx::query_scalar("SELECT invite_code FROM teams WHERE id = $1").bind(team).fetch_one(pool).await.unwrap();
+        ok(&app.call(&c(Participant), "teams/join", &[("code", team_code.as_str())]).await, "join team");
+
+        // "Borj": a helper participant, with a draft project.
+        let (helper, _) = fresh_account(app, &participant_code, tag).await;
+        ok(&app.call(&helper, "teams/create", &[("event_id", e.as_str()), ("team_name", "Borj"), ("pitch", ""), ("track_id", ""), ("needs", "")]).await, "team 2");
+        let team2 = scalar(app, "SELECT id FROM teams WHERE event_id = $1 AND name = 'Borj'", event).await;
+        let team2_code: String = sqlx::query_scalar("SELECT invite_code FROM teams WHERE id = $1").bind(team2).fetch_one(pool).await.unwrap();
+        ok(&app.call(&helper, "projects/save", &project_form(event, 0, "Brouillon", false)).await, "draft");
+        let draft = scalar(app, "SELECT id FROM projects WHERE team_id = $1", team2).await;
+
+        ok(&app.call(&c(Participant), "projects/save", &project_form(event, 0, "Saqia", true)).await, "project");
+        let project = scalar(app, "SELECT id FROM projects WHERE team_id = $1", team).await;
+        ok(&app.call_multipart(&c(Participant), "projects/upload", &[("event_id", e.clone())], Some(("screenshot", png()))).await, "screenshot");
+        let (screenshot, screenshot_file): (i64, String) =
+            sqlx::query_as("SELECT id, file_name FROM screenshots WHERE project_id = $1").bind(project).fetch_one(pool).await.unwrap();
+
+        // Mentoring: a profile, a slot booked by "Atlas", an open help request.
+        ok(&app.call(&c(Mentor), "mentoring/save-profile", &[("event_id", e.as_str()), ("expertise", "design"), ("languages", "ar, fr"), ("capacity", "3"), ("bio", ""), ("contact", "")]).await, "mentor profile");
+        let slot = offer_slot(app, &c(Mentor), event).await;
+        ok(&app.call(&c(Participant), "sessions/book", &[("slot_id", slot.to_string())]).await, "book");
+        let help = raise_help(app, &c(Participant), event).await;
+
+        // Judging: rubric, open judging, a pass-only judge, assignment, a complete score.
+        ok(&crate::judging::save_rubric(app, &org, event, 0, 0).await, "rubric");
+        crate::judging::settings(app, &org, event, "2", "open", "raw").await;
+        let (pass_judge, pass_token) = add_pass_judge(app, &org, event).await;
+        ok(&app.call(&org, "judging/assign", &[("event_id", e.as_str()), ("seed", "1")]).await, "assign");
+        let r = app.call(&c(Judge), "judging/save", &score_form(event, project, 0)).await;
+        ok(&r, "score");
+        let score = scalar(app, "SELECT id FROM scores WHERE project_id = $1", project).await;
+
+        // Organizer's children: an invite, an import batch, an announcement.
+        ok(&app.call(&org, "invites/create", &[("event_id", e.as_str()), ("role", "mentor"), ("label", "Fixture"), ("max_uses", "3"), ("valid_days", "7")]).await, "invite");
+        let (invite, invite_code): (i64, String) = sqlx::query_as("SELECT id, code FROM invites WHERE event_id = $1 AND label = 'Fixture'").bind(event).fetch_one(pool).await.unwrap();
+        let batch = stage_batch(app, &org, event).await;
+        let announcement = announce(app, &org, event).await;
+
+        // The solo participant asks to join "Atlas".
+        ok(&app.call(&c(Solo), "teams/request", &[("team_id", team.to_string()), ("message", "Salam".into())]).await, "join request");
+        let join_request = scalar(app, "SELECT MAX(id) FROM join_requests WHERE team_id = $1", team).await;
+
+        Fixture {
+            tag: tag.to_owned(), event, other_event, open_event, clients, users, emails, track, team, team_code, team2, team2_code,
+            project, draft, screenshot, screenshot_file, slot, help, invite, invite_code, participant_code, batch, pass_judge,
+            pass_token, score, announcement, join_request, open_mentor_code, open_participant_code, open_judge_code,
+        }
+    }
+
+    /// A new session of the persona, for calls that replace the session they are made in
+    /// (sign-up, log-in, log-out, pass links): the persona's own session stays as it was.
+    pub async fn twin(&self, app: &TestApp, p: Persona) -> Client {
+        let client = user_agent();
+        if p != Anonymous {
+            ok(&app.login(&client, &self.emails[&p], PASSWORD).await, "twin login");
+        }
+        client
+    }
+
+    /// A new participant of the event without a team: (session, user id).
+    pub async fn fresh_participant(&self, app: &TestApp) -> (Client, i64) {
+        fresh_account(app, &self.participant_code, &self.tag).await
+    }
+}
+
+/// Signs a new account up through an invite code: (session, user id).
+pub async fn fresh_account(app: &TestApp, code: &str, tag: &str) -> (Client, i64) {
+    let client = user_agent();
+    let email = format!("fresh{}.{tag}@example.ma", seq());
+    let r = app
+        .call(&client, "invites/signup-accept", &[("code", code), ("display_name", "Fresh"), ("email", email.as_str()), ("password", PASSWORD)])
+        .await;
+    ok(&r, "fresh account");
+    let id = app.user_id(&email).await;
+    (client, id)
+}
+
+pub fn project_form(event: i64, version: i64, title: &str, submit: bool) -> Form {
+    let mut f = form(&[
+        ("event_id", event.to_string()), ("version", version.to_string()), ("title", title.into()), ("tagline", "Une idée".into()),
+        ("description", "Arrosage intelligent".into()), ("track_id", "".into()), ("repo_url", "".into()), ("demo_url", "".into()),
+        ("video_url", "".into()), ("technologies", "rust".into()),
+    ]);
+    if submit {
+        f.push(("submit".into(), "1".into()));
+    }
+    f
+}
+
+pub fn score_form(event: i64, project: i64, base_version: i64) -> Form {
+    form(&[
+        ("event_id", event.to_string()), ("project_id", project.to_string()), ("save_id", format!("save-{}-{}", seq(), project)),
+        ("base_version", base_version.to_string()), ("status", "".into()), ("notes", "Bien".into()), ("marks[c1]", "4".into()), ("marks[c2]", "7".into()),
+    ])
+}
+
+/// The mentor offers a new half-hour slot (each at its own hour) and its id.
+pub async fn offer_slot(app: &TestApp, mentor: &Client, event: i64) -> i64 {
+    // Forty distinct hours inside the event's days (it runs from day 5 to day 8).
+    static SLOT: AtomicU32 = AtomicU32::new(0);
+    let n = i64::from(SLOT.fetch_add(1, Ordering::SeqCst) % 40);
+    let starts = chrono::Utc::now() + chrono::Duration::days(6) + chrono::Duration::hours(n);
+    let ends = starts + chrono::Duration::minutes(30);
+    let fmt = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M").to_string();
+    let r = app
+        .call(mentor, "sessions/offer", &[("event_id", event.to_string()), ("starts_at", fmt(starts)), ("ends_at", fmt(ends)), ("location", "Salle 2".into())])
+        .await;
+    ok(&r, "slot");
+    scalar(app, "SELECT MAX(id) FROM mentor_slots WHERE event_id = $1", event).await
+}
+
+pub async fn raise_help(app: &TestApp, member: &Client, event: i64) -> i64 {
+    let r = app
+        .call(member, "help/raise", &[("event_id", event.to_string()), ("topic", "Capteur".into()), ("skill", "".into()), ("location", "Table 4".into()), ("description", "".into())])
+        .await;
+    ok(&r, "help request");
+    scalar(app, "SELECT MAX(id) FROM help_requests WHERE event_id = $1", event).await
+}
+
+pub async fn add_pass_judge(app: &TestApp, organizer: &Client, event: i64) -> (i64, String) {
+    let r = app.call(organizer, "judging/judges/add", &[("event_id", event.to_string()), ("display_name", format!("Juge {}", seq()))]).await;
+    ok(&r, "pass judge");
+    // Only a digest is stored: the link is in the answer, once.
+    let judge = r.json()["user_id"].as_i64().unwrap_or_else(|| panic!("no judge in {}", r.body));
+    (judge, crate::judging::issued_token(&r))
+}
+
+pub async fn stage_batch(app: &TestApp, organizer: &Client, event: i64) -> i64 {
+    let csv = format!("name,email\nAmina,amina{}@example.ma\n", seq());
+    let r = app.call(organizer, "console/import/stage", &[("event_id", event.to_string()), ("kind", "participants".into()), ("csv_text", csv)]).await;
+    ok(&r, "import batch");
+    scalar(app, "SELECT MAX(id) FROM imports WHERE event_id = $1", event).await
+}
+
+pub async fn announce(app: &TestApp, organizer: &Client, event: i64) -> i64 {
+    let r = app
+        .call(organizer, "board/announce", &[("event_id", event.to_string()), ("body_ar", "مرحبا".into()), ("body_fr", "Bienvenue".into()), ("body_en", "Welcome".into())])
+        .await;
+    ok(&r, "announcement");
+    scalar(app, "SELECT MAX(id) FROM announcements WHERE event_id = $1", event).await
+}
+
+/// The tables whose content a refused call must leave as it was (all but the session store).
+pub const TABLES: &[&str] = &[
+    "users", "events", "tracks", "event_roles", "invites", "login_failures", "audit_log", "profiles", "teams", "team_members",
+    "join_requests", "projects", "project_history", "screenshots", "mentor_profiles", "mentor_assignments", "mentorship_log",
+    "mentor_slots", "help_requests", "judging_settings", "rubrics", "judge_passes", "judge_profiles", "judge_conflicts",
+    "judge_assignments", "scores", "score_saves", "boards", "announcements", "imports",
+];
+
+/// Every row of every table, as text: two snapshots are equal exactly when nothing changed.
+pub async fn snapshot(app: &TestApp) -> BTreeMap<&'static str, Vec<String>> {
+    use sqlx::Row;
+    let mut out = BTreeMap::new();
+    for table in TABLES {
+        let rows = sqlx::query(&format!("SELECT * FROM {table}")).fetch_all(&app.state.db.pool).await.unwrap();
+        let mut lines: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                (0..r.len())
+                    .map(|i| {
+                        if let Ok(v) = r.try_get::<Option<i64>, _>(i) {
+                            format!("{v:?}")
+                        } else if let Ok(v) = r.try_get::<Option<String>, _>(i) {
+                            format!("{v:?}")
+                        } else if let Ok(v) = r.try_get::<Option<f64>, _>(i) {
+                            format!("{v:?}")
+                        } else if let Ok(v) = r.try_get::<Option<bool>, _>(i) {
+                            format!("{v:?}")
+                        } else {
+                            "?".into()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect();
+        lines.sort();
+        out.insert(*table, lines);
+    }
+    out
+}
+
+/// The tables that differ between two snapshots, with a sample of the change.
+pub fn changed(before: &BTreeMap<&'static str, Vec<String>>, after: &BTreeMap<&'static str, Vec<String>>) -> Vec<String> {
+    before
+        .iter()
+        .filter(|(t, rows)| after.get(*t) != Some(rows))
+        .map(|(t, rows)| {
+            let new: Vec<&String> = after[t].iter().filter(|r| !rows.contains(r)).take(2).collect();
+            format!("{t} ({} → {} rows; new/changed: {new:?})", rows.len(), after[t].len())
+        })
+        .collect()
+}
+
+/// Sends a GET and returns its status without reading the body (live streams never end).
+pub async fn get_status(app: &TestApp, client: &Client, path: &str) -> (StatusCode, Option<String>) {
+    let res = client.get(format!("{}{path}", app.base)).send().await.expect("request sent");
+    let status = res.status();
+    let streaming = res.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/event-stream"));
+    if streaming {
+        (status, None)
+    } else {
+        (status, Some(res.text().await.unwrap_or_default()))
+    }
+}
