@@ -86,23 +86,13 @@ pub async fn guard_server_functions(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-/// The client's address: the peer, or behind a trusted proxy the last `X-Forwarded-For`
-/// hop, the one the proxy itself added (the ones before it are whatever the client wrote).
-pub fn client_address(headers: &HeaderMap, peer: Option<SocketAddr>, trust_forwarded_for: bool) -> String {
-    if trust_forwarded_for {
-        let last = headers
-            .get_all("x-forwarded-for")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .last();
-        if let Some(addr) = last {
-            return addr.to_owned();
-        }
-    }
-    peer.map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".to_owned())
+/// The client's address: the peer, or behind trusted proxies the `X-Forwarded-For` entry
+/// the outermost of them added (the same rule as logins and sign-ups, `auth::limits`).
+pub fn client_address(headers: &HeaderMap, peer: Option<SocketAddr>, trusted_proxy_hops: usize) -> String {
+    let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok());
+    crate::auth::limits::client_ip(forwarded, trusted_proxy_hops, peer.map(|a| a.ip()))
+        .map(|ip| ip.to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// Open live streams per client address.
@@ -155,7 +145,7 @@ impl Streams {
 /// sources retry by themselves.
 pub async fn limit_streams(State(state): State<super::AppState>, req: Request, next: Next) -> Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
-    let client = client_address(req.headers(), peer, state.config.trust_forwarded_for);
+    let client = client_address(req.headers(), peer, state.config.trusted_proxy_hops);
     let Some(permit) = state.streams.acquire(&client, state.config.max_streams_per_client) else {
         tracing::warn!(%client, "live stream refused: too many open from this client");
         let mut res = refuse(AppError::TooManyAttempts);
@@ -200,9 +190,9 @@ mod tests {
         let peer = Some(SocketAddr::from(([10, 0, 0, 1], 4000)));
         let mut h = HeaderMap::new();
         h.insert("x-forwarded-for", "6.6.6.6, 203.0.113.7".parse().unwrap());
-        assert_eq!(client_address(&h, peer, true), "203.0.113.7");
-        assert_eq!(client_address(&h, peer, false), "10.0.0.1");
-        assert_eq!(client_address(&HeaderMap::new(), peer, true), "10.0.0.1");
+        assert_eq!(client_address(&h, peer, 1), "203.0.113.7");
+        assert_eq!(client_address(&h, peer, 0), "10.0.0.1");
+        assert_eq!(client_address(&HeaderMap::new(), peer, 1), "10.0.0.1");
     }
 
     #[test]

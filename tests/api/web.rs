@@ -234,7 +234,7 @@ async fn anonymous_projector_loads_are_served_from_the_cache_and_stay_current() 
 async fn one_client_cannot_hold_more_live_streams_than_its_budget() {
     let app = spawn_app_with(|c| {
         c.max_streams_per_client = 3;
-        c.trust_forwarded_for = true;
+        c.trusted_proxy_hops = 1;
     })
     .await;
     let jury = jury(&app, 1, 1, "1").await;
