@@ -450,7 +450,7 @@ mod tests {
         assert!(!html.contains("<script>"));
         assert!(html.contains("Lunch &lt;now&gt;"));
         assert!(!html.contains("Project 1<"), "a veiled project leaked: {html}");
-        assert!(html.contains("aria-valuenow=\"75\""));
+        assert!(html.contains("<progress class=\"pj-bar\" max=\"100\" value=\"75\""));
     }
 
     #[test]
