@@ -43,7 +43,7 @@ fn bodies() -> Vec<(&'static str, Option<&'static str>, Vec<u8>)> {
     vec![
         ("empty, no content type", None, Vec::new()),
         ("empty form", Some(FORM), Vec::new()),
-        ("truncated form", Some(FORM), b"event_id=1&display_name=Sal%D8%B3%2".to_vec()),
+        ("truncated form", Some(FORM), b"event_id=%D8%2".to_vec()),
         ("JSON", Some("application/json"), br#"{"event_id": 1, "id": 1, "name": "x"}"#.to_vec()),
         ("CBOR garbage", Some("application/cbor"), garbage.clone()),
         ("garbage bytes as a form", Some(FORM), garbage.clone()),
