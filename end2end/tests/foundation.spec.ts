@@ -25,7 +25,7 @@ test('organizer creates an event and a judge joins by invite on a phone, in Arab
     await expect(page.locator('ul.tracks')).toContainText(track);
   }
 
-  await page.getByLabel('Role').selectOption('judge');
+  await page.getByLabel('Role', { exact: true }).selectOption('judge');
   await page.getByLabel('Who is it for?').fill('Jury');
   await page.getByRole('button', { name: 'Create invite link' }).click();
   const link = page.getByLabel('Link').first();

@@ -40,7 +40,7 @@ export async function createEvent(page: Page, name: string, teamMin = '2') {
 
 /** Creates an invite link for `role` on the manage page and returns its path. */
 export async function createInvite(page: Page, role: string, uses: string): Promise<string> {
-  await page.getByLabel('Role').selectOption(role);
+  await page.getByLabel('Role', { exact: true }).selectOption(role);
   await page.getByLabel('Number of uses').fill(uses);
   // Wait for the new invite to be listed (newest first) before reading its link.
   const before = await page.getByLabel('Link').count();
