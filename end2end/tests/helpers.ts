@@ -73,6 +73,8 @@ export async function asAdmin(page: Page) {
     await page.goto(setup);
     await page.getByRole('button', { name: 'Become the platform admin' }).click();
     await expect(page).toHaveURL(/\/admin$/);
+    // Back home, where signing in lands as well.
+    await page.goto('/');
   }
 }
 

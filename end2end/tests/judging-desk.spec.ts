@@ -103,7 +103,7 @@ test('the desk shows each project its own marks, and taps made while it loads ar
     await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
 
     // Skip: the third project shows nothing either; back, each shows its own.
-    await j.getByRole('link', { name: 'Skip' }).click();
+    await j.getByRole('link', { name: 'Skip', exact: true }).click();
     await expect(j.locator('#desk-title')).not.toHaveText(second);
     const third = await title();
     await expectShown(j, null, null);
