@@ -122,8 +122,9 @@ async fn main() {
         sqlx::query("INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, $3, 'submitted', $4, $4)")
             .bind(team).bind(event).bind(format!("Projet numéro {i}")).bind(i as i64).execute(&pool).await.unwrap();
     }
-    post(&organizer, "judging/judges/add", &[("event_id", e.clone()), ("display_name", "Juge".into())]).await;
-    let token: String = sqlx::query_scalar("SELECT token FROM judge_passes").fetch_one(&pool).await.unwrap();
+    // The plain link exists only in the answer (the table keeps its digest).
+    let added: serde_json::Value = post(&organizer, "judging/judges/add", &[("event_id", e.clone()), ("display_name", "Juge".into())]).await.json().await.unwrap();
+    let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
     let phone = client();
     post(&phone, "judging/pass/open", &[("token", token)]).await;
     post(&organizer, "judging/assign", &[("event_id", e.clone()), ("seed", "1".into())]).await;
