@@ -780,6 +780,7 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Organizer, "teams/move", form(&[("event_id", e.clone()), ("user_id", s(b.user(Solo))), ("team_id", s(a.team2))])),
         (Organizer, "teams/move", form(&[("event_id", e.clone()), ("user_id", s(a.user(Solo))), ("team_id", s(b.team2))])),
         (Organizer, "teams/dissolve", form(&[("event_id", e.clone()), ("team_id", s(b.team2))])),
+        (Organizer, "teams/rename", form(&[("event_id", e.clone()), ("team_id", s(b.team2)), ("team_name", "Piratée".into())])),
         (Participant, "projects/remove-screenshot", form(&[("event_id", e.clone()), ("screenshot_id", s(b.screenshot))])),
         (Participant, "projects/save", {
             let mut f = project_form(a.event, 0, "Croisé", false);
@@ -803,6 +804,8 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Participant, "help/resolve", form(&[("request_id", s(b.help))])),
         (Participant, "help/cancel", form(&[("request_id", s(b.help))])),
         (Organizer, "judging/pass/reset", form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge)), ("action", "renew".into())])),
+        (Organizer, "judging/pass/show", form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge))])),
+        (Organizer, "judging/pass/extend", form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge)), ("days", "3".into())])),
         (Organizer, "judging/judge/update", form(&[("event_id", e.clone()), ("user_id", s(b.user(Judge))), ("track", "".into())])),
         (Organizer, "judging/judge/update", form(&[("event_id", e.clone()), ("user_id", s(a.user(Judge))), ("track", s(b.track))])),
         (Organizer, "judging/extra", form(&[("event_id", e.clone()), ("project_id", s(b.project))])),
