@@ -26,8 +26,8 @@ pub struct Config {
     pub session_idle: Duration,
     /// How logins are slowed down (README, "Logins, floods and lockouts").
     pub login: LoginLimits,
-    /// `HAKAM_HASH_CONCURRENCY`, default the number of cores: password hashes computed at
-    /// once; a request finding them all busy is answered 503 at once.
+    /// `HAKAM_HASH_CONCURRENCY`, default half the cores (at least one): password hashes
+    /// computed at once; a request finding them all busy is answered 503 at once.
     pub hash_concurrency: usize,
     /// `HAKAM_JOINS_PER_MINUTE`, default 60: sign-ups, invite acceptances and judge-pass
     /// joins per client address per minute (a hall shares one address, so it is generous).
@@ -103,9 +103,10 @@ fn parse_bool(name: &'static str) -> Result<bool, ConfigError> {
     }
 }
 
-/// One hash per core: more would only queue on the CPU while holding 19 MiB each.
+/// One hash for every two cores (at least one): more would only queue on the CPU while
+/// holding 19 MiB each, and a flood of logins keeps at most half the machine busy hashing.
 pub fn default_hash_concurrency() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
+    std::thread::available_parallelism().map(|n| n.get().div_ceil(2)).unwrap_or(1)
 }
 
 impl Config {

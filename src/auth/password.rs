@@ -1,15 +1,20 @@
 //! argon2id hashing, off the async runtime (a hash takes tens of milliseconds of CPU and
 //! 19 MiB of memory), behind a limiter sized to the machine.
 //!
-//! Every hash or verification needs a permit from [`Hasher`]; there are as many as there are
-//! cores (`HAKAM_HASH_CONCURRENCY`). A request that finds none free is refused at once with
-//! 503 and `Retry-After` instead of queueing: a flood of logins then costs a bounded amount of
-//! memory and CPU, and the rest of the server (judges' saves, the board) keeps answering.
+//! Every hash or verification needs a permit from [`Hasher`]; by default there is one for
+//! every two cores (`HAKAM_HASH_CONCURRENCY`), so a flood of logins can never take more than
+//! half the machine. A request that finds none free is refused at once with 503 and
+//! `Retry-After` instead of queueing (and while every permit is taken, `server::limits`
+//! refuses hashing requests before they reach a session or a server function).
+//!
+//! The hashes run on threads of their own, one per permit, at a lower CPU priority (nice 10
+//! on Linux): when the machine is busy, the threads answering judges' saves and page views
+//! run first, and a password check waits a little longer instead.
 
 use super::domain::Password;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc, Mutex};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +23,8 @@ pub enum HashError {
     Hash(String),
     #[error("hashing task failed: {0}")]
     Join(#[from] tokio::task::JoinError),
+    #[error("the hashing thread stopped before answering")]
+    Stopped,
 }
 
 /// OWASP's argon2id recommendation: 19 MiB of memory, 2 iterations, 1 lane.
@@ -44,10 +51,53 @@ pub struct Permit {
     _slot: OwnedSemaphorePermit,
 }
 
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Starts `count` hashing threads taking jobs from one queue. They end when the last
+/// [`Hasher`] holding the queue is dropped.
+fn start_threads(count: usize) -> mpsc::Sender<Job> {
+    let (jobs, queue) = mpsc::channel::<Job>();
+    let queue = Arc::new(Mutex::new(queue));
+    for i in 0..count {
+        let queue = queue.clone();
+        let spawned = std::thread::Builder::new().name(format!("hakam-hash-{i}")).spawn(move || {
+            lower_priority();
+            loop {
+                // The lock is held only while waiting for the next job, not while running it.
+                let next = queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).recv();
+                match next {
+                    Ok(job) => job(),
+                    Err(_) => break,
+                }
+            }
+        });
+        if let Err(e) = spawned {
+            // Fewer threads only means hashes wait for each other; the permits still bound them.
+            tracing::error!(error = %e, "could not start a hashing thread");
+        }
+    }
+    jobs
+}
+
+/// Lowers this thread's CPU priority. On Linux a thread is its own scheduling entity, so
+/// this leaves the rest of the process as it was.
+fn lower_priority() {
+    /// How much lower than the server's own threads the hashing threads run (`nice` value).
+    #[cfg(target_os = "linux")]
+    const HASH_NICENESS: i32 = 10;
+    #[cfg(target_os = "linux")]
+    {
+        if let Err(e) = rustix::process::setpriority_process(Some(rustix::thread::gettid()), HASH_NICENESS) {
+            tracing::warn!(error = %e, "could not lower the hashing thread's priority");
+        }
+    }
+}
+
 /// The hashing limiter and the fixed dummy hash unknown accounts are checked against.
 #[derive(Clone, Debug)]
 pub struct Hasher {
     permits: Arc<Semaphore>,
+    jobs: mpsc::Sender<Job>,
     /// A hash of a random password, computed once at start: an unknown email (or an account
     /// that cannot sign in) costs exactly one verification, like a known one.
     dummy: Arc<str>,
@@ -60,7 +110,8 @@ impl Hasher {
             rand::thread_rng().sample_iter(&rand::distributions::Alphanumeric).take(32).map(char::from).collect()
         };
         let dummy = hash(Password::offered(secret)).await?;
-        Ok(Hasher { permits: Arc::new(Semaphore::new(concurrency.max(1))), dummy: dummy.into() })
+        let concurrency = concurrency.max(1);
+        Ok(Hasher { permits: Arc::new(Semaphore::new(concurrency)), jobs: start_threads(concurrency), dummy: dummy.into() })
     }
 
     /// A permit, or `None` when every permit is taken (the caller answers 503 at once).
@@ -68,14 +119,29 @@ impl Hasher {
         self.permits.clone().try_acquire_owned().ok().map(|slot| Permit { _slot: slot })
     }
 
-    /// Hashes a new password. The permit travels with the work, so it is released when the
-    /// hash is done even if the client gave up waiting.
-    pub async fn hash(&self, permit: Permit, password: Password) -> Result<String, HashError> {
-        tokio::task::spawn_blocking(move || {
+    /// Whether every permit is taken right now, so a hashing request would be refused.
+    pub fn is_full(&self) -> bool {
+        self.permits.available_permits() == 0
+    }
+
+    /// Runs `work` on a hashing thread. The permit travels with the work, so it is released
+    /// when the work is done even if the client gave up waiting.
+    async fn run<T: Send + 'static>(&self, permit: Permit, work: impl FnOnce() -> T + Send + 'static) -> Result<T, HashError> {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || {
             let _permit = permit;
-            hash_now(&password)
-        })
-        .await?
+            // A panic in the hash must not take the thread with it; the caller sees `Stopped`.
+            if let Ok(value) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+                let _ = answer.send(value);
+            }
+        });
+        self.jobs.send(job).map_err(|_| HashError::Stopped)?;
+        answered.await.map_err(|_| HashError::Stopped)
+    }
+
+    /// Hashes a new password.
+    pub async fn hash(&self, permit: Permit, password: Password) -> Result<String, HashError> {
+        self.run(permit, move || hash_now(&password)).await?
     }
 
     /// Checks a password against a stored hash. With no usable hash (unknown account, or one
@@ -83,8 +149,7 @@ impl Hasher {
     /// response time does not reveal which emails exist.
     pub async fn verify(&self, permit: Permit, password: Password, stored: Option<String>) -> Result<bool, HashError> {
         let dummy = self.dummy.clone();
-        tokio::task::spawn_blocking(move || {
-            let _permit = permit;
+        self.run(permit, move || {
             let usable = stored.as_deref().and_then(|s| PasswordHash::new(s).ok());
             let known = usable.is_some();
             let parsed = match usable {
@@ -106,8 +171,10 @@ mod tests {
     async fn permits_run_out_and_come_back() {
         let hasher = Hasher::start(1).await.unwrap();
         let permit = hasher.try_permit().expect("one permit");
+        assert!(hasher.is_full());
         assert!(hasher.try_permit().is_none(), "a second concurrent hash must be refused");
         let stored = hasher.hash(permit, Password::offered("correct horse battery".into())).await.unwrap();
+        assert!(!hasher.is_full());
         let permit = hasher.try_permit().expect("released after the hash");
         assert!(hasher.verify(permit, Password::offered("correct horse battery".into()), Some(stored.clone())).await.unwrap());
         let permit = hasher.try_permit().unwrap();
