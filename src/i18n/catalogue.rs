@@ -549,6 +549,7 @@ catalogue! {
     // Floods, lockouts and the first admin.
     ErrRateLimited { ar: "طلبات كثيرة. أعد المحاولة بعد {} ثانية.", fr: "Trop de tentatives. Réessayez dans {} s.", en: "Too many attempts. Try again in {} seconds." }
     ErrBusy { ar: "الخادم مشغول الآن. أعد المحاولة بعد لحظة.", fr: "Le serveur est occupé. Réessayez dans un instant.", en: "The server is busy. Try again in a moment." }
+    BackToForm { ar: "العودة إلى النموذج", fr: "Revenir au formulaire", en: "Back to the form" }
     AdminSetupTitle { ar: "تعيين مدير المنصة", fr: "Désigner l'administrateur de la plateforme", en: "Set up the platform admin" }
     AdminSetupIntro { ar: "هذا الرابط يجعل الحساب المتصل الآن مدير المنصة. لا يعمل إلا مرة واحدة.", fr: "Ce lien fait du compte connecté l'administrateur de la plateforme. Il ne sert qu'une fois.", en: "This link makes the signed-in account the platform admin. It works once." }
     AdminSetupSignIn { ar: "سجّل الدخول أو أنشئ حسابك أولاً، ثم افتح هذا الرابط من جديد.", fr: "Connectez-vous ou créez votre compte d'abord, puis rouvrez ce lien.", en: "Log in or create your account first, then open this link again." }

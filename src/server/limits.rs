@@ -1,5 +1,6 @@
 //! What the server refuses before any handler sees a request: server-function bodies in an
-//! encoding the function does not take, and live streams beyond a per-client budget.
+//! encoding the function does not take, live streams beyond a per-client budget, and
+//! password-hashing requests while hashing is at capacity.
 
 use crate::error::AppError;
 use axum::body::Body;
@@ -18,17 +19,77 @@ fn multipart_functions() -> [&'static str; 1] {
     [crate::projects::UploadScreenshot::PATH]
 }
 
+/// The server functions that hash a password: log in, sign up, sign up through an invite.
+/// A new one must be listed here to be shed under load.
+fn hashing_functions() -> [&'static str; 3] {
+    [crate::auth::Login::PATH, crate::auth::Signup::PATH, crate::invites::SignupAndAccept::PATH]
+}
+
 /// Every registered server function, as (path, method).
 fn registered() -> &'static HashSet<(String, Method)> {
     static FNS: OnceLock<HashSet<(String, Method)>> = OnceLock::new();
     FNS.get_or_init(|| leptos::server_fn::axum::server_fn_paths().map(|(p, m)| (p.to_owned(), m)).collect())
 }
 
-/// The answer to a refused request: the status of `err` and the usual JSON error body.
+/// The answer to a refused request: the status of `err` and the usual JSON error body, with
+/// `Retry-After` when the error has one.
 pub fn refuse(err: AppError) -> Response {
     let status = StatusCode::from_u16(err.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
     let body = serde_json::to_string(&err).unwrap_or_default();
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+    let mut res = (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+    if let Some(seconds) = err.retry_after() {
+        res.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+    }
+    res
+}
+
+/// Refuses a password-hashing request at the door while every hashing permit is taken.
+///
+/// The server function would refuse it too (`auth::password`), but only after the session,
+/// form and server-function layers had run: under a flood of wrong logins that work, done
+/// thousands of times a second, is what slows everyone else down. Here the refusal costs a
+/// look at the path and one atomic read. A request let through may still find the permits
+/// gone and get the same 503 from the function itself.
+pub async fn shed_hashing(State(state): State<super::AppState>, req: Request, next: Next) -> Response {
+    if *req.method() == Method::POST && state.hasher.is_full() && hashing_functions().contains(&req.uri().path()) {
+        return busy(req.headers());
+    }
+    next.run(req).await
+}
+
+/// 503 with `Retry-After`: the JSON error for scripts, a short page for a form posted without
+/// script (whose reader goes back to the form with the browser's own copy of it).
+fn busy(headers: &HeaderMap) -> Response {
+    let err = AppError::Busy(1);
+    let accepts_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if !accepts_html {
+        return refuse(err);
+    }
+    let lang = super::lang_of(headers);
+    let back = headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.split_once("://"))
+        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]));
+    let back = crate::auth::domain::safe_next(back);
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <link rel=\"stylesheet\" href=\"/pkg/hakam.css\"><title>{message}</title></head>\
+         <body><main><p class=\"form-error\" role=\"alert\">{message}</p>\
+         <p><a href=\"{back}\">{label}</a></p></main></body></html>",
+        code = lang.code(),
+        dir = lang.dir(),
+        message = crate::board::domain::escape(&err.summary(lang)),
+        back = crate::board::domain::escape(&back),
+        label = crate::board::domain::escape(lang.t(crate::i18n::K::BackToForm)),
+    );
+    let mut res = (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
+    res.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(1u64));
+    res
 }
 
 /// Whether a body with this `Content-Type` may reach a server function. The header is read

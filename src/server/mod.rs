@@ -204,6 +204,8 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .layer(middleware::from_fn(error_status))
         .layer(middleware::from_fn(keep_form_values))
         .layer(session_layer)
+        // Outside the session layer: a refused login touches no session.
+        .layer(middleware::from_fn_with_state(state.clone(), limits::shed_hashing))
         .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
         .layer(middleware::from_fn_with_state(config.secure_cookies(), headers::security_headers))
         // No request needs more than a screenshot plus its form: refuse bigger bodies early.
@@ -214,17 +216,21 @@ fn router(state: AppState, sessions: Sessions) -> Router {
 
 /// The reader's language for this page render: cookie, then `Accept-Language`.
 pub fn request_lang() -> Lang {
-    let Some(parts) = use_context::<http::request::Parts>() else {
-        return Lang::default();
-    };
-    let cookie = parts
-        .headers
+    match use_context::<http::request::Parts>() {
+        Some(parts) => lang_of(&parts.headers),
+        None => Lang::default(),
+    }
+}
+
+/// The reader's language from a request's headers: cookie, then `Accept-Language`.
+pub fn lang_of(headers: &HeaderMap) -> Lang {
+    let cookie = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .find_map(|c| c.trim().strip_prefix(LANG_COOKIE).and_then(|r| r.strip_prefix('=')).map(str::to_owned));
-    let accept = parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     Lang::negotiate(cookie.as_deref(), accept)
 }
 

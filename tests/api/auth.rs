@@ -285,14 +285,34 @@ async fn a_full_hashing_limiter_answers_503_at_once() {
     // Hold the only permit, as a hash in progress would.
     let held = app.state.hasher.try_permit().expect("one permit");
     let started = std::time::Instant::now();
+    let invite_signup = [("code", "no-such-code"), ("display_name", "Sara"), ("email", "sara@example.ma"), ("password", "correct horse battery")];
     for reply in [
         app.login(&user_agent(), "hind@example.ma", "correct horse battery").await,
         app.signup(&user_agent(), "Said", "said@example.ma").await,
+        app.call(&user_agent(), "invites/signup-accept", &invite_signup).await,
     ] {
         assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE, "{}", reply.body);
         assert_eq!(retry_after(&reply), 1);
         assert!(reply.json()["Busy"].is_u64(), "{}", reply.body);
+        // Refused at the door: no session was started for it.
+        assert!(session_cookie(&reply).is_none(), "{:?}", reply.headers);
     }
+    // A form posted without script gets a page in the reader's language, with its way back.
+    let res = user_agent()
+        .post(format!("{}/api/auth/login", app.base))
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("accept-language", "fr")
+        .header("referer", format!("{}/login?next=/events", app.base))
+        .form(&login_form("hind@example.ma", "correct horse battery"))
+        .send()
+        .await
+        .expect("request sent");
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(res.headers()["retry-after"], "1");
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Le serveur est occupé"), "{page}");
+    assert!(page.contains("href=\"/login?next=/events\""), "{page}");
     assert!(started.elapsed() < std::time::Duration::from_secs(2), "503 must not wait for a permit");
     // Nothing was stored or counted for the refused requests.
     assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 0);
