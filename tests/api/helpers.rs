@@ -40,7 +40,12 @@ pub fn backend() -> String {
 }
 
 pub async fn fresh_database() -> FreshDb {
-    match backend().as_str() {
+    fresh_database_of(&backend()).await
+}
+
+/// A new, empty database of `backend` ("sqlite" or "postgres"), whichever is under test.
+pub async fn fresh_database_of(backend: &str) -> FreshDb {
+    match backend {
         "postgres" => {
             let admin_url = std::env::var("HAKAM_TEST_PG_URL")
                 .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());

@@ -16,5 +16,6 @@ mod mentoring;
 mod pages;
 mod passes;
 mod projects;
+mod schema;
 mod teams;
 mod web;
