@@ -5,11 +5,37 @@ use hakam::mentoring::assign::{assign, Mentor, Team};
 use hakam::teams::domain::{auto_form, Solo};
 use rand::{Rng, SeedableRng};
 
-
 const SKILLS: [&str; 30] = [
-    "agritech", "data", "web", "mobile", "design", "iot", "ai", "security", "cloud", "marketing",
-    "finance", "health", "education", "tourism", "energy", "water", "transport", "gis", "ux", "rust",
-    "python", "javascript", "arduino", "3d", "video", "law", "logistics", "retail", "fintech", "govtech",
+    "agritech",
+    "data",
+    "web",
+    "mobile",
+    "design",
+    "iot",
+    "ai",
+    "security",
+    "cloud",
+    "marketing",
+    "finance",
+    "health",
+    "education",
+    "tourism",
+    "energy",
+    "water",
+    "transport",
+    "gis",
+    "ux",
+    "rust",
+    "python",
+    "javascript",
+    "arduino",
+    "3d",
+    "video",
+    "law",
+    "logistics",
+    "retail",
+    "fintech",
+    "govtech",
 ];
 const LANGUAGES: [&str; 3] = ["ar", "fr", "en"];
 
@@ -23,7 +49,12 @@ use common::time;
 fn main() {
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
     let mentors: Vec<Mentor> = (0..100)
-        .map(|id| Mentor { id, expertise: pick(&mut rng, &SKILLS, 4), languages: pick(&mut rng, &LANGUAGES, 2), capacity: rng.gen_range(3..=8) })
+        .map(|id| Mentor {
+            id,
+            expertise: pick(&mut rng, &SKILLS, 4),
+            languages: pick(&mut rng, &LANGUAGES, 2),
+            capacity: rng.gen_range(3..=8),
+        })
         .collect();
     let teams: Vec<Team> = (0..500)
         .map(|id| Team {

@@ -26,7 +26,15 @@ fn ms(d: Duration) -> f64 {
 
 fn criteria() -> Vec<Criterion> {
     (1..=5)
-        .map(|i| Criterion { key: format!("c{i}"), name: format!("C{i}"), description: String::new(), weight: i, min: 1, max: 5, levels: vec![] })
+        .map(|i| Criterion {
+            key: format!("c{i}"),
+            name: format!("C{i}"),
+            description: String::new(),
+            weight: i,
+            min: 1,
+            max: 5,
+            levels: vec![],
+        })
         .collect()
 }
 
@@ -36,18 +44,36 @@ fn bench_assignment() {
     let judges: Vec<Judge> = (0..150)
         .map(|id| Judge { id: 100_000 + id, active: true, tracks: if id % 10 == 0 { vec![id % 5] } else { vec![] } })
         .collect();
-    let conflicts: HashSet<(i64, i64)> = (0..600).map(|_| (100_000 + rng.gen_range(0..150), 10_000 + rng.gen_range(0..1000))).collect();
+    let conflicts: HashSet<(i64, i64)> =
+        (0..600).map(|_| (100_000 + rng.gen_range(0..150), 10_000 + rng.gen_range(0..1000))).collect();
     let (min, median, max, p) = time(10, || {
-        plan(&Input { projects: &projects, judges: &judges, conflicts: &conflicts, existing: &[], k: 3, seed: 1, rebalance: false })
+        plan(&Input {
+            projects: &projects,
+            judges: &judges,
+            conflicts: &conflicts,
+            existing: &[],
+            k: 3,
+            seed: 1,
+            rebalance: false,
+        })
     });
     println!(
         "judge assignment, 1000 projects x 150 judges, K=3, 600 conflicts: min {:.1} ms, median {:.1} ms, max {:.1} ms; {} seats, {} under-covered",
         ms(min), ms(median), ms(max), p.add.len(), p.under.len()
     );
     // A re-run over the full existing assignment (nothing to add).
-    let existing: Vec<Existing> = p.add.iter().map(|&(project, judge)| Existing { project, judge, scored: true }).collect();
+    let existing: Vec<Existing> =
+        p.add.iter().map(|&(project, judge)| Existing { project, judge, scored: true }).collect();
     let (_, median, _, _) = time(10, || {
-        plan(&Input { projects: &projects, judges: &judges, conflicts: &conflicts, existing: &existing, k: 3, seed: 1, rebalance: false })
+        plan(&Input {
+            projects: &projects,
+            judges: &judges,
+            conflicts: &conflicts,
+            existing: &existing,
+            k: 3,
+            seed: 1,
+            rebalance: false,
+        })
     });
     println!("judge assignment re-run over 3000 existing seats: median {:.1} ms", ms(median));
 }
@@ -88,7 +114,8 @@ async fn bench_saves() {
     let state = hakam::server::spawn(config, listener).await.expect("server");
     let base = format!("http://{addr}");
     let pool = state.db.pool.clone();
-    let client = || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let client =
+        || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let post = |c: reqwest::Client, path: &'static str, form: Vec<(String, String)>| {
         let base = base.clone();
         async move { c.post(format!("{base}/api/{path}")).form(&form).send().await.unwrap() }
@@ -96,15 +123,40 @@ async fn bench_saves() {
     let f = |pairs: &[(&str, String)]| pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect::<Vec<_>>();
 
     let organizer = client();
-    post(organizer.clone(), "auth/signup", f(&[("display_name", "O".into()), ("email", "o@example.ma".into()), ("password", "correct horse battery".into())])).await;
+    post(
+        organizer.clone(),
+        "auth/signup",
+        f(&[
+            ("display_name", "O".into()),
+            ("email", "o@example.ma".into()),
+            ("password", "correct horse battery".into()),
+        ]),
+    )
+    .await;
     hakam::auth::bootstrap::make_admin(&state.db, "o@example.ma").await.expect("the organizer becomes admin");
     let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
-    let r = post(organizer.clone(), "events/create", f(&[
-        ("name", "Bench".into()), ("description", "".into()), ("venue", "Oujda".into()), ("timezone", "Africa/Casablanca".into()),
-        ("starts_at", day(5)), ("ends_at", day(8)), ("team_min", "1".into()), ("team_max", "5".into()),
-        ("registration_opens", day(-1)), ("registration_closes", day(5)), ("hacking_starts", day(5)),
-        ("submission_deadline", day(7)), ("judging_opens", day(7)), ("judging_closes", day(8)), ("results_at", day(8)),
-    ])).await;
+    let r = post(
+        organizer.clone(),
+        "events/create",
+        f(&[
+            ("name", "Bench".into()),
+            ("description", "".into()),
+            ("venue", "Oujda".into()),
+            ("timezone", "Africa/Casablanca".into()),
+            ("starts_at", day(5)),
+            ("ends_at", day(8)),
+            ("team_min", "1".into()),
+            ("team_max", "5".into()),
+            ("registration_opens", day(-1)),
+            ("registration_closes", day(5)),
+            ("hacking_starts", day(5)),
+            ("submission_deadline", day(7)),
+            ("judging_opens", day(7)),
+            ("judging_closes", day(8)),
+            ("results_at", day(8)),
+        ]),
+    )
+    .await;
     assert!(r.status().is_success() || r.status().is_redirection());
     let event: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(&pool).await.unwrap();
     let e = event.to_string();
@@ -115,7 +167,14 @@ async fn bench_saves() {
         rubric.push((Box::leak(format!("fields[scale_{i}]").into_boxed_str()), "1-5".into()));
     }
     assert!(post(organizer.clone(), "judging/rubric/save", f(&rubric)).await.status().is_success());
-    let settings = f(&[("event_id", e.clone()), ("version", "1".into()), ("judges_per_project", "3".into()), ("method", "z".into()), ("disagreement", "25".into()), ("state", "open".into())]);
+    let settings = f(&[
+        ("event_id", e.clone()),
+        ("version", "1".into()),
+        ("judges_per_project", "3".into()),
+        ("method", "z".into()),
+        ("disagreement", "25".into()),
+        ("state", "open".into()),
+    ]);
     assert!(post(organizer.clone(), "judging/settings/save", settings).await.status().is_success());
 
     // 1,000 submitted projects, one team each.
@@ -130,19 +189,33 @@ async fn bench_saves() {
     let mut phones = Vec::new();
     for i in 0..judges_n {
         // The plain link exists only in the answer (the table keeps its digest).
-        let added: serde_json::Value =
-            post(organizer.clone(), "judging/judges/add", f(&[("event_id", e.clone()), ("display_name", format!("Juge {i}"))])).await.json().await.unwrap();
+        let added: serde_json::Value = post(
+            organizer.clone(),
+            "judging/judges/add",
+            f(&[("event_id", e.clone()), ("display_name", format!("Juge {i}"))]),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
         let user = added["user_id"].as_i64().unwrap();
         let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
         let phone = client();
         post(phone.clone(), "judging/pass/open", f(&[("token", token)])).await;
         phones.push((user, phone));
     }
-    assert!(post(organizer.clone(), "judging/assign", f(&[("event_id", e.clone()), ("seed", "1".into())])).await.status().is_success());
+    assert!(post(organizer.clone(), "judging/assign", f(&[("event_id", e.clone()), ("seed", "1".into())]))
+        .await
+        .status()
+        .is_success());
 
     let mut assigned = Vec::new();
     for (judge, phone) in phones {
-        let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments WHERE judge_id = $1").bind(judge).fetch_all(&pool).await.unwrap();
+        let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments WHERE judge_id = $1")
+            .bind(judge)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
         assigned.push((judge, phone, projects));
     }
     // The floor: the same clients calling the cheapest server function (session + account).
@@ -159,7 +232,10 @@ async fn bench_saves() {
     for t in tasks {
         t.await.unwrap();
     }
-    println!("floor: auth/me, {judges_n} clients back to back: {:.0} calls/s", (judges_n * 30) as f64 / start.elapsed().as_secs_f64());
+    println!(
+        "floor: auth/me, {judges_n} clients back to back: {:.0} calls/s",
+        (judges_n * 30) as f64 / start.elapsed().as_secs_f64()
+    );
     // Closed loop: every judge sends its next save as soon as the previous one is answered,
     // which measures the most the server takes.
     let (rate, lat) = run(&base, &e, &assigned, saves_per_judge, None, 0).await;
@@ -182,10 +258,22 @@ fn report(what: &str, rate: f64, mut all: Vec<Duration>) {
 }
 
 /// Sends `saves` saves per judge; returns saves per second and every latency.
-async fn run(base: &str, e: &str, assigned: &[(i64, reqwest::Client, Vec<i64>)], saves: usize, pace: Option<Duration>, round: usize) -> (f64, Vec<Duration>) {
+async fn run(
+    base: &str,
+    e: &str,
+    assigned: &[(i64, reqwest::Client, Vec<i64>)],
+    saves: usize,
+    pace: Option<Duration>,
+    round: usize,
+) -> (f64, Vec<Duration>) {
     // Each phone knows the versions it last saw (as the desk page gives them).
     let known: Vec<(i64, i64, i64)> = {
-        let pool = sqlx::AnyPool::connect(&format!("sqlite://{}/bench.db", std::env::temp_dir().join(format!("hakam-bench-{}", std::process::id())).display())).await.unwrap();
+        let pool = sqlx::AnyPool::connect(&format!(
+            "sqlite://{}/bench.db",
+            std::env::temp_dir().join(format!("hakam-bench-{}", std::process::id())).display()
+        ))
+        .await
+        .unwrap();
         sqlx::query_as("SELECT judge_id, project_id, version FROM scores").fetch_all(&pool).await.unwrap()
     };
     let start = Instant::now();
@@ -196,7 +284,9 @@ async fn run(base: &str, e: &str, assigned: &[(i64, reqwest::Client, Vec<i64>)],
             let mut latencies = Vec::with_capacity(saves);
             let mut versions: HashMap<i64, i64> = known.iter().filter(|k| k.0 == judge).map(|k| (k.1, k.2)).collect();
             // Spread the judges' first saves over one period, as real phones are.
-            let mut ticker = pace.map(|p| tokio::time::interval_at(tokio::time::Instant::now() + p.mul_f64((judge % 100) as f64 / 100.0), p));
+            let mut ticker = pace.map(|p| {
+                tokio::time::interval_at(tokio::time::Instant::now() + p.mul_f64((judge % 100) as f64 / 100.0), p)
+            });
             for n in 0..saves {
                 if let Some(t) = ticker.as_mut() {
                     t.tick().await;
@@ -204,9 +294,12 @@ async fn run(base: &str, e: &str, assigned: &[(i64, reqwest::Client, Vec<i64>)],
                 let project = projects[n % projects.len()];
                 let version = versions.get(&project).copied().unwrap_or(0);
                 let mut form = vec![
-                    ("event_id".to_string(), e.clone()), ("project_id".into(), project.to_string()),
-                    ("save_id".into(), format!("b{judge}-{round}-{n:05}")), ("base_version".into(), version.to_string()),
-                    ("status".into(), String::new()), ("notes".into(), "ok".into()),
+                    ("event_id".to_string(), e.clone()),
+                    ("project_id".into(), project.to_string()),
+                    ("save_id".into(), format!("b{judge}-{round}-{n:05}")),
+                    ("base_version".into(), version.to_string()),
+                    ("status".into(), String::new()),
+                    ("notes".into(), "ok".into()),
                 ];
                 for c in 1..=5 {
                     form.push((format!("marks[c{c}]"), (1 + (n + c) % 5).to_string()));

@@ -38,7 +38,9 @@ impl Drop for Server {
 fn rss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
         .unwrap_or(0)
 }
 
@@ -75,7 +77,8 @@ async fn flood(base: String, attackers: usize, flood_secs: u64) -> BTreeMap<Stri
             let from = format!("10.{}.{}.{}", i / 65536, (i / 256) % 256, i % 256);
             let mut n = 0u64;
             while Instant::now() < deadline {
-                let email = if i % 4 == 0 { "victim@example.ma".to_owned() } else { format!("guess-{i}-{n}@example.ma") };
+                let email =
+                    if i % 4 == 0 { "victim@example.ma".to_owned() } else { format!("guess-{i}-{n}@example.ma") };
                 n += 1;
                 sent.fetch_add(1, Ordering::Relaxed);
                 let key = match c
@@ -138,7 +141,8 @@ async fn main() {
         .expect("server binary starts");
     let server = Server(child);
     let pid = server.0.id();
-    let client = || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let client =
+        || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let probe = client();
     for _ in 0..300 {
         if probe.get(format!("{base}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
@@ -154,7 +158,12 @@ async fn main() {
     // An event whose one judge has PROJECTS projects to score; the organizer is made admin
     // by the `hakam admin` command, as an operator would.
     let organizer = client();
-    post(&organizer, "auth/signup", &[("display_name", "O".into()), ("email", "o@example.ma".into()), ("password", "correct horse battery".into())]).await;
+    post(
+        &organizer,
+        "auth/signup",
+        &[("display_name", "O".into()), ("email", "o@example.ma".into()), ("password", "correct horse battery".into())],
+    )
+    .await;
     let made = std::process::Command::new(env!("CARGO_BIN_EXE_hakam"))
         .args(["admin", "o@example.ma"])
         .env("DATABASE_URL", &db_url)
@@ -163,19 +172,58 @@ async fn main() {
         .expect("hakam admin runs");
     assert!(made.success(), "hakam admin o@example.ma failed");
     let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
-    post(&organizer, "events/create", &[
-        ("name", "Bench".into()), ("description", "".into()), ("venue", "Oujda".into()), ("timezone", "Africa/Casablanca".into()),
-        ("starts_at", day(5)), ("ends_at", day(8)), ("team_min", "1".into()), ("team_max", "5".into()),
-        ("registration_opens", day(-1)), ("registration_closes", day(5)), ("hacking_starts", day(5)),
-        ("submission_deadline", day(7)), ("judging_opens", day(7)), ("judging_closes", day(8)), ("results_at", day(8)),
-    ])
+    post(
+        &organizer,
+        "events/create",
+        &[
+            ("name", "Bench".into()),
+            ("description", "".into()),
+            ("venue", "Oujda".into()),
+            ("timezone", "Africa/Casablanca".into()),
+            ("starts_at", day(5)),
+            ("ends_at", day(8)),
+            ("team_min", "1".into()),
+            ("team_max", "5".into()),
+            ("registration_opens", day(-1)),
+            ("registration_closes", day(5)),
+            ("hacking_starts", day(5)),
+            ("submission_deadline", day(7)),
+            ("judging_opens", day(7)),
+            ("judging_closes", day(8)),
+            ("results_at", day(8)),
+        ],
+    )
     .await;
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(&db_url).await.unwrap();
     let event: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(&pool).await.unwrap();
     let e = event.to_string();
-    post(&organizer, "judging/rubric/save", &[("event_id", e.clone()), ("scope", "0".into()), ("version", "0".into()), ("fields[name_1]", "Impact".into()), ("fields[weight_1]", "1".into()), ("fields[scale_1]", "0-10".into())]).await;
-    post(&organizer, "judging/settings/save", &[("event_id", e.clone()), ("version", "1".into()), ("judges_per_project", "1".into()), ("method", "raw".into()), ("disagreement", "25".into()), ("state", "open".into())]).await;
+    post(
+        &organizer,
+        "judging/rubric/save",
+        &[
+            ("event_id", e.clone()),
+            ("scope", "0".into()),
+            ("version", "0".into()),
+            ("fields[name_1]", "Impact".into()),
+            ("fields[weight_1]", "1".into()),
+            ("fields[scale_1]", "0-10".into()),
+        ],
+    )
+    .await;
+    post(
+        &organizer,
+        "judging/settings/save",
+        &[
+            ("event_id", e.clone()),
+            ("version", "1".into()),
+            ("judges_per_project", "1".into()),
+            ("method", "raw".into()),
+            ("disagreement", "25".into()),
+            ("state", "open".into()),
+        ],
+    )
+    .await;
     for i in 0..PROJECTS {
         let (team,): (i64,) = sqlx::query_as("INSERT INTO teams (event_id, name, invite_code, member_count, created_at) VALUES ($1, $2, $3, 0, 0) RETURNING id")
             .bind(event).bind(format!("Équipe {i}")).bind(format!("code{i}")).fetch_one(&pool).await.unwrap();
@@ -183,16 +231,33 @@ async fn main() {
             .bind(team).bind(event).bind(format!("Projet numéro {i}")).bind(i as i64).execute(&pool).await.unwrap();
     }
     // The plain link exists only in the answer (the table keeps its digest).
-    let added: serde_json::Value = post(&organizer, "judging/judges/add", &[("event_id", e.clone()), ("display_name", "Juge".into())]).await.json().await.unwrap();
+    let added: serde_json::Value =
+        post(&organizer, "judging/judges/add", &[("event_id", e.clone()), ("display_name", "Juge".into())])
+            .await
+            .json()
+            .await
+            .unwrap();
     let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
     let phone = client();
     post(&phone, "judging/pass/open", &[("token", token)]).await;
     post(&organizer, "judging/assign", &[("event_id", e.clone()), ("seed", "1".into())]).await;
-    let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments ORDER BY project_id").fetch_all(&pool).await.unwrap();
+    let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments ORDER BY project_id")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
     assert_eq!(projects.len(), PROJECTS, "the judge's projects");
     // The account under attack; its owner's browser keeps its device cookie.
     let owner = client();
-    post(&owner, "auth/signup", &[("display_name", "Victim".into()), ("email", "victim@example.ma".into()), ("password", "correct horse battery".into())]).await;
+    post(
+        &owner,
+        "auth/signup",
+        &[
+            ("display_name", "Victim".into()),
+            ("email", "victim@example.ma".into()),
+            ("password", "correct horse battery".into()),
+        ],
+    )
+    .await;
 
     tokio::time::sleep(Duration::from_millis(500)).await;
     let rss_before = rss_kib(pid);
@@ -262,8 +327,12 @@ async fn main() {
             while !stop.load(Ordering::Relaxed) {
                 let slot = round % projects.len();
                 let form = [
-                    ("event_id", e.clone()), ("project_id", projects[slot].to_string()), ("save_id", format!("flood-{round:06}")),
-                    ("base_version", versions[slot].to_string()), ("status", String::new()), ("notes", String::new()),
+                    ("event_id", e.clone()),
+                    ("project_id", projects[slot].to_string()),
+                    ("save_id", format!("flood-{round:06}")),
+                    ("base_version", versions[slot].to_string()),
+                    ("status", String::new()),
+                    ("notes", String::new()),
                     ("marks[c1]", (round % 11).to_string()),
                 ];
                 let t = Instant::now();
@@ -288,7 +357,8 @@ async fn main() {
 
     let flood = flood.await.unwrap();
     let flood_took = flood_start.elapsed();
-    let statuses: BTreeMap<String, u64> = serde_json::from_slice(&flood.stdout).expect("the attacker process's statuses");
+    let statuses: BTreeMap<String, u64> =
+        serde_json::from_slice(&flood.stdout).expect("the attacker process's statuses");
     stop.store(true, Ordering::Relaxed);
     let (health_times, health_bad) = health.await.unwrap();
     let (save_times, save_bad) = saves.await.unwrap();
@@ -299,8 +369,19 @@ async fn main() {
     // The owner still gets in from the browser they signed up with, flood or not; a browser
     // that never signed in waits out the per-account slowdown the attackers caused.
     post(&owner, "auth/logout", &[]).await;
-    let owner_status = post(&owner, "auth/login", &[("email", "victim@example.ma".into()), ("password", "correct horse battery".into())]).await.status();
-    let stranger = post(&client(), "auth/login", &[("email", "victim@example.ma".into()), ("password", "correct horse battery".into())]).await;
+    let owner_status = post(
+        &owner,
+        "auth/login",
+        &[("email", "victim@example.ma".into()), ("password", "correct horse battery".into())],
+    )
+    .await
+    .status();
+    let stranger = post(
+        &client(),
+        "auth/login",
+        &[("email", "victim@example.ma".into()), ("password", "correct horse battery".into())],
+    )
+    .await;
     let stranger_status = format!("{} (Retry-After {:?})", stranger.status(), stranger.headers().get("retry-after"));
 
     let total: u64 = statuses.values().sum();
@@ -310,7 +391,12 @@ async fn main() {
         total as f64 / flood_took.as_secs_f64()
     );
     println!("/healthz during the flood: {}; {health_bad} failed", percentiles(health_times));
-    println!("judge score save during the flood: {}; {} not applied {:?}", percentiles(save_times), save_bad.len(), save_bad.iter().take(3).collect::<Vec<_>>());
+    println!(
+        "judge score save during the flood: {}; {} not applied {:?}",
+        percentiles(save_times),
+        save_bad.len(),
+        save_bad.iter().take(3).collect::<Vec<_>>()
+    );
     println!(
         "server RSS: {} MiB before, {} MiB peak during, {} MiB after",
         rss_before / 1024,

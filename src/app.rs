@@ -1,25 +1,25 @@
 //! The HTML shell, the header and the routes.
 
-use crate::admin::AdminPage;
 use crate::admin::setup::AdminSetupPage;
+use crate::admin::AdminPage;
+use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
 use crate::board::{AnnouncementBar, BoardControlPage, ProjectorPage, RankingPage};
 use crate::console::{DashboardPage, ImportPage};
-use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
 use crate::error::AppError;
 use crate::events::{EventPage, HomePage, ManageEventPage, NewEventPage};
 use crate::i18n::{Lang, K};
-use crate::ui::enhance::FormEnhancer;
-use leptos_router::SsrMode;
 use crate::invites::InvitePage;
 use crate::judging::{AuditPage, ConflictsPage, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};
 use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, SessionsPage};
 use crate::projects::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
 use crate::teams::{BoardPage, JoinTeamPage, OrganizerTeamsPage, TeamPage};
+use crate::ui::enhance::FormEnhancer;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use leptos_router::SsrMode;
 
 /// The document. `lang`/`dir` are set here, on the server, so Arabic is right-to-left from
 /// the first byte, before any script runs. Pages render in `SsrMode::Async`: one complete

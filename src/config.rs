@@ -83,11 +83,9 @@ where
 {
     match var(name) {
         None => Ok(default),
-        Some(value) => value.trim().parse().map_err(|e: T::Err| ConfigError::Invalid {
-            name,
-            reason: e.to_string(),
-            value,
-        }),
+        Some(value) => {
+            value.trim().parse().map_err(|e: T::Err| ConfigError::Invalid { name, reason: e.to_string(), value })
+        }
     }
 }
 
@@ -95,11 +93,9 @@ fn parse_bool(name: &'static str) -> Result<bool, ConfigError> {
     match var(name).as_deref().map(str::to_ascii_lowercase).as_deref() {
         None | Some("0") | Some("false") | Some("no") | Some("off") => Ok(false),
         Some("1") | Some("true") | Some("yes") | Some("on") => Ok(true),
-        Some(other) => Err(ConfigError::Invalid {
-            name,
-            value: other.to_owned(),
-            reason: "expected true/false".into(),
-        }),
+        Some(other) => {
+            Err(ConfigError::Invalid { name, value: other.to_owned(), reason: "expected true/false".into() })
+        }
     }
 }
 
@@ -112,8 +108,7 @@ pub fn default_hash_concurrency() -> usize {
 impl Config {
     pub fn from_env() -> Result<Self, ConfigError> {
         let addr: SocketAddr = parse("HAKAM_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?;
-        let database_url =
-            var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/hakam.db".to_owned());
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/hakam.db".to_owned());
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
@@ -124,10 +119,8 @@ impl Config {
                 reason: "expected sqlite://path or postgres://…".into(),
             });
         }
-        let public_url = var("HAKAM_PUBLIC_URL")
-            .unwrap_or_else(|| format!("http://{addr}"))
-            .trim_end_matches('/')
-            .to_owned();
+        let public_url =
+            var("HAKAM_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}")).trim_end_matches('/').to_owned();
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             return Err(ConfigError::Invalid {
                 name: "HAKAM_PUBLIC_URL",

@@ -75,10 +75,7 @@ impl std::ops::DerefMut for Tx {
 
 /// Current time as UTC unix seconds, the unit of every stored timestamp.
 pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
 }
 
 // mmap: pages are read from the mapped file instead of one read() call each, which matters
@@ -176,14 +173,14 @@ fn sqlite_url(url: &str) -> Result<String, DbError> {
     if path != ":memory:" {
         if let Some(parent) = std::path::Path::new(&path).parent() {
             if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent).map_err(|source| DbError::Folder {
-                    path: parent.display().to_string(),
-                    source,
-                })?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|source| DbError::Folder { path: parent.display().to_string(), source })?;
             }
         }
     }
-    Ok(if url.contains("mode=") { url.to_owned() } else if url.contains('?') {
+    Ok(if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
         format!("{url}&mode=rwc")
     } else {
         format!("{url}?mode=rwc")

@@ -25,16 +25,29 @@ const PEOPLE: &[(&str, &str, Role)] = &[
 
 const TRACKS: &[(&str, &str)] = &[
     ("الرقمي في خدمة المواطن", "Des services publics plus simples pour les habitants de la province."),
-    ("البيانات الضخمة في حياتنا اليومية", "Comment les données massives changent notre quotidien : transport, santé, commerce."),
+    (
+        "البيانات الضخمة في حياتنا اليومية",
+        "Comment les données massives changent notre quotidien : transport, santé, commerce.",
+    ),
     ("Agritech", "Outils numériques pour les agriculteurs de la région de l'Oriental."),
 ];
 
 /// Teams of one whose projects are submitted: (team, member, email, title, tagline).
 const SUBMITTED: &[(&str, &str, &str, &str, &str)] = &[
-    ("فريق الواحة", "Yassine Belhaj", "yassine.belhaj@demo.hakam.invalid", "سقي ذكي: حساسات رطوبة للفلاحين",
-     "Des capteurs à bas coût qui disent quand arroser."),
-    ("Team Moulouya", "سناء الحمداوي", "sanae.hamdaoui@demo.hakam.invalid", "Bus Berkane : horaires en direct",
-     "Les horaires des bus de la ville sur un simple SMS."),
+    (
+        "فريق الواحة",
+        "Yassine Belhaj",
+        "yassine.belhaj@demo.hakam.invalid",
+        "سقي ذكي: حساسات رطوبة للفلاحين",
+        "Des capteurs à bas coût qui disent quand arroser.",
+    ),
+    (
+        "Team Moulouya",
+        "سناء الحمداوي",
+        "sanae.hamdaoui@demo.hakam.invalid",
+        "Bus Berkane : horaires en direct",
+        "Les horaires des bus de la ville sur un simple SMS.",
+    ),
 ];
 
 /// The demo's grants never clash (each demo person holds one role); should one be refused,
@@ -216,20 +229,24 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
     }
     // Judging is open in the demo so the judge's link can be tried at once; two judges per
     // project.
-    sqlx::query("INSERT INTO judging_settings (event_id, judges_per_project, state, updated_at) VALUES ($1, 2, 'open', $2)")
-        .bind(event_id)
-        .bind(t)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO judging_settings (event_id, judges_per_project, state, updated_at) VALUES ($1, 2, 'open', $2)",
+    )
+    .bind(event_id)
+    .bind(t)
+    .execute(&mut *tx)
+    .await?;
     for project in &submitted {
         for judge in [ids[2], ids[3]] {
-            sqlx::query("INSERT INTO judge_assignments (event_id, project_id, judge_id, assigned_at) VALUES ($1, $2, $3, $4)")
-                .bind(event_id)
-                .bind(project)
-                .bind(judge)
-                .bind(t)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO judge_assignments (event_id, project_id, judge_id, assigned_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(event_id)
+            .bind(project)
+            .bind(judge)
+            .bind(t)
+            .execute(&mut *tx)
+            .await?;
         }
     }
     // An event-wide rubric, and a phone sign-in link for one judge.

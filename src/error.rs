@@ -4,9 +4,9 @@
 //! language; it is also how the HTTP status is chosen (see `server::status_from_error`).
 
 use crate::i18n::{Lang, K};
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 /// One invalid form field: which input, and why (a catalogue key with an optional argument).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,9 +82,7 @@ impl AppError {
     /// The message for a given field, if this error is about it.
     pub fn field_text(&self, field: &str, lang: Lang) -> Option<String> {
         match self {
-            AppError::Invalid(errors) => {
-                errors.iter().find(|e| e.field == field).map(|e| e.text(lang))
-            }
+            AppError::Invalid(errors) => errors.iter().find(|e| e.field == field).map(|e| e.text(lang)),
             _ => None,
         }
     }

@@ -4,10 +4,11 @@
 //! Feature folders hold their pages, server functions and (server-only) queries together;
 //! shared layers are `auth` (sessions and the one authorization gate), `i18n`, `ui` and `error`.
 
+pub mod admin;
 pub mod app;
 pub mod auth;
-pub mod console;
 pub mod board;
+pub mod console;
 pub mod error;
 pub mod events;
 pub mod i18n;
@@ -17,7 +18,6 @@ pub mod live;
 pub mod mentoring;
 pub mod projects;
 pub mod teams;
-pub mod admin;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -20,14 +20,19 @@ pub struct UserRow {
 #[server(prefix = "/api", endpoint = "admin/users")]
 pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
     let authed = crate::auth::gate::admin().await?;
-    let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT id, display_name, email, is_admin, can_create_events FROM users ORDER BY id LIMIT 1000",
-    )
-    .fetch_all(&authed.db().pool)
-    .await?;
+    let rows: Vec<(i64, String, String, i64, i64)> =
+        sqlx::query_as("SELECT id, display_name, email, is_admin, can_create_events FROM users ORDER BY id LIMIT 1000")
+            .fetch_all(&authed.db().pool)
+            .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, display_name, email, a, c)| UserRow { id, display_name, email, is_admin: a != 0, can_create_events: a != 0 || c != 0 })
+        .map(|(id, display_name, email, a, c)| UserRow {
+            id,
+            display_name,
+            email,
+            is_admin: a != 0,
+            can_create_events: a != 0 || c != 0,
+        })
         .collect())
 }
 
@@ -44,7 +49,15 @@ pub async fn set_event_creator(user_id: i64, allowed: bool) -> Result<(), AppErr
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
-    crate::db::audit(&mut tx, None, Some(authed.user.id), "user.event_creator", None, Some(serde_json::json!({ "user": user_id, "allowed": allowed }))).await?;
+    crate::db::audit(
+        &mut tx,
+        None,
+        Some(authed.user.id),
+        "user.event_creator",
+        None,
+        Some(serde_json::json!({ "user": user_id, "allowed": allowed })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -102,7 +102,15 @@ pub async fn claim(db: &Db, token: &str, user: &SessionUser, admin_email: Option
         .bind(user.id)
         .execute(&mut *tx)
         .await?;
-    audit(&mut tx, None, Some(user.id), "admin.claimed", None, Some(serde_json::json!({ "user": user.id, "by": "link" }))).await?;
+    audit(
+        &mut tx,
+        None,
+        Some(user.id),
+        "admin.claimed",
+        None,
+        Some(serde_json::json!({ "user": user.id, "by": "link" })),
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(user = user.id, "platform admin set up through the one-time link");
     Ok(())
@@ -122,10 +130,11 @@ pub async fn make_admin(db: &Db, email: &str) -> Result<i64, MakeAdminError> {
     let email = email.trim().to_lowercase();
     let t = now();
     let mut tx = db.begin_write().await?;
-    let id: Option<(i64,)> = sqlx::query_as("UPDATE users SET is_admin = 1, can_create_events = 1 WHERE email = $1 RETURNING id")
-        .bind(&email)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let id: Option<(i64,)> =
+        sqlx::query_as("UPDATE users SET is_admin = 1, can_create_events = 1 WHERE email = $1 RETURNING id")
+            .bind(&email)
+            .fetch_optional(&mut *tx)
+            .await?;
     let Some((id,)) = id else {
         return Err(MakeAdminError::NoSuchAccount(email));
     };
@@ -138,7 +147,8 @@ pub async fn make_admin(db: &Db, email: &str) -> Result<i64, MakeAdminError> {
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    audit(&mut tx, None, Some(id), "admin.claimed", None, Some(serde_json::json!({ "user": id, "by": "command" }))).await?;
+    audit(&mut tx, None, Some(id), "admin.claimed", None, Some(serde_json::json!({ "user": id, "by": "command" })))
+        .await?;
     tx.commit().await?;
     Ok(id)
 }

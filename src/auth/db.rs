@@ -51,7 +51,11 @@ pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Resu
 
 /// The user, their password hash, and the event of the judge pass `pass` if it is still live
 /// and theirs (`pass` 0 when the session is not a pass's).
-pub async fn user_with_pass(db: &Db, id: i64, pass: i64) -> Result<Option<(SessionUser, String, Option<i64>)>, sqlx::Error> {
+pub async fn user_with_pass(
+    db: &Db,
+    id: i64,
+    pass: i64,
+) -> Result<Option<(SessionUser, String, Option<i64>)>, sqlx::Error> {
     let row: Option<(i64, String, String, i64, i64, String, Option<i64>)> = sqlx::query_as(
         "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, p.event_id FROM users u \
          LEFT JOIN judge_passes p ON p.id = $2 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $3 \
@@ -70,20 +74,18 @@ pub async fn user_with_pass(db: &Db, id: i64, pass: i64) -> Result<Option<(Sessi
 
 /// The user and their password hash.
 pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
-    let row: Option<UserRow> =
-        sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&db.pool)
-            .await?;
+    let row: Option<UserRow> = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(row.map(|r| (to_user(&r), r.5)))
 }
 
 pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
-    let row: Option<UserRow> =
-        sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"))
-            .bind(email)
-            .fetch_optional(&db.pool)
-            .await?;
+    let row: Option<UserRow> = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"))
+        .bind(email)
+        .fetch_optional(&db.pool)
+        .await?;
     Ok(row.map(|r| (to_user(&r), r.5)))
 }
 
@@ -95,11 +97,14 @@ pub enum NewUser {
 /// Creates an account. No account is ever made an admin here, whether it is the first one
 /// or has the address of `HAKAM_ADMIN_EMAIL`: admins come only from the set-up link or the
 /// `hakam admin` command (`auth::bootstrap`).
-pub async fn create_user(tx: &mut Tx, email: &str, display_name: &str, password_hash: &str) -> Result<NewUser, sqlx::Error> {
-    let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_optional(&mut **tx)
-        .await?;
+pub async fn create_user(
+    tx: &mut Tx,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+) -> Result<NewUser, sqlx::Error> {
+    let taken: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM users WHERE email = $1").bind(email).fetch_optional(&mut **tx).await?;
     if taken.is_some() {
         return Ok(NewUser::EmailTaken);
     }
@@ -171,7 +176,8 @@ pub async fn reserve_attempt(
     .bind(t - PAIR_WINDOW_SECS)
     .fetch_one(&mut *tx)
     .await?;
-    let mut recent = Recent { pair_failures: u32::try_from(pair_failures).unwrap_or(u32::MAX), pair_last, ..Default::default() };
+    let mut recent =
+        Recent { pair_failures: u32::try_from(pair_failures).unwrap_or(u32::MAX), pair_last, ..Default::default() };
     if !trusted {
         (recent.account_attempts, recent.account_oldest) = count_since(
             &mut tx,
@@ -192,16 +198,21 @@ pub async fn reserve_attempt(
         tx.rollback().await?;
         return Ok(Err(wait));
     }
-    let (id,): (i64,) = sqlx::query_as("INSERT INTO login_failures (account, client, trusted, at) VALUES ($1, $2, $3, $4) RETURNING id")
-        .bind(account)
-        .bind(client)
-        .bind(i64::from(trusted))
-        .bind(t)
-        .fetch_one(&mut *tx)
-        .await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO login_failures (account, client, trusted, at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(account)
+    .bind(client)
+    .bind(i64::from(trusted))
+    .bind(t)
+    .fetch_one(&mut *tx)
+    .await?;
     // Old rows are useless to the throttle; trimming now and then keeps the tables small.
     if id % 256 == 0 {
-        sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(t - 2 * PAIR_WINDOW_SECS).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM login_failures WHERE at < $1")
+            .bind(t - 2 * PAIR_WINDOW_SECS)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM login_locks WHERE at < $1").bind(t - PAIR_WINDOW_SECS).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM login_devices WHERE used_at < $1").bind(t - DEVICE_TTL_SECS).execute(&mut *tx).await?;
     }
@@ -226,12 +237,13 @@ pub const DEVICE_TTL_SECS: i64 = 90 * 86_400;
 
 /// Whether this browser's device token signed in to this account recently.
 pub async fn device_known(db: &Db, token_hash: &str, account: &str) -> Result<bool, sqlx::Error> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM login_devices WHERE token_hash = $1 AND account = $2 AND used_at > $3")
-        .bind(token_hash)
-        .bind(account)
-        .bind(now() - DEVICE_TTL_SECS)
-        .fetch_one(&db.pool)
-        .await?;
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM login_devices WHERE token_hash = $1 AND account = $2 AND used_at > $3")
+            .bind(token_hash)
+            .bind(account)
+            .bind(now() - DEVICE_TTL_SECS)
+            .fetch_one(&db.pool)
+            .await?;
     Ok(n > 0)
 }
 

@@ -177,7 +177,11 @@ pub async fn identify(db: &Db, session: &Session) -> AppResult<Option<Identity>>
 
 /// Keeps the session if the account still exists with the password it was opened with and,
 /// for a pass session, the pass is still live; otherwise ends it.
-async fn accept(session: &Session, row: Option<(SessionUser, String, Option<i64>)>, pass: Option<i64>) -> AppResult<Option<Identity>> {
+async fn accept(
+    session: &Session,
+    row: Option<(SessionUser, String, Option<i64>)>,
+    pass: Option<i64>,
+) -> AppResult<Option<Identity>> {
     let fp = session.get::<String>(SESSION_FINGERPRINT).await?.unwrap_or_default();
     match row.and_then(|(user, hash, live)| admit(&hash, &fp, pass, live).map(|reach| Identity { user, reach })) {
         Some(who) => {

@@ -19,7 +19,11 @@ use std::time::{Duration, Instant};
 /// written by the client and is ignored. With 0 hops, a missing or unreadable header, or
 /// fewer entries than hops (the request did not come through every proxy), the peer address
 /// is the answer.
-pub fn client_ip<'a>(forwarded_for: impl IntoIterator<Item = &'a str>, hops: usize, peer: Option<IpAddr>) -> Option<IpAddr> {
+pub fn client_ip<'a>(
+    forwarded_for: impl IntoIterator<Item = &'a str>,
+    hops: usize,
+    peer: Option<IpAddr>,
+) -> Option<IpAddr> {
     if hops == 0 {
         return peer;
     }
@@ -33,10 +37,7 @@ pub fn client_ip<'a>(forwarded_for: impl IntoIterator<Item = &'a str>, hops: usi
 
 /// One `X-Forwarded-For` entry: an address, possibly with a port (`1.2.3.4:80`, `[::1]:80`).
 fn parse_hop(entry: &str) -> Option<IpAddr> {
-    entry
-        .parse::<IpAddr>()
-        .ok()
-        .or_else(|| entry.parse::<SocketAddr>().ok().map(|s| s.ip()))
+    entry.parse::<IpAddr>().ok().or_else(|| entry.parse::<SocketAddr>().ok().map(|s| s.ip()))
 }
 
 /// A token bucket per key (kept as its "theoretical arrival time", GCRA): `per_minute`

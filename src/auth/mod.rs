@@ -1,16 +1,16 @@
 //! Accounts and sessions: sign up, log in, log out, and the shared authorization gate.
 
+#[cfg(feature = "ssr")]
+pub mod bootstrap;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod gate;
 #[cfg(feature = "ssr")]
-pub mod password;
-#[cfg(feature = "ssr")]
-pub mod db;
-#[cfg(feature = "ssr")]
-pub mod bootstrap;
-#[cfg(feature = "ssr")]
 pub mod limits;
+#[cfg(feature = "ssr")]
+pub mod password;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
@@ -159,10 +159,8 @@ mod ssr {
             Err(_) => None,
         };
         let headers = if hops > 0 { leptos_axum::extract::<http::HeaderMap>().await.ok() } else { None };
-        let forwarded = headers
-            .iter()
-            .flat_map(|h| h.get_all("x-forwarded-for").iter())
-            .filter_map(|v| v.to_str().ok());
+        let forwarded =
+            headers.iter().flat_map(|h| h.get_all("x-forwarded-for").iter()).filter_map(|v| v.to_str().ok());
         match super::limits::client_ip(forwarded, hops, peer) {
             Some(ip) => ip.to_string(),
             None => "unknown".to_owned(),
@@ -182,7 +180,11 @@ mod ssr {
     }
 
     fn device_cookie_name(secure: bool) -> &'static str {
-        if secure { "__Host-hakam_device" } else { "hakam_device" }
+        if secure {
+            "__Host-hakam_device"
+        } else {
+            "hakam_device"
+        }
     }
 
     /// This browser's device token, if it sent one of the right shape.
@@ -279,7 +281,10 @@ mod ssr {
     }
 }
 #[cfg(feature = "ssr")]
-pub use ssr::{client_address, insert_account, limit_joins, open_pass_session, open_session, prepare_account, remember_signup_device};
+pub use ssr::{
+    client_address, insert_account, limit_joins, open_pass_session, open_session, prepare_account,
+    remember_signup_device,
+};
 
 #[server(prefix = "/api", endpoint = "auth/signup")]
 pub async fn signup(

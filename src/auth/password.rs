@@ -111,7 +111,11 @@ impl Hasher {
         };
         let dummy = hash(Password::offered(secret)).await?;
         let concurrency = concurrency.max(1);
-        Ok(Hasher { permits: Arc::new(Semaphore::new(concurrency)), jobs: start_threads(concurrency), dummy: dummy.into() })
+        Ok(Hasher {
+            permits: Arc::new(Semaphore::new(concurrency)),
+            jobs: start_threads(concurrency),
+            dummy: dummy.into(),
+        })
     }
 
     /// A permit, or `None` when every permit is taken (the caller answers 503 at once).
@@ -126,7 +130,11 @@ impl Hasher {
 
     /// Runs `work` on a hashing thread. The permit travels with the work, so it is released
     /// when the work is done even if the client gave up waiting.
-    async fn run<T: Send + 'static>(&self, permit: Permit, work: impl FnOnce() -> T + Send + 'static) -> Result<T, HashError> {
+    async fn run<T: Send + 'static>(
+        &self,
+        permit: Permit,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, HashError> {
         let (answer, answered) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move || {
             let _permit = permit;
@@ -176,7 +184,10 @@ mod tests {
         let stored = hasher.hash(permit, Password::offered("correct horse battery".into())).await.unwrap();
         assert!(!hasher.is_full());
         let permit = hasher.try_permit().expect("released after the hash");
-        assert!(hasher.verify(permit, Password::offered("correct horse battery".into()), Some(stored.clone())).await.unwrap());
+        assert!(hasher
+            .verify(permit, Password::offered("correct horse battery".into()), Some(stored.clone()))
+            .await
+            .unwrap());
         let permit = hasher.try_permit().unwrap();
         assert!(!hasher.verify(permit, Password::offered("wrong".into()), Some(stored)).await.unwrap());
         // Unknown accounts and unusable hashes never match, even the dummy's own password.

@@ -63,7 +63,11 @@ pub fn decide(limits: &LoginLimits, recent: &Recent, trusted: bool, now: i64) ->
             wait = wait.max(recent.address_oldest + ADDRESS_WINDOW_SECS - now);
         }
     }
-    if wait > 0 { Err(wait) } else { Ok(()) }
+    if wait > 0 {
+        Err(wait)
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -112,7 +116,13 @@ mod tests {
     fn the_longest_wait_wins() {
         let l = limits();
         let now = 10_000;
-        let both = Recent { pair_failures: 6, pair_last: now, account_attempts: 10, account_oldest: now - 50, ..Default::default() };
+        let both = Recent {
+            pair_failures: 6,
+            pair_last: now,
+            account_attempts: 10,
+            account_oldest: now - 50,
+            ..Default::default()
+        };
         assert_eq!(decide(&l, &both, false, now), Err(10));
     }
 }

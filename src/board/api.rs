@@ -122,7 +122,12 @@ pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
         announcements: bs::announcements(db, event_id)
             .await?
             .into_iter()
-            .map(|a| AnnouncementRow { id: a.id, bodies: a.bodies(), at: crate::events::domain::utc_to_display(a.created_at, tz), public: a.public() })
+            .map(|a| AnnouncementRow {
+                id: a.id,
+                bodies: a.bodies(),
+                at: crate::events::domain::utc_to_display(a.created_at, tz),
+                public: a.public(),
+            })
             .collect(),
     })
 }
@@ -215,7 +220,15 @@ pub async fn freeze_board(event_id: i64, frozen: String) -> Result<(), AppError>
     };
     let done = sqlx::query(sql).bind(snapshot).bind(now()).bind(event_id).execute(&mut *tx).await?;
     if done.rows_affected() == 1 {
-        audit(&mut tx, Some(event_id), Some(access.user.id), if freeze { "board.freeze" } else { "board.unfreeze" }, None, None).await?;
+        audit(
+            &mut tx,
+            Some(event_id),
+            Some(access.user.id),
+            if freeze { "board.freeze" } else { "board.unfreeze" },
+            None,
+            None,
+        )
+        .await?;
     }
     tx.commit().await?;
     access.state.live.publish(event_id, "board");
@@ -240,7 +253,8 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
             if domain::ranked(&rows).is_empty() {
                 return Err(AppError::Conflict(K::ErrNothingToPublish));
             }
-            let json = serde_json::to_string(&rows).map_err(|e| AppError::internal("published results not serialized", e))?;
+            let json =
+                serde_json::to_string(&rows).map_err(|e| AppError::internal("published results not serialized", e))?;
             sqlx::query(
                 "UPDATE boards SET published = $1, published_at = $2, reveal_mode = $3, reveal_step = 0, version = version + 1, updated_at = $2 \
                  WHERE event_id = $4",
@@ -252,7 +266,10 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
             .execute(&mut *tx)
             .await?;
             audit(
-                &mut tx, Some(event_id), Some(access.user.id), "results.publish",
+                &mut tx,
+                Some(event_id),
+                Some(access.user.id),
+                "results.publish",
                 had.map(|n| json!({ "ranked": n })),
                 Some(json!({ "ranked": domain::ranked(&rows).len(), "reveal": mode.code() })),
             )
@@ -264,7 +281,15 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
                 .bind(event_id)
                 .execute(&mut *tx)
                 .await?;
-            audit(&mut tx, Some(event_id), Some(access.user.id), "results.withdraw", had.map(|n| json!({ "ranked": n })), None).await?;
+            audit(
+                &mut tx,
+                Some(event_id),
+                Some(access.user.id),
+                "results.withdraw",
+                had.map(|n| json!({ "ranked": n })),
+                None,
+            )
+            .await?;
         }
         _ => return Err(AppError::Invalid(vec![FieldError::new("action", K::ErrRequired)])),
     }
@@ -299,7 +324,15 @@ pub async fn step_reveal(event_id: i64, direction: String, from: i64) -> Result<
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 1 && to != from {
-        audit(&mut tx, Some(event_id), Some(access.user.id), "reveal.step", Some(json!({ "step": from })), Some(json!({ "step": to, "of": steps }))).await?;
+        audit(
+            &mut tx,
+            Some(event_id),
+            Some(access.user.id),
+            "reveal.step",
+            Some(json!({ "step": from })),
+            Some(json!({ "step": to, "of": steps })),
+        )
+        .await?;
     }
     tx.commit().await?;
     access.state.live.publish(event_id, "board");
@@ -309,7 +342,13 @@ pub async fn step_reveal(event_id: i64, direction: String, from: i64) -> Result<
 /// Posts an announcement in one or more languages; it appears live on the event's pages, and
 /// on the projector only if `public` is ticked (anyone may open the projector).
 #[server(prefix = "/api", endpoint = "board/announce")]
-pub async fn post_announcement(event_id: i64, body_ar: String, body_fr: String, body_en: String, public: Option<String>) -> Result<(), AppError> {
+pub async fn post_announcement(
+    event_id: i64,
+    body_ar: String,
+    body_fr: String,
+    body_en: String,
+    public: Option<String>,
+) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
     let ar = crate::events::domain::text(&mut errors, "body_ar", &body_ar, 500, false);
@@ -334,7 +373,15 @@ pub async fn post_announcement(event_id: i64, body_ar: String, body_fr: String, 
         .bind(i64::from(public))
         .execute(&mut *tx)
         .await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "announcement.post", None, Some(json!({ "ar": ar, "fr": fr, "en": en, "public": public }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "announcement.post",
+        None,
+        Some(json!({ "ar": ar, "fr": fr, "en": en, "public": public })),
+    )
+    .await?;
     tx.commit().await?;
     access.state.live.publish(event_id, "announce");
     Ok(())
@@ -344,16 +391,25 @@ pub async fn post_announcement(event_id: i64, body_ar: String, body_fr: String, 
 pub async fn retire_announcement(event_id: i64, announcement_id: i64) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
-    let done = sqlx::query("UPDATE announcements SET retired_at = $1 WHERE id = $2 AND event_id = $3 AND retired_at IS NULL")
-        .bind(now())
-        .bind(announcement_id)
-        .bind(event_id)
-        .execute(&mut *tx)
-        .await?;
+    let done =
+        sqlx::query("UPDATE announcements SET retired_at = $1 WHERE id = $2 AND event_id = $3 AND retired_at IS NULL")
+            .bind(now())
+            .bind(announcement_id)
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?;
     if done.rows_affected() != 1 {
         return Err(AppError::NotFound);
     }
-    audit(&mut tx, Some(event_id), Some(access.user.id), "announcement.retire", Some(json!({ "id": announcement_id })), None).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "announcement.retire",
+        Some(json!({ "id": announcement_id })),
+        None,
+    )
+    .await?;
     tx.commit().await?;
     access.state.live.publish(event_id, "announce");
     Ok(())
@@ -402,7 +458,9 @@ pub async fn public_ranking(event_id: i64) -> Result<RankingData, AppError> {
     let html = domain::render(&frame, bs::progress(db, event_id).await?, None, lang, usize::MAX);
     let revealed = |project: i64| match &frame {
         domain::Frame::Final { .. } => true,
-        domain::Frame::Reveal { slots, .. } => slots.iter().any(|s| s.row.as_ref().is_some_and(|r| r.project == project)),
+        domain::Frame::Reveal { slots, .. } => {
+            slots.iter().any(|s| s.row.as_ref().is_some_and(|r| r.project == project))
+        }
         _ => false,
     };
     let mut mine = None;
@@ -457,6 +515,11 @@ pub async fn event_announcements(event_id: i64) -> Result<Announcements, AppErro
         return Ok(Announcements { member: false, items: Vec::new() });
     }
     let lang = crate::server::request_lang();
-    let items = bs::announcements(caller.db(), event_id).await?.into_iter().take(3).map(|a| (a.id, bs::in_lang(&a.bodies(), lang))).collect();
+    let items = bs::announcements(caller.db(), event_id)
+        .await?
+        .into_iter()
+        .take(3)
+        .map(|a| (a.id, bs::in_lang(&a.bodies(), lang)))
+        .collect();
     Ok(Announcements { member: true, items })
 }

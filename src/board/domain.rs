@@ -130,9 +130,18 @@ pub struct Slot {
 pub enum Frame {
     /// Nothing to show this audience yet (only the progress bar and announcements).
     Hidden,
-    Live { rows: Vec<Row>, frozen: bool },
-    Reveal { slots: Vec<Slot>, step: usize, steps: usize },
-    Final { rows: Vec<Row> },
+    Live {
+        rows: Vec<Row>,
+        frozen: bool,
+    },
+    Reveal {
+        slots: Vec<Slot>,
+        step: usize,
+        steps: usize,
+    },
+    Final {
+        rows: Vec<Row>,
+    },
 }
 
 /// The rows with their team names left out (for a board judges see while names are hidden
@@ -150,7 +159,8 @@ pub fn ranked(rows: &[Row]) -> Vec<Row> {
 
 /// Track names that have at least one ranked project, in name order.
 pub fn tracks(rows: &[Row]) -> Vec<String> {
-    let mut t: Vec<String> = rows.iter().filter(|r| r.rank.is_some() && !r.track.is_empty()).map(|r| r.track.clone()).collect();
+    let mut t: Vec<String> =
+        rows.iter().filter(|r| r.rank.is_some() && !r.track.is_empty()).map(|r| r.track.clone()).collect();
     t.sort();
     t.dedup();
     t
@@ -187,14 +197,21 @@ pub fn frame(state: &State, live: &[Row], audience: Audience) -> Frame {
                 .into_iter()
                 .enumerate()
                 .map(|(i, track)| {
-                    let winner = published.iter().filter(|r| r.track == track && r.track_rank == Some(1)).min_by_key(|r| r.project).cloned();
+                    let winner = published
+                        .iter()
+                        .filter(|r| r.track == track && r.track_rank == Some(1))
+                        .min_by_key(|r| r.project)
+                        .cloned();
                     Slot { label: track, rank: Some(1), row: winner.filter(|_| i < state.step) }
                 })
                 .collect(),
         };
         return Frame::Reveal { slots, step: state.step, steps: total };
     }
-    let visible = matches!((state.visibility, audience), (Visibility::Public, _) | (Visibility::Organizers, Audience::Organizers));
+    let visible = matches!(
+        (state.visibility, audience),
+        (Visibility::Public, _) | (Visibility::Organizers, Audience::Organizers)
+    );
     if !visible {
         return Frame::Hidden;
     }
@@ -316,7 +333,11 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
                         );
                     }
                     None => {
-                        let label = if s.label.is_empty() { s.rank.map(|n| n.to_string()).unwrap_or_default() } else { escape(&s.label) };
+                        let label = if s.label.is_empty() {
+                            s.rank.map(|n| n.to_string()).unwrap_or_default()
+                        } else {
+                            escape(&s.label)
+                        };
                         let _ = write!(
                             out,
                             "<li class=\"pj-row pj-veiled\" data-key=\"s{i}\"><span class=\"pj-rank\" dir=\"auto\">{label}</span><span class=\"pj-title\">?</span></li>"
@@ -344,7 +365,12 @@ fn pages_html(out: &mut String, rows: &[Row], lang: Lang, top_n: usize) {
     for (i, track) in tracks(rows).iter().enumerate() {
         let mut in_track: Vec<Row> = rows.iter().filter(|r| &r.track == track).cloned().collect();
         in_track.sort_by_key(|r| (r.track_rank, r.project));
-        let _ = write!(out, "<section class=\"pj-page\" data-page=\"{}\" hidden><h2 dir=\"auto\">{}</h2>", i + 1, escape(track));
+        let _ = write!(
+            out,
+            "<section class=\"pj-page\" data-page=\"{}\" hidden><h2 dir=\"auto\">{}</h2>",
+            i + 1,
+            escape(track)
+        );
         ranking_html(out, &in_track, top_n, true);
         out.push_str("</section>");
     }
@@ -367,7 +393,13 @@ mod tests {
     }
 
     fn five() -> Vec<Row> {
-        vec![row(1, 1, "Health", 1), row(2, 2, "Water", 1), row(3, 3, "Health", 2), row(4, 4, "Water", 2), row(5, 5, "Health", 3)]
+        vec![
+            row(1, 1, "Health", 1),
+            row(2, 2, "Water", 1),
+            row(3, 3, "Health", 2),
+            row(4, 4, "Water", 2),
+            row(5, 5, "Health", 3),
+        ]
     }
 
     fn state(visibility: Visibility) -> State {
@@ -380,8 +412,14 @@ mod tests {
         assert_eq!(frame(&state(Visibility::Hidden), &live, Audience::Public), Frame::Hidden);
         assert_eq!(frame(&state(Visibility::Hidden), &live, Audience::Organizers), Frame::Hidden);
         assert_eq!(frame(&state(Visibility::Organizers), &live, Audience::Public), Frame::Hidden);
-        assert!(matches!(frame(&state(Visibility::Organizers), &live, Audience::Organizers), Frame::Live { frozen: false, .. }));
-        assert!(matches!(frame(&state(Visibility::Public), &live, Audience::Public), Frame::Live { frozen: false, .. }));
+        assert!(matches!(
+            frame(&state(Visibility::Organizers), &live, Audience::Organizers),
+            Frame::Live { frozen: false, .. }
+        ));
+        assert!(matches!(
+            frame(&state(Visibility::Public), &live, Audience::Public),
+            Frame::Live { frozen: false, .. }
+        ));
     }
 
     #[test]
@@ -389,7 +427,9 @@ mod tests {
         let mut s = state(Visibility::Public);
         s.frozen = Some(vec![row(9, 1, "", 1)]);
         match frame(&s, &five(), Audience::Public) {
-            Frame::Live { rows, frozen: true } => assert_eq!(rows.iter().map(|r| r.project).collect::<Vec<_>>(), vec![9]),
+            Frame::Live { rows, frozen: true } => {
+                assert_eq!(rows.iter().map(|r| r.project).collect::<Vec<_>>(), vec![9])
+            }
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -445,7 +485,13 @@ mod tests {
         s.published = Some(rows);
         s.mode = RevealMode::Ranking;
         s.step = 1;
-        let html = render(&frame(&s, &[], Audience::Public), Progress { done: 3, assigned: 4 }, Some("Lunch <now>"), Lang::En, 10);
+        let html = render(
+            &frame(&s, &[], Audience::Public),
+            Progress { done: 3, assigned: 4 },
+            Some("Lunch <now>"),
+            Lang::En,
+            10,
+        );
         assert!(html.contains("&lt;script&gt;"));
         assert!(!html.contains("<script>"));
         assert!(html.contains("Lunch &lt;now&gt;"));
@@ -455,7 +501,13 @@ mod tests {
 
     #[test]
     fn hidden_boards_render_no_project() {
-        let html = render(&frame(&state(Visibility::Hidden), &five(), Audience::Public), Progress::default(), None, Lang::Ar, 10);
+        let html = render(
+            &frame(&state(Visibility::Hidden), &five(), Audience::Public),
+            Progress::default(),
+            None,
+            Lang::Ar,
+            10,
+        );
         assert!(!html.contains("Project"));
         assert!(html.contains("data-state=\"hidden\""));
     }

@@ -59,7 +59,10 @@ mod client {
             PAGE.with(|p| p.set(next));
             show_page(next);
         });
-        let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(rotate.as_ref().unchecked_ref(), (rotate_seconds.clamp(5, 300) * 1000) as i32);
+        let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+            rotate.as_ref().unchecked_ref(),
+            (rotate_seconds.clamp(5, 300) * 1000) as i32,
+        );
         rotate.forget();
     }
 

@@ -59,7 +59,12 @@ impl Boards {
         Ok(self.entry(db, hub, event_id).await?.0)
     }
 
-    async fn entry(&self, db: &Db, hub: &Hub, event_id: i64) -> AppResult<(watch::Receiver<Arc<Frames>>, watch::Receiver<u64>)> {
+    async fn entry(
+        &self,
+        db: &Db,
+        hub: &Hub,
+        event_id: i64,
+    ) -> AppResult<(watch::Receiver<Arc<Frames>>, watch::Receiver<u64>)> {
         if let Some(rx) = self.existing(event_id) {
             return Ok(rx);
         }
@@ -135,7 +140,14 @@ impl Boards {
     }
 }
 
-async fn refresh(boards: Boards, db: Db, hub: Hub, mut notices: broadcast::Receiver<crate::live::hub::Notice>, entry: Entry, event_id: i64) {
+async fn refresh(
+    boards: Boards,
+    db: Db,
+    hub: Hub,
+    mut notices: broadcast::Receiver<crate::live::hub::Notice>,
+    entry: Entry,
+    event_id: i64,
+) {
     loop {
         match notices.recv().await {
             Ok(n) if (n.event_id == event_id || n.event_id == ALL_EVENTS) && TOPICS.contains(&n.topic) => {}
@@ -182,7 +194,12 @@ pub struct LangQuery {
 /// GET /events/{id}/board/live?lang=xx: the board as `event: board` messages, each a full
 /// frame of HTML for the caller's audience. Anyone may connect: the frame itself carries
 /// only what the caller's audience may see.
-pub async fn stream(state: crate::server::AppState, session: Session, Path(event_id): Path<i64>, Query(q): Query<LangQuery>) -> Response {
+pub async fn stream(
+    state: crate::server::AppState,
+    session: Session,
+    Path(event_id): Path<i64>,
+    Query(q): Query<LangQuery>,
+) -> Response {
     // A judge's pass session sees what the public sees (judges are never organizers here).
     let user = match crate::auth::gate::identify(&state.db, &session).await {
         Ok(who) => who.filter(|w| w.reach == crate::auth::gate::Reach::Account).map(|w| w.user.id),

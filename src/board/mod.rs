@@ -36,8 +36,17 @@ pub mod ssr {
 
     /// Every column is NULL when the organizer has not saved anything for the event yet.
     type BoardRow = (
-        Option<String>, Option<i64>, Option<i64>, Option<i64>, Option<String>, Option<i64>, Option<String>, Option<i64>,
-        Option<String>, Option<i64>, Option<i64>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+        Option<i64>,
     );
 
     fn rows_json(json: Option<String>) -> AppResult<Option<Vec<Row>>> {
@@ -60,7 +69,8 @@ pub mod ssr {
         .bind(event_id)
         .fetch_optional(&db.pool)
         .await?;
-        let (visibility, comments, top_n, rotate, frozen, frozen_at, published, published_at, mode, step, version) = row.ok_or(AppError::NotFound)?;
+        let (visibility, comments, top_n, rotate, frozen, frozen_at, published, published_at, mode, step, version) =
+            row.ok_or(AppError::NotFound)?;
         Ok(Stored {
             state: State {
                 visibility: visibility.as_deref().and_then(Visibility::from_code).unwrap_or(Visibility::Hidden),
@@ -206,9 +216,11 @@ pub mod ssr {
         // With team names hidden from judges, every board but the organizers' shows projects
         // without their teams until the results are published: judges see the public board
         // (signed in or not, and on the hall's projector), so it cannot carry the names.
-        let hide_teams = stored.state.published.is_none() && crate::judging::ssr::settings(db, event_id).await?.hide_names;
+        let hide_teams =
+            stored.state.published.is_none() && crate::judging::ssr::settings(db, event_id).await?.hide_names;
         let (public_state, public_live) = if hide_teams {
-            let state = State { frozen: stored.state.frozen.as_deref().map(domain::without_teams), ..stored.state.clone() };
+            let state =
+                State { frozen: stored.state.frozen.as_deref().map(domain::without_teams), ..stored.state.clone() };
             (state, domain::without_teams(&live))
         } else {
             (stored.state.clone(), live.clone())
@@ -224,7 +236,11 @@ pub mod ssr {
             })
         };
         let event_name = crate::events::db::name(db, event_id).await?.ok_or(AppError::NotFound)?;
-        Ok(Frames { event_name, html: [render(Audience::Public), render(Audience::Organizers)], rotate_seconds: stored.rotate_seconds })
+        Ok(Frames {
+            event_name,
+            html: [render(Audience::Public), render(Audience::Organizers)],
+            rotate_seconds: stored.rotate_seconds,
+        })
     }
 
     /// Which audience a caller belongs to.

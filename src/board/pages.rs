@@ -10,7 +10,6 @@ use crate::ui::{action_error, event_id_param, failure, Field, FormError, Select,
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-
 /// Full screen, large type, for a projector seen from the back of the hall. `?theme=dark` or
 /// `?theme=light` forces a theme; otherwise it follows the device.
 #[component]
@@ -58,10 +57,21 @@ pub fn BoardControlPage() -> impl IntoView {
     let announce = ServerAction::<PostAnnouncement>::new();
     let retire = ServerAction::<RetireAnnouncement>::new();
     let data = Resource::new(
-        move || (id.get(), settings.version().get(), freeze.version().get(), publish.version().get(), reveal.version().get(), announce.version().get(), retire.version().get()),
+        move || {
+            (
+                id.get(),
+                settings.version().get(),
+                freeze.version().get(),
+                publish.version().get(),
+                reveal.version().get(),
+                announce.version().get(),
+                retire.version().get(),
+            )
+        },
         move |(id, ..)| board_console(id),
     );
-    let (settings_errors, freeze_errors, publish_errors, reveal_errors) = (action_error(settings), action_error(freeze), action_error(publish), action_error(reveal));
+    let (settings_errors, freeze_errors, publish_errors, reveal_errors) =
+        (action_error(settings), action_error(freeze), action_error(publish), action_error(reveal));
     let (announce_errors, retire_errors) = (action_error(announce), action_error(retire));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
@@ -246,12 +256,15 @@ pub fn AnnouncementBar() -> impl IntoView {
             _ => None,
         }
     });
-    let data = Resource::new(move || event.get(), |id| async move {
-        match id {
-            Some(id) => event_announcements(id).await.map(|a| Some((id, a))),
-            None => Ok(None),
-        }
-    });
+    let data = Resource::new(
+        move || event.get(),
+        |id| async move {
+            match id {
+                Some(id) => event_announcements(id).await.map(|a| Some((id, a))),
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || data.get().and_then(|r| r.ok().flatten()).filter(|(_, a)| a.member).map(|(id, a)| view! {

@@ -51,14 +51,8 @@ pub fn svg(judges: &[JudgeScores], labels: &Labels) -> String {
         num(WIDTH),
         num(height),
     ));
-    out.push_str(&format!(
-        "<title id=\"{id}-t\">{}</title>",
-        escape(labels.title)
-    ));
-    out.push_str(&format!(
-        "<desc id=\"{id}-d\">{}</desc>",
-        escape(&description(judges, labels))
-    ));
+    out.push_str(&format!("<title id=\"{id}-t\">{}</title>", escape(labels.title)));
+    out.push_str(&format!("<desc id=\"{id}-d\">{}</desc>", escape(&description(judges, labels))));
 
     out.push_str("<g text-anchor=\"middle\" font-weight=\"600\">");
     for (left, header) in PANEL_LEFT.iter().zip([labels.raw, labels.normalized]) {
@@ -81,11 +75,7 @@ pub fn svg(judges: &[JudgeScores], labels: &Labels) -> String {
                 num(ROWS_TOP - 4.0),
                 num(bottom),
             ));
-            out.push_str(&format!(
-                "<text x=\"{x}\" y=\"{}\">{}</text>",
-                num(TICK_Y),
-                tick
-            ));
+            out.push_str(&format!("<text x=\"{x}\" y=\"{}\">{}</text>", num(TICK_Y), tick));
         }
         out.push_str("</g>");
     }
@@ -94,11 +84,7 @@ pub fn svg(judges: &[JudgeScores], labels: &Labels) -> String {
         let center = ROWS_TOP + (i as f64 + 0.5) * ROW_HEIGHT;
         out.push_str("<g>");
         out.push_str(&label_text(&judge.label, center));
-        for ((left, color), values) in PANEL_LEFT
-            .iter()
-            .zip(COLORS)
-            .zip([&judge.raw, &judge.normalized])
-        {
+        for ((left, color), values) in PANEL_LEFT.iter().zip(COLORS).zip([&judge.raw, &judge.normalized]) {
             out.push_str(&strip(*left, color, values, center));
         }
         out.push_str("</g>");
@@ -118,11 +104,7 @@ fn label_text(label: &str, center: f64) -> String {
     } else {
         escape(label)
     };
-    format!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{shown}</text>",
-        num(LABEL_WIDTH / 2.0),
-        num(center + 4.0),
-    )
+    format!("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{shown}</text>", num(LABEL_WIDTH / 2.0), num(center + 4.0),)
 }
 
 fn strip(left: f64, color: &str, values: &[f64], center: f64) -> String {
@@ -157,11 +139,7 @@ fn x_for(left: f64, value: f64) -> f64 {
 /// Non-finite values are ignored so one corrupt score cannot turn the whole
 /// summary into NaN.
 fn mean(values: &[f64]) -> Option<f64> {
-    let finite: Vec<f64> = values
-        .iter()
-        .copied()
-        .filter(|value| value.is_finite())
-        .collect();
+    let finite: Vec<f64> = values.iter().copied().filter(|value| value.is_finite()).collect();
     if finite.is_empty() {
         None
     } else {
@@ -248,20 +226,11 @@ mod tests {
     use super::*;
 
     fn labels() -> Labels<'static> {
-        Labels {
-            title: "Judge calibration",
-            raw: "Raw",
-            normalized: "Normalized",
-            mean: "mean {}",
-        }
+        Labels { title: "Judge calibration", raw: "Raw", normalized: "Normalized", mean: "mean {}" }
     }
 
     fn judge(label: &str, raw: &[f64], normalized: &[f64]) -> JudgeScores {
-        JudgeScores {
-            label: label.to_string(),
-            raw: raw.to_vec(),
-            normalized: normalized.to_vec(),
-        }
+        JudgeScores { label: label.to_string(), raw: raw.to_vec(), normalized: normalized.to_vec() }
     }
 
     fn count(haystack: &str, needle: &str) -> usize {
@@ -277,11 +246,7 @@ mod tests {
     }
 
     fn circle_xs(svg: &str) -> Vec<String> {
-        svg.split("<circle cx=\"")
-            .skip(1)
-            .filter_map(|rest| rest.split('"').next())
-            .map(str::to_string)
-            .collect()
+        svg.split("<circle cx=\"").skip(1).filter_map(|rest| rest.split('"').next()).map(str::to_string).collect()
     }
 
     fn assert_well_formed(svg: &str) {
@@ -309,12 +274,7 @@ mod tests {
 
     #[test]
     fn hostile_labels_struct_is_escaped_too() {
-        let labels = Labels {
-            title: "</title><x>",
-            raw: "R&D",
-            normalized: "\"n\"",
-            mean: "<b>{}</b>",
-        };
+        let labels = Labels { title: "</title><x>", raw: "R&D", normalized: "\"n\"", mean: "<b>{}</b>" };
         let svg = svg(&[judge("A", &[10.0], &[])], &labels);
         assert!(svg.contains("&lt;/title&gt;&lt;x&gt;"));
         assert!(svg.contains(">R&amp;D<"));
@@ -326,10 +286,7 @@ mod tests {
 
     #[test]
     fn one_circle_per_score() {
-        let judges = [
-            judge("A", &[10.0, 20.0, 30.0], &[40.0, 50.0]),
-            judge("B", &[70.0], &[60.0, 65.0, 90.0, 95.0]),
-        ];
+        let judges = [judge("A", &[10.0, 20.0, 30.0], &[40.0, 50.0]), judge("B", &[70.0], &[60.0, 65.0, 90.0, 95.0])];
         let svg = svg(&judges, &labels());
         assert_eq!(count(&svg, "<circle"), 10);
         assert_eq!(count(&svg, "fill=\"#2563eb\""), 4);
@@ -342,31 +299,16 @@ mod tests {
         // Raw mean 30 → 172 + 0.3 × 300; normalized mean 50 → 488 + 150.
         let svg = svg(&[judge("A", &[20.0, 40.0], &[25.0, 75.0])], &labels());
         assert_eq!(mean_xs(&svg), vec!["262.0", "638.0"]);
-        assert!(
-            svg.contains("A: Raw mean 30.0, Normalized mean 50.0"),
-            "{svg}"
-        );
+        assert!(svg.contains("A: Raw mean 30.0, Normalized mean 50.0"), "{svg}");
     }
 
     #[test]
     fn out_of_range_values_are_clamped_when_drawn_only() {
-        let svg = svg(
-            &[
-                judge("A", &[100.0], &[-20.0, 130.0]),
-                judge("B", &[], &[120.0, 140.0]),
-            ],
-            &labels(),
-        );
-        assert_eq!(
-            circle_xs(&svg),
-            vec!["472.0", "488.0", "788.0", "788.0", "788.0"]
-        );
+        let svg = svg(&[judge("A", &[100.0], &[-20.0, 130.0]), judge("B", &[], &[120.0, 140.0])], &labels());
+        assert_eq!(circle_xs(&svg), vec!["472.0", "488.0", "788.0", "788.0", "788.0"]);
         // A: normalized mean 55 stays in range; B: mean 130 pins to the right edge.
         assert_eq!(mean_xs(&svg), vec!["472.0", "653.0", "788.0"]);
-        assert!(
-            svg.contains("B: Raw mean –, Normalized mean 130.0"),
-            "{svg}"
-        );
+        assert!(svg.contains("B: Raw mean –, Normalized mean 130.0"), "{svg}");
         assert_well_formed(&svg);
     }
 
@@ -383,14 +325,7 @@ mod tests {
 
     #[test]
     fn non_finite_scores_never_leak() {
-        let svg = svg(
-            &[judge(
-                "A",
-                &[f64::NAN, 40.0],
-                &[f64::INFINITY, f64::NEG_INFINITY],
-            )],
-            &labels(),
-        );
+        let svg = svg(&[judge("A", &[f64::NAN, 40.0], &[f64::INFINITY, f64::NEG_INFINITY])], &labels());
         assert_eq!(count(&svg, "<circle"), 1);
         assert_eq!(mean_xs(&svg), vec!["292.0"]);
         assert_well_formed(&svg);
@@ -405,22 +340,14 @@ mod tests {
 
     #[test]
     fn layout_scales_and_is_accessible() {
-        let svg = svg(
-            &[judge("A", &[1.0], &[2.0]), judge("B", &[3.0], &[4.0])],
-            &labels(),
-        );
+        let svg = svg(&[judge("A", &[1.0], &[2.0]), judge("B", &[3.0], &[4.0])], &labels());
         assert!(svg.contains("viewBox=\"0 0 800.0 116.0\""));
         assert!(svg.contains("width=\"100%\""));
         assert!(svg.contains("role=\"img\""));
-        let id = chart_id(
-            &[judge("A", &[1.0], &[2.0]), judge("B", &[3.0], &[4.0])],
-            &labels(),
-        );
+        let id = chart_id(&[judge("A", &[1.0], &[2.0]), judge("B", &[3.0], &[4.0])], &labels());
         assert!(svg.contains(&format!("aria-labelledby=\"{id}-t {id}-d\"")));
         assert!(svg.contains(&format!("<title id=\"{id}-t\">Judge calibration</title>")));
-        assert!(svg.contains(&format!(
-            "<desc id=\"{id}-d\">A: Raw mean 1.0, Normalized mean 2.0; B: Raw mean 3.0"
-        )));
+        assert!(svg.contains(&format!("<desc id=\"{id}-d\">A: Raw mean 1.0, Normalized mean 2.0; B: Raw mean 3.0")));
         assert!(svg.contains(">Raw</text>") && svg.contains(">Normalized</text>"));
         // Ticks: five per panel, each axis group forced left-to-right.
         assert_eq!(count(&svg, "direction=\"ltr\""), 2);
@@ -439,10 +366,7 @@ mod tests {
     #[test]
     fn arabic_labels_and_long_labels() {
         let long = "عبد الرحمن بن عبد العزيز آل سعود";
-        let svg = svg(
-            &[judge("سارة", &[50.0], &[50.0]), judge(long, &[], &[])],
-            &labels(),
-        );
+        let svg = svg(&[judge("سارة", &[50.0], &[50.0]), judge(long, &[], &[])], &labels());
         assert!(svg.contains(">سارة</text>"));
         // Truncated on screen, full name kept as a tooltip and in the description.
         let shown: String = long.chars().take(LABEL_MAX_CHARS - 1).collect();

@@ -161,11 +161,7 @@ pub fn parse(kind: Kind, text: &str, known_tracks: &[String]) -> Parsed {
             return Parsed {
                 problems: missing
                     .into_iter()
-                    .map(|column| Problem {
-                        line,
-                        column: column.to_string(),
-                        what: What::MissingColumn,
-                    })
+                    .map(|column| Problem { line, column: column.to_string(), what: What::MissingColumn })
                     .collect(),
                 ..Parsed::default()
             };
@@ -189,22 +185,16 @@ pub fn parse(kind: Kind, text: &str, known_tracks: &[String]) -> Parsed {
         if rows > MAX_ROWS {
             return whole_file(0, What::TooManyRows);
         }
-        let row = Row {
-            line: lines.of(&record),
-            record: &record,
-            columns: &columns,
-        };
+        let row = Row { line: lines.of(&record), record: &record, columns: &columns };
         match kind {
             Kind::Projects => match check_project(&row, known_tracks, &mut seen) {
                 Ok(project) => out.projects.push(project),
                 Err(mut problems) => out.problems.append(&mut problems),
             },
-            Kind::Participants | Kind::Mentors | Kind::Judges => {
-                match check_person(kind, &row, &mut seen) {
-                    Ok(person) => out.people.push(person),
-                    Err(mut problems) => out.problems.append(&mut problems),
-                }
-            }
+            Kind::Participants | Kind::Mentors | Kind::Judges => match check_person(kind, &row, &mut seen) {
+                Ok(person) => out.people.push(person),
+                Err(mut problems) => out.problems.append(&mut problems),
+            },
         }
     }
     // Stable, so problems within a line keep column order.
@@ -213,21 +203,11 @@ pub fn parse(kind: Kind, text: &str, known_tracks: &[String]) -> Parsed {
 }
 
 fn whole_file(line: usize, what: What) -> Parsed {
-    Parsed {
-        problems: vec![Problem {
-            line,
-            column: String::new(),
-            what,
-        }],
-        ..Parsed::default()
-    }
+    Parsed { problems: vec![Problem { line, column: String::new(), what }], ..Parsed::default() }
 }
 
 fn not_csv(lines: &Lines, error: &csv::Error) -> Parsed {
-    whole_file(
-        error.position().map_or(0, |position| lines.at(position)),
-        What::NotCsv,
-    )
+    whole_file(error.position().map_or(0, |position| lines.at(position)), What::NotCsv)
 }
 
 /// Line numbers computed from byte offsets, because the csv crate's own line
@@ -241,12 +221,7 @@ struct Lines<'t> {
 impl<'t> Lines<'t> {
     fn new(text: &'t str) -> Lines<'t> {
         let bytes = text.as_bytes();
-        let newlines = bytes
-            .iter()
-            .enumerate()
-            .filter(|&(_, &b)| b == b'\n')
-            .map(|(i, _)| i)
-            .collect();
+        let newlines = bytes.iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| i).collect();
         Lines { bytes, newlines }
     }
 
@@ -255,11 +230,7 @@ impl<'t> Lines<'t> {
         // blank lines in front of it; step over those to the record itself.
         let byte = usize::try_from(position.byte()).unwrap_or(usize::MAX);
         let rest = self.bytes.get(byte..).unwrap_or(&[]);
-        let start = byte.saturating_add(
-            rest.iter()
-                .take_while(|&&b| b == b'\r' || b == b'\n')
-                .count(),
-        );
+        let start = byte.saturating_add(rest.iter().take_while(|&&b| b == b'\r' || b == b'\n').count());
         1 + self.newlines.partition_point(|&newline| newline < start)
     }
 
@@ -272,10 +243,7 @@ impl<'t> Lines<'t> {
 /// spreadsheet and pasted arrive separated by tabs. Only the header is inspected because
 /// data cells may legitimately contain either.
 fn delimiter(text: &str) -> u8 {
-    let header = text
-        .lines()
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or("");
+    let header = text.lines().find(|line| !line.trim().is_empty()).unwrap_or("");
     if header.contains('\t') {
         b'\t'
     } else if header.contains(';') && !header.contains(',') {
@@ -301,10 +269,7 @@ struct Columns {
 
 impl Columns {
     fn locate(kind: Kind, header: &csv::StringRecord) -> Result<Columns, Vec<&'static str>> {
-        let names: Vec<String> = header
-            .iter()
-            .map(|cell| cell.trim().to_lowercase())
-            .collect();
+        let names: Vec<String> = header.iter().map(|cell| cell.trim().to_lowercase()).collect();
         let mut index = HashMap::new();
         for &column in kind.columns() {
             // First occurrence wins so a stray duplicate column at the far
@@ -313,12 +278,8 @@ impl Columns {
                 index.insert(column, i);
             }
         }
-        let missing: Vec<&'static str> = kind
-            .required()
-            .iter()
-            .copied()
-            .filter(|column| !index.contains_key(column))
-            .collect();
+        let missing: Vec<&'static str> =
+            kind.required().iter().copied().filter(|column| !index.contains_key(column)).collect();
         if missing.is_empty() {
             Ok(Columns { index })
         } else {
@@ -335,11 +296,7 @@ struct Row<'a> {
 
 impl<'a> Row<'a> {
     fn cell(&self, column: &str) -> &'a str {
-        self.columns
-            .index
-            .get(column)
-            .and_then(|&i| self.record.get(i))
-            .map_or("", str::trim)
+        self.columns.index.get(column).and_then(|&i| self.record.get(i)).map_or("", str::trim)
     }
 }
 
@@ -350,18 +307,11 @@ struct Flags {
 
 impl Flags {
     fn new(line: usize) -> Flags {
-        Flags {
-            line,
-            problems: Vec::new(),
-        }
+        Flags { line, problems: Vec::new() }
     }
 
     fn flag(&mut self, column: &str, what: What) {
-        self.problems.push(Problem {
-            line: self.line,
-            column: column.to_string(),
-            what,
-        });
+        self.problems.push(Problem { line: self.line, column: column.to_string(), what });
     }
 
     fn finish<T>(self, value: T) -> Result<T, Vec<Problem>> {
@@ -404,20 +354,10 @@ fn check_person(kind: Kind, row: &Row, seen: &mut HashSet<String>) -> Result<Per
     let skills = split_list(row.cell("skills"), SKILL_MAX, "skills", &mut flags);
     let languages = split_list(row.cell("languages"), LANGUAGE_MAX, "languages", &mut flags);
 
-    flags.finish(Person {
-        line: row.line,
-        name: name.to_string(),
-        email,
-        skills,
-        languages,
-    })
+    flags.finish(Person { line: row.line, name: name.to_string(), email, skills, languages })
 }
 
-fn check_project(
-    row: &Row,
-    known_tracks: &[String],
-    seen: &mut HashSet<String>,
-) -> Result<Project, Vec<Problem>> {
+fn check_project(row: &Row, known_tracks: &[String], seen: &mut HashSet<String>) -> Result<Project, Vec<Problem>> {
     let mut flags = Flags::new(row.line);
 
     let team = row.cell("team");
@@ -443,9 +383,7 @@ fn check_project(
         None
     } else {
         let wanted = track.to_lowercase();
-        let canonical = known_tracks
-            .iter()
-            .find(|known| known.trim().to_lowercase() == wanted);
+        let canonical = known_tracks.iter().find(|known| known.trim().to_lowercase() == wanted);
         if canonical.is_none() {
             flags.flag("track", What::UnknownTrack);
         }
@@ -481,11 +419,7 @@ fn check_project(
 /// delimiter and people write "C, C++" style values inside quoted cells.
 fn split_list(cell: &str, max_len: usize, column: &str, flags: &mut Flags) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
-    for item in cell
-        .split('|')
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-    {
+    for item in cell.split('|').map(str::trim).filter(|item| !item.is_empty()) {
         let key = item.to_lowercase();
         if !items.iter().any(|kept| kept.to_lowercase() == key) {
             items.push(item.to_string());
@@ -555,37 +489,20 @@ mod tests {
     use super::*;
 
     fn tracks() -> Vec<String> {
-        vec![
-            "Health".to_string(),
-            "FinTech".to_string(),
-            "التعليم".to_string(),
-        ]
+        vec!["Health".to_string(), "FinTech".to_string(), "التعليم".to_string()]
     }
 
     fn problem(line: usize, column: &str, what: What) -> Problem {
-        Problem {
-            line,
-            column: column.to_string(),
-            what,
-        }
+        Problem { line, column: column.to_string(), what }
     }
 
     fn whats(parsed: &Parsed) -> Vec<(usize, String, What)> {
-        parsed
-            .problems
-            .iter()
-            .map(|p| (p.line, p.column.clone(), p.what))
-            .collect()
+        parsed.problems.iter().map(|p| (p.line, p.column.clone(), p.what)).collect()
     }
 
     #[test]
     fn kind_codes_round_trip() {
-        for kind in [
-            Kind::Participants,
-            Kind::Mentors,
-            Kind::Judges,
-            Kind::Projects,
-        ] {
+        for kind in [Kind::Participants, Kind::Mentors, Kind::Judges, Kind::Projects] {
             assert_eq!(Kind::from_code(kind.code()), Some(kind));
         }
         assert_eq!(Kind::from_code("sponsors"), None);
@@ -630,10 +547,7 @@ mod tests {
         assert_eq!(parsed.problems, vec![]);
         assert_eq!(parsed.people.len(), 1);
         assert_eq!(parsed.people[0].name, "Hopper, Grace");
-        assert_eq!(
-            parsed.people[0].skills,
-            vec!["COBOL".to_string(), "Compilers".to_string()]
-        );
+        assert_eq!(parsed.people[0].skills, vec!["COBOL".to_string(), "Compilers".to_string()]);
     }
 
     #[test]
@@ -721,16 +635,12 @@ mod tests {
 
     #[test]
     fn semicolon_delimiter_from_french_excel() {
-        let text =
-            "\u{feff}Nom;name;Email;Skills\r\nx;Zoé Dupont;zoe@exemple.fr;Design|UX\r\n;;;\r\n";
+        let text = "\u{feff}Nom;name;Email;Skills\r\nx;Zoé Dupont;zoe@exemple.fr;Design|UX\r\n;;;\r\n";
         let parsed = parse(Kind::Participants, text, &[]);
         assert_eq!(parsed.problems, vec![]);
         assert_eq!(parsed.people.len(), 1);
         assert_eq!(parsed.people[0].name, "Zoé Dupont");
-        assert_eq!(
-            parsed.people[0].skills,
-            vec!["Design".to_string(), "UX".to_string()]
-        );
+        assert_eq!(parsed.people[0].skills, vec!["Design".to_string(), "UX".to_string()]);
     }
 
     #[test]
@@ -780,38 +690,25 @@ mod tests {
         assert_eq!(
             parsed,
             Parsed {
-                problems: vec![
-                    problem(1, "team", What::MissingColumn),
-                    problem(1, "title", What::MissingColumn)
-                ],
+                problems: vec![problem(1, "team", What::MissingColumn), problem(1, "title", What::MissingColumn)],
                 ..Parsed::default()
             }
         );
         let parsed = parse(Kind::Participants, "name\nAda\n", &[]);
-        assert_eq!(
-            parsed.problems,
-            vec![problem(1, "email", What::MissingColumn)]
-        );
+        assert_eq!(parsed.problems, vec![problem(1, "email", What::MissingColumn)]);
         assert!(parsed.people.is_empty());
     }
 
     #[test]
     fn not_csv_for_binary_content() {
         let text = "PK\u{3}\u{4}\0\0\0\u{fffd}\u{fffd}";
-        assert_eq!(
-            parse(Kind::Participants, text, &[]).problems,
-            vec![problem(0, "", What::NotCsv)]
-        );
+        assert_eq!(parse(Kind::Participants, text, &[]).problems, vec![problem(0, "", What::NotCsv)]);
     }
 
     #[test]
     fn empty_file() {
         for text in ["", "\u{feff}", "\n\n", " , \n"] {
-            assert_eq!(
-                parse(Kind::Judges, text, &[]).problems,
-                vec![problem(0, "", What::Empty)],
-                "{text:?}"
-            );
+            assert_eq!(parse(Kind::Judges, text, &[]).problems, vec![problem(0, "", What::Empty)], "{text:?}");
         }
     }
 
@@ -847,10 +744,7 @@ mod tests {
     #[test]
     fn leading_blank_lines_and_crlf_keep_editor_line_numbers() {
         let text = "\r\n\r\nname\r\n\r\nX\r\n";
-        assert_eq!(
-            parse(Kind::Participants, text, &[]).problems,
-            vec![problem(3, "email", What::MissingColumn)]
-        );
+        assert_eq!(parse(Kind::Participants, text, &[]).problems, vec![problem(3, "email", What::MissingColumn)]);
         assert_eq!(parse(Kind::Judges, text, &[]).people[0].line, 5);
     }
 
@@ -867,13 +761,7 @@ mod tests {
     fn empty_required_cells() {
         let text = "team,title,summary\n  ,  ,orphan summary\n";
         let parsed = parse(Kind::Projects, text, &[]);
-        assert_eq!(
-            whats(&parsed),
-            vec![
-                (2, "team".into(), What::Empty),
-                (2, "title".into(), What::Empty)
-            ]
-        );
+        assert_eq!(whats(&parsed), vec![(2, "team".into(), What::Empty), (2, "title".into(), What::Empty)]);
         let parsed = parse(Kind::Judges, "name,email\n,j@x.org\n", &[]);
         assert_eq!(parsed.problems, vec![problem(2, "name", What::Empty)]);
     }
@@ -924,11 +812,7 @@ mod tests {
     #[test]
     fn limits_are_inclusive() {
         let ten: Vec<String> = (0..LIST_MAX).map(|i| format!("k{i}")).collect();
-        let text = format!(
-            "name,email,skills\nA,a@x.org,{}|{}\n",
-            ten.join("|"),
-            "s".repeat(SKILL_MAX)
-        );
+        let text = format!("name,email,skills\nA,a@x.org,{}|{}\n", ten.join("|"), "s".repeat(SKILL_MAX));
         // Ten short skills plus one at exactly the length limit: only the count fails.
         let parsed = parse(Kind::Participants, &text, &[]);
         assert_eq!(parsed.problems, vec![problem(2, "skills", What::TooLong)]);
@@ -941,15 +825,8 @@ mod tests {
 
     #[test]
     fn repeated_list_items_collapse() {
-        let parsed = parse(
-            Kind::Participants,
-            "name,email,skills\nA,a@x.org,Rust|rust| RUST |Go\n",
-            &[],
-        );
-        assert_eq!(
-            parsed.people[0].skills,
-            vec!["Rust".to_string(), "Go".to_string()]
-        );
+        let parsed = parse(Kind::Participants, "name,email,skills\nA,a@x.org,Rust|rust| RUST |Go\n", &[]);
+        assert_eq!(parsed.people[0].skills, vec!["Rust".to_string(), "Go".to_string()]);
     }
 
     #[test]
@@ -967,33 +844,21 @@ mod tests {
         for email in bad {
             let text = format!("name,email\nX,\"{email}\"\n");
             let parsed = parse(Kind::Participants, &text, &[]);
-            assert_eq!(
-                parsed.problems,
-                vec![problem(2, "email", What::BadEmail)],
-                "{email}"
-            );
+            assert_eq!(parsed.problems, vec![problem(2, "email", What::BadEmail)], "{email}");
         }
         let good = ["a@b.co", "first.last+tag@sub.example.org", "محمد@مثال.شبكة"];
         for email in good {
             let text = format!("name,email\nX,{email}\n");
-            assert_eq!(
-                parse(Kind::Participants, &text, &[]).problems,
-                vec![],
-                "{email}"
-            );
+            assert_eq!(parse(Kind::Participants, &text, &[]).problems, vec![], "{email}");
         }
     }
 
     #[test]
     fn duplicate_emails_flag_the_later_line() {
-        let text =
-            "name,email\nAda,ada@example.com\nBob,bob@example.com\nAda Again, ADA@Example.com \n";
+        let text = "name,email\nAda,ada@example.com\nBob,bob@example.com\nAda Again, ADA@Example.com \n";
         let parsed = parse(Kind::Participants, text, &[]);
         assert_eq!(parsed.people.len(), 2);
-        assert_eq!(
-            parsed.problems,
-            vec![problem(4, "email", What::DuplicateInFile)]
-        );
+        assert_eq!(parsed.problems, vec![problem(4, "email", What::DuplicateInFile)]);
     }
 
     #[test]
@@ -1001,13 +866,7 @@ mod tests {
         let text = "name,email\n,ada@example.com\nAda,ada@example.com\n";
         let parsed = parse(Kind::Participants, text, &[]);
         assert!(parsed.people.is_empty());
-        assert_eq!(
-            parsed.problems,
-            vec![
-                problem(2, "name", What::Empty),
-                problem(3, "email", What::DuplicateInFile)
-            ]
-        );
+        assert_eq!(parsed.problems, vec![problem(2, "name", What::Empty), problem(3, "email", What::DuplicateInFile)]);
     }
 
     #[test]
@@ -1015,38 +874,25 @@ mod tests {
         let text = "team,title\nRustaceans,A\nOthers,B\n RUSTACEANS ,C\n";
         let parsed = parse(Kind::Projects, text, &[]);
         assert_eq!(parsed.projects.len(), 2);
-        assert_eq!(
-            parsed.problems,
-            vec![problem(4, "team", What::DuplicateInFile)]
-        );
+        assert_eq!(parsed.problems, vec![problem(4, "team", What::DuplicateInFile)]);
     }
 
     #[test]
     fn unknown_tracks() {
         let text = "team,title,track\nA,a,Space\nB,b,\n";
         let parsed = parse(Kind::Projects, text, &tracks());
-        assert_eq!(
-            parsed.problems,
-            vec![problem(2, "track", What::UnknownTrack)]
-        );
+        assert_eq!(parsed.problems, vec![problem(2, "track", What::UnknownTrack)]);
         assert_eq!(parsed.projects.len(), 1);
         assert_eq!(parsed.projects[0].track, None);
 
         // With no tracks configured any value is a mistake, not a new track.
         let parsed = parse(Kind::Projects, "team,title,track\nA,a,Health\n", &[]);
-        assert_eq!(
-            parsed.problems,
-            vec![problem(2, "track", What::UnknownTrack)]
-        );
+        assert_eq!(parsed.problems, vec![problem(2, "track", What::UnknownTrack)]);
     }
 
     #[test]
     fn track_canonical_spelling_wins() {
-        let parsed = parse(
-            Kind::Projects,
-            "team,title,track\nA,a,  hEaLtH \n",
-            &tracks(),
-        );
+        let parsed = parse(Kind::Projects, "team,title,track\nA,a,  hEaLtH \n", &tracks());
         assert_eq!(parsed.projects[0].track.as_deref(), Some("Health"));
     }
 
@@ -1070,11 +916,7 @@ mod tests {
             assert_eq!(parsed.problems, vec![problem(2, "repo_url", what)], "{url}");
             assert!(parsed.projects.is_empty());
         }
-        for url in [
-            "http://localhost:3000",
-            "HTTPS://GitLab.com/a/b?x=1#y",
-            "https://example.com",
-        ] {
+        for url in ["http://localhost:3000", "HTTPS://GitLab.com/a/b?x=1#y", "https://example.com"] {
             let text = format!("team,title,repo_url\nA,a,{url}\n");
             let parsed = parse(Kind::Projects, &text, &[]);
             assert_eq!(parsed.problems, vec![], "{url}");

@@ -77,13 +77,20 @@ async fn tracks(db: &crate::db::Db, event_id: i64) -> Result<Vec<(i64, String)>,
 /// The rows of a batch as checked now, with the problems the database adds (a team name
 /// already taken in the event).
 #[cfg(feature = "ssr")]
-async fn check(db: &crate::db::Db, event_id: i64, kind: Kind, body: &str, lang: Lang) -> Result<(import::Parsed, Vec<(usize, String, String)>), AppError> {
+async fn check(
+    db: &crate::db::Db,
+    event_id: i64,
+    kind: Kind,
+    body: &str,
+    lang: Lang,
+) -> Result<(import::Parsed, Vec<(usize, String, String)>), AppError> {
     let known: Vec<String> = tracks(db, event_id).await?.into_iter().map(|t| t.1).collect();
     let parsed = import::parse(kind, body, &known);
     let mut problems: Vec<(usize, String, String)> =
         parsed.problems.iter().map(|p| (p.line, p.column.clone(), lang.t(what_key(p.what)).to_owned())).collect();
     if kind == Kind::Projects {
-        let taken: Vec<(String,)> = sqlx::query_as("SELECT name FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&db.pool).await?;
+        let taken: Vec<(String,)> =
+            sqlx::query_as("SELECT name FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&db.pool).await?;
         for p in &parsed.projects {
             if taken.iter().any(|(t,)| t.to_lowercase() == p.team.to_lowercase()) {
                 problems.push((p.line, "team".into(), lang.t(K::ErrTeamNameTaken).to_owned()));
@@ -108,14 +115,16 @@ pub async fn stage_import(event_id: i64, kind: String, csv_text: String) -> Resu
         return Err(AppError::Invalid(vec![FieldError::with_arg("csv_text", K::ErrTooLongMax, MAX_BYTES)]));
     }
     let mut tx = access.db().begin_write().await?;
-    let id: i64 = sqlx::query_scalar("INSERT INTO imports (event_id, kind, body, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-        .bind(event_id)
-        .bind(kind.code())
-        .bind(&csv_text)
-        .bind(access.user.id)
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO imports (event_id, kind, body, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(event_id)
+    .bind(kind.code())
+    .bind(&csv_text)
+    .bind(access.user.id)
+    .bind(now())
+    .fetch_one(&mut *tx)
+    .await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!("/events/{event_id}/import?batch={id}"));
     Ok(())
@@ -128,16 +137,18 @@ pub async fn import_batch(event_id: i64, batch: Option<i64>) -> Result<Option<Ba
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
     let Some(batch) = batch else { return Ok(None) };
-    let row: Option<(String, String, Option<String>)> = sqlx::query_as("SELECT kind, body, result FROM imports WHERE id = $1 AND event_id = $2")
-        .bind(batch)
-        .bind(event_id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row: Option<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT kind, body, result FROM imports WHERE id = $1 AND event_id = $2")
+            .bind(batch)
+            .bind(event_id)
+            .fetch_optional(&db.pool)
+            .await?;
     let (kind_code, body, result) = row.ok_or(AppError::NotFound)?;
     let kind = Kind::from_code(&kind_code).ok_or_else(|| AppError::missing("import batch of an unknown kind"))?;
     let columns: Vec<String> = kind.columns().iter().map(|c| c.to_string()).collect();
     if let Some(result) = result {
-        let mut created: Vec<Created> = serde_json::from_str(&result).map_err(|e| AppError::internal("stored import result unreadable", e))?;
+        let mut created: Vec<Created> =
+            serde_json::from_str(&result).map_err(|e| AppError::internal("stored import result unreadable", e))?;
         // Judges' links are shown on this one view after the import (see `commit_import`).
         let judges: Vec<i64> = created.iter().filter_map(|c| c.judge).collect();
         if !judges.is_empty() {
@@ -148,7 +159,16 @@ pub async fn import_batch(event_id: i64, batch: Option<i64>) -> Result<Option<Ba
                 }
             }
         }
-        return Ok(Some(Batch { event_id, id: batch, kind: kind_code, columns, rows: Vec::new(), problems: Vec::new(), committed: true, created }));
+        return Ok(Some(Batch {
+            event_id,
+            id: batch,
+            kind: kind_code,
+            columns,
+            rows: Vec::new(),
+            problems: Vec::new(),
+            committed: true,
+            created,
+        }));
     }
     let (parsed, problems) = check(db, event_id, kind, &body, crate::server::request_lang()).await?;
     let join = |v: &[String]| v.join(" | ");
@@ -156,16 +176,38 @@ pub async fn import_batch(event_id: i64, batch: Option<i64>) -> Result<Option<Ba
         parsed
             .projects
             .iter()
-            .map(|p| (p.line, vec![p.team.clone(), p.title.clone(), p.track.clone().unwrap_or_default(), p.summary.clone(), p.repo_url.clone().unwrap_or_default()]))
+            .map(|p| {
+                (
+                    p.line,
+                    vec![
+                        p.team.clone(),
+                        p.title.clone(),
+                        p.track.clone().unwrap_or_default(),
+                        p.summary.clone(),
+                        p.repo_url.clone().unwrap_or_default(),
+                    ],
+                )
+            })
             .collect()
     } else {
         parsed
             .people
             .iter()
-            .map(|p| (p.line, vec![p.name.clone(), p.email.clone().unwrap_or_default(), join(&p.skills), join(&p.languages)]))
+            .map(|p| {
+                (p.line, vec![p.name.clone(), p.email.clone().unwrap_or_default(), join(&p.skills), join(&p.languages)])
+            })
             .collect()
     };
-    Ok(Some(Batch { event_id, id: batch, kind: kind_code, columns, rows, problems, committed: false, created: Vec::new() }))
+    Ok(Some(Batch {
+        event_id,
+        id: batch,
+        kind: kind_code,
+        columns,
+        rows,
+        problems,
+        committed: false,
+        created: Vec::new(),
+    }))
 }
 
 /// Imports a batch that has no problems: everything in one transaction, once. Answers what
@@ -178,23 +220,26 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
     let lang = crate::server::request_lang();
     let mut tx = db.begin_write().await?;
     // Claiming the batch first makes a second click (or a replay) import nothing.
-    let claimed = sqlx::query("UPDATE imports SET committed_at = $1 WHERE id = $2 AND event_id = $3 AND committed_at IS NULL")
-        .bind(now())
-        .bind(batch)
-        .bind(event_id)
-        .execute(&mut *tx)
-        .await?;
+    let claimed =
+        sqlx::query("UPDATE imports SET committed_at = $1 WHERE id = $2 AND event_id = $3 AND committed_at IS NULL")
+            .bind(now())
+            .bind(batch)
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?;
     if claimed.rows_affected() != 1 {
         return Err(AppError::Conflict(K::ImportAlreadyDone));
     }
-    let (kind_code, body): (String, String) = sqlx::query_as("SELECT kind, body FROM imports WHERE id = $1").bind(batch).fetch_one(&mut *tx).await?;
+    let (kind_code, body): (String, String) =
+        sqlx::query_as("SELECT kind, body FROM imports WHERE id = $1").bind(batch).fetch_one(&mut *tx).await?;
     let kind = Kind::from_code(&kind_code).ok_or_else(|| AppError::missing("import batch of an unknown kind"))?;
     let (parsed, problems) = check(db, event_id, kind, &body, lang).await?;
     if !problems.is_empty() {
         return Err(AppError::Conflict(K::ImportHasProblems));
     }
     let base = access.state.config.public_url.clone();
-    let expires: i64 = sqlx::query_scalar("SELECT ends_at FROM events WHERE id = $1").bind(event_id).fetch_one(&mut *tx).await?;
+    let expires: i64 =
+        sqlx::query_scalar("SELECT ends_at FROM events WHERE id = $1").bind(event_id).fetch_one(&mut *tx).await?;
     let mut created = Vec::new();
     match kind {
         Kind::Participants | Kind::Mentors => {
@@ -215,16 +260,27 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
                 .bind(now())
                 .execute(&mut *tx)
                 .await?;
-                created.push(Created { name: p.name.clone(), email, link: format!("{base}/invite/{code}"), judge: None });
+                created.push(Created {
+                    name: p.name.clone(),
+                    email,
+                    link: format!("{base}/invite/{code}"),
+                    judge: None,
+                });
             }
         }
         Kind::Judges => {
             for p in &parsed.people {
                 let user_id = crate::judging::score::ssr::create_pass_user(&mut tx, &p.name).await?;
                 crate::events::db::grant(&mut tx, event_id, user_id, Role::Judge, Some(access.user.id)).await?;
-                let pass = crate::judging::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?;
+                let pass =
+                    crate::judging::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?;
                 let link = crate::judging::console::ssr::pass_url(&base, &pass.token);
-                created.push(Created { name: p.name.clone(), email: p.email.clone().unwrap_or_default(), link, judge: Some(user_id) });
+                created.push(Created {
+                    name: p.name.clone(),
+                    email: p.email.clone().unwrap_or_default(),
+                    link,
+                    judge: Some(user_id),
+                });
             }
         }
         Kind::Projects => {
@@ -255,16 +311,32 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
                 .execute(&mut *tx)
                 .await?;
                 // The team's join link: its members join the imported team with it.
-                created.push(Created { name: p.team.clone(), email: String::new(), link: format!("{base}/join/{code}"), judge: None });
+                created.push(Created {
+                    name: p.team.clone(),
+                    email: String::new(),
+                    link: format!("{base}/join/{code}"),
+                    judge: None,
+                });
             }
         }
     }
     // Judges' links are kept without their secret; the plain ones go to this answer and,
     // once, to the batch's next view.
-    let stored: Vec<Created> = created.iter().map(|c| Created { link: if c.judge.is_some() { String::new() } else { c.link.clone() }, ..c.clone() }).collect();
+    let stored: Vec<Created> = created
+        .iter()
+        .map(|c| Created { link: if c.judge.is_some() { String::new() } else { c.link.clone() }, ..c.clone() })
+        .collect();
     let result = serde_json::to_string(&stored).map_err(|e| AppError::internal("import result not serialized", e))?;
     sqlx::query("UPDATE imports SET result = $1 WHERE id = $2").bind(&result).bind(batch).execute(&mut *tx).await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "import", None, Some(json!({ "kind": kind.code(), "rows": created.len(), "batch": batch }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "import",
+        None,
+        Some(json!({ "kind": kind.code(), "rows": created.len(), "batch": batch })),
+    )
+    .await?;
     tx.commit().await?;
     for c in &created {
         if let Some(judge) = c.judge {

@@ -87,12 +87,14 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     let db = access.db();
     let lang = crate::server::request_lang();
     let event_name = crate::events::db::name(db, event_id).await?.ok_or(AppError::NotFound)?;
-    let roles: Vec<(String, i64)> = sqlx::query_as("SELECT role, COUNT(*) FROM event_roles WHERE event_id = $1 GROUP BY role")
-        .bind(event_id)
-        .fetch_all(&db.pool)
-        .await?;
+    let roles: Vec<(String, i64)> =
+        sqlx::query_as("SELECT role, COUNT(*) FROM event_roles WHERE event_id = $1 GROUP BY role")
+            .bind(event_id)
+            .fetch_all(&db.pool)
+            .await?;
     let role = |r: &str| roles.iter().find(|(n, _)| n == r).map(|(_, c)| *c).unwrap_or(0);
-    let teams: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM teams WHERE event_id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let teams: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM teams WHERE event_id = $1").bind(event_id).fetch_one(&db.pool).await?;
     let settings = crate::judging::ssr::settings(db, event_id).await?;
     let submitted = jc::submitted(db, event_id).await?;
     // (judge, name, project, done)
@@ -112,7 +114,9 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         j.2 += 1;
         *per_project.entry(*project).or_default() += 1;
     }
-    let covered = submitted.iter().filter(|p| per_project.get(&p.0).copied().unwrap_or(0) >= settings.judges_per_project).count() as i64;
+    let covered =
+        submitted.iter().filter(|p| per_project.get(&p.0).copied().unwrap_or(0) >= settings.judges_per_project).count()
+            as i64;
     let mut judges: Vec<(String, i64, i64)> = per_judge.values().cloned().collect();
     judges.sort();
     let (results, totals) = jc::compute_with_totals(db, event_id).await?;
@@ -120,12 +124,20 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         .rows
         .iter()
         .filter(|r| r.disagreement || r.flags > 0)
-        .map(|r| ReviewRow { project_id: r.project_id, code: r.code.clone(), title: r.title.clone(), spread: r.spread, disagreement: r.disagreement, flags: r.flags })
+        .map(|r| ReviewRow {
+            project_id: r.project_id,
+            code: r.code.clone(),
+            title: r.title.clone(),
+            spread: r.spread,
+            disagreement: r.disagreement,
+            flags: r.flags,
+        })
         .collect();
-    let help_rows: Vec<(String, i64, Option<i64>)> = sqlx::query_as("SELECT status, created_at, claimed_at FROM help_requests WHERE event_id = $1")
-        .bind(event_id)
-        .fetch_all(&db.pool)
-        .await?;
+    let help_rows: Vec<(String, i64, Option<i64>)> =
+        sqlx::query_as("SELECT status, created_at, claimed_at FROM help_requests WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_all(&db.pool)
+            .await?;
     let t = crate::db::now();
     let help = HelpStats {
         open: help_rows.iter().filter(|r| r.0 == "open").count() as i64,
@@ -139,7 +151,11 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     let mut by_judge: HashMap<i64, calibration::JudgeScores> = HashMap::new();
     for (total, z) in totals.iter().zip(normalized) {
         let label = per_judge.get(&total.judge).map(|j| j.0.clone()).unwrap_or_else(|| format!("#{}", total.judge));
-        let entry = by_judge.entry(total.judge).or_insert_with(|| calibration::JudgeScores { label, raw: Vec::new(), normalized: Vec::new() });
+        let entry = by_judge.entry(total.judge).or_insert_with(|| calibration::JudgeScores {
+            label,
+            raw: Vec::new(),
+            normalized: Vec::new(),
+        });
         entry.raw.push(total.total);
         entry.normalized.push(z);
     }
@@ -154,7 +170,13 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     Ok(DashboardData {
         event_id,
         event_name,
-        counts: Counts { participants: role("participant"), teams, submissions: submitted.len() as i64, judges: role("judge"), mentors: role("mentor") },
+        counts: Counts {
+            participants: role("participant"),
+            teams,
+            submissions: submitted.len() as i64,
+            judges: role("judge"),
+            mentors: role("mentor"),
+        },
         judges_per_project: settings.judges_per_project,
         projects: submitted.len() as i64,
         covered,
@@ -180,7 +202,8 @@ pub mod export {
             return res;
         }
         // (mentor, starts, ends, location, team, attended, notes, booking id, cancelled at)
-        type SessionRow = (String, i64, i64, String, Option<String>, Option<i64>, Option<String>, Option<i64>, Option<i64>);
+        type SessionRow =
+            (String, i64, i64, String, Option<String>, Option<i64>, Option<String>, Option<i64>, Option<i64>);
         let rows: Result<Vec<SessionRow>, _> = sqlx::query_as(
             "SELECT u.display_name, s.starts_at, s.ends_at, s.location, t.name, b.attended, b.notes, b.id, b.cancelled_at FROM mentor_slots s \
              JOIN users u ON u.id = s.mentor_id LEFT JOIN mentor_bookings b ON b.slot_id = s.id LEFT JOIN teams t ON t.id = b.team_id \
@@ -208,7 +231,16 @@ pub mod export {
                     (Some(_), None) => "booked",
                     (Some(_), Some(_)) => "cancelled",
                 };
-                vec![mentor, at(starts), at(ends), location, status.to_owned(), team.unwrap_or_default(), attended.to_owned(), notes.unwrap_or_default()]
+                vec![
+                    mentor,
+                    at(starts),
+                    at(ends),
+                    location,
+                    status.to_owned(),
+                    team.unwrap_or_default(),
+                    attended.to_owned(),
+                    notes.unwrap_or_default(),
+                ]
             })
             .collect();
         crate::projects::files::csv_response(

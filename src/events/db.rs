@@ -47,10 +47,7 @@ fn bind_fields<'q>(query: AnyQuery<'q>, e: &'q EventInput) -> AnyQuery<'q> {
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 pub async fn event(db: &Db, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await
+    sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1")).bind(id).fetch_optional(&db.pool).await
 }
 
 pub async fn list(db: &Db) -> Result<Vec<EventRow>, sqlx::Error> {
@@ -110,11 +107,24 @@ pub async fn grant(tx: &mut Tx, event_id: i64, user_id: i64, role: Role, by: Opt
 
 /// Grants a role even if it clashes with one already held: only for a grant an organizer
 /// explicitly allowed (an invite created with "may also hold clashing roles").
-pub async fn grant_allowing_clash(tx: &mut Tx, event_id: i64, user_id: i64, role: Role, by: Option<i64>) -> AppResult<bool> {
+pub async fn grant_allowing_clash(
+    tx: &mut Tx,
+    event_id: i64,
+    user_id: i64,
+    role: Role,
+    by: Option<i64>,
+) -> AppResult<bool> {
     grant_with(tx, event_id, user_id, role, by, true).await
 }
 
-async fn grant_with(tx: &mut Tx, event_id: i64, user_id: i64, role: Role, by: Option<i64>, allow_clash: bool) -> AppResult<bool> {
+async fn grant_with(
+    tx: &mut Tx,
+    event_id: i64,
+    user_id: i64,
+    role: Role,
+    by: Option<i64>,
+    allow_clash: bool,
+) -> AppResult<bool> {
     let clashing = super::domain::clashing_roles(role);
     if !clashing.is_empty() && !allow_clash {
         // Grants to one person are serialized on their row (PostgreSQL; SQLite writers take
@@ -167,6 +177,7 @@ pub async fn name(db: &Db, event_id: i64) -> Result<Option<String>, sqlx::Error>
 
 /// The event's time zone (UTC if the stored name is somehow unknown).
 pub async fn timezone(db: &Db, event_id: i64) -> Result<chrono_tz::Tz, sqlx::Error> {
-    let name: String = sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let name: String =
+        sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
     Ok(super::domain::parse_timezone(&name).unwrap_or(chrono_tz::UTC))
 }

@@ -54,13 +54,7 @@ pub const TRACK_NAME_MAX: usize = 80;
 pub const TRACK_DESCRIPTION_MAX: usize = 1000;
 
 /// Trims and bounds a text; `required` refuses an empty one.
-pub fn text(
-    errors: &mut Vec<FieldError>,
-    field: &str,
-    raw: &str,
-    max: usize,
-    required: bool,
-) -> String {
+pub fn text(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usize, required: bool) -> String {
     let value = raw.trim().replace("\r\n", "\n");
     if required && value.is_empty() {
         errors.push(FieldError::new(field, K::ErrRequired));
@@ -97,18 +91,12 @@ pub fn optional_local(raw: &str, tz: Tz, field: &str) -> Result<Option<i64>, cra
 
 /// The inverse, for filling a `datetime-local` input.
 pub fn utc_to_local_input(ts: i64, tz: Tz) -> String {
-    tz.timestamp_opt(ts, 0)
-        .single()
-        .map(|dt| dt.format("%Y-%m-%dT%H:%M").to_string())
-        .unwrap_or_default()
+    tz.timestamp_opt(ts, 0).single().map(|dt| dt.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
 }
 
 /// A time for display in the event's timezone: `2026-12-05 09:00`.
 pub fn utc_to_display(ts: i64, tz: Tz) -> String {
-    tz.timestamp_opt(ts, 0)
-        .single()
-        .map(|dt| dt.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
+    tz.timestamp_opt(ts, 0).single().map(|dt| dt.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
 }
 
 impl RawEvent {

@@ -10,9 +10,9 @@ use crate::auth::{use_current_user, Role};
 use crate::error::AppError;
 use crate::i18n::{use_lang, K};
 use crate::invites::InvitesPanel;
+use crate::ui::event_id_param;
 use crate::ui::{action_error, Field, FormError, Notice, Submit, TextArea};
 use leptos::prelude::*;
-use crate::ui::event_id_param;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
 
@@ -79,15 +79,38 @@ mod ssr {
     /// Gathers the form's fields (the server functions receive them one by one).
     #[allow(clippy::too_many_arguments)]
     pub fn raw(
-        name: String, description: String, venue: String, timezone: String, starts_at: String,
-        ends_at: String, team_min: String, team_max: String, registration_opens: String,
-        registration_closes: String, hacking_starts: String, submission_deadline: String,
-        judging_opens: String, judging_closes: String, results_at: String,
+        name: String,
+        description: String,
+        venue: String,
+        timezone: String,
+        starts_at: String,
+        ends_at: String,
+        team_min: String,
+        team_max: String,
+        registration_opens: String,
+        registration_closes: String,
+        hacking_starts: String,
+        submission_deadline: String,
+        judging_opens: String,
+        judging_closes: String,
+        results_at: String,
     ) -> RawEvent {
         RawEvent {
-            name, description, venue, timezone, starts_at, ends_at, team_min, team_max,
-            registration_opens, registration_closes, hacking_starts, submission_deadline,
-            judging_opens, judging_closes, results_at,
+            name,
+            description,
+            venue,
+            timezone,
+            starts_at,
+            ends_at,
+            team_min,
+            team_max,
+            registration_opens,
+            registration_closes,
+            hacking_starts,
+            submission_deadline,
+            judging_opens,
+            judging_closes,
+            results_at,
         }
     }
 
@@ -117,11 +140,8 @@ mod ssr {
             ("judging_closes", t(e.judging_closes)),
             ("results_at", t(e.results_at)),
         ];
-        let people = db::people(db, id)
-            .await?
-            .into_iter()
-            .filter_map(|(n, m, r)| Some((n, m, Role::from_code(&r)?)))
-            .collect();
+        let people =
+            db::people(db, id).await?.into_iter().filter_map(|(n, m, r)| Some((n, m, Role::from_code(&r)?))).collect();
         Ok(EventFormData {
             id,
             version: row.version,
@@ -191,25 +211,49 @@ pub async fn event_page(id: i64) -> Result<EventPageData, AppError> {
 #[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "events/create")]
 pub async fn create_event(
-    name: String, description: String, venue: String, timezone: String, starts_at: String,
-    ends_at: String, team_min: String, team_max: String, registration_opens: String,
-    registration_closes: String, hacking_starts: String, submission_deadline: String,
-    judging_opens: String, judging_closes: String, results_at: String,
+    name: String,
+    description: String,
+    venue: String,
+    timezone: String,
+    starts_at: String,
+    ends_at: String,
+    team_min: String,
+    team_max: String,
+    registration_opens: String,
+    registration_closes: String,
+    hacking_starts: String,
+    submission_deadline: String,
+    judging_opens: String,
+    judging_closes: String,
+    results_at: String,
 ) -> Result<i64, AppError> {
     let authed = crate::auth::gate::signed_in().await?;
     if !authed.user.can_create_events {
         return Err(AppError::Forbidden);
     }
     let input = ssr::raw(
-        name, description, venue, timezone, starts_at, ends_at, team_min, team_max,
-        registration_opens, registration_closes, hacking_starts, submission_deadline,
-        judging_opens, judging_closes, results_at,
+        name,
+        description,
+        venue,
+        timezone,
+        starts_at,
+        ends_at,
+        team_min,
+        team_max,
+        registration_opens,
+        registration_closes,
+        hacking_starts,
+        submission_deadline,
+        judging_opens,
+        judging_closes,
+        results_at,
     )
     .parse()
     .map_err(AppError::Invalid)?;
     let mut tx = authed.db().begin_write().await?;
     let id = db::insert(&mut tx, &input, authed.user.id).await?;
-    crate::db::audit(&mut tx, Some(id), Some(authed.user.id), "event.created", None, serde_json::to_value(&input).ok()).await?;
+    crate::db::audit(&mut tx, Some(id), Some(authed.user.id), "event.created", None, serde_json::to_value(&input).ok())
+        .await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!("/events/{id}/manage"));
     Ok(id)
@@ -225,17 +269,41 @@ pub async fn event_form(id: i64) -> Result<EventFormData, AppError> {
 #[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "events/update")]
 pub async fn update_event(
-    id: i64, version: i64,
-    name: String, description: String, venue: String, timezone: String, starts_at: String,
-    ends_at: String, team_min: String, team_max: String, registration_opens: String,
-    registration_closes: String, hacking_starts: String, submission_deadline: String,
-    judging_opens: String, judging_closes: String, results_at: String,
+    id: i64,
+    version: i64,
+    name: String,
+    description: String,
+    venue: String,
+    timezone: String,
+    starts_at: String,
+    ends_at: String,
+    team_min: String,
+    team_max: String,
+    registration_opens: String,
+    registration_closes: String,
+    hacking_starts: String,
+    submission_deadline: String,
+    judging_opens: String,
+    judging_closes: String,
+    results_at: String,
 ) -> Result<(), AppError> {
     let access = crate::auth::gate::event(id, &[Role::Organizer]).await?;
     let input = ssr::raw(
-        name, description, venue, timezone, starts_at, ends_at, team_min, team_max,
-        registration_opens, registration_closes, hacking_starts, submission_deadline,
-        judging_opens, judging_closes, results_at,
+        name,
+        description,
+        venue,
+        timezone,
+        starts_at,
+        ends_at,
+        team_min,
+        team_max,
+        registration_opens,
+        registration_closes,
+        hacking_starts,
+        submission_deadline,
+        judging_opens,
+        judging_closes,
+        results_at,
     )
     .parse()
     .map_err(AppError::Invalid)?;
@@ -246,8 +314,12 @@ pub async fn update_event(
         return Err(AppError::Conflict(K::ErrChangedMeanwhile));
     }
     crate::db::audit(
-        &mut tx, Some(id), Some(access.user.id), "event.updated",
-        before.and_then(|b| serde_json::to_value(&b).ok()), serde_json::to_value(&input).ok(),
+        &mut tx,
+        Some(id),
+        Some(access.user.id),
+        "event.updated",
+        before.and_then(|b| serde_json::to_value(&b).ok()),
+        serde_json::to_value(&input).ok(),
     )
     .await?;
     tx.commit().await?;
@@ -260,7 +332,8 @@ pub async fn add_track(event_id: i64, track_name: String, track_description: Str
     let access = crate::auth::gate::event(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
     let name = domain::text(&mut errors, "track_name", &track_name, domain::TRACK_NAME_MAX, true);
-    let description = domain::text(&mut errors, "track_description", &track_description, domain::TRACK_DESCRIPTION_MAX, false);
+    let description =
+        domain::text(&mut errors, "track_description", &track_description, domain::TRACK_DESCRIPTION_MAX, false);
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
@@ -278,7 +351,15 @@ pub async fn add_track(event_id: i64, track_name: String, track_description: Str
     if inserted.rows_affected() == 0 {
         return Err(AppError::field("track_name", K::ErrTrackExists));
     }
-    crate::db::audit(&mut tx, Some(event_id), Some(access.user.id), "track.added", None, Some(serde_json::json!({ "name": name }))).await?;
+    crate::db::audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "track.added",
+        None,
+        Some(serde_json::json!({ "name": name })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -288,15 +369,24 @@ pub async fn remove_track(event_id: i64, track_id: i64) -> Result<(), AppError> 
     let access = crate::auth::gate::event(event_id, &[Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
     // The event id in the WHERE clause keeps an organizer inside their own event.
-    let removed: Option<(String,)> = sqlx::query_as("DELETE FROM tracks WHERE id = $1 AND event_id = $2 RETURNING name")
-        .bind(track_id)
-        .bind(event_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let removed: Option<(String,)> =
+        sqlx::query_as("DELETE FROM tracks WHERE id = $1 AND event_id = $2 RETURNING name")
+            .bind(track_id)
+            .bind(event_id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let Some((name,)) = removed else {
         return Err(AppError::NotFound);
     };
-    crate::db::audit(&mut tx, Some(event_id), Some(access.user.id), "track.removed", Some(serde_json::json!({ "name": name })), None).await?;
+    crate::db::audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "track.removed",
+        Some(serde_json::json!({ "name": name })),
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -305,13 +395,22 @@ pub async fn remove_track(event_id: i64, track_id: i64) -> Result<(), AppError> 
 #[server(prefix = "/api", endpoint = "events/add-organizer")]
 pub async fn add_organizer(event_id: i64, organizer_email: String) -> Result<(), AppError> {
     let access = crate::auth::gate::event(event_id, &[Role::Organizer]).await?;
-    let email = crate::auth::domain::Email::parse(&organizer_email).map_err(|k| AppError::field("organizer_email", k))?;
+    let email =
+        crate::auth::domain::Email::parse(&organizer_email).map_err(|k| AppError::field("organizer_email", k))?;
     let Some((user, _)) = crate::auth::db::user_by_email(access.db(), email.as_str()).await? else {
         return Err(AppError::field("organizer_email", K::ErrNoSuchAccount));
     };
     let mut tx = access.db().begin_write().await?;
     if db::grant(&mut tx, event_id, user.id, Role::Organizer, Some(access.user.id)).await? {
-        crate::db::audit(&mut tx, Some(event_id), Some(access.user.id), "role.granted", None, Some(serde_json::json!({ "user": user.id, "role": "organizer" }))).await?;
+        crate::db::audit(
+            &mut tx,
+            Some(event_id),
+            Some(access.user.id),
+            "role.granted",
+            None,
+            Some(serde_json::json!({ "user": user.id, "role": "organizer" })),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -332,7 +431,6 @@ pub async fn join_event(event_id: i64) -> Result<(), AppError> {
     tx.commit().await?;
     Ok(())
 }
-
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -462,9 +560,7 @@ pub fn EventPage() -> impl IntoView {
 #[component]
 fn EventFields(errors: Signal<Option<AppError>>, data: Option<EventFormData>) -> impl IntoView {
     let lang = use_lang();
-    let v = move |name: &str, default: &str| {
-        data.as_ref().map(|d| d.value(name)).unwrap_or_else(|| default.to_owned())
-    };
+    let v = move |name: &str, default: &str| data.as_ref().map(|d| d.value(name)).unwrap_or_else(|| default.to_owned());
     let dt = |label: K, name: &'static str, value: String| {
         view! { <Field label name kind="datetime-local" errors value required=true/> }
     };

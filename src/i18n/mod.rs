@@ -130,8 +130,7 @@ mod tests {
     #[test]
     fn placeholders_match_across_languages() {
         for key in K::ALL {
-            let counts: Vec<usize> =
-                Lang::ALL.iter().map(|l| key.text(*l).matches("{}").count()).collect();
+            let counts: Vec<usize> = Lang::ALL.iter().map(|l| key.text(*l).matches("{}").count()).collect();
             assert!(counts.iter().all(|c| *c == counts[0]), "{key:?} placeholders differ: {counts:?}");
         }
     }

@@ -90,11 +90,9 @@ pub(crate) mod ssr {
 
     pub fn qr_svg(url: &str) -> String {
         match qrcode::QrCode::new(url.as_bytes()) {
-            Ok(code) => code
-                .render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(180, 180)
-                .quiet_zone(true)
-                .build(),
+            Ok(code) => {
+                code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(180, 180).quiet_zone(true).build()
+            }
             Err(e) => {
                 tracing::warn!(error = %e, "QR code not generated");
                 String::new()
@@ -102,7 +100,12 @@ pub(crate) mod ssr {
         }
     }
 
-    pub fn parse_new(role: &str, label: &str, max_uses: &str, valid_days: &str) -> Result<(Role, String, i64, i64), AppError> {
+    pub fn parse_new(
+        role: &str,
+        label: &str,
+        max_uses: &str,
+        valid_days: &str,
+    ) -> Result<(Role, String, i64, i64), AppError> {
         let mut errors = Vec::new();
         let role = Role::from_code(role);
         if role.is_none() {
@@ -151,7 +154,8 @@ pub(crate) mod ssr {
         .bind(code)
         .fetch_optional(&mut **tx)
         .await?;
-        let (invite_id, event_id, role, revoked_at, expires_at, uses, max_uses, allow_clash) = row.ok_or(AppError::NotFound)?;
+        let (invite_id, event_id, role, revoked_at, expires_at, uses, max_uses, allow_clash) =
+            row.ok_or(AppError::NotFound)?;
         let role = Role::from_code(&role).ok_or_else(|| AppError::missing("invite with an unknown role"))?;
         let held: Option<(i64,)> =
             sqlx::query_as("SELECT 1 FROM event_roles WHERE event_id = $1 AND user_id = $2 AND role = $3")
@@ -186,7 +190,11 @@ pub(crate) mod ssr {
             crate::events::db::grant(tx, event_id, user_id, role, None).await?;
         }
         crate::db::audit(
-            tx, Some(event_id), Some(user_id), "invite.accepted", None,
+            tx,
+            Some(event_id),
+            Some(user_id),
+            "invite.accepted",
+            None,
             Some(serde_json::json!({ "invite": invite_id, "role": role.code(), "allow_clash": allow_clash == 1 })),
         )
         .await?;
@@ -279,7 +287,15 @@ pub async fn revoke_invite(event_id: i64, invite_id: i64) -> Result<(), AppError
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
-    crate::db::audit(&mut tx, Some(event_id), Some(access.user.id), "invite.revoked", None, Some(serde_json::json!({ "invite": invite_id }))).await?;
+    crate::db::audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "invite.revoked",
+        None,
+        Some(serde_json::json!({ "invite": invite_id })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -290,10 +306,8 @@ pub async fn invite_info(code: String) -> Result<InviteDetails, AppError> {
     let caller = crate::auth::gate::public().await?;
     let (_, event_id, role, revoked_at, expires_at, uses, max_uses) = ssr::by_code(caller.db(), code.trim()).await?;
     let role = Role::from_code(&role).ok_or_else(|| AppError::missing("invite with an unknown role"))?;
-    let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1")
-        .bind(event_id)
-        .fetch_one(&caller.db().pool)
-        .await?;
+    let event_name: String =
+        sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&caller.db().pool).await?;
     // A judge's pass session cannot accept invites: the page offers a new account instead.
     let already_has_role = match caller.account() {
         Some(u) => crate::auth::gate::roles_in_event(caller.db(), event_id, u.id).await?.contains(&role),

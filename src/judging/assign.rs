@@ -101,10 +101,9 @@ pub fn plan(input: &Input<'_>) -> Plan {
     for (project, candidates) in queue {
         let current = on.entry(project.id).or_default();
         while current.len() < input.k {
-            let pick = candidates
-                .iter()
-                .filter(|j| !current.contains(&j.id))
-                .min_by_key(|j| (load.get(&j.id).copied().unwrap_or(0), rank.get(&j.id).copied().unwrap_or(usize::MAX)));
+            let pick = candidates.iter().filter(|j| !current.contains(&j.id)).min_by_key(|j| {
+                (load.get(&j.id).copied().unwrap_or(0), rank.get(&j.id).copied().unwrap_or(usize::MAX))
+            });
             let Some(judge) = pick else { break };
             current.push(judge.id);
             *load.entry(judge.id).or_default() += 1;
@@ -148,7 +147,13 @@ mod tests {
     fn judges(n: i64) -> Vec<Judge> {
         (1..=n).map(|id| Judge { id: 1000 + id, active: true, tracks: vec![] }).collect()
     }
-    fn input<'a>(p: &'a [Project], j: &'a [Judge], c: &'a HashSet<(i64, i64)>, e: &'a [Existing], seed: u64) -> Input<'a> {
+    fn input<'a>(
+        p: &'a [Project],
+        j: &'a [Judge],
+        c: &'a HashSet<(i64, i64)>,
+        e: &'a [Existing],
+        seed: u64,
+    ) -> Input<'a> {
         Input { projects: p, judges: j, conflicts: c, existing: e, k: 3, seed, rebalance: false }
     }
     fn per_project(plan: &Plan) -> HashMap<i64, Vec<i64>> {
@@ -235,8 +240,12 @@ mod tests {
 
         // New projects arriving later are covered without touching the others.
         let more = projects(14);
-        let existing2: Vec<Existing> =
-            second.keep.iter().chain(&second.add).map(|&(project, judge)| Existing { project, judge, scored: judge == 1001 }).collect();
+        let existing2: Vec<Existing> = second
+            .keep
+            .iter()
+            .chain(&second.add)
+            .map(|&(project, judge)| Existing { project, judge, scored: judge == 1001 })
+            .collect();
         let third = plan(&input(&more, &j, &c, &existing2, 3));
         assert!(third.remove.is_empty());
         assert_eq!(third.add.len(), 6);

@@ -195,12 +195,11 @@ pub mod ssr {
         let standings = results::rank(&entries, &totals, method, settings.disagreement as f64);
         let by_id: HashMap<i64, &ProjectRow> = projects.iter().map(|p| (p.0, p)).collect();
         let latest: HashMap<i64, i64> = {
-            let rows: Vec<(i64, i64)> = sqlx::query_as(
-                "SELECT r.scope, MAX(r.id) FROM rubrics r WHERE r.event_id = $1 GROUP BY r.scope",
-            )
-            .bind(event_id)
-            .fetch_all(&db.pool)
-            .await?;
+            let rows: Vec<(i64, i64)> =
+                sqlx::query_as("SELECT r.scope, MAX(r.id) FROM rubrics r WHERE r.event_id = $1 GROUP BY r.scope")
+                    .bind(event_id)
+                    .fetch_all(&db.pool)
+                    .await?;
             rows.into_iter().collect()
         };
         let current_for = |track: Option<i64>| latest.get(&track.unwrap_or(0)).or_else(|| latest.get(&0)).copied();
@@ -239,7 +238,10 @@ pub mod ssr {
                 })
             })
             .collect();
-        Ok((ResultsData { event_id, method: settings.method, threshold: settings.disagreement, rows, outdated }, totals))
+        Ok((
+            ResultsData { event_id, method: settings.method, threshold: settings.disagreement, rows, outdated },
+            totals,
+        ))
     }
 
     /// The event's judges as the assignment sees them: available or not, track limits.
@@ -324,7 +326,12 @@ pub mod ssr {
     }
 
     /// Answers an issued pass and keeps it for the console's next view.
-    pub async fn issued(base: &str, event_id: i64, user_id: i64, pass: &super::super::score::ssr::Issued) -> AppResult<IssuedPass> {
+    pub async fn issued(
+        base: &str,
+        event_id: i64,
+        user_id: i64,
+        pass: &super::super::score::ssr::Issued,
+    ) -> AppResult<IssuedPass> {
         let url = pass_url(base, &pass.token);
         reveal_once(event_id, user_id, &url).await?;
         Ok(IssuedPass { user_id, url, expires_at: pass.expires_at })
@@ -336,7 +343,8 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
     let settings = js::settings(db, event_id).await?;
-    let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let event_name: String =
+        sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
     let tracks = crate::events::db::tracks(db, event_id).await?.into_iter().map(|(id, name, _)| (id, name)).collect();
     // (judge, name, available, tracks, pass-only, expiry of the unrevoked pass)
     let judge_rows: Vec<(i64, String, i64, String, i64, Option<i64>)> = sqlx::query_as(
@@ -363,10 +371,11 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     .bind(event_id)
     .fetch_all(&db.pool)
     .await?;
-    let declared: Vec<(i64, i64)> = sqlx::query_as("SELECT judge_id, COUNT(*) FROM judge_conflicts WHERE event_id = $1 GROUP BY judge_id")
-        .bind(event_id)
-        .fetch_all(&db.pool)
-        .await?;
+    let declared: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT judge_id, COUNT(*) FROM judge_conflicts WHERE event_id = $1 GROUP BY judge_id")
+            .bind(event_id)
+            .fetch_all(&db.pool)
+            .await?;
     let declared: HashMap<i64, i64> = declared.into_iter().collect();
     let done = |s: &Option<String>| matches!(s.as_deref(), Some("scored" | "absent"));
     // Assignments grouped once by judge and by project (not rescanned per row).
@@ -390,7 +399,8 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 active: active == 1,
                 track: crate::teams::ssr::split(&tracks).first().and_then(|t| t.parse().ok()),
                 own_login: pass_only == 0,
-                pass: expires.map(|at| PassState { expires: crate::events::domain::utc_to_display(at, tz), expired: at <= t }),
+                pass: expires
+                    .map(|at| PassState { expires: crate::events::domain::utc_to_display(at, tz), expired: at <= t }),
                 fresh: fresh.remove(&user_id).map(|url| FreshLink { qr_svg: crate::invites::ssr::qr_svg(&url), url }),
                 assigned,
                 done,
@@ -439,7 +449,11 @@ pub async fn save_judging_settings(
     let k = match judges_per_project.trim().parse::<i64>() {
         Ok(k) if (1..=super::MAX_JUDGES_PER_PROJECT).contains(&k) => k,
         _ => {
-            errors.push(FieldError::with_arg("judges_per_project", K::ErrNumberRange, format!("1–{}", super::MAX_JUDGES_PER_PROJECT)));
+            errors.push(FieldError::with_arg(
+                "judges_per_project",
+                K::ErrNumberRange,
+                format!("1–{}", super::MAX_JUDGES_PER_PROJECT),
+            ));
             0
         }
     };
@@ -495,7 +509,8 @@ pub async fn save_judging_settings(
 pub async fn load_rubric(event_id: i64, scope: i64) -> Result<RubricData, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
-    let tracks: Vec<(i64, String)> = crate::events::db::tracks(db, event_id).await?.into_iter().map(|(id, n, _)| (id, n)).collect();
+    let tracks: Vec<(i64, String)> =
+        crate::events::db::tracks(db, event_id).await?.into_iter().map(|(id, n, _)| (id, n)).collect();
     if scope != 0 && !tracks.iter().any(|(id, _)| *id == scope) {
         return Err(AppError::NotFound);
     }
@@ -510,7 +525,10 @@ pub async fn load_rubric(event_id: i64, scope: i64) -> Result<RubricData, AppErr
         Some(row) => (false, Some(row)),
         None if scope != 0 => {
             let event_wide = js::rubric_for(db, event_id, None).await?;
-            (event_wide.is_some(), event_wide.map(|(id, v, _, c)| (id, v, serde_json::to_string(&c).unwrap_or_default())))
+            (
+                event_wide.is_some(),
+                event_wide.map(|(id, v, _, c)| (id, v, serde_json::to_string(&c).unwrap_or_default())),
+            )
         }
         None => (false, None),
     };
@@ -552,7 +570,12 @@ pub async fn load_rubric(event_id: i64, scope: i64) -> Result<RubricData, AppErr
 /// edited in place; once a score exists under it, saving creates the next version and the
 /// page lists the projects whose scores were given under the old one.
 #[server(prefix = "/api", endpoint = "judging/rubric/save")]
-pub async fn save_rubric(event_id: i64, scope: i64, version: i64, fields: Option<BTreeMap<String, String>>) -> Result<(), AppError> {
+pub async fn save_rubric(
+    event_id: i64,
+    scope: i64,
+    version: i64,
+    fields: Option<BTreeMap<String, String>>,
+) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     if scope != 0 {
         let known: Option<(i64,)> = sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2")
@@ -624,10 +647,20 @@ pub async fn save_rubric(event_id: i64, scope: i64, version: i64, fields: Option
 #[server(prefix = "/api", endpoint = "judging/judges/add")]
 pub async fn add_judge(event_id: i64, display_name: String) -> Result<IssuedPass, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    let name = crate::auth::domain::DisplayName::parse(&display_name).map_err(|k| AppError::field("display_name", k))?;
+    let name =
+        crate::auth::domain::DisplayName::parse(&display_name).map_err(|k| AppError::field("display_name", k))?;
     let mut tx = access.db().begin_write().await?;
-    let (user_id, pass) = super::score::ssr::create_pass_judge(&mut tx, event_id, name.as_str(), Some(access.user.id)).await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "judge.added", None, Some(json!({ "judge": user_id, "pass": pass.pass_id }))).await?;
+    let (user_id, pass) =
+        super::score::ssr::create_pass_judge(&mut tx, event_id, name.as_str(), Some(access.user.id)).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "judge.added",
+        None,
+        Some(json!({ "judge": user_id, "pass": pass.pass_id })),
+    )
+    .await?;
     tx.commit().await?;
     ssr::issued(&access.state.config.public_url, event_id, user_id, &pass).await
 }
@@ -648,16 +681,26 @@ pub async fn reset_pass(event_id: i64, user_id: i64, action: String) -> Result<O
         return Err(AppError::Conflict(K::ErrPassOwnLogin));
     }
     let mut tx = access.db().begin_write().await?;
-    let revoked = sqlx::query("UPDATE judge_passes SET revoked_at = $1 WHERE event_id = $2 AND user_id = $3 AND revoked_at IS NULL")
-        .bind(now())
-        .bind(event_id)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    let pass = if action == "renew" { Some(super::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?) } else { None };
+    let revoked = sqlx::query(
+        "UPDATE judge_passes SET revoked_at = $1 WHERE event_id = $2 AND user_id = $3 AND revoked_at IS NULL",
+    )
+    .bind(now())
+    .bind(event_id)
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let pass = if action == "renew" {
+        Some(super::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?)
+    } else {
+        None
+    };
     audit(
-        &mut tx, Some(event_id), Some(access.user.id), &format!("judge.pass_{action}"), None,
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        &format!("judge.pass_{action}"),
+        None,
         Some(json!({ "judge": user_id, "revoked": revoked, "pass": pass.as_ref().map(|p| p.pass_id) })),
     )
     .await?;
@@ -692,7 +735,15 @@ pub async fn show_pass(event_id: i64, user_id: i64) -> Result<IssuedPass, AppErr
     .await?;
     // No live pass (revoked or expired): "New link" or "Extend" first.
     let (pass_id, expires_at) = row.ok_or(AppError::Conflict(K::ErrNoLivePass))?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "judge.pass_shown", None, Some(json!({ "judge": user_id, "pass": pass_id }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "judge.pass_shown",
+        None,
+        Some(json!({ "judge": user_id, "pass": pass_id })),
+    )
+    .await?;
     tx.commit().await?;
     let pass = super::score::ssr::Issued { pass_id, token, expires_at };
     ssr::issued(&access.state.config.public_url, event_id, user_id, &pass).await
@@ -709,7 +760,13 @@ pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<()
     ssr::pass_target(access.db(), event_id, user_id).await?;
     let days = match days.trim().parse::<i64>() {
         Ok(d) if (1..=MAX_EXTEND_DAYS).contains(&d) => d,
-        _ => return Err(AppError::Invalid(vec![FieldError::with_arg("days", K::ErrNumberRange, format!("1–{MAX_EXTEND_DAYS}"))])),
+        _ => {
+            return Err(AppError::Invalid(vec![FieldError::with_arg(
+                "days",
+                K::ErrNumberRange,
+                format!("1–{MAX_EXTEND_DAYS}"),
+            )]))
+        }
     };
     let t = now();
     let mut tx = access.db().begin_write().await?;
@@ -724,7 +781,15 @@ pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<()
     .fetch_optional(&mut *tx)
     .await?;
     let (pass_id, expires_at) = row.ok_or(AppError::Conflict(K::ErrNoLivePass))?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "judge.pass_extended", None, Some(json!({ "judge": user_id, "pass": pass_id, "expires_at": expires_at }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "judge.pass_extended",
+        None,
+        Some(json!({ "judge": user_id, "pass": pass_id, "expires_at": expires_at })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -753,7 +818,15 @@ pub async fn update_judge(event_id: i64, user_id: i64, active: Option<String>, t
     .bind(now())
     .execute(&mut *tx)
     .await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "judge.updated", None, Some(json!({ "judge": user_id, "active": active.is_some(), "track": track }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "judge.updated",
+        None,
+        Some(json!({ "judge": user_id, "active": active.is_some(), "track": track })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -767,11 +840,12 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
     let db = access.db();
     let settings = js::settings(db, event_id).await?;
     let mut tx = db.begin_write().await?;
-    let projects: Vec<(i64, i64, Option<i64>)> =
-        sqlx::query_as("SELECT id, team_id, track_id FROM projects WHERE event_id = $1 AND status = 'submitted' ORDER BY id")
-            .bind(event_id)
-            .fetch_all(&mut *tx)
-            .await?;
+    let projects: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT id, team_id, track_id FROM projects WHERE event_id = $1 AND status = 'submitted' ORDER BY id",
+    )
+    .bind(event_id)
+    .fetch_all(&mut *tx)
+    .await?;
     let judges = ssr::judges(&mut tx, event_id).await?;
     let existing: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
         "SELECT a.project_id, a.judge_id, s.id FROM judge_assignments a \
@@ -781,9 +855,12 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
     .fetch_all(&mut *tx)
     .await?;
     let conflicts = js::conflicts(db, event_id).await?;
-    let projects: Vec<assign::Project> = projects.into_iter().map(|(id, team, track)| assign::Project { id, team, track }).collect();
-    let existing: Vec<assign::Existing> =
-        existing.into_iter().map(|(project, judge, score)| assign::Existing { project, judge, scored: score.is_some() }).collect();
+    let projects: Vec<assign::Project> =
+        projects.into_iter().map(|(id, team, track)| assign::Project { id, team, track }).collect();
+    let existing: Vec<assign::Existing> = existing
+        .into_iter()
+        .map(|(project, judge, score)| assign::Existing { project, judge, scored: score.is_some() })
+        .collect();
     let plan = assign::plan(&assign::Input {
         projects: &projects,
         judges: &judges,
@@ -818,7 +895,11 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
         .await?;
     }
     audit(
-        &mut tx, Some(event_id), Some(access.user.id), "judging.assigned", None,
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "judging.assigned",
+        None,
         Some(json!({ "seed": seed, "rebalance": rebalance.is_some(), "k": settings.judges_per_project,
                      "kept": plan.keep.len(), "added": plan.add, "removed": plan.remove, "under": plan.under })),
     )
@@ -833,20 +914,22 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
 pub async fn add_extra_judge(event_id: i64, project_id: i64) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
-    let project: Option<(i64, i64, Option<i64>)> =
-        sqlx::query_as("SELECT id, team_id, track_id FROM projects WHERE id = $1 AND event_id = $2 AND status = 'submitted'")
-            .bind(project_id)
-            .bind(event_id)
-            .fetch_optional(&db.pool)
-            .await?;
+    let project: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT id, team_id, track_id FROM projects WHERE id = $1 AND event_id = $2 AND status = 'submitted'",
+    )
+    .bind(project_id)
+    .bind(event_id)
+    .fetch_optional(&db.pool)
+    .await?;
     let (id, team, track) = project.ok_or(AppError::NotFound)?;
     let conflicts = js::conflicts(db, event_id).await?;
     let mut tx = db.begin_write().await?;
     let judges = ssr::judges(&mut tx, event_id).await?;
-    let existing: Vec<(i64, i64)> = sqlx::query_as("SELECT project_id, judge_id FROM judge_assignments WHERE event_id = $1")
-        .bind(event_id)
-        .fetch_all(&mut *tx)
-        .await?;
+    let existing: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT project_id, judge_id FROM judge_assignments WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_all(&mut *tx)
+            .await?;
     let existing: Vec<assign::Existing> =
         existing.into_iter().map(|(project, judge)| assign::Existing { project, judge, scored: false }).collect();
     let pick = assign::extra_judge(&assign::Project { id, team, track }, &judges, &conflicts, &existing)
@@ -859,7 +942,15 @@ pub async fn add_extra_judge(event_id: i64, project_id: i64) -> Result<(), AppEr
         .bind(now())
         .execute(&mut *tx)
         .await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "judging.extra_judge", None, Some(json!({ "project": id, "judge": pick }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "judging.extra_judge",
+        None,
+        Some(json!({ "project": id, "judge": pick })),
+    )
+    .await?;
     tx.commit().await?;
     access.state.live.publish(event_id, "judging");
     Ok(())
@@ -914,7 +1005,12 @@ pub mod export {
         v.map(|x| format!("{x:.2}")).unwrap_or_default()
     }
 
-    pub async fn scores_csv(db: crate::db::Db, session: Session, Path(event_id): Path<i64>, Query(q): Query<By>) -> Response {
+    pub async fn scores_csv(
+        db: crate::db::Db,
+        session: Session,
+        Path(event_id): Path<i64>,
+        Query(q): Query<By>,
+    ) -> Response {
         if let Err(res) = crate::projects::files::organizer_only(&db, &session, event_id).await {
             return res;
         }
@@ -949,8 +1045,16 @@ pub mod export {
                     .join("; ");
                 let total = super::super::rubric::weighted_total(&criteria, &parsed).filter(|_| status == "scored");
                 vec![
-                    judge, super::super::project_code(pid), title, team, status, detail, fmt(total), notes,
-                    (flagged == 1).to_string(), crate::events::domain::utc_to_display(at, tz),
+                    judge,
+                    super::super::project_code(pid),
+                    title,
+                    team,
+                    status,
+                    detail,
+                    fmt(total),
+                    notes,
+                    (flagged == 1).to_string(),
+                    crate::events::domain::utc_to_display(at, tz),
                 ]
             })
             .collect();
@@ -976,14 +1080,37 @@ pub mod export {
                 vec![
                     r.rank.map(|n| n.to_string()).unwrap_or_default(),
                     r.track_rank.map(|n| n.to_string()).unwrap_or_default(),
-                    r.code, r.title, r.team, r.track, r.judges.to_string(), fmt(r.raw), fmt(r.normalized),
-                    format!("{:.2}", r.spread), r.disagreement.to_string(), r.flags.to_string(), r.absent.to_string(),
+                    r.code,
+                    r.title,
+                    r.team,
+                    r.track,
+                    r.judges.to_string(),
+                    fmt(r.raw),
+                    fmt(r.normalized),
+                    format!("{:.2}", r.spread),
+                    r.disagreement.to_string(),
+                    r.flags.to_string(),
+                    r.absent.to_string(),
                 ]
             })
             .collect();
         crate::projects::files::csv_response(
             &format!("ranking-{event_id}.csv"),
-            &["rank", "track_rank", "project", "title", "team", "track", "judges", "raw_mean", "normalized", "spread", "disagreement", "flags", "absent"],
+            &[
+                "rank",
+                "track_rank",
+                "project",
+                "title",
+                "team",
+                "track",
+                "judges",
+                "raw_mean",
+                "normalized",
+                "spread",
+                "disagreement",
+                "flags",
+                "absent",
+            ],
             rows,
         )
     }

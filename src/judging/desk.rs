@@ -13,9 +13,9 @@
 //! projects.
 
 use super::rubric::Criterion;
-use super::score::{DeskData, DeskItem};
 #[cfg(feature = "hydrate")]
 use super::score::SaveAck;
+use super::score::{DeskData, DeskItem};
 use crate::i18n::{Lang, K};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -76,7 +76,9 @@ fn initial(item: &DeskItem) -> Local {
             marks: m
                 .marks
                 .iter()
-                .filter(|(k, v)| m.status != "absent" && item.criteria.iter().any(|c| &c.key == *k && (c.min..=c.max).contains(*v)))
+                .filter(|(k, v)| {
+                    m.status != "absent" && item.criteria.iter().any(|c| &c.key == *k && (c.min..=c.max).contains(*v))
+                })
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             notes: m.notes.clone(),
@@ -84,7 +86,14 @@ fn initial(item: &DeskItem) -> Local {
             version: m.version,
             sync: if m.outdated { Sync::Failed(String::new()) } else { Sync::Saved },
         },
-        None => Local { absent: false, marks: BTreeMap::new(), notes: String::new(), flagged: false, version: 0, sync: Sync::Empty },
+        None => Local {
+            absent: false,
+            marks: BTreeMap::new(),
+            notes: String::new(),
+            flagged: false,
+            version: 0,
+            sync: Sync::Empty,
+        },
     }
 }
 
@@ -135,7 +144,9 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
 
     let done = move || {
         local.with(|l| {
-            items.with_value(|items| items.iter().filter(|i| l.get(&i.project_id).is_some_and(|s| complete(&i.criteria, s))).count())
+            items.with_value(|items| {
+                items.iter().filter(|i| l.get(&i.project_id).is_some_and(|s| complete(&i.criteria, s))).count()
+            })
         })
     };
     let go = move |i: usize| {
@@ -173,7 +184,9 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
         let back = format!("/events/{event_id}/judge?p={idx}");
         let save_id = format!("form-{pid}-v{}", state.version);
         let status_line = move || {
-            local.with(|l| l.get(&pid).map(|s| (sync_text(lang, &s.sync, outdated), s.sync.clone()))).unwrap_or((String::new(), Sync::Empty))
+            local
+                .with(|l| l.get(&pid).map(|s| (sync_text(lang, &s.sync, outdated), s.sync.clone())))
+                .unwrap_or((String::new(), Sync::Empty))
         };
         let status_view = view! { <p class="desk-sync" role="status" aria-live="polite" data-sync=move || match status_line().1 {
                     Sync::Saved => "saved", Sync::Waiting => "waiting", Sync::Empty => "empty", Sync::Stale(_) => "stale", Sync::Failed(_) => "failed",
@@ -437,7 +450,8 @@ impl Queue {
     fn retry(&self, project_id: i64) {
         let had = self.pending.with_untracked(|q| q.iter().any(|p| p.project_id == project_id));
         if had {
-            self.pending.update(|q| q.iter_mut().filter(|p| p.project_id == project_id).for_each(|p| p.blocked = false));
+            self.pending
+                .update(|q| q.iter_mut().filter(|p| p.project_id == project_id).for_each(|p| p.blocked = false));
             self.set_sync(project_id, Sync::Waiting);
             self.pump();
         } else {
@@ -490,7 +504,9 @@ mod client {
         let mut edits = EarlyEdits { project_id, ..Default::default() };
         if let Ok(radios) = form.query_selector_all("input.level-input") {
             for i in 0..radios.length() {
-                let Some(r) = radios.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) else { continue };
+                let Some(r) = radios.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+                    continue;
+                };
                 if r.checked() && !r.default_checked() {
                     let name = r.name();
                     let key = name.strip_prefix("marks[").and_then(|k| k.strip_suffix(']'));
@@ -500,7 +516,12 @@ mod client {
                 }
             }
         }
-        if let Some(notes) = form.query_selector("textarea[name=notes]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        if let Some(notes) = form
+            .query_selector("textarea[name=notes]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
             if notes.default_value().is_ok_and(|d| d != notes.value()) {
                 edits.notes = Some(notes.value());
             }
@@ -545,11 +566,12 @@ mod client {
         init.set_headers(&headers);
         init.set_body(&body);
         let window = web_sys::window().ok_or(AppError::Internal)?;
-        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init("/api/judging/save", &init))
-            .await
-            .map_err(network)?
-            .dyn_into()
-            .map_err(network)?;
+        let response: web_sys::Response =
+            wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init("/api/judging/save", &init))
+                .await
+                .map_err(network)?
+                .dyn_into()
+                .map_err(network)?;
         let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(network)?)
             .await
             .map_err(network)?
@@ -654,7 +676,9 @@ mod client {
         /// Sends pending saves one at a time; true when the network failed and a retry is due.
         async fn drain(&self) -> bool {
             loop {
-                let next = self.pending.with_untracked(|q| q.iter().position(|p| !p.blocked && !p.in_flight).map(|i| q[i].clone()));
+                let next = self
+                    .pending
+                    .with_untracked(|q| q.iter().position(|p| !p.blocked && !p.in_flight).map(|i| q[i].clone()));
                 let Some(save) = next else { return false };
                 self.pending.update(|q| {
                     if let Some(p) = q.iter_mut().find(|p| p.save_id == save.save_id) {
@@ -671,7 +695,8 @@ mod client {
                                 p.base = ack.version;
                             }
                         });
-                        let still_pending = self.pending.with_untracked(|q| q.iter().any(|p| p.project_id == save.project_id));
+                        let still_pending =
+                            self.pending.with_untracked(|q| q.iter().any(|p| p.project_id == save.project_id));
                         self.local.update(|l| {
                             if let Some(s) = l.get_mut(&save.project_id) {
                                 s.version = ack.version;
@@ -696,7 +721,9 @@ mod client {
                             })
                         });
                         let msg = match &e {
-                            AppError::Invalid(fields) => fields.iter().map(|f| f.text(self.lang)).collect::<Vec<_>>().join(" "),
+                            AppError::Invalid(fields) => {
+                                fields.iter().map(|f| f.text(self.lang)).collect::<Vec<_>>().join(" ")
+                            }
                             other => other.summary(self.lang),
                         };
                         self.set_sync(save.project_id, Sync::Failed(msg));

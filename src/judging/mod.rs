@@ -90,7 +90,11 @@ pub mod ssr {
 
     /// The rubric that applies to a track: the track's own, else the event-wide one.
     /// Returns (rubric id, version, scope, criteria).
-    pub async fn rubric_for(db: &Db, event_id: i64, track: Option<i64>) -> AppResult<Option<(i64, i64, i64, Vec<Criterion>)>> {
+    pub async fn rubric_for(
+        db: &Db,
+        event_id: i64,
+        track: Option<i64>,
+    ) -> AppResult<Option<(i64, i64, i64, Vec<Criterion>)>> {
         let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
             "SELECT id, version, scope, criteria FROM rubrics WHERE event_id = $1 AND (scope = $2 OR scope = 0) \
              ORDER BY CASE WHEN scope = 0 THEN 1 ELSE 0 END, version DESC LIMIT 1",
@@ -133,11 +137,13 @@ pub mod ssr {
 
     /// Makes sure the settings row exists, so it can be updated (and locked) in place.
     pub async fn ensure_settings(tx: &mut Tx, event_id: i64) -> AppResult<()> {
-        sqlx::query("INSERT INTO judging_settings (event_id, updated_at) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING")
-            .bind(event_id)
-            .bind(now())
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO judging_settings (event_id, updated_at) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING",
+        )
+        .bind(event_id)
+        .bind(now())
+        .execute(&mut **tx)
+        .await?;
         Ok(())
     }
 

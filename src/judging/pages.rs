@@ -12,7 +12,6 @@ use crate::ui::{action_error, event_id_param, failure, Field, FormError, Select,
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-
 fn score_text(v: Option<f64>) -> String {
     v.map(|x| format!("{x:.1}")).unwrap_or_else(|| "–".into())
 }
@@ -31,10 +30,24 @@ pub fn JudgingPage() -> impl IntoView {
     let extra = ServerAction::<AddExtraJudge>::new();
     let table = ServerAction::<SetTable>::new();
     let data = Resource::new(
-        move || (id.get(), settings.version().get(), add.version().get(), reset.version().get(), show.version().get(), extend.version().get(), update.version().get(), run.version().get(), extra.version().get(), table.version().get()),
+        move || {
+            (
+                id.get(),
+                settings.version().get(),
+                add.version().get(),
+                reset.version().get(),
+                show.version().get(),
+                extend.version().get(),
+                update.version().get(),
+                run.version().get(),
+                extra.version().get(),
+                table.version().get(),
+            )
+        },
         move |(id, ..)| judging_console(id),
     );
-    let (settings_errors, add_errors, judge_errors, run_errors) = (action_error(settings), action_error(add), action_error(update), action_error(run));
+    let (settings_errors, add_errors, judge_errors, run_errors) =
+        (action_error(settings), action_error(add), action_error(update), action_error(run));
     let (reset_errors, extra_errors, table_errors) = (action_error(reset), action_error(extra), action_error(table));
     let (show_errors, extend_errors) = (action_error(show), action_error(extend));
     view! {
@@ -296,7 +309,8 @@ pub fn RubricPage() -> impl IntoView {
     let query = use_query_map();
     let scope = Signal::derive(move || query.with(|q| q.get("scope").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0)));
     let save = ServerAction::<SaveRubric>::new();
-    let data = Resource::new(move || (id.get(), scope.get(), save.version().get()), |(id, scope, _)| load_rubric(id, scope));
+    let data =
+        Resource::new(move || (id.get(), scope.get(), save.version().get()), |(id, scope, _)| load_rubric(id, scope));
     let errors = action_error(save);
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>

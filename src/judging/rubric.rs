@@ -66,7 +66,8 @@ pub fn parse_form(fields: &BTreeMap<String, String>) -> Result<Vec<Criterion>, V
             continue;
         }
         let name = crate::events::domain::text(&mut errors, &format!("name_{i}"), name_raw, 80, true);
-        let description = crate::events::domain::text(&mut errors, &format!("description_{i}"), get("description", i), 400, false);
+        let description =
+            crate::events::domain::text(&mut errors, &format!("description_{i}"), get("description", i), 400, false);
         let weight = match get("weight", i).trim().parse::<i64>() {
             Ok(w) if (1..=MAX_WEIGHT).contains(&w) => w,
             _ => {
@@ -81,7 +82,8 @@ pub fn parse_form(fields: &BTreeMap<String, String>) -> Result<Vec<Criterion>, V
                 (1, 5)
             }
         };
-        let levels_raw = crate::events::domain::text(&mut errors, &format!("levels_{i}"), get("levels", i), 1200, false);
+        let levels_raw =
+            crate::events::domain::text(&mut errors, &format!("levels_{i}"), get("levels", i), 1200, false);
         let levels: Vec<String> = levels_raw.lines().map(|l| l.trim().to_owned()).collect();
         let levels: Vec<String> = match levels.iter().rposition(|l| !l.is_empty()) {
             Some(last) => levels[..=last].to_vec(),

@@ -178,7 +178,12 @@ pub mod ssr {
     }
 
     /// A judge account that exists only for one event and signs in with its link.
-    pub async fn create_pass_judge(tx: &mut Tx, event_id: i64, name: &str, by: Option<i64>) -> AppResult<(i64, Issued)> {
+    pub async fn create_pass_judge(
+        tx: &mut Tx,
+        event_id: i64,
+        name: &str,
+        by: Option<i64>,
+    ) -> AppResult<(i64, Issued)> {
         let user_id = create_pass_user(tx, name).await?;
         crate::events::db::grant(tx, event_id, user_id, Role::Judge, by).await?;
         let issued = insert_pass(tx, event_id, user_id, by).await?;
@@ -205,27 +210,38 @@ pub mod ssr {
     pub async fn apply(tx: &mut Tx, s: &Save) -> Result<AppResult<SaveAck>, sqlx::Error> {
         // The current score and this key's earlier answer, if any, in one read.
         type Current = (Option<i64>, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>);
-        let (score_id, score_version, score_status, seen_outcome, seen_version, seen_project): Current = sqlx::query_as(
-            "SELECT s.id, s.version, s.status, k.outcome, k.version, k.project_id FROM (SELECT 1 AS one) q \
+        let (score_id, score_version, score_status, seen_outcome, seen_version, seen_project): Current =
+            sqlx::query_as(
+                "SELECT s.id, s.version, s.status, k.outcome, k.version, k.project_id FROM (SELECT 1 AS one) q \
              LEFT JOIN scores s ON s.project_id = $1 AND s.judge_id = $2 \
              LEFT JOIN score_saves k ON k.judge_id = $2 AND k.save_id = $3",
-        )
-        .bind(s.project_id)
-        .bind(s.judge)
-        .bind(&s.save_id)
-        .fetch_one(&mut **tx)
-        .await?;
+            )
+            .bind(s.project_id)
+            .bind(s.judge)
+            .bind(&s.save_id)
+            .fetch_one(&mut **tx)
+            .await?;
         let current_status = score_status.unwrap_or_default();
         if let (Some(outcome), Some(version), Some(seen_project)) = (seen_outcome, seen_version, seen_project) {
             if seen_project != s.project_id {
                 return Ok(Err(AppError::field("save_id", K::ErrBadRequest)));
             }
-            return Ok(Ok(SaveAck { project_id: s.project_id, version, applied: outcome == "applied", status: current_status }));
+            return Ok(Ok(SaveAck {
+                project_id: s.project_id,
+                version,
+                applied: outcome == "applied",
+                status: current_status,
+            }));
         }
         let current_version = score_version.unwrap_or(0);
         if s.base_version != current_version {
             record(tx, s, "stale", current_version).await?;
-            return Ok(Ok(SaveAck { project_id: s.project_id, version: current_version, applied: false, status: current_status }));
+            return Ok(Ok(SaveAck {
+                project_id: s.project_id,
+                version: current_version,
+                applied: false,
+                status: current_status,
+            }));
         }
         let version = current_version + 1;
         match score_id {
@@ -337,7 +353,10 @@ pub mod ssr {
                 }
                 None => {
                     let mut tx = db.begin_write().await?;
-                    sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(save.judge).execute(&mut *tx).await?;
+                    sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1")
+                        .bind(save.judge)
+                        .execute(&mut *tx)
+                        .await?;
                     let outcome = apply(&mut tx, &save).await?;
                     if outcome.is_ok() {
                         tx.commit().await?;
@@ -384,7 +403,12 @@ pub mod ssr {
 
     /// Signs this phone in through pass `pass_id`: a session that reaches the pass's event
     /// as a judge only (see `gate`).
-    pub async fn sign_in_with_pass(session: &tower_sessions::Session, db: &crate::db::Db, user_id: i64, pass_id: i64) -> AppResult<()> {
+    pub async fn sign_in_with_pass(
+        session: &tower_sessions::Session,
+        db: &crate::db::Db,
+        user_id: i64,
+        pass_id: i64,
+    ) -> AppResult<()> {
         let (user, hash) = crate::auth::db::user_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
         crate::auth::open_pass_session(session, &user, &hash, pass_id).await
     }
@@ -418,7 +442,8 @@ pub async fn open_pass(token: String) -> Result<(), AppError> {
 pub async fn join_as_judge(code: String, display_name: String) -> Result<(), AppError> {
     let caller = gate::public().await?;
     crate::auth::limit_joins().await?;
-    let name = crate::auth::domain::DisplayName::parse(&display_name).map_err(|k| AppError::field("display_name", k))?;
+    let name =
+        crate::auth::domain::DisplayName::parse(&display_name).map_err(|k| AppError::field("display_name", k))?;
     let role: Option<(String, i64)> = sqlx::query_as("SELECT role, event_id FROM invites WHERE code = $1")
         .bind(code.trim())
         .fetch_optional(&caller.db().pool)
@@ -448,7 +473,8 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     let db = access.db();
     let me = access.user.id;
     let settings = js::settings(db, event_id).await?;
-    let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let event_name: String =
+        sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
     let rows: Vec<(i64, String, String, String, String, String, Option<i64>, String, String, String)> = sqlx::query_as(
         "SELECT p.id, p.title, p.tagline, p.description, t.name, COALESCE(tr.name, ''), p.track_id, p.table_label, p.repo_url, p.demo_url \
          FROM judge_assignments a JOIN projects p ON p.id = a.project_id JOIN teams t ON t.id = p.team_id \
@@ -524,7 +550,8 @@ pub async fn save_score(
     // open, in one read.
     // The assignment (which also proves the project is in this event), whether judging is
     // open, and the project's rubric (its track's, else the event's), in one read.
-    const RUBRIC: &str = "FROM rubrics r WHERE r.event_id = a.event_id AND (r.scope = COALESCE(p.track_id, 0) OR r.scope = 0) \
+    const RUBRIC: &str =
+        "FROM rubrics r WHERE r.event_id = a.event_id AND (r.scope = COALESCE(p.track_id, 0) OR r.scope = 0) \
                           ORDER BY CASE WHEN r.scope = 0 THEN 1 ELSE 0 END, r.version DESC LIMIT 1";
     let row: Option<(i64, i64, Option<String>, Option<i64>, Option<String>)> = sqlx::query_as(&format!(
         "SELECT e.judging_opens, e.judging_closes, s.state, (SELECT r.id {RUBRIC}), (SELECT r.criteria {RUBRIC}) \
@@ -581,7 +608,19 @@ pub async fn save_score(
     let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
     let t = now();
 
-    let save = ssr::Save { judge: me, event_id, project_id, save_id, base_version, rubric_id, status, marks_json, notes, flagged, at: t };
+    let save = ssr::Save {
+        judge: me,
+        event_id,
+        project_id,
+        save_id,
+        base_version,
+        rubric_id,
+        status,
+        marks_json,
+        notes,
+        flagged,
+        at: t,
+    };
     let ack = access.state.scores.save(db, save).await?;
     if ack.applied {
         access.state.live.publish(event_id, "judging");
@@ -610,11 +649,12 @@ pub async fn judge_conflicts(event_id: i64) -> Result<ConflictData, AppError> {
     .bind(event_id)
     .fetch_all(&db.pool)
     .await?;
-    let declared: Vec<(i64,)> = sqlx::query_as("SELECT team_id FROM judge_conflicts WHERE event_id = $1 AND judge_id = $2")
-        .bind(event_id)
-        .bind(me)
-        .fetch_all(&db.pool)
-        .await?;
+    let declared: Vec<(i64,)> =
+        sqlx::query_as("SELECT team_id FROM judge_conflicts WHERE event_id = $1 AND judge_id = $2")
+            .bind(event_id)
+            .bind(me)
+            .fetch_all(&db.pool)
+            .await?;
     let all = js::conflicts(db, event_id).await?;
     Ok(ConflictData {
         event_id,
@@ -644,12 +684,17 @@ pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String
     let access = gate::event(event_id, &[Role::Judge]).await?;
     let me = access.user.id;
     let wanted: Vec<i64> = teams.unwrap_or_default().keys().filter_map(|k| k.parse().ok()).collect();
-    let known: Vec<(i64,)> = sqlx::query_as("SELECT id FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&access.db().pool).await?;
+    let known: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&access.db().pool).await?;
     if wanted.iter().any(|w| !known.iter().any(|(k,)| k == w)) {
         return Err(AppError::field("teams", K::ErrBadRequest));
     }
     let mut tx = access.db().begin_write().await?;
-    sqlx::query("DELETE FROM judge_conflicts WHERE event_id = $1 AND judge_id = $2").bind(event_id).bind(me).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM judge_conflicts WHERE event_id = $1 AND judge_id = $2")
+        .bind(event_id)
+        .bind(me)
+        .execute(&mut *tx)
+        .await?;
     let t = now();
     for team in &wanted {
         sqlx::query("INSERT INTO judge_conflicts (event_id, judge_id, team_id, created_at) VALUES ($1, $2, $3, $4)")

@@ -149,7 +149,11 @@ impl Hub {
                     batch.insert(n);
                 }
                 for n in batch {
-                    let sent = sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(encode(instance, &n)).execute(&pool).await;
+                    let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                        .bind(CHANNEL)
+                        .bind(encode(instance, &n))
+                        .execute(&pool)
+                        .await;
                     if let Err(e) = sent {
                         tracing::warn!(error = %e, "live notice not forwarded to other instances");
                     }
@@ -240,7 +244,9 @@ impl Hub {
                         yielder.send(Event::default().event(n.topic).data(n.topic)).await
                     }
                     Ok(_) => {}
-                    Err(broadcast::error::RecvError::Lagged(_)) => yielder.send(Event::default().event("resync").data("resync")).await,
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        yielder.send(Event::default().event("resync").data("resync")).await
+                    }
                     Err(broadcast::error::RecvError::Closed) => break,
                 }
             }

@@ -132,7 +132,8 @@ pub fn assign(teams: &[Team], mentors: &[Mentor], seed: u64, rebalance: bool) ->
         let (team, list) = &candidates[i];
         if list.is_empty() {
             let speaks = mentors.iter().any(|m| shared_language(team, m).is_some());
-            out.uncovered.push((team.id, if speaks { Uncovered::NoMatchingExpertise } else { Uncovered::NoSharedLanguage }));
+            out.uncovered
+                .push((team.id, if speaks { Uncovered::NoMatchingExpertise } else { Uncovered::NoSharedLanguage }));
             continue;
         }
         let best = list
@@ -146,10 +147,7 @@ pub fn assign(teams: &[Team], mentors: &[Mentor], seed: u64, rebalance: bool) ->
                     (l, u64::from(m.capacity.max(1)))
                 };
                 let ((la, ca), (lb, cb)) = (ratio(ma), ratio(mb));
-                b.1.len()
-                    .cmp(&a.1.len())
-                    .then((la * cb).cmp(&(lb * ca)))
-                    .then(rank[&ma.id].cmp(&rank[&mb.id]))
+                b.1.len().cmp(&a.1.len()).then((la * cb).cmp(&(lb * ca))).then(rank[&ma.id].cmp(&rank[&mb.id]))
             });
         match best {
             Some((m, skills, language)) => {
@@ -191,7 +189,16 @@ mod tests {
         let teams = [team(10, "agritech", &["iot"], &["ar", "fr"]), team(11, "data", &[], &["fr"])];
         let a = assign(&teams, &mentors, 1, false);
         assert_eq!(a.matches.len(), 2);
-        assert_eq!(a.matches[0], Match { team_id: 10, mentor_id: 1, skills: v(&["agritech", "iot"]), language: Some("ar".into()), kept: false });
+        assert_eq!(
+            a.matches[0],
+            Match {
+                team_id: 10,
+                mentor_id: 1,
+                skills: v(&["agritech", "iot"]),
+                language: Some("ar".into()),
+                kept: false
+            }
+        );
         assert_eq!(a.matches[1].mentor_id, 2);
         assert!(a.uncovered.is_empty());
     }
@@ -233,7 +240,13 @@ mod tests {
         for seed in 0..20 {
             let a = assign(&teams, &mentors, seed, false);
             assert_eq!(a.matches.len(), 2, "seed {seed}");
-            assert!(a.matches.contains(&Match { team_id: 11, mentor_id: 1, skills: v(&["agritech"]), language: Some("ar".into()), kept: false }));
+            assert!(a.matches.contains(&Match {
+                team_id: 11,
+                mentor_id: 1,
+                skills: v(&["agritech"]),
+                language: Some("ar".into()),
+                kept: false
+            }));
         }
     }
 

@@ -70,7 +70,21 @@ pub fn median(mut values: Vec<i64>) -> Option<i64> {
 }
 
 #[cfg(feature = "ssr")]
-type Row = (i64, i64, String, String, String, String, String, String, i64, Option<i64>, Option<String>, Option<i64>, Option<i64>);
+type Row = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+    Option<i64>,
+);
 
 #[cfg(feature = "ssr")]
 fn item(r: &Row, me: i64, t: i64) -> HelpItem {
@@ -108,11 +122,12 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     let is_mentor = access.has(Role::Mentor);
     let is_organizer = access.has(Role::Organizer);
     let expertise: Vec<String> = if is_mentor {
-        let e: Option<String> = sqlx::query_scalar("SELECT expertise FROM mentor_profiles WHERE event_id = $1 AND user_id = $2")
-            .bind(event_id)
-            .bind(me)
-            .fetch_optional(&db.pool)
-            .await?;
+        let e: Option<String> =
+            sqlx::query_scalar("SELECT expertise FROM mentor_profiles WHERE event_id = $1 AND user_id = $2")
+                .bind(event_id)
+                .bind(me)
+                .fetch_optional(&db.pool)
+                .await?;
         crate::teams::ssr::split(&e.unwrap_or_default())
     } else {
         Vec::new()
@@ -128,7 +143,13 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     } else {
         Vec::new()
     };
-    let mine = rows.iter().filter(|r| team == Some(r.1) && r.7 != "cancelled").rev().take(20).map(|r| item(r, me, t)).collect();
+    let mine = rows
+        .iter()
+        .filter(|r| team == Some(r.1) && r.7 != "cancelled")
+        .rev()
+        .take(20)
+        .map(|r| item(r, me, t))
+        .collect();
     let stats = is_organizer.then(|| {
         let waits = rows.iter().filter_map(|r| r.11.map(|c| (c - r.8) / 60)).collect();
         let resolves = rows.iter().filter_map(|r| r.12.map(|d| (d - r.8) / 60)).collect();
@@ -152,7 +173,13 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
 
 /// A team member asks for help.
 #[server(prefix = "/api", endpoint = "help/raise")]
-pub async fn raise_help(event_id: i64, topic: String, skill: String, location: String, description: String) -> Result<(), AppError> {
+pub async fn raise_help(
+    event_id: i64,
+    topic: String,
+    skill: String,
+    location: String,
+    description: String,
+) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Participant]).await?;
     let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
         .await?
@@ -208,10 +235,11 @@ pub async fn claim_help(request_id: i64) -> Result<(), AppError> {
     let mut tx = access.db().begin_write().await?;
     // Serializes this mentor's claims (see the module comment).
     sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(me).execute(&mut *tx).await?;
-    let holding: Option<(i64,)> = sqlx::query_as("SELECT id FROM help_requests WHERE claimed_by = $1 AND status = 'claimed'")
-        .bind(me)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let holding: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM help_requests WHERE claimed_by = $1 AND status = 'claimed'")
+            .bind(me)
+            .fetch_optional(&mut *tx)
+            .await?;
     if holding.is_some() {
         return Err(AppError::Conflict(K::ErrAlreadyHelping));
     }
@@ -254,7 +282,8 @@ pub async fn release_help(request_id: i64) -> Result<(), AppError> {
 pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
     let (event_id, team_id, _, claimed_by) = request_event(request_id).await?;
     let access = gate::event(event_id, &[Role::Mentor, Role::Participant]).await?;
-    let own_team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);
+    let own_team =
+        crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);
     if claimed_by != Some(access.user.id) && !own_team {
         return Err(AppError::Forbidden);
     }
@@ -267,7 +296,8 @@ pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict(K::ErrRequestClosed));
     }
-    audit(&mut tx, Some(event_id), Some(access.user.id), "help.resolved", None, Some(json!({ "request": request_id }))).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "help.resolved", None, Some(json!({ "request": request_id })))
+        .await?;
     tx.commit().await?;
     access.state.live.publish(event_id, "help");
     Ok(())
@@ -278,15 +308,17 @@ pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
 pub async fn cancel_help(request_id: i64) -> Result<(), AppError> {
     let (event_id, team_id, _, _) = request_event(request_id).await?;
     let access = gate::event(event_id, &[Role::Participant]).await?;
-    let own_team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);
+    let own_team =
+        crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);
     if !own_team {
         return Err(AppError::Forbidden);
     }
     let mut tx = access.db().begin_write().await?;
-    let done = sqlx::query("UPDATE help_requests SET status = 'cancelled' WHERE id = $1 AND status IN ('open', 'claimed')")
-        .bind(request_id)
-        .execute(&mut *tx)
-        .await?;
+    let done =
+        sqlx::query("UPDATE help_requests SET status = 'cancelled' WHERE id = $1 AND status IN ('open', 'claimed')")
+            .bind(request_id)
+            .execute(&mut *tx)
+            .await?;
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict(K::ErrRequestClosed));
     }

@@ -4,13 +4,13 @@
 
 #[cfg(feature = "ssr")]
 pub mod assign;
+pub mod help;
 mod pages;
 pub mod sessions;
-pub mod help;
 
+pub use help::HelpQueuePage;
 pub use pages::{MentorCardView, MentorProfilePage, MentoringPage};
 pub use sessions::SessionsPage;
-pub use help::HelpQueuePage;
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -85,7 +85,8 @@ pub const CAPACITY_MAX: i64 = 50;
 pub async fn mentor_profile(event_id: i64) -> Result<MentorProfileData, AppError> {
     let access = gate::event(event_id, &[Role::Mentor]).await?;
     let db = access.db();
-    let event_name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let event_name: String =
+        sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
     let row: Option<(String, String, i64, String, String)> = sqlx::query_as(
         "SELECT expertise, languages, capacity, bio, contact FROM mentor_profiles WHERE event_id = $1 AND user_id = $2",
     )
@@ -93,7 +94,8 @@ pub async fn mentor_profile(event_id: i64) -> Result<MentorProfileData, AppError
     .bind(access.user.id)
     .fetch_optional(&db.pool)
     .await?;
-    let (expertise, languages, capacity, bio, contact) = row.unwrap_or_else(|| (String::new(), String::new(), 3, String::new(), String::new()));
+    let (expertise, languages, capacity, bio, contact) =
+        row.unwrap_or_else(|| (String::new(), String::new(), 3, String::new(), String::new()));
     let teams: Vec<String> = sqlx::query_scalar(
         "SELECT t.name FROM mentor_assignments a JOIN teams t ON t.id = a.team_id WHERE a.event_id = $1 AND a.mentor_id = $2 ORDER BY t.name",
     )
@@ -177,7 +179,15 @@ mod ssr {
         .await?)
     }
 
-    pub async fn set(tx: &mut Tx, event_id: i64, team_id: i64, mentor_id: i64, skills: &str, language: &str, by: Option<i64>) -> AppResult<()> {
+    pub async fn set(
+        tx: &mut Tx,
+        event_id: i64,
+        team_id: i64,
+        mentor_id: i64,
+        skills: &str,
+        language: &str,
+        by: Option<i64>,
+    ) -> AppResult<()> {
         let t = now();
         sqlx::query(
             "INSERT INTO mentor_assignments (team_id, event_id, mentor_id, skills, language, assigned_by, assigned_at) \
@@ -216,14 +226,15 @@ mod ssr {
 pub async fn mentoring_overview(event_id: i64) -> Result<MentoringData, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
-    let rows: Vec<(i64, String, Option<i64>, Option<String>, Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
-        "SELECT t.id, t.name, a.mentor_id, u.display_name, a.skills, a.language, a.assigned_by FROM teams t \
+    let rows: Vec<(i64, String, Option<i64>, Option<String>, Option<String>, Option<String>, Option<i64>)> =
+        sqlx::query_as(
+            "SELECT t.id, t.name, a.mentor_id, u.display_name, a.skills, a.language, a.assigned_by FROM teams t \
          LEFT JOIN mentor_assignments a ON a.team_id = t.id LEFT JOIN users u ON u.id = a.mentor_id \
          WHERE t.event_id = $1 ORDER BY t.name",
-    )
-    .bind(event_id)
-    .fetch_all(&db.pool)
-    .await?;
+        )
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await?;
     let mentors = ssr::mentors(db, event_id).await?;
     let rows: Vec<AssignmentRow> = rows
         .into_iter()
@@ -253,7 +264,11 @@ pub async fn mentoring_overview(event_id: i64) -> Result<MentoringData, AppError
         let plan = plan(db, event_id, 0, false).await?;
         plan.uncovered
             .iter()
-            .filter_map(|(team, why)| rows.iter().find(|r| r.team_id == *team && r.mentor_id.is_none()).map(|r| (r.team_name.clone(), ssr::reason(*why))))
+            .filter_map(|(team, why)| {
+                rows.iter()
+                    .find(|r| r.team_id == *team && r.mentor_id.is_none())
+                    .map(|r| (r.team_name.clone(), ssr::reason(*why)))
+            })
             .collect()
     };
     Ok(MentoringData { event_id, rows, mentors, uncovered })
@@ -289,10 +304,17 @@ async fn plan(db: &crate::db::Db, event_id: i64, seed: u64, rebalance: bool) -> 
     let teams: Vec<assign::Team> = teams
         .into_iter()
         .map(|(id, track, needs, current)| {
-            let mut langs: Vec<String> = languages.iter().filter(|(t, _)| *t == id).flat_map(|(_, l)| split(l)).collect();
+            let mut langs: Vec<String> =
+                languages.iter().filter(|(t, _)| *t == id).flat_map(|(_, l)| split(l)).collect();
             langs.sort();
             langs.dedup();
-            assign::Team { id, track: track.map(|t| t.trim().to_lowercase()), needs: split(&needs), languages: langs, current }
+            assign::Team {
+                id,
+                track: track.map(|t| t.trim().to_lowercase()),
+                needs: split(&needs),
+                languages: langs,
+                current,
+            }
         })
         .collect();
     Ok(assign::assign(&teams, &mentors, seed, rebalance))
@@ -311,14 +333,31 @@ pub async fn auto_assign_mentors(event_id: i64, seed: String, rebalance: Option<
         sqlx::query("DELETE FROM mentor_assignments WHERE event_id = $1").bind(event_id).execute(&mut *tx).await?;
     }
     for m in plan.matches.iter().filter(|m| !m.kept) {
-        ssr::set(&mut tx, event_id, m.team_id, m.mentor_id, &m.skills.join(","), m.language.as_deref().unwrap_or(""), None).await?;
+        ssr::set(
+            &mut tx,
+            event_id,
+            m.team_id,
+            m.mentor_id,
+            &m.skills.join(","),
+            m.language.as_deref().unwrap_or(""),
+            None,
+        )
+        .await?;
     }
-    audit(&mut tx, Some(event_id), Some(access.user.id), "mentoring.auto_assigned", None, Some(json!({
-        "seed": seed,
-        "rebalance": rebalance,
-        "assigned": plan.matches.iter().filter(|m| !m.kept).map(|m| (m.team_id, m.mentor_id)).collect::<Vec<_>>(),
-        "uncovered": plan.uncovered.iter().map(|u| u.0).collect::<Vec<_>>(),
-    }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "mentoring.auto_assigned",
+        None,
+        Some(json!({
+            "seed": seed,
+            "rebalance": rebalance,
+            "assigned": plan.matches.iter().filter(|m| !m.kept).map(|m| (m.team_id, m.mentor_id)).collect::<Vec<_>>(),
+            "uncovered": plan.uncovered.iter().map(|u| u.0).collect::<Vec<_>>(),
+        })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -327,13 +366,25 @@ pub async fn auto_assign_mentors(event_id: i64, seed: String, rebalance: Option<
 #[server(prefix = "/api", endpoint = "mentoring/assign")]
 pub async fn assign_mentor(event_id: i64, team_id: i64, mentor_id: String) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    let team: Option<(i64,)> = sqlx::query_as("SELECT id FROM teams WHERE id = $1 AND event_id = $2").bind(team_id).bind(event_id).fetch_optional(&access.db().pool).await?;
+    let team: Option<(i64,)> = sqlx::query_as("SELECT id FROM teams WHERE id = $1 AND event_id = $2")
+        .bind(team_id)
+        .bind(event_id)
+        .fetch_optional(&access.db().pool)
+        .await?;
     team.ok_or(AppError::NotFound)?;
     let mut tx = access.db().begin_write().await?;
     match mentor_id.trim() {
         "" => {
             sqlx::query("DELETE FROM mentor_assignments WHERE team_id = $1").bind(team_id).execute(&mut *tx).await?;
-            audit(&mut tx, Some(event_id), Some(access.user.id), "mentoring.unassigned", None, Some(json!({ "team": team_id }))).await?;
+            audit(
+                &mut tx,
+                Some(event_id),
+                Some(access.user.id),
+                "mentoring.unassigned",
+                None,
+                Some(json!({ "team": team_id })),
+            )
+            .await?;
         }
         raw => {
             let mentor = raw.parse::<i64>().map_err(|_| AppError::field("mentor_id", K::ErrRequired))?;
@@ -342,7 +393,15 @@ pub async fn assign_mentor(event_id: i64, team_id: i64, mentor_id: String) -> Re
                 return Err(AppError::field("mentor_id", K::ErrNotAMentor));
             }
             ssr::set(&mut tx, event_id, team_id, mentor, "", "", Some(access.user.id)).await?;
-            audit(&mut tx, Some(event_id), Some(access.user.id), "mentoring.assigned", None, Some(json!({ "team": team_id, "mentor": mentor }))).await?;
+            audit(
+                &mut tx,
+                Some(event_id),
+                Some(access.user.id),
+                "mentoring.assigned",
+                None,
+                Some(json!({ "team": team_id, "mentor": mentor })),
+            )
+            .await?;
         }
     }
     tx.commit().await?;

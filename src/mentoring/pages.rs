@@ -1,10 +1,9 @@
 //! The mentor's profile page and the organizer's mentoring page.
 
 use super::*;
-use crate::ui::event_id_param;
 use crate::i18n::{use_lang, K};
+use crate::ui::event_id_param;
 use crate::ui::{action_error, Field, FormError, Notice, Submit, TextArea};
-
 
 #[component]
 pub fn MentorProfilePage() -> impl IntoView {

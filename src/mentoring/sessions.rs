@@ -55,7 +55,12 @@ pub const SLOT_MAX_MINUTES: i64 = 240;
 
 /// Slots are valid when they end after they start, last at most four hours, and fall
 /// within the event. Plain rule, unit-tested.
-pub fn slot_error(starts: i64, ends: i64, event_starts: i64, event_ends: i64) -> Option<(&'static str, crate::i18n::K)> {
+pub fn slot_error(
+    starts: i64,
+    ends: i64,
+    event_starts: i64,
+    event_ends: i64,
+) -> Option<(&'static str, crate::i18n::K)> {
     use crate::i18n::K;
     if ends <= starts {
         Some(("ends_at", K::ErrEndsBeforeStart))
@@ -135,7 +140,10 @@ pub async fn offer_slot(event_id: i64, starts_at: String, ends_at: String, locat
     let (Some(starts), Some(ends)) = (starts, ends) else {
         return Err(AppError::Invalid(errors));
     };
-    let (event_starts, event_ends): (i64, i64) = sqlx::query_as("SELECT starts_at, ends_at FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let (event_starts, event_ends): (i64, i64) = sqlx::query_as("SELECT starts_at, ends_at FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_one(&db.pool)
+        .await?;
     if let Some((field, key)) = slot_error(starts, ends, event_starts, event_ends) {
         errors.push(FieldError::new(field, key));
     }
@@ -190,38 +198,55 @@ pub async fn book_slot(slot_id: i64) -> Result<(), AppError> {
     let mut tx = access.db().begin_write().await?;
     // Serialize this team's bookings on its row, so the overlap check below cannot race.
     sqlx::query("UPDATE teams SET member_count = member_count WHERE id = $1").bind(team.id).execute(&mut *tx).await?;
-    let clash: Option<(i64,)> = sqlx::query_as("SELECT id FROM mentor_slots WHERE team_id = $1 AND starts_at < $2 AND ends_at > $3")
-        .bind(team.id)
-        .bind(ends)
-        .bind(starts)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let clash: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM mentor_slots WHERE team_id = $1 AND starts_at < $2 AND ends_at > $3")
+            .bind(team.id)
+            .bind(ends)
+            .bind(starts)
+            .fetch_optional(&mut *tx)
+            .await?;
     if clash.is_some() {
         return Err(AppError::Conflict(K::ErrTeamBusyThen));
     }
-    let booked = sqlx::query("UPDATE mentor_slots SET team_id = $1, booked_by = $2, booked_at = $3 WHERE id = $4 AND team_id IS NULL")
-        .bind(team.id)
-        .bind(access.user.id)
-        .bind(now())
-        .bind(slot_id)
-        .execute(&mut *tx)
-        .await?;
+    let booked = sqlx::query(
+        "UPDATE mentor_slots SET team_id = $1, booked_by = $2, booked_at = $3 WHERE id = $4 AND team_id IS NULL",
+    )
+    .bind(team.id)
+    .bind(access.user.id)
+    .bind(now())
+    .bind(slot_id)
+    .execute(&mut *tx)
+    .await?;
     if booked.rows_affected() != 1 {
         return Err(AppError::Conflict(K::ErrSlotTaken));
     }
     let t = now();
     // A booking left standing by a team since deleted is closed first; then this team's
     // booking starts empty.
-    sqlx::query("UPDATE mentor_bookings SET cancelled_at = $1 WHERE slot_id = $2 AND cancelled_at IS NULL").bind(t).bind(slot_id).execute(&mut *tx).await?;
-    sqlx::query("INSERT INTO mentor_bookings (slot_id, event_id, team_id, booked_by, booked_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(slot_id)
-        .bind(event_id)
-        .bind(team.id)
-        .bind(access.user.id)
+    sqlx::query("UPDATE mentor_bookings SET cancelled_at = $1 WHERE slot_id = $2 AND cancelled_at IS NULL")
         .bind(t)
+        .bind(slot_id)
         .execute(&mut *tx)
         .await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "session.booked", None, Some(json!({ "slot": slot_id, "team": team.id }))).await?;
+    sqlx::query(
+        "INSERT INTO mentor_bookings (slot_id, event_id, team_id, booked_by, booked_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(slot_id)
+    .bind(event_id)
+    .bind(team.id)
+    .bind(access.user.id)
+    .bind(t)
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "session.booked",
+        None,
+        Some(json!({ "slot": slot_id, "team": team.id })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -235,25 +260,45 @@ pub async fn cancel_slot(slot_id: i64) -> Result<(), AppError> {
     let mut tx = access.db().begin_write().await?;
     if mentor_id == access.user.id || access.has(Role::Organizer) {
         sqlx::query("DELETE FROM mentor_slots WHERE id = $1").bind(slot_id).execute(&mut *tx).await?;
-        audit(&mut tx, Some(event_id), Some(access.user.id), "session.removed", Some(json!({ "slot": slot_id, "team": team_id })), None).await?;
+        audit(
+            &mut tx,
+            Some(event_id),
+            Some(access.user.id),
+            "session.removed",
+            Some(json!({ "slot": slot_id, "team": team_id })),
+            None,
+        )
+        .await?;
     } else {
         let mine = crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id);
         if mine.is_none() || mine != team_id {
             return Err(AppError::Forbidden);
         }
-        sqlx::query("UPDATE mentor_slots SET team_id = NULL, booked_by = NULL, booked_at = NULL WHERE id = $1 AND team_id = $2")
-            .bind(slot_id)
-            .bind(team_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE mentor_slots SET team_id = NULL, booked_by = NULL, booked_at = NULL WHERE id = $1 AND team_id = $2",
+        )
+        .bind(slot_id)
+        .bind(team_id)
+        .execute(&mut *tx)
+        .await?;
         // The booking, notes and attendance included, stays as history of this team's session.
-        sqlx::query("UPDATE mentor_bookings SET cancelled_at = $1 WHERE slot_id = $2 AND team_id = $3 AND cancelled_at IS NULL")
-            .bind(now())
-            .bind(slot_id)
-            .bind(team_id)
-            .execute(&mut *tx)
-            .await?;
-        audit(&mut tx, Some(event_id), Some(access.user.id), "session.cancelled", Some(json!({ "slot": slot_id, "team": team_id })), None).await?;
+        sqlx::query(
+            "UPDATE mentor_bookings SET cancelled_at = $1 WHERE slot_id = $2 AND team_id = $3 AND cancelled_at IS NULL",
+        )
+        .bind(now())
+        .bind(slot_id)
+        .bind(team_id)
+        .execute(&mut *tx)
+        .await?;
+        audit(
+            &mut tx,
+            Some(event_id),
+            Some(access.user.id),
+            "session.cancelled",
+            Some(json!({ "slot": slot_id, "team": team_id })),
+            None,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -329,7 +374,8 @@ pub fn SessionsPage() -> impl IntoView {
     let book = ServerAction::<BookSlot>::new();
     let cancel = ServerAction::<CancelSlot>::new();
     let notes = ServerAction::<SessionNotes>::new();
-    let (offer_errors, book_errors, cancel_errors, notes_errors) = (action_error(offer), action_error(book), action_error(cancel), action_error(notes));
+    let (offer_errors, book_errors, cancel_errors, notes_errors) =
+        (action_error(offer), action_error(book), action_error(cancel), action_error(notes));
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
             {move || data.get().map(|r| match r {

@@ -18,7 +18,8 @@ use {
 pub async fn project_page(event_id: i64) -> Result<ProjectPageData, AppError> {
     let ctx = ssr::my_team(event_id).await?;
     let open = ctx.ensure_open().is_ok();
-    ssr::page_data(ctx.access.db(), event_id, (ctx.team_id, ctx.team_name.clone()), ctx.tz, ctx.deadline_text(), open).await
+    ssr::page_data(ctx.access.db(), event_id, (ctx.team_id, ctx.team_name.clone()), ctx.tz, ctx.deadline_text(), open)
+        .await
 }
 
 /// Saves the project as a draft, or submits it when `submit` is present. `version` is the
@@ -76,7 +77,11 @@ pub async fn save_project(
     .bind(ctx.team_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let status = if submit.is_some() { "submitted".to_owned() } else { current.as_ref().map(|c| c.9.clone()).unwrap_or_else(|| "draft".into()) };
+    let status = if submit.is_some() {
+        "submitted".to_owned()
+    } else {
+        current.as_ref().map(|c| c.9.clone()).unwrap_or_else(|| "draft".into())
+    };
     if status == "submitted" {
         // A team below the event's minimum size cannot hand in a project.
         let (members, min): (i64, i64) = sqlx::query_as(
@@ -139,7 +144,12 @@ pub async fn save_project(
             if c.10 != version {
                 // Name whoever saved last, so the person knows whom to talk to.
                 let by: Option<String> = match c.11 {
-                    Some(uid) => sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1").bind(uid).fetch_optional(&mut *tx).await?,
+                    Some(uid) => {
+                        sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
+                            .bind(uid)
+                            .fetch_optional(&mut *tx)
+                            .await?
+                    }
                     None => None,
                 };
                 return Err(AppError::ConflictWith(K::ErrProjectChangedBy, by.unwrap_or_default()));
@@ -236,16 +246,29 @@ pub async fn extend_deadline(event_id: i64, team_id: i64, until: String) -> Resu
     let tz = crate::events::db::timezone(access.db(), event_id).await?;
     let until = crate::events::domain::optional_local(&until, tz, "until")?;
     let mut tx = access.db().begin_write().await?;
-    let before: Option<(Option<i64>,)> = sqlx::query_as("SELECT deadline_extended_to FROM teams WHERE id = $1 AND event_id = $2")
-        .bind(team_id)
-        .bind(event_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let before: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT deadline_extended_to FROM teams WHERE id = $1 AND event_id = $2")
+            .bind(team_id)
+            .bind(event_id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let Some((before,)) = before else {
         return Err(AppError::NotFound);
     };
-    sqlx::query("UPDATE teams SET deadline_extended_to = $1 WHERE id = $2").bind(until).bind(team_id).execute(&mut *tx).await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "project.deadline_extended", Some(json!({ "team": team_id, "until": before })), Some(json!({ "team": team_id, "until": until }))).await?;
+    sqlx::query("UPDATE teams SET deadline_extended_to = $1 WHERE id = $2")
+        .bind(until)
+        .bind(team_id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "project.deadline_extended",
+        Some(json!({ "team": team_id, "until": before })),
+        Some(json!({ "team": team_id, "until": until })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -45,16 +45,17 @@ pub fn url(errors: &mut Vec<FieldError>, field: &str, raw: &str) -> String {
     if value.is_empty() {
         return String::new();
     }
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"));
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
     let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or_default());
     let ok = value.chars().count() <= URL_MAX
         && !value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
         && host.is_some_and(|h| {
             let h = h.rsplit('@').next().unwrap_or_default();
             let name = h.split(':').next().unwrap_or_default();
-            !name.is_empty() && (name.contains('.') || name == "localhost") && !name.starts_with('.') && !name.ends_with('.')
+            !name.is_empty()
+                && (name.contains('.') || name == "localhost")
+                && !name.starts_with('.')
+                && !name.ends_with('.')
         });
     if !ok {
         errors.push(FieldError::new(field, K::ErrUrl));
@@ -113,11 +114,7 @@ pub fn changes(before: &ProjectFields, after: &ProjectFields) -> Vec<Change> {
         ("technologies", &before.technologies, &after.technologies),
         ("status", &before.status, &after.status),
     ];
-    pairs
-        .into_iter()
-        .filter(|(_, b, a)| b != a)
-        .map(|(f, b, a)| (f.to_owned(), b.clone(), a.clone()))
-        .collect()
+    pairs.into_iter().filter(|(_, b, a)| b != a).map(|(f, b, a)| (f.to_owned(), b.clone(), a.clone())).collect()
 }
 
 /// The image type of an upload, judged by its first bytes (never by its name or the
@@ -152,7 +149,16 @@ mod tests {
             url(&mut errors, "u", good);
         }
         assert!(errors.is_empty(), "{errors:?}");
-        for bad in ["javascript:alert(1)", "ftp://x.ma", "https://", "github.com/x", "https://exa mple.ma", "https://x.ma/\"onmouseover", "data:text/html,x", "https://.ma"] {
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x.ma",
+            "https://",
+            "github.com/x",
+            "https://exa mple.ma",
+            "https://x.ma/\"onmouseover",
+            "data:text/html,x",
+            "https://.ma",
+        ] {
             let mut errors = Vec::new();
             url(&mut errors, "u", bad);
             assert_eq!(errors.len(), 1, "{bad} should be refused");
@@ -161,9 +167,17 @@ mod tests {
 
     #[test]
     fn project_fields_are_validated_together() {
-        let raw = RawProject { title: " ".into(), repo_url: "not a url".into(), description: "x".repeat(10_001), ..Default::default() };
+        let raw = RawProject {
+            title: " ".into(),
+            repo_url: "not a url".into(),
+            description: "x".repeat(10_001),
+            ..Default::default()
+        };
         assert_eq!(fields(&raw.parse().unwrap_err()), ["title", "description", "repo_url"]);
-        let raw = RawProject { title: "منصة «مواطن»".into(), technologies: "Rust, Leptos,rust".into(), ..Default::default() };
+        let raw =
+            RawProject {
+                title: "منصة «مواطن»".into(), technologies: "Rust, Leptos,rust".into(), ..Default::default()
+            };
         let ok = raw.parse().unwrap();
         assert_eq!(ok.technologies, "leptos, rust");
     }
@@ -185,10 +199,18 @@ mod tests {
     #[test]
     fn history_lists_only_what_changed() {
         let before = ProjectFields { title: "Atlas".into(), status: "draft".into(), ..Default::default() };
-        let after = ProjectFields { title: "Atlas".into(), tagline: "Open data".into(), status: "submitted".into(), ..Default::default() };
+        let after = ProjectFields {
+            title: "Atlas".into(),
+            tagline: "Open data".into(),
+            status: "submitted".into(),
+            ..Default::default()
+        };
         assert_eq!(
             changes(&before, &after),
-            vec![("tagline".into(), "".into(), "Open data".into()), ("status".into(), "draft".into(), "submitted".into())]
+            vec![
+                ("tagline".into(), "".into(), "Open data".into()),
+                ("status".into(), "draft".into(), "submitted".into())
+            ]
         );
     }
 

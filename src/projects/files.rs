@@ -32,9 +32,15 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
             }
             Some(name) if name == SCREENSHOT_FIELD => {
                 let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(|_| AppError::field(SCREENSHOT_FIELD, K::ErrUploadTooLarge))? {
+                while let Some(chunk) =
+                    field.chunk().await.map_err(|_| AppError::field(SCREENSHOT_FIELD, K::ErrUploadTooLarge))?
+                {
                     if bytes.len() + chunk.len() > domain::SCREENSHOT_MAX_BYTES {
-                        return Err(AppError::Invalid(vec![FieldError::with_arg(SCREENSHOT_FIELD, K::ErrUploadTooLarge, "2 MB")]));
+                        return Err(AppError::Invalid(vec![FieldError::with_arg(
+                            SCREENSHOT_FIELD,
+                            K::ErrUploadTooLarge,
+                            "2 MB",
+                        )]));
                     }
                     bytes.extend_from_slice(&chunk);
                 }
@@ -49,7 +55,8 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
     let bytes = file.filter(|b| !b.is_empty()).ok_or_else(|| AppError::field(SCREENSHOT_FIELD, K::ErrRequired))?;
     let (content_type, ext) = sniff_image(&bytes).ok_or_else(|| AppError::field(SCREENSHOT_FIELD, K::ErrNotAnImage))?;
     let db = ctx.access.db();
-    let project: Option<(i64,)> = sqlx::query_as("SELECT id FROM projects WHERE team_id = $1").bind(ctx.team_id).fetch_optional(&db.pool).await?;
+    let project: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM projects WHERE team_id = $1").bind(ctx.team_id).fetch_optional(&db.pool).await?;
     let (project_id,) = project.ok_or_else(|| AppError::field(SCREENSHOT_FIELD, K::ErrSaveProjectFirst))?;
     let dir = &ctx.access.state.config.upload_dir;
     tokio::fs::create_dir_all(dir).await.map_err(|e| {
@@ -63,11 +70,18 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
         AppError::Internal
     })?;
     let mut tx = db.begin_write().await?;
-    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM screenshots WHERE project_id = $1").bind(project_id).fetch_one(&mut *tx).await?;
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM screenshots WHERE project_id = $1")
+        .bind(project_id)
+        .fetch_one(&mut *tx)
+        .await?;
     if count >= domain::MAX_SCREENSHOTS {
         drop(tx);
         let _ = tokio::fs::remove_file(&path).await;
-        return Err(AppError::Invalid(vec![FieldError::with_arg(SCREENSHOT_FIELD, K::ErrTooManyScreenshots, domain::MAX_SCREENSHOTS)]));
+        return Err(AppError::Invalid(vec![FieldError::with_arg(
+            SCREENSHOT_FIELD,
+            K::ErrTooManyScreenshots,
+            domain::MAX_SCREENSHOTS,
+        )]));
     }
     sqlx::query("INSERT INTO screenshots (project_id, file_name, content_type, bytes, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(project_id)
@@ -143,10 +157,11 @@ pub struct Filters {
 /// Submissions of an event; `status` is "", "draft", "submitted" or "late" (submitted after
 /// the event's deadline thanks to an extension, or still a draft once it has passed).
 pub async fn submissions(db: &Db, event_id: i64, track: &str, status: &str) -> AppResult<Vec<SubmissionRow>> {
-    let (tz, deadline): (String, i64) = sqlx::query_as("SELECT timezone, submission_deadline FROM events WHERE id = $1")
-        .bind(event_id)
-        .fetch_one(&db.pool)
-        .await?;
+    let (tz, deadline): (String, i64) =
+        sqlx::query_as("SELECT timezone, submission_deadline FROM events WHERE id = $1")
+            .bind(event_id)
+            .fetch_one(&db.pool)
+            .await?;
     let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
     let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>, Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
         "SELECT t.id, t.name, p.title, tr.name, p.status, p.submitted_at, p.updated_at, p.repo_url, p.demo_url, t.deadline_extended_to \
@@ -198,7 +213,19 @@ pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Que
     };
     let rows = rows
         .into_iter()
-        .map(|r| vec![r.team_name, r.title, r.track, r.status, r.late.to_string(), r.updated, r.repo_url, r.demo_url, r.extended_to.unwrap_or_default()])
+        .map(|r| {
+            vec![
+                r.team_name,
+                r.title,
+                r.track,
+                r.status,
+                r.late.to_string(),
+                r.updated,
+                r.repo_url,
+                r.demo_url,
+                r.extended_to.unwrap_or_default(),
+            ]
+        })
         .collect();
     csv_response(
         &format!("submissions-{event_id}.csv"),

@@ -158,17 +158,28 @@ pub(crate) mod ssr {
         }
     }
 
-    pub async fn page_data(db: &Db, event_id: i64, ctx_team: (i64, String), tz: chrono_tz::Tz, deadline_text: String, open: bool) -> AppResult<ProjectPageData> {
+    pub async fn page_data(
+        db: &Db,
+        event_id: i64,
+        ctx_team: (i64, String),
+        tz: chrono_tz::Tz,
+        deadline_text: String,
+        open: bool,
+    ) -> AppResult<ProjectPageData> {
         let (team_id, team_name) = ctx_team;
         let project = project_of_team(db, team_id).await?;
-        let tracks = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1 ORDER BY id").bind(event_id).fetch_all(&db.pool).await?;
+        let tracks = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1 ORDER BY id")
+            .bind(event_id)
+            .fetch_all(&db.pool)
+            .await?;
         let (screenshots, history) = match &project {
             None => (Vec::new(), Vec::new()),
             Some(p) => {
-                let shots: Vec<(i64, String)> = sqlx::query_as("SELECT id, file_name FROM screenshots WHERE project_id = $1 ORDER BY id")
-                    .bind(p.id)
-                    .fetch_all(&db.pool)
-                    .await?;
+                let shots: Vec<(i64, String)> =
+                    sqlx::query_as("SELECT id, file_name FROM screenshots WHERE project_id = $1 ORDER BY id")
+                        .bind(p.id)
+                        .fetch_all(&db.pool)
+                        .await?;
                 let history: Vec<(Option<String>, i64, String)> = sqlx::query_as(
                     "SELECT u.display_name, h.at, h.changes FROM project_history h LEFT JOIN users u ON u.id = h.user_id \
                      WHERE h.project_id = $1 ORDER BY h.at DESC, h.id DESC LIMIT 100",

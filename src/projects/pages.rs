@@ -1,11 +1,10 @@
 //! The team's project page and the organizers' submissions list.
 
 use super::*;
-use crate::ui::event_id_param;
 use crate::i18n::{use_lang, Lang, K};
+use crate::ui::event_id_param;
 use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
 use leptos_router::hooks::{use_params_map, use_query_map};
-
 
 fn status_label(lang: Lang, status: &str) -> &'static str {
     match status {
@@ -157,8 +156,11 @@ pub fn SubmissionsPage() -> impl IntoView {
     let lang = use_lang();
     let id = event_id_param();
     let query = use_query_map();
-    let filters = Signal::derive(move || query.with(|q| (q.get("track").unwrap_or_default(), q.get("status").unwrap_or_default())));
-    let rows = Resource::new(move || (id.get(), filters.get()), |(id, (track, status))| list_submissions(id, track, status));
+    let filters = Signal::derive(move || {
+        query.with(|q| (q.get("track").unwrap_or_default(), q.get("status").unwrap_or_default()))
+    });
+    let rows =
+        Resource::new(move || (id.get(), filters.get()), |(id, (track, status))| list_submissions(id, track, status));
     let extend = ServerAction::<ExtendDeadline>::new();
     let extend_errors = action_error(extend);
     let statuses = vec![

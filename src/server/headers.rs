@@ -29,7 +29,9 @@ pub fn page_policy(nonce: Option<&str>) -> String {
 pub fn set_page_policy() {
     let nonce = leptos::nonce::use_nonce();
     let policy = page_policy(nonce.as_deref());
-    if let (Some(options), Ok(value)) = (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&policy)) {
+    if let (Some(options), Ok(value)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&policy))
+    {
         options.insert_header(header::CONTENT_SECURITY_POLICY, value);
     }
 }

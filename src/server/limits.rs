@@ -61,10 +61,8 @@ pub async fn shed_hashing(State(state): State<super::AppState>, req: Request, ne
 /// script (whose reader goes back to the form with the browser's own copy of it).
 fn busy(headers: &HeaderMap) -> Response {
     let err = AppError::Busy(1);
-    let accepts_html = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
+    let accepts_html =
+        headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
     if !accepts_html {
         return refuse(err);
     }
@@ -87,7 +85,8 @@ fn busy(headers: &HeaderMap) -> Response {
         back = crate::board::domain::escape(&back),
         label = crate::board::domain::escape(lang.t(crate::i18n::K::BackToForm)),
     );
-    let mut res = (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
+    let mut res =
+        (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
     res.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(1u64));
     res
 }
@@ -235,8 +234,20 @@ mod tests {
         let form = Some(&b"application/x-www-form-urlencoded"[..]);
         assert_eq!(check_content_type(form, false), Ok(()));
         assert_eq!(check_content_type(Some(b"application/x-www-form-urlencoded; charset=UTF-8"), false), Ok(()));
-        for bad in [&b"application/json"[..], b"application/cbor", b"text/plain", b"multipart/form-data; boundary=x", b"", b"\xff\xfe"] {
-            assert_eq!(check_content_type(Some(bad), false), Err(AppError::UnsupportedMediaType), "{:?}", String::from_utf8_lossy(bad));
+        for bad in [
+            &b"application/json"[..],
+            b"application/cbor",
+            b"text/plain",
+            b"multipart/form-data; boundary=x",
+            b"",
+            b"\xff\xfe",
+        ] {
+            assert_eq!(
+                check_content_type(Some(bad), false),
+                Err(AppError::UnsupportedMediaType),
+                "{:?}",
+                String::from_utf8_lossy(bad)
+            );
         }
         assert_eq!(check_content_type(None, false), Err(AppError::UnsupportedMediaType));
         assert_eq!(check_content_type(Some(b"multipart/form-data; boundary=----abc"), true), Ok(()));

@@ -20,8 +20,8 @@ use tokio::task::JoinHandle;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 use tower_sessions::session_store::ExpiredDeletion;
+use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 
 pub mod headers;
 pub mod limits;
@@ -83,9 +83,7 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
     let hasher = crate::auth::password::Hasher::start(config.hash_concurrency).await?;
     let joins = crate::auth::limits::RateLimiter::new(config.joins_per_minute);
     // Expired sessions are deleted hourly; the task is aborted on shutdown.
-    let cleanup = tokio::spawn(
-        sessions.clone().continuously_delete_expired(tokio::time::Duration::from_secs(3600)),
-    );
+    let cleanup = tokio::spawn(sessions.clone().continuously_delete_expired(tokio::time::Duration::from_secs(3600)));
     let cleanup = tokio::spawn(async move {
         if let Ok(Err(e)) = cleanup.await {
             tracing::error!(error = %e, "session cleanup stopped");
@@ -123,9 +121,9 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(
-            tower_sessions::cookie::time::Duration::seconds(config.session_idle.as_secs() as i64),
-        ));
+        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::seconds(
+            config.session_idle.as_secs() as i64,
+        )));
     let routes = generate_route_list(|| view! { <App lang=Lang::default()/> });
     let context_state = state.clone();
     let provide = move || provide_context(context_state.clone());
@@ -142,47 +140,88 @@ fn router(state: AppState, sessions: Sessions) -> Router {
 
     // The live streams, each holding a place of its client's budget while open.
     let streams = Router::new()
-        .route("/events/{id}/live", get({
-            let (db, hub) = (state.db.clone(), state.live.clone());
-            move |session: tower_sessions::Session, path| hub.clone().stream(db.clone(), session, path)
-        }))
-        .route("/events/{id}/board/live", get({
-            let state = state.clone();
-            move |session: tower_sessions::Session, path, query| crate::board::live::stream(state.clone(), session, path, query)
-        }))
+        .route(
+            "/events/{id}/live",
+            get({
+                let (db, hub) = (state.db.clone(), state.live.clone());
+                move |session: tower_sessions::Session, path| hub.clone().stream(db.clone(), session, path)
+            }),
+        )
+        .route(
+            "/events/{id}/board/live",
+            get({
+                let state = state.clone();
+                move |session: tower_sessions::Session, path, query| {
+                    crate::board::live::stream(state.clone(), session, path, query)
+                }
+            }),
+        )
         .route_layer(middleware::from_fn_with_state(state.clone(), limits::limit_streams));
 
     Router::new()
-        .route("/healthz", get({
-            let db = state.db.clone();
-            move || healthz(db.clone())
-        }))
+        .route(
+            "/healthz",
+            get({
+                let db = state.db.clone();
+                move || healthz(db.clone())
+            }),
+        )
         .route("/lang/{code}", get(switch_language))
-        .route("/uploads/{file}", get({
-            let (db, dir) = (state.db.clone(), config.upload_dir.clone());
-            move |session: tower_sessions::Session, path| crate::projects::files::serve_upload(db.clone(), dir.clone(), session, path)
-        }))
+        .route(
+            "/uploads/{file}",
+            get({
+                let (db, dir) = (state.db.clone(), config.upload_dir.clone());
+                move |session: tower_sessions::Session, path| {
+                    crate::projects::files::serve_upload(db.clone(), dir.clone(), session, path)
+                }
+            }),
+        )
         .merge(streams)
-        .route("/events/{id}/sessions.csv", get({
-            let db = state.db.clone();
-            move |session: tower_sessions::Session, path| crate::console::export::sessions_csv(db.clone(), session, path)
-        }))
-        .route("/events/{id}/teams.csv", get({
-            let db = state.db.clone();
-            move |session: tower_sessions::Session, path| crate::projects::files::export_teams_csv(db.clone(), session, path)
-        }))
-        .route("/events/{id}/submissions.csv", get({
-            let db = state.db.clone();
-            move |session: tower_sessions::Session, path, query| crate::projects::files::export_csv(db.clone(), session, path, query)
-        }))
-        .route("/events/{id}/scores.csv", get({
-            let db = state.db.clone();
-            move |session: tower_sessions::Session, path, query| crate::judging::console::export::scores_csv(db.clone(), session, path, query)
-        }))
-        .route("/events/{id}/ranking.csv", get({
-            let db = state.db.clone();
-            move |session: tower_sessions::Session, path| crate::judging::console::export::ranking_csv(db.clone(), session, path)
-        }))
+        .route(
+            "/events/{id}/sessions.csv",
+            get({
+                let db = state.db.clone();
+                move |session: tower_sessions::Session, path| {
+                    crate::console::export::sessions_csv(db.clone(), session, path)
+                }
+            }),
+        )
+        .route(
+            "/events/{id}/teams.csv",
+            get({
+                let db = state.db.clone();
+                move |session: tower_sessions::Session, path| {
+                    crate::projects::files::export_teams_csv(db.clone(), session, path)
+                }
+            }),
+        )
+        .route(
+            "/events/{id}/submissions.csv",
+            get({
+                let db = state.db.clone();
+                move |session: tower_sessions::Session, path, query| {
+                    crate::projects::files::export_csv(db.clone(), session, path, query)
+                }
+            }),
+        )
+        .route(
+            "/events/{id}/scores.csv",
+            get({
+                let db = state.db.clone();
+                move |session: tower_sessions::Session, path, query| {
+                    crate::judging::console::export::scores_csv(db.clone(), session, path, query)
+                }
+            }),
+        )
+        .route(
+            "/events/{id}/ranking.csv",
+            get({
+                let db = state.db.clone();
+                move |session: tower_sessions::Session, path| {
+                    crate::judging::console::export::ranking_csv(db.clone(), session, path)
+                }
+            }),
+        )
         .route(
             "/api/{*fn_name}",
             axum::routing::post({
@@ -328,11 +367,8 @@ const FORM_ERROR: &str = "form_error";
 /// `__err` is not that one has it removed before rendering. A link crafted by someone else
 /// can thus show no text of its author's choosing (an error's arguments are free text).
 async fn keep_form_values(session: tower_sessions::Session, mut req: Request, next: Next) -> Response {
-    let accepts_html = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"));
+    let accepts_html =
+        req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
     let is_form = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -353,11 +389,8 @@ async fn keep_form_values(session: tower_sessions::Session, mut req: Request, ne
             None
         };
         let res = next.run(req).await;
-        let issued = res
-            .headers()
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|l| query_value(l, "__err"));
+        let issued =
+            res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).and_then(|l| query_value(l, "__err"));
         if let Some(err) = issued {
             if let Err(e) = session.insert(FORM_ERROR, err).await {
                 tracing::warn!(error = %e, "could not keep the form error");
@@ -404,9 +437,12 @@ fn strip_form_error(req: &mut Request) {
         .query()
         .unwrap_or_default()
         .split('&')
-        .filter(|pair| !(pair.starts_with("__err=") || pair.starts_with("__path=") || *pair == "__err" || *pair == "__path"))
+        .filter(|pair| {
+            !(pair.starts_with("__err=") || pair.starts_with("__path=") || *pair == "__err" || *pair == "__path")
+        })
         .collect();
-    let path_and_query = if kept.is_empty() { uri.path().to_owned() } else { format!("{}?{}", uri.path(), kept.join("&")) };
+    let path_and_query =
+        if kept.is_empty() { uri.path().to_owned() } else { format!("{}?{}", uri.path(), kept.join("&")) };
     let mut parts = uri.clone().into_parts();
     if let Ok(pq) = path_and_query.parse() {
         parts.path_and_query = Some(pq);
@@ -424,12 +460,9 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         .await
         .map_err(|source| StartError::Bind { addr: addr.to_string(), source })?;
     tracing::info!("Hakam listening on http://{addr}");
-    let result = axum::serve(
-        listener,
-        built.router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await;
+    let result = axum::serve(listener, built.router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
     built.cleanup.abort();
     built.state.db.pool.close().await;
     result.map_err(|source| StartError::Bind { addr: addr.to_string(), source })

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    crate::i18n::K,
     super::ssr::{self, ORGANIZER, PARTICIPANT},
     crate::auth::gate,
     crate::db::{audit, now},
     crate::error::FieldError,
+    crate::i18n::K,
     serde_json::json,
 };
 
@@ -34,7 +34,10 @@ pub async fn my_team(event_id: i64) -> Result<TeamPageData, AppError> {
         Some(t) => ssr::team_views(db, event_id, Some(access.user.id), false).await?.into_iter().find(|v| v.id == t.id),
         None => None,
     };
-    let tracks = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1 ORDER BY id").bind(event_id).fetch_all(&db.pool).await?;
+    let tracks = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1 ORDER BY id")
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await?;
     Ok(TeamPageData {
         event_id,
         event_name,
@@ -103,13 +106,13 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
     let members = db::members_of_event(db, event_id).await?;
     // What my team already has, to suggest people who complement it.
     let (team_skills, team_needs): (Vec<String>, Vec<String>) = match &mine {
-        Some(t) => (
-            members.iter().filter(|m| m.0 == t.id).flat_map(|m| ssr::split(&m.3)).collect(),
-            ssr::split(&t.needs),
-        ),
+        Some(t) => {
+            (members.iter().filter(|m| m.0 == t.id).flat_map(|m| ssr::split(&m.3)).collect(), ssr::split(&t.needs))
+        }
         None => (Vec::new(), Vec::new()),
     };
-    let (max,): (i64,) = sqlx::query_as("SELECT team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+    let (max,): (i64,) =
+        sqlx::query_as("SELECT team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
     let mut people: Vec<PersonCard> = db::solos(db, event_id)
         .await?
         .into_iter()
@@ -117,7 +120,9 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
         .map(|(user_id, name, skills, languages, bio, _)| {
             let skills = ssr::split(&skills);
             let languages = ssr::split(&languages);
-            let fit = mine.as_ref().and_then(|_| ssr::fit_view(domain::fit(&team_skills, &team_needs, &my_langs, &skills, &languages)));
+            let fit = mine
+                .as_ref()
+                .and_then(|_| ssr::fit_view(domain::fit(&team_skills, &team_needs, &my_langs, &skills, &languages)));
             PersonCard { user_id, name, skills, languages, bio, fit }
         })
         .filter(|p| matches(&p.skills, &skill) && matches(&p.languages, &language))
@@ -142,7 +147,13 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
 }
 
 #[server(prefix = "/api", endpoint = "teams/create")]
-pub async fn create_team(event_id: i64, team_name: String, pitch: String, track_id: String, needs: String) -> Result<(), AppError> {
+pub async fn create_team(
+    event_id: i64,
+    team_name: String,
+    pitch: String,
+    track_id: String,
+    needs: String,
+) -> Result<(), AppError> {
     let access = gate::event(event_id, PARTICIPANT).await?;
     let mut errors = Vec::new();
     let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
@@ -154,9 +165,27 @@ pub async fn create_team(event_id: i64, team_name: String, pitch: String, track_
     };
     let mut tx = access.db().begin_write().await?;
     let (_, max) = db::ensure_unlocked(&mut tx, event_id).await?;
-    let team_id = db::create_team(&mut tx, event_id, name.as_str(), &pitch, track_id, &needs, Some(access.user.id), &ssr::new_code()).await?;
+    let team_id = db::create_team(
+        &mut tx,
+        event_id,
+        name.as_str(),
+        &pitch,
+        track_id,
+        &needs,
+        Some(access.user.id),
+        &ssr::new_code(),
+    )
+    .await?;
     db::take_seat(&mut tx, team_id, event_id, access.user.id, max).await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "team.created", None, Some(json!({ "team": team_id, "name": name.as_str() }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "team.created",
+        None,
+        Some(json!({ "team": team_id, "name": name.as_str() })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -166,8 +195,16 @@ pub async fn create_team(event_id: i64, team_name: String, pitch: String, track_
 pub async fn team_invitation(code: String) -> Result<JoinInfo, AppError> {
     let authed = gate::signed_in().await?;
     let team = db::team_by_code(authed.db(), code.trim()).await?.ok_or(AppError::NotFound)?;
-    let (event_name, max): (String, i64) = sqlx::query_as("SELECT name, team_max FROM events WHERE id = $1").bind(team.event_id).fetch_one(&authed.db().pool).await?;
-    Ok(JoinInfo { team_name: team.name, event_id: team.event_id, event_name, open_seats: (max - team.member_count).max(0) })
+    let (event_name, max): (String, i64) = sqlx::query_as("SELECT name, team_max FROM events WHERE id = $1")
+        .bind(team.event_id)
+        .fetch_one(&authed.db().pool)
+        .await?;
+    Ok(JoinInfo {
+        team_name: team.name,
+        event_id: team.event_id,
+        event_name,
+        open_seats: (max - team.member_count).max(0),
+    })
 }
 
 /// Joins a team with its invite code. The caller must be a participant of its event.
@@ -179,7 +216,15 @@ pub async fn join_team(code: String) -> Result<(), AppError> {
     let mut tx = access.db().begin_write().await?;
     let (_, max) = db::ensure_unlocked(&mut tx, team.event_id).await?;
     db::take_seat(&mut tx, team.id, team.event_id, access.user.id, max).await?;
-    audit(&mut tx, Some(team.event_id), Some(access.user.id), "team.joined", None, Some(json!({ "team": team.id, "via": "code" }))).await?;
+    audit(
+        &mut tx,
+        Some(team.event_id),
+        Some(access.user.id),
+        "team.joined",
+        None,
+        Some(json!({ "team": team.id, "via": "code" })),
+    )
+    .await?;
     tx.commit().await?;
     leptos_axum::redirect(&format!("/events/{}/team", team.event_id));
     Ok(())
@@ -195,19 +240,21 @@ pub async fn request_join(team_id: i64, message: String) -> Result<(), AppError>
     }
     let mut tx = access.db().begin_write().await?;
     db::ensure_unlocked(&mut tx, team.event_id).await?;
-    let in_team: Option<(i64,)> = sqlx::query_as("SELECT team_id FROM team_members WHERE event_id = $1 AND user_id = $2")
-        .bind(team.event_id)
-        .bind(access.user.id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let in_team: Option<(i64,)> =
+        sqlx::query_as("SELECT team_id FROM team_members WHERE event_id = $1 AND user_id = $2")
+            .bind(team.event_id)
+            .bind(access.user.id)
+            .fetch_optional(&mut *tx)
+            .await?;
     if in_team.is_some() {
         return Err(AppError::Conflict(K::ErrAlreadyInTeam));
     }
-    let pending: Option<(i64,)> = sqlx::query_as("SELECT id FROM join_requests WHERE team_id = $1 AND user_id = $2 AND status = 'pending'")
-        .bind(team_id)
-        .bind(access.user.id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let pending: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM join_requests WHERE team_id = $1 AND user_id = $2 AND status = 'pending'")
+            .bind(team_id)
+            .bind(access.user.id)
+            .fetch_optional(&mut *tx)
+            .await?;
     if pending.is_none() {
         sqlx::query("INSERT INTO join_requests (team_id, user_id, message, status, created_at) VALUES ($1, $2, $3, 'pending', $4)")
             .bind(team_id)
@@ -225,29 +272,40 @@ pub async fn request_join(team_id: i64, message: String) -> Result<(), AppError>
 #[server(prefix = "/api", endpoint = "teams/decide")]
 pub async fn decide_request(request_id: i64, accept: bool) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
-    let row: Option<(i64, i64)> = sqlx::query_as("SELECT team_id, user_id FROM join_requests WHERE id = $1 AND status = 'pending'")
-        .bind(request_id)
-        .fetch_optional(&authed.db().pool)
-        .await?;
+    let row: Option<(i64, i64)> =
+        sqlx::query_as("SELECT team_id, user_id FROM join_requests WHERE id = $1 AND status = 'pending'")
+            .bind(request_id)
+            .fetch_optional(&authed.db().pool)
+            .await?;
     let (team_id, user_id) = row.ok_or(AppError::NotFound)?;
     let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
     ssr::require_captain(&access, &team)?;
     let mut tx = access.db().begin_write().await?;
     let (_, max) = db::ensure_unlocked(&mut tx, team.event_id).await?;
-    let decided = sqlx::query("UPDATE join_requests SET status = $1, decided_at = $2, decided_by = $3 WHERE id = $4 AND status = 'pending'")
-        .bind(if accept { "accepted" } else { "declined" })
-        .bind(now())
-        .bind(access.user.id)
-        .bind(request_id)
-        .execute(&mut *tx)
-        .await?;
+    let decided = sqlx::query(
+        "UPDATE join_requests SET status = $1, decided_at = $2, decided_by = $3 WHERE id = $4 AND status = 'pending'",
+    )
+    .bind(if accept { "accepted" } else { "declined" })
+    .bind(now())
+    .bind(access.user.id)
+    .bind(request_id)
+    .execute(&mut *tx)
+    .await?;
     if decided.rows_affected() != 1 {
         return Err(AppError::Conflict(K::ErrRequestAlreadyDecided));
     }
     if accept {
         db::take_seat(&mut tx, team_id, team.event_id, user_id, max).await?;
     }
-    audit(&mut tx, Some(team.event_id), Some(access.user.id), if accept { "team.request_accepted" } else { "team.request_declined" }, None, Some(json!({ "team": team_id, "user": user_id }))).await?;
+    audit(
+        &mut tx,
+        Some(team.event_id),
+        Some(access.user.id),
+        if accept { "team.request_accepted" } else { "team.request_declined" },
+        None,
+        Some(json!({ "team": team_id, "user": user_id })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -274,7 +332,15 @@ pub async fn remove_member(team_id: i64, user_id: i64) -> Result<(), AppError> {
     let mut tx = access.db().begin_write().await?;
     db::ensure_unlocked(&mut tx, team.event_id).await?;
     db::free_seat(&mut tx, team_id, user_id).await?;
-    audit(&mut tx, Some(team.event_id), Some(access.user.id), "team.member_removed", None, Some(json!({ "team": team_id, "user": user_id }))).await?;
+    audit(
+        &mut tx,
+        Some(team.event_id),
+        Some(access.user.id),
+        "team.member_removed",
+        None,
+        Some(json!({ "team": team_id, "user": user_id })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -296,7 +362,15 @@ pub async fn make_captain(team_id: i64, user_id: i64) -> Result<(), AppError> {
     if done.rows_affected() != 1 {
         return Err(AppError::NotFound);
     }
-    audit(&mut tx, Some(team.event_id), Some(access.user.id), "team.captain_changed", None, Some(json!({ "team": team_id, "captain": user_id }))).await?;
+    audit(
+        &mut tx,
+        Some(team.event_id),
+        Some(access.user.id),
+        "team.captain_changed",
+        None,
+        Some(json!({ "team": team_id, "captain": user_id })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -315,7 +389,14 @@ pub async fn teams_overview(event_id: i64) -> Result<Overview, AppError> {
     let solos = db::solos(db, event_id)
         .await?
         .into_iter()
-        .map(|(user_id, name, skills, languages, bio, _)| PersonCard { user_id, name, skills: ssr::split(&skills), languages: ssr::split(&languages), bio, fit: None })
+        .map(|(user_id, name, skills, languages, bio, _)| PersonCard {
+            user_id,
+            name,
+            skills: ssr::split(&skills),
+            languages: ssr::split(&languages),
+            bio,
+            fit: None,
+        })
         .collect();
     Ok(Overview {
         event_id,
@@ -339,7 +420,8 @@ pub async fn move_participant(event_id: i64, user_id: i64, team_id: i64) -> Resu
     }
     let target = db::team(access.db(), team_id).await?.filter(|t| t.event_id == event_id).ok_or(AppError::NotFound)?;
     let current = db::team_of_user(access.db(), event_id, user_id).await?;
-    let (max,): (i64,) = sqlx::query_as("SELECT team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&access.db().pool).await?;
+    let (max,): (i64,) =
+        sqlx::query_as("SELECT team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&access.db().pool).await?;
     let mut tx = access.db().begin_write().await?;
     if let Some(current) = &current {
         if current.id == target.id {
@@ -348,7 +430,15 @@ pub async fn move_participant(event_id: i64, user_id: i64, team_id: i64) -> Resu
         db::free_seat(&mut tx, current.id, user_id).await?;
     }
     db::take_seat(&mut tx, target.id, event_id, user_id, max).await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "team.member_moved", current.map(|c| json!({ "team": c.id })), Some(json!({ "team": target.id, "user": user_id }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "team.member_moved",
+        current.map(|c| json!({ "team": c.id })),
+        Some(json!({ "team": target.id, "user": user_id })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -361,8 +451,13 @@ pub async fn set_team_lock(event_id: i64, locked_at: String) -> Result<(), AppEr
     let tz = crate::events::db::timezone(access.db(), event_id).await?;
     let at = crate::events::domain::optional_local(&locked_at, tz, "locked_at")?;
     let mut tx = access.db().begin_write().await?;
-    sqlx::query("UPDATE events SET teams_locked_at = $1 WHERE id = $2").bind(at).bind(event_id).execute(&mut *tx).await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "teams.lock_set", None, Some(json!({ "locked_at": at }))).await?;
+    sqlx::query("UPDATE events SET teams_locked_at = $1 WHERE id = $2")
+        .bind(at)
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "teams.lock_set", None, Some(json!({ "locked_at": at })))
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -377,7 +472,11 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
     let solos: Vec<domain::Solo> = db::solos(db, event_id)
         .await?
         .into_iter()
-        .map(|(user_id, _, skills, languages, _, _)| domain::Solo { user_id, skills: ssr::split(&skills), languages: ssr::split(&languages) })
+        .map(|(user_id, _, skills, languages, _, _)| domain::Solo {
+            user_id,
+            skills: ssr::split(&skills),
+            languages: ssr::split(&languages),
+        })
         .collect();
     let members = db::members_of_event(db, event_id).await?;
     let teams: Vec<domain::OpenTeam> = db::teams_of_event(db, event_id)
@@ -392,22 +491,40 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         })
         .collect();
     let mut tx = db.begin_write().await?;
-    let (min, max): (i64, i64) = sqlx::query_as("SELECT team_min, team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&mut *tx).await?;
+    let (min, max): (i64, i64) = sqlx::query_as("SELECT team_min, team_max FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_one(&mut *tx)
+        .await?;
     let plan = domain::auto_form(&solos, &teams, min, max, seed);
     for (team_id, user_id) in &plan.joins {
         db::take_seat(&mut tx, *team_id, event_id, *user_id, max).await?;
     }
     // Read inside the write transaction, so the names chosen are free when they are written.
-    let taken: Vec<String> = sqlx::query_scalar("SELECT name FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&mut *tx).await?;
+    let taken: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&mut *tx).await?;
     let lang = crate::server::request_lang();
-    let names = domain::free_names(|n| lang.t1(K::AutoTeamName, &n.to_string()), &taken, taken.len() as i64 + 1, plan.new_teams.len());
+    let names = domain::free_names(
+        |n| lang.t1(K::AutoTeamName, &n.to_string()),
+        &taken,
+        taken.len() as i64 + 1,
+        plan.new_teams.len(),
+    );
     for (people, name) in plan.new_teams.iter().zip(&names) {
-        let team_id = db::create_team(&mut tx, event_id, name, "", None, "", people.first().copied(), &ssr::new_code()).await?;
+        let team_id =
+            db::create_team(&mut tx, event_id, name, "", None, "", people.first().copied(), &ssr::new_code()).await?;
         for user_id in people {
             db::take_seat(&mut tx, team_id, event_id, *user_id, max).await?;
         }
     }
-    audit(&mut tx, Some(event_id), Some(access.user.id), "teams.auto_formed", None, Some(json!({ "seed": seed, "joins": plan.joins, "new_teams": plan.new_teams, "unplaced": plan.unplaced }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "teams.auto_formed",
+        None,
+        Some(json!({ "seed": seed, "joins": plan.joins, "new_teams": plan.new_teams, "unplaced": plan.unplaced })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -434,14 +551,26 @@ pub async fn dissolve_team(event_id: i64, team_id: i64) -> Result<(), AppError> 
     .fetch_optional(&mut *tx)
     .await?;
     let Some((name,)) = gone else {
-        let exists: Option<(i64,)> = sqlx::query_as("SELECT member_count FROM teams WHERE id = $1 AND event_id = $2").bind(team_id).bind(event_id).fetch_optional(&mut *tx).await?;
+        let exists: Option<(i64,)> = sqlx::query_as("SELECT member_count FROM teams WHERE id = $1 AND event_id = $2")
+            .bind(team_id)
+            .bind(event_id)
+            .fetch_optional(&mut *tx)
+            .await?;
         return Err(match exists {
             None => AppError::NotFound,
             Some((0,)) => AppError::Conflict(K::ErrTeamHasJudgedProject),
             Some(_) => AppError::Conflict(K::ErrTeamNotEmpty),
         });
     };
-    audit(&mut tx, Some(event_id), Some(access.user.id), "team.dissolved", Some(json!({ "team": team_id, "name": name })), None).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "team.dissolved",
+        Some(json!({ "team": team_id, "name": name })),
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -460,20 +589,41 @@ pub async fn rename_team(event_id: i64, team_id: i64, team_name: String) -> Resu
         .fetch_optional(&mut *tx)
         .await?;
     let (before,) = before.ok_or(AppError::NotFound)?;
-    let done = sqlx::query("UPDATE teams SET name = $1 WHERE id = $2 AND event_id = $3").bind(name.as_str()).bind(team_id).bind(event_id).execute(&mut *tx).await;
+    let done = sqlx::query("UPDATE teams SET name = $1 WHERE id = $2 AND event_id = $3")
+        .bind(name.as_str())
+        .bind(team_id)
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await;
     match done {
         Ok(_) => {}
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(AppError::field("team_name", K::ErrTeamNameTaken)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(AppError::field("team_name", K::ErrTeamNameTaken))
+        }
         Err(e) => return Err(e.into()),
     }
-    audit(&mut tx, Some(event_id), Some(access.user.id), "team.renamed", Some(json!({ "team": team_id, "name": before })), Some(json!({ "team": team_id, "name": name.as_str() }))).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "team.renamed",
+        Some(json!({ "team": team_id, "name": before })),
+        Some(json!({ "team": team_id, "name": name.as_str() })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// The captain edits the team's name, pitch, track and needed skills.
 #[server(prefix = "/api", endpoint = "teams/update")]
-pub async fn update_team(team_id: i64, team_name: String, pitch: String, track_id: String, needs: String) -> Result<(), AppError> {
+pub async fn update_team(
+    team_id: i64,
+    team_name: String,
+    pitch: String,
+    track_id: String,
+    needs: String,
+) -> Result<(), AppError> {
     let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
     ssr::require_captain(&access, &team)?;
     let mut errors = Vec::new();
@@ -496,12 +646,20 @@ pub async fn update_team(team_id: i64, team_name: String, pitch: String, track_i
         .await;
     match done {
         Ok(_) => {}
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(AppError::field("team_name", K::ErrTeamNameTaken)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(AppError::field("team_name", K::ErrTeamNameTaken))
+        }
         Err(e) => return Err(e.into()),
     }
-    audit(&mut tx, Some(team.event_id), Some(access.user.id), "team.updated",
+    audit(
+        &mut tx,
+        Some(team.event_id),
+        Some(access.user.id),
+        "team.updated",
         Some(json!({ "name": team.name, "pitch": team.pitch, "needs": team.needs, "track": team.track_id })),
-        Some(json!({ "name": name.as_str(), "pitch": pitch, "needs": needs, "track": track_id }))).await?;
+        Some(json!({ "name": name.as_str(), "pitch": pitch, "needs": needs, "track": track_id })),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -517,7 +675,8 @@ pub async fn set_event_skills(event_id: i64, skills: String) -> Result<(), AppEr
     }
     let mut tx = access.db().begin_write().await?;
     sqlx::query("UPDATE events SET skills = $1 WHERE id = $2").bind(&skills).bind(event_id).execute(&mut *tx).await?;
-    audit(&mut tx, Some(event_id), Some(access.user.id), "event.skills_set", None, Some(json!({ "skills": skills }))).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "event.skills_set", None, Some(json!({ "skills": skills })))
+        .await?;
     tx.commit().await?;
     Ok(())
 }

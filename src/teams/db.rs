@@ -81,7 +81,11 @@ pub async fn solos(db: &Db, event_id: i64) -> Result<Vec<(i64, String, String, S
     .await
 }
 
-pub async fn profile(db: &Db, event_id: i64, user_id: i64) -> Result<Option<(String, String, String, i64)>, sqlx::Error> {
+pub async fn profile(
+    db: &Db,
+    event_id: i64,
+    user_id: i64,
+) -> Result<Option<(String, String, String, i64)>, sqlx::Error> {
     sqlx::query_as("SELECT skills, languages, bio, looking FROM profiles WHERE event_id = $1 AND user_id = $2")
         .bind(event_id)
         .bind(user_id)
@@ -113,17 +117,20 @@ pub async fn take_seat(tx: &mut Tx, team_id: i64, event_id: i64, user_id: i64, m
     if seat.rows_affected() != 1 {
         return Err(AppError::Conflict(K::ErrTeamFull));
     }
-    let joined = sqlx::query("INSERT INTO team_members (team_id, event_id, user_id, joined_at) VALUES ($1, $2, $3, $4)")
-        .bind(team_id)
-        .bind(event_id)
-        .bind(user_id)
-        .bind(now())
-        .execute(&mut **tx)
-        .await;
+    let joined =
+        sqlx::query("INSERT INTO team_members (team_id, event_id, user_id, joined_at) VALUES ($1, $2, $3, $4)")
+            .bind(team_id)
+            .bind(event_id)
+            .bind(user_id)
+            .bind(now())
+            .execute(&mut **tx)
+            .await;
     match joined {
         Ok(_) => {}
         // The transaction is dropped, so the seat taken above is given back.
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(AppError::Conflict(K::ErrAlreadyInTeam)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(AppError::Conflict(K::ErrAlreadyInTeam))
+        }
         Err(e) => return Err(e.into()),
     }
     // Someone who found a team stops asking other teams.
@@ -151,7 +158,10 @@ pub async fn free_seat(tx: &mut Tx, team_id: i64, user_id: i64) -> AppResult<()>
     if gone.rows_affected() != 1 {
         return Err(AppError::NotFound);
     }
-    sqlx::query("UPDATE teams SET member_count = member_count - 1 WHERE id = $1").bind(team_id).execute(&mut **tx).await?;
+    sqlx::query("UPDATE teams SET member_count = member_count - 1 WHERE id = $1")
+        .bind(team_id)
+        .execute(&mut **tx)
+        .await?;
     sqlx::query(
         "UPDATE teams SET captain_id = (SELECT m.user_id FROM team_members m WHERE m.team_id = $1 \
          ORDER BY m.joined_at, m.user_id LIMIT 1) WHERE id = $1 AND (captain_id = $2 OR captain_id IS NULL)",
@@ -190,7 +200,9 @@ pub async fn create_team(
     .await;
     match inserted {
         Ok((id,)) => Ok(id),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::field("team_name", K::ErrTeamNameTaken)),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            Err(AppError::field("team_name", K::ErrTeamNameTaken))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -72,9 +72,8 @@ pub fn fit(
             new.push(s.clone());
         }
     }
-    let shared_language = team_languages.is_empty()
-        || languages.is_empty()
-        || languages.iter().any(|l| team_languages.contains(l));
+    let shared_language =
+        team_languages.is_empty() || languages.is_empty() || languages.iter().any(|l| team_languages.contains(l));
     let mut score = 3 * needed.len() as u32 + new.len() as u32;
     if score > 0 && shared_language {
         score += 2;
@@ -261,7 +260,13 @@ mod tests {
 
     #[test]
     fn fit_rewards_needed_skills_then_new_ones_and_explains_itself() {
-        let f = fit(&v(&["rust"]), &v(&["design", "data"]), &v(&["fr"]), &v(&["design", "marketing", "rust"]), &v(&["fr", "ar"]));
+        let f = fit(
+            &v(&["rust"]),
+            &v(&["design", "data"]),
+            &v(&["fr"]),
+            &v(&["design", "marketing", "rust"]),
+            &v(&["fr", "ar"]),
+        );
         assert_eq!(f.needed, v(&["design"]));
         assert_eq!(f.new, v(&["marketing"]));
         assert!(f.shared_language);
@@ -278,7 +283,8 @@ mod tests {
 
     #[test]
     fn auto_formation_respects_sizes_and_places_everyone_it_can() {
-        let solos: Vec<Solo> = (1..=11).map(|i| solo(i, &[["design", "data", "web", "mobile"][i as usize % 4]])).collect();
+        let solos: Vec<Solo> =
+            (1..=11).map(|i| solo(i, &[["design", "data", "web", "mobile"][i as usize % 4]])).collect();
         let f = auto_form(&solos, &[], 3, 4, 7);
         let sizes: Vec<usize> = f.new_teams.iter().map(Vec::len).collect();
         assert_eq!(sizes.iter().sum::<usize>(), 11);
@@ -294,7 +300,8 @@ mod tests {
     #[test]
     fn auto_formation_fills_short_teams_first_and_reports_leftovers() {
         let solos = vec![solo(1, &["design"]), solo(2, &["data"]), solo(3, &["web"])];
-        let short = OpenTeam { team_id: 9, members: 1, skills: v(&["web"]), needs: v(&["data"]), languages: v(&["ar"]) };
+        let short =
+            OpenTeam { team_id: 9, members: 1, skills: v(&["web"]), needs: v(&["data"]), languages: v(&["ar"]) };
         let f = auto_form(&solos, &[short], 3, 5, 1);
         assert_eq!(f.joins.len(), 2);
         assert_eq!(f.joins[0], (9, 2), "the needed skill is picked first");

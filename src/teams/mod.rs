@@ -151,7 +151,12 @@ pub(crate) mod ssr {
     }
 
     pub fn fit_view(f: domain::Fit) -> Option<FitView> {
-        (f.score > 0).then_some(FitView { score: f.score, needed: f.needed, new: f.new, shared_language: f.shared_language })
+        (f.score > 0).then_some(FitView {
+            score: f.score,
+            needed: f.needed,
+            new: f.new,
+            shared_language: f.shared_language,
+        })
     }
 
     /// The caller must be signed in, the team must exist, and the caller must hold one of
@@ -164,14 +169,25 @@ pub(crate) mod ssr {
     }
 
     /// A track id typed into a form: empty for none, else one of this event's tracks.
-    pub async fn track_of_event(db: &Db, event_id: i64, raw: &str, errors: &mut Vec<FieldError>) -> AppResult<Option<i64>> {
+    pub async fn track_of_event(
+        db: &Db,
+        event_id: i64,
+        raw: &str,
+        errors: &mut Vec<FieldError>,
+    ) -> AppResult<Option<i64>> {
         let raw = raw.trim();
         if raw.is_empty() {
             return Ok(None);
         }
         let id = raw.parse::<i64>().ok();
         let exists: Option<(i64,)> = match id {
-            Some(id) => sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2").bind(id).bind(event_id).fetch_optional(&db.pool).await?,
+            Some(id) => {
+                sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2")
+                    .bind(id)
+                    .bind(event_id)
+                    .fetch_optional(&db.pool)
+                    .await?
+            }
             None => None,
         };
         if exists.is_none() {
@@ -191,8 +207,12 @@ pub(crate) mod ssr {
     /// Builds every team of an event with its members; `viewer` sees codes and requests of
     /// their own team only (organizers see every code).
     pub async fn team_views(db: &Db, event_id: i64, viewer: Option<i64>, organizer: bool) -> AppResult<Vec<TeamView>> {
-        let (max,): (i64,) = sqlx::query_as("SELECT team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
-        let tracks: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1").bind(event_id).fetch_all(&db.pool).await?;
+        let (max,): (i64,) =
+            sqlx::query_as("SELECT team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
+        let tracks: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_all(&db.pool)
+            .await?;
         let members = db::members_of_event(db, event_id).await?;
         let requests: Vec<(i64, i64, String, String, String)> = sqlx::query_as(
             "SELECT r.id, r.team_id, u.display_name, r.message, COALESCE(p.skills, '') FROM join_requests r \
@@ -211,7 +231,12 @@ pub(crate) mod ssr {
                 let team_members: Vec<Member> = members
                     .iter()
                     .filter(|m| m.0 == t.id)
-                    .map(|m| Member { user_id: m.1, name: m.2.clone(), skills: split(&m.3), captain: t.captain_id == Some(m.1) })
+                    .map(|m| Member {
+                        user_id: m.1,
+                        name: m.2.clone(),
+                        skills: split(&m.3),
+                        captain: t.captain_id == Some(m.1),
+                    })
                     .collect();
                 let is_member = viewer.is_some_and(|v| team_members.iter().any(|m| m.user_id == v));
                 let is_captain = viewer.is_some() && t.captain_id == viewer;
@@ -225,7 +250,12 @@ pub(crate) mod ssr {
                         requests
                             .iter()
                             .filter(|r| r.1 == t.id)
-                            .map(|r| JoinRequestView { id: r.0, name: r.2.clone(), message: r.3.clone(), skills: split(&r.4) })
+                            .map(|r| JoinRequestView {
+                                id: r.0,
+                                name: r.2.clone(),
+                                message: r.3.clone(),
+                                skills: split(&r.4),
+                            })
                             .collect()
                     } else {
                         Vec::new()

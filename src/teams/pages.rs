@@ -3,11 +3,10 @@
 
 use super::*;
 use crate::i18n::{use_lang, Lang, K};
+use crate::ui::event_id_param;
 use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
 use leptos::prelude::*;
-use crate::ui::event_id_param;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
 
 fn tags(list: &[String]) -> String {
     list.join(" · ")
@@ -27,7 +26,6 @@ fn fit_line(lang: Lang, fit: &FitView) -> String {
     format!("{} {} — {}", lang.t(K::FitScore), fit.score, parts.join("; "))
 }
 
-
 #[component]
 pub fn TeamPage() -> impl IntoView {
     let lang = use_lang();
@@ -43,7 +41,8 @@ pub fn TeamPage() -> impl IntoView {
     let captain = ServerAction::<MakeCaptain>::new();
     let edit = ServerAction::<UpdateTeam>::new();
     let edit_errors = action_error(edit);
-    let (profile_errors, create_errors, join_errors) = (action_error(profile), action_error(create), action_error(join));
+    let (profile_errors, create_errors, join_errors) =
+        (action_error(profile), action_error(create), action_error(join));
     let (leave_errors, decide_errors, remove_errors, captain_errors) =
         (action_error(leave), action_error(decide), action_error(remove), action_error(captain));
     view! {
@@ -200,8 +199,11 @@ pub fn BoardPage() -> impl IntoView {
     let lang = use_lang();
     let id = event_id_param();
     let query = use_query_map();
-    let filters = Signal::derive(move || query.with(|q| (q.get("skill").unwrap_or_default(), q.get("language").unwrap_or_default())));
-    let board = Resource::new(move || (id.get(), filters.get()), |(id, (skill, language))| team_board(id, skill, language));
+    let filters = Signal::derive(move || {
+        query.with(|q| (q.get("skill").unwrap_or_default(), q.get("language").unwrap_or_default()))
+    });
+    let board =
+        Resource::new(move || (id.get(), filters.get()), |(id, (skill, language))| team_board(id, skill, language));
     let request = ServerAction::<RequestJoin>::new();
     let request_errors = action_error(request);
     let sent = Signal::derive(move || matches!(request.value().get(), Some(Ok(()))));

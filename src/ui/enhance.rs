@@ -91,7 +91,11 @@ mod client {
         Failed(AppError),
     }
 
-    async fn send(form: &HtmlFormElement, action: &str, submitter: Option<(String, String)>) -> Result<Outcome, JsValue> {
+    async fn send(
+        form: &HtmlFormElement,
+        action: &str,
+        submitter: Option<(String, String)>,
+    ) -> Result<Outcome, JsValue> {
         let data = web_sys::FormData::new_with_form(form)?;
         if let Some((name, value)) = submitter {
             data.append_with_str(&name, &value)?;
@@ -138,7 +142,9 @@ mod client {
         if unplaced || !matches!(error, AppError::Invalid(_)) || first_invalid.is_none() {
             if let Ok(Some(summary)) = form.query_selector(".form-error") {
                 let text = match error {
-                    AppError::Invalid(_) => error.field_text("form", lang).unwrap_or_else(|| lang.t(K::ErrFixFields).to_owned()),
+                    AppError::Invalid(_) => {
+                        error.field_text("form", lang).unwrap_or_else(|| lang.t(K::ErrFixFields).to_owned())
+                    }
                     other => other.summary(lang),
                 };
                 summary.set_text_content(Some(&text));

@@ -40,9 +40,8 @@ async fn signup_login_logout_round_trip() {
 async fn bad_signup_input_is_reported_per_field_and_writes_nothing() {
     let app = spawn_app().await;
     let c = user_agent();
-    let reply = app
-        .call(&c, "auth/signup", &[("display_name", "  "), ("email", "not-an-email"), ("password", "short")])
-        .await;
+    let reply =
+        app.call(&c, "auth/signup", &[("display_name", "  "), ("email", "not-an-email"), ("password", "short")]).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut fields = reply.invalid_fields();
     fields.sort();
@@ -121,7 +120,13 @@ async fn cross_site_posts_are_refused_before_any_server_function_runs() {
 
 /// Posts a server function as a client behind the trusted proxy would: the proxy appended
 /// `address` to an `X-Forwarded-For` the client may have filled with anything.
-async fn call_from(app: &TestApp, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)], address: &str) -> Reply {
+async fn call_from(
+    app: &TestApp,
+    client: &reqwest::Client,
+    endpoint: &str,
+    form: &[(&str, &str)],
+    address: &str,
+) -> Reply {
     let res = client
         .post(format!("{}/api/{endpoint}", app.base))
         .header("x-forwarded-for", format!("6.6.6.6, {address}"))
@@ -237,10 +242,14 @@ async fn many_addresses_together_are_slowed_per_account_but_not_the_owners_brows
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
     assert!((1..=60).contains(&retry_after(&reply)), "{:?}", reply.headers);
     // Another account is not slowed.
-    let reply = call_from(&app, &user_agent(), "auth/login", &login_form("other@example.ma", "wrong password"), "198.51.100.4").await;
+    let reply =
+        call_from(&app, &user_agent(), "auth/login", &login_form("other@example.ma", "wrong password"), "198.51.100.4")
+            .await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     // The owner's browser signed in before: the strangers' flood does not stop it.
-    let reply = call_from(&app, &owner, "auth/login", &login_form("nadia@example.ma", "correct horse battery"), "192.0.2.1").await;
+    let reply =
+        call_from(&app, &owner, "auth/login", &login_form("nadia@example.ma", "correct horse battery"), "192.0.2.1")
+            .await;
     assert!(reply.status.is_redirection() || reply.status.is_success(), "{} {}", reply.status, reply.body);
 }
 
@@ -271,7 +280,8 @@ async fn parallel_guesses_are_counted_before_any_hash() {
     let wrong = login_form("omar@example.ma", "wrong password");
     let clients: Vec<_> = (0..50).map(|_| user_agent()).collect();
     let addresses: Vec<String> = (0..50).map(|i| format!("10.9.0.{}", i + 1)).collect();
-    let replies = join_all(clients.iter().zip(&addresses).map(|(c, a)| call_from(&app, c, "auth/login", &wrong, a))).await;
+    let replies =
+        join_all(clients.iter().zip(&addresses).map(|(c, a)| call_from(&app, c, "auth/login", &wrong, a))).await;
     let checked = replies.iter().filter(|r| r.status == StatusCode::UNPROCESSABLE_ENTITY).count();
     let refused = replies.iter().filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS).count();
     assert_eq!((checked, refused), (5, 45), "{:?}", replies.iter().map(|r| r.status).collect::<Vec<_>>());
@@ -285,7 +295,12 @@ async fn a_full_hashing_limiter_answers_503_at_once() {
     // Hold the only permit, as a hash in progress would.
     let held = app.state.hasher.try_permit().expect("one permit");
     let started = std::time::Instant::now();
-    let invite_signup = [("code", "no-such-code"), ("display_name", "Sara"), ("email", "sara@example.ma"), ("password", "correct horse battery")];
+    let invite_signup = [
+        ("code", "no-such-code"),
+        ("display_name", "Sara"),
+        ("email", "sara@example.ma"),
+        ("password", "correct horse battery"),
+    ];
     for reply in [
         app.login(&user_agent(), "hind@example.ma", "correct horse battery").await,
         app.signup(&user_agent(), "Said", "said@example.ma").await,
@@ -332,10 +347,12 @@ async fn unknown_and_known_accounts_get_the_same_answer() {
     assert_eq!((known.status, known.body.clone()), (unknown.status, unknown.body));
     assert_eq!(known.json()["Invalid"][0]["msg"], "ErrBadCredentials");
     // An account that cannot sign in (a name-only account) answers the same as well.
-    sqlx::query("INSERT INTO users (email, display_name, password_hash, created_at) VALUES ('nohash@example.ma', 'N', '!', 0)")
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ('nohash@example.ma', 'N', '!', 0)",
+    )
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
     let unusable = app.login(&user_agent(), "nohash@example.ma", "wrong password").await;
     assert_eq!((unusable.status, unusable.body), (known.status, known.body));
 }
@@ -356,7 +373,15 @@ async fn oversized_inputs_are_refused_per_field_before_anything_is_stored() {
 
     let huge_name = format!("N{}N", " ".repeat(100_000));
     let reply = app
-        .call(&c, "auth/signup", &[("display_name", huge_name.as_str()), ("email", long_email.as_str()), ("password", long_password.as_str())])
+        .call(
+            &c,
+            "auth/signup",
+            &[
+                ("display_name", huge_name.as_str()),
+                ("email", long_email.as_str()),
+                ("password", long_password.as_str()),
+            ],
+        )
         .await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut fields = reply.invalid_fields();
@@ -374,7 +399,14 @@ async fn signups_invites_and_pass_joins_are_rate_limited_per_client() {
     .await;
     // The organizer's address spends one action; the limit is per address.
     let organizer = user_agent();
-    let reply = call_from(&app, &organizer, "auth/signup", &[("display_name", "Org"), ("email", "org@example.ma"), ("password", "correct horse battery")], "192.0.2.50").await;
+    let reply = call_from(
+        &app,
+        &organizer,
+        "auth/signup",
+        &[("display_name", "Org"), ("email", "org@example.ma"), ("password", "correct horse battery")],
+        "192.0.2.50",
+    )
+    .await;
     assert!(reply.status.is_success() || reply.status.is_redirection(), "{}", reply.body);
     hakam::auth::bootstrap::make_admin(&app.state.db, "org@example.ma").await.unwrap();
     let event = app.create_event(&organizer, "Hackathon Oujda").await;
@@ -383,14 +415,52 @@ async fn signups_invites_and_pass_joins_are_rate_limited_per_client() {
 
     let hall = "203.0.113.20";
     for i in 0..3 {
-        let reply = call_from(&app, &user_agent(), "judging/pass/join", &[("code", judge_code.as_str()), ("display_name", "Juge")], hall).await;
-        assert!(reply.status.is_redirection() || reply.status.is_success(), "join {i}: {} {}", reply.status, reply.body);
+        let reply = call_from(
+            &app,
+            &user_agent(),
+            "judging/pass/join",
+            &[("code", judge_code.as_str()), ("display_name", "Juge")],
+            hall,
+        )
+        .await;
+        assert!(
+            reply.status.is_redirection() || reply.status.is_success(),
+            "join {i}: {} {}",
+            reply.status,
+            reply.body
+        );
     }
     let users_before = app.count("SELECT COUNT(*) FROM users").await;
     let refused = [
-        call_from(&app, &user_agent(), "judging/pass/join", &[("code", judge_code.as_str()), ("display_name", "Juge")], hall).await,
-        call_from(&app, &user_agent(), "auth/signup", &[("display_name", "P"), ("email", "p@example.ma"), ("password", "correct horse battery")], hall).await,
-        call_from(&app, &user_agent(), "invites/signup-accept", &[("code", participant_code.as_str()), ("display_name", "P"), ("email", "p@example.ma"), ("password", "correct horse battery")], hall).await,
+        call_from(
+            &app,
+            &user_agent(),
+            "judging/pass/join",
+            &[("code", judge_code.as_str()), ("display_name", "Juge")],
+            hall,
+        )
+        .await,
+        call_from(
+            &app,
+            &user_agent(),
+            "auth/signup",
+            &[("display_name", "P"), ("email", "p@example.ma"), ("password", "correct horse battery")],
+            hall,
+        )
+        .await,
+        call_from(
+            &app,
+            &user_agent(),
+            "invites/signup-accept",
+            &[
+                ("code", participant_code.as_str()),
+                ("display_name", "P"),
+                ("email", "p@example.ma"),
+                ("password", "correct horse battery"),
+            ],
+            hall,
+        )
+        .await,
         call_from(&app, &organizer, "invites/accept", &[("code", participant_code.as_str())], hall).await,
     ];
     for reply in &refused {
@@ -399,7 +469,19 @@ async fn signups_invites_and_pass_joins_are_rate_limited_per_client() {
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, users_before, "a refused join created an account");
     // Another address is not affected.
-    let reply = call_from(&app, &user_agent(), "invites/signup-accept", &[("code", participant_code.as_str()), ("display_name", "P"), ("email", "p@example.ma"), ("password", "correct horse battery")], "203.0.113.21").await;
+    let reply = call_from(
+        &app,
+        &user_agent(),
+        "invites/signup-accept",
+        &[
+            ("code", participant_code.as_str()),
+            ("display_name", "P"),
+            ("email", "p@example.ma"),
+            ("password", "correct horse battery"),
+        ],
+        "203.0.113.21",
+    )
+    .await;
     assert!(reply.status.is_redirection() || reply.status.is_success(), "{} {}", reply.status, reply.body);
 }
 

@@ -39,7 +39,8 @@ const EVENT_PEOPLE: &[Persona] = &[Participant, Captain, Solo, Mentor, Judge, Or
 const NO_ONE: &[Persona] = &[];
 
 /// Calls that replace the session they are made in: made on a second session of the persona.
-const SESSION_CHANGING: &[&str] = &["auth/signup", "auth/login", "auth/logout", "invites/signup-accept", "judging/pass/open", "judging/pass/join"];
+const SESSION_CHANGING: &[&str] =
+    &["auth/signup", "auth/login", "auth/logout", "invites/signup-accept", "judging/pass/open", "judging/pass/join"];
 
 /// (endpoint, who may call it, who passes its role check but is refused by a business rule).
 /// The order matters only where a case says so.
@@ -197,7 +198,15 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         "auth/me" | "events/list" | "admin/users" | "auth/logout" => prepared(vec![]),
         "auth/signup" => {
             let email = format!("signup{}.{}@example.ma", seq(), fx.tag);
-            Prepared { form: form(&[("display_name", "Nouveau".into()), ("email", email.clone()), ("password", PASSWORD.into())]), actor: None, mark: email }
+            Prepared {
+                form: form(&[
+                    ("display_name", "Nouveau".into()),
+                    ("email", email.clone()),
+                    ("password", PASSWORD.into()),
+                ]),
+                actor: None,
+                mark: email,
+            }
         }
         "auth/login" => prepared(form(&[("email", fx.emails[&Participant].clone()), ("password", PASSWORD.into())])),
         "events/page" | "events/form" => prepared(form(&[("id", e)])),
@@ -209,23 +218,45 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         "events/update" => {
             let version = one(app, "SELECT version FROM events WHERE id = $1", fx.event).await;
             let mut f = form(&[("id", e), ("version", version.to_string())]);
-            let name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(fx.event).fetch_one(pool).await.unwrap();
-            f.extend(event_form(&name).into_iter().map(|(k, v)| (k.to_string(), if k == "venue" { "Oujda".to_owned() } else { v })));
+            let name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1")
+                .bind(fx.event)
+                .fetch_one(pool)
+                .await
+                .unwrap();
+            f.extend(
+                event_form(&name)
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), if k == "venue" { "Oujda".to_owned() } else { v })),
+            );
             prepared(f)
         }
         "events/add-track" => {
             let name = format!("Piste {}", seq());
-            Prepared { form: form(&[("event_id", e), ("track_name", name.clone()), ("track_description", "".into())]), actor: None, mark: name }
+            Prepared {
+                form: form(&[("event_id", e), ("track_name", name.clone()), ("track_description", "".into())]),
+                actor: None,
+                mark: name,
+            }
         }
         "events/remove-track" => {
             let name = format!("Éphémère {}", seq());
-            ok(&app.call(org, "events/add-track", &[("event_id", e.clone()), ("track_name", name.clone()), ("track_description", "".into())]).await, "track");
-            let id: i64 = sqlx::query_scalar("SELECT id FROM tracks WHERE name = $1").bind(&name).fetch_one(pool).await.unwrap();
+            ok(
+                &app.call(
+                    org,
+                    "events/add-track",
+                    &[("event_id", e.clone()), ("track_name", name.clone()), ("track_description", "".into())],
+                )
+                .await,
+                "track",
+            );
+            let id: i64 =
+                sqlx::query_scalar("SELECT id FROM tracks WHERE name = $1").bind(&name).fetch_one(pool).await.unwrap();
             Prepared { form: form(&[("event_id", e), ("track_id", id.to_string())]), actor: None, mark: id.to_string() }
         }
         "events/add-organizer" | "admin/set-creator" => {
             let (_, id) = fresh_account(app, &fx.open_participant_code, &fx.tag).await;
-            let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(id).fetch_one(pool).await.unwrap();
+            let email: String =
+                sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(id).fetch_one(pool).await.unwrap();
             let f = if endpoint == "admin/set-creator" {
                 form(&[("user_id", id.to_string()), ("allowed", "true".into())])
             } else {
@@ -234,31 +265,91 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             Prepared { form: f, actor: None, mark: id.to_string() }
         }
         "events/join" => prepared(form(&[("event_id", fx.open_event.to_string())])),
-        "invites/create" => prepared(form(&[("event_id", e), ("role", "judge".into()), ("label", format!("Jury {}", seq())), ("max_uses", "2".into()), ("valid_days", "3".into())])),
-        "invites/list" | "teams/page" | "teams/overview" | "projects/page" | "mentoring/profile" | "mentoring/overview" | "mentoring/my-mentor"
-        | "sessions/list" | "judging/console" | "judging/results" | "judging/desk" | "judging/conflicts" | "judging/audit" | "board/console"
-        | "board/projector" | "board/ranking" | "board/announcements" | "console/dashboard" => prepared(form(&[("event_id", e)])),
+        "invites/create" => prepared(form(&[
+            ("event_id", e),
+            ("role", "judge".into()),
+            ("label", format!("Jury {}", seq())),
+            ("max_uses", "2".into()),
+            ("valid_days", "3".into()),
+        ])),
+        "invites/list"
+        | "teams/page"
+        | "teams/overview"
+        | "projects/page"
+        | "mentoring/profile"
+        | "mentoring/overview"
+        | "mentoring/my-mentor"
+        | "sessions/list"
+        | "judging/console"
+        | "judging/results"
+        | "judging/desk"
+        | "judging/conflicts"
+        | "judging/audit"
+        | "board/console"
+        | "board/projector"
+        | "board/ranking"
+        | "board/announcements"
+        | "console/dashboard" => prepared(form(&[("event_id", e)])),
         "invites/revoke" => {
-            ok(&app.call(org, "invites/create", &[("event_id", e.clone()), ("role", "mentor".into()), ("label", "À révoquer".into()), ("max_uses", "1".into()), ("valid_days", "1".into())]).await, "invite");
+            ok(
+                &app.call(
+                    org,
+                    "invites/create",
+                    &[
+                        ("event_id", e.clone()),
+                        ("role", "mentor".into()),
+                        ("label", "À révoquer".into()),
+                        ("max_uses", "1".into()),
+                        ("valid_days", "1".into()),
+                    ],
+                )
+                .await,
+                "invite",
+            );
             let id = one(app, "SELECT MAX(id) FROM invites WHERE event_id = $1", fx.event).await;
-            Prepared { form: form(&[("event_id", e), ("invite_id", id.to_string())]), actor: None, mark: id.to_string() }
+            Prepared {
+                form: form(&[("event_id", e), ("invite_id", id.to_string())]),
+                actor: None,
+                mark: id.to_string(),
+            }
         }
         "invites/info" => prepared(form(&[("code", fx.invite_code.clone())])),
         "invites/accept" => prepared(form(&[("code", fx.open_mentor_code.clone())])),
         "invites/signup-accept" => {
             let email = format!("accept{}.{}@example.ma", seq(), fx.tag);
             Prepared {
-                form: form(&[("code", fx.open_participant_code.clone()), ("display_name", "Invitée".into()), ("email", email.clone()), ("password", PASSWORD.into())]),
+                form: form(&[
+                    ("code", fx.open_participant_code.clone()),
+                    ("display_name", "Invitée".into()),
+                    ("email", email.clone()),
+                    ("password", PASSWORD.into()),
+                ]),
                 actor: None,
                 mark: email,
             }
         }
-        "teams/save-profile" => prepared(form(&[("event_id", e), ("skills", "design, data".into()), ("languages", "ar, fr".into()), ("bio", "Salam".into()), ("looking", "on".into())])),
+        "teams/save-profile" => prepared(form(&[
+            ("event_id", e),
+            ("skills", "design, data".into()),
+            ("languages", "ar, fr".into()),
+            ("bio", "Salam".into()),
+            ("looking", "on".into()),
+        ])),
         "teams/board" => prepared(form(&[("event_id", e), ("skill", "".into()), ("language", "".into())])),
         "teams/create" => {
             let (actor, id) = fx.fresh_participant(app).await;
             let name = format!("Nouvelle {}", seq());
-            Prepared { form: form(&[("event_id", e), ("team_name", name.clone()), ("pitch", "".into()), ("track_id", fx.track.to_string()), ("needs", "".into())]), actor: Some(actor), mark: format!("{id}") }
+            Prepared {
+                form: form(&[
+                    ("event_id", e),
+                    ("team_name", name.clone()),
+                    ("pitch", "".into()),
+                    ("track_id", fx.track.to_string()),
+                    ("needs", "".into()),
+                ]),
+                actor: Some(actor),
+                mark: format!("{id}"),
+            }
         }
         "teams/join-info" => prepared(form(&[("code", fx.team_code.clone())])),
         "teams/join" => {
@@ -267,13 +358,29 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         }
         "teams/request" => {
             let (actor, id) = fx.fresh_participant(app).await;
-            Prepared { form: form(&[("team_id", fx.team.to_string()), ("message", "Je code en Rust".into())]), actor: Some(actor), mark: id.to_string() }
+            Prepared {
+                form: form(&[("team_id", fx.team.to_string()), ("message", "Je code en Rust".into())]),
+                actor: Some(actor),
+                mark: id.to_string(),
+            }
         }
         "teams/decide" => {
             let (fresh, id) = fx.fresh_participant(app).await;
-            ok(&app.call(&fresh, "teams/request", &[("team_id", fx.team.to_string()), ("message", "Salam".into())]).await, "request");
-            let req: i64 = sqlx::query_scalar("SELECT id FROM join_requests WHERE user_id = $1").bind(id).fetch_one(pool).await.unwrap();
-            Prepared { form: form(&[("request_id", req.to_string()), ("accept", "false".into())]), actor: None, mark: req.to_string() }
+            ok(
+                &app.call(&fresh, "teams/request", &[("team_id", fx.team.to_string()), ("message", "Salam".into())])
+                    .await,
+                "request",
+            );
+            let req: i64 = sqlx::query_scalar("SELECT id FROM join_requests WHERE user_id = $1")
+                .bind(id)
+                .fetch_one(pool)
+                .await
+                .unwrap();
+            Prepared {
+                form: form(&[("request_id", req.to_string()), ("accept", "false".into())]),
+                actor: None,
+                mark: req.to_string(),
+            }
         }
         "teams/leave" => {
             let (actor, id) = fx.fresh_participant(app).await;
@@ -283,23 +390,54 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         "teams/remove-member" => {
             let (fresh, id) = fx.fresh_participant(app).await;
             ok(&app.call(&fresh, "teams/join", &[("code", fx.team_code.clone())]).await, "join");
-            Prepared { form: form(&[("team_id", fx.team.to_string()), ("user_id", id.to_string())]), actor: None, mark: id.to_string() }
+            Prepared {
+                form: form(&[("team_id", fx.team.to_string()), ("user_id", id.to_string())]),
+                actor: None,
+                mark: id.to_string(),
+            }
         }
-        "teams/make-captain" => prepared(form(&[("team_id", fx.team.to_string()), ("user_id", fx.user(Participant).to_string())])),
-        "teams/update" => prepared(form(&[("team_id", fx.team.to_string()), ("team_name", "Atlas".into()), ("pitch", format!("Pitch {}", seq())), ("track_id", fx.track.to_string()), ("needs", "design".into())])),
+        "teams/make-captain" => {
+            prepared(form(&[("team_id", fx.team.to_string()), ("user_id", fx.user(Participant).to_string())]))
+        }
+        "teams/update" => prepared(form(&[
+            ("team_id", fx.team.to_string()),
+            ("team_name", "Atlas".into()),
+            ("pitch", format!("Pitch {}", seq())),
+            ("track_id", fx.track.to_string()),
+            ("needs", "design".into()),
+        ])),
         "teams/set-skills" => prepared(form(&[("event_id", e), ("skills", "design, data, iot".into())])),
         "teams/move" => {
             let (_, id) = fx.fresh_participant(app).await;
-            Prepared { form: form(&[("event_id", e), ("user_id", id.to_string()), ("team_id", fx.team2.to_string())]), actor: None, mark: id.to_string() }
+            Prepared {
+                form: form(&[("event_id", e), ("user_id", id.to_string()), ("team_id", fx.team2.to_string())]),
+                actor: None,
+                mark: id.to_string(),
+            }
         }
         "teams/lock" => prepared(form(&[("event_id", e), ("locked_at", "".into())])),
         "teams/auto-form" => prepared(form(&[("event_id", e), ("seed", "7".into())])),
         "teams/dissolve" => {
             let (fresh, _) = fx.fresh_participant(app).await;
             let name = format!("Vide {}", seq());
-            ok(&app.call(&fresh, "teams/create", &[("event_id", e.clone()), ("team_name", name.clone()), ("pitch", "".into()), ("track_id", "".into()), ("needs", "".into())]).await, "team");
+            ok(
+                &app.call(
+                    &fresh,
+                    "teams/create",
+                    &[
+                        ("event_id", e.clone()),
+                        ("team_name", name.clone()),
+                        ("pitch", "".into()),
+                        ("track_id", "".into()),
+                        ("needs", "".into()),
+                    ],
+                )
+                .await,
+                "team",
+            );
             ok(&app.call(&fresh, "teams/leave", &[("event_id", e.clone())]).await, "leave");
-            let id: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE name = $1").bind(&name).fetch_one(pool).await.unwrap();
+            let id: i64 =
+                sqlx::query_scalar("SELECT id FROM teams WHERE name = $1").bind(&name).fetch_one(pool).await.unwrap();
             Prepared { form: form(&[("event_id", e), ("team_id", id.to_string())]), actor: None, mark: id.to_string() }
         }
         "projects/save" => {
@@ -308,21 +446,52 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         }
         "projects/upload" => prepared(form(&[("event_id", e)])),
         "projects/remove-screenshot" => {
-            ok(&app.call_multipart(fx.client(p), "projects/upload", &[("event_id", e.clone())], Some(("screenshot", png()))).await, "upload");
+            ok(
+                &app.call_multipart(
+                    fx.client(p),
+                    "projects/upload",
+                    &[("event_id", e.clone())],
+                    Some(("screenshot", png())),
+                )
+                .await,
+                "upload",
+            );
             let id = one(app, "SELECT MAX(id) FROM screenshots WHERE project_id = $1", fx.project).await;
-            Prepared { form: form(&[("event_id", e), ("screenshot_id", id.to_string())]), actor: None, mark: id.to_string() }
+            Prepared {
+                form: form(&[("event_id", e), ("screenshot_id", id.to_string())]),
+                actor: None,
+                mark: id.to_string(),
+            }
         }
         "projects/list" => prepared(form(&[("event_id", e), ("track", "".into()), ("status", "".into())])),
-        "projects/extend" => prepared(form(&[("event_id", e), ("team_id", fx.team2.to_string()), ("until", local_in(9, 0))])),
+        "projects/extend" => {
+            prepared(form(&[("event_id", e), ("team_id", fx.team2.to_string()), ("until", local_in(9, 0))]))
+        }
         "projects/detail" => prepared(form(&[("event_id", e), ("team_id", fx.team.to_string())])),
-        "mentoring/save-profile" => prepared(form(&[("event_id", e), ("expertise", "design, iot".into()), ("languages", "ar".into()), ("capacity", "4".into()), ("bio", "".into()), ("contact", "".into())])),
+        "mentoring/save-profile" => prepared(form(&[
+            ("event_id", e),
+            ("expertise", "design, iot".into()),
+            ("languages", "ar".into()),
+            ("capacity", "4".into()),
+            ("bio", "".into()),
+            ("contact", "".into()),
+        ])),
         "mentoring/auto-assign" => prepared(form(&[("event_id", e), ("seed", "2".into())])),
-        "mentoring/assign" => prepared(form(&[("event_id", e), ("team_id", fx.team2.to_string()), ("mentor_id", fx.user(Mentor).to_string())])),
+        "mentoring/assign" => prepared(form(&[
+            ("event_id", e),
+            ("team_id", fx.team2.to_string()),
+            ("mentor_id", fx.user(Mentor).to_string()),
+        ])),
         "sessions/offer" => {
             // After the hours `offer_slot` uses, before the event ends.
             let starts = chrono::Utc::now() + chrono::Duration::days(7) + chrono::Duration::hours(18);
             let fmt = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M").to_string();
-            prepared(form(&[("event_id", e), ("starts_at", fmt(starts)), ("ends_at", fmt(starts + chrono::Duration::minutes(20))), ("location", "Salle 9".into())]))
+            prepared(form(&[
+                ("event_id", e),
+                ("starts_at", fmt(starts)),
+                ("ends_at", fmt(starts + chrono::Duration::minutes(20))),
+                ("location", "Salle 9".into()),
+            ]))
         }
         "sessions/book" => {
             let slot = offer_slot(app, fx.client(Mentor), fx.event).await;
@@ -333,9 +502,19 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             ok(&app.call(fx.client(Participant), "sessions/book", &[("slot_id", slot.to_string())]).await, "book");
             Prepared { form: form(&[("slot_id", slot.to_string())]), actor: None, mark: slot.to_string() }
         }
-        "sessions/notes" => prepared(form(&[("slot_id", fx.slot.to_string()), ("notes", "Bon travail".into()), ("attended", "yes".into())])),
+        "sessions/notes" => prepared(form(&[
+            ("slot_id", fx.slot.to_string()),
+            ("notes", "Bon travail".into()),
+            ("attended", "yes".into()),
+        ])),
         "help/page" => prepared(form(&[("event_id", e), ("all", "false".into())])),
-        "help/raise" => prepared(form(&[("event_id", e), ("topic", "Wi-Fi".into()), ("skill", "".into()), ("location", "".into()), ("description", "".into())])),
+        "help/raise" => prepared(form(&[
+            ("event_id", e),
+            ("topic", "Wi-Fi".into()),
+            ("skill", "".into()),
+            ("location", "".into()),
+            ("description", "".into()),
+        ])),
         "help/claim" | "help/release" | "help/resolve" | "help/cancel" => {
             let raiser = if p == Captain { Captain } else { Participant };
             let id = raise_help(app, fx.client(raiser), fx.event).await;
@@ -347,12 +526,23 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         }
         "judging/settings/save" => {
             let version = one(app, "SELECT version FROM judging_settings WHERE event_id = $1", fx.event).await;
-            prepared(form(&[("event_id", e), ("version", version.to_string()), ("judges_per_project", "2".into()), ("method", "raw".into()), ("disagreement", "30".into()), ("state", "open".into())]))
+            prepared(form(&[
+                ("event_id", e),
+                ("version", version.to_string()),
+                ("judges_per_project", "2".into()),
+                ("method", "raw".into()),
+                ("disagreement", "30".into()),
+                ("state", "open".into()),
+            ]))
         }
         "judging/rubric" => prepared(form(&[("event_id", e), ("scope", "0".into())])),
         "judging/rubric/save" => prepared(form(&[
-            ("event_id", e), ("scope", fx.track.to_string()), ("version", "0".into()),
-            ("fields[name_1]", "Impact".into()), ("fields[weight_1]", "2".into()), ("fields[scale_1]", "1-5".into()),
+            ("event_id", e),
+            ("scope", fx.track.to_string()),
+            ("version", "0".into()),
+            ("fields[name_1]", "Impact".into()),
+            ("fields[weight_1]", "2".into()),
+            ("fields[scale_1]", "1-5".into()),
         ])),
         "judging/judges/add" => prepared(form(&[("event_id", e), ("display_name", format!("Juge {}", seq()))])),
         "judging/pass/reset" | "judging/judge/update" => {
@@ -360,7 +550,12 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             let f = if endpoint == "judging/pass/reset" {
                 form(&[("event_id", e), ("user_id", judge.to_string()), ("action", "renew".into())])
             } else {
-                form(&[("event_id", e), ("user_id", judge.to_string()), ("active", "on".into()), ("track", fx.track.to_string())])
+                form(&[
+                    ("event_id", e),
+                    ("user_id", judge.to_string()),
+                    ("active", "on".into()),
+                    ("track", fx.track.to_string()),
+                ])
             };
             Prepared { form: f, actor: None, mark: judge.to_string() }
         }
@@ -372,7 +567,9 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             }
             Prepared { form: f, actor: None, mark: judge.to_string() }
         }
-        "teams/rename" => prepared(form(&[("event_id", e), ("team_id", fx.team2.to_string()), ("team_name", "Borj Nord".into())])),
+        "teams/rename" => {
+            prepared(form(&[("event_id", e), ("team_id", fx.team2.to_string()), ("team_name", "Borj Nord".into())]))
+        }
         "admin/setup" => {
             // A set-up link as the server prepares one when it starts without an admin.
             let token = hakam::auth::bootstrap::random_token();
@@ -392,9 +589,13 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             add_pass_judge(app, org, fx.event).await;
             prepared(form(&[("event_id", e), ("project_id", fx.project.to_string())]))
         }
-        "judging/table" => prepared(form(&[("event_id", e), ("project_id", fx.project.to_string()), ("table_label", "T-12".into())])),
+        "judging/table" => {
+            prepared(form(&[("event_id", e), ("project_id", fx.project.to_string()), ("table_label", "T-12".into())]))
+        }
         "judging/pass/open" => prepared(form(&[("token", fx.pass_token.clone())])),
-        "judging/pass/join" => prepared(form(&[("code", fx.open_judge_code.clone()), ("display_name", "Juge invité".into())])),
+        "judging/pass/join" => {
+            prepared(form(&[("code", fx.open_judge_code.clone()), ("display_name", "Juge invité".into())]))
+        }
         "judging/save" => {
             let version = one(app, "SELECT version FROM scores WHERE id = $1", fx.score).await;
             prepared(score_form(fx.event, fx.project, version))
@@ -404,22 +605,51 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             prepared(form(&[("event_id", e), (key.as_str(), "on".into())]))
         }
         "board/settings" => {
-            let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 1) FROM boards WHERE event_id = $1").bind(fx.event).fetch_one(pool).await.unwrap();
-            prepared(form(&[("event_id", e), ("version", version.to_string()), ("visibility", "public".into()), ("top_n", "5".into()), ("rotate_seconds", "20".into())]))
+            let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 1) FROM boards WHERE event_id = $1")
+                .bind(fx.event)
+                .fetch_one(pool)
+                .await
+                .unwrap();
+            prepared(form(&[
+                ("event_id", e),
+                ("version", version.to_string()),
+                ("visibility", "public".into()),
+                ("top_n", "5".into()),
+                ("rotate_seconds", "20".into()),
+            ]))
         }
         "board/freeze" => prepared(form(&[("event_id", e), ("frozen", "on".into())])),
-        "board/publish" => prepared(form(&[("event_id", e), ("action", "publish".into()), ("reveal_mode", "ranking".into())])),
+        "board/publish" => {
+            prepared(form(&[("event_id", e), ("action", "publish".into()), ("reveal_mode", "ranking".into())]))
+        }
         "board/reveal" => prepared(form(&[("event_id", e), ("direction", "next".into()), ("from", "0".into())])),
-        "board/announce" => prepared(form(&[("event_id", e), ("body_ar", "".into()), ("body_fr", "Pause café".into()), ("body_en", "".into())])),
+        "board/announce" => prepared(form(&[
+            ("event_id", e),
+            ("body_ar", "".into()),
+            ("body_fr", "Pause café".into()),
+            ("body_en", "".into()),
+        ])),
         "board/announce/retire" => {
             let id = announce(app, org, fx.event).await;
-            Prepared { form: form(&[("event_id", e), ("announcement_id", id.to_string())]), actor: None, mark: id.to_string() }
+            Prepared {
+                form: form(&[("event_id", e), ("announcement_id", id.to_string())]),
+                actor: None,
+                mark: id.to_string(),
+            }
         }
-        "console/import/stage" => prepared(form(&[("event_id", e), ("kind", "mentors".into()), ("csv_text", format!("name,email\nYoussef,y{}@example.ma\n", seq()))])),
+        "console/import/stage" => prepared(form(&[
+            ("event_id", e),
+            ("kind", "mentors".into()),
+            ("csv_text", format!("name,email\nYoussef,y{}@example.ma\n", seq())),
+        ])),
         "console/import/batch" => prepared(form(&[("event_id", e), ("batch", fx.batch.to_string())])),
         "console/import/commit" => {
             let batch = stage_batch(app, org, fx.event).await;
-            Prepared { form: form(&[("event_id", e), ("batch", batch.to_string())]), actor: None, mark: batch.to_string() }
+            Prepared {
+                form: form(&[("event_id", e), ("batch", batch.to_string())]),
+                actor: None,
+                mark: batch.to_string(),
+            }
         }
         other => panic!("the matrix has no form for {other}"),
     }
@@ -427,18 +657,30 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
 
 /// The effect an allowed call must have had; `Err` says what is missing. Reads are checked
 /// for one thing only the right caller may see where that is cheap.
-async fn effect(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona, prep: &Prepared, caller: &Client, reply: &Reply) -> Result<(), String> {
+async fn effect(
+    app: &TestApp,
+    fx: &Fixture,
+    endpoint: &str,
+    p: Persona,
+    prep: &Prepared,
+    caller: &Client,
+    reply: &Reply,
+) -> Result<(), String> {
     let pool = &app.state.db.pool;
     let id: i64 = prep.mark.parse().unwrap_or(0);
-    let count = |sql: &'static str, bind: i64| async move { sqlx::query_scalar::<_, i64>(sql).bind(bind).fetch_one(pool).await.unwrap() };
+    let count = |sql: &'static str, bind: i64| async move {
+        sqlx::query_scalar::<_, i64>(sql).bind(bind).fetch_one(pool).await.unwrap()
+    };
     let in_open = |role: &'static str| async move {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM event_roles WHERE role = $1 AND event_id = $2 AND user_id = $3")
-            .bind(role)
-            .bind(fx.open_event)
-            .bind(fx.user(p))
-            .fetch_one(pool)
-            .await
-            .unwrap()
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM event_roles WHERE role = $1 AND event_id = $2 AND user_id = $3",
+        )
+        .bind(role)
+        .bind(fx.open_event)
+        .bind(fx.user(p))
+        .fetch_one(pool)
+        .await
+        .unwrap()
     };
     let expect = |ok: bool, what: &str| if ok { Ok(()) } else { Err(what.to_owned()) };
     let body = &reply.body;
@@ -576,7 +818,11 @@ async fn send(app: &TestApp, client: &Client, endpoint: &str, form: &Form) -> Re
 }
 
 fn refused_status(p: Persona) -> StatusCode {
-    if p == Anonymous { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN }
+    if p == Anonymous {
+        StatusCode::UNAUTHORIZED
+    } else {
+        StatusCode::FORBIDDEN
+    }
 }
 
 fn short(body: &str) -> String {
@@ -585,16 +831,29 @@ fn short(body: &str) -> String {
 
 /// Runs one case: the refused personas first (with the first allowed persona's ids, checking
 /// that nothing changed), then every allowed persona.
-async fn run_case(app: &TestApp, fx: &Fixture, endpoint: &str, allowed: &[Persona], skip: &[Persona], failures: &mut Vec<String>) {
+async fn run_case(
+    app: &TestApp,
+    fx: &Fixture,
+    endpoint: &str,
+    allowed: &[Persona],
+    skip: &[Persona],
+    failures: &mut Vec<String>,
+) {
     let first = allowed.first().copied().unwrap_or(Organizer);
     let base = prepare(app, fx, endpoint, first).await;
-    let refused: Vec<Persona> = EVERYONE.iter().copied().filter(|p| !allowed.contains(p) && !skip.contains(p)).collect();
+    let refused: Vec<Persona> =
+        EVERYONE.iter().copied().filter(|p| !allowed.contains(p) && !skip.contains(p)).collect();
     if !refused.is_empty() {
         let before = snapshot(app).await;
         for p in &refused {
             let reply = send(app, fx.client(*p), endpoint, &base.form).await;
             if reply.status != refused_status(*p) {
-                failures.push(format!("{endpoint} as {p:?}: expected {}, got {} {}", refused_status(*p), reply.status, short(&reply.body)));
+                failures.push(format!(
+                    "{endpoint} as {p:?}: expected {}, got {} {}",
+                    refused_status(*p),
+                    reply.status,
+                    short(&reply.body)
+                ));
             }
         }
         let after = snapshot(app).await;
@@ -620,7 +879,11 @@ async fn run_case(app: &TestApp, fx: &Fixture, endpoint: &str, allowed: &[Person
         };
         let reply = send(app, caller, endpoint, &prep.form).await;
         if !(reply.status.is_success() || reply.status.is_redirection()) {
-            failures.push(format!("{endpoint} as {p:?}: expected success, got {} {}", reply.status, short(&reply.body)));
+            failures.push(format!(
+                "{endpoint} as {p:?}: expected success, got {} {}",
+                reply.status,
+                short(&reply.body)
+            ));
         } else if let Err(what) = effect(app, fx, endpoint, *p, &prep, caller, &reply).await {
             failures.push(format!("{endpoint} as {p:?}: answered {} but {what} did not happen", reply.status));
         }
@@ -658,11 +921,19 @@ async fn route_effect(app: &TestApp, fx: &Fixture, route: &str, p: Persona, body
         "/events/{id}/submissions.csv" | "/events/{id}/scores.csv" | "/events/{id}/ranking.csv" => has("Saqia"),
         "/pass/{token}" => {
             let me = app.me(fx.client(p)).await;
-            if p == Anonymous { me.is_null() } else { me["id"] == fx.user(p) }
+            if p == Anonymous {
+                me.is_null()
+            } else {
+                me["id"] == fx.user(p)
+            }
         }
         _ => true,
     };
-    if ok { Ok(()) } else { Err(format!("{route} as {p:?}: answered but not with its content")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("{route} as {p:?}: answered but not with its content"))
+    }
 }
 
 /// The routes registered in the server's source: every `.route("…"` of `src/`, but the
@@ -723,7 +994,8 @@ async fn every_server_function_enforces_its_policy() {
 async fn every_plain_route_enforces_its_policy() {
     let (app, fx) = matrix_app().await;
     let routes = routes(&fx);
-    let listed: BTreeSet<String> = routes.iter().map(|(r, _, _)| r.to_string()).filter(|r| r != "/pass/{token}").collect();
+    let listed: BTreeSet<String> =
+        routes.iter().map(|(r, _, _)| r.to_string()).filter(|r| r != "/pass/{token}").collect();
     assert_eq!(registered_routes(), listed, "registered routes and the route matrix differ");
 
     let mut failures = Vec::new();
@@ -749,7 +1021,8 @@ async fn every_plain_route_enforces_its_policy() {
         }
     }
     // The organizer of the other event is refused above only because it is not theirs.
-    let (status, _) = get_status(&app, fx.client(OtherOrganizer), &format!("/events/{}/teams.csv", fx.other_event)).await;
+    let (status, _) =
+        get_status(&app, fx.client(OtherOrganizer), &format!("/events/{}/teams.csv", fx.other_event)).await;
     if status != StatusCode::OK {
         failures.push(format!("teams.csv of their own event as OtherOrganizer: got {status}"));
     }
@@ -773,15 +1046,61 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Captain, "teams/remove-member", form(&[("team_id", s(a.team)), ("user_id", s(b.user(Participant)))])),
         (Captain, "teams/make-captain", form(&[("team_id", s(b.team)), ("user_id", s(b.user(Participant)))])),
         (Captain, "teams/make-captain", form(&[("team_id", s(a.team)), ("user_id", s(b.user(Participant)))])),
-        (Captain, "teams/update", form(&[("team_id", s(b.team)), ("team_name", "Pris".into()), ("pitch", "".into()), ("track_id", "".into()), ("needs", "".into())])),
-        (Captain, "teams/update", form(&[("team_id", s(a.team)), ("team_name", "Atlas".into()), ("pitch", "".into()), ("track_id", s(b.track)), ("needs", "".into())])),
-        (Solo, "teams/create", form(&[("event_id", e.clone()), ("team_name", "Croisée".into()), ("pitch", "".into()), ("track_id", s(b.track)), ("needs", "".into())])),
+        (
+            Captain,
+            "teams/update",
+            form(&[
+                ("team_id", s(b.team)),
+                ("team_name", "Pris".into()),
+                ("pitch", "".into()),
+                ("track_id", "".into()),
+                ("needs", "".into()),
+            ]),
+        ),
+        (
+            Captain,
+            "teams/update",
+            form(&[
+                ("team_id", s(a.team)),
+                ("team_name", "Atlas".into()),
+                ("pitch", "".into()),
+                ("track_id", s(b.track)),
+                ("needs", "".into()),
+            ]),
+        ),
+        (
+            Solo,
+            "teams/create",
+            form(&[
+                ("event_id", e.clone()),
+                ("team_name", "Croisée".into()),
+                ("pitch", "".into()),
+                ("track_id", s(b.track)),
+                ("needs", "".into()),
+            ]),
+        ),
         (Solo, "teams/join", form(&[("code", b.team2_code.clone())])),
-        (Organizer, "teams/move", form(&[("event_id", e.clone()), ("user_id", s(b.user(Solo))), ("team_id", s(a.team2))])),
-        (Organizer, "teams/move", form(&[("event_id", e.clone()), ("user_id", s(a.user(Solo))), ("team_id", s(b.team2))])),
+        (
+            Organizer,
+            "teams/move",
+            form(&[("event_id", e.clone()), ("user_id", s(b.user(Solo))), ("team_id", s(a.team2))]),
+        ),
+        (
+            Organizer,
+            "teams/move",
+            form(&[("event_id", e.clone()), ("user_id", s(a.user(Solo))), ("team_id", s(b.team2))]),
+        ),
         (Organizer, "teams/dissolve", form(&[("event_id", e.clone()), ("team_id", s(b.team2))])),
-        (Organizer, "teams/rename", form(&[("event_id", e.clone()), ("team_id", s(b.team2)), ("team_name", "Piratée".into())])),
-        (Participant, "projects/remove-screenshot", form(&[("event_id", e.clone()), ("screenshot_id", s(b.screenshot))])),
+        (
+            Organizer,
+            "teams/rename",
+            form(&[("event_id", e.clone()), ("team_id", s(b.team2)), ("team_name", "Piratée".into())]),
+        ),
+        (
+            Participant,
+            "projects/remove-screenshot",
+            form(&[("event_id", e.clone()), ("screenshot_id", s(b.screenshot))]),
+        ),
         (Participant, "projects/save", {
             let mut f = project_form(a.event, 0, "Croisé", false);
             f.retain(|(k, _)| k != "track_id" && k != "version");
@@ -789,10 +1108,22 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
             f.push(("version".into(), "1".into()));
             f
         }),
-        (Organizer, "projects/extend", form(&[("event_id", e.clone()), ("team_id", s(b.team)), ("until", local_in(9, 0))])),
+        (
+            Organizer,
+            "projects/extend",
+            form(&[("event_id", e.clone()), ("team_id", s(b.team)), ("until", local_in(9, 0))]),
+        ),
         (Organizer, "projects/detail", form(&[("event_id", e.clone()), ("team_id", s(b.team))])),
-        (Organizer, "mentoring/assign", form(&[("event_id", e.clone()), ("team_id", s(b.team)), ("mentor_id", s(a.user(Mentor)))])),
-        (Organizer, "mentoring/assign", form(&[("event_id", e.clone()), ("team_id", s(a.team)), ("mentor_id", s(b.user(Mentor)))])),
+        (
+            Organizer,
+            "mentoring/assign",
+            form(&[("event_id", e.clone()), ("team_id", s(b.team)), ("mentor_id", s(a.user(Mentor)))]),
+        ),
+        (
+            Organizer,
+            "mentoring/assign",
+            form(&[("event_id", e.clone()), ("team_id", s(a.team)), ("mentor_id", s(b.user(Mentor)))]),
+        ),
         (Participant, "sessions/book", form(&[("slot_id", s(b.slot))])),
         (Participant, "sessions/cancel", form(&[("slot_id", s(b.slot))])),
         (Mentor, "sessions/cancel", form(&[("slot_id", s(b.slot))])),
@@ -803,18 +1134,57 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Mentor, "help/resolve", form(&[("request_id", s(b.help))])),
         (Participant, "help/resolve", form(&[("request_id", s(b.help))])),
         (Participant, "help/cancel", form(&[("request_id", s(b.help))])),
-        (Organizer, "judging/pass/reset", form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge)), ("action", "renew".into())])),
+        (
+            Organizer,
+            "judging/pass/reset",
+            form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge)), ("action", "renew".into())]),
+        ),
         (Organizer, "judging/pass/show", form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge))])),
-        (Organizer, "judging/pass/extend", form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge)), ("days", "3".into())])),
-        (Organizer, "judging/judge/update", form(&[("event_id", e.clone()), ("user_id", s(b.user(Judge))), ("track", "".into())])),
-        (Organizer, "judging/judge/update", form(&[("event_id", e.clone()), ("user_id", s(a.user(Judge))), ("track", s(b.track))])),
+        (
+            Organizer,
+            "judging/pass/extend",
+            form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge)), ("days", "3".into())]),
+        ),
+        (
+            Organizer,
+            "judging/judge/update",
+            form(&[("event_id", e.clone()), ("user_id", s(b.user(Judge))), ("track", "".into())]),
+        ),
+        (
+            Organizer,
+            "judging/judge/update",
+            form(&[("event_id", e.clone()), ("user_id", s(a.user(Judge))), ("track", s(b.track))]),
+        ),
         (Organizer, "judging/extra", form(&[("event_id", e.clone()), ("project_id", s(b.project))])),
-        (Organizer, "judging/table", form(&[("event_id", e.clone()), ("project_id", s(b.project)), ("table_label", "Volée".into())])),
-        (Organizer, "judging/table", form(&[("event_id", e.clone()), ("project_id", s(b.draft)), ("table_label", "Volée".into())])),
+        (
+            Organizer,
+            "judging/table",
+            form(&[("event_id", e.clone()), ("project_id", s(b.project)), ("table_label", "Volée".into())]),
+        ),
+        (
+            Organizer,
+            "judging/table",
+            form(&[("event_id", e.clone()), ("project_id", s(b.draft)), ("table_label", "Volée".into())]),
+        ),
         (Organizer, "judging/rubric", form(&[("event_id", e.clone()), ("scope", s(b.track))])),
-        (Organizer, "judging/rubric/save", form(&[("event_id", e.clone()), ("scope", s(b.track)), ("version", "0".into()), ("fields[name_1]", "X".into()), ("fields[weight_1]", "1".into()), ("fields[scale_1]", "1-5".into())])),
+        (
+            Organizer,
+            "judging/rubric/save",
+            form(&[
+                ("event_id", e.clone()),
+                ("scope", s(b.track)),
+                ("version", "0".into()),
+                ("fields[name_1]", "X".into()),
+                ("fields[weight_1]", "1".into()),
+                ("fields[scale_1]", "1-5".into()),
+            ]),
+        ),
         (Judge, "judging/save", score_form(a.event, b.project, 1)),
-        (Judge, "judging/conflicts/save", form(&[("event_id", e.clone()), (format!("teams[{}]", b.team).as_str(), "on".into())])),
+        (
+            Judge,
+            "judging/conflicts/save",
+            form(&[("event_id", e.clone()), (format!("teams[{}]", b.team).as_str(), "on".into())]),
+        ),
         (Organizer, "board/announce/retire", form(&[("event_id", e.clone()), ("announcement_id", s(b.announcement))])),
         (Organizer, "console/import/batch", form(&[("event_id", e.clone()), ("batch", s(b.batch))])),
         (Organizer, "console/import/commit", form(&[("event_id", e.clone()), ("batch", s(b.batch))])),

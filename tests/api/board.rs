@@ -14,7 +14,13 @@ async fn board_settings(app: &TestApp, jury: &Jury, visibility: &str, comments: 
         .await
         .unwrap();
     let (e, v) = (jury.e(), version.to_string());
-    let mut form = vec![("event_id", e.as_str()), ("version", v.as_str()), ("visibility", visibility), ("top_n", "10"), ("rotate_seconds", "15")];
+    let mut form = vec![
+        ("event_id", e.as_str()),
+        ("version", v.as_str()),
+        ("visibility", visibility),
+        ("top_n", "10"),
+        ("rotate_seconds", "15"),
+    ];
     if comments {
         form.push(("show_comments", "on"));
     }
@@ -49,7 +55,16 @@ async fn score_all(app: &TestApp, jury: &Jury) {
         for project in crate::judging::assigned_to(app, *judge).await {
             let i = jury.projects.iter().position(|p| p.0 == project).unwrap_or(0);
             let impact = (5 - i.min(4)).to_string();
-            let r = save(app, phone, jury.event, project, &format!("score-all-{judge}-{project}"), 0, &[("c1", impact.as_str()), ("c2", "5")]).await;
+            let r = save(
+                app,
+                phone,
+                jury.event,
+                project,
+                &format!("score-all-{judge}-{project}"),
+                0,
+                &[("c1", impact.as_str()), ("c2", "5")],
+            )
+            .await;
             assert_eq!(r.json()["applied"], true, "{}", r.body);
         }
     }
@@ -60,7 +75,16 @@ async fn participant(app: &TestApp, jury: &Jury, email: &str) -> Client {
     let client = user_agent();
     let code = app.invite(&jury.organizer, jury.event, "participant", "1").await;
     let r = app
-        .call(&client, "invites/signup-accept", &[("code", code.as_str()), ("display_name", "Participante"), ("email", email), ("password", "correct horse battery")])
+        .call(
+            &client,
+            "invites/signup-accept",
+            &[
+                ("code", code.as_str()),
+                ("display_name", "Participante"),
+                ("email", email),
+                ("password", "correct horse battery"),
+            ],
+        )
         .await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
     client
@@ -105,7 +129,14 @@ async fn each_audience_sees_the_board_only_as_the_organizer_chose() {
         assert!(sees(after["html"].as_str().unwrap()));
         assert!(sees(&projector(&app, who, jury.event).await), "published results are public");
     }
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_log WHERE action = 'results.publish' AND event_id = {}", jury.event)).await, 1);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'results.publish' AND event_id = {}",
+            jury.event
+        ))
+        .await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -116,13 +147,19 @@ async fn a_frozen_board_hides_further_changes_from_the_public() {
     board_settings(&app, &jury, "public", false).await;
     let phone = &jury.judges[0].1;
     let (first, second) = (jury.projects[0].0, jury.projects[1].0);
-    assert_eq!(save(&app, phone, jury.event, first, "freeze-0001", 0, &[("c1", "3"), ("c2", "5")]).await.json()["applied"], true);
+    assert_eq!(
+        save(&app, phone, jury.event, first, "freeze-0001", 0, &[("c1", "3"), ("c2", "5")]).await.json()["applied"],
+        true
+    );
     let anonymous = user_agent();
     assert!(projector(&app, &anonymous, jury.event).await.contains("Projet 0"));
 
     let r = organizer(&app, &jury, "board/freeze", &[("frozen", "on")]).await;
     assert!(r.status.is_success(), "{}", r.body);
-    assert_eq!(save(&app, phone, jury.event, second, "freeze-0002", 0, &[("c1", "5"), ("c2", "9")]).await.json()["applied"], true);
+    assert_eq!(
+        save(&app, phone, jury.event, second, "freeze-0002", 0, &[("c1", "5"), ("c2", "9")]).await.json()["applied"],
+        true
+    );
     let frozen = projector(&app, &anonymous, jury.event).await;
     assert!(frozen.contains("data-state=\"frozen\""), "{frozen}");
     assert!(!frozen.contains("Projet 1"), "a score saved after the freeze reached the public board");
@@ -133,7 +170,14 @@ async fn a_frozen_board_hides_further_changes_from_the_public() {
     organizer(&app, &jury, "board/freeze", &[("frozen", "off")]).await;
     let live = projector(&app, &anonymous, jury.event).await;
     assert!(live.contains("data-state=\"live\"") && live.contains("Projet 1"), "{live}");
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_log WHERE action IN ('board.freeze', 'board.unfreeze') AND event_id = {}", jury.event)).await, 2);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('board.freeze', 'board.unfreeze') AND event_id = {}",
+            jury.event
+        ))
+        .await,
+        2
+    );
 }
 
 #[tokio::test]
@@ -159,7 +203,11 @@ async fn a_reveal_goes_from_last_to_first_and_a_retried_step_changes_nothing() {
         let r = organizer(&app, &jury, "board/reveal", &[("direction", "next"), ("from", "0")]).await;
         assert!(r.status.is_success(), "{}", r.body);
     }
-    let step: i64 = sqlx::query_scalar("SELECT reveal_step FROM boards WHERE event_id = $1").bind(jury.event).fetch_one(&app.state.db.pool).await.unwrap();
+    let step: i64 = sqlx::query_scalar("SELECT reveal_step FROM boards WHERE event_id = $1")
+        .bind(jury.event)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(step, 1);
     let html = projector(&app, &anonymous, jury.event).await;
     assert!(html.contains("Projet 2") && !html.contains("Projet 1") && !html.contains("Projet 0"), "{html}");
@@ -179,11 +227,19 @@ async fn next_board(stream: &mut reqwest::Response, buffer: &mut String) -> Stri
         if let Some(end) = buffer.find("\n\n") {
             let message: String = buffer.drain(..end + 2).collect();
             if message.contains("event: board") {
-                return message.lines().filter_map(|l| l.strip_prefix("data: ").or_else(|| l.strip_prefix("data:"))).collect::<Vec<_>>().join("\n");
+                return message
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data: ").or_else(|| l.strip_prefix("data:")))
+                    .collect::<Vec<_>>()
+                    .join("\n");
             }
             continue;
         }
-        let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk()).await.expect("a board message within 5 s").unwrap().expect("stream open");
+        let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
+            .await
+            .expect("a board message within 5 s")
+            .unwrap()
+            .expect("stream open");
         buffer.push_str(&String::from_utf8_lossy(&chunk));
     }
 }
@@ -203,7 +259,11 @@ async fn the_board_is_pushed_to_viewers_and_a_reconnecting_viewer_resyncs() {
     assert!(first.contains("data-state=\"live\"") && !first.contains("Projet 0"), "{first}");
 
     let phone = &jury.judges[0].1;
-    assert_eq!(save(&app, phone, jury.event, jury.projects[0].0, "push-0001", 0, &[("c1", "4"), ("c2", "5")]).await.json()["applied"], true);
+    assert_eq!(
+        save(&app, phone, jury.event, jury.projects[0].0, "push-0001", 0, &[("c1", "4"), ("c2", "5")]).await.json()
+            ["applied"],
+        true
+    );
     let pushed = next_board(&mut stream, &mut buffer).await;
     assert!(pushed.contains("Projet 0"), "the new standings are pushed: {pushed}");
     assert!(pushed.contains("Avancement du jury"), "in the viewer's language");
@@ -211,7 +271,11 @@ async fn the_board_is_pushed_to_viewers_and_a_reconnecting_viewer_resyncs() {
     // The viewer drops off; a score is saved meanwhile; on reconnecting, the first message is
     // the full current board, so nothing missed stays missing.
     drop(stream);
-    assert_eq!(save(&app, phone, jury.event, jury.projects[1].0, "push-0002", 0, &[("c1", "5"), ("c2", "9")]).await.json()["applied"], true);
+    assert_eq!(
+        save(&app, phone, jury.event, jury.projects[1].0, "push-0002", 0, &[("c1", "5"), ("c2", "9")]).await.json()
+            ["applied"],
+        true
+    );
     tokio::time::sleep(Duration::from_millis(300)).await;
     let mut again = viewer.get(&url).send().await.unwrap();
     let mut buffer = String::new();
@@ -236,8 +300,16 @@ async fn the_board_crosses_instances_on_postgres() {
     let mut stream = user_agent().get(format!("{second}/events/{}/board/live", jury.event)).send().await.unwrap();
     let mut buffer = String::new();
     assert!(!next_board(&mut stream, &mut buffer).await.contains("Projet 0"));
-    assert_eq!(save(&app, &jury.judges[0].1, jury.event, jury.projects[0].0, "cross-b001", 0, &[("c1", "4"), ("c2", "5")]).await.json()["applied"], true);
-    assert!(next_board(&mut stream, &mut buffer).await.contains("Projet 0"), "the score saved on one instance moves the board on the other");
+    assert_eq!(
+        save(&app, &jury.judges[0].1, jury.event, jury.projects[0].0, "cross-b001", 0, &[("c1", "4"), ("c2", "5")])
+            .await
+            .json()["applied"],
+        true
+    );
+    assert!(
+        next_board(&mut stream, &mut buffer).await.contains("Projet 0"),
+        "the score saved on one instance moves the board on the other"
+    );
 }
 
 #[tokio::test]
@@ -247,9 +319,16 @@ async fn a_team_sees_its_rank_and_the_judges_comments_without_their_names() {
     // One participant with a real account leads a team whose project is submitted.
     let member = participant(&app, &jury, "captain@example.ma").await;
     let e = jury.e();
-    let r = app.call(&member, "teams/create", &[("event_id", e.as_str()), ("team_name", "Atlas"), ("pitch", ""), ("track_id", ""), ("needs", "")]).await;
+    let r = app
+        .call(
+            &member,
+            "teams/create",
+            &[("event_id", e.as_str()), ("team_name", "Atlas"), ("pitch", ""), ("track_id", ""), ("needs", "")],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
-    let team: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE name = 'Atlas'").fetch_one(&app.state.db.pool).await.unwrap();
+    let team: i64 =
+        sqlx::query_scalar("SELECT id FROM teams WHERE name = 'Atlas'").fetch_one(&app.state.db.pool).await.unwrap();
     sqlx::query("INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, 'Irrigation', 'submitted', 1, 1)")
         .bind(team)
         .bind(jury.event)
@@ -291,7 +370,13 @@ async fn announcements_reach_members_and_the_projector() {
     let r = organizer(&app, &jury, "board/announce", &[("body_ar", ""), ("body_fr", ""), ("body_en", "  ")]).await;
     assert_eq!(r.invalid_fields(), vec!["body_en"], "{}", r.body);
     // Ticked for the projector (announcements are for members only unless made public).
-    let r = organizer(&app, &jury, "board/announce", &[("body_ar", "الغداء في القاعة 2"), ("body_fr", "Déjeuner en salle 2"), ("body_en", ""), ("public", "on")]).await;
+    let r = organizer(
+        &app,
+        &jury,
+        "board/announce",
+        &[("body_ar", "الغداء في القاعة 2"), ("body_fr", "Déjeuner en salle 2"), ("body_en", ""), ("public", "on")],
+    )
+    .await;
     assert!(r.status.is_success(), "{}", r.body);
     let pushed = tokio::time::timeout(Duration::from_secs(5), live.chunk()).await.expect("pushed").unwrap().unwrap();
     assert!(String::from_utf8_lossy(&pushed).contains("event: announce"));
@@ -306,8 +391,17 @@ async fn announcements_reach_members_and_the_projector() {
 
     let id: i64 = sqlx::query_scalar("SELECT id FROM announcements").fetch_one(&app.state.db.pool).await.unwrap();
     let id = id.to_string();
-    assert!(organizer(&app, &jury, "board/announce/retire", &[("announcement_id", id.as_str())]).await.status.is_success());
-    assert_eq!(app.call(&member, "board/announcements", &[("event_id", e.as_str())]).await.json()["items"].as_array().unwrap().len(), 0);
+    assert!(organizer(&app, &jury, "board/announce/retire", &[("announcement_id", id.as_str())])
+        .await
+        .status
+        .is_success());
+    assert_eq!(
+        app.call(&member, "board/announcements", &[("event_id", e.as_str())]).await.json()["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
 }
 
 #[tokio::test]
@@ -321,13 +415,25 @@ async fn a_csv_import_is_previewed_and_written_only_when_every_row_is_valid() {
         let organizer = jury.organizer.clone();
         let app = &app;
         async move {
-            let r = app.call(&organizer, "console/import/stage", &[("event_id", e.as_str()), ("kind", kind), ("csv_text", csv)]).await;
+            let r = app
+                .call(
+                    &organizer,
+                    "console/import/stage",
+                    &[("event_id", e.as_str()), ("kind", kind), ("csv_text", csv)],
+                )
+                .await;
             assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
-            sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM imports").fetch_one(&app.state.db.pool).await.unwrap().to_string()
+            sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM imports")
+                .fetch_one(&app.state.db.pool)
+                .await
+                .unwrap()
+                .to_string()
         }
     };
 
-    let bad = stage("name,email\nAmina,amina@example.ma\nYoussef,not-an-email\nAmina Bis,AMINA@example.ma\n", "participants").await;
+    let bad =
+        stage("name,email\nAmina,amina@example.ma\nYoussef,not-an-email\nAmina Bis,AMINA@example.ma\n", "participants")
+            .await;
     let preview = organizer(&app, &jury, "console/import/batch", &[("batch", bad.as_str())]).await.json();
     let lines: Vec<u64> = preview["problems"].as_array().unwrap().iter().map(|p| p[0].as_u64().unwrap()).collect();
     assert_eq!(lines, vec![3, 4], "{preview}");
@@ -336,7 +442,9 @@ async fn a_csv_import_is_previewed_and_written_only_when_every_row_is_valid() {
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     assert_eq!(invites().await, before, "nothing is written while a row has a problem");
 
-    let good = stage("name;email;skills\nAmina;amina@example.ma;design|data\nيوسف;youssef@example.ma;\n", "participants").await;
+    let good =
+        stage("name;email;skills\nAmina;amina@example.ma;design|data\nيوسف;youssef@example.ma;\n", "participants")
+            .await;
     assert!(organizer(&app, &jury, "console/import/commit", &[("batch", good.as_str())]).await.status.is_success());
     assert_eq!(invites().await, before + 2);
     let done = organizer(&app, &jury, "console/import/batch", &[("batch", good.as_str())]).await.json();
@@ -344,20 +452,43 @@ async fn a_csv_import_is_previewed_and_written_only_when_every_row_is_valid() {
     let link = done["created"][1]["link"].as_str().unwrap().to_owned();
     assert!(link.contains("/invite/"), "{done}");
     // A second click imports nothing more.
-    assert_eq!(organizer(&app, &jury, "console/import/commit", &[("batch", good.as_str())]).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        organizer(&app, &jury, "console/import/commit", &[("batch", good.as_str())]).await.status,
+        StatusCode::CONFLICT
+    );
     assert_eq!(invites().await, before + 2);
     // The link works: the person signs up with it and joins as a participant.
     let code = link.rsplit('/').next().unwrap();
-    let r = app.call(&user_agent(), "invites/signup-accept", &[("code", code), ("display_name", "يوسف"), ("email", "youssef@example.ma"), ("password", "correct horse battery")]).await;
+    let r = app
+        .call(
+            &user_agent(),
+            "invites/signup-accept",
+            &[
+                ("code", code),
+                ("display_name", "يوسف"),
+                ("email", "youssef@example.ma"),
+                ("password", "correct horse battery"),
+            ],
+        )
+        .await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
 
     // Judges get phone sign-in links; projects become teams with submitted projects.
     let judges = stage("name\nJuge Import\n", "judges").await;
     assert!(organizer(&app, &jury, "console/import/commit", &[("batch", judges.as_str())]).await.status.is_success());
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM event_roles WHERE role = 'judge' AND event_id = {}", jury.event)).await, 1);
-    let projects = stage("team,title,repo_url\nAtlas,Irrigation,https://example.ma/atlas\nRif,Tourisme,\n", "projects").await;
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM event_roles WHERE role = 'judge' AND event_id = {}", jury.event))
+            .await,
+        1
+    );
+    let projects =
+        stage("team,title,repo_url\nAtlas,Irrigation,https://example.ma/atlas\nRif,Tourisme,\n", "projects").await;
     assert!(organizer(&app, &jury, "console/import/commit", &[("batch", projects.as_str())]).await.status.is_success());
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM projects WHERE status = 'submitted' AND event_id = {}", jury.event)).await, 2);
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM projects WHERE status = 'submitted' AND event_id = {}", jury.event))
+            .await,
+        2
+    );
     let teams = organizer(&app, &jury, "console/import/batch", &[("batch", projects.as_str())]).await.json();
     assert!(teams["created"][0]["link"].as_str().unwrap().contains("/join/"), "{teams}");
     // Importing a team name already taken is a per-row problem.
@@ -391,7 +522,10 @@ async fn the_dashboard_counts_the_event_and_charts_each_judge() {
     assert_eq!(csv.status(), StatusCode::OK);
     assert!(csv.text().await.unwrap().contains("mentor,starts,ends"));
     let judge = &jury.judges[0].1;
-    assert_eq!(judge.get(format!("{}/events/{}/sessions.csv", app.base, jury.event)).send().await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        judge.get(format!("{}/events/{}/sessions.csv", app.base, jury.event)).send().await.unwrap().status(),
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test]
@@ -401,15 +535,31 @@ async fn with_names_hidden_from_judges_the_board_they_see_has_no_team_names() {
     assign(&app, &jury, "7").await;
     score_all(&app, &jury).await;
     board_settings(&app, &jury, "public", false).await;
-    let team: String = sqlx::query_scalar("SELECT name FROM teams WHERE id = $1").bind(jury.projects[0].1).fetch_one(&app.state.db.pool).await.unwrap();
+    let team: String = sqlx::query_scalar("SELECT name FROM teams WHERE id = $1")
+        .bind(jury.projects[0].1)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     let judge = &jury.judges[0].1;
     let anonymous = user_agent();
     assert!(projector(&app, judge, jury.event).await.contains(&team), "names shown by default");
 
-    let version: i64 = sqlx::query_scalar("SELECT version FROM judging_settings").fetch_one(&app.state.db.pool).await.unwrap();
+    let version: i64 =
+        sqlx::query_scalar("SELECT version FROM judging_settings").fetch_one(&app.state.db.pool).await.unwrap();
     let r = app
-        .call(&jury.organizer, "judging/settings/save", &[("event_id", jury.e()), ("version", version.to_string()), ("judges_per_project", "2".into()),
-            ("hide_names", "on".into()), ("method", "z".into()), ("disagreement", "25".into()), ("state", "open".into())])
+        .call(
+            &jury.organizer,
+            "judging/settings/save",
+            &[
+                ("event_id", jury.e()),
+                ("version", version.to_string()),
+                ("judges_per_project", "2".into()),
+                ("hide_names", "on".into()),
+                ("method", "z".into()),
+                ("disagreement", "25".into()),
+                ("state", "open".into()),
+            ],
+        )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
     // Judges see the public board, signed in or not (and on the hall's projector): it shows

@@ -40,7 +40,12 @@ async fn wait_healthy(base: &str) {
     panic!("server at {base} did not become healthy");
 }
 
-async fn post(client: &Client, base: &str, endpoint: &str, form: &[(String, String)]) -> Result<reqwest::Response, reqwest::Error> {
+async fn post(
+    client: &Client,
+    base: &str,
+    endpoint: &str,
+    form: &[(String, String)],
+) -> Result<reqwest::Response, reqwest::Error> {
     client.post(format!("{base}/api/{endpoint}")).form(form).send().await
 }
 
@@ -62,32 +67,74 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
 
     // An organizer, an event with a rubric, 30 submitted projects, 12 judges signed in by link.
     let organizer = user_agent();
-    post(&organizer, &base, "auth/signup", &form(&[("display_name", "Salma"), ("email", "o@example.ma"), ("password", "correct horse battery")])).await.unwrap();
+    post(
+        &organizer,
+        &base,
+        "auth/signup",
+        &form(&[("display_name", "Salma"), ("email", "o@example.ma"), ("password", "correct horse battery")]),
+    )
+    .await
+    .unwrap();
     // Made admin (so it may create events) as an operator would, with the binary's command.
-    let made = Command::new(env!("CARGO_BIN_EXE_hakam")).args(["admin", "o@example.ma"]).env("DATABASE_URL", &db.url).output().unwrap();
+    let made = Command::new(env!("CARGO_BIN_EXE_hakam"))
+        .args(["admin", "o@example.ma"])
+        .env("DATABASE_URL", &db.url)
+        .output()
+        .unwrap();
     assert!(made.status.success(), "hakam admin: {}", String::from_utf8_lossy(&made.stderr));
-    let event_fields: Vec<(String, String)> = event_form("Hackathon").into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let event_fields: Vec<(String, String)> =
+        event_form("Hackathon").into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     post(&organizer, &base, "events/create", &event_fields).await.unwrap();
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
     let event: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(&pool).await.unwrap();
     let e = event.to_string();
-    let r = post(&organizer, &base, "judging/rubric/save", &form(&[
-        ("event_id", &e), ("scope", "0"), ("version", "0"),
-        ("fields[name_1]", "Impact"), ("fields[weight_1]", "2"), ("fields[scale_1]", "1-5"),
-        ("fields[name_2]", "Execution"), ("fields[weight_2]", "1"), ("fields[scale_2]", "1-10"),
-    ])).await.unwrap();
+    let r = post(
+        &organizer,
+        &base,
+        "judging/rubric/save",
+        &form(&[
+            ("event_id", &e),
+            ("scope", "0"),
+            ("version", "0"),
+            ("fields[name_1]", "Impact"),
+            ("fields[weight_1]", "2"),
+            ("fields[scale_1]", "1-5"),
+            ("fields[name_2]", "Execution"),
+            ("fields[weight_2]", "1"),
+            ("fields[scale_2]", "1-10"),
+        ]),
+    )
+    .await
+    .unwrap();
     assert!(r.status().is_success());
-    let r = post(&organizer, &base, "judging/settings/save", &form(&[
-        ("event_id", &e), ("version", "1"), ("judges_per_project", "3"), ("method", "z"), ("disagreement", "25"), ("state", "open"),
-    ])).await.unwrap();
+    let r = post(
+        &organizer,
+        &base,
+        "judging/settings/save",
+        &form(&[
+            ("event_id", &e),
+            ("version", "1"),
+            ("judges_per_project", "3"),
+            ("method", "z"),
+            ("disagreement", "25"),
+            ("state", "open"),
+        ]),
+    )
+    .await
+    .unwrap();
     assert!(r.status().is_success(), "{}", r.text().await.unwrap_or_default());
     seed_projects(&pool, event, 30, None).await;
     let mut judges = Vec::new();
     for i in 0..12 {
         let name = format!("Juge {i}");
         let added: serde_json::Value =
-            post(&organizer, &base, "judging/judges/add", &form(&[("event_id", &e), ("display_name", &name)])).await.unwrap().json().await.unwrap();
+            post(&organizer, &base, "judging/judges/add", &form(&[("event_id", &e), ("display_name", &name)]))
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
         // The plain link exists only in this answer.
         let user = added["user_id"].as_i64().unwrap();
         let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
@@ -102,11 +149,12 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
     let acks: Arc<Mutex<Vec<Ack>>> = Arc::default();
     let mut tasks = Vec::new();
     for (judge, phone) in judges.clone() {
-        let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments WHERE judge_id = $1 ORDER BY project_id")
-            .bind(judge)
-            .fetch_all(&pool)
-            .await
-            .unwrap();
+        let projects: Vec<i64> =
+            sqlx::query_scalar("SELECT project_id FROM judge_assignments WHERE judge_id = $1 ORDER BY project_id")
+                .bind(judge)
+                .fetch_all(&pool)
+                .await
+                .unwrap();
         let (acks, base, e) = (acks.clone(), base.clone(), e.clone());
         tasks.push(tokio::spawn(async move {
             let mut versions = std::collections::HashMap::<i64, i64>::new();
@@ -116,10 +164,21 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
                 let base_version = versions.get(&project).copied().unwrap_or(0);
                 let (p, b) = (project.to_string(), base_version.to_string());
                 let impact = (1 + n % 5).to_string();
-                let reply = post(&phone, &base, "judging/save", &form(&[
-                    ("event_id", &e), ("project_id", &p), ("save_id", &save_id), ("base_version", &b),
-                    ("status", ""), ("marks[c1]", &impact), ("marks[c2]", "7"), ("notes", ""),
-                ]))
+                let reply = post(
+                    &phone,
+                    &base,
+                    "judging/save",
+                    &form(&[
+                        ("event_id", &e),
+                        ("project_id", &p),
+                        ("save_id", &save_id),
+                        ("base_version", &b),
+                        ("status", ""),
+                        ("marks[c1]", &impact),
+                        ("marks[c2]", "7"),
+                        ("notes", ""),
+                    ]),
+                )
                 .await;
                 let Ok(reply) = reply else { return };
                 let Ok(body) = reply.json::<serde_json::Value>().await else { return };
@@ -161,14 +220,17 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
         assert_eq!(row, Some(("applied".to_owned(), *version, *project)), "acknowledged save {save_id} is durable");
     }
     // Exactly once: a score's version counts its applied saves.
-    let scores: Vec<(i64, i64, i64)> = sqlx::query_as("SELECT judge_id, project_id, version FROM scores").fetch_all(&pool).await.unwrap();
+    let scores: Vec<(i64, i64, i64)> =
+        sqlx::query_as("SELECT judge_id, project_id, version FROM scores").fetch_all(&pool).await.unwrap();
     for (judge, project, version) in &scores {
-        let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM score_saves WHERE judge_id = $1 AND project_id = $2 AND outcome = 'applied'")
-            .bind(judge)
-            .bind(project)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let applied: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM score_saves WHERE judge_id = $1 AND project_id = $2 AND outcome = 'applied'",
+        )
+        .bind(judge)
+        .bind(project)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
         assert_eq!(applied, *version, "judge {judge} project {project}");
         let max_acked = acks.iter().filter(|a| a.0 == *judge && a.1 == *project).map(|a| a.3).max().unwrap_or(0);
         assert!(*version >= max_acked);
@@ -186,10 +248,21 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
     // A phone replaying an acknowledged save after the restart gets the same answer back.
     let (judge, project, save_id, version) = acks[acks.len() / 2].clone();
     let phone = &judges.iter().find(|j| j.0 == judge).unwrap().1;
-    let reply = post(phone, &base, "judging/save", &form(&[
-        ("event_id", &e), ("project_id", &project.to_string()), ("save_id", &save_id), ("base_version", "0"),
-        ("status", ""), ("marks[c1]", "1"), ("marks[c2]", "1"), ("notes", ""),
-    ]))
+    let reply = post(
+        phone,
+        &base,
+        "judging/save",
+        &form(&[
+            ("event_id", &e),
+            ("project_id", &project.to_string()),
+            ("save_id", &save_id),
+            ("base_version", "0"),
+            ("status", ""),
+            ("marks[c1]", "1"),
+            ("marks[c2]", "1"),
+            ("notes", ""),
+        ]),
+    )
     .await
     .unwrap()
     .json::<serde_json::Value>()

@@ -18,10 +18,22 @@ async fn an_organizer_creates_an_event_with_tracks_and_it_shows_publicly() {
     let org = organizer(&app).await;
     let id = app.create_event(&org, "هاكاثون بركان الرقمي").await;
     for track in ["الرقمي في خدمة المواطن", "Agritech"] {
-        let r = app.call(&org, "events/add-track", &[("event_id", id.to_string().as_str()), ("track_name", track), ("track_description", "")]).await;
+        let r = app
+            .call(
+                &org,
+                "events/add-track",
+                &[("event_id", id.to_string().as_str()), ("track_name", track), ("track_description", "")],
+            )
+            .await;
         assert!(r.status.is_success(), "{}", r.body);
     }
-    let dup = app.call(&org, "events/add-track", &[("event_id", id.to_string().as_str()), ("track_name", "Agritech"), ("track_description", "")]).await;
+    let dup = app
+        .call(
+            &org,
+            "events/add-track",
+            &[("event_id", id.to_string().as_str()), ("track_name", "Agritech"), ("track_description", "")],
+        )
+        .await;
     assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(dup.invalid_fields(), ["track_name"]);
 
@@ -92,7 +104,11 @@ async fn a_stale_edit_is_refused_instead_of_overwriting() {
     let second = app.call(&org, "events/update", &save("Bootcamp Essaouira 2026")).await;
     assert_eq!(second.status, StatusCode::CONFLICT);
     assert_eq!(second.json()["Conflict"], "ErrChangedMeanwhile");
-    let name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(id).fetch_one(&app.state.db.pool).await.unwrap();
+    let name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(name, "Bootcamp numérique Essaouira");
 }
 
@@ -124,9 +140,21 @@ async fn co_organizers_are_added_by_email() {
     let id = app.create_event(&org, "Forum Société Numérique").await;
     let co = user_agent();
     app.signup(&co, "Nadia Berrada", "nadia@example.ma").await;
-    let r = app.call(&org, "events/add-organizer", &[("event_id", id.to_string().as_str()), ("organizer_email", "nobody@example.ma")]).await;
+    let r = app
+        .call(
+            &org,
+            "events/add-organizer",
+            &[("event_id", id.to_string().as_str()), ("organizer_email", "nobody@example.ma")],
+        )
+        .await;
     assert_eq!(r.json()["Invalid"][0]["msg"], "ErrNoSuchAccount");
-    let r = app.call(&org, "events/add-organizer", &[("event_id", id.to_string().as_str()), ("organizer_email", "Nadia@example.ma")]).await;
+    let r = app
+        .call(
+            &org,
+            "events/add-organizer",
+            &[("event_id", id.to_string().as_str()), ("organizer_email", "Nadia@example.ma")],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     let form = app.call(&co, "events/form", &[("id", id.to_string())]).await;
     assert!(form.status.is_success(), "the co-organizer can now edit: {}", form.body);

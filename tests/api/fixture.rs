@@ -28,7 +28,8 @@ pub enum Persona {
 }
 use Persona::*;
 
-pub const EVERYONE: &[Persona] = &[Anonymous, Participant, Captain, Solo, Mentor, Judge, OtherOrganizer, Organizer, Admin];
+pub const EVERYONE: &[Persona] =
+    &[Anonymous, Participant, Captain, Solo, Mentor, Judge, OtherOrganizer, Organizer, Admin];
 pub const PASSWORD: &str = "correct horse battery";
 
 /// A form as posted: owned names and values.
@@ -54,7 +55,9 @@ pub fn png() -> Vec<u8> {
 
 /// A local date-time `days` and `hours` from now, as the event forms take it.
 pub fn local_in(days: i64, hours: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::days(days) + chrono::Duration::hours(hours)).format("%Y-%m-%dT%H:%M").to_string()
+    (chrono::Utc::now() + chrono::Duration::days(days) + chrono::Duration::hours(hours))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
 }
 
 pub struct Fixture {
@@ -141,7 +144,10 @@ impl Fixture {
         for p in [Organizer, OtherOrganizer] {
             ok(&app.signup(&c(p), &format!("{p:?} {tag}"), &emails[&p]).await, "organizer signup");
             let id = app.user_id(&emails[&p]).await.to_string();
-            ok(&app.call(admin, "admin/set-creator", &[("user_id", id.as_str()), ("allowed", "true")]).await, "set-creator");
+            ok(
+                &app.call(admin, "admin/set-creator", &[("user_id", id.as_str()), ("allowed", "true")]).await,
+                "set-creator",
+            );
         }
         let event = app.create_event(&c(Organizer), &format!("Hackathon Berkane {tag}")).await;
         let other_event = app.create_event(&c(OtherOrganizer), &format!("Bootcamp Essaouira {tag}")).await;
@@ -150,10 +156,25 @@ impl Fixture {
         let org = c(Organizer);
 
         // People: each persona accepts its own invite with a password account.
-        for (p, role) in [(Participant, "participant"), (Captain, "participant"), (Solo, "participant"), (Mentor, "mentor"), (Judge, "judge")] {
+        for (p, role) in [
+            (Participant, "participant"),
+            (Captain, "participant"),
+            (Solo, "participant"),
+            (Mentor, "mentor"),
+            (Judge, "judge"),
+        ] {
             let code = app.invite(&org, event, role, "1").await;
             let r = app
-                .call(&c(p), "invites/signup-accept", &[("code", code.clone()), ("display_name", format!("{p:?} {tag}")), ("email", emails[&p].clone()), ("password", PASSWORD.to_owned())])
+                .call(
+                    &c(p),
+                    "invites/signup-accept",
+                    &[
+                        ("code", code.clone()),
+                        ("display_name", format!("{p:?} {tag}")),
+                        ("email", emails[&p].clone()),
+                        ("password", PASSWORD.to_owned()),
+                    ],
+                )
                 .await;
             ok(&r, "persona signup");
         }
@@ -166,31 +187,94 @@ impl Fixture {
             users.insert(*p, app.user_id(&emails[p]).await);
         }
 
-        ok(&app.call(&org, "events/add-track", &[("event_id", e.as_str()), ("track_name", "Agritech"), ("track_description", "")]).await, "track");
+        ok(
+            &app.call(
+                &org,
+                "events/add-track",
+                &[("event_id", e.as_str()), ("track_name", "Agritech"), ("track_description", "")],
+            )
+            .await,
+            "track",
+        );
         let track = scalar(app, "SELECT MAX(id) FROM tracks WHERE event_id = $1", event).await;
 
         // "Atlas": the captain creates it, the participant joins with its code.
-        ok(&app.call(&c(Captain), "teams/create", &[("event_id", e.as_str()), ("team_name", "Atlas"), ("pitch", "Irrigation"), ("track_id", ""), ("needs", "design")]).await, "team");
+        ok(
+            &app.call(
+                &c(Captain),
+                "teams/create",
+                &[
+                    ("event_id", e.as_str()),
+                    ("team_name", "Atlas"),
+                    ("pitch", "Irrigation"),
+                    ("track_id", ""),
+                    ("needs", "design"),
+                ],
+            )
+            .await,
+            "team",
+        );
         let team = scalar(app, "SELECT id FROM teams WHERE event_id = $1 AND name = 'Atlas'", event).await;
-        let team_code: String = sqlx::query_scalar("SELECT invite_code FROM teams WHERE id = $1").bind(team).fetch_one(pool).await.unwrap();
+        let team_code: String =
+            sqlx::query_scalar("SELECT invite_code FROM teams WHERE id = $1").bind(team).fetch_one(pool).await.unwrap();
         ok(&app.call(&c(Participant), "teams/join", &[("code", team_code.as_str())]).await, "join team");
 
         // "Borj": a helper participant, with a draft project.
         let (helper, _) = fresh_account(app, &participant_code, tag).await;
-        ok(&app.call(&helper, "teams/create", &[("event_id", e.as_str()), ("team_name", "Borj"), ("pitch", ""), ("track_id", ""), ("needs", "")]).await, "team 2");
+        ok(
+            &app.call(
+                &helper,
+                "teams/create",
+                &[("event_id", e.as_str()), ("team_name", "Borj"), ("pitch", ""), ("track_id", ""), ("needs", "")],
+            )
+            .await,
+            "team 2",
+        );
         let team2 = scalar(app, "SELECT id FROM teams WHERE event_id = $1 AND name = 'Borj'", event).await;
-        let team2_code: String = sqlx::query_scalar("SELECT invite_code FROM teams WHERE id = $1").bind(team2).fetch_one(pool).await.unwrap();
+        let team2_code: String = sqlx::query_scalar("SELECT invite_code FROM teams WHERE id = $1")
+            .bind(team2)
+            .fetch_one(pool)
+            .await
+            .unwrap();
         ok(&app.call(&helper, "projects/save", &project_form(event, 0, "Brouillon", false)).await, "draft");
         let draft = scalar(app, "SELECT id FROM projects WHERE team_id = $1", team2).await;
 
         ok(&app.call(&c(Participant), "projects/save", &project_form(event, 0, "Saqia", true)).await, "project");
         let project = scalar(app, "SELECT id FROM projects WHERE team_id = $1", team).await;
-        ok(&app.call_multipart(&c(Participant), "projects/upload", &[("event_id", e.clone())], Some(("screenshot", png()))).await, "screenshot");
+        ok(
+            &app.call_multipart(
+                &c(Participant),
+                "projects/upload",
+                &[("event_id", e.clone())],
+                Some(("screenshot", png())),
+            )
+            .await,
+            "screenshot",
+        );
         let (screenshot, screenshot_file): (i64, String) =
-            sqlx::query_as("SELECT id, file_name FROM screenshots WHERE project_id = $1").bind(project).fetch_one(pool).await.unwrap();
+            sqlx::query_as("SELECT id, file_name FROM screenshots WHERE project_id = $1")
+                .bind(project)
+                .fetch_one(pool)
+                .await
+                .unwrap();
 
         // Mentoring: a profile, a slot booked by "Atlas", an open help request.
-        ok(&app.call(&c(Mentor), "mentoring/save-profile", &[("event_id", e.as_str()), ("expertise", "design"), ("languages", "ar, fr"), ("capacity", "3"), ("bio", ""), ("contact", "")]).await, "mentor profile");
+        ok(
+            &app.call(
+                &c(Mentor),
+                "mentoring/save-profile",
+                &[
+                    ("event_id", e.as_str()),
+                    ("expertise", "design"),
+                    ("languages", "ar, fr"),
+                    ("capacity", "3"),
+                    ("bio", ""),
+                    ("contact", ""),
+                ],
+            )
+            .await,
+            "mentor profile",
+        );
         let slot = offer_slot(app, &c(Mentor), event).await;
         ok(&app.call(&c(Participant), "sessions/book", &[("slot_id", slot.to_string())]).await, "book");
         let help = raise_help(app, &c(Participant), event).await;
@@ -205,19 +289,68 @@ impl Fixture {
         let score = scalar(app, "SELECT id FROM scores WHERE project_id = $1", project).await;
 
         // Organizer's children: an invite, an import batch, an announcement.
-        ok(&app.call(&org, "invites/create", &[("event_id", e.as_str()), ("role", "mentor"), ("label", "Fixture"), ("max_uses", "3"), ("valid_days", "7")]).await, "invite");
-        let (invite, invite_code): (i64, String) = sqlx::query_as("SELECT id, code FROM invites WHERE event_id = $1 AND label = 'Fixture'").bind(event).fetch_one(pool).await.unwrap();
+        ok(
+            &app.call(
+                &org,
+                "invites/create",
+                &[
+                    ("event_id", e.as_str()),
+                    ("role", "mentor"),
+                    ("label", "Fixture"),
+                    ("max_uses", "3"),
+                    ("valid_days", "7"),
+                ],
+            )
+            .await,
+            "invite",
+        );
+        let (invite, invite_code): (i64, String) =
+            sqlx::query_as("SELECT id, code FROM invites WHERE event_id = $1 AND label = 'Fixture'")
+                .bind(event)
+                .fetch_one(pool)
+                .await
+                .unwrap();
         let batch = stage_batch(app, &org, event).await;
         let announcement = announce(app, &org, event).await;
 
         // The solo participant asks to join "Atlas".
-        ok(&app.call(&c(Solo), "teams/request", &[("team_id", team.to_string()), ("message", "Salam".into())]).await, "join request");
+        ok(
+            &app.call(&c(Solo), "teams/request", &[("team_id", team.to_string()), ("message", "Salam".into())]).await,
+            "join request",
+        );
         let join_request = scalar(app, "SELECT MAX(id) FROM join_requests WHERE team_id = $1", team).await;
 
         Fixture {
-            tag: tag.to_owned(), event, other_event, open_event, clients, users, emails, track, team, team_code, team2, team2_code,
-            project, draft, screenshot, screenshot_file, slot, help, invite, invite_code, participant_code, batch, pass_judge,
-            pass_token, score, announcement, join_request, open_mentor_code, open_participant_code, open_judge_code,
+            tag: tag.to_owned(),
+            event,
+            other_event,
+            open_event,
+            clients,
+            users,
+            emails,
+            track,
+            team,
+            team_code,
+            team2,
+            team2_code,
+            project,
+            draft,
+            screenshot,
+            screenshot_file,
+            slot,
+            help,
+            invite,
+            invite_code,
+            participant_code,
+            batch,
+            pass_judge,
+            pass_token,
+            score,
+            announcement,
+            join_request,
+            open_mentor_code,
+            open_participant_code,
+            open_judge_code,
         }
     }
 
@@ -242,7 +375,11 @@ pub async fn fresh_account(app: &TestApp, code: &str, tag: &str) -> (Client, i64
     let client = user_agent();
     let email = format!("fresh{}.{tag}@example.ma", seq());
     let r = app
-        .call(&client, "invites/signup-accept", &[("code", code), ("display_name", "Fresh"), ("email", email.as_str()), ("password", PASSWORD)])
+        .call(
+            &client,
+            "invites/signup-accept",
+            &[("code", code), ("display_name", "Fresh"), ("email", email.as_str()), ("password", PASSWORD)],
+        )
         .await;
     ok(&r, "fresh account");
     let id = app.user_id(&email).await;
@@ -251,9 +388,16 @@ pub async fn fresh_account(app: &TestApp, code: &str, tag: &str) -> (Client, i64
 
 pub fn project_form(event: i64, version: i64, title: &str, submit: bool) -> Form {
     let mut f = form(&[
-        ("event_id", event.to_string()), ("version", version.to_string()), ("title", title.into()), ("tagline", "Une idée".into()),
-        ("description", "Arrosage intelligent".into()), ("track_id", "".into()), ("repo_url", "".into()), ("demo_url", "".into()),
-        ("video_url", "".into()), ("technologies", "rust".into()),
+        ("event_id", event.to_string()),
+        ("version", version.to_string()),
+        ("title", title.into()),
+        ("tagline", "Une idée".into()),
+        ("description", "Arrosage intelligent".into()),
+        ("track_id", "".into()),
+        ("repo_url", "".into()),
+        ("demo_url", "".into()),
+        ("video_url", "".into()),
+        ("technologies", "rust".into()),
     ]);
     if submit {
         f.push(("submit".into(), "1".into()));
@@ -263,8 +407,14 @@ pub fn project_form(event: i64, version: i64, title: &str, submit: bool) -> Form
 
 pub fn score_form(event: i64, project: i64, base_version: i64) -> Form {
     form(&[
-        ("event_id", event.to_string()), ("project_id", project.to_string()), ("save_id", format!("save-{}-{}", seq(), project)),
-        ("base_version", base_version.to_string()), ("status", "".into()), ("notes", "Bien".into()), ("marks[c1]", "4".into()), ("marks[c2]", "7".into()),
+        ("event_id", event.to_string()),
+        ("project_id", project.to_string()),
+        ("save_id", format!("save-{}-{}", seq(), project)),
+        ("base_version", base_version.to_string()),
+        ("status", "".into()),
+        ("notes", "Bien".into()),
+        ("marks[c1]", "4".into()),
+        ("marks[c2]", "7".into()),
     ])
 }
 
@@ -277,7 +427,16 @@ pub async fn offer_slot(app: &TestApp, mentor: &Client, event: i64) -> i64 {
     let ends = starts + chrono::Duration::minutes(30);
     let fmt = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M").to_string();
     let r = app
-        .call(mentor, "sessions/offer", &[("event_id", event.to_string()), ("starts_at", fmt(starts)), ("ends_at", fmt(ends)), ("location", "Salle 2".into())])
+        .call(
+            mentor,
+            "sessions/offer",
+            &[
+                ("event_id", event.to_string()),
+                ("starts_at", fmt(starts)),
+                ("ends_at", fmt(ends)),
+                ("location", "Salle 2".into()),
+            ],
+        )
         .await;
     ok(&r, "slot");
     scalar(app, "SELECT MAX(id) FROM mentor_slots WHERE event_id = $1", event).await
@@ -285,14 +444,30 @@ pub async fn offer_slot(app: &TestApp, mentor: &Client, event: i64) -> i64 {
 
 pub async fn raise_help(app: &TestApp, member: &Client, event: i64) -> i64 {
     let r = app
-        .call(member, "help/raise", &[("event_id", event.to_string()), ("topic", "Capteur".into()), ("skill", "".into()), ("location", "Table 4".into()), ("description", "".into())])
+        .call(
+            member,
+            "help/raise",
+            &[
+                ("event_id", event.to_string()),
+                ("topic", "Capteur".into()),
+                ("skill", "".into()),
+                ("location", "Table 4".into()),
+                ("description", "".into()),
+            ],
+        )
         .await;
     ok(&r, "help request");
     scalar(app, "SELECT MAX(id) FROM help_requests WHERE event_id = $1", event).await
 }
 
 pub async fn add_pass_judge(app: &TestApp, organizer: &Client, event: i64) -> (i64, String) {
-    let r = app.call(organizer, "judging/judges/add", &[("event_id", event.to_string()), ("display_name", format!("Juge {}", seq()))]).await;
+    let r = app
+        .call(
+            organizer,
+            "judging/judges/add",
+            &[("event_id", event.to_string()), ("display_name", format!("Juge {}", seq()))],
+        )
+        .await;
     ok(&r, "pass judge");
     // Only a digest is stored: the link is in the answer, once.
     let judge = r.json()["user_id"].as_i64().unwrap_or_else(|| panic!("no judge in {}", r.body));
@@ -301,14 +476,29 @@ pub async fn add_pass_judge(app: &TestApp, organizer: &Client, event: i64) -> (i
 
 pub async fn stage_batch(app: &TestApp, organizer: &Client, event: i64) -> i64 {
     let csv = format!("name,email\nAmina,amina{}@example.ma\n", seq());
-    let r = app.call(organizer, "console/import/stage", &[("event_id", event.to_string()), ("kind", "participants".into()), ("csv_text", csv)]).await;
+    let r = app
+        .call(
+            organizer,
+            "console/import/stage",
+            &[("event_id", event.to_string()), ("kind", "participants".into()), ("csv_text", csv)],
+        )
+        .await;
     ok(&r, "import batch");
     scalar(app, "SELECT MAX(id) FROM imports WHERE event_id = $1", event).await
 }
 
 pub async fn announce(app: &TestApp, organizer: &Client, event: i64) -> i64 {
     let r = app
-        .call(organizer, "board/announce", &[("event_id", event.to_string()), ("body_ar", "مرحبا".into()), ("body_fr", "Bienvenue".into()), ("body_en", "Welcome".into())])
+        .call(
+            organizer,
+            "board/announce",
+            &[
+                ("event_id", event.to_string()),
+                ("body_ar", "مرحبا".into()),
+                ("body_fr", "Bienvenue".into()),
+                ("body_en", "Welcome".into()),
+            ],
+        )
         .await;
     ok(&r, "announcement");
     scalar(app, "SELECT MAX(id) FROM announcements WHERE event_id = $1", event).await
@@ -316,10 +506,36 @@ pub async fn announce(app: &TestApp, organizer: &Client, event: i64) -> i64 {
 
 /// The tables whose content a refused call must leave as it was (all but the session store).
 pub const TABLES: &[&str] = &[
-    "users", "events", "tracks", "event_roles", "invites", "login_failures", "audit_log", "profiles", "teams", "team_members",
-    "join_requests", "projects", "project_history", "screenshots", "mentor_profiles", "mentor_assignments", "mentorship_log",
-    "mentor_slots", "help_requests", "judging_settings", "rubrics", "judge_passes", "judge_profiles", "judge_conflicts",
-    "judge_assignments", "scores", "score_saves", "boards", "announcements", "imports",
+    "users",
+    "events",
+    "tracks",
+    "event_roles",
+    "invites",
+    "login_failures",
+    "audit_log",
+    "profiles",
+    "teams",
+    "team_members",
+    "join_requests",
+    "projects",
+    "project_history",
+    "screenshots",
+    "mentor_profiles",
+    "mentor_assignments",
+    "mentorship_log",
+    "mentor_slots",
+    "help_requests",
+    "judging_settings",
+    "rubrics",
+    "judge_passes",
+    "judge_profiles",
+    "judge_conflicts",
+    "judge_assignments",
+    "scores",
+    "score_saves",
+    "boards",
+    "announcements",
+    "imports",
 ];
 
 /// Every row of every table, as text: two snapshots are equal exactly when nothing changed.
@@ -356,7 +572,10 @@ pub async fn snapshot(app: &TestApp) -> BTreeMap<&'static str, Vec<String>> {
 }
 
 /// The tables that differ between two snapshots, with a sample of the change.
-pub fn changed(before: &BTreeMap<&'static str, Vec<String>>, after: &BTreeMap<&'static str, Vec<String>>) -> Vec<String> {
+pub fn changed(
+    before: &BTreeMap<&'static str, Vec<String>>,
+    after: &BTreeMap<&'static str, Vec<String>>,
+) -> Vec<String> {
     before
         .iter()
         .filter(|(t, rows)| after.get(*t) != Some(rows))
@@ -371,7 +590,11 @@ pub fn changed(before: &BTreeMap<&'static str, Vec<String>>, after: &BTreeMap<&'
 pub async fn get_status(app: &TestApp, client: &Client, path: &str) -> (StatusCode, Option<String>) {
     let res = client.get(format!("{}{path}", app.base)).send().await.expect("request sent");
     let status = res.status();
-    let streaming = res.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/event-stream"));
+    let streaming = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/event-stream"));
     if streaming {
         (status, None)
     } else {

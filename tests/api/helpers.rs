@@ -138,19 +138,20 @@ impl Reply {
 impl TestApp {
     /// Calls a server function as a form post, the way `<ActionForm>` does.
     pub async fn call<F: serde::Serialize + ?Sized>(&self, client: &Client, endpoint: &str, form: &F) -> Reply {
-        let res = client
-            .post(format!("{}/api/{endpoint}", self.base))
-            .form(form)
-            .send()
-            .await
-            .expect("request sent");
+        let res = client.post(format!("{}/api/{endpoint}", self.base)).form(form).send().await.expect("request sent");
         let status = res.status();
         let headers = res.headers().clone();
         Reply { status, body: res.text().await.unwrap_or_default(), headers }
     }
 
     /// Calls a multipart server function (file uploads), as a browser form with a file does.
-    pub async fn call_multipart(&self, client: &Client, endpoint: &str, fields: &[(&str, String)], file: Option<(&str, Vec<u8>)>) -> Reply {
+    pub async fn call_multipart(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        fields: &[(&str, String)],
+        file: Option<(&str, Vec<u8>)>,
+    ) -> Reply {
         let mut form = reqwest::multipart::Form::new();
         for (k, v) in fields {
             form = form.text(k.to_string(), v.clone());
@@ -158,7 +159,8 @@ impl TestApp {
         if let Some((name, bytes)) = file {
             form = form.part(name.to_string(), reqwest::multipart::Part::bytes(bytes).file_name("shot.png"));
         }
-        let res = client.post(format!("{}/api/{endpoint}", self.base)).multipart(form).send().await.expect("request sent");
+        let res =
+            client.post(format!("{}/api/{endpoint}", self.base)).multipart(form).send().await.expect("request sent");
         let status = res.status();
         let headers = res.headers().clone();
         Reply { status, body: res.text().await.unwrap_or_default(), headers }
@@ -172,7 +174,12 @@ impl TestApp {
     }
 
     pub async fn signup(&self, client: &Client, name: &str, email: &str) -> Reply {
-        self.call(client, "auth/signup", &[("display_name", name), ("email", email), ("password", "correct horse battery")]).await
+        self.call(
+            client,
+            "auth/signup",
+            &[("display_name", name), ("email", email), ("password", "correct horse battery")],
+        )
+        .await
     }
 
     /// Signs up the platform admin (who may create events and let others do so). Tests get
@@ -181,7 +188,9 @@ impl TestApp {
     pub async fn signup_admin(&self, client: &Client, name: &str, email: &str) -> Reply {
         let reply = self.signup(client, name, email).await;
         assert_eq!(self.me(client).await["is_admin"], false, "{email} became admin by signing up");
-        hakam::auth::bootstrap::make_admin(&self.state.db, email).await.expect("the admin command promotes the account");
+        hakam::auth::bootstrap::make_admin(&self.state.db, email)
+            .await
+            .expect("the admin command promotes the account");
         assert_eq!(self.me(client).await["is_admin"], true, "{email} should be the platform admin");
         reply
     }
@@ -197,7 +206,12 @@ impl TestApp {
     /// Creates a valid event and returns its id; the client must be allowed to create events.
     pub async fn create_event(&self, client: &Client, name: &str) -> i64 {
         let reply = self.call(client, "events/create", &event_form(name)).await;
-        assert!(reply.status.is_success() || reply.status.is_redirection(), "create_event: {} {}", reply.status, reply.body);
+        assert!(
+            reply.status.is_success() || reply.status.is_redirection(),
+            "create_event: {} {}",
+            reply.status,
+            reply.body
+        );
         self.latest_event_id().await
     }
 
@@ -213,7 +227,17 @@ impl TestApp {
     pub async fn invite(&self, organizer: &Client, event_id: i64, role: &str, max_uses: &str) -> String {
         let id = event_id.to_string();
         let reply = self
-            .call(organizer, "invites/create", &[("event_id", id.as_str()), ("role", role), ("label", "Jury"), ("max_uses", max_uses), ("valid_days", "7")])
+            .call(
+                organizer,
+                "invites/create",
+                &[
+                    ("event_id", id.as_str()),
+                    ("role", role),
+                    ("label", "Jury"),
+                    ("max_uses", max_uses),
+                    ("valid_days", "7"),
+                ],
+            )
             .await;
         assert!(reply.status.is_success(), "invite: {} {}", reply.status, reply.body);
         sqlx::query_scalar::<_, String>("SELECT code FROM invites WHERE event_id = $1 ORDER BY id DESC LIMIT 1")
@@ -257,7 +281,6 @@ pub fn event_form(name: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-
 /// An empty form, for server functions without arguments.
 pub const NONE: [(&str, &str); 0] = [];
 
@@ -276,7 +299,11 @@ pub async fn join_all<F: std::future::Future>(futures: impl Iterator<Item = F>) 
                 }
             }
         }
-        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
     })
     .await;
     done.into_iter().map(|d| d.expect("completed")).collect()

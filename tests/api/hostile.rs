@@ -65,7 +65,8 @@ fn bodies() -> Vec<(&'static str, Option<&'static str>, Vec<u8>)> {
 
 /// Bodies a function without arguments legitimately accepts: a url-encoded form it can
 /// decode, whose fields it has no use for (as any form with extra fields).
-const DECODABLE_FORMS: &[&str] = &["empty form", "truncated form", "2 MB of junk", "huge numbers", "RTL overrides", "HTML"];
+const DECODABLE_FORMS: &[&str] =
+    &["empty form", "truncated form", "2 MB of junk", "huge numbers", "RTL overrides", "HTML"];
 
 /// The server functions that take no argument. A function joins this list only if it reads
 /// nothing from its body; the test checks the list against what the server does.
@@ -90,7 +91,13 @@ impl Outcome {
     }
 }
 
-async fn send(client: &Client, method: Method, url: &str, content_type: Option<&str>, body: &[u8]) -> Result<reqwest::Response, reqwest::Error> {
+async fn send(
+    client: &Client,
+    method: Method,
+    url: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Result<reqwest::Response, reqwest::Error> {
     let mut req = client.request(method, url).body(body.to_vec());
     if let Some(ct) = content_type {
         req = req.header("content-type", ct);
@@ -108,10 +115,20 @@ async fn hostile_bodies_get_a_4xx_never_a_5xx_or_a_panic() {
     let participant = user_agent();
     let code = app.invite(&organizer, event, "participant", "1").await;
     let r = app
-        .call(&participant, "invites/signup-accept", &[("code", code.as_str()), ("display_name", "Participante"), ("email", "p@example.ma"), ("password", "correct horse battery")])
+        .call(
+            &participant,
+            "invites/signup-accept",
+            &[
+                ("code", code.as_str()),
+                ("display_name", "Participante"),
+                ("email", "p@example.ma"),
+                ("password", "correct horse battery"),
+            ],
+        )
         .await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
-    let personas: [(&str, Client); 3] = [("anonymous", user_agent()), ("participant", participant), ("organizer", organizer)];
+    let personas: [(&str, Client); 3] =
+        [("anonymous", user_agent()), ("participant", participant), ("organizer", organizer)];
 
     let mut functions: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(p, _)| p.to_owned()).collect();
     functions.sort();
@@ -151,7 +168,8 @@ async fn hostile_bodies_get_a_4xx_never_a_5xx_or_a_panic() {
             outcome.check(format!("GET {path} as {persona}"), reply, false);
         }
     }
-    let unknown = send(&personas[0].1, Method::POST, &format!("{}/api/no/such/function", app.base), Some(FORM), b"").await;
+    let unknown =
+        send(&personas[0].1, Method::POST, &format!("{}/api/no/such/function", app.base), Some(FORM), b"").await;
     outcome.check("an unknown server function".into(), unknown, false);
 
     // The plain routes: real and hostile path values, then every hostile body.
@@ -167,7 +185,16 @@ async fn hostile_bodies_get_a_4xx_never_a_5xx_or_a_panic() {
         "/uploads/{}",
         "/lang/{}",
     ];
-    let hostile_values = ["99999999999999999999999", "-1", "%E2%80%AE1", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "1e400", "%00", "..%2F..%2Fetc%2Fpasswd", "%FF%FE"];
+    let hostile_values = [
+        "99999999999999999999999",
+        "-1",
+        "%E2%80%AE1",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "1e400",
+        "%00",
+        "..%2F..%2Fetc%2Fpasswd",
+        "%FF%FE",
+    ];
     for template in templates {
         for (persona, client) in &personas {
             for value in hostile_values {
@@ -175,7 +202,11 @@ async fn hostile_bodies_get_a_4xx_never_a_5xx_or_a_panic() {
                 let reply = send(client, Method::GET, &url, None, b"").await;
                 outcome.check(format!("GET {} as {persona}", template.replace("{}", value)), reply, false);
             }
-            let real = format!("{}{}", app.base, template.replace("{}", if template.starts_with("/lang") { "en" } else { &e }));
+            let real = format!(
+                "{}{}",
+                app.base,
+                template.replace("{}", if template.starts_with("/lang") { "en" } else { &e })
+            );
             for (what, content_type, body) in &bodies {
                 let reply = send(client, Method::POST, &real, *content_type, body).await;
                 outcome.check(format!("POST {template} as {persona}, {what}"), reply, false);
@@ -196,7 +227,12 @@ async fn hostile_bodies_get_a_4xx_never_a_5xx_or_a_panic() {
         outcome.check(format!("POST /pass/abc, {what}"), reply, false);
     }
 
-    assert!(outcome.failures.is_empty(), "{} hostile requests not answered 4xx:\n{}", outcome.failures.len(), outcome.failures.join("\n"));
+    assert!(
+        outcome.failures.is_empty(),
+        "{} hostile requests not answered 4xx:\n{}",
+        outcome.failures.len(),
+        outcome.failures.join("\n")
+    );
     assert_eq!(PANICS.load(Ordering::SeqCst), 0, "the server panicked");
     let health = app.get(&user_agent(), "/healthz").await;
     assert_eq!(health.status, StatusCode::OK, "still serving afterwards");
@@ -216,13 +252,17 @@ async fn hostile_upload_bodies_get_415_or_400_not_a_panic() {
         (Some("application/json"), b"{\"event_id\":1}", StatusCode::UNSUPPORTED_MEDIA_TYPE),
         (Some("multipart/form-data"), b"--x--", StatusCode::BAD_REQUEST),
     ] {
-        let r = send(&organizer, Method::POST, &url, content_type, body).await.expect("an answer, not a dropped connection");
+        let r = send(&organizer, Method::POST, &url, content_type, body)
+            .await
+            .expect("an answer, not a dropped connection");
         assert_eq!(r.status(), expected, "{content_type:?}");
         let error: serde_json::Value = r.json().await.unwrap();
         assert!(error.is_string() || error.is_object(), "the usual error body: {error}");
     }
     // Undecodable url-encoded bodies are a 400 with the usual error body.
-    let r = send(&organizer, Method::POST, &format!("{}/api/events/page", app.base), Some(FORM), b"id=\xff\xfe").await.unwrap();
+    let r = send(&organizer, Method::POST, &format!("{}/api/events/page", app.base), Some(FORM), b"id=\xff\xfe")
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     assert_eq!(r.json::<serde_json::Value>().await.unwrap(), "BadRequest");
     assert_eq!(PANICS.load(Ordering::SeqCst), 0, "the server panicked");

@@ -88,10 +88,16 @@ pub async fn save_rubric(app: &TestApp, organizer: &Client, event: i64, scope: i
         organizer,
         "judging/rubric/save",
         &[
-            ("event_id", e.as_str()), ("scope", s.as_str()), ("version", v.as_str()),
-            ("fields[name_1]", "Impact"), ("fields[weight_1]", "3"), ("fields[scale_1]", "1-5"),
+            ("event_id", e.as_str()),
+            ("scope", s.as_str()),
+            ("version", v.as_str()),
+            ("fields[name_1]", "Impact"),
+            ("fields[weight_1]", "3"),
+            ("fields[scale_1]", "1-5"),
             ("fields[levels_1]", "Aucun\nFaible\nMoyen\nFort\nExceptionnel"),
-            ("fields[name_2]", "التنفيذ"), ("fields[weight_2]", "1"), ("fields[scale_2]", "0-10"),
+            ("fields[name_2]", "التنفيذ"),
+            ("fields[weight_2]", "1"),
+            ("fields[scale_2]", "0-10"),
         ],
     )
     .await
@@ -106,7 +112,18 @@ pub async fn settings(app: &TestApp, organizer: &Client, event: i64, k: &str, st
         .unwrap();
     let v = version.to_string();
     let r = app
-        .call(organizer, "judging/settings/save", &[("event_id", e.as_str()), ("version", v.as_str()), ("judges_per_project", k), ("method", method), ("disagreement", "25"), ("state", state)])
+        .call(
+            organizer,
+            "judging/settings/save",
+            &[
+                ("event_id", e.as_str()),
+                ("version", v.as_str()),
+                ("judges_per_project", k),
+                ("method", method),
+                ("disagreement", "25"),
+                ("state", state),
+            ],
+        )
         .await;
     assert!(r.status.is_success(), "settings: {} {}", r.status, r.body);
 }
@@ -164,7 +181,15 @@ pub async fn assigned_to(app: &TestApp, judge: i64) -> Vec<i64> {
 }
 
 /// Sends one save as the phone does.
-pub async fn save(app: &TestApp, phone: &Client, event: i64, project: i64, save_id: &str, base: i64, marks: &[(&str, &str)]) -> Reply {
+pub async fn save(
+    app: &TestApp,
+    phone: &Client,
+    event: i64,
+    project: i64,
+    save_id: &str,
+    base: i64,
+    marks: &[(&str, &str)],
+) -> Reply {
     let mut form: Vec<(String, String)> = vec![
         ("event_id".into(), event.to_string()),
         ("project_id".into(), project.to_string()),
@@ -191,7 +216,9 @@ async fn assignment_covers_every_project_with_k_judges_and_no_conflicts() {
         .await
         .unwrap();
     let team_key = format!("teams[{}]", jury.projects[1].1);
-    let r = app.call(&jury.judges[1].1, "judging/conflicts/save", &[("event_id", jury.e()), (team_key.as_str(), "on".into())]).await;
+    let r = app
+        .call(&jury.judges[1].1, "judging/conflicts/save", &[("event_id", jury.e()), (team_key.as_str(), "on".into())])
+        .await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
     assign(&app, &jury, "7").await;
 
@@ -199,7 +226,9 @@ async fn assignment_covers_every_project_with_k_judges_and_no_conflicts() {
         let n = app.count(&format!("SELECT COUNT(*) FROM judge_assignments WHERE project_id = {project}")).await;
         assert_eq!(n, 2, "project {project} has K judges");
     }
-    let conflicted = |judge: i64, project: i64| format!("SELECT COUNT(*) FROM judge_assignments WHERE judge_id = {judge} AND project_id = {project}");
+    let conflicted = |judge: i64, project: i64| {
+        format!("SELECT COUNT(*) FROM judge_assignments WHERE judge_id = {judge} AND project_id = {project}")
+    };
     assert_eq!(app.count(&conflicted(jury.judges[0].0, jury.projects[0].0)).await, 0, "mentored team excluded");
     assert_eq!(app.count(&conflicted(jury.judges[1].0, jury.projects[1].0)).await, 0, "declared conflict excluded");
     let loads: Vec<i64> = sqlx::query_scalar("SELECT COUNT(*) FROM judge_assignments GROUP BY judge_id ORDER BY 1")
@@ -209,10 +238,16 @@ async fn assignment_covers_every_project_with_k_judges_and_no_conflicts() {
     assert!(loads.iter().max().unwrap() - loads.iter().min().unwrap() <= 1, "balanced: {loads:?}");
 
     // The same seed on a fresh run reproduces the assignment.
-    let before: Vec<(i64, i64)> = sqlx::query_as("SELECT project_id, judge_id FROM judge_assignments ORDER BY 1, 2").fetch_all(&app.state.db.pool).await.unwrap();
+    let before: Vec<(i64, i64)> = sqlx::query_as("SELECT project_id, judge_id FROM judge_assignments ORDER BY 1, 2")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
     sqlx::query("DELETE FROM judge_assignments").execute(&app.state.db.pool).await.unwrap();
     assign(&app, &jury, "7").await;
-    let after: Vec<(i64, i64)> = sqlx::query_as("SELECT project_id, judge_id FROM judge_assignments ORDER BY 1, 2").fetch_all(&app.state.db.pool).await.unwrap();
+    let after: Vec<(i64, i64)> = sqlx::query_as("SELECT project_id, judge_id FROM judge_assignments ORDER BY 1, 2")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(before, after);
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'judging.assigned'").await, 2);
 }
@@ -242,20 +277,44 @@ async fn a_replayed_save_is_applied_once_and_a_stale_one_never_overwrites() {
     let stale = save(&app, phone, jury.event, project, "save-0003", 1, &[("c1", "1"), ("c2", "0")]).await;
     assert_eq!(stale.status, StatusCode::OK);
     assert_eq!((stale.json()["applied"].as_bool(), stale.json()["version"].as_i64()), (Some(false), Some(2)));
-    let marks: String = sqlx::query_scalar("SELECT marks FROM scores WHERE judge_id = $1").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
-    assert_eq!(serde_json::from_str::<Value>(&marks).unwrap(), serde_json::json!({ "c1": 5, "c2": 9 }), "the newer save stays");
+    let marks: String = sqlx::query_scalar("SELECT marks FROM scores WHERE judge_id = $1")
+        .bind(judge)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        serde_json::from_str::<Value>(&marks).unwrap(),
+        serde_json::json!({ "c1": 5, "c2": 9 }),
+        "the newer save stays"
+    );
     let again = save(&app, phone, jury.event, project, "save-0003", 1, &[("c1", "1"), ("c2", "0")]).await;
     assert_eq!(again.json(), stale.json(), "a stale replay is answered the same way");
     assert_eq!(app.count("SELECT COUNT(*) FROM score_saves").await, 3);
     // The history keeps what every save carried, the refused one included.
-    let refused: String = sqlx::query_scalar("SELECT marks FROM score_saves WHERE save_id = 'save-0003'").fetch_one(&app.state.db.pool).await.unwrap();
+    let refused: String = sqlx::query_scalar("SELECT marks FROM score_saves WHERE save_id = 'save-0003'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(serde_json::from_str::<Value>(&refused).unwrap(), serde_json::json!({ "c1": 1, "c2": 0 }));
 
     // The desk's plain form (no JavaScript) comes back to the same project after saving.
     let back = format!("/events/{}/judge?p=0", jury.event);
     let r = app
-        .call(phone, "judging/save", &[("event_id", jury.e()), ("project_id", project.to_string()), ("save_id", "form-nojs-01".into()),
-            ("base_version", "2".into()), ("status", "".into()), ("notes", "".into()), ("marks[c1]", "5".into()), ("marks[c2]", "9".into()), ("back", back.clone())])
+        .call(
+            phone,
+            "judging/save",
+            &[
+                ("event_id", jury.e()),
+                ("project_id", project.to_string()),
+                ("save_id", "form-nojs-01".into()),
+                ("base_version", "2".into()),
+                ("status", "".into()),
+                ("notes", "".into()),
+                ("marks[c1]", "5".into()),
+                ("marks[c2]", "9".into()),
+                ("back", back.clone()),
+            ],
+        )
         .await;
     assert!(r.status.is_redirection() || r.status.is_success(), "{} {}", r.status, r.body);
     assert_eq!(r.headers.get("location").and_then(|l| l.to_str().ok()), Some(back.as_str()));
@@ -289,7 +348,11 @@ async fn two_phones_of_one_judge_racing_cannot_both_win() {
     }))
     .await;
     let applied: Vec<&Reply> = replies.iter().filter(|r| r.json()["applied"] == true).collect();
-    assert!(replies.iter().all(|r| r.status == StatusCode::OK), "{:?}", replies.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert!(
+        replies.iter().all(|r| r.status == StatusCode::OK),
+        "{:?}",
+        replies.iter().map(|r| &r.body).collect::<Vec<_>>()
+    );
     assert_eq!(applied.len(), 1, "exactly one save made on version 0 wins");
     assert_eq!(app.count("SELECT version FROM scores").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM score_saves WHERE outcome = 'stale'").await, 11);
@@ -313,7 +376,18 @@ async fn bad_scores_are_refused_per_field_and_change_nothing() {
     assert_eq!(fields, ["c1", "c9"]);
     let long = "x".repeat(2001);
     let r = app
-        .call(phone, "judging/save", &[("event_id", jury.e()), ("project_id", p.to_string()), ("save_id", "bad-00003".into()), ("base_version", "0".into()), ("status", "".into()), ("notes", long)])
+        .call(
+            phone,
+            "judging/save",
+            &[
+                ("event_id", jury.e()),
+                ("project_id", p.to_string()),
+                ("save_id", "bad-00003".into()),
+                ("base_version", "0".into()),
+                ("status", "".into()),
+                ("notes", long),
+            ],
+        )
         .await;
     assert_eq!(r.invalid_fields(), ["notes"]);
     assert_eq!(app.count("SELECT COUNT(*) FROM scores").await + app.count("SELECT COUNT(*) FROM score_saves").await, 0);
@@ -341,7 +415,16 @@ async fn judges_see_only_their_own_scores_and_organizers_get_normalized_results(
     for (j, marks) in [(0usize, marks_a), (1, marks_b)] {
         let (_, phone) = &jury.judges[j];
         for (i, (p, _)) in jury.projects.iter().enumerate() {
-            let r = save(&app, phone, jury.event, *p, &format!("j{j}-p{i}-save"), 0, &[("c1", marks[i].0), ("c2", marks[i].1)]).await;
+            let r = save(
+                &app,
+                phone,
+                jury.event,
+                *p,
+                &format!("j{j}-p{i}-save"),
+                0,
+                &[("c1", marks[i].0), ("c2", marks[i].1)],
+            )
+            .await;
             assert_eq!(r.json()["applied"], true, "{}", r.body);
         }
     }
@@ -372,10 +455,22 @@ async fn judges_see_only_their_own_scores_and_organizers_get_normalized_results(
     // With names hidden, the desk shows projects by code and title only.
     let team_name = desk["items"][0]["team"].as_str().unwrap_or_default().to_owned();
     assert!(team_name.starts_with("Team "), "names shown by default: {desk}");
-    let version: i64 = sqlx::query_scalar("SELECT version FROM judging_settings").fetch_one(&app.state.db.pool).await.unwrap();
+    let version: i64 =
+        sqlx::query_scalar("SELECT version FROM judging_settings").fetch_one(&app.state.db.pool).await.unwrap();
     let r = app
-        .call(&jury.organizer, "judging/settings/save", &[("event_id", jury.e()), ("version", version.to_string()), ("judges_per_project", "2".into()),
-            ("hide_names", "on".into()), ("method", "z".into()), ("disagreement", "25".into()), ("state", "open".into())])
+        .call(
+            &jury.organizer,
+            "judging/settings/save",
+            &[
+                ("event_id", jury.e()),
+                ("version", version.to_string()),
+                ("judges_per_project", "2".into()),
+                ("hide_names", "on".into()),
+                ("method", "z".into()),
+                ("disagreement", "25".into()),
+                ("state", "open".into()),
+            ],
+        )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
     let hidden = app.call(&jury.judges[0].1, "judging/desk", &[("event_id", jury.e())]).await;
@@ -400,27 +495,52 @@ async fn the_rubric_locks_at_the_first_score_and_a_new_version_names_affected_pr
     assert_eq!(app.count("SELECT COUNT(*) FROM rubrics").await, 1);
     let p = jury.projects[0].0;
     save(&app, &jury.judges[0].1, jury.event, p, "lock-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
-    let data = app.call(&jury.organizer, "judging/rubric", &[("event_id", jury.e()), ("scope", "0".into())]).await.json();
+    let data =
+        app.call(&jury.organizer, "judging/rubric", &[("event_id", jury.e()), ("scope", "0".into())]).await.json();
     assert_eq!(data["locked"], true);
     // A stale form (version 0) is refused; the current one creates version 2.
     assert_eq!(save_rubric(&app, &jury.organizer, jury.event, 0, 0).await.status, StatusCode::CONFLICT);
     assert!(save_rubric(&app, &jury.organizer, jury.event, 0, 1).await.status.is_success());
     assert_eq!(app.count("SELECT COUNT(*) FROM rubrics").await, 2);
-    let data = app.call(&jury.organizer, "judging/rubric", &[("event_id", jury.e()), ("scope", "0".into())]).await.json();
+    let data =
+        app.call(&jury.organizer, "judging/rubric", &[("event_id", jury.e()), ("scope", "0".into())]).await.json();
     assert_eq!((data["version"].as_i64(), data["locked"].as_bool()), (Some(2), Some(false)));
     assert_eq!(data["affected"].as_array().unwrap().len(), 1);
     let desk = app.call(&jury.judges[0].1, "judging/desk", &[("event_id", jury.e())]).await.json();
     let item = desk["items"].as_array().unwrap().iter().find(|i| i["project_id"] == p).unwrap().clone();
     assert_eq!(item["mine"]["outdated"], true, "the judge is asked to score again");
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'rubric.saved'").await, 3, "created, edited in place, versioned");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'rubric.saved'").await,
+        3,
+        "created, edited in place, versioned"
+    );
     // The organizer's audit view shows rubric changes and score saves together, newest first.
     let log = app.call(&jury.organizer, "judging/audit", &[("event_id", jury.e())]).await.json();
     let actions: Vec<&str> = log.as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
-    assert!(actions.contains(&"rubric.saved") && actions.contains(&"score.applied") && actions.contains(&"judging.assigned"), "{actions:?}");
-    assert_eq!(app.call(&jury.judges[0].1, "judging/audit", &[("event_id", jury.e())]).await.status, StatusCode::FORBIDDEN);
+    assert!(
+        actions.contains(&"rubric.saved")
+            && actions.contains(&"score.applied")
+            && actions.contains(&"judging.assigned"),
+        "{actions:?}"
+    );
+    assert_eq!(
+        app.call(&jury.judges[0].1, "judging/audit", &[("event_id", jury.e())]).await.status,
+        StatusCode::FORBIDDEN
+    );
     // Bad rows are refused per field.
     let r = app
-        .call(&jury.organizer, "judging/rubric/save", &[("event_id", jury.e()), ("scope", "0".into()), ("version", "2".into()), ("fields[name_1]", "Impact".into()), ("fields[weight_1]", "0".into()), ("fields[scale_1]", "1-5".into())])
+        .call(
+            &jury.organizer,
+            "judging/rubric/save",
+            &[
+                ("event_id", jury.e()),
+                ("scope", "0".into()),
+                ("version", "2".into()),
+                ("fields[name_1]", "Impact".into()),
+                ("fields[weight_1]", "0".into()),
+                ("fields[scale_1]", "1-5".into()),
+            ],
+        )
         .await;
     assert_eq!(r.invalid_fields(), ["weight_1"]);
 }
@@ -438,15 +558,34 @@ async fn revoking_a_pass_ends_the_phone_sign_in_and_a_rerun_keeps_given_scores()
     let (e, u) = (jury.e(), judge.to_string());
     let r = app.call(&jury.organizer, "judging/pass/show", &[("event_id", e.as_str()), ("user_id", u.as_str())]).await;
     let old = issued_token(&r);
-    let r = app.call(&jury.organizer, "judging/pass/reset", &[("event_id", e.as_str()), ("user_id", u.as_str()), ("action", "renew")]).await;
+    let r = app
+        .call(
+            &jury.organizer,
+            "judging/pass/reset",
+            &[("event_id", e.as_str()), ("user_id", u.as_str()), ("action", "renew")],
+        )
+        .await;
     let new = issued_token(&r);
-    assert_eq!(app.call(phone, "judging/desk", &[("event_id", jury.e())]).await.status, StatusCode::UNAUTHORIZED, "the phone is signed out");
-    assert_eq!(app.call(&user_agent(), "judging/pass/open", &[("token", old.as_str())]).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.call(phone, "judging/desk", &[("event_id", jury.e())]).await.status,
+        StatusCode::UNAUTHORIZED,
+        "the phone is signed out"
+    );
+    assert_eq!(
+        app.call(&user_agent(), "judging/pass/open", &[("token", old.as_str())]).await.status,
+        StatusCode::CONFLICT
+    );
     let phone2 = open_pass(&app, &new).await;
     assert_eq!(app.call(&phone2, "judging/desk", &[("event_id", jury.e())]).await.status, StatusCode::OK);
 
     // The judge drops out: a re-run keeps the scored project and hands the others on.
-    let r = app.call(&jury.organizer, "judging/judge/update", &[("event_id", e.as_str()), ("user_id", u.as_str()), ("track", "")]).await;
+    let r = app
+        .call(
+            &jury.organizer,
+            "judging/judge/update",
+            &[("event_id", e.as_str()), ("user_id", u.as_str()), ("track", "")],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     assign(&app, &jury, "5").await;
     assert_eq!(assigned_to(&app, *judge).await, vec![mine[0]]);
@@ -464,7 +603,8 @@ async fn judges_join_from_a_judge_invite_with_only_their_name() {
     let event = app.create_event(&organizer, "Hackathon").await;
     let code = app.invite(&organizer, event, "judge", "2").await;
     let phone = user_agent();
-    let r = app.call(&phone, "judging/pass/join", &[("code", code.as_str()), ("display_name", "Nadia El Idrissi")]).await;
+    let r =
+        app.call(&phone, "judging/pass/join", &[("code", code.as_str()), ("display_name", "Nadia El Idrissi")]).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
     assert_eq!(app.call(&phone, "judging/desk", &[("event_id", event.to_string())]).await.status, StatusCode::OK);
     assert_eq!(app.count("SELECT uses FROM invites").await, 1);
@@ -475,7 +615,14 @@ async fn judges_join_from_a_judge_invite_with_only_their_name() {
 }
 
 /// A save marked "team absent", as the desk's second button sends it.
-async fn save_absent(app: &TestApp, phone: &Client, event: i64, project: i64, save_id: &str, marks: &[(String, String)]) -> Reply {
+async fn save_absent(
+    app: &TestApp,
+    phone: &Client,
+    event: i64,
+    project: i64,
+    save_id: &str,
+    marks: &[(String, String)],
+) -> Reply {
     let mut form: Vec<(String, String)> = vec![
         ("event_id".into(), event.to_string()),
         ("project_id".into(), project.to_string()),
@@ -508,7 +655,26 @@ async fn an_absent_save_is_validated_against_the_rubric_and_stores_no_marks() {
     let r = save_absent(&app, phone, jury.event, project, "absent-0002", &many).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(r.invalid_fields(), ["marks"]);
-    let r = save(&app, phone, jury.event, project, "scored-0009", 0, &[("c1", "4"), ("c2", "5"), ("c3", "1"), ("c4", "1"), ("c5", "1"), ("c6", "1"), ("c7", "1"), ("c8", "1"), ("c9", "1")]).await;
+    let r = save(
+        &app,
+        phone,
+        jury.event,
+        project,
+        "scored-0009",
+        0,
+        &[
+            ("c1", "4"),
+            ("c2", "5"),
+            ("c3", "1"),
+            ("c4", "1"),
+            ("c5", "1"),
+            ("c6", "1"),
+            ("c7", "1"),
+            ("c8", "1"),
+            ("c9", "1"),
+        ],
+    )
+    .await;
     assert_eq!(r.invalid_fields(), ["marks"], "the cap holds for every status");
     assert_eq!(app.count("SELECT COUNT(*) FROM scores").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM score_saves").await, 0);
@@ -518,9 +684,16 @@ async fn an_absent_save_is_validated_against_the_rubric_and_stores_no_marks() {
     let r = save_absent(&app, phone, jury.event, project, "absent-0003", &[pair("c1", "4")]).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!((r.json()["applied"].as_bool(), r.json()["status"].as_str()), (Some(true), Some("absent")));
-    let (status, marks): (String, String) = sqlx::query_as("SELECT status, marks FROM scores WHERE project_id = $1").bind(project).fetch_one(&app.state.db.pool).await.unwrap();
+    let (status, marks): (String, String) = sqlx::query_as("SELECT status, marks FROM scores WHERE project_id = $1")
+        .bind(project)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!((status.as_str(), serde_json::from_str::<Value>(&marks).unwrap()), ("absent", serde_json::json!({})));
-    let history: String = sqlx::query_scalar("SELECT marks FROM score_saves WHERE save_id = 'absent-0003'").fetch_one(&app.state.db.pool).await.unwrap();
+    let history: String = sqlx::query_scalar("SELECT marks FROM score_saves WHERE save_id = 'absent-0003'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(serde_json::from_str::<Value>(&history).unwrap(), serde_json::json!({}));
 }
 
@@ -538,7 +711,10 @@ async fn declaring_a_conflict_changes_the_desk_only_at_the_next_assignment() {
     let key = format!("teams[{team}]");
     let r = app.call(phone, "judging/conflicts/save", &[("event_id", jury.e()), (key.as_str(), "on".into())]).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM judge_conflicts WHERE judge_id = {judge} AND team_id = {team}")).await, 1);
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM judge_conflicts WHERE judge_id = {judge} AND team_id = {team}")).await,
+        1
+    );
     assert_eq!(assigned_to(&app, *judge).await.len(), 2, "nothing withdrawn on declaration");
     let desk = app.call(phone, "judging/desk", &[("event_id", jury.e())]).await.json();
     assert_eq!(desk["items"].as_array().unwrap().len(), 2);

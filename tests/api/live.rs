@@ -25,7 +25,8 @@ async fn a_score_saved_on_one_instance_reaches_viewers_of_another() {
     assert!(String::from_utf8_lossy(&hello).contains("hello"));
 
     // A judge saves through the first instance.
-    let r = save(&app, &jury.judges[0].1, jury.event, jury.projects[0].0, "cross-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
+    let r = save(&app, &jury.judges[0].1, jury.event, jury.projects[0].0, "cross-0001", 0, &[("c1", "4"), ("c2", "5")])
+        .await;
     assert_eq!(r.json()["applied"], true, "{}", r.body);
     let pushed = tokio::time::timeout(Duration::from_secs(5), live.chunk())
         .await

@@ -1,8 +1,8 @@
 //! HTTP-level tests against the real server and a real database (SQLite by default,
 //! PostgreSQL with HAKAM_TEST_BACKEND=postgres).
 
-mod authz;
 mod auth;
+mod authz;
 mod board;
 mod durability;
 mod events;

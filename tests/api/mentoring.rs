@@ -3,7 +3,13 @@ use reqwest::{Client, StatusCode};
 
 async fn join(app: &TestApp, code: &str, name: &str, email: &str) -> Client {
     let c = user_agent();
-    let r = app.call(&c, "invites/signup-accept", &[("code", code), ("display_name", name), ("email", email), ("password", "correct horse battery")]).await;
+    let r = app
+        .call(
+            &c,
+            "invites/signup-accept",
+            &[("code", code), ("display_name", name), ("email", email), ("password", "correct horse battery")],
+        )
+        .await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
     c
 }
@@ -16,17 +22,49 @@ async fn mentors_are_assigned_by_expertise_and_language_and_teams_see_them() {
     let event = app.create_event(&org, "Hackathon Berkane").await;
     let e = event.to_string();
     for track in ["Agritech", "Big data"] {
-        app.call(&org, "events/add-track", &[("event_id", e.as_str()), ("track_name", track), ("track_description", "")]).await;
+        app.call(
+            &org,
+            "events/add-track",
+            &[("event_id", e.as_str()), ("track_name", track), ("track_description", "")],
+        )
+        .await;
     }
-    let tracks: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM tracks ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
+    let tracks: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM tracks ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
     let mentor_code = app.invite(&org, event, "mentor", "5").await;
     let youssef = join(&app, &mentor_code, "يوسف العلوي", "youssef@example.ma").await;
     let nadia = join(&app, &mentor_code, "Nadia Berrada", "nadia@example.ma").await;
     for (c, expertise, languages) in [(&youssef, "Agritech, IoT", "ar"), (&nadia, "big data, python", "fr, en")] {
-        let r = app.call(c, "mentoring/save-profile", &[("event_id", e.as_str()), ("expertise", expertise), ("languages", languages), ("capacity", "2"), ("bio", ""), ("contact", "Table 3")]).await;
+        let r = app
+            .call(
+                c,
+                "mentoring/save-profile",
+                &[
+                    ("event_id", e.as_str()),
+                    ("expertise", expertise),
+                    ("languages", languages),
+                    ("capacity", "2"),
+                    ("bio", ""),
+                    ("contact", "Table 3"),
+                ],
+            )
+            .await;
         assert!(r.status.is_success(), "{}", r.body);
     }
-    let r = app.call(&nadia, "mentoring/save-profile", &[("event_id", e.as_str()), ("expertise", ""), ("languages", ""), ("capacity", "500"), ("bio", ""), ("contact", "")]).await;
+    let r = app
+        .call(
+            &nadia,
+            "mentoring/save-profile",
+            &[
+                ("event_id", e.as_str()),
+                ("expertise", ""),
+                ("languages", ""),
+                ("capacity", "500"),
+                ("bio", ""),
+                ("contact", ""),
+            ],
+        )
+        .await;
     assert_eq!(r.invalid_fields(), ["capacity"]);
 
     // Two teams: agritech in Arabic, big data in French.
@@ -34,8 +72,25 @@ async fn mentors_are_assigned_by_expertise_and_language_and_teams_see_them() {
     let p1 = join(&app, &code, "Meryem", "p1@example.ma").await;
     let p2 = join(&app, &code, "Omar", "p2@example.ma").await;
     for (c, team, track, lang) in [(&p1, "Atlas", &tracks[0].0, "ar"), (&p2, "Données", &tracks[1].0, "fr")] {
-        app.call(c, "teams/save-profile", &[("event_id", e.clone()), ("skills", "web".into()), ("languages", lang.into()), ("bio", String::new())]).await;
-        let r = app.call(c, "teams/create", &[("event_id", e.clone()), ("team_name", team.into()), ("pitch", String::new()), ("track_id", track.to_string()), ("needs", String::new())]).await;
+        app.call(
+            c,
+            "teams/save-profile",
+            &[("event_id", e.clone()), ("skills", "web".into()), ("languages", lang.into()), ("bio", String::new())],
+        )
+        .await;
+        let r = app
+            .call(
+                c,
+                "teams/create",
+                &[
+                    ("event_id", e.clone()),
+                    ("team_name", team.into()),
+                    ("pitch", String::new()),
+                    ("track_id", track.to_string()),
+                    ("needs", String::new()),
+                ],
+            )
+            .await;
         assert!(r.status.is_success(), "{}", r.body);
     }
 
@@ -59,12 +114,28 @@ async fn mentors_are_assigned_by_expertise_and_language_and_teams_see_them() {
     // A manual swap; a non-mentor cannot be assigned; the mentorship stays on record.
     let atlas_id = atlas["team_id"].as_i64().unwrap().to_string();
     let nadia_id = app.user_id("nadia@example.ma").await.to_string();
-    let r = app.call(&org, "mentoring/assign", &[("event_id", e.as_str()), ("team_id", atlas_id.as_str()), ("mentor_id", nadia_id.as_str())]).await;
+    let r = app
+        .call(
+            &org,
+            "mentoring/assign",
+            &[("event_id", e.as_str()), ("team_id", atlas_id.as_str()), ("mentor_id", nadia_id.as_str())],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     let p1_id = app.user_id("p1@example.ma").await.to_string();
-    let r = app.call(&org, "mentoring/assign", &[("event_id", e.as_str()), ("team_id", atlas_id.as_str()), ("mentor_id", p1_id.as_str())]).await;
+    let r = app
+        .call(
+            &org,
+            "mentoring/assign",
+            &[("event_id", e.as_str()), ("team_id", atlas_id.as_str()), ("mentor_id", p1_id.as_str())],
+        )
+        .await;
     assert_eq!(r.invalid_fields(), ["mentor_id"]);
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM mentorship_log WHERE team_id = {atlas_id}")).await, 2, "both mentors are on record as conflicts");
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM mentorship_log WHERE team_id = {atlas_id}")).await,
+        2,
+        "both mentors are on record as conflicts"
+    );
     // Re-running keeps the manual choice.
     app.call(&org, "mentoring/auto-assign", &[("event_id", e.as_str()), ("seed", "2")]).await;
     let card = app.call(&p1, "mentoring/my-mentor", &[("event_id", e.as_str())]).await.json();
@@ -93,29 +164,80 @@ async fn sessions_are_booked_without_double_booking_and_notes_stay_private() {
     let nadia = join(&app, &mentor_code, "Nadia", "nadia@example.ma").await;
 
     // Bad slots are refused per field.
-    let r = app.call(&youssef, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(2.0)), ("ends_at", local(1.0)), ("location", String::new())]).await;
+    let r = app
+        .call(
+            &youssef,
+            "sessions/offer",
+            &[("event_id", e.clone()), ("starts_at", local(2.0)), ("ends_at", local(1.0)), ("location", String::new())],
+        )
+        .await;
     assert_eq!(r.invalid_fields(), ["ends_at"]);
-    let r = app.call(&youssef, "sessions/offer", &[("event_id", e.clone()), ("starts_at", "2001-01-01T10:00".into()), ("ends_at", "2001-01-01T11:00".into()), ("location", String::new())]).await;
+    let r = app
+        .call(
+            &youssef,
+            "sessions/offer",
+            &[
+                ("event_id", e.clone()),
+                ("starts_at", "2001-01-01T10:00".into()),
+                ("ends_at", "2001-01-01T11:00".into()),
+                ("location", String::new()),
+            ],
+        )
+        .await;
     assert_eq!(r.invalid_fields(), ["starts_at"]);
     for (m, room) in [(&youssef, "Salle A"), (&nadia, "Salle B")] {
-        let r = app.call(m, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(0.0)), ("ends_at", local(1.0)), ("location", room.into())]).await;
+        let r = app
+            .call(
+                m,
+                "sessions/offer",
+                &[
+                    ("event_id", e.clone()),
+                    ("starts_at", local(0.0)),
+                    ("ends_at", local(1.0)),
+                    ("location", room.into()),
+                ],
+            )
+            .await;
         assert!(r.status.is_success(), "{}", r.body);
     }
-    let r = app.call(&youssef, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(0.5)), ("ends_at", local(1.5)), ("location", String::new())]).await;
+    let r = app
+        .call(
+            &youssef,
+            "sessions/offer",
+            &[("event_id", e.clone()), ("starts_at", local(0.5)), ("ends_at", local(1.5)), ("location", String::new())],
+        )
+        .await;
     assert_eq!(r.json()["Invalid"][0]["msg"], "ErrSlotOverlaps");
-    let slots: Vec<i64> = sqlx::query_scalar("SELECT id FROM mentor_slots ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
+    let slots: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM mentor_slots ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
 
     // Five teams race for Youssef's slot: exactly one gets it.
     let code = app.invite(&org, event, "participant", "20").await;
     let mut captains = Vec::new();
     for i in 0..5 {
         let c = join(&app, &code, &format!("Captain {i}"), &format!("c{i}@example.ma")).await;
-        app.call(&c, "teams/create", &[("event_id", e.clone()), ("team_name", format!("Team {i}")), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
+        app.call(
+            &c,
+            "teams/create",
+            &[
+                ("event_id", e.clone()),
+                ("team_name", format!("Team {i}")),
+                ("pitch", String::new()),
+                ("track_id", String::new()),
+                ("needs", String::new()),
+            ],
+        )
+        .await;
         captains.push(c);
     }
     let form = [("slot_id", slots[0].to_string())];
     let results = join_all(captains.iter().map(|c| app.call(c, "sessions/book", &form))).await;
-    assert_eq!(results.iter().filter(|r| r.status.is_success()).count(), 1, "{:?}", results.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert_eq!(
+        results.iter().filter(|r| r.status.is_success()).count(),
+        1,
+        "{:?}",
+        results.iter().map(|r| &r.body).collect::<Vec<_>>()
+    );
     assert_eq!(results.iter().filter(|r| r.json()["Conflict"] == "ErrSlotTaken").count(), 4);
 
     // One team cannot hold two sessions at once, even when two members book at the same instant.
@@ -125,11 +247,29 @@ async fn sessions_are_booked_without_double_booking_and_notes_stay_private() {
     assert_eq!(app.count("SELECT COUNT(*) FROM mentor_slots WHERE team_id IS NOT NULL").await, 1);
 
     // The mentor writes notes; the booking team sees them, other teams do not.
-    let r = app.call(&youssef, "sessions/notes", &[("slot_id", slots[0].to_string()), ("notes", "Prototype prêt ; revoir le pitch.".into()), ("attended", "yes".into())]).await;
+    let r = app
+        .call(
+            &youssef,
+            "sessions/notes",
+            &[
+                ("slot_id", slots[0].to_string()),
+                ("notes", "Prototype prêt ; revoir le pitch.".into()),
+                ("attended", "yes".into()),
+            ],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
-    let r = app.call(&nadia, "sessions/notes", &[("slot_id", slots[0].to_string()), ("notes", "x".into()), ("attended", "".into())]).await;
+    let r = app
+        .call(
+            &nadia,
+            "sessions/notes",
+            &[("slot_id", slots[0].to_string()), ("notes", "x".into()), ("attended", "".into())],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "only the slot's mentor writes its notes");
-    let slot = |list: &serde_json::Value| list["slots"].as_array().unwrap().iter().find(|s| s["id"] == slots[0]).cloned().unwrap();
+    let slot = |list: &serde_json::Value| {
+        list["slots"].as_array().unwrap().iter().find(|s| s["id"] == slots[0]).cloned().unwrap()
+    };
     let mine = slot(&app.call(winner, "sessions/list", &[("event_id", e.clone())]).await.json());
     assert_eq!(mine["notes"], "Prototype prêt ; revoir le pitch.");
     assert_eq!(mine["attended"], true);
@@ -157,22 +297,45 @@ async fn two_members_booking_overlapping_slots_at_once_get_one_session() {
     let mentor_code = app.invite(&org, event, "mentor", "5").await;
     for (i, name) in ["Youssef", "Nadia", "Karim"].iter().enumerate() {
         let m = join(&app, &mentor_code, name, &format!("m{i}@example.ma")).await;
-        app.call(&m, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(0.0)), ("ends_at", local(1.0)), ("location", String::new())]).await;
+        app.call(
+            &m,
+            "sessions/offer",
+            &[("event_id", e.clone()), ("starts_at", local(0.0)), ("ends_at", local(1.0)), ("location", String::new())],
+        )
+        .await;
     }
-    let slots: Vec<i64> = sqlx::query_scalar("SELECT id FROM mentor_slots ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
+    let slots: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM mentor_slots ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
     let code = app.invite(&org, event, "participant", "5").await;
     let a = join(&app, &code, "A", "a@example.ma").await;
     let b = join(&app, &code, "B", "b@example.ma").await;
     let c = join(&app, &code, "C", "c@example.ma").await;
-    app.call(&a, "teams/create", &[("event_id", e.clone()), ("team_name", "Atlas".into()), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
-    let team_code: String = sqlx::query_scalar("SELECT invite_code FROM teams").fetch_one(&app.state.db.pool).await.unwrap();
+    app.call(
+        &a,
+        "teams/create",
+        &[
+            ("event_id", e.clone()),
+            ("team_name", "Atlas".into()),
+            ("pitch", String::new()),
+            ("track_id", String::new()),
+            ("needs", String::new()),
+        ],
+    )
+    .await;
+    let team_code: String =
+        sqlx::query_scalar("SELECT invite_code FROM teams").fetch_one(&app.state.db.pool).await.unwrap();
     for m in [&b, &c] {
         app.call(m, "teams/join", &[("code", team_code.as_str())]).await;
     }
     let forms: Vec<[(&str, String); 1]> = slots.iter().map(|s| [("slot_id", s.to_string())]).collect();
     let members = [&a, &b, &c];
     let results = join_all(members.iter().zip(&forms).map(|(m, f)| app.call(m, "sessions/book", f))).await;
-    assert_eq!(results.iter().filter(|r| r.status.is_success()).count(), 1, "{:?}", results.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert_eq!(
+        results.iter().filter(|r| r.status.is_success()).count(),
+        1,
+        "{:?}",
+        results.iter().map(|r| &r.body).collect::<Vec<_>>()
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM mentor_slots WHERE team_id IS NOT NULL").await, 1);
 }
 
@@ -188,7 +351,18 @@ async fn the_help_queue_is_pushed_live_and_claims_are_exclusive() {
     let nadia = join(&app, &mentor_code, "Nadia", "nadia@example.ma").await;
     let code = app.invite(&org, event, "participant", "5").await;
     let p = join(&app, &code, "Meryem", "p@example.ma").await;
-    app.call(&p, "teams/create", &[("event_id", e.clone()), ("team_name", "Atlas".into()), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
+    app.call(
+        &p,
+        "teams/create",
+        &[
+            ("event_id", e.clone()),
+            ("team_name", "Atlas".into()),
+            ("pitch", String::new()),
+            ("track_id", String::new()),
+            ("needs", String::new()),
+        ],
+    )
+    .await;
 
     // Youssef's open page listens to the event's live channel.
     let mut live = youssef.get(format!("{}/events/{event}/live", app.base)).send().await.unwrap();
@@ -196,16 +370,39 @@ async fn the_help_queue_is_pushed_live_and_claims_are_exclusive() {
     assert_eq!(live.headers()["content-type"], "text/event-stream");
     let first = tokio::time::timeout(std::time::Duration::from_secs(5), live.chunk()).await.unwrap().unwrap().unwrap();
     // Browsers drop events without data, so every notice must carry some.
-    assert!(String::from_utf8_lossy(&first).contains("event: hello\ndata: hello"), "{}", String::from_utf8_lossy(&first));
+    assert!(
+        String::from_utf8_lossy(&first).contains("event: hello\ndata: hello"),
+        "{}",
+        String::from_utf8_lossy(&first)
+    );
 
     for topic in ["Déploiement bloqué", "Base de données"] {
-        let r = app.call(&p, "help/raise", &[("event_id", e.clone()), ("topic", topic.into()), ("skill", "cloud".into()), ("location", "Table 7".into()), ("description", String::new())]).await;
+        let r = app
+            .call(
+                &p,
+                "help/raise",
+                &[
+                    ("event_id", e.clone()),
+                    ("topic", topic.into()),
+                    ("skill", "cloud".into()),
+                    ("location", "Table 7".into()),
+                    ("description", String::new()),
+                ],
+            )
+            .await;
         assert!(r.status.is_success(), "{}", r.body);
     }
-    let pushed = tokio::time::timeout(std::time::Duration::from_secs(5), live.chunk()).await.expect("a notice within 5 s").unwrap().unwrap();
+    let pushed = tokio::time::timeout(std::time::Duration::from_secs(5), live.chunk())
+        .await
+        .expect("a notice within 5 s")
+        .unwrap()
+        .unwrap();
     assert!(String::from_utf8_lossy(&pushed).contains("event: help"), "{}", String::from_utf8_lossy(&pushed));
     // Anonymous visitors and people of other events get no stream.
-    assert_eq!(reqwest::get(format!("{}/events/{event}/live", app.base)).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        reqwest::get(format!("{}/events/{event}/live", app.base)).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
 
     let queue = app.call(&youssef, "help/page", &[("event_id", e.clone()), ("all", "false".into())]).await.json();
     let ids: Vec<String> = queue["queue"].as_array().unwrap().iter().map(|h| h["id"].to_string()).collect();
@@ -248,14 +445,42 @@ async fn one_mentor_claiming_two_requests_at_once_gets_one() {
     let youssef = join(&app, &mentor_code, "Youssef", "youssef@example.ma").await;
     let code = app.invite(&org, event, "participant", "5").await;
     let p = join(&app, &code, "Meryem", "p@example.ma").await;
-    app.call(&p, "teams/create", &[("event_id", e.clone()), ("team_name", "Atlas".into()), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
+    app.call(
+        &p,
+        "teams/create",
+        &[
+            ("event_id", e.clone()),
+            ("team_name", "Atlas".into()),
+            ("pitch", String::new()),
+            ("track_id", String::new()),
+            ("needs", String::new()),
+        ],
+    )
+    .await;
     for topic in ["A", "B", "C", "D"] {
-        app.call(&p, "help/raise", &[("event_id", e.clone()), ("topic", topic.into()), ("skill", String::new()), ("location", String::new()), ("description", String::new())]).await;
+        app.call(
+            &p,
+            "help/raise",
+            &[
+                ("event_id", e.clone()),
+                ("topic", topic.into()),
+                ("skill", String::new()),
+                ("location", String::new()),
+                ("description", String::new()),
+            ],
+        )
+        .await;
     }
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM help_requests ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
+    let ids: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM help_requests ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();
     let forms: Vec<[(&str, String); 1]> = ids.iter().map(|i| [("request_id", i.to_string())]).collect();
     let results = join_all(forms.iter().map(|f| app.call(&youssef, "help/claim", f))).await;
-    assert_eq!(results.iter().filter(|r| r.status.is_success()).count(), 1, "{:?}", results.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert_eq!(
+        results.iter().filter(|r| r.status.is_success()).count(),
+        1,
+        "{:?}",
+        results.iter().map(|r| &r.body).collect::<Vec<_>>()
+    );
     assert_eq!(app.count("SELECT COUNT(*) FROM help_requests WHERE status = 'claimed'").await, 1);
 }
 
@@ -268,14 +493,37 @@ async fn a_cancelled_booking_keeps_its_notes_and_the_next_team_starts_clean() {
     let e = event.to_string();
     let mentor_code = app.invite(&org, event, "mentor", "1").await;
     let youssef = join(&app, &mentor_code, "Youssef", "youssef@example.ma").await;
-    let r = app.call(&youssef, "sessions/offer", &[("event_id", e.clone()), ("starts_at", local(0.0)), ("ends_at", local(1.0)), ("location", "Salle A".into())]).await;
+    let r = app
+        .call(
+            &youssef,
+            "sessions/offer",
+            &[
+                ("event_id", e.clone()),
+                ("starts_at", local(0.0)),
+                ("ends_at", local(1.0)),
+                ("location", "Salle A".into()),
+            ],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     let slot: i64 = sqlx::query_scalar("SELECT id FROM mentor_slots").fetch_one(&app.state.db.pool).await.unwrap();
     let code = app.invite(&org, event, "participant", "2").await;
     let first = join(&app, &code, "Meryem", "meryem@example.ma").await;
     let second = join(&app, &code, "Omar", "omar@example.ma").await;
     for (c, team) in [(&first, "Atlas"), (&second, "Sahara")] {
-        let r = app.call(c, "teams/create", &[("event_id", e.clone()), ("team_name", team.into()), ("pitch", String::new()), ("track_id", String::new()), ("needs", String::new())]).await;
+        let r = app
+            .call(
+                c,
+                "teams/create",
+                &[
+                    ("event_id", e.clone()),
+                    ("team_name", team.into()),
+                    ("pitch", String::new()),
+                    ("track_id", String::new()),
+                    ("needs", String::new()),
+                ],
+            )
+            .await;
         assert!(r.status.is_success(), "{}", r.body);
     }
     let s = [("slot_id", slot.to_string())];
@@ -288,7 +536,17 @@ async fn a_cancelled_booking_keeps_its_notes_and_the_next_team_starts_clean() {
 
     // The first team's session: the mentor's notes and attendance.
     assert!(app.call(&first, "sessions/book", &s).await.status.is_success());
-    let r = app.call(&youssef, "sessions/notes", &[("slot_id", slot.to_string()), ("notes", "Atlas : revoir le modèle économique.".into()), ("attended", "no".into())]).await;
+    let r = app
+        .call(
+            &youssef,
+            "sessions/notes",
+            &[
+                ("slot_id", slot.to_string()),
+                ("notes", "Atlas : revoir le modèle économique.".into()),
+                ("attended", "no".into()),
+            ],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(list(&first).await["notes"], "Atlas : revoir le modèle économique.");
 
@@ -302,7 +560,13 @@ async fn a_cancelled_booking_keeps_its_notes_and_the_next_team_starts_clean() {
     }
     let theirs = list(&first).await;
     assert!(theirs["notes"].is_null() && theirs["team"].is_null(), "the first team sees a booked slot: {theirs}");
-    let r = app.call(&youssef, "sessions/notes", &[("slot_id", slot.to_string()), ("notes", "Sahara : démo prête.".into()), ("attended", "yes".into())]).await;
+    let r = app
+        .call(
+            &youssef,
+            "sessions/notes",
+            &[("slot_id", slot.to_string()), ("notes", "Sahara : démo prête.".into()), ("attended", "yes".into())],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(list(&second).await["notes"], "Sahara : démo prête.");
 

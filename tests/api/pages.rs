@@ -5,10 +5,26 @@ use reqwest::StatusCode;
 async fn pages_render_in_the_negotiated_language_and_direction() {
     let app = spawn_app().await;
     let c = reqwest::Client::new();
-    let html = c.get(format!("{}/login", app.base)).header("accept-language", "ar-MA,ar;q=0.9,fr;q=0.8").send().await.unwrap().text().await.unwrap();
+    let html = c
+        .get(format!("{}/login", app.base))
+        .header("accept-language", "ar-MA,ar;q=0.9,fr;q=0.8")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains(r#"<html lang="ar" dir="rtl""#), "{}", &html[..html.len().min(300)]);
     assert!(html.contains("تسجيل الدخول"));
-    let html = c.get(format!("{}/login", app.base)).header("accept-language", "fr-FR").send().await.unwrap().text().await.unwrap();
+    let html = c
+        .get(format!("{}/login", app.base))
+        .header("accept-language", "fr-FR")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains(r#"<html lang="fr" dir="ltr""#));
     assert!(html.contains("Mot de passe"));
     // The cookie set by the language switch wins over the browser's header.
@@ -16,7 +32,16 @@ async fn pages_render_in_the_negotiated_language_and_direction() {
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     assert_eq!(res.headers["location"], "/signup");
     assert!(res.headers["set-cookie"].to_str().unwrap().starts_with("hakam_lang=ar"));
-    let html = c.get(format!("{}/signup", app.base)).header("cookie", "hakam_lang=ar").header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+    let html = c
+        .get(format!("{}/signup", app.base))
+        .header("cookie", "hakam_lang=ar")
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains(r#"dir="rtl""#));
     // The switch never sends anyone to another site.
     let res = app.get(&user_agent(), "/lang/fr?next=//evil.example").await;
@@ -63,14 +88,31 @@ async fn a_refused_plain_form_post_comes_back_with_errors_and_the_typed_values()
     assert!(location.contains("__err="), "{location}");
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
 
-    let html = browser.get(&location).header("accept", "text/html").header("accept-language", "fr").send().await.unwrap().text().await.unwrap();
+    let html = browser
+        .get(&location)
+        .header("accept", "text/html")
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Saisissez une adresse e-mail valide"), "French error next to the field");
     assert!(html.contains(r#"value="Meryem Seddiki""#), "the name typed is kept");
     assert!(html.contains(r#"value="meryem@""#), "the email typed is kept");
     assert!(!html.contains("secret-but-short"), "passwords are never echoed");
 
     // Kept for one page view only.
-    let html = browser.get(format!("{}/signup", app.base)).header("accept", "text/html").send().await.unwrap().text().await.unwrap();
+    let html = browser
+        .get(format!("{}/signup", app.base))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(!html.contains("Meryem Seddiki"));
 }
 
@@ -86,18 +128,24 @@ async fn the_demo_event_loads_once_with_arabic_and_french_content() {
     // submitted projects to score.
     assert_eq!(app.count("SELECT COUNT(*) FROM judge_passes").await, 1);
     let other = spawn_app().await;
-    let link = hakam::demo::load_if_empty(&other.state.db).await.unwrap().expect("the demo loads into an empty database");
+    let link =
+        hakam::demo::load_if_empty(&other.state.db).await.unwrap().expect("the demo loads into an empty database");
     let token = link.strip_prefix("/pass/").expect("a pass link");
-    let stored: String = sqlx::query_scalar("SELECT token_hash FROM judge_passes").fetch_one(&other.state.db.pool).await.unwrap();
+    let stored: String =
+        sqlx::query_scalar("SELECT token_hash FROM judge_passes").fetch_one(&other.state.db.pool).await.unwrap();
     assert!(!stored.contains(token));
     let phone = user_agent();
     other.call(&phone, "judging/pass/open", &[("token", token)]).await;
-    let desk = other.call(&phone, "judging/desk", &[("event_id", other.latest_event_id().await.to_string())]).await.json();
+    let desk =
+        other.call(&phone, "judging/desk", &[("event_id", other.latest_event_id().await.to_string())]).await.json();
     assert_eq!(desk["open"], true);
     assert_eq!(desk["items"].as_array().map(Vec::len), Some(2), "{desk}");
     assert_eq!(desk["items"][0]["criteria"].as_array().map(Vec::len), Some(3));
     // The demo judge's phone reaches that event's judging only.
-    assert_eq!(other.call(&phone, "events/join", &[("event_id", other.latest_event_id().await.to_string())]).await.status, reqwest::StatusCode::FORBIDDEN);
+    assert_eq!(
+        other.call(&phone, "events/join", &[("event_id", other.latest_event_id().await.to_string())]).await.status,
+        reqwest::StatusCode::FORBIDDEN
+    );
     drop(other);
     let id = app.latest_event_id().await;
     let page = app.call(&user_agent(), "events/page", &[("id", id.to_string())]).await.json();
@@ -117,7 +165,12 @@ fn refused_pages_answer_with_their_status_and_without_organizer_forms() {
     // Rendering whole organizer pages in an unoptimized build needs more stack than a test
     // thread's 2 MiB: the test and the server it starts run on 16 MiB threads.
     const STACK: usize = 16 * 1024 * 1024;
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).thread_stack_size(STACK).enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_stack_size(STACK)
+        .enable_all()
+        .build()
+        .unwrap();
     std::thread::Builder::new()
         .stack_size(STACK)
         .spawn(move || runtime.block_on(refused_pages()))
@@ -146,7 +199,19 @@ async fn refused_pages() {
         }
     };
 
-    let organizer_pages = ["manage", "teams", "submissions", "mentoring", "judging", "rubric", "results", "audit", "show", "dashboard", "import"];
+    let organizer_pages = [
+        "manage",
+        "teams",
+        "submissions",
+        "mentoring",
+        "judging",
+        "rubric",
+        "results",
+        "audit",
+        "show",
+        "dashboard",
+        "import",
+    ];
     for page in organizer_pages {
         let path = format!("/events/{event}/{page}");
         let (status, _) = html(&organizer, path.clone()).await;
@@ -156,7 +221,11 @@ async fn refused_pages() {
             assert_eq!(status, StatusCode::FORBIDDEN, "{who} on {path}");
             assert!(body.contains("You are not allowed to do this."), "{who} on {path}: the refusal is shown");
             // Only the header's log-out form posts anywhere.
-            let posts: Vec<&str> = body.match_indices(r#"action="/api/"#).map(|(i, _)| &body[i..(i + 40).min(body.len())]).filter(|a| !a.contains("auth/logout")).collect();
+            let posts: Vec<&str> = body
+                .match_indices(r#"action="/api/"#)
+                .map(|(i, _)| &body[i..(i + 40).min(body.len())])
+                .filter(|a| !a.contains("auth/logout"))
+                .collect();
             assert!(posts.is_empty(), "{who} on {path}: forms {posts:?}");
         }
         let (status, _) = html(&anonymous, path.clone()).await;
@@ -173,7 +242,11 @@ async fn refused_pages() {
     }
 
     // A page of an event that does not exist, or of a malformed id.
-    for path in [format!("/events/{}/judging", event + 1000), format!("/events/{}", event + 1000), "/events/abc/judging".to_owned()] {
+    for path in [
+        format!("/events/{}/judging", event + 1000),
+        format!("/events/{}", event + 1000),
+        "/events/abc/judging".to_owned(),
+    ] {
         let (status, _) = html(&organizer, path.clone()).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
     }

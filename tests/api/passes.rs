@@ -34,7 +34,9 @@ async fn two_events(app: &TestApp) -> Two {
 /// Adds a pass-only judge to event A, assigns, and signs a phone in: (judge id, token, phone).
 async fn pass_judge(app: &TestApp, t: &Two) -> (i64, String, Client) {
     let a = t.a.to_string();
-    let r = app.call(&t.organizer, "judging/judges/add", &[("event_id", a.as_str()), ("display_name", "Nadia El Idrissi")]).await;
+    let r = app
+        .call(&t.organizer, "judging/judges/add", &[("event_id", a.as_str()), ("display_name", "Nadia El Idrissi")])
+        .await;
     let token = issued_token(&r);
     let judge = r.json()["user_id"].as_i64().unwrap();
     let r = app.call(&t.organizer, "judging/assign", &[("event_id", a.as_str()), ("seed", "1")]).await;
@@ -74,16 +76,22 @@ async fn an_account_with_a_password_that_judges_never_gets_a_pass() {
     assert_eq!(r.json()["Conflict"], "ErrPassOwnLogin");
     let r = pass_action(&app, &t, "judging/pass/extend", admin_id, &[("days", "3")]).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
-    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM judge_passes WHERE user_id = {admin_id}")).await, 0, "no pass exists");
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM judge_passes WHERE user_id = {admin_id}")).await,
+        0,
+        "no pass exists"
+    );
     // Even a pass slipped into the table for a password account opens nothing.
-    sqlx::query("INSERT INTO judge_passes (token_hash, event_id, user_id, created_at, expires_at) VALUES ($1, $2, $3, 0, $4)")
-        .bind(hakam::judging::score::ssr::token_hash("planted-token-0123456789abcdefghijklmn"))
-        .bind(t.a)
-        .bind(admin_id)
-        .bind(hakam::db::now() + 86_400)
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "INSERT INTO judge_passes (token_hash, event_id, user_id, created_at, expires_at) VALUES ($1, $2, $3, 0, $4)",
+    )
+    .bind(hakam::judging::score::ssr::token_hash("planted-token-0123456789abcdefghijklmn"))
+    .bind(t.a)
+    .bind(admin_id)
+    .bind(hakam::db::now() + 86_400)
+    .execute(&app.state.db.pool)
+    .await
+    .unwrap();
     let r = app.call(&user_agent(), "judging/pass/open", &[("token", "planted-token-0123456789abcdefghijklmn")]).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     // Revoking is allowed (it ends whatever pass there is) and leaves the account alone.
@@ -163,7 +171,10 @@ async fn revoking_or_renewing_a_pass_ends_its_live_sessions_at_once() {
     let shown = issued_token(&pass_action(&app, &t, "judging/pass/show", judge, &[]).await);
     assert_ne!(shown, token);
     assert_eq!(desk(&app, &phone, t.a).await, StatusCode::OK);
-    assert_eq!(app.call(&user_agent(), "judging/pass/open", &[("token", token.as_str())]).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.call(&user_agent(), "judging/pass/open", &[("token", token.as_str())]).await.status,
+        StatusCode::CONFLICT
+    );
     let third = open_pass(&app, &shown).await;
 
     // Renewing: every phone of the old pass is refused from its next request.
@@ -173,7 +184,10 @@ async fn revoking_or_renewing_a_pass_ends_its_live_sessions_at_once() {
         let r = save(&app, p, t.a, t.project, "after-renew", 0, &[("c1", "1")]).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     }
-    assert_eq!(app.call(&user_agent(), "judging/pass/open", &[("token", shown.as_str())]).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.call(&user_agent(), "judging/pass/open", &[("token", shown.as_str())]).await.status,
+        StatusCode::CONFLICT
+    );
     let fourth = open_pass(&app, &renewed).await;
     assert_eq!(desk(&app, &fourth, t.a).await, StatusCode::OK);
 
@@ -182,7 +196,10 @@ async fn revoking_or_renewing_a_pass_ends_its_live_sessions_at_once() {
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(desk(&app, &fourth, t.a).await, StatusCode::UNAUTHORIZED);
     assert_eq!(app.me(&fourth).await, serde_json::Value::Null, "the phone is signed out");
-    assert_eq!(app.call(&user_agent(), "judging/pass/open", &[("token", renewed.as_str())]).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.call(&user_agent(), "judging/pass/open", &[("token", renewed.as_str())]).await.status,
+        StatusCode::CONFLICT
+    );
     assert_eq!(pass_action(&app, &t, "judging/pass/show", judge, &[]).await.status, StatusCode::CONFLICT);
     assert_eq!(app.count("SELECT COUNT(*) FROM judge_passes WHERE revoked_at IS NULL").await, 0);
 }
@@ -192,12 +209,25 @@ async fn a_pass_expires_a_day_after_judging_closes_and_an_expired_one_opens_noth
     let app = spawn_app().await;
     let t = two_events(&app).await;
     let (judge, token, phone) = pass_judge(&app, &t).await;
-    let closes: i64 = sqlx::query_scalar("SELECT judging_closes FROM events WHERE id = $1").bind(t.a).fetch_one(&app.state.db.pool).await.unwrap();
-    let expires: i64 = sqlx::query_scalar("SELECT expires_at FROM judge_passes WHERE user_id = $1").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
+    let closes: i64 = sqlx::query_scalar("SELECT judging_closes FROM events WHERE id = $1")
+        .bind(t.a)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let expires: i64 = sqlx::query_scalar("SELECT expires_at FROM judge_passes WHERE user_id = $1")
+        .bind(judge)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(expires, closes + 86_400);
 
     // Time passes beyond the expiry.
-    sqlx::query("UPDATE judge_passes SET expires_at = $1 WHERE user_id = $2").bind(hakam::db::now() - 1).bind(judge).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE judge_passes SET expires_at = $1 WHERE user_id = $2")
+        .bind(hakam::db::now() - 1)
+        .bind(judge)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     let r = app.call(&user_agent(), "judging/pass/open", &[("token", token.as_str())]).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.json()["Conflict"], "ErrPassExpired");
@@ -210,7 +240,11 @@ async fn a_pass_expires_a_day_after_judging_closes_and_an_expired_one_opens_noth
     assert_eq!(pass_action(&app, &t, "judging/pass/extend", judge, &[("days", "0")]).await.invalid_fields(), ["days"]);
     let r = pass_action(&app, &t, "judging/pass/extend", judge, &[("days", "2")]).await;
     assert!(r.status.is_success(), "{}", r.body);
-    let expires: i64 = sqlx::query_scalar("SELECT expires_at FROM judge_passes WHERE user_id = $1").bind(judge).fetch_one(&app.state.db.pool).await.unwrap();
+    let expires: i64 = sqlx::query_scalar("SELECT expires_at FROM judge_passes WHERE user_id = $1")
+        .bind(judge)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert!((expires - hakam::db::now() - 2 * 86_400).abs() < 60, "{expires}");
     let phone = open_pass(&app, &token).await;
     assert_eq!(desk(&app, &phone, t.a).await, StatusCode::OK);
@@ -221,12 +255,18 @@ async fn the_link_is_stored_as_a_digest_and_shown_once() {
     let app = spawn_app().await;
     let t = two_events(&app).await;
     let a = t.a.to_string();
-    let r = app.call(&t.organizer, "judging/judges/add", &[("event_id", a.as_str()), ("display_name", "Karim Alaoui")]).await;
+    let r = app
+        .call(&t.organizer, "judging/judges/add", &[("event_id", a.as_str()), ("display_name", "Karim Alaoui")])
+        .await;
     let token = issued_token(&r);
     assert!(token.len() >= 32);
-    let stored: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM judge_passes").fetch_all(&app.state.db.pool).await.unwrap();
+    let stored: Vec<String> =
+        sqlx::query_scalar("SELECT token_hash FROM judge_passes").fetch_all(&app.state.db.pool).await.unwrap();
     assert_eq!(stored.len(), 1);
-    assert!(!stored[0].contains(&token) && stored[0].len() == 64 && stored[0].bytes().all(|b| b.is_ascii_hexdigit()), "{stored:?}");
+    assert!(
+        !stored[0].contains(&token) && stored[0].len() == 64 && stored[0].bytes().all(|b| b.is_ascii_hexdigit()),
+        "{stored:?}"
+    );
     // The console shows the new link on its next view only.
     let first = app.call(&t.organizer, "judging/console", &[("event_id", a.as_str())]).await.body;
     assert!(first.contains(&token), "{first}");
@@ -234,26 +274,44 @@ async fn the_link_is_stored_as_a_digest_and_shown_once() {
     assert!(!second.contains(&token), "{second}");
     // The HTML page shows it once too, under the label the browser tests use.
     let uid = r.json()["user_id"].to_string();
-    let shown = app.call(&t.organizer, "judging/pass/show", &[("event_id", a.as_str()), ("user_id", uid.as_str())]).await;
+    let shown =
+        app.call(&t.organizer, "judging/pass/show", &[("event_id", a.as_str()), ("user_id", uid.as_str())]).await;
     assert!(shown.status.is_success(), "{}", shown.body);
     let html = app.get(&t.organizer, &format!("/events/{a}/judging")).await.body;
     assert_eq!(html.matches("pass-link").count(), 1, "{html}");
     assert!(!app.get(&t.organizer, &format!("/events/{a}/judging")).await.body.contains("pass-link"));
 
     // Judges imported from a CSV: links in the commit's answer and on the batch's next view.
-    let r = app.call(&t.organizer, "console/import/stage", &[("event_id", a.as_str()), ("kind", "judges"), ("csv_text", "name\nJuge Import\n")]).await;
+    let r = app
+        .call(
+            &t.organizer,
+            "console/import/stage",
+            &[("event_id", a.as_str()), ("kind", "judges"), ("csv_text", "name\nJuge Import\n")],
+        )
+        .await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
     let batch: i64 = sqlx::query_scalar("SELECT MAX(id) FROM imports").fetch_one(&app.state.db.pool).await.unwrap();
     let batch = batch.to_string();
-    let r = app.call(&t.organizer, "console/import/commit", &[("event_id", a.as_str()), ("batch", batch.as_str())]).await;
+    let r =
+        app.call(&t.organizer, "console/import/commit", &[("event_id", a.as_str()), ("batch", batch.as_str())]).await;
     assert!(r.status.is_success(), "{}", r.body);
     let link = r.json()[0]["link"].as_str().unwrap().to_owned();
     assert!(link.contains("/pass/"), "{}", r.body);
-    let result: String = sqlx::query_scalar("SELECT result FROM imports WHERE id = $1").bind(batch.parse::<i64>().unwrap()).fetch_one(&app.state.db.pool).await.unwrap();
+    let result: String = sqlx::query_scalar("SELECT result FROM imports WHERE id = $1")
+        .bind(batch.parse::<i64>().unwrap())
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert!(!result.contains("/pass/"), "{result}");
-    let view = app.call(&t.organizer, "console/import/batch", &[("event_id", a.as_str()), ("batch", batch.as_str())]).await.json();
+    let view = app
+        .call(&t.organizer, "console/import/batch", &[("event_id", a.as_str()), ("batch", batch.as_str())])
+        .await
+        .json();
     assert_eq!(view["created"][0]["link"], link.as_str());
-    let again = app.call(&t.organizer, "console/import/batch", &[("event_id", a.as_str()), ("batch", batch.as_str())]).await.json();
+    let again = app
+        .call(&t.organizer, "console/import/batch", &[("event_id", a.as_str()), ("batch", batch.as_str())])
+        .await
+        .json();
     assert_eq!(again["created"][0]["link"], "");
     let phone = open_pass(&app, link.rsplit('/').next().unwrap()).await;
     assert_eq!(desk(&app, &phone, t.a).await, StatusCode::OK);

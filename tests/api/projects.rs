@@ -4,7 +4,9 @@ use reqwest::{Client, StatusCode};
 /// A tiny valid PNG (1×1).
 fn png() -> Vec<u8> {
     let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
-    v.extend_from_slice(&[0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+    v.extend_from_slice(&[
+        0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+    ]);
     v.extend_from_slice(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]);
     v
 }
@@ -23,19 +25,48 @@ async fn setup(app: &TestApp) -> Setup {
     app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "هاكاثون بركان").await;
     let e = event.to_string();
-    let r = app.call(&org, "events/add-track", &[("event_id", e.as_str()), ("track_name", "Agritech"), ("track_description", "")]).await;
+    let r = app
+        .call(
+            &org,
+            "events/add-track",
+            &[("event_id", e.as_str()), ("track_name", "Agritech"), ("track_description", "")],
+        )
+        .await;
     assert!(r.status.is_success());
     let code = app.invite(&org, event, "participant", "10").await;
     let mut people = Vec::new();
     for i in 0..3 {
         let c = user_agent();
-        app.call(&c, "invites/signup-accept", &[("code", code.as_str()), ("display_name", ["Meryem", "Hicham", "Omar"][i]), ("email", &format!("p{i}@example.ma")), ("password", "correct horse battery")]).await;
+        app.call(
+            &c,
+            "invites/signup-accept",
+            &[
+                ("code", code.as_str()),
+                ("display_name", ["Meryem", "Hicham", "Omar"][i]),
+                ("email", &format!("p{i}@example.ma")),
+                ("password", "correct horse battery"),
+            ],
+        )
+        .await;
         people.push(c);
     }
-    app.call(&people[0], "teams/create", &[("event_id", e.as_str()), ("team_name", "Atlas"), ("pitch", ""), ("track_id", ""), ("needs", "")]).await;
-    let (team, team_code): (i64, String) = sqlx::query_as("SELECT id, invite_code FROM teams WHERE name = 'Atlas'").fetch_one(&app.state.db.pool).await.unwrap();
+    app.call(
+        &people[0],
+        "teams/create",
+        &[("event_id", e.as_str()), ("team_name", "Atlas"), ("pitch", ""), ("track_id", ""), ("needs", "")],
+    )
+    .await;
+    let (team, team_code): (i64, String) = sqlx::query_as("SELECT id, invite_code FROM teams WHERE name = 'Atlas'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert!(app.call(&people[1], "teams/join", &[("code", team_code.as_str())]).await.status.is_success());
-    app.call(&people[2], "teams/create", &[("event_id", e.as_str()), ("team_name", "Other"), ("pitch", ""), ("track_id", ""), ("needs", "")]).await;
+    app.call(
+        &people[2],
+        "teams/create",
+        &[("event_id", e.as_str()), ("team_name", "Other"), ("pitch", ""), ("track_id", ""), ("needs", "")],
+    )
+    .await;
     let outsider = people.pop().unwrap();
     Setup { org, event, team, members: people, outsider }
 }
@@ -79,10 +110,14 @@ async fn a_team_saves_submits_and_uploads_a_screenshot_with_history() {
 
     // Screenshots: images only, within the size limit.
     let e = vec![("event_id", s.event.to_string())];
-    let r = app.call_multipart(&s.members[0], "projects/upload", &e, Some(("screenshot", b"#!/bin/sh\nrm -rf /".to_vec()))).await;
+    let r = app
+        .call_multipart(&s.members[0], "projects/upload", &e, Some(("screenshot", b"#!/bin/sh\nrm -rf /".to_vec())))
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.json()["Invalid"][0]["msg"], "ErrNotAnImage");
-    let r = app.call_multipart(&s.members[0], "projects/upload", &e, Some(("screenshot", vec![0x89; 3 * 1024 * 1024]))).await;
+    let r = app
+        .call_multipart(&s.members[0], "projects/upload", &e, Some(("screenshot", vec![0x89; 3 * 1024 * 1024])))
+        .await;
     assert!(matches!(r.status, StatusCode::UNPROCESSABLE_ENTITY | StatusCode::PAYLOAD_TOO_LARGE), "{}", r.status);
     let r = app.call_multipart(&s.members[0], "projects/upload", &e, Some(("screenshot", png()))).await;
     assert!(r.status.is_success(), "{}", r.body);
@@ -106,9 +141,17 @@ async fn a_team_saves_submits_and_uploads_a_screenshot_with_history() {
 async fn a_teammates_stale_save_is_refused_and_names_who_changed_it() {
     let app = spawn_app().await;
     let s = setup(&app).await;
-    assert!(app.call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas v1", false)).await.status.is_success());
+    assert!(app
+        .call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas v1", false))
+        .await
+        .status
+        .is_success());
     // Both open version 1; Meryem saves first.
-    assert!(app.call(&s.members[0], "projects/save", &project_form(s.event, 1, "Atlas — Meryem", false)).await.status.is_success());
+    assert!(app
+        .call(&s.members[0], "projects/save", &project_form(s.event, 1, "Atlas — Meryem", false))
+        .await
+        .status
+        .is_success());
     let r = app.call(&s.members[1], "projects/save", &project_form(s.event, 1, "Atlas — Hicham", false)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.json()["ConflictWith"], serde_json::json!(["ErrProjectChangedBy", "Meryem"]));
@@ -142,34 +185,64 @@ async fn bad_fields_are_refused_per_field_and_html_is_kept_as_text() {
     let html = app.get(&s.members[0], &format!("/events/{}/project", s.event)).await.body;
     assert!(html.contains("&lt;/textarea&gt;&lt;script&gt;"), "markup in text fields is shown as text");
     assert!(html.contains("&lt;b&gt;Atlas&lt;/b&gt;"));
-    let i = html.find("<script>alert").map(|i| html[i.saturating_sub(300)..(i + 60).min(html.len())].to_owned()); assert!(i.is_none(), "{i:?}");
+    let i = html.find("<script>alert").map(|i| html[i.saturating_sub(300)..(i + 60).min(html.len())].to_owned());
+    assert!(i.is_none(), "{i:?}");
 }
 
 #[tokio::test]
 async fn the_deadline_is_enforced_on_the_server_and_extensions_are_logged() {
     let app = spawn_app().await;
     let s = setup(&app).await;
-    assert!(app.call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas", false)).await.status.is_success());
+    assert!(app
+        .call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas", false))
+        .await
+        .status
+        .is_success());
     // The deadline passes.
     let past = chrono::Utc::now().timestamp() - 60;
-    sqlx::query("UPDATE events SET submission_deadline = $1 WHERE id = $2").bind(past).bind(s.event).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE events SET submission_deadline = $1 WHERE id = $2")
+        .bind(past)
+        .bind(s.event)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     let r = app.call(&s.members[0], "projects/save", &project_form(s.event, 1, "Atlas (late edit)", true)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     let err = r.json();
     assert_eq!(err["ConflictWith"][0], "ErrDeadlinePassed");
     assert!(err["ConflictWith"][1].as_str().unwrap().ends_with("(Africa/Casablanca)"), "{err}");
-    let r = app.call_multipart(&s.members[0], "projects/upload", &[("event_id", s.event.to_string())], Some(("screenshot", png()))).await;
+    let r = app
+        .call_multipart(
+            &s.members[0],
+            "projects/upload",
+            &[("event_id", s.event.to_string())],
+            Some(("screenshot", png())),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
 
     // The organizer extends this team's deadline by a day; the edit goes through.
     let until = (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%dT%H:%M").to_string();
-    let r = app.call(&s.org, "projects/extend", &[("event_id", s.event.to_string()), ("team_id", s.team.to_string()), ("until", until)]).await;
+    let r = app
+        .call(
+            &s.org,
+            "projects/extend",
+            &[("event_id", s.event.to_string()), ("team_id", s.team.to_string()), ("until", until)],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     let r = app.call(&s.members[0], "projects/save", &project_form(s.event, 1, "Atlas (late edit)", true)).await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'project.deadline_extended'").await, 1);
 
-    let list = app.call(&s.org, "projects/list", &[("event_id", s.event.to_string()), ("track", String::new()), ("status", "late".into())]).await.json();
+    let list = app
+        .call(
+            &s.org,
+            "projects/list",
+            &[("event_id", s.event.to_string()), ("track", String::new()), ("status", "late".into())],
+        )
+        .await
+        .json();
     let rows = list.as_array().unwrap();
     assert_eq!(rows.len(), 2, "the extended submission and the team that never submitted: {list}");
 }
@@ -178,8 +251,19 @@ async fn the_deadline_is_enforced_on_the_server_and_extensions_are_logged() {
 async fn organizers_filter_and_export_submissions_as_csv() {
     let app = spawn_app().await;
     let s = setup(&app).await;
-    assert!(app.call(&s.members[0], "projects/save", &project_form(s.event, 0, "=منصة البيانات", true)).await.status.is_success());
-    let list = app.call(&s.org, "projects/list", &[("event_id", s.event.to_string()), ("track", String::new()), ("status", "submitted".into())]).await.json();
+    assert!(app
+        .call(&s.members[0], "projects/save", &project_form(s.event, 0, "=منصة البيانات", true))
+        .await
+        .status
+        .is_success());
+    let list = app
+        .call(
+            &s.org,
+            "projects/list",
+            &[("event_id", s.event.to_string()), ("track", String::new()), ("status", "submitted".into())],
+        )
+        .await
+        .json();
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["team_name"], "Atlas");
 
@@ -190,8 +274,14 @@ async fn organizers_filter_and_export_submissions_as_csv() {
     let lines: Vec<&str> = body.lines().collect();
     assert_eq!(lines.len(), 2, "{body}");
     assert!(lines[1].starts_with("Atlas,'=منصة البيانات,"), "formulas are defused: {}", lines[1]);
-    assert_eq!(app.get(&s.members[0], &format!("/events/{}/submissions.csv", s.event)).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(app.get(&user_agent(), &format!("/events/{}/submissions.csv", s.event)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.get(&s.members[0], &format!("/events/{}/submissions.csv", s.event)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get(&user_agent(), &format!("/events/{}/submissions.csv", s.event)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -200,18 +290,48 @@ async fn participants_without_a_team_cannot_submit() {
     let s = setup(&app).await;
     let code = app.invite(&s.org, s.event, "participant", "1").await;
     let solo = user_agent();
-    app.call(&solo, "invites/signup-accept", &[("code", code.as_str()), ("display_name", "Solo"), ("email", "solo@example.ma"), ("password", "correct horse battery")]).await;
+    app.call(
+        &solo,
+        "invites/signup-accept",
+        &[
+            ("code", code.as_str()),
+            ("display_name", "Solo"),
+            ("email", "solo@example.ma"),
+            ("password", "correct horse battery"),
+        ],
+    )
+    .await;
     let r = app.call(&solo, "projects/save", &project_form(s.event, 0, "Mine", false)).await;
     assert_eq!(r.json()["Conflict"], "ErrNeedTeam");
     // A team below the minimum size (2) may keep a draft but not submit it.
-    assert!(app.call(&s.outsider, "projects/save", &project_form(s.event, 0, "Alone", false)).await.status.is_success());
+    assert!(app
+        .call(&s.outsider, "projects/save", &project_form(s.event, 0, "Alone", false))
+        .await
+        .status
+        .is_success());
     let r = app.call(&s.outsider, "projects/save", &project_form(s.event, 1, "Alone", true)).await;
     assert_eq!(r.json()["ConflictWith"], serde_json::json!(["ErrTeamTooSmall", "2"]));
     // Another team's screenshot cannot be removed by id.
-    assert!(app.call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas", false)).await.status.is_success());
-    app.call_multipart(&s.members[0], "projects/upload", &[("event_id", s.event.to_string())], Some(("screenshot", png()))).await;
+    assert!(app
+        .call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas", false))
+        .await
+        .status
+        .is_success());
+    app.call_multipart(
+        &s.members[0],
+        "projects/upload",
+        &[("event_id", s.event.to_string())],
+        Some(("screenshot", png())),
+    )
+    .await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM screenshots").fetch_one(&app.state.db.pool).await.unwrap();
-    let r = app.call(&s.outsider, "projects/remove-screenshot", &[("event_id", s.event.to_string()), ("screenshot_id", id.to_string())]).await;
+    let r = app
+        .call(
+            &s.outsider,
+            "projects/remove-screenshot",
+            &[("event_id", s.event.to_string()), ("screenshot_id", id.to_string())],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(app.count("SELECT COUNT(*) FROM screenshots").await, 1);
 }

@@ -55,25 +55,34 @@ async fn sqlite_schema(db: &Db) -> BTreeMap<String, Table> {
     let mut schema = BTreeMap::new();
     for name in names {
         let mut table = Table::default();
-        let columns = sqlx::query("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)").bind(&name).fetch_all(pool).await.unwrap();
+        let columns = sqlx::query("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)")
+            .bind(&name)
+            .fetch_all(pool)
+            .await
+            .unwrap();
         for c in columns {
             let pk = c.get::<i64, _>(3) > 0;
             // A primary key column is never null, whether or not SQLite's table says so.
             let not_null = c.get::<i64, _>(2) != 0 || pk;
             table.columns.insert(c.get(0), (family(&c.get::<String, _>(1)), not_null, pk));
         }
-        let indexes = sqlx::query("SELECT name, \"unique\", origin FROM pragma_index_list($1)").bind(&name).fetch_all(pool).await.unwrap();
+        let indexes = sqlx::query("SELECT name, \"unique\", origin FROM pragma_index_list($1)")
+            .bind(&name)
+            .fetch_all(pool)
+            .await
+            .unwrap();
         for i in indexes {
             if i.get::<String, _>(2) == "pk" {
                 continue;
             }
             let index: String = i.get(0);
             // An expression's column has no name; it is "<expr>" on both sides.
-            let cols: Vec<String> = sqlx::query_scalar("SELECT COALESCE(name, '<expr>') FROM pragma_index_info($1) ORDER BY seqno")
-                .bind(&index)
-                .fetch_all(pool)
-                .await
-                .unwrap();
+            let cols: Vec<String> =
+                sqlx::query_scalar("SELECT COALESCE(name, '<expr>') FROM pragma_index_info($1) ORDER BY seqno")
+                    .bind(&index)
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
             table.indexes.push((i.get::<i64, _>(1) != 0, cols));
         }
         table.indexes.sort();
@@ -147,7 +156,10 @@ async fn sqlite_and_postgres_migrations_make_the_same_schema() {
     assert!(lite.len() > 10, "the SQLite schema was read: {:?}", lite.keys());
     let only_lite: Vec<_> = lite.keys().filter(|t| !pg.contains_key(*t)).collect();
     let only_pg: Vec<_> = pg.keys().filter(|t| !lite.contains_key(*t)).collect();
-    assert!(only_lite.is_empty() && only_pg.is_empty(), "tables only in SQLite: {only_lite:?}; only in PostgreSQL: {only_pg:?}");
+    assert!(
+        only_lite.is_empty() && only_pg.is_empty(),
+        "tables only in SQLite: {only_lite:?}; only in PostgreSQL: {only_pg:?}"
+    );
     let mut differences = Vec::new();
     for (name, l) in &lite {
         let p = &pg[name];

@@ -21,7 +21,16 @@ async fn event_with_participants(app: &TestApp, max: &str, n: usize) -> (Client,
     for i in 0..n {
         let c = user_agent();
         let r = app
-            .call(&c, "invites/signup-accept", &[("code", code.as_str()), ("display_name", &format!("Participant {i}")), ("email", &format!("p{i}@example.ma")), ("password", "correct horse battery")])
+            .call(
+                &c,
+                "invites/signup-accept",
+                &[
+                    ("code", code.as_str()),
+                    ("display_name", &format!("Participant {i}")),
+                    ("email", &format!("p{i}@example.ma")),
+                    ("password", "correct horse battery"),
+                ],
+            )
             .await;
         assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
         people.push(c);
@@ -30,9 +39,25 @@ async fn event_with_participants(app: &TestApp, max: &str, n: usize) -> (Client,
 }
 
 async fn create_team(app: &TestApp, c: &Client, event: i64, name: &str) -> (i64, String) {
-    let r = app.call(c, "teams/create", &[("event_id", event.to_string().as_str()), ("team_name", name), ("pitch", "Des données ouvertes pour la province"), ("track_id", ""), ("needs", "design, data")]).await;
+    let r = app
+        .call(
+            c,
+            "teams/create",
+            &[
+                ("event_id", event.to_string().as_str()),
+                ("team_name", name),
+                ("pitch", "Des données ouvertes pour la province"),
+                ("track_id", ""),
+                ("needs", "design, data"),
+            ],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
-    let row: (i64, String) = sqlx::query_as("SELECT id, invite_code FROM teams WHERE name = $1").bind(name).fetch_one(&app.state.db.pool).await.unwrap();
+    let row: (i64, String) = sqlx::query_as("SELECT id, invite_code FROM teams WHERE name = $1")
+        .bind(name)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     row
 }
 
@@ -59,9 +84,21 @@ async fn forming_a_team_by_code_and_by_request_with_captaincy_handover() {
     let (team, code) = create_team(&app, &people[0], event, "Atlas").await;
 
     // One team per participant per event.
-    let r = app.call(&people[0], "teams/create", &[("event_id", e.as_str()), ("team_name", "Second"), ("pitch", ""), ("track_id", ""), ("needs", "")]).await;
+    let r = app
+        .call(
+            &people[0],
+            "teams/create",
+            &[("event_id", e.as_str()), ("team_name", "Second"), ("pitch", ""), ("track_id", ""), ("needs", "")],
+        )
+        .await;
     assert_eq!(r.json()["Conflict"], "ErrAlreadyInTeam");
-    let r = app.call(&people[1], "teams/create", &[("event_id", e.as_str()), ("team_name", "atlas "), ("pitch", ""), ("track_id", "424242"), ("needs", "")]).await;
+    let r = app
+        .call(
+            &people[1],
+            "teams/create",
+            &[("event_id", e.as_str()), ("team_name", "atlas "), ("pitch", ""), ("track_id", "424242"), ("needs", "")],
+        )
+        .await;
     assert_eq!(r.invalid_fields(), ["track_id"]);
 
     assert!(app.call(&people[1], "teams/join", &[("code", code.as_str())]).await.status.is_success());
@@ -69,17 +106,39 @@ async fn forming_a_team_by_code_and_by_request_with_captaincy_handover() {
     assert_eq!(again.json()["Conflict"], "ErrAlreadyInTeam");
 
     // Person 2 fills a profile, finds the team on the board with an explained fit, and asks.
-    let r = app.call(&people[2], "teams/save-profile", &[("event_id", e.as_str()), ("skills", "Design, marketing"), ("languages", "ar, fr"), ("bio", "مصممة"), ("looking", "on")]).await;
+    let r = app
+        .call(
+            &people[2],
+            "teams/save-profile",
+            &[
+                ("event_id", e.as_str()),
+                ("skills", "Design, marketing"),
+                ("languages", "ar, fr"),
+                ("bio", "مصممة"),
+                ("looking", "on"),
+            ],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
-    let board = app.call(&people[2], "teams/board", &[("event_id", e.as_str()), ("skill", ""), ("language", "")]).await.json();
+    let board =
+        app.call(&people[2], "teams/board", &[("event_id", e.as_str()), ("skill", ""), ("language", "")]).await.json();
     let card = &board["teams"][0];
     assert_eq!(card["name"], "Atlas");
     assert_eq!(card["fit"]["needed"], serde_json::json!(["design"]));
-    let r = app.call(&people[2], "teams/request", &[("team_id", team.to_string().as_str()), ("message", "Je peux faire le design")]).await;
+    let r = app
+        .call(
+            &people[2],
+            "teams/request",
+            &[("team_id", team.to_string().as_str()), ("message", "Je peux faire le design")],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
 
     // The captain sees the person on the board, ranked by fit, and accepts the request.
-    let board = app.call(&people[0], "teams/board", &[("event_id", e.as_str()), ("skill", "design"), ("language", "")]).await.json();
+    let board = app
+        .call(&people[0], "teams/board", &[("event_id", e.as_str()), ("skill", "design"), ("language", "")])
+        .await
+        .json();
     assert_eq!(board["people"][0]["name"], "Participant 2");
     let page = app.call(&people[0], "teams/page", &[("event_id", e.as_str())]).await.json();
     let request = page["team"]["requests"][0]["id"].as_i64().unwrap().to_string();
@@ -100,9 +159,13 @@ async fn forming_a_team_by_code_and_by_request_with_captaincy_handover() {
     assert_eq!(captain["name"], "Participant 1");
     // The new captain can remove a member; nobody else can.
     let p2 = app.user_id("p2@example.ma").await.to_string();
-    let r = app.call(&people[2], "teams/remove-member", &[("team_id", team.to_string().as_str()), ("user_id", p2.as_str())]).await;
+    let r = app
+        .call(&people[2], "teams/remove-member", &[("team_id", team.to_string().as_str()), ("user_id", p2.as_str())])
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = app.call(&people[1], "teams/remove-member", &[("team_id", team.to_string().as_str()), ("user_id", p2.as_str())]).await;
+    let r = app
+        .call(&people[1], "teams/remove-member", &[("team_id", team.to_string().as_str()), ("user_id", p2.as_str())])
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(app.count(&format!("SELECT member_count FROM teams WHERE id = {team}")).await, 1);
     assert!(app.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'team.%'").await >= 5);
@@ -122,7 +185,13 @@ async fn locked_teams_refuse_changes_but_organizers_can_still_move_people() {
     let r = app.call(&people[0], "teams/leave", &[("event_id", e.as_str())]).await;
     assert_eq!(r.json()["Conflict"], "ErrTeamsLocked");
     let p1 = app.user_id("p1@example.ma").await.to_string();
-    let r = app.call(&org, "teams/move", &[("event_id", e.as_str()), ("user_id", p1.as_str()), ("team_id", team.to_string().as_str())]).await;
+    let r = app
+        .call(
+            &org,
+            "teams/move",
+            &[("event_id", e.as_str()), ("user_id", p1.as_str()), ("team_id", team.to_string().as_str())],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     let overview = app.call(&org, "teams/overview", &[("event_id", e.as_str())]).await.json();
     assert_eq!(overview["teams"][0]["members"].as_array().unwrap().len(), 2);
@@ -144,12 +213,18 @@ async fn automatic_formation_places_solo_participants_reproducibly() {
     let e = event.to_string();
     let skills = ["design", "data", "web", "mobile"];
     for (i, c) in people.iter().enumerate() {
-        app.call(c, "teams/save-profile", &[("event_id", e.as_str()), ("skills", skills[i % 4]), ("languages", "ar"), ("bio", "")]).await;
+        app.call(
+            c,
+            "teams/save-profile",
+            &[("event_id", e.as_str()), ("skills", skills[i % 4]), ("languages", "ar"), ("bio", "")],
+        )
+        .await;
     }
     let r = app.call(&org, "teams/auto-form", &[("event_id", e.as_str()), ("seed", "7")]).await;
     assert!(r.status.is_success(), "{}", r.body);
     let overview = app.call(&org, "teams/overview", &[("event_id", e.as_str())]).await.json();
-    let sizes: Vec<usize> = overview["teams"].as_array().unwrap().iter().map(|t| t["members"].as_array().unwrap().len()).collect();
+    let sizes: Vec<usize> =
+        overview["teams"].as_array().unwrap().iter().map(|t| t["members"].as_array().unwrap().len()).collect();
     assert_eq!(sizes.iter().sum::<usize>(), 9);
     assert!(sizes.iter().all(|s| (2..=4).contains(s)), "{sizes:?}");
     assert_eq!(overview["solos"].as_array().unwrap().len(), 0);
@@ -166,12 +241,24 @@ async fn the_captain_edits_the_team_and_organizers_suggest_skills() {
     let (team, code) = create_team(&app, &people[0], event, "Atlas").await;
     assert!(app.call(&people[1], "teams/join", &[("code", code.as_str())]).await.status.is_success());
     let t = team.to_string();
-    let form = |name: &str| vec![("team_id", t.clone()), ("team_name", name.to_owned()), ("pitch", "Open data".to_owned()), ("track_id", String::new()), ("needs", "UX, Data".to_owned())];
+    let form = |name: &str| {
+        vec![
+            ("team_id", t.clone()),
+            ("team_name", name.to_owned()),
+            ("pitch", "Open data".to_owned()),
+            ("track_id", String::new()),
+            ("needs", "UX, Data".to_owned()),
+        ]
+    };
     let r = app.call(&people[1], "teams/update", &form("Hijacked")).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "only the captain edits the team");
     let r = app.call(&people[0], "teams/update", &form("الأطلس")).await;
     assert!(r.status.is_success(), "{}", r.body);
-    let (name, needs): (String, String) = sqlx::query_as("SELECT name, needs FROM teams WHERE id = $1").bind(team).fetch_one(&app.state.db.pool).await.unwrap();
+    let (name, needs): (String, String) = sqlx::query_as("SELECT name, needs FROM teams WHERE id = $1")
+        .bind(team)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!((name.as_str(), needs.as_str()), ("الأطلس", "data,ux"));
 
     let r = app.call(&org, "teams/set-skills", &[("event_id", e.as_str()), ("skills", "Design, Data, Agritech")]).await;
@@ -189,13 +276,19 @@ async fn auto_formation_names_its_teams_around_names_taken_and_organizers_rename
     let (taken, _) = create_team(&app, &people[0], event, "Team 2").await;
     let r = app.call(&org, "teams/auto-form", &[("event_id", e.as_str()), ("seed", "3")]).await;
     assert!(r.status.is_success(), "{} {}", r.status, r.body);
-    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM teams WHERE event_id = $1 ORDER BY id").bind(event).fetch_all(&app.state.db.pool).await.unwrap();
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM teams WHERE event_id = $1 ORDER BY id")
+        .bind(event)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(names, ["Team 2", "Team 3"], "the new team goes around the name taken");
     assert_eq!(app.count("SELECT COUNT(*) FROM team_members").await, 5, "everyone placed");
 
     // Organizers rename teams; nobody else does, and names stay unique per event.
     let t = taken.to_string();
-    let rename = |team: &str, event: &str, name: &str| vec![("event_id", event.to_owned()), ("team_id", team.to_owned()), ("team_name", name.to_owned())];
+    let rename = |team: &str, event: &str, name: &str| {
+        vec![("event_id", event.to_owned()), ("team_id", team.to_owned()), ("team_name", name.to_owned())]
+    };
     let r = app.call(&people[0], "teams/rename", &rename(&t, &e, "Les Aigles")).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "a captain is not an organizer");
     let r = app.call(&org, "teams/rename", &rename(&t, &e, "Team 3")).await;
@@ -208,7 +301,11 @@ async fn auto_formation_names_its_teams_around_names_taken_and_organizers_rename
     assert_eq!(r.status, StatusCode::NOT_FOUND, "a team of another event is out of reach");
     let r = app.call(&org, "teams/rename", &rename(&t, &e, "  Les Aigles ")).await;
     assert!(r.status.is_success(), "{} {}", r.status, r.body);
-    let name: String = sqlx::query_scalar("SELECT name FROM teams WHERE id = $1").bind(taken).fetch_one(&app.state.db.pool).await.unwrap();
+    let name: String = sqlx::query_scalar("SELECT name FROM teams WHERE id = $1")
+        .bind(taken)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(name, "Les Aigles");
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'team.renamed'").await, 1);
     // The organizer's teams page offers it as a labelled field.
@@ -228,11 +325,22 @@ async fn a_team_whose_project_was_submitted_or_scored_is_never_dissolved() {
     let r = save(&app, phone, jury.event, scored, "keep-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
     assert_eq!(r.json()["applied"], true, "{}", r.body);
     // Every member left both teams (leaving never deletes a team).
-    sqlx::query("DELETE FROM team_members WHERE team_id IN ($1, $2)").bind(scored_team).bind(submitted_team).execute(&app.state.db.pool).await.unwrap();
-    sqlx::query("UPDATE teams SET member_count = 0 WHERE id IN ($1, $2)").bind(scored_team).bind(submitted_team).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("DELETE FROM team_members WHERE team_id IN ($1, $2)")
+        .bind(scored_team)
+        .bind(submitted_team)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE teams SET member_count = 0 WHERE id IN ($1, $2)")
+        .bind(scored_team)
+        .bind(submitted_team)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
 
     for team in [scored_team, submitted_team] {
-        let r = app.call(&jury.organizer, "teams/dissolve", &[("event_id", jury.e()), ("team_id", team.to_string())]).await;
+        let r =
+            app.call(&jury.organizer, "teams/dissolve", &[("event_id", jury.e()), ("team_id", team.to_string())]).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
         assert_eq!(r.json()["Conflict"], "ErrTeamHasJudgedProject");
     }
@@ -247,8 +355,10 @@ async fn a_team_whose_project_was_submitted_or_scored_is_never_dissolved() {
         .execute(&app.state.db.pool)
         .await
         .unwrap();
-    let empty: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE name = 'Vide'").fetch_one(&app.state.db.pool).await.unwrap();
-    let r = app.call(&jury.organizer, "teams/dissolve", &[("event_id", jury.e()), ("team_id", empty.to_string())]).await;
+    let empty: i64 =
+        sqlx::query_scalar("SELECT id FROM teams WHERE name = 'Vide'").fetch_one(&app.state.db.pool).await.unwrap();
+    let r =
+        app.call(&jury.organizer, "teams/dissolve", &[("event_id", jury.e()), ("team_id", empty.to_string())]).await;
     assert!(r.status.is_success(), "{} {}", r.status, r.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 2);
 }

@@ -9,7 +9,11 @@ use std::time::Duration;
 /// What browsers do to a `Location` before following it: drop tabs and newlines, read `\`
 /// as `/`; then whether the result leaves this site.
 fn leaves_the_site(location: &str) -> bool {
-    let cleaned: String = location.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).map(|c| if c == '\\' { '/' } else { c }).collect();
+    let cleaned: String = location
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
     let cleaned = cleaned.trim_start();
     cleaned.starts_with("//") || cleaned.contains("://") || !cleaned.starts_with('/')
 }
@@ -113,7 +117,11 @@ async fn an_error_in_a_crafted_url_shows_no_text_of_its_author() {
 async fn every_response_carries_the_security_headers() {
     let app = spawn_app().await;
     for path in ["/", "/login", "/signup", "/events/1", "/healthz", "/api/auth/me"] {
-        let r = if path.starts_with("/api/") { app.call(&user_agent(), "auth/me", &NONE).await } else { app.get(&user_agent(), path).await };
+        let r = if path.starts_with("/api/") {
+            app.call(&user_agent(), "auth/me", &NONE).await
+        } else {
+            app.get(&user_agent(), path).await
+        };
         assert_eq!(r.headers["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(r.headers["referrer-policy"], "same-origin", "{path}");
         assert!(r.headers.get("strict-transport-security").is_none(), "no HSTS over plain http ({path})");
@@ -125,13 +133,20 @@ async fn every_response_carries_the_security_headers() {
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     let script_src = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap().to_owned();
     // Every inline script of the page carries this response's nonce, and only those run.
-    let nonce = script_src.split_whitespace().find_map(|t| t.strip_prefix("'nonce-")).map(|t| t.trim_end_matches('\'').to_owned()).expect("a nonce");
+    let nonce = script_src
+        .split_whitespace()
+        .find_map(|t| t.strip_prefix("'nonce-"))
+        .map(|t| t.trim_end_matches('\'').to_owned())
+        .expect("a nonce");
     assert!(nonce.len() >= 16, "{nonce}");
     let mut scripts = 0;
     for tag in page.body.split("<script").skip(1) {
         let open = &tag[..tag.find('>').unwrap()];
         scripts += 1;
-        assert!(open.contains("src=") || open.contains(&format!("nonce=\"{nonce}\"")), "inline script without the nonce: <script{open}>");
+        assert!(
+            open.contains("src=") || open.contains(&format!("nonce=\"{nonce}\"")),
+            "inline script without the nonce: <script{open}>"
+        );
     }
     assert!(scripts > 0);
     let again = app.get(&user_agent(), "/login").await;
@@ -149,11 +164,19 @@ async fn next_board(stream: &mut reqwest::Response, buffer: &mut String) -> Stri
         if let Some(end) = buffer.find("\n\n") {
             let message: String = buffer.drain(..end + 2).collect();
             if message.contains("event: board") {
-                return message.lines().filter_map(|l| l.strip_prefix("data: ").or_else(|| l.strip_prefix("data:"))).collect::<Vec<_>>().join("\n");
+                return message
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data: ").or_else(|| l.strip_prefix("data:")))
+                    .collect::<Vec<_>>()
+                    .join("\n");
             }
             continue;
         }
-        let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk()).await.expect("a board message within 5 s").unwrap().expect("stream open");
+        let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
+            .await
+            .expect("a board message within 5 s")
+            .unwrap()
+            .expect("stream open");
         buffer.push_str(&String::from_utf8_lossy(&chunk));
     }
 }
@@ -171,7 +194,13 @@ async fn members_only_announcements_stay_off_the_public_projector() {
     next_board(&mut stream, &mut buffer).await;
 
     let secret = "Jury: meet in room 3 to settle the tie";
-    let r = app.call(&jury.organizer, "board/announce", &[("event_id", e.as_str()), ("body_ar", ""), ("body_fr", ""), ("body_en", secret)]).await;
+    let r = app
+        .call(
+            &jury.organizer,
+            "board/announce",
+            &[("event_id", e.as_str()), ("body_ar", ""), ("body_fr", ""), ("body_en", secret)],
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     // Members read it on the event's pages.
     let list = app.call(judge, "board/announcements", &[("event_id", e.as_str())]).await.json();
@@ -184,7 +213,11 @@ async fn members_only_announcements_stay_off_the_public_projector() {
     }
     let shown = "Lunch is served in hall B";
     let r = app
-        .call(&jury.organizer, "board/announce", &[("event_id", e.as_str()), ("body_ar", ""), ("body_fr", ""), ("body_en", shown), ("public", "on")])
+        .call(
+            &jury.organizer,
+            "board/announce",
+            &[("event_id", e.as_str()), ("body_ar", ""), ("body_fr", ""), ("body_en", shown), ("public", "on")],
+        )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
     let pushed = next_board(&mut stream, &mut buffer).await;
@@ -215,7 +248,17 @@ async fn anonymous_projector_loads_are_served_from_the_cache_and_stay_current() 
 
     // A change is in the very next load, and costs one computation, not one per viewer.
     let r = app
-        .call(&jury.organizer, "board/announce", &[("event_id", e.as_str()), ("body_ar", ""), ("body_fr", ""), ("body_en", "Doors close at 18:00"), ("public", "on")])
+        .call(
+            &jury.organizer,
+            "board/announce",
+            &[
+                ("event_id", e.as_str()),
+                ("body_ar", ""),
+                ("body_fr", ""),
+                ("body_en", "Doors close at 18:00"),
+                ("public", "on"),
+            ],
+        )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
     let r = app.call(&anonymous, "board/projector", &[("event_id", e.as_str())]).await;
@@ -240,7 +283,8 @@ async fn one_client_cannot_hold_more_live_streams_than_its_budget() {
     let jury = jury(&app, 1, 1, "1").await;
     let board = format!("{}/events/{}/board/live", app.base, jury.event);
     let live = format!("{}/events/{}/live", app.base, jury.event);
-    let from = |addr: &'static str| move |r: reqwest::RequestBuilder| r.header("x-forwarded-for", format!("6.6.6.6, {addr}"));
+    let from =
+        |addr: &'static str| move |r: reqwest::RequestBuilder| r.header("x-forwarded-for", format!("6.6.6.6, {addr}"));
     let hall = from("203.0.113.7");
     let mut open = Vec::new();
     for _ in 0..2 {
