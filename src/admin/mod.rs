@@ -20,18 +20,27 @@ pub struct UserRow {
 #[server(prefix = "/api", endpoint = "admin/users")]
 pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
     let authed = crate::auth::gate::admin().await?;
-    let rows: Vec<(i64, String, String, i64, i64)> =
+    #[derive(sqlx::FromRow)]
+    struct Account {
+        id: i64,
+        display_name: String,
+        email: String,
+        is_admin: i64,
+        can_create_events: i64,
+    }
+    let rows: Vec<Account> =
         sqlx::query_as("SELECT id, display_name, email, is_admin, can_create_events FROM users ORDER BY id LIMIT 1000")
             .fetch_all(&authed.db().pool)
             .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, display_name, email, a, c)| UserRow {
-            id,
-            display_name,
-            email,
-            is_admin: a != 0,
-            can_create_events: a != 0 || c != 0,
+        .map(|a| UserRow {
+            id: a.id,
+            display_name: a.display_name,
+            email: a.email,
+            is_admin: a.is_admin != 0,
+            // Admins may always create events.
+            can_create_events: a.is_admin != 0 || a.can_create_events != 0,
         })
         .collect())
 }

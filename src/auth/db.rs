@@ -3,16 +3,38 @@
 use super::SessionUser;
 use crate::db::{now, Db, Tx};
 
-type UserRow = (i64, String, String, i64, i64, String);
+/// An account as the `users` table holds it, hash included.
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    is_admin: i64,
+    can_create_events: i64,
+    password_hash: String,
+}
 
-fn to_user((id, email, display_name, is_admin, can_create_events, _): &UserRow) -> SessionUser {
-    SessionUser {
-        id: *id,
-        email: email.clone(),
-        display_name: display_name.clone(),
-        is_admin: *is_admin != 0,
-        can_create_events: *is_admin != 0 || *can_create_events != 0,
+impl AccountRow {
+    fn user(&self) -> SessionUser {
+        SessionUser {
+            id: self.id,
+            email: self.email.clone(),
+            display_name: self.display_name.clone(),
+            is_admin: self.is_admin != 0,
+            // Admins may always create events.
+            can_create_events: self.is_admin != 0 || self.can_create_events != 0,
+        }
     }
+}
+
+/// An account with the state of a session's judge pass (`pass_event` is the pass's event
+/// while the pass is live) and, in an event, one of its roles there.
+#[derive(sqlx::FromRow)]
+struct GateRow {
+    #[sqlx(flatten)]
+    account: AccountRow,
+    role: Option<String>,
+    pass_event: Option<i64>,
 }
 
 const USER_COLUMNS: &str = "id, email, display_name, is_admin, can_create_events, password_hash";
@@ -30,8 +52,9 @@ pub struct SessionRow {
 /// judge pass (`pass` 0 when the session is not a pass's), in one read: the gate's hot path.
 /// `None` when the user or the event does not exist.
 pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Result<Option<SessionRow>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64, i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, r.role, p.event_id \
+    let rows: Vec<GateRow> = sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, r.role, \
+         p.event_id AS pass_event \
          FROM users u JOIN events e ON e.id = $2 LEFT JOIN event_roles r ON r.event_id = e.id AND r.user_id = u.id \
          LEFT JOIN judge_passes p ON p.id = $3 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $4 \
          WHERE u.id = $1",
@@ -43,10 +66,9 @@ pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Resu
     .fetch_all(&db.pool)
     .await?;
     let Some(first) = rows.first() else { return Ok(None) };
-    let row: UserRow = (first.0, first.1.clone(), first.2.clone(), first.3, first.4, first.5.clone());
-    let live_pass_event = first.7;
-    let roles = rows.into_iter().filter_map(|r| r.6).collect();
-    Ok(Some(SessionRow { user: to_user(&row), hash: row.5.clone(), roles, live_pass_event }))
+    let (user, hash, live_pass_event) = (first.account.user(), first.account.password_hash.clone(), first.pass_event);
+    let roles = rows.into_iter().filter_map(|r| r.role).collect();
+    Ok(Some(SessionRow { user, hash, roles, live_pass_event }))
 }
 
 /// The user, their password hash, and the event of the judge pass `pass` if it is still live
@@ -56,8 +78,9 @@ pub async fn user_with_pass(
     id: i64,
     pass: i64,
 ) -> Result<Option<(SessionUser, String, Option<i64>)>, sqlx::Error> {
-    let row: Option<(i64, String, String, i64, i64, String, Option<i64>)> = sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, p.event_id FROM users u \
+    let row: Option<GateRow> = sqlx::query_as(
+        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, \
+         NULL AS role, p.event_id AS pass_event FROM users u \
          LEFT JOIN judge_passes p ON p.id = $2 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $3 \
          WHERE u.id = $1",
     )
@@ -66,27 +89,24 @@ pub async fn user_with_pass(
     .bind(now())
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.map(|(id, email, name, admin, create, hash, pass_event)| {
-        let user = to_user(&(id, email, name, admin, create, String::new()));
-        (user, hash, pass_event)
-    }))
+    Ok(row.map(|r| (r.account.user(), r.account.password_hash, r.pass_event)))
 }
 
 /// The user and their password hash.
 pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
-    let row: Option<UserRow> = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
+    let row: Option<AccountRow> = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
-    Ok(row.map(|r| (to_user(&r), r.5)))
+    Ok(row.map(|r| (r.user(), r.password_hash)))
 }
 
 pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
-    let row: Option<UserRow> = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"))
+    let row: Option<AccountRow> = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"))
         .bind(email)
         .fetch_optional(&db.pool)
         .await?;
-    Ok(row.map(|r| (to_user(&r), r.5)))
+    Ok(row.map(|r| (r.user(), r.password_hash)))
 }
 
 pub enum NewUser {

@@ -35,19 +35,22 @@ pub mod ssr {
     }
 
     /// Every column is NULL when the organizer has not saved anything for the event yet.
-    type BoardRow = (
-        Option<String>,
-        Option<i64>,
-        Option<i64>,
-        Option<i64>,
-        Option<String>,
-        Option<i64>,
-        Option<String>,
-        Option<i64>,
-        Option<String>,
-        Option<i64>,
-        Option<i64>,
-    );
+    #[derive(sqlx::FromRow)]
+    struct BoardRow {
+        visibility: Option<String>,
+        show_comments: Option<i64>,
+        top_n: Option<i64>,
+        rotate_seconds: Option<i64>,
+        /// The frozen standings, as JSON.
+        frozen: Option<String>,
+        frozen_at: Option<i64>,
+        /// The published standings, as JSON.
+        published: Option<String>,
+        published_at: Option<i64>,
+        reveal_mode: Option<String>,
+        reveal_step: Option<i64>,
+        version: Option<i64>,
+    }
 
     fn rows_json(json: Option<String>) -> AppResult<Option<Vec<Row>>> {
         json.map(|j| {
@@ -69,22 +72,21 @@ pub mod ssr {
         .bind(event_id)
         .fetch_optional(&db.pool)
         .await?;
-        let (visibility, comments, top_n, rotate, frozen, frozen_at, published, published_at, mode, step, version) =
-            row.ok_or(AppError::NotFound)?;
+        let b = row.ok_or(AppError::NotFound)?;
         Ok(Stored {
             state: State {
-                visibility: visibility.as_deref().and_then(Visibility::from_code).unwrap_or(Visibility::Hidden),
-                frozen: rows_json(frozen)?,
-                published: rows_json(published)?,
-                mode: mode.as_deref().and_then(RevealMode::from_code).unwrap_or(RevealMode::All),
-                step: step.unwrap_or(0).max(0) as usize,
+                visibility: b.visibility.as_deref().and_then(Visibility::from_code).unwrap_or(Visibility::Hidden),
+                frozen: rows_json(b.frozen)?,
+                published: rows_json(b.published)?,
+                mode: b.reveal_mode.as_deref().and_then(RevealMode::from_code).unwrap_or(RevealMode::All),
+                step: b.reveal_step.unwrap_or(0).max(0) as usize,
             },
-            show_comments: comments == Some(1),
-            top_n: top_n.unwrap_or(10).clamp(1, 50) as usize,
-            rotate_seconds: rotate.unwrap_or(15),
-            frozen_at,
-            published_at,
-            version: version.unwrap_or(0),
+            show_comments: b.show_comments == Some(1),
+            top_n: b.top_n.unwrap_or(10).clamp(1, 50) as usize,
+            rotate_seconds: b.rotate_seconds.unwrap_or(15),
+            frozen_at: b.frozen_at,
+            published_at: b.published_at,
+            version: b.version.unwrap_or(0),
         })
     }
 

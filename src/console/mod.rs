@@ -97,9 +97,17 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         sqlx::query_scalar("SELECT COUNT(*) FROM teams WHERE event_id = $1").bind(event_id).fetch_one(&db.pool).await?;
     let settings = crate::judging::ssr::settings(db, event_id).await?;
     let submitted = jc::submitted(db, event_id).await?;
-    // (judge, name, project, done)
-    let assignments: Vec<(i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT a.judge_id, u.display_name, a.project_id, CASE WHEN s.status IN ('scored', 'absent') THEN 1 ELSE 0 END \
+    #[derive(sqlx::FromRow)]
+    struct Assignment {
+        judge_id: i64,
+        display_name: String,
+        project_id: i64,
+        /// 1 once the judge scored the project (or marked the team absent), else 0.
+        done: i64,
+    }
+    let assignments: Vec<Assignment> = sqlx::query_as(
+        "SELECT a.judge_id, u.display_name, a.project_id, \
+         CASE WHEN s.status IN ('scored', 'absent') THEN 1 ELSE 0 END AS done \
          FROM judge_assignments a JOIN users u ON u.id = a.judge_id \
          LEFT JOIN scores s ON s.project_id = a.project_id AND s.judge_id = a.judge_id WHERE a.event_id = $1",
     )
@@ -108,15 +116,16 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     .await?;
     let mut per_judge: HashMap<i64, (String, i64, i64)> = HashMap::new();
     let mut per_project: HashMap<i64, i64> = HashMap::new();
-    for (judge, name, project, done) in &assignments {
-        let j = per_judge.entry(*judge).or_insert_with(|| (name.clone(), 0, 0));
-        j.1 += done;
+    for a in &assignments {
+        let j = per_judge.entry(a.judge_id).or_insert_with(|| (a.display_name.clone(), 0, 0));
+        j.1 += a.done;
         j.2 += 1;
-        *per_project.entry(*project).or_default() += 1;
+        *per_project.entry(a.project_id).or_default() += 1;
     }
-    let covered =
-        submitted.iter().filter(|p| per_project.get(&p.0).copied().unwrap_or(0) >= settings.judges_per_project).count()
-            as i64;
+    let covered = submitted
+        .iter()
+        .filter(|p| per_project.get(&p.id).copied().unwrap_or(0) >= settings.judges_per_project)
+        .count() as i64;
     let mut judges: Vec<(String, i64, i64)> = per_judge.values().cloned().collect();
     judges.sort();
     let (results, totals) = jc::compute_with_totals(db, event_id).await?;
@@ -201,11 +210,22 @@ pub mod export {
         if let Err(res) = crate::projects::files::organizer_only(&db, &session, event_id).await {
             return res;
         }
-        // (mentor, starts, ends, location, team, attended, notes, booking id, cancelled at)
-        type SessionRow =
-            (String, i64, i64, String, Option<String>, Option<i64>, Option<String>, Option<i64>, Option<i64>);
+        /// A slot with one of its bookings (every booking, cancelled ones too), if any.
+        #[derive(sqlx::FromRow)]
+        struct SessionRow {
+            mentor: String,
+            starts_at: i64,
+            ends_at: i64,
+            location: String,
+            team: Option<String>,
+            attended: Option<i64>,
+            notes: Option<String>,
+            booking: Option<i64>,
+            cancelled_at: Option<i64>,
+        }
         let rows: Result<Vec<SessionRow>, _> = sqlx::query_as(
-            "SELECT u.display_name, s.starts_at, s.ends_at, s.location, t.name, b.attended, b.notes, b.id, b.cancelled_at FROM mentor_slots s \
+            "SELECT u.display_name AS mentor, s.starts_at, s.ends_at, s.location, t.name AS team, b.attended, b.notes, \
+             b.id AS booking, b.cancelled_at FROM mentor_slots s \
              JOIN users u ON u.id = s.mentor_id LEFT JOIN mentor_bookings b ON b.slot_id = s.id LEFT JOIN teams t ON t.id = b.team_id \
              WHERE s.event_id = $1 ORDER BY s.starts_at, u.display_name, s.id, b.booked_at, b.id",
         )
@@ -220,26 +240,26 @@ pub mod export {
         let at = |t: i64| crate::events::domain::utc_to_display(t, tz);
         let rows = rows
             .into_iter()
-            .map(|(mentor, starts, ends, location, team, attended, notes, booking, cancelled)| {
-                let attended = match attended {
+            .map(|r| {
+                let attended = match r.attended {
                     Some(1) => "yes",
                     Some(_) => "no",
                     None => "",
                 };
-                let status = match (booking, cancelled) {
+                let status = match (r.booking, r.cancelled_at) {
                     (None, _) => "free",
                     (Some(_), None) => "booked",
                     (Some(_), Some(_)) => "cancelled",
                 };
                 vec![
-                    mentor,
-                    at(starts),
-                    at(ends),
-                    location,
+                    r.mentor,
+                    at(r.starts_at),
+                    at(r.ends_at),
+                    r.location,
                     status.to_owned(),
-                    team.unwrap_or_default(),
+                    r.team.unwrap_or_default(),
                     attended.to_owned(),
-                    notes.unwrap_or_default(),
+                    r.notes.unwrap_or_default(),
                 ]
             })
             .collect();

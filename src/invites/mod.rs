@@ -132,15 +132,32 @@ pub(crate) mod ssr {
         }
     }
 
-    type Row = (i64, i64, String, Option<i64>, i64, i64, i64);
+    /// An invite as the `invites` table holds it (its code aside).
+    #[derive(sqlx::FromRow)]
+    pub struct Invite {
+        pub id: i64,
+        pub event_id: i64,
+        pub role: String,
+        pub revoked_at: Option<i64>,
+        pub expires_at: i64,
+        pub uses: i64,
+        pub max_uses: i64,
+        pub allow_clash: i64,
+    }
 
-    pub async fn by_code(db: &Db, code: &str) -> AppResult<Row> {
-        let row: Option<Row> = sqlx::query_as(
-            "SELECT id, event_id, role, revoked_at, expires_at, uses, max_uses FROM invites WHERE code = $1",
-        )
-        .bind(code)
-        .fetch_optional(&db.pool)
-        .await?;
+    impl Invite {
+        pub fn status(&self, now: i64) -> InviteStatus {
+            InviteStatus::from_row(self.revoked_at, self.expires_at, self.uses, self.max_uses, now)
+        }
+    }
+
+    const INVITE_COLUMNS: &str = "id, event_id, role, revoked_at, expires_at, uses, max_uses, allow_clash";
+
+    pub async fn by_code(db: &Db, code: &str) -> AppResult<Invite> {
+        let row: Option<Invite> = sqlx::query_as(&format!("SELECT {INVITE_COLUMNS} FROM invites WHERE code = $1"))
+            .bind(code)
+            .fetch_optional(&db.pool)
+            .await?;
         row.ok_or(AppError::NotFound)
     }
 
@@ -148,15 +165,13 @@ pub(crate) mod ssr {
     /// limit are one statement, so concurrent acceptances cannot exceed `max_uses`.
     pub async fn accept(tx: &mut Tx, code: &str, user_id: i64) -> AppResult<i64> {
         let t = now();
-        let row: Option<(i64, i64, String, Option<i64>, i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT id, event_id, role, revoked_at, expires_at, uses, max_uses, allow_clash FROM invites WHERE code = $1",
-        )
-        .bind(code)
-        .fetch_optional(&mut **tx)
-        .await?;
-        let (invite_id, event_id, role, revoked_at, expires_at, uses, max_uses, allow_clash) =
-            row.ok_or(AppError::NotFound)?;
-        let role = Role::from_code(&role).ok_or_else(|| AppError::missing("invite with an unknown role"))?;
+        let row: Option<Invite> = sqlx::query_as(&format!("SELECT {INVITE_COLUMNS} FROM invites WHERE code = $1"))
+            .bind(code)
+            .fetch_optional(&mut **tx)
+            .await?;
+        let invite = row.ok_or(AppError::NotFound)?;
+        let (invite_id, event_id, allow_clash) = (invite.id, invite.event_id, invite.allow_clash);
+        let role = Role::from_code(&invite.role).ok_or_else(|| AppError::missing("invite with an unknown role"))?;
         let held: Option<(i64,)> =
             sqlx::query_as("SELECT 1 FROM event_roles WHERE event_id = $1 AND user_id = $2 AND role = $3")
                 .bind(event_id)
@@ -178,7 +193,7 @@ pub(crate) mod ssr {
         .await?;
         if taken.rows_affected() != 1 {
             // Read as valid but the update found no use left: someone took it meanwhile.
-            let status = InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, t);
+            let status = invite.status(t);
             let key = if status == InviteStatus::Valid { K::ErrInviteUsedUp } else { status.error() };
             return Err(AppError::Conflict(key));
         }
@@ -245,7 +260,18 @@ pub async fn create_invite(
 #[server(prefix = "/api", endpoint = "invites/list")]
 pub async fn list_invites(event_id: i64) -> Result<Vec<InviteRow>, AppError> {
     let access = crate::auth::gate::event(event_id, &[Role::Organizer]).await?;
-    let rows: Vec<(i64, String, String, String, i64, i64, i64, Option<i64>)> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Listed {
+        id: i64,
+        code: String,
+        role: String,
+        label: String,
+        uses: i64,
+        max_uses: i64,
+        expires_at: i64,
+        revoked_at: Option<i64>,
+    }
+    let rows: Vec<Listed> = sqlx::query_as(
         "SELECT i.id, i.code, i.role, i.label, i.uses, i.max_uses, i.expires_at, i.revoked_at \
          FROM invites i WHERE i.event_id = $1 ORDER BY i.id DESC",
     )
@@ -257,18 +283,18 @@ pub async fn list_invites(event_id: i64) -> Result<Vec<InviteRow>, AppError> {
     let base = &access.state.config.public_url;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, code, role, label, uses, max_uses, expires_at, revoked_at)| {
-            let url = format!("{base}/invite/{code}");
+        .filter_map(|r| {
+            let url = format!("{base}/invite/{}", r.code);
             Some(InviteRow {
-                id,
-                role: Role::from_code(&role)?,
-                label,
+                id: r.id,
+                role: Role::from_code(&r.role)?,
+                label: r.label,
                 qr_svg: ssr::qr_svg(&url),
                 url,
-                uses,
-                max_uses,
-                expires: crate::events::domain::utc_to_display(expires_at, tz),
-                status: InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, now),
+                uses: r.uses,
+                max_uses: r.max_uses,
+                expires: crate::events::domain::utc_to_display(r.expires_at, tz),
+                status: InviteStatus::from_row(r.revoked_at, r.expires_at, r.uses, r.max_uses, now),
             })
         })
         .collect())
@@ -304,8 +330,9 @@ pub async fn revoke_invite(event_id: i64, invite_id: i64) -> Result<(), AppError
 #[server(prefix = "/api", endpoint = "invites/info")]
 pub async fn invite_info(code: String) -> Result<InviteDetails, AppError> {
     let caller = crate::auth::gate::public().await?;
-    let (_, event_id, role, revoked_at, expires_at, uses, max_uses) = ssr::by_code(caller.db(), code.trim()).await?;
-    let role = Role::from_code(&role).ok_or_else(|| AppError::missing("invite with an unknown role"))?;
+    let invite = ssr::by_code(caller.db(), code.trim()).await?;
+    let event_id = invite.event_id;
+    let role = Role::from_code(&invite.role).ok_or_else(|| AppError::missing("invite with an unknown role"))?;
     let event_name: String =
         sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&caller.db().pool).await?;
     // A judge's pass session cannot accept invites: the page offers a new account instead.
@@ -317,7 +344,7 @@ pub async fn invite_info(code: String) -> Result<InviteDetails, AppError> {
         event_id,
         event_name,
         role,
-        status: InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, crate::db::now()),
+        status: invite.status(crate::db::now()),
         signed_in_as: caller.account().map(|u| u.display_name.clone()),
         already_has_role,
     })
@@ -346,8 +373,7 @@ pub async fn signup_and_accept(
 ) -> Result<(), AppError> {
     let caller = crate::auth::gate::public().await?;
     crate::auth::limit_joins().await?;
-    let (_, _, _, revoked_at, expires_at, uses, max_uses) = ssr::by_code(caller.db(), code.trim()).await?;
-    let status = InviteStatus::from_row(revoked_at, expires_at, uses, max_uses, crate::db::now());
+    let status = ssr::by_code(caller.db(), code.trim()).await?.status(crate::db::now());
     if status != InviteStatus::Valid {
         return Err(AppError::Conflict(status.error()));
     }

@@ -34,17 +34,35 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
     let tz = crate::events::db::timezone(db, event_id).await?;
-    let actions: Vec<(i64, Option<String>, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT a.at, u.display_name, a.action, a.before_json, a.after_json FROM audit_log a \
+    #[derive(sqlx::FromRow)]
+    struct Action {
+        at: i64,
+        actor: Option<String>,
+        action: String,
+        before_json: Option<String>,
+        after_json: Option<String>,
+    }
+    #[derive(sqlx::FromRow)]
+    struct Save {
+        at: i64,
+        judge: String,
+        project_id: i64,
+        outcome: String,
+        version: i64,
+        status: String,
+        marks: String,
+    }
+    let actions: Vec<Action> = sqlx::query_as(
+        "SELECT a.at, u.display_name AS actor, a.action, a.before_json, a.after_json FROM audit_log a \
          LEFT JOIN users u ON u.id = a.actor_id WHERE a.event_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT $2",
     )
     .bind(event_id)
     .bind(AUDIT_LIMIT)
     .fetch_all(&db.pool)
     .await?;
-    let saves: Vec<(i64, String, i64, String, i64, String, String)> = sqlx::query_as(
-        "SELECT k.at, u.display_name, k.project_id, k.outcome, k.version, k.status, k.marks FROM score_saves k \
-         JOIN users u ON u.id = k.judge_id JOIN projects p ON p.id = k.project_id \
+    let saves: Vec<Save> = sqlx::query_as(
+        "SELECT k.at, u.display_name AS judge, k.project_id, k.outcome, k.version, k.status, k.marks \
+         FROM score_saves k JOIN users u ON u.id = k.judge_id JOIN projects p ON p.id = k.project_id \
          WHERE p.event_id = $1 ORDER BY k.at DESC LIMIT $2",
     )
     .bind(event_id)
@@ -53,19 +71,25 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
     .await?;
     let mut entries: Vec<(i64, AuditEntry)> = actions
         .into_iter()
-        .map(|(at, actor, action, before, after)| {
-            let detail = match (before, after) {
+        .map(|a| {
+            let detail = match (a.before_json, a.after_json) {
                 (Some(b), Some(a)) => format!("{b} → {a}"),
                 (None, Some(a)) => a,
                 (Some(b), None) => b,
                 (None, None) => String::new(),
             };
-            (at, AuditEntry { at: String::new(), actor: actor.unwrap_or_default(), action, detail: shorten(&detail) })
+            let entry = AuditEntry {
+                at: String::new(),
+                actor: a.actor.unwrap_or_default(),
+                action: a.action,
+                detail: shorten(&detail),
+            };
+            (a.at, entry)
         })
-        .chain(saves.into_iter().map(|(at, judge, project, outcome, version, status, marks)| {
-            let action = format!("score.{outcome}");
-            let detail = format!("{} v{version} {status} {marks}", super::project_code(project));
-            (at, AuditEntry { at: String::new(), actor: judge, action, detail: shorten(&detail) })
+        .chain(saves.into_iter().map(|k| {
+            let action = format!("score.{}", k.outcome);
+            let detail = format!("{} v{} {} {}", super::project_code(k.project_id), k.version, k.status, k.marks);
+            (k.at, AuditEntry { at: String::new(), actor: k.judge, action, detail: shorten(&detail) })
         }))
         .collect();
     entries.sort_by(|a, b| b.0.cmp(&a.0));

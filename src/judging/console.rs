@@ -136,12 +136,24 @@ pub mod ssr {
     use crate::db::Db;
     use crate::error::AppResult;
 
-    /// The project rows judging works with: submitted projects only.
-    pub type ProjectRow = (i64, String, String, String, String, Option<i64>, i64, i64);
+    /// A project as judging works with it: submitted projects only.
+    #[derive(sqlx::FromRow)]
+    pub struct ProjectRow {
+        pub id: i64,
+        pub title: String,
+        pub team: String,
+        /// The track's name, empty without one.
+        pub track: String,
+        pub table_label: String,
+        pub track_id: Option<i64>,
+        pub team_id: i64,
+        pub submitted_at: i64,
+    }
 
     pub async fn submitted(db: &Db, event_id: i64) -> AppResult<Vec<ProjectRow>> {
         Ok(sqlx::query_as(
-            "SELECT p.id, p.title, t.name, COALESCE(tr.name, ''), p.table_label, p.track_id, p.team_id, COALESCE(p.submitted_at, 0) \
+            "SELECT p.id, p.title, t.name AS team, COALESCE(tr.name, '') AS track, p.table_label, p.track_id, \
+             p.team_id, COALESCE(p.submitted_at, 0) AS submitted_at \
              FROM projects p JOIN teams t ON t.id = p.team_id LEFT JOIN tracks tr ON tr.id = p.track_id \
              WHERE p.event_id = $1 AND p.status = 'submitted' ORDER BY p.id",
         )
@@ -150,8 +162,16 @@ pub mod ssr {
         .await?)
     }
 
-    /// (project, judge, status, rubric id, marks json, flagged)
-    pub type ScoreRow = (i64, i64, String, i64, String, i64);
+    /// A judge's score of a project as stored: `marks` is JSON (criterion → mark).
+    #[derive(sqlx::FromRow)]
+    pub struct ScoreRow {
+        pub project_id: i64,
+        pub judge_id: i64,
+        pub status: String,
+        pub rubric_id: i64,
+        pub marks: String,
+        pub flagged: i64,
+    }
 
     pub async fn scores(db: &Db, event_id: i64) -> AppResult<Vec<ScoreRow>> {
         Ok(sqlx::query_as(
@@ -167,12 +187,12 @@ pub mod ssr {
     pub fn totals(scores: &[ScoreRow], rubrics: &HashMap<i64, Vec<Criterion>>) -> Vec<results::Total> {
         scores
             .iter()
-            .filter(|s| s.2 == "scored")
-            .filter_map(|(project, judge, _, rubric, marks, _)| {
-                let criteria = rubrics.get(rubric)?;
-                let marks: BTreeMap<String, i64> = serde_json::from_str(marks).ok()?;
+            .filter(|s| s.status == "scored")
+            .filter_map(|s| {
+                let criteria = rubrics.get(&s.rubric_id)?;
+                let marks: BTreeMap<String, i64> = serde_json::from_str(&s.marks).ok()?;
                 let total = super::super::rubric::weighted_total(criteria, &marks)?;
-                Some(results::Total { project: *project, judge: *judge, total })
+                Some(results::Total { project: s.project_id, judge: s.judge_id, total })
             })
             .collect()
     }
@@ -189,11 +209,13 @@ pub mod ssr {
         let scores = scores(db, event_id).await?;
         let rubrics = js::all_rubrics(db, event_id).await?;
         let totals = totals(&scores, &rubrics);
-        let entries: Vec<results::Entry> =
-            projects.iter().map(|p| results::Entry { id: p.0, track: p.5, submitted_at: p.7 }).collect();
+        let entries: Vec<results::Entry> = projects
+            .iter()
+            .map(|p| results::Entry { id: p.id, track: p.track_id, submitted_at: p.submitted_at })
+            .collect();
         let method = results::Method::from_code(&settings.method).unwrap_or(results::Method::Z);
         let standings = results::rank(&entries, &totals, method, settings.disagreement as f64);
-        let by_id: HashMap<i64, &ProjectRow> = projects.iter().map(|p| (p.0, p)).collect();
+        let by_id: HashMap<i64, &ProjectRow> = projects.iter().map(|p| (p.id, p)).collect();
         let latest: HashMap<i64, i64> = {
             let rows: Vec<(i64, i64)> =
                 sqlx::query_as("SELECT r.scope, MAX(r.id) FROM rubrics r WHERE r.event_id = $1 GROUP BY r.scope")
@@ -205,15 +227,15 @@ pub mod ssr {
         let current_for = |track: Option<i64>| latest.get(&track.unwrap_or(0)).or_else(|| latest.get(&0)).copied();
         let outdated = scores
             .iter()
-            .filter(|s| s.2 == "scored")
-            .filter(|s| by_id.get(&s.0).is_some_and(|p| current_for(p.5) != Some(s.3)))
+            .filter(|s| s.status == "scored")
+            .filter(|s| by_id.get(&s.project_id).is_some_and(|p| current_for(p.track_id) != Some(s.rubric_id)))
             .count() as i64;
         // (flags, absent) per project, in one pass over the scores.
         let mut marks: HashMap<i64, (i64, i64)> = HashMap::new();
         for r in &scores {
-            let entry = marks.entry(r.0).or_default();
-            entry.0 += i64::from(r.5 == 1);
-            entry.1 += i64::from(r.2 == "absent");
+            let entry = marks.entry(r.project_id).or_default();
+            entry.0 += i64::from(r.flagged == 1);
+            entry.1 += i64::from(r.status == "absent");
         }
         let rows = standings
             .into_iter()
@@ -221,11 +243,11 @@ pub mod ssr {
                 let p = by_id.get(&s.project)?;
                 let (flags, absent) = marks.get(&s.project).copied().unwrap_or_default();
                 Some(ResultRow {
-                    project_id: p.0,
-                    code: super::super::project_code(p.0),
-                    title: p.1.clone(),
-                    team: p.2.clone(),
-                    track: p.3.clone(),
+                    project_id: p.id,
+                    code: super::super::project_code(p.id),
+                    title: p.title.clone(),
+                    team: p.team.clone(),
+                    track: p.track.clone(),
                     rank: s.rank,
                     track_rank: s.track_rank,
                     judges: s.judges,
@@ -346,11 +368,21 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     let event_name: String =
         sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
     let tracks = crate::events::db::tracks(db, event_id).await?.into_iter().map(|(id, name, _)| (id, name)).collect();
-    // (judge, name, available, tracks, pass-only, expiry of the unrevoked pass)
-    let judge_rows: Vec<(i64, String, i64, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT r.user_id, u.display_name, COALESCE(jp.active, 1), COALESCE(jp.tracks, ''), \
-         CASE WHEN u.password_hash LIKE 'pass$%' THEN 1 ELSE 0 END, \
-         (SELECT MAX(jpass.expires_at) FROM judge_passes jpass WHERE jpass.event_id = r.event_id AND jpass.user_id = r.user_id AND jpass.revoked_at IS NULL) \
+    #[derive(sqlx::FromRow)]
+    struct Judge {
+        user_id: i64,
+        display_name: String,
+        active: i64,
+        tracks: String,
+        pass_only: i64,
+        /// When the judge's unrevoked pass expires, if they have one.
+        pass_expires: Option<i64>,
+    }
+    let judge_rows: Vec<Judge> = sqlx::query_as(
+        "SELECT r.user_id, u.display_name, COALESCE(jp.active, 1) AS active, COALESCE(jp.tracks, '') AS tracks, \
+         CASE WHEN u.password_hash LIKE 'pass$%' THEN 1 ELSE 0 END AS pass_only, \
+         (SELECT MAX(jpass.expires_at) FROM judge_passes jpass WHERE jpass.event_id = r.event_id \
+          AND jpass.user_id = r.user_id AND jpass.revoked_at IS NULL) AS pass_expires \
          FROM event_roles r JOIN users u ON u.id = r.user_id \
          LEFT JOIN judge_profiles jp ON jp.event_id = r.event_id AND jp.user_id = r.user_id \
          WHERE r.event_id = $1 AND r.role = 'judge' ORDER BY u.display_name, r.user_id",
@@ -361,8 +393,15 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     let mut fresh = ssr::take_revealed(event_id, None).await?;
     let tz = crate::events::db::timezone(db, event_id).await?;
     let t = now();
-    // (project, judge, judge name, score status, flagged)
-    let assigned: Vec<(i64, i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Assigned {
+        project_id: i64,
+        judge_id: i64,
+        display_name: String,
+        status: Option<String>,
+        flagged: Option<i64>,
+    }
+    let assigned: Vec<Assigned> = sqlx::query_as(
         "SELECT a.project_id, a.judge_id, u.display_name, s.status, s.flagged FROM judge_assignments a \
          JOIN users u ON u.id = a.judge_id \
          LEFT JOIN scores s ON s.project_id = a.project_id AND s.judge_id = a.judge_id \
@@ -381,25 +420,27 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     // Assignments grouped once by judge and by project (not rescanned per row).
     let mut per_judge: HashMap<i64, (i64, i64)> = HashMap::new();
     let mut per_project: HashMap<i64, (Vec<(String, bool)>, bool)> = HashMap::new();
-    for (project, judge, name, status, flagged) in &assigned {
-        let j = per_judge.entry(*judge).or_default();
+    for a in &assigned {
+        let j = per_judge.entry(a.judge_id).or_default();
         j.0 += 1;
-        j.1 += i64::from(done(status));
-        let p = per_project.entry(*project).or_default();
-        p.0.push((name.clone(), done(status)));
-        p.1 |= *flagged == Some(1);
+        j.1 += i64::from(done(&a.status));
+        let p = per_project.entry(a.project_id).or_default();
+        p.0.push((a.display_name.clone(), done(&a.status)));
+        p.1 |= a.flagged == Some(1);
     }
     let judges = judge_rows
         .into_iter()
-        .map(|(user_id, name, active, tracks, pass_only, expires)| {
+        .map(|j| {
+            let user_id = j.user_id;
             let (assigned, done) = per_judge.get(&user_id).copied().unwrap_or_default();
             JudgeRow {
                 user_id,
-                name,
-                active: active == 1,
-                track: crate::teams::ssr::split(&tracks).first().and_then(|t| t.parse().ok()),
-                own_login: pass_only == 0,
-                pass: expires
+                name: j.display_name,
+                active: j.active == 1,
+                track: crate::teams::ssr::split(&j.tracks).first().and_then(|t| t.parse().ok()),
+                own_login: j.pass_only == 0,
+                pass: j
+                    .pass_expires
                     .map(|at| PassState { expires: crate::events::domain::utc_to_display(at, tz), expired: at <= t }),
                 fresh: fresh.remove(&user_id).map(|url| FreshLink { qr_svg: crate::invites::ssr::qr_svg(&url), url }),
                 assigned,
@@ -412,15 +453,15 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     let coverage = ssr::submitted(db, event_id)
         .await?
         .into_iter()
-        .map(|(id, title, team, track, table_label, _, _, _)| {
-            let (judges, flagged) = per_project.remove(&id).unwrap_or_default();
+        .map(|p| {
+            let (judges, flagged) = per_project.remove(&p.id).unwrap_or_default();
             CoverageRow {
-                project_id: id,
-                code: super::project_code(id),
-                title,
-                team,
-                track,
-                table_label,
+                project_id: p.id,
+                code: super::project_code(p.id),
+                title: p.title,
+                team: p.team,
+                track: p.track,
+                table_label: p.table_label,
                 under: (judges.len() as i64) < k,
                 flagged,
                 judges,
@@ -527,7 +568,7 @@ pub async fn load_rubric(event_id: i64, scope: i64) -> Result<RubricData, AppErr
             let event_wide = js::rubric_for(db, event_id, None).await?;
             (
                 event_wide.is_some(),
-                event_wide.map(|(id, v, _, c)| (id, v, serde_json::to_string(&c).unwrap_or_default())),
+                event_wide.map(|r| (r.id, r.version, serde_json::to_string(&r.criteria).unwrap_or_default())),
             )
         }
         None => (false, None),
@@ -1014,8 +1055,22 @@ pub mod export {
         if let Err(res) = crate::projects::files::organizer_only(&db, &session, event_id).await {
             return res;
         }
-        let rows: Result<Vec<(String, i64, String, String, String, i64, String, String, i64, i64)>, _> = sqlx::query_as(
-            "SELECT u.display_name, p.id, p.title, t.name, s.status, s.rubric_id, s.marks, s.notes, s.flagged, s.updated_at \
+        #[derive(sqlx::FromRow)]
+        struct Exported {
+            judge: String,
+            project_id: i64,
+            title: String,
+            team: String,
+            status: String,
+            rubric_id: i64,
+            marks: String,
+            notes: String,
+            flagged: i64,
+            updated_at: i64,
+        }
+        let rows: Result<Vec<Exported>, _> = sqlx::query_as(
+            "SELECT u.display_name AS judge, p.id AS project_id, p.title, t.name AS team, s.status, s.rubric_id, \
+             s.marks, s.notes, s.flagged, s.updated_at \
              FROM scores s JOIN users u ON u.id = s.judge_id JOIN projects p ON p.id = s.project_id JOIN teams t ON t.id = p.team_id \
              WHERE s.event_id = $1",
         )
@@ -1028,33 +1083,33 @@ pub mod export {
             (_, Err(e)) => return crate::server::internal_response("rubrics for the scores export not read", e),
         };
         if q.by == "project" {
-            rows.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+            rows.sort_by(|a, b| (a.project_id, &a.judge).cmp(&(b.project_id, &b.judge)));
         } else {
-            rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+            rows.sort_by(|a, b| (&a.judge, a.project_id).cmp(&(&b.judge, b.project_id)));
         }
         let tz = crate::events::db::timezone(&db, event_id).await.unwrap_or(chrono_tz::UTC);
         let out = rows
             .into_iter()
-            .map(|(judge, pid, title, team, status, rubric, marks, notes, flagged, at)| {
-                let criteria = rubrics.get(&rubric).cloned().unwrap_or_default();
-                let parsed: BTreeMap<String, i64> = serde_json::from_str(&marks).unwrap_or_default();
+            .map(|r| {
+                let criteria = rubrics.get(&r.rubric_id).cloned().unwrap_or_default();
+                let parsed: BTreeMap<String, i64> = serde_json::from_str(&r.marks).unwrap_or_default();
                 let detail = criteria
                     .iter()
                     .map(|c| format!("{}={}", c.name, parsed.get(&c.key).map(|v| v.to_string()).unwrap_or_default()))
                     .collect::<Vec<_>>()
                     .join("; ");
-                let total = super::super::rubric::weighted_total(&criteria, &parsed).filter(|_| status == "scored");
+                let total = super::super::rubric::weighted_total(&criteria, &parsed).filter(|_| r.status == "scored");
                 vec![
-                    judge,
-                    super::super::project_code(pid),
-                    title,
-                    team,
-                    status,
+                    r.judge,
+                    super::super::project_code(r.project_id),
+                    r.title,
+                    r.team,
+                    r.status,
                     detail,
                     fmt(total),
-                    notes,
-                    (flagged == 1).to_string(),
-                    crate::events::domain::utc_to_display(at, tz),
+                    r.notes,
+                    (r.flagged == 1).to_string(),
+                    crate::events::domain::utc_to_display(r.updated_at, tz),
                 ]
             })
             .collect();

@@ -55,7 +55,26 @@ pub mod ssr {
     use crate::error::{AppError, AppResult};
     use crate::i18n::K;
 
-    type SettingsRow = (Option<i64>, Option<i64>, Option<String>, Option<i64>, Option<String>, Option<i64>, i64, i64);
+    /// An event's judging dates and its saved settings (absent until the organizer saves).
+    #[derive(sqlx::FromRow)]
+    struct SettingsRow {
+        judges_per_project: Option<i64>,
+        hide_names: Option<i64>,
+        method: Option<String>,
+        disagreement: Option<i64>,
+        state: Option<String>,
+        version: Option<i64>,
+        judging_opens: i64,
+        judging_closes: i64,
+    }
+
+    /// A rubric version: `scope` is its track, 0 for the event-wide rubric.
+    pub struct Rubric {
+        pub id: i64,
+        pub version: i64,
+        pub scope: i64,
+        pub criteria: Vec<Criterion>,
+    }
 
     /// Whether judges may save: the organizer's override, else the event's judging dates.
     pub fn open_now(state: &str, opens: i64, closes: i64, t: i64) -> bool {
@@ -75,27 +94,29 @@ pub mod ssr {
         .bind(event_id)
         .fetch_optional(&db.pool)
         .await?;
-        let (k, hide, method, disagreement, state, version, opens, closes) = row.ok_or(AppError::NotFound)?;
-        let state = state.unwrap_or_else(|| "scheduled".into());
+        let row = row.ok_or(AppError::NotFound)?;
+        let state = row.state.unwrap_or_else(|| "scheduled".into());
         Ok(Settings {
-            judges_per_project: k.unwrap_or(3),
-            hide_names: hide == Some(1),
-            method: method.unwrap_or_else(|| "z".into()),
-            disagreement: disagreement.unwrap_or(25),
-            open_now: open_now(&state, opens, closes, now()),
+            judges_per_project: row.judges_per_project.unwrap_or(3),
+            hide_names: row.hide_names == Some(1),
+            method: row.method.unwrap_or_else(|| "z".into()),
+            disagreement: row.disagreement.unwrap_or(25),
+            open_now: open_now(&state, row.judging_opens, row.judging_closes, now()),
             state,
-            version: version.unwrap_or(0),
+            version: row.version.unwrap_or(0),
         })
     }
 
     /// The rubric that applies to a track: the track's own, else the event-wide one.
-    /// Returns (rubric id, version, scope, criteria).
-    pub async fn rubric_for(
-        db: &Db,
-        event_id: i64,
-        track: Option<i64>,
-    ) -> AppResult<Option<(i64, i64, i64, Vec<Criterion>)>> {
-        let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
+    pub async fn rubric_for(db: &Db, event_id: i64, track: Option<i64>) -> AppResult<Option<Rubric>> {
+        #[derive(sqlx::FromRow)]
+        struct Stored {
+            id: i64,
+            version: i64,
+            scope: i64,
+            criteria: String,
+        }
+        let row: Option<Stored> = sqlx::query_as(
             "SELECT id, version, scope, criteria FROM rubrics WHERE event_id = $1 AND (scope = $2 OR scope = 0) \
              ORDER BY CASE WHEN scope = 0 THEN 1 ELSE 0 END, version DESC LIMIT 1",
         )
@@ -103,7 +124,8 @@ pub mod ssr {
         .bind(track.unwrap_or(0))
         .fetch_optional(&db.pool)
         .await?;
-        row.map(|(id, version, scope, json)| Ok((id, version, scope, parse_criteria(&json)?))).transpose()
+        row.map(|r| Ok(Rubric { id: r.id, version: r.version, scope: r.scope, criteria: parse_criteria(&r.criteria)? }))
+            .transpose()
     }
 
     pub fn parse_criteria(json: &str) -> AppResult<Vec<Criterion>> {

@@ -209,12 +209,22 @@ pub mod ssr {
     /// outer error is the database's; the inner one is the request's.
     pub async fn apply(tx: &mut Tx, s: &Save) -> Result<AppResult<SaveAck>, sqlx::Error> {
         // The current score and this key's earlier answer, if any, in one read.
-        type Current = (Option<i64>, Option<i64>, Option<String>, Option<String>, Option<i64>, Option<i64>);
-        let (score_id, score_version, score_status, seen_outcome, seen_version, seen_project): Current =
+        #[derive(sqlx::FromRow)]
+        struct Current {
+            score_id: Option<i64>,
+            score_version: Option<i64>,
+            score_status: Option<String>,
+            seen_outcome: Option<String>,
+            seen_version: Option<i64>,
+            seen_project: Option<i64>,
+        }
+        let Current { score_id, score_version, score_status, seen_outcome, seen_version, seen_project } =
             sqlx::query_as(
-                "SELECT s.id, s.version, s.status, k.outcome, k.version, k.project_id FROM (SELECT 1 AS one) q \
-             LEFT JOIN scores s ON s.project_id = $1 AND s.judge_id = $2 \
-             LEFT JOIN score_saves k ON k.judge_id = $2 AND k.save_id = $3",
+                "SELECT s.id AS score_id, s.version AS score_version, s.status AS score_status, \
+                 k.outcome AS seen_outcome, k.version AS seen_version, k.project_id AS seen_project \
+                 FROM (SELECT 1 AS one) q \
+                 LEFT JOIN scores s ON s.project_id = $1 AND s.judge_id = $2 \
+                 LEFT JOIN score_saves k ON k.judge_id = $2 AND k.save_id = $3",
             )
             .bind(s.project_id)
             .bind(s.judge)
@@ -420,19 +430,26 @@ pub mod ssr {
 #[server(prefix = "/api", endpoint = "judging/pass/open")]
 pub async fn open_pass(token: String) -> Result<(), AppError> {
     let caller = gate::public().await?;
-    let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Pass {
+        id: i64,
+        event_id: i64,
+        user_id: i64,
+        expires_at: i64,
+    }
+    let row: Option<Pass> = sqlx::query_as(
         "SELECT p.id, p.event_id, p.user_id, p.expires_at FROM judge_passes p JOIN users u ON u.id = p.user_id \
          WHERE p.token_hash = $1 AND p.revoked_at IS NULL AND u.password_hash LIKE 'pass$%'",
     )
     .bind(ssr::token_hash(&token))
     .fetch_optional(&caller.db().pool)
     .await?;
-    let (pass_id, event_id, user_id, expires_at) = row.ok_or(AppError::Conflict(K::ErrPassInvalid))?;
-    if expires_at <= now() {
+    let pass = row.ok_or(AppError::Conflict(K::ErrPassInvalid))?;
+    if pass.expires_at <= now() {
         return Err(AppError::Conflict(K::ErrPassExpired));
     }
-    ssr::sign_in_with_pass(&caller.session, caller.db(), user_id, pass_id).await?;
-    leptos_axum::redirect(&format!("/events/{event_id}/judge"));
+    ssr::sign_in_with_pass(&caller.session, caller.db(), pass.user_id, pass.id).await?;
+    leptos_axum::redirect(&format!("/events/{}/judge", pass.event_id));
     Ok(())
 }
 
@@ -475,8 +492,32 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     let settings = js::settings(db, event_id).await?;
     let event_name: String =
         sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
-    let rows: Vec<(i64, String, String, String, String, String, Option<i64>, String, String, String)> = sqlx::query_as(
-        "SELECT p.id, p.title, p.tagline, p.description, t.name, COALESCE(tr.name, ''), p.track_id, p.table_label, p.repo_url, p.demo_url \
+    #[derive(sqlx::FromRow)]
+    struct Assigned {
+        id: i64,
+        title: String,
+        tagline: String,
+        description: String,
+        team: String,
+        track: String,
+        track_id: Option<i64>,
+        table_label: String,
+        repo_url: String,
+        demo_url: String,
+    }
+    #[derive(sqlx::FromRow)]
+    struct Mine {
+        project_id: i64,
+        status: String,
+        rubric_id: i64,
+        marks: String,
+        notes: String,
+        flagged: i64,
+        version: i64,
+    }
+    let rows: Vec<Assigned> = sqlx::query_as(
+        "SELECT p.id, p.title, p.tagline, p.description, t.name AS team, COALESCE(tr.name, '') AS track, p.track_id, \
+         p.table_label, p.repo_url, p.demo_url \
          FROM judge_assignments a JOIN projects p ON p.id = a.project_id JOIN teams t ON t.id = p.team_id \
          LEFT JOIN tracks tr ON tr.id = p.track_id \
          WHERE a.event_id = $1 AND a.judge_id = $2 ORDER BY p.table_label, p.id",
@@ -485,7 +526,7 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     .bind(me)
     .fetch_all(&db.pool)
     .await?;
-    let mine: Vec<(i64, String, i64, String, String, i64, i64)> = sqlx::query_as(
+    let mine: Vec<Mine> = sqlx::query_as(
         "SELECT project_id, status, rubric_id, marks, notes, flagged, version FROM scores WHERE event_id = $1 AND judge_id = $2",
     )
     .bind(event_id)
@@ -494,29 +535,29 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     .await?;
     let mut rubrics: std::collections::HashMap<Option<i64>, Option<(i64, Vec<Criterion>)>> = Default::default();
     let mut items = Vec::with_capacity(rows.len());
-    for (id, title, tagline, description, team, track, track_id, table_label, repo, demo) in rows {
-        if let std::collections::hash_map::Entry::Vacant(slot) = rubrics.entry(track_id) {
-            slot.insert(js::rubric_for(db, event_id, track_id).await?.map(|(rid, _, _, c)| (rid, c)));
+    for p in rows {
+        if let std::collections::hash_map::Entry::Vacant(slot) = rubrics.entry(p.track_id) {
+            slot.insert(js::rubric_for(db, event_id, p.track_id).await?.map(|r| (r.id, r.criteria)));
         }
-        let (rubric_id, criteria) = rubrics.get(&track_id).cloned().flatten().unwrap_or((0, Vec::new()));
-        let score = mine.iter().find(|s| s.0 == id).map(|(_, status, rid, marks, notes, flagged, version)| MyScore {
-            status: status.clone(),
-            marks: serde_json::from_str(marks).unwrap_or_default(),
-            notes: notes.clone(),
-            flagged: *flagged == 1,
-            version: *version,
-            outdated: *rid != rubric_id && status != "absent",
+        let (rubric_id, criteria) = rubrics.get(&p.track_id).cloned().flatten().unwrap_or((0, Vec::new()));
+        let score = mine.iter().find(|s| s.project_id == p.id).map(|s| MyScore {
+            status: s.status.clone(),
+            marks: serde_json::from_str(&s.marks).unwrap_or_default(),
+            notes: s.notes.clone(),
+            flagged: s.flagged == 1,
+            version: s.version,
+            outdated: s.rubric_id != rubric_id && s.status != "absent",
         });
         items.push(DeskItem {
-            project_id: id,
-            code: super::project_code(id),
-            title,
-            tagline,
-            description,
-            team: (!settings.hide_names).then_some(team),
-            track,
-            table_label,
-            links: [repo, demo].into_iter().filter(|l| !l.is_empty()).collect(),
+            project_id: p.id,
+            code: super::project_code(p.id),
+            title: p.title,
+            tagline: p.tagline,
+            description: p.description,
+            team: (!settings.hide_names).then_some(p.team),
+            track: p.track,
+            table_label: p.table_label,
+            links: [p.repo_url, p.demo_url].into_iter().filter(|l| !l.is_empty()).collect(),
             criteria,
             mine: score,
         });
@@ -546,15 +587,22 @@ pub async fn save_score(
     if !valid_save_id(&save_id) {
         return Err(AppError::field("save_id", K::ErrBadRequest));
     }
-    // The assignment (which also proves the project is in this event) and whether judging is
-    // open, in one read.
     // The assignment (which also proves the project is in this event), whether judging is
     // open, and the project's rubric (its track's, else the event's), in one read.
     const RUBRIC: &str =
         "FROM rubrics r WHERE r.event_id = a.event_id AND (r.scope = COALESCE(p.track_id, 0) OR r.scope = 0) \
                           ORDER BY CASE WHEN r.scope = 0 THEN 1 ELSE 0 END, r.version DESC LIMIT 1";
-    let row: Option<(i64, i64, Option<String>, Option<i64>, Option<String>)> = sqlx::query_as(&format!(
-        "SELECT e.judging_opens, e.judging_closes, s.state, (SELECT r.id {RUBRIC}), (SELECT r.criteria {RUBRIC}) \
+    #[derive(sqlx::FromRow)]
+    struct Assignment {
+        judging_opens: i64,
+        judging_closes: i64,
+        state: Option<String>,
+        rubric_id: Option<i64>,
+        criteria: Option<String>,
+    }
+    let row: Option<Assignment> = sqlx::query_as(&format!(
+        "SELECT e.judging_opens, e.judging_closes, s.state, (SELECT r.id {RUBRIC}) AS rubric_id, \
+         (SELECT r.criteria {RUBRIC}) AS criteria \
          FROM judge_assignments a JOIN projects p ON p.id = a.project_id JOIN events e ON e.id = a.event_id \
          LEFT JOIN judging_settings s ON s.event_id = a.event_id \
          WHERE a.event_id = $1 AND a.project_id = $2 AND a.judge_id = $3"
@@ -564,11 +612,11 @@ pub async fn save_score(
     .bind(me)
     .fetch_optional(&db.pool)
     .await?;
-    let (opens, closes, state, rubric_id, criteria) = row.ok_or(AppError::NotFound)?;
-    if !js::open_now(state.as_deref().unwrap_or("scheduled"), opens, closes, now()) {
+    let row = row.ok_or(AppError::NotFound)?;
+    if !js::open_now(row.state.as_deref().unwrap_or("scheduled"), row.judging_opens, row.judging_closes, now()) {
         return Err(js::closed());
     }
-    let (Some(rubric_id), Some(criteria)) = (rubric_id, criteria) else {
+    let (Some(rubric_id), Some(criteria)) = (row.rubric_id, row.criteria) else {
         return Err(AppError::Conflict(K::ErrNoRubric));
     };
     let criteria = js::parse_criteria(&criteria)?;

@@ -69,36 +69,38 @@ pub fn median(mut values: Vec<i64>) -> Option<i64> {
     Some(if values.len() % 2 == 0 { (values[mid - 1] + values[mid]) / 2 } else { values[mid] })
 }
 
+/// A help request with its team's and its mentor's names.
 #[cfg(feature = "ssr")]
-type Row = (
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<i64>,
-    Option<String>,
-    Option<i64>,
-    Option<i64>,
-);
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    team_id: i64,
+    team: String,
+    topic: String,
+    skill: String,
+    location: String,
+    description: String,
+    status: String,
+    created_at: i64,
+    claimed_by: Option<i64>,
+    mentor: Option<String>,
+    claimed_at: Option<i64>,
+    resolved_at: Option<i64>,
+}
 
 #[cfg(feature = "ssr")]
 fn item(r: &Row, me: i64, t: i64) -> HelpItem {
     HelpItem {
-        id: r.0,
-        team: r.2.clone(),
-        topic: r.3.clone(),
-        skill: r.4.clone(),
-        location: r.5.clone(),
-        description: r.6.clone(),
-        status: r.7.clone(),
-        waiting_minutes: (t - r.8).max(0) / 60,
-        mentor: r.10.clone(),
-        claimed_by_me: r.9 == Some(me),
+        id: r.id,
+        team: r.team.clone(),
+        topic: r.topic.clone(),
+        skill: r.skill.clone(),
+        location: r.location.clone(),
+        description: r.description.clone(),
+        status: r.status.clone(),
+        waiting_minutes: (t - r.created_at).max(0) / 60,
+        mentor: r.mentor.clone(),
+        claimed_by_me: r.claimed_by == Some(me),
     }
 }
 
@@ -109,8 +111,9 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     let access = gate::event(event_id, &[Role::Participant, Role::Mentor, Role::Organizer]).await?;
     let db = access.db();
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT h.id, h.team_id, t.name, h.topic, h.skill, h.location, h.description, h.status, h.created_at, \
-         h.claimed_by, u.display_name, h.claimed_at, h.resolved_at FROM help_requests h JOIN teams t ON t.id = h.team_id \
+        "SELECT h.id, h.team_id, t.name AS team, h.topic, h.skill, h.location, h.description, h.status, h.created_at, \
+         h.claimed_by, u.display_name AS mentor, h.claimed_at, h.resolved_at \
+         FROM help_requests h JOIN teams t ON t.id = h.team_id \
          LEFT JOIN users u ON u.id = h.claimed_by WHERE h.event_id = $1 ORDER BY h.created_at, h.id",
     )
     .bind(event_id)
@@ -136,8 +139,8 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     let filtered = is_mentor && !all && !is_organizer && !expertise.is_empty();
     let queue = if is_mentor || is_organizer {
         rows.iter()
-            .filter(|r| matches!(r.7.as_str(), "open" | "claimed"))
-            .filter(|r| !filtered || r.4.is_empty() || expertise.contains(&r.4) || r.9 == Some(me))
+            .filter(|r| matches!(r.status.as_str(), "open" | "claimed"))
+            .filter(|r| !filtered || r.skill.is_empty() || expertise.contains(&r.skill) || r.claimed_by == Some(me))
             .map(|r| item(r, me, t))
             .collect()
     } else {
@@ -145,24 +148,24 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     };
     let mine = rows
         .iter()
-        .filter(|r| team == Some(r.1) && r.7 != "cancelled")
+        .filter(|r| team == Some(r.team_id) && r.status != "cancelled")
         .rev()
         .take(20)
         .map(|r| item(r, me, t))
         .collect();
     let stats = is_organizer.then(|| {
-        let waits = rows.iter().filter_map(|r| r.11.map(|c| (c - r.8) / 60)).collect();
-        let resolves = rows.iter().filter_map(|r| r.12.map(|d| (d - r.8) / 60)).collect();
+        let waits = rows.iter().filter_map(|r| r.claimed_at.map(|c| (c - r.created_at) / 60)).collect();
+        let resolves = rows.iter().filter_map(|r| r.resolved_at.map(|d| (d - r.created_at) / 60)).collect();
         let mut per_mentor: Vec<(String, i64)> = Vec::new();
-        for r in rows.iter().filter(|r| r.7 == "resolved") {
-            let name = r.10.clone().unwrap_or_default();
+        for r in rows.iter().filter(|r| r.status == "resolved") {
+            let name = r.mentor.clone().unwrap_or_default();
             match per_mentor.iter_mut().find(|(n, _)| *n == name) {
                 Some(entry) => entry.1 += 1,
                 None => per_mentor.push((name, 1)),
             }
         }
         HelpStats {
-            open: rows.iter().filter(|r| r.7 == "open").count() as i64,
+            open: rows.iter().filter(|r| r.status == "open").count() as i64,
             median_wait_minutes: median(waits),
             median_resolve_minutes: median(resolves),
             per_mentor,
@@ -215,21 +218,29 @@ pub async fn raise_help(
     Ok(())
 }
 
+/// Where a help request belongs and who holds it, read before the gate is asked about its event.
 #[cfg(feature = "ssr")]
-async fn request_event(request_id: i64) -> Result<(i64, i64, String, Option<i64>), AppError> {
+#[derive(sqlx::FromRow)]
+struct Request {
+    event_id: i64,
+    team_id: i64,
+    claimed_by: Option<i64>,
+}
+
+#[cfg(feature = "ssr")]
+async fn request_event(request_id: i64) -> Result<Request, AppError> {
     let authed = gate::signed_in().await?;
-    let row: Option<(i64, i64, String, Option<i64>)> =
-        sqlx::query_as("SELECT event_id, team_id, status, claimed_by FROM help_requests WHERE id = $1")
-            .bind(request_id)
-            .fetch_optional(&authed.db().pool)
-            .await?;
+    let row: Option<Request> = sqlx::query_as("SELECT event_id, team_id, claimed_by FROM help_requests WHERE id = $1")
+        .bind(request_id)
+        .fetch_optional(&authed.db().pool)
+        .await?;
     row.ok_or(AppError::NotFound)
 }
 
 /// A mentor claims an open request; a mentor holds at most one claimed request.
 #[server(prefix = "/api", endpoint = "help/claim")]
 pub async fn claim_help(request_id: i64) -> Result<(), AppError> {
-    let (event_id, _, _, _) = request_event(request_id).await?;
+    let event_id = request_event(request_id).await?.event_id;
     let access = gate::event(event_id, &[Role::Mentor]).await?;
     let me = access.user.id;
     let mut tx = access.db().begin_write().await?;
@@ -261,7 +272,7 @@ pub async fn claim_help(request_id: i64) -> Result<(), AppError> {
 /// The claiming mentor hands the request back to the queue.
 #[server(prefix = "/api", endpoint = "help/release")]
 pub async fn release_help(request_id: i64) -> Result<(), AppError> {
-    let (event_id, _, _, _) = request_event(request_id).await?;
+    let event_id = request_event(request_id).await?.event_id;
     let access = gate::event(event_id, &[Role::Mentor]).await?;
     let mut tx = access.db().begin_write().await?;
     let done = sqlx::query("UPDATE help_requests SET status = 'open', claimed_by = NULL, claimed_at = NULL WHERE id = $1 AND status = 'claimed' AND claimed_by = $2")
@@ -280,7 +291,7 @@ pub async fn release_help(request_id: i64) -> Result<(), AppError> {
 /// Marks a request resolved: by the mentor who claimed it, or by the team itself.
 #[server(prefix = "/api", endpoint = "help/resolve")]
 pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
-    let (event_id, team_id, _, claimed_by) = request_event(request_id).await?;
+    let Request { event_id, team_id, claimed_by } = request_event(request_id).await?;
     let access = gate::event(event_id, &[Role::Mentor, Role::Participant]).await?;
     let own_team =
         crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);
@@ -306,7 +317,7 @@ pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
 /// The team withdraws a request it no longer needs.
 #[server(prefix = "/api", endpoint = "help/cancel")]
 pub async fn cancel_help(request_id: i64) -> Result<(), AppError> {
-    let (event_id, team_id, _, _) = request_event(request_id).await?;
+    let Request { event_id, team_id, .. } = request_event(request_id).await?;
     let access = gate::event(event_id, &[Role::Participant]).await?;
     let own_team =
         crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);

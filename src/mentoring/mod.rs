@@ -87,15 +87,29 @@ pub async fn mentor_profile(event_id: i64) -> Result<MentorProfileData, AppError
     let db = access.db();
     let event_name: String =
         sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
-    let row: Option<(String, String, i64, String, String)> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Profile {
+        expertise: String,
+        languages: String,
+        capacity: i64,
+        bio: String,
+        contact: String,
+    }
+    let row: Option<Profile> = sqlx::query_as(
         "SELECT expertise, languages, capacity, bio, contact FROM mentor_profiles WHERE event_id = $1 AND user_id = $2",
     )
     .bind(event_id)
     .bind(access.user.id)
     .fetch_optional(&db.pool)
     .await?;
-    let (expertise, languages, capacity, bio, contact) =
-        row.unwrap_or_else(|| (String::new(), String::new(), 3, String::new(), String::new()));
+    // A mentor who never saved a profile starts from the defaults: three teams, nothing else.
+    let Profile { expertise, languages, capacity, bio, contact } = row.unwrap_or(Profile {
+        expertise: String::new(),
+        languages: String::new(),
+        capacity: 3,
+        bio: String::new(),
+        contact: String::new(),
+    });
     let teams: Vec<String> = sqlx::query_scalar(
         "SELECT t.name FROM mentor_assignments a JOIN teams t ON t.id = a.team_id WHERE a.event_id = $1 AND a.mentor_id = $2 ORDER BY t.name",
     )
@@ -167,9 +181,20 @@ mod ssr {
     use crate::db::{Db, Tx};
     use crate::error::AppResult;
 
-    pub async fn mentors(db: &Db, event_id: i64) -> AppResult<Vec<(i64, String, String, String, i64)>> {
+    /// A mentor of the event with their profile (defaults where they saved none).
+    #[derive(sqlx::FromRow)]
+    pub struct Mentor {
+        pub id: i64,
+        pub display_name: String,
+        pub expertise: String,
+        pub languages: String,
+        pub capacity: i64,
+    }
+
+    pub async fn mentors(db: &Db, event_id: i64) -> AppResult<Vec<Mentor>> {
         Ok(sqlx::query_as(
-            "SELECT u.id, u.display_name, COALESCE(p.expertise, ''), COALESCE(p.languages, ''), COALESCE(p.capacity, 3) \
+            "SELECT u.id, u.display_name, COALESCE(p.expertise, '') AS expertise, \
+             COALESCE(p.languages, '') AS languages, COALESCE(p.capacity, 3) AS capacity \
              FROM event_roles r JOIN users u ON u.id = r.user_id \
              LEFT JOIN mentor_profiles p ON p.event_id = r.event_id AND p.user_id = r.user_id \
              WHERE r.event_id = $1 AND r.role = 'mentor' ORDER BY u.display_name, u.id",
@@ -226,37 +251,48 @@ mod ssr {
 pub async fn mentoring_overview(event_id: i64) -> Result<MentoringData, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
-    let rows: Vec<(i64, String, Option<i64>, Option<String>, Option<String>, Option<String>, Option<i64>)> =
-        sqlx::query_as(
-            "SELECT t.id, t.name, a.mentor_id, u.display_name, a.skills, a.language, a.assigned_by FROM teams t \
+    #[derive(sqlx::FromRow)]
+    struct Assigned {
+        team_id: i64,
+        team_name: String,
+        mentor_id: Option<i64>,
+        mentor_name: Option<String>,
+        skills: Option<String>,
+        language: Option<String>,
+        assigned_by: Option<i64>,
+    }
+    let rows: Vec<Assigned> = sqlx::query_as(
+        "SELECT t.id AS team_id, t.name AS team_name, a.mentor_id, u.display_name AS mentor_name, a.skills, \
+         a.language, a.assigned_by FROM teams t \
          LEFT JOIN mentor_assignments a ON a.team_id = t.id LEFT JOIN users u ON u.id = a.mentor_id \
          WHERE t.event_id = $1 ORDER BY t.name",
-        )
-        .bind(event_id)
-        .fetch_all(&db.pool)
-        .await?;
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await?;
     let mentors = ssr::mentors(db, event_id).await?;
     let rows: Vec<AssignmentRow> = rows
         .into_iter()
-        .map(|(team_id, team_name, mentor_id, mentor_name, skills, language, by)| AssignmentRow {
-            team_id,
-            team_name,
-            manual: mentor_id.is_some() && by.is_some(),
-            mentor_id,
-            mentor_name,
-            skills: split(&skills.unwrap_or_default()),
-            language: language.unwrap_or_default(),
+        .map(|r| AssignmentRow {
+            team_id: r.team_id,
+            team_name: r.team_name,
+            // An assignment with an author was made by hand; the algorithm leaves none.
+            manual: r.mentor_id.is_some() && r.assigned_by.is_some(),
+            mentor_id: r.mentor_id,
+            mentor_name: r.mentor_name,
+            skills: split(&r.skills.unwrap_or_default()),
+            language: r.language.unwrap_or_default(),
         })
         .collect();
     let mentors = mentors
         .into_iter()
-        .map(|(user_id, name, expertise, languages, capacity)| MentorLoad {
-            load: rows.iter().filter(|r| r.mentor_id == Some(user_id)).count() as i64,
-            user_id,
-            name,
-            expertise: split(&expertise),
-            languages: split(&languages),
-            capacity,
+        .map(|m| MentorLoad {
+            load: rows.iter().filter(|r| r.mentor_id == Some(m.id)).count() as i64,
+            user_id: m.id,
+            name: m.display_name,
+            expertise: split(&m.expertise),
+            languages: split(&m.languages),
+            capacity: m.capacity,
         })
         .collect();
     // Why the teams still without a mentor could not be covered, as the algorithm sees it.
@@ -279,16 +315,23 @@ async fn plan(db: &crate::db::Db, event_id: i64, seed: u64, rebalance: bool) -> 
     let mentors: Vec<assign::Mentor> = ssr::mentors(db, event_id)
         .await?
         .into_iter()
-        .map(|(id, _, expertise, languages, capacity)| assign::Mentor {
-            id,
-            expertise: split(&expertise),
-            languages: split(&languages),
-            capacity: u32::try_from(capacity).unwrap_or(0),
+        .map(|m| assign::Mentor {
+            id: m.id,
+            expertise: split(&m.expertise),
+            languages: split(&m.languages),
+            capacity: u32::try_from(m.capacity).unwrap_or(0),
         })
         .collect();
     // A team's languages are those its members declared; its skills, its track and needs.
-    let teams: Vec<(i64, Option<String>, String, Option<i64>)> = sqlx::query_as(
-        "SELECT t.id, tr.name, t.needs, a.mentor_id FROM teams t LEFT JOIN tracks tr ON tr.id = t.track_id \
+    #[derive(sqlx::FromRow)]
+    struct TeamNeeds {
+        id: i64,
+        track: Option<String>,
+        needs: String,
+        mentor_id: Option<i64>,
+    }
+    let teams: Vec<TeamNeeds> = sqlx::query_as(
+        "SELECT t.id, tr.name AS track, t.needs, a.mentor_id FROM teams t LEFT JOIN tracks tr ON tr.id = t.track_id \
          LEFT JOIN mentor_assignments a ON a.team_id = t.id WHERE t.event_id = $1 ORDER BY t.id",
     )
     .bind(event_id)
@@ -303,17 +346,17 @@ async fn plan(db: &crate::db::Db, event_id: i64, seed: u64, rebalance: bool) -> 
     .await?;
     let teams: Vec<assign::Team> = teams
         .into_iter()
-        .map(|(id, track, needs, current)| {
+        .map(|t| {
             let mut langs: Vec<String> =
-                languages.iter().filter(|(t, _)| *t == id).flat_map(|(_, l)| split(l)).collect();
+                languages.iter().filter(|(team, _)| *team == t.id).flat_map(|(_, l)| split(l)).collect();
             langs.sort();
             langs.dedup();
             assign::Team {
-                id,
-                track: track.map(|t| t.trim().to_lowercase()),
-                needs: split(&needs),
+                id: t.id,
+                track: t.track.map(|t| t.trim().to_lowercase()),
+                needs: split(&t.needs),
                 languages: langs,
-                current,
+                current: t.mentor_id,
             }
         })
         .collect();
@@ -412,7 +455,15 @@ pub async fn assign_mentor(event_id: i64, team_id: i64, mentor_id: String) -> Re
 #[server(prefix = "/api", endpoint = "mentoring/my-mentor")]
 pub async fn my_mentor(event_id: i64) -> Result<Option<MentorCard>, AppError> {
     let access = gate::event(event_id, &[Role::Participant]).await?;
-    let row: Option<(String, Option<String>, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+    #[derive(sqlx::FromRow)]
+    struct Card {
+        display_name: String,
+        expertise: Option<String>,
+        languages: Option<String>,
+        bio: Option<String>,
+        contact: Option<String>,
+    }
+    let row: Option<Card> = sqlx::query_as(
         "SELECT u.display_name, p.expertise, p.languages, p.bio, p.contact FROM team_members m \
          JOIN mentor_assignments a ON a.team_id = m.team_id JOIN users u ON u.id = a.mentor_id \
          LEFT JOIN mentor_profiles p ON p.event_id = a.event_id AND p.user_id = a.mentor_id \
@@ -422,11 +473,11 @@ pub async fn my_mentor(event_id: i64) -> Result<Option<MentorCard>, AppError> {
     .bind(access.user.id)
     .fetch_optional(&access.db().pool)
     .await?;
-    Ok(row.map(|(name, expertise, languages, bio, contact)| MentorCard {
-        name,
-        expertise: split(&expertise.unwrap_or_default()),
-        languages: split(&languages.unwrap_or_default()),
-        bio: bio.unwrap_or_default(),
-        contact: contact.unwrap_or_default(),
+    Ok(row.map(|c| MentorCard {
+        name: c.display_name,
+        expertise: split(&c.expertise.unwrap_or_default()),
+        languages: split(&c.languages.unwrap_or_default()),
+        bio: c.bio.unwrap_or_default(),
+        contact: c.contact.unwrap_or_default(),
     }))
 }

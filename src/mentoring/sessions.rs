@@ -81,8 +81,22 @@ pub async fn list_slots(event_id: i64) -> Result<Schedule, AppError> {
     let tz = crate::events::db::timezone(db, event_id).await?;
     let team = crate::teams::db::team_of_user(db, event_id, access.user.id).await?.map(|t| t.id);
     let organizer = access.has(Role::Organizer);
-    let rows: Vec<(i64, i64, String, i64, i64, String, Option<i64>, Option<String>, String, Option<i64>)> = sqlx::query_as(
-        "SELECT s.id, s.mentor_id, u.display_name, s.starts_at, s.ends_at, s.location, s.team_id, t.name, COALESCE(b.notes, ''), b.attended \
+    #[derive(sqlx::FromRow)]
+    struct Listed {
+        id: i64,
+        mentor_id: i64,
+        mentor: String,
+        starts_at: i64,
+        ends_at: i64,
+        location: String,
+        team_id: Option<i64>,
+        team_name: Option<String>,
+        notes: String,
+        attended: Option<i64>,
+    }
+    let rows: Vec<Listed> = sqlx::query_as(
+        "SELECT s.id, s.mentor_id, u.display_name AS mentor, s.starts_at, s.ends_at, s.location, s.team_id, \
+         t.name AS team_name, COALESCE(b.notes, '') AS notes, b.attended \
          FROM mentor_slots s JOIN users u ON u.id = s.mentor_id LEFT JOIN teams t ON t.id = s.team_id \
          LEFT JOIN mentor_bookings b ON b.slot_id = s.id AND b.cancelled_at IS NULL AND b.team_id = s.team_id \
          WHERE s.event_id = $1 ORDER BY s.starts_at, u.display_name, s.id",
@@ -92,21 +106,21 @@ pub async fn list_slots(event_id: i64) -> Result<Schedule, AppError> {
     .await?;
     let slots = rows
         .into_iter()
-        .map(|(id, mentor_id, mentor, starts, ends, location, team_id, team_name, notes, attended)| {
-            let mine = team.is_some() && team_id == team;
-            let own = mentor_id == access.user.id;
+        .map(|r| {
+            let mine = team.is_some() && r.team_id == team;
+            let own = r.mentor_id == access.user.id;
             SlotView {
-                id,
-                mentor,
-                day: utc_to_display(starts, tz).chars().take(10).collect(),
-                starts: utc_to_display(starts, tz),
-                ends: utc_to_display(ends, tz),
-                location,
+                id: r.id,
+                mentor: r.mentor,
+                day: utc_to_display(r.starts_at, tz).chars().take(10).collect(),
+                starts: utc_to_display(r.starts_at, tz),
+                ends: utc_to_display(r.ends_at, tz),
+                location: r.location,
                 // Who booked is visible to the mentor and organizers; others see "booked".
-                team: team_name.filter(|_| own || organizer || mine),
+                team: r.team_name.filter(|_| own || organizer || mine),
                 mine,
-                notes: (own || organizer || mine).then_some(notes),
-                attended: attended.map(|a| a != 0),
+                notes: (own || organizer || mine).then_some(r.notes),
+                attended: r.attended.map(|a| a != 0),
             }
         })
         .collect();
@@ -176,9 +190,20 @@ pub async fn offer_slot(event_id: i64, starts_at: String, ends_at: String, locat
     Ok(())
 }
 
+/// A slot as stored, read before the gate is asked about its event.
 #[cfg(feature = "ssr")]
-async fn slot_event(db: &crate::db::Db, slot_id: i64) -> Result<(i64, i64, i64, i64, Option<i64>), AppError> {
-    let row: Option<(i64, i64, i64, i64, Option<i64>)> =
+#[derive(sqlx::FromRow)]
+struct Slot {
+    event_id: i64,
+    mentor_id: i64,
+    starts_at: i64,
+    ends_at: i64,
+    team_id: Option<i64>,
+}
+
+#[cfg(feature = "ssr")]
+async fn slot_event(db: &crate::db::Db, slot_id: i64) -> Result<Slot, AppError> {
+    let row: Option<Slot> =
         sqlx::query_as("SELECT event_id, mentor_id, starts_at, ends_at, team_id FROM mentor_slots WHERE id = $1")
             .bind(slot_id)
             .fetch_optional(&db.pool)
@@ -190,7 +215,7 @@ async fn slot_event(db: &crate::db::Db, slot_id: i64) -> Result<(i64, i64, i64, 
 #[server(prefix = "/api", endpoint = "sessions/book")]
 pub async fn book_slot(slot_id: i64) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
-    let (event_id, _, starts, ends, _) = slot_event(authed.db(), slot_id).await?;
+    let Slot { event_id, starts_at: starts, ends_at: ends, .. } = slot_event(authed.db(), slot_id).await?;
     let access = gate::event(event_id, &[Role::Participant]).await?;
     let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
         .await?
@@ -255,7 +280,7 @@ pub async fn book_slot(slot_id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "sessions/cancel")]
 pub async fn cancel_slot(slot_id: i64) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
-    let (event_id, mentor_id, _, _, team_id) = slot_event(authed.db(), slot_id).await?;
+    let Slot { event_id, mentor_id, team_id, .. } = slot_event(authed.db(), slot_id).await?;
     let access = gate::event(event_id, &[Role::Participant, Role::Mentor, Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
     if mentor_id == access.user.id || access.has(Role::Organizer) {
@@ -308,7 +333,7 @@ pub async fn cancel_slot(slot_id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "sessions/notes")]
 pub async fn session_notes(slot_id: i64, notes: String, attended: String) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
-    let (event_id, mentor_id, _, _, team_id) = slot_event(authed.db(), slot_id).await?;
+    let Slot { event_id, mentor_id, team_id, .. } = slot_event(authed.db(), slot_id).await?;
     let access = gate::event(event_id, &[Role::Mentor]).await?;
     if mentor_id != access.user.id {
         return Err(AppError::Forbidden);

@@ -70,17 +70,15 @@ pub async fn save_project(
     let p = parsed.map_err(AppError::Invalid)?;
     let user = ctx.access.user.id;
     let mut tx = ctx.access.db().begin_write().await?;
-    let current = sqlx::query_as::<_, (i64, String, String, String, Option<i64>, String, String, String, String, String, i64, Option<i64>)>(
-        "SELECT id, title, tagline, description, track_id, repo_url, demo_url, video_url, technologies, status, version, updated_by \
-         FROM projects WHERE team_id = $1",
-    )
-    .bind(ctx.team_id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let current: Option<ssr::ProjectRow> =
+        sqlx::query_as(&format!("SELECT {} FROM projects WHERE team_id = $1", ssr::PROJECT_COLUMNS))
+            .bind(ctx.team_id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let status = if submit.is_some() {
         "submitted".to_owned()
     } else {
-        current.as_ref().map(|c| c.9.clone()).unwrap_or_else(|| "draft".into())
+        current.as_ref().map(|c| c.status.clone()).unwrap_or_else(|| "draft".into())
     };
     if status == "submitted" {
         // A team below the event's minimum size cannot hand in a project.
@@ -141,9 +139,9 @@ pub async fn save_project(
             (id, ProjectFields::default())
         }
         Some(c) => {
-            if c.10 != version {
+            if c.version != version {
                 // Name whoever saved last, so the person knows whom to talk to.
-                let by: Option<String> = match c.11 {
+                let by: Option<String> = match c.updated_by {
                     Some(uid) => {
                         sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
                             .bind(uid)
@@ -154,17 +152,17 @@ pub async fn save_project(
                 };
                 return Err(AppError::ConflictWith(K::ErrProjectChangedBy, by.unwrap_or_default()));
             }
-            let before_track = ssr::track_name(&mut tx, c.4).await?;
+            let before_track = ssr::track_name(&mut tx, c.track_id).await?;
             let before = ProjectFields {
-                title: c.1,
-                tagline: c.2,
-                description: c.3,
+                title: c.title,
+                tagline: c.tagline,
+                description: c.description,
                 track: before_track,
-                repo_url: c.5,
-                demo_url: c.6,
-                video_url: c.7,
-                technologies: c.8,
-                status: c.9,
+                repo_url: c.repo_url,
+                demo_url: c.demo_url,
+                video_url: c.video_url,
+                technologies: c.technologies,
+                status: c.status,
             };
             let done = sqlx::query(
                 "UPDATE projects SET title = $1, tagline = $2, description = $3, track_id = $4, repo_url = $5, \
@@ -183,14 +181,14 @@ pub async fn save_project(
             .bind(&status)
             .bind(t)
             .bind(user)
-            .bind(c.0)
+            .bind(c.id)
             .bind(version)
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() != 1 {
                 return Err(AppError::Conflict(K::ErrChangedMeanwhile));
             }
-            (c.0, before)
+            (c.id, before)
         }
     };
     let changes = domain::changes(&before, &after);
@@ -277,15 +275,23 @@ pub async fn extend_deadline(event_id: i64, team_id: i64, until: String) -> Resu
 #[server(prefix = "/api", endpoint = "projects/detail")]
 pub async fn project_detail(event_id: i64, team_id: i64) -> Result<ProjectPageData, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    let row: Option<(String, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT t.name, e.timezone, e.submission_deadline, t.deadline_extended_to FROM teams t JOIN events e ON e.id = t.event_id \
-         WHERE t.id = $1 AND t.event_id = $2",
+    #[derive(sqlx::FromRow)]
+    struct TeamDeadline {
+        name: String,
+        timezone: String,
+        submission_deadline: i64,
+        deadline_extended_to: Option<i64>,
+    }
+    let row: Option<TeamDeadline> = sqlx::query_as(
+        "SELECT t.name, e.timezone, e.submission_deadline, t.deadline_extended_to FROM teams t \
+         JOIN events e ON e.id = t.event_id WHERE t.id = $1 AND t.event_id = $2",
     )
     .bind(team_id)
     .bind(event_id)
     .fetch_optional(&access.db().pool)
     .await?;
-    let (name, tz, deadline, ext) = row.ok_or(AppError::NotFound)?;
+    let TeamDeadline { name, timezone: tz, submission_deadline: deadline, deadline_extended_to: ext } =
+        row.ok_or(AppError::NotFound)?;
     let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
     let at = domain::effective_deadline(deadline, ext);
     let text = format!("{} ({})", crate::events::domain::utc_to_display(at, tz), tz.name());

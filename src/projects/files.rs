@@ -163,8 +163,23 @@ pub async fn submissions(db: &Db, event_id: i64, track: &str, status: &str) -> A
             .fetch_one(&db.pool)
             .await?;
     let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
-    let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>, Option<i64>, Option<i64>, Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
-        "SELECT t.id, t.name, p.title, tr.name, p.status, p.submitted_at, p.updated_at, p.repo_url, p.demo_url, t.deadline_extended_to \
+    /// A team and its project, if it has one.
+    #[derive(sqlx::FromRow)]
+    struct Submission {
+        team_id: i64,
+        team_name: String,
+        title: Option<String>,
+        track: Option<String>,
+        status: Option<String>,
+        submitted_at: Option<i64>,
+        updated_at: Option<i64>,
+        repo_url: Option<String>,
+        demo_url: Option<String>,
+        deadline_extended_to: Option<i64>,
+    }
+    let rows: Vec<Submission> = sqlx::query_as(
+        "SELECT t.id AS team_id, t.name AS team_name, p.title, tr.name AS track, p.status, p.submitted_at, \
+         p.updated_at, p.repo_url, p.demo_url, t.deadline_extended_to \
          FROM teams t LEFT JOIN projects p ON p.team_id = t.id LEFT JOIN tracks tr ON tr.id = p.track_id \
          WHERE t.event_id = $1 ORDER BY t.name",
     )
@@ -174,23 +189,23 @@ pub async fn submissions(db: &Db, event_id: i64, track: &str, status: &str) -> A
     let now = now();
     Ok(rows
         .into_iter()
-        .map(|(team_id, team_name, title, track, status, submitted_at, updated_at, repo, demo, ext)| {
-            let status = status.unwrap_or_else(|| "none".into());
-            let late = match submitted_at {
+        .map(|r| {
+            let status = r.status.unwrap_or_else(|| "none".into());
+            let late = match r.submitted_at {
                 Some(at) => at > deadline,
-                None => now > domain::effective_deadline(deadline, ext),
+                None => now > domain::effective_deadline(deadline, r.deadline_extended_to),
             };
             SubmissionRow {
-                team_id,
-                team_name,
-                title: title.unwrap_or_default(),
-                track: track.unwrap_or_default(),
+                team_id: r.team_id,
+                team_name: r.team_name,
+                title: r.title.unwrap_or_default(),
+                track: r.track.unwrap_or_default(),
                 status,
                 late,
-                updated: updated_at.map(|t| crate::events::domain::utc_to_display(t, tz)).unwrap_or_default(),
-                repo_url: repo.unwrap_or_default(),
-                demo_url: demo.unwrap_or_default(),
-                extended_to: ext.map(|t| crate::events::domain::utc_to_display(t, tz)),
+                updated: r.updated_at.map(|t| crate::events::domain::utc_to_display(t, tz)).unwrap_or_default(),
+                repo_url: r.repo_url.unwrap_or_default(),
+                demo_url: r.demo_url.unwrap_or_default(),
+                extended_to: r.deadline_extended_to.map(|t| crate::events::domain::utc_to_display(t, tz)),
             }
         })
         .filter(|r| track.is_empty() || r.track == track)
@@ -276,8 +291,23 @@ pub async fn export_teams_csv(db: Db, session: Session, Path(event_id): Path<i64
     if let Err(res) = organizer_only(&db, &session, event_id).await {
         return res;
     }
-    let rows: Result<Vec<(Option<String>, String, String, Option<i64>, Option<i64>, String)>, _> = sqlx::query_as(
-        "SELECT t.name, u.display_name, u.email, t.captain_id, m.user_id, COALESCE(p.skills, '')          FROM event_roles r JOIN users u ON u.id = r.user_id          LEFT JOIN team_members m ON m.event_id = r.event_id AND m.user_id = r.user_id          LEFT JOIN teams t ON t.id = m.team_id          LEFT JOIN profiles p ON p.event_id = r.event_id AND p.user_id = r.user_id          WHERE r.event_id = $1 AND r.role = 'participant' ORDER BY t.name, u.display_name",
+    /// A participant with their team, if any (`member` is their id when they have one).
+    #[derive(sqlx::FromRow)]
+    struct Participant {
+        team: Option<String>,
+        display_name: String,
+        email: String,
+        captain_id: Option<i64>,
+        member: Option<i64>,
+        skills: String,
+    }
+    let rows: Result<Vec<Participant>, _> = sqlx::query_as(
+        "SELECT t.name AS team, u.display_name, u.email, t.captain_id, m.user_id AS member, \
+         COALESCE(p.skills, '') AS skills FROM event_roles r JOIN users u ON u.id = r.user_id \
+         LEFT JOIN team_members m ON m.event_id = r.event_id AND m.user_id = r.user_id \
+         LEFT JOIN teams t ON t.id = m.team_id \
+         LEFT JOIN profiles p ON p.event_id = r.event_id AND p.user_id = r.user_id \
+         WHERE r.event_id = $1 AND r.role = 'participant' ORDER BY t.name, u.display_name",
     )
     .bind(event_id)
     .fetch_all(&db.pool)
@@ -288,9 +318,15 @@ pub async fn export_teams_csv(db: Db, session: Session, Path(event_id): Path<i64
     };
     let rows = rows
         .into_iter()
-        .map(|(team, name, email, captain, member, skills)| {
-            let is_captain = captain.is_some() && captain == member;
-            vec![team.unwrap_or_default(), name, email, is_captain.to_string(), skills.replace(',', ", ")]
+        .map(|p| {
+            let is_captain = p.captain_id.is_some() && p.captain_id == p.member;
+            vec![
+                p.team.unwrap_or_default(),
+                p.display_name,
+                p.email,
+                is_captain.to_string(),
+                p.skills.replace(',', ", "),
+            ]
         })
         .collect();
     csv_response(&format!("teams-{event_id}.csv"), &["team", "name", "email", "captain", "skills"], rows)

@@ -135,16 +135,18 @@ pub(crate) mod ssr {
         pub technologies: String,
         pub status: String,
         pub version: i64,
+        /// Who saved it last.
+        pub updated_by: Option<i64>,
     }
 
+    pub const PROJECT_COLUMNS: &str = "id, title, tagline, description, track_id, repo_url, demo_url, video_url, \
+         technologies, status, version, updated_by";
+
     pub async fn project_of_team(db: &Db, team_id: i64) -> Result<Option<ProjectRow>, sqlx::Error> {
-        sqlx::query_as(
-            "SELECT id, title, tagline, description, track_id, repo_url, demo_url, video_url, technologies, status, version \
-             FROM projects WHERE team_id = $1",
-        )
-        .bind(team_id)
-        .fetch_optional(&db.pool)
-        .await
+        sqlx::query_as(&format!("SELECT {PROJECT_COLUMNS} FROM projects WHERE team_id = $1"))
+            .bind(team_id)
+            .fetch_optional(&db.pool)
+            .await
     }
 
     pub async fn track_name(tx: &mut Tx, track_id: Option<i64>) -> Result<String, sqlx::Error> {

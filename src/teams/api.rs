@@ -19,16 +19,28 @@ use {
 pub async fn my_team(event_id: i64) -> Result<TeamPageData, AppError> {
     let access = gate::event(event_id, PARTICIPANT).await?;
     let db = access.db();
-    let (event_name, team_min, team_max, locked_at, event_skills): (String, i64, i64, Option<i64>, String) =
+    #[derive(sqlx::FromRow)]
+    struct Event {
+        name: String,
+        team_min: i64,
+        team_max: i64,
+        teams_locked_at: Option<i64>,
+        skills: String,
+    }
+    let Event { name: event_name, team_min, team_max, teams_locked_at: locked_at, skills: event_skills } =
         sqlx::query_as("SELECT name, team_min, team_max, teams_locked_at, skills FROM events WHERE id = $1")
             .bind(event_id)
             .fetch_one(&db.pool)
             .await?;
     let mine = db::team_of_user(db, event_id, access.user.id).await?;
     // Without a saved profile, someone is looking for a team exactly when they have none.
-    let (skills, languages, bio, looking) = db::profile(db, event_id, access.user.id)
-        .await?
-        .unwrap_or_else(|| (String::new(), String::new(), String::new(), i64::from(mine.is_none())));
+    let db::ProfileRow { skills, languages, bio, looking } =
+        db::profile(db, event_id, access.user.id).await?.unwrap_or_else(|| db::ProfileRow {
+            skills: String::new(),
+            languages: String::new(),
+            bio: String::new(),
+            looking: i64::from(mine.is_none()),
+        });
     let team_track = mine.as_ref().and_then(|t| t.track_id);
     let team = match mine {
         Some(t) => ssr::team_views(db, event_id, Some(access.user.id), false).await?.into_iter().find(|v| v.id == t.id),
@@ -102,12 +114,14 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
     let matches = |tags: &[String], wanted: &str| wanted.is_empty() || tags.iter().any(|t| t == wanted);
     let mine = db::team_of_user(db, event_id, access.user.id).await?;
     let my_profile = db::profile(db, event_id, access.user.id).await?;
-    let (my_skills, my_langs) = my_profile.map(|p| (ssr::split(&p.0), ssr::split(&p.1))).unwrap_or_default();
+    let (my_skills, my_langs) =
+        my_profile.map(|p| (ssr::split(&p.skills), ssr::split(&p.languages))).unwrap_or_default();
     let members = db::members_of_event(db, event_id).await?;
     // What my team already has, to suggest people who complement it.
     let (team_skills, team_needs): (Vec<String>, Vec<String>) = match &mine {
         Some(t) => {
-            (members.iter().filter(|m| m.0 == t.id).flat_map(|m| ssr::split(&m.3)).collect(), ssr::split(&t.needs))
+            let skills = members.iter().filter(|m| m.team_id == t.id).flat_map(|m| ssr::split(&m.skills)).collect();
+            (skills, ssr::split(&t.needs))
         }
         None => (Vec::new(), Vec::new()),
     };
@@ -116,14 +130,14 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
     let mut people: Vec<PersonCard> = db::solos(db, event_id)
         .await?
         .into_iter()
-        .filter(|s| s.5 != 0 && s.0 != access.user.id)
-        .map(|(user_id, name, skills, languages, bio, _)| {
-            let skills = ssr::split(&skills);
-            let languages = ssr::split(&languages);
+        .filter(|s| s.looking != 0 && s.user_id != access.user.id)
+        .map(|s| {
+            let skills = ssr::split(&s.skills);
+            let languages = ssr::split(&s.languages);
             let fit = mine
                 .as_ref()
                 .and_then(|_| ssr::fit_view(domain::fit(&team_skills, &team_needs, &my_langs, &skills, &languages)));
-            PersonCard { user_id, name, skills, languages, bio, fit }
+            PersonCard { user_id: s.user_id, name: s.display_name, skills, languages, bio: s.bio, fit }
         })
         .filter(|p| matches(&p.skills, &skill) && matches(&p.languages, &language))
         .collect();
@@ -133,7 +147,8 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
         .into_iter()
         .filter(|t| t.member_count < max && mine.as_ref().map(|m| m.id) != Some(t.id))
         .map(|t| {
-            let has: Vec<String> = members.iter().filter(|m| m.0 == t.id).flat_map(|m| ssr::split(&m.3)).collect();
+            let has: Vec<String> =
+                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| ssr::split(&m.skills)).collect();
             let needs = ssr::split(&t.needs);
             let fit = (mine.is_none() && !my_skills.is_empty())
                 .then(|| ssr::fit_view(domain::fit(&has, &needs, &[], &my_skills, &my_langs)))
@@ -380,7 +395,15 @@ pub async fn make_captain(team_id: i64, user_id: i64) -> Result<(), AppError> {
 pub async fn teams_overview(event_id: i64) -> Result<Overview, AppError> {
     let access = gate::event(event_id, ORGANIZER).await?;
     let db = access.db();
-    let (team_min, team_max, locked_at, tz, skills): (i64, i64, Option<i64>, String, String) =
+    #[derive(sqlx::FromRow)]
+    struct Event {
+        team_min: i64,
+        team_max: i64,
+        teams_locked_at: Option<i64>,
+        timezone: String,
+        skills: String,
+    }
+    let Event { team_min, team_max, teams_locked_at: locked_at, timezone: tz, skills } =
         sqlx::query_as("SELECT team_min, team_max, teams_locked_at, timezone, skills FROM events WHERE id = $1")
             .bind(event_id)
             .fetch_one(&db.pool)
@@ -389,12 +412,12 @@ pub async fn teams_overview(event_id: i64) -> Result<Overview, AppError> {
     let solos = db::solos(db, event_id)
         .await?
         .into_iter()
-        .map(|(user_id, name, skills, languages, bio, _)| PersonCard {
-            user_id,
-            name,
-            skills: ssr::split(&skills),
-            languages: ssr::split(&languages),
-            bio,
+        .map(|s| PersonCard {
+            user_id: s.user_id,
+            name: s.display_name,
+            skills: ssr::split(&s.skills),
+            languages: ssr::split(&s.languages),
+            bio: s.bio,
             fit: None,
         })
         .collect();
@@ -472,10 +495,10 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
     let solos: Vec<domain::Solo> = db::solos(db, event_id)
         .await?
         .into_iter()
-        .map(|(user_id, _, skills, languages, _, _)| domain::Solo {
-            user_id,
-            skills: ssr::split(&skills),
-            languages: ssr::split(&languages),
+        .map(|s| domain::Solo {
+            user_id: s.user_id,
+            skills: ssr::split(&s.skills),
+            languages: ssr::split(&s.languages),
         })
         .collect();
     let members = db::members_of_event(db, event_id).await?;
@@ -485,7 +508,7 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         .map(|t| domain::OpenTeam {
             team_id: t.id,
             members: t.member_count,
-            skills: members.iter().filter(|m| m.0 == t.id).flat_map(|m| ssr::split(&m.3)).collect(),
+            skills: members.iter().filter(|m| m.team_id == t.id).flat_map(|m| ssr::split(&m.skills)).collect(),
             needs: ssr::split(&t.needs),
             languages: Vec::new(),
         })

@@ -52,10 +52,40 @@ pub async fn team_of_user(db: &Db, event_id: i64, user_id: i64) -> Result<Option
     .await
 }
 
-/// (team_id, user_id, display name, skills) of every member in the event, oldest first.
-pub async fn members_of_event(db: &Db, event_id: i64) -> Result<Vec<(i64, i64, String, String)>, sqlx::Error> {
+/// A team member with their profile's skills.
+#[derive(sqlx::FromRow)]
+pub struct MemberRow {
+    pub team_id: i64,
+    pub user_id: i64,
+    pub display_name: String,
+    pub skills: String,
+}
+
+/// A participant with no team, with their profile (defaults where they saved none).
+#[derive(sqlx::FromRow)]
+pub struct SoloRow {
+    pub user_id: i64,
+    pub display_name: String,
+    pub skills: String,
+    pub languages: String,
+    pub bio: String,
+    /// 1 while they say they are looking for a team.
+    pub looking: i64,
+}
+
+/// A participant's profile in one event.
+#[derive(sqlx::FromRow)]
+pub struct ProfileRow {
+    pub skills: String,
+    pub languages: String,
+    pub bio: String,
+    pub looking: i64,
+}
+
+/// Every member in the event, oldest first.
+pub async fn members_of_event(db: &Db, event_id: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT m.team_id, m.user_id, u.display_name, COALESCE(p.skills, '') FROM team_members m \
+        "SELECT m.team_id, m.user_id, u.display_name, COALESCE(p.skills, '') AS skills FROM team_members m \
          JOIN users u ON u.id = m.user_id \
          LEFT JOIN profiles p ON p.event_id = m.event_id AND p.user_id = m.user_id \
          WHERE m.event_id = $1 ORDER BY m.joined_at, m.user_id",
@@ -65,11 +95,12 @@ pub async fn members_of_event(db: &Db, event_id: i64) -> Result<Vec<(i64, i64, S
     .await
 }
 
-/// Participants with no team: (user_id, name, skills, languages, bio, looking).
-pub async fn solos(db: &Db, event_id: i64) -> Result<Vec<(i64, String, String, String, String, i64)>, sqlx::Error> {
+/// Participants with no team.
+pub async fn solos(db: &Db, event_id: i64) -> Result<Vec<SoloRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT u.id, u.display_name, COALESCE(p.skills, ''), COALESCE(p.languages, ''), \
-         COALESCE(p.bio, ''), COALESCE(p.looking, 1) FROM event_roles r \
+        "SELECT u.id AS user_id, u.display_name, COALESCE(p.skills, '') AS skills, \
+         COALESCE(p.languages, '') AS languages, COALESCE(p.bio, '') AS bio, COALESCE(p.looking, 1) AS looking \
+         FROM event_roles r \
          JOIN users u ON u.id = r.user_id \
          LEFT JOIN profiles p ON p.event_id = r.event_id AND p.user_id = r.user_id \
          WHERE r.event_id = $1 AND r.role = 'participant' \
@@ -81,11 +112,7 @@ pub async fn solos(db: &Db, event_id: i64) -> Result<Vec<(i64, String, String, S
     .await
 }
 
-pub async fn profile(
-    db: &Db,
-    event_id: i64,
-    user_id: i64,
-) -> Result<Option<(String, String, String, i64)>, sqlx::Error> {
+pub async fn profile(db: &Db, event_id: i64, user_id: i64) -> Result<Option<ProfileRow>, sqlx::Error> {
     sqlx::query_as("SELECT skills, languages, bio, looking FROM profiles WHERE event_id = $1 AND user_id = $2")
         .bind(event_id)
         .bind(user_id)

@@ -214,8 +214,16 @@ pub(crate) mod ssr {
             .fetch_all(&db.pool)
             .await?;
         let members = db::members_of_event(db, event_id).await?;
-        let requests: Vec<(i64, i64, String, String, String)> = sqlx::query_as(
-            "SELECT r.id, r.team_id, u.display_name, r.message, COALESCE(p.skills, '') FROM join_requests r \
+        #[derive(sqlx::FromRow)]
+        struct Request {
+            id: i64,
+            team_id: i64,
+            display_name: String,
+            message: String,
+            skills: String,
+        }
+        let requests: Vec<Request> = sqlx::query_as(
+            "SELECT r.id, r.team_id, u.display_name, r.message, COALESCE(p.skills, '') AS skills FROM join_requests r \
              JOIN teams t ON t.id = r.team_id JOIN users u ON u.id = r.user_id \
              LEFT JOIN profiles p ON p.event_id = t.event_id AND p.user_id = r.user_id \
              WHERE t.event_id = $1 AND r.status = 'pending' ORDER BY r.created_at, r.id",
@@ -230,12 +238,12 @@ pub(crate) mod ssr {
             .map(|t| {
                 let team_members: Vec<Member> = members
                     .iter()
-                    .filter(|m| m.0 == t.id)
+                    .filter(|m| m.team_id == t.id)
                     .map(|m| Member {
-                        user_id: m.1,
-                        name: m.2.clone(),
-                        skills: split(&m.3),
-                        captain: t.captain_id == Some(m.1),
+                        user_id: m.user_id,
+                        name: m.display_name.clone(),
+                        skills: split(&m.skills),
+                        captain: t.captain_id == Some(m.user_id),
                     })
                     .collect();
                 let is_member = viewer.is_some_and(|v| team_members.iter().any(|m| m.user_id == v));
@@ -249,12 +257,12 @@ pub(crate) mod ssr {
                     requests: if is_captain || organizer {
                         requests
                             .iter()
-                            .filter(|r| r.1 == t.id)
+                            .filter(|r| r.team_id == t.id)
                             .map(|r| JoinRequestView {
-                                id: r.0,
-                                name: r.2.clone(),
-                                message: r.3.clone(),
-                                skills: split(&r.4),
+                                id: r.id,
+                                name: r.display_name.clone(),
+                                message: r.message.clone(),
+                                skills: split(&r.skills),
                             })
                             .collect()
                     } else {
