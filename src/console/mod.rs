@@ -33,16 +33,7 @@ pub struct Counts {
     pub mentors: i64,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct HelpStats {
-    pub open: i64,
-    pub claimed: i64,
-    pub resolved: i64,
-    /// Median minutes from a request to a mentor taking it.
-    pub median_wait: Option<i64>,
-    /// Minutes the oldest open request has been waiting.
-    pub oldest_open: Option<i64>,
-}
+pub use crate::mentoring::help::HelpStats;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewRow {
@@ -70,15 +61,6 @@ pub struct DashboardData {
     pub review: Vec<ReviewRow>,
     pub help: HelpStats,
     pub calibration_svg: String,
-}
-
-#[cfg(feature = "ssr")]
-fn median(mut v: Vec<i64>) -> Option<i64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_unstable();
-    Some(v[v.len() / 2])
 }
 
 #[server(prefix = "/api", endpoint = "console/dashboard")]
@@ -142,19 +124,29 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
             flags: r.flags,
         })
         .collect();
-    let help_rows: Vec<(String, i64, Option<i64>)> =
-        sqlx::query_as("SELECT status, created_at, claimed_at FROM help_requests WHERE event_id = $1")
+    #[derive(sqlx::FromRow)]
+    struct HelpRow {
+        status: String,
+        created_at: i64,
+        claimed_at: Option<i64>,
+        resolved_at: Option<i64>,
+    }
+    let help_rows: Vec<HelpRow> =
+        sqlx::query_as("SELECT status, created_at, claimed_at, resolved_at FROM help_requests WHERE event_id = $1")
             .bind(event_id)
             .fetch_all(&db.pool)
             .await?;
-    let t = crate::db::now();
-    let help = HelpStats {
-        open: help_rows.iter().filter(|r| r.0 == "open").count() as i64,
-        claimed: help_rows.iter().filter(|r| r.0 == "claimed").count() as i64,
-        resolved: help_rows.iter().filter(|r| r.0 == "resolved").count() as i64,
-        median_wait: median(help_rows.iter().filter_map(|r| r.2.map(|c| (c - r.1).max(0) / 60)).collect()),
-        oldest_open: help_rows.iter().filter(|r| r.0 == "open").map(|r| (t - r.1).max(0) / 60).max(),
-    };
+    let samples: Vec<crate::mentoring::help::HelpSample> = help_rows
+        .iter()
+        .map(|r| crate::mentoring::help::HelpSample {
+            status: &r.status,
+            created_at: r.created_at,
+            claimed_at: r.claimed_at,
+            resolved_at: r.resolved_at,
+            mentor: None,
+        })
+        .collect();
+    let help = crate::mentoring::help::help_stats(&samples, crate::db::now());
     // Calibration: each judge's totals, raw and after per-judge standardization.
     let normalized = results::normalized_values(&totals);
     let mut by_judge: HashMap<i64, calibration::JudgeScores> = HashMap::new();

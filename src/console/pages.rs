@@ -77,8 +77,8 @@ pub fn DashboardPage() -> impl IntoView {
                             {stat(K::HelpResolvedCount, help.resolved)}
                         </div>
                         <p>
-                            {help.median_wait.map(|m| lang.t1(K::HelpMedianWait, m))}
-                            {help.oldest_open.map(|m| view! { " · " {lang.t1(K::HelpOldestOpen, m)} })}
+                            {help.median_wait_minutes.map(|m| lang.t1(K::HelpMedianWait, m))}
+                            {help.oldest_open_minutes.map(|m| view! { " · " {lang.t1(K::HelpOldestOpen, m)} })}
                         </p>
                         <h2>{lang.t(K::CalibrationTitle)}</h2>
                         <p class="hint">{lang.t(K::HintCalibration)}</p>

@@ -160,6 +160,17 @@ pub async fn tracks(db: &Db, event_id: i64) -> Result<Vec<(i64, String, String)>
         .await
 }
 
+/// Whether `track_id` is one of the event's tracks (ids from a form are checked with this
+/// before they are stored or used as a scope).
+pub async fn track_in_event(db: &Db, event_id: i64, track_id: i64) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM tracks WHERE id = $1 AND event_id = $2")
+        .bind(track_id)
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(found.is_some())
+}
+
 pub async fn people(db: &Db, event_id: i64) -> Result<Vec<(String, String, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT u.display_name, u.email, r.role FROM event_roles r JOIN users u ON u.id = r.user_id \

@@ -618,15 +618,8 @@ pub async fn save_rubric(
     fields: Option<BTreeMap<String, String>>,
 ) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    if scope != 0 {
-        let known: Option<(i64,)> = sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2")
-            .bind(scope)
-            .bind(event_id)
-            .fetch_optional(&access.db().pool)
-            .await?;
-        if known.is_none() {
-            return Err(AppError::NotFound);
-        }
+    if scope != 0 && !crate::events::db::track_in_event(access.db(), event_id, scope).await? {
+        return Err(AppError::NotFound);
     }
     let criteria = super::rubric::parse_form(&fields.unwrap_or_default()).map_err(AppError::Invalid)?;
     let json = serde_json::to_string(&criteria).map_err(|e| AppError::internal("rubric not serialized", e))?;

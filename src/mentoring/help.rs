@@ -36,13 +36,58 @@ pub struct HelpItem {
     pub claimed_by_me: bool,
 }
 
+/// The help desk in figures, for the help page and the organizer's dashboard alike (one
+/// computation, so both show the same median for the same requests).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct HelpStats {
     pub open: i64,
+    pub claimed: i64,
+    pub resolved: i64,
+    /// Median minutes from a request to a mentor taking it.
     pub median_wait_minutes: Option<i64>,
+    /// Median minutes from a request to its resolution.
     pub median_resolve_minutes: Option<i64>,
-    /// (mentor, resolved count)
+    /// Minutes the oldest open request has been waiting.
+    pub oldest_open_minutes: Option<i64>,
+    /// (mentor, resolved count), in the order mentors first resolved one.
     pub per_mentor: Vec<(String, i64)>,
+}
+
+/// What the figures are computed from: one help request.
+pub struct HelpSample<'a> {
+    pub status: &'a str,
+    pub created_at: i64,
+    pub claimed_at: Option<i64>,
+    pub resolved_at: Option<i64>,
+    pub mentor: Option<&'a str>,
+}
+
+/// The figures of a set of requests at time `now` (seconds). Clock skew between instances
+/// never makes a duration negative.
+pub fn help_stats(requests: &[HelpSample], now: i64) -> HelpStats {
+    let minutes = |from: i64, to: i64| (to - from).max(0) / 60;
+    let count = |status: &str| requests.iter().filter(|r| r.status == status).count() as i64;
+    let mut per_mentor: Vec<(String, i64)> = Vec::new();
+    for r in requests.iter().filter(|r| r.status == "resolved") {
+        let name = r.mentor.unwrap_or_default();
+        match per_mentor.iter_mut().find(|(n, _)| n == name) {
+            Some(entry) => entry.1 += 1,
+            None => per_mentor.push((name.to_owned(), 1)),
+        }
+    }
+    HelpStats {
+        open: count("open"),
+        claimed: count("claimed"),
+        resolved: count("resolved"),
+        median_wait_minutes: median(
+            requests.iter().filter_map(|r| r.claimed_at.map(|c| minutes(r.created_at, c))).collect(),
+        ),
+        median_resolve_minutes: median(
+            requests.iter().filter_map(|r| r.resolved_at.map(|d| minutes(r.created_at, d))).collect(),
+        ),
+        oldest_open_minutes: requests.iter().filter(|r| r.status == "open").map(|r| minutes(r.created_at, now)).max(),
+        per_mentor,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -154,22 +199,17 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
         .map(|r| item(r, me, t))
         .collect();
     let stats = is_organizer.then(|| {
-        let waits = rows.iter().filter_map(|r| r.claimed_at.map(|c| (c - r.created_at) / 60)).collect();
-        let resolves = rows.iter().filter_map(|r| r.resolved_at.map(|d| (d - r.created_at) / 60)).collect();
-        let mut per_mentor: Vec<(String, i64)> = Vec::new();
-        for r in rows.iter().filter(|r| r.status == "resolved") {
-            let name = r.mentor.clone().unwrap_or_default();
-            match per_mentor.iter_mut().find(|(n, _)| *n == name) {
-                Some(entry) => entry.1 += 1,
-                None => per_mentor.push((name, 1)),
-            }
-        }
-        HelpStats {
-            open: rows.iter().filter(|r| r.status == "open").count() as i64,
-            median_wait_minutes: median(waits),
-            median_resolve_minutes: median(resolves),
-            per_mentor,
-        }
+        let samples: Vec<HelpSample> = rows
+            .iter()
+            .map(|r| HelpSample {
+                status: &r.status,
+                created_at: r.created_at,
+                claimed_at: r.claimed_at,
+                resolved_at: r.resolved_at,
+                mentor: r.mentor.as_deref(),
+            })
+            .collect();
+        help_stats(&samples, t)
     });
     Ok(HelpData { event_id, is_mentor, is_organizer, has_team: team.is_some(), queue, mine, stats, filtered })
 }
@@ -340,6 +380,38 @@ pub async fn cancel_help(request_id: i64) -> Result<(), AppError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn help_figures_from_requests() {
+        let at = |m: i64| 1_000_000 + m * 60;
+        let sample = |status, created, claimed: Option<i64>, resolved: Option<i64>, mentor| super::HelpSample {
+            status,
+            created_at: at(created),
+            claimed_at: claimed.map(at),
+            resolved_at: resolved.map(at),
+            mentor,
+        };
+        let requests = [
+            sample("resolved", 0, Some(4), Some(20), Some("Salma")),
+            sample("resolved", 10, Some(12), Some(15), Some("Yassine")),
+            sample("resolved", 30, Some(36), Some(50), Some("Salma")),
+            sample("claimed", 40, Some(50), None, Some("Yassine")),
+            sample("open", 55, None, None, None),
+            sample("open", 58, None, None, None),
+            sample("cancelled", 5, None, None, None),
+        ];
+        let stats = super::help_stats(&requests, at(60));
+        assert_eq!((stats.open, stats.claimed, stats.resolved), (2, 1, 3));
+        // Waits 4, 2, 6, 10: the mean of the two middle ones.
+        assert_eq!(stats.median_wait_minutes, Some(5));
+        // Resolutions after 20, 5, 20 minutes.
+        assert_eq!(stats.median_resolve_minutes, Some(20));
+        assert_eq!(stats.oldest_open_minutes, Some(5));
+        assert_eq!(stats.per_mentor, vec![("Salma".to_owned(), 2), ("Yassine".to_owned(), 1)]);
+        // A claim stamped before its request (another instance's clock) counts as no wait.
+        let skewed = [sample("claimed", 10, Some(9), None, Some("Salma"))];
+        assert_eq!(super::help_stats(&skewed, at(20)).median_wait_minutes, Some(0));
+    }
+
     #[test]
     fn median_of_minutes() {
         assert_eq!(super::median(vec![]), None);

@@ -48,12 +48,7 @@ pub async fn save_project(
         "" => None,
         t => match t.parse::<i64>() {
             Ok(id) => {
-                let known: Option<(i64,)> = sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2")
-                    .bind(id)
-                    .bind(event_id)
-                    .fetch_optional(&ctx.access.db().pool)
-                    .await?;
-                if known.is_none() {
+                if !crate::events::db::track_in_event(ctx.access.db(), event_id, id).await? {
                     errors.push(FieldError::new("track_id", K::ErrRequired));
                 }
                 Some(id)

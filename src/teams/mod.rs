@@ -180,17 +180,11 @@ pub(crate) mod ssr {
             return Ok(None);
         }
         let id = raw.parse::<i64>().ok();
-        let exists: Option<(i64,)> = match id {
-            Some(id) => {
-                sqlx::query_as("SELECT id FROM tracks WHERE id = $1 AND event_id = $2")
-                    .bind(id)
-                    .bind(event_id)
-                    .fetch_optional(&db.pool)
-                    .await?
-            }
-            None => None,
+        let exists = match id {
+            Some(id) => crate::events::db::track_in_event(db, event_id, id).await?,
+            None => false,
         };
-        if exists.is_none() {
+        if !exists {
             errors.push(FieldError::new("track_id", K::ErrRequired));
         }
         Ok(id)

@@ -69,7 +69,17 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
-    let db = fresh_database().await;
+    spawn_app_on_with(&backend(), adjust).await
+}
+
+/// A server on a fresh database of `backend`, whatever backend the run is for: for what only
+/// one of them can do (several instances share a database only with PostgreSQL).
+pub async fn spawn_app_on(backend: &str) -> TestApp {
+    spawn_app_on_with(backend, |_| {}).await
+}
+
+async fn spawn_app_on_with(backend: &str, adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let db = fresh_database_of(backend).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let uploads = std::env::temp_dir().join(format!("hakam-uploads-{}", unique()));

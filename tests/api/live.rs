@@ -8,11 +8,8 @@ use std::time::Duration;
 
 #[tokio::test]
 async fn a_score_saved_on_one_instance_reaches_viewers_of_another() {
-    // Several instances share a database only with PostgreSQL; on SQLite there is one.
-    if backend() != "postgres" {
-        return;
-    }
-    let app = spawn_app().await;
+    // Several instances share a database only with PostgreSQL: this runs on it in every run.
+    let app = spawn_app_on("postgres").await;
     let second = spawn_instance(&app).await;
     let jury = jury(&app, 1, 1, "1").await;
     assign(&app, &jury, "1").await;
