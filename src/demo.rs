@@ -3,8 +3,6 @@
 
 use crate::auth::Role;
 use crate::db::{now, Db};
-use rand::distributions::Alphanumeric;
-use rand::Rng;
 
 const DAY: i64 = 86_400;
 
@@ -50,10 +48,19 @@ const SUBMITTED: &[(&str, &str, &str, &str, &str)] = &[
     ),
 ];
 
-/// The demo's grants never clash (each demo person holds one role); should one be refused,
-/// it is reported as a database error like the rest of the loading.
+/// The demo is built through the same insert functions as the forms; their refusals (a role
+/// clash, a taken name) cannot happen on an empty database, and would be reported as a
+/// database error like the rest of the loading.
 fn refused(e: crate::error::AppError) -> sqlx::Error {
-    sqlx::Error::Protocol(format!("demo role refused: {e:?}"))
+    sqlx::Error::Protocol(format!("demo data refused: {e:?}"))
+}
+
+/// An account; `hash` is not a valid argon2 hash for the people nobody signs in as.
+async fn account(tx: &mut crate::db::Tx, email: &str, name: &str, hash: &str) -> Result<i64, sqlx::Error> {
+    match crate::auth::db::create_user(tx, email, name, hash).await? {
+        crate::auth::db::NewUser::Created(user) => Ok(user.id),
+        crate::auth::db::NewUser::EmailTaken => Err(sqlx::Error::Protocol(format!("demo account {email} exists"))),
+    }
 }
 
 /// Loads the demo into an empty database; returns the path of the demo judge's phone link
@@ -63,23 +70,15 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
     if events > 0 {
         return Ok(None);
     }
-    let password: String = rand::thread_rng().sample_iter(&Alphanumeric).take(16).map(char::from).collect();
+    let password = crate::links::random(16);
     let hash = crate::auth::password::hash(crate::auth::domain::Password::offered(password.clone()))
         .await
         .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
     let t = now();
     let mut tx = db.begin_write().await?;
     let organizer_email = "organizer@demo.hakam.invalid";
-    let (organizer,): (i64,) = sqlx::query_as(
-        "INSERT INTO users (email, display_name, password_hash, is_admin, can_create_events, created_at) \
-         VALUES ($1, $2, $3, 0, 1, $4) RETURNING id",
-    )
-    .bind(organizer_email)
-    .bind("سلمى بنعلي")
-    .bind(&hash)
-    .bind(t)
-    .fetch_one(&mut *tx)
-    .await?;
+    let organizer = account(&mut tx, organizer_email, "سلمى بنعلي", &hash).await?;
+    crate::auth::db::set_event_creator(&mut tx, organizer, true).await?;
     let event = crate::events::domain::EventInput {
         name: "هاكاثون بركان الرقمي 2026".into(),
         description: "في إطار المنتدى الثالث «المجتمع الرقمي»، ينظم هذا الهاكاثون لفائدة الشباب حاملي الأفكار والمشاريع من مختلف جهات المملكة، \
@@ -102,151 +101,94 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
         results_at: t + 10 * DAY - 2 * 3600,
     };
     let event_id = crate::events::db::insert(&mut tx, &event, organizer).await.map_err(refused)?;
+    let mut tracks = Vec::new();
     for (name, description) in TRACKS {
-        sqlx::query("INSERT INTO tracks (event_id, name, description, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(event_id)
-            .bind(*name)
-            .bind(*description)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
+        let id = crate::events::db::insert_track(&mut tx, event_id, name, description).await?;
+        tracks.push(id.ok_or_else(|| sqlx::Error::Protocol(format!("demo track {name} exists")))?);
     }
+    let track = Some(tracks[0]);
     let mut ids = Vec::new();
     for (name, email, role) in PEOPLE {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(*email)
-        .bind(*name)
-        .bind(if *role == Role::Judge { crate::judging::score::ssr::pass_hash() } else { "!".to_owned() })
-        .bind(t)
-        .fetch_one(&mut *tx)
-        .await?;
+        let hash = if *role == Role::Judge { crate::judging::score::ssr::pass_hash() } else { "!".to_owned() };
+        let id = account(&mut tx, email, name, &hash).await?;
         crate::events::db::grant(&mut tx, event_id, id, *role, Some(organizer)).await.map_err(refused)?;
         ids.push(id);
     }
     // One team of three participants with a draft project; two participants still alone.
-    let (track,): (i64,) = sqlx::query_as("SELECT id FROM tracks WHERE event_id = $1 ORDER BY id LIMIT 1")
-        .bind(event_id)
-        .fetch_one(&mut *tx)
-        .await?;
     let members = [ids[5], ids[6], ids[7]];
-    let (team,): (i64,) = sqlx::query_as(
-        "INSERT INTO teams (event_id, name, pitch, track_id, needs, captain_id, invite_code, member_count, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 3, $8) RETURNING id",
-    )
-    .bind(event_id)
-    .bind("فريق الأطلس")
-    .bind("Une application pour signaler les problèmes de voirie à la commune.")
-    .bind(track)
-    .bind("design,data")
-    .bind(members[0])
-    .bind(crate::teams::ssr::new_code())
-    .bind(t)
-    .fetch_one(&mut *tx)
-    .await?;
-    for (i, user) in members.iter().enumerate() {
-        sqlx::query("INSERT INTO team_members (team_id, event_id, user_id, joined_at) VALUES ($1, $2, $3, $4)")
-            .bind(team)
-            .bind(event_id)
-            .bind(*user)
-            .bind(t + i as i64)
-            .execute(&mut *tx)
-            .await?;
+    let atlas = crate::teams::db::NewTeam {
+        event_id,
+        name: "فريق الأطلس",
+        pitch: "Une application pour signaler les problèmes de voirie à la commune.",
+        track_id: track,
+        needs: "design,data",
+        captain: Some(members[0]),
+    };
+    let team = crate::teams::db::insert_team(&mut tx, &atlas).await.map_err(refused)?.id;
+    for user in members {
+        crate::teams::db::take_seat(&mut tx, team, event_id, user, event.team_max).await.map_err(refused)?;
     }
     for (user, skills, languages) in [(ids[8], "design,marketing", "ar,fr"), (ids[9], "data,python", "ar,fr,en")] {
-        sqlx::query("INSERT INTO profiles (event_id, user_id, skills, languages, bio, looking, updated_at) VALUES ($1, $2, $3, $4, '', 1, $5)")
-            .bind(event_id)
-            .bind(user)
-            .bind(skills)
-            .bind(languages)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
+        let profile = crate::teams::db::ProfileRow {
+            skills: skills.into(),
+            languages: languages.into(),
+            bio: String::new(),
+            looking: 1,
+        };
+        crate::teams::db::save_profile(&mut tx, event_id, user, &profile).await?;
     }
-    sqlx::query(
-        "INSERT INTO projects (team_id, event_id, title, tagline, description, track_id, repo_url, technologies, status, version, updated_at, updated_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', 1, $9, $10)",
-    )
-    .bind(team)
-    .bind(event_id)
-    .bind("بلّغ: منصة للتبليغ عن مشاكل الطرق")
-    .bind("Signalez un nid-de-poule en une photo, suivez sa réparation.")
-    .bind("يلتقط المواطن صورة للمشكل، فتحدد المنصة موقعه وترسله إلى المصلحة المختصة في الجماعة، ويتابع المواطن حالة الإصلاح.\n\nLe citoyen prend une photo, la plateforme localise le problème et le transmet au service communal.")
-    .bind(track)
-    .bind("https://example.org/atlas/ballagh")
-    .bind("leaflet, postgresql, rust")
-    .bind(t)
-    .bind(members[0])
-    .execute(&mut *tx)
-    .await?;
+    let draft = crate::projects::db::NewProject {
+        team_id: team,
+        event_id,
+        title: "بلّغ: منصة للتبليغ عن مشاكل الطرق",
+        tagline: "Signalez un nid-de-poule en une photo, suivez sa réparation.",
+        description: "يلتقط المواطن صورة للمشكل، فتحدد المنصة موقعه وترسله إلى المصلحة المختصة في الجماعة، ويتابع المواطن حالة الإصلاح.\n\nLe citoyen prend une photo, la plateforme localise le problème et le transmet au service communal.",
+        track_id: track,
+        repo_url: "https://example.org/atlas/ballagh",
+        technologies: "leaflet, postgresql, rust",
+        status: "draft",
+        by: Some(members[0]),
+        ..Default::default()
+    };
+    crate::projects::db::insert_project(&mut tx, &draft).await?;
     // Two more teams have submitted, so the judges have something to score.
     let mut submitted = Vec::new();
-    for (i, (team_name, member, email, title, tagline)) in SUBMITTED.iter().enumerate() {
-        let (user,): (i64,) = sqlx::query_as(
-            "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, '!', $3) RETURNING id",
-        )
-        .bind(*email)
-        .bind(*member)
-        .bind(t)
-        .fetch_one(&mut *tx)
-        .await?;
+    for (i, &(team_name, member, email, title, tagline)) in SUBMITTED.iter().enumerate() {
+        let user = account(&mut tx, email, member, "!").await?;
         crate::events::db::grant(&mut tx, event_id, user, Role::Participant, Some(organizer)).await.map_err(refused)?;
-        let (team,): (i64,) = sqlx::query_as(
-            "INSERT INTO teams (event_id, name, pitch, track_id, needs, captain_id, invite_code, member_count, created_at) \
-             VALUES ($1, $2, '', $3, '', $4, $5, 1, $6) RETURNING id",
-        )
-        .bind(event_id)
-        .bind(*team_name)
-        .bind(track)
-        .bind(user)
-        .bind(crate::teams::ssr::new_code())
-        .bind(t)
-        .fetch_one(&mut *tx)
-        .await?;
-        sqlx::query("INSERT INTO team_members (team_id, event_id, user_id, joined_at) VALUES ($1, $2, $3, $4)")
-            .bind(team)
-            .bind(event_id)
-            .bind(user)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
-        let (project,): (i64,) = sqlx::query_as(
-            "INSERT INTO projects (team_id, event_id, title, tagline, track_id, status, submitted_at, table_label, version, updated_at, updated_by) \
-             VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, 1, $6, $8) RETURNING id",
-        )
-        .bind(team)
-        .bind(event_id)
-        .bind(*title)
-        .bind(*tagline)
-        .bind(track)
-        .bind(t)
-        .bind(format!("{}", i + 1))
-        .bind(user)
-        .fetch_one(&mut *tx)
-        .await?;
-        submitted.push(project);
+        let new = crate::teams::db::NewTeam {
+            event_id,
+            name: team_name,
+            track_id: track,
+            captain: Some(user),
+            ..Default::default()
+        };
+        let team = crate::teams::db::insert_team(&mut tx, &new).await.map_err(refused)?.id;
+        crate::teams::db::take_seat(&mut tx, team, event_id, user, event.team_max).await.map_err(refused)?;
+        let table = format!("{}", i + 1);
+        let project = crate::projects::db::NewProject {
+            team_id: team,
+            event_id,
+            title,
+            tagline,
+            track_id: track,
+            status: "submitted",
+            table_label: &table,
+            by: Some(user),
+            ..Default::default()
+        };
+        submitted.push(crate::projects::db::insert_project(&mut tx, &project).await?);
     }
     // Judging is open in the demo so the judge's link can be tried at once; two judges per
     // project.
-    sqlx::query(
-        "INSERT INTO judging_settings (event_id, judges_per_project, state, updated_at) VALUES ($1, 2, 'open', $2)",
-    )
-    .bind(event_id)
-    .bind(t)
-    .execute(&mut *tx)
-    .await?;
+    crate::judging::ssr::ensure_settings(&mut tx, event_id).await.map_err(refused)?;
+    sqlx::query("UPDATE judging_settings SET judges_per_project = 2, state = 'open' WHERE event_id = $1")
+        .bind(event_id)
+        .execute(&mut *tx)
+        .await?;
     for project in &submitted {
         for judge in [ids[2], ids[3]] {
-            sqlx::query(
-                "INSERT INTO judge_assignments (event_id, project_id, judge_id, assigned_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(event_id)
-            .bind(project)
-            .bind(judge)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
+            crate::judging::ssr::insert_assignment(&mut tx, event_id, *project, judge, None).await?;
         }
     }
     // An event-wide rubric, and a phone sign-in link for one judge.
@@ -256,13 +198,7 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
         { "key": "c2", "name": "الإنجاز التقني · Réalisation", "description": "", "weight": 2, "min": 1, "max": 5, "levels": [] },
         { "key": "c3", "name": "العرض · Présentation", "description": "", "weight": 1, "min": 1, "max": 5, "levels": [] }
     ]);
-    sqlx::query("INSERT INTO rubrics (event_id, scope, version, criteria, created_by, created_at) VALUES ($1, 0, 1, $2, $3, $4)")
-        .bind(event_id)
-        .bind(rubric.to_string())
-        .bind(organizer)
-        .bind(t)
-        .execute(&mut *tx)
-        .await?;
+    crate::judging::ssr::insert_rubric(&mut tx, event_id, 0, 1, &rubric.to_string(), organizer).await?;
     let pass = crate::judging::score::ssr::insert_pass(&mut tx, event_id, ids[2], Some(organizer))
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("demo judge pass: {e}")))?;

@@ -50,12 +50,7 @@ pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
 pub async fn set_event_creator(user_id: i64, allowed: bool) -> Result<(), AppError> {
     let authed = crate::auth::gate::admin().await?;
     let mut tx = authed.db().begin_write().await?;
-    let done = sqlx::query("UPDATE users SET can_create_events = $1 WHERE id = $2")
-        .bind(i64::from(allowed))
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() == 0 {
+    if !crate::auth::db::set_event_creator(&mut tx, user_id, allowed).await? {
         return Err(AppError::NotFound);
     }
     crate::db::audit(

@@ -15,17 +15,10 @@ use crate::auth::SessionUser;
 use crate::db::{audit, now, Db};
 use crate::error::{AppError, AppResult};
 use crate::i18n::K;
-use rand::Rng;
 
-/// SHA-256 of a random token, as hex: tokens are long and random, so a fast hash is enough to
-/// make a copy of the database useless for claiming.
-pub fn token_hash(token: &str) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
+/// A set-up link's secret.
 pub fn random_token() -> String {
-    rand::thread_rng().sample_iter(&rand::distributions::Alphanumeric).take(32).map(char::from).collect()
+    crate::links::random(32)
 }
 
 /// The path of the set-up link for a token.
@@ -56,7 +49,7 @@ pub async fn prepare_link(db: &Db, admin_email: Option<&str>) -> Result<Option<S
         "INSERT INTO admin_bootstrap (id, token_hash, created_at, claimed_by, claimed_at) VALUES (1, $1, $2, NULL, NULL) \
          ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at, claimed_by = NULL, claimed_at = NULL",
     )
-    .bind(token_hash(&token))
+    .bind(crate::links::digest(&token))
     .bind(now())
     .execute(&mut *tx)
     .await?;
@@ -92,7 +85,7 @@ pub async fn claim(db: &Db, token: &str, user: &SessionUser, admin_email: Option
     )
     .bind(user.id)
     .bind(t)
-    .bind(token_hash(token.trim()))
+    .bind(crate::links::digest(token.trim()))
     .execute(&mut *tx)
     .await?;
     if won.rows_affected() == 0 {
@@ -156,8 +149,7 @@ pub async fn make_admin(db: &Db, email: &str) -> Result<i64, MakeAdminError> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn token_hashes_are_sha256_hex() {
-        assert_eq!(super::token_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    fn setup_tokens_are_32_characters() {
         assert_eq!(super::random_token().len(), 32);
     }
 }

@@ -109,6 +109,16 @@ pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<(SessionUser, 
     Ok(row.map(|r| (r.user(), r.password_hash)))
 }
 
+/// Lets an account create events, or takes that right away; `false` for an unknown account.
+pub async fn set_event_creator(tx: &mut Tx, user_id: i64, allowed: bool) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE users SET can_create_events = $1 WHERE id = $2")
+        .bind(i64::from(allowed))
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub enum NewUser {
     Created(SessionUser),
     EmailTaken,

@@ -204,8 +204,8 @@ mod ssr {
     /// `HttpOnly` cookie whose hash is stored): its attempts skip the per-account slowdown.
     async fn remember_device(state: &crate::server::AppState, account: &str, token: Option<String>) -> AppResult<()> {
         let secure = state.config.secure_cookies();
-        let token = token.unwrap_or_else(super::bootstrap::random_token);
-        db::remember_device(&state.db, &super::bootstrap::token_hash(&token), account).await?;
+        let token = token.unwrap_or_else(|| crate::links::random(32));
+        db::remember_device(&state.db, &crate::links::digest(&token), account).await?;
         let cookie = format!(
             "{}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}",
             device_cookie_name(secure),
@@ -247,7 +247,7 @@ mod ssr {
         }
         let address = client_address().await;
         let device = device_token(state.config.secure_cookies()).await;
-        let device_hash = device.as_deref().map(super::bootstrap::token_hash);
+        let device_hash = device.as_deref().map(crate::links::digest);
         let trusted = match &device_hash {
             Some(hash) => db::device_known(&state.db, hash, &account).await?,
             None => false,

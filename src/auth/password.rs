@@ -105,10 +105,7 @@ pub struct Hasher {
 
 impl Hasher {
     pub async fn start(concurrency: usize) -> Result<Hasher, HashError> {
-        let secret: String = {
-            use rand::Rng;
-            rand::thread_rng().sample_iter(&rand::distributions::Alphanumeric).take(32).map(char::from).collect()
-        };
+        let secret = crate::links::random(32);
         let dummy = hash(Password::offered(secret)).await?;
         let concurrency = concurrency.max(1);
         Ok(Hasher {

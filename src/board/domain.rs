@@ -14,6 +14,7 @@
 //!   it. The live truth stays on the organizers' results page.
 
 use crate::i18n::{Lang, K};
+use crate::ui::escape_html;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -221,22 +222,6 @@ pub fn frame(state: &State, live: &[Row], audience: Audience) -> Frame {
     }
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn score(v: Option<f64>) -> String {
     v.map(|x| format!("{x:.1}")).unwrap_or_else(|| "–".into())
 }
@@ -249,8 +234,8 @@ fn row_html(out: &mut String, r: &Row, rank: Option<usize>) {
          <span class=\"pj-team\" dir=\"auto\">{}</span><span class=\"pj-score\">{}</span></li>",
         r.project,
         rank.map(|n| n.to_string()).unwrap_or_default(),
-        escape(&r.title),
-        escape(&r.team),
+        escape_html(&r.title),
+        escape_html(&r.team),
         score(r.score),
     );
 }
@@ -291,15 +276,15 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
         "<div class=\"pj-frame\" data-state=\"{state}\"><div class=\"pj-progress\"><span class=\"pj-progress-label\">{}</span>\
          <progress class=\"pj-bar\" max=\"100\" value=\"{pct}\" aria-label=\"{}\"></progress>\
          <span class=\"pj-progress-count\">{}</span></div>",
-        escape(lang.t(K::JudgingProgress)),
-        escape(lang.t(K::JudgingProgress)),
-        escape(&lang.t1(K::ScoresDoneOf, format!("{} / {}", progress.done, progress.assigned))),
+        escape_html(lang.t(K::JudgingProgress)),
+        escape_html(lang.t(K::JudgingProgress)),
+        escape_html(&lang.t1(K::ScoresDoneOf, format!("{} / {}", progress.done, progress.assigned))),
     );
     if let Some(text) = announcement.filter(|t| !t.trim().is_empty()) {
-        let _ = write!(out, "<p class=\"pj-announce\" role=\"status\" dir=\"auto\">{}</p>", escape(text));
+        let _ = write!(out, "<p class=\"pj-announce\" role=\"status\" dir=\"auto\">{}</p>", escape_html(text));
     }
     let badge = |out: &mut String, key: K| {
-        let _ = write!(out, "<p class=\"pj-badge pj-badge-{state}\">{}</p>", escape(lang.t(key)));
+        let _ = write!(out, "<p class=\"pj-badge pj-badge-{state}\">{}</p>", escape_html(lang.t(key)));
     };
     match frame {
         Frame::Hidden => badge(&mut out, K::BoardNotShown),
@@ -315,7 +300,7 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
             let _ = write!(
                 out,
                 "<p class=\"pj-badge pj-badge-reveal\">{}</p><section class=\"pj-page\"><ol class=\"pj-top pj-reveal\">",
-                escape(&lang.t1(K::RevealStepOf, format!("{step} / {steps}"))),
+                escape_html(&lang.t1(K::RevealStepOf, format!("{step} / {steps}"))),
             );
             for (i, s) in slots.iter().enumerate() {
                 match &s.row {
@@ -326,9 +311,9 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
                             "<li class=\"pj-row\" data-key=\"p{}\"><span class=\"pj-rank pj-track-name\" dir=\"auto\">{}</span><span class=\"pj-title\" dir=\"auto\">{}</span>\
                              <span class=\"pj-team\" dir=\"auto\">{}</span><span class=\"pj-score\">{}</span></li>",
                             r.project,
-                            escape(&s.label),
-                            escape(&r.title),
-                            escape(&r.team),
+                            escape_html(&s.label),
+                            escape_html(&r.title),
+                            escape_html(&r.team),
                             score(r.score),
                         );
                     }
@@ -336,7 +321,7 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
                         let label = if s.label.is_empty() {
                             s.rank.map(|n| n.to_string()).unwrap_or_default()
                         } else {
-                            escape(&s.label)
+                            escape_html(&s.label)
                         };
                         let _ = write!(
                             out,
@@ -356,10 +341,11 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
 fn pages_html(out: &mut String, rows: &[Row], lang: Lang, top_n: usize) {
     use std::fmt::Write;
     if rows.is_empty() {
-        let _ = write!(out, "<p class=\"pj-empty\">{}</p>", escape(lang.t(K::BoardEmpty)));
+        let _ = write!(out, "<p class=\"pj-empty\">{}</p>", escape_html(lang.t(K::BoardEmpty)));
         return;
     }
-    let _ = write!(out, "<section class=\"pj-page\" data-page=\"0\"><h2>{}</h2>", escape(lang.t(K::OverallRanking)));
+    let _ =
+        write!(out, "<section class=\"pj-page\" data-page=\"0\"><h2>{}</h2>", escape_html(lang.t(K::OverallRanking)));
     ranking_html(out, rows, top_n, false);
     out.push_str("</section>");
     for (i, track) in tracks(rows).iter().enumerate() {
@@ -369,7 +355,7 @@ fn pages_html(out: &mut String, rows: &[Row], lang: Lang, top_n: usize) {
             out,
             "<section class=\"pj-page\" data-page=\"{}\" hidden><h2 dir=\"auto\">{}</h2>",
             i + 1,
-            escape(track)
+            escape_html(track)
         );
         ranking_html(out, &in_track, top_n, true);
         out.push_str("</section>");

@@ -119,7 +119,7 @@ impl Boards {
     /// The QR code of a URL that depends only on the event, computed once per event.
     pub fn qr(&self, event_id: i64, url: &str) -> Arc<str> {
         let mut codes = self.qr.lock().unwrap_or_else(|e| e.into_inner());
-        codes.entry(event_id).or_insert_with(|| crate::invites::ssr::qr_svg(url).into()).clone()
+        codes.entry(event_id).or_insert_with(|| crate::links::qr_svg(url).into()).clone()
     }
 
     /// Ends the event's refresher when nobody watches; true if it did.

@@ -51,8 +51,8 @@ pub fn svg(judges: &[JudgeScores], labels: &Labels) -> String {
         num(WIDTH),
         num(height),
     ));
-    out.push_str(&format!("<title id=\"{id}-t\">{}</title>", escape(labels.title)));
-    out.push_str(&format!("<desc id=\"{id}-d\">{}</desc>", escape(&description(judges, labels))));
+    out.push_str(&format!("<title id=\"{id}-t\">{}</title>", crate::ui::escape_html(labels.title)));
+    out.push_str(&format!("<desc id=\"{id}-d\">{}</desc>", crate::ui::escape_html(&description(judges, labels))));
 
     out.push_str("<g text-anchor=\"middle\" font-weight=\"600\">");
     for (left, header) in PANEL_LEFT.iter().zip([labels.raw, labels.normalized]) {
@@ -60,7 +60,7 @@ pub fn svg(judges: &[JudgeScores], labels: &Labels) -> String {
             "<text x=\"{}\" y=\"{}\">{}</text>",
             num(left + PANEL_WIDTH / 2.0),
             num(HEADER_Y),
-            escape(header),
+            crate::ui::escape_html(header),
         ));
     }
     out.push_str("</g>");
@@ -100,9 +100,9 @@ fn label_text(label: &str, center: f64) -> String {
     let shown = if label.chars().count() > LABEL_MAX_CHARS {
         let mut cut: String = label.chars().take(LABEL_MAX_CHARS - 1).collect();
         cut.push('…');
-        format!("{}<title>{}</title>", escape(&cut), escape(label))
+        format!("{}<title>{}</title>", crate::ui::escape_html(&cut), crate::ui::escape_html(label))
     } else {
-        escape(label)
+        crate::ui::escape_html(label)
     };
     format!("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{shown}</text>", num(LABEL_WIDTH / 2.0), num(center + 4.0),)
 }
@@ -185,21 +185,6 @@ fn num(value: f64) -> String {
     }
 }
 
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Ids must be unique per page, and a page may hold several charts (one per
 /// round); hashing the content keeps the output deterministic for caching.
 fn chart_id(judges: &[JudgeScores], labels: &Labels) -> String {
@@ -266,7 +251,7 @@ mod tests {
         let svg = svg(&[judge(hostile, &[50.0], &[50.0])], &labels());
         assert!(!svg.contains("<script"));
         assert!(!svg.contains("alert(\"x\")"));
-        let escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&apos;";
+        let escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;";
         // Once in the visible label, once in the description.
         assert_eq!(count(&svg, escaped), 2, "{svg}");
         assert_well_formed(&svg);

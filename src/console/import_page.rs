@@ -245,21 +245,19 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
         Kind::Participants | Kind::Mentors => {
             let role = if kind == Kind::Mentors { Role::Mentor } else { Role::Participant };
             for p in &parsed.people {
-                let code = crate::invites::ssr::new_code();
                 let email = p.email.clone().unwrap_or_default();
                 let label: String = format!("{} <{}>", p.name, email).chars().take(80).collect();
-                sqlx::query(
-                    "INSERT INTO invites (event_id, code, role, label, max_uses, uses, expires_at, created_by, created_at) VALUES ($1, $2, $3, $4, 1, 0, $5, $6, $7)",
-                )
-                .bind(event_id)
-                .bind(&code)
-                .bind(role.code())
-                .bind(&label)
-                .bind(expires.max(now() + 86_400))
-                .bind(access.user.id)
-                .bind(now())
-                .execute(&mut *tx)
-                .await?;
+                // One use each, valid until the event ends (at least a day).
+                let invite = crate::invites::ssr::NewInvite {
+                    event_id,
+                    role,
+                    label: &label,
+                    max_uses: 1,
+                    expires_at: expires.max(now() + 86_400),
+                    created_by: access.user.id,
+                    allow_clash: false,
+                };
+                let (_, code) = crate::invites::ssr::insert(&mut tx, &invite).await?;
                 created.push(Created {
                     name: p.name.clone(),
                     email,
@@ -287,34 +285,25 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
             let tracks = tracks(db, event_id).await?;
             for p in &parsed.projects {
                 let track = p.track.as_ref().and_then(|t| tracks.iter().find(|(_, n)| n == t)).map(|(id, _)| *id);
-                let code = crate::invites::ssr::new_code();
-                let team_id: i64 = sqlx::query_scalar("INSERT INTO teams (event_id, name, track_id, invite_code, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-                    .bind(event_id)
-                    .bind(&p.team)
-                    .bind(track)
-                    .bind(&code)
-                    .bind(now())
-                    .fetch_one(&mut *tx)
-                    .await?;
-                sqlx::query(
-                    "INSERT INTO projects (team_id, event_id, title, description, track_id, repo_url, status, submitted_at, updated_at, updated_by) \
-                     VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $7, $8)",
-                )
-                .bind(team_id)
-                .bind(event_id)
-                .bind(&p.title)
-                .bind(&p.summary)
-                .bind(track)
-                .bind(p.repo_url.clone().unwrap_or_default())
-                .bind(now())
-                .bind(access.user.id)
-                .execute(&mut *tx)
-                .await?;
+                let team = crate::teams::db::NewTeam { event_id, name: &p.team, track_id: track, ..Default::default() };
+                let team = crate::teams::db::insert_team(&mut tx, &team).await?;
+                let project = crate::projects::db::NewProject {
+                    team_id: team.id,
+                    event_id,
+                    title: &p.title,
+                    description: &p.summary,
+                    track_id: track,
+                    repo_url: p.repo_url.as_deref().unwrap_or_default(),
+                    status: "submitted",
+                    by: Some(access.user.id),
+                    ..Default::default()
+                };
+                crate::projects::db::insert_project(&mut tx, &project).await?;
                 // The team's join link: its members join the imported team with it.
                 created.push(Created {
                     name: p.team.clone(),
                     email: String::new(),
-                    link: format!("{base}/join/{code}"),
+                    link: format!("{base}/join/{}", team.invite_code),
                     judge: None,
                 });
             }

@@ -160,6 +160,26 @@ pub async fn tracks(db: &Db, event_id: i64) -> Result<Vec<(i64, String, String)>
         .await
 }
 
+/// Adds a track; `None` when the event already has a track of that name. The one place
+/// tracks are inserted (the event page and the demo).
+pub async fn insert_track(
+    tx: &mut Tx,
+    event_id: i64,
+    name: &str,
+    description: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO tracks (event_id, name, description, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (event_id, name) DO NOTHING RETURNING id",
+    )
+    .bind(event_id)
+    .bind(name)
+    .bind(description)
+    .bind(now())
+    .fetch_optional(&mut **tx)
+    .await
+}
+
 /// Whether `track_id` is one of the event's tracks (ids from a form are checked with this
 /// before they are stored or used as a scope).
 pub async fn track_in_event(db: &Db, event_id: i64, track_id: i64) -> Result<bool, sqlx::Error> {

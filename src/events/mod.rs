@@ -338,17 +338,7 @@ pub async fn add_track(event_id: i64, track_name: String, track_description: Str
         return Err(AppError::Invalid(errors));
     }
     let mut tx = access.db().begin_write().await?;
-    let inserted = sqlx::query(
-        "INSERT INTO tracks (event_id, name, description, created_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (event_id, name) DO NOTHING",
-    )
-    .bind(event_id)
-    .bind(&name)
-    .bind(&description)
-    .bind(crate::db::now())
-    .execute(&mut *tx)
-    .await?;
-    if inserted.rows_affected() == 0 {
+    if db::insert_track(&mut tx, event_id, &name, &description).await?.is_none() {
         return Err(AppError::field("track_name", K::ErrTrackExists));
     }
     crate::db::audit(

@@ -80,24 +80,40 @@ pub(crate) mod ssr {
     use super::*;
     use crate::db::{now, Db, Tx};
     use crate::error::{AppResult, FieldError};
-    use rand::distributions::Alphanumeric;
-    use rand::Rng;
 
-    /// 128+ bits of randomness: an invite code cannot be guessed.
-    pub fn new_code() -> String {
-        rand::thread_rng().sample_iter(&Alphanumeric).take(24).map(char::from).collect()
+    /// A new invite, as the one place invites are inserted (the invite form and the CSV
+    /// import) builds it.
+    pub struct NewInvite<'a> {
+        pub event_id: i64,
+        pub role: Role,
+        pub label: &'a str,
+        pub max_uses: i64,
+        pub expires_at: i64,
+        pub created_by: i64,
+        /// The organizer allows its role to be held with a clashing one (see `accept`).
+        pub allow_clash: bool,
     }
 
-    pub fn qr_svg(url: &str) -> String {
-        match qrcode::QrCode::new(url.as_bytes()) {
-            Ok(code) => {
-                code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(180, 180).quiet_zone(true).build()
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, "QR code not generated");
-                String::new()
-            }
-        }
+    /// Inserts an invite with a new code: 24 characters, over 140 bits, cannot be guessed.
+    /// Returns its id and code.
+    pub async fn insert(tx: &mut Tx, invite: &NewInvite<'_>) -> AppResult<(i64, String)> {
+        let code = crate::links::random(24);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO invites (event_id, code, role, label, max_uses, uses, expires_at, created_by, created_at, \
+             allow_clash) VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(invite.event_id)
+        .bind(&code)
+        .bind(invite.role.code())
+        .bind(invite.label)
+        .bind(invite.max_uses)
+        .bind(invite.expires_at)
+        .bind(invite.created_by)
+        .bind(now())
+        .bind(i64::from(invite.allow_clash))
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok((id, code))
     }
 
     pub fn parse_new(
@@ -230,27 +246,21 @@ pub async fn create_invite(
     let (role, label, max_uses, days) = ssr::parse_new(&role, &label, &max_uses, &valid_days)?;
     // The organizer's explicit say-so that this invite's role may be held together with a
     // clashing one (judge with participant or mentor) by whoever accepts it.
-    let allow_clash = i64::from(allow_clash.is_some_and(|v| !v.is_empty() && v != "off"));
-    let now = crate::db::now();
+    let allow_clash = allow_clash.is_some_and(|v| !v.is_empty() && v != "off");
     let mut tx = access.db().begin_write().await?;
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO invites (event_id, code, role, label, max_uses, expires_at, created_by, created_at, allow_clash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(event_id)
-    .bind(ssr::new_code())
-    .bind(role.code())
-    .bind(&label)
-    .bind(max_uses)
-    .bind(now + days * 86_400)
-    .bind(access.user.id)
-    .bind(now)
-    .bind(allow_clash)
-    .fetch_one(&mut *tx)
-    .await?;
+    let invite = ssr::NewInvite {
+        event_id,
+        role,
+        label: &label,
+        max_uses,
+        expires_at: crate::db::now() + days * 86_400,
+        created_by: access.user.id,
+        allow_clash,
+    };
+    let (id, _) = ssr::insert(&mut tx, &invite).await?;
     crate::db::audit(
         &mut tx, Some(event_id), Some(access.user.id), "invite.created", None,
-        Some(serde_json::json!({ "invite": id, "role": role.code(), "max_uses": max_uses, "days": days, "allow_clash": allow_clash == 1 })),
+        Some(serde_json::json!({ "invite": id, "role": role.code(), "max_uses": max_uses, "days": days, "allow_clash": allow_clash })),
     )
     .await?;
     tx.commit().await?;
@@ -289,7 +299,7 @@ pub async fn list_invites(event_id: i64) -> Result<Vec<InviteRow>, AppError> {
                 id: r.id,
                 role: Role::from_code(&r.role)?,
                 label: r.label,
-                qr_svg: ssr::qr_svg(&url),
+                qr_svg: crate::links::qr_svg(&url),
                 url,
                 uses: r.uses,
                 max_uses: r.max_uses,

@@ -442,7 +442,7 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 pass: j
                     .pass_expires
                     .map(|at| PassState { expires: crate::events::domain::utc_to_display(at, tz), expired: at <= t }),
-                fresh: fresh.remove(&user_id).map(|url| FreshLink { qr_svg: crate::invites::ssr::qr_svg(&url), url }),
+                fresh: fresh.remove(&user_id).map(|url| FreshLink { qr_svg: crate::links::qr_svg(&url), url }),
                 assigned,
                 done,
                 declared_conflicts: declared.get(&user_id).copied().unwrap_or(0),
@@ -655,15 +655,7 @@ pub async fn save_rubric(
                 .await?;
         }
         _ => {
-            sqlx::query("INSERT INTO rubrics (event_id, scope, version, criteria, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(event_id)
-                .bind(scope)
-                .bind(latest + 1)
-                .bind(&json)
-                .bind(access.user.id)
-                .bind(t)
-                .execute(&mut *tx)
-                .await?;
+            js::insert_rubric(&mut tx, event_id, scope, latest + 1, &json, access.user.id).await?;
         }
     }
     audit(
@@ -917,16 +909,7 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
         .await?;
     }
     for (project, judge) in &plan.add {
-        sqlx::query(
-            "INSERT INTO judge_assignments (event_id, project_id, judge_id, assigned_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (project_id, judge_id) DO NOTHING",
-        )
-        .bind(event_id)
-        .bind(project)
-        .bind(judge)
-        .bind(t)
-        .execute(&mut *tx)
-        .await?;
+        js::insert_assignment(&mut tx, event_id, *project, *judge, None).await?;
     }
     audit(
         &mut tx,
@@ -968,14 +951,7 @@ pub async fn add_extra_judge(event_id: i64, project_id: i64) -> Result<(), AppEr
         existing.into_iter().map(|(project, judge)| assign::Existing { project, judge, scored: false }).collect();
     let pick = assign::extra_judge(&assign::Project { id, team, track }, &judges, &conflicts, &existing)
         .ok_or(AppError::Conflict(K::ErrNoJudgeAvailable))?;
-    sqlx::query("INSERT INTO judge_assignments (event_id, project_id, judge_id, assigned_by, assigned_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(event_id)
-        .bind(id)
-        .bind(pick)
-        .bind(access.user.id)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
+    js::insert_assignment(&mut tx, event_id, id, pick, Some(access.user.id)).await?;
     audit(
         &mut tx,
         Some(event_id),

@@ -263,7 +263,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                         <div class="field">
                             <label for=format!("notes-{pid}")>{lang.t(K::DeskNotes)}</label>
                             <textarea id=format!("notes-{pid}") name="notes" rows="3" maxlength="2000" dir="auto"
-                                inner_html=crate::ui::escape_textarea(&state.notes)
+                                inner_html=crate::ui::escape_html(&state.notes)
                                 prop:value=move || notes_now.get()
                                 on:change=move |ev| { let v = event_target_value(&ev); edit(&|s: &mut Local| s.notes = v.clone()) }></textarea>
                         </div>

@@ -157,6 +157,55 @@ pub mod ssr {
         Ok(rows.into_iter().collect())
     }
 
+    /// Adds a rubric version (`scope` 0 for the event-wide rubric, else a track's id), its
+    /// criteria as JSON: the one place rubrics are inserted (the rubric builder and the demo).
+    pub async fn insert_rubric(
+        tx: &mut Tx,
+        event_id: i64,
+        scope: i64,
+        version: i64,
+        criteria_json: &str,
+        by: i64,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO rubrics (event_id, scope, version, criteria, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(event_id)
+        .bind(scope)
+        .bind(version)
+        .bind(criteria_json)
+        .bind(by)
+        .bind(now())
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Assigns a project to a judge unless already assigned; `by` is the organizer who chose
+    /// this judge by hand (`None` for the automatic assignment). The one place assignments
+    /// are inserted.
+    pub async fn insert_assignment(
+        tx: &mut Tx,
+        event_id: i64,
+        project_id: i64,
+        judge_id: i64,
+        by: Option<i64>,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO judge_assignments (event_id, project_id, judge_id, assigned_by, assigned_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (project_id, judge_id) DO NOTHING",
+        )
+        .bind(event_id)
+        .bind(project_id)
+        .bind(judge_id)
+        .bind(by)
+        .bind(now())
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
     /// Makes sure the settings row exists, so it can be updated (and locked) in place.
     pub async fn ensure_settings(tx: &mut Tx, event_id: i64) -> AppResult<()> {
         sqlx::query(

@@ -293,7 +293,7 @@ fn criterion_row(lang: Lang, i: usize, c: Option<&Criterion>, errors: Signal<Opt
                     <label for=levels_id.clone()>{lang.t(K::FieldLevels)}</label>
                     <p class="hint">{lang.t(K::HintLevels)}</p>
                     <textarea id=levels_id.clone() name=format!("fields[{}]", field("levels")) rows="3" dir="auto">
-                        {crate::ui::escape_textarea(&c.map(|c| c.levels.join("\n")).unwrap_or_default())}
+                        {crate::ui::escape_html(&c.map(|c| c.levels.join("\n")).unwrap_or_default())}
                     </textarea>
                     <p class="field-error" id=format!("{levels_id}-error") role="alert">{message(field("levels"))}</p>
                 </div>

@@ -101,12 +101,7 @@ pub mod ssr {
     use super::*;
     use crate::db::{Db, Tx};
     use crate::error::AppResult;
-    use rand::distributions::Alphanumeric;
-    use rand::Rng;
-
-    fn random(n: usize) -> String {
-        rand::thread_rng().sample_iter(&Alphanumeric).take(n).map(char::from).collect()
-    }
+    use crate::links::random;
 
     /// The stored "password" of a phone-only judge account: not an argon2 hash, so no
     /// password ever matches it (see `gate::is_pass_only`).
@@ -120,11 +115,9 @@ pub mod ssr {
         random(40)
     }
 
-    /// What `judge_passes.token_hash` holds for a token: its SHA-256, in hex. The token is
-    /// random and long, so a fast digest is enough (nothing to guess from a leaked table).
+    /// What `judge_passes.token_hash` holds for a token as typed or pasted.
     pub fn token_hash(token: &str) -> String {
-        use sha2::{Digest, Sha256};
-        Sha256::digest(token.trim().as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+        crate::links::digest(token.trim())
     }
 
     pub const DAY: i64 = 86_400;

@@ -464,7 +464,7 @@ pub fn SessionsPage() -> impl IntoView {
                                                     <ActionForm action=notes>
                                                         <input type="hidden" name="slot_id" value=slot.id/>
                                                         <label for=notes_id.clone()>{lang.t(K::SessionNotes)}</label>
-                                                        <textarea id=notes_id name="notes" rows="3" dir="auto">{crate::ui::escape_textarea(&slot.notes.clone().unwrap_or_default())}</textarea>
+                                                        <textarea id=notes_id name="notes" rows="3" dir="auto">{crate::ui::escape_html(&slot.notes.clone().unwrap_or_default())}</textarea>
                                                         <label for=attended_id.clone()>{lang.t(K::Attendance)}</label>
                                                         <select id=attended_id name="attended">
                                                             <option value="" selected=slot.attended.is_none()>"—"</option>

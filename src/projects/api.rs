@@ -66,7 +66,7 @@ pub async fn save_project(
     let user = ctx.access.user.id;
     let mut tx = ctx.access.db().begin_write().await?;
     let current: Option<ssr::ProjectRow> =
-        sqlx::query_as(&format!("SELECT {} FROM projects WHERE team_id = $1", ssr::PROJECT_COLUMNS))
+        sqlx::query_as(&format!("SELECT {} FROM projects WHERE team_id = $1", super::db::PROJECT_COLUMNS))
             .bind(ctx.team_id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -105,28 +105,22 @@ pub async fn save_project(
             if version != 0 {
                 return Err(AppError::Conflict(K::ErrChangedMeanwhile));
             }
-            let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO projects (team_id, event_id, title, tagline, description, track_id, repo_url, demo_url, \
-                 video_url, technologies, status, submitted_at, version, updated_at, updated_by) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $14) RETURNING id",
-            )
-            .bind(ctx.team_id)
-            .bind(event_id)
-            .bind(&p.title)
-            .bind(&p.tagline)
-            .bind(&p.description)
-            .bind(track_id)
-            .bind(&p.repo_url)
-            .bind(&p.demo_url)
-            .bind(&p.video_url)
-            .bind(&p.technologies)
-            .bind(&status)
-            .bind((status == "submitted").then_some(t))
-            .bind(t)
-            .bind(user)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(|e| match e {
+            let new = super::db::NewProject {
+                team_id: ctx.team_id,
+                event_id,
+                title: &p.title,
+                tagline: &p.tagline,
+                description: &p.description,
+                track_id,
+                repo_url: &p.repo_url,
+                demo_url: &p.demo_url,
+                video_url: &p.video_url,
+                technologies: &p.technologies,
+                status: &status,
+                table_label: "",
+                by: Some(user),
+            };
+            let id = super::db::insert_project(&mut tx, &new).await.map_err(|e| match e {
                 // A teammate created the project at the same instant.
                 sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict(K::ErrChangedMeanwhile),
                 other => other.into(),

@@ -63,7 +63,7 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
         tracing::error!(error = %e, "upload folder not writable");
         AppError::Internal
     })?;
-    let name = format!("{}.{ext}", crate::teams::ssr::new_code() + &crate::teams::ssr::new_code());
+    let name = format!("{}.{ext}", crate::links::random(20));
     let path = dir.join(&name);
     tokio::fs::write(&path, &bytes).await.map_err(|e| {
         tracing::error!(error = %e, "screenshot not written");

@@ -3,6 +3,8 @@
 //! organizers' list with filters and CSV export.
 
 #[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod files;
@@ -122,43 +124,7 @@ pub(crate) mod ssr {
         }
     }
 
-    #[derive(sqlx::FromRow)]
-    pub struct ProjectRow {
-        pub id: i64,
-        pub title: String,
-        pub tagline: String,
-        pub description: String,
-        pub track_id: Option<i64>,
-        pub repo_url: String,
-        pub demo_url: String,
-        pub video_url: String,
-        pub technologies: String,
-        pub status: String,
-        pub version: i64,
-        /// Who saved it last.
-        pub updated_by: Option<i64>,
-    }
-
-    pub const PROJECT_COLUMNS: &str = "id, title, tagline, description, track_id, repo_url, demo_url, video_url, \
-         technologies, status, version, updated_by";
-
-    pub async fn project_of_team(db: &Db, team_id: i64) -> Result<Option<ProjectRow>, sqlx::Error> {
-        sqlx::query_as(&format!("SELECT {PROJECT_COLUMNS} FROM projects WHERE team_id = $1"))
-            .bind(team_id)
-            .fetch_optional(&db.pool)
-            .await
-    }
-
-    pub async fn track_name(tx: &mut Tx, track_id: Option<i64>) -> Result<String, sqlx::Error> {
-        match track_id {
-            None => Ok(String::new()),
-            Some(id) => Ok(sqlx::query_scalar::<_, String>("SELECT name FROM tracks WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut **tx)
-                .await?
-                .unwrap_or_default()),
-        }
-    }
+    pub use super::db::{project_of_team, track_name, ProjectRow};
 
     pub async fn page_data(
         db: &Db,

@@ -81,9 +81,9 @@ fn busy(headers: &HeaderMap) -> Response {
          <p><a href=\"{back}\">{label}</a></p></main></body></html>",
         code = lang.code(),
         dir = lang.dir(),
-        message = crate::board::domain::escape(&err.summary(lang)),
-        back = crate::board::domain::escape(&back),
-        label = crate::board::domain::escape(lang.t(crate::i18n::K::BackToForm)),
+        message = crate::ui::escape_html(&err.summary(lang)),
+        back = crate::ui::escape_html(&back),
+        label = crate::ui::escape_html(lang.t(crate::i18n::K::BackToForm)),
     );
     let mut res =
         (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();

@@ -85,21 +85,8 @@ pub async fn save_profile(
         return Err(AppError::Invalid(errors));
     }
     let mut tx = access.db().begin_write().await?;
-    sqlx::query(
-        "INSERT INTO profiles (event_id, user_id, skills, languages, bio, looking, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id, user_id) DO UPDATE SET \
-         skills = excluded.skills, languages = excluded.languages, bio = excluded.bio, \
-         looking = excluded.looking, updated_at = excluded.updated_at",
-    )
-    .bind(event_id)
-    .bind(access.user.id)
-    .bind(&skills)
-    .bind(&languages)
-    .bind(&bio)
-    .bind(i64::from(looking.is_some()))
-    .bind(now())
-    .execute(&mut *tx)
-    .await?;
+    let profile = db::ProfileRow { skills, languages, bio, looking: i64::from(looking.is_some()) };
+    db::save_profile(&mut tx, event_id, access.user.id, &profile).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -180,17 +167,15 @@ pub async fn create_team(
     };
     let mut tx = access.db().begin_write().await?;
     let (_, max) = db::ensure_unlocked(&mut tx, event_id).await?;
-    let team_id = db::create_team(
-        &mut tx,
+    let team = db::NewTeam {
         event_id,
-        name.as_str(),
-        &pitch,
+        name: name.as_str(),
+        pitch: &pitch,
         track_id,
-        &needs,
-        Some(access.user.id),
-        &ssr::new_code(),
-    )
-    .await?;
+        needs: &needs,
+        captain: Some(access.user.id),
+    };
+    let team_id = db::insert_team(&mut tx, &team).await?.id;
     db::take_seat(&mut tx, team_id, event_id, access.user.id, max).await?;
     audit(
         &mut tx,
@@ -533,8 +518,8 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         plan.new_teams.len(),
     );
     for (people, name) in plan.new_teams.iter().zip(&names) {
-        let team_id =
-            db::create_team(&mut tx, event_id, name, "", None, "", people.first().copied(), &ssr::new_code()).await?;
+        let team = db::NewTeam { event_id, name, captain: people.first().copied(), ..Default::default() };
+        let team_id = db::insert_team(&mut tx, &team).await?.id;
         for user_id in people {
             db::take_seat(&mut tx, team_id, event_id, *user_id, max).await?;
         }

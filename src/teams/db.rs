@@ -120,6 +120,26 @@ pub async fn profile(db: &Db, event_id: i64, user_id: i64) -> Result<Option<Prof
         .await
 }
 
+/// Saves a participant's profile in an event (created on first save).
+pub async fn save_profile(tx: &mut Tx, event_id: i64, user_id: i64, p: &ProfileRow) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO profiles (event_id, user_id, skills, languages, bio, looking, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id, user_id) DO UPDATE SET \
+         skills = excluded.skills, languages = excluded.languages, bio = excluded.bio, \
+         looking = excluded.looking, updated_at = excluded.updated_at",
+    )
+    .bind(event_id)
+    .bind(user_id)
+    .bind(&p.skills)
+    .bind(&p.languages)
+    .bind(&p.bio)
+    .bind(p.looking)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// Team changes are refused once the organizer's lock time has passed.
 pub async fn ensure_unlocked(tx: &mut Tx, event_id: i64) -> AppResult<(i64, i64)> {
     let row: Option<(i64, i64, Option<i64>)> =
@@ -200,33 +220,47 @@ pub async fn free_seat(tx: &mut Tx, team_id: i64, user_id: i64) -> AppResult<()>
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-pub async fn create_team(
-    tx: &mut Tx,
-    event_id: i64,
-    name: &str,
-    pitch: &str,
-    track_id: Option<i64>,
-    needs: &str,
-    captain: Option<i64>,
-    code: &str,
-) -> AppResult<i64> {
-    let inserted = sqlx::query_as::<_, (i64,)>(
+/// A team to create: with no members yet (they take seats with `take_seat`).
+#[derive(Default)]
+pub struct NewTeam<'a> {
+    pub event_id: i64,
+    pub name: &'a str,
+    pub pitch: &'a str,
+    pub track_id: Option<i64>,
+    /// Comma-joined tags (`tags::join`).
+    pub needs: &'a str,
+    pub captain: Option<i64>,
+}
+
+/// A created team's id and its join code.
+pub struct CreatedTeam {
+    pub id: i64,
+    pub invite_code: String,
+}
+
+/// Inserts a team with a new join code: the one place teams are created (the team form,
+/// automatic forming, the CSV import and the demo). A name already used in the event is
+/// the form's `team_name` error.
+pub async fn insert_team(tx: &mut Tx, team: &NewTeam<'_>) -> AppResult<CreatedTeam> {
+    // 10 letters and digits (about 60 bits): join codes are shared in the hall and typed by
+    // hand, and a guessed one lets a stranger ask to join, nothing more.
+    let invite_code = crate::links::random(10);
+    let inserted = sqlx::query_scalar::<_, i64>(
         "INSERT INTO teams (event_id, name, pitch, track_id, needs, captain_id, invite_code, member_count, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING id",
     )
-    .bind(event_id)
-    .bind(name)
-    .bind(pitch)
-    .bind(track_id)
-    .bind(needs)
-    .bind(captain)
-    .bind(code)
+    .bind(team.event_id)
+    .bind(team.name)
+    .bind(team.pitch)
+    .bind(team.track_id)
+    .bind(team.needs)
+    .bind(team.captain)
+    .bind(&invite_code)
     .bind(now())
     .fetch_one(&mut **tx)
     .await;
     match inserted {
-        Ok((id,)) => Ok(id),
+        Ok(id) => Ok(CreatedTeam { id, invite_code }),
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
             Err(AppError::field("team_name", K::ErrTeamNameTaken))
         }

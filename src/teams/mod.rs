@@ -270,12 +270,6 @@ pub(crate) mod ssr {
             .collect())
     }
 
-    pub fn new_code() -> String {
-        use rand::distributions::Alphanumeric;
-        use rand::Rng;
-        rand::thread_rng().sample_iter(&Alphanumeric).take(10).map(char::from).collect()
-    }
-
     pub const PARTICIPANT: &[Role] = &[Role::Participant];
     pub const ORGANIZER: &[Role] = &[Role::Organizer];
 }

@@ -165,18 +165,30 @@ pub fn TextArea(
                 aria-invalid=move || message.get().is_some().then_some("true")
                 aria-describedby=described
             >
-                {escape_textarea(&value)}
+                {escape_html(&value)}
             </textarea>
             <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
         </div>
     }
 }
 
-/// The renderer writes `<textarea>` children without escaping them (it treats them as raw
-/// text), so a value containing `</textarea><script>` would break out of the field. Escaping
-/// here is exact for server rendering, which is the only place these forms are rendered.
-pub fn escape_textarea(value: &str) -> String {
-    value.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+/// Escapes text for HTML element content and quoted attribute values: the one escaper for
+/// the HTML the server writes as strings (the live board, the calibration chart, refusal
+/// pages) and for `<textarea>` children, which the renderer writes without escaping (it
+/// treats them as raw text, so a value containing `</textarea><script>` would break out).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A `<select>` of `(value, label)` options.

@@ -507,7 +507,7 @@ async fn the_setup_link_makes_one_admin_once() {
     assert!(page.body.contains("Become the platform admin"), "{}", page.body);
 
     // Only the token's hash is stored.
-    let hash = hakam::auth::bootstrap::token_hash(&token);
+    let hash = hakam::links::digest(&token);
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM admin_bootstrap WHERE token_hash = '{hash}'")).await, 1);
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM admin_bootstrap WHERE token_hash LIKE '%{token}%'")).await, 0);
 

@@ -577,7 +577,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
                 "INSERT INTO admin_bootstrap (id, token_hash, created_at, claimed_by, claimed_at) VALUES (1, $1, 0, NULL, NULL) \
                  ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, claimed_by = NULL, claimed_at = NULL",
             )
-            .bind(hakam::auth::bootstrap::token_hash(&token))
+            .bind(hakam::links::digest(&token))
             .execute(pool)
             .await
             .unwrap();
