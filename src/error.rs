@@ -192,3 +192,11 @@ impl From<tower_sessions::session::Error> for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// A 500 for a plain route, with its cause logged (the client learns nothing more).
+#[cfg(feature = "ssr")]
+pub fn internal_response(context: &'static str, cause: impl std::fmt::Display) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    tracing::error!(error = %cause, "{context}");
+    http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}

@@ -30,6 +30,8 @@ pub mod demo;
 pub mod links;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod state;
 
 /// Hakam renders every page on the server and ships WASM only for islands (see README,
 /// "Page weight"): forms are plain HTML forms that work before and without WASM, and the

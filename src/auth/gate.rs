@@ -18,7 +18,7 @@
 use super::{Role, SessionUser};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::server::AppState;
+use crate::state::AppState;
 use leptos::prelude::*;
 use tower_sessions::Session;
 

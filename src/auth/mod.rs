@@ -202,7 +202,7 @@ mod ssr {
 
     /// Marks this browser as one that knew the account's password (a long-lived, random,
     /// `HttpOnly` cookie whose hash is stored): its attempts skip the per-account slowdown.
-    async fn remember_device(state: &crate::server::AppState, account: &str, token: Option<String>) -> AppResult<()> {
+    async fn remember_device(state: &crate::state::AppState, account: &str, token: Option<String>) -> AppResult<()> {
         let secure = state.config.secure_cookies();
         let token = token.unwrap_or_else(|| crate::links::random(32));
         db::remember_device(&state.db, &crate::links::digest(&token), account).await?;

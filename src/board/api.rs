@@ -427,7 +427,7 @@ pub async fn projector_data(event_id: i64) -> Result<ProjectorView, AppError> {
         None => Audience::Public,
         Some(user) => bs::audience(db, event_id, Some(user.id)).await?,
     };
-    let lang = crate::server::request_lang();
+    let lang = crate::i18n::request::request_lang();
     // The viewers' cache, caught up with every change made before this call: a reload costs
     // no ranking, no rendering and no QR code (see `board::live`).
     let frames = state.boards.current(db, &state.live, event_id).await?;
@@ -450,7 +450,7 @@ pub async fn public_ranking(event_id: i64) -> Result<RankingData, AppError> {
     let db = caller.db();
     let stored = bs::stored(db, event_id).await?;
     let event_name = event_name(db, event_id).await?;
-    let lang = crate::server::request_lang();
+    let lang = crate::i18n::request::request_lang();
     let Some(published) = stored.state.published.clone() else {
         return Ok(RankingData { event_id, event_name, published: false, html: String::new(), mine: None });
     };
@@ -514,7 +514,7 @@ pub async fn event_announcements(event_id: i64) -> Result<Announcements, AppErro
     if roles.is_empty() {
         return Ok(Announcements { member: false, items: Vec::new() });
     }
-    let lang = crate::server::request_lang();
+    let lang = crate::i18n::request::request_lang();
     let items = bs::announcements(caller.db(), event_id)
         .await?
         .into_iter()

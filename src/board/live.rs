@@ -195,7 +195,7 @@ pub struct LangQuery {
 /// frame of HTML for the caller's audience. Anyone may connect: the frame itself carries
 /// only what the caller's audience may see.
 pub async fn stream(
-    state: crate::server::AppState,
+    state: crate::state::AppState,
     session: Session,
     Path(event_id): Path<i64>,
     Query(q): Query<LangQuery>,
@@ -203,17 +203,17 @@ pub async fn stream(
     // A judge's pass session sees what the public sees (judges are never organizers here).
     let user = match crate::auth::gate::identify(&state.db, &session).await {
         Ok(who) => who.filter(|w| w.reach == crate::auth::gate::Reach::Account).map(|w| w.user.id),
-        Err(e) => return crate::server::internal_response("board stream: session not read", e),
+        Err(e) => return crate::error::internal_response("board stream: session not read", e),
     };
     let who = match audience(&state.db, event_id, user).await {
         Ok(a) => a,
         Err(crate::error::AppError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => return crate::server::internal_response("board stream: audience not read", e),
+        Err(e) => return crate::error::internal_response("board stream: audience not read", e),
     };
     let lang = Lang::from_code(&q.lang).unwrap_or_default();
     let rx = match state.boards.subscribe(&state.db, &state.live, event_id).await {
         Ok(rx) => rx,
-        Err(e) => return crate::server::internal_response("board stream: frames not computed", e),
+        Err(e) => return crate::error::internal_response("board stream: frames not computed", e),
     };
     sse(rx, who, lang)
 }

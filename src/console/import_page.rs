@@ -170,7 +170,7 @@ pub async fn import_batch(event_id: i64, batch: Option<i64>) -> Result<Option<Ba
             created,
         }));
     }
-    let (parsed, problems) = check(db, event_id, kind, &body, crate::server::request_lang()).await?;
+    let (parsed, problems) = check(db, event_id, kind, &body, crate::i18n::request::request_lang()).await?;
     let join = |v: &[String]| v.join(" | ");
     let rows = if kind == Kind::Projects {
         parsed
@@ -217,7 +217,7 @@ pub async fn import_batch(event_id: i64, batch: Option<i64>) -> Result<Option<Ba
 pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
-    let lang = crate::server::request_lang();
+    let lang = crate::i18n::request::request_lang();
     let mut tx = db.begin_write().await?;
     // Claiming the batch first makes a second click (or a replay) import nothing.
     let claimed =

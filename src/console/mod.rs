@@ -67,7 +67,7 @@ pub struct DashboardData {
 pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
-    let lang = crate::server::request_lang();
+    let lang = crate::i18n::request::request_lang();
     let event_name = crate::events::db::name(db, event_id).await?.ok_or(AppError::NotFound)?;
     let roles: Vec<(String, i64)> =
         sqlx::query_as("SELECT role, COUNT(*) FROM event_roles WHERE event_id = $1 GROUP BY role")
@@ -226,7 +226,7 @@ pub mod export {
         .await;
         let rows = match rows {
             Ok(rows) => rows,
-            Err(e) => return crate::server::internal_response("sessions export not read", e),
+            Err(e) => return crate::error::internal_response("sessions export not read", e),
         };
         let tz = crate::events::db::timezone(&db, event_id).await.unwrap_or(chrono_tz::UTC);
         let at = |t: i64| crate::events::domain::utc_to_display(t, tz);

@@ -6,6 +6,8 @@
 //! reader's language by the page, even when the form was posted without JavaScript.
 
 mod catalogue;
+#[cfg(feature = "ssr")]
+pub mod request;
 
 pub use catalogue::K;
 use leptos::prelude::*;

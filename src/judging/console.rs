@@ -1048,8 +1048,8 @@ pub mod export {
         .await;
         let (mut rows, rubrics) = match (rows, js::all_rubrics(&db, event_id).await) {
             (Ok(rows), Ok(rubrics)) => (rows, rubrics),
-            (Err(e), _) => return crate::server::internal_response("scores export not read", e),
-            (_, Err(e)) => return crate::server::internal_response("rubrics for the scores export not read", e),
+            (Err(e), _) => return crate::error::internal_response("scores export not read", e),
+            (_, Err(e)) => return crate::error::internal_response("rubrics for the scores export not read", e),
         };
         if q.by == "project" {
             rows.sort_by(|a, b| (a.project_id, &a.judge).cmp(&(b.project_id, &b.judge)));
@@ -1095,7 +1095,7 @@ pub mod export {
         }
         let data = match super::ssr::compute(&db, event_id).await {
             Ok(data) => data,
-            Err(e) => return crate::server::internal_response("ranking export not computed", e),
+            Err(e) => return crate::error::internal_response("ranking export not computed", e),
         };
         let rows = data
             .rows

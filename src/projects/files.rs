@@ -224,7 +224,7 @@ pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Que
     }
     let rows = match submissions(&db, event_id, &f.track, &f.status).await {
         Ok(rows) => rows,
-        Err(e) => return crate::server::internal_response("submissions export not read", e),
+        Err(e) => return crate::error::internal_response("submissions export not read", e),
     };
     let rows = rows
         .into_iter()
@@ -258,7 +258,7 @@ pub(crate) async fn organizer_only(db: &Db, session: &Session, event_id: i64) ->
         Ok(roles) if roles.contains(&Role::Organizer) => Ok(()),
         Ok(_) => Err(StatusCode::FORBIDDEN.into_response()),
         Err(AppError::NotFound) => Err(StatusCode::NOT_FOUND.into_response()),
-        Err(e) => Err(crate::server::internal_response("roles not read for an export", e)),
+        Err(e) => Err(crate::error::internal_response("roles not read for an export", e)),
     }
 }
 
@@ -271,7 +271,7 @@ pub(crate) fn csv_response(file: &str, header: &[&str], rows: Vec<Vec<String>>) 
     }
     let bytes = match out.into_inner() {
         Ok(bytes) => bytes,
-        Err(e) => return crate::server::internal_response("CSV not written", e),
+        Err(e) => return crate::error::internal_response("CSV not written", e),
     };
     // A UTF-8 byte-order mark so spreadsheet programs read Arabic and French correctly.
     let mut body = "\u{feff}".as_bytes().to_vec();
@@ -314,7 +314,7 @@ pub async fn export_teams_csv(db: Db, session: Session, Path(event_id): Path<i64
     .await;
     let rows = match rows {
         Ok(rows) => rows,
-        Err(e) => return crate::server::internal_response("teams export not read", e),
+        Err(e) => return crate::error::internal_response("teams export not read", e),
     };
     let rows = rows
         .into_iter()

@@ -9,9 +9,9 @@ use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use leptos::server_fn::ServerFn;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 /// The server functions that take `multipart/form-data` (file uploads); every other one
 /// takes a url-encoded form. A new multipart function must be listed here.
@@ -50,7 +50,7 @@ pub fn refuse(err: AppError) -> Response {
 /// thousands of times a second, is what slows everyone else down. Here the refusal costs a
 /// look at the path and one atomic read. A request let through may still find the permits
 /// gone and get the same 503 from the function itself.
-pub async fn shed_hashing(State(state): State<super::AppState>, req: Request, next: Next) -> Response {
+pub async fn shed_hashing(State(state): State<crate::state::AppState>, req: Request, next: Next) -> Response {
     if *req.method() == Method::POST && state.hasher.is_full() && hashing_functions().contains(&req.uri().path()) {
         return busy(req.headers());
     }
@@ -66,7 +66,7 @@ fn busy(headers: &HeaderMap) -> Response {
     if !accepts_html {
         return refuse(err);
     }
-    let lang = super::lang_of(headers);
+    let lang = crate::i18n::request::lang_of(headers);
     let back = headers
         .get(header::REFERER)
         .and_then(|v| v.to_str().ok())
@@ -155,55 +155,12 @@ pub fn client_address(headers: &HeaderMap, peer: Option<SocketAddr>, trusted_pro
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-/// Open live streams per client address.
-#[derive(Clone, Debug, Default)]
-pub struct Streams {
-    open: Arc<Mutex<HashMap<String, usize>>>,
-}
-
-/// One open stream; dropping it (the client went away) frees its place.
-#[derive(Debug)]
-pub struct StreamPermit {
-    streams: Streams,
-    client: String,
-}
-
-impl Drop for StreamPermit {
-    fn drop(&mut self) {
-        let mut open = self.streams.open.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(n) = open.get_mut(&self.client) {
-            *n -= 1;
-            if *n == 0 {
-                open.remove(&self.client);
-            }
-        }
-    }
-}
-
-impl Streams {
-    /// A place for one more stream of `client`, unless it already holds `max`.
-    pub fn acquire(&self, client: &str, max: usize) -> Option<StreamPermit> {
-        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
-        let n = open.entry(client.to_owned()).or_default();
-        if *n >= max {
-            return None;
-        }
-        *n += 1;
-        Some(StreamPermit { streams: self.clone(), client: client.to_owned() })
-    }
-
-    /// Streams open right now, all clients together.
-    pub fn open(&self) -> usize {
-        self.open.lock().unwrap_or_else(|e| e.into_inner()).values().sum()
-    }
-}
-
 /// Limits the live streams (SSE) one client address may hold open. Each costs a task and a
 /// socket for as long as the page stays open, so one client must not be able to hold
 /// thousands; a hall behind one router shares an address, hence the generous default
 /// (`HAKAM_MAX_STREAMS_PER_CLIENT`). Beyond it: 429 with `Retry-After`; the pages' event
 /// sources retry by themselves.
-pub async fn limit_streams(State(state): State<super::AppState>, req: Request, next: Next) -> Response {
+pub async fn limit_streams(State(state): State<crate::state::AppState>, req: Request, next: Next) -> Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let client = client_address(req.headers(), peer, state.config.trusted_proxy_hops);
     let Some(permit) = state.streams.acquire(&client, state.config.max_streams_per_client) else {
@@ -269,7 +226,7 @@ mod tests {
 
     #[test]
     fn stream_places_are_counted_per_client_and_freed_on_drop() {
-        let streams = Streams::default();
+        let streams = crate::state::Streams::default();
         let a1 = streams.acquire("a", 2).unwrap();
         let _a2 = streams.acquire("a", 2).unwrap();
         assert!(streams.acquire("a", 2).is_none());

@@ -26,25 +26,7 @@ use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 pub mod headers;
 pub mod limits;
 
-#[derive(Clone, Debug)]
-pub struct AppState {
-    pub db: Db,
-    pub config: Arc<Config>,
-    pub leptos: LeptosOptions,
-    pub live: crate::live::hub::Hub,
-    /// Applies score saves (group commit on SQLite, see `judging::score`).
-    pub scores: crate::judging::score::ssr::Writer,
-    /// The rendered live boards, one per watched event.
-    pub boards: crate::board::live::Boards,
-    /// The password-hashing limiter (`auth::password`).
-    pub hasher: crate::auth::password::Hasher,
-    /// Sign-ups, invite acceptances and pass joins per client address (`auth::limits`).
-    pub joins: crate::auth::limits::RateLimiter,
-    /// The token of the admin set-up link printed at this start, if one was needed.
-    pub admin_setup: Option<Arc<str>>,
-    /// Open live streams per client address.
-    pub streams: limits::Streams,
-}
+pub use crate::state::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -234,7 +216,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             }),
         )
         .leptos_routes_with_context(&state.leptos, routes, provide.clone(), move || {
-            let lang = request_lang();
+            let lang = crate::i18n::request::request_lang();
             shell(render_state.leptos.clone(), lang)
         })
         .merge(pkg)
@@ -251,32 +233,6 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(4 * 1024 * 1024))
         .layer(CompressionLayer::new())
         .with_state(state.leptos.clone())
-}
-
-/// The reader's language for this page render: cookie, then `Accept-Language`.
-pub fn request_lang() -> Lang {
-    match use_context::<http::request::Parts>() {
-        Some(parts) => lang_of(&parts.headers),
-        None => Lang::default(),
-    }
-}
-
-/// The reader's language from a request's headers: cookie, then `Accept-Language`.
-pub fn lang_of(headers: &HeaderMap) -> Lang {
-    let cookie = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().strip_prefix(LANG_COOKIE).and_then(|r| r.strip_prefix('=')).map(str::to_owned));
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    Lang::negotiate(cookie.as_deref(), accept)
-}
-
-/// A 500 for a plain route, with its cause logged (the client learns nothing more).
-pub fn internal_response(context: &'static str, cause: impl std::fmt::Display) -> Response {
-    tracing::error!(error = %cause, "{context}");
-    StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 
 /// Up and able to reach its database.

@@ -510,7 +510,7 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
     // Read inside the write transaction, so the names chosen are free when they are written.
     let taken: Vec<String> =
         sqlx::query_scalar("SELECT name FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&mut *tx).await?;
-    let lang = crate::server::request_lang();
+    let lang = crate::i18n::request::request_lang();
     let names = domain::free_names(
         |n| lang.t1(K::AutoTeamName, &n.to_string()),
         &taken,
