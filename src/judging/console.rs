@@ -896,7 +896,6 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
         seed,
         rebalance: rebalance.is_some(),
     });
-    let t = now();
     for (project, judge) in &plan.remove {
         // A score saved since the plan was read keeps its assignment.
         sqlx::query(

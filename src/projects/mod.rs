@@ -73,7 +73,7 @@ pub(crate) mod ssr {
     use super::*;
     use crate::auth::gate::{self, EventAccess};
     use crate::auth::Role;
-    use crate::db::{Db, Tx};
+    use crate::db::Db;
     use crate::error::AppResult;
     use crate::i18n::K;
 
@@ -180,6 +180,7 @@ pub(crate) mod ssr {
             technologies: String::new(),
             status: "draft".into(),
             version: 0,
+            updated_by: None,
         });
         Ok(ProjectPageData {
             event_id,
