@@ -134,9 +134,11 @@ impl Hasher {
     ) -> Result<T, HashError> {
         let (answer, answered) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move || {
-            let _permit = permit;
             // A panic in the hash must not take the thread with it; the caller sees `Stopped`.
-            if let Ok(value) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+            // Freed before the answer goes out, so the caller's next request finds it free.
+            drop(permit);
+            if let Ok(value) = outcome {
                 let _ = answer.send(value);
             }
         });
