@@ -85,7 +85,14 @@ fn bench_ranking() {
     let rows: Vec<ScoreRow> = (0..5000)
         .map(|i| {
             let marks: HashMap<String, i64> = (1..=5).map(|c| (format!("c{c}"), rng.gen_range(1..=5))).collect();
-            (i % 1000, 1_000 + (i * 7919) % 150, "scored".to_owned(), 1, serde_json::to_string(&marks).unwrap(), 0)
+            ScoreRow {
+                project_id: i % 1000,
+                judge_id: 1_000 + (i * 7919) % 150,
+                status: "scored".to_owned(),
+                rubric_id: 1,
+                marks: serde_json::to_string(&marks).unwrap(),
+                flagged: 0,
+            }
         })
         .collect();
     let (min, median, max, standings) = time(20, || {

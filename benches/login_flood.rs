@@ -4,7 +4,7 @@
 //! `HAKAM_BENCH_FLOOD_SECS` how long they keep coming (default 20).
 //!
 //! The real server binary runs as its own process on SQLite, behind one trusted proxy hop
-//! (`HAKAM_TRUSTED_PROXY_HOPS=1`), with its default hashing limiter (one hash per core). That
+//! (`HAKAM_TRUSTED_PROXY_HOPS=1`), with its default hashing limiter (one hash per two cores). That
 //! many attackers, each from its own address (`X-Forwarded-For`), send wrong logins back to
 //! back, each always having one in flight: a quarter against one real account, the rest
 //! against ever-new email addresses (so the per-account and per-address throttles do not
