@@ -92,7 +92,7 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
             (k.at, AuditEntry { at: String::new(), actor: k.judge, action, detail: shorten(&detail) })
         }))
         .collect();
-    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.0));
     entries.truncate(AUDIT_LIMIT as usize);
     Ok(entries
         .into_iter()
