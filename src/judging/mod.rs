@@ -53,7 +53,7 @@ pub mod ssr {
     use super::Settings;
     use crate::db::{now, Db, Tx};
     use crate::error::{AppError, AppResult};
-    use crate::i18n::K;
+    use crate::i18n::Msg;
 
     type SettingsRow = (Option<i64>, Option<i64>, Option<String>, Option<i64>, Option<String>, Option<i64>, i64, i64);
 
@@ -148,6 +148,6 @@ pub mod ssr {
     }
 
     pub fn closed() -> AppError {
-        AppError::Conflict(K::ErrJudgingClosed)
+        AppError::Conflict(Msg::ErrJudgingClosed)
     }
 }

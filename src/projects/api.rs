@@ -9,7 +9,7 @@ use {
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::error::FieldError,
-    crate::i18n::K,
+    crate::i18n::{args, Msg},
     serde_json::json,
 };
 
@@ -54,12 +54,12 @@ pub async fn save_project(
                     .fetch_optional(&ctx.access.db().pool)
                     .await?;
                 if known.is_none() {
-                    errors.push(FieldError::new("track_id", K::ErrRequired));
+                    errors.push(FieldError::new("track_id", Msg::ErrRequired));
                 }
                 Some(id)
             }
             Err(_) => {
-                errors.push(FieldError::new("track_id", K::ErrRequired));
+                errors.push(FieldError::new("track_id", Msg::ErrRequired));
                 None
             }
         },
@@ -91,7 +91,7 @@ pub async fn save_project(
         .fetch_one(&mut *tx)
         .await?;
         if members < min {
-            return Err(AppError::ConflictWith(K::ErrTeamTooSmall, min.to_string()));
+            return Err(AppError::conflict_with(args::ErrTeamTooSmall { count: min }));
         }
     }
     let track = ssr::track_name(&mut tx, track_id).await?;
@@ -110,7 +110,7 @@ pub async fn save_project(
     let (project_id, before) = match current {
         None => {
             if version != 0 {
-                return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+                return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
             }
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO projects (team_id, event_id, title, tagline, description, track_id, repo_url, demo_url, \
@@ -135,7 +135,7 @@ pub async fn save_project(
             .await
             .map_err(|e| match e {
                 // A teammate created the project at the same instant.
-                sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict(K::ErrChangedMeanwhile),
+                sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict(Msg::ErrChangedMeanwhile),
                 other => other.into(),
             })?;
             (id, ProjectFields::default())
@@ -152,7 +152,7 @@ pub async fn save_project(
                     }
                     None => None,
                 };
-                return Err(AppError::ConflictWith(K::ErrProjectChangedBy, by.unwrap_or_default()));
+                return Err(AppError::conflict_with(args::ErrProjectChangedBy { name: by.unwrap_or_default() }));
             }
             let before_track = ssr::track_name(&mut tx, c.4).await?;
             let before = ProjectFields {
@@ -188,7 +188,7 @@ pub async fn save_project(
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() != 1 {
-                return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+                return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
             }
             (c.0, before)
         }

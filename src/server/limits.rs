@@ -83,7 +83,7 @@ fn busy(headers: &HeaderMap) -> Response {
         dir = lang.dir(),
         message = crate::board::domain::escape(&err.summary(lang)),
         back = crate::board::domain::escape(&back),
-        label = crate::board::domain::escape(lang.t(crate::i18n::K::BackToForm)),
+        label = crate::board::domain::escape(lang.t(crate::i18n::Msg::BackToForm)),
     );
     let mut res =
         (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
