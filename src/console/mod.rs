@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     crate::auth::{gate, Role},
-    crate::i18n::Msg,
+    crate::i18n::{args, Msg},
     crate::judging::{console::ssr as jc, results},
     std::collections::HashMap,
 };
@@ -165,7 +165,8 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         title: lang.t(Msg::CalibrationTitle),
         raw: lang.t(Msg::MethodRaw),
         normalized: lang.t(Msg::MethodZ),
-        mean: lang.t(Msg::CalibrationMean),
+        // The chart fills in each judge's mean itself: it gets the text with `{}` in its place.
+        mean: &lang.format(args::CalibrationMean { mean: "{}" }),
     };
     Ok(DashboardData {
         event_id,

@@ -328,7 +328,7 @@ async fn plan(db: &crate::db::Db, event_id: i64, seed: u64, rebalance: bool) -> 
 #[server(prefix = "/api", endpoint = "mentoring/auto-assign")]
 pub async fn auto_assign_mentors(event_id: i64, seed: String, rebalance: Option<String>) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNumberRange))?;
+    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNotANumber))?;
     let rebalance = rebalance.is_some();
     let plan = plan(access.db(), event_id, seed, rebalance).await?;
     let mut tx = access.db().begin_write().await?;

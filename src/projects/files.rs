@@ -32,9 +32,12 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
             }
             Some(name) if name == SCREENSHOT_FIELD => {
                 let mut bytes = Vec::new();
-                while let Some(chunk) =
-                    field.chunk().await.map_err(|_| AppError::field(SCREENSHOT_FIELD, Msg::ErrUploadTooLarge))?
-                {
+                while let Some(chunk) = field.chunk().await.map_err(|_| {
+                    AppError::Invalid(vec![FieldError::with(
+                        SCREENSHOT_FIELD,
+                        args::ErrUploadTooLarge { size: "2 MB" },
+                    )])
+                })? {
                     if bytes.len() + chunk.len() > domain::SCREENSHOT_MAX_BYTES {
                         return Err(AppError::Invalid(vec![FieldError::with(
                             SCREENSHOT_FIELD,

@@ -467,7 +467,7 @@ pub async fn set_team_lock(event_id: i64, locked_at: String) -> Result<(), AppEr
 #[server(prefix = "/api", endpoint = "teams/auto-form")]
 pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError> {
     let access = gate::event(event_id, ORGANIZER).await?;
-    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNumberRange))?;
+    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNotANumber))?;
     let db = access.db();
     let solos: Vec<domain::Solo> = db::solos(db, event_id)
         .await?
