@@ -7,7 +7,7 @@ use crate::board::{AnnouncementBar, BoardControlPage, ProjectorPage, RankingPage
 use crate::console::{DashboardPage, ImportPage};
 use crate::error::AppError;
 use crate::events::{EventPage, HomePage, ManageEventPage, NewEventPage};
-use crate::i18n::{Lang, K};
+use crate::i18n::{Lang, Msg};
 use crate::invites::InvitePage;
 use crate::judging::{AuditPage, ConflictsPage, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};
 use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, SessionsPage};
@@ -56,14 +56,14 @@ pub fn App(lang: Lang) -> impl IntoView {
     let user: Resource<Result<Option<SessionUser>, AppError>> = Resource::new(|| (), |_| current_user());
     provide_context(user);
     view! {
-        <Title text=lang.t(K::AppName)/>
+        <Title text=lang.t(Msg::AppName)/>
         <Router>
-            <a class="skip-link" href="#main">{lang.t(K::SkipToContent)}</a>
+            <a class="skip-link" href="#main">{lang.t(Msg::SkipToContent)}</a>
             <Header user/>
             <FormEnhancer lang/>
             <AnnouncementBar/>
             <main id="main" tabindex="-1">
-                <Routes fallback=move || view! { <h1>{lang.t(K::ErrNotFound)}</h1> }>
+                <Routes fallback=move || view! { <h1>{lang.t(Msg::ErrNotFound)}</h1> }>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
@@ -108,23 +108,23 @@ fn Header(user: Resource<Result<Option<SessionUser>, AppError>>) -> impl IntoVie
     let location = use_location();
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">{lang.t(K::AppName)}</A>
-            <nav aria-label=lang.t(K::MainNavigation)>
+            <A href="/" attr:class="brand">{lang.t(Msg::AppName)}</A>
+            <nav aria-label=lang.t(Msg::MainNavigation)>
                 <Suspense fallback=|| ()>
                     {move || user.get().map(|u| match u.ok().flatten() {
                         Some(u) => view! {
                             <span class="who" dir="auto">{u.display_name.clone()}</span>
-                            {u.is_admin.then(|| view! { <A href="/admin">{lang.t(K::AdminTitle)}</A> })}
+                            {u.is_admin.then(|| view! { <A href="/admin">{lang.t(Msg::AdminTitle)}</A> })}
                             <LogoutButton/>
                         }.into_any(),
                         None => view! {
-                            <A href="/login">{lang.t(K::LogIn)}</A>
-                            <A href="/signup">{lang.t(K::SignUp)}</A>
+                            <A href="/login">{lang.t(Msg::LogIn)}</A>
+                            <A href="/signup">{lang.t(Msg::SignUp)}</A>
                         }.into_any(),
                     })}
                 </Suspense>
             </nav>
-            <nav class="langs" aria-label=lang.t(K::Language)>
+            <nav class="langs" aria-label=lang.t(Msg::Language)>
                 {Lang::ALL.into_iter().map(|l| {
                     // A plain link: switching works before (and without) WASM.
                     let href = move || format!("/lang/{}?next={}", l.code(), crate::auth::urlencode(&location.pathname.get()));

@@ -1,31 +1,33 @@
 //! The error every server function returns to the browser.
 //!
-//! It carries catalogue keys, never English sentences, so the page shows it in the reader's
+//! It carries message keys, never English sentences, so the page shows it in the reader's
 //! language; it is also how the HTTP status is chosen (see `server::status_from_error`).
 
-use crate::i18n::{Lang, K};
+use crate::i18n::{args, Lang, Msg, OneValue};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-/// One invalid form field: which input, and why (a catalogue key with an optional argument).
+/// One invalid form field: which input, and why (a message key, with the value of its one
+/// variable if it has one: `"arg": "10"` for `ErrPasswordTooShort`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
-    pub msg: K,
+    pub msg: Msg,
     pub arg: Option<String>,
 }
 
 impl FieldError {
-    pub fn new(field: &str, msg: K) -> Self {
+    pub fn new(field: &str, msg: Msg) -> Self {
         Self { field: field.to_owned(), msg, arg: None }
     }
-    pub fn with_arg(field: &str, msg: K, arg: impl ToString) -> Self {
-        Self { field: field.to_owned(), msg, arg: Some(arg.to_string()) }
+    /// A message with its one value: `FieldError::with("password", args::ErrPasswordTooShort { count: 10 })`.
+    pub fn with(field: &str, message: impl OneValue) -> Self {
+        Self { field: field.to_owned(), msg: message.msg(), arg: Some(message.wire_text()) }
     }
     pub fn text(&self, lang: Lang) -> String {
         match &self.arg {
-            Some(arg) => lang.t1(self.msg, arg),
+            Some(arg) => lang.format_arg(self.msg, arg),
             None => lang.t(self.msg).to_owned(),
         }
     }
@@ -44,10 +46,10 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     /// The request clashes with the current state (changed meanwhile, already used, …).
     #[error("conflict: {0:?}")]
-    Conflict(K),
+    Conflict(Msg),
     /// A conflict whose message names something: who changed the data, when a deadline was.
     #[error("conflict: {0:?} ({1})")]
-    ConflictWith(K, String),
+    ConflictWith(Msg, String),
     #[error("too many attempts")]
     TooManyAttempts,
     /// Too many requests from this client, or attempts on this account: answered 429 with
@@ -75,8 +77,13 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn field(field: &str, msg: K) -> Self {
+    pub fn field(field: &str, msg: Msg) -> Self {
         AppError::Invalid(vec![FieldError::new(field, msg)])
+    }
+
+    /// A conflict whose message names something: `AppError::conflict_with(args::ErrProjectChangedBy { name })`.
+    pub fn conflict_with(message: impl OneValue) -> Self {
+        AppError::ConflictWith(message.msg(), message.wire_text())
     }
 
     /// The message for a given field, if this error is about it.
@@ -90,24 +97,24 @@ impl AppError {
     /// A one-line message for errors that are not about a single field.
     pub fn summary(&self, lang: Lang) -> String {
         if let AppError::ConflictWith(key, arg) = self {
-            return lang.t1(*key, arg);
+            return lang.format_arg(*key, arg);
         }
         if let AppError::RateLimited(seconds) = self {
-            return lang.t1(K::ErrRateLimited, seconds);
+            return lang.format(args::ErrRateLimited { seconds: *seconds });
         }
         let key = match self {
-            AppError::Unauthenticated => K::ErrSignInRequired,
-            AppError::Forbidden => K::ErrForbidden,
-            AppError::NotFound => K::ErrNotFound,
-            AppError::Invalid(_) => K::ErrFixFields,
+            AppError::Unauthenticated => Msg::ErrSignInRequired,
+            AppError::Forbidden => Msg::ErrForbidden,
+            AppError::NotFound => Msg::ErrNotFound,
+            AppError::Invalid(_) => Msg::ErrFixFields,
             AppError::Conflict(key) | AppError::ConflictWith(key, _) => *key,
-            AppError::TooManyAttempts => K::ErrTooManyAttempts,
-            AppError::RateLimited(_) => K::ErrRateLimited,
-            AppError::Busy(_) => K::ErrBusy,
-            AppError::CrossSite => K::ErrForbidden,
-            AppError::Internal => K::ErrInternal,
-            AppError::BadRequest | AppError::UnsupportedMediaType => K::ErrBadRequest,
-            AppError::Request(_) => K::ErrNetwork,
+            AppError::TooManyAttempts => Msg::ErrTooManyAttempts,
+            AppError::RateLimited(_) => Msg::ErrRateLimited,
+            AppError::Busy(_) => Msg::ErrBusy,
+            AppError::CrossSite => Msg::ErrForbidden,
+            AppError::Internal => Msg::ErrInternal,
+            AppError::BadRequest | AppError::UnsupportedMediaType => Msg::ErrBadRequest,
+            AppError::Request(_) => Msg::ErrNetwork,
         };
         lang.t(key).to_owned()
     }
@@ -144,7 +151,7 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // Malformed arguments are the caller's fault: say so as a validation error.
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::field("form", K::ErrBadRequest),
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::field("form", Msg::ErrBadRequest),
             // On the server, a body that cannot be read as text (not UTF-8, cut off, over the
             // size limit) is the caller's fault too. In the browser the same variant means
             // the server's answer was unreadable, which is a network-class failure.

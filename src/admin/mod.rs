@@ -3,7 +3,7 @@
 pub mod setup;
 
 use crate::error::AppError;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{use_lang, Msg};
 use crate::ui::{action_error, FormError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -74,14 +74,14 @@ pub fn AdminPage() -> impl IntoView {
     let errors = action_error(set);
     view! {
         <section>
-            <h1>{lang.t(K::AdminTitle)}</h1>
+            <h1>{lang.t(Msg::AdminTitle)}</h1>
             <FormError errors/>
-            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || users.get().map(|r| match r {
                     Err(e) => crate::ui::failure(lang, &e),
                     Ok(list) => view! {
                         <table class="people">
-                            <thead><tr><th>{lang.t(K::FieldDisplayName)}</th><th>{lang.t(K::FieldEmail)}</th><th>{lang.t(K::CanCreateEvents)}</th></tr></thead>
+                            <thead><tr><th>{lang.t(Msg::FieldDisplayName)}</th><th>{lang.t(Msg::FieldEmail)}</th><th>{lang.t(Msg::CanCreateEvents)}</th></tr></thead>
                             <tbody>
                                 {list.into_iter().map(|u| view! {
                                     <tr>
@@ -89,14 +89,14 @@ pub fn AdminPage() -> impl IntoView {
                                         <td>{u.email}</td>
                                         <td>
                                             {if u.is_admin {
-                                                view! { <span>{lang.t(K::RoleAdmin)}</span> }.into_any()
+                                                view! { <span>{lang.t(Msg::RoleAdmin)}</span> }.into_any()
                                             } else {
                                                 view! {
                                                     <ActionForm action=set attr:class="inline">
                                                         <input type="hidden" name="user_id" value=u.id/>
                                                         <input type="hidden" name="allowed" value=(!u.can_create_events).to_string()/>
                                                         <button type="submit" class="button">
-                                                            {lang.t(if u.can_create_events { K::Revoke } else { K::Allow })}
+                                                            {lang.t(if u.can_create_events { Msg::Revoke } else { Msg::Allow })}
                                                         </button>
                                                     </ActionForm>
                                                 }.into_any()

@@ -3,7 +3,7 @@
 
 use crate::auth::use_current_user;
 use crate::error::AppError;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{args, use_lang, Msg};
 use crate::ui::{action_error, FormError, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -29,25 +29,25 @@ pub fn AdminSetupPage() -> impl IntoView {
     let errors = action_error(claim);
     view! {
         <section class="narrow">
-            <h1>{lang.t(K::AdminSetupTitle)}</h1>
-            <p>{lang.t(K::AdminSetupIntro)}</p>
-            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            <h1>{lang.t(Msg::AdminSetupTitle)}</h1>
+            <p>{lang.t(Msg::AdminSetupIntro)}</p>
+            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || user.get().map(|r| match r {
                     Ok(Some(me)) => view! {
-                        <p>{lang.t1(K::SignedInAs, &me.display_name)} " (" {me.email.clone()} ")"</p>
+                        <p>{lang.format(args::SignedInAs { name: &me.display_name })} " (" {me.email.clone()} ")"</p>
                         <ActionForm action=claim>
                             <FormError errors/>
                             <input type="hidden" name="token" value=token.get()/>
-                            <Submit label=K::AdminSetupClaim pending=claim.pending()/>
+                            <Submit label=Msg::AdminSetupClaim pending=claim.pending()/>
                         </ActionForm>
                     }.into_any(),
                     _ => {
                         let next = crate::auth::urlencode(&format!("/admin/setup/{}", token.get()));
                         view! {
-                            <p>{lang.t(K::AdminSetupSignIn)}</p>
+                            <p>{lang.t(Msg::AdminSetupSignIn)}</p>
                             <p>
-                                <a class="button primary" href=format!("/login?next={next}")>{lang.t(K::LogIn)}</a> " "
-                                <a class="button" href=format!("/signup?next={next}")>{lang.t(K::SignUp)}</a>
+                                <a class="button primary" href=format!("/login?next={next}")>{lang.t(Msg::LogIn)}</a> " "
+                                <a class="button" href=format!("/signup?next={next}")>{lang.t(Msg::SignUp)}</a>
                             </p>
                         }.into_any()
                     }

@@ -14,7 +14,7 @@
 use crate::auth::SessionUser;
 use crate::db::{audit, now, Db};
 use crate::error::{AppError, AppResult};
-use crate::i18n::K;
+use crate::i18n::Msg;
 
 /// A set-up link's secret.
 pub fn random_token() -> String {
@@ -75,7 +75,7 @@ pub fn announce(public_url: &str, token: &str, admin_email: Option<&str>) {
 /// The signed-in `user` claims the set-up link `token`.
 pub async fn claim(db: &Db, token: &str, user: &SessionUser, admin_email: Option<&str>) -> AppResult<()> {
     if admin_email.is_some_and(|email| email != user.email) {
-        return Err(AppError::Conflict(K::ErrAdminSetupOtherAccount));
+        return Err(AppError::Conflict(Msg::ErrAdminSetupOtherAccount));
     }
     let t = now();
     let mut tx = db.begin_write().await?;
@@ -89,7 +89,7 @@ pub async fn claim(db: &Db, token: &str, user: &SessionUser, admin_email: Option
     .execute(&mut *tx)
     .await?;
     if won.rows_affected() == 0 {
-        return Err(AppError::Conflict(K::ErrAdminSetupUsed));
+        return Err(AppError::Conflict(Msg::ErrAdminSetupUsed));
     }
     sqlx::query("UPDATE users SET is_admin = 1, can_create_events = 1 WHERE id = $1")
         .bind(user.id)

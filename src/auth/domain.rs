@@ -1,7 +1,7 @@
 //! Account input rules: each value can only be built through `parse`, which says what is wrong
-//! as a catalogue key, so the caller can put the message next to the right field.
+//! as a message key, so the caller can put the message next to the right field.
 
-use crate::i18n::K;
+use crate::i18n::Msg;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Email(String);
@@ -9,21 +9,21 @@ pub struct Email(String);
 impl Email {
     /// RFC 5321's limit on a forward path, in bytes.
     pub const MAX_BYTES: usize = 254;
-    pub fn parse(raw: &str) -> Result<Email, K> {
+    pub fn parse(raw: &str) -> Result<Email, Msg> {
         let email = raw.trim();
         if email.is_empty() {
-            return Err(K::ErrRequired);
+            return Err(Msg::ErrRequired);
         }
         // Checked before lower-casing (which may lengthen it) and before anything else.
         if email.len() > Self::MAX_BYTES {
-            return Err(K::ErrTooLong);
+            return Err(Msg::ErrTooLong);
         }
         let email = email.to_lowercase();
         if email.len() > Self::MAX_BYTES {
-            return Err(K::ErrTooLong);
+            return Err(Msg::ErrTooLong);
         }
         let Some((local, domain)) = email.split_once('@') else {
-            return Err(K::ErrEmailInvalid);
+            return Err(Msg::ErrEmailInvalid);
         };
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
@@ -36,7 +36,7 @@ impl Email {
         if domain_ok && local_ok {
             Ok(Email(email))
         } else {
-            Err(K::ErrEmailInvalid)
+            Err(Msg::ErrEmailInvalid)
         }
     }
     pub fn as_str(&self) -> &str {
@@ -45,18 +45,18 @@ impl Email {
 }
 
 /// A one-line name (of a person, a team…): inner whitespace folded, required, bounded.
-pub fn parse_name(raw: &str, max: usize) -> Result<String, K> {
+pub fn parse_name(raw: &str, max: usize) -> Result<String, Msg> {
     // Spaces fold away below, but a megabyte of them is refused before any work.
     if raw.len() > 4 * max + 64 {
-        return Err(K::ErrTooLong);
+        return Err(Msg::ErrTooLong);
     }
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        Err(K::ErrRequired)
+        Err(Msg::ErrRequired)
     } else if name.chars().count() > max {
-        Err(K::ErrTooLong)
+        Err(Msg::ErrTooLong)
     } else if name.chars().any(|c| c.is_control() || is_bidi_control(c)) {
-        Err(K::ErrInvalidCharacters)
+        Err(Msg::ErrInvalidCharacters)
     } else {
         Ok(name)
     }
@@ -74,7 +74,7 @@ pub struct DisplayName(String);
 
 impl DisplayName {
     pub const MAX: usize = 80;
-    pub fn parse(raw: &str) -> Result<DisplayName, K> {
+    pub fn parse(raw: &str) -> Result<DisplayName, Msg> {
         parse_name(raw, Self::MAX).map(DisplayName)
     }
     pub fn as_str(&self) -> &str {
@@ -96,15 +96,15 @@ impl Password {
     pub const MIN: usize = 10;
     pub const MAX: usize = 128;
     /// Rules for a new password: long enough to resist guessing, short enough to hash quickly.
-    pub fn parse_new(raw: String) -> Result<Password, K> {
+    pub fn parse_new(raw: String) -> Result<Password, Msg> {
         if raw.len() > 4 * Self::MAX {
-            return Err(K::ErrTooLong);
+            return Err(Msg::ErrTooLong);
         }
         let len = raw.chars().count();
         if len < Self::MIN {
-            Err(K::ErrPasswordTooShort)
+            Err(Msg::ErrPasswordTooShort)
         } else if len > Self::MAX {
-            Err(K::ErrTooLong)
+            Err(Msg::ErrTooLong)
         } else {
             Ok(Password(raw))
         }
@@ -146,23 +146,23 @@ mod tests {
     #[test]
     fn emails_are_normalized_and_checked() {
         assert_eq!(Email::parse("  Salma@Example.MA ").unwrap().as_str(), "salma@example.ma");
-        assert_eq!(Email::parse(""), Err(K::ErrRequired));
+        assert_eq!(Email::parse(""), Err(Msg::ErrRequired));
         for bad in ["salma", "salma@", "@example.ma", "salma@example", "sa lma@example.ma", "a@b..ma", "a@.b.ma"] {
-            assert_eq!(Email::parse(bad), Err(K::ErrEmailInvalid), "{bad}");
+            assert_eq!(Email::parse(bad), Err(Msg::ErrEmailInvalid), "{bad}");
         }
         // 254 bytes at most, counted in bytes: 127 two-byte letters are 254 bytes, 128 too many.
         let ok = format!("{}@{}.ma", "a".repeat(64), "b".repeat(254 - 64 - 4));
         assert_eq!(ok.len(), 254);
         assert!(Email::parse(&ok).is_ok());
-        assert_eq!(Email::parse(&format!("a{ok}")), Err(K::ErrTooLong));
-        assert_eq!(Email::parse(&format!("a@{}.ma", "é".repeat(126))), Err(K::ErrTooLong));
-        assert_eq!(Email::parse(&"x".repeat(1 << 20)), Err(K::ErrTooLong));
+        assert_eq!(Email::parse(&format!("a{ok}")), Err(Msg::ErrTooLong));
+        assert_eq!(Email::parse(&format!("a@{}.ma", "é".repeat(126))), Err(Msg::ErrTooLong));
+        assert_eq!(Email::parse(&"x".repeat(1 << 20)), Err(Msg::ErrTooLong));
     }
 
     #[test]
     fn names_refuse_direction_overrides() {
-        assert_eq!(DisplayName::parse("Salma \u{202e}ilA"), Err(K::ErrInvalidCharacters));
-        assert_eq!(DisplayName::parse("\u{2067}سلمى"), Err(K::ErrInvalidCharacters));
+        assert_eq!(DisplayName::parse("Salma \u{202e}ilA"), Err(Msg::ErrInvalidCharacters));
+        assert_eq!(DisplayName::parse("\u{2067}سلمى"), Err(Msg::ErrInvalidCharacters));
         // The plain marks some keyboards insert stay allowed.
         assert!(DisplayName::parse("سلمى\u{200f} B.").is_ok());
     }
@@ -170,16 +170,16 @@ mod tests {
     #[test]
     fn display_names_fold_spaces_and_keep_arabic() {
         assert_eq!(DisplayName::parse("  سلمى   بنعلي ").unwrap().as_str(), "سلمى بنعلي");
-        assert_eq!(DisplayName::parse("   "), Err(K::ErrRequired));
-        assert_eq!(DisplayName::parse(&"x".repeat(81)), Err(K::ErrTooLong));
-        assert_eq!(DisplayName::parse(&format!("a{}b", " ".repeat(1 << 20))), Err(K::ErrTooLong));
+        assert_eq!(DisplayName::parse("   "), Err(Msg::ErrRequired));
+        assert_eq!(DisplayName::parse(&"x".repeat(81)), Err(Msg::ErrTooLong));
+        assert_eq!(DisplayName::parse(&format!("a{}b", " ".repeat(1 << 20))), Err(Msg::ErrTooLong));
     }
 
     #[test]
     fn passwords_have_bounds_and_hide_in_debug() {
-        assert_eq!(Password::parse_new("short".into()).unwrap_err(), K::ErrPasswordTooShort);
+        assert_eq!(Password::parse_new("short".into()).unwrap_err(), Msg::ErrPasswordTooShort);
         assert!(Password::parse_new("long enough pass".into()).is_ok());
-        assert_eq!(Password::parse_new("x".repeat(129)).unwrap_err(), K::ErrTooLong);
+        assert_eq!(Password::parse_new("x".repeat(129)).unwrap_err(), Msg::ErrTooLong);
         let p = Password::offered("secret-value".into());
         assert!(!format!("{p:?}").contains("secret"));
     }

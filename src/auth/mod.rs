@@ -15,7 +15,7 @@ pub mod password;
 pub mod throttle;
 
 use crate::error::AppError;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{use_lang, Msg};
 use crate::ui::{action_error, Field, FormError, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -53,12 +53,12 @@ impl Role {
     pub fn from_code(code: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.code() == code)
     }
-    pub fn label(self) -> K {
+    pub fn label(self) -> Msg {
         match self {
-            Role::Organizer => K::RoleOrganizer,
-            Role::Mentor => K::RoleMentor,
-            Role::Judge => K::RoleJudge,
-            Role::Participant => K::RoleParticipant,
+            Role::Organizer => Msg::RoleOrganizer,
+            Role::Mentor => Msg::RoleMentor,
+            Role::Judge => Msg::RoleJudge,
+            Role::Participant => Msg::RoleParticipant,
         }
     }
 }
@@ -69,7 +69,7 @@ mod ssr {
     use super::gate::{self, fingerprint, SESSION_FINGERPRINT, SESSION_PASS, SESSION_USER};
     use super::{db, password, SessionUser};
     use crate::error::{AppError, AppResult, FieldError};
-    use crate::i18n::K;
+    use crate::i18n::{args, Msg};
     use tower_sessions::Session;
 
     fn hash_failed(e: password::HashError) -> AppError {
@@ -126,7 +126,9 @@ mod ssr {
         let email = Email::parse(email).map_err(|k| errors.push(FieldError::new("email", k)));
         let password = Password::parse_new(password).map_err(|k| {
             errors.push(match k {
-                K::ErrPasswordTooShort => FieldError::with_arg("password", k, Password::MIN),
+                Msg::ErrPasswordTooShort => {
+                    FieldError::with("password", args::ErrPasswordTooShort { count: Password::MIN })
+                }
                 other => FieldError::new("password", other),
             })
         });
@@ -144,7 +146,7 @@ mod ssr {
         let created = db::create_user(tx, account.email.as_str(), account.name.as_str(), &account.hash).await?;
         let user = match created {
             db::NewUser::Created(user) => user,
-            db::NewUser::EmailTaken => return Err(AppError::field("email", K::ErrEmailTaken)),
+            db::NewUser::EmailTaken => return Err(AppError::field("email", Msg::ErrEmailTaken)),
         };
         crate::db::audit(tx, None, Some(user.id), "account.created", None, None).await?;
         Ok(user)
@@ -235,12 +237,12 @@ mod ssr {
         // Length caps first: nothing oversized is stored, counted or hashed.
         let mut errors = Vec::new();
         if account.is_empty() {
-            errors.push(FieldError::new("email", K::ErrRequired));
+            errors.push(FieldError::new("email", Msg::ErrRequired));
         } else if account.len() > Email::MAX_BYTES {
-            errors.push(FieldError::new("email", K::ErrTooLong));
+            errors.push(FieldError::new("email", Msg::ErrTooLong));
         }
         if password.len() > 4 * Password::MAX || password.chars().count() > Password::MAX {
-            errors.push(FieldError::new("password", K::ErrTooLong));
+            errors.push(FieldError::new("password", Msg::ErrTooLong));
         }
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
@@ -272,7 +274,7 @@ mod ssr {
                 Ok(user)
             }
             // The reservation stays: it is this failure's record.
-            _ => Err(AppError::Invalid(vec![FieldError::new("password", K::ErrBadCredentials)])),
+            _ => Err(AppError::Invalid(vec![FieldError::new("password", Msg::ErrBadCredentials)])),
         }
     }
 
@@ -344,18 +346,18 @@ pub fn SignupPage() -> impl IntoView {
     let next = next_param();
     view! {
         <section class="narrow">
-            <h1>{lang.t(K::SignUpTitle)}</h1>
+            <h1>{lang.t(Msg::SignUpTitle)}</h1>
             <ActionForm action=action>
                 <FormError errors/>
                 <input type="hidden" name="next" value=move || next.get()/>
-                <Field label=K::FieldDisplayName name="display_name" errors autocomplete="name" required=true dir_auto=true/>
-                <Field label=K::FieldEmail name="email" kind="email" errors autocomplete="email" required=true/>
-                <Field label=K::FieldPassword name="password" kind="password" errors autocomplete="new-password" required=true hint=K::HintPassword/>
-                <Submit label=K::SignUp pending=action.pending()/>
+                <Field label=Msg::FieldDisplayName name="display_name" errors autocomplete="name" required=true dir_auto=true/>
+                <Field label=Msg::FieldEmail name="email" kind="email" errors autocomplete="email" required=true/>
+                <Field label=Msg::FieldPassword name="password" kind="password" errors autocomplete="new-password" required=true hint=Msg::HintPassword/>
+                <Submit label=Msg::SignUp pending=action.pending()/>
             </ActionForm>
             <p>
-                {lang.t(K::HaveAccount)} " "
-                <a href=move || format!("/login?next={}", urlencode(&next.get()))>{lang.t(K::LogIn)}</a>
+                {lang.t(Msg::HaveAccount)} " "
+                <a href=move || format!("/login?next={}", urlencode(&next.get()))>{lang.t(Msg::LogIn)}</a>
             </p>
         </section>
     }
@@ -369,17 +371,17 @@ pub fn LoginPage() -> impl IntoView {
     let next = next_param();
     view! {
         <section class="narrow">
-            <h1>{lang.t(K::LogInTitle)}</h1>
+            <h1>{lang.t(Msg::LogInTitle)}</h1>
             <ActionForm action=action>
                 <FormError errors/>
                 <input type="hidden" name="next" value=move || next.get()/>
-                <Field label=K::FieldEmail name="email" kind="email" errors autocomplete="username" required=true/>
-                <Field label=K::FieldPassword name="password" kind="password" errors autocomplete="current-password" required=true/>
-                <Submit label=K::LogIn pending=action.pending()/>
+                <Field label=Msg::FieldEmail name="email" kind="email" errors autocomplete="username" required=true/>
+                <Field label=Msg::FieldPassword name="password" kind="password" errors autocomplete="current-password" required=true/>
+                <Submit label=Msg::LogIn pending=action.pending()/>
             </ActionForm>
             <p>
-                {lang.t(K::NoAccount)} " "
-                <a href=move || format!("/signup?next={}", urlencode(&next.get()))>{lang.t(K::SignUp)}</a>
+                {lang.t(Msg::NoAccount)} " "
+                <a href=move || format!("/signup?next={}", urlencode(&next.get()))>{lang.t(Msg::SignUp)}</a>
             </p>
         </section>
     }
@@ -391,7 +393,7 @@ pub fn LogoutButton() -> impl IntoView {
     let action = ServerAction::<Logout>::new();
     view! {
         <ActionForm action=action attr:class="inline">
-            <button type="submit" class="button link">{lang.t(K::LogOut)}</button>
+            <button type="submit" class="button link">{lang.t(Msg::LogOut)}</button>
         </ActionForm>
     }
 }

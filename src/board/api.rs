@@ -15,7 +15,7 @@ use {
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::error::FieldError,
-    crate::i18n::K,
+    crate::i18n::{args, Msg},
     serde_json::json,
 };
 
@@ -145,19 +145,19 @@ pub async fn save_board_settings(
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
     if Visibility::from_code(&visibility).is_none() {
-        errors.push(FieldError::new("visibility", K::ErrRequired));
+        errors.push(FieldError::new("visibility", Msg::ErrRequired));
     }
     let top_n = match top_n.trim().parse::<i64>() {
         Ok(n) if (3..=50).contains(&n) => n,
         _ => {
-            errors.push(FieldError::with_arg("top_n", K::ErrNumberRange, "3–50"));
+            errors.push(FieldError::with("top_n", args::ErrNumberRange { range: "3–50" }));
             0
         }
     };
     let rotate = match rotate_seconds.trim().parse::<i64>() {
         Ok(n) if (5..=300).contains(&n) => n,
         _ => {
-            errors.push(FieldError::with_arg("rotate_seconds", K::ErrNumberRange, "5–300"));
+            errors.push(FieldError::with("rotate_seconds", args::ErrNumberRange { range: "5–300" }));
             0
         }
     };
@@ -182,7 +182,7 @@ pub async fn save_board_settings(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+        return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
     }
     audit(
         &mut tx, Some(event_id), Some(access.user.id), "board.settings",
@@ -202,7 +202,7 @@ pub async fn freeze_board(event_id: i64, frozen: String) -> Result<(), AppError>
     let freeze = match frozen.as_str() {
         "on" => true,
         "off" => false,
-        _ => return Err(AppError::Invalid(vec![FieldError::new("frozen", K::ErrRequired)])),
+        _ => return Err(AppError::Invalid(vec![FieldError::new("frozen", Msg::ErrRequired)])),
     };
     let mut tx = access.db().begin_write().await?;
     bs::ensure(&mut tx, event_id).await?;
@@ -247,11 +247,11 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
     match action.as_str() {
         "publish" => {
             let Some(mode) = RevealMode::from_code(&reveal_mode) else {
-                return Err(AppError::Invalid(vec![FieldError::new("reveal_mode", K::ErrRequired)]));
+                return Err(AppError::Invalid(vec![FieldError::new("reveal_mode", Msg::ErrRequired)]));
             };
             let rows = bs::live_rows(access.db(), event_id).await?;
             if domain::ranked(&rows).is_empty() {
-                return Err(AppError::Conflict(K::ErrNothingToPublish));
+                return Err(AppError::Conflict(Msg::ErrNothingToPublish));
             }
             let json =
                 serde_json::to_string(&rows).map_err(|e| AppError::internal("published results not serialized", e))?;
@@ -291,7 +291,7 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
             )
             .await?;
         }
-        _ => return Err(AppError::Invalid(vec![FieldError::new("action", K::ErrRequired)])),
+        _ => return Err(AppError::Invalid(vec![FieldError::new("action", Msg::ErrRequired)])),
     }
     tx.commit().await?;
     access.state.live.publish(event_id, "board");
@@ -306,14 +306,14 @@ pub async fn step_reveal(event_id: i64, direction: String, from: i64) -> Result<
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let stored = bs::stored(access.db(), event_id).await?;
     let Some(published) = stored.state.published.as_deref() else {
-        return Err(AppError::Conflict(K::ErrNotPublished));
+        return Err(AppError::Conflict(Msg::ErrNotPublished));
     };
     let steps = domain::steps(published, stored.state.mode) as i64;
     let to = match direction.as_str() {
         "next" => (from + 1).min(steps),
         "back" => (from - 1).max(0),
         "end" => steps,
-        _ => return Err(AppError::Invalid(vec![FieldError::new("direction", K::ErrRequired)])),
+        _ => return Err(AppError::Invalid(vec![FieldError::new("direction", Msg::ErrRequired)])),
     };
     let mut tx = access.db().begin_write().await?;
     let done = sqlx::query("UPDATE boards SET reveal_step = $1, version = version + 1, updated_at = $2 WHERE event_id = $3 AND reveal_step = $4 AND published IS NOT NULL")
@@ -355,7 +355,7 @@ pub async fn post_announcement(
     let fr = crate::events::domain::text(&mut errors, "body_fr", &body_fr, 500, false);
     let en = crate::events::domain::text(&mut errors, "body_en", &body_en, 500, false);
     if errors.is_empty() && ar.is_empty() && fr.is_empty() && en.is_empty() {
-        errors.push(FieldError::new("body_en", K::ErrAnnouncementEmpty));
+        errors.push(FieldError::new("body_en", Msg::ErrAnnouncementEmpty));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));

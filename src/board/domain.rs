@@ -13,7 +13,7 @@
 //!   the projector in the hall must not move during deliberation, whoever is signed in on
 //!   it. The live truth stays on the organizers' results page.
 
-use crate::i18n::{Lang, K};
+use crate::i18n::{args, Lang, Msg};
 use crate::ui::escape_html;
 use serde::{Deserialize, Serialize};
 
@@ -36,11 +36,11 @@ impl Visibility {
     pub fn from_code(code: &str) -> Option<Visibility> {
         Visibility::ALL.into_iter().find(|v| v.code() == code)
     }
-    pub fn label(self) -> K {
+    pub fn label(self) -> Msg {
         match self {
-            Visibility::Hidden => K::VisibilityHidden,
-            Visibility::Organizers => K::VisibilityOrganizers,
-            Visibility::Public => K::VisibilityPublic,
+            Visibility::Hidden => Msg::VisibilityHidden,
+            Visibility::Organizers => Msg::VisibilityOrganizers,
+            Visibility::Public => Msg::VisibilityPublic,
         }
     }
 }
@@ -67,11 +67,11 @@ impl RevealMode {
     pub fn from_code(code: &str) -> Option<RevealMode> {
         RevealMode::ALL.into_iter().find(|v| v.code() == code)
     }
-    pub fn label(self) -> K {
+    pub fn label(self) -> Msg {
         match self {
-            RevealMode::All => K::RevealAll,
-            RevealMode::Ranking => K::RevealRanking,
-            RevealMode::Tracks => K::RevealTracks,
+            RevealMode::All => Msg::RevealAll,
+            RevealMode::Ranking => Msg::RevealRanking,
+            RevealMode::Tracks => Msg::RevealTracks,
         }
     }
 }
@@ -276,31 +276,31 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
         "<div class=\"pj-frame\" data-state=\"{state}\"><div class=\"pj-progress\"><span class=\"pj-progress-label\">{}</span>\
          <progress class=\"pj-bar\" max=\"100\" value=\"{pct}\" aria-label=\"{}\"></progress>\
          <span class=\"pj-progress-count\">{}</span></div>",
-        escape_html(lang.t(K::JudgingProgress)),
-        escape_html(lang.t(K::JudgingProgress)),
-        escape_html(&lang.t1(K::ScoresDoneOf, format!("{} / {}", progress.done, progress.assigned))),
+        escape_html(lang.t(Msg::JudgingProgress)),
+        escape_html(lang.t(Msg::JudgingProgress)),
+        escape_html(&lang.format(args::ScoresDoneOf { progress: format!("{} / {}", progress.done, progress.assigned) })),
     );
     if let Some(text) = announcement.filter(|t| !t.trim().is_empty()) {
         let _ = write!(out, "<p class=\"pj-announce\" role=\"status\" dir=\"auto\">{}</p>", escape_html(text));
     }
-    let badge = |out: &mut String, key: K| {
+    let badge = |out: &mut String, key: Msg| {
         let _ = write!(out, "<p class=\"pj-badge pj-badge-{state}\">{}</p>", escape_html(lang.t(key)));
     };
     match frame {
-        Frame::Hidden => badge(&mut out, K::BoardNotShown),
+        Frame::Hidden => badge(&mut out, Msg::BoardNotShown),
         Frame::Live { rows, frozen } => {
-            badge(&mut out, if *frozen { K::BoardFrozen } else { K::BoardLive });
+            badge(&mut out, if *frozen { Msg::BoardFrozen } else { Msg::BoardLive });
             pages_html(&mut out, rows, lang, top_n);
         }
         Frame::Final { rows } => {
-            badge(&mut out, K::BoardFinal);
+            badge(&mut out, Msg::BoardFinal);
             pages_html(&mut out, rows, lang, top_n);
         }
         Frame::Reveal { slots, step, steps } => {
             let _ = write!(
                 out,
                 "<p class=\"pj-badge pj-badge-reveal\">{}</p><section class=\"pj-page\"><ol class=\"pj-top pj-reveal\">",
-                escape_html(&lang.t1(K::RevealStepOf, format!("{step} / {steps}"))),
+                escape_html(&lang.format(args::RevealStepOf { progress: format!("{step} / {steps}") })),
             );
             for (i, s) in slots.iter().enumerate() {
                 match &s.row {
@@ -341,11 +341,11 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
 fn pages_html(out: &mut String, rows: &[Row], lang: Lang, top_n: usize) {
     use std::fmt::Write;
     if rows.is_empty() {
-        let _ = write!(out, "<p class=\"pj-empty\">{}</p>", escape_html(lang.t(K::BoardEmpty)));
+        let _ = write!(out, "<p class=\"pj-empty\">{}</p>", escape_html(lang.t(Msg::BoardEmpty)));
         return;
     }
     let _ =
-        write!(out, "<section class=\"pj-page\" data-page=\"0\"><h2>{}</h2>", escape_html(lang.t(K::OverallRanking)));
+        write!(out, "<section class=\"pj-page\" data-page=\"0\"><h2>{}</h2>", escape_html(lang.t(Msg::OverallRanking)));
     ranking_html(out, rows, top_n, false);
     out.push_str("</section>");
     for (i, track) in tracks(rows).iter().enumerate() {

@@ -4,7 +4,7 @@
 use super::api::*;
 use super::domain::{RevealMode, Visibility};
 use super::island::ProjectorScreen;
-use crate::i18n::{use_lang, Lang, K};
+use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::live::LiveRegion;
 use crate::ui::{action_error, event_id_param, failure, Field, FormError, Select, Submit, TextArea};
 use leptos::prelude::*;
@@ -24,14 +24,14 @@ pub fn ProjectorPage() -> impl IntoView {
     });
     let data = Resource::new(move || id.get(), projector_data);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => failure(lang, &e),
                 Ok(d) => view! {
                     <div class=format!("projector {theme}")>
                         <header class="pj-head">
                             <h1 dir="auto">{d.event_name.clone()}</h1>
-                            <ProjectorScreen event_id=d.event_id lang=lang.code().to_string() rotate_seconds=d.rotate_seconds fullscreen=lang.t(K::FullScreen).to_string()/>
+                            <ProjectorScreen event_id=d.event_id lang=lang.code().to_string() rotate_seconds=d.rotate_seconds fullscreen=lang.t(Msg::FullScreen).to_string()/>
                         </header>
                         <div id="pj-board" class="pj-board" aria-live="polite" inner_html=d.html.clone()></div>
                         <figure class="pj-qr">
@@ -74,7 +74,7 @@ pub fn BoardControlPage() -> impl IntoView {
         (action_error(settings), action_error(freeze), action_error(publish), action_error(reveal));
     let (announce_errors, retire_errors) = (action_error(announce), action_error(retire));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => failure(lang, &e),
                 Ok(d) => {
@@ -82,29 +82,29 @@ pub fn BoardControlPage() -> impl IntoView {
                     let published = d.published_at.is_some();
                     let head = view! {
                         <div class="page-head">
-                            <h1 dir="auto">{lang.t(K::LeaderboardTitle)} ": " {d.event_name.clone()}</h1>
-                            <a href=format!("/events/{event_id}/projector") target="_blank">{lang.t(K::OpenProjector)}</a>
-                            <a href=format!("/events/{event_id}/ranking")>{lang.t(K::PublicResults)}</a>
-                            <a href=format!("/events/{event_id}/dashboard")>{lang.t(K::DashboardTitle)}</a>
+                            <h1 dir="auto">{lang.t(Msg::LeaderboardTitle)} ": " {d.event_name.clone()}</h1>
+                            <a href=format!("/events/{event_id}/projector") target="_blank">{lang.t(Msg::OpenProjector)}</a>
+                            <a href=format!("/events/{event_id}/ranking")>{lang.t(Msg::PublicResults)}</a>
+                            <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
                         </div>
-                        <p class="hint">{lang.t1(K::ScoresDoneOf, format!("{} / {}", d.progress.done, d.progress.assigned))}</p>
+                        <p class="hint">{lang.format(args::ScoresDoneOf { progress: format!("{} / {}", d.progress.done, d.progress.assigned) })}</p>
                     };
                     let reveal_box = view! {
-                        <h2>{lang.t(K::PublishTitle)}</h2>
+                        <h2>{lang.t(Msg::PublishTitle)}</h2>
                         <FormError errors=publish_errors/>
                         {match d.published_at.clone() {
                             Some(at) => view! {
-                                <p class="badge" data-open="true">{lang.t1(K::PublishedAt, at)}</p>
+                                <p class="badge" data-open="true">{lang.format(args::PublishedAt { time: at })}</p>
                                 {(d.steps > 0).then(|| view! {
-                                    <div class="reveal-steps" role="group" aria-label=lang.t(K::RevealTitle)>
-                                        <p class="reveal-count" aria-live="polite">{lang.t1(K::RevealStepOf, format!("{} / {}", d.reveal_step, d.steps))}</p>
+                                    <div class="reveal-steps" role="group" aria-label=lang.t(Msg::RevealTitle)>
+                                        <p class="reveal-count" aria-live="polite">{lang.format(args::RevealStepOf { progress: format!("{} / {}", d.reveal_step, d.steps) })}</p>
                                         <FormError errors=reveal_errors/>
                                         <ActionForm action=reveal attr:class="inline">
                                             <input type="hidden" name="event_id" value=event_id/>
                                             <input type="hidden" name="from" value=d.reveal_step/>
-                                            <button type="submit" name="direction" value="back" class="button" disabled={d.reveal_step == 0}>{lang.t(K::RevealBack)}</button>
-                                            <button type="submit" name="direction" value="next" class="button primary big" disabled={d.reveal_step >= d.steps}>{lang.t(K::RevealNext)}</button>
-                                            <button type="submit" name="direction" value="end" class="button" disabled={d.reveal_step >= d.steps}>{lang.t(K::RevealEnd)}</button>
+                                            <button type="submit" name="direction" value="back" class="button" disabled={d.reveal_step == 0}>{lang.t(Msg::RevealBack)}</button>
+                                            <button type="submit" name="direction" value="next" class="button primary big" disabled={d.reveal_step >= d.steps}>{lang.t(Msg::RevealNext)}</button>
+                                            <button type="submit" name="direction" value="end" class="button" disabled={d.reveal_step >= d.steps}>{lang.t(Msg::RevealEnd)}</button>
                                         </ActionForm>
                                     </div>
                                 })}
@@ -112,7 +112,7 @@ pub fn BoardControlPage() -> impl IntoView {
                                     <input type="hidden" name="event_id" value=event_id/>
                                     <input type="hidden" name="action" value="withdraw"/>
                                     <input type="hidden" name="reveal_mode" value=""/>
-                                    <button type="submit" class="button link">{lang.t(K::WithdrawResults)}</button>
+                                    <button type="submit" class="button link">{lang.t(Msg::WithdrawResults)}</button>
                                 </ActionForm>
                             }.into_any(),
                             None => ().into_any(),
@@ -120,55 +120,55 @@ pub fn BoardControlPage() -> impl IntoView {
                         <ActionForm action=publish>
                             <input type="hidden" name="event_id" value=event_id/>
                             <input type="hidden" name="action" value="publish"/>
-                            <p class="hint">{lang.t(K::HintPublish)}</p>
-                            <Select label=K::FieldRevealMode name="reveal_mode" errors=publish_errors selected=d.reveal_mode.clone()
+                            <p class="hint">{lang.t(Msg::HintPublish)}</p>
+                            <Select label=Msg::FieldRevealMode name="reveal_mode" errors=publish_errors selected=d.reveal_mode.clone()
                                 options=RevealMode::ALL.iter().map(|m| (m.code().to_string(), lang.t(m.label()).to_string())).collect()/>
-                            <Submit label=if published { K::Republish } else { K::PublishResults } pending=publish.pending()/>
+                            <Submit label=if published { Msg::Republish } else { Msg::PublishResults } pending=publish.pending()/>
                         </ActionForm>
                     };
                     let freeze_box = view! {
-                        <h2>{lang.t(K::FreezeTitle)}</h2>
-                        <p class="hint">{lang.t(K::HintFreeze)}</p>
+                        <h2>{lang.t(Msg::FreezeTitle)}</h2>
+                        <p class="hint">{lang.t(Msg::HintFreeze)}</p>
                         <FormError errors=freeze_errors/>
-                        {d.frozen_at.clone().map(|at| view! { <p class="badge" data-open="false">{lang.t1(K::FrozenSince, at)}</p> })}
+                        {d.frozen_at.clone().map(|at| view! { <p class="badge" data-open="false">{lang.format(args::FrozenSince { time: at })}</p> })}
                         <ActionForm action=freeze>
                             <input type="hidden" name="event_id" value=event_id/>
                             <input type="hidden" name="frozen" value=if d.frozen_at.is_some() { "off" } else { "on" }/>
-                            <Submit label=if d.frozen_at.is_some() { K::Unfreeze } else { K::Freeze } pending=freeze.pending()/>
+                            <Submit label=if d.frozen_at.is_some() { Msg::Unfreeze } else { Msg::Freeze } pending=freeze.pending()/>
                         </ActionForm>
                     };
                     let settings_box = view! {
-                        <h2>{lang.t(K::BoardSettings)}</h2>
+                        <h2>{lang.t(Msg::BoardSettings)}</h2>
                         <ActionForm action=settings>
                             <FormError errors=settings_errors/>
                             <input type="hidden" name="event_id" value=event_id/>
                             <input type="hidden" name="version" value=d.version/>
-                            <Select label=K::FieldVisibility name="visibility" errors=settings_errors selected=d.visibility.clone()
+                            <Select label=Msg::FieldVisibility name="visibility" errors=settings_errors selected=d.visibility.clone()
                                 options=Visibility::ALL.iter().map(|v| (v.code().to_string(), lang.t(v.label()).to_string())).collect()/>
                             <div class="grid-2">
-                                <Field label=K::FieldTopN name="top_n" kind="number" errors=settings_errors value=d.top_n.to_string() min="3".to_string() max="50".to_string()/>
-                                <Field label=K::FieldRotateSeconds name="rotate_seconds" kind="number" errors=settings_errors value=d.rotate_seconds.to_string() min="5".to_string() max="300".to_string()/>
+                                <Field label=Msg::FieldTopN name="top_n" kind="number" errors=settings_errors value=d.top_n.to_string() min="3".to_string() max="50".to_string()/>
+                                <Field label=Msg::FieldRotateSeconds name="rotate_seconds" kind="number" errors=settings_errors value=d.rotate_seconds.to_string() min="5".to_string() max="300".to_string()/>
                             </div>
                             <div class="field checkbox">
                                 <input type="checkbox" id="f-show_comments" name="show_comments" value="on" checked=d.show_comments/>
-                                <label for="f-show_comments">{lang.t(K::FieldShowComments)}</label>
+                                <label for="f-show_comments">{lang.t(Msg::FieldShowComments)}</label>
                             </div>
-                            <Submit label=K::Save pending=settings.pending()/>
+                            <Submit label=Msg::Save pending=settings.pending()/>
                         </ActionForm>
                     };
                     let announce_box = view! {
-                        <h2>{lang.t(K::AnnouncementsTitle)}</h2>
+                        <h2>{lang.t(Msg::AnnouncementsTitle)}</h2>
                         <ActionForm action=announce>
                             <FormError errors=announce_errors/>
                             <input type="hidden" name="event_id" value=event_id/>
-                            <TextArea label=K::AnnouncementAr name="body_ar" errors=announce_errors rows=2/>
-                            <TextArea label=K::AnnouncementFr name="body_fr" errors=announce_errors rows=2/>
-                            <TextArea label=K::AnnouncementEn name="body_en" errors=announce_errors rows=2/>
+                            <TextArea label=Msg::AnnouncementAr name="body_ar" errors=announce_errors rows=2/>
+                            <TextArea label=Msg::AnnouncementFr name="body_fr" errors=announce_errors rows=2/>
+                            <TextArea label=Msg::AnnouncementEn name="body_en" errors=announce_errors rows=2/>
                             <div class="field checkbox">
                                 <input type="checkbox" id="f-public" name="public" value="on"/>
-                                <label for="f-public">{lang.t(K::AnnouncementPublic)}</label>
+                                <label for="f-public">{lang.t(Msg::AnnouncementPublic)}</label>
                             </div>
-                            <Submit label=K::PostAnnouncement pending=announce.pending()/>
+                            <Submit label=Msg::PostAnnouncement pending=announce.pending()/>
                         </ActionForm>
                         <FormError errors=retire_errors/>
                         <ul class="announcements-list">
@@ -176,14 +176,14 @@ pub fn BoardControlPage() -> impl IntoView {
                                 <li class="card">
                                     <time>{a.at.clone()}</time>
                                     " · "
-                                    <span class="badge" data-open=a.public.to_string()>{lang.t(if a.public { K::AnnouncementIsPublic } else { K::AnnouncementMembersOnly })}</span>
+                                    <span class="badge" data-open=a.public.to_string()>{lang.t(if a.public { Msg::AnnouncementIsPublic } else { Msg::AnnouncementMembersOnly })}</span>
                                     {a.bodies.iter().zip(Lang::ALL).filter(|(b, _)| !b.is_empty()).map(|(b, l)| view! {
                                         <p lang=l.code() dir=l.dir()>{b.clone()}</p>
                                     }).collect_view()}
                                     <ActionForm action=retire attr:class="inline">
                                         <input type="hidden" name="event_id" value=event_id/>
                                         <input type="hidden" name="announcement_id" value=a.id/>
-                                        <button type="submit" class="button link">{lang.t(K::RetireAnnouncement)}</button>
+                                        <button type="submit" class="button link">{lang.t(Msg::RetireAnnouncement)}</button>
                                     </ActionForm>
                                 </li>
                             }).collect_view()}
@@ -211,21 +211,21 @@ pub fn RankingPage() -> impl IntoView {
     let id = event_id_param();
     let data = Resource::new(move || id.get(), public_ranking);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => failure(lang, &e),
                 Ok(d) => view! {
                     <section class="form-page wide ranking-page">
-                        <h1 dir="auto">{lang.t(K::PublicResults)} ": " {d.event_name.clone()}</h1>
+                        <h1 dir="auto">{lang.t(Msg::PublicResults)} ": " {d.event_name.clone()}</h1>
                         {d.mine.clone().map(|m| view! {
                             <div class="card my-result">
                                 <h2 dir="auto">{m.team.clone()}</h2>
-                                <p class="big">{m.rank.map(|r| lang.t1(K::YourRank, format!("{r} / {}", m.of))).unwrap_or_default()}</p>
+                                <p class="big">{m.rank.map(|r| lang.format(args::YourRank { rank: format!("{r} / {}", m.of) })).unwrap_or_default()}</p>
                                 {(!m.track.is_empty()).then(|| view! {
                                     <p dir="auto">{m.track.clone()} ": " {m.track_rank.map(|r| r.to_string()).unwrap_or_default()}</p>
                                 })}
                                 {(!m.comments.is_empty()).then(|| view! {
-                                    <h3>{lang.t(K::JudgesComments)}</h3>
+                                    <h3>{lang.t(Msg::JudgesComments)}</h3>
                                     <ul class="comments">{m.comments.iter().map(|c| view! { <li dir="auto">{c.clone()}</li> }).collect_view()}</ul>
                                 })}
                             </div>
@@ -233,7 +233,7 @@ pub fn RankingPage() -> impl IntoView {
                         {if d.published {
                             view! { <div class="ranking-board" inner_html=d.html.clone()></div> }.into_any()
                         } else {
-                            view! { <p class="notice">{lang.t(K::ResultsNotPublished)}</p> }.into_any()
+                            view! { <p class="notice">{lang.t(Msg::ResultsNotPublished)}</p> }.into_any()
                         }}
                         <LiveRegion event_id=d.event_id topic="board".to_string() target="main".to_string()/>
                     </section>

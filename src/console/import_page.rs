@@ -7,7 +7,7 @@
 //! organizer sends the links.
 
 use crate::error::AppError;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{args, use_lang, Msg};
 use crate::ui::{action_error, event_id_param, FormError, Select, Submit, TextArea};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -55,17 +55,17 @@ pub struct Batch {
 }
 
 #[cfg(feature = "ssr")]
-fn what_key(w: What) -> K {
+fn what_key(w: What) -> Msg {
     match w {
-        What::NotCsv => K::ImportNotCsv,
-        What::MissingColumn => K::ImportMissingColumn,
-        What::TooManyRows => K::ImportTooManyRows,
-        What::Empty => K::ErrRequired,
-        What::TooLong => K::ImportTooLong,
-        What::BadEmail => K::ErrEmailInvalid,
-        What::DuplicateInFile => K::ImportDuplicate,
-        What::UnknownTrack => K::ImportUnknownTrack,
-        What::BadUrl => K::ErrUrl,
+        What::NotCsv => Msg::ImportNotCsv,
+        What::MissingColumn => Msg::ImportMissingColumn,
+        What::TooManyRows => Msg::ImportTooManyRows,
+        What::Empty => Msg::ErrRequired,
+        What::TooLong => Msg::ImportTooLong,
+        What::BadEmail => Msg::ErrEmailInvalid,
+        What::DuplicateInFile => Msg::ImportDuplicate,
+        What::UnknownTrack => Msg::ImportUnknownTrack,
+        What::BadUrl => Msg::ErrUrl,
     }
 }
 
@@ -93,7 +93,7 @@ async fn check(
             sqlx::query_as("SELECT name FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&db.pool).await?;
         for p in &parsed.projects {
             if taken.iter().any(|(t,)| t.to_lowercase() == p.team.to_lowercase()) {
-                problems.push((p.line, "team".into(), lang.t(K::ErrTeamNameTaken).to_owned()));
+                problems.push((p.line, "team".into(), lang.t(Msg::ErrTeamNameTaken).to_owned()));
             }
         }
         problems.sort_by_key(|p| p.0);
@@ -106,13 +106,13 @@ async fn check(
 pub async fn stage_import(event_id: i64, kind: String, csv_text: String) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let Some(kind) = Kind::from_code(&kind) else {
-        return Err(AppError::field("kind", K::ErrRequired));
+        return Err(AppError::field("kind", Msg::ErrRequired));
     };
     if csv_text.trim().is_empty() {
-        return Err(AppError::field("csv_text", K::ErrRequired));
+        return Err(AppError::field("csv_text", Msg::ErrRequired));
     }
     if csv_text.len() > MAX_BYTES {
-        return Err(AppError::Invalid(vec![FieldError::with_arg("csv_text", K::ErrTooLongMax, MAX_BYTES)]));
+        return Err(AppError::Invalid(vec![FieldError::with("csv_text", args::ErrTooLongMax { count: MAX_BYTES })]));
     }
     let mut tx = access.db().begin_write().await?;
     let id: i64 = sqlx::query_scalar(
@@ -228,14 +228,14 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
             .execute(&mut *tx)
             .await?;
     if claimed.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ImportAlreadyDone));
+        return Err(AppError::Conflict(Msg::ImportAlreadyDone));
     }
     let (kind_code, body): (String, String) =
         sqlx::query_as("SELECT kind, body FROM imports WHERE id = $1").bind(batch).fetch_one(&mut *tx).await?;
     let kind = Kind::from_code(&kind_code).ok_or_else(|| AppError::missing("import batch of an unknown kind"))?;
     let (parsed, problems) = check(db, event_id, kind, &body, lang).await?;
     if !problems.is_empty() {
-        return Err(AppError::Conflict(K::ImportHasProblems));
+        return Err(AppError::Conflict(Msg::ImportHasProblems));
     }
     let base = access.state.config.public_url.clone();
     let expires: i64 =
@@ -348,37 +348,37 @@ pub fn ImportPage() -> impl IntoView {
     // the form (or a 200).
     let batch = Resource::new(move || (id.get(), batch_id(), commit.version().get()), |(id, b, _)| import_batch(id, b));
     let kinds = vec![
-        ("participants".to_string(), lang.t(K::ImportParticipants).to_string()),
-        ("mentors".to_string(), lang.t(K::ImportMentors).to_string()),
-        ("judges".to_string(), lang.t(K::ImportJudges).to_string()),
-        ("projects".to_string(), lang.t(K::ImportProjects).to_string()),
+        ("participants".to_string(), lang.t(Msg::ImportParticipants).to_string()),
+        ("mentors".to_string(), lang.t(Msg::ImportMentors).to_string()),
+        ("judges".to_string(), lang.t(Msg::ImportJudges).to_string()),
+        ("projects".to_string(), lang.t(Msg::ImportProjects).to_string()),
     ];
     view! {
         <section class="form-page wide">
             <div class="page-head">
-                <h1>{lang.t(K::ImportTitle)}</h1>
-                <a href=move || format!("/events/{}/dashboard", id.get())>{lang.t(K::DashboardTitle)}</a>
+                <h1>{lang.t(Msg::ImportTitle)}</h1>
+                <a href=move || format!("/events/{}/dashboard", id.get())>{lang.t(Msg::DashboardTitle)}</a>
             </div>
-            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || batch.get().map(|r| match r {
                     Err(e) => crate::ui::failure(lang, &e),
                     Ok(b) => {
                         let kinds = kinds.clone();
                         view! {
                             {b.map(|b| batch_view(b, commit, commit_errors))}
-                            <h2>{lang.t(K::ImportNew)}</h2>
-                            <p class="hint">{lang.t(K::HintImport)}</p>
+                            <h2>{lang.t(Msg::ImportNew)}</h2>
+                            <p class="hint">{lang.t(Msg::HintImport)}</p>
                             <ul class="hint">
-                                <li><code>"name, email, skills, languages"</code> " — " {lang.t(K::ImportParticipants)} ", " {lang.t(K::ImportMentors)} ", " {lang.t(K::ImportJudges)}</li>
-                                <li><code>"team, title, track, summary, repo_url"</code> " — " {lang.t(K::ImportProjects)}</li>
+                                <li><code>"name, email, skills, languages"</code> " — " {lang.t(Msg::ImportParticipants)} ", " {lang.t(Msg::ImportMentors)} ", " {lang.t(Msg::ImportJudges)}</li>
+                                <li><code>"team, title, track, summary, repo_url"</code> " — " {lang.t(Msg::ImportProjects)}</li>
                             </ul>
                             <ActionForm action=stage>
                                 <FormError errors=stage_errors/>
                                 <input type="hidden" name="event_id" value=move || id.get()/>
-                                <Select label=K::ImportKind name="kind" errors=stage_errors options=kinds/>
-                                <CsvFilePicker label=lang.t(K::ImportFile).to_string()/>
-                                <TextArea label=K::ImportCsv name="csv_text" errors=stage_errors rows=10/>
-                                <Submit label=K::ImportCheck pending=stage.pending()/>
+                                <Select label=Msg::ImportKind name="kind" errors=stage_errors options=kinds/>
+                                <CsvFilePicker label=lang.t(Msg::ImportFile).to_string()/>
+                                <TextArea label=Msg::ImportCsv name="csv_text" errors=stage_errors rows=10/>
+                                <Submit label=Msg::ImportCheck pending=stage.pending()/>
                             </ActionForm>
                         }.into_any()
                     }
@@ -393,7 +393,7 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
     if b.committed {
         return view! {
             <div class="card" id="import-result">
-                <h2>{lang.t1(K::ImportDone, b.created.len())}</h2>
+                <h2>{lang.format(args::ImportDone { count: b.created.len() })}</h2>
                 <div class="table-scroll">
                     <table class="people">
                         <tbody>
@@ -401,7 +401,7 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
                                 <tr><td dir="auto">{c.name}</td><td>{c.email}</td><td>{if !c.link.is_empty() {
                                     view! { <a href=c.link.clone()>{c.link.clone()}</a> }.into_any()
                                 } else if c.judge.is_some() {
-                                    view! { <span class="muted">{lang.t(K::ImportPassShownOnce)}</span> }.into_any()
+                                    view! { <span class="muted">{lang.t(Msg::ImportPassShownOnce)}</span> }.into_any()
                                 } else {
                                     ().into_any()
                                 }}</td></tr>
@@ -416,12 +416,12 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
     let ok = b.problems.is_empty() && !b.rows.is_empty();
     view! {
         <div class="card" id="import-preview">
-            <h2>{lang.t1(K::ImportPreview, b.rows.len())}</h2>
+            <h2>{lang.format(args::ImportPreview { count: b.rows.len() })}</h2>
             {(!b.problems.is_empty()).then(|| view! {
-                <p class="form-error" role="alert">{lang.t1(K::ImportProblems, b.problems.len())}</p>
+                <p class="form-error" role="alert">{lang.format(args::ImportProblems { count: b.problems.len() })}</p>
                 <ul class="import-problems">
                     {b.problems.iter().map(|(line, column, message)| view! {
-                        <li>{lang.t1(K::ImportLine, line)} {(!column.is_empty()).then(|| view! { " · " <code>{column.clone()}</code> })} ": " {message.clone()}</li>
+                        <li>{lang.format(args::ImportLine { line })} {(!column.is_empty()).then(|| view! { " · " <code>{column.clone()}</code> })} ": " {message.clone()}</li>
                     }).collect_view()}
                 </ul>
             })}
@@ -439,7 +439,7 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
                 <FormError errors=commit_errors/>
                 <input type="hidden" name="event_id" value=b.event_id/>
                 <input type="hidden" name="batch" value=b.id/>
-                <button type="submit" class="button primary" disabled=!ok>{lang.t1(K::ImportConfirm, b.rows.len())}</button>
+                <button type="submit" class="button primary" disabled=!ok>{lang.format(args::ImportConfirm { count: b.rows.len() })}</button>
             </ActionForm>
         </div>
     }

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use {
     crate::auth::{gate, Role},
-    crate::i18n::K,
+    crate::i18n::{args, Msg},
     crate::judging::{console::ssr as jc, results},
     std::collections::HashMap,
 };
@@ -163,10 +163,11 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     let mut chart: Vec<calibration::JudgeScores> = by_judge.into_values().collect();
     chart.sort_by(|a, b| a.label.cmp(&b.label));
     let labels = calibration::Labels {
-        title: lang.t(K::CalibrationTitle),
-        raw: lang.t(K::MethodRaw),
-        normalized: lang.t(K::MethodZ),
-        mean: lang.t(K::CalibrationMean),
+        title: lang.t(Msg::CalibrationTitle),
+        raw: lang.t(Msg::MethodRaw),
+        normalized: lang.t(Msg::MethodZ),
+        // The chart fills in each judge's mean itself: it gets the text with `{}` in its place.
+        mean: &lang.format(args::CalibrationMean { mean: "{}" }),
     };
     Ok(DashboardData {
         event_id,

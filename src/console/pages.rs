@@ -1,7 +1,7 @@
 //! The organizer's dashboard at /events/{id}/dashboard.
 
 use super::dashboard;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{args, use_lang, Msg};
 use crate::live::LiveRegion;
 use crate::ui::event_id_param;
 use leptos::prelude::*;
@@ -12,38 +12,38 @@ pub fn DashboardPage() -> impl IntoView {
     let id = event_id_param();
     let data = Resource::new(move || id.get(), dashboard);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(d) => {
                     let event_id = d.event_id;
                     let c = d.counts.clone();
-                    let stat = move |key: K, n: i64| view! { <div class="stat"><span class="stat-n">{n}</span><span class="stat-label">{lang.t(key)}</span></div> };
+                    let stat = move |key: Msg, n: i64| view! { <div class="stat"><span class="stat-n">{n}</span><span class="stat-label">{lang.t(key)}</span></div> };
                     let pct = if d.assigned > 0 { d.done * 100 / d.assigned } else { 0 };
                     let head = view! {
                         <div class="page-head">
-                            <h1 dir="auto">{lang.t(K::DashboardTitle)} ": " {d.event_name.clone()}</h1>
-                            <a href=format!("/events/{event_id}/show")>{lang.t(K::LeaderboardTitle)}</a>
-                            <a href=format!("/events/{event_id}/judging")>{lang.t(K::JudgingTitle)}</a>
-                            <a href=format!("/events/{event_id}/import")>{lang.t(K::ImportTitle)}</a>
-                            <a href=format!("/events/{event_id}/audit")>{lang.t(K::AuditTitle)}</a>
+                            <h1 dir="auto">{lang.t(Msg::DashboardTitle)} ": " {d.event_name.clone()}</h1>
+                            <a href=format!("/events/{event_id}/show")>{lang.t(Msg::LeaderboardTitle)}</a>
+                            <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
+                            <a href=format!("/events/{event_id}/import")>{lang.t(Msg::ImportTitle)}</a>
+                            <a href=format!("/events/{event_id}/audit")>{lang.t(Msg::AuditTitle)}</a>
                         </div>
                         <div class="stats">
-                            {stat(K::CountParticipants, c.participants)}
-                            {stat(K::CountTeams, c.teams)}
-                            {stat(K::CountSubmissions, c.submissions)}
-                            {stat(K::CountJudges, c.judges)}
-                            {stat(K::CountMentors, c.mentors)}
+                            {stat(Msg::CountParticipants, c.participants)}
+                            {stat(Msg::CountTeams, c.teams)}
+                            {stat(Msg::CountSubmissions, c.submissions)}
+                            {stat(Msg::CountJudges, c.judges)}
+                            {stat(Msg::CountMentors, c.mentors)}
                         </div>
                     };
                     let judging = view! {
-                        <h2>{lang.t(K::JudgingProgress)}</h2>
-                        <p>{lang.t1(K::CoveredProjects, format!("{} / {}", d.covered, d.projects))} " · " {lang.t1(K::ScoresDoneOf, format!("{} / {}", d.done, d.assigned))}</p>
+                        <h2>{lang.t(Msg::JudgingProgress)}</h2>
+                        <p>{lang.format(args::CoveredProjects { progress: format!("{} / {}", d.covered, d.projects) })} " · " {lang.format(args::ScoresDoneOf { progress: format!("{} / {}", d.done, d.assigned) })}</p>
                         // A native progress bar: no inline style, which the CSP forbids.
-                        <progress class="pj-bar" max="100" value=pct aria-label=lang.t(K::JudgingProgress)></progress>
+                        <progress class="pj-bar" max="100" value=pct aria-label=lang.t(Msg::JudgingProgress)></progress>
                         <div class="table-scroll">
                             <table class="people">
-                                <thead><tr><th>{lang.t(K::JudgesTitle)}</th><th>{lang.t(K::DeskProjects)}</th></tr></thead>
+                                <thead><tr><th>{lang.t(Msg::JudgesTitle)}</th><th>{lang.t(Msg::DeskProjects)}</th></tr></thead>
                                 <tbody>
                                     {d.judges.iter().map(|(name, done, assigned)| view! {
                                         <tr class:flagged={*done < *assigned}><td dir="auto">{name.clone()}</td><td>{format!("{done} / {assigned}")}</td></tr>
@@ -51,17 +51,17 @@ pub fn DashboardPage() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        <h2>{lang.t(K::ReviewTitle)}</h2>
+                        <h2>{lang.t(Msg::ReviewTitle)}</h2>
                         {if d.review.is_empty() {
-                            view! { <p class="hint">{lang.t(K::NothingToReview)}</p> }.into_any()
+                            view! { <p class="hint">{lang.t(Msg::NothingToReview)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="review">
                                     {d.review.iter().map(|r| view! {
                                         <li class="card">
                                             <strong>{r.code.clone()}</strong> " " <span dir="auto">{r.title.clone()}</span> " · "
-                                            {lang.t1(K::SpreadIs, format!("{:.1}", r.spread))}
-                                            {(r.flags > 0).then(|| view! { " · " {lang.t1(K::FlaggedBy, r.flags)} })}
+                                            {lang.format(args::SpreadIs { spread: format!("{:.1}", r.spread) })}
+                                            {(r.flags > 0).then(|| view! { " · " {lang.format(args::FlaggedBy { count: r.flags })} })}
                                         </li>
                                     }).collect_view()}
                                 </ul>
@@ -70,30 +70,30 @@ pub fn DashboardPage() -> impl IntoView {
                     };
                     let help = d.help.clone();
                     let rest = view! {
-                        <h2>{lang.t(K::HelpTitle)}</h2>
+                        <h2>{lang.t(Msg::HelpTitle)}</h2>
                         <div class="stats">
-                            {stat(K::HelpOpenCount, help.open)}
-                            {stat(K::HelpClaimedCount, help.claimed)}
-                            {stat(K::HelpResolvedCount, help.resolved)}
+                            {stat(Msg::HelpOpenCount, help.open)}
+                            {stat(Msg::HelpClaimedCount, help.claimed)}
+                            {stat(Msg::HelpResolvedCount, help.resolved)}
                         </div>
                         <p>
-                            {help.median_wait_minutes.map(|m| lang.t1(K::HelpMedianWait, m))}
-                            {help.oldest_open_minutes.map(|m| view! { " · " {lang.t1(K::HelpOldestOpen, m)} })}
+                            {help.median_wait_minutes.map(|m| lang.format(args::HelpMedianWait { minutes: m }))}
+                            {help.oldest_open_minutes.map(|m| view! { " · " {lang.format(args::HelpOldestOpen { minutes: m })} })}
                         </p>
-                        <h2>{lang.t(K::CalibrationTitle)}</h2>
-                        <p class="hint">{lang.t(K::HintCalibration)}</p>
+                        <h2>{lang.t(Msg::CalibrationTitle)}</h2>
+                        <p class="hint">{lang.t(Msg::HintCalibration)}</p>
                         {if d.calibration_svg.is_empty() {
-                            view! { <p class="hint">{lang.t(K::BoardEmpty)}</p> }.into_any()
+                            view! { <p class="hint">{lang.t(Msg::BoardEmpty)}</p> }.into_any()
                         } else {
                             view! { <div class="calibration" inner_html=d.calibration_svg.clone()></div> }.into_any()
                         }}
-                        <h2>{lang.t(K::ExportsTitle)}</h2>
+                        <h2>{lang.t(Msg::ExportsTitle)}</h2>
                         <p class="exports">
-                            <a class="button" href=format!("/events/{event_id}/teams.csv") rel="external">{lang.t(K::ExportTeams)}</a>
-                            <a class="button" href=format!("/events/{event_id}/submissions.csv") rel="external">{lang.t(K::ExportSubmissions)}</a>
-                            <a class="button" href=format!("/events/{event_id}/scores.csv?by=judge") rel="external">{lang.t(K::ExportScoresByJudge)}</a>
-                            <a class="button" href=format!("/events/{event_id}/ranking.csv") rel="external">{lang.t(K::ExportRanking)}</a>
-                            <a class="button" href=format!("/events/{event_id}/sessions.csv") rel="external">{lang.t(K::ExportSessions)}</a>
+                            <a class="button" href=format!("/events/{event_id}/teams.csv") rel="external">{lang.t(Msg::ExportTeams)}</a>
+                            <a class="button" href=format!("/events/{event_id}/submissions.csv") rel="external">{lang.t(Msg::ExportSubmissions)}</a>
+                            <a class="button" href=format!("/events/{event_id}/scores.csv?by=judge") rel="external">{lang.t(Msg::ExportScoresByJudge)}</a>
+                            <a class="button" href=format!("/events/{event_id}/ranking.csv") rel="external">{lang.t(Msg::ExportRanking)}</a>
+                            <a class="button" href=format!("/events/{event_id}/sessions.csv") rel="external">{lang.t(Msg::ExportSessions)}</a>
                         </p>
                     };
                     view! {

@@ -4,7 +4,7 @@ use super::domain::EventInput;
 use crate::auth::Role;
 use crate::db::{now, Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::i18n::K;
+use crate::i18n::Msg;
 
 #[derive(sqlx::FromRow, Clone, Debug)]
 pub struct EventRow {
@@ -136,7 +136,7 @@ async fn grant_with(
             .fetch_all(&mut **tx)
             .await?;
         if held.iter().filter_map(|r| Role::from_code(r)).any(|r| clashing.contains(&r)) {
-            return Err(AppError::Conflict(K::ErrRoleClash));
+            return Err(AppError::Conflict(Msg::ErrRoleClash));
         }
     }
     let done = sqlx::query(

@@ -2,7 +2,7 @@
 //! data, so they are tested without a database.
 
 use crate::error::FieldError;
-use crate::i18n::K;
+use crate::i18n::{args, Msg};
 use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
@@ -57,11 +57,11 @@ pub const TRACK_DESCRIPTION_MAX: usize = 1000;
 pub fn text(errors: &mut Vec<FieldError>, field: &str, raw: &str, max: usize, required: bool) -> String {
     let value = raw.trim().replace("\r\n", "\n");
     if required && value.is_empty() {
-        errors.push(FieldError::new(field, K::ErrRequired));
+        errors.push(FieldError::new(field, Msg::ErrRequired));
     } else if value.chars().count() > max {
-        errors.push(FieldError::with_arg(field, K::ErrTooLongMax, max));
+        errors.push(FieldError::with(field, args::ErrTooLongMax { count: max }));
     } else if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        errors.push(FieldError::new(field, K::ErrInvalidCharacters));
+        errors.push(FieldError::new(field, Msg::ErrInvalidCharacters));
     }
     value
 }
@@ -85,7 +85,9 @@ pub fn local_to_utc(raw: &str, tz: Tz) -> Option<i64> {
 pub fn optional_local(raw: &str, tz: Tz, field: &str) -> Result<Option<i64>, crate::error::AppError> {
     match raw.trim() {
         "" => Ok(None),
-        value => local_to_utc(value, tz).map(Some).ok_or_else(|| crate::error::AppError::field(field, K::ErrDateTime)),
+        value => {
+            local_to_utc(value, tz).map(Some).ok_or_else(|| crate::error::AppError::field(field, Msg::ErrDateTime))
+        }
     }
 }
 
@@ -107,13 +109,13 @@ impl RawEvent {
         let venue = text(&mut errors, "venue", &self.venue, VENUE_MAX, false);
         let tz = parse_timezone(&self.timezone);
         if tz.is_none() {
-            errors.push(FieldError::new("timezone", K::ErrTimezone));
+            errors.push(FieldError::new("timezone", Msg::ErrTimezone));
         }
         let size = |errors: &mut Vec<FieldError>, field: &str, raw: &str| -> i64 {
             match raw.trim().parse::<i64>() {
                 Ok(n) if (1..=TEAM_SIZE_LIMIT).contains(&n) => n,
                 _ => {
-                    errors.push(FieldError::with_arg(field, K::ErrTeamSizeRange, TEAM_SIZE_LIMIT));
+                    errors.push(FieldError::with(field, args::ErrTeamSizeRange { max: TEAM_SIZE_LIMIT }));
                     0
                 }
             }
@@ -121,7 +123,7 @@ impl RawEvent {
         let team_min = size(&mut errors, "team_min", &self.team_min);
         let team_max = size(&mut errors, "team_max", &self.team_max);
         if team_min > 0 && team_max > 0 && team_min > team_max {
-            errors.push(FieldError::new("team_max", K::ErrTeamMaxBelowMin));
+            errors.push(FieldError::new("team_max", Msg::ErrTeamMaxBelowMin));
         }
         let fields: [(&str, &str); 9] = [
             ("starts_at", &self.starts_at),
@@ -138,8 +140,8 @@ impl RawEvent {
         for (i, (field, raw)) in fields.iter().enumerate() {
             match tz.and_then(|tz| local_to_utc(raw, tz)) {
                 Some(ts) => times[i] = ts,
-                None if raw.trim().is_empty() => errors.push(FieldError::new(field, K::ErrRequired)),
-                None if tz.is_some() => errors.push(FieldError::new(field, K::ErrDateTime)),
+                None if raw.trim().is_empty() => errors.push(FieldError::new(field, Msg::ErrRequired)),
+                None if tz.is_some() => errors.push(FieldError::new(field, Msg::ErrDateTime)),
                 None => {}
             }
         }
@@ -147,14 +149,14 @@ impl RawEvent {
             times;
         if errors.is_empty() {
             // Each pair: the later field must not come before the earlier one.
-            let order: [(&str, i64, i64, K); 7] = [
-                ("ends_at", starts_at, ends_at, K::ErrEndsBeforeStart),
-                ("registration_closes", registration_opens, registration_closes, K::ErrAfterRegistrationOpens),
-                ("hacking_starts", registration_opens, hacking_starts, K::ErrAfterRegistrationOpens),
-                ("submission_deadline", hacking_starts, submission_deadline, K::ErrAfterHackingStarts),
-                ("judging_opens", submission_deadline, judging_opens, K::ErrAfterSubmissionDeadline),
-                ("judging_closes", judging_opens, judging_closes, K::ErrAfterJudgingOpens),
-                ("results_at", judging_closes, results_at, K::ErrAfterJudgingCloses),
+            let order: [(&str, i64, i64, Msg); 7] = [
+                ("ends_at", starts_at, ends_at, Msg::ErrEndsBeforeStart),
+                ("registration_closes", registration_opens, registration_closes, Msg::ErrAfterRegistrationOpens),
+                ("hacking_starts", registration_opens, hacking_starts, Msg::ErrAfterRegistrationOpens),
+                ("submission_deadline", hacking_starts, submission_deadline, Msg::ErrAfterHackingStarts),
+                ("judging_opens", submission_deadline, judging_opens, Msg::ErrAfterSubmissionDeadline),
+                ("judging_closes", judging_opens, judging_closes, Msg::ErrAfterJudgingOpens),
+                ("results_at", judging_closes, results_at, Msg::ErrAfterJudgingCloses),
             ];
             for (field, earlier, later, key) in order {
                 if later < earlier && !errors.iter().any(|e: &FieldError| e.field == field) {
@@ -162,10 +164,10 @@ impl RawEvent {
                 }
             }
             if hacking_starts < starts_at {
-                errors.push(FieldError::new("hacking_starts", K::ErrWithinEvent));
+                errors.push(FieldError::new("hacking_starts", Msg::ErrWithinEvent));
             }
             if submission_deadline > ends_at {
-                errors.push(FieldError::new("submission_deadline", K::ErrWithinEvent));
+                errors.push(FieldError::new("submission_deadline", Msg::ErrWithinEvent));
             }
         }
         if !errors.is_empty() {

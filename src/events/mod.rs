@@ -8,7 +8,7 @@ pub mod domain;
 
 use crate::auth::{use_current_user, Role};
 use crate::error::AppError;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{args, use_lang, Msg};
 use crate::invites::InvitesPanel;
 use crate::ui::event_id_param;
 use crate::ui::{action_error, Field, FormError, Notice, Submit, TextArea};
@@ -42,7 +42,7 @@ pub struct EventPageData {
     pub team_min: i64,
     pub team_max: i64,
     /// (label, time in the event's timezone), in schedule order.
-    pub schedule: Vec<(K, String)>,
+    pub schedule: Vec<(Msg, String)>,
     pub tracks: Vec<Track>,
     pub my_roles: Vec<Role>,
     pub registration_open: bool,
@@ -171,15 +171,15 @@ mod ssr {
         Ok(EventPageData {
             id,
             schedule: vec![
-                (K::FieldStartsAt, d(e.starts_at)),
-                (K::FieldRegistrationOpens, d(e.registration_opens)),
-                (K::FieldRegistrationCloses, d(e.registration_closes)),
-                (K::FieldHackingStarts, d(e.hacking_starts)),
-                (K::FieldSubmissionDeadline, d(e.submission_deadline)),
-                (K::FieldJudgingOpens, d(e.judging_opens)),
-                (K::FieldJudgingCloses, d(e.judging_closes)),
-                (K::FieldResultsAt, d(e.results_at)),
-                (K::FieldEndsAt, d(e.ends_at)),
+                (Msg::FieldStartsAt, d(e.starts_at)),
+                (Msg::FieldRegistrationOpens, d(e.registration_opens)),
+                (Msg::FieldRegistrationCloses, d(e.registration_closes)),
+                (Msg::FieldHackingStarts, d(e.hacking_starts)),
+                (Msg::FieldSubmissionDeadline, d(e.submission_deadline)),
+                (Msg::FieldJudgingOpens, d(e.judging_opens)),
+                (Msg::FieldJudgingCloses, d(e.judging_closes)),
+                (Msg::FieldResultsAt, d(e.results_at)),
+                (Msg::FieldEndsAt, d(e.ends_at)),
             ],
             registration_open: domain::registration_open(e.registration_opens, e.registration_closes, now()),
             tracks: tracks(db::tracks(db, id).await?),
@@ -311,7 +311,7 @@ pub async fn update_event(
     let before = db::event(access.db(), id).await?.map(|r| r.input());
     if !db::update(&mut tx, id, version, &input).await? {
         // Someone saved after this form was loaded: refuse rather than overwrite their work.
-        return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+        return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
     }
     crate::db::audit(
         &mut tx,
@@ -339,7 +339,7 @@ pub async fn add_track(event_id: i64, track_name: String, track_description: Str
     }
     let mut tx = access.db().begin_write().await?;
     if db::insert_track(&mut tx, event_id, &name, &description).await?.is_none() {
-        return Err(AppError::field("track_name", K::ErrTrackExists));
+        return Err(AppError::field("track_name", Msg::ErrTrackExists));
     }
     crate::db::audit(
         &mut tx,
@@ -388,7 +388,7 @@ pub async fn add_organizer(event_id: i64, organizer_email: String) -> Result<(),
     let email =
         crate::auth::domain::Email::parse(&organizer_email).map_err(|k| AppError::field("organizer_email", k))?;
     let Some((user, _)) = crate::auth::db::user_by_email(access.db(), email.as_str()).await? else {
-        return Err(AppError::field("organizer_email", K::ErrNoSuchAccount));
+        return Err(AppError::field("organizer_email", Msg::ErrNoSuchAccount));
     };
     let mut tx = access.db().begin_write().await?;
     if db::grant(&mut tx, event_id, user.id, Role::Organizer, Some(access.user.id)).await? {
@@ -412,7 +412,7 @@ pub async fn join_event(event_id: i64) -> Result<(), AppError> {
     let authed = crate::auth::gate::signed_in().await?;
     let row = db::event(authed.db(), event_id).await?.ok_or(AppError::NotFound)?;
     if !domain::registration_open(row.input.registration_opens, row.input.registration_closes, crate::db::now()) {
-        return Err(AppError::Conflict(K::ErrRegistrationClosed));
+        return Err(AppError::Conflict(Msg::ErrRegistrationClosed));
     }
     let mut tx = authed.db().begin_write().await?;
     if db::grant(&mut tx, event_id, authed.user.id, Role::Participant, None).await? {
@@ -430,20 +430,20 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section>
             <div class="page-head">
-                <h1>{lang.t(K::EventsTitle)}</h1>
+                <h1>{lang.t(Msg::EventsTitle)}</h1>
                 <Suspense fallback=|| ()>
                     {move || {
                         user.get().and_then(|u| u.ok().flatten()).filter(|u| u.can_create_events).map(|_| {
-                            view! { <A href="/events/new" attr:class="button primary">{lang.t(K::CreateEvent)}</A> }
+                            view! { <A href="/events/new" attr:class="button primary">{lang.t(Msg::CreateEvent)}</A> }
                         })
                     }}
                 </Suspense>
             </div>
-            <p class="lead">{lang.t(K::Tagline)}</p>
-            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            <p class="lead">{lang.t(Msg::Tagline)}</p>
+            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || events.get().map(|r| match r {
                     Err(e) => crate::ui::failure(lang, &e),
-                    Ok(list) if list.is_empty() => view! { <p>{lang.t(K::NoEvents)}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p>{lang.t(Msg::NoEvents)}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="cards">
                             {list.into_iter().map(|e| view! {
@@ -470,7 +470,7 @@ pub fn EventPage() -> impl IntoView {
     let user = use_current_user();
     let join_errors = action_error(join);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || page.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(e) => {
@@ -484,38 +484,38 @@ pub fn EventPage() -> impl IntoView {
                             <div class="page-head">
                                 <h1 dir="auto">{e.name.clone()}</h1>
                                 {is_organizer.then(|| view! {
-                                    <a class="button" href=format!("/events/{}/manage", e.id)>{lang.t(K::ManageEvent)}</a>
+                                    <a class="button" href=format!("/events/{}/manage", e.id)>{lang.t(Msg::ManageEvent)}</a>
                                 })}
                             </div>
                             <p class="muted" dir="auto">{e.venue.clone()} " · " {e.timezone.clone()}</p>
-                            {(!roles.is_empty()).then(|| view! { <p class="badge">{lang.t(K::YourRoles)} ": " {roles}</p> })}
-                            <nav class="event-links" aria-label=lang.t(K::EventNavigation)>
+                            {(!roles.is_empty()).then(|| view! { <p class="badge">{lang.t(Msg::YourRoles)} ": " {roles}</p> })}
+                            <nav class="event-links" aria-label=lang.t(Msg::EventNavigation)>
                                 {e.my_roles.contains(&Role::Participant).then(|| view! {
-                                    <a class="button primary" href=format!("/events/{}/team", e.id)>{lang.t(K::TeamTitle)}</a>
+                                    <a class="button primary" href=format!("/events/{}/team", e.id)>{lang.t(Msg::TeamTitle)}</a>
                                 })}
                                 {e.my_roles.iter().any(|r| matches!(r, Role::Participant | Role::Mentor | Role::Organizer)).then(|| view! {
-                                    <a class="button" href=format!("/events/{}/board", e.id)>{lang.t(K::BoardTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/board", e.id)>{lang.t(Msg::BoardTitle)}</a>
                                 })}
-                                {(!e.my_roles.is_empty() && !(e.my_roles.len() == 1 && e.my_roles[0] == Role::Judge)).then(|| view! {
-                                    <a class="button" href=format!("/events/{}/sessions", e.id)>{lang.t(K::SessionsTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/help", e.id)>{lang.t(K::HelpTitle)}</a>
+                                {(!e.my_roles.iter().all(|r| *r == Role::Judge)).then(|| view! {
+                                    <a class="button" href=format!("/events/{}/sessions", e.id)>{lang.t(Msg::SessionsTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/help", e.id)>{lang.t(Msg::HelpTitle)}</a>
                                 })}
                                 {e.my_roles.contains(&Role::Mentor).then(|| view! {
-                                    <a class="button primary" href=format!("/events/{}/mentor", e.id)>{lang.t(K::MentorProfileTitle)}</a>
+                                    <a class="button primary" href=format!("/events/{}/mentor", e.id)>{lang.t(Msg::MentorProfileTitle)}</a>
                                 })}
                                 {e.my_roles.contains(&Role::Judge).then(|| view! {
-                                    <a class="button primary" href=format!("/events/{}/judge", e.id)>{lang.t(K::JudgeDeskTitle)}</a>
+                                    <a class="button primary" href=format!("/events/{}/judge", e.id)>{lang.t(Msg::JudgeDeskTitle)}</a>
                                 })}
-                                <a class="button" href=format!("/events/{}/ranking", e.id)>{lang.t(K::PublicResults)}</a>
-                                <a class="button" href=format!("/events/{}/projector", e.id)>{lang.t(K::LeaderboardTitle)}</a>
+                                <a class="button" href=format!("/events/{}/ranking", e.id)>{lang.t(Msg::PublicResults)}</a>
+                                <a class="button" href=format!("/events/{}/projector", e.id)>{lang.t(Msg::LeaderboardTitle)}</a>
                                 {is_organizer.then(|| view! {
-                                    <a class="button primary" href=format!("/events/{}/dashboard", e.id)>{lang.t(K::DashboardTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/show", e.id)>{lang.t(K::PublishTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/judging", e.id)>{lang.t(K::JudgingTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/results", e.id)>{lang.t(K::ResultsTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/mentoring", e.id)>{lang.t(K::MentoringTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/teams", e.id)>{lang.t(K::TeamsOverview)}</a>
-                                    <a class="button" href=format!("/events/{}/submissions", e.id)>{lang.t(K::SubmissionsTitle)}</a>
+                                    <a class="button primary" href=format!("/events/{}/dashboard", e.id)>{lang.t(Msg::DashboardTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/show", e.id)>{lang.t(Msg::PublishTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/judging", e.id)>{lang.t(Msg::JudgingTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/results", e.id)>{lang.t(Msg::ResultsTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/mentoring", e.id)>{lang.t(Msg::MentoringTitle)}</a>
+                                    <a class="button" href=format!("/events/{}/teams", e.id)>{lang.t(Msg::TeamsOverview)}</a>
+                                    <a class="button" href=format!("/events/{}/submissions", e.id)>{lang.t(Msg::SubmissionsTitle)}</a>
                                 })}
                             </nav>
                             <p class="description" dir="auto">{e.description.clone()}</p>
@@ -523,16 +523,16 @@ pub fn EventPage() -> impl IntoView {
                             {can_join.then(|| view! {
                                 <ActionForm action=join>
                                     <input type="hidden" name="event_id" value=e.id/>
-                                    <Submit label=K::JoinAsParticipant pending=join.pending()/>
+                                    <Submit label=Msg::JoinAsParticipant pending=join.pending()/>
                                 </ActionForm>
                             })}
-                            {(!signed_in).then(|| view! { <p><a href=login_href>{lang.t(K::LogInToJoin)}</a></p> })}
-                            <h2>{lang.t(K::ScheduleTitle)}</h2>
+                            {(!signed_in).then(|| view! { <p><a href=login_href>{lang.t(Msg::LogInToJoin)}</a></p> })}
+                            <h2>{lang.t(Msg::ScheduleTitle)}</h2>
                             <dl class="schedule">
                                 {e.schedule.iter().map(|(k, v)| view! { <dt>{lang.t(*k)}</dt><dd><time>{v.clone()}</time></dd> }).collect_view()}
                             </dl>
-                            <p>{lang.t1(K::TeamSizeLine, &format!("{}–{}", e.team_min, e.team_max))}</p>
-                            <h2>{lang.t(K::TracksTitle)}</h2>
+                            <p>{lang.format(args::TeamSizeLine { range: format!("{}–{}", e.team_min, e.team_max) })}</p>
+                            <h2>{lang.t(Msg::TracksTitle)}</h2>
                             <ul class="tracks">
                                 {e.tracks.iter().map(|t| view! {
                                     <li><strong dir="auto">{t.name.clone()}</strong> <span dir="auto">{t.description.clone()}</span></li>
@@ -551,34 +551,34 @@ pub fn EventPage() -> impl IntoView {
 fn EventFields(errors: Signal<Option<AppError>>, data: Option<EventFormData>) -> impl IntoView {
     let lang = use_lang();
     let v = move |name: &str, default: &str| data.as_ref().map(|d| d.value(name)).unwrap_or_else(|| default.to_owned());
-    let dt = |label: K, name: &'static str, value: String| {
+    let dt = |label: Msg, name: &'static str, value: String| {
         view! { <Field label name kind="datetime-local" errors value required=true/> }
     };
     view! {
         <fieldset>
-            <legend>{lang.t(K::EventDetails)}</legend>
-            <Field label=K::FieldEventName name="name" errors value=v("name", "") required=true dir_auto=true/>
-            <TextArea label=K::FieldDescription name="description" errors value=v("description", "")/>
-            <Field label=K::FieldVenue name="venue" errors value=v("venue", "") dir_auto=true/>
-            <Field label=K::FieldTimezone name="timezone" errors value=v("timezone", "Africa/Casablanca") hint=K::HintTimezone required=true/>
+            <legend>{lang.t(Msg::EventDetails)}</legend>
+            <Field label=Msg::FieldEventName name="name" errors value=v("name", "") required=true dir_auto=true/>
+            <TextArea label=Msg::FieldDescription name="description" errors value=v("description", "")/>
+            <Field label=Msg::FieldVenue name="venue" errors value=v("venue", "") dir_auto=true/>
+            <Field label=Msg::FieldTimezone name="timezone" errors value=v("timezone", "Africa/Casablanca") hint=Msg::HintTimezone required=true/>
             <div class="row">
-                <Field label=K::FieldTeamMin name="team_min" kind="number" errors value=v("team_min", "2") min="1".to_string() max="20".to_string() required=true/>
-                <Field label=K::FieldTeamMax name="team_max" kind="number" errors value=v("team_max", "5") min="1".to_string() max="20".to_string() required=true/>
+                <Field label=Msg::FieldTeamMin name="team_min" kind="number" errors value=v("team_min", "2") min="1".to_string() max="20".to_string() required=true/>
+                <Field label=Msg::FieldTeamMax name="team_max" kind="number" errors value=v("team_max", "5") min="1".to_string() max="20".to_string() required=true/>
             </div>
         </fieldset>
         <fieldset>
-            <legend>{lang.t(K::ScheduleTitle)}</legend>
-            <p class="hint">{lang.t(K::HintScheduleTimezone)}</p>
+            <legend>{lang.t(Msg::ScheduleTitle)}</legend>
+            <p class="hint">{lang.t(Msg::HintScheduleTimezone)}</p>
             <div class="grid-2">
-                {dt(K::FieldStartsAt, "starts_at", v("starts_at", ""))}
-                {dt(K::FieldEndsAt, "ends_at", v("ends_at", ""))}
-                {dt(K::FieldRegistrationOpens, "registration_opens", v("registration_opens", ""))}
-                {dt(K::FieldRegistrationCloses, "registration_closes", v("registration_closes", ""))}
-                {dt(K::FieldHackingStarts, "hacking_starts", v("hacking_starts", ""))}
-                {dt(K::FieldSubmissionDeadline, "submission_deadline", v("submission_deadline", ""))}
-                {dt(K::FieldJudgingOpens, "judging_opens", v("judging_opens", ""))}
-                {dt(K::FieldJudgingCloses, "judging_closes", v("judging_closes", ""))}
-                {dt(K::FieldResultsAt, "results_at", v("results_at", ""))}
+                {dt(Msg::FieldStartsAt, "starts_at", v("starts_at", ""))}
+                {dt(Msg::FieldEndsAt, "ends_at", v("ends_at", ""))}
+                {dt(Msg::FieldRegistrationOpens, "registration_opens", v("registration_opens", ""))}
+                {dt(Msg::FieldRegistrationCloses, "registration_closes", v("registration_closes", ""))}
+                {dt(Msg::FieldHackingStarts, "hacking_starts", v("hacking_starts", ""))}
+                {dt(Msg::FieldSubmissionDeadline, "submission_deadline", v("submission_deadline", ""))}
+                {dt(Msg::FieldJudgingOpens, "judging_opens", v("judging_opens", ""))}
+                {dt(Msg::FieldJudgingCloses, "judging_closes", v("judging_closes", ""))}
+                {dt(Msg::FieldResultsAt, "results_at", v("results_at", ""))}
             </div>
         </fieldset>
     }
@@ -592,25 +592,25 @@ pub fn NewEventPage() -> impl IntoView {
     let user = use_current_user();
     view! {
         <section class="form-page">
-            <h1>{lang.t(K::CreateEvent)}</h1>
+            <h1>{lang.t(Msg::CreateEvent)}</h1>
             <Suspense fallback=|| ()>
                 {move || user.get().map(|u| match u.ok().flatten() {
                     None => {
                         crate::ui::refuse(&AppError::Unauthenticated);
                         view! {
-                            <p class="form-error" role="alert">{lang.t(K::ErrSignInRequired)}</p>
-                            <a href="/login?next=/events/new">{lang.t(K::LogIn)}</a>
+                            <p class="form-error" role="alert">{lang.t(Msg::ErrSignInRequired)}</p>
+                            <a href="/login?next=/events/new">{lang.t(Msg::LogIn)}</a>
                         }.into_any()
                     }
                     Some(u) if !u.can_create_events => {
                         crate::ui::refuse(&AppError::Forbidden);
-                        view! { <p class="form-error" role="alert">{lang.t(K::ErrCannotCreateEvents)}</p> }.into_any()
+                        view! { <p class="form-error" role="alert">{lang.t(Msg::ErrCannotCreateEvents)}</p> }.into_any()
                     }
                     Some(_) => view! {
                         <ActionForm action=action>
                             <FormError errors/>
                             <EventFields errors data=None/>
-                            <Submit label=K::CreateEvent pending=action.pending()/>
+                            <Submit label=Msg::CreateEvent pending=action.pending()/>
                         </ActionForm>
                     }.into_any(),
                 })}
@@ -636,7 +636,7 @@ pub fn ManageEventPage() -> impl IntoView {
     let remove_errors = action_error(remove);
     let organizer_errors = action_error(organizer);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || form.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(data) => {
@@ -646,24 +646,24 @@ pub fn ManageEventPage() -> impl IntoView {
                     view! {
                         <section class="form-page">
                             <div class="page-head">
-                                <h1 dir="auto">{lang.t(K::ManageEvent)} ": " {data.value("name")}</h1>
-                                <a href=format!("/events/{event_id}")>{lang.t(K::ViewPublicPage)}</a>
-                                <a href=format!("/events/{event_id}/teams")>{lang.t(K::TeamsOverview)}</a>
-                                <a href=format!("/events/{event_id}/submissions")>{lang.t(K::SubmissionsTitle)}</a>
-                                <a href=format!("/events/{event_id}/judging")>{lang.t(K::JudgingTitle)}</a>
-                                <a href=format!("/events/{event_id}/dashboard")>{lang.t(K::DashboardTitle)}</a>
-                                <a href=format!("/events/{event_id}/import")>{lang.t(K::ImportTitle)}</a>
+                                <h1 dir="auto">{lang.t(Msg::ManageEvent)} ": " {data.value("name")}</h1>
+                                <a href=format!("/events/{event_id}")>{lang.t(Msg::ViewPublicPage)}</a>
+                                <a href=format!("/events/{event_id}/teams")>{lang.t(Msg::TeamsOverview)}</a>
+                                <a href=format!("/events/{event_id}/submissions")>{lang.t(Msg::SubmissionsTitle)}</a>
+                                <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
+                                <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
+                                <a href=format!("/events/{event_id}/import")>{lang.t(Msg::ImportTitle)}</a>
                             </div>
                             <ActionForm action=update>
                                 <FormError errors=update_errors/>
-                                <Notice when=saved message=K::Saved/>
+                                <Notice when=saved message=Msg::Saved/>
                                 <input type="hidden" name="id" value=event_id/>
                                 <input type="hidden" name="version" value=data.version/>
                                 <EventFields errors=update_errors data=Some(data.clone())/>
-                                <Submit label=K::Save pending=update.pending()/>
+                                <Submit label=Msg::Save pending=update.pending()/>
                             </ActionForm>
 
-                            <h2 id="tracks">{lang.t(K::TracksTitle)}</h2>
+                            <h2 id="tracks">{lang.t(Msg::TracksTitle)}</h2>
                             <FormError errors=remove_errors/>
                             <ul class="tracks">
                                 {tracks.into_iter().map(|t| view! {
@@ -672,7 +672,7 @@ pub fn ManageEventPage() -> impl IntoView {
                                         <ActionForm action=remove attr:class="inline">
                                             <input type="hidden" name="event_id" value=event_id/>
                                             <input type="hidden" name="track_id" value=t.id/>
-                                            <button type="submit" class="button link danger">{lang.t(K::Remove)}</button>
+                                            <button type="submit" class="button link danger">{lang.t(Msg::Remove)}</button>
                                         </ActionForm>
                                     </li>
                                 }).collect_view()}
@@ -680,14 +680,14 @@ pub fn ManageEventPage() -> impl IntoView {
                             <ActionForm action=add>
                                 <FormError errors=add_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
-                                <Field label=K::FieldTrackName name="track_name" errors=add_errors dir_auto=true required=true/>
-                                <Field label=K::FieldTrackDescription name="track_description" errors=add_errors dir_auto=true/>
-                                <Submit label=K::AddTrack pending=add.pending()/>
+                                <Field label=Msg::FieldTrackName name="track_name" errors=add_errors dir_auto=true required=true/>
+                                <Field label=Msg::FieldTrackDescription name="track_description" errors=add_errors dir_auto=true/>
+                                <Submit label=Msg::AddTrack pending=add.pending()/>
                             </ActionForm>
 
-                            <h2>{lang.t(K::PeopleTitle)}</h2>
+                            <h2>{lang.t(Msg::PeopleTitle)}</h2>
                             <table class="people">
-                                <thead><tr><th>{lang.t(K::FieldDisplayName)}</th><th>{lang.t(K::FieldEmail)}</th><th>{lang.t(K::RoleTitle)}</th></tr></thead>
+                                <thead><tr><th>{lang.t(Msg::FieldDisplayName)}</th><th>{lang.t(Msg::FieldEmail)}</th><th>{lang.t(Msg::RoleTitle)}</th></tr></thead>
                                 <tbody>
                                     {people.into_iter().map(|(n, m, r)| view! {
                                         <tr><td dir="auto">{n}</td><td>{m}</td><td>{lang.t(r.label())}</td></tr>
@@ -697,8 +697,8 @@ pub fn ManageEventPage() -> impl IntoView {
                             <ActionForm action=organizer>
                                 <FormError errors=organizer_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
-                                <Field label=K::FieldOrganizerEmail name="organizer_email" kind="email" errors=organizer_errors required=true/>
-                                <Submit label=K::AddOrganizer pending=organizer.pending()/>
+                                <Field label=Msg::FieldOrganizerEmail name="organizer_email" kind="email" errors=organizer_errors required=true/>
+                                <Submit label=Msg::AddOrganizer pending=organizer.pending()/>
                             </ActionForm>
 
                             <InvitesPanel event_id/>

@@ -1,16 +1,30 @@
 //! Arabic, French and English, chosen per request.
 //!
-//! The catalogue is a compile-time table (`catalogue.rs`): a key that lacks one of the three
-//! languages does not compile, and `tests` below catch empty, untranslated or mismatched
-//! entries. Keys are a typed enum, so server errors travel as keys and are rendered in the
-//! reader's language by the page, even when the form was posted without JavaScript.
+//! Translators edit one Fluent file per language (`locales/*.ftl`). build.rs checks them at
+//! compile time (each file parses, every message exists in every language, with the same
+//! variables) and generates `Msg`, one key per message, and `args`, one struct per message
+//! with variables. Keys are a typed enum, so server errors travel as keys and are rendered in
+//! the reader's language by the page, even when the form was posted without JavaScript.
+//!
+//! - `lang.t(Msg::LogIn)`: a message without variables, a `&'static str`.
+//! - `lang.format(args::ImportConfirm { count: rows.len() })`: a message with variables; a
+//!   wrong or missing field name does not compile. Plural forms follow CLDR.
+//!
+//! The server renders with fluent-bundle (`server`); the browser (islands) renders the same
+//! files from tables compiled by build.rs (`pattern`), so no Fluent runtime goes to WASM.
 
-mod catalogue;
+mod messages;
+mod pattern;
 #[cfg(feature = "ssr")]
 pub mod request;
+#[cfg(feature = "ssr")]
+mod server;
 
-pub use catalogue::K;
 use leptos::prelude::*;
+pub use messages::{args, Msg};
+#[cfg(feature = "ssr")]
+use messages::{lang_index, SERVER_SOURCES};
+pub use pattern::{Count, Message, OneValue, Plural, Value, Var};
 use serde::{Deserialize, Serialize};
 
 /// Name of the cookie that keeps the reader's language choice.
@@ -60,13 +74,51 @@ impl Lang {
         }
     }
 
-    pub fn t(self, key: K) -> &'static str {
-        key.text(self)
+    /// Whether inserted values get bidi isolation marks (see `server::build` for why Arabic
+    /// only).
+    pub fn isolates(self) -> bool {
+        matches!(self, Lang::Ar)
     }
 
-    /// A catalogue entry with its `{}` placeholder filled.
-    pub fn t1(self, key: K, arg: impl std::fmt::Display) -> String {
-        key.text(self).replacen("{}", &arg.to_string(), 1)
+    /// A message without variables. (One with variables gives its outline: use `format`.)
+    pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self)
+    }
+
+    /// A message with its arguments: `lang.format(args::ImportConfirm { count: 3 })`.
+    pub fn format(self, message: impl Message) -> String {
+        self.render(message.msg(), &message.values())
+    }
+
+    /// Like `format`, without the bidi isolation marks: for text that is stored rather than
+    /// shown (a generated team name).
+    pub fn format_plain(self, message: impl Message) -> String {
+        self.format(message).replace([pattern::FSI, pattern::PDI], "")
+    }
+
+    /// A message whose one value arrived as text, as errors carry it (`FieldError::arg`,
+    /// `AppError::ConflictWith`). A message without variables ignores the text.
+    pub fn format_arg(self, msg: Msg, arg: &str) -> String {
+        let values: Vec<Value<'_>> = msg.vars().first().map(|var| Value::from_wire(arg, *var)).into_iter().collect();
+        self.render(msg, &values)
+    }
+
+    fn render(self, msg: Msg, values: &[Value<'_>]) -> String {
+        if msg.vars().is_empty() {
+            return msg.text(self).to_owned();
+        }
+        #[cfg(feature = "ssr")]
+        if let Some(text) = server::format(self, msg, values) {
+            return text;
+        }
+        self.render_compiled(msg, values)
+    }
+
+    /// The browser's rendering (and the server's fallback): the tables build.rs compiled.
+    fn render_compiled(self, msg: Msg, values: &[Value<'_>]) -> String {
+        let mut out = String::new();
+        pattern::render(self, msg.pattern(self), msg.vars(), values, &mut out);
+        out
     }
 
     /// Picks the language from the cookie first, then from `Accept-Language`.
@@ -105,45 +157,4 @@ pub fn use_lang() -> Lang {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn has_arabic_letters(s: &str) -> bool {
-        s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
-    }
-
-    #[test]
-    fn every_key_is_translated_in_every_language() {
-        let mut missing = Vec::new();
-        for key in K::ALL {
-            for lang in Lang::ALL {
-                if key.text(lang).trim().is_empty() {
-                    missing.push(format!("{key:?} is empty in {}", lang.code()));
-                }
-            }
-            // An Arabic entry without Arabic letters is an English string left in place.
-            if !has_arabic_letters(key.text(Lang::Ar)) && !K::LANGUAGE_NEUTRAL.contains(key) {
-                missing.push(format!("{key:?} is not translated to Arabic"));
-            }
-        }
-        assert!(missing.is_empty(), "missing translations:\n{}", missing.join("\n"));
-    }
-
-    #[test]
-    fn placeholders_match_across_languages() {
-        for key in K::ALL {
-            let counts: Vec<usize> = Lang::ALL.iter().map(|l| key.text(*l).matches("{}").count()).collect();
-            assert!(counts.iter().all(|c| *c == counts[0]), "{key:?} placeholders differ: {counts:?}");
-        }
-    }
-
-    #[test]
-    fn negotiation_prefers_cookie_then_weighted_header() {
-        assert_eq!(Lang::negotiate(Some("ar"), Some("fr-FR,fr;q=0.9")), Lang::Ar);
-        assert_eq!(Lang::negotiate(Some("xx"), Some("fr-FR,fr;q=0.9,en;q=0.8")), Lang::Fr);
-        assert_eq!(Lang::negotiate(None, Some("de-DE,en;q=0.5,ar;q=0.7")), Lang::Ar);
-        assert_eq!(Lang::negotiate(None, Some("de-DE")), Lang::En);
-        assert_eq!(Lang::negotiate(None, Some("ar;q=0,fr;q=0.1")), Lang::Fr);
-        assert_eq!(Lang::negotiate(None, None), Lang::En);
-    }
-}
+mod tests;

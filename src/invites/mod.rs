@@ -4,7 +4,7 @@
 
 use crate::auth::Role;
 use crate::error::AppError;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{args, use_lang, Msg};
 use crate::ui::{action_error, Field, FormError, Select, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -32,12 +32,12 @@ pub enum InviteStatus {
 }
 
 impl InviteStatus {
-    pub fn label(self) -> K {
+    pub fn label(self) -> Msg {
         match self {
-            InviteStatus::Valid => K::InviteValid,
-            InviteStatus::Expired => K::InviteExpired,
-            InviteStatus::Revoked => K::InviteRevoked,
-            InviteStatus::UsedUp => K::InviteUsedUp,
+            InviteStatus::Valid => Msg::InviteValid,
+            InviteStatus::Expired => Msg::InviteExpired,
+            InviteStatus::Revoked => Msg::InviteRevoked,
+            InviteStatus::UsedUp => Msg::InviteUsedUp,
         }
     }
     pub fn from_row(revoked_at: Option<i64>, expires_at: i64, uses: i64, max_uses: i64, now: i64) -> Self {
@@ -51,12 +51,12 @@ impl InviteStatus {
             InviteStatus::Valid
         }
     }
-    fn error(self) -> K {
+    fn error(self) -> Msg {
         match self {
-            InviteStatus::Valid => K::ErrInternal,
-            InviteStatus::Expired => K::ErrInviteExpired,
-            InviteStatus::Revoked => K::ErrInviteRevoked,
-            InviteStatus::UsedUp => K::ErrInviteUsedUp,
+            InviteStatus::Valid => Msg::ErrInternal,
+            InviteStatus::Expired => Msg::ErrInviteExpired,
+            InviteStatus::Revoked => Msg::ErrInviteRevoked,
+            InviteStatus::UsedUp => Msg::ErrInviteUsedUp,
         }
     }
 }
@@ -125,20 +125,24 @@ pub(crate) mod ssr {
         let mut errors = Vec::new();
         let role = Role::from_code(role);
         if role.is_none() {
-            errors.push(FieldError::new("role", K::ErrRequired));
+            errors.push(FieldError::new("role", Msg::ErrRequired));
         }
         let label = crate::events::domain::text(&mut errors, "label", label, 80, false);
         let max_uses = match max_uses.trim().parse::<i64>() {
             Ok(n) if (1..=MAX_USES_LIMIT).contains(&n) => n,
             _ => {
-                errors.push(FieldError::with_arg("max_uses", K::ErrNumberRange, format!("1–{MAX_USES_LIMIT}")));
+                errors
+                    .push(FieldError::with("max_uses", args::ErrNumberRange { range: format!("1–{MAX_USES_LIMIT}") }));
                 0
             }
         };
         let days = match valid_days.trim().parse::<i64>() {
             Ok(n) if (1..=VALID_DAYS_LIMIT).contains(&n) => n,
             _ => {
-                errors.push(FieldError::with_arg("valid_days", K::ErrNumberRange, format!("1–{VALID_DAYS_LIMIT}")));
+                errors.push(FieldError::with(
+                    "valid_days",
+                    args::ErrNumberRange { range: format!("1–{VALID_DAYS_LIMIT}") },
+                ));
                 0
             }
         };
@@ -210,7 +214,7 @@ pub(crate) mod ssr {
         if taken.rows_affected() != 1 {
             // Read as valid but the update found no use left: someone took it meanwhile.
             let status = invite.status(t);
-            let key = if status == InviteStatus::Valid { K::ErrInviteUsedUp } else { status.error() };
+            let key = if status == InviteStatus::Valid { Msg::ErrInviteUsedUp } else { status.error() };
             return Err(AppError::Conflict(key));
         }
         // A judge cannot take part or mentor in the same event (nor the reverse) unless the
@@ -410,26 +414,26 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
     let revoke_errors = action_error(revoke);
     let roles = Role::ALL.iter().map(|r| (r.code().to_owned(), lang.t(r.label()).to_owned())).collect::<Vec<_>>();
     view! {
-        <h2 id="invites">{lang.t(K::InvitesTitle)}</h2>
-        <p class="hint">{lang.t(K::HintInvites)}</p>
+        <h2 id="invites">{lang.t(Msg::InvitesTitle)}</h2>
+        <p class="hint">{lang.t(Msg::HintInvites)}</p>
         <ActionForm action=create>
             <FormError errors/>
             <input type="hidden" name="event_id" value=event_id/>
             <div class="grid-2">
-                <Select label=K::FieldRole name="role" errors options=roles selected="judge"/>
-                <Field label=K::FieldInviteLabel name="label" errors dir_auto=true hint=K::HintInviteLabel/>
-                <Field label=K::FieldMaxUses name="max_uses" kind="number" errors value="1" min="1".to_string() required=true/>
-                <Field label=K::FieldValidDays name="valid_days" kind="number" errors value="14" min="1".to_string() required=true/>
+                <Select label=Msg::FieldRole name="role" errors options=roles selected="judge"/>
+                <Field label=Msg::FieldInviteLabel name="label" errors dir_auto=true hint=Msg::HintInviteLabel/>
+                <Field label=Msg::FieldMaxUses name="max_uses" kind="number" errors value="1" min="1".to_string() required=true/>
+                <Field label=Msg::FieldValidDays name="valid_days" kind="number" errors value="14" min="1".to_string() required=true/>
             </div>
             <div class="field checkbox">
                 <input type="checkbox" id="f-allow_clash" name="allow_clash" value="on" aria-describedby="f-allow_clash-hint"/>
-                <label for="f-allow_clash">{lang.t(K::FieldAllowClash)}</label>
-                <p class="hint" id="f-allow_clash-hint">{lang.t(K::HintAllowClash)}</p>
+                <label for="f-allow_clash">{lang.t(Msg::FieldAllowClash)}</label>
+                <p class="hint" id="f-allow_clash-hint">{lang.t(Msg::HintAllowClash)}</p>
             </div>
-            <Submit label=K::CreateInvite pending=create.pending()/>
+            <Submit label=Msg::CreateInvite pending=create.pending()/>
         </ActionForm>
         <FormError errors=revoke_errors/>
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || invites.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(list) => view! {
@@ -441,16 +445,16 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
                                     <div class="qr" aria-hidden="true" inner_html=i.qr_svg></div>
                                     <div>
                                         <p><strong>{lang.t(i.role.label())}</strong> " " <span dir="auto">{i.label}</span></p>
-                                        <p><label>{lang.t(K::InviteLink)} <input class="copy" readonly value=i.url.clone()/></label></p>
+                                        <p><label>{lang.t(Msg::InviteLink)} <input class="copy" readonly value=i.url.clone()/></label></p>
                                         <p class="muted">
                                             {lang.t(i.status.label())} " · " {i.uses} "/" {i.max_uses} " · "
-                                            {lang.t(K::InviteExpires)} " " <time>{i.expires}</time>
+                                            {lang.t(Msg::InviteExpires)} " " <time>{i.expires}</time>
                                         </p>
                                         {active.then(|| view! {
                                             <ActionForm action=revoke attr:class="inline">
                                                 <input type="hidden" name="event_id" value=event_id/>
                                                 <input type="hidden" name="invite_id" value=i.id/>
-                                                <button type="submit" class="button link danger">{lang.t(K::Revoke)}</button>
+                                                <button type="submit" class="button link danger">{lang.t(Msg::Revoke)}</button>
                                             </ActionForm>
                                         })}
                                     </div>
@@ -476,53 +480,53 @@ pub fn InvitePage() -> impl IntoView {
     let signup_errors = action_error(signup);
     view! {
         <section class="narrow">
-            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || info.get().map(|r| match r {
                     Err(AppError::NotFound) => {
                         crate::ui::refuse(&AppError::NotFound);
-                        view! { <h1>{lang.t(K::ErrInviteUnknown)}</h1> }.into_any()
+                        view! { <h1>{lang.t(Msg::ErrInviteUnknown)}</h1> }.into_any()
                     }
                     Err(e) => crate::ui::failure(lang, &e),
                     Ok(info) => {
                         let code = code.get();
-                        let heading = lang.t1(K::InviteHeading, lang.t(info.role.label()));
+                        let heading = lang.format(args::InviteHeading { role: lang.t(info.role.label()) });
                         let login = format!("/login?next=/invite/{code}");
                         view! {
                             <h1>{heading}</h1>
                             <p class="lead" dir="auto">{info.event_name.clone()}</p>
                             {match (info.status, info.already_has_role, info.signed_in_as.clone()) {
                                 (_, true, _) => view! {
-                                    <p class="notice">{lang.t(K::InviteAlreadyAccepted)}</p>
-                                    <a class="button primary" href=format!("/events/{}", info.event_id)>{lang.t(K::OpenEvent)}</a>
+                                    <p class="notice">{lang.t(Msg::InviteAlreadyAccepted)}</p>
+                                    <a class="button primary" href=format!("/events/{}", info.event_id)>{lang.t(Msg::OpenEvent)}</a>
                                 }.into_any(),
                                 (status, _, _) if status != InviteStatus::Valid => view! {
                                     <p class="form-error" role="alert">{lang.t(status.error())}</p>
                                 }.into_any(),
                                 (_, _, Some(name)) => view! {
-                                    <p>{lang.t1(K::SignedInAs, &name)}</p>
+                                    <p>{lang.format(args::SignedInAs { name: &name })}</p>
                                     <ActionForm action=accept>
                                         <FormError errors=accept_errors/>
                                         <input type="hidden" name="code" value=code.clone()/>
-                                        <Submit label=K::AcceptInvite pending=accept.pending()/>
+                                        <Submit label=Msg::AcceptInvite pending=accept.pending()/>
                                     </ActionForm>
                                 }.into_any(),
                                 (_, _, None) if info.role == Role::Judge => view! {
                                     <crate::judging::JoinAsJudgeForm code=code.clone()/>
                                     <details>
-                                        <summary>{lang.t(K::JudgeWithAccount)}</summary>
-                                        <p><a href=login.clone()>{lang.t(K::LogIn)}</a></p>
+                                        <summary>{lang.t(Msg::JudgeWithAccount)}</summary>
+                                        <p><a href=login.clone()>{lang.t(Msg::LogIn)}</a></p>
                                     </details>
                                 }.into_any(),
                                 (_, _, None) => view! {
                                     <ActionForm action=signup>
                                         <FormError errors=signup_errors/>
                                         <input type="hidden" name="code" value=code.clone()/>
-                                        <Field label=K::FieldDisplayName name="display_name" errors=signup_errors autocomplete="name" required=true dir_auto=true/>
-                                        <Field label=K::FieldEmail name="email" kind="email" errors=signup_errors autocomplete="email" required=true/>
-                                        <Field label=K::FieldPassword name="password" kind="password" errors=signup_errors autocomplete="new-password" required=true hint=K::HintPassword/>
-                                        <Submit label=K::SignUpAndAccept pending=signup.pending()/>
+                                        <Field label=Msg::FieldDisplayName name="display_name" errors=signup_errors autocomplete="name" required=true dir_auto=true/>
+                                        <Field label=Msg::FieldEmail name="email" kind="email" errors=signup_errors autocomplete="email" required=true/>
+                                        <Field label=Msg::FieldPassword name="password" kind="password" errors=signup_errors autocomplete="new-password" required=true hint=Msg::HintPassword/>
+                                        <Submit label=Msg::SignUpAndAccept pending=signup.pending()/>
                                     </ActionForm>
-                                    <p>{lang.t(K::HaveAccount)} " " <a href=login>{lang.t(K::LogIn)}</a></p>
+                                    <p>{lang.t(Msg::HaveAccount)} " " <a href=login>{lang.t(Msg::LogIn)}</a></p>
                                 }.into_any(),
                             }}
                         }.into_any()

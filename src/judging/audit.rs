@@ -3,7 +3,7 @@
 //! history from `score_saves`, newest first.
 
 use crate::error::AppError;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{args, use_lang, Msg};
 use crate::ui::event_id_param;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -109,19 +109,19 @@ pub fn AuditPage() -> impl IntoView {
     let id = event_id_param();
     let data = Resource::new(move || id.get(), audit_log);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(entries) => view! {
                     <section class="form-page wide">
                         <div class="page-head">
-                            <h1>{lang.t(K::AuditTitle)}</h1>
-                            <a href=format!("/events/{}/judging", id.get_untracked())>{lang.t(K::JudgingTitle)}</a>
+                            <h1>{lang.t(Msg::AuditTitle)}</h1>
+                            <a href=format!("/events/{}/judging", id.get_untracked())>{lang.t(Msg::JudgingTitle)}</a>
                         </div>
-                        <p class="hint">{lang.t1(K::HintAudit, AUDIT_LIMIT)}</p>
+                        <p class="hint">{lang.format(args::HintAudit { count: AUDIT_LIMIT })}</p>
                         <div class="table-scroll">
                             <table class="people audit">
-                                <thead><tr><th>{lang.t(K::AuditWhen)}</th><th>{lang.t(K::AuditWho)}</th><th>{lang.t(K::AuditWhat)}</th><th>{lang.t(K::AuditDetail)}</th></tr></thead>
+                                <thead><tr><th>{lang.t(Msg::AuditWhen)}</th><th>{lang.t(Msg::AuditWho)}</th><th>{lang.t(Msg::AuditWhat)}</th><th>{lang.t(Msg::AuditDetail)}</th></tr></thead>
                                 <tbody>
                                     {entries.into_iter().map(|e| view! {
                                         <tr><td><time>{e.at}</time></td><td dir="auto">{e.actor}</td><td><code>{e.action}</code></td><td class="audit-detail" dir="auto">{e.detail}</td></tr>

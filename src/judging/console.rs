@@ -15,7 +15,7 @@ use {
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::error::FieldError,
-    crate::i18n::K,
+    crate::i18n::{args, Msg},
     serde_json::json,
     std::collections::HashMap,
 };
@@ -490,10 +490,9 @@ pub async fn save_judging_settings(
     let k = match judges_per_project.trim().parse::<i64>() {
         Ok(k) if (1..=super::MAX_JUDGES_PER_PROJECT).contains(&k) => k,
         _ => {
-            errors.push(FieldError::with_arg(
+            errors.push(FieldError::with(
                 "judges_per_project",
-                K::ErrNumberRange,
-                format!("1–{}", super::MAX_JUDGES_PER_PROJECT),
+                args::ErrNumberRange { range: format!("1–{}", super::MAX_JUDGES_PER_PROJECT) },
             ));
             0
         }
@@ -501,15 +500,15 @@ pub async fn save_judging_settings(
     let threshold = match disagreement.trim().parse::<i64>() {
         Ok(t) if (1..=100).contains(&t) => t,
         _ => {
-            errors.push(FieldError::with_arg("disagreement", K::ErrNumberRange, "1–100"));
+            errors.push(FieldError::with("disagreement", args::ErrNumberRange { range: "1–100" }));
             0
         }
     };
     if results::Method::from_code(&method).is_none() {
-        errors.push(FieldError::new("method", K::ErrRequired));
+        errors.push(FieldError::new("method", Msg::ErrRequired));
     }
     if !matches!(state.as_str(), "scheduled" | "open" | "closed") {
-        errors.push(FieldError::new("state", K::ErrRequired));
+        errors.push(FieldError::new("state", Msg::ErrRequired));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -533,7 +532,7 @@ pub async fn save_judging_settings(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+        return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
     }
     audit(
         &mut tx, Some(event_id), Some(access.user.id), "judging.settings",
@@ -633,7 +632,7 @@ pub async fn save_rubric(
     .await?;
     let latest = current.as_ref().map(|c| c.1).unwrap_or(0);
     if latest != version {
-        return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+        return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
     }
     let used = match &current {
         Some((id, ..)) => sqlx::query_as::<_, (i64,)>("SELECT id FROM scores WHERE rubric_id = $1 LIMIT 1")
@@ -701,10 +700,10 @@ pub async fn reset_pass(event_id: i64, user_id: i64, action: String) -> Result<O
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let pass_only = ssr::pass_target(access.db(), event_id, user_id).await?;
     if !matches!(action.as_str(), "revoke" | "renew") {
-        return Err(AppError::field("action", K::ErrRequired));
+        return Err(AppError::field("action", Msg::ErrRequired));
     }
     if action == "renew" && !pass_only {
-        return Err(AppError::Conflict(K::ErrPassOwnLogin));
+        return Err(AppError::Conflict(Msg::ErrPassOwnLogin));
     }
     let mut tx = access.db().begin_write().await?;
     let revoked = sqlx::query(
@@ -744,7 +743,7 @@ pub async fn reset_pass(event_id: i64, user_id: i64, action: String) -> Result<O
 pub async fn show_pass(event_id: i64, user_id: i64) -> Result<IssuedPass, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     if !ssr::pass_target(access.db(), event_id, user_id).await? {
-        return Err(AppError::Conflict(K::ErrPassOwnLogin));
+        return Err(AppError::Conflict(Msg::ErrPassOwnLogin));
     }
     let token = super::score::ssr::new_token();
     let t = now();
@@ -760,7 +759,7 @@ pub async fn show_pass(event_id: i64, user_id: i64) -> Result<IssuedPass, AppErr
     .fetch_optional(&mut *tx)
     .await?;
     // No live pass (revoked or expired): "New link" or "Extend" first.
-    let (pass_id, expires_at) = row.ok_or(AppError::Conflict(K::ErrNoLivePass))?;
+    let (pass_id, expires_at) = row.ok_or(AppError::Conflict(Msg::ErrNoLivePass))?;
     audit(
         &mut tx,
         Some(event_id),
@@ -787,10 +786,9 @@ pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<()
     let days = match days.trim().parse::<i64>() {
         Ok(d) if (1..=MAX_EXTEND_DAYS).contains(&d) => d,
         _ => {
-            return Err(AppError::Invalid(vec![FieldError::with_arg(
+            return Err(AppError::Invalid(vec![FieldError::with(
                 "days",
-                K::ErrNumberRange,
-                format!("1–{MAX_EXTEND_DAYS}"),
+                args::ErrNumberRange { range: format!("1–{MAX_EXTEND_DAYS}") },
             )]))
         }
     };
@@ -806,7 +804,7 @@ pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<()
     .bind(user_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (pass_id, expires_at) = row.ok_or(AppError::Conflict(K::ErrNoLivePass))?;
+    let (pass_id, expires_at) = row.ok_or(AppError::Conflict(Msg::ErrNoLivePass))?;
     audit(
         &mut tx,
         Some(event_id),
@@ -862,7 +860,7 @@ pub async fn update_judge(event_id: i64, user_id: i64, active: Option<String>, t
 #[server(prefix = "/api", endpoint = "judging/assign")]
 pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<String>) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", K::ErrNotANumber))?;
+    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNotANumber))?;
     let db = access.db();
     let settings = js::settings(db, event_id).await?;
     let mut tx = db.begin_write().await?;
@@ -949,7 +947,7 @@ pub async fn add_extra_judge(event_id: i64, project_id: i64) -> Result<(), AppEr
     let existing: Vec<assign::Existing> =
         existing.into_iter().map(|(project, judge)| assign::Existing { project, judge, scored: false }).collect();
     let pick = assign::extra_judge(&assign::Project { id, team, track }, &judges, &conflicts, &existing)
-        .ok_or(AppError::Conflict(K::ErrNoJudgeAvailable))?;
+        .ok_or(AppError::Conflict(Msg::ErrNoJudgeAvailable))?;
     js::insert_assignment(&mut tx, event_id, id, pick, Some(access.user.id)).await?;
     audit(
         &mut tx,

@@ -16,7 +16,7 @@ use super::rubric::Criterion;
 #[cfg(feature = "hydrate")]
 use super::score::SaveAck;
 use super::score::{DeskData, DeskItem};
-use crate::i18n::{Lang, K};
+use crate::i18n::{args, Lang, Msg};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -99,11 +99,11 @@ fn initial(item: &DeskItem) -> Local {
 
 fn sync_text(lang: Lang, s: &Sync, outdated: bool) -> String {
     match s {
-        Sync::Empty => lang.t(K::DeskNotScored).to_owned(),
-        Sync::Saved => lang.t(K::DeskSaved).to_owned(),
-        Sync::Waiting => lang.t(K::DeskWaiting).to_owned(),
-        Sync::Stale(_) => lang.t(K::DeskStale).to_owned(),
-        Sync::Failed(msg) if msg.is_empty() && outdated => lang.t(K::DeskRubricChanged).to_owned(),
+        Sync::Empty => lang.t(Msg::DeskNotScored).to_owned(),
+        Sync::Saved => lang.t(Msg::DeskSaved).to_owned(),
+        Sync::Waiting => lang.t(Msg::DeskWaiting).to_owned(),
+        Sync::Stale(_) => lang.t(Msg::DeskStale).to_owned(),
+        Sync::Failed(msg) if msg.is_empty() && outdated => lang.t(Msg::DeskRubricChanged).to_owned(),
         Sync::Failed(msg) => msg.clone(),
     }
 }
@@ -195,12 +195,12 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                     {move || match status_line().1 {
                         Sync::Stale(v) => {
                             view! {
-                                " " <button type="button" class="button link" on:click=move |_| q.keep_mine(pid, v)>{lang.t(K::DeskKeepMine)}</button>
-                                " " <a class="button link" href=format!("/events/{event_id}/judge?p={idx}") rel="external">{lang.t(K::DeskUseSaved)}</a>
+                                " " <button type="button" class="button link" on:click=move |_| q.keep_mine(pid, v)>{lang.t(Msg::DeskKeepMine)}</button>
+                                " " <a class="button link" href=format!("/events/{event_id}/judge?p={idx}") rel="external">{lang.t(Msg::DeskUseSaved)}</a>
                             }.into_any()
                         }
                         Sync::Failed(m) if !m.is_empty() => {
-                            view! { " " <button type="button" class="button link" on:click=move |_| q.retry(pid)>{lang.t(K::DeskRetry)}</button> }.into_any()
+                            view! { " " <button type="button" class="button link" on:click=move |_| q.retry(pid)>{lang.t(Msg::DeskRetry)}</button> }.into_any()
                         }
                         _ => ().into_any(),
                     }}
@@ -208,7 +208,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                 // Shown by the style sheet only while the page is still a plain form and a
                 // control differs from what the server rendered: the status above describes
                 // the server's copy, not that tap.
-                <p class="desk-unsent" role="status">{lang.t(K::DeskNotSentYet)}</p> }.into_any();
+                <p class="desk-unsent" role="status">{lang.t(Msg::DeskNotSentYet)}</p> }.into_any();
         // `autocomplete="off"`: the browser must not restore an earlier visit's taps into
         // the form on reload (they would look like new taps, see `client::early_edits`).
         let form_view = view! { <form method="post" action="/api/judging/save" data-local="desk" class="desk-form" autocomplete="off"
@@ -236,7 +236,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                             };
                             view! {
                                 <fieldset class="criterion">
-                                    <legend dir="auto">{c.name.clone()} " " <span class="muted">{lang.t1(K::DeskWeight, c.weight)}</span></legend>
+                                    <legend dir="auto">{c.name.clone()} " " <span class="muted">{lang.format(args::DeskWeight { weight: c.weight })}</span></legend>
                                     {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.clone()}</p> })}
                                     <div class="levels">
                                         {c.range().map(|level| {
@@ -261,7 +261,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                             }.into_any()
                         }).collect_view()}
                         <div class="field">
-                            <label for=format!("notes-{pid}")>{lang.t(K::DeskNotes)}</label>
+                            <label for=format!("notes-{pid}")>{lang.t(Msg::DeskNotes)}</label>
                             <textarea id=format!("notes-{pid}") name="notes" rows="3" maxlength="2000" dir="auto"
                                 inner_html=crate::ui::escape_html(&state.notes)
                                 prop:value=move || notes_now.get()
@@ -271,29 +271,29 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                             <input type="checkbox" id=format!("flag-{pid}") name="flagged" value="on" checked=state.flagged
                                 prop:checked=move || flagged_now.get()
                                 on:change=move |ev| { let on = event_target_checked(&ev); edit(&|s: &mut Local| s.flagged = on) }/>
-                            <label for=format!("flag-{pid}")>{lang.t(K::DeskFlag)}</label>
+                            <label for=format!("flag-{pid}")>{lang.t(Msg::DeskFlag)}</label>
                         </div>
                         <div class="desk-actions">
-                            <button type="submit" name="status" value="" class="button primary">{lang.t(K::DeskSaveNext)}</button>
-                            <button type="submit" name="status" value="absent" class="button">{lang.t(K::DeskAbsent)}</button>
+                            <button type="submit" name="status" value="" class="button primary">{lang.t(Msg::DeskSaveNext)}</button>
+                            <button type="submit" name="status" value="absent" class="button">{lang.t(Msg::DeskAbsent)}</button>
                         </div>
                     </fieldset>
                 </form> }.into_any();
-        let nav_view = view! { <nav class="desk-nav" aria-label=lang.t(K::DeskProjects)>
-                    {prev.map(|p| view! { <a class="button" href=format!("?p={p}") on:click=move |ev| { ev.prevent_default(); go(p) }>{lang.t(K::DeskPrevious)}</a> })}
-                    {next.map(|n| view! { <a class="button" href=format!("?p={n}") on:click=move |ev| { ev.prevent_default(); go(n) }>{lang.t(K::DeskSkip)}</a> })}
+        let nav_view = view! { <nav class="desk-nav" aria-label=lang.t(Msg::DeskProjects)>
+                    {prev.map(|p| view! { <a class="button" href=format!("?p={p}") on:click=move |ev| { ev.prevent_default(); go(p) }>{lang.t(Msg::DeskPrevious)}</a> })}
+                    {next.map(|n| view! { <a class="button" href=format!("?p={n}") on:click=move |ev| { ev.prevent_default(); go(n) }>{lang.t(Msg::DeskSkip)}</a> })}
                 </nav> }.into_any();
         view! {
             <article class="desk-project" aria-labelledby="desk-title" data-project=pid>
                 <p class="desk-code">
                     <span class="tag">{item.code.clone()}</span>
-                    {(!item.table_label.is_empty()).then(|| view! { " " <span class="tag">{lang.t1(K::DeskTable, &item.table_label)}</span> })}
+                    {(!item.table_label.is_empty()).then(|| view! { " " <span class="tag">{lang.format(args::DeskTable { table: &item.table_label })}</span> })}
                     {(!item.track.is_empty()).then(|| view! { " " <span class="muted" dir="auto">{item.track.clone()}</span> })}
                 </p>
                 <h2 id="desk-title" dir="auto">{item.title.clone()}</h2>
                 {item.team.clone().map(|t| view! { <p class="muted" dir="auto">{t}</p> })}
                 <details class="desk-about">
-                    <summary>{lang.t(K::DeskAbout)}</summary>
+                    <summary>{lang.t(Msg::DeskAbout)}</summary>
                     <p dir="auto"><strong>{item.tagline.clone()}</strong></p>
                     <p dir="auto" class="prewrap">{item.description.clone()}</p>
                     <ul>{item.links.iter().map(|l| view! { <li><a href=l.clone() rel="noopener noreferrer" target="_blank">{l.clone()}</a></li> }).collect_view()}</ul>
@@ -310,18 +310,18 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
 
     view! {
         <div class="desk" data-ready=move || ready.get().to_string()>
-            {(!open).then(|| view! { <p class="notice" role="status">{lang.t(K::DeskClosed)}</p> })}
+            {(!open).then(|| view! { <p class="notice" role="status">{lang.t(Msg::DeskClosed)}</p> })}
             <div class="desk-progress">
-                <span>{move || lang.t1(K::DeskProgress, format!("{} / {count}", done()))}</span>
+                <span>{move || lang.format(args::DeskProgress { progress: format!("{} / {count}", done()) })}</span>
                 <progress max=count value=done aria-hidden="true"></progress>
                 <span class="desk-pending" data-pending=move || queue.pending_count()>
-                    {move || { let n = queue.pending_count(); (n > 0).then(|| lang.t1(K::DeskPendingCount, n)) }}
+                    {move || { let n = queue.pending_count(); (n > 0).then(|| lang.format(args::DeskPendingCount { count: n })) }}
                 </span>
             </div>
-            {(count == 0).then(|| view! { <p class="notice">{lang.t(K::DeskNothingAssigned)}</p> })}
+            {(count == 0).then(|| view! { <p class="notice">{lang.t(Msg::DeskNothingAssigned)}</p> })}
             <For each=shown key=key children=project/>
             <details class="desk-list">
-                <summary>{lang.t(K::DeskAllProjects)}</summary>
+                <summary>{lang.t(Msg::DeskAllProjects)}</summary>
                 <ol>
                     {move || items.with_value(|v| v.iter().enumerate().map(|(i, it)| {
                         let pid = it.project_id;
@@ -335,10 +335,10 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                                 </a>
                                 " "
                                 <span class="muted" data-project=pid>{move || match state() {
-                                    Some((_, Sync::Waiting)) => lang.t(K::DeskWaiting),
-                                    Some((_, Sync::Stale(_))) => lang.t(K::DeskStale),
-                                    Some((true, _)) => lang.t(K::DeskDone),
-                                    _ => lang.t(K::DeskNotScored),
+                                    Some((_, Sync::Waiting)) => lang.t(Msg::DeskWaiting),
+                                    Some((_, Sync::Stale(_))) => lang.t(Msg::DeskStale),
+                                    Some((true, _)) => lang.t(Msg::DeskDone),
+                                    _ => lang.t(Msg::DeskNotScored),
                                 }}</span>
                             </li>
                         }

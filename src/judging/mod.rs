@@ -53,7 +53,7 @@ pub mod ssr {
     use super::Settings;
     use crate::db::{now, Db, Tx};
     use crate::error::{AppError, AppResult};
-    use crate::i18n::K;
+    use crate::i18n::Msg;
 
     /// An event's judging dates and its saved settings (absent until the organizer saves).
     #[derive(sqlx::FromRow)]
@@ -219,6 +219,6 @@ pub mod ssr {
     }
 
     pub fn closed() -> AppError {
-        AppError::Conflict(K::ErrJudgingClosed)
+        AppError::Conflict(Msg::ErrJudgingClosed)
     }
 }

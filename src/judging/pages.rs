@@ -6,7 +6,7 @@ use super::desk::ScoreDesk;
 use super::rubric::{scale_code, Criterion, MAX_CRITERIA, SCALES};
 use super::score::*;
 use crate::error::AppError;
-use crate::i18n::{use_lang, Lang, K};
+use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::live::LiveRegion;
 use crate::ui::{action_error, event_id_param, failure, Field, FormError, Select, Submit};
 use leptos::prelude::*;
@@ -51,57 +51,57 @@ pub fn JudgingPage() -> impl IntoView {
     let (reset_errors, extra_errors, table_errors) = (action_error(reset), action_error(extra), action_error(table));
     let (show_errors, extend_errors) = (action_error(show), action_error(extend));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => failure(lang, &e),
                 Ok(d) => {
                     let event_id = d.event_id;
                     let s = d.settings.clone();
-                    let track_options: Vec<(String, String)> = std::iter::once((String::new(), lang.t(K::AllTracks).to_owned()))
+                    let track_options: Vec<(String, String)> = std::iter::once((String::new(), lang.t(Msg::AllTracks).to_owned()))
                         .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
                         .collect();
                     let under = d.coverage.iter().filter(|c| c.under).count();
                     view! {
                         <section class="form-page wide">
                             <div class="page-head">
-                                <h1 dir="auto">{lang.t(K::JudgingTitle)} ": " {d.event_name.clone()}</h1>
-                                <a href=format!("/events/{event_id}/rubric")>{lang.t(K::RubricTitle)}</a>
-                                <a href=format!("/events/{event_id}/results")>{lang.t(K::ResultsTitle)}</a>
-                                <a href=format!("/events/{event_id}/audit")>{lang.t(K::AuditTitle)}</a>
-                                <a href=format!("/events/{event_id}/show")>{lang.t(K::PublishTitle)}</a>
-                                <a href=format!("/events/{event_id}/dashboard")>{lang.t(K::DashboardTitle)}</a>
-                                <a href=format!("/events/{event_id}/manage")>{lang.t(K::ManageEvent)}</a>
+                                <h1 dir="auto">{lang.t(Msg::JudgingTitle)} ": " {d.event_name.clone()}</h1>
+                                <a href=format!("/events/{event_id}/rubric")>{lang.t(Msg::RubricTitle)}</a>
+                                <a href=format!("/events/{event_id}/results")>{lang.t(Msg::ResultsTitle)}</a>
+                                <a href=format!("/events/{event_id}/audit")>{lang.t(Msg::AuditTitle)}</a>
+                                <a href=format!("/events/{event_id}/show")>{lang.t(Msg::PublishTitle)}</a>
+                                <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
+                                <a href=format!("/events/{event_id}/manage")>{lang.t(Msg::ManageEvent)}</a>
                             </div>
-                            {(!d.has_rubric).then(|| view! { <p class="notice">{lang.t(K::HintNoRubricYet)} " " <a href=format!("/events/{event_id}/rubric")>{lang.t(K::RubricTitle)}</a></p> })}
-                            <p class="badge" data-open=s.open_now.to_string()>{lang.t(if s.open_now { K::JudgingIsOpen } else { K::JudgingIsClosed })}</p>
+                            {(!d.has_rubric).then(|| view! { <p class="notice">{lang.t(Msg::HintNoRubricYet)} " " <a href=format!("/events/{event_id}/rubric")>{lang.t(Msg::RubricTitle)}</a></p> })}
+                            <p class="badge" data-open=s.open_now.to_string()>{lang.t(if s.open_now { Msg::JudgingIsOpen } else { Msg::JudgingIsClosed })}</p>
 
-                            <h2>{lang.t(K::JudgingSettings)}</h2>
+                            <h2>{lang.t(Msg::JudgingSettings)}</h2>
                             <ActionForm action=settings>
                                 <FormError errors=settings_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
                                 <input type="hidden" name="version" value=s.version/>
                                 <div class="grid-2">
-                                    <Field label=K::FieldJudgesPerProject name="judges_per_project" kind="number" errors=settings_errors value=s.judges_per_project.to_string() min="1".to_string() required=true/>
-                                    <Field label=K::FieldDisagreement name="disagreement" kind="number" errors=settings_errors value=s.disagreement.to_string() min="1".to_string() hint=K::HintDisagreement/>
-                                    <Select label=K::FieldMethod name="method" errors=settings_errors selected=s.method.clone()
-                                        options=vec![("z".into(), lang.t(K::MethodZ).into()), ("raw".into(), lang.t(K::MethodRaw).into())]/>
-                                    <Select label=K::FieldJudgingState name="state" errors=settings_errors selected=s.state.clone()
-                                        options=vec![("scheduled".into(), lang.t(K::StateScheduled).into()), ("open".into(), lang.t(K::StateOpen).into()), ("closed".into(), lang.t(K::StateClosed).into())]/>
+                                    <Field label=Msg::FieldJudgesPerProject name="judges_per_project" kind="number" errors=settings_errors value=s.judges_per_project.to_string() min="1".to_string() required=true/>
+                                    <Field label=Msg::FieldDisagreement name="disagreement" kind="number" errors=settings_errors value=s.disagreement.to_string() min="1".to_string() hint=Msg::HintDisagreement/>
+                                    <Select label=Msg::FieldMethod name="method" errors=settings_errors selected=s.method.clone()
+                                        options=vec![("z".into(), lang.t(Msg::MethodZ).into()), ("raw".into(), lang.t(Msg::MethodRaw).into())]/>
+                                    <Select label=Msg::FieldJudgingState name="state" errors=settings_errors selected=s.state.clone()
+                                        options=vec![("scheduled".into(), lang.t(Msg::StateScheduled).into()), ("open".into(), lang.t(Msg::StateOpen).into()), ("closed".into(), lang.t(Msg::StateClosed).into())]/>
                                 </div>
                                 <div class="field checkbox">
                                     <input type="checkbox" id="f-hide_names" name="hide_names" value="on" checked=s.hide_names/>
-                                    <label for="f-hide_names">{lang.t(K::FieldHideNames)}</label>
+                                    <label for="f-hide_names">{lang.t(Msg::FieldHideNames)}</label>
                                 </div>
-                                <Submit label=K::Save pending=settings.pending()/>
+                                <Submit label=Msg::Save pending=settings.pending()/>
                             </ActionForm>
 
-                            <h2 id="judges">{lang.t(K::JudgesTitle)}</h2>
-                            <p class="hint">{lang.t(K::HintJudgePasses)}</p>
+                            <h2 id="judges">{lang.t(Msg::JudgesTitle)}</h2>
+                            <p class="hint">{lang.t(Msg::HintJudgePasses)}</p>
                             <ActionForm action=add>
                                 <FormError errors=add_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
-                                <Field label=K::FieldDisplayName name="display_name" errors=add_errors required=true dir_auto=true/>
-                                <Submit label=K::AddJudge pending=add.pending()/>
+                                <Field label=Msg::FieldDisplayName name="display_name" errors=add_errors required=true dir_auto=true/>
+                                <Submit label=Msg::AddJudge pending=add.pending()/>
                             </ActionForm>
                             <FormError errors=reset_errors/>
                             <FormError errors=show_errors/>
@@ -117,23 +117,23 @@ pub fn JudgingPage() -> impl IntoView {
                                     view! {
                                         <li class="card judge" class:inactive=!j.active data-login=login>
                                             <p><strong dir="auto">{j.name.clone()}</strong> " · "
-                                                <span class="progress-text">{lang.t1(K::JudgeProgress, format!("{}/{}", j.done, j.assigned))}</span>
-                                                {(j.declared_conflicts > 0).then(|| view! { " · " {lang.t1(K::DeclaredConflicts, j.declared_conflicts)} })}
+                                                <span class="progress-text">{lang.format(args::JudgeProgress { progress: format!("{}/{}", j.done, j.assigned) })}</span>
+                                                {(j.declared_conflicts > 0).then(|| view! { " · " {lang.format(args::DeclaredConflicts { count: j.declared_conflicts })} })}
                                             </p>
                                             <p class="pass-state">
-                                                <span class="tag">{lang.t(if j.own_login { K::JudgeOwnLogin } else { K::JudgePassOnly })}</span> " "
+                                                <span class="tag">{lang.t(if j.own_login { Msg::JudgeOwnLogin } else { Msg::JudgePassOnly })}</span> " "
                                                 {match (&j.pass, j.own_login) {
-                                                    (Some(p), _) if p.expired => view! { <span class="muted">{lang.t1(K::PassExpiredOn, p.expires.clone())}</span> }.into_any(),
-                                                    (Some(p), _) => view! { <span class="muted">{lang.t1(K::PassValidUntil, p.expires.clone())}</span> }.into_any(),
-                                                    (None, false) => view! { <span class="muted">{lang.t(K::PassNone)}</span> }.into_any(),
+                                                    (Some(p), _) if p.expired => view! { <span class="muted">{lang.format(args::PassExpiredOn { date: p.expires.clone() })}</span> }.into_any(),
+                                                    (Some(p), _) => view! { <span class="muted">{lang.format(args::PassValidUntil { date: p.expires.clone() })}</span> }.into_any(),
+                                                    (None, false) => view! { <span class="muted">{lang.t(Msg::PassNone)}</span> }.into_any(),
                                                     (None, true) => ().into_any(),
                                                 }}
                                             </p>
                                             {j.fresh.clone().map(|f| view! {
                                                 <div class="pass-fresh notice" role="status">
-                                                    <p>{lang.t(K::PassShownOnce)}</p>
+                                                    <p>{lang.t(Msg::PassShownOnce)}</p>
                                                     <div class="qr" aria-hidden="true" inner_html=f.qr_svg></div>
-                                                    <p><label>{lang.t(K::JudgePassLink)} <input class="copy pass-link" readonly value=f.url/></label></p>
+                                                    <p><label>{lang.t(Msg::JudgePassLink)} <input class="copy pass-link" readonly value=f.url/></label></p>
                                                 </div>
                                             })}
                                             <div class="row-actions">
@@ -142,16 +142,16 @@ pub fn JudgingPage() -> impl IntoView {
                                                         <ActionForm action=show attr:class="inline">
                                                             <input type="hidden" name="event_id" value=event_id/>
                                                             <input type="hidden" name="user_id" value=uid/>
-                                                            <button type="submit" class="button link">{lang.t(K::ShowPass)}</button>
+                                                            <button type="submit" class="button link">{lang.t(Msg::ShowPass)}</button>
                                                         </ActionForm>
                                                     })}
                                                     {has_pass.then(|| view! {
                                                         <ActionForm action=extend attr:class="inline">
                                                             <input type="hidden" name="event_id" value=event_id/>
                                                             <input type="hidden" name="user_id" value=uid/>
-                                                            <label for=format!("f-days-{uid}")>{lang.t(K::FieldExtendDays)}</label>
+                                                            <label for=format!("f-days-{uid}")>{lang.t(Msg::FieldExtendDays)}</label>
                                                             <input id=format!("f-days-{uid}") name="days" type="number" min="1" max=MAX_EXTEND_DAYS.to_string() size="3" value="1"/>
-                                                            <button type="submit" class="button link">{lang.t(K::ExtendPass)}</button>
+                                                            <button type="submit" class="button link">{lang.t(Msg::ExtendPass)}</button>
                                                         </ActionForm>
                                                     })}
                                                 })}
@@ -160,10 +160,10 @@ pub fn JudgingPage() -> impl IntoView {
                                                         <input type="hidden" name="event_id" value=event_id/>
                                                         <input type="hidden" name="user_id" value=uid/>
                                                         {(!own).then(|| view! {
-                                                            <button type="submit" name="action" value="renew" class="button link">{lang.t(K::RenewPass)}</button>
+                                                            <button type="submit" name="action" value="renew" class="button link">{lang.t(Msg::RenewPass)}</button>
                                                         })}
                                                         {has_pass.then(|| view! {
-                                                            <button type="submit" name="action" value="revoke" class="button link danger">{lang.t(K::RevokePass)}</button>
+                                                            <button type="submit" name="action" value="revoke" class="button link danger">{lang.t(Msg::RevokePass)}</button>
                                                         })}
                                                     </ActionForm>
                                                 })}
@@ -172,16 +172,16 @@ pub fn JudgingPage() -> impl IntoView {
                                                     <input type="hidden" name="user_id" value=uid/>
                                                     <span class="checkbox">
                                                         <input type="checkbox" id=format!("f-active-{uid}") name="active" value="on" checked=j.active/>
-                                                        <label for=format!("f-active-{uid}")>{lang.t(K::JudgeAvailable)}</label>
+                                                        <label for=format!("f-active-{uid}")>{lang.t(Msg::JudgeAvailable)}</label>
                                                     </span>
-                                                    <label class="visually-hidden" for=format!("f-track-{uid}")>{lang.t(K::FieldTrack)}</label>
+                                                    <label class="visually-hidden" for=format!("f-track-{uid}")>{lang.t(Msg::FieldTrack)}</label>
                                                     <select id=format!("f-track-{uid}") name="track">
                                                         {track_options.into_iter().map(|(v, l)| {
                                                             let sel = j.track.map(|t| t.to_string()).unwrap_or_default() == v;
                                                             view! { <option value=v selected=sel>{l}</option> }
                                                         }).collect_view()}
                                                     </select>
-                                                    <button type="submit" class="button link">{lang.t(K::Save)}</button>
+                                                    <button type="submit" class="button link">{lang.t(Msg::Save)}</button>
                                                 </ActionForm>
                                             </div>
                                         </li>
@@ -189,28 +189,28 @@ pub fn JudgingPage() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
 
-                            <h2 id="assignment">{lang.t(K::AssignmentTitle)}</h2>
-                            <p class="hint">{lang.t(K::HintJudgeAssignment)}</p>
+                            <h2 id="assignment">{lang.t(Msg::AssignmentTitle)}</h2>
+                            <p class="hint">{lang.t(Msg::HintJudgeAssignment)}</p>
                             <ActionForm action=run>
                                 <FormError errors=run_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
-                                <Field label=K::FieldSeed name="seed" kind="number" errors=run_errors value="1" hint=K::HintSeed/>
+                                <Field label=Msg::FieldSeed name="seed" kind="number" errors=run_errors value="1" hint=Msg::HintSeed/>
                                 <div class="field checkbox">
                                     <input type="checkbox" id="f-rebalance" name="rebalance" value="on"/>
-                                    <label for="f-rebalance">{lang.t(K::FieldRebalanceJudges)}</label>
+                                    <label for="f-rebalance">{lang.t(Msg::FieldRebalanceJudges)}</label>
                                 </div>
-                                <Submit label=K::RunAssignment pending=run.pending()/>
+                                <Submit label=Msg::RunAssignment pending=run.pending()/>
                             </ActionForm>
                             <FormError errors=extra_errors/>
                             <FormError errors=table_errors/>
                             <LiveRegion event_id topic="judging".to_string() target="coverage".to_string()/>
                             <div id="coverage">
-                                {(under > 0).then(|| view! { <p class="form-error" role="status">{lang.t1(K::UnderCovered, under)}</p> })}
+                                {(under > 0).then(|| view! { <p class="form-error" role="status">{lang.format(args::UnderCovered { count: under })}</p> })}
                                 <div class="table-scroll">
                                 <table class="people coverage">
                                     <thead><tr>
-                                        <th>{lang.t(K::ProjectCode)}</th><th>{lang.t(K::FieldTitle)}</th><th>{lang.t(K::FieldTrack)}</th>
-                                        <th>{lang.t(K::TableLabel)}</th><th>{lang.t(K::JudgesTitle)}</th><th></th>
+                                        <th>{lang.t(Msg::ProjectCode)}</th><th>{lang.t(Msg::FieldTitle)}</th><th>{lang.t(Msg::FieldTrack)}</th>
+                                        <th>{lang.t(Msg::TableLabel)}</th><th>{lang.t(Msg::JudgesTitle)}</th><th></th>
                                     </tr></thead>
                                     <tbody>
                                         {d.coverage.clone().into_iter().map(|c| view! {
@@ -222,20 +222,20 @@ pub fn JudgingPage() -> impl IntoView {
                                                     <ActionForm action=table attr:class="inline">
                                                         <input type="hidden" name="event_id" value=event_id/>
                                                         <input type="hidden" name="project_id" value=c.project_id/>
-                                                        <label class="visually-hidden" for=format!("f-table-{}", c.project_id)>{lang.t(K::TableLabel)}</label>
+                                                        <label class="visually-hidden" for=format!("f-table-{}", c.project_id)>{lang.t(Msg::TableLabel)}</label>
                                                         <input id=format!("f-table-{}", c.project_id) name="table_label" size="6" value=c.table_label.clone()/>
-                                                        <button type="submit" class="button link">{lang.t(K::Save)}</button>
+                                                        <button type="submit" class="button link">{lang.t(Msg::Save)}</button>
                                                     </ActionForm>
                                                 </td>
                                                 <td class="judges-cell">
                                                     {c.judges.iter().map(|(n, done)| view! { <span class="tag" class:done=*done dir="auto">{n.clone()} {done.then_some(" ✓")}</span> " " }).collect_view()}
-                                                    {c.flagged.then(|| view! { <span class="badge">{lang.t(K::Flagged)}</span> })}
+                                                    {c.flagged.then(|| view! { <span class="badge">{lang.t(Msg::Flagged)}</span> })}
                                                 </td>
                                                 <td>
                                                     <ActionForm action=extra attr:class="inline">
                                                         <input type="hidden" name="event_id" value=event_id/>
                                                         <input type="hidden" name="project_id" value=c.project_id/>
-                                                        <button type="submit" class="button link">{lang.t(K::AddExtraJudge)}</button>
+                                                        <button type="submit" class="button link">{lang.t(Msg::AddExtraJudge)}</button>
                                                     </ActionForm>
                                                 </td>
                                             </tr>
@@ -256,7 +256,7 @@ fn criterion_row(lang: Lang, i: usize, c: Option<&Criterion>, errors: Signal<Opt
     let field = move |name: &str| format!("{name}_{i}");
     let message = move |name: String| move || errors.get().and_then(|e| e.field_text(&name, lang));
     let scale = c.map(|c| scale_code(c.min, c.max)).unwrap_or_else(|| "1-5".into());
-    let input = |name: &'static str, label: K, value: String, kind: &'static str| {
+    let input = |name: &'static str, label: Msg, value: String, kind: &'static str| {
         let id = format!("f-{}", field(name));
         view! {
             <div class="field">
@@ -271,15 +271,15 @@ fn criterion_row(lang: Lang, i: usize, c: Option<&Criterion>, errors: Signal<Opt
     let scale_id = format!("f-{}", field("scale"));
     view! {
         <fieldset class="card criterion-row">
-            <legend>{lang.t1(K::CriterionN, i)}</legend>
+            <legend>{lang.format(args::CriterionN { number: i })}</legend>
             <div class="grid-2">
-                {input("name", K::FieldCriterionName, c.map(|c| c.name.clone()).unwrap_or_default(), "text")}
-                {input("weight", K::FieldWeight, c.map(|c| c.weight.to_string()).unwrap_or_else(|| "1".into()), "number")}
+                {input("name", Msg::FieldCriterionName, c.map(|c| c.name.clone()).unwrap_or_default(), "text")}
+                {input("weight", Msg::FieldWeight, c.map(|c| c.weight.to_string()).unwrap_or_else(|| "1".into()), "number")}
             </div>
-            {input("description", K::FieldDescription, c.map(|c| c.description.clone()).unwrap_or_default(), "text")}
+            {input("description", Msg::FieldDescription, c.map(|c| c.description.clone()).unwrap_or_default(), "text")}
             <div class="grid-2">
                 <div class="field">
-                    <label for=scale_id.clone()>{lang.t(K::FieldScale)}</label>
+                    <label for=scale_id.clone()>{lang.t(Msg::FieldScale)}</label>
                     <select id=scale_id.clone() name=format!("fields[{}]", field("scale"))>
                         {SCALES.iter().map(|(a, b)| {
                             let code = scale_code(*a, *b);
@@ -290,8 +290,8 @@ fn criterion_row(lang: Lang, i: usize, c: Option<&Criterion>, errors: Signal<Opt
                     <p class="field-error" id=format!("{scale_id}-error") role="alert">{message(field("scale"))}</p>
                 </div>
                 <div class="field">
-                    <label for=levels_id.clone()>{lang.t(K::FieldLevels)}</label>
-                    <p class="hint">{lang.t(K::HintLevels)}</p>
+                    <label for=levels_id.clone()>{lang.t(Msg::FieldLevels)}</label>
+                    <p class="hint">{lang.t(Msg::HintLevels)}</p>
                     <textarea id=levels_id.clone() name=format!("fields[{}]", field("levels")) rows="3" dir="auto">
                         {crate::ui::escape_html(&c.map(|c| c.levels.join("\n")).unwrap_or_default())}
                     </textarea>
@@ -313,7 +313,7 @@ pub fn RubricPage() -> impl IntoView {
         Resource::new(move || (id.get(), scope.get(), save.version().get()), |(id, scope, _)| load_rubric(id, scope));
     let errors = action_error(save);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => failure(lang, &e),
                 Ok(d) => {
@@ -322,38 +322,38 @@ pub fn RubricPage() -> impl IntoView {
                     view! {
                         <section class="form-page wide">
                             <div class="page-head">
-                                <h1>{lang.t(K::RubricTitle)}</h1>
-                                <a href=format!("/events/{event_id}/judging")>{lang.t(K::JudgingTitle)}</a>
+                                <h1>{lang.t(Msg::RubricTitle)}</h1>
+                                <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
                             </div>
-                            <nav class="tabs" aria-label=lang.t(K::FieldTrack)>
-                                <a href=format!("/events/{event_id}/rubric") aria-current=(d.scope == 0).then_some("page")>{lang.t(K::RubricEventWide)}</a>
+                            <nav class="tabs" aria-label=lang.t(Msg::FieldTrack)>
+                                <a href=format!("/events/{event_id}/rubric") aria-current=(d.scope == 0).then_some("page")>{lang.t(Msg::RubricEventWide)}</a>
                                 {d.tracks.iter().map(|(tid, name)| view! {
                                     <a href=format!("/events/{event_id}/rubric?scope={tid}") aria-current=(d.scope == *tid).then_some("page") dir="auto">{name.clone()}</a>
                                 }).collect_view()}
                             </nav>
-                            {d.inherited.then(|| view! { <p class="notice">{lang.t(K::RubricInherited)}</p> })}
-                            {d.locked.then(|| view! { <p class="notice" role="status">{lang.t(K::RubricLocked)}</p> })}
+                            {d.inherited.then(|| view! { <p class="notice">{lang.t(Msg::RubricInherited)}</p> })}
+                            {d.locked.then(|| view! { <p class="notice" role="status">{lang.t(Msg::RubricLocked)}</p> })}
                             {(!d.affected.is_empty()).then(|| view! {
                                 <div class="form-error" role="status">
-                                    <p>{lang.t(K::RubricAffected)}</p>
+                                    <p>{lang.t(Msg::RubricAffected)}</p>
                                     <ul>{d.affected.iter().map(|a| view! { <li dir="auto">{a.clone()}</li> }).collect_view()}</ul>
                                 </div>
                             })}
-                            {(d.version > 0).then(|| view! { <p class="muted">{lang.t1(K::RubricVersion, d.version)}</p> })}
+                            {(d.version > 0).then(|| view! { <p class="muted">{lang.format(args::RubricVersion { version: d.version })}</p> })}
                             <ActionForm action=save>
                                 <FormError errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
                                 <input type="hidden" name="scope" value=d.scope/>
                                 <input type="hidden" name="version" value=d.version/>
                                 {(1..=MAX_CRITERIA).map(|i| criterion_row(lang, i, criteria.get(i - 1), errors)).collect_view()}
-                                <Submit label=K::SaveRubric pending=save.pending()/>
+                                <Submit label=Msg::SaveRubric pending=save.pending()/>
                             </ActionForm>
                             {(!d.criteria.is_empty()).then(|| view! {
-                                <h2>{lang.t(K::RubricPreview)}</h2>
-                                <div class="desk preview" aria-label=lang.t(K::RubricPreview)>
+                                <h2>{lang.t(Msg::RubricPreview)}</h2>
+                                <div class="desk preview" aria-label=lang.t(Msg::RubricPreview)>
                                     {d.criteria.iter().map(|c| view! {
                                         <fieldset class="criterion">
-                                            <legend dir="auto">{c.name.clone()} " " <span class="muted">{lang.t1(K::DeskWeight, c.weight)}</span></legend>
+                                            <legend dir="auto">{c.name.clone()} " " <span class="muted">{lang.format(args::DeskWeight { weight: c.weight })}</span></legend>
                                             {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.clone()}</p> })}
                                             <div class="levels">
                                                 {c.range().map(|l| view! {
@@ -381,7 +381,7 @@ pub fn ResultsPage() -> impl IntoView {
     let data = Resource::new(move || (id.get(), extra.version().get()), |(id, _)| judging_results(id));
     let extra_errors = action_error(extra);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => failure(lang, &e),
                 Ok(d) => {
@@ -395,9 +395,9 @@ pub fn ResultsPage() -> impl IntoView {
                         <div class="table-scroll">
                         <table class="people results">
                             <thead><tr>
-                                <th>{lang.t(K::Rank)}</th><th>{lang.t(K::ProjectCode)}</th><th>{lang.t(K::FieldTitle)}</th>
-                                {(!per_track).then(|| view! { <th>{lang.t(K::FieldTrack)}</th> })}
-                                <th>{lang.t(K::JudgesTitle)}</th><th class:chosen=!z>{lang.t(K::MethodRaw)}</th><th class:chosen=z>{lang.t(K::MethodZ)}</th><th>{lang.t(K::Spread)}</th>
+                                <th>{lang.t(Msg::Rank)}</th><th>{lang.t(Msg::ProjectCode)}</th><th>{lang.t(Msg::FieldTitle)}</th>
+                                {(!per_track).then(|| view! { <th>{lang.t(Msg::FieldTrack)}</th> })}
+                                <th>{lang.t(Msg::JudgesTitle)}</th><th class:chosen=!z>{lang.t(Msg::MethodRaw)}</th><th class:chosen=z>{lang.t(Msg::MethodZ)}</th><th>{lang.t(Msg::Spread)}</th>
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|r| view! {
@@ -419,37 +419,37 @@ pub fn ResultsPage() -> impl IntoView {
                     view! {
                         <section class="form-page wide">
                             <div class="page-head">
-                                <h1>{lang.t(K::ResultsTitle)}</h1>
-                                <a href=format!("/events/{event_id}/judging")>{lang.t(K::JudgingTitle)}</a>
+                                <h1>{lang.t(Msg::ResultsTitle)}</h1>
+                                <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
                             </div>
-                            <p class="hint">{lang.t(if z { K::ResultsExplainZ } else { K::ResultsExplainRaw })}</p>
-                            <p class="hint">{lang.t(K::ResultsExplainTies)}</p>
+                            <p class="hint">{lang.t(if z { Msg::ResultsExplainZ } else { Msg::ResultsExplainRaw })}</p>
+                            <p class="hint">{lang.t(Msg::ResultsExplainTies)}</p>
                             <p class="exports">
-                                <a class="button" href=format!("/events/{event_id}/ranking.csv") rel="external">{lang.t(K::ExportRanking)}</a>
-                                <a class="button" href=format!("/events/{event_id}/scores.csv?by=judge") rel="external">{lang.t(K::ExportScoresByJudge)}</a>
-                                <a class="button" href=format!("/events/{event_id}/scores.csv?by=project") rel="external">{lang.t(K::ExportScoresByProject)}</a>
+                                <a class="button" href=format!("/events/{event_id}/ranking.csv") rel="external">{lang.t(Msg::ExportRanking)}</a>
+                                <a class="button" href=format!("/events/{event_id}/scores.csv?by=judge") rel="external">{lang.t(Msg::ExportScoresByJudge)}</a>
+                                <a class="button" href=format!("/events/{event_id}/scores.csv?by=project") rel="external">{lang.t(Msg::ExportScoresByProject)}</a>
                             </p>
-                            {(d.outdated > 0).then(|| view! { <p class="notice">{lang.t1(K::OutdatedScores, d.outdated)}</p> })}
+                            {(d.outdated > 0).then(|| view! { <p class="notice">{lang.format(args::OutdatedScores { count: d.outdated })}</p> })}
                             {(!disagreements.is_empty()).then(|| view! {
-                                <h2>{lang.t(K::ReviewTitle)}</h2>
-                                <p class="hint">{lang.t1(K::HintDisagreementList, d.threshold)}</p>
+                                <h2>{lang.t(Msg::ReviewTitle)}</h2>
+                                <p class="hint">{lang.format(args::HintDisagreementList { points: d.threshold })}</p>
                                 <FormError errors=extra_errors/>
                                 <ul class="review">
                                     {disagreements.into_iter().map(|r| view! {
                                         <li class="card">
                                             <strong>{r.code.clone()}</strong> " " <span dir="auto">{r.title.clone()}</span> " · "
-                                            {lang.t1(K::SpreadIs, format!("{:.1}", r.spread))}
-                                            {(r.flags > 0).then(|| view! { " · " {lang.t1(K::FlaggedBy, r.flags)} })}
+                                            {lang.format(args::SpreadIs { spread: format!("{:.1}", r.spread) })}
+                                            {(r.flags > 0).then(|| view! { " · " {lang.format(args::FlaggedBy { count: r.flags })} })}
                                             <ActionForm action=extra attr:class="inline">
                                                 <input type="hidden" name="event_id" value=event_id/>
                                                 <input type="hidden" name="project_id" value=r.project_id/>
-                                                <button type="submit" class="button link">{lang.t(K::AddExtraJudge)}</button>
+                                                <button type="submit" class="button link">{lang.t(Msg::AddExtraJudge)}</button>
                                             </ActionForm>
                                         </li>
                                     }).collect_view()}
                                 </ul>
                             })}
-                            <h2>{lang.t(K::OverallRanking)}</h2>
+                            <h2>{lang.t(Msg::OverallRanking)}</h2>
                             {table(d.rows.clone(), false)}
                             {tracks.into_iter().map(|t| {
                                 let mut rows: Vec<ResultRow> = d.rows.iter().filter(|r| r.track == t).cloned().collect();
@@ -472,7 +472,7 @@ pub fn JudgeDeskPage() -> impl IntoView {
     let start = query.with_untracked(|q| q.get("p").and_then(|p| p.parse::<usize>().ok()).unwrap_or(0));
     let data = Resource::new(move || id.get(), judge_desk);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => failure(lang, &e),
                 Ok(d) => {
@@ -480,8 +480,8 @@ pub fn JudgeDeskPage() -> impl IntoView {
                     view! {
                         <section class="desk-page">
                             <div class="page-head">
-                                <h1 dir="auto">{lang.t(K::JudgeDeskTitle)} <span class="muted">{d.event_name.clone()}</span></h1>
-                                <a href=format!("/events/{event_id}/conflicts")>{lang.t(K::ConflictsTitle)}</a>
+                                <h1 dir="auto">{lang.t(Msg::JudgeDeskTitle)} <span class="muted">{d.event_name.clone()}</span></h1>
+                                <a href=format!("/events/{event_id}/conflicts")>{lang.t(Msg::ConflictsTitle)}</a>
                             </div>
                             <ScoreDesk data=d start lang/>
                         </section>
@@ -500,7 +500,7 @@ pub fn ConflictsPage() -> impl IntoView {
     let data = Resource::new(move || (id.get(), save.version().get()), |(id, _)| judge_conflicts(id));
     let errors = action_error(save);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => failure(lang, &e),
                 Ok(d) => {
@@ -508,10 +508,10 @@ pub fn ConflictsPage() -> impl IntoView {
                     view! {
                         <section class="form-page">
                             <div class="page-head">
-                                <h1>{lang.t(K::ConflictsTitle)}</h1>
-                                <a href=format!("/events/{event_id}/judge")>{lang.t(K::JudgeDeskTitle)}</a>
+                                <h1>{lang.t(Msg::ConflictsTitle)}</h1>
+                                <a href=format!("/events/{event_id}/judge")>{lang.t(Msg::JudgeDeskTitle)}</a>
                             </div>
-                            <p class="hint">{lang.t(K::HintConflicts)}</p>
+                            <p class="hint">{lang.t(Msg::HintConflicts)}</p>
                             <ActionForm action=save>
                                 <FormError errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
@@ -525,13 +525,13 @@ pub fn ConflictsPage() -> impl IntoView {
                                                 <label for=fid>
                                                     <strong dir="auto">{t.name.clone()}</strong> " "
                                                     <span class="muted" dir="auto">{t.members.join(", ")}</span>
-                                                    {t.automatic.then(|| view! { " · " {lang.t(K::ConflictAutomatic)} })}
+                                                    {t.automatic.then(|| view! { " · " {lang.t(Msg::ConflictAutomatic)} })}
                                                 </label>
                                             </li>
                                         }
                                     }).collect_view()}
                                 </ul>
-                                <Submit label=K::Save pending=save.pending()/>
+                                <Submit label=Msg::Save pending=save.pending()/>
                             </ActionForm>
                         </section>
                     }.into_any()
@@ -552,12 +552,12 @@ pub fn PassPage() -> impl IntoView {
     let errors = action_error(open);
     view! {
         <section class="narrow">
-            <h1>{lang.t(K::JudgeDeskTitle)}</h1>
-            <p class="lead">{lang.t(K::PassIntro)}</p>
+            <h1>{lang.t(Msg::JudgeDeskTitle)}</h1>
+            <p class="lead">{lang.t(Msg::PassIntro)}</p>
             <ActionForm action=open>
                 <FormError errors/>
                 <input type="hidden" name="token" value=token/>
-                <Submit label=K::StartScoring pending=open.pending()/>
+                <Submit label=Msg::StartScoring pending=open.pending()/>
             </ActionForm>
         </section>
     }
@@ -572,10 +572,10 @@ pub fn JoinAsJudgeForm(code: String) -> impl IntoView {
     view! {
         <ActionForm action=join>
             <FormError errors/>
-            <p class="hint">{lang.t(K::HintJudgeNoPassword)}</p>
+            <p class="hint">{lang.t(Msg::HintJudgeNoPassword)}</p>
             <input type="hidden" name="code" value=code/>
-            <Field label=K::FieldDisplayName name="display_name" errors autocomplete="name" required=true dir_auto=true/>
-            <Submit label=K::StartScoring pending=join.pending()/>
+            <Field label=Msg::FieldDisplayName name="display_name" errors autocomplete="name" required=true dir_auto=true/>
+            <Submit label=Msg::StartScoring pending=join.pending()/>
         </ActionForm>
     }
 }

@@ -8,7 +8,7 @@
 //! `total = 100 × Σ wᵢ·(markᵢ − minᵢ)/(maxᵢ − minᵢ) / Σ wᵢ`
 
 use crate::error::FieldError;
-use crate::i18n::K;
+use crate::i18n::{args, Msg};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -71,14 +71,17 @@ pub fn parse_form(fields: &BTreeMap<String, String>) -> Result<Vec<Criterion>, V
         let weight = match get("weight", i).trim().parse::<i64>() {
             Ok(w) if (1..=MAX_WEIGHT).contains(&w) => w,
             _ => {
-                errors.push(FieldError::with_arg(&format!("weight_{i}"), K::ErrNumberRange, format!("1–{MAX_WEIGHT}")));
+                errors.push(FieldError::with(
+                    &format!("weight_{i}"),
+                    args::ErrNumberRange { range: format!("1–{MAX_WEIGHT}") },
+                ));
                 1
             }
         };
         let (min, max) = match parse_scale(get("scale", i)) {
             Some(pair) => pair,
             None => {
-                errors.push(FieldError::new(&format!("scale_{i}"), K::ErrRequired));
+                errors.push(FieldError::new(&format!("scale_{i}"), Msg::ErrRequired));
                 (1, 5)
             }
         };
@@ -90,15 +93,15 @@ pub fn parse_form(fields: &BTreeMap<String, String>) -> Result<Vec<Criterion>, V
             None => Vec::new(),
         };
         if levels.len() as i64 > max - min + 1 {
-            errors.push(FieldError::with_arg(&format!("levels_{i}"), K::ErrTooManyLevels, max - min + 1));
+            errors.push(FieldError::with(&format!("levels_{i}"), args::ErrTooManyLevels { count: max - min + 1 }));
         }
         if levels.iter().any(|l| l.chars().count() > 120) {
-            errors.push(FieldError::with_arg(&format!("levels_{i}"), K::ErrTooLongMax, 120));
+            errors.push(FieldError::with(&format!("levels_{i}"), args::ErrTooLongMax { count: 120 }));
         }
         criteria.push(Criterion { key: format!("c{i}"), name, description, weight, min, max, levels });
     }
     if criteria.is_empty() {
-        errors.push(FieldError::new("name_1", K::ErrRubricEmpty));
+        errors.push(FieldError::new("name_1", Msg::ErrRubricEmpty));
     }
     if errors.is_empty() {
         Ok(criteria)
@@ -121,9 +124,9 @@ pub fn check_marks(criteria: &[Criterion], marks: &BTreeMap<String, i64>) -> Res
     let mut errors = Vec::new();
     for (key, level) in marks {
         match criteria.iter().find(|c| &c.key == key) {
-            None => errors.push(FieldError::new(key, K::ErrUnknownCriterion)),
+            None => errors.push(FieldError::new(key, Msg::ErrUnknownCriterion)),
             Some(c) if !(c.min..=c.max).contains(level) => {
-                errors.push(FieldError::with_arg(key, K::ErrNumberRange, format!("{}–{}", c.min, c.max)))
+                errors.push(FieldError::with(key, args::ErrNumberRange { range: format!("{}–{}", c.min, c.max) }))
             }
             Some(_) => {}
         }
@@ -162,7 +165,7 @@ pub fn parse_marks(raw: &BTreeMap<String, String>) -> Result<BTreeMap<String, i6
             Ok(level) => {
                 marks.insert(key.clone(), level);
             }
-            Err(_) => errors.push(FieldError::new(key, K::ErrNotANumber)),
+            Err(_) => errors.push(FieldError::new(key, Msg::ErrNotANumber)),
         }
     }
     if errors.is_empty() {
@@ -230,7 +233,7 @@ mod tests {
         assert_eq!(rubric[0].descriptor(4), Some("Strong"));
         assert_eq!(rubric[0].descriptor(3), None);
 
-        assert_eq!(parse_form(&BTreeMap::new()).unwrap_err()[0].msg, K::ErrRubricEmpty);
+        assert_eq!(parse_form(&BTreeMap::new()).unwrap_err()[0].msg, Msg::ErrRubricEmpty);
         form.insert("levels_1".into(), "a\nb\nc\nd\ne\nf".into());
         assert_eq!(parse_form(&form).unwrap_err()[0].field, "levels_1");
     }

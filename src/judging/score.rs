@@ -25,7 +25,7 @@ use {
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::error::FieldError,
-    crate::i18n::K,
+    crate::i18n::Msg,
     serde_json::json,
 };
 
@@ -157,7 +157,7 @@ pub mod ssr {
         .bind(expires_at)
         .fetch_optional(&mut **tx)
         .await?;
-        let pass_id = id.ok_or(AppError::Conflict(K::ErrPassOwnLogin))?;
+        let pass_id = id.ok_or(AppError::Conflict(Msg::ErrPassOwnLogin))?;
         Ok(Issued { pass_id, token, expires_at })
     }
 
@@ -227,7 +227,7 @@ pub mod ssr {
         let current_status = score_status.unwrap_or_default();
         if let (Some(outcome), Some(version), Some(seen_project)) = (seen_outcome, seen_version, seen_project) {
             if seen_project != s.project_id {
-                return Ok(Err(AppError::field("save_id", K::ErrBadRequest)));
+                return Ok(Err(AppError::field("save_id", Msg::ErrBadRequest)));
             }
             return Ok(Ok(SaveAck {
                 project_id: s.project_id,
@@ -437,9 +437,9 @@ pub async fn open_pass(token: String) -> Result<(), AppError> {
     .bind(ssr::token_hash(&token))
     .fetch_optional(&caller.db().pool)
     .await?;
-    let pass = row.ok_or(AppError::Conflict(K::ErrPassInvalid))?;
+    let pass = row.ok_or(AppError::Conflict(Msg::ErrPassInvalid))?;
     if pass.expires_at <= now() {
-        return Err(AppError::Conflict(K::ErrPassExpired));
+        return Err(AppError::Conflict(Msg::ErrPassExpired));
     }
     ssr::sign_in_with_pass(&caller.session, caller.db(), pass.user_id, pass.id).await?;
     leptos_axum::redirect(&format!("/events/{}/judge", pass.event_id));
@@ -578,7 +578,7 @@ pub async fn save_score(
     let db = access.db();
     let me = access.user.id;
     if !valid_save_id(&save_id) {
-        return Err(AppError::field("save_id", K::ErrBadRequest));
+        return Err(AppError::field("save_id", Msg::ErrBadRequest));
     }
     // The assignment (which also proves the project is in this event), whether judging is
     // open, and the project's rubric (its track's, else the event's), in one read.
@@ -610,7 +610,7 @@ pub async fn save_score(
         return Err(js::closed());
     }
     let (Some(rubric_id), Some(criteria)) = (row.rubric_id, row.criteria) else {
-        return Err(AppError::Conflict(K::ErrNoRubric));
+        return Err(AppError::Conflict(Msg::ErrNoRubric));
     };
     let criteria = js::parse_criteria(&criteria)?;
     let mut errors: Vec<FieldError> = Vec::new();
@@ -619,7 +619,7 @@ pub async fn save_score(
     // No rubric has more criteria than the builder offers: a longer list is refused before
     // its keys are even read (each would otherwise become a stored key and an error line).
     if raw_marks.len() > rubric::MAX_CRITERIA {
-        return Err(AppError::field("marks", K::ErrTooManyMarks));
+        return Err(AppError::field("marks", Msg::ErrTooManyMarks));
     }
     let marks = match rubric::parse_marks(&raw_marks) {
         Ok(m) => m,
@@ -728,7 +728,7 @@ pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String
     let known: Vec<(i64,)> =
         sqlx::query_as("SELECT id FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&access.db().pool).await?;
     if wanted.iter().any(|w| !known.iter().any(|(k,)| k == w)) {
-        return Err(AppError::field("teams", K::ErrBadRequest));
+        return Err(AppError::field("teams", Msg::ErrBadRequest));
     }
     let mut tx = access.db().begin_write().await?;
     sqlx::query("DELETE FROM judge_conflicts WHERE event_id = $1 AND judge_id = $2")

@@ -17,7 +17,7 @@ use {
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::error::FieldError,
-    crate::i18n::K,
+    crate::i18n::Msg,
     serde_json::json,
 };
 
@@ -226,12 +226,12 @@ pub async fn raise_help(
     let access = gate::event(event_id, &[Role::Participant]).await?;
     let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
         .await?
-        .ok_or(AppError::Conflict(K::ErrNeedTeam))?;
+        .ok_or(AppError::Conflict(Msg::ErrNeedTeam))?;
     let mut errors = Vec::new();
     let topic = crate::events::domain::text(&mut errors, "topic", &topic, 120, true);
     let skill = skill.trim().to_lowercase();
     if skill.chars().count() > crate::teams::TAG_LEN {
-        errors.push(FieldError::new("skill", K::ErrTagTooLong));
+        errors.push(FieldError::new("skill", Msg::ErrTagTooLong));
     }
     let location = crate::events::domain::text(&mut errors, "location", &location, 80, false);
     let description = crate::events::domain::text(&mut errors, "description", &description, 1000, false);
@@ -292,7 +292,7 @@ pub async fn claim_help(request_id: i64) -> Result<(), AppError> {
             .fetch_optional(&mut *tx)
             .await?;
     if holding.is_some() {
-        return Err(AppError::Conflict(K::ErrAlreadyHelping));
+        return Err(AppError::Conflict(Msg::ErrAlreadyHelping));
     }
     let taken = sqlx::query("UPDATE help_requests SET status = 'claimed', claimed_by = $1, claimed_at = $2 WHERE id = $3 AND status = 'open'")
         .bind(me)
@@ -301,7 +301,7 @@ pub async fn claim_help(request_id: i64) -> Result<(), AppError> {
         .execute(&mut *tx)
         .await?;
     if taken.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrRequestTaken));
+        return Err(AppError::Conflict(Msg::ErrRequestTaken));
     }
     audit(&mut tx, Some(event_id), Some(me), "help.claimed", None, Some(json!({ "request": request_id }))).await?;
     tx.commit().await?;
@@ -321,7 +321,7 @@ pub async fn release_help(request_id: i64) -> Result<(), AppError> {
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrNotYourRequest));
+        return Err(AppError::Conflict(Msg::ErrNotYourRequest));
     }
     tx.commit().await?;
     access.state.live.publish(event_id, "help");
@@ -345,7 +345,7 @@ pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrRequestClosed));
+        return Err(AppError::Conflict(Msg::ErrRequestClosed));
     }
     audit(&mut tx, Some(event_id), Some(access.user.id), "help.resolved", None, Some(json!({ "request": request_id })))
         .await?;
@@ -371,7 +371,7 @@ pub async fn cancel_help(request_id: i64) -> Result<(), AppError> {
             .execute(&mut *tx)
             .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrRequestClosed));
+        return Err(AppError::Conflict(Msg::ErrRequestClosed));
     }
     tx.commit().await?;
     access.state.live.publish(event_id, "help");
@@ -423,7 +423,7 @@ mod tests {
 /// The help page. Its list is a live region: it refreshes by itself when the queue changes.
 #[component]
 pub fn HelpQueuePage() -> impl IntoView {
-    use crate::i18n::{use_lang, K};
+    use crate::i18n::{args, use_lang, Msg};
     use crate::live::LiveRegion;
     use crate::ui::{action_error, Field, FormError, Submit};
     let lang = use_lang();
@@ -439,53 +439,53 @@ pub fn HelpQueuePage() -> impl IntoView {
     let raise_errors = action_error(raise);
     let errors = [action_error(claim), action_error(release), action_error(resolve), action_error(cancel)];
     let status = move |s: &str| match s {
-        "open" => lang.t(K::HelpOpen),
-        "claimed" => lang.t(K::HelpClaimed),
-        "resolved" => lang.t(K::HelpResolved),
-        _ => lang.t(K::HelpCancelled),
+        "open" => lang.t(Msg::HelpOpen),
+        "claimed" => lang.t(Msg::HelpClaimed),
+        "resolved" => lang.t(Msg::HelpResolved),
+        _ => lang.t(Msg::HelpCancelled),
     };
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(p) => {
                     let event_id = p.event_id;
                     view! {
                         <section class="form-page">
-                            <h1>{lang.t(K::HelpTitle)}</h1>
+                            <h1>{lang.t(Msg::HelpTitle)}</h1>
                             <LiveRegion event_id topic="help".to_string() target="live-help".to_string()/>
                             {p.has_team.then(|| view! {
                                 <details open=p.mine.is_empty()>
-                                    <summary>{lang.t(K::AskForHelp)}</summary>
+                                    <summary>{lang.t(Msg::AskForHelp)}</summary>
                                     <ActionForm action=raise>
                                         <FormError errors=raise_errors/>
                                         <input type="hidden" name="event_id" value=event_id/>
-                                        <Field label=K::FieldHelpTopic name="topic" errors=raise_errors required=true dir_auto=true/>
-                                        <Field label=K::FieldHelpSkill name="skill" errors=raise_errors dir_auto=true/>
-                                        <Field label=K::FieldHelpLocation name="location" errors=raise_errors dir_auto=true/>
-                                        <Field label=K::FieldDescription name="description" errors=raise_errors dir_auto=true/>
-                                        <Submit label=K::AskForHelp pending=raise.pending()/>
+                                        <Field label=Msg::FieldHelpTopic name="topic" errors=raise_errors required=true dir_auto=true/>
+                                        <Field label=Msg::FieldHelpSkill name="skill" errors=raise_errors dir_auto=true/>
+                                        <Field label=Msg::FieldHelpLocation name="location" errors=raise_errors dir_auto=true/>
+                                        <Field label=Msg::FieldDescription name="description" errors=raise_errors dir_auto=true/>
+                                        <Submit label=Msg::AskForHelp pending=raise.pending()/>
                                     </ActionForm>
                                 </details>
                             })}
                             {errors.into_iter().map(|e| view! { <FormError errors=e/> }).collect_view()}
                             <div id="live-help" aria-live="polite">
                                 {(!p.mine.is_empty()).then(|| view! {
-                                    <h2>{lang.t(K::OurRequests)}</h2>
+                                    <h2>{lang.t(Msg::OurRequests)}</h2>
                                     <ul class="cards help">
                                         {p.mine.clone().into_iter().map(|h| view! {
                                             <li class="card">
                                                 <p><strong dir="auto">{h.topic.clone()}</strong> " · " {status(&h.status)}</p>
-                                                {h.mentor.clone().filter(|_| h.status == "claimed").map(|m| view! { <p class="notice">{lang.t1(K::MentorComing, &m)}</p> })}
+                                                {h.mentor.clone().filter(|_| h.status == "claimed").map(|m| view! { <p class="notice">{lang.format(args::MentorComing { name: &m })}</p> })}
                                                 {matches!(h.status.as_str(), "open" | "claimed").then(|| view! {
                                                     <ActionForm action=resolve attr:class="inline">
                                                         <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button">{lang.t(K::Resolved)}</button>
+                                                        <button type="submit" class="button">{lang.t(Msg::Resolved)}</button>
                                                     </ActionForm>
                                                     " "
                                                     <ActionForm action=cancel attr:class="inline">
                                                         <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button link danger">{lang.t(K::Withdraw)}</button>
+                                                        <button type="submit" class="button link danger">{lang.t(Msg::Withdraw)}</button>
                                                     </ActionForm>
                                                 })}
                                             </li>
@@ -493,37 +493,37 @@ pub fn HelpQueuePage() -> impl IntoView {
                                     </ul>
                                 })}
                                 {(p.is_mentor || p.is_organizer).then(|| view! {
-                                    <h2>{lang.t(K::HelpQueue)}</h2>
+                                    <h2>{lang.t(Msg::HelpQueue)}</h2>
                                     {p.is_mentor.then(|| view! {
                                         <p>{if p.filtered {
-                                            view! { <a href=format!("/events/{event_id}/help?all=1")>{lang.t(K::ShowAllRequests)}</a> }.into_any()
+                                            view! { <a href=format!("/events/{event_id}/help?all=1")>{lang.t(Msg::ShowAllRequests)}</a> }.into_any()
                                         } else {
-                                            view! { <a href=format!("/events/{event_id}/help")>{lang.t(K::ShowMySkills)}</a> }.into_any()
+                                            view! { <a href=format!("/events/{event_id}/help")>{lang.t(Msg::ShowMySkills)}</a> }.into_any()
                                         }}</p>
                                     })}
-                                    {p.queue.is_empty().then(|| view! { <p class="muted">{lang.t(K::NothingHere)}</p> })}
+                                    {p.queue.is_empty().then(|| view! { <p class="muted">{lang.t(Msg::NothingHere)}</p> })}
                                     <ul class="cards help">
                                         {p.queue.clone().into_iter().map(|h| view! {
                                             <li class="card" class:mine=h.claimed_by_me>
                                                 <p><strong dir="auto">{h.topic.clone()}</strong> " · " <span dir="auto">{h.team.clone()}</span></p>
-                                                <p class="muted" dir="auto">{h.skill.clone()} " · " {h.location.clone()} " · " {lang.t1(K::WaitingMinutes, &h.waiting_minutes.to_string())}</p>
+                                                <p class="muted" dir="auto">{h.skill.clone()} " · " {h.location.clone()} " · " {lang.format(args::WaitingMinutes { minutes: h.waiting_minutes })}</p>
                                                 {(!h.description.is_empty()).then(|| view! { <p dir="auto">{h.description.clone()}</p> })}
                                                 <p>{status(&h.status)} {h.mentor.clone().map(|m| format!(" · {m}"))}</p>
                                                 {(p.is_mentor && h.status == "open").then(|| view! {
                                                     <ActionForm action=claim attr:class="inline">
                                                         <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button primary">{lang.t(K::ClaimRequest)}</button>
+                                                        <button type="submit" class="button primary">{lang.t(Msg::ClaimRequest)}</button>
                                                     </ActionForm>
                                                 })}
                                                 {h.claimed_by_me.then(|| view! {
                                                     <ActionForm action=resolve attr:class="inline">
                                                         <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button primary">{lang.t(K::Resolved)}</button>
+                                                        <button type="submit" class="button primary">{lang.t(Msg::Resolved)}</button>
                                                     </ActionForm>
                                                     " "
                                                     <ActionForm action=release attr:class="inline">
                                                         <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button">{lang.t(K::Release)}</button>
+                                                        <button type="submit" class="button">{lang.t(Msg::Release)}</button>
                                                     </ActionForm>
                                                 })}
                                             </li>
@@ -531,11 +531,11 @@ pub fn HelpQueuePage() -> impl IntoView {
                                     </ul>
                                 })}
                                 {p.stats.clone().map(|s| view! {
-                                    <h2>{lang.t(K::HelpStatsTitle)}</h2>
+                                    <h2>{lang.t(Msg::HelpStatsTitle)}</h2>
                                     <dl class="schedule">
-                                        <dt>{lang.t(K::HelpOpen)}</dt><dd>{s.open}</dd>
-                                        <dt>{lang.t(K::MedianWait)}</dt><dd>{s.median_wait_minutes.map(|m| lang.t1(K::Minutes, &m.to_string())).unwrap_or_else(|| "—".into())}</dd>
-                                        <dt>{lang.t(K::MedianResolve)}</dt><dd>{s.median_resolve_minutes.map(|m| lang.t1(K::Minutes, &m.to_string())).unwrap_or_else(|| "—".into())}</dd>
+                                        <dt>{lang.t(Msg::HelpOpen)}</dt><dd>{s.open}</dd>
+                                        <dt>{lang.t(Msg::MedianWait)}</dt><dd>{s.median_wait_minutes.map(|m| lang.format(args::Minutes { minutes: m })).unwrap_or_else(|| "—".into())}</dd>
+                                        <dt>{lang.t(Msg::MedianResolve)}</dt><dd>{s.median_resolve_minutes.map(|m| lang.format(args::Minutes { minutes: m })).unwrap_or_else(|| "—".into())}</dd>
                                     </dl>
                                     <ul>{s.per_mentor.into_iter().map(|(m, n)| view! { <li><span dir="auto">{m}</span> ": " {n}</li> }).collect_view()}</ul>
                                 })}

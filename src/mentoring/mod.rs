@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use {
     crate::auth::{gate, Role},
     crate::db::{audit, now},
-    crate::i18n::K,
+    crate::i18n::{args, Msg},
     crate::teams::ssr::split,
     serde_json::json,
 };
@@ -76,7 +76,7 @@ pub struct MentoringData {
     pub rows: Vec<AssignmentRow>,
     pub mentors: Vec<MentorLoad>,
     /// (team name, reason) from the last automatic run.
-    pub uncovered: Vec<(String, crate::i18n::K)>,
+    pub uncovered: Vec<(String, crate::i18n::Msg)>,
 }
 
 pub const CAPACITY_MAX: i64 = 50;
@@ -147,7 +147,10 @@ pub async fn save_mentor_profile(
     let capacity = match capacity.trim().parse::<i64>() {
         Ok(n) if (0..=CAPACITY_MAX).contains(&n) => n,
         _ => {
-            errors.push(crate::error::FieldError::with_arg("capacity", K::ErrNumberRange, format!("0–{CAPACITY_MAX}")));
+            errors.push(crate::error::FieldError::with(
+                "capacity",
+                args::ErrNumberRange { range: format!("0–{CAPACITY_MAX}") },
+            ));
             0
         }
     };
@@ -237,11 +240,11 @@ mod ssr {
         Ok(())
     }
 
-    pub fn reason(u: super::assign::Uncovered) -> K {
+    pub fn reason(u: super::assign::Uncovered) -> Msg {
         match u {
-            super::assign::Uncovered::NoSharedLanguage => K::UncoveredLanguage,
-            super::assign::Uncovered::NoMatchingExpertise => K::UncoveredExpertise,
-            super::assign::Uncovered::NoCapacityLeft => K::UncoveredCapacity,
+            super::assign::Uncovered::NoSharedLanguage => Msg::UncoveredLanguage,
+            super::assign::Uncovered::NoMatchingExpertise => Msg::UncoveredExpertise,
+            super::assign::Uncovered::NoCapacityLeft => Msg::UncoveredCapacity,
         }
     }
 }
@@ -368,7 +371,7 @@ async fn plan(db: &crate::db::Db, event_id: i64, seed: u64, rebalance: bool) -> 
 #[server(prefix = "/api", endpoint = "mentoring/auto-assign")]
 pub async fn auto_assign_mentors(event_id: i64, seed: String, rebalance: Option<String>) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", K::ErrNumberRange))?;
+    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNotANumber))?;
     let rebalance = rebalance.is_some();
     let plan = plan(access.db(), event_id, seed, rebalance).await?;
     let mut tx = access.db().begin_write().await?;
@@ -430,10 +433,10 @@ pub async fn assign_mentor(event_id: i64, team_id: i64, mentor_id: String) -> Re
             .await?;
         }
         raw => {
-            let mentor = raw.parse::<i64>().map_err(|_| AppError::field("mentor_id", K::ErrRequired))?;
+            let mentor = raw.parse::<i64>().map_err(|_| AppError::field("mentor_id", Msg::ErrRequired))?;
             let roles = gate::roles_in_event(access.db(), event_id, mentor).await?;
             if !roles.contains(&Role::Mentor) {
-                return Err(AppError::field("mentor_id", K::ErrNotAMentor));
+                return Err(AppError::field("mentor_id", Msg::ErrNotAMentor));
             }
             ssr::set(&mut tx, event_id, team_id, mentor, "", "", Some(access.user.id)).await?;
             audit(

@@ -1,7 +1,7 @@
 //! The mentor's profile page and the organizer's mentoring page.
 
 use super::*;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{use_lang, Msg};
 use crate::ui::event_id_param;
 use crate::ui::{action_error, Field, FormError, Notice, Submit, TextArea};
 
@@ -14,25 +14,25 @@ pub fn MentorProfilePage() -> impl IntoView {
     let errors = action_error(save);
     let saved = Signal::derive(move || matches!(save.value().get(), Some(Ok(()))));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(p) => view! {
                     <section class="form-page">
-                        <h1 dir="auto">{lang.t(K::MentorProfileTitle)} " · " {p.event_name.clone()}</h1>
-                        <h2>{lang.t(K::MentoredTeams)}</h2>
-                        {p.teams.is_empty().then(|| view! { <p class="muted">{lang.t(K::NothingHere)}</p> })}
+                        <h1 dir="auto">{lang.t(Msg::MentorProfileTitle)} " · " {p.event_name.clone()}</h1>
+                        <h2>{lang.t(Msg::MentoredTeams)}</h2>
+                        {p.teams.is_empty().then(|| view! { <p class="muted">{lang.t(Msg::NothingHere)}</p> })}
                         <ul>{p.teams.iter().map(|t| view! { <li dir="auto">{t.clone()}</li> }).collect_view()}</ul>
-                        <Notice when=saved message=K::Saved/>
+                        <Notice when=saved message=Msg::Saved/>
                         <ActionForm action=save>
                             <FormError errors/>
                             <input type="hidden" name="event_id" value=p.event_id/>
-                            <Field label=K::FieldExpertise name="expertise" errors value=p.expertise.clone() hint=K::HintTags dir_auto=true/>
-                            <Field label=K::FieldLanguages name="languages" errors value=p.languages.clone() hint=K::HintLanguages/>
-                            <Field label=K::FieldCapacity name="capacity" kind="number" errors value=p.capacity.to_string() min="0".to_string() max=CAPACITY_MAX.to_string()/>
-                            <TextArea label=K::FieldBio name="bio" errors value=p.bio.clone() rows=3/>
-                            <Field label=K::FieldContact name="contact" errors value=p.contact.clone() hint=K::HintContact dir_auto=true/>
-                            <Submit label=K::Save pending=save.pending()/>
+                            <Field label=Msg::FieldExpertise name="expertise" errors value=p.expertise.clone() hint=Msg::HintTags dir_auto=true/>
+                            <Field label=Msg::FieldLanguages name="languages" errors value=p.languages.clone() hint=Msg::HintLanguages/>
+                            <Field label=Msg::FieldCapacity name="capacity" kind="number" errors value=p.capacity.to_string() min="0".to_string() max=CAPACITY_MAX.to_string()/>
+                            <TextArea label=Msg::FieldBio name="bio" errors value=p.bio.clone() rows=3/>
+                            <Field label=Msg::FieldContact name="contact" errors value=p.contact.clone() hint=Msg::HintContact dir_auto=true/>
+                            <Submit label=Msg::Save pending=save.pending()/>
                         </ActionForm>
                     </section>
                 }.into_any(),
@@ -50,29 +50,29 @@ pub fn MentoringPage() -> impl IntoView {
     let manual = ServerAction::<AssignMentor>::new();
     let (auto_errors, manual_errors) = (action_error(auto), action_error(manual));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(o) => {
                     let event_id = o.event_id;
-                    let options: Vec<(String, String)> = std::iter::once((String::new(), lang.t(K::NoMentorYet).to_owned()))
+                    let options: Vec<(String, String)> = std::iter::once((String::new(), lang.t(Msg::NoMentorYet).to_owned()))
                         .chain(o.mentors.iter().map(|m| (m.user_id.to_string(), format!("{} ({}/{})", m.name, m.load, m.capacity))))
                         .collect();
                     view! {
                         <section class="form-page">
                             <div class="page-head">
-                                <h1>{lang.t(K::MentoringTitle)}</h1>
-                                <a href=format!("/events/{event_id}/manage")>{lang.t(K::ManageEvent)}</a>
+                                <h1>{lang.t(Msg::MentoringTitle)}</h1>
+                                <a href=format!("/events/{event_id}/manage")>{lang.t(Msg::ManageEvent)}</a>
                             </div>
                             <ActionForm action=auto>
                                 <FormError errors=auto_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
-                                <Field label=K::FieldSeed name="seed" kind="number" errors=auto_errors value="1" hint=K::HintSeed/>
+                                <Field label=Msg::FieldSeed name="seed" kind="number" errors=auto_errors value="1" hint=Msg::HintSeed/>
                                 <div class="field checkbox">
                                     <input type="checkbox" id="f-rebalance" name="rebalance" value="on"/>
-                                    <label for="f-rebalance">{lang.t(K::FieldRebalance)}</label>
+                                    <label for="f-rebalance">{lang.t(Msg::FieldRebalance)}</label>
                                 </div>
-                                <Submit label=K::AutoAssignMentors pending=auto.pending()/>
+                                <Submit label=Msg::AutoAssignMentors pending=auto.pending()/>
                             </ActionForm>
                             {(!o.uncovered.is_empty()).then(|| view! {
                                 <div class="form-error" role="status">
@@ -81,13 +81,13 @@ pub fn MentoringPage() -> impl IntoView {
                             })}
                             <FormError errors=manual_errors/>
                             <table class="people">
-                                <thead><tr><th>{lang.t(K::FieldTeamName)}</th><th>{lang.t(K::RoleMentor)}</th><th>{lang.t(K::MatchedBecause)}</th></tr></thead>
+                                <thead><tr><th>{lang.t(Msg::FieldTeamName)}</th><th>{lang.t(Msg::RoleMentor)}</th><th>{lang.t(Msg::MatchedBecause)}</th></tr></thead>
                                 <tbody>
                                     {o.rows.clone().into_iter().map(|r| {
                                         let options = options.clone();
                                         let selected = r.mentor_id.map(|m| m.to_string()).unwrap_or_default();
                                         let why = if r.manual {
-                                            lang.t(K::ManualAssignment).to_owned()
+                                            lang.t(Msg::ManualAssignment).to_owned()
                                         } else {
                                             [r.skills.join(", "), r.language.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
                                         };
@@ -98,14 +98,14 @@ pub fn MentoringPage() -> impl IntoView {
                                                     <ActionForm action=manual>
                                                         <input type="hidden" name="event_id" value=event_id/>
                                                         <input type="hidden" name="team_id" value=r.team_id/>
-                                                        <label class="visually-hidden" for=format!("f-mentor-{}", r.team_id)>{lang.t(K::RoleMentor)}</label>
+                                                        <label class="visually-hidden" for=format!("f-mentor-{}", r.team_id)>{lang.t(Msg::RoleMentor)}</label>
                                                         <select id=format!("f-mentor-{}", r.team_id) name="mentor_id">
                                                             {options.into_iter().map(|(v, l)| {
                                                                 let is = v == selected;
                                                                 view! { <option value=v selected=is>{l}</option> }
                                                             }).collect_view()}
                                                         </select>
-                                                        <button type="submit" class="button">{lang.t(K::Save)}</button>
+                                                        <button type="submit" class="button">{lang.t(Msg::Save)}</button>
                                                     </ActionForm>
                                                 </td>
                                                 <td dir="auto">{why}</td>
@@ -128,12 +128,12 @@ pub fn MentorCardView(card: MentorCard) -> impl IntoView {
     let lang = use_lang();
     view! {
         <aside class="card mentor">
-            <h3>{lang.t(K::YourMentor)}</h3>
+            <h3>{lang.t(Msg::YourMentor)}</h3>
             <p><strong dir="auto">{card.name}</strong></p>
             {(!card.expertise.is_empty()).then(|| view! { <p>{card.expertise.join(" · ")}</p> })}
             {(!card.languages.is_empty()).then(|| view! { <p class="muted">{card.languages.join(" · ")}</p> })}
             {(!card.bio.is_empty()).then(|| view! { <p dir="auto">{card.bio}</p> })}
-            {(!card.contact.is_empty()).then(|| view! { <p dir="auto">{lang.t(K::FieldContact)} ": " {card.contact}</p> })}
+            {(!card.contact.is_empty()).then(|| view! { <p dir="auto">{lang.t(Msg::FieldContact)} ": " {card.contact}</p> })}
         </aside>
     }
 }

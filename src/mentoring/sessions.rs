@@ -19,7 +19,7 @@ use {
     crate::db::{audit, now},
     crate::error::FieldError,
     crate::events::domain::{local_to_utc, utc_to_display},
-    crate::i18n::K,
+    crate::i18n::Msg,
     serde_json::json,
 };
 
@@ -60,14 +60,14 @@ pub fn slot_error(
     ends: i64,
     event_starts: i64,
     event_ends: i64,
-) -> Option<(&'static str, crate::i18n::K)> {
-    use crate::i18n::K;
+) -> Option<(&'static str, crate::i18n::Msg)> {
+    use crate::i18n::Msg;
     if ends <= starts {
-        Some(("ends_at", K::ErrEndsBeforeStart))
+        Some(("ends_at", Msg::ErrEndsBeforeStart))
     } else if ends - starts > SLOT_MAX_MINUTES * 60 {
-        Some(("ends_at", K::ErrSlotTooLong))
+        Some(("ends_at", Msg::ErrSlotTooLong))
     } else if starts < event_starts || ends > event_ends {
-        Some(("starts_at", K::ErrWithinEvent))
+        Some(("starts_at", Msg::ErrWithinEvent))
     } else {
         None
     }
@@ -145,10 +145,10 @@ pub async fn offer_slot(event_id: i64, starts_at: String, ends_at: String, locat
     let starts = local_to_utc(&starts_at, tz);
     let ends = local_to_utc(&ends_at, tz);
     if starts.is_none() {
-        errors.push(FieldError::new("starts_at", K::ErrDateTime));
+        errors.push(FieldError::new("starts_at", Msg::ErrDateTime));
     }
     if ends.is_none() {
-        errors.push(FieldError::new("ends_at", K::ErrDateTime));
+        errors.push(FieldError::new("ends_at", Msg::ErrDateTime));
     }
     let location = crate::events::domain::text(&mut errors, "location", &location, 120, false);
     let (Some(starts), Some(ends)) = (starts, ends) else {
@@ -175,7 +175,7 @@ pub async fn offer_slot(event_id: i64, starts_at: String, ends_at: String, locat
     .fetch_optional(&mut *tx)
     .await?;
     if overlap.is_some() {
-        return Err(AppError::field("starts_at", K::ErrSlotOverlaps));
+        return Err(AppError::field("starts_at", Msg::ErrSlotOverlaps));
     }
     sqlx::query("INSERT INTO mentor_slots (event_id, mentor_id, starts_at, ends_at, location, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(event_id)
@@ -219,7 +219,7 @@ pub async fn book_slot(slot_id: i64) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Participant]).await?;
     let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
         .await?
-        .ok_or(AppError::Conflict(K::ErrNeedTeam))?;
+        .ok_or(AppError::Conflict(Msg::ErrNeedTeam))?;
     let mut tx = access.db().begin_write().await?;
     // Serialize this team's bookings on its row, so the overlap check below cannot race.
     sqlx::query("UPDATE teams SET member_count = member_count WHERE id = $1").bind(team.id).execute(&mut *tx).await?;
@@ -231,7 +231,7 @@ pub async fn book_slot(slot_id: i64) -> Result<(), AppError> {
             .fetch_optional(&mut *tx)
             .await?;
     if clash.is_some() {
-        return Err(AppError::Conflict(K::ErrTeamBusyThen));
+        return Err(AppError::Conflict(Msg::ErrTeamBusyThen));
     }
     let booked = sqlx::query(
         "UPDATE mentor_slots SET team_id = $1, booked_by = $2, booked_at = $3 WHERE id = $4 AND team_id IS NULL",
@@ -243,7 +243,7 @@ pub async fn book_slot(slot_id: i64) -> Result<(), AppError> {
     .execute(&mut *tx)
     .await?;
     if booked.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrSlotTaken));
+        return Err(AppError::Conflict(Msg::ErrSlotTaken));
     }
     let t = now();
     // A booking left standing by a team since deleted is closed first; then this team's
@@ -339,7 +339,7 @@ pub async fn session_notes(slot_id: i64, notes: String, attended: String) -> Res
         return Err(AppError::Forbidden);
     }
     if team_id.is_none() {
-        return Err(AppError::Conflict(K::ErrSlotNotBooked));
+        return Err(AppError::Conflict(Msg::ErrSlotNotBooked));
     }
     let mut errors = Vec::new();
     let notes = crate::events::domain::text(&mut errors, "notes", &notes, NOTES_MAX, false);
@@ -348,7 +348,7 @@ pub async fn session_notes(slot_id: i64, notes: String, attended: String) -> Res
         "yes" => Some(1i64),
         "no" => Some(0),
         _ => {
-            errors.push(FieldError::new("attended", K::ErrRequired));
+            errors.push(FieldError::new("attended", Msg::ErrRequired));
             None
         }
     };
@@ -365,7 +365,7 @@ pub async fn session_notes(slot_id: i64, notes: String, attended: String) -> Res
         .await?;
     // The team cancelled between the read above and this write.
     if done.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrSlotNotBooked));
+        return Err(AppError::Conflict(Msg::ErrSlotNotBooked));
     }
     tx.commit().await?;
     Ok(())
@@ -374,14 +374,14 @@ pub async fn session_notes(slot_id: i64, notes: String, attended: String) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::K;
+    use crate::i18n::Msg;
 
     #[test]
     fn slots_must_be_ordered_short_and_inside_the_event() {
         let (s, e) = (1_000_000, 2_000_000);
-        assert_eq!(slot_error(s + 100, s + 100, s, e), Some(("ends_at", K::ErrEndsBeforeStart)));
-        assert_eq!(slot_error(s + 100, s + 100 + 5 * 3600, s, e), Some(("ends_at", K::ErrSlotTooLong)));
-        assert_eq!(slot_error(s - 100, s + 1000, s, e), Some(("starts_at", K::ErrWithinEvent)));
+        assert_eq!(slot_error(s + 100, s + 100, s, e), Some(("ends_at", Msg::ErrEndsBeforeStart)));
+        assert_eq!(slot_error(s + 100, s + 100 + 5 * 3600, s, e), Some(("ends_at", Msg::ErrSlotTooLong)));
+        assert_eq!(slot_error(s - 100, s + 1000, s, e), Some(("starts_at", Msg::ErrWithinEvent)));
         assert_eq!(slot_error(s + 100, s + 1900, s, e), None);
     }
 }
@@ -390,7 +390,7 @@ mod tests {
 /// members book them, mentors keep notes.
 #[component]
 pub fn SessionsPage() -> impl IntoView {
-    use crate::i18n::{use_lang, K};
+    use crate::i18n::{args, use_lang, Msg};
     use crate::ui::{action_error, Field, FormError, Submit};
     let lang = use_lang();
     let id = crate::ui::event_id_param();
@@ -402,32 +402,32 @@ pub fn SessionsPage() -> impl IntoView {
     let (offer_errors, book_errors, cancel_errors, notes_errors) =
         (action_error(offer), action_error(book), action_error(cancel), action_error(notes));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(s) => {
                     let event_id = s.event_id;
                     view! {
                         <section class="form-page">
-                            <h1>{lang.t(K::SessionsTitle)}</h1>
-                            <p class="muted">{lang.t1(K::TimesIn, &s.timezone)}</p>
+                            <h1>{lang.t(Msg::SessionsTitle)}</h1>
+                            <p class="muted">{lang.format(args::TimesIn { timezone: &s.timezone })}</p>
                             {s.is_mentor.then(|| view! {
-                                <h2>{lang.t(K::OfferSlot)}</h2>
+                                <h2>{lang.t(Msg::OfferSlot)}</h2>
                                 <ActionForm action=offer>
                                     <FormError errors=offer_errors/>
                                     <input type="hidden" name="event_id" value=event_id/>
                                     <div class="row">
-                                        <Field label=K::FieldSlotStarts name="starts_at" kind="datetime-local" errors=offer_errors required=true/>
-                                        <Field label=K::FieldSlotEnds name="ends_at" kind="datetime-local" errors=offer_errors required=true/>
+                                        <Field label=Msg::FieldSlotStarts name="starts_at" kind="datetime-local" errors=offer_errors required=true/>
+                                        <Field label=Msg::FieldSlotEnds name="ends_at" kind="datetime-local" errors=offer_errors required=true/>
                                     </div>
-                                    <Field label=K::FieldLocation name="location" errors=offer_errors dir_auto=true/>
-                                    <Submit label=K::OfferSlot pending=offer.pending()/>
+                                    <Field label=Msg::FieldLocation name="location" errors=offer_errors dir_auto=true/>
+                                    <Submit label=Msg::OfferSlot pending=offer.pending()/>
                                 </ActionForm>
                             })}
                             <FormError errors=book_errors/>
                             <FormError errors=cancel_errors/>
                             <FormError errors=notes_errors/>
-                            {s.slots.is_empty().then(|| view! { <p class="muted">{lang.t(K::NothingHere)}</p> })}
+                            {s.slots.is_empty().then(|| view! { <p class="muted">{lang.t(Msg::NothingHere)}</p> })}
                             <ul class="cards slots">
                                 {s.slots.clone().into_iter().map(|slot| {
                                     let own = s.is_mentor && slot.mentor == s.me;
@@ -439,22 +439,22 @@ pub fn SessionsPage() -> impl IntoView {
                                             <p><strong><time>{slot.starts.clone()}</time> " – " <time>{slot.ends.chars().skip(11).collect::<String>()}</time></strong></p>
                                             <p dir="auto">{slot.mentor.clone()} {(!slot.location.is_empty()).then(|| format!(" · {}", slot.location))}</p>
                                             <p>{match (&slot.team, free) {
-                                                (Some(t), _) => lang.t1(K::BookedBy, t),
-                                                (None, true) => lang.t(K::SlotFree).to_owned(),
-                                                (None, false) => lang.t(K::SlotBooked).to_owned(),
+                                                (Some(t), _) => lang.format(args::BookedBy { name: t }),
+                                                (None, true) => lang.t(Msg::SlotFree).to_owned(),
+                                                (None, false) => lang.t(Msg::SlotBooked).to_owned(),
                                             }}</p>
-                                            {slot.attended.map(|a| view! { <p class="badge">{lang.t(if a { K::Attended } else { K::Absent })}</p> })}
+                                            {slot.attended.map(|a| view! { <p class="badge">{lang.t(if a { Msg::Attended } else { Msg::Absent })}</p> })}
                                             {slot.notes.clone().filter(|n| !n.is_empty() && !own).map(|n| view! { <p class="description" dir="auto">{n}</p> })}
                                             {can_book.then(|| view! {
                                                 <ActionForm action=book attr:class="inline">
                                                     <input type="hidden" name="slot_id" value=slot.id/>
-                                                    <button type="submit" class="button primary">{lang.t(K::Book)}</button>
+                                                    <button type="submit" class="button primary">{lang.t(Msg::Book)}</button>
                                                 </ActionForm>
                                             })}
                                             {(slot.mine && !own).then(|| view! {
                                                 <ActionForm action=cancel attr:class="inline">
                                                     <input type="hidden" name="slot_id" value=slot.id/>
-                                                    <button type="submit" class="button">{lang.t(K::CancelBooking)}</button>
+                                                    <button type="submit" class="button">{lang.t(Msg::CancelBooking)}</button>
                                                 </ActionForm>
                                             })}
                                             {(own && slot.team.is_some()).then(|| {
@@ -463,22 +463,22 @@ pub fn SessionsPage() -> impl IntoView {
                                                 view! {
                                                     <ActionForm action=notes>
                                                         <input type="hidden" name="slot_id" value=slot.id/>
-                                                        <label for=notes_id.clone()>{lang.t(K::SessionNotes)}</label>
+                                                        <label for=notes_id.clone()>{lang.t(Msg::SessionNotes)}</label>
                                                         <textarea id=notes_id name="notes" rows="3" dir="auto">{crate::ui::escape_html(&slot.notes.clone().unwrap_or_default())}</textarea>
-                                                        <label for=attended_id.clone()>{lang.t(K::Attendance)}</label>
+                                                        <label for=attended_id.clone()>{lang.t(Msg::Attendance)}</label>
                                                         <select id=attended_id name="attended">
                                                             <option value="" selected=slot.attended.is_none()>"—"</option>
-                                                            <option value="yes" selected=slot.attended == Some(true)>{lang.t(K::Attended)}</option>
-                                                            <option value="no" selected=slot.attended == Some(false)>{lang.t(K::Absent)}</option>
+                                                            <option value="yes" selected=slot.attended == Some(true)>{lang.t(Msg::Attended)}</option>
+                                                            <option value="no" selected=slot.attended == Some(false)>{lang.t(Msg::Absent)}</option>
                                                         </select>
-                                                        <button type="submit" class="button">{lang.t(K::Save)}</button>
+                                                        <button type="submit" class="button">{lang.t(Msg::Save)}</button>
                                                     </ActionForm>
                                                 }
                                             })}
                                             {can_remove.then(|| view! {
                                                 <ActionForm action=cancel attr:class="inline">
                                                     <input type="hidden" name="slot_id" value=slot.id/>
-                                                    <button type="submit" class="button link danger">{lang.t(K::Remove)}</button>
+                                                    <button type="submit" class="button link danger">{lang.t(Msg::Remove)}</button>
                                                 </ActionForm>
                                             })}
                                         </li>

@@ -9,7 +9,7 @@ use {
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::error::FieldError,
-    crate::i18n::K,
+    crate::i18n::{args, Msg},
     serde_json::json,
 };
 
@@ -49,12 +49,12 @@ pub async fn save_project(
         t => match t.parse::<i64>() {
             Ok(id) => {
                 if !crate::events::db::track_in_event(ctx.access.db(), event_id, id).await? {
-                    errors.push(FieldError::new("track_id", K::ErrRequired));
+                    errors.push(FieldError::new("track_id", Msg::ErrRequired));
                 }
                 Some(id)
             }
             Err(_) => {
-                errors.push(FieldError::new("track_id", K::ErrRequired));
+                errors.push(FieldError::new("track_id", Msg::ErrRequired));
                 None
             }
         },
@@ -84,7 +84,7 @@ pub async fn save_project(
         .fetch_one(&mut *tx)
         .await?;
         if members < min {
-            return Err(AppError::ConflictWith(K::ErrTeamTooSmall, min.to_string()));
+            return Err(AppError::conflict_with(args::ErrTeamTooSmall { count: min }));
         }
     }
     let track = ssr::track_name(&mut tx, track_id).await?;
@@ -103,7 +103,7 @@ pub async fn save_project(
     let (project_id, before) = match current {
         None => {
             if version != 0 {
-                return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+                return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
             }
             let new = super::db::NewProject {
                 team_id: ctx.team_id,
@@ -122,7 +122,7 @@ pub async fn save_project(
             };
             let id = super::db::insert_project(&mut tx, &new).await.map_err(|e| match e {
                 // A teammate created the project at the same instant.
-                sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict(K::ErrChangedMeanwhile),
+                sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict(Msg::ErrChangedMeanwhile),
                 other => other.into(),
             })?;
             (id, ProjectFields::default())
@@ -139,7 +139,7 @@ pub async fn save_project(
                     }
                     None => None,
                 };
-                return Err(AppError::ConflictWith(K::ErrProjectChangedBy, by.unwrap_or_default()));
+                return Err(AppError::conflict_with(args::ErrProjectChangedBy { name: by.unwrap_or_default() }));
             }
             let before_track = ssr::track_name(&mut tx, c.track_id).await?;
             let before = ProjectFields {
@@ -175,7 +175,7 @@ pub async fn save_project(
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() != 1 {
-                return Err(AppError::Conflict(K::ErrChangedMeanwhile));
+                return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
             }
             (c.id, before)
         }

@@ -3,7 +3,7 @@
 
 use crate::error::FieldError;
 use crate::events::domain::text;
-use crate::i18n::K;
+use crate::i18n::Msg;
 
 pub const TITLE_MAX: usize = 120;
 pub const TAGLINE_MAX: usize = 200;
@@ -58,7 +58,7 @@ pub fn url(errors: &mut Vec<FieldError>, field: &str, raw: &str) -> String {
                 && !name.ends_with('.')
         });
     if !ok {
-        errors.push(FieldError::new(field, K::ErrUrl));
+        errors.push(FieldError::new(field, Msg::ErrUrl));
     }
     value.to_owned()
 }

@@ -10,7 +10,7 @@ use super::{ssr, SubmissionRow, SCREENSHOT_FIELD};
 use crate::auth::{gate, Role};
 use crate::db::{now, Db};
 use crate::error::{AppError, AppResult, FieldError};
-use crate::i18n::K;
+use crate::i18n::{args, Msg};
 use axum::body::Body;
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -24,22 +24,24 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
     let mut multipart = data.into_inner().ok_or_else(|| AppError::missing("multipart body missing on the server"))?;
     let mut event_id: Option<i64> = None;
     let mut file: Option<Vec<u8>> = None;
-    while let Some(mut field) = multipart.next_field().await.map_err(|_| AppError::field("form", K::ErrBadRequest))? {
+    while let Some(mut field) = multipart.next_field().await.map_err(|_| AppError::field("form", Msg::ErrBadRequest))? {
         match field.name() {
             Some("event_id") => {
-                let text = field.text().await.map_err(|_| AppError::field("form", K::ErrBadRequest))?;
+                let text = field.text().await.map_err(|_| AppError::field("form", Msg::ErrBadRequest))?;
                 event_id = text.trim().parse().ok();
             }
             Some(name) if name == SCREENSHOT_FIELD => {
                 let mut bytes = Vec::new();
-                while let Some(chunk) =
-                    field.chunk().await.map_err(|_| AppError::field(SCREENSHOT_FIELD, K::ErrUploadTooLarge))?
-                {
+                while let Some(chunk) = field.chunk().await.map_err(|_| {
+                    AppError::Invalid(vec![FieldError::with(
+                        SCREENSHOT_FIELD,
+                        args::ErrUploadTooLarge { size: "2 MB" },
+                    )])
+                })? {
                     if bytes.len() + chunk.len() > domain::SCREENSHOT_MAX_BYTES {
-                        return Err(AppError::Invalid(vec![FieldError::with_arg(
+                        return Err(AppError::Invalid(vec![FieldError::with(
                             SCREENSHOT_FIELD,
-                            K::ErrUploadTooLarge,
-                            "2 MB",
+                            args::ErrUploadTooLarge { size: "2 MB" },
                         )]));
                     }
                     bytes.extend_from_slice(&chunk);
@@ -49,15 +51,16 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
             _ => {}
         }
     }
-    let event_id = event_id.ok_or_else(|| AppError::field("form", K::ErrBadRequest))?;
+    let event_id = event_id.ok_or_else(|| AppError::field("form", Msg::ErrBadRequest))?;
     let ctx = ssr::my_team(event_id).await?;
     ctx.ensure_open()?;
-    let bytes = file.filter(|b| !b.is_empty()).ok_or_else(|| AppError::field(SCREENSHOT_FIELD, K::ErrRequired))?;
-    let (content_type, ext) = sniff_image(&bytes).ok_or_else(|| AppError::field(SCREENSHOT_FIELD, K::ErrNotAnImage))?;
+    let bytes = file.filter(|b| !b.is_empty()).ok_or_else(|| AppError::field(SCREENSHOT_FIELD, Msg::ErrRequired))?;
+    let (content_type, ext) =
+        sniff_image(&bytes).ok_or_else(|| AppError::field(SCREENSHOT_FIELD, Msg::ErrNotAnImage))?;
     let db = ctx.access.db();
     let project: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM projects WHERE team_id = $1").bind(ctx.team_id).fetch_optional(&db.pool).await?;
-    let (project_id,) = project.ok_or_else(|| AppError::field(SCREENSHOT_FIELD, K::ErrSaveProjectFirst))?;
+    let (project_id,) = project.ok_or_else(|| AppError::field(SCREENSHOT_FIELD, Msg::ErrSaveProjectFirst))?;
     let dir = &ctx.access.state.config.upload_dir;
     tokio::fs::create_dir_all(dir).await.map_err(|e| {
         tracing::error!(error = %e, "upload folder not writable");
@@ -77,10 +80,9 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
     if count >= domain::MAX_SCREENSHOTS {
         drop(tx);
         let _ = tokio::fs::remove_file(&path).await;
-        return Err(AppError::Invalid(vec![FieldError::with_arg(
+        return Err(AppError::Invalid(vec![FieldError::with(
             SCREENSHOT_FIELD,
-            K::ErrTooManyScreenshots,
-            domain::MAX_SCREENSHOTS,
+            args::ErrTooManyScreenshots { count: domain::MAX_SCREENSHOTS },
         )]));
     }
     sqlx::query("INSERT INTO screenshots (project_id, file_name, content_type, bytes, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")

@@ -75,7 +75,7 @@ pub(crate) mod ssr {
     use crate::auth::Role;
     use crate::db::Db;
     use crate::error::AppResult;
-    use crate::i18n::K;
+    use crate::i18n::{args, Msg};
 
     pub struct TeamContext {
         pub access: EventAccess,
@@ -91,7 +91,7 @@ pub(crate) mod ssr {
         let access = gate::event(event_id, &[Role::Participant]).await?;
         let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
             .await?
-            .ok_or(AppError::Conflict(K::ErrNeedTeam))?;
+            .ok_or(AppError::Conflict(Msg::ErrNeedTeam))?;
         let (tz, deadline, extension): (String, i64, Option<i64>) = sqlx::query_as(
             "SELECT e.timezone, e.submission_deadline, t.deadline_extended_to FROM events e \
              JOIN teams t ON t.event_id = e.id WHERE t.id = $1",
@@ -119,7 +119,7 @@ pub(crate) mod ssr {
             if super::domain::may_edit(crate::db::now(), self.deadline, self.extension) {
                 Ok(())
             } else {
-                Err(AppError::ConflictWith(K::ErrDeadlinePassed, self.deadline_text()))
+                Err(AppError::conflict_with(args::ErrDeadlinePassed { deadline: self.deadline_text() }))
             }
         }
     }

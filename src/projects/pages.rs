@@ -1,30 +1,30 @@
 //! The team's project page and the organizers' submissions list.
 
 use super::*;
-use crate::i18n::{use_lang, Lang, K};
+use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::ui::event_id_param;
 use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn status_label(lang: Lang, status: &str) -> &'static str {
     match status {
-        "submitted" => lang.t(K::StatusSubmitted),
-        "draft" => lang.t(K::StatusDraft),
-        _ => lang.t(K::StatusNone),
+        "submitted" => lang.t(Msg::StatusSubmitted),
+        "draft" => lang.t(Msg::StatusDraft),
+        _ => lang.t(Msg::StatusNone),
     }
 }
 
 fn field_label(lang: Lang, field: &str) -> &'static str {
     match field {
-        "title" => lang.t(K::FieldTitle),
-        "tagline" => lang.t(K::FieldTagline),
-        "description" => lang.t(K::FieldDescription),
-        "track" => lang.t(K::FieldTrack),
-        "repo_url" => lang.t(K::FieldRepoUrl),
-        "demo_url" => lang.t(K::FieldDemoUrl),
-        "video_url" => lang.t(K::FieldVideoUrl),
-        "technologies" => lang.t(K::FieldTechnologies),
-        _ => lang.t(K::FieldStatus),
+        "title" => lang.t(Msg::FieldTitle),
+        "tagline" => lang.t(Msg::FieldTagline),
+        "description" => lang.t(Msg::FieldDescription),
+        "track" => lang.t(Msg::FieldTrack),
+        "repo_url" => lang.t(Msg::FieldRepoUrl),
+        "demo_url" => lang.t(Msg::FieldDemoUrl),
+        "video_url" => lang.t(Msg::FieldVideoUrl),
+        "technologies" => lang.t(Msg::FieldTechnologies),
+        _ => lang.t(Msg::FieldStatus),
     }
 }
 
@@ -45,58 +45,62 @@ pub fn ProjectPage() -> impl IntoView {
     let query = use_query_map();
     let saved = Signal::derive(move || query.with(|q| q.get("saved").is_some()));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => {
                     crate::ui::refuse(&e);
                     view! {
                         <p class="form-error" role="alert">{e.summary(lang)}</p>
-                        <a href=format!("/events/{}/team", id.get())>{lang.t(K::TeamTitle)}</a>
+                        <a href=format!("/events/{}/team", id.get())>{lang.t(Msg::TeamTitle)}</a>
                     }.into_any()
                 }
                 Ok(p) => {
                     let event_id = p.event_id;
-                    let tracks = std::iter::once((String::new(), lang.t(K::NoTrackYet).to_owned()))
+                    let tracks = std::iter::once((String::new(), lang.t(Msg::NoTrackYet).to_owned()))
                         .chain(p.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
                         .collect::<Vec<_>>();
                     let selected = p.track_id.map(|t| t.to_string()).unwrap_or_default();
                     view! {
                         <section class="form-page">
-                            <h1 dir="auto">{lang.t(K::ProjectTitle)} " · " {p.team_name.clone()}</h1>
+                            <h1 dir="auto">{lang.t(Msg::ProjectTitle)} " · " {p.team_name.clone()}</h1>
                             <p class="badge">{status_label(lang, &p.status)}</p>
                             <p class=if p.open { "notice" } else { "form-error" }>
-                                {lang.t1(if p.open { K::DeadlineIs } else { K::ErrDeadlinePassed }, &p.deadline)}
+                                {if p.open {
+                                    lang.format(args::DeadlineIs { deadline: &p.deadline })
+                                } else {
+                                    lang.format(args::ErrDeadlinePassed { deadline: &p.deadline })
+                                }}
                             </p>
-                            <Notice when=saved message=K::Saved/>
+                            <Notice when=saved message=Msg::Saved/>
                             <ActionForm action=save>
                                 <FormError errors=save_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
                                 <input type="hidden" name="version" value=p.version/>
-                                <Field label=K::FieldTitle name="title" errors=save_errors value=p.title.clone() required=true dir_auto=true/>
-                                <Field label=K::FieldTagline name="tagline" errors=save_errors value=p.tagline.clone() dir_auto=true/>
-                                <TextArea label=K::FieldDescription name="description" errors=save_errors value=p.description.clone() rows=8/>
-                                <Select label=K::FieldTrack name="track_id" errors=save_errors options=tracks selected=selected/>
-                                <Field label=K::FieldRepoUrl name="repo_url" kind="url" errors=save_errors value=p.repo_url.clone()/>
-                                <Field label=K::FieldDemoUrl name="demo_url" kind="url" errors=save_errors value=p.demo_url.clone()/>
-                                <Field label=K::FieldVideoUrl name="video_url" kind="url" errors=save_errors value=p.video_url.clone()/>
-                                <Field label=K::FieldTechnologies name="technologies" errors=save_errors value=p.technologies.clone() hint=K::HintTags/>
+                                <Field label=Msg::FieldTitle name="title" errors=save_errors value=p.title.clone() required=true dir_auto=true/>
+                                <Field label=Msg::FieldTagline name="tagline" errors=save_errors value=p.tagline.clone() dir_auto=true/>
+                                <TextArea label=Msg::FieldDescription name="description" errors=save_errors value=p.description.clone() rows=8/>
+                                <Select label=Msg::FieldTrack name="track_id" errors=save_errors options=tracks selected=selected/>
+                                <Field label=Msg::FieldRepoUrl name="repo_url" kind="url" errors=save_errors value=p.repo_url.clone()/>
+                                <Field label=Msg::FieldDemoUrl name="demo_url" kind="url" errors=save_errors value=p.demo_url.clone()/>
+                                <Field label=Msg::FieldVideoUrl name="video_url" kind="url" errors=save_errors value=p.video_url.clone()/>
+                                <Field label=Msg::FieldTechnologies name="technologies" errors=save_errors value=p.technologies.clone() hint=Msg::HintTags/>
                                 <div class="actions">
-                                    <button type="submit" class="button">{lang.t(K::SaveDraft)}</button>
-                                    <button type="submit" class="button primary" name="submit" value="1">{lang.t(K::SubmitProject)}</button>
+                                    <button type="submit" class="button">{lang.t(Msg::SaveDraft)}</button>
+                                    <button type="submit" class="button primary" name="submit" value="1">{lang.t(Msg::SubmitProject)}</button>
                                 </div>
                             </ActionForm>
 
-                            <h2>{lang.t(K::ScreenshotsTitle)}</h2>
+                            <h2>{lang.t(Msg::ScreenshotsTitle)}</h2>
                             <FormError errors=remove_errors/>
                             <ul class="shots">
                                 {p.screenshots.clone().into_iter().map(|s| view! {
                                     <li>
-                                        <img src=s.url.clone() alt=lang.t(K::ScreenshotAlt) loading="lazy"/>
+                                        <img src=s.url.clone() alt=lang.t(Msg::ScreenshotAlt) loading="lazy"/>
                                         {p.open.then(|| view! {
                                             <ActionForm action=remove attr:class="inline">
                                                 <input type="hidden" name="event_id" value=event_id/>
                                                 <input type="hidden" name="screenshot_id" value=s.id/>
-                                                <button type="submit" class="button link danger">{lang.t(K::Remove)}</button>
+                                                <button type="submit" class="button link danger">{lang.t(Msg::Remove)}</button>
                                             </ActionForm>
                                         })}
                                     </li>
@@ -107,18 +111,18 @@ pub fn ProjectPage() -> impl IntoView {
                                     <FormError errors=upload_errors/>
                                     <input type="hidden" name="event_id" value=event_id/>
                                     <div class="field">
-                                        <label for="f-screenshot">{lang.t(K::FieldScreenshot)}</label>
-                                        <p class="hint" id="f-screenshot-hint">{lang.t(K::HintScreenshot)}</p>
+                                        <label for="f-screenshot">{lang.t(Msg::FieldScreenshot)}</label>
+                                        <p class="hint" id="f-screenshot-hint">{lang.t(Msg::HintScreenshot)}</p>
                                         <input id="f-screenshot" type="file" name=SCREENSHOT_FIELD accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="f-screenshot-hint"/>
                                         <p class="field-error" id="f-screenshot-error" role="alert">
                                             {move || upload_errors.get().and_then(|e| e.field_text(SCREENSHOT_FIELD, lang))}
                                         </p>
                                     </div>
-                                    <Submit label=K::Upload/>
+                                    <Submit label=Msg::Upload/>
                                 </form>
                             })}
 
-                            <h2>{lang.t(K::HistoryTitle)}</h2>
+                            <h2>{lang.t(Msg::HistoryTitle)}</h2>
                             <HistoryList history=p.history.clone()/>
                         </section>
                     }.into_any()
@@ -164,28 +168,28 @@ pub fn SubmissionsPage() -> impl IntoView {
     let extend = ServerAction::<ExtendDeadline>::new();
     let extend_errors = action_error(extend);
     let statuses = vec![
-        (String::new(), lang.t(K::AllStatuses).to_owned()),
-        ("submitted".to_owned(), lang.t(K::StatusSubmitted).to_owned()),
-        ("draft".to_owned(), lang.t(K::StatusDraft).to_owned()),
-        ("late".to_owned(), lang.t(K::StatusLate).to_owned()),
+        (String::new(), lang.t(Msg::AllStatuses).to_owned()),
+        ("submitted".to_owned(), lang.t(Msg::StatusSubmitted).to_owned()),
+        ("draft".to_owned(), lang.t(Msg::StatusDraft).to_owned()),
+        ("late".to_owned(), lang.t(Msg::StatusLate).to_owned()),
     ];
     view! {
         <section>
             <div class="page-head">
-                <h1>{lang.t(K::SubmissionsTitle)}</h1>
+                <h1>{lang.t(Msg::SubmissionsTitle)}</h1>
                 <a class="button" href=move || {
                     let (t, s) = filters.get();
                     format!("/events/{}/submissions.csv?track={}&status={}", id.get(), crate::auth::urlencode(&t), crate::auth::urlencode(&s))
-                }>{lang.t(K::ExportCsv)}</a>
+                }>{lang.t(Msg::ExportCsv)}</a>
             </div>
             <form method="get" class="filters">
                 <div class="row">
                     <div class="field">
-                        <label for="f-track">{lang.t(K::FieldTrack)}</label>
+                        <label for="f-track">{lang.t(Msg::FieldTrack)}</label>
                         <input id="f-track" name="track" dir="auto" value=move || filters.get().0/>
                     </div>
                     <div class="field">
-                        <label for="f-status">{lang.t(K::FieldStatus)}</label>
+                        <label for="f-status">{lang.t(Msg::FieldStatus)}</label>
                         <select id="f-status" name="status">
                             {statuses.into_iter().map(|(v, l)| {
                                 let selected = filters.get_untracked().1 == v;
@@ -194,17 +198,17 @@ pub fn SubmissionsPage() -> impl IntoView {
                         </select>
                     </div>
                 </div>
-                <button type="submit" class="button">{lang.t(K::Filter)}</button>
+                <button type="submit" class="button">{lang.t(Msg::Filter)}</button>
             </form>
             <FormError errors=extend_errors/>
-            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || rows.get().map(|r| match r {
                     Err(e) => crate::ui::failure(lang, &e),
                     Ok(rows) => view! {
                         <table class="people submissions">
                             <thead><tr>
-                                <th>{lang.t(K::FieldTeamName)}</th><th>{lang.t(K::FieldTitle)}</th><th>{lang.t(K::FieldTrack)}</th>
-                                <th>{lang.t(K::FieldStatus)}</th><th>{lang.t(K::Updated)}</th><th>{lang.t(K::Links)}</th><th>{lang.t(K::ExtendDeadline)}</th>
+                                <th>{lang.t(Msg::FieldTeamName)}</th><th>{lang.t(Msg::FieldTitle)}</th><th>{lang.t(Msg::FieldTrack)}</th>
+                                <th>{lang.t(Msg::FieldStatus)}</th><th>{lang.t(Msg::Updated)}</th><th>{lang.t(Msg::Links)}</th><th>{lang.t(Msg::ExtendDeadline)}</th>
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|r| view! {
@@ -212,19 +216,19 @@ pub fn SubmissionsPage() -> impl IntoView {
                                         <td dir="auto"><a href=format!("/events/{}/submissions/{}", id.get_untracked(), r.team_id)>{r.team_name.clone()}</a></td>
                                         <td dir="auto">{r.title.clone()}</td>
                                         <td dir="auto">{r.track.clone()}</td>
-                                        <td>{status_label(lang, &r.status)} {r.late.then(|| view! { " · " <strong>{lang.t(K::StatusLate)}</strong> })}</td>
+                                        <td>{status_label(lang, &r.status)} {r.late.then(|| view! { " · " <strong>{lang.t(Msg::StatusLate)}</strong> })}</td>
                                         <td><time>{r.updated.clone()}</time></td>
                                         <td>
-                                            {safe_link(&r.repo_url).map(|u| view! { <a href=u rel="noopener noreferrer nofollow">{lang.t(K::FieldRepoUrl)}</a> " " })}
-                                            {safe_link(&r.demo_url).map(|u| view! { <a href=u rel="noopener noreferrer nofollow">{lang.t(K::FieldDemoUrl)}</a> })}
+                                            {safe_link(&r.repo_url).map(|u| view! { <a href=u rel="noopener noreferrer nofollow">{lang.t(Msg::FieldRepoUrl)}</a> " " })}
+                                            {safe_link(&r.demo_url).map(|u| view! { <a href=u rel="noopener noreferrer nofollow">{lang.t(Msg::FieldDemoUrl)}</a> })}
                                         </td>
                                         <td>
                                             <ActionForm action=extend>
                                                 <input type="hidden" name="event_id" value=id.get_untracked()/>
                                                 <input type="hidden" name="team_id" value=r.team_id/>
-                                                <label class="visually-hidden" for=format!("f-until-{}", r.team_id)>{lang.t(K::ExtendDeadline)}</label>
+                                                <label class="visually-hidden" for=format!("f-until-{}", r.team_id)>{lang.t(Msg::ExtendDeadline)}</label>
                                                 <input id=format!("f-until-{}", r.team_id) type="datetime-local" name="until" value=r.extended_to.clone().map(|t| t.replace(' ', "T")).unwrap_or_default()/>
-                                                <button type="submit" class="button">{lang.t(K::Save)}</button>
+                                                <button type="submit" class="button">{lang.t(Msg::Save)}</button>
                                             </ActionForm>
                                         </td>
                                     </tr>
@@ -251,30 +255,30 @@ pub fn SubmissionDetailPage() -> impl IntoView {
     });
     let data = Resource::new(move || ids.get(), |(event, team)| project_detail(event, team));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(p) => {
                     let track = p.track_id.and_then(|t| p.tracks.iter().find(|(id, _)| *id == t).map(|(_, n)| n.clone())).unwrap_or_default();
                     view! {
                         <article class="form-page">
-                            <p><a href=format!("/events/{}/submissions", p.event_id)>{lang.t(K::SubmissionsTitle)}</a></p>
+                            <p><a href=format!("/events/{}/submissions", p.event_id)>{lang.t(Msg::SubmissionsTitle)}</a></p>
                             <h1 dir="auto">{p.title.clone()}</h1>
                             <p class="muted" dir="auto">{p.team_name.clone()} " · " {status_label(lang, &p.status)}</p>
                             <p class="lead" dir="auto">{p.tagline.clone()}</p>
                             <dl class="schedule">
-                                <dt>{lang.t(K::FieldTrack)}</dt><dd dir="auto">{track}</dd>
-                                <dt>{lang.t(K::FieldTechnologies)}</dt><dd>{p.technologies.clone()}</dd>
-                                <dt>{lang.t(K::FieldRepoUrl)}</dt><dd>{safe_link(&p.repo_url).map(|u| { let text = u.clone(); view! { <a href=u rel="noopener noreferrer nofollow">{text}</a> } })}</dd>
-                                <dt>{lang.t(K::FieldDemoUrl)}</dt><dd>{safe_link(&p.demo_url).map(|u| { let text = u.clone(); view! { <a href=u rel="noopener noreferrer nofollow">{text}</a> } })}</dd>
-                                <dt>{lang.t(K::FieldVideoUrl)}</dt><dd>{safe_link(&p.video_url).map(|u| { let text = u.clone(); view! { <a href=u rel="noopener noreferrer nofollow">{text}</a> } })}</dd>
-                                <dt>{lang.t(K::SubmissionDeadline)}</dt><dd><time>{p.deadline.clone()}</time></dd>
+                                <dt>{lang.t(Msg::FieldTrack)}</dt><dd dir="auto">{track}</dd>
+                                <dt>{lang.t(Msg::FieldTechnologies)}</dt><dd>{p.technologies.clone()}</dd>
+                                <dt>{lang.t(Msg::FieldRepoUrl)}</dt><dd>{safe_link(&p.repo_url).map(|u| { let text = u.clone(); view! { <a href=u rel="noopener noreferrer nofollow">{text}</a> } })}</dd>
+                                <dt>{lang.t(Msg::FieldDemoUrl)}</dt><dd>{safe_link(&p.demo_url).map(|u| { let text = u.clone(); view! { <a href=u rel="noopener noreferrer nofollow">{text}</a> } })}</dd>
+                                <dt>{lang.t(Msg::FieldVideoUrl)}</dt><dd>{safe_link(&p.video_url).map(|u| { let text = u.clone(); view! { <a href=u rel="noopener noreferrer nofollow">{text}</a> } })}</dd>
+                                <dt>{lang.t(Msg::SubmissionDeadline)}</dt><dd><time>{p.deadline.clone()}</time></dd>
                             </dl>
                             <p class="description" dir="auto">{p.description.clone()}</p>
                             <ul class="shots">
-                                {p.screenshots.clone().into_iter().map(|s| view! { <li><img src=s.url alt=lang.t(K::ScreenshotAlt) loading="lazy"/></li> }).collect_view()}
+                                {p.screenshots.clone().into_iter().map(|s| view! { <li><img src=s.url alt=lang.t(Msg::ScreenshotAlt) loading="lazy"/></li> }).collect_view()}
                             </ul>
-                            <h2>{lang.t(K::HistoryTitle)}</h2>
+                            <h2>{lang.t(Msg::HistoryTitle)}</h2>
                             <HistoryList history=p.history.clone()/>
                         </article>
                     }.into_any()

@@ -83,7 +83,7 @@ fn busy(headers: &HeaderMap) -> Response {
         dir = lang.dir(),
         message = crate::ui::escape_html(&err.summary(lang)),
         back = crate::ui::escape_html(&back),
-        label = crate::ui::escape_html(lang.t(crate::i18n::K::BackToForm)),
+        label = crate::ui::escape_html(lang.t(crate::i18n::Msg::BackToForm)),
     );
     let mut res =
         (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();

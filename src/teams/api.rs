@@ -10,7 +10,7 @@ use {
     crate::auth::gate,
     crate::db::{audit, now},
     crate::error::FieldError,
-    crate::i18n::K,
+    crate::i18n::{args, Msg},
     serde_json::json,
 };
 
@@ -247,7 +247,7 @@ pub async fn request_join(team_id: i64, message: String) -> Result<(), AppError>
             .fetch_optional(&mut *tx)
             .await?;
     if in_team.is_some() {
-        return Err(AppError::Conflict(K::ErrAlreadyInTeam));
+        return Err(AppError::Conflict(Msg::ErrAlreadyInTeam));
     }
     let pending: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM join_requests WHERE team_id = $1 AND user_id = $2 AND status = 'pending'")
@@ -292,7 +292,7 @@ pub async fn decide_request(request_id: i64, accept: bool) -> Result<(), AppErro
     .execute(&mut *tx)
     .await?;
     if decided.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrRequestAlreadyDecided));
+        return Err(AppError::Conflict(Msg::ErrRequestAlreadyDecided));
     }
     if accept {
         db::take_seat(&mut tx, team_id, team.event_id, user_id, max).await?;
@@ -327,7 +327,7 @@ pub async fn remove_member(team_id: i64, user_id: i64) -> Result<(), AppError> {
     let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
     ssr::require_captain(&access, &team)?;
     if user_id == access.user.id {
-        return Err(AppError::field("user_id", K::ErrCaptainCannotRemoveSelf));
+        return Err(AppError::field("user_id", Msg::ErrCaptainCannotRemoveSelf));
     }
     let mut tx = access.db().begin_write().await?;
     db::ensure_unlocked(&mut tx, team.event_id).await?;
@@ -424,7 +424,7 @@ pub async fn move_participant(event_id: i64, user_id: i64, team_id: i64) -> Resu
     let access = gate::event(event_id, ORGANIZER).await?;
     let roles = gate::roles_in_event(access.db(), event_id, user_id).await?;
     if !roles.contains(&Role::Participant) {
-        return Err(AppError::field("user_id", K::ErrNotAParticipant));
+        return Err(AppError::field("user_id", Msg::ErrNotAParticipant));
     }
     let target = db::team(access.db(), team_id).await?.filter(|t| t.event_id == event_id).ok_or(AppError::NotFound)?;
     let current = db::team_of_user(access.db(), event_id, user_id).await?;
@@ -475,7 +475,7 @@ pub async fn set_team_lock(event_id: i64, locked_at: String) -> Result<(), AppEr
 #[server(prefix = "/api", endpoint = "teams/auto-form")]
 pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError> {
     let access = gate::event(event_id, ORGANIZER).await?;
-    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", K::ErrNumberRange))?;
+    let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNotANumber))?;
     let db = access.db();
     let solos: Vec<domain::Solo> = db::solos(db, event_id)
         .await?
@@ -512,7 +512,8 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         sqlx::query_scalar("SELECT name FROM teams WHERE event_id = $1").bind(event_id).fetch_all(&mut *tx).await?;
     let lang = crate::i18n::request::request_lang();
     let names = domain::free_names(
-        |n| lang.t1(K::AutoTeamName, &n.to_string()),
+        // Stored as the team's name: no bidi marks in the database.
+        |n| lang.format_plain(args::AutoTeamName { number: n }),
         &taken,
         taken.len() as i64 + 1,
         plan.new_teams.len(),
@@ -566,8 +567,8 @@ pub async fn dissolve_team(event_id: i64, team_id: i64) -> Result<(), AppError> 
             .await?;
         return Err(match exists {
             None => AppError::NotFound,
-            Some((0,)) => AppError::Conflict(K::ErrTeamHasJudgedProject),
-            Some(_) => AppError::Conflict(K::ErrTeamNotEmpty),
+            Some((0,)) => AppError::Conflict(Msg::ErrTeamHasJudgedProject),
+            Some(_) => AppError::Conflict(Msg::ErrTeamNotEmpty),
         });
     };
     audit(
@@ -606,7 +607,7 @@ pub async fn rename_team(event_id: i64, team_id: i64, team_name: String) -> Resu
     match done {
         Ok(_) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(AppError::field("team_name", K::ErrTeamNameTaken))
+            return Err(AppError::field("team_name", Msg::ErrTeamNameTaken))
         }
         Err(e) => return Err(e.into()),
     }
@@ -655,7 +656,7 @@ pub async fn update_team(
     match done {
         Ok(_) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(AppError::field("team_name", K::ErrTeamNameTaken))
+            return Err(AppError::field("team_name", Msg::ErrTeamNameTaken))
         }
         Err(e) => return Err(e.into()),
     }

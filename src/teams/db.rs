@@ -5,7 +5,7 @@
 
 use crate::db::{now, Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::i18n::K;
+use crate::i18n::Msg;
 
 #[derive(sqlx::FromRow, Clone, Debug)]
 pub struct TeamRow {
@@ -149,7 +149,7 @@ pub async fn ensure_unlocked(tx: &mut Tx, event_id: i64) -> AppResult<(i64, i64)
             .await?;
     let (min, max, locked_at) = row.ok_or(AppError::NotFound)?;
     if locked_at.is_some_and(|t| t <= now()) {
-        return Err(AppError::Conflict(K::ErrTeamsLocked));
+        return Err(AppError::Conflict(Msg::ErrTeamsLocked));
     }
     Ok((min, max))
 }
@@ -162,7 +162,7 @@ pub async fn take_seat(tx: &mut Tx, team_id: i64, event_id: i64, user_id: i64, m
         .execute(&mut **tx)
         .await?;
     if seat.rows_affected() != 1 {
-        return Err(AppError::Conflict(K::ErrTeamFull));
+        return Err(AppError::Conflict(Msg::ErrTeamFull));
     }
     let joined =
         sqlx::query("INSERT INTO team_members (team_id, event_id, user_id, joined_at) VALUES ($1, $2, $3, $4)")
@@ -176,7 +176,7 @@ pub async fn take_seat(tx: &mut Tx, team_id: i64, event_id: i64, user_id: i64, m
         Ok(_) => {}
         // The transaction is dropped, so the seat taken above is given back.
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(AppError::Conflict(K::ErrAlreadyInTeam))
+            return Err(AppError::Conflict(Msg::ErrAlreadyInTeam))
         }
         Err(e) => return Err(e.into()),
     }
@@ -262,7 +262,7 @@ pub async fn insert_team(tx: &mut Tx, team: &NewTeam<'_>) -> AppResult<CreatedTe
     match inserted {
         Ok(id) => Ok(CreatedTeam { id, invite_code }),
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            Err(AppError::field("team_name", K::ErrTeamNameTaken))
+            Err(AppError::field("team_name", Msg::ErrTeamNameTaken))
         }
         Err(e) => Err(e.into()),
     }

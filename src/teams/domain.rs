@@ -1,7 +1,7 @@
 //! Team rules: names, sizes, how well a person complements a team, and automatic formation
 //! of teams from the participants still on their own. Plain data in, plain data out.
 
-use crate::i18n::K;
+use crate::i18n::Msg;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,7 +11,7 @@ pub struct TeamName(String);
 
 impl TeamName {
     pub const MAX: usize = 60;
-    pub fn parse(raw: &str) -> Result<TeamName, K> {
+    pub fn parse(raw: &str) -> Result<TeamName, Msg> {
         crate::auth::domain::parse_name(raw, Self::MAX).map(TeamName)
     }
     pub fn as_str(&self) -> &str {
@@ -20,17 +20,17 @@ impl TeamName {
 }
 
 /// Tags as people type them ("Rust, data science ,UX") → trimmed, lower-cased, unique, sorted.
-pub fn parse_tags(raw: &str, max_tags: usize, max_len: usize) -> Result<Vec<String>, K> {
+pub fn parse_tags(raw: &str, max_tags: usize, max_len: usize) -> Result<Vec<String>, Msg> {
     let tags: BTreeSet<String> = raw
         .split([',', '،', ';', '\n'])
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
         .filter(|t| !t.is_empty())
         .collect();
     if tags.len() > max_tags {
-        return Err(K::ErrTooManyTags);
+        return Err(Msg::ErrTooManyTags);
     }
     if tags.iter().any(|t| t.chars().count() > max_len || t.chars().any(char::is_control)) {
-        return Err(K::ErrTagTooLong);
+        return Err(Msg::ErrTagTooLong);
     }
     Ok(tags.into_iter().collect())
 }
@@ -248,14 +248,14 @@ mod tests {
     #[test]
     fn team_names_are_trimmed_and_bounded() {
         assert_eq!(TeamName::parse("  فريق   الأطلس ").unwrap().as_str(), "فريق الأطلس");
-        assert_eq!(TeamName::parse(" "), Err(K::ErrRequired));
-        assert_eq!(TeamName::parse(&"x".repeat(61)), Err(K::ErrTooLong));
+        assert_eq!(TeamName::parse(" "), Err(Msg::ErrRequired));
+        assert_eq!(TeamName::parse(&"x".repeat(61)), Err(Msg::ErrTooLong));
     }
 
     #[test]
     fn tags_are_normalized() {
         assert_eq!(parse_tags("Rust, data  science ,UX،rust", 10, 30).unwrap(), v(&["data science", "rust", "ux"]));
-        assert_eq!(parse_tags("a,b,c", 2, 30), Err(K::ErrTooManyTags));
+        assert_eq!(parse_tags("a,b,c", 2, 30), Err(Msg::ErrTooManyTags));
     }
 
     #[test]

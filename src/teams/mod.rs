@@ -134,7 +134,7 @@ pub(crate) mod ssr {
     use crate::auth::gate::{self, EventAccess};
     use crate::db::Db;
     use crate::error::{AppResult, FieldError};
-    use crate::i18n::K;
+    use crate::i18n::Msg;
 
     pub fn split(tags: &str) -> Vec<String> {
         tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect()
@@ -185,7 +185,7 @@ pub(crate) mod ssr {
             None => false,
         };
         if !exists {
-            errors.push(FieldError::new("track_id", K::ErrRequired));
+            errors.push(FieldError::new("track_id", Msg::ErrRequired));
         }
         Ok(id)
     }

@@ -2,7 +2,7 @@
 //! organizer's overview. Server-rendered; every action is a plain form.
 
 use super::*;
-use crate::i18n::{use_lang, Lang, K};
+use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::ui::event_id_param;
 use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
 use leptos::prelude::*;
@@ -15,15 +15,15 @@ fn tags(list: &[String]) -> String {
 fn fit_line(lang: Lang, fit: &FitView) -> String {
     let mut parts = Vec::new();
     if !fit.needed.is_empty() {
-        parts.push(lang.t1(K::FitNeeded, &fit.needed.join(", ")));
+        parts.push(lang.format(args::FitNeeded { skills: &fit.needed.join(", ") }));
     }
     if !fit.new.is_empty() {
-        parts.push(lang.t1(K::FitNew, &fit.new.join(", ")));
+        parts.push(lang.format(args::FitNew { skills: &fit.new.join(", ") }));
     }
     if fit.shared_language {
-        parts.push(lang.t(K::FitLanguage).to_owned());
+        parts.push(lang.t(Msg::FitLanguage).to_owned());
     }
-    format!("{} {} — {}", lang.t(K::FitScore), fit.score, parts.join("; "))
+    format!("{} {} — {}", lang.t(Msg::FitScore), fit.score, parts.join("; "))
 }
 
 #[component]
@@ -46,22 +46,22 @@ pub fn TeamPage() -> impl IntoView {
     let (leave_errors, decide_errors, remove_errors, captain_errors) =
         (action_error(leave), action_error(decide), action_error(remove), action_error(captain));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(d) => {
                     let event_id = d.event_id;
-                    let tracks = std::iter::once((String::new(), lang.t(K::NoTrackYet).to_owned()))
+                    let tracks = std::iter::once((String::new(), lang.t(Msg::NoTrackYet).to_owned()))
                         .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
                         .collect::<Vec<_>>();
                     view! {
                         <section class="form-page">
                             <div class="page-head">
-                                <h1 dir="auto">{lang.t(K::TeamTitle)} " · " {d.event_name.clone()}</h1>
-                                <a href=format!("/events/{event_id}/board")>{lang.t(K::BoardTitle)}</a>
+                                <h1 dir="auto">{lang.t(Msg::TeamTitle)} " · " {d.event_name.clone()}</h1>
+                                <a href=format!("/events/{event_id}/board")>{lang.t(Msg::BoardTitle)}</a>
                             </div>
-                            <p class="muted">{lang.t1(K::TeamSizeLine, &format!("{}–{}", d.team_min, d.team_max))}</p>
-                            {d.locked.then(|| view! { <p class="notice">{lang.t(K::ErrTeamsLocked)}</p> })}
+                            <p class="muted">{lang.format(args::TeamSizeLine { range: format!("{}–{}", d.team_min, d.team_max) })}</p>
+                            {d.locked.then(|| view! { <p class="notice">{lang.t(Msg::ErrTeamsLocked)}</p> })}
                             {match d.team.clone() {
                                 Some(team) => {
                                     let is_captain = team.members.iter().any(|m| m.captain && m.user_id == d.me);
@@ -71,10 +71,10 @@ pub fn TeamPage() -> impl IntoView {
                                         <article class="card team">
                                             <h2 dir="auto">{team.name.clone()}</h2>
                                             {(!team.pitch.is_empty()).then(|| view! { <p dir="auto">{team.pitch.clone()}</p> })}
-                                            {team.track.clone().map(|t| view! { <p class="muted" dir="auto">{lang.t(K::FieldTrack)} ": " {t}</p> })}
-                                            {(!team.needs.is_empty()).then(|| view! { <p>{lang.t(K::FieldNeeds)} ": " {tags(&team.needs)}</p> })}
-                                            <p>{lang.t1(K::OpenSeats, &team.open_seats.to_string())}</p>
-                                            <p><label>{lang.t(K::TeamInviteLink)} <input class="copy" readonly value=link/></label></p>
+                                            {team.track.clone().map(|t| view! { <p class="muted" dir="auto">{lang.t(Msg::FieldTrack)} ": " {t}</p> })}
+                                            {(!team.needs.is_empty()).then(|| view! { <p>{lang.t(Msg::FieldNeeds)} ": " {tags(&team.needs)}</p> })}
+                                            <p>{lang.format(args::OpenSeats { count: team.open_seats })}</p>
+                                            <p><label>{lang.t(Msg::TeamInviteLink)} <input class="copy" readonly value=link/></label></p>
                                             <FormError errors=remove_errors/>
                                             <FormError errors=captain_errors/>
                                             <ul class="members">
@@ -83,18 +83,18 @@ pub fn TeamPage() -> impl IntoView {
                                                     view! {
                                                         <li>
                                                             <span dir="auto">{m.name.clone()}</span>
-                                                            {m.captain.then(|| view! { " " <span class="badge">{lang.t(K::Captain)}</span> })}
+                                                            {m.captain.then(|| view! { " " <span class="badge">{lang.t(Msg::Captain)}</span> })}
                                                             " " <span class="muted">{tags(&m.skills)}</span>
                                                             {manage.then(|| view! {
                                                                 <ActionForm action=captain attr:class="inline">
                                                                     <input type="hidden" name="team_id" value=team.id/>
                                                                     <input type="hidden" name="user_id" value=m.user_id/>
-                                                                    <button type="submit" class="button link">{lang.t(K::MakeCaptain)}</button>
+                                                                    <button type="submit" class="button link">{lang.t(Msg::MakeCaptain)}</button>
                                                                 </ActionForm>
                                                                 <ActionForm action=remove attr:class="inline">
                                                                     <input type="hidden" name="team_id" value=team.id/>
                                                                     <input type="hidden" name="user_id" value=m.user_id/>
-                                                                    <button type="submit" class="button link danger">{lang.t(K::Remove)}</button>
+                                                                    <button type="submit" class="button link danger">{lang.t(Msg::Remove)}</button>
                                                                 </ActionForm>
                                                             })}
                                                         </li>
@@ -102,7 +102,7 @@ pub fn TeamPage() -> impl IntoView {
                                                 }).collect_view()}
                                             </ul>
                                             {(!team.requests.is_empty()).then(|| view! {
-                                                <h3>{lang.t(K::JoinRequestsTitle)}</h3>
+                                                <h3>{lang.t(Msg::JoinRequestsTitle)}</h3>
                                                 <FormError errors=decide_errors/>
                                                 <ul class="requests">
                                                     {team.requests.clone().into_iter().map(|r| view! {
@@ -112,33 +112,33 @@ pub fn TeamPage() -> impl IntoView {
                                                             <ActionForm action=decide attr:class="inline">
                                                                 <input type="hidden" name="request_id" value=r.id/>
                                                                 <input type="hidden" name="accept" value="true"/>
-                                                                <button type="submit" class="button primary">{lang.t(K::Accept)}</button>
+                                                                <button type="submit" class="button primary">{lang.t(Msg::Accept)}</button>
                                                             </ActionForm>
                                                             " "
                                                             <ActionForm action=decide attr:class="inline">
                                                                 <input type="hidden" name="request_id" value=r.id/>
                                                                 <input type="hidden" name="accept" value="false"/>
-                                                                <button type="submit" class="button">{lang.t(K::Decline)}</button>
+                                                                <button type="submit" class="button">{lang.t(Msg::Decline)}</button>
                                                             </ActionForm>
                                                         </li>
                                                     }).collect_view()}
                                                 </ul>
                                             })}
-                                            <p><a class="button primary" href=format!("/events/{event_id}/project")>{lang.t(K::ProjectTitle)}</a></p>
+                                            <p><a class="button primary" href=format!("/events/{event_id}/project")>{lang.t(Msg::ProjectTitle)}</a></p>
                                             {move || mentor.get().and_then(|m| m.ok().flatten()).map(|card| view! { <crate::mentoring::MentorCardView card/> })}
                                             {is_captain.then(|| {
                                                 let selected = d.team_track.map(|t| t.to_string()).unwrap_or_default();
                                                 view! {
                                                     <details>
-                                                        <summary>{lang.t(K::EditTeam)}</summary>
+                                                        <summary>{lang.t(Msg::EditTeam)}</summary>
                                                         <ActionForm action=edit>
                                                             <FormError errors=edit_errors/>
                                                             <input type="hidden" name="team_id" value=team.id/>
-                                                            <Field label=K::FieldTeamName name="team_name" errors=edit_errors value=team.name.clone() required=true dir_auto=true/>
-                                                            <Field label=K::FieldPitch name="pitch" errors=edit_errors value=team.pitch.clone() dir_auto=true/>
-                                                            <Select label=K::FieldTrack name="track_id" errors=edit_errors options=tracks.clone() selected=selected/>
-                                                            <Field label=K::FieldNeeds name="needs" errors=edit_errors value=team.needs.join(", ") hint=K::HintTags dir_auto=true/>
-                                                            <Submit label=K::Save pending=edit.pending()/>
+                                                            <Field label=Msg::FieldTeamName name="team_name" errors=edit_errors value=team.name.clone() required=true dir_auto=true/>
+                                                            <Field label=Msg::FieldPitch name="pitch" errors=edit_errors value=team.pitch.clone() dir_auto=true/>
+                                                            <Select label=Msg::FieldTrack name="track_id" errors=edit_errors options=tracks.clone() selected=selected/>
+                                                            <Field label=Msg::FieldNeeds name="needs" errors=edit_errors value=team.needs.join(", ") hint=Msg::HintTags dir_auto=true/>
+                                                            <Submit label=Msg::Save pending=edit.pending()/>
                                                         </ActionForm>
                                                     </details>
                                                 }
@@ -146,45 +146,45 @@ pub fn TeamPage() -> impl IntoView {
                                             <ActionForm action=leave>
                                                 <FormError errors=leave_errors/>
                                                 <input type="hidden" name="event_id" value=event_id/>
-                                                <button type="submit" class="button danger">{lang.t(K::LeaveTeam)}</button>
+                                                <button type="submit" class="button danger">{lang.t(Msg::LeaveTeam)}</button>
                                             </ActionForm>
                                         </article>
                                     }.into_any()
                                 }
                                 None => view! {
-                                    <h2>{lang.t(K::CreateTeam)}</h2>
+                                    <h2>{lang.t(Msg::CreateTeam)}</h2>
                                     <ActionForm action=create>
                                         <FormError errors=create_errors/>
                                         <input type="hidden" name="event_id" value=event_id/>
-                                        <Field label=K::FieldTeamName name="team_name" errors=create_errors required=true dir_auto=true/>
-                                        <Field label=K::FieldPitch name="pitch" errors=create_errors dir_auto=true/>
-                                        <Select label=K::FieldTrack name="track_id" errors=create_errors options=tracks.clone()/>
-                                        <Field label=K::FieldNeeds name="needs" errors=create_errors hint=K::HintTags dir_auto=true/>
-                                        <Submit label=K::CreateTeam pending=create.pending()/>
+                                        <Field label=Msg::FieldTeamName name="team_name" errors=create_errors required=true dir_auto=true/>
+                                        <Field label=Msg::FieldPitch name="pitch" errors=create_errors dir_auto=true/>
+                                        <Select label=Msg::FieldTrack name="track_id" errors=create_errors options=tracks.clone()/>
+                                        <Field label=Msg::FieldNeeds name="needs" errors=create_errors hint=Msg::HintTags dir_auto=true/>
+                                        <Submit label=Msg::CreateTeam pending=create.pending()/>
                                     </ActionForm>
-                                    <h2>{lang.t(K::JoinWithCode)}</h2>
+                                    <h2>{lang.t(Msg::JoinWithCode)}</h2>
                                     <ActionForm action=join>
                                         <FormError errors=join_errors/>
-                                        <Field label=K::FieldTeamCode name="code" errors=join_errors required=true/>
-                                        <Submit label=K::JoinTeam pending=join.pending()/>
+                                        <Field label=Msg::FieldTeamCode name="code" errors=join_errors required=true/>
+                                        <Submit label=Msg::JoinTeam pending=join.pending()/>
                                     </ActionForm>
                                 }.into_any(),
                             }}
-                            <h2>{lang.t(K::ProfileTitle)}</h2>
+                            <h2>{lang.t(Msg::ProfileTitle)}</h2>
                             <ActionForm action=profile>
                                 <FormError errors=profile_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
                                 {(!d.event_skills.is_empty()).then(|| view! {
-                                    <p class="hint">{lang.t1(K::SuggestedSkills, &d.event_skills.join(", "))}</p>
+                                    <p class="hint">{lang.format(args::SuggestedSkills { skills: &d.event_skills.join(", ") })}</p>
                                 })}
-                                <Field label=K::FieldSkills name="skills" errors=profile_errors value=d.skills.clone() hint=K::HintTags dir_auto=true/>
-                                <Field label=K::FieldLanguages name="languages" errors=profile_errors value=d.languages.clone() hint=K::HintLanguages/>
-                                <TextArea label=K::FieldBio name="bio" errors=profile_errors value=d.bio.clone() rows=3/>
+                                <Field label=Msg::FieldSkills name="skills" errors=profile_errors value=d.skills.clone() hint=Msg::HintTags dir_auto=true/>
+                                <Field label=Msg::FieldLanguages name="languages" errors=profile_errors value=d.languages.clone() hint=Msg::HintLanguages/>
+                                <TextArea label=Msg::FieldBio name="bio" errors=profile_errors value=d.bio.clone() rows=3/>
                                 <div class="field checkbox">
                                     <input type="checkbox" id="f-looking" name="looking" value="on" checked=d.looking/>
-                                    <label for="f-looking">{lang.t(K::FieldLooking)}</label>
+                                    <label for="f-looking">{lang.t(Msg::FieldLooking)}</label>
                                 </div>
-                                <Submit label=K::Save pending=profile.pending()/>
+                                <Submit label=Msg::Save pending=profile.pending()/>
                             </ActionForm>
                         </section>
                     }.into_any()
@@ -209,48 +209,48 @@ pub fn BoardPage() -> impl IntoView {
     let sent = Signal::derive(move || matches!(request.value().get(), Some(Ok(()))));
     view! {
         <section>
-            <h1>{lang.t(K::BoardTitle)}</h1>
+            <h1>{lang.t(Msg::BoardTitle)}</h1>
             <form method="get" class="filters">
                 <div class="row">
                     <div class="field">
-                        <label for="f-skill">{lang.t(K::FilterSkill)}</label>
+                        <label for="f-skill">{lang.t(Msg::FilterSkill)}</label>
                         <input id="f-skill" name="skill" dir="auto" value=move || filters.get().0/>
                     </div>
                     <div class="field">
-                        <label for="f-language">{lang.t(K::FilterLanguage)}</label>
+                        <label for="f-language">{lang.t(Msg::FilterLanguage)}</label>
                         <input id="f-language" name="language" value=move || filters.get().1/>
                     </div>
                 </div>
-                <button type="submit" class="button">{lang.t(K::Filter)}</button>
+                <button type="submit" class="button">{lang.t(Msg::Filter)}</button>
             </form>
-            <Notice when=sent message=K::RequestSent/>
+            <Notice when=sent message=Msg::RequestSent/>
             <FormError errors=request_errors/>
-            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || board.get().map(|r| match r {
                     Err(e) => crate::ui::failure(lang, &e),
                     Ok(b) => view! {
-                        <h2>{lang.t(K::TeamsWithSeats)}</h2>
-                        {b.teams.is_empty().then(|| view! { <p class="muted">{lang.t(K::NothingHere)}</p> })}
+                        <h2>{lang.t(Msg::TeamsWithSeats)}</h2>
+                        {b.teams.is_empty().then(|| view! { <p class="muted">{lang.t(Msg::NothingHere)}</p> })}
                         <ul class="cards">
                             {b.teams.clone().into_iter().map(|t| view! {
                                 <li class="card">
                                     <h3 dir="auto">{t.name.clone()}</h3>
                                     <p dir="auto">{t.pitch.clone()}</p>
-                                    {(!t.needs.is_empty()).then(|| view! { <p>{lang.t(K::FieldNeeds)} ": " {tags(&t.needs)}</p> })}
-                                    <p class="muted">{lang.t1(K::OpenSeats, &t.open_seats.to_string())}</p>
+                                    {(!t.needs.is_empty()).then(|| view! { <p>{lang.t(Msg::FieldNeeds)} ": " {tags(&t.needs)}</p> })}
+                                    <p class="muted">{lang.format(args::OpenSeats { count: t.open_seats })}</p>
                                     {t.fit.as_ref().map(|f| view! { <p class="fit">{fit_line(lang, f)}</p> })}
                                     {b.can_request.then(|| view! {
                                         <ActionForm action=request>
                                             <input type="hidden" name="team_id" value=t.id/>
-                                            <label>{lang.t(K::FieldMessage)} <input name="message" dir="auto"/></label>
-                                            <button type="submit" class="button primary">{lang.t(K::AskToJoin)}</button>
+                                            <label>{lang.t(Msg::FieldMessage)} <input name="message" dir="auto"/></label>
+                                            <button type="submit" class="button primary">{lang.t(Msg::AskToJoin)}</button>
                                         </ActionForm>
                                     })}
                                 </li>
                             }).collect_view()}
                         </ul>
-                        <h2>{lang.t(K::PeopleLooking)}</h2>
-                        {b.people.is_empty().then(|| view! { <p class="muted">{lang.t(K::NothingHere)}</p> })}
+                        <h2>{lang.t(Msg::PeopleLooking)}</h2>
+                        {b.people.is_empty().then(|| view! { <p class="muted">{lang.t(Msg::NothingHere)}</p> })}
                         <ul class="cards">
                             {b.people.clone().into_iter().map(|p| view! {
                                 <li class="card">
@@ -279,25 +279,25 @@ pub fn JoinTeamPage() -> impl IntoView {
     let errors = action_error(join);
     view! {
         <section class="narrow">
-            <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || info.get().map(|r| match r {
                     Err(AppError::Unauthenticated) => view! {
-                        <p>{lang.t(K::ErrSignInRequired)}</p>
-                        <a class="button primary" href=format!("/login?next=/join/{}", code.get())>{lang.t(K::LogIn)}</a>
+                        <p>{lang.t(Msg::ErrSignInRequired)}</p>
+                        <a class="button primary" href=format!("/login?next=/join/{}", code.get())>{lang.t(Msg::LogIn)}</a>
                         " "
-                        <a class="button" href=format!("/signup?next=/join/{}", code.get())>{lang.t(K::SignUp)}</a>
+                        <a class="button" href=format!("/signup?next=/join/{}", code.get())>{lang.t(Msg::SignUp)}</a>
                     }.into_any(),
                     Err(e) => crate::ui::failure(lang, &e),
                     Ok(i) => view! {
-                        <h1 dir="auto">{lang.t1(K::JoinTeamHeading, &i.team_name)}</h1>
+                        <h1 dir="auto">{lang.format(args::JoinTeamHeading { team: &i.team_name })}</h1>
                         <p class="lead" dir="auto">{i.event_name.clone()}</p>
-                        <p>{lang.t1(K::OpenSeats, &i.open_seats.to_string())}</p>
+                        <p>{lang.format(args::OpenSeats { count: i.open_seats })}</p>
                         <ActionForm action=join>
                             <FormError errors/>
                             <input type="hidden" name="code" value=code.get()/>
-                            <Submit label=K::JoinTeam pending=join.pending()/>
+                            <Submit label=Msg::JoinTeam pending=join.pending()/>
                         </ActionForm>
-                        <p class="hint"><a href=format!("/events/{}", i.event_id)>{lang.t(K::OpenEvent)}</a></p>
+                        <p class="hint"><a href=format!("/events/{}", i.event_id)>{lang.t(Msg::OpenEvent)}</a></p>
                     }.into_any(),
                 })}
             </Suspense>
@@ -321,7 +321,7 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
     let (lock_errors, auto_errors, move_errors, dissolve_errors) =
         (action_error(lock), action_error(auto), action_error(moving), action_error(dissolve));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(K::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {
                 Err(e) => crate::ui::failure(lang, &e),
                 Ok(o) => {
@@ -330,30 +330,30 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                     view! {
                         <section class="form-page">
                             <div class="page-head">
-                                <h1>{lang.t(K::TeamsOverview)}</h1>
-                                <a class="button" href=format!("/events/{event_id}/teams.csv")>{lang.t(K::ExportCsv)}</a>
-                                <a href=format!("/events/{event_id}/manage")>{lang.t(K::ManageEvent)}</a>
+                                <h1>{lang.t(Msg::TeamsOverview)}</h1>
+                                <a class="button" href=format!("/events/{event_id}/teams.csv")>{lang.t(Msg::ExportCsv)}</a>
+                                <a href=format!("/events/{event_id}/manage")>{lang.t(Msg::ManageEvent)}</a>
                             </div>
-                            <p class="muted">{lang.t1(K::TeamSizeLine, &format!("{}–{}", o.team_min, o.team_max))}</p>
+                            <p class="muted">{lang.format(args::TeamSizeLine { range: format!("{}–{}", o.team_min, o.team_max) })}</p>
                             <ActionForm action=skills>
                                 <FormError errors=skills_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
-                                <Field label=K::EventSkillsTitle name="skills" errors=skills_errors value=o.skills.clone() hint=K::HintEventSkills dir_auto=true/>
-                                <Submit label=K::Save pending=skills.pending()/>
+                                <Field label=Msg::EventSkillsTitle name="skills" errors=skills_errors value=o.skills.clone() hint=Msg::HintEventSkills dir_auto=true/>
+                                <Submit label=Msg::Save pending=skills.pending()/>
                             </ActionForm>
                             <ActionForm action=lock>
                                 <FormError errors=lock_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
-                                <Field label=K::FieldTeamsLockedAt name="locked_at" kind="datetime-local" errors=lock_errors value=o.locked_at.clone().unwrap_or_default() hint=K::HintTeamsLock/>
-                                <Submit label=K::Save pending=lock.pending()/>
+                                <Field label=Msg::FieldTeamsLockedAt name="locked_at" kind="datetime-local" errors=lock_errors value=o.locked_at.clone().unwrap_or_default() hint=Msg::HintTeamsLock/>
+                                <Submit label=Msg::Save pending=lock.pending()/>
                             </ActionForm>
                             <ActionForm action=auto>
                                 <FormError errors=auto_errors/>
                                 <input type="hidden" name="event_id" value=event_id/>
-                                <Field label=K::FieldSeed name="seed" kind="number" errors=auto_errors value="1" hint=K::HintSeed/>
-                                <Submit label=K::AutoFormTeams pending=auto.pending()/>
+                                <Field label=Msg::FieldSeed name="seed" kind="number" errors=auto_errors value="1" hint=Msg::HintSeed/>
+                                <Submit label=Msg::AutoFormTeams pending=auto.pending()/>
                             </ActionForm>
-                            <h2>{lang.t1(K::TeamsCount, &o.teams.len().to_string())}</h2>
+                            <h2>{lang.format(args::TeamsCount { count: o.teams.len() })}</h2>
                             <FormError errors=dissolve_errors/>
                             <FormError errors=rename_errors/>
                             <ul class="cards">
@@ -363,9 +363,9 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                                         <li class="card" class:warning=short>
                                             <h3 dir="auto">{t.name.clone()} " (" {t.members.len()} ")"</h3>
                                             <ul>{t.members.iter().map(|m| view! {
-                                                <li><span dir="auto">{m.name.clone()}</span>{m.captain.then(|| view! { " " <span class="badge">{lang.t(K::Captain)}</span> })}</li>
+                                                <li><span dir="auto">{m.name.clone()}</span>{m.captain.then(|| view! { " " <span class="badge">{lang.t(Msg::Captain)}</span> })}</li>
                                             }).collect_view()}</ul>
-                                            {short.then(|| view! { <p class="muted">{lang.t(K::BelowMinimum)}</p> })}
+                                            {short.then(|| view! { <p class="muted">{lang.t(Msg::BelowMinimum)}</p> })}
                                             {
                                                 // One labelled field per team: ids carry the team's id to stay unique.
                                                 let field_id = format!("f-team-name-{}", t.id);
@@ -373,9 +373,9 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                                                     <ActionForm action=rename attr:class="inline">
                                                         <input type="hidden" name="event_id" value=event_id/>
                                                         <input type="hidden" name="team_id" value=t.id/>
-                                                        <label for=field_id.clone()>{lang.t(K::FieldTeamNewName)}</label>
+                                                        <label for=field_id.clone()>{lang.t(Msg::FieldTeamNewName)}</label>
                                                         <input type="text" id=field_id name="team_name" value=t.name.clone() required=true maxlength="60" dir="auto"/>
-                                                        <button type="submit" class="button">{lang.t(K::RenameTeam)}</button>
+                                                        <button type="submit" class="button">{lang.t(Msg::RenameTeam)}</button>
                                                     </ActionForm>
                                                 }
                                             }
@@ -383,14 +383,14 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                                                 <ActionForm action=dissolve attr:class="inline">
                                                     <input type="hidden" name="event_id" value=event_id/>
                                                     <input type="hidden" name="team_id" value=t.id/>
-                                                    <button type="submit" class="button link danger">{lang.t(K::DissolveTeam)}</button>
+                                                    <button type="submit" class="button link danger">{lang.t(Msg::DissolveTeam)}</button>
                                                 </ActionForm>
                                             })}
                                         </li>
                                     }
                                 }).collect_view()}
                             </ul>
-                            <h2>{lang.t1(K::SolosCount, &o.solos.len().to_string())}</h2>
+                            <h2>{lang.format(args::SolosCount { count: o.solos.len() })}</h2>
                             <FormError errors=move_errors/>
                             <ul class="cards">
                                 {o.solos.clone().into_iter().map(|p| {
@@ -402,12 +402,12 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                                             <ActionForm action=moving>
                                                 <input type="hidden" name="event_id" value=event_id/>
                                                 <input type="hidden" name="user_id" value=p.user_id/>
-                                                <label>{lang.t(K::MoveTo)}
+                                                <label>{lang.t(Msg::MoveTo)}
                                                     <select name="team_id">
                                                         {team_options.iter().map(|(v, n)| view! { <option value=v.clone()>{n.clone()}</option> }).collect_view()}
                                                     </select>
                                                 </label>
-                                                <button type="submit" class="button">{lang.t(K::Move)}</button>
+                                                <button type="submit" class="button">{lang.t(Msg::Move)}</button>
                                             </ActionForm>
                                         })}
                                     </li>

@@ -21,7 +21,7 @@ pub fn FormEnhancer(lang: Lang) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod client {
     use crate::error::AppError;
-    use crate::i18n::{Lang, K};
+    use crate::i18n::{Lang, Msg};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -143,7 +143,7 @@ mod client {
             if let Ok(Some(summary)) = form.query_selector(".form-error") {
                 let text = match error {
                     AppError::Invalid(_) => {
-                        error.field_text("form", lang).unwrap_or_else(|| lang.t(K::ErrFixFields).to_owned())
+                        error.field_text("form", lang).unwrap_or_else(|| lang.t(Msg::ErrFixFields).to_owned())
                     }
                     other => other.summary(lang),
                 };

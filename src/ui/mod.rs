@@ -4,7 +4,7 @@
 pub mod enhance;
 
 use crate::error::AppError;
-use crate::i18n::{use_lang, K};
+use crate::i18n::{use_lang, Msg};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -84,13 +84,13 @@ pub fn field_error(errors: Signal<Option<AppError>>, field: &'static str) -> Sig
 
 #[component]
 pub fn Field(
-    label: K,
+    label: Msg,
     name: &'static str,
     errors: Signal<Option<AppError>>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional, into)] value: String,
     #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] hint: Option<K>,
+    #[prop(optional)] hint: Option<Msg>,
     #[prop(optional)] required: bool,
     #[prop(optional)] min: Option<String>,
     #[prop(optional)] max: Option<String>,
@@ -139,7 +139,7 @@ pub fn Field(
 
 #[component]
 pub fn TextArea(
-    label: K,
+    label: Msg,
     name: &'static str,
     errors: Signal<Option<AppError>>,
     #[prop(optional, into)] value: String,
@@ -194,7 +194,7 @@ pub fn escape_html(s: &str) -> String {
 /// A `<select>` of `(value, label)` options.
 #[component]
 pub fn Select(
-    label: K,
+    label: Msg,
     name: &'static str,
     errors: Signal<Option<AppError>>,
     options: Vec<(String, String)>,
@@ -239,7 +239,7 @@ pub fn FormError(errors: Signal<Option<AppError>>) -> impl IntoView {
 }
 
 #[component]
-pub fn Submit(label: K, #[prop(optional, into)] pending: Signal<bool>) -> impl IntoView {
+pub fn Submit(label: Msg, #[prop(optional, into)] pending: Signal<bool>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <button type="submit" class="button primary" disabled=move || pending.get()>
@@ -250,7 +250,7 @@ pub fn Submit(label: K, #[prop(optional, into)] pending: Signal<bool>) -> impl I
 
 /// A status message for successful actions, announced to screen readers.
 #[component]
-pub fn Notice(#[prop(into)] when: Signal<bool>, message: K) -> impl IntoView {
+pub fn Notice(#[prop(into)] when: Signal<bool>, message: Msg) -> impl IntoView {
     let lang = use_lang();
     view! {
         <Show when=move || when.get()>

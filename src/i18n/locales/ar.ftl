@@ -1,0 +1,642 @@
+### واجهة حَكَم باللغة العربية.
+###
+### Syntax, plural categories and how to add a message or a language: see the header of
+### en.ftl and "Translations" in README.md. Arabic plural categories: `zero` (0), `one` (1),
+### `two` (2), `few` (3-10, 103-110, ...), `many` (11-99, 111-199, ...), `other` (100, 101,
+### 102, ...). The words here follow the number's grammar: 3-10 take the plural in the
+### genitive, 11-99 the singular in the accusative, 100 and above the singular.
+
+app-name = حَكَم
+tagline = تكوين الفرق، والتأطير، والتحكيم الشفاف للهاكاثونات والمعسكرات الرقمية.
+skip-to-content = انتقل إلى المحتوى
+main-navigation = القائمة الرئيسية
+language = اللغة
+loading = جارٍ التحميل…
+
+sign-up = إنشاء حساب
+sign-up-title = إنشاء حساب جديد
+log-in = تسجيل الدخول
+log-in-title = تسجيل الدخول إلى حَكَم
+log-out = تسجيل الخروج
+have-account = لديك حساب بالفعل؟
+no-account = ليس لديك حساب؟
+signed-in-as = أنت متصل باسم { $name }.
+field-display-name = الاسم الكامل
+field-email = البريد الإلكتروني
+field-password = كلمة المرور
+hint-password = عشرة أحرف على الأقل.
+
+events-title = الفعاليات
+no-events = لا توجد فعاليات بعد.
+create-event = إنشاء فعالية
+manage-event = إدارة الفعالية
+view-public-page = عرض الصفحة العامة
+open-event = فتح الفعالية
+event-details = تفاصيل الفعالية
+your-roles = أدوارك
+join-as-participant = المشاركة في الفعالية
+log-in-to-join = سجّل الدخول للمشاركة
+schedule-title = البرنامج الزمني
+tracks-title = المسارات
+people-title = الأشخاص
+team-size-line = عدد أعضاء الفريق: { $range }
+field-event-name = اسم الفعالية
+field-description = الوصف
+field-venue = المكان
+field-timezone = المنطقة الزمنية
+hint-timezone = اسم المنطقة الزمنية، مثل Africa/Casablanca.
+hint-schedule-timezone = تُدخل الأوقات بتوقيت المنطقة الزمنية للفعالية.
+field-team-min = الحد الأدنى لأعضاء الفريق
+field-team-max = الحد الأقصى لأعضاء الفريق
+field-starts-at = بداية الفعالية
+field-ends-at = نهاية الفعالية
+field-registration-opens = افتتاح التسجيل
+field-registration-closes = إغلاق التسجيل
+field-hacking-starts = انطلاق العمل على المشاريع
+field-submission-deadline = آخر أجل لتقديم المشاريع
+field-judging-opens = بداية التحكيم
+field-judging-closes = نهاية التحكيم
+field-results-at = إعلان النتائج
+field-track-name = اسم المسار
+field-track-description = وصف المسار
+add-track = إضافة مسار
+field-organizer-email = البريد الإلكتروني للمنظم المشارك
+add-organizer = إضافة منظم مشارك
+save = حفظ
+saved = تم الحفظ.
+remove = حذف
+
+role-title = الدور
+role-organizer = منظم
+role-mentor = مؤطر
+role-judge = عضو لجنة التحكيم
+role-participant = مشارك
+role-admin = مدير المنصة
+
+invites-title = روابط الدعوة
+hint-invites = كل رابط يمنح دوراً واحداً في هذه الفعالية. شاركه أو اعرض رمز QR ليمسحه الهاتف.
+field-role = الدور
+field-invite-label = لمن هذا الرابط؟
+hint-invite-label = اختياري، مثل اسم عضو لجنة التحكيم.
+field-max-uses = عدد الاستعمالات المسموح بها
+field-valid-days = صالح لمدة (أيام)
+create-invite = إنشاء رابط دعوة
+invite-link = الرابط
+invite-expires = ينتهي في
+invite-valid = صالح
+invite-expired = منتهي الصلاحية
+invite-revoked = ملغى
+invite-used-up = مستعمل بالكامل
+revoke = إلغاء
+allow = السماح
+invite-heading = دعوة بصفة: { $role }
+invite-already-accepted = لقد قبلت هذه الدعوة من قبل.
+accept-invite = قبول الدعوة
+sign-up-and-accept = إنشاء الحساب وقبول الدعوة
+
+admin-title = الإدارة
+can-create-events = يمكنه إنشاء فعاليات
+
+err-required = هذا الحقل مطلوب.
+err-too-long = هذا النص طويل جداً.
+err-too-long-max = { $count ->
+        [zero] لا يُسمح بأي حرف.
+        [one] الحد الأقصى حرف واحد.
+        [two] الحد الأقصى حرفان.
+        [few] الحد الأقصى { $count } أحرف.
+        [many] الحد الأقصى { $count } حرفاً.
+       *[other] الحد الأقصى { $count } حرف.
+    }
+err-invalid-characters = يحتوي على رموز غير مسموح بها.
+err-email-invalid = أدخل عنوان بريد إلكتروني صحيحاً، مثل nom@exemple.ma.
+err-email-taken = يوجد حساب بهذا البريد الإلكتروني. سجّل الدخول بدلاً من ذلك.
+err-password-too-short = { $count ->
+        [one] يجب أن تتكون كلمة المرور من حرف واحد على الأقل.
+        [two] يجب أن تتكون كلمة المرور من حرفين على الأقل.
+        [few] يجب أن تتكون كلمة المرور من { $count } أحرف على الأقل.
+        [many] يجب أن تتكون كلمة المرور من { $count } حرفاً على الأقل.
+       *[other] يجب أن تتكون كلمة المرور من { $count } حرف على الأقل.
+    }
+err-bad-credentials = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+err-too-many-attempts = محاولات فاشلة كثيرة. أعد المحاولة بعد ساعة.
+err-sign-in-required = يجب تسجيل الدخول أولاً.
+err-forbidden = ليست لديك صلاحية للقيام بهذا.
+err-not-found = الصفحة غير موجودة.
+err-fix-fields = يرجى تصحيح الحقول المشار إليها.
+err-internal = حدث خطأ من جهتنا. لم يُحفظ أي شيء؛ أعد المحاولة.
+err-network = تعذر الاتصال بالخادم. تحقق من الاتصال وأعد المحاولة.
+err-bad-request = الطلب غير صالح. أعد تحميل الصفحة وحاول مجدداً.
+err-changed-meanwhile = عدّل شخص آخر هذه البيانات في الأثناء. لم يُحفظ تعديلك؛ انسخ نصك ثم أعد تحميل الصفحة.
+err-timezone = منطقة زمنية غير معروفة. استعمل اسماً مثل Africa/Casablanca.
+err-date-time = أدخل تاريخاً ووقتاً صحيحين.
+err-team-size-range = أدخل عدداً بين 1 و{ $max }.
+err-number-range = أدخل عدداً في المجال { $range }.
+err-team-max-below-min = يجب ألا يقل الحد الأقصى عن الحد الأدنى.
+err-ends-before-start = يجب أن تكون النهاية بعد البداية.
+err-after-registration-opens = يجب أن يأتي بعد افتتاح التسجيل.
+err-after-hacking-starts = يجب أن يأتي بعد انطلاق العمل على المشاريع.
+err-after-submission-deadline = يجب أن يأتي بعد آخر أجل للتقديم.
+err-after-judging-opens = يجب أن يأتي بعد بداية التحكيم.
+err-after-judging-closes = يجب أن يأتي بعد نهاية التحكيم.
+err-within-event = يجب أن يكون ضمن مدة الفعالية.
+err-track-exists = يوجد مسار بهذا الاسم في هذه الفعالية.
+err-no-such-account = لا يوجد حساب بهذا البريد الإلكتروني. أرسل له رابط دعوة بدلاً من ذلك.
+err-cannot-create-events = لا يمكنك إنشاء فعاليات بعد. اطلب ذلك من مدير المنصة.
+event-navigation = أقسام الفعالية
+team-title = فريقي
+board-title = لوحة البحث عن فريق
+profile-title = ملفي في هذه الفعالية
+field-skills = مهاراتي
+field-languages = اللغات التي أتحدثها
+hint-languages = مثل: ar, fr, en
+hint-tags = افصل بينها بفاصلة، مثل: تصميم، بيانات، Rust
+field-bio = نبذة قصيرة
+field-looking = أبحث عن فريق
+create-team = إنشاء فريق
+field-team-name = اسم الفريق
+field-pitch = فكرة المشروع في جملة
+field-track = المسار
+no-track-yet = لم يُحدد بعد
+field-needs = المهارات المطلوبة
+join-with-code = الانضمام برمز الفريق
+field-team-code = رمز الفريق
+join-team = الانضمام إلى الفريق
+join-team-heading = الانضمام إلى فريق { $team }
+team-invite-link = رابط دعوة الفريق
+open-seats = المقاعد الشاغرة: { $count }
+captain = قائد الفريق
+make-captain = تعيينه قائداً
+leave-team = مغادرة الفريق
+join-requests-title = طلبات الانضمام
+accept = قبول
+decline = رفض
+filter-skill = المهارة
+filter-language = اللغة
+filter = تصفية
+teams-with-seats = فرق لديها مقاعد شاغرة
+people-looking = أشخاص يبحثون عن فريق
+nothing-here = لا شيء هنا حالياً.
+field-message = رسالة قصيرة
+ask-to-join = طلب الانضمام
+request-sent = أُرسل طلبك إلى قائد الفريق.
+fit-score = درجة التوافق
+fit-needed = يغطي المطلوب: { $skills }
+fit-new = يضيف: { $skills }
+fit-language = لغة مشتركة
+teams-overview = الفرق
+teams-count = الفرق ({ $count })
+solos-count = مشاركون بلا فريق ({ $count })
+below-minimum = أقل من الحد الأدنى.
+dissolve-team = حل الفريق
+move-to = نقله إلى
+move = نقل
+field-teams-locked-at = تجميد الفرق ابتداءً من
+hint-teams-lock = بعد هذا الوقت لا يمكن للمشاركين تغيير الفرق. اتركه فارغاً لعدم التجميد.
+field-seed = رقم السحب
+hint-seed = نفس الرقم يعطي نفس الفرق لنفس المشاركين.
+auto-form-teams = تكوين الفرق تلقائياً
+auto-team-name = الفريق { $number }
+err-teams-locked = الفرق مجمدة: لم يعد تغييرها ممكناً.
+err-team-full = هذا الفريق مكتمل.
+err-already-in-team = أنت عضو في فريق بالفعل في هذه الفعالية.
+err-team-name-taken = يوجد فريق بهذا الاسم في هذه الفعالية.
+err-request-already-decided = تم البت في هذا الطلب من قبل.
+err-captain-cannot-remove-self = لا يمكن للقائد إزالة نفسه؛ غادر الفريق بدلاً من ذلك.
+err-not-a-participant = هذا الشخص ليس مشاركاً في الفعالية.
+err-team-not-empty = لا يمكن حل فريق ما زال فيه أعضاء.
+project-title = مشروعنا
+status-submitted = مُقدَّم
+status-draft = مسودة
+status-none = لا مشروع بعد
+status-late = متأخر
+all-statuses = كل الحالات
+deadline-is = آخر أجل للتعديل: { $deadline }
+field-title = عنوان المشروع
+field-tagline = شعار قصير
+field-repo-url = رابط المستودع
+field-demo-url = رابط العرض التجريبي
+field-video-url = رابط الفيديو
+field-technologies = التقنيات المستعملة
+field-status = الحالة
+save-draft = حفظ كمسودة
+submit-project = تقديم المشروع
+screenshots-title = لقطات الشاشة
+screenshot-alt = لقطة شاشة من المشروع
+field-screenshot = إضافة لقطة شاشة
+hint-screenshot = صورة PNG أو JPEG أو WebP أو GIF، بحجم 2 ميغابايت على الأكثر.
+upload = رفع
+history-title = سجل التعديلات
+submissions-title = المشاريع المقدمة
+export-csv = تصدير CSV
+updated = آخر تعديل
+links = الروابط
+extend-deadline = تمديد الأجل إلى
+err-need-team = يجب أن تنضم إلى فريق أولاً.
+err-deadline-passed = انتهى أجل التقديم في { $deadline }. لم يعد التعديل ممكناً.
+err-project-changed-by = عدّل { $name } المشروع في الأثناء. لم يُحفظ تعديلك؛ نصك ما زال هنا: انسخه ثم أعد تحميل الصفحة.
+err-url = أدخل رابطاً كاملاً يبدأ بـ https://
+err-upload-too-large = الملف كبير جداً (الحد { $size }).
+err-not-an-image = هذا الملف ليس صورة PNG أو JPEG أو WebP أو GIF.
+err-save-project-first = احفظ المشروع أولاً ثم أضف الصور.
+err-too-many-screenshots = { $count ->
+        [zero] لا يمكن إضافة أي صورة.
+        [one] لا يمكن إضافة أكثر من صورة واحدة.
+        [two] لا يمكن إضافة أكثر من صورتين.
+        [few] لا يمكن إضافة أكثر من { $count } صور.
+        [many] لا يمكن إضافة أكثر من { $count } صورة.
+       *[other] لا يمكن إضافة أكثر من { $count } صورة.
+    }
+err-team-too-small = { $count ->
+        [one] يجب أن يضم الفريق عضواً واحداً على الأقل لتقديم المشروع.
+        [two] يجب أن يضم الفريق عضوين على الأقل لتقديم المشروع.
+        [few] يجب أن يضم الفريق { $count } أعضاء على الأقل لتقديم المشروع.
+        [many] يجب أن يضم الفريق { $count } عضواً على الأقل لتقديم المشروع.
+       *[other] يجب أن يضم الفريق { $count } عضو على الأقل لتقديم المشروع.
+    }
+submission-deadline = آخر أجل
+edit-team = تعديل الفريق
+view-project = عرض المشروع
+event-skills-title = مهارات الفعالية
+hint-event-skills = تُقترح على المشاركين عند ملء ملفاتهم.
+suggested-skills = مهارات مقترحة: { $skills }
+mentor-profile-title = ملفي كمؤطر
+mentored-teams = الفرق التي أؤطرها
+field-expertise = مجالات خبرتي
+field-capacity = أقصى عدد من الفرق
+field-contact = وسيلة التواصل
+hint-contact = ما تود مشاركته مع فرقك: هاتف، بريد، مكان الجلوس…
+mentoring-title = التأطير
+auto-assign-mentors = توزيع المؤطرين تلقائياً
+field-rebalance = إعادة التوزيع من الصفر
+no-mentor-yet = بدون مؤطر
+manual-assignment = تعيين يدوي
+matched-because = سبب الاختيار
+uncovered-language = لا يوجد مؤطر يتحدث لغة الفريق
+uncovered-expertise = لا يوجد مؤطر خبير في مسار الفريق أو احتياجاته
+uncovered-capacity = المؤطرون المناسبون بلغوا الحد الأقصى
+err-not-a-mentor = هذا الشخص ليس مؤطراً في الفعالية.
+your-mentor = مؤطر فريقكم
+sessions-title = جلسات التأطير
+times-in = الأوقات بتوقيت { $timezone }
+offer-slot = اقتراح موعد
+field-slot-starts = يبدأ
+field-slot-ends = ينتهي
+field-location = المكان
+booked-by = محجوز لـ { $name }
+slot-free = متاح
+slot-booked = محجوز
+book = حجز
+cancel-booking = إلغاء الحجز
+session-notes = ملاحظات الجلسة
+attendance = الحضور
+attended = حضر
+absent = غاب
+err-slot-too-long = الجلسة أطول من أربع ساعات.
+err-slot-overlaps = لديك موعد آخر في هذا الوقت.
+err-team-busy-then = فريقك لديه جلسة أخرى في هذا الوقت.
+err-slot-taken = حجز فريق آخر هذا الموعد للتو.
+err-slot-not-booked = لم يُحجز هذا الموعد.
+help-title = طلب المساعدة
+ask-for-help = طلب مساعدة
+field-help-topic = ما الذي تحتاجونه؟
+field-help-skill = المجال (مثل: تصميم، بيانات)
+field-help-location = أين تجلسون (طاولة، قاعة)
+our-requests = طلباتنا
+help-queue = قائمة الطلبات
+help-open = في الانتظار
+help-claimed = مؤطر في الطريق
+help-resolved = تمت المساعدة
+help-cancelled = سُحب
+mentor-coming = { $name } في الطريق إليكم.
+resolved = تم الحل
+withdraw = سحب الطلب
+claim-request = سأتكفل بها
+release = إرجاعها للقائمة
+show-all-requests = عرض كل الطلبات
+show-my-skills = عرض طلبات مجالاتي فقط
+waiting-minutes = { $minutes ->
+        [zero] منذ أقل من دقيقة
+        [one] منذ دقيقة واحدة
+        [two] منذ دقيقتين
+        [few] منذ { $minutes } دقائق
+        [many] منذ { $minutes } دقيقة
+       *[other] منذ { $minutes } دقيقة
+    }
+help-stats-title = إحصائيات
+median-wait = الانتظار الوسيط
+median-resolve = مدة الحل الوسيطة
+minutes = { $minutes ->
+        [zero] أقل من دقيقة
+        [one] دقيقة واحدة
+        [two] دقيقتان
+        [few] { $minutes } دقائق
+        [many] { $minutes } دقيقة
+       *[other] { $minutes } دقيقة
+    }
+err-already-helping = أنت تساعد فريقاً آخر حالياً. أنهِ طلبك الحالي أولاً.
+err-request-taken = تكفل مؤطر آخر بهذا الطلب للتو.
+err-not-your-request = هذا الطلب ليس بين يديك.
+err-request-closed = هذا الطلب مغلق.
+err-too-many-tags = عدد الوسوم كبير جداً.
+err-tag-too-long = أحد الوسوم طويل جداً.
+err-registration-closed = التسجيل في هذه الفعالية مغلق.
+err-invite-unknown = رابط الدعوة هذا غير موجود. تحقق منه مع المنظمين.
+err-invite-expired = انتهت صلاحية رابط الدعوة هذا. اطلب رابطاً جديداً من المنظمين.
+err-invite-revoked = ألغى المنظمون رابط الدعوة هذا.
+err-invite-used-up = استُعمل رابط الدعوة هذا بالكامل. اطلب رابطاً جديداً من المنظمين.
+judging-title = التحكيم
+judging-settings = إعدادات التحكيم
+judging-is-open = التحكيم مفتوح: يمكن للحكام التنقيط الآن.
+judging-is-closed = التحكيم مغلق: لا يمكن للحكام التنقيط الآن.
+field-judges-per-project = عدد الحكام لكل مشروع
+field-disagreement = عتبة الاختلاف (نقط من 100)
+hint-disagreement = يُعلَّم المشروع للمراجعة إذا تجاوز الفرق بين أعلى وأدنى تنقيط هذه العتبة.
+field-method = طريقة الترتيب
+method-z = مُعايَر حسب كل حكم (z)
+method-raw = المتوسط الخام
+field-judging-state = حالة التحكيم
+state-scheduled = حسب مواعيد الفعالية
+state-open = مفتوح الآن
+state-closed = مغلق
+field-hide-names = إخفاء أسماء الفرق والأعضاء عن الحكام (الرمز والعنوان فقط)
+judges-title = الحكام
+hint-judge-passes = أضف حكماً باسمه فقط: يحصل على رابط ورمز QR يربطان هاتفه بصفحة التنقيط لهذه الفعالية وحدها، دون كلمة مرور. يظهر الرابط مرة واحدة؛ «عرض الرابط» يعطي رابطاً جديداً (تبقى الهواتف المتصلة متصلة). «رابط جديد» و«إلغاء الدخول» يُخرجان كل هواتفه فوراً. تنتهي صلاحية الروابط بعد يوم من نهاية التحكيم، و«تمديد» يضيف أياماً. الحكام الذين لهم حساب خاص (مثلاً من انضم عبر دعوة حكم بكلمة مرور) يدخلون به ولا يحصلون على رابط.
+add-judge = إضافة حكم
+judge-progress = المنجز: { $progress }
+declared-conflicts = تضارب مصالح مُصرَّح به: { $count }
+judge-pass-link = رابط الدخول على الهاتف
+renew-pass = رابط جديد
+revoke-pass = إلغاء الدخول
+judge-available = متاح لتوزيعات جديدة
+all-tracks = كل المسارات
+assignment-title = توزيع المشاريع على الحكام
+hint-judge-assignment = يحصل كل مشروع مقدَّم على العدد المحدد من الحكام، مع توازن الأعباء واستبعاد تضارب المصالح (فريق الحكم، الفرق التي أطّرها، والتضارب المصرّح به). إعادة التشغيل تحتفظ بالتنقيطات المعطاة.
+field-rebalance-judges = إعادة التوزيع من جديد (مع الاحتفاظ بالمشاريع التي نُقّطت)
+run-assignment = توزيع المشاريع
+under-covered = مشاريع بعدد حكام أقل من المطلوب: { $count }
+project-code = الرمز
+table-label = الطاولة / المكان
+flagged = مُعلَّم للمراجعة
+add-extra-judge = إضافة حكم
+hint-no-rubric-yet = لا توجد شبكة تقييم بعد: لا يمكن للحكام التنقيط قبل إنشائها.
+rubric-title = شبكة التقييم
+rubric-event-wide = كل الفعالية
+rubric-inherited = هذا المسار يستعمل شبكة الفعالية. احفظ هنا لإنشاء شبكة خاصة به.
+rubric-locked = أُعطيت تنقيطات بهذه النسخة: الحفظ سينشئ نسخة جديدة، وسيُطلب من الحكام المعنيين إعادة التنقيط.
+rubric-affected = مشاريع نُقّطت بنسخة سابقة من الشبكة (يجب إعادة تنقيطها):
+rubric-version = النسخة { $version }
+criterion-n = المعيار { $number }
+field-criterion-name = اسم المعيار (اتركه فارغاً لتجاهل هذا السطر)
+field-weight = الوزن
+field-scale = السلم
+field-levels = وصف المستويات
+hint-levels = سطر لكل مستوى، من الأدنى إلى الأعلى.
+save-rubric = حفظ الشبكة
+rubric-preview = معاينة كما يراها الحكم
+results-title = النتائج
+results-explain-z = الترتيب بالتنقيط المُعايَر: تُحوَّل مجاميع كل حكم إلى قيم z على المشاريع التي نقّطها، z = (المجموع − متوسط الحكم) / انحرافه المعياري، ثم تُعاد إلى سلم الفعالية μ + σ·z (μ وσ متوسط وانحراف كل المجاميع)، ويُحسب متوسطها لكل مشروع. الحكم الذي نقّط أقل من 3 مشاريع تُستعمل مجاميعه الخام.
+results-explain-raw = الترتيب بالمتوسط الخام لمجاميع الحكام (من 100). يظهر التنقيط المُعايَر للمقارنة.
+results-explain-ties = المجموع من 100 = مجموع (الوزن × موقع التنقيط في السلم) / مجموع الأوزان. عند التعادل: الطريقة الأخرى، ثم عدد الحكام الأكبر، ثم التقديم الأسبق، ثم رمز المشروع الأصغر.
+export-ranking = تصدير الترتيب (CSV)
+export-scores-by-judge = التنقيطات حسب الحكم (CSV)
+export-scores-by-project = التنقيطات حسب المشروع (CSV)
+outdated-scores = تنقيطات أُعطيت بنسخة سابقة من الشبكة: { $count }. ما زالت محسوبة على سلم 100.
+review-title = مشاريع للمراجعة
+hint-disagreement-list = { $points ->
+        [one] اختلاف كبير بين الحكام (أكثر من نقطة واحدة) أو علامة من حكم.
+        [two] اختلاف كبير بين الحكام (أكثر من نقطتين) أو علامة من حكم.
+        [few] اختلاف كبير بين الحكام (أكثر من { $points } نقاط) أو علامة من حكم.
+        [many] اختلاف كبير بين الحكام (أكثر من { $points } نقطة) أو علامة من حكم.
+       *[other] اختلاف كبير بين الحكام (أكثر من { $points } نقطة) أو علامة من حكم.
+    }
+spread-is = الفرق: { $spread }
+flagged-by = علامات: { $count }
+overall-ranking = الترتيب العام
+rank = الرتبة
+spread = الفرق
+judge-desk-title = التنقيط
+conflicts-title = تضارب المصالح
+hint-conflicts = علّم الفرق التي تعرف أحد أعضائها أو عملت معها: لن تُسند إليك مشاريعها. فريقك والفرق التي أطّرتها مستبعدة تلقائياً. يسري ذلك عند الإسناد القادم من المنظمين.
+conflict-automatic = مستبعد تلقائياً
+pass-intro = اضغط لتسجيل الدخول على هذا الهاتف وفتح المشاريع المسندة إليك.
+start-scoring = ابدأ التنقيط
+hint-judge-no-password = اسمك يكفي: سيبقى هذا الهاتف متصلاً بصفحة التنقيط لهذه الفعالية فقط، دون كلمة مرور.
+judge-with-account = لديك حساب؟ سجّل الدخول أولاً.
+desk-not-scored = لم يُنقَّط بعد
+desk-saved = محفوظ ✓
+desk-waiting = محفوظ على الهاتف، في انتظار الإرسال…
+desk-stale = عُدِّل هذا التنقيط من جهاز آخر.
+desk-rubric-changed = تغيّرت شبكة التقييم: أعد التنقيط من فضلك.
+desk-keep-mine = الإبقاء على تنقيطي
+desk-use-saved = عرض المحفوظ
+desk-retry = إعادة المحاولة
+desk-table = الطاولة { $table }
+desk-about = عن المشروع
+desk-weight = (الوزن { $weight })
+desk-notes = ملاحظات (اختيارية)
+desk-flag = تعليم للمنظمين
+desk-save-next = حفظ والتالي
+desk-absent = الفريق غائب
+desk-projects = المشاريع
+desk-previous = السابق
+desk-skip = تخطٍّ
+desk-all-projects = كل مشاريعي
+desk-done = تم ✓
+desk-progress = المنجز: { $progress }
+desk-pending-count = في انتظار الإرسال: { $count }
+desk-closed = التحكيم مغلق: التنقيطات للقراءة فقط.
+desk-nothing-assigned = لم يُسند إليك أي مشروع بعد.
+err-judging-closed = التحكيم مغلق: لم يُحفظ التنقيط.
+err-no-rubric = لا توجد شبكة تقييم لهذا المشروع بعد.
+err-no-judge-available = لا يوجد حكم متاح دون تضارب مصالح لهذا المشروع.
+err-not-a-number = أدخل رقماً.
+err-pass-invalid = رابط الدخول هذا لم يعد صالحاً. اطلب رابطاً جديداً من المنظمين.
+## Judge passes: one event, pass-only judges, hashed and expiring links.
+err-pass-own-login = لهذا الحكم حساب بكلمة مرور، فهو يدخل بحسابه الخاص. روابط الهاتف للحكام المضافين بالاسم فقط.
+err-pass-expired = انتهت صلاحية رابط الدخول هذا. اطلب من المنظمين تمديده.
+err-no-live-pass = ليس لهذا الحكم رابط صالح: أصدر رابطاً جديداً أو مدّد الرابط المنتهي.
+judge-own-login = يدخل بحسابه الخاص
+judge-pass-only = يدخل برابط الهاتف
+pass-valid-until = الرابط صالح حتى { $date }
+pass-expired-on = انتهت صلاحية الرابط في { $date }
+pass-none = لا يوجد رابط صالح
+pass-shown-once = رابط جديد يظهر الآن فقط: انسخه أو اجعل الحكم يمسح الرمز. لعرضه مرة أخرى استعمل «عرض الرابط»، الذي يعوّضه برابط جديد دون إخراج الهاتف المتصل.
+show-pass = عرض الرابط
+extend-pass = تمديد
+field-extend-days = أيام
+import-pass-shown-once = عُرض الرابط مرة واحدة عند الاستيراد؛ استعمل «عرض الرابط» في صفحة التحكيم.
+err-rubric-empty = أضف معياراً واحداً على الأقل.
+err-too-many-levels = عدد الأوصاف أكبر من عدد مستويات السلم ({ $count }).
+err-unknown-criterion = هذا المعيار ليس في شبكة التقييم.
+audit-title = سجل العمليات
+hint-audit = { $count ->
+        [one] العمليات الحساسة وكل حفظ للتنقيط، الأحدث أولاً (آخر عملية).
+        [two] العمليات الحساسة وكل حفظ للتنقيط، الأحدث أولاً (آخر عمليتين).
+        [few] العمليات الحساسة وكل حفظ للتنقيط، الأحدث أولاً (آخر { $count } عمليات).
+        [many] العمليات الحساسة وكل حفظ للتنقيط، الأحدث أولاً (آخر { $count } عملية).
+       *[other] العمليات الحساسة وكل حفظ للتنقيط، الأحدث أولاً (آخر { $count } عملية).
+    }
+audit-when = متى
+audit-who = من
+audit-what = العملية
+audit-detail = التفاصيل
+visibility-hidden = مخفية
+visibility-organizers = للمنظمين فقط
+visibility-public = علنية (الجميع، بمن فيهم الحكام)
+reveal-all = كل النتائج دفعة واحدة
+reveal-ranking = الترتيب من الأخير إلى الأول
+reveal-tracks = الفائز في كل مسار، مساراً بعد مسار
+judging-progress = تقدم التحكيم
+scores-done-of = التنقيطات: { $progress }
+board-not-shown = الترتيب غير معروض حالياً.
+board-frozen = الترتيب مجمّد أثناء المداولة
+board-live = مباشر
+board-final = النتائج النهائية
+reveal-step-of = الكشف: { $progress }
+board-empty = لا يوجد مشروع منقّط بعد.
+err-nothing-to-publish = لا توجد نتيجة لنشرها: لم يُنقَّط أي مشروع.
+err-not-published = انشر النتائج أولاً.
+err-announcement-empty = اكتب الإعلان بلغة واحدة على الأقل.
+full-screen = ملء الشاشة
+leaderboard-title = لوحة الترتيب
+open-projector = فتح وضع العرض
+public-results = النتائج
+dashboard-title = لوحة القيادة
+publish-title = النشر والكشف
+published-at = نُشرت النتائج: { $time }
+reveal-title = الكشف
+reveal-back = رجوع
+reveal-next = كشف التالي
+reveal-end = كشف الكل
+withdraw-results = سحب النتائج
+hint-publish = النشر يأخذ نسخة من النتائج الحالية ويجعلها علنية، خطوة بخطوة إن اخترت الكشف التدريجي.
+field-reveal-mode = طريقة الكشف
+republish = إعادة النشر بالنتائج الحالية
+publish-results = نشر النتائج
+freeze-title = التجميد
+hint-freeze = التجميد يوقف الترتيب المعروض للجمهور على حالته الحالية (مثلاً أثناء المداولة)؛ التنقيط يستمر.
+frozen-since = مجمّد منذ { $time }
+unfreeze = إلغاء التجميد
+freeze = تجميد الترتيب العلني
+board-settings = إعدادات اللوحة
+field-visibility = من يرى الترتيب المباشر قبل النشر
+field-top-n = عدد المشاريع بخط كبير
+field-rotate-seconds = مدة عرض كل صفحة (ثوانٍ)
+field-show-comments = تطلع الفرق على تعليقات الحكام بعد النشر (دون أسمائهم)
+announcements-title = الإعلانات
+announcement-ar = الإعلان بالعربية
+announcement-fr = الإعلان بالفرنسية
+announcement-en = الإعلان بالإنجليزية
+post-announcement = نشر الإعلان
+retire-announcement = إزالة
+your-rank = ترتيبكم: { $rank }
+judges-comments = تعليقات الحكام
+results-not-published = لم تُنشر النتائج بعد.
+calibration-title = معايرة الحكام
+calibration-mean = المتوسط { $mean }
+hint-calibration = توزيع المجاميع (0–100) لكل حكم، خاماً ثم بعد التسوية: الحكم المتساهل تقع نقاطه يميناً، والمتشدد يساراً.
+count-participants = مشاركون
+count-teams = فرق
+count-submissions = مشاريع مقدمة
+count-judges = حكام
+count-mentors = مؤطرون
+covered-projects = مشاريع لها العدد الكافي من الحكام: { $progress }
+nothing-to-review = لا مشروع يحتاج مراجعة.
+help-open-count = مفتوحة
+help-claimed-count = قيد المعالجة
+help-resolved-count = محلولة
+help-median-wait = { $minutes ->
+        [zero] الانتظار الوسيط قبل التكفل: أقل من دقيقة
+        [one] الانتظار الوسيط قبل التكفل: دقيقة واحدة
+        [two] الانتظار الوسيط قبل التكفل: دقيقتان
+        [few] الانتظار الوسيط قبل التكفل: { $minutes } دقائق
+        [many] الانتظار الوسيط قبل التكفل: { $minutes } دقيقة
+       *[other] الانتظار الوسيط قبل التكفل: { $minutes } دقيقة
+    }
+help-oldest-open = { $minutes ->
+        [zero] أقدم طلب مفتوح ينتظر منذ أقل من دقيقة
+        [one] أقدم طلب مفتوح ينتظر منذ دقيقة واحدة
+        [two] أقدم طلب مفتوح ينتظر منذ دقيقتين
+        [few] أقدم طلب مفتوح ينتظر منذ { $minutes } دقائق
+        [many] أقدم طلب مفتوح ينتظر منذ { $minutes } دقيقة
+       *[other] أقدم طلب مفتوح ينتظر منذ { $minutes } دقيقة
+    }
+exports-title = التصدير (CSV)
+export-teams = الفرق وأعضاؤها
+export-submissions = المشاريع المقدمة
+export-sessions = جلسات التأطير
+import-title = الاستيراد (CSV)
+import-not-csv = هذا ليس ملف CSV مقروءاً.
+import-missing-column = عمود ناقص في السطر الأول.
+import-too-many-rows = عدد الأسطر كبير جداً (2000 كحد أقصى).
+import-too-long = القيمة طويلة جداً.
+import-duplicate = مكرر في الملف.
+import-unknown-track = مسار غير موجود في هذه التظاهرة.
+import-already-done = تم استيراد هذه الدفعة من قبل.
+import-has-problems = صحح الأسطر التي بها مشاكل ثم أعد الإرسال: لم يُستورد شيء.
+import-participants = مشاركون (رابط دعوة لكل شخص)
+import-mentors = مؤطرون (رابط دعوة لكل شخص)
+import-judges = حكام (رابط دخول بالهاتف لكل حكم)
+import-projects = مشاريع (فريق ومشروع مقدم لكل سطر)
+import-new = استيراد جديد
+hint-import = الصق محتوى ملف CSV (بفواصل أو بفواصل منقوطة) أو خلايا منسوخة من جدول. السطر الأول يسمي الأعمدة. لن يُكتب شيء قبل أن تراجع المعاينة وتؤكد.
+import-kind = ماذا تستورد
+import-csv = محتوى CSV
+import-check = معاينة
+import-done = { $count ->
+        [zero] لم يُستورد أي سطر.
+        [one] تم الاستيراد: سطر واحد. أرسل الروابط لأصحابها.
+        [two] تم الاستيراد: سطران. أرسل الروابط لأصحابها.
+        [few] تم الاستيراد: { $count } أسطر. أرسل الروابط لأصحابها.
+        [many] تم الاستيراد: { $count } سطراً. أرسل الروابط لأصحابها.
+       *[other] تم الاستيراد: { $count } سطر. أرسل الروابط لأصحابها.
+    }
+import-preview = { $count ->
+        [zero] معاينة: لا يوجد أي سطر جاهز
+        [one] معاينة: سطر واحد جاهز
+        [two] معاينة: سطران جاهزان
+        [few] معاينة: { $count } أسطر جاهزة
+        [many] معاينة: { $count } سطراً جاهزاً
+       *[other] معاينة: { $count } سطر جاهز
+    }
+import-problems = مشاكل يجب تصحيحها: { $count }
+import-line = السطر { $line }
+import-confirm = { $count ->
+        [one] استيراد سطر واحد
+        [two] استيراد سطرين
+        [few] استيراد { $count } أسطر
+        [many] استيراد { $count } سطراً
+       *[other] استيراد { $count } سطر
+    }
+import-file = أو اختر ملف CSV
+
+## Floods, lockouts and the first admin.
+err-rate-limited = { $seconds ->
+        [one] طلبات كثيرة. أعد المحاولة بعد ثانية واحدة.
+        [two] طلبات كثيرة. أعد المحاولة بعد ثانيتين.
+        [few] طلبات كثيرة. أعد المحاولة بعد { $seconds } ثوانٍ.
+        [many] طلبات كثيرة. أعد المحاولة بعد { $seconds } ثانية.
+       *[other] طلبات كثيرة. أعد المحاولة بعد { $seconds } ثانية.
+    }
+err-busy = الخادم مشغول الآن. أعد المحاولة بعد لحظة.
+back-to-form = العودة إلى النموذج
+admin-setup-title = تعيين مدير المنصة
+admin-setup-intro = هذا الرابط يجعل الحساب المتصل الآن مدير المنصة. لا يعمل إلا مرة واحدة.
+admin-setup-sign-in = سجّل الدخول أو أنشئ حسابك أولاً، ثم افتح هذا الرابط من جديد.
+admin-setup-claim = اجعلني مدير المنصة
+err-admin-setup-used = رابط التعيين هذا غير صالح أو استُعمل من قبل.
+err-admin-setup-other-account = هذا الرابط مخصص لحساب آخر حدده من يشغّل الخادم.
+## Holes closed in review: score saves, team dissolution and renaming, clashing roles.
+err-too-many-marks = عدد النقاط المرسلة يفوق عدد معايير شبكة التقييم.
+err-team-has-judged-project = لا يمكن حل هذا الفريق: مشروعه مقدَّم أو في طور التحكيم، ولا تُحذف التنقيطات أبداً.
+err-role-clash = لا يمكن للشخص نفسه أن يكون حكماً ومشاركاً أو مؤطراً في التظاهرة نفسها، إلا بإذن من المنظمين.
+field-team-new-name = اسم الفريق
+rename-team = إعادة التسمية
+field-allow-clash = السماح بالجمع بين دور الحكم ودور المشارك أو المؤطر
+hint-allow-clash = في العادة، لا يمكن لحكم في هذه التظاهرة قبول هذه الدعوة كمشارك أو مؤطر (والعكس). فعّل هذا الخيار فقط إن كنت تقصد ذلك.
+## Web hardening: public announcements on the projector.
+announcement-public = يظهر أيضاً على شاشة العرض العامة (يراه أي شخص)
+announcement-is-public = عام
+announcement-members-only = لأعضاء التظاهرة فقط
+## The judge's desk: a tap made before the page has finished loading.
+desk-not-sent-yet = لم يُحفظ بعد: سيُرسل اختيارك فور اكتمال تحميل الصفحة.

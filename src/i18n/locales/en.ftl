@@ -1,0 +1,592 @@
+### Hakam's interface in English.
+###
+### One message per entry: `message-id = text`. Translators change only the text on the right
+### of `=`; the ids are what the code uses. A text may run on to indented lines below it.
+###
+### `{ $name }` inserts a value. Every language must use the same variables for a message:
+### the build stops and names the message when one differs, is missing or does not parse.
+### Where a value counts something, choose the words by CLDR plural category:
+###
+###     import-confirm = { $count ->
+###         [one] Import { $count } row
+###        *[other] Import { $count } rows
+###     }
+###
+### English uses `one` and `other`; French `one` (0 and 1) and `other`; Arabic `zero`, `one`,
+### `two`, `few` (3-10), `many` (11-99) and `other` (100, 101, 102, ...). `*` marks the variant
+### used when no other fits. The browser renders these files too, so only text, variables and
+### such plural choices are accepted (no terms, functions or attributes).
+###
+### To add a message, add it to every language file under the same id; the code gets a key
+### named after it (`import-confirm` becomes `Msg::ImportConfirm`). To add a language, see
+### "Translations" in README.md.
+
+app-name = Hakam
+tagline = Team formation, mentoring and fair judging for hackathons and digital bootcamps.
+skip-to-content = Skip to content
+main-navigation = Main navigation
+language = Language
+loading = Loading…
+
+sign-up = Sign up
+sign-up-title = Create your account
+log-in = Log in
+log-in-title = Log in to Hakam
+log-out = Log out
+have-account = Already have an account?
+no-account = No account yet?
+signed-in-as = You are signed in as { $name }.
+field-display-name = Full name
+field-email = Email address
+field-password = Password
+hint-password = At least ten characters.
+
+events-title = Events
+no-events = No events yet.
+create-event = Create event
+manage-event = Manage event
+view-public-page = View public page
+open-event = Open the event
+event-details = Event details
+your-roles = Your roles
+join-as-participant = Join as a participant
+log-in-to-join = Log in to join
+schedule-title = Schedule
+tracks-title = Tracks
+people-title = People
+team-size-line = Team size: { $range }
+field-event-name = Event name
+field-description = Description
+field-venue = Venue
+field-timezone = Time zone
+hint-timezone = A time zone name, e.g. Africa/Casablanca.
+hint-schedule-timezone = Times are entered in the event's time zone.
+field-team-min = Minimum team size
+field-team-max = Maximum team size
+field-starts-at = Event starts
+field-ends-at = Event ends
+field-registration-opens = Registration opens
+field-registration-closes = Registration closes
+field-hacking-starts = Hacking starts
+field-submission-deadline = Submission deadline
+field-judging-opens = Judging opens
+field-judging-closes = Judging closes
+field-results-at = Results announced
+field-track-name = Track name
+field-track-description = Track description
+add-track = Add track
+field-organizer-email = Co-organizer's email
+add-organizer = Add co-organizer
+save = Save
+saved = Saved.
+remove = Remove
+
+role-title = Role
+role-organizer = Organizer
+role-mentor = Mentor
+role-judge = Judge
+role-participant = Participant
+role-admin = Platform admin
+
+invites-title = Invite links
+hint-invites = Each link grants one role in this event. Share it, or show its QR code to scan with a phone.
+field-role = Role
+field-invite-label = Who is it for?
+hint-invite-label = Optional, e.g. the judge's name.
+field-max-uses = Number of uses
+field-valid-days = Valid for (days)
+create-invite = Create invite link
+invite-link = Link
+invite-expires = expires
+invite-valid = Valid
+invite-expired = Expired
+invite-revoked = Revoked
+invite-used-up = Used up
+revoke = Revoke
+allow = Allow
+invite-heading = Invitation: { $role }
+invite-already-accepted = You have already accepted this invitation.
+accept-invite = Accept invitation
+sign-up-and-accept = Create account and accept
+
+admin-title = Administration
+can-create-events = Can create events
+
+err-required = This field is required.
+err-too-long = This is too long.
+err-too-long-max = { $count ->
+        [one] At most { $count } character.
+       *[other] At most { $count } characters.
+    }
+err-invalid-characters = Contains characters that are not allowed.
+err-email-invalid = Enter a valid email address, like name@example.ma.
+err-email-taken = An account with this email already exists. Log in instead.
+err-password-too-short = { $count ->
+        [one] The password must be at least { $count } character long.
+       *[other] The password must be at least { $count } characters long.
+    }
+err-bad-credentials = Wrong email or password.
+err-too-many-attempts = Too many failed attempts. Try again in an hour.
+err-sign-in-required = Please log in first.
+err-forbidden = You are not allowed to do this.
+err-not-found = Not found.
+err-fix-fields = Please correct the fields marked below.
+err-internal = Something went wrong on our side. Nothing was saved; please try again.
+err-network = Could not reach the server. Check the connection and try again.
+err-bad-request = The request was malformed. Reload the page and try again.
+err-changed-meanwhile = Someone else changed this meanwhile. Your changes were not saved; copy your text, then reload the page.
+err-timezone = Unknown time zone. Use a name like Africa/Casablanca.
+err-date-time = Enter a valid date and time.
+err-team-size-range = Enter a number from 1 to { $max }.
+err-number-range = Enter a number in the range { $range }.
+err-team-max-below-min = The maximum cannot be below the minimum.
+err-ends-before-start = The end must be after the start.
+err-after-registration-opens = Must be after registration opens.
+err-after-hacking-starts = Must be after hacking starts.
+err-after-submission-deadline = Must be after the submission deadline.
+err-after-judging-opens = Must be after judging opens.
+err-after-judging-closes = Must be after judging closes.
+err-within-event = Must fall within the event.
+err-track-exists = This event already has a track with that name.
+err-no-such-account = No account uses this email. Send an invite link instead.
+err-cannot-create-events = You cannot create events yet. Ask the platform admin to allow it.
+event-navigation = Event sections
+team-title = My team
+board-title = Team board
+profile-title = My profile for this event
+field-skills = My skills
+field-languages = Languages I speak
+hint-languages = For example: ar, fr, en
+hint-tags = Separated by commas, e.g. design, data, Rust
+field-bio = Short bio
+field-looking = I am looking for a team
+create-team = Create a team
+field-team-name = Team name
+field-pitch = One-line pitch
+field-track = Track
+no-track-yet = Not chosen yet
+field-needs = Skills we need
+join-with-code = Join with a code
+field-team-code = Team code
+join-team = Join the team
+join-team-heading = Join team { $team }
+team-invite-link = Team invite link
+open-seats = Open seats: { $count }
+captain = Captain
+make-captain = Make captain
+leave-team = Leave the team
+join-requests-title = Requests to join
+accept = Accept
+decline = Decline
+filter-skill = Skill
+filter-language = Language
+filter = Filter
+teams-with-seats = Teams with open seats
+people-looking = People looking for a team
+nothing-here = Nothing here for now.
+field-message = Short message
+ask-to-join = Ask to join
+request-sent = Your request was sent to the captain.
+fit-score = Fit
+fit-needed = covers needs: { $skills }
+fit-new = adds: { $skills }
+fit-language = shared language
+teams-overview = Teams
+teams-count = Teams ({ $count })
+solos-count = Participants without a team ({ $count })
+below-minimum = Below the minimum size.
+dissolve-team = Dissolve team
+move-to = Move to
+move = Move
+field-teams-locked-at = Lock team changes from
+hint-teams-lock = After this time participants can no longer change teams. Leave empty for no lock.
+field-seed = Draw number
+hint-seed = The same number gives the same teams for the same participants.
+auto-form-teams = Form teams automatically
+auto-team-name = Team { $number }
+err-teams-locked = Teams are locked: no more changes.
+err-team-full = This team is full.
+err-already-in-team = You are already in a team for this event.
+err-team-name-taken = A team with this name already exists in this event.
+err-request-already-decided = This request was already decided.
+err-captain-cannot-remove-self = The captain cannot remove themselves; leave the team instead.
+err-not-a-participant = This person is not a participant of the event.
+err-team-not-empty = A team that still has members cannot be dissolved.
+project-title = Our project
+status-submitted = Submitted
+status-draft = Draft
+status-none = No project yet
+status-late = Late
+all-statuses = All statuses
+deadline-is = Edits are open until { $deadline }
+field-title = Project title
+field-tagline = Tagline
+field-repo-url = Repository link
+field-demo-url = Demo link
+field-video-url = Video link
+field-technologies = Technologies
+field-status = Status
+save-draft = Save draft
+submit-project = Submit project
+screenshots-title = Screenshots
+screenshot-alt = Project screenshot
+field-screenshot = Add a screenshot
+hint-screenshot = A PNG, JPEG, WebP or GIF image, 2 MB at most.
+upload = Upload
+history-title = Edit history
+submissions-title = Submissions
+export-csv = Export CSV
+updated = Updated
+links = Links
+extend-deadline = Extend until
+err-need-team = Join a team first.
+err-deadline-passed = The deadline was { $deadline }. Edits are no longer accepted.
+err-project-changed-by = { $name } changed the project meanwhile. Your changes were not saved; your text is still here: copy it, then reload the page.
+err-url = Enter a full link starting with https://
+err-upload-too-large = The file is too large (at most { $size }).
+err-not-an-image = This file is not a PNG, JPEG, WebP or GIF image.
+err-save-project-first = Save the project first, then add images.
+err-too-many-screenshots = { $count ->
+        [one] At most { $count } image.
+       *[other] At most { $count } images.
+    }
+err-team-too-small = { $count ->
+        [one] The team needs at least { $count } member to submit.
+       *[other] The team needs at least { $count } members to submit.
+    }
+submission-deadline = Deadline
+edit-team = Edit team
+view-project = View project
+event-skills-title = Event skills
+hint-event-skills = Suggested to participants when they fill their profile.
+suggested-skills = Suggested skills: { $skills }
+mentor-profile-title = My mentor profile
+mentored-teams = Teams I mentor
+field-expertise = My expertise
+field-capacity = Maximum number of teams
+field-contact = Contact
+hint-contact = What you share with your teams: phone, email, where you sit…
+mentoring-title = Mentoring
+auto-assign-mentors = Assign mentors automatically
+field-rebalance = Reassign everyone from scratch
+no-mentor-yet = No mentor
+manual-assignment = Assigned by hand
+matched-because = Why
+uncovered-language = no mentor speaks a language of the team
+uncovered-expertise = no mentor covers the team's track or needs
+uncovered-capacity = the suitable mentors are at capacity
+err-not-a-mentor = This person is not a mentor of the event.
+your-mentor = Your mentor
+sessions-title = Mentoring sessions
+times-in = Times in { $timezone }
+offer-slot = Offer a slot
+field-slot-starts = Starts
+field-slot-ends = Ends
+field-location = Where
+booked-by = Booked by { $name }
+slot-free = Free
+slot-booked = Booked
+book = Book
+cancel-booking = Cancel booking
+session-notes = Session notes
+attendance = Attendance
+attended = Attended
+absent = Did not come
+err-slot-too-long = A slot lasts at most four hours.
+err-slot-overlaps = You already have a slot at that time.
+err-team-busy-then = Your team already has a session at that time.
+err-slot-taken = Another team just booked this slot.
+err-slot-not-booked = This slot is not booked.
+help-title = Help desk
+ask-for-help = Ask for help
+field-help-topic = What do you need?
+field-help-skill = Skill (e.g. design, data)
+field-help-location = Where you sit (table, room)
+our-requests = Our requests
+help-queue = Request queue
+help-open = Waiting
+help-claimed = Mentor on the way
+help-resolved = Resolved
+help-cancelled = Withdrawn
+mentor-coming = { $name } is coming.
+resolved = Resolved
+withdraw = Withdraw
+claim-request = I'll take it
+release = Put back
+show-all-requests = Show all requests
+show-my-skills = Only my skills
+waiting-minutes = waiting { $minutes } min
+help-stats-title = Statistics
+median-wait = Median wait
+median-resolve = Median time to resolve
+minutes = { $minutes } min
+err-already-helping = You are already helping a team. Finish that request first.
+err-request-taken = Another mentor just took this request.
+err-not-your-request = This request is not yours.
+err-request-closed = This request is closed.
+err-too-many-tags = Too many tags.
+err-tag-too-long = A tag is too long.
+err-registration-closed = Registration for this event is closed.
+err-invite-unknown = This invite link does not exist. Check it with the organizers.
+err-invite-expired = This invite link has expired. Ask the organizers for a new one.
+err-invite-revoked = The organizers revoked this invite link.
+err-invite-used-up = This invite link has already been used. Ask the organizers for a new one.
+judging-title = Judging
+judging-settings = Judging settings
+judging-is-open = Judging is open: judges can score now.
+judging-is-closed = Judging is closed: judges cannot score now.
+field-judges-per-project = Judges per project
+field-disagreement = Disagreement threshold (points out of 100)
+hint-disagreement = A project is flagged when the gap between its highest and lowest judge total exceeds this.
+field-method = Ranking method
+method-z = Normalized per judge (z)
+method-raw = Raw mean
+field-judging-state = Judging state
+state-scheduled = Follow the schedule
+state-open = Open now
+state-closed = Closed
+field-hide-names = Hide team and member names from judges (code and title only)
+judges-title = Judges
+hint-judge-passes = Add a judge by name: they get a link and QR code that sign their phone in to this event's scoring only, with no password. The link is shown once; “Show link” gives a new one (phones already signed in stay signed in). “New link” and “Revoke sign-in” sign out all of their phones at once. Links expire a day after judging closes; “Extend” adds days. Judges with their own account (for example one who joined through a judge invite with a password) sign in with it and get no link.
+add-judge = Add judge
+judge-progress = Done: { $progress }
+declared-conflicts = Declared conflicts: { $count }
+judge-pass-link = Phone sign-in link
+renew-pass = New link
+revoke-pass = Revoke sign-in
+judge-available = Available for new assignments
+all-tracks = All tracks
+assignment-title = Assigning projects to judges
+hint-judge-assignment = Each submitted project gets the chosen number of judges, loads balanced, conflicts of interest excluded (the judge's own team, teams they mentored, declared conflicts). Re-running keeps scores already given.
+field-rebalance-judges = Redistribute everything (scored projects stay)
+run-assignment = Assign projects
+under-covered = Projects short of judges: { $count }
+project-code = Code
+table-label = Table / location
+flagged = Flagged
+add-extra-judge = Add a judge
+hint-no-rubric-yet = No rubric yet: judges cannot score until there is one.
+rubric-title = Rubric
+rubric-event-wide = Whole event
+rubric-inherited = This track uses the event's rubric. Save here to give it its own.
+rubric-locked = Scores were given under this version: saving creates a new version, and the judges concerned will be asked to score again.
+rubric-affected = Projects scored under an earlier version of the rubric (to be re-scored):
+rubric-version = Version { $version }
+criterion-n = Criterion { $number }
+field-criterion-name = Criterion name (leave empty to skip this row)
+field-weight = Weight
+field-scale = Scale
+field-levels = Level descriptors
+hint-levels = One line per level, lowest first.
+save-rubric = Save rubric
+rubric-preview = Preview: the judge's view
+results-title = Results
+results-explain-z = Normalized ranking: each judge's totals are standardized over the projects that judge scored, z = (total − judge mean) / judge standard deviation, put back on the event scale as μ + σ·z (μ, σ: mean and standard deviation of all totals), and averaged per project. A judge who scored fewer than 3 projects counts with raw totals.
+results-explain-raw = Ranked by the raw mean of judge totals (out of 100). The normalized score is shown for comparison.
+results-explain-ties = Total out of 100 = Σ weight × position of the mark on its scale / Σ weights. Ties are broken by: the other method, more judges, earlier submission, then the lower code.
+export-ranking = Export ranking (CSV)
+export-scores-by-judge = Scores by judge (CSV)
+export-scores-by-project = Scores by project (CSV)
+outdated-scores = Scores given under an earlier rubric version: { $count }. They still count, on the 0–100 scale.
+review-title = Projects to review
+hint-disagreement-list = { $points ->
+        [one] Judges disagree strongly (more than { $points } point) or a judge flagged it.
+       *[other] Judges disagree strongly (more than { $points } points) or a judge flagged it.
+    }
+spread-is = Spread: { $spread }
+flagged-by = Flags: { $count }
+overall-ranking = Overall ranking
+rank = Rank
+spread = Spread
+judge-desk-title = Scoring
+conflicts-title = Conflicts of interest
+hint-conflicts = Tick teams you know a member of or have worked with: their projects will not be assigned to you. Your own team and teams you mentored are excluded automatically. This takes effect at the organizers' next assignment.
+conflict-automatic = excluded automatically
+pass-intro = Tap to sign this phone in and open the projects assigned to you.
+start-scoring = Start scoring
+hint-judge-no-password = Your name is enough: this phone stays signed in to this event's scoring only, no password.
+judge-with-account = Have an account? Log in first.
+desk-not-scored = Not scored yet
+desk-saved = Saved ✓
+desk-waiting = Kept on this phone, waiting to send…
+desk-stale = This score was changed from another device.
+desk-rubric-changed = The rubric changed: please score again.
+desk-keep-mine = Keep mine
+desk-use-saved = Show the saved one
+desk-retry = Retry
+desk-table = Table { $table }
+desk-about = About the project
+desk-weight = (weight { $weight })
+desk-notes = Notes (optional)
+desk-flag = Flag for the organizers
+desk-save-next = Save and next
+desk-absent = Team absent
+desk-projects = Projects
+desk-previous = Previous
+desk-skip = Skip
+desk-all-projects = All my projects
+desk-done = Done ✓
+desk-progress = Done: { $progress }
+desk-pending-count = Waiting to send: { $count }
+desk-closed = Judging is closed: scores are read-only.
+desk-nothing-assigned = No project is assigned to you yet.
+err-judging-closed = Judging is closed: the score was not saved.
+err-no-rubric = There is no rubric for this project yet.
+err-no-judge-available = No judge is available for this project without a conflict of interest.
+err-not-a-number = Enter a number.
+err-pass-invalid = This sign-in link is no longer valid. Ask the organizers for a new one.
+## Judge passes: one event, pass-only judges, hashed and expiring links.
+err-pass-own-login = This judge has an account with a password and signs in with it. Phone links are only for judges added by name.
+err-pass-expired = This sign-in link has expired. Ask the organizers to extend it.
+err-no-live-pass = This judge has no valid link: issue a new link or extend the expired one.
+judge-own-login = Signs in with own account
+judge-pass-only = Signs in with a phone link
+pass-valid-until = Link valid until { $date }
+pass-expired-on = Link expired on { $date }
+pass-none = No valid link
+pass-shown-once = New link, shown this once: copy it or let the judge scan the code. To see it again, “Show link” replaces it with a new one without signing out a phone already signed in.
+show-pass = Show link
+extend-pass = Extend
+field-extend-days = Days
+import-pass-shown-once = Link shown once at import; use “Show link” on the judging page.
+err-rubric-empty = Add at least one criterion.
+err-too-many-levels = More descriptors than levels on the scale ({ $count }).
+err-unknown-criterion = This criterion is not in the rubric.
+audit-title = Audit log
+hint-audit = Sensitive actions and every score save, newest first (the last { $count }).
+audit-when = When
+audit-who = Who
+audit-what = Action
+audit-detail = Details
+visibility-hidden = Hidden
+visibility-organizers = Organizers only
+visibility-public = Public (everyone, judges included)
+reveal-all = All results at once
+reveal-ranking = The ranking from last to first
+reveal-tracks = Each track's winner, one after another
+judging-progress = Judging progress
+scores-done-of = Scores: { $progress }
+board-not-shown = The leaderboard is not shown right now.
+board-frozen = Leaderboard frozen during deliberation
+board-live = Live
+board-final = Final results
+reveal-step-of = Reveal: { $progress }
+board-empty = No project has been scored yet.
+err-nothing-to-publish = Nothing to publish: no project has been scored.
+err-not-published = Publish the results first.
+err-announcement-empty = Write the announcement in at least one language.
+full-screen = Full screen
+leaderboard-title = Leaderboard
+open-projector = Open projector mode
+public-results = Results
+dashboard-title = Dashboard
+publish-title = Publication and reveal
+published-at = Results published: { $time }
+reveal-title = Reveal
+reveal-back = Back
+reveal-next = Reveal next
+reveal-end = Reveal all
+withdraw-results = Withdraw the results
+hint-publish = Publishing takes a copy of the current results and makes it public, step by step if you choose a reveal.
+field-reveal-mode = Reveal
+republish = Publish again with the current results
+publish-results = Publish the results
+freeze-title = Freeze
+hint-freeze = Freezing stops the public leaderboard where it is (for example during deliberation); scoring goes on.
+frozen-since = Frozen since { $time }
+unfreeze = Unfreeze
+freeze = Freeze the public leaderboard
+board-settings = Leaderboard settings
+field-visibility = Who sees the live leaderboard before publication
+field-top-n = Projects shown large
+field-rotate-seconds = Seconds per page
+field-show-comments = Teams see the judges' comments after publication (without their names)
+announcements-title = Announcements
+announcement-ar = Announcement in Arabic
+announcement-fr = Announcement in French
+announcement-en = Announcement in English
+post-announcement = Post the announcement
+retire-announcement = Remove
+your-rank = Your rank: { $rank }
+judges-comments = Judges' comments
+results-not-published = The results are not published yet.
+calibration-title = Judge calibration
+calibration-mean = mean { $mean }
+hint-calibration = Each judge's totals (0–100), raw then normalized: a lenient judge's dots sit to the right, a harsh judge's to the left.
+count-participants = Participants
+count-teams = Teams
+count-submissions = Submissions
+count-judges = Judges
+count-mentors = Mentors
+covered-projects = Projects with enough judges: { $progress }
+nothing-to-review = No project needs a review.
+help-open-count = Open
+help-claimed-count = Being handled
+help-resolved-count = Resolved
+help-median-wait = Median wait before a mentor takes it: { $minutes } min
+help-oldest-open = Oldest open request waiting { $minutes } min
+exports-title = Exports (CSV)
+export-teams = Teams and members
+export-submissions = Submissions
+export-sessions = Mentoring sessions
+import-title = Import (CSV)
+import-not-csv = This is not a readable CSV.
+import-missing-column = A column is missing from the header line.
+import-too-many-rows = Too many rows (2,000 at most).
+import-too-long = Value too long.
+import-duplicate = Repeated in the file.
+import-unknown-track = No such track in this event.
+import-already-done = This batch was already imported.
+import-has-problems = Fix the rows with problems and send again: nothing was imported.
+import-participants = Participants (one invite link each)
+import-mentors = Mentors (one invite link each)
+import-judges = Judges (one phone sign-in link each)
+import-projects = Projects (a team and a submitted project per row)
+import-new = New import
+hint-import = Paste a CSV (commas or semicolons) or cells copied from a spreadsheet. The first line names the columns. Nothing is written until you have checked the preview and confirmed.
+import-kind = What to import
+import-csv = CSV content
+import-check = Preview
+import-done = { $count ->
+        [one] Imported: { $count } row. Send each link to its person.
+       *[other] Imported: { $count } rows. Send each link to its person.
+    }
+import-preview = { $count ->
+        [one] Preview: { $count } row ready
+       *[other] Preview: { $count } rows ready
+    }
+import-problems = Problems to fix: { $count }
+import-line = Line { $line }
+import-confirm = { $count ->
+        [one] Import { $count } row
+       *[other] Import { $count } rows
+    }
+import-file = Or choose a CSV file
+
+## Floods, lockouts and the first admin.
+err-rate-limited = { $seconds ->
+        [one] Too many attempts. Try again in { $seconds } second.
+       *[other] Too many attempts. Try again in { $seconds } seconds.
+    }
+err-busy = The server is busy. Try again in a moment.
+back-to-form = Back to the form
+admin-setup-title = Set up the platform admin
+admin-setup-intro = This link makes the signed-in account the platform admin. It works once.
+admin-setup-sign-in = Log in or create your account first, then open this link again.
+admin-setup-claim = Become the platform admin
+err-admin-setup-used = This set-up link is not valid or was already used.
+err-admin-setup-other-account = This link is reserved for another account, chosen by whoever runs the server.
+## Holes closed in review: score saves, team dissolution and renaming, clashing roles.
+err-too-many-marks = More marks were sent than the rubric has criteria.
+err-team-has-judged-project = This team cannot be dissolved: its project is submitted or being judged, and scores are never deleted.
+err-role-clash = One person cannot be a judge and a participant or mentor in the same event, unless the organizers allow it.
+field-team-new-name = Team name
+rename-team = Rename
+field-allow-clash = Allow holding judge and participant or mentor roles together
+hint-allow-clash = Normally a judge of this event cannot accept this invite as a participant or mentor (nor the reverse). Tick only if that is intended.
+## Web hardening: public announcements on the projector.
+announcement-public = Also show on the public projector (anyone can see it)
+announcement-is-public = Public
+announcement-members-only = Event members only
+## The judge's desk: a tap made before the page has finished loading.
+desk-not-sent-yet = Not saved yet: your choice is sent as soon as the page has finished loading.
