@@ -228,7 +228,7 @@ async fn bench_saves() {
     // The floor: the same clients calling the cheapest server function (session + account).
     let start = Instant::now();
     let mut tasks = Vec::new();
-    for (_, phone, _) in assigned.iter().cloned() {
+    for phone in assigned.iter().map(|(_, phone, _)| phone.clone()) {
         let base = base.clone();
         tasks.push(tokio::spawn(async move {
             for _ in 0..30 {

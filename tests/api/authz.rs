@@ -19,7 +19,6 @@
 use crate::fixture::{Persona::*, *};
 use crate::helpers::*;
 use reqwest::{Client, StatusCode};
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 const SIGNED_IN: &[Persona] = &[Participant, Captain, Solo, Mentor, Judge, OtherOrganizer, Organizer, Admin];
@@ -689,7 +688,7 @@ async fn effect(
             let me = reply.json();
             expect(if p == Anonymous { me.is_null() } else { me["id"] == fx.user(p) }, "auth/me names the caller")
         }
-        "auth/signup" | "invites/signup-accept" => expect(app.me(caller).await["email"] == Value::from(prep.mark.clone()), "signed in as the new account"),
+        "auth/signup" | "invites/signup-accept" => expect(app.me(caller).await["email"] == prep.mark, "signed in as the new account"),
         "auth/login" => expect(app.me(caller).await["id"] == fx.user(Participant), "signed in as the account"),
         "auth/logout" => expect(app.me(caller).await.is_null(), "signed out"),
         "events/list" | "events/page" | "events/form" => expect(body.contains("Hackathon Berkane"), "the event is listed"),
