@@ -12,7 +12,7 @@ use crate::invites::InvitePage;
 use crate::judging::{AuditPage, ConflictsPage, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};
 use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, SessionsPage};
 use crate::projects::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
-use crate::teams::{BoardPage, JoinTeamPage, OrganizerTeamsPage, TeamPage};
+use crate::teams::{JoinTeamPage, OrganizerTeamsPage, TeamFinderPage, TeamPage};
 use crate::ui::enhance::FormEnhancer;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -74,7 +74,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/manage") view=ManageEventPage ssr=SsrMode::Async/>
                     <Route path=path!("/invite/:code") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/team") view=TeamPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/board") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events/:id/board") view=TeamFinderPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/teams") view=OrganizerTeamsPage ssr=SsrMode::Async/>
                     <Route path=path!("/join/:code") view=JoinTeamPage ssr=SsrMode::Async/>
                     <Route path=path!("/events/:id/project") view=ProjectPage ssr=SsrMode::Async/>

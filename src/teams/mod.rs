@@ -8,7 +8,7 @@ pub mod db;
 pub mod domain;
 mod pages;
 
-pub use pages::{BoardPage, JoinTeamPage, OrganizerTeamsPage, TeamPage};
+pub use pages::{JoinTeamPage, OrganizerTeamsPage, TeamFinderPage, TeamPage};
 
 #[cfg(feature = "ssr")]
 use crate::auth::Role;

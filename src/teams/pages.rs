@@ -195,7 +195,7 @@ pub fn TeamPage() -> impl IntoView {
 }
 
 #[component]
-pub fn BoardPage() -> impl IntoView {
+pub fn TeamFinderPage() -> impl IntoView {
     let lang = use_lang();
     let id = event_id_param();
     let query = use_query_map();
