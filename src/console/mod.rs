@@ -181,7 +181,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         judges_per_project: settings.judges_per_project,
         projects: submitted.len() as i64,
         covered,
-        done: assignments.iter().map(|a| a.3).sum(),
+        done: assignments.iter().map(|a| a.done).sum(),
         assigned: assignments.len() as i64,
         judges,
         review,

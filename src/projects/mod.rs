@@ -214,6 +214,7 @@ pub(crate) mod ssr {
             technologies: String::new(),
             status: "draft".into(),
             version: 0,
+            updated_by: None,
         });
         Ok(ProjectPageData {
             event_id,
