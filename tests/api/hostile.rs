@@ -112,21 +112,8 @@ async fn hostile_bodies_get_a_4xx_never_a_5xx_or_a_panic() {
     let organizer = user_agent();
     app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
     let event = app.create_event(&organizer, "Hackathon Berkane").await;
-    let participant = user_agent();
     let code = app.invite(&organizer, event, "participant", "1").await;
-    let r = app
-        .call(
-            &participant,
-            "invites/signup-accept",
-            &[
-                ("code", code.as_str()),
-                ("display_name", "Participante"),
-                ("email", "p@example.ma"),
-                ("password", "correct horse battery"),
-            ],
-        )
-        .await;
-    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    let participant = app.join_with_invite(&code, "Participante", "p@example.ma").await;
     let personas: [(&str, Client); 3] =
         [("anonymous", user_agent()), ("participant", participant), ("organizer", organizer)];
 

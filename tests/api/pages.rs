@@ -135,20 +135,19 @@ async fn the_demo_event_loads_once_with_arabic_and_french_content() {
         sqlx::query_scalar("SELECT token_hash FROM judge_passes").fetch_one(&other.state.db.pool).await.unwrap();
     assert!(!stored.contains(token));
     let phone = user_agent();
-    other.call(&phone, "judging/pass/open", &[("token", token)]).await;
-    let desk =
-        other.call(&phone, "judging/desk", &[("event_id", other.latest_event_id().await.to_string())]).await.json();
+    other.send(&phone, &OpenPass { token: token.to_string() }).await;
+    let desk = other.send(&phone, &JudgeDesk { event_id: other.latest_event_id().await }).await.json();
     assert_eq!(desk["open"], true);
     assert_eq!(desk["items"].as_array().map(Vec::len), Some(2), "{desk}");
     assert_eq!(desk["items"][0]["criteria"].as_array().map(Vec::len), Some(3));
     // The demo judge's phone reaches that event's judging only.
     assert_eq!(
-        other.call(&phone, "events/join", &[("event_id", other.latest_event_id().await.to_string())]).await.status,
+        other.send(&phone, &JoinEvent { event_id: other.latest_event_id().await }).await.status,
         reqwest::StatusCode::FORBIDDEN
     );
     drop(other);
     let id = app.latest_event_id().await;
-    let page = app.call(&user_agent(), "events/page", &[("id", id.to_string())]).await.json();
+    let page = app.send(&user_agent(), &EventPage { id }).await.json();
     assert!(page["name"].as_str().unwrap().contains("بركان"));
     assert_eq!(page["tracks"].as_array().unwrap().len(), 3);
     let html = app.get(&user_agent(), &format!("/events/{id}")).await.body;
@@ -188,7 +187,7 @@ async fn refused_pages() {
     let participant = user_agent();
     app.signup(&participant, "Youssef Amrani", "youssef@example.ma").await;
     let code = app.invite(&organizer, event, "participant", "1").await;
-    assert!(app.call(&participant, "invites/accept", &[("code", code.as_str())]).await.status.is_success());
+    assert!(app.send(&participant, &AcceptInvite { code: code.clone() }).await.status.is_success());
     let anonymous = user_agent();
     let html = |c: &reqwest::Client, path: String| {
         let c = c.clone();
