@@ -19,7 +19,6 @@
 use crate::fixture::{Persona::*, *};
 use crate::helpers::*;
 use reqwest::{Client, StatusCode};
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 const SIGNED_IN: &[Persona] = &[Participant, Captain, Solo, Mentor, Judge, OtherOrganizer, Organizer, Admin];
@@ -43,7 +42,10 @@ const SESSION_CHANGING: &[&str] =
     &["auth/signup", "auth/login", "auth/logout", "invites/signup-accept", "judging/pass/open", "judging/pass/join"];
 
 /// (endpoint, who may call it, who passes its role check but is refused by a business rule).
-/// The order matters only where a case says so.
+/// The order matters only where a case says so. Cases are named by endpoint, as the server
+/// registers them, so the listing can be compared with the registered functions; each case's
+/// call is built from the function's argument type in `prepare`, and `run_case` checks that
+/// it goes to the case's endpoint.
 fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
     vec![
         ("auth/me", EVERYONE, NO_ONE),
@@ -698,7 +700,7 @@ async fn effect(
             let me = reply.json();
             expect(if p == Anonymous { me.is_null() } else { me["id"] == fx.user(p) }, "auth/me names the caller")
         }
-        "auth/signup" | "invites/signup-accept" => expect(app.me(caller).await["email"] == Value::from(prep.mark.clone()), "signed in as the new account"),
+        "auth/signup" | "invites/signup-accept" => expect(app.me(caller).await["email"] == prep.mark.as_str(), "signed in as the new account"),
         "auth/login" => expect(app.me(caller).await["id"] == fx.user(Participant), "signed in as the account"),
         "auth/logout" => expect(app.me(caller).await.is_null(), "signed out"),
         "events/list" | "events/page" | "events/form" => expect(body.contains("Hackathon Berkane"), "the event is listed"),
