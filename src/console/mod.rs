@@ -9,7 +9,8 @@ pub mod import;
 mod import_page;
 mod pages;
 
-pub use import_page::ImportPage;
+// The import's server-function argument types, for callers outside the page (the HTTP tests).
+pub use import_page::{CommitImport, ImportBatch, ImportPage, StageImport};
 pub use pages::DashboardPage;
 
 use crate::error::AppError;

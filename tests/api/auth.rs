@@ -24,10 +24,10 @@ async fn signup_login_logout_round_trip() {
     assert_eq!(me["is_admin"], false);
     assert_eq!(me["can_create_events"], false);
 
-    app.call(&salma, "auth/logout", &NONE).await;
+    app.send(&salma, &Logout {}).await;
     assert!(app.me(&salma).await.is_null());
 
-    let reply = app.login(&salma, "SALMA@example.ma", "correct horse battery").await;
+    let reply = app.login(&salma, "SALMA@example.ma", PASSWORD).await;
     assert!(reply.status.is_success() || reply.status.is_redirection(), "{}", reply.body);
     assert_eq!(app.me(&salma).await["email"], "salma@example.ma");
 
@@ -40,8 +40,12 @@ async fn signup_login_logout_round_trip() {
 async fn bad_signup_input_is_reported_per_field_and_writes_nothing() {
     let app = spawn_app().await;
     let c = user_agent();
-    let reply =
-        app.call(&c, "auth/signup", &[("display_name", "  "), ("email", "not-an-email"), ("password", "short")]).await;
+    let reply = app
+        .send(
+            &c,
+            &Signup { display_name: "  ".into(), email: "not-an-email".into(), password: "short".into(), next: None },
+        )
+        .await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut fields = reply.invalid_fields();
     fields.sort();
@@ -51,16 +55,14 @@ async fn bad_signup_input_is_reported_per_field_and_writes_nothing() {
     app.signup(&c, "Nadia", "nadia@example.ma").await;
     let again = app.signup(&user_agent(), "Nadia B", "NADIA@example.ma").await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(again.json()["Invalid"][0]["msg"], "ErrEmailTaken");
+    assert_eq!(again.first_invalid(), Some(Msg::ErrEmailTaken));
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
 }
 
 /// Who the server thinks a raw session cookie belongs to, as a client that kept it would ask.
 async fn me_with_cookie(app: &TestApp, cookie: &str) -> serde_json::Value {
-    reqwest::Client::new()
-        .post(format!("{}/api/auth/me", app.base))
+    app.request(&reqwest::Client::new(), &Call::of(&CurrentUser {}))
         .header("cookie", cookie)
-        .form(&NONE)
         .send()
         .await
         .unwrap()
@@ -76,7 +78,7 @@ async fn session_id_is_cycled_at_login_and_dead_after_logout() {
     let signup = app.signup(&c, "Karim", "karim@example.ma").await;
     let first = session_cookie(&signup).expect("session cookie after signup");
 
-    let login = app.login(&c, "karim@example.ma", "correct horse battery").await;
+    let login = app.login(&c, "karim@example.ma", PASSWORD).await;
     let second = session_cookie(&login).expect("new session cookie at login");
     assert_ne!(first, second, "login must issue a fresh session id");
 
@@ -84,7 +86,7 @@ async fn session_id_is_cycled_at_login_and_dead_after_logout() {
     let me = me_with_cookie(&app, &first).await;
     assert!(me.is_null(), "old session id still works: {me}");
 
-    app.call(&c, "auth/logout", &NONE).await;
+    app.send(&c, &Logout {}).await;
     let me = me_with_cookie(&app, &second).await;
     assert!(me.is_null(), "session survived logout: {me}");
     assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 0);
@@ -94,49 +96,34 @@ async fn session_id_is_cycled_at_login_and_dead_after_logout() {
 async fn cross_site_posts_are_refused_before_any_server_function_runs() {
     let app = spawn_app().await;
     let c = reqwest::Client::new();
+    let eve = Call::of(&Signup {
+        display_name: "Eve".into(),
+        email: "eve@example.ma".into(),
+        password: PASSWORD.into(),
+        next: None,
+    });
     for (header, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")] {
-        let res = c
-            .post(format!("{}/api/auth/signup", app.base))
-            .header(header, value)
-            .form(&[("display_name", "Eve"), ("email", "eve@example.ma"), ("password", "correct horse battery")])
-            .send()
-            .await
-            .unwrap();
+        let res = app.request(&c, &eve).header(header, value).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{header}");
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
     // The same request from the site itself goes through.
-    let res = c
-        .post(format!("{}/api/auth/signup", app.base))
-        .header("origin", &app.base)
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("display_name", "Eve"), ("email", "eve@example.ma"), ("password", "correct horse battery")])
-        .send()
-        .await
-        .unwrap();
+    let res =
+        app.request(&c, &eve).header("origin", &app.base).header("sec-fetch-site", "same-origin").send().await.unwrap();
     assert!(res.status().is_success(), "{}", res.status());
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
 }
 
 /// Posts a server function as a client behind the trusted proxy would: the proxy appended
 /// `address` to an `X-Forwarded-For` the client may have filled with anything.
-async fn call_from(
+async fn call_from<T: ServerFn + serde::Serialize>(
     app: &TestApp,
     client: &reqwest::Client,
-    endpoint: &str,
-    form: &[(&str, &str)],
+    args: &T,
     address: &str,
 ) -> Reply {
-    let res = client
-        .post(format!("{}/api/{endpoint}", app.base))
-        .header("x-forwarded-for", format!("6.6.6.6, {address}"))
-        .form(form)
-        .send()
-        .await
-        .expect("request sent");
-    let status = res.status();
-    let headers = res.headers().clone();
-    Reply { status, body: res.text().await.unwrap_or_default(), headers }
+    let request = app.request(client, &Call::of(args)).header("x-forwarded-for", format!("6.6.6.6, {address}"));
+    Reply::read(request.send().await.expect("request sent")).await
 }
 
 fn retry_after(reply: &Reply) -> u64 {
@@ -157,8 +144,8 @@ async fn add_failures(app: &TestApp, account: &str, client: &str, n: usize) {
     }
 }
 
-fn login_form<'a>(email: &'a str, password: &'a str) -> [(&'a str, &'a str); 2] {
-    [("email", email), ("password", password)]
+fn login_form(email: &str, password: &str) -> Login {
+    Login { email: email.into(), password: password.into(), next: None }
 }
 
 #[tokio::test]
@@ -166,7 +153,7 @@ async fn a_guessing_client_backs_off_but_the_owner_still_gets_in() {
     let app = spawn_app_with(|c| c.login.free_attempts = 3).await;
     let owner = user_agent();
     app.signup(&owner, "Imane", "imane@example.ma").await;
-    app.call(&owner, "auth/logout", &NONE).await;
+    app.send(&owner, &Logout {}).await;
     let attacker = user_agent();
     for i in 0..3 {
         let reply = app.login(&attacker, "imane@example.ma", "wrong password").await;
@@ -177,14 +164,14 @@ async fn a_guessing_client_backs_off_but_the_owner_still_gets_in() {
     let reply = app.login(&attacker, "imane@example.ma", "wrong password").await;
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.body);
     assert!((1..=32).contains(&retry_after(&reply)), "429 without its Retry-After: {:?}", reply.headers);
-    assert!(reply.json()["RateLimited"].as_u64().is_some(), "{}", reply.body);
+    assert!(matches!(reply.error(), Some(AppError::RateLimited(_))), "{}", reply.body);
     // The refused attempt was neither counted nor checked.
     assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 8);
     // Another browser on the attacker's address waits too, even with the right password…
-    let reply = app.login(&user_agent(), "imane@example.ma", "correct horse battery").await;
+    let reply = app.login(&user_agent(), "imane@example.ma", PASSWORD).await;
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
     // …but the owner's browser, which signed in before, is not locked out by them.
-    let reply = app.login(&owner, "imane@example.ma", "correct horse battery").await;
+    let reply = app.login(&owner, "imane@example.ma", PASSWORD).await;
     assert!(reply.status.is_success() || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
     assert_eq!(app.me(&owner).await["email"], "imane@example.ma");
 }
@@ -198,27 +185,27 @@ async fn a_right_password_resets_that_clients_counter_only() {
     .await;
     app.signup(&user_agent(), "Karim", "karim@example.ma").await;
     let form_wrong = login_form("karim@example.ma", "wrong password");
-    let form_right = login_form("karim@example.ma", "correct horse battery");
+    let form_right = login_form("karim@example.ma", PASSWORD);
     for _ in 0..2 {
-        let reply = call_from(&app, &user_agent(), "auth/login", &form_wrong, "203.0.113.10").await;
+        let reply = call_from(&app, &user_agent(), &form_wrong, "203.0.113.10").await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     }
     // Another address spends its free attempts meanwhile.
     for _ in 0..3 {
-        call_from(&app, &user_agent(), "auth/login", &form_wrong, "203.0.113.99").await;
+        call_from(&app, &user_agent(), &form_wrong, "203.0.113.99").await;
     }
-    let reply = call_from(&app, &user_agent(), "auth/login", &form_right, "203.0.113.10").await;
+    let reply = call_from(&app, &user_agent(), &form_right, "203.0.113.10").await;
     assert!(reply.status.is_redirection() || reply.status.is_success(), "{} {}", reply.status, reply.body);
     // The slate is clean for 203.0.113.10: its three free failures again.
     assert_eq!(app.count("SELECT COUNT(*) FROM login_failures WHERE client = 'ip:203.0.113.10'").await, 0);
     for i in 0..3 {
-        let reply = call_from(&app, &user_agent(), "auth/login", &form_wrong, "203.0.113.10").await;
+        let reply = call_from(&app, &user_agent(), &form_wrong, "203.0.113.10").await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "attempt {i} after the reset: {}", reply.body);
     }
     // The other address's failures were not forgiven by someone else's success.
     assert_eq!(app.count("SELECT COUNT(*) FROM login_failures WHERE client = 'ip:203.0.113.99'").await, 3);
     add_failures(&app, "karim@example.ma", "ip:203.0.113.99", 5).await;
-    let reply = call_from(&app, &user_agent(), "auth/login", &form_right, "203.0.113.99").await;
+    let reply = call_from(&app, &user_agent(), &form_right, "203.0.113.99").await;
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -232,24 +219,20 @@ async fn many_addresses_together_are_slowed_per_account_but_not_the_owners_brows
     .await;
     let owner = user_agent();
     app.signup(&owner, "Nadia", "nadia@example.ma").await;
-    app.call(&owner, "auth/logout", &NONE).await;
+    app.send(&owner, &Logout {}).await;
     let wrong = login_form("nadia@example.ma", "wrong password");
     for i in 1..=3 {
-        let reply = call_from(&app, &user_agent(), "auth/login", &wrong, &format!("198.51.100.{i}")).await;
+        let reply = call_from(&app, &user_agent(), &wrong, &format!("198.51.100.{i}")).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "address {i}");
     }
-    let reply = call_from(&app, &user_agent(), "auth/login", &wrong, "198.51.100.4").await;
+    let reply = call_from(&app, &user_agent(), &wrong, "198.51.100.4").await;
     assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
     assert!((1..=60).contains(&retry_after(&reply)), "{:?}", reply.headers);
     // Another account is not slowed.
-    let reply =
-        call_from(&app, &user_agent(), "auth/login", &login_form("other@example.ma", "wrong password"), "198.51.100.4")
-            .await;
+    let reply = call_from(&app, &user_agent(), &login_form("other@example.ma", "wrong password"), "198.51.100.4").await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     // The owner's browser signed in before: the strangers' flood does not stop it.
-    let reply =
-        call_from(&app, &owner, "auth/login", &login_form("nadia@example.ma", "correct horse battery"), "192.0.2.1")
-            .await;
+    let reply = call_from(&app, &owner, &login_form("nadia@example.ma", PASSWORD), "192.0.2.1").await;
     assert!(reply.status.is_redirection() || reply.status.is_success(), "{} {}", reply.status, reply.body);
 }
 
@@ -280,8 +263,7 @@ async fn parallel_guesses_are_counted_before_any_hash() {
     let wrong = login_form("omar@example.ma", "wrong password");
     let clients: Vec<_> = (0..50).map(|_| user_agent()).collect();
     let addresses: Vec<String> = (0..50).map(|i| format!("10.9.0.{}", i + 1)).collect();
-    let replies =
-        join_all(clients.iter().zip(&addresses).map(|(c, a)| call_from(&app, c, "auth/login", &wrong, a))).await;
+    let replies = join_all(clients.iter().zip(&addresses).map(|(c, a)| call_from(&app, c, &wrong, a))).await;
     let checked = replies.iter().filter(|r| r.status == StatusCode::UNPROCESSABLE_ENTITY).count();
     let refused = replies.iter().filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS).count();
     assert_eq!((checked, refused), (5, 45), "{:?}", replies.iter().map(|r| r.status).collect::<Vec<_>>());
@@ -295,30 +277,29 @@ async fn a_full_hashing_limiter_answers_503_at_once() {
     // Hold the only permit, as a hash in progress would.
     let held = app.state.hasher.try_permit().expect("one permit");
     let started = std::time::Instant::now();
-    let invite_signup = [
-        ("code", "no-such-code"),
-        ("display_name", "Sara"),
-        ("email", "sara@example.ma"),
-        ("password", "correct horse battery"),
-    ];
+    let invite_signup = SignupAndAccept {
+        code: "no-such-code".into(),
+        display_name: "Sara".into(),
+        email: "sara@example.ma".into(),
+        password: PASSWORD.into(),
+    };
     for reply in [
-        app.login(&user_agent(), "hind@example.ma", "correct horse battery").await,
+        app.login(&user_agent(), "hind@example.ma", PASSWORD).await,
         app.signup(&user_agent(), "Said", "said@example.ma").await,
-        app.call(&user_agent(), "invites/signup-accept", &invite_signup).await,
+        app.send(&user_agent(), &invite_signup).await,
     ] {
         assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE, "{}", reply.body);
         assert_eq!(retry_after(&reply), 1);
-        assert!(reply.json()["Busy"].is_u64(), "{}", reply.body);
+        assert!(matches!(reply.error(), Some(AppError::Busy(_))), "{}", reply.body);
         // Refused at the door: no session was started for it.
         assert!(session_cookie(&reply).is_none(), "{:?}", reply.headers);
     }
     // A form posted without script gets a page in the reader's language, with its way back.
-    let res = user_agent()
-        .post(format!("{}/api/auth/login", app.base))
+    let res = app
+        .request(&user_agent(), &Call::of(&login_form("hind@example.ma", PASSWORD)))
         .header("accept", "text/html,application/xhtml+xml")
         .header("accept-language", "fr")
         .header("referer", format!("{}/login?next=/events", app.base))
-        .form(&login_form("hind@example.ma", "correct horse battery"))
         .send()
         .await
         .expect("request sent");
@@ -333,7 +314,7 @@ async fn a_full_hashing_limiter_answers_503_at_once() {
     assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
     drop(held);
-    let reply = app.login(&user_agent(), "hind@example.ma", "correct horse battery").await;
+    let reply = app.login(&user_agent(), "hind@example.ma", PASSWORD).await;
     assert!(reply.status.is_redirection() || reply.status.is_success(), "{} {}", reply.status, reply.body);
 }
 
@@ -345,7 +326,7 @@ async fn unknown_and_known_accounts_get_the_same_answer() {
     let unknown = app.login(&user_agent(), "nobody@example.ma", "wrong password").await;
     assert_eq!(known.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!((known.status, known.body.clone()), (unknown.status, unknown.body));
-    assert_eq!(known.json()["Invalid"][0]["msg"], "ErrBadCredentials");
+    assert_eq!(known.first_invalid(), Some(Msg::ErrBadCredentials));
     // An account that cannot sign in (a name-only account) answers the same as well.
     sqlx::query(
         "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ('nohash@example.ma', 'N', '!', 0)",
@@ -368,19 +349,20 @@ async fn oversized_inputs_are_refused_per_field_before_anything_is_stored() {
     let mut fields = reply.invalid_fields();
     fields.sort();
     assert_eq!(fields, ["email", "password"]);
-    assert!(reply.json()["Invalid"].as_array().unwrap().iter().all(|e| e["msg"] == "ErrTooLong"), "{}", reply.body);
+    let errors = reply.field_errors();
+    assert!(!errors.is_empty() && errors.iter().all(|e| e.msg == Msg::ErrTooLong), "{}", reply.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM login_failures").await, 0);
 
     let huge_name = format!("N{}N", " ".repeat(100_000));
     let reply = app
-        .call(
+        .send(
             &c,
-            "auth/signup",
-            &[
-                ("display_name", huge_name.as_str()),
-                ("email", long_email.as_str()),
-                ("password", long_password.as_str()),
-            ],
+            &Signup {
+                display_name: huge_name.clone(),
+                email: long_email.clone(),
+                password: long_password.clone(),
+                next: None,
+            },
         )
         .await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -402,8 +384,7 @@ async fn signups_invites_and_pass_joins_are_rate_limited_per_client() {
     let reply = call_from(
         &app,
         &organizer,
-        "auth/signup",
-        &[("display_name", "Org"), ("email", "org@example.ma"), ("password", "correct horse battery")],
+        &Signup { display_name: "Org".into(), email: "org@example.ma".into(), password: PASSWORD.into(), next: None },
         "192.0.2.50",
     )
     .await;
@@ -418,8 +399,7 @@ async fn signups_invites_and_pass_joins_are_rate_limited_per_client() {
         let reply = call_from(
             &app,
             &user_agent(),
-            "judging/pass/join",
-            &[("code", judge_code.as_str()), ("display_name", "Juge")],
+            &JoinAsJudge { code: judge_code.clone(), display_name: "Juge".into() },
             hall,
         )
         .await;
@@ -432,36 +412,28 @@ async fn signups_invites_and_pass_joins_are_rate_limited_per_client() {
     }
     let users_before = app.count("SELECT COUNT(*) FROM users").await;
     let refused = [
+        call_from(&app, &user_agent(), &JoinAsJudge { code: judge_code.clone(), display_name: "Juge".into() }, hall)
+            .await,
         call_from(
             &app,
             &user_agent(),
-            "judging/pass/join",
-            &[("code", judge_code.as_str()), ("display_name", "Juge")],
+            &Signup { display_name: "P".into(), email: "p@example.ma".into(), password: PASSWORD.into(), next: None },
             hall,
         )
         .await,
         call_from(
             &app,
             &user_agent(),
-            "auth/signup",
-            &[("display_name", "P"), ("email", "p@example.ma"), ("password", "correct horse battery")],
+            &SignupAndAccept {
+                code: participant_code.clone(),
+                display_name: "P".into(),
+                email: "p@example.ma".into(),
+                password: PASSWORD.into(),
+            },
             hall,
         )
         .await,
-        call_from(
-            &app,
-            &user_agent(),
-            "invites/signup-accept",
-            &[
-                ("code", participant_code.as_str()),
-                ("display_name", "P"),
-                ("email", "p@example.ma"),
-                ("password", "correct horse battery"),
-            ],
-            hall,
-        )
-        .await,
-        call_from(&app, &organizer, "invites/accept", &[("code", participant_code.as_str())], hall).await,
+        call_from(&app, &organizer, &AcceptInvite { code: participant_code.clone() }, hall).await,
     ];
     for reply in &refused {
         assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS, "{}", reply.body);
@@ -472,13 +444,12 @@ async fn signups_invites_and_pass_joins_are_rate_limited_per_client() {
     let reply = call_from(
         &app,
         &user_agent(),
-        "invites/signup-accept",
-        &[
-            ("code", participant_code.as_str()),
-            ("display_name", "P"),
-            ("email", "p@example.ma"),
-            ("password", "correct horse battery"),
-        ],
+        &SignupAndAccept {
+            code: participant_code.clone(),
+            display_name: "P".into(),
+            email: "p@example.ma".into(),
+            password: PASSWORD.into(),
+        },
         "203.0.113.21",
     )
     .await;
@@ -487,7 +458,7 @@ async fn signups_invites_and_pass_joins_are_rate_limited_per_client() {
 
 /// Claims the admin set-up link as `client`.
 async fn claim(app: &TestApp, client: &reqwest::Client, token: &str) -> Reply {
-    app.call(client, "admin/setup", &[("token", token)]).await
+    app.send(client, &ClaimAdmin { token: token.to_string() }).await
 }
 
 fn setup_token(app: &TestApp) -> String {
@@ -513,7 +484,7 @@ async fn the_setup_link_makes_one_admin_once() {
 
     let reply = claim(&app, &salma, "not-the-token").await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
-    assert_eq!(reply.json()["Conflict"], "ErrAdminSetupUsed");
+    assert_eq!(reply.error(), Some(AppError::Conflict(Msg::ErrAdminSetupUsed)));
     assert_eq!(app.me(&salma).await["is_admin"], false);
     // Anonymous callers cannot claim.
     assert_eq!(claim(&app, &user_agent(), &token).await.status, StatusCode::UNAUTHORIZED);
@@ -559,7 +530,7 @@ async fn admin_email_only_lets_that_account_claim() {
     app.signup(&eve, "Eve", "eve@example.ma").await;
     let reply = claim(&app, &eve, &token).await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
-    assert_eq!(reply.json()["Conflict"], "ErrAdminSetupOtherAccount");
+    assert_eq!(reply.error(), Some(AppError::Conflict(Msg::ErrAdminSetupOtherAccount)));
     assert_eq!(app.me(&eve).await["is_admin"], false);
     let reply = claim(&app, &boss, &token).await;
     assert!(reply.status.is_success() || reply.status.is_redirection(), "{} {}", reply.status, reply.body);

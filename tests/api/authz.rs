@@ -42,7 +42,10 @@ const SESSION_CHANGING: &[&str] =
     &["auth/signup", "auth/login", "auth/logout", "invites/signup-accept", "judging/pass/open", "judging/pass/join"];
 
 /// (endpoint, who may call it, who passes its role check but is refused by a business rule).
-/// The order matters only where a case says so.
+/// The order matters only where a case says so. Cases are named by endpoint, as the server
+/// registers them, so the listing can be compared with the registered functions; each case's
+/// call is built from the function's argument type in `prepare`, and `run_case` checks that
+/// it goes to the case's endpoint.
 fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
     vec![
         ("auth/me", EVERYONE, NO_ONE),
@@ -159,14 +162,14 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
 
 /// What an allowed call of a case sends, and who sends it when not the persona's own session.
 struct Prepared {
-    form: Form,
+    call: Call,
     actor: Option<Client>,
     /// A value the effect check needs (a fresh user's or row's id, an e-mail address).
     mark: String,
 }
 
-fn prepared(form: Form) -> Prepared {
-    Prepared { form, actor: None, mark: String::new() }
+fn prepared(call: Call) -> Prepared {
+    Prepared { call, actor: None, mark: String::new() }
 }
 
 fn ok(r: &Reply, what: &str) {
@@ -190,49 +193,51 @@ async fn audited(app: &TestApp, event: i64, action: &str) -> bool {
 /// Builds the form of a case for an allowed persona, making a fresh target where the call
 /// destroys or uses up its target. Refused personas are sent the first allowed persona's form.
 async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Prepared {
-    let e = fx.e();
+    let event_id = fx.event;
     let org = fx.client(Organizer);
     let pool = &app.state.db.pool;
     match endpoint {
-        "auth/me" | "events/list" | "admin/users" | "auth/logout" => prepared(vec![]),
+        "auth/me" => prepared(Call::of(&CurrentUser {})),
+        "events/list" => prepared(Call::of(&ListEvents {})),
+        "admin/users" => prepared(Call::of(&ListUsers {})),
+        "auth/logout" => prepared(Call::of(&Logout {})),
         "auth/signup" => {
             let email = format!("signup{}.{}@example.ma", seq(), fx.tag);
             Prepared {
-                form: form(&[
-                    ("display_name", "Nouveau".into()),
-                    ("email", email.clone()),
-                    ("password", PASSWORD.into()),
-                ]),
+                call: Call::of(&Signup {
+                    display_name: "Nouveau".into(),
+                    email: email.clone(),
+                    password: PASSWORD.into(),
+                    next: None,
+                }),
                 actor: None,
                 mark: email,
             }
         }
-        "auth/login" => prepared(form(&[("email", fx.emails[&Participant].clone()), ("password", PASSWORD.into())])),
-        "events/page" | "events/form" => prepared(form(&[("id", e)])),
-        "events/create" => {
-            let mut f = vec![];
-            f.extend(event_form(&format!("Créé {}", seq())).into_iter().map(|(k, v)| (k.to_string(), v)));
-            prepared(f)
+        "auth/login" => {
+            prepared(Call::of(&Login { email: fx.emails[&Participant].clone(), password: PASSWORD.into(), next: None }))
         }
+        "events/page" => prepared(Call::of(&EventPage { id: event_id })),
+        "events/form" => prepared(Call::of(&EventForm { id: event_id })),
+        "events/create" => prepared(Call::of(&event_form(&format!("Créé {}", seq())))),
         "events/update" => {
             let version = one(app, "SELECT version FROM events WHERE id = $1", fx.event).await;
-            let mut f = form(&[("id", e), ("version", version.to_string())]);
             let name: String = sqlx::query_scalar("SELECT name FROM events WHERE id = $1")
                 .bind(fx.event)
                 .fetch_one(pool)
                 .await
                 .unwrap();
-            f.extend(
-                event_form(&name)
-                    .into_iter()
-                    .map(|(k, v)| (k.to_string(), if k == "venue" { "Oujda".to_owned() } else { v })),
-            );
-            prepared(f)
+            let form = CreateEvent { venue: "Oujda".to_owned(), ..event_form(&name) };
+            prepared(Call::of(&event_update(event_id, version, form)))
         }
         "events/add-track" => {
             let name = format!("Piste {}", seq());
             Prepared {
-                form: form(&[("event_id", e), ("track_name", name.clone()), ("track_description", "".into())]),
+                call: Call::of(&AddTrack {
+                    event_id: fx.event,
+                    track_name: name.clone(),
+                    track_description: String::new(),
+                }),
                 actor: None,
                 mark: name,
             }
@@ -240,334 +245,338 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         "events/remove-track" => {
             let name = format!("Éphémère {}", seq());
             ok(
-                &app.call(
+                &app.send(
                     org,
-                    "events/add-track",
-                    &[("event_id", e.clone()), ("track_name", name.clone()), ("track_description", "".into())],
+                    &AddTrack { event_id: fx.event, track_name: name.clone(), track_description: String::new() },
                 )
                 .await,
                 "track",
             );
             let id: i64 =
                 sqlx::query_scalar("SELECT id FROM tracks WHERE name = $1").bind(&name).fetch_one(pool).await.unwrap();
-            Prepared { form: form(&[("event_id", e), ("track_id", id.to_string())]), actor: None, mark: id.to_string() }
+            Prepared {
+                call: Call::of(&RemoveTrack { event_id: fx.event, track_id: id }),
+                actor: None,
+                mark: id.to_string(),
+            }
         }
         "events/add-organizer" | "admin/set-creator" => {
             let (_, id) = fresh_account(app, &fx.open_participant_code, &fx.tag).await;
             let email: String =
                 sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(id).fetch_one(pool).await.unwrap();
-            let f = if endpoint == "admin/set-creator" {
-                form(&[("user_id", id.to_string()), ("allowed", "true".into())])
+            let call = if endpoint == "admin/set-creator" {
+                Call::of(&SetEventCreator { user_id: id, allowed: true })
             } else {
-                form(&[("event_id", e), ("organizer_email", email)])
+                Call::of(&AddOrganizer { event_id, organizer_email: email })
             };
-            Prepared { form: f, actor: None, mark: id.to_string() }
+            Prepared { call, actor: None, mark: id.to_string() }
         }
-        "events/join" => prepared(form(&[("event_id", fx.open_event.to_string())])),
-        "invites/create" => prepared(form(&[
-            ("event_id", e),
-            ("role", "judge".into()),
-            ("label", format!("Jury {}", seq())),
-            ("max_uses", "2".into()),
-            ("valid_days", "3".into()),
-        ])),
-        "invites/list"
-        | "teams/page"
-        | "teams/overview"
-        | "projects/page"
-        | "mentoring/profile"
-        | "mentoring/overview"
-        | "mentoring/my-mentor"
-        | "sessions/list"
-        | "judging/console"
-        | "judging/results"
-        | "judging/desk"
-        | "judging/conflicts"
-        | "judging/audit"
-        | "board/console"
-        | "board/projector"
-        | "board/ranking"
-        | "board/announcements"
-        | "console/dashboard" => prepared(form(&[("event_id", e)])),
+        "events/join" => prepared(Call::of(&JoinEvent { event_id: fx.open_event })),
+        "invites/create" => prepared(Call::of(&CreateInvite {
+            event_id: fx.event,
+            role: "judge".into(),
+            label: format!("Jury {}", seq()),
+            max_uses: "2".into(),
+            valid_days: "3".into(),
+            allow_clash: None,
+        })),
+        // Reads of the event, by its id alone.
+        "invites/list" => prepared(Call::of(&ListInvites { event_id })),
+        "teams/page" => prepared(Call::of(&MyTeam { event_id })),
+        "teams/overview" => prepared(Call::of(&TeamsOverview { event_id })),
+        "projects/page" => prepared(Call::of(&ProjectPage { event_id })),
+        "mentoring/profile" => prepared(Call::of(&MentorProfile { event_id })),
+        "mentoring/overview" => prepared(Call::of(&MentoringOverview { event_id })),
+        "mentoring/my-mentor" => prepared(Call::of(&MyMentor { event_id })),
+        "sessions/list" => prepared(Call::of(&ListSlots { event_id })),
+        "judging/console" => prepared(Call::of(&JudgingConsole { event_id })),
+        "judging/results" => prepared(Call::of(&JudgingResults { event_id })),
+        "judging/desk" => prepared(Call::of(&JudgeDesk { event_id })),
+        "judging/conflicts" => prepared(Call::of(&JudgeConflicts { event_id })),
+        "judging/audit" => prepared(Call::of(&AuditLog { event_id })),
+        "board/console" => prepared(Call::of(&BoardConsole { event_id })),
+        "board/projector" => prepared(Call::of(&ProjectorData { event_id })),
+        "board/ranking" => prepared(Call::of(&PublicRanking { event_id })),
+        "board/announcements" => prepared(Call::of(&EventAnnouncements { event_id })),
+        "console/dashboard" => prepared(Call::of(&Dashboard { event_id })),
         "invites/revoke" => {
             ok(
-                &app.call(
+                &app.send(
                     org,
-                    "invites/create",
-                    &[
-                        ("event_id", e.clone()),
-                        ("role", "mentor".into()),
-                        ("label", "À révoquer".into()),
-                        ("max_uses", "1".into()),
-                        ("valid_days", "1".into()),
-                    ],
+                    &CreateInvite {
+                        event_id: fx.event,
+                        role: "mentor".into(),
+                        label: "À révoquer".into(),
+                        max_uses: "1".into(),
+                        valid_days: "1".into(),
+                        allow_clash: None,
+                    },
                 )
                 .await,
                 "invite",
             );
             let id = one(app, "SELECT MAX(id) FROM invites WHERE event_id = $1", fx.event).await;
             Prepared {
-                form: form(&[("event_id", e), ("invite_id", id.to_string())]),
+                call: Call::of(&RevokeInvite { event_id: fx.event, invite_id: id }),
                 actor: None,
                 mark: id.to_string(),
             }
         }
-        "invites/info" => prepared(form(&[("code", fx.invite_code.clone())])),
-        "invites/accept" => prepared(form(&[("code", fx.open_mentor_code.clone())])),
+        "invites/info" => prepared(Call::of(&InviteInfo { code: fx.invite_code.clone() })),
+        "invites/accept" => prepared(Call::of(&AcceptInvite { code: fx.open_mentor_code.clone() })),
         "invites/signup-accept" => {
             let email = format!("accept{}.{}@example.ma", seq(), fx.tag);
             Prepared {
-                form: form(&[
-                    ("code", fx.open_participant_code.clone()),
-                    ("display_name", "Invitée".into()),
-                    ("email", email.clone()),
-                    ("password", PASSWORD.into()),
-                ]),
+                call: Call::of(&SignupAndAccept {
+                    code: fx.open_participant_code.clone(),
+                    display_name: "Invitée".into(),
+                    email: email.clone(),
+                    password: PASSWORD.into(),
+                }),
                 actor: None,
                 mark: email,
             }
         }
-        "teams/save-profile" => prepared(form(&[
-            ("event_id", e),
-            ("skills", "design, data".into()),
-            ("languages", "ar, fr".into()),
-            ("bio", "Salam".into()),
-            ("looking", "on".into()),
-        ])),
-        "teams/board" => prepared(form(&[("event_id", e), ("skill", "".into()), ("language", "".into())])),
+        "teams/save-profile" => prepared(Call::of(&SaveProfile {
+            event_id: fx.event,
+            skills: "design, data".into(),
+            languages: "ar, fr".into(),
+            bio: "Salam".into(),
+            looking: Some("on".into()),
+        })),
+        "teams/board" => {
+            prepared(Call::of(&TeamBoard { event_id: fx.event, skill: String::new(), language: String::new() }))
+        }
         "teams/create" => {
             let (actor, id) = fx.fresh_participant(app).await;
             let name = format!("Nouvelle {}", seq());
             Prepared {
-                form: form(&[
-                    ("event_id", e),
-                    ("team_name", name.clone()),
-                    ("pitch", "".into()),
-                    ("track_id", fx.track.to_string()),
-                    ("needs", "".into()),
-                ]),
+                call: Call::of(&CreateTeam {
+                    event_id: fx.event,
+                    team_name: name.clone(),
+                    pitch: String::new(),
+                    track_id: fx.track.to_string(),
+                    needs: String::new(),
+                }),
                 actor: Some(actor),
                 mark: format!("{id}"),
             }
         }
-        "teams/join-info" => prepared(form(&[("code", fx.team_code.clone())])),
+        "teams/join-info" => prepared(Call::of(&TeamInvitation { code: fx.team_code.clone() })),
         "teams/join" => {
             let (actor, id) = fx.fresh_participant(app).await;
-            Prepared { form: form(&[("code", fx.team2_code.clone())]), actor: Some(actor), mark: id.to_string() }
+            Prepared {
+                call: Call::of(&JoinTeam { code: fx.team2_code.clone() }),
+                actor: Some(actor),
+                mark: id.to_string(),
+            }
         }
         "teams/request" => {
             let (actor, id) = fx.fresh_participant(app).await;
             Prepared {
-                form: form(&[("team_id", fx.team.to_string()), ("message", "Je code en Rust".into())]),
+                call: Call::of(&RequestJoin { team_id: fx.team, message: "Je code en Rust".into() }),
                 actor: Some(actor),
                 mark: id.to_string(),
             }
         }
         "teams/decide" => {
             let (fresh, id) = fx.fresh_participant(app).await;
-            ok(
-                &app.call(&fresh, "teams/request", &[("team_id", fx.team.to_string()), ("message", "Salam".into())])
-                    .await,
-                "request",
-            );
+            ok(&app.send(&fresh, &RequestJoin { team_id: fx.team, message: "Salam".into() }).await, "request");
             let req: i64 = sqlx::query_scalar("SELECT id FROM join_requests WHERE user_id = $1")
                 .bind(id)
                 .fetch_one(pool)
                 .await
                 .unwrap();
             Prepared {
-                form: form(&[("request_id", req.to_string()), ("accept", "false".into())]),
+                call: Call::of(&DecideRequest { request_id: req, accept: false }),
                 actor: None,
                 mark: req.to_string(),
             }
         }
         "teams/leave" => {
             let (actor, id) = fx.fresh_participant(app).await;
-            ok(&app.call(&actor, "teams/join", &[("code", fx.team2_code.clone())]).await, "join");
-            Prepared { form: form(&[("event_id", e)]), actor: Some(actor), mark: id.to_string() }
+            ok(&app.send(&actor, &JoinTeam { code: fx.team2_code.clone() }).await, "join");
+            Prepared { call: Call::of(&LeaveTeam { event_id: fx.event }), actor: Some(actor), mark: id.to_string() }
         }
         "teams/remove-member" => {
             let (fresh, id) = fx.fresh_participant(app).await;
-            ok(&app.call(&fresh, "teams/join", &[("code", fx.team_code.clone())]).await, "join");
+            ok(&app.send(&fresh, &JoinTeam { code: fx.team_code.clone() }).await, "join");
             Prepared {
-                form: form(&[("team_id", fx.team.to_string()), ("user_id", id.to_string())]),
+                call: Call::of(&RemoveMember { team_id: fx.team, user_id: id }),
                 actor: None,
                 mark: id.to_string(),
             }
         }
-        "teams/make-captain" => {
-            prepared(form(&[("team_id", fx.team.to_string()), ("user_id", fx.user(Participant).to_string())]))
+        "teams/make-captain" => prepared(Call::of(&MakeCaptain { team_id: fx.team, user_id: fx.user(Participant) })),
+        "teams/update" => prepared(Call::of(&UpdateTeam {
+            team_id: fx.team,
+            team_name: "Atlas".into(),
+            pitch: format!("Pitch {}", seq()),
+            track_id: fx.track.to_string(),
+            needs: "design".into(),
+        })),
+        "teams/set-skills" => {
+            prepared(Call::of(&SetEventSkills { event_id: fx.event, skills: "design, data, iot".into() }))
         }
-        "teams/update" => prepared(form(&[
-            ("team_id", fx.team.to_string()),
-            ("team_name", "Atlas".into()),
-            ("pitch", format!("Pitch {}", seq())),
-            ("track_id", fx.track.to_string()),
-            ("needs", "design".into()),
-        ])),
-        "teams/set-skills" => prepared(form(&[("event_id", e), ("skills", "design, data, iot".into())])),
         "teams/move" => {
             let (_, id) = fx.fresh_participant(app).await;
             Prepared {
-                form: form(&[("event_id", e), ("user_id", id.to_string()), ("team_id", fx.team2.to_string())]),
+                call: Call::of(&MoveParticipant { event_id: fx.event, user_id: id, team_id: fx.team2 }),
                 actor: None,
                 mark: id.to_string(),
             }
         }
-        "teams/lock" => prepared(form(&[("event_id", e), ("locked_at", "".into())])),
-        "teams/auto-form" => prepared(form(&[("event_id", e), ("seed", "7".into())])),
+        "teams/lock" => prepared(Call::of(&SetTeamLock { event_id: fx.event, locked_at: String::new() })),
+        "teams/auto-form" => prepared(Call::of(&AutoFormTeams { event_id: fx.event, seed: "7".into() })),
         "teams/dissolve" => {
             let (fresh, _) = fx.fresh_participant(app).await;
             let name = format!("Vide {}", seq());
-            ok(
-                &app.call(
-                    &fresh,
-                    "teams/create",
-                    &[
-                        ("event_id", e.clone()),
-                        ("team_name", name.clone()),
-                        ("pitch", "".into()),
-                        ("track_id", "".into()),
-                        ("needs", "".into()),
-                    ],
-                )
-                .await,
-                "team",
-            );
-            ok(&app.call(&fresh, "teams/leave", &[("event_id", e.clone())]).await, "leave");
+            ok(&app.send(&fresh, &new_team(event_id, &name)).await, "team");
+            ok(&app.send(&fresh, &LeaveTeam { event_id: fx.event }).await, "leave");
             let id: i64 =
                 sqlx::query_scalar("SELECT id FROM teams WHERE name = $1").bind(&name).fetch_one(pool).await.unwrap();
-            Prepared { form: form(&[("event_id", e), ("team_id", id.to_string())]), actor: None, mark: id.to_string() }
+            Prepared {
+                call: Call::of(&DissolveTeam { event_id: fx.event, team_id: id }),
+                actor: None,
+                mark: id.to_string(),
+            }
         }
         "projects/save" => {
             let version = one(app, "SELECT version FROM projects WHERE id = $1", fx.project).await;
-            prepared(project_form(fx.event, version, &format!("Saqia {}", seq()), false))
+            prepared(Call::of(&project_form(fx.event, version, &format!("Saqia {}", seq()), false)))
         }
-        "projects/upload" => prepared(form(&[("event_id", e)])),
+        // File uploads are multipart, as the browser sends them.
+        "projects/upload" => prepared(Call::upload(&[("event_id", event_id.to_string())], Some(("screenshot", png())))),
         "projects/remove-screenshot" => {
             ok(
-                &app.call_multipart(
-                    fx.client(p),
-                    "projects/upload",
-                    &[("event_id", e.clone())],
-                    Some(("screenshot", png())),
-                )
-                .await,
+                &app.upload(fx.client(p), &[("event_id", event_id.to_string())], Some(("screenshot", png()))).await,
                 "upload",
             );
             let id = one(app, "SELECT MAX(id) FROM screenshots WHERE project_id = $1", fx.project).await;
             Prepared {
-                form: form(&[("event_id", e), ("screenshot_id", id.to_string())]),
+                call: Call::of(&RemoveScreenshot { event_id: fx.event, screenshot_id: id }),
                 actor: None,
                 mark: id.to_string(),
             }
         }
-        "projects/list" => prepared(form(&[("event_id", e), ("track", "".into()), ("status", "".into())])),
-        "projects/extend" => {
-            prepared(form(&[("event_id", e), ("team_id", fx.team2.to_string()), ("until", local_in(9, 0))]))
+        "projects/list" => {
+            prepared(Call::of(&ListSubmissions { event_id: fx.event, track: String::new(), status: String::new() }))
         }
-        "projects/detail" => prepared(form(&[("event_id", e), ("team_id", fx.team.to_string())])),
-        "mentoring/save-profile" => prepared(form(&[
-            ("event_id", e),
-            ("expertise", "design, iot".into()),
-            ("languages", "ar".into()),
-            ("capacity", "4".into()),
-            ("bio", "".into()),
-            ("contact", "".into()),
-        ])),
-        "mentoring/auto-assign" => prepared(form(&[("event_id", e), ("seed", "2".into())])),
-        "mentoring/assign" => prepared(form(&[
-            ("event_id", e),
-            ("team_id", fx.team2.to_string()),
-            ("mentor_id", fx.user(Mentor).to_string()),
-        ])),
+        "projects/extend" => prepared(Call::of(&ExtendDeadline {
+            event_id: fx.event,
+            team_id: fx.team2,
+            until: local_in(9, 0).to_string(),
+        })),
+        "projects/detail" => prepared(Call::of(&ProjectDetail { event_id: fx.event, team_id: fx.team })),
+        "mentoring/save-profile" => prepared(Call::of(&SaveMentorProfile {
+            event_id: fx.event,
+            expertise: "design, iot".into(),
+            languages: "ar".into(),
+            capacity: "4".into(),
+            bio: String::new(),
+            contact: String::new(),
+        })),
+        "mentoring/auto-assign" => {
+            prepared(Call::of(&AutoAssignMentors { event_id: fx.event, seed: "2".into(), rebalance: None }))
+        }
+        "mentoring/assign" => prepared(Call::of(&AssignMentor {
+            event_id: fx.event,
+            team_id: fx.team2,
+            mentor_id: fx.user(Mentor).to_string(),
+        })),
         "sessions/offer" => {
             // After the hours `offer_slot` uses, before the event ends.
             let starts = chrono::Utc::now() + chrono::Duration::days(7) + chrono::Duration::hours(18);
             let fmt = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M").to_string();
-            prepared(form(&[
-                ("event_id", e),
-                ("starts_at", fmt(starts)),
-                ("ends_at", fmt(starts + chrono::Duration::minutes(20))),
-                ("location", "Salle 9".into()),
-            ]))
+            prepared(Call::of(&OfferSlot {
+                event_id: fx.event,
+                starts_at: fmt(starts).to_string(),
+                ends_at: fmt(starts + chrono::Duration::minutes(20)).to_string(),
+                location: "Salle 9".into(),
+            }))
         }
         "sessions/book" => {
             let slot = offer_slot(app, fx.client(Mentor), fx.event).await;
-            Prepared { form: form(&[("slot_id", slot.to_string())]), actor: None, mark: slot.to_string() }
+            Prepared { call: Call::of(&BookSlot { slot_id: slot }), actor: None, mark: slot.to_string() }
         }
         "sessions/cancel" => {
             let slot = offer_slot(app, fx.client(Mentor), fx.event).await;
-            ok(&app.call(fx.client(Participant), "sessions/book", &[("slot_id", slot.to_string())]).await, "book");
-            Prepared { form: form(&[("slot_id", slot.to_string())]), actor: None, mark: slot.to_string() }
+            ok(&app.send(fx.client(Participant), &BookSlot { slot_id: slot }).await, "book");
+            Prepared { call: Call::of(&CancelSlot { slot_id: slot }), actor: None, mark: slot.to_string() }
         }
-        "sessions/notes" => prepared(form(&[
-            ("slot_id", fx.slot.to_string()),
-            ("notes", "Bon travail".into()),
-            ("attended", "yes".into()),
-        ])),
-        "help/page" => prepared(form(&[("event_id", e), ("all", "false".into())])),
-        "help/raise" => prepared(form(&[
-            ("event_id", e),
-            ("topic", "Wi-Fi".into()),
-            ("skill", "".into()),
-            ("location", "".into()),
-            ("description", "".into()),
-        ])),
+        "sessions/notes" => {
+            prepared(Call::of(&SessionNotes { slot_id: fx.slot, notes: "Bon travail".into(), attended: "yes".into() }))
+        }
+        "help/page" => prepared(Call::of(&HelpPage { event_id: fx.event, all: false })),
+        "help/raise" => prepared(Call::of(&RaiseHelp {
+            event_id: fx.event,
+            topic: "Wi-Fi".into(),
+            skill: String::new(),
+            location: String::new(),
+            description: String::new(),
+        })),
         "help/claim" | "help/release" | "help/resolve" | "help/cancel" => {
             let raiser = if p == Captain { Captain } else { Participant };
             let id = raise_help(app, fx.client(raiser), fx.event).await;
             let mentor_holds = endpoint == "help/release" || (endpoint == "help/resolve" && p == Mentor);
             if mentor_holds {
-                ok(&app.call(fx.client(Mentor), "help/claim", &[("request_id", id.to_string())]).await, "claim");
+                ok(&app.send(fx.client(Mentor), &ClaimHelp { request_id: id }).await, "claim");
             }
-            Prepared { form: form(&[("request_id", id.to_string())]), actor: None, mark: id.to_string() }
+            let call = match endpoint {
+                "help/claim" => Call::of(&ClaimHelp { request_id: id }),
+                "help/release" => Call::of(&ReleaseHelp { request_id: id }),
+                "help/resolve" => Call::of(&ResolveHelp { request_id: id }),
+                _ => Call::of(&CancelHelp { request_id: id }),
+            };
+            Prepared { call, actor: None, mark: id.to_string() }
         }
         "judging/settings/save" => {
             let version = one(app, "SELECT version FROM judging_settings WHERE event_id = $1", fx.event).await;
-            prepared(form(&[
-                ("event_id", e),
-                ("version", version.to_string()),
-                ("judges_per_project", "2".into()),
-                ("method", "raw".into()),
-                ("disagreement", "30".into()),
-                ("state", "open".into()),
-            ]))
+            prepared(Call::of(&SaveJudgingSettings {
+                event_id: fx.event,
+                version,
+                judges_per_project: "2".into(),
+                hide_names: None,
+                method: "raw".into(),
+                disagreement: "30".into(),
+                state: "open".into(),
+            }))
         }
-        "judging/rubric" => prepared(form(&[("event_id", e), ("scope", "0".into())])),
-        "judging/rubric/save" => prepared(form(&[
-            ("event_id", e),
-            ("scope", fx.track.to_string()),
-            ("version", "0".into()),
-            ("fields[name_1]", "Impact".into()),
-            ("fields[weight_1]", "2".into()),
-            ("fields[scale_1]", "1-5".into()),
-        ])),
-        "judging/judges/add" => prepared(form(&[("event_id", e), ("display_name", format!("Juge {}", seq()))])),
+        "judging/rubric" => prepared(Call::of(&LoadRubric { event_id: fx.event, scope: 0 })),
+        "judging/rubric/save" => prepared(Call::of(&SaveRubric {
+            event_id: fx.event,
+            scope: fx.track,
+            version: 0,
+            fields: map(&[("name_1", "Impact"), ("weight_1", "2"), ("scale_1", "1-5")]),
+        })),
+        "judging/judges/add" => {
+            prepared(Call::of(&AddJudge { event_id: fx.event, display_name: format!("Juge {}", seq()) }))
+        }
         "judging/pass/reset" | "judging/judge/update" => {
             let (judge, _) = add_pass_judge(app, org, fx.event).await;
-            let f = if endpoint == "judging/pass/reset" {
-                form(&[("event_id", e), ("user_id", judge.to_string()), ("action", "renew".into())])
+            let call = if endpoint == "judging/pass/reset" {
+                Call::of(&ResetPass { event_id, user_id: judge, action: "renew".into() })
             } else {
-                form(&[
-                    ("event_id", e),
-                    ("user_id", judge.to_string()),
-                    ("active", "on".into()),
-                    ("track", fx.track.to_string()),
-                ])
+                Call::of(&UpdateJudge {
+                    event_id,
+                    user_id: judge,
+                    active: Some("on".into()),
+                    track: fx.track.to_string(),
+                })
             };
-            Prepared { form: f, actor: None, mark: judge.to_string() }
+            Prepared { call, actor: None, mark: judge.to_string() }
         }
         "judging/pass/show" | "judging/pass/extend" => {
             let (judge, _) = add_pass_judge(app, org, fx.event).await;
-            let mut f = form(&[("event_id", e), ("user_id", judge.to_string())]);
-            if endpoint == "judging/pass/extend" {
-                f.push(("days".into(), "3".into()));
-            }
-            Prepared { form: f, actor: None, mark: judge.to_string() }
+            let call = if endpoint == "judging/pass/extend" {
+                Call::of(&ExtendPass { event_id, user_id: judge, days: "3".into() })
+            } else {
+                Call::of(&ShowPass { event_id, user_id: judge })
+            };
+            Prepared { call, actor: None, mark: judge.to_string() }
         }
         "teams/rename" => {
-            prepared(form(&[("event_id", e), ("team_id", fx.team2.to_string()), ("team_name", "Borj Nord".into())]))
+            prepared(Call::of(&RenameTeam { event_id: fx.event, team_id: fx.team2, team_name: "Borj Nord".into() }))
         }
         "admin/setup" => {
             // A set-up link as the server prepares one when it starts without an admin.
@@ -580,72 +589,75 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             .execute(pool)
             .await
             .unwrap();
-            prepared(form(&[("token", token)]))
+            prepared(Call::of(&ClaimAdmin { token: token.to_string() }))
         }
-        "judging/assign" => prepared(form(&[("event_id", e), ("seed", "3".into())])),
+        "judging/assign" => {
+            prepared(Call::of(&RunAssignment { event_id: fx.event, seed: "3".into(), rebalance: None }))
+        }
         "judging/extra" => {
             // A judge free to take the project.
             add_pass_judge(app, org, fx.event).await;
-            prepared(form(&[("event_id", e), ("project_id", fx.project.to_string())]))
+            prepared(Call::of(&AddExtraJudge { event_id: fx.event, project_id: fx.project }))
         }
         "judging/table" => {
-            prepared(form(&[("event_id", e), ("project_id", fx.project.to_string()), ("table_label", "T-12".into())]))
+            prepared(Call::of(&SetTable { event_id: fx.event, project_id: fx.project, table_label: "T-12".into() }))
         }
-        "judging/pass/open" => prepared(form(&[("token", fx.pass_token.clone())])),
+        "judging/pass/open" => prepared(Call::of(&OpenPass { token: fx.pass_token.clone() })),
         "judging/pass/join" => {
-            prepared(form(&[("code", fx.open_judge_code.clone()), ("display_name", "Juge invité".into())]))
+            prepared(Call::of(&JoinAsJudge { code: fx.open_judge_code.clone(), display_name: "Juge invité".into() }))
         }
         "judging/save" => {
             let version = one(app, "SELECT version FROM scores WHERE id = $1", fx.score).await;
-            prepared(score_form(fx.event, fx.project, version))
+            prepared(Call::of(&score_form(fx.event, fx.project, version)))
         }
-        "judging/conflicts/save" => {
-            let key = format!("teams[{}]", fx.team2);
-            prepared(form(&[("event_id", e), (key.as_str(), "on".into())]))
-        }
+        "judging/conflicts/save" => prepared(Call::of(&SaveConflicts { event_id, teams: map(&[(fx.team2, "on")]) })),
         "board/settings" => {
             let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 1) FROM boards WHERE event_id = $1")
                 .bind(fx.event)
                 .fetch_one(pool)
                 .await
                 .unwrap();
-            prepared(form(&[
-                ("event_id", e),
-                ("version", version.to_string()),
-                ("visibility", "public".into()),
-                ("top_n", "5".into()),
-                ("rotate_seconds", "20".into()),
-            ]))
+            prepared(Call::of(&SaveBoardSettings {
+                event_id: fx.event,
+                version,
+                visibility: "public".into(),
+                show_comments: None,
+                top_n: "5".into(),
+                rotate_seconds: "20".into(),
+            }))
         }
-        "board/freeze" => prepared(form(&[("event_id", e), ("frozen", "on".into())])),
-        "board/publish" => {
-            prepared(form(&[("event_id", e), ("action", "publish".into()), ("reveal_mode", "ranking".into())]))
-        }
-        "board/reveal" => prepared(form(&[("event_id", e), ("direction", "next".into()), ("from", "0".into())])),
-        "board/announce" => prepared(form(&[
-            ("event_id", e),
-            ("body_ar", "".into()),
-            ("body_fr", "Pause café".into()),
-            ("body_en", "".into()),
-        ])),
+        "board/freeze" => prepared(Call::of(&FreezeBoard { event_id: fx.event, frozen: "on".into() })),
+        "board/publish" => prepared(Call::of(&PublishResults {
+            event_id: fx.event,
+            action: "publish".into(),
+            reveal_mode: "ranking".into(),
+        })),
+        "board/reveal" => prepared(Call::of(&StepReveal { event_id: fx.event, direction: "next".into(), from: 0 })),
+        "board/announce" => prepared(Call::of(&PostAnnouncement {
+            event_id: fx.event,
+            body_ar: String::new(),
+            body_fr: "Pause café".into(),
+            body_en: String::new(),
+            public: None,
+        })),
         "board/announce/retire" => {
             let id = announce(app, org, fx.event).await;
             Prepared {
-                form: form(&[("event_id", e), ("announcement_id", id.to_string())]),
+                call: Call::of(&RetireAnnouncement { event_id: fx.event, announcement_id: id }),
                 actor: None,
                 mark: id.to_string(),
             }
         }
-        "console/import/stage" => prepared(form(&[
-            ("event_id", e),
-            ("kind", "mentors".into()),
-            ("csv_text", format!("name,email\nYoussef,y{}@example.ma\n", seq())),
-        ])),
-        "console/import/batch" => prepared(form(&[("event_id", e), ("batch", fx.batch.to_string())])),
+        "console/import/stage" => prepared(Call::of(&StageImport {
+            event_id: fx.event,
+            kind: "mentors".into(),
+            csv_text: format!("name,email\nYoussef,y{}@example.ma\n", seq()),
+        })),
+        "console/import/batch" => prepared(Call::of(&ImportBatch { event_id: fx.event, batch: Some(fx.batch) })),
         "console/import/commit" => {
             let batch = stage_batch(app, org, fx.event).await;
             Prepared {
-                form: form(&[("event_id", e), ("batch", batch.to_string())]),
+                call: Call::of(&CommitImport { event_id: fx.event, batch }),
                 actor: None,
                 mark: batch.to_string(),
             }
@@ -688,7 +700,7 @@ async fn effect(
             let me = reply.json();
             expect(if p == Anonymous { me.is_null() } else { me["id"] == fx.user(p) }, "auth/me names the caller")
         }
-        "auth/signup" | "invites/signup-accept" => expect(app.me(caller).await["email"] == prep.mark, "signed in as the new account"),
+        "auth/signup" | "invites/signup-accept" => expect(app.me(caller).await["email"] == prep.mark.as_str(), "signed in as the new account"),
         "auth/login" => expect(app.me(caller).await["id"] == fx.user(Participant), "signed in as the account"),
         "auth/logout" => expect(app.me(caller).await.is_null(), "signed out"),
         "events/list" | "events/page" | "events/form" => expect(body.contains("Hackathon Berkane"), "the event is listed"),
@@ -715,7 +727,7 @@ async fn effect(
         "teams/make-captain" => {
             let captain = count("SELECT COALESCE(MAX(captain_id), 0) FROM teams WHERE id = $1", fx.team).await;
             // Hands captaincy back so the captain persona stays the captain.
-            let back = app.call(fx.client(Participant), "teams/make-captain", &[("team_id", fx.team.to_string()), ("user_id", fx.user(Captain).to_string())]).await;
+            let back = app.send(fx.client(Participant), &MakeCaptain { team_id: fx.team, user_id: fx.user(Captain) }).await;
             expect(captain == fx.user(Participant) && back.status.is_success(), "captaincy moved (and back)")
         }
         "teams/update" => expect(count("SELECT COUNT(*) FROM teams WHERE track_id IS NOT NULL AND id = $1", fx.team).await == 1, "team updated"),
@@ -748,7 +760,7 @@ async fn effect(
         "help/claim" => {
             let claimed = count("SELECT COUNT(*) FROM help_requests WHERE status = 'claimed' AND id = $1", id).await == 1;
             // Handed back: a mentor holds one request at a time.
-            let back = app.call(fx.client(Mentor), "help/release", &[("request_id", id.to_string())]).await;
+            let back = app.send(fx.client(Mentor), &ReleaseHelp { request_id: id }).await;
             expect(claimed && back.status.is_success(), "request claimed")
         }
         "help/release" => expect(count("SELECT COUNT(*) FROM help_requests WHERE status = 'open' AND id = $1", id).await == 1, "request released"),
@@ -772,7 +784,7 @@ async fn effect(
         "teams/rename" => {
             let renamed = count("SELECT COUNT(*) FROM teams WHERE name = 'Borj Nord' AND id = $1", fx.team2).await == 1;
             // Named back, since other cases look the team up by its name.
-            let back = app.call(fx.client(Organizer), "teams/rename", &[("event_id", fx.event.to_string()), ("team_id", fx.team2.to_string()), ("team_name", "Borj".into())]).await;
+            let back = app.send(fx.client(Organizer), &RenameTeam { event_id: fx.event, team_id: fx.team2, team_name: "Borj".into() }).await;
             expect(renamed && back.status.is_success(), "team renamed (and back)")
         }
         "admin/setup" => expect(count("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND id = $1", fx.user(p)).await == 1, "the caller is a platform admin"),
@@ -806,16 +818,6 @@ async fn effect(
     }
 }
 
-async fn send(app: &TestApp, client: &Client, endpoint: &str, form: &Form) -> Reply {
-    if endpoint == "projects/upload" {
-        // File uploads are multipart, as the browser sends them.
-        let fields: Vec<(&str, String)> = form.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        app.call_multipart(client, endpoint, &fields, Some(("screenshot", png()))).await
-    } else {
-        app.call(client, endpoint, form).await
-    }
-}
-
 fn refused_status(p: Persona) -> StatusCode {
     if p == Anonymous {
         StatusCode::UNAUTHORIZED
@@ -840,12 +842,14 @@ async fn run_case(
 ) {
     let first = allowed.first().copied().unwrap_or(Organizer);
     let base = prepare(app, fx, endpoint, first).await;
+    // The case is named by its endpoint; its call is built from the function's own type.
+    assert_eq!(base.call.path.strip_prefix("/api/"), Some(endpoint), "the matrix's call for {endpoint}");
     let refused: Vec<Persona> =
         EVERYONE.iter().copied().filter(|p| !allowed.contains(p) && !skip.contains(p)).collect();
     if !refused.is_empty() {
         let before = snapshot(app).await;
         for p in &refused {
-            let reply = send(app, fx.client(*p), endpoint, &base.form).await;
+            let reply = app.send_call(fx.client(*p), &base.call).await;
             if reply.status != refused_status(*p) {
                 failures.push(format!(
                     "{endpoint} as {p:?}: expected {}, got {} {}",
@@ -876,7 +880,7 @@ async fn run_case(
             }
             None => fx.client(*p),
         };
-        let reply = send(app, caller, endpoint, &prep.form).await;
+        let reply = app.send_call(caller, &prep.call).await;
         if !(reply.status.is_success() || reply.status.is_redirection()) {
             failures.push(format!(
                 "{endpoint} as {p:?}: expected success, got {} {}",
@@ -1028,165 +1032,123 @@ async fn every_plain_route_enforces_its_policy() {
     assert!(failures.is_empty(), "route matrix violations:\n{}", failures.join("\n"));
 }
 
-/// One call that reaches into the other event: who makes it, the server function, the form.
-type Reach = (Persona, &'static str, Form);
+/// One call that reaches into the other event: who makes it, and the call (the server
+/// function and its arguments).
+type Reach = (Persona, Call);
 
 /// Every server function that takes a child id, called by a persona of event A with A's own
 /// event id (where it takes one) and a child of event B.
 fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
-    let e = a.e();
-    let s = |v: i64| v.to_string();
     vec![
-        (Organizer, "events/remove-track", form(&[("event_id", e.clone()), ("track_id", s(b.track))])),
-        (Organizer, "invites/revoke", form(&[("event_id", e.clone()), ("invite_id", s(b.invite))])),
-        (Solo, "teams/request", form(&[("team_id", s(b.team)), ("message", "x".into())])),
-        (Captain, "teams/decide", form(&[("request_id", s(b.join_request)), ("accept", "true".into())])),
-        (Captain, "teams/remove-member", form(&[("team_id", s(b.team)), ("user_id", s(b.user(Participant)))])),
-        (Captain, "teams/remove-member", form(&[("team_id", s(a.team)), ("user_id", s(b.user(Participant)))])),
-        (Captain, "teams/make-captain", form(&[("team_id", s(b.team)), ("user_id", s(b.user(Participant)))])),
-        (Captain, "teams/make-captain", form(&[("team_id", s(a.team)), ("user_id", s(b.user(Participant)))])),
+        (Organizer, Call::of(&RemoveTrack { event_id: a.event, track_id: b.track })),
+        (Organizer, Call::of(&RevokeInvite { event_id: a.event, invite_id: b.invite })),
+        (Solo, Call::of(&RequestJoin { team_id: b.team, message: "x".into() })),
+        (Captain, Call::of(&DecideRequest { request_id: b.join_request, accept: true })),
+        (Captain, Call::of(&RemoveMember { team_id: b.team, user_id: b.user(Participant) })),
+        (Captain, Call::of(&RemoveMember { team_id: a.team, user_id: b.user(Participant) })),
+        (Captain, Call::of(&MakeCaptain { team_id: b.team, user_id: b.user(Participant) })),
+        (Captain, Call::of(&MakeCaptain { team_id: a.team, user_id: b.user(Participant) })),
         (
             Captain,
-            "teams/update",
-            form(&[
-                ("team_id", s(b.team)),
-                ("team_name", "Pris".into()),
-                ("pitch", "".into()),
-                ("track_id", "".into()),
-                ("needs", "".into()),
-            ]),
+            Call::of(&UpdateTeam {
+                team_id: b.team,
+                team_name: "Pris".into(),
+                pitch: String::new(),
+                track_id: String::new(),
+                needs: String::new(),
+            }),
         ),
         (
             Captain,
-            "teams/update",
-            form(&[
-                ("team_id", s(a.team)),
-                ("team_name", "Atlas".into()),
-                ("pitch", "".into()),
-                ("track_id", s(b.track)),
-                ("needs", "".into()),
-            ]),
+            Call::of(&UpdateTeam {
+                team_id: a.team,
+                team_name: "Atlas".into(),
+                pitch: String::new(),
+                track_id: b.track.to_string(),
+                needs: String::new(),
+            }),
         ),
         (
             Solo,
-            "teams/create",
-            form(&[
-                ("event_id", e.clone()),
-                ("team_name", "Croisée".into()),
-                ("pitch", "".into()),
-                ("track_id", s(b.track)),
-                ("needs", "".into()),
-            ]),
+            Call::of(&CreateTeam {
+                event_id: a.event,
+                team_name: "Croisée".into(),
+                pitch: String::new(),
+                track_id: b.track.to_string(),
+                needs: String::new(),
+            }),
         ),
-        (Solo, "teams/join", form(&[("code", b.team2_code.clone())])),
-        (
-            Organizer,
-            "teams/move",
-            form(&[("event_id", e.clone()), ("user_id", s(b.user(Solo))), ("team_id", s(a.team2))]),
-        ),
-        (
-            Organizer,
-            "teams/move",
-            form(&[("event_id", e.clone()), ("user_id", s(a.user(Solo))), ("team_id", s(b.team2))]),
-        ),
-        (Organizer, "teams/dissolve", form(&[("event_id", e.clone()), ("team_id", s(b.team2))])),
-        (
-            Organizer,
-            "teams/rename",
-            form(&[("event_id", e.clone()), ("team_id", s(b.team2)), ("team_name", "Piratée".into())]),
-        ),
+        (Solo, Call::of(&JoinTeam { code: b.team2_code.clone() })),
+        (Organizer, Call::of(&MoveParticipant { event_id: a.event, user_id: b.user(Solo), team_id: a.team2 })),
+        (Organizer, Call::of(&MoveParticipant { event_id: a.event, user_id: a.user(Solo), team_id: b.team2 })),
+        (Organizer, Call::of(&DissolveTeam { event_id: a.event, team_id: b.team2 })),
+        (Organizer, Call::of(&RenameTeam { event_id: a.event, team_id: b.team2, team_name: "Piratée".into() })),
+        (Participant, Call::of(&RemoveScreenshot { event_id: a.event, screenshot_id: b.screenshot })),
         (
             Participant,
-            "projects/remove-screenshot",
-            form(&[("event_id", e.clone()), ("screenshot_id", s(b.screenshot))]),
-        ),
-        (Participant, "projects/save", {
-            let mut f = project_form(a.event, 0, "Croisé", false);
-            f.retain(|(k, _)| k != "track_id" && k != "version");
-            f.push(("track_id".into(), s(b.track)));
-            f.push(("version".into(), "1".into()));
-            f
-        }),
-        (
-            Organizer,
-            "projects/extend",
-            form(&[("event_id", e.clone()), ("team_id", s(b.team)), ("until", local_in(9, 0))]),
-        ),
-        (Organizer, "projects/detail", form(&[("event_id", e.clone()), ("team_id", s(b.team))])),
-        (
-            Organizer,
-            "mentoring/assign",
-            form(&[("event_id", e.clone()), ("team_id", s(b.team)), ("mentor_id", s(a.user(Mentor)))]),
+            Call::of(&SaveProject {
+                track_id: b.track.to_string(),
+                version: 1,
+                ..project_form(a.event, 0, "Croisé", false)
+            }),
         ),
         (
             Organizer,
-            "mentoring/assign",
-            form(&[("event_id", e.clone()), ("team_id", s(a.team)), ("mentor_id", s(b.user(Mentor)))]),
+            Call::of(&ExtendDeadline { event_id: a.event, team_id: b.team, until: local_in(9, 0).to_string() }),
         ),
-        (Participant, "sessions/book", form(&[("slot_id", s(b.slot))])),
-        (Participant, "sessions/cancel", form(&[("slot_id", s(b.slot))])),
-        (Mentor, "sessions/cancel", form(&[("slot_id", s(b.slot))])),
-        (Organizer, "sessions/cancel", form(&[("slot_id", s(b.slot))])),
-        (Mentor, "sessions/notes", form(&[("slot_id", s(b.slot)), ("notes", "x".into()), ("attended", "".into())])),
-        (Mentor, "help/claim", form(&[("request_id", s(b.help))])),
-        (Mentor, "help/release", form(&[("request_id", s(b.help))])),
-        (Mentor, "help/resolve", form(&[("request_id", s(b.help))])),
-        (Participant, "help/resolve", form(&[("request_id", s(b.help))])),
-        (Participant, "help/cancel", form(&[("request_id", s(b.help))])),
+        (Organizer, Call::of(&ProjectDetail { event_id: a.event, team_id: b.team })),
         (
             Organizer,
-            "judging/pass/reset",
-            form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge)), ("action", "renew".into())]),
-        ),
-        (Organizer, "judging/pass/show", form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge))])),
-        (
-            Organizer,
-            "judging/pass/extend",
-            form(&[("event_id", e.clone()), ("user_id", s(b.pass_judge)), ("days", "3".into())]),
+            Call::of(&AssignMentor { event_id: a.event, team_id: b.team, mentor_id: a.user(Mentor).to_string() }),
         ),
         (
             Organizer,
-            "judging/judge/update",
-            form(&[("event_id", e.clone()), ("user_id", s(b.user(Judge))), ("track", "".into())]),
+            Call::of(&AssignMentor { event_id: a.event, team_id: a.team, mentor_id: b.user(Mentor).to_string() }),
+        ),
+        (Participant, Call::of(&BookSlot { slot_id: b.slot })),
+        (Participant, Call::of(&CancelSlot { slot_id: b.slot })),
+        (Mentor, Call::of(&CancelSlot { slot_id: b.slot })),
+        (Organizer, Call::of(&CancelSlot { slot_id: b.slot })),
+        (Mentor, Call::of(&SessionNotes { slot_id: b.slot, notes: "x".into(), attended: String::new() })),
+        (Mentor, Call::of(&ClaimHelp { request_id: b.help })),
+        (Mentor, Call::of(&ReleaseHelp { request_id: b.help })),
+        (Mentor, Call::of(&ResolveHelp { request_id: b.help })),
+        (Participant, Call::of(&ResolveHelp { request_id: b.help })),
+        (Participant, Call::of(&CancelHelp { request_id: b.help })),
+        (Organizer, Call::of(&ResetPass { event_id: a.event, user_id: b.pass_judge, action: "renew".into() })),
+        (Organizer, Call::of(&ShowPass { event_id: a.event, user_id: b.pass_judge })),
+        (Organizer, Call::of(&ExtendPass { event_id: a.event, user_id: b.pass_judge, days: "3".into() })),
+        (
+            Organizer,
+            Call::of(&UpdateJudge { event_id: a.event, user_id: b.user(Judge), active: None, track: String::new() }),
         ),
         (
             Organizer,
-            "judging/judge/update",
-            form(&[("event_id", e.clone()), ("user_id", s(a.user(Judge))), ("track", s(b.track))]),
+            Call::of(&UpdateJudge {
+                event_id: a.event,
+                user_id: a.user(Judge),
+                active: None,
+                track: b.track.to_string(),
+            }),
         ),
-        (Organizer, "judging/extra", form(&[("event_id", e.clone()), ("project_id", s(b.project))])),
+        (Organizer, Call::of(&AddExtraJudge { event_id: a.event, project_id: b.project })),
+        (Organizer, Call::of(&SetTable { event_id: a.event, project_id: b.project, table_label: "Volée".into() })),
+        (Organizer, Call::of(&SetTable { event_id: a.event, project_id: b.draft, table_label: "Volée".into() })),
+        (Organizer, Call::of(&LoadRubric { event_id: a.event, scope: b.track })),
         (
             Organizer,
-            "judging/table",
-            form(&[("event_id", e.clone()), ("project_id", s(b.project)), ("table_label", "Volée".into())]),
+            Call::of(&SaveRubric {
+                event_id: a.event,
+                scope: b.track,
+                version: 0,
+                fields: map(&[("name_1", "X"), ("weight_1", "1"), ("scale_1", "1-5")]),
+            }),
         ),
-        (
-            Organizer,
-            "judging/table",
-            form(&[("event_id", e.clone()), ("project_id", s(b.draft)), ("table_label", "Volée".into())]),
-        ),
-        (Organizer, "judging/rubric", form(&[("event_id", e.clone()), ("scope", s(b.track))])),
-        (
-            Organizer,
-            "judging/rubric/save",
-            form(&[
-                ("event_id", e.clone()),
-                ("scope", s(b.track)),
-                ("version", "0".into()),
-                ("fields[name_1]", "X".into()),
-                ("fields[weight_1]", "1".into()),
-                ("fields[scale_1]", "1-5".into()),
-            ]),
-        ),
-        (Judge, "judging/save", score_form(a.event, b.project, 1)),
-        (
-            Judge,
-            "judging/conflicts/save",
-            form(&[("event_id", e.clone()), (format!("teams[{}]", b.team).as_str(), "on".into())]),
-        ),
-        (Organizer, "board/announce/retire", form(&[("event_id", e.clone()), ("announcement_id", s(b.announcement))])),
-        (Organizer, "console/import/batch", form(&[("event_id", e.clone()), ("batch", s(b.batch))])),
-        (Organizer, "console/import/commit", form(&[("event_id", e.clone()), ("batch", s(b.batch))])),
+        (Judge, Call::of(&score_form(a.event, b.project, 1))),
+        (Judge, Call::of(&SaveConflicts { event_id: a.event, teams: map(&[(b.team, "on")]) })),
+        (Organizer, Call::of(&RetireAnnouncement { event_id: a.event, announcement_id: b.announcement })),
+        (Organizer, Call::of(&ImportBatch { event_id: a.event, batch: Some(b.batch) })),
+        (Organizer, Call::of(&CommitImport { event_id: a.event, batch: b.batch })),
     ]
 }
 
@@ -1199,9 +1161,10 @@ async fn no_one_reaches_into_another_event_with_a_child_id() {
     let b = Fixture::build(&app, "b", &admin).await;
 
     let mut failures = Vec::new();
-    for (p, endpoint, form) in reaches(&a, &b) {
+    for (p, call) in reaches(&a, &b) {
+        let endpoint = call.path;
         let before = snapshot(&app).await;
-        let reply = send(&app, a.client(p), endpoint, &form).await;
+        let reply = app.send_call(a.client(p), &call).await;
         let after = snapshot(&app).await;
         // Refused by the gate (403), as unknown (404), or as an invalid id (409, 422).
         let refused = matches!(reply.status.as_u16(), 403 | 404 | 409 | 422);

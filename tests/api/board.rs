@@ -13,40 +13,28 @@ async fn board_settings(app: &TestApp, jury: &Jury, visibility: &str, comments: 
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    let (e, v) = (jury.e(), version.to_string());
-    let mut form = vec![
-        ("event_id", e.as_str()),
-        ("version", v.as_str()),
-        ("visibility", visibility),
-        ("top_n", "10"),
-        ("rotate_seconds", "15"),
-    ];
-    if comments {
-        form.push(("show_comments", "on"));
-    }
-    let r = app.call(&jury.organizer, "board/settings", &form).await;
+    let form = SaveBoardSettings {
+        event_id: jury.event,
+        version,
+        visibility: visibility.into(),
+        show_comments: comments.then(|| "on".into()),
+        top_n: "10".into(),
+        rotate_seconds: "15".into(),
+    };
+    let r = app.send(&jury.organizer, &form).await;
     assert!(r.status.is_success(), "board settings: {} {}", r.status, r.body);
 }
 
 async fn projector(app: &TestApp, client: &Client, event: i64) -> String {
-    let e = event.to_string();
-    let r = app.call(client, "board/projector", &[("event_id", e.as_str())]).await;
+    let r = app.send(client, &ProjectorData { event_id: event }).await;
     assert!(r.status.is_success(), "projector: {} {}", r.status, r.body);
     r.json()["html"].as_str().unwrap_or_default().to_owned()
 }
 
 async fn ranking(app: &TestApp, client: &Client, event: i64) -> serde_json::Value {
-    let e = event.to_string();
-    let r = app.call(client, "board/ranking", &[("event_id", e.as_str())]).await;
+    let r = app.send(client, &PublicRanking { event_id: event }).await;
     assert!(r.status.is_success(), "ranking: {} {}", r.status, r.body);
     r.json()
-}
-
-async fn organizer(app: &TestApp, jury: &Jury, endpoint: &str, form: &[(&str, &str)]) -> Reply {
-    let e = jury.e();
-    let mut full = vec![("event_id", e.as_str())];
-    full.extend_from_slice(form);
-    app.call(&jury.organizer, endpoint, &full).await
 }
 
 /// Every judge scores every project assigned to them; project i gets impact `4 - i % 3`.
@@ -72,22 +60,8 @@ async fn score_all(app: &TestApp, jury: &Jury) {
 
 /// A participant account in the event (not in a team).
 async fn participant(app: &TestApp, jury: &Jury, email: &str) -> Client {
-    let client = user_agent();
     let code = app.invite(&jury.organizer, jury.event, "participant", "1").await;
-    let r = app
-        .call(
-            &client,
-            "invites/signup-accept",
-            &[
-                ("code", code.as_str()),
-                ("display_name", "Participante"),
-                ("email", email),
-                ("password", "correct horse battery"),
-            ],
-        )
-        .await;
-    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
-    client
+    app.join_with_invite(&code, "Participante", email).await
 }
 
 #[tokio::test]
@@ -121,7 +95,12 @@ async fn each_audience_sees_the_board_only_as_the_organizer_chose() {
     let before = ranking(&app, &anonymous, jury.event).await;
     assert_eq!(before["published"], false);
     assert!(!sees(before["html"].as_str().unwrap()));
-    let r = organizer(&app, &jury, "board/publish", &[("action", "publish"), ("reveal_mode", "all")]).await;
+    let r = app
+        .send(
+            &jury.organizer,
+            &PublishResults { event_id: jury.event, action: "publish".into(), reveal_mode: "all".into() },
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     for who in [&anonymous, &member, judge] {
         let after = ranking(&app, who, jury.event).await;
@@ -154,7 +133,7 @@ async fn a_frozen_board_hides_further_changes_from_the_public() {
     let anonymous = user_agent();
     assert!(projector(&app, &anonymous, jury.event).await.contains("Projet 0"));
 
-    let r = organizer(&app, &jury, "board/freeze", &[("frozen", "on")]).await;
+    let r = app.send(&jury.organizer, &FreezeBoard { event_id: jury.event, frozen: "on".into() }).await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(
         save(&app, phone, jury.event, second, "freeze-0002", 0, &[("c1", "5"), ("c2", "9")]).await.json()["applied"],
@@ -164,10 +143,10 @@ async fn a_frozen_board_hides_further_changes_from_the_public() {
     assert!(frozen.contains("data-state=\"frozen\""), "{frozen}");
     assert!(!frozen.contains("Projet 1"), "a score saved after the freeze reached the public board");
     // A second freeze keeps the first snapshot.
-    organizer(&app, &jury, "board/freeze", &[("frozen", "on")]).await;
+    app.send(&jury.organizer, &FreezeBoard { event_id: jury.event, frozen: "on".into() }).await;
     assert!(!projector(&app, &anonymous, jury.event).await.contains("Projet 1"));
 
-    organizer(&app, &jury, "board/freeze", &[("frozen", "off")]).await;
+    app.send(&jury.organizer, &FreezeBoard { event_id: jury.event, frozen: "off".into() }).await;
     let live = projector(&app, &anonymous, jury.event).await;
     assert!(live.contains("data-state=\"live\"") && live.contains("Projet 1"), "{live}");
     assert_eq!(
@@ -189,9 +168,14 @@ async fn a_reveal_goes_from_last_to_first_and_a_retried_step_changes_nothing() {
     let anonymous = user_agent();
 
     // No reveal before publication.
-    let r = organizer(&app, &jury, "board/reveal", &[("direction", "next"), ("from", "0")]).await;
+    let r = app.send(&jury.organizer, &StepReveal { event_id: jury.event, direction: "next".into(), from: 0 }).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
-    let r = organizer(&app, &jury, "board/publish", &[("action", "publish"), ("reveal_mode", "ranking")]).await;
+    let r = app
+        .send(
+            &jury.organizer,
+            &PublishResults { event_id: jury.event, action: "publish".into(), reveal_mode: "ranking".into() },
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     let veiled = ranking(&app, &anonymous, jury.event).await;
     for i in 0..3 {
@@ -200,7 +184,8 @@ async fn a_reveal_goes_from_last_to_first_and_a_retried_step_changes_nothing() {
 
     // Project 2 has the lowest impact, so it comes first; the same tap sent twice moves once.
     for _ in 0..2 {
-        let r = organizer(&app, &jury, "board/reveal", &[("direction", "next"), ("from", "0")]).await;
+        let r =
+            app.send(&jury.organizer, &StepReveal { event_id: jury.event, direction: "next".into(), from: 0 }).await;
         assert!(r.status.is_success(), "{}", r.body);
     }
     let step: i64 = sqlx::query_scalar("SELECT reveal_step FROM boards WHERE event_id = $1")
@@ -212,7 +197,7 @@ async fn a_reveal_goes_from_last_to_first_and_a_retried_step_changes_nothing() {
     let html = projector(&app, &anonymous, jury.event).await;
     assert!(html.contains("Projet 2") && !html.contains("Projet 1") && !html.contains("Projet 0"), "{html}");
 
-    let r = organizer(&app, &jury, "board/reveal", &[("direction", "end"), ("from", "1")]).await;
+    let r = app.send(&jury.organizer, &StepReveal { event_id: jury.event, direction: "end".into(), from: 1 }).await;
     assert!(r.status.is_success(), "{}", r.body);
     let done = ranking(&app, &anonymous, jury.event).await;
     let html = done["html"].as_str().unwrap();
@@ -316,14 +301,7 @@ async fn a_team_sees_its_rank_and_the_judges_comments_without_their_names() {
     let jury = jury(&app, 2, 2, "2").await;
     // One participant with a real account leads a team whose project is submitted.
     let member = participant(&app, &jury, "captain@example.ma").await;
-    let e = jury.e();
-    let r = app
-        .call(
-            &member,
-            "teams/create",
-            &[("event_id", e.as_str()), ("team_name", "Atlas"), ("pitch", ""), ("track_id", ""), ("needs", "")],
-        )
-        .await;
+    let r = app.send(&member, &new_team(jury.event, "Atlas")).await;
     assert!(r.status.is_success(), "{}", r.body);
     let team: i64 =
         sqlx::query_scalar("SELECT id FROM teams WHERE name = 'Atlas'").fetch_one(&app.state.db.pool).await.unwrap();
@@ -339,7 +317,11 @@ async fn a_team_sees_its_rank_and_the_judges_comments_without_their_names() {
     // Before publication: no rank.
     assert!(ranking(&app, &member, jury.event).await["mine"].is_null());
     board_settings(&app, &jury, "hidden", true).await;
-    organizer(&app, &jury, "board/publish", &[("action", "publish"), ("reveal_mode", "all")]).await;
+    app.send(
+        &jury.organizer,
+        &PublishResults { event_id: jury.event, action: "publish".into(), reveal_mode: "all".into() },
+    )
+    .await;
     let page = ranking(&app, &member, jury.event).await;
     let mine = &page["mine"];
     assert_eq!(mine["team"], "Atlas");
@@ -360,44 +342,52 @@ async fn announcements_reach_members_and_the_projector() {
     let app = spawn_app().await;
     let jury = jury(&app, 1, 1, "1").await;
     let member = participant(&app, &jury, "p@example.ma").await;
-    let e = jury.e();
     let mut live = member.get(format!("{}/events/{}/live", app.base, jury.event)).send().await.unwrap();
     let hello = tokio::time::timeout(Duration::from_secs(5), live.chunk()).await.unwrap().unwrap().unwrap();
     assert!(String::from_utf8_lossy(&hello).contains("hello"));
 
-    let r = organizer(&app, &jury, "board/announce", &[("body_ar", ""), ("body_fr", ""), ("body_en", "  ")]).await;
+    let r = app
+        .send(
+            &jury.organizer,
+            &PostAnnouncement {
+                event_id: jury.event,
+                body_ar: String::new(),
+                body_fr: String::new(),
+                body_en: "  ".into(),
+                public: None,
+            },
+        )
+        .await;
     assert_eq!(r.invalid_fields(), vec!["body_en"], "{}", r.body);
     // Ticked for the projector (announcements are for members only unless made public).
-    let r = organizer(
-        &app,
-        &jury,
-        "board/announce",
-        &[("body_ar", "الغداء في القاعة 2"), ("body_fr", "Déjeuner en salle 2"), ("body_en", ""), ("public", "on")],
-    )
-    .await;
+    let announcement = PostAnnouncement {
+        event_id: jury.event,
+        body_ar: "الغداء في القاعة 2".into(),
+        body_fr: "Déjeuner en salle 2".into(),
+        body_en: String::new(),
+        public: Some("on".into()),
+    };
+    let r = app.send(&jury.organizer, &announcement).await;
     assert!(r.status.is_success(), "{}", r.body);
     let pushed = tokio::time::timeout(Duration::from_secs(5), live.chunk()).await.expect("pushed").unwrap().unwrap();
     assert!(String::from_utf8_lossy(&pushed).contains("event: announce"));
 
-    let list = app.call(&member, "board/announcements", &[("event_id", e.as_str())]).await.json();
+    let list = app.send(&member, &EventAnnouncements { event_id: jury.event }).await.json();
     assert_eq!(list["member"], true);
     // English readers get the first language it was written in.
     assert_eq!(list["items"][0][1], "الغداء في القاعة 2");
     assert!(projector(&app, &user_agent(), jury.event).await.contains("الغداء في القاعة 2"));
-    let outsider = app.call(&user_agent(), "board/announcements", &[("event_id", e.as_str())]).await.json();
+    let outsider = app.send(&user_agent(), &EventAnnouncements { event_id: jury.event }).await.json();
     assert_eq!(outsider["items"].as_array().unwrap().len(), 0, "not for people outside the event");
 
     let id: i64 = sqlx::query_scalar("SELECT id FROM announcements").fetch_one(&app.state.db.pool).await.unwrap();
-    let id = id.to_string();
-    assert!(organizer(&app, &jury, "board/announce/retire", &[("announcement_id", id.as_str())])
+    assert!(app
+        .send(&jury.organizer, &RetireAnnouncement { event_id: jury.event, announcement_id: id })
         .await
         .status
         .is_success());
     assert_eq!(
-        app.call(&member, "board/announcements", &[("event_id", e.as_str())]).await.json()["items"]
-            .as_array()
-            .unwrap()
-            .len(),
+        app.send(&member, &EventAnnouncements { event_id: jury.event }).await.json()["items"].as_array().unwrap().len(),
         0
     );
 }
@@ -409,71 +399,53 @@ async fn a_csv_import_is_previewed_and_written_only_when_every_row_is_valid() {
     let invites = || app.count("SELECT COUNT(*) FROM invites");
     let before = invites().await;
     let stage = |csv: &'static str, kind: &'static str| {
-        let e = jury.e();
         let organizer = jury.organizer.clone();
         let app = &app;
         async move {
             let r = app
-                .call(
+                .send(
                     &organizer,
-                    "console/import/stage",
-                    &[("event_id", e.as_str()), ("kind", kind), ("csv_text", csv)],
+                    &StageImport { event_id: jury.event, kind: kind.to_string(), csv_text: csv.to_string() },
                 )
                 .await;
             assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
-            sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM imports")
-                .fetch_one(&app.state.db.pool)
-                .await
-                .unwrap()
-                .to_string()
+            sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM imports").fetch_one(&app.state.db.pool).await.unwrap()
         }
     };
 
     let bad =
         stage("name,email\nAmina,amina@example.ma\nYoussef,not-an-email\nAmina Bis,AMINA@example.ma\n", "participants")
             .await;
-    let preview = organizer(&app, &jury, "console/import/batch", &[("batch", bad.as_str())]).await.json();
+    let preview = app.send(&jury.organizer, &ImportBatch { event_id: jury.event, batch: Some(bad) }).await.json();
     let lines: Vec<u64> = preview["problems"].as_array().unwrap().iter().map(|p| p[0].as_u64().unwrap()).collect();
     assert_eq!(lines, vec![3, 4], "{preview}");
     assert_eq!(preview["rows"].as_array().unwrap().len(), 1);
-    let r = organizer(&app, &jury, "console/import/commit", &[("batch", bad.as_str())]).await;
+    let r = app.send(&jury.organizer, &CommitImport { event_id: jury.event, batch: bad }).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     assert_eq!(invites().await, before, "nothing is written while a row has a problem");
 
     let good =
         stage("name;email;skills\nAmina;amina@example.ma;design|data\nيوسف;youssef@example.ma;\n", "participants")
             .await;
-    assert!(organizer(&app, &jury, "console/import/commit", &[("batch", good.as_str())]).await.status.is_success());
+    assert!(app.send(&jury.organizer, &CommitImport { event_id: jury.event, batch: good }).await.status.is_success());
     assert_eq!(invites().await, before + 2);
-    let done = organizer(&app, &jury, "console/import/batch", &[("batch", good.as_str())]).await.json();
+    let done = app.send(&jury.organizer, &ImportBatch { event_id: jury.event, batch: Some(good) }).await.json();
     assert_eq!(done["committed"], true);
     let link = done["created"][1]["link"].as_str().unwrap().to_owned();
     assert!(link.contains("/invite/"), "{done}");
     // A second click imports nothing more.
     assert_eq!(
-        organizer(&app, &jury, "console/import/commit", &[("batch", good.as_str())]).await.status,
+        app.send(&jury.organizer, &CommitImport { event_id: jury.event, batch: good }).await.status,
         StatusCode::CONFLICT
     );
     assert_eq!(invites().await, before + 2);
     // The link works: the person signs up with it and joins as a participant.
     let code = link.rsplit('/').next().unwrap();
-    let r = app
-        .call(
-            &user_agent(),
-            "invites/signup-accept",
-            &[
-                ("code", code),
-                ("display_name", "يوسف"),
-                ("email", "youssef@example.ma"),
-                ("password", "correct horse battery"),
-            ],
-        )
-        .await;
-    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    app.join_with_invite(code, "يوسف", "youssef@example.ma").await;
 
     // Judges get phone sign-in links; projects become teams with submitted projects.
     let judges = stage("name\nJuge Import\n", "judges").await;
-    assert!(organizer(&app, &jury, "console/import/commit", &[("batch", judges.as_str())]).await.status.is_success());
+    assert!(app.send(&jury.organizer, &CommitImport { event_id: jury.event, batch: judges }).await.status.is_success());
     assert_eq!(
         app.count(&format!("SELECT COUNT(*) FROM event_roles WHERE role = 'judge' AND event_id = {}", jury.event))
             .await,
@@ -481,17 +453,21 @@ async fn a_csv_import_is_previewed_and_written_only_when_every_row_is_valid() {
     );
     let projects =
         stage("team,title,repo_url\nAtlas,Irrigation,https://example.ma/atlas\nRif,Tourisme,\n", "projects").await;
-    assert!(organizer(&app, &jury, "console/import/commit", &[("batch", projects.as_str())]).await.status.is_success());
+    assert!(app
+        .send(&jury.organizer, &CommitImport { event_id: jury.event, batch: projects })
+        .await
+        .status
+        .is_success());
     assert_eq!(
         app.count(&format!("SELECT COUNT(*) FROM projects WHERE status = 'submitted' AND event_id = {}", jury.event))
             .await,
         2
     );
-    let teams = organizer(&app, &jury, "console/import/batch", &[("batch", projects.as_str())]).await.json();
+    let teams = app.send(&jury.organizer, &ImportBatch { event_id: jury.event, batch: Some(projects) }).await.json();
     assert!(teams["created"][0]["link"].as_str().unwrap().contains("/join/"), "{teams}");
     // Importing a team name already taken is a per-row problem.
     let again = stage("team,title\natlas,Encore\n", "projects").await;
-    let preview = organizer(&app, &jury, "console/import/batch", &[("batch", again.as_str())]).await.json();
+    let preview = app.send(&jury.organizer, &ImportBatch { event_id: jury.event, batch: Some(again) }).await.json();
     assert_eq!(preview["problems"][0][1], "team", "{preview}");
 }
 
@@ -501,8 +477,7 @@ async fn the_dashboard_counts_the_event_and_charts_each_judge() {
     let jury = jury(&app, 3, 2, "2").await;
     assign(&app, &jury, "5").await;
     score_all(&app, &jury).await;
-    let e = jury.e();
-    let r = app.call(&jury.organizer, "console/dashboard", &[("event_id", e.as_str())]).await;
+    let r = app.send(&jury.organizer, &Dashboard { event_id: jury.event }).await;
     assert!(r.status.is_success(), "{}", r.body);
     let d = r.json();
     assert_eq!(d["counts"]["submissions"], 3);
@@ -545,18 +520,17 @@ async fn with_names_hidden_from_judges_the_board_they_see_has_no_team_names() {
     let version: i64 =
         sqlx::query_scalar("SELECT version FROM judging_settings").fetch_one(&app.state.db.pool).await.unwrap();
     let r = app
-        .call(
+        .send(
             &jury.organizer,
-            "judging/settings/save",
-            &[
-                ("event_id", jury.e()),
-                ("version", version.to_string()),
-                ("judges_per_project", "2".into()),
-                ("hide_names", "on".into()),
-                ("method", "z".into()),
-                ("disagreement", "25".into()),
-                ("state", "open".into()),
-            ],
+            &SaveJudgingSettings {
+                event_id: jury.event,
+                version,
+                judges_per_project: "2".into(),
+                hide_names: Some("on".into()),
+                method: "z".into(),
+                disagreement: "25".into(),
+                state: "open".into(),
+            },
         )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
@@ -569,12 +543,17 @@ async fn with_names_hidden_from_judges_the_board_they_see_has_no_team_names() {
     }
     assert!(projector(&app, &jury.organizer, jury.event).await.contains(&team));
     // Frozen, the snapshot is shown the same way.
-    let r = organizer(&app, &jury, "board/freeze", &[("frozen", "on")]).await;
+    let r = app.send(&jury.organizer, &FreezeBoard { event_id: jury.event, frozen: "on".into() }).await;
     assert!(r.status.is_success(), "{}", r.body);
     assert!(!projector(&app, judge, jury.event).await.contains(&team), "no team name in the frozen board");
 
     // Published results are public, names included: judging is over.
-    let r = organizer(&app, &jury, "board/publish", &[("action", "publish"), ("reveal_mode", "all")]).await;
+    let r = app
+        .send(
+            &jury.organizer,
+            &PublishResults { event_id: jury.event, action: "publish".into(), reveal_mode: "all".into() },
+        )
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     assert!(projector(&app, judge, jury.event).await.contains(&team));
 }

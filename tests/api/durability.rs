@@ -40,17 +40,13 @@ async fn wait_healthy(base: &str) {
     panic!("server at {base} did not become healthy");
 }
 
-async fn post(
+/// Calls a server function of the server at `base` (a process of its own, not a `TestApp`).
+async fn post<T: ServerFn + serde::Serialize>(
     client: &Client,
     base: &str,
-    endpoint: &str,
-    form: &[(String, String)],
+    args: &T,
 ) -> Result<reqwest::Response, reqwest::Error> {
-    client.post(format!("{base}/api/{endpoint}")).form(form).send().await
-}
-
-fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    Call::of(args).request(client, base).send().await
 }
 
 /// One acknowledged save: (judge, project, save id, version).
@@ -70,8 +66,12 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
     post(
         &organizer,
         &base,
-        "auth/signup",
-        &form(&[("display_name", "Salma"), ("email", "o@example.ma"), ("password", "correct horse battery")]),
+        &Signup {
+            display_name: "Salma".into(),
+            email: "o@example.ma".into(),
+            password: PASSWORD.to_string(),
+            next: None,
+        },
     )
     .await
     .unwrap();
@@ -82,28 +82,26 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
         .output()
         .unwrap();
     assert!(made.status.success(), "hakam admin: {}", String::from_utf8_lossy(&made.stderr));
-    let event_fields: Vec<(String, String)> =
-        event_form("Hackathon").into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    post(&organizer, &base, "events/create", &event_fields).await.unwrap();
+    post(&organizer, &base, &event_form("Hackathon")).await.unwrap();
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
     let event: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(&pool).await.unwrap();
-    let e = event.to_string();
     let r = post(
         &organizer,
         &base,
-        "judging/rubric/save",
-        &form(&[
-            ("event_id", &e),
-            ("scope", "0"),
-            ("version", "0"),
-            ("fields[name_1]", "Impact"),
-            ("fields[weight_1]", "2"),
-            ("fields[scale_1]", "1-5"),
-            ("fields[name_2]", "Execution"),
-            ("fields[weight_2]", "1"),
-            ("fields[scale_2]", "1-10"),
-        ]),
+        &SaveRubric {
+            event_id: event,
+            scope: 0,
+            version: 0,
+            fields: map(&[
+                ("name_1", "Impact"),
+                ("weight_1", "2"),
+                ("scale_1", "1-5"),
+                ("name_2", "Execution"),
+                ("weight_2", "1"),
+                ("scale_2", "1-10"),
+            ]),
+        },
     )
     .await
     .unwrap();
@@ -111,15 +109,15 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
     let r = post(
         &organizer,
         &base,
-        "judging/settings/save",
-        &form(&[
-            ("event_id", &e),
-            ("version", "1"),
-            ("judges_per_project", "3"),
-            ("method", "z"),
-            ("disagreement", "25"),
-            ("state", "open"),
-        ]),
+        &SaveJudgingSettings {
+            event_id: event,
+            version: 1,
+            judges_per_project: "3".into(),
+            hide_names: None,
+            method: "z".into(),
+            disagreement: "25".into(),
+            state: "open".into(),
+        },
     )
     .await
     .unwrap();
@@ -129,7 +127,7 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
     for i in 0..12 {
         let name = format!("Juge {i}");
         let added: serde_json::Value =
-            post(&organizer, &base, "judging/judges/add", &form(&[("event_id", &e), ("display_name", &name)]))
+            post(&organizer, &base, &AddJudge { event_id: event, display_name: name.to_string() })
                 .await
                 .unwrap()
                 .json()
@@ -139,10 +137,11 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
         let user = added["user_id"].as_i64().unwrap();
         let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
         let phone = user_agent();
-        post(&phone, &base, "judging/pass/open", &form(&[("token", &token)])).await.unwrap();
+        post(&phone, &base, &OpenPass { token: token.to_string() }).await.unwrap();
         judges.push((user, phone));
     }
-    let r = post(&organizer, &base, "judging/assign", &form(&[("event_id", &e), ("seed", "9")])).await.unwrap();
+    let r =
+        post(&organizer, &base, &RunAssignment { event_id: event, seed: "9".into(), rebalance: None }).await.unwrap();
     assert!(r.status().is_success());
 
     // Every judge saves over and over until the server dies under them.
@@ -155,29 +154,28 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
                 .fetch_all(&pool)
                 .await
                 .unwrap();
-        let (acks, base, e) = (acks.clone(), base.clone(), e.clone());
+        let (acks, base) = (acks.clone(), base.clone());
         tasks.push(tokio::spawn(async move {
             let mut versions = std::collections::HashMap::<i64, i64>::new();
             for n in 0u64.. {
                 let project = projects[n as usize % projects.len()];
                 let save_id = format!("key{judge:04}-{n:06}");
                 let base_version = versions.get(&project).copied().unwrap_or(0);
-                let (p, b) = (project.to_string(), base_version.to_string());
                 let impact = (1 + n % 5).to_string();
                 let reply = post(
                     &phone,
                     &base,
-                    "judging/save",
-                    &form(&[
-                        ("event_id", &e),
-                        ("project_id", &p),
-                        ("save_id", &save_id),
-                        ("base_version", &b),
-                        ("status", ""),
-                        ("marks[c1]", &impact),
-                        ("marks[c2]", "7"),
-                        ("notes", ""),
-                    ]),
+                    &SaveScore {
+                        event_id: event,
+                        project_id: project,
+                        save_id: save_id.to_string(),
+                        base_version,
+                        status: String::new(),
+                        marks: map(&[("c1", impact.as_str()), ("c2", "7")]),
+                        notes: String::new(),
+                        flagged: None,
+                        back: None,
+                    },
                 )
                 .await;
                 let Ok(reply) = reply else { return };
@@ -251,17 +249,17 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
     let reply = post(
         phone,
         &base,
-        "judging/save",
-        &form(&[
-            ("event_id", &e),
-            ("project_id", &project.to_string()),
-            ("save_id", &save_id),
-            ("base_version", "0"),
-            ("status", ""),
-            ("marks[c1]", "1"),
-            ("marks[c2]", "1"),
-            ("notes", ""),
-        ]),
+        &SaveScore {
+            event_id: event,
+            project_id: project,
+            save_id: save_id.to_string(),
+            base_version: 0,
+            status: String::new(),
+            marks: map(&[("c1", "1"), ("c2", "1")]),
+            notes: String::new(),
+            flagged: None,
+            back: None,
+        },
     )
     .await
     .unwrap()

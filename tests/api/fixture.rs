@@ -30,27 +30,12 @@ use Persona::*;
 
 pub const EVERYONE: &[Persona] =
     &[Anonymous, Participant, Captain, Solo, Mentor, Judge, OtherOrganizer, Organizer, Admin];
-pub const PASSWORD: &str = "correct horse battery";
-
-/// A form as posted: owned names and values.
-pub type Form = Vec<(String, String)>;
-
-pub fn form(pairs: &[(&str, String)]) -> Form {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
-}
 
 static FRESH: AtomicU32 = AtomicU32::new(0);
 
 /// A number unique within this test process, for names and e-mail addresses.
 pub fn seq() -> u32 {
     FRESH.fetch_add(1, Ordering::SeqCst)
-}
-
-/// A minimal PNG signature: what the upload checks to recognise an image.
-pub fn png() -> Vec<u8> {
-    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-    bytes.extend_from_slice(&[0u8; 64]);
-    bytes
 }
 
 /// A local date-time `days` and `hours` from now, as the event forms take it.
@@ -119,9 +104,6 @@ impl Fixture {
     pub fn user(&self, p: Persona) -> i64 {
         self.users[&p]
     }
-    pub fn e(&self) -> String {
-        self.event.to_string()
-    }
 
     /// Builds the event. `tag` keeps e-mail addresses and names apart when one test builds
     /// two fixtures; `admin` is the platform admin's session.
@@ -143,11 +125,8 @@ impl Fixture {
         ok(&app.login(&c(Admin), &emails[&Admin], PASSWORD).await, "admin login");
         for p in [Organizer, OtherOrganizer] {
             ok(&app.signup(&c(p), &format!("{p:?} {tag}"), &emails[&p]).await, "organizer signup");
-            let id = app.user_id(&emails[&p]).await.to_string();
-            ok(
-                &app.call(admin, "admin/set-creator", &[("user_id", id.as_str()), ("allowed", "true")]).await,
-                "set-creator",
-            );
+            let id = app.user_id(&emails[&p]).await;
+            ok(&app.send(admin, &SetEventCreator { user_id: id, allowed: true }).await, "set-creator");
         }
         let event = app.create_event(&c(Organizer), &format!("Hackathon Berkane {tag}")).await;
         let other_event = app.create_event(&c(OtherOrganizer), &format!("Bootcamp Essaouira {tag}")).await;
@@ -165,15 +144,14 @@ impl Fixture {
         ] {
             let code = app.invite(&org, event, role, "1").await;
             let r = app
-                .call(
+                .send(
                     &c(p),
-                    "invites/signup-accept",
-                    &[
-                        ("code", code.clone()),
-                        ("display_name", format!("{p:?} {tag}")),
-                        ("email", emails[&p].clone()),
-                        ("password", PASSWORD.to_owned()),
-                    ],
+                    &SignupAndAccept {
+                        code: code.clone(),
+                        display_name: format!("{p:?} {tag}"),
+                        email: emails[&p].clone(),
+                        password: PASSWORD.to_owned(),
+                    },
                 )
                 .await;
             ok(&r, "persona signup");
@@ -188,10 +166,9 @@ impl Fixture {
         }
 
         ok(
-            &app.call(
+            &app.send(
                 &org,
-                "events/add-track",
-                &[("event_id", e.as_str()), ("track_name", "Agritech"), ("track_description", "")],
+                &AddTrack { event_id: event, track_name: "Agritech".into(), track_description: String::new() },
             )
             .await,
             "track",
@@ -200,16 +177,15 @@ impl Fixture {
 
         // "Atlas": the captain creates it, the participant joins with its code.
         ok(
-            &app.call(
+            &app.send(
                 &c(Captain),
-                "teams/create",
-                &[
-                    ("event_id", e.as_str()),
-                    ("team_name", "Atlas"),
-                    ("pitch", "Irrigation"),
-                    ("track_id", ""),
-                    ("needs", "design"),
-                ],
+                &CreateTeam {
+                    event_id: event,
+                    team_name: "Atlas".into(),
+                    pitch: "Irrigation".into(),
+                    track_id: String::new(),
+                    needs: "design".into(),
+                },
             )
             .await,
             "team",
@@ -217,40 +193,23 @@ impl Fixture {
         let team = scalar(app, "SELECT id FROM teams WHERE event_id = $1 AND name = 'Atlas'", event).await;
         let team_code: String =
             sqlx::query_scalar("SELECT invite_code FROM teams WHERE id = $1").bind(team).fetch_one(pool).await.unwrap();
-        ok(&app.call(&c(Participant), "teams/join", &[("code", team_code.as_str())]).await, "join team");
+        ok(&app.send(&c(Participant), &JoinTeam { code: team_code.clone() }).await, "join team");
 
         // "Borj": a helper participant, with a draft project.
         let (helper, _) = fresh_account(app, &participant_code, tag).await;
-        ok(
-            &app.call(
-                &helper,
-                "teams/create",
-                &[("event_id", e.as_str()), ("team_name", "Borj"), ("pitch", ""), ("track_id", ""), ("needs", "")],
-            )
-            .await,
-            "team 2",
-        );
+        ok(&app.send(&helper, &new_team(event, "Borj")).await, "team 2");
         let team2 = scalar(app, "SELECT id FROM teams WHERE event_id = $1 AND name = 'Borj'", event).await;
         let team2_code: String = sqlx::query_scalar("SELECT invite_code FROM teams WHERE id = $1")
             .bind(team2)
             .fetch_one(pool)
             .await
             .unwrap();
-        ok(&app.call(&helper, "projects/save", &project_form(event, 0, "Brouillon", false)).await, "draft");
+        ok(&app.send(&helper, &project_form(event, 0, "Brouillon", false)).await, "draft");
         let draft = scalar(app, "SELECT id FROM projects WHERE team_id = $1", team2).await;
 
-        ok(&app.call(&c(Participant), "projects/save", &project_form(event, 0, "Saqia", true)).await, "project");
+        ok(&app.send(&c(Participant), &project_form(event, 0, "Saqia", true)).await, "project");
         let project = scalar(app, "SELECT id FROM projects WHERE team_id = $1", team).await;
-        ok(
-            &app.call_multipart(
-                &c(Participant),
-                "projects/upload",
-                &[("event_id", e.clone())],
-                Some(("screenshot", png())),
-            )
-            .await,
-            "screenshot",
-        );
+        ok(&app.upload(&c(Participant), &[("event_id", e.clone())], Some(("screenshot", png()))).await, "screenshot");
         let (screenshot, screenshot_file): (i64, String) =
             sqlx::query_as("SELECT id, file_name FROM screenshots WHERE project_id = $1")
                 .bind(project)
@@ -260,46 +219,45 @@ impl Fixture {
 
         // Mentoring: a profile, a slot booked by "Atlas", an open help request.
         ok(
-            &app.call(
+            &app.send(
                 &c(Mentor),
-                "mentoring/save-profile",
-                &[
-                    ("event_id", e.as_str()),
-                    ("expertise", "design"),
-                    ("languages", "ar, fr"),
-                    ("capacity", "3"),
-                    ("bio", ""),
-                    ("contact", ""),
-                ],
+                &SaveMentorProfile {
+                    event_id: event,
+                    expertise: "design".into(),
+                    languages: "ar, fr".into(),
+                    capacity: "3".into(),
+                    bio: String::new(),
+                    contact: String::new(),
+                },
             )
             .await,
             "mentor profile",
         );
         let slot = offer_slot(app, &c(Mentor), event).await;
-        ok(&app.call(&c(Participant), "sessions/book", &[("slot_id", slot.to_string())]).await, "book");
+        ok(&app.send(&c(Participant), &BookSlot { slot_id: slot }).await, "book");
         let help = raise_help(app, &c(Participant), event).await;
 
         // Judging: rubric, open judging, a pass-only judge, assignment, a complete score.
         ok(&crate::judging::save_rubric(app, &org, event, 0, 0).await, "rubric");
         crate::judging::settings(app, &org, event, "2", "open", "raw").await;
         let (pass_judge, pass_token) = add_pass_judge(app, &org, event).await;
-        ok(&app.call(&org, "judging/assign", &[("event_id", e.as_str()), ("seed", "1")]).await, "assign");
-        let r = app.call(&c(Judge), "judging/save", &score_form(event, project, 0)).await;
+        ok(&app.send(&org, &RunAssignment { event_id: event, seed: "1".into(), rebalance: None }).await, "assign");
+        let r = app.send(&c(Judge), &score_form(event, project, 0)).await;
         ok(&r, "score");
         let score = scalar(app, "SELECT id FROM scores WHERE project_id = $1", project).await;
 
         // Organizer's children: an invite, an import batch, an announcement.
         ok(
-            &app.call(
+            &app.send(
                 &org,
-                "invites/create",
-                &[
-                    ("event_id", e.as_str()),
-                    ("role", "mentor"),
-                    ("label", "Fixture"),
-                    ("max_uses", "3"),
-                    ("valid_days", "7"),
-                ],
+                &CreateInvite {
+                    event_id: event,
+                    role: "mentor".into(),
+                    label: "Fixture".into(),
+                    max_uses: "3".into(),
+                    valid_days: "7".into(),
+                    allow_clash: None,
+                },
             )
             .await,
             "invite",
@@ -314,10 +272,7 @@ impl Fixture {
         let announcement = announce(app, &org, event).await;
 
         // The solo participant asks to join "Atlas".
-        ok(
-            &app.call(&c(Solo), "teams/request", &[("team_id", team.to_string()), ("message", "Salam".into())]).await,
-            "join request",
-        );
+        ok(&app.send(&c(Solo), &RequestJoin { team_id: team, message: "Salam".into() }).await, "join request");
         let join_request = scalar(app, "SELECT MAX(id) FROM join_requests WHERE team_id = $1", team).await;
 
         Fixture {
@@ -372,50 +327,40 @@ impl Fixture {
 
 /// Signs a new account up through an invite code: (session, user id).
 pub async fn fresh_account(app: &TestApp, code: &str, tag: &str) -> (Client, i64) {
-    let client = user_agent();
     let email = format!("fresh{}.{tag}@example.ma", seq());
-    let r = app
-        .call(
-            &client,
-            "invites/signup-accept",
-            &[("code", code), ("display_name", "Fresh"), ("email", email.as_str()), ("password", PASSWORD)],
-        )
-        .await;
-    ok(&r, "fresh account");
+    let client = app.join_with_invite(code, "Fresh", &email).await;
     let id = app.user_id(&email).await;
     (client, id)
 }
 
-pub fn project_form(event: i64, version: i64, title: &str, submit: bool) -> Form {
-    let mut f = form(&[
-        ("event_id", event.to_string()),
-        ("version", version.to_string()),
-        ("title", title.into()),
-        ("tagline", "Une idée".into()),
-        ("description", "Arrosage intelligent".into()),
-        ("track_id", "".into()),
-        ("repo_url", "".into()),
-        ("demo_url", "".into()),
-        ("video_url", "".into()),
-        ("technologies", "rust".into()),
-    ]);
-    if submit {
-        f.push(("submit".into(), "1".into()));
+pub fn project_form(event: i64, version: i64, title: &str, submit: bool) -> SaveProject {
+    SaveProject {
+        event_id: event,
+        version,
+        title: title.into(),
+        tagline: "Une idée".into(),
+        description: "Arrosage intelligent".into(),
+        track_id: String::new(),
+        repo_url: String::new(),
+        demo_url: String::new(),
+        video_url: String::new(),
+        technologies: "rust".into(),
+        submit: submit.then(|| "1".into()),
     }
-    f
 }
 
-pub fn score_form(event: i64, project: i64, base_version: i64) -> Form {
-    form(&[
-        ("event_id", event.to_string()),
-        ("project_id", project.to_string()),
-        ("save_id", format!("save-{}-{}", seq(), project)),
-        ("base_version", base_version.to_string()),
-        ("status", "".into()),
-        ("notes", "Bien".into()),
-        ("marks[c1]", "4".into()),
-        ("marks[c2]", "7".into()),
-    ])
+pub fn score_form(event: i64, project: i64, base_version: i64) -> SaveScore {
+    SaveScore {
+        event_id: event,
+        project_id: project,
+        save_id: format!("save-{}-{}", seq(), project),
+        base_version,
+        status: String::new(),
+        marks: map(&[("c1", "4"), ("c2", "7")]),
+        notes: "Bien".into(),
+        flagged: None,
+        back: None,
+    }
 }
 
 /// The mentor offers a new half-hour slot (each at its own hour) and its id.
@@ -427,15 +372,14 @@ pub async fn offer_slot(app: &TestApp, mentor: &Client, event: i64) -> i64 {
     let ends = starts + chrono::Duration::minutes(30);
     let fmt = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M").to_string();
     let r = app
-        .call(
+        .send(
             mentor,
-            "sessions/offer",
-            &[
-                ("event_id", event.to_string()),
-                ("starts_at", fmt(starts)),
-                ("ends_at", fmt(ends)),
-                ("location", "Salle 2".into()),
-            ],
+            &OfferSlot {
+                event_id: event,
+                starts_at: fmt(starts).to_string(),
+                ends_at: fmt(ends).to_string(),
+                location: "Salle 2".into(),
+            },
         )
         .await;
     ok(&r, "slot");
@@ -444,16 +388,15 @@ pub async fn offer_slot(app: &TestApp, mentor: &Client, event: i64) -> i64 {
 
 pub async fn raise_help(app: &TestApp, member: &Client, event: i64) -> i64 {
     let r = app
-        .call(
+        .send(
             member,
-            "help/raise",
-            &[
-                ("event_id", event.to_string()),
-                ("topic", "Capteur".into()),
-                ("skill", "".into()),
-                ("location", "Table 4".into()),
-                ("description", "".into()),
-            ],
+            &RaiseHelp {
+                event_id: event,
+                topic: "Capteur".into(),
+                skill: String::new(),
+                location: "Table 4".into(),
+                description: String::new(),
+            },
         )
         .await;
     ok(&r, "help request");
@@ -461,13 +404,7 @@ pub async fn raise_help(app: &TestApp, member: &Client, event: i64) -> i64 {
 }
 
 pub async fn add_pass_judge(app: &TestApp, organizer: &Client, event: i64) -> (i64, String) {
-    let r = app
-        .call(
-            organizer,
-            "judging/judges/add",
-            &[("event_id", event.to_string()), ("display_name", format!("Juge {}", seq()))],
-        )
-        .await;
+    let r = app.send(organizer, &AddJudge { event_id: event, display_name: format!("Juge {}", seq()) }).await;
     ok(&r, "pass judge");
     // Only a digest is stored: the link is in the answer, once.
     let judge = r.json()["user_id"].as_i64().unwrap_or_else(|| panic!("no judge in {}", r.body));
@@ -477,11 +414,7 @@ pub async fn add_pass_judge(app: &TestApp, organizer: &Client, event: i64) -> (i
 pub async fn stage_batch(app: &TestApp, organizer: &Client, event: i64) -> i64 {
     let csv = format!("name,email\nAmina,amina{}@example.ma\n", seq());
     let r = app
-        .call(
-            organizer,
-            "console/import/stage",
-            &[("event_id", event.to_string()), ("kind", "participants".into()), ("csv_text", csv)],
-        )
+        .send(organizer, &StageImport { event_id: event, kind: "participants".into(), csv_text: csv.to_string() })
         .await;
     ok(&r, "import batch");
     scalar(app, "SELECT MAX(id) FROM imports WHERE event_id = $1", event).await
@@ -489,15 +422,15 @@ pub async fn stage_batch(app: &TestApp, organizer: &Client, event: i64) -> i64 {
 
 pub async fn announce(app: &TestApp, organizer: &Client, event: i64) -> i64 {
     let r = app
-        .call(
+        .send(
             organizer,
-            "board/announce",
-            &[
-                ("event_id", event.to_string()),
-                ("body_ar", "مرحبا".into()),
-                ("body_fr", "Bienvenue".into()),
-                ("body_en", "Welcome".into()),
-            ],
+            &PostAnnouncement {
+                event_id: event,
+                body_ar: "مرحبا".into(),
+                body_fr: "Bienvenue".into(),
+                body_en: "Welcome".into(),
+                public: None,
+            },
         )
         .await;
     ok(&r, "announcement");

@@ -2,9 +2,46 @@
 //! or (with HAKAM_TEST_BACKEND=postgres) a uniquely named PostgreSQL database dropped afterwards.
 
 use hakam::config::Config;
+pub use leptos::server_fn::ServerFn;
 use reqwest::{redirect::Policy, Client, StatusCode};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
+
+// Every server function's argument type, in one place: tests call a function through its own
+// type, so a renamed function or argument is a compile error here rather than a failed call.
+pub use hakam::admin::{setup::ClaimAdmin, ListUsers, SetEventCreator};
+pub use hakam::auth::{CurrentUser, Login, Logout, Signup};
+pub use hakam::board::api::{
+    BoardConsole, EventAnnouncements, FreezeBoard, PostAnnouncement, ProjectorData, PublicRanking, PublishResults,
+    RetireAnnouncement, SaveBoardSettings, StepReveal,
+};
+pub use hakam::console::{CommitImport, Dashboard, ImportBatch, StageImport};
+pub use hakam::error::{AppError, FieldError};
+pub use hakam::events::{
+    AddOrganizer, AddTrack, CreateEvent, EventForm, EventPage, JoinEvent, ListEvents, RemoveTrack, UpdateEvent,
+};
+pub use hakam::i18n::Msg;
+pub use hakam::invites::{AcceptInvite, CreateInvite, InviteInfo, ListInvites, RevokeInvite, SignupAndAccept};
+pub use hakam::judging::audit::AuditLog;
+pub use hakam::judging::console::{
+    AddExtraJudge, AddJudge, ExtendPass, JudgingConsole, JudgingResults, LoadRubric, ResetPass, RunAssignment,
+    SaveJudgingSettings, SaveRubric, SetTable, ShowPass, UpdateJudge,
+};
+pub use hakam::judging::score::{JoinAsJudge, JudgeConflicts, JudgeDesk, OpenPass, SaveConflicts, SaveScore};
+pub use hakam::mentoring::help::{CancelHelp, ClaimHelp, HelpPage, RaiseHelp, ReleaseHelp, ResolveHelp};
+pub use hakam::mentoring::sessions::{BookSlot, CancelSlot, ListSlots, OfferSlot, SessionNotes};
+pub use hakam::mentoring::{
+    AssignMentor, AutoAssignMentors, MentorProfile, MentoringOverview, MyMentor, SaveMentorProfile,
+};
+pub use hakam::projects::{
+    ExtendDeadline, ListSubmissions, ProjectDetail, ProjectPage, RemoveScreenshot, SaveProject, UploadScreenshot,
+};
+pub use hakam::teams::{
+    AutoFormTeams, CreateTeam, DecideRequest, DissolveTeam, JoinTeam, LeaveTeam, MakeCaptain, MoveParticipant, MyTeam,
+    RemoveMember, RenameTeam, RequestJoin, SaveProfile, SetEventSkills, SetTeamLock, TeamBoard, TeamInvitation,
+    TeamsOverview, UpdateTeam,
+};
 
 pub struct TestApp {
     pub base: String,
@@ -133,63 +170,135 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// Reads a response whole.
+    pub async fn read(res: reqwest::Response) -> Reply {
+        let status = res.status();
+        let headers = res.headers().clone();
+        Reply { status, body: res.text().await.unwrap_or_default(), headers }
+    }
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or(Value::Null)
     }
+    /// The error a failed call answered, decoded as the browser decodes it; `None` for a
+    /// success or a body that is not an error.
+    pub fn error(&self) -> Option<AppError> {
+        if self.status.is_client_error() || self.status.is_server_error() {
+            serde_json::from_str(&self.body).ok()
+        } else {
+            None
+        }
+    }
+    /// The per-field errors of an `Invalid` answer (none for any other answer).
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self.error() {
+            Some(AppError::Invalid(errors)) => errors,
+            _ => Vec::new(),
+        }
+    }
     /// The fields named in an `Invalid` error, for asserting per-field messages.
     pub fn invalid_fields(&self) -> Vec<String> {
-        self.json()["Invalid"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|e| e["field"].as_str().map(str::to_owned)).collect())
-            .unwrap_or_default()
+        self.field_errors().into_iter().map(|e| e.field).collect()
+    }
+    /// The message of the first invalid field, as the form shows it first.
+    pub fn first_invalid(&self) -> Option<Msg> {
+        self.field_errors().first().map(|e| e.msg)
     }
 }
 
-impl TestApp {
-    /// Calls a server function as a form post, the way `<ActionForm>` does.
-    pub async fn call<F: serde::Serialize + ?Sized>(&self, client: &Client, endpoint: &str, form: &F) -> Reply {
-        let res = client.post(format!("{}/api/{endpoint}", self.base)).form(form).send().await.expect("request sent");
-        let status = res.status();
-        let headers = res.headers().clone();
-        Reply { status, body: res.text().await.unwrap_or_default(), headers }
+/// One server-function call as the browser makes it: the function's path and its arguments
+/// encoded as its form (url-encoded, or multipart for a file upload).
+#[derive(Clone, Debug)]
+pub struct Call {
+    pub path: &'static str,
+    body: Body,
+}
+
+#[derive(Clone, Debug)]
+enum Body {
+    Form(String),
+    Multipart { fields: Vec<(String, String)>, file: Option<(String, Vec<u8>)> },
+}
+
+impl Call {
+    /// A call of the server function whose arguments `args` are. They are encoded with the
+    /// server-function layer's own url encoding (the one `PostUrl` decodes), so optional
+    /// arguments left `None` are left out as an unticked checkbox is, and map arguments are
+    /// sent as `marks[c1]=4`.
+    pub fn of<T: ServerFn + serde::Serialize>(args: &T) -> Call {
+        let form = serde_qs::to_string(args).expect("server-function arguments encode");
+        Call { path: T::PATH, body: Body::Form(form) }
     }
 
-    /// Calls a multipart server function (file uploads), as a browser form with a file does.
-    pub async fn call_multipart(
-        &self,
-        client: &Client,
-        endpoint: &str,
-        fields: &[(&str, String)],
-        file: Option<(&str, Vec<u8>)>,
-    ) -> Reply {
-        let mut form = reqwest::multipart::Form::new();
-        for (k, v) in fields {
-            form = form.text(k.to_string(), v.clone());
+    /// The request that makes this call to the server at `base`.
+    pub fn request(&self, client: &Client, base: &str) -> reqwest::RequestBuilder {
+        let url = format!("{base}{}", self.path);
+        match &self.body {
+            Body::Form(form) => client
+                .post(url)
+                .header(reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(form.clone()),
+            Body::Multipart { fields, file } => {
+                let mut form = reqwest::multipart::Form::new();
+                for (k, v) in fields {
+                    form = form.text(k.clone(), v.clone());
+                }
+                if let Some((name, bytes)) = file {
+                    form =
+                        form.part(name.clone(), reqwest::multipart::Part::bytes(bytes.clone()).file_name("shot.png"));
+                }
+                client.post(url).multipart(form)
+            }
         }
-        if let Some((name, bytes)) = file {
-            form = form.part(name.to_string(), reqwest::multipart::Part::bytes(bytes).file_name("shot.png"));
+    }
+
+    /// A screenshot upload (the only multipart server function): its fields and its file.
+    pub fn upload(fields: &[(&str, String)], file: Option<(&str, Vec<u8>)>) -> Call {
+        Call {
+            path: UploadScreenshot::PATH,
+            body: Body::Multipart {
+                fields: fields.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+                file: file.map(|(name, bytes)| (name.to_owned(), bytes)),
+            },
         }
-        let res =
-            client.post(format!("{}/api/{endpoint}", self.base)).multipart(form).send().await.expect("request sent");
-        let status = res.status();
-        let headers = res.headers().clone();
-        Reply { status, body: res.text().await.unwrap_or_default(), headers }
+    }
+}
+
+/// The argument map of a server function that takes one (`marks[c1]=4`, `fields[name_1]=…`);
+/// no pairs is no map, as a form without such fields sends.
+pub fn map<K: ToString, V: ToString>(pairs: &[(K, V)]) -> Option<BTreeMap<String, String>> {
+    (!pairs.is_empty()).then(|| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+}
+
+impl TestApp {
+    /// Calls a server function through its argument type, as a form post the way
+    /// `<ActionForm>` does: `app.send(&client, &JoinTeam { code }).await`.
+    pub async fn send<T: ServerFn + serde::Serialize>(&self, client: &Client, args: &T) -> Reply {
+        self.send_call(client, &Call::of(args)).await
+    }
+
+    /// Sends a call prepared beforehand (a table of calls, a call made by several clients).
+    pub async fn send_call(&self, client: &Client, call: &Call) -> Reply {
+        Reply::read(self.request(client, call).send().await.expect("request sent")).await
+    }
+
+    /// The request a call makes, for a test that adds headers of its own (a browser's
+    /// `Accept: text/html`, its `Referer`) before sending it.
+    pub fn request(&self, client: &Client, call: &Call) -> reqwest::RequestBuilder {
+        call.request(client, &self.base)
+    }
+
+    /// Uploads a screenshot (a multipart server function), as a browser form with a file does.
+    pub async fn upload(&self, client: &Client, fields: &[(&str, String)], file: Option<(&str, Vec<u8>)>) -> Reply {
+        self.send_call(client, &Call::upload(fields, file)).await
     }
 
     pub async fn get(&self, client: &Client, path: &str) -> Reply {
-        let res = client.get(format!("{}{path}", self.base)).send().await.expect("request sent");
-        let status = res.status();
-        let headers = res.headers().clone();
-        Reply { status, body: res.text().await.unwrap_or_default(), headers }
+        Reply::read(client.get(format!("{}{path}", self.base)).send().await.expect("request sent")).await
     }
 
     pub async fn signup(&self, client: &Client, name: &str, email: &str) -> Reply {
-        self.call(
-            client,
-            "auth/signup",
-            &[("display_name", name), ("email", email), ("password", "correct horse battery")],
-        )
-        .await
+        let args = Signup { display_name: name.into(), email: email.into(), password: PASSWORD.into(), next: None };
+        self.send(client, &args).await
     }
 
     /// Signs up the platform admin (who may create events and let others do so). Tests get
@@ -206,16 +315,16 @@ impl TestApp {
     }
 
     pub async fn login(&self, client: &Client, email: &str, password: &str) -> Reply {
-        self.call(client, "auth/login", &[("email", email), ("password", password)]).await
+        self.send(client, &Login { email: email.into(), password: password.into(), next: None }).await
     }
 
     pub async fn me(&self, client: &Client) -> Value {
-        self.call(client, "auth/me", &NONE).await.json()
+        self.send(client, &CurrentUser {}).await.json()
     }
 
     /// Creates a valid event and returns its id; the client must be allowed to create events.
     pub async fn create_event(&self, client: &Client, name: &str) -> i64 {
-        let reply = self.call(client, "events/create", &event_form(name)).await;
+        let reply = self.send(client, &event_form(name)).await;
         assert!(
             reply.status.is_success() || reply.status.is_redirection(),
             "create_event: {} {}",
@@ -223,6 +332,20 @@ impl TestApp {
             reply.body
         );
         self.latest_event_id().await
+    }
+
+    /// A new account signed up through an invite code (with `PASSWORD`): its session.
+    pub async fn join_with_invite(&self, code: &str, name: &str, email: &str) -> Client {
+        let client = user_agent();
+        let args = SignupAndAccept {
+            code: code.into(),
+            display_name: name.into(),
+            email: email.into(),
+            password: PASSWORD.into(),
+        };
+        let r = self.send(&client, &args).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{email} joins: {} {}", r.status, r.body);
+        client
     }
 
     pub async fn latest_event_id(&self) -> i64 {
@@ -235,20 +358,15 @@ impl TestApp {
 
     /// Creates an invite and returns its code.
     pub async fn invite(&self, organizer: &Client, event_id: i64, role: &str, max_uses: &str) -> String {
-        let id = event_id.to_string();
-        let reply = self
-            .call(
-                organizer,
-                "invites/create",
-                &[
-                    ("event_id", id.as_str()),
-                    ("role", role),
-                    ("label", "Jury"),
-                    ("max_uses", max_uses),
-                    ("valid_days", "7"),
-                ],
-            )
-            .await;
+        let args = CreateInvite {
+            event_id,
+            role: role.into(),
+            label: "Jury".into(),
+            max_uses: max_uses.into(),
+            valid_days: "7".into(),
+            allow_clash: None,
+        };
+        let reply = self.send(organizer, &args).await;
         assert!(reply.status.is_success(), "invite: {} {}", reply.status, reply.body);
         sqlx::query_scalar::<_, String>("SELECT code FROM invites WHERE event_id = $1 ORDER BY id DESC LIMIT 1")
             .bind(event_id)
@@ -266,33 +384,94 @@ impl TestApp {
     }
 }
 
+/// A tiny valid PNG (1×1): an image the upload takes.
+pub fn png() -> Vec<u8> {
+    let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
+    v.extend_from_slice(&[
+        0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+    ]);
+    v.extend_from_slice(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]);
+    v
+}
+
+/// The password of every account the tests make.
+pub const PASSWORD: &str = "correct horse battery";
+
 /// A valid event whose registration is open now (dates in 2020–2099 around the present).
-pub fn event_form(name: &str) -> Vec<(&'static str, String)> {
+pub fn event_form(name: &str) -> CreateEvent {
     let fmt = |offset_days: i64| {
         let t = chrono::Utc::now() + chrono::Duration::days(offset_days);
         t.format("%Y-%m-%dT%H:%M").to_string()
     };
-    vec![
-        ("name", name.to_owned()),
-        ("description", "Le numérique au service du citoyen — الرقمي في خدمة المواطن".to_owned()),
-        ("venue", "Berkane".to_owned()),
-        ("timezone", "Africa/Casablanca".to_owned()),
-        ("starts_at", fmt(5)),
-        ("ends_at", fmt(8)),
-        ("team_min", "2".to_owned()),
-        ("team_max", "5".to_owned()),
-        ("registration_opens", fmt(-1)),
-        ("registration_closes", fmt(5)),
-        ("hacking_starts", fmt(5)),
-        ("submission_deadline", fmt(7)),
-        ("judging_opens", fmt(7)),
-        ("judging_closes", fmt(8)),
-        ("results_at", fmt(8)),
-    ]
+    CreateEvent {
+        name: name.to_owned(),
+        description: "Le numérique au service du citoyen — الرقمي في خدمة المواطن".to_owned(),
+        venue: "Berkane".to_owned(),
+        timezone: "Africa/Casablanca".to_owned(),
+        starts_at: fmt(5),
+        ends_at: fmt(8),
+        team_min: "2".to_owned(),
+        team_max: "5".to_owned(),
+        registration_opens: fmt(-1),
+        registration_closes: fmt(5),
+        hacking_starts: fmt(5),
+        submission_deadline: fmt(7),
+        judging_opens: fmt(7),
+        judging_closes: fmt(8),
+        results_at: fmt(8),
+    }
 }
 
-/// An empty form, for server functions without arguments.
-pub const NONE: [(&str, &str); 0] = [];
+/// An edit of event `id`, made on `version`, that saves `form`.
+pub fn event_update(id: i64, version: i64, form: CreateEvent) -> UpdateEvent {
+    let CreateEvent {
+        name,
+        description,
+        venue,
+        timezone,
+        starts_at,
+        ends_at,
+        team_min,
+        team_max,
+        registration_opens,
+        registration_closes,
+        hacking_starts,
+        submission_deadline,
+        judging_opens,
+        judging_closes,
+        results_at,
+    } = form;
+    UpdateEvent {
+        id,
+        version,
+        name,
+        description,
+        venue,
+        timezone,
+        starts_at,
+        ends_at,
+        team_min,
+        team_max,
+        registration_opens,
+        registration_closes,
+        hacking_starts,
+        submission_deadline,
+        judging_opens,
+        judging_closes,
+        results_at,
+    }
+}
+
+/// A team of `event` named `name`, with no pitch, track or needs.
+pub fn new_team(event_id: i64, name: &str) -> CreateTeam {
+    CreateTeam {
+        event_id,
+        team_name: name.to_owned(),
+        pitch: String::new(),
+        track_id: String::new(),
+        needs: String::new(),
+    }
+}
 
 /// Runs the futures concurrently on this task and returns their outputs in order: enough to
 /// make requests race against the server without another dependency.

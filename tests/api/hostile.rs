@@ -70,7 +70,7 @@ const DECODABLE_FORMS: &[&str] =
 
 /// The server functions that take no argument. A function joins this list only if it reads
 /// nothing from its body; the test checks the list against what the server does.
-const NO_ARGUMENTS: &[&str] = &["auth/me", "auth/logout", "events/list", "admin/users"];
+const NO_ARGUMENTS: &[&str] = &[CurrentUser::PATH, Logout::PATH, ListEvents::PATH, ListUsers::PATH];
 
 struct Outcome {
     failures: Vec<String>,
@@ -112,42 +112,29 @@ async fn hostile_bodies_get_a_4xx_never_a_5xx_or_a_panic() {
     let organizer = user_agent();
     app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
     let event = app.create_event(&organizer, "Hackathon Berkane").await;
-    let participant = user_agent();
     let code = app.invite(&organizer, event, "participant", "1").await;
-    let r = app
-        .call(
-            &participant,
-            "invites/signup-accept",
-            &[
-                ("code", code.as_str()),
-                ("display_name", "Participante"),
-                ("email", "p@example.ma"),
-                ("password", "correct horse battery"),
-            ],
-        )
-        .await;
-    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    let participant = app.join_with_invite(&code, "Participante", "p@example.ma").await;
     let personas: [(&str, Client); 3] =
         [("anonymous", user_agent()), ("participant", participant), ("organizer", organizer)];
 
     let mut functions: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(p, _)| p.to_owned()).collect();
     functions.sort();
     // Signing out last keeps the personas signed in for the rest.
-    functions.sort_by_key(|p| p.ends_with("/auth/logout"));
+    functions.sort_by_key(|p| p == Logout::PATH);
     assert!(functions.len() > 50, "server functions registered: {}", functions.len());
 
     // Which functions take no argument: those that accept an empty form from the organizer.
     let mut no_arguments = Vec::new();
     for path in &functions {
-        if path.ends_with("/auth/logout") {
+        if path == Logout::PATH {
             continue;
         }
         let r = send(&personas[2].1, Method::POST, &format!("{}{path}", app.base), Some(FORM), b"").await.unwrap();
         if r.status().is_success() {
-            no_arguments.push(path.trim_start_matches("/api/").to_owned());
+            no_arguments.push(path.clone());
         }
     }
-    no_arguments.push("auth/logout".to_owned());
+    no_arguments.push(Logout::PATH.to_owned());
     no_arguments.sort();
     let mut expected: Vec<String> = NO_ARGUMENTS.iter().map(|s| s.to_string()).collect();
     expected.sort();
@@ -155,11 +142,12 @@ async fn hostile_bodies_get_a_4xx_never_a_5xx_or_a_panic() {
 
     let bodies = bodies();
     let mut outcome = Outcome { failures: Vec::new() };
+    // Raw bodies on purpose, never the argument types: what is sent is not what any server
+    // function takes.
     for path in &functions {
-        let name = path.trim_start_matches("/api/");
         for (persona, client) in &personas {
             for (what, content_type, body) in &bodies {
-                let may_succeed = NO_ARGUMENTS.contains(&name) && DECODABLE_FORMS.contains(what);
+                let may_succeed = NO_ARGUMENTS.contains(&path.as_str()) && DECODABLE_FORMS.contains(what);
                 let reply = send(client, Method::POST, &format!("{}{path}", app.base), *content_type, body).await;
                 outcome.check(format!("POST {path} as {persona}, {what}"), reply, may_succeed);
             }
@@ -245,7 +233,8 @@ async fn hostile_upload_bodies_get_415_or_400_not_a_panic() {
     let app = spawn_app().await;
     let organizer = user_agent();
     app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
-    let url = format!("{}/api/projects/upload", app.base);
+    // Raw bodies on purpose: none is the multipart form the upload takes.
+    let url = format!("{}{}", app.base, UploadScreenshot::PATH);
     for (content_type, body, expected) in [
         (None, &b""[..], StatusCode::UNSUPPORTED_MEDIA_TYPE),
         (Some(FORM), b"event_id=1", StatusCode::UNSUPPORTED_MEDIA_TYPE),
@@ -260,7 +249,7 @@ async fn hostile_upload_bodies_get_415_or_400_not_a_panic() {
         assert!(error.is_string() || error.is_object(), "the usual error body: {error}");
     }
     // Undecodable url-encoded bodies are a 400 with the usual error body.
-    let r = send(&organizer, Method::POST, &format!("{}/api/events/page", app.base), Some(FORM), b"id=\xff\xfe")
+    let r = send(&organizer, Method::POST, &format!("{}{}", app.base, EventPage::PATH), Some(FORM), b"id=\xff\xfe")
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);

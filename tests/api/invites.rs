@@ -14,7 +14,7 @@ async fn a_judge_joins_through_an_invite_link() {
     let (org, event) = setup(&app).await;
     let code = app.invite(&org, event, "judge", "1").await;
 
-    let list = app.call(&org, "invites/list", &[("event_id", event.to_string())]).await.json();
+    let list = app.send(&org, &ListInvites { event_id: event }).await.json();
     let first = &list[0];
     assert_eq!(first["role"], "Judge");
     assert!(first["url"].as_str().unwrap().ends_with(&format!("/invite/{code}")));
@@ -23,43 +23,37 @@ async fn a_judge_joins_through_an_invite_link() {
     );
 
     let judge = user_agent();
-    let info = app.call(&judge, "invites/info", &[("code", code.as_str())]).await.json();
+    let info = app.send(&judge, &InviteInfo { code: code.clone() }).await.json();
     assert_eq!(info["event_name"], "Hackathon Berkane");
     assert_eq!(info["status"], "Valid");
 
-    let r = app
-        .call(
-            &judge,
-            "invites/signup-accept",
-            &[
-                ("code", code.as_str()),
-                ("display_name", "عبد الرحيم الإدريسي"),
-                ("email", "judge@example.ma"),
-                ("password", "correct horse battery"),
-            ],
-        )
-        .await;
+    let accept = SignupAndAccept {
+        code: code.clone(),
+        display_name: "عبد الرحيم الإدريسي".into(),
+        email: "judge@example.ma".into(),
+        password: PASSWORD.into(),
+    };
+    let r = app.send(&judge, &accept).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
-    let page = app.call(&judge, "events/page", &[("id", event.to_string())]).await.json();
+    let page = app.send(&judge, &EventPage { id: event }).await.json();
     assert_eq!(page["my_roles"], serde_json::json!(["Judge"]));
 
     // The single-use link is now spent: a second person is told so, and gets no role.
     let late = user_agent();
     app.signup(&late, "Late", "late@example.ma").await;
-    let r = app.call(&late, "invites/accept", &[("code", code.as_str())]).await;
+    let r = app.send(&late, &AcceptInvite { code: code.clone() }).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert_eq!(r.json()["Conflict"], "ErrInviteUsedUp");
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrInviteUsedUp)));
     // Signing up through a spent link creates no account either.
     let r = app
-        .call(
+        .send(
             &user_agent(),
-            "invites/signup-accept",
-            &[
-                ("code", code.as_str()),
-                ("display_name", "X"),
-                ("email", "x@example.ma"),
-                ("password", "correct horse battery"),
-            ],
+            &SignupAndAccept {
+                code: code.clone(),
+                display_name: "X".into(),
+                email: "x@example.ma".into(),
+                password: PASSWORD.into(),
+            },
         )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
@@ -76,12 +70,12 @@ async fn revoked_expired_and_unknown_invites_get_clear_answers() {
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    let r = app.call(&org, "invites/revoke", &[("event_id", event.to_string()), ("invite_id", id.to_string())]).await;
+    let r = app.send(&org, &RevokeInvite { event_id: event, invite_id: id }).await;
     assert!(r.status.is_success(), "{}", r.body);
     let u = user_agent();
     app.signup(&u, "Youssef", "youssef@example.ma").await;
-    let r = app.call(&u, "invites/accept", &[("code", code.as_str())]).await;
-    assert_eq!(r.json()["Conflict"], "ErrInviteRevoked");
+    let r = app.send(&u, &AcceptInvite { code: code.clone() }).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrInviteRevoked)));
 
     let code = app.invite(&org, event, "mentor", "10").await;
     sqlx::query("UPDATE invites SET expires_at = 1 WHERE code = $1")
@@ -89,10 +83,10 @@ async fn revoked_expired_and_unknown_invites_get_clear_answers() {
         .execute(&app.state.db.pool)
         .await
         .unwrap();
-    let r = app.call(&u, "invites/accept", &[("code", code.as_str())]).await;
-    assert_eq!(r.json()["Conflict"], "ErrInviteExpired");
+    let r = app.send(&u, &AcceptInvite { code: code.clone() }).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrInviteExpired)));
 
-    let r = app.call(&u, "invites/accept", &[("code", "doesnotexist")]).await;
+    let r = app.send(&u, &AcceptInvite { code: "doesnotexist".into() }).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(app.count("SELECT COUNT(*) FROM event_roles WHERE role = 'mentor'").await, 0);
 }
@@ -108,8 +102,8 @@ async fn the_last_use_of_an_invite_goes_to_exactly_one_of_many_racers() {
         app.signup(&c, &format!("Racer {i}"), &format!("racer{i}@example.ma")).await;
         people.push(c);
     }
-    let form = [("code", code.as_str())];
-    let results = join_all(people.iter().map(|c| app.call(c, "invites/accept", &form))).await;
+    let accept = AcceptInvite { code };
+    let results = join_all(people.iter().map(|c| app.send(c, &accept))).await;
     let won = results.iter().filter(|r| r.status.is_success() || r.status.is_redirection()).count();
     let lost = results.iter().filter(|r| r.status == StatusCode::CONFLICT).count();
     assert_eq!((won, lost), (1, 7), "{:?}", results.iter().map(|r| (r.status, r.body.clone())).collect::<Vec<_>>());
@@ -121,7 +115,6 @@ async fn the_last_use_of_an_invite_goes_to_exactly_one_of_many_racers() {
 async fn a_judge_cannot_also_take_part_or_mentor_unless_an_organizer_allows_it() {
     let app = spawn_app().await;
     let (org, event) = setup(&app).await;
-    let e = event.to_string();
     let judge_code = app.invite(&org, event, "judge", "5").await;
     let participant_code = app.invite(&org, event, "participant", "5").await;
     let mentor_code = app.invite(&org, event, "mentor", "5").await;
@@ -139,27 +132,19 @@ async fn a_judge_cannot_also_take_part_or_mentor_unless_an_organizer_allows_it()
     };
 
     // A judge tries every way in as a participant or mentor: each is refused, using nothing.
-    let judge = user_agent();
-    let r = app
-        .call(
-            &judge,
-            "invites/signup-accept",
-            &[
-                ("code", judge_code.as_str()),
-                ("display_name", "Karima"),
-                ("email", "karima@example.ma"),
-                ("password", "correct horse battery"),
-            ],
-        )
-        .await;
-    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
-    let r = app.call(&judge, "events/join", &[("event_id", e.as_str())]).await;
-    assert_eq!((r.status, r.json()["Conflict"].as_str()), (StatusCode::CONFLICT, Some("ErrRoleClash")), "{}", r.body);
+    let judge = app.join_with_invite(&judge_code, "Karima", "karima@example.ma").await;
+    let r = app.send(&judge, &JoinEvent { event_id: event }).await;
+    assert_eq!(
+        (r.status, r.error()),
+        (StatusCode::CONFLICT, Some(AppError::Conflict(Msg::ErrRoleClash))),
+        "{}",
+        r.body
+    );
     for code in [&participant_code, &mentor_code] {
-        let r = app.call(&judge, "invites/accept", &[("code", code.as_str())]).await;
+        let r = app.send(&judge, &AcceptInvite { code: code.clone() }).await;
         assert_eq!(
-            (r.status, r.json()["Conflict"].as_str()),
-            (StatusCode::CONFLICT, Some("ErrRoleClash")),
+            (r.status, r.error()),
+            (StatusCode::CONFLICT, Some(AppError::Conflict(Msg::ErrRoleClash))),
             "{}",
             r.body
         );
@@ -170,41 +155,27 @@ async fn a_judge_cannot_also_take_part_or_mentor_unless_an_organizer_allows_it()
         0,
         "a refused acceptance uses nothing"
     );
-    let r = app.call(&judge, "teams/board", &[("event_id", e.as_str()), ("skill", ""), ("language", "")]).await;
+    let r = app.send(&judge, &TeamBoard { event_id: event, skill: String::new(), language: String::new() }).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "the team board stays closed to the judge");
 
     // The reverse: a participant cannot become a judge of the same event.
-    let member = user_agent();
-    let r = app
-        .call(
-            &member,
-            "invites/signup-accept",
-            &[
-                ("code", participant_code.as_str()),
-                ("display_name", "Omar"),
-                ("email", "omar@example.ma"),
-                ("password", "correct horse battery"),
-            ],
-        )
-        .await;
-    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
-    let r = app.call(&member, "invites/accept", &[("code", judge_code.as_str())]).await;
-    assert_eq!(r.json()["Conflict"], "ErrRoleClash", "{}", r.body);
+    let member = app.join_with_invite(&participant_code, "Omar", "omar@example.ma").await;
+    let r = app.send(&member, &AcceptInvite { code: judge_code.clone() }).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrRoleClash)), "{}", r.body);
     assert_eq!(roles("omar@example.ma").await, ["participant"]);
 
     // The organizer says so with an invite that allows both roles.
     let r = app
-        .call(
+        .send(
             &org,
-            "invites/create",
-            &[
-                ("event_id", e.as_str()),
-                ("role", "participant"),
-                ("label", "Jury et participante"),
-                ("max_uses", "1"),
-                ("valid_days", "7"),
-                ("allow_clash", "on"),
-            ],
+            &CreateInvite {
+                event_id: event,
+                role: "participant".into(),
+                label: "Jury et participante".into(),
+                max_uses: "1".into(),
+                valid_days: "7".into(),
+                allow_clash: Some("on".into()),
+            },
         )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
@@ -212,7 +183,7 @@ async fn a_judge_cannot_also_take_part_or_mentor_unless_an_organizer_allows_it()
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    let r = app.call(&judge, "invites/accept", &[("code", allowed.as_str())]).await;
+    let r = app.send(&judge, &AcceptInvite { code: allowed.clone() }).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
     assert_eq!(roles("karima@example.ma").await, ["judge", "participant"]);
 }

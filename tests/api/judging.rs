@@ -13,12 +13,6 @@ pub struct Jury {
     pub projects: Vec<(i64, i64)>,
 }
 
-impl Jury {
-    pub fn e(&self) -> String {
-        self.event.to_string()
-    }
-}
-
 /// Teams with submitted projects, written straight into the database: the submission flow
 /// has its own tests, and judging starts from submitted projects.
 pub async fn seed_projects(pool: &sqlx::AnyPool, event: i64, n: usize, track: Option<i64>) -> Vec<(i64, i64)> {
@@ -83,46 +77,44 @@ pub async fn seed_projects(pool: &sqlx::AnyPool, event: i64, n: usize, track: Op
 
 /// The standard rubric: impact (weight 3, 1–5) and execution (weight 1, 0–10).
 pub async fn save_rubric(app: &TestApp, organizer: &Client, event: i64, scope: i64, version: i64) -> Reply {
-    let (e, s, v) = (event.to_string(), scope.to_string(), version.to_string());
-    app.call(
+    app.send(
         organizer,
-        "judging/rubric/save",
-        &[
-            ("event_id", e.as_str()),
-            ("scope", s.as_str()),
-            ("version", v.as_str()),
-            ("fields[name_1]", "Impact"),
-            ("fields[weight_1]", "3"),
-            ("fields[scale_1]", "1-5"),
-            ("fields[levels_1]", "Aucun\nFaible\nMoyen\nFort\nExceptionnel"),
-            ("fields[name_2]", "التنفيذ"),
-            ("fields[weight_2]", "1"),
-            ("fields[scale_2]", "0-10"),
-        ],
+        &SaveRubric {
+            event_id: event,
+            scope,
+            version,
+            fields: map(&[
+                ("name_1", "Impact"),
+                ("weight_1", "3"),
+                ("scale_1", "1-5"),
+                ("levels_1", "Aucun\nFaible\nMoyen\nFort\nExceptionnel"),
+                ("name_2", "التنفيذ"),
+                ("weight_2", "1"),
+                ("scale_2", "0-10"),
+            ]),
+        },
     )
     .await
 }
 
 pub async fn settings(app: &TestApp, organizer: &Client, event: i64, k: &str, state: &str, method: &str) {
-    let e = event.to_string();
     let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 1) FROM judging_settings WHERE event_id = $1")
         .bind(event)
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    let v = version.to_string();
     let r = app
-        .call(
+        .send(
             organizer,
-            "judging/settings/save",
-            &[
-                ("event_id", e.as_str()),
-                ("version", v.as_str()),
-                ("judges_per_project", k),
-                ("method", method),
-                ("disagreement", "25"),
-                ("state", state),
-            ],
+            &SaveJudgingSettings {
+                event_id: event,
+                version,
+                judges_per_project: k.to_string(),
+                hide_names: None,
+                method: method.to_string(),
+                disagreement: "25".into(),
+                state: state.to_string(),
+            },
         )
         .await;
     assert!(r.status.is_success(), "settings: {} {}", r.status, r.body);
@@ -139,15 +131,14 @@ pub fn issued_token(r: &Reply) -> String {
 /// Signs a fresh phone in with a pass token.
 pub async fn open_pass(app: &TestApp, token: &str) -> Client {
     let phone = user_agent();
-    let r = app.call(&phone, "judging/pass/open", &[("token", token)]).await;
+    let r = app.send(&phone, &OpenPass { token: token.to_string() }).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "open pass: {} {}", r.status, r.body);
     phone
 }
 
 /// Adds a judge by name and signs a fresh phone in with the judge's link.
 pub async fn add_judge(app: &TestApp, organizer: &Client, event: i64, name: &str) -> (i64, Client) {
-    let e = event.to_string();
-    let r = app.call(organizer, "judging/judges/add", &[("event_id", e.as_str()), ("display_name", name)]).await;
+    let r = app.send(organizer, &AddJudge { event_id: event, display_name: name.to_string() }).await;
     let token = issued_token(&r);
     let user = r.json()["user_id"].as_i64().expect("judge id");
     (user, open_pass(app, &token).await)
@@ -168,7 +159,9 @@ pub async fn jury(app: &TestApp, projects: usize, judges: usize, k: &str) -> Jur
 }
 
 pub async fn assign(app: &TestApp, jury: &Jury, seed: &str) {
-    let r = app.call(&jury.organizer, "judging/assign", &[("event_id", jury.e().as_str()), ("seed", seed)]).await;
+    let r = app
+        .send(&jury.organizer, &RunAssignment { event_id: jury.event, seed: seed.to_string(), rebalance: None })
+        .await;
     assert!(r.status.is_success(), "assign: {} {}", r.status, r.body);
 }
 
@@ -190,18 +183,18 @@ pub async fn save(
     base: i64,
     marks: &[(&str, &str)],
 ) -> Reply {
-    let mut form: Vec<(String, String)> = vec![
-        ("event_id".into(), event.to_string()),
-        ("project_id".into(), project.to_string()),
-        ("save_id".into(), save_id.into()),
-        ("base_version".into(), base.to_string()),
-        ("status".into(), String::new()),
-        ("notes".into(), "Bonne démo".into()),
-    ];
-    for (k, v) in marks {
-        form.push((format!("marks[{k}]"), v.to_string()));
-    }
-    app.call(phone, "judging/save", &form).await
+    let args = SaveScore {
+        event_id: event,
+        project_id: project,
+        save_id: save_id.into(),
+        base_version: base,
+        status: String::new(),
+        marks: map(marks),
+        notes: "Bonne démo".into(),
+        flagged: None,
+        back: None,
+    };
+    app.send(phone, &args).await
 }
 
 #[tokio::test]
@@ -215,10 +208,8 @@ async fn assignment_covers_every_project_with_k_judges_and_no_conflicts() {
         .execute(&app.state.db.pool)
         .await
         .unwrap();
-    let team_key = format!("teams[{}]", jury.projects[1].1);
-    let r = app
-        .call(&jury.judges[1].1, "judging/conflicts/save", &[("event_id", jury.e()), (team_key.as_str(), "on".into())])
-        .await;
+    let conflict = SaveConflicts { event_id: jury.event, teams: map(&[(jury.projects[1].1, "on")]) };
+    let r = app.send(&jury.judges[1].1, &conflict).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
     assign(&app, &jury, "7").await;
 
@@ -300,20 +291,19 @@ async fn a_replayed_save_is_applied_once_and_a_stale_one_never_overwrites() {
     // The desk's plain form (no JavaScript) comes back to the same project after saving.
     let back = format!("/events/{}/judge?p=0", jury.event);
     let r = app
-        .call(
+        .send(
             phone,
-            "judging/save",
-            &[
-                ("event_id", jury.e()),
-                ("project_id", project.to_string()),
-                ("save_id", "form-nojs-01".into()),
-                ("base_version", "2".into()),
-                ("status", "".into()),
-                ("notes", "".into()),
-                ("marks[c1]", "5".into()),
-                ("marks[c2]", "9".into()),
-                ("back", back.clone()),
-            ],
+            &SaveScore {
+                event_id: jury.event,
+                project_id: project,
+                save_id: "form-nojs-01".into(),
+                base_version: 2,
+                status: String::new(),
+                marks: map(&[("c1", "5"), ("c2", "9")]),
+                notes: String::new(),
+                flagged: None,
+                back: Some(back.clone()),
+            },
         )
         .await;
     assert!(r.status.is_redirection() || r.status.is_success(), "{} {}", r.status, r.body);
@@ -323,7 +313,7 @@ async fn a_replayed_save_is_applied_once_and_a_stale_one_never_overwrites() {
     // A partial save is a draft, and does not count in results.
     let draft = save(&app, phone, jury.event, project, "save-0004", 3, &[("c1", "3")]).await;
     assert_eq!(draft.json()["status"], "draft");
-    let results = app.call(&jury.organizer, "judging/results", &[("event_id", jury.e())]).await.json();
+    let results = app.send(&jury.organizer, &JudgingResults { event_id: jury.event }).await.json();
     assert_eq!(results["rows"][0]["judges"], 0);
 }
 
@@ -334,8 +324,7 @@ async fn two_phones_of_one_judge_racing_cannot_both_win() {
     assign(&app, &jury, "1").await;
     let judge = jury.judges[0].0;
     // "Show link" gives the pass a new secret; the first phone stays signed in.
-    let (e, u) = (jury.e(), judge.to_string());
-    let r = app.call(&jury.organizer, "judging/pass/show", &[("event_id", e.as_str()), ("user_id", u.as_str())]).await;
+    let r = app.send(&jury.organizer, &ShowPass { event_id: jury.event, user_id: judge }).await;
     let second_phone = open_pass(&app, &issued_token(&r)).await;
     let phones = [&jury.judges[0].1, &second_phone];
     let project = jury.projects[0].0;
@@ -376,17 +365,19 @@ async fn bad_scores_are_refused_per_field_and_change_nothing() {
     assert_eq!(fields, ["c1", "c9"]);
     let long = "x".repeat(2001);
     let r = app
-        .call(
+        .send(
             phone,
-            "judging/save",
-            &[
-                ("event_id", jury.e()),
-                ("project_id", p.to_string()),
-                ("save_id", "bad-00003".into()),
-                ("base_version", "0".into()),
-                ("status", "".into()),
-                ("notes", long),
-            ],
+            &SaveScore {
+                event_id: jury.event,
+                project_id: p,
+                save_id: "bad-00003".into(),
+                base_version: 0,
+                status: String::new(),
+                marks: None,
+                notes: long.to_string(),
+                flagged: None,
+                back: None,
+            },
         )
         .await;
     assert_eq!(r.invalid_fields(), ["notes"]);
@@ -429,19 +420,20 @@ async fn judges_see_only_their_own_scores_and_organizers_get_normalized_results(
         }
     }
     // Blind: judge A's desk carries A's marks only.
-    let desk = app.call(&jury.judges[0].1, "judging/desk", &[("event_id", jury.e())]).await.json();
+    let desk = app.send(&jury.judges[0].1, &JudgeDesk { event_id: jury.event }).await.json();
     let items = desk["items"].as_array().unwrap();
     assert_eq!(items.len(), 3);
     assert_eq!(items[0]["mine"]["marks"]["c1"], 5);
     assert!(!desk.to_string().contains("Juge 1"), "no other judge's name or score");
-    for endpoint in ["judging/results", "judging/console"] {
-        let r = app.call(&jury.judges[0].1, endpoint, &[("event_id", jury.e())]).await;
-        assert_eq!(r.status, StatusCode::FORBIDDEN, "{endpoint}");
+    for call in [Call::of(&JudgingResults { event_id: jury.event }), Call::of(&JudgingConsole { event_id: jury.event })]
+    {
+        let r = app.send_call(&jury.judges[0].1, &call).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", call.path);
     }
     let r = app.get(&jury.judges[0].1, &format!("/events/{}/ranking.csv", jury.event)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 
-    let results = app.call(&jury.organizer, "judging/results", &[("event_id", jury.e())]).await.json();
+    let results = app.send(&jury.organizer, &JudgingResults { event_id: jury.event }).await.json();
     let rows = results["rows"].as_array().unwrap();
     assert_eq!(rows[0]["project_id"], jury.projects[0].0);
     assert!((rows[0]["raw"].as_f64().unwrap() - 75.0).abs() < 1e-9);
@@ -458,22 +450,21 @@ async fn judges_see_only_their_own_scores_and_organizers_get_normalized_results(
     let version: i64 =
         sqlx::query_scalar("SELECT version FROM judging_settings").fetch_one(&app.state.db.pool).await.unwrap();
     let r = app
-        .call(
+        .send(
             &jury.organizer,
-            "judging/settings/save",
-            &[
-                ("event_id", jury.e()),
-                ("version", version.to_string()),
-                ("judges_per_project", "2".into()),
-                ("hide_names", "on".into()),
-                ("method", "z".into()),
-                ("disagreement", "25".into()),
-                ("state", "open".into()),
-            ],
+            &SaveJudgingSettings {
+                event_id: jury.event,
+                version,
+                judges_per_project: "2".into(),
+                hide_names: Some("on".into()),
+                method: "z".into(),
+                disagreement: "25".into(),
+                state: "open".into(),
+            },
         )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
-    let hidden = app.call(&jury.judges[0].1, "judging/desk", &[("event_id", jury.e())]).await;
+    let hidden = app.send(&jury.judges[0].1, &JudgeDesk { event_id: jury.event }).await;
     assert!(hidden.json()["items"][0]["team"].is_null());
     assert!(!hidden.body.contains(&team_name), "no team name anywhere in the judge's desk");
 
@@ -495,18 +486,16 @@ async fn the_rubric_locks_at_the_first_score_and_a_new_version_names_affected_pr
     assert_eq!(app.count("SELECT COUNT(*) FROM rubrics").await, 1);
     let p = jury.projects[0].0;
     save(&app, &jury.judges[0].1, jury.event, p, "lock-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
-    let data =
-        app.call(&jury.organizer, "judging/rubric", &[("event_id", jury.e()), ("scope", "0".into())]).await.json();
+    let data = app.send(&jury.organizer, &LoadRubric { event_id: jury.event, scope: 0 }).await.json();
     assert_eq!(data["locked"], true);
     // A stale form (version 0) is refused; the current one creates version 2.
     assert_eq!(save_rubric(&app, &jury.organizer, jury.event, 0, 0).await.status, StatusCode::CONFLICT);
     assert!(save_rubric(&app, &jury.organizer, jury.event, 0, 1).await.status.is_success());
     assert_eq!(app.count("SELECT COUNT(*) FROM rubrics").await, 2);
-    let data =
-        app.call(&jury.organizer, "judging/rubric", &[("event_id", jury.e()), ("scope", "0".into())]).await.json();
+    let data = app.send(&jury.organizer, &LoadRubric { event_id: jury.event, scope: 0 }).await.json();
     assert_eq!((data["version"].as_i64(), data["locked"].as_bool()), (Some(2), Some(false)));
     assert_eq!(data["affected"].as_array().unwrap().len(), 1);
-    let desk = app.call(&jury.judges[0].1, "judging/desk", &[("event_id", jury.e())]).await.json();
+    let desk = app.send(&jury.judges[0].1, &JudgeDesk { event_id: jury.event }).await.json();
     let item = desk["items"].as_array().unwrap().iter().find(|i| i["project_id"] == p).unwrap().clone();
     assert_eq!(item["mine"]["outdated"], true, "the judge is asked to score again");
     assert_eq!(
@@ -515,7 +504,7 @@ async fn the_rubric_locks_at_the_first_score_and_a_new_version_names_affected_pr
         "created, edited in place, versioned"
     );
     // The organizer's audit view shows rubric changes and score saves together, newest first.
-    let log = app.call(&jury.organizer, "judging/audit", &[("event_id", jury.e())]).await.json();
+    let log = app.send(&jury.organizer, &AuditLog { event_id: jury.event }).await.json();
     let actions: Vec<&str> = log.as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
     assert!(
         actions.contains(&"rubric.saved")
@@ -523,23 +512,17 @@ async fn the_rubric_locks_at_the_first_score_and_a_new_version_names_affected_pr
             && actions.contains(&"judging.assigned"),
         "{actions:?}"
     );
-    assert_eq!(
-        app.call(&jury.judges[0].1, "judging/audit", &[("event_id", jury.e())]).await.status,
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(app.send(&jury.judges[0].1, &AuditLog { event_id: jury.event }).await.status, StatusCode::FORBIDDEN);
     // Bad rows are refused per field.
     let r = app
-        .call(
+        .send(
             &jury.organizer,
-            "judging/rubric/save",
-            &[
-                ("event_id", jury.e()),
-                ("scope", "0".into()),
-                ("version", "2".into()),
-                ("fields[name_1]", "Impact".into()),
-                ("fields[weight_1]", "0".into()),
-                ("fields[scale_1]", "1-5".into()),
-            ],
+            &SaveRubric {
+                event_id: jury.event,
+                scope: 0,
+                version: 2,
+                fields: map(&[("name_1", "Impact"), ("weight_1", "0"), ("scale_1", "1-5")]),
+            },
         )
         .await;
     assert_eq!(r.invalid_fields(), ["weight_1"]);
@@ -555,36 +538,23 @@ async fn revoking_a_pass_ends_the_phone_sign_in_and_a_rerun_keeps_given_scores()
     assert!(!mine.is_empty());
     save(&app, phone, jury.event, mine[0], "keep-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
 
-    let (e, u) = (jury.e(), judge.to_string());
-    let r = app.call(&jury.organizer, "judging/pass/show", &[("event_id", e.as_str()), ("user_id", u.as_str())]).await;
+    let (event, user) = (jury.event, *judge);
+    let r = app.send(&jury.organizer, &ShowPass { event_id: event, user_id: user }).await;
     let old = issued_token(&r);
-    let r = app
-        .call(
-            &jury.organizer,
-            "judging/pass/reset",
-            &[("event_id", e.as_str()), ("user_id", u.as_str()), ("action", "renew")],
-        )
-        .await;
+    let r = app.send(&jury.organizer, &ResetPass { event_id: event, user_id: user, action: "renew".into() }).await;
     let new = issued_token(&r);
     assert_eq!(
-        app.call(phone, "judging/desk", &[("event_id", jury.e())]).await.status,
+        app.send(phone, &JudgeDesk { event_id: jury.event }).await.status,
         StatusCode::UNAUTHORIZED,
         "the phone is signed out"
     );
-    assert_eq!(
-        app.call(&user_agent(), "judging/pass/open", &[("token", old.as_str())]).await.status,
-        StatusCode::CONFLICT
-    );
+    assert_eq!(app.send(&user_agent(), &OpenPass { token: old.clone() }).await.status, StatusCode::CONFLICT);
     let phone2 = open_pass(&app, &new).await;
-    assert_eq!(app.call(&phone2, "judging/desk", &[("event_id", jury.e())]).await.status, StatusCode::OK);
+    assert_eq!(app.send(&phone2, &JudgeDesk { event_id: jury.event }).await.status, StatusCode::OK);
 
     // The judge drops out: a re-run keeps the scored project and hands the others on.
     let r = app
-        .call(
-            &jury.organizer,
-            "judging/judge/update",
-            &[("event_id", e.as_str()), ("user_id", u.as_str()), ("track", "")],
-        )
+        .send(&jury.organizer, &UpdateJudge { event_id: event, user_id: user, active: None, track: String::new() })
         .await;
     assert!(r.status.is_success(), "{}", r.body);
     assign(&app, &jury, "5").await;
@@ -603,14 +573,13 @@ async fn judges_join_from_a_judge_invite_with_only_their_name() {
     let event = app.create_event(&organizer, "Hackathon").await;
     let code = app.invite(&organizer, event, "judge", "2").await;
     let phone = user_agent();
-    let r =
-        app.call(&phone, "judging/pass/join", &[("code", code.as_str()), ("display_name", "Nadia El Idrissi")]).await;
+    let r = app.send(&phone, &JoinAsJudge { code: code.clone(), display_name: "Nadia El Idrissi".into() }).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
-    assert_eq!(app.call(&phone, "judging/desk", &[("event_id", event.to_string())]).await.status, StatusCode::OK);
+    assert_eq!(app.send(&phone, &JudgeDesk { event_id: event }).await.status, StatusCode::OK);
     assert_eq!(app.count("SELECT uses FROM invites").await, 1);
     // A participant invite cannot be used this way.
     let code = app.invite(&organizer, event, "participant", "2").await;
-    let r = app.call(&user_agent(), "judging/pass/join", &[("code", code.as_str()), ("display_name", "X")]).await;
+    let r = app.send(&user_agent(), &JoinAsJudge { code: code.clone(), display_name: "X".into() }).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
@@ -623,16 +592,18 @@ async fn save_absent(
     save_id: &str,
     marks: &[(String, String)],
 ) -> Reply {
-    let mut form: Vec<(String, String)> = vec![
-        ("event_id".into(), event.to_string()),
-        ("project_id".into(), project.to_string()),
-        ("save_id".into(), save_id.into()),
-        ("base_version".into(), "0".into()),
-        ("status".into(), "absent".into()),
-        ("notes".into(), String::new()),
-    ];
-    form.extend(marks.iter().map(|(k, v)| (format!("marks[{k}]"), v.clone())));
-    app.call(phone, "judging/save", &form).await
+    let args = SaveScore {
+        event_id: event,
+        project_id: project,
+        save_id: save_id.into(),
+        base_version: 0,
+        status: "absent".into(),
+        marks: map(marks),
+        notes: String::new(),
+        flagged: None,
+        back: None,
+    };
+    app.send(phone, &args).await
 }
 
 #[tokio::test]
@@ -708,15 +679,14 @@ async fn declaring_a_conflict_changes_the_desk_only_at_the_next_assignment() {
 
     // Withdrawing the project at once would tell a judge who does not see team names which
     // project is that team's: the desk stays as it was.
-    let key = format!("teams[{team}]");
-    let r = app.call(phone, "judging/conflicts/save", &[("event_id", jury.e()), (key.as_str(), "on".into())]).await;
+    let r = app.send(phone, &SaveConflicts { event_id: jury.event, teams: map(&[(team, "on")]) }).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
     assert_eq!(
         app.count(&format!("SELECT COUNT(*) FROM judge_conflicts WHERE judge_id = {judge} AND team_id = {team}")).await,
         1
     );
     assert_eq!(assigned_to(&app, *judge).await.len(), 2, "nothing withdrawn on declaration");
-    let desk = app.call(phone, "judging/desk", &[("event_id", jury.e())]).await.json();
+    let desk = app.send(phone, &JudgeDesk { event_id: jury.event }).await.json();
     assert_eq!(desk["items"].as_array().unwrap().len(), 2);
 
     // The organizer's next run withdraws the unscored conflicted assignment.

@@ -53,7 +53,7 @@ async fn forms_are_plain_html_forms_with_labels() {
     let app = spawn_app().await;
     let html = app.get(&user_agent(), "/signup").await.body;
     // Works before WASM: a real form posting to the server function.
-    assert!(html.contains(r#"action="/api/auth/signup""#), "no plain form action");
+    assert!(html.contains(&format!(r#"action="{}""#, Signup::PATH)), "no plain form action");
     assert!(html.contains(r#"method="post""#));
     for id in ["f-display_name", "f-email", "f-password"] {
         assert!(html.contains(&format!(r#"for="{id}""#)), "label for {id}");
@@ -74,12 +74,17 @@ async fn a_refused_plain_form_post_comes_back_with_errors_and_the_typed_values()
     let app = spawn_app().await;
     let browser = user_agent();
     // What a phone does before the WASM arrives: a plain form post that accepts HTML.
-    let res = browser
-        .post(format!("{}/api/auth/signup", app.base))
+    let signup = Signup {
+        display_name: "Meryem Seddiki".into(),
+        email: "meryem@".into(),
+        password: "secret-but-short".into(),
+        next: None,
+    };
+    let res = app
+        .request(&browser, &Call::of(&signup))
         .header("accept", "text/html")
         .header("accept-language", "fr")
         .header("referer", format!("{}/signup", app.base))
-        .form(&[("display_name", "Meryem Seddiki"), ("email", "meryem@"), ("password", "secret-but-short")])
         .send()
         .await
         .unwrap();
@@ -135,20 +140,19 @@ async fn the_demo_event_loads_once_with_arabic_and_french_content() {
         sqlx::query_scalar("SELECT token_hash FROM judge_passes").fetch_one(&other.state.db.pool).await.unwrap();
     assert!(!stored.contains(token));
     let phone = user_agent();
-    other.call(&phone, "judging/pass/open", &[("token", token)]).await;
-    let desk =
-        other.call(&phone, "judging/desk", &[("event_id", other.latest_event_id().await.to_string())]).await.json();
+    other.send(&phone, &OpenPass { token: token.to_string() }).await;
+    let desk = other.send(&phone, &JudgeDesk { event_id: other.latest_event_id().await }).await.json();
     assert_eq!(desk["open"], true);
     assert_eq!(desk["items"].as_array().map(Vec::len), Some(2), "{desk}");
     assert_eq!(desk["items"][0]["criteria"].as_array().map(Vec::len), Some(3));
     // The demo judge's phone reaches that event's judging only.
     assert_eq!(
-        other.call(&phone, "events/join", &[("event_id", other.latest_event_id().await.to_string())]).await.status,
+        other.send(&phone, &JoinEvent { event_id: other.latest_event_id().await }).await.status,
         reqwest::StatusCode::FORBIDDEN
     );
     drop(other);
     let id = app.latest_event_id().await;
-    let page = app.call(&user_agent(), "events/page", &[("id", id.to_string())]).await.json();
+    let page = app.send(&user_agent(), &EventPage { id }).await.json();
     assert!(page["name"].as_str().unwrap().contains("بركان"));
     assert_eq!(page["tracks"].as_array().unwrap().len(), 3);
     let html = app.get(&user_agent(), &format!("/events/{id}")).await.body;
@@ -188,7 +192,7 @@ async fn refused_pages() {
     let participant = user_agent();
     app.signup(&participant, "Youssef Amrani", "youssef@example.ma").await;
     let code = app.invite(&organizer, event, "participant", "1").await;
-    assert!(app.call(&participant, "invites/accept", &[("code", code.as_str())]).await.status.is_success());
+    assert!(app.send(&participant, &AcceptInvite { code: code.clone() }).await.status.is_success());
     let anonymous = user_agent();
     let html = |c: &reqwest::Client, path: String| {
         let c = c.clone();
@@ -224,7 +228,7 @@ async fn refused_pages() {
             let posts: Vec<&str> = body
                 .match_indices(r#"action="/api/"#)
                 .map(|(i, _)| &body[i..(i + 40).min(body.len())])
-                .filter(|a| !a.contains("auth/logout"))
+                .filter(|a| !a.contains(Logout::PATH))
                 .collect();
             assert!(posts.is_empty(), "{who} on {path}: forms {posts:?}");
         }
@@ -234,10 +238,10 @@ async fn refused_pages() {
 
     // The import form in particular: the organizer gets it, nobody else does.
     let (_, body) = html(&organizer, format!("/events/{event}/import")).await;
-    assert!(body.contains(r#"action="/api/console/import/stage""#), "the organizer's import form");
+    assert!(body.contains(&format!(r#"action="{}""#, StageImport::PATH)), "the organizer's import form");
     for client in [&participant, &judge, &anonymous] {
         let (_, body) = html(client, format!("/events/{event}/import")).await;
-        assert!(!body.contains("/api/console/import/stage"), "no import form for others");
+        assert!(!body.contains(StageImport::PATH), "no import form for others");
         assert!(!body.contains("csv_text"));
     }
 

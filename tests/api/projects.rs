@@ -1,16 +1,6 @@
 use crate::helpers::*;
 use reqwest::{Client, StatusCode};
 
-/// A tiny valid PNG (1×1).
-fn png() -> Vec<u8> {
-    let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
-    v.extend_from_slice(&[
-        0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
-    ]);
-    v.extend_from_slice(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]);
-    v
-}
-
 struct Setup {
     org: Client,
     event: i64,
@@ -24,82 +14,52 @@ async fn setup(app: &TestApp) -> Setup {
     let org = user_agent();
     app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "هاكاثون بركان").await;
-    let e = event.to_string();
     let r = app
-        .call(
-            &org,
-            "events/add-track",
-            &[("event_id", e.as_str()), ("track_name", "Agritech"), ("track_description", "")],
-        )
+        .send(&org, &AddTrack { event_id: event, track_name: "Agritech".into(), track_description: String::new() })
         .await;
     assert!(r.status.is_success());
     let code = app.invite(&org, event, "participant", "10").await;
     let mut people = Vec::new();
-    for i in 0..3 {
-        let c = user_agent();
-        app.call(
-            &c,
-            "invites/signup-accept",
-            &[
-                ("code", code.as_str()),
-                ("display_name", ["Meryem", "Hicham", "Omar"][i]),
-                ("email", &format!("p{i}@example.ma")),
-                ("password", "correct horse battery"),
-            ],
-        )
-        .await;
-        people.push(c);
+    for (i, name) in ["Meryem", "Hicham", "Omar"].into_iter().enumerate() {
+        people.push(app.join_with_invite(&code, name, &format!("p{i}@example.ma")).await);
     }
-    app.call(
-        &people[0],
-        "teams/create",
-        &[("event_id", e.as_str()), ("team_name", "Atlas"), ("pitch", ""), ("track_id", ""), ("needs", "")],
-    )
-    .await;
+    app.send(&people[0], &new_team(event, "Atlas")).await;
     let (team, team_code): (i64, String) = sqlx::query_as("SELECT id, invite_code FROM teams WHERE name = 'Atlas'")
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    assert!(app.call(&people[1], "teams/join", &[("code", team_code.as_str())]).await.status.is_success());
-    app.call(
-        &people[2],
-        "teams/create",
-        &[("event_id", e.as_str()), ("team_name", "Other"), ("pitch", ""), ("track_id", ""), ("needs", "")],
-    )
-    .await;
+    assert!(app.send(&people[1], &JoinTeam { code: team_code.clone() }).await.status.is_success());
+    app.send(&people[2], &new_team(event, "Other")).await;
     let outsider = people.pop().unwrap();
     Setup { org, event, team, members: people, outsider }
 }
 
-fn project_form(event: i64, version: i64, title: &str, submit: bool) -> Vec<(&'static str, String)> {
-    let mut f = vec![
-        ("event_id", event.to_string()),
-        ("version", version.to_string()),
-        ("title", title.to_owned()),
-        ("tagline", "Les données de la province, ouvertes à tous".to_owned()),
-        ("description", "منصة لنشر البيانات العمومية.\n<script>alert('x')</script>".to_owned()),
-        ("track_id", String::new()),
-        ("repo_url", "https://github.com/atlas/open-data".to_owned()),
-        ("demo_url", String::new()),
-        ("video_url", String::new()),
-        ("technologies", "Rust, Leptos".to_owned()),
-    ];
-    if submit {
-        f.push(("submit", "1".to_owned()));
+fn project_form(event: i64, version: i64, title: &str, submit: bool) -> SaveProject {
+    SaveProject {
+        event_id: event,
+        version,
+        title: title.to_owned(),
+        tagline: "Les données de la province, ouvertes à tous".to_owned(),
+        description: "منصة لنشر البيانات العمومية.\n<script>alert('x')</script>".to_owned(),
+        track_id: String::new(),
+        repo_url: "https://github.com/atlas/open-data".to_owned(),
+        demo_url: String::new(),
+        video_url: String::new(),
+        technologies: "Rust, Leptos".to_owned(),
+        submit: submit.then(|| "1".to_owned()),
     }
-    f
 }
 
 #[tokio::test]
 async fn a_team_saves_submits_and_uploads_a_screenshot_with_history() {
     let app = spawn_app().await;
     let s = setup(&app).await;
-    let r = app.call(&s.members[0], "projects/save", &project_form(s.event, 0, "منصة البيانات المفتوحة", false)).await;
+    let r = app.send(&s.members[0], &project_form(s.event, 0, "منصة البيانات المفتوحة", false)).await;
     assert!(r.status.is_success(), "{}", r.body);
-    let r = app.call(&s.members[1], "projects/save", &project_form(s.event, 1, "منصة البيانات المفتوحة", true)).await;
+    let r = app.send(&s.members[1], &project_form(s.event, 1, "منصة البيانات المفتوحة", true)).await;
     assert!(r.status.is_success(), "{}", r.body);
 
-    let page = app.call(&s.members[0], "projects/page", &[("event_id", s.event.to_string())]).await.json();
+    let page = app.send(&s.members[0], &ProjectPage { event_id: s.event }).await.json();
     assert_eq!(page["status"], "submitted");
     assert_eq!(page["version"], 2);
     let history = page["history"].as_array().unwrap();
@@ -110,21 +70,17 @@ async fn a_team_saves_submits_and_uploads_a_screenshot_with_history() {
 
     // Screenshots: images only, within the size limit.
     let e = vec![("event_id", s.event.to_string())];
-    let r = app
-        .call_multipart(&s.members[0], "projects/upload", &e, Some(("screenshot", b"#!/bin/sh\nrm -rf /".to_vec())))
-        .await;
+    let r = app.upload(&s.members[0], &e, Some(("screenshot", b"#!/bin/sh\nrm -rf /".to_vec()))).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(r.json()["Invalid"][0]["msg"], "ErrNotAnImage");
-    let r = app
-        .call_multipart(&s.members[0], "projects/upload", &e, Some(("screenshot", vec![0x89; 3 * 1024 * 1024])))
-        .await;
+    assert_eq!(r.first_invalid(), Some(Msg::ErrNotAnImage));
+    let r = app.upload(&s.members[0], &e, Some(("screenshot", vec![0x89; 3 * 1024 * 1024]))).await;
     assert!(matches!(r.status, StatusCode::UNPROCESSABLE_ENTITY | StatusCode::PAYLOAD_TOO_LARGE), "{}", r.status);
-    let r = app.call_multipart(&s.members[0], "projects/upload", &e, Some(("screenshot", png()))).await;
+    let r = app.upload(&s.members[0], &e, Some(("screenshot", png()))).await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM screenshots").await, 1);
     assert_eq!(std::fs::read_dir(&app.uploads).unwrap().count(), 1, "refused uploads leave no file");
 
-    let page = app.call(&s.members[1], "projects/page", &[("event_id", s.event.to_string())]).await.json();
+    let page = app.send(&s.members[1], &ProjectPage { event_id: s.event }).await.json();
     let url = page["screenshots"][0]["url"].as_str().unwrap().to_owned();
     let shot = app.get(&s.members[1], &url).await;
     assert_eq!(shot.status, StatusCode::OK);
@@ -141,20 +97,12 @@ async fn a_team_saves_submits_and_uploads_a_screenshot_with_history() {
 async fn a_teammates_stale_save_is_refused_and_names_who_changed_it() {
     let app = spawn_app().await;
     let s = setup(&app).await;
-    assert!(app
-        .call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas v1", false))
-        .await
-        .status
-        .is_success());
+    assert!(app.send(&s.members[0], &project_form(s.event, 0, "Atlas v1", false)).await.status.is_success());
     // Both open version 1; Meryem saves first.
-    assert!(app
-        .call(&s.members[0], "projects/save", &project_form(s.event, 1, "Atlas — Meryem", false))
-        .await
-        .status
-        .is_success());
-    let r = app.call(&s.members[1], "projects/save", &project_form(s.event, 1, "Atlas — Hicham", false)).await;
+    assert!(app.send(&s.members[0], &project_form(s.event, 1, "Atlas — Meryem", false)).await.status.is_success());
+    let r = app.send(&s.members[1], &project_form(s.event, 1, "Atlas — Hicham", false)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    assert_eq!(r.json()["ConflictWith"], serde_json::json!(["ErrProjectChangedBy", "Meryem"]));
+    assert_eq!(r.error(), Some(AppError::ConflictWith(Msg::ErrProjectChangedBy, "Meryem".into())));
     let title: String = sqlx::query_scalar("SELECT title FROM projects").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(title, "Atlas — Meryem");
 }
@@ -163,25 +111,24 @@ async fn a_teammates_stale_save_is_refused_and_names_who_changed_it() {
 async fn bad_fields_are_refused_per_field_and_html_is_kept_as_text() {
     let app = spawn_app().await;
     let s = setup(&app).await;
-    let mut form = project_form(s.event, 0, "", false);
-    for (k, v) in form.iter_mut() {
-        match *k {
-            "repo_url" => *v = "javascript:alert(1)".into(),
-            "video_url" => *v = "youtube".into(),
-            "track_id" => *v = "424242".into(),
-            _ => {}
-        }
-    }
-    let r = app.call(&s.members[0], "projects/save", &form).await;
+    let form = SaveProject {
+        repo_url: "javascript:alert(1)".into(),
+        video_url: "youtube".into(),
+        track_id: "424242".into(),
+        ..project_form(s.event, 0, "", false)
+    };
+    let r = app.send(&s.members[0], &form).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut fields = r.invalid_fields();
     fields.sort();
     assert_eq!(fields, ["repo_url", "title", "track_id", "video_url"]);
     assert_eq!(app.count("SELECT COUNT(*) FROM projects").await, 0);
 
-    let mut form = project_form(s.event, 0, "<b>Atlas</b>", false);
-    form[4].1 = "</textarea><script>alert('x')</script>".into();
-    assert!(app.call(&s.members[0], "projects/save", &form).await.status.is_success());
+    let form = SaveProject {
+        description: "</textarea><script>alert('x')</script>".into(),
+        ..project_form(s.event, 0, "<b>Atlas</b>", false)
+    };
+    assert!(app.send(&s.members[0], &form).await.status.is_success());
     let html = app.get(&s.members[0], &format!("/events/{}/project", s.event)).await.body;
     assert!(html.contains("&lt;/textarea&gt;&lt;script&gt;"), "markup in text fields is shown as text");
     assert!(html.contains("&lt;b&gt;Atlas&lt;/b&gt;"));
@@ -193,11 +140,7 @@ async fn bad_fields_are_refused_per_field_and_html_is_kept_as_text() {
 async fn the_deadline_is_enforced_on_the_server_and_extensions_are_logged() {
     let app = spawn_app().await;
     let s = setup(&app).await;
-    assert!(app
-        .call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas", false))
-        .await
-        .status
-        .is_success());
+    assert!(app.send(&s.members[0], &project_form(s.event, 0, "Atlas", false)).await.status.is_success());
     // The deadline passes.
     let past = chrono::Utc::now().timestamp() - 60;
     sqlx::query("UPDATE events SET submission_deadline = $1 WHERE id = $2")
@@ -206,41 +149,26 @@ async fn the_deadline_is_enforced_on_the_server_and_extensions_are_logged() {
         .execute(&app.state.db.pool)
         .await
         .unwrap();
-    let r = app.call(&s.members[0], "projects/save", &project_form(s.event, 1, "Atlas (late edit)", true)).await;
+    let r = app.send(&s.members[0], &project_form(s.event, 1, "Atlas (late edit)", true)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    let err = r.json();
-    assert_eq!(err["ConflictWith"][0], "ErrDeadlinePassed");
-    assert!(err["ConflictWith"][1].as_str().unwrap().ends_with("(Africa/Casablanca)"), "{err}");
-    let r = app
-        .call_multipart(
-            &s.members[0],
-            "projects/upload",
-            &[("event_id", s.event.to_string())],
-            Some(("screenshot", png())),
-        )
-        .await;
+    let err = r.error();
+    assert!(
+        matches!(&err, Some(AppError::ConflictWith(Msg::ErrDeadlinePassed, when)) if when.ends_with("(Africa/Casablanca)")),
+        "{err:?}"
+    );
+    let r = app.upload(&s.members[0], &[("event_id", s.event.to_string())], Some(("screenshot", png()))).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
 
     // The organizer extends this team's deadline by a day; the edit goes through.
     let until = (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%dT%H:%M").to_string();
-    let r = app
-        .call(
-            &s.org,
-            "projects/extend",
-            &[("event_id", s.event.to_string()), ("team_id", s.team.to_string()), ("until", until)],
-        )
-        .await;
+    let r = app.send(&s.org, &ExtendDeadline { event_id: s.event, team_id: s.team, until }).await;
     assert!(r.status.is_success(), "{}", r.body);
-    let r = app.call(&s.members[0], "projects/save", &project_form(s.event, 1, "Atlas (late edit)", true)).await;
+    let r = app.send(&s.members[0], &project_form(s.event, 1, "Atlas (late edit)", true)).await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'project.deadline_extended'").await, 1);
 
     let list = app
-        .call(
-            &s.org,
-            "projects/list",
-            &[("event_id", s.event.to_string()), ("track", String::new()), ("status", "late".into())],
-        )
+        .send(&s.org, &ListSubmissions { event_id: s.event, track: String::new(), status: "late".into() })
         .await
         .json();
     let rows = list.as_array().unwrap();
@@ -251,17 +179,9 @@ async fn the_deadline_is_enforced_on_the_server_and_extensions_are_logged() {
 async fn organizers_filter_and_export_submissions_as_csv() {
     let app = spawn_app().await;
     let s = setup(&app).await;
-    assert!(app
-        .call(&s.members[0], "projects/save", &project_form(s.event, 0, "=منصة البيانات", true))
-        .await
-        .status
-        .is_success());
+    assert!(app.send(&s.members[0], &project_form(s.event, 0, "=منصة البيانات", true)).await.status.is_success());
     let list = app
-        .call(
-            &s.org,
-            "projects/list",
-            &[("event_id", s.event.to_string()), ("track", String::new()), ("status", "submitted".into())],
-        )
+        .send(&s.org, &ListSubmissions { event_id: s.event, track: String::new(), status: "submitted".into() })
         .await
         .json();
     assert_eq!(list.as_array().unwrap().len(), 1);
@@ -289,49 +209,18 @@ async fn participants_without_a_team_cannot_submit() {
     let app = spawn_app().await;
     let s = setup(&app).await;
     let code = app.invite(&s.org, s.event, "participant", "1").await;
-    let solo = user_agent();
-    app.call(
-        &solo,
-        "invites/signup-accept",
-        &[
-            ("code", code.as_str()),
-            ("display_name", "Solo"),
-            ("email", "solo@example.ma"),
-            ("password", "correct horse battery"),
-        ],
-    )
-    .await;
-    let r = app.call(&solo, "projects/save", &project_form(s.event, 0, "Mine", false)).await;
-    assert_eq!(r.json()["Conflict"], "ErrNeedTeam");
+    let solo = app.join_with_invite(&code, "Solo", "solo@example.ma").await;
+    let r = app.send(&solo, &project_form(s.event, 0, "Mine", false)).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrNeedTeam)));
     // A team below the minimum size (2) may keep a draft but not submit it.
-    assert!(app
-        .call(&s.outsider, "projects/save", &project_form(s.event, 0, "Alone", false))
-        .await
-        .status
-        .is_success());
-    let r = app.call(&s.outsider, "projects/save", &project_form(s.event, 1, "Alone", true)).await;
-    assert_eq!(r.json()["ConflictWith"], serde_json::json!(["ErrTeamTooSmall", "2"]));
+    assert!(app.send(&s.outsider, &project_form(s.event, 0, "Alone", false)).await.status.is_success());
+    let r = app.send(&s.outsider, &project_form(s.event, 1, "Alone", true)).await;
+    assert_eq!(r.error(), Some(AppError::ConflictWith(Msg::ErrTeamTooSmall, "2".into())));
     // Another team's screenshot cannot be removed by id.
-    assert!(app
-        .call(&s.members[0], "projects/save", &project_form(s.event, 0, "Atlas", false))
-        .await
-        .status
-        .is_success());
-    app.call_multipart(
-        &s.members[0],
-        "projects/upload",
-        &[("event_id", s.event.to_string())],
-        Some(("screenshot", png())),
-    )
-    .await;
+    assert!(app.send(&s.members[0], &project_form(s.event, 0, "Atlas", false)).await.status.is_success());
+    app.upload(&s.members[0], &[("event_id", s.event.to_string())], Some(("screenshot", png()))).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM screenshots").fetch_one(&app.state.db.pool).await.unwrap();
-    let r = app
-        .call(
-            &s.outsider,
-            "projects/remove-screenshot",
-            &[("event_id", s.event.to_string()), ("screenshot_id", id.to_string())],
-        )
-        .await;
+    let r = app.send(&s.outsider, &RemoveScreenshot { event_id: s.event, screenshot_id: id }).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(app.count("SELECT COUNT(*) FROM screenshots").await, 1);
 }

@@ -5,51 +5,29 @@ use reqwest::{Client, StatusCode};
 async fn event_with_participants(app: &TestApp, max: &str, n: usize) -> (Client, i64, Vec<Client>) {
     let org = user_agent();
     app.signup_admin(&org, "Organizer", "org@example.ma").await;
-    let mut form = event_form("Hackathon Berkane");
-    for (k, v) in form.iter_mut() {
-        match *k {
-            "team_min" => *v = "2".into(),
-            "team_max" => *v = max.into(),
-            _ => {}
-        }
-    }
-    let r = app.call(&org, "events/create", &form).await;
+    let form = CreateEvent { team_min: "2".into(), team_max: max.into(), ..event_form("Hackathon Berkane") };
+    let r = app.send(&org, &form).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
     let event = app.latest_event_id().await;
     let code = app.invite(&org, event, "participant", "100").await;
     let mut people = Vec::new();
     for i in 0..n {
-        let c = user_agent();
-        let r = app
-            .call(
-                &c,
-                "invites/signup-accept",
-                &[
-                    ("code", code.as_str()),
-                    ("display_name", &format!("Participant {i}")),
-                    ("email", &format!("p{i}@example.ma")),
-                    ("password", "correct horse battery"),
-                ],
-            )
-            .await;
-        assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
-        people.push(c);
+        people.push(app.join_with_invite(&code, &format!("Participant {i}"), &format!("p{i}@example.ma")).await);
     }
     (org, event, people)
 }
 
 async fn create_team(app: &TestApp, c: &Client, event: i64, name: &str) -> (i64, String) {
     let r = app
-        .call(
+        .send(
             c,
-            "teams/create",
-            &[
-                ("event_id", event.to_string().as_str()),
-                ("team_name", name),
-                ("pitch", "Des données ouvertes pour la province"),
-                ("track_id", ""),
-                ("needs", "design, data"),
-            ],
+            &CreateTeam {
+                event_id: event,
+                team_name: name.to_string(),
+                pitch: "Des données ouvertes pour la province".into(),
+                track_id: String::new(),
+                needs: "design, data".into(),
+            },
         )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
@@ -66,11 +44,11 @@ async fn the_last_seat_goes_to_exactly_one_of_many_racers() {
     let app = spawn_app().await;
     let (_, event, people) = event_with_participants(&app, "2", 7).await;
     let (team, code) = create_team(&app, &people[0], event, "فريق الأطلس").await;
-    let form = [("code", code.as_str())];
-    let calls = people[1..].iter().map(|c| app.call(c, "teams/join", &form));
+    let join = JoinTeam { code };
+    let calls = people[1..].iter().map(|c| app.send(c, &join));
     let results = join_all(calls).await;
     let won = results.iter().filter(|r| r.status.is_success()).count();
-    let full = results.iter().filter(|r| r.json()["Conflict"] == "ErrTeamFull").count();
+    let full = results.iter().filter(|r| r.error() == Some(AppError::Conflict(Msg::ErrTeamFull))).count();
     assert_eq!((won, full), (1, 5), "{:?}", results.iter().map(|r| (r.status, r.body.clone())).collect::<Vec<_>>());
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM team_members WHERE team_id = {team}")).await, 2);
     assert_eq!(app.count(&format!("SELECT member_count FROM teams WHERE id = {team}")).await, 2);
@@ -80,92 +58,81 @@ async fn the_last_seat_goes_to_exactly_one_of_many_racers() {
 async fn forming_a_team_by_code_and_by_request_with_captaincy_handover() {
     let app = spawn_app().await;
     let (_, event, people) = event_with_participants(&app, "4", 4).await;
-    let e = event.to_string();
     let (team, code) = create_team(&app, &people[0], event, "Atlas").await;
 
     // One team per participant per event.
+    let r = app.send(&people[0], &new_team(event, "Second")).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrAlreadyInTeam)));
     let r = app
-        .call(
-            &people[0],
-            "teams/create",
-            &[("event_id", e.as_str()), ("team_name", "Second"), ("pitch", ""), ("track_id", ""), ("needs", "")],
-        )
-        .await;
-    assert_eq!(r.json()["Conflict"], "ErrAlreadyInTeam");
-    let r = app
-        .call(
+        .send(
             &people[1],
-            "teams/create",
-            &[("event_id", e.as_str()), ("team_name", "atlas "), ("pitch", ""), ("track_id", "424242"), ("needs", "")],
+            &CreateTeam {
+                event_id: event,
+                team_name: "atlas ".into(),
+                pitch: String::new(),
+                track_id: "424242".into(),
+                needs: String::new(),
+            },
         )
         .await;
     assert_eq!(r.invalid_fields(), ["track_id"]);
 
-    assert!(app.call(&people[1], "teams/join", &[("code", code.as_str())]).await.status.is_success());
-    let again = app.call(&people[1], "teams/join", &[("code", code.as_str())]).await;
-    assert_eq!(again.json()["Conflict"], "ErrAlreadyInTeam");
+    assert!(app.send(&people[1], &JoinTeam { code: code.clone() }).await.status.is_success());
+    let again = app.send(&people[1], &JoinTeam { code: code.clone() }).await;
+    assert_eq!(again.error(), Some(AppError::Conflict(Msg::ErrAlreadyInTeam)));
 
     // Person 2 fills a profile, finds the team on the board with an explained fit, and asks.
     let r = app
-        .call(
+        .send(
             &people[2],
-            "teams/save-profile",
-            &[
-                ("event_id", e.as_str()),
-                ("skills", "Design, marketing"),
-                ("languages", "ar, fr"),
-                ("bio", "مصممة"),
-                ("looking", "on"),
-            ],
+            &SaveProfile {
+                event_id: event,
+                skills: "Design, marketing".into(),
+                languages: "ar, fr".into(),
+                bio: "مصممة".into(),
+                looking: Some("on".into()),
+            },
         )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
-    let board =
-        app.call(&people[2], "teams/board", &[("event_id", e.as_str()), ("skill", ""), ("language", "")]).await.json();
+    let board = app
+        .send(&people[2], &TeamBoard { event_id: event, skill: String::new(), language: String::new() })
+        .await
+        .json();
     let card = &board["teams"][0];
     assert_eq!(card["name"], "Atlas");
     assert_eq!(card["fit"]["needed"], serde_json::json!(["design"]));
-    let r = app
-        .call(
-            &people[2],
-            "teams/request",
-            &[("team_id", team.to_string().as_str()), ("message", "Je peux faire le design")],
-        )
-        .await;
+    let r = app.send(&people[2], &RequestJoin { team_id: team, message: "Je peux faire le design".into() }).await;
     assert!(r.status.is_success(), "{}", r.body);
 
     // The captain sees the person on the board, ranked by fit, and accepts the request.
     let board = app
-        .call(&people[0], "teams/board", &[("event_id", e.as_str()), ("skill", "design"), ("language", "")])
+        .send(&people[0], &TeamBoard { event_id: event, skill: "design".into(), language: String::new() })
         .await
         .json();
     assert_eq!(board["people"][0]["name"], "Participant 2");
-    let page = app.call(&people[0], "teams/page", &[("event_id", e.as_str())]).await.json();
-    let request = page["team"]["requests"][0]["id"].as_i64().unwrap().to_string();
+    let page = app.send(&people[0], &MyTeam { event_id: event }).await.json();
+    let request = page["team"]["requests"][0]["id"].as_i64().unwrap();
     // Only the captain decides.
-    let r = app.call(&people[1], "teams/decide", &[("request_id", request.as_str()), ("accept", "true")]).await;
+    let r = app.send(&people[1], &DecideRequest { request_id: request, accept: true }).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = app.call(&people[0], "teams/decide", &[("request_id", request.as_str()), ("accept", "true")]).await;
+    let r = app.send(&people[0], &DecideRequest { request_id: request, accept: true }).await;
     assert!(r.status.is_success(), "{}", r.body);
-    let r = app.call(&people[0], "teams/decide", &[("request_id", request.as_str()), ("accept", "true")]).await;
+    let r = app.send(&people[0], &DecideRequest { request_id: request, accept: true }).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "a decided request is gone");
 
     // The captain leaves: the longest-standing member becomes captain.
-    assert!(app.call(&people[0], "teams/leave", &[("event_id", e.as_str())]).await.status.is_success());
-    let page = app.call(&people[1], "teams/page", &[("event_id", e.as_str())]).await.json();
+    assert!(app.send(&people[0], &LeaveTeam { event_id: event }).await.status.is_success());
+    let page = app.send(&people[1], &MyTeam { event_id: event }).await.json();
     let members = page["team"]["members"].as_array().unwrap().clone();
     assert_eq!(members.len(), 2);
     let captain = members.iter().find(|m| m["captain"] == true).unwrap();
     assert_eq!(captain["name"], "Participant 1");
     // The new captain can remove a member; nobody else can.
-    let p2 = app.user_id("p2@example.ma").await.to_string();
-    let r = app
-        .call(&people[2], "teams/remove-member", &[("team_id", team.to_string().as_str()), ("user_id", p2.as_str())])
-        .await;
+    let p2 = app.user_id("p2@example.ma").await;
+    let r = app.send(&people[2], &RemoveMember { team_id: team, user_id: p2 }).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = app
-        .call(&people[1], "teams/remove-member", &[("team_id", team.to_string().as_str()), ("user_id", p2.as_str())])
-        .await;
+    let r = app.send(&people[1], &RemoveMember { team_id: team, user_id: p2 }).await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(app.count(&format!("SELECT member_count FROM teams WHERE id = {team}")).await, 1);
     assert!(app.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'team.%'").await >= 5);
@@ -175,25 +142,18 @@ async fn forming_a_team_by_code_and_by_request_with_captaincy_handover() {
 async fn locked_teams_refuse_changes_but_organizers_can_still_move_people() {
     let app = spawn_app().await;
     let (org, event, people) = event_with_participants(&app, "3", 3).await;
-    let e = event.to_string();
     let (team, code) = create_team(&app, &people[0], event, "Atlas").await;
     let past = (chrono::Utc::now() - chrono::Duration::days(1)).format("%Y-%m-%dT%H:%M").to_string();
-    let r = app.call(&org, "teams/lock", &[("event_id", e.as_str()), ("locked_at", past.as_str())]).await;
+    let r = app.send(&org, &SetTeamLock { event_id: event, locked_at: past.clone() }).await;
     assert!(r.status.is_success(), "{}", r.body);
-    let r = app.call(&people[1], "teams/join", &[("code", code.as_str())]).await;
-    assert_eq!(r.json()["Conflict"], "ErrTeamsLocked");
-    let r = app.call(&people[0], "teams/leave", &[("event_id", e.as_str())]).await;
-    assert_eq!(r.json()["Conflict"], "ErrTeamsLocked");
-    let p1 = app.user_id("p1@example.ma").await.to_string();
-    let r = app
-        .call(
-            &org,
-            "teams/move",
-            &[("event_id", e.as_str()), ("user_id", p1.as_str()), ("team_id", team.to_string().as_str())],
-        )
-        .await;
+    let r = app.send(&people[1], &JoinTeam { code: code.clone() }).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrTeamsLocked)));
+    let r = app.send(&people[0], &LeaveTeam { event_id: event }).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrTeamsLocked)));
+    let p1 = app.user_id("p1@example.ma").await;
+    let r = app.send(&org, &MoveParticipant { event_id: event, user_id: p1, team_id: team }).await;
     assert!(r.status.is_success(), "{}", r.body);
-    let overview = app.call(&org, "teams/overview", &[("event_id", e.as_str())]).await.json();
+    let overview = app.send(&org, &TeamsOverview { event_id: event }).await.json();
     assert_eq!(overview["teams"][0]["members"].as_array().unwrap().len(), 2);
     assert_eq!(overview["solos"].as_array().unwrap().len(), 1);
 
@@ -210,19 +170,23 @@ async fn locked_teams_refuse_changes_but_organizers_can_still_move_people() {
 async fn automatic_formation_places_solo_participants_reproducibly() {
     let app = spawn_app().await;
     let (org, event, people) = event_with_participants(&app, "4", 9).await;
-    let e = event.to_string();
     let skills = ["design", "data", "web", "mobile"];
     for (i, c) in people.iter().enumerate() {
-        app.call(
+        app.send(
             c,
-            "teams/save-profile",
-            &[("event_id", e.as_str()), ("skills", skills[i % 4]), ("languages", "ar"), ("bio", "")],
+            &SaveProfile {
+                event_id: event,
+                skills: skills[i % 4].to_string(),
+                languages: "ar".into(),
+                bio: String::new(),
+                looking: None,
+            },
         )
         .await;
     }
-    let r = app.call(&org, "teams/auto-form", &[("event_id", e.as_str()), ("seed", "7")]).await;
+    let r = app.send(&org, &AutoFormTeams { event_id: event, seed: "7".into() }).await;
     assert!(r.status.is_success(), "{}", r.body);
-    let overview = app.call(&org, "teams/overview", &[("event_id", e.as_str())]).await.json();
+    let overview = app.send(&org, &TeamsOverview { event_id: event }).await.json();
     let sizes: Vec<usize> =
         overview["teams"].as_array().unwrap().iter().map(|t| t["members"].as_array().unwrap().len()).collect();
     assert_eq!(sizes.iter().sum::<usize>(), 9);
@@ -237,22 +201,18 @@ async fn automatic_formation_places_solo_participants_reproducibly() {
 async fn the_captain_edits_the_team_and_organizers_suggest_skills() {
     let app = spawn_app().await;
     let (org, event, people) = event_with_participants(&app, "4", 2).await;
-    let e = event.to_string();
     let (team, code) = create_team(&app, &people[0], event, "Atlas").await;
-    assert!(app.call(&people[1], "teams/join", &[("code", code.as_str())]).await.status.is_success());
-    let t = team.to_string();
-    let form = |name: &str| {
-        vec![
-            ("team_id", t.clone()),
-            ("team_name", name.to_owned()),
-            ("pitch", "Open data".to_owned()),
-            ("track_id", String::new()),
-            ("needs", "UX, Data".to_owned()),
-        ]
+    assert!(app.send(&people[1], &JoinTeam { code: code.clone() }).await.status.is_success());
+    let form = |name: &str| UpdateTeam {
+        team_id: team,
+        team_name: name.to_owned(),
+        pitch: "Open data".to_owned(),
+        track_id: String::new(),
+        needs: "UX, Data".to_owned(),
     };
-    let r = app.call(&people[1], "teams/update", &form("Hijacked")).await;
+    let r = app.send(&people[1], &form("Hijacked")).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "only the captain edits the team");
-    let r = app.call(&people[0], "teams/update", &form("الأطلس")).await;
+    let r = app.send(&people[0], &form("الأطلس")).await;
     assert!(r.status.is_success(), "{}", r.body);
     let (name, needs): (String, String) = sqlx::query_as("SELECT name, needs FROM teams WHERE id = $1")
         .bind(team)
@@ -261,9 +221,9 @@ async fn the_captain_edits_the_team_and_organizers_suggest_skills() {
         .unwrap();
     assert_eq!((name.as_str(), needs.as_str()), ("الأطلس", "data,ux"));
 
-    let r = app.call(&org, "teams/set-skills", &[("event_id", e.as_str()), ("skills", "Design, Data, Agritech")]).await;
+    let r = app.send(&org, &SetEventSkills { event_id: event, skills: "Design, Data, Agritech".into() }).await;
     assert!(r.status.is_success(), "{}", r.body);
-    let page = app.call(&people[0], "teams/page", &[("event_id", e.as_str())]).await.json();
+    let page = app.send(&people[0], &MyTeam { event_id: event }).await.json();
     assert_eq!(page["event_skills"], serde_json::json!(["agritech", "data", "design"]));
 }
 
@@ -271,10 +231,9 @@ async fn the_captain_edits_the_team_and_organizers_suggest_skills() {
 async fn auto_formation_names_its_teams_around_names_taken_and_organizers_rename_teams() {
     let app = spawn_app().await;
     let (org, event, people) = event_with_participants(&app, "4", 5).await;
-    let e = event.to_string();
     // A participant calls their team what auto-formation would call its next one.
     let (taken, _) = create_team(&app, &people[0], event, "Team 2").await;
-    let r = app.call(&org, "teams/auto-form", &[("event_id", e.as_str()), ("seed", "3")]).await;
+    let r = app.send(&org, &AutoFormTeams { event_id: event, seed: "3".into() }).await;
     assert!(r.status.is_success(), "{} {}", r.status, r.body);
     let names: Vec<String> = sqlx::query_scalar("SELECT name FROM teams WHERE event_id = $1 ORDER BY id")
         .bind(event)
@@ -285,21 +244,19 @@ async fn auto_formation_names_its_teams_around_names_taken_and_organizers_rename
     assert_eq!(app.count("SELECT COUNT(*) FROM team_members").await, 5, "everyone placed");
 
     // Organizers rename teams; nobody else does, and names stay unique per event.
-    let t = taken.to_string();
-    let rename = |team: &str, event: &str, name: &str| {
-        vec![("event_id", event.to_owned()), ("team_id", team.to_owned()), ("team_name", name.to_owned())]
-    };
-    let r = app.call(&people[0], "teams/rename", &rename(&t, &e, "Les Aigles")).await;
+    let rename =
+        |event_id: i64, team_name: &str| RenameTeam { event_id, team_id: taken, team_name: team_name.to_owned() };
+    let r = app.send(&people[0], &rename(event, "Les Aigles")).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "a captain is not an organizer");
-    let r = app.call(&org, "teams/rename", &rename(&t, &e, "Team 3")).await;
+    let r = app.send(&org, &rename(event, "Team 3")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(r.invalid_fields(), ["team_name"]);
-    let r = app.call(&org, "teams/rename", &rename(&t, &e, "   ")).await;
+    let r = app.send(&org, &rename(event, "   ")).await;
     assert_eq!(r.invalid_fields(), ["team_name"]);
-    let other = app.create_event(&org, "Bootcamp Essaouira").await.to_string();
-    let r = app.call(&org, "teams/rename", &rename(&t, &other, "Les Aigles")).await;
+    let other = app.create_event(&org, "Bootcamp Essaouira").await;
+    let r = app.send(&org, &rename(other, "Les Aigles")).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "a team of another event is out of reach");
-    let r = app.call(&org, "teams/rename", &rename(&t, &e, "  Les Aigles ")).await;
+    let r = app.send(&org, &rename(event, "  Les Aigles ")).await;
     assert!(r.status.is_success(), "{} {}", r.status, r.body);
     let name: String = sqlx::query_scalar("SELECT name FROM teams WHERE id = $1")
         .bind(taken)
@@ -339,10 +296,9 @@ async fn a_team_whose_project_was_submitted_or_scored_is_never_dissolved() {
         .unwrap();
 
     for team in [scored_team, submitted_team] {
-        let r =
-            app.call(&jury.organizer, "teams/dissolve", &[("event_id", jury.e()), ("team_id", team.to_string())]).await;
+        let r = app.send(&jury.organizer, &DissolveTeam { event_id: jury.event, team_id: team }).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
-        assert_eq!(r.json()["Conflict"], "ErrTeamHasJudgedProject");
+        assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrTeamHasJudgedProject)));
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 2);
     assert_eq!(app.count("SELECT COUNT(*) FROM projects").await, 2);
@@ -357,8 +313,7 @@ async fn a_team_whose_project_was_submitted_or_scored_is_never_dissolved() {
         .unwrap();
     let empty: i64 =
         sqlx::query_scalar("SELECT id FROM teams WHERE name = 'Vide'").fetch_one(&app.state.db.pool).await.unwrap();
-    let r =
-        app.call(&jury.organizer, "teams/dissolve", &[("event_id", jury.e()), ("team_id", empty.to_string())]).await;
+    let r = app.send(&jury.organizer, &DissolveTeam { event_id: jury.event, team_id: empty }).await;
     assert!(r.status.is_success(), "{} {}", r.status, r.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 2);
 }
