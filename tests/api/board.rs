@@ -220,9 +220,10 @@ async fn next_board(stream: &mut reqwest::Response, buffer: &mut String) -> Stri
             }
             continue;
         }
-        let chunk = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
+        // Generous: on a loaded 2-core machine a cross-instance notification can take seconds.
+        let chunk = tokio::time::timeout(Duration::from_secs(10), stream.chunk())
             .await
-            .expect("a board message within 5 s")
+            .expect("a board message within 10 s")
             .unwrap()
             .expect("stream open");
         buffer.push_str(&String::from_utf8_lossy(&chunk));
@@ -289,10 +290,14 @@ async fn the_board_crosses_instances_on_postgres() {
             .json()["applied"],
         true
     );
-    assert!(
-        next_board(&mut stream, &mut buffer).await.contains("Projet 0"),
-        "the score saved on one instance moves the board on the other"
-    );
+    // The board may be recomputed for an earlier change first; the score must show within
+    // seconds, not necessarily in the very next message.
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    let mut board = String::new();
+    while !board.contains("Projet 0") && std::time::Instant::now() < deadline {
+        board = next_board(&mut stream, &mut buffer).await;
+    }
+    assert!(board.contains("Projet 0"), "the score saved on one instance moves the board on the other");
 }
 
 #[tokio::test]
