@@ -191,6 +191,28 @@ pub async fn track_in_event(db: &Db, event_id: i64, track_id: i64) -> Result<boo
     Ok(found.is_some())
 }
 
+/// A track id typed into a form: empty for none, else one of this event's tracks.
+pub async fn track_of_event(
+    db: &Db,
+    event_id: i64,
+    raw: &str,
+    errors: &mut Vec<crate::error::FieldError>,
+) -> crate::error::AppResult<Option<i64>> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let id = raw.parse::<i64>().ok();
+    let exists = match id {
+        Some(id) => track_in_event(db, event_id, id).await?,
+        None => false,
+    };
+    if !exists {
+        errors.push(crate::error::FieldError::new("track_id", crate::i18n::Msg::ErrRequired));
+    }
+    Ok(id)
+}
+
 pub async fn people(db: &Db, event_id: i64) -> Result<Vec<(String, String, String)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT u.display_name, u.email, r.role FROM event_roles r JOIN users u ON u.id = r.user_id \

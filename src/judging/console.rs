@@ -826,7 +826,7 @@ pub async fn update_judge(event_id: i64, user_id: i64, active: Option<String>, t
         return Err(AppError::NotFound);
     }
     let mut errors = Vec::new();
-    let track = crate::teams::ssr::track_of_event(access.db(), event_id, &track, &mut errors).await?;
+    let track = crate::events::db::track_of_event(access.db(), event_id, &track, &mut errors).await?;
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }

@@ -8,7 +8,6 @@ use {
     super::domain::{self, ProjectFields, RawProject},
     crate::auth::{gate, Role},
     crate::db::{audit, now},
-    crate::error::FieldError,
     crate::i18n::{args, Msg},
     serde_json::json,
 };
@@ -44,21 +43,7 @@ pub async fn save_project(
     let raw = RawProject { title, tagline, description, repo_url, demo_url, video_url, technologies };
     let parsed = raw.parse();
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
-    let track_id = match track_id.trim() {
-        "" => None,
-        t => match t.parse::<i64>() {
-            Ok(id) => {
-                if !crate::events::db::track_in_event(ctx.access.db(), event_id, id).await? {
-                    errors.push(FieldError::new("track_id", Msg::ErrRequired));
-                }
-                Some(id)
-            }
-            Err(_) => {
-                errors.push(FieldError::new("track_id", Msg::ErrRequired));
-                None
-            }
-        },
-    };
+    let track_id = crate::events::db::track_of_event(ctx.access.db(), event_id, &track_id, &mut errors).await?;
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }

@@ -161,7 +161,7 @@ pub async fn create_team(
     let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
     let pitch = crate::events::domain::text(&mut errors, "pitch", &pitch, PITCH_MAX, false);
     let needs = ssr::tags(&mut errors, "needs", &needs);
-    let track_id = ssr::track_of_event(access.db(), event_id, &track_id, &mut errors).await?;
+    let track_id = crate::events::db::track_of_event(access.db(), event_id, &track_id, &mut errors).await?;
     let Some(name) = name.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
@@ -639,7 +639,7 @@ pub async fn update_team(
     let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
     let pitch = crate::events::domain::text(&mut errors, "pitch", &pitch, PITCH_MAX, false);
     let needs = ssr::tags(&mut errors, "needs", &needs);
-    let track_id = ssr::track_of_event(access.db(), team.event_id, &track_id, &mut errors).await?;
+    let track_id = crate::events::db::track_of_event(access.db(), team.event_id, &track_id, &mut errors).await?;
     let Some(name) = name.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };

@@ -134,7 +134,6 @@ pub(crate) mod ssr {
     use crate::auth::gate::{self, EventAccess};
     use crate::db::Db;
     use crate::error::{AppResult, FieldError};
-    use crate::i18n::Msg;
 
     pub fn split(tags: &str) -> Vec<String> {
         tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect()
@@ -166,28 +165,6 @@ pub(crate) mod ssr {
         let team = db::team(authed.db(), team_id).await?.ok_or(AppError::NotFound)?;
         let access = gate::event(team.event_id, roles).await?;
         Ok((access, team))
-    }
-
-    /// A track id typed into a form: empty for none, else one of this event's tracks.
-    pub async fn track_of_event(
-        db: &Db,
-        event_id: i64,
-        raw: &str,
-        errors: &mut Vec<FieldError>,
-    ) -> AppResult<Option<i64>> {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            return Ok(None);
-        }
-        let id = raw.parse::<i64>().ok();
-        let exists = match id {
-            Some(id) => crate::events::db::track_in_event(db, event_id, id).await?,
-            None => false,
-        };
-        if !exists {
-            errors.push(FieldError::new("track_id", Msg::ErrRequired));
-        }
-        Ok(id)
     }
 
     pub fn require_captain(access: &EventAccess, team: &TeamRow) -> AppResult<()> {
