@@ -146,7 +146,7 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
         track_id: track,
         repo_url: "https://example.org/atlas/ballagh",
         technologies: "leaflet, postgresql, rust",
-        status: "draft",
+        status: crate::projects::ProjectStatus::Draft,
         by: Some(members[0]),
         ..Default::default()
     };
@@ -172,7 +172,7 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
             title,
             tagline,
             track_id: track,
-            status: "submitted",
+            status: crate::projects::ProjectStatus::Submitted,
             table_label: &table,
             by: Some(user),
             ..Default::default()

@@ -294,7 +294,7 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
                     description: &p.summary,
                     track_id: track,
                     repo_url: p.repo_url.as_deref().unwrap_or_default(),
-                    status: "submitted",
+                    status: crate::projects::ProjectStatus::Submitted,
                     by: Some(access.user.id),
                     ..Default::default()
                 };

@@ -29,6 +29,19 @@ use {
     serde_json::json,
 };
 
+/// One judge's sheet for one project, as the desk posts it (`marks[c1]=4`, ...).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScoreSheet {
+    /// `absent` for "team absent"; anything else lets the marks decide.
+    pub status: String,
+    pub marks: Option<BTreeMap<String, String>>,
+    pub notes: String,
+    /// Present (and not "off") when the judge flags the project for the organizers.
+    pub flagged: Option<String>,
+    /// Where a form posted without JavaScript returns to (only the desk itself is allowed).
+    pub back: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyScore {
     pub status: String,
@@ -562,18 +575,15 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
 /// `status` is `absent` for "team absent", anything else lets the marks decide: every
 /// criterion marked is a complete score, fewer is an autosaved draft.
 #[server(prefix = "/api", endpoint = "judging/save")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_score(
     event_id: i64,
     project_id: i64,
     save_id: String,
     base_version: i64,
-    status: String,
-    marks: Option<BTreeMap<String, String>>,
-    notes: String,
-    flagged: Option<String>,
-    back: Option<String>,
+    // Flattened, so the desk's form and its offline queue post the fields under their own names.
+    #[server(flatten)] sheet: ScoreSheet,
 ) -> Result<SaveAck, AppError> {
+    let ScoreSheet { status, marks, notes, flagged, back } = sheet;
     let access = gate::event(event_id, &[Role::Judge]).await?;
     let db = access.db();
     let me = access.user.id;

@@ -5,7 +5,7 @@ use super::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::domain::{self, ProjectFields, RawProject},
+    super::domain::{self, ProjectFields},
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::i18n::{args, Msg},
@@ -23,27 +23,18 @@ pub async fn project_page(event_id: i64) -> Result<ProjectPageData, AppError> {
 
 /// Saves the project as a draft, or submits it when `submit` is present. `version` is the
 /// one the form was loaded with: if a teammate saved meanwhile, nothing is overwritten.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "projects/save")]
 pub async fn save_project(
     event_id: i64,
     version: i64,
-    title: String,
-    tagline: String,
-    description: String,
-    track_id: String,
-    repo_url: String,
-    demo_url: String,
-    video_url: String,
-    technologies: String,
-    submit: Option<String>,
+    // Flattened, so the form posts its fields under their own names.
+    #[server(flatten)] project: ProjectInput,
 ) -> Result<(), AppError> {
     let ctx = ssr::my_team(event_id).await?;
     ctx.ensure_open()?;
-    let raw = RawProject { title, tagline, description, repo_url, demo_url, video_url, technologies };
-    let parsed = raw.parse();
+    let parsed = project.parse();
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
-    let track_id = crate::events::db::track_of_event(ctx.access.db(), event_id, &track_id, &mut errors).await?;
+    let track_id = crate::events::db::track_of_event(ctx.access.db(), event_id, &project.track_id, &mut errors).await?;
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
@@ -55,12 +46,12 @@ pub async fn save_project(
             .bind(ctx.team_id)
             .fetch_optional(&mut *tx)
             .await?;
-    let status = if submit.is_some() {
-        "submitted".to_owned()
+    let status = if project.submit.is_some() {
+        ProjectStatus::Submitted
     } else {
-        current.as_ref().map(|c| c.status.clone()).unwrap_or_else(|| "draft".into())
+        current.as_ref().map_or(ProjectStatus::Draft, |c| ProjectStatus::from_code(&c.status))
     };
-    if status == "submitted" {
+    if status == ProjectStatus::Submitted {
         // A team below the event's minimum size cannot hand in a project.
         let (members, min): (i64, i64) = sqlx::query_as(
             "SELECT t.member_count, e.team_min FROM teams t JOIN events e ON e.id = t.event_id WHERE t.id = $1",
@@ -82,7 +73,7 @@ pub async fn save_project(
         demo_url: p.demo_url.clone(),
         video_url: p.video_url.clone(),
         technologies: p.technologies.clone(),
-        status: status.clone(),
+        status: status.code().to_owned(),
     };
     let t = now();
     let (project_id, before) = match current {
@@ -101,7 +92,7 @@ pub async fn save_project(
                 demo_url: &p.demo_url,
                 video_url: &p.video_url,
                 technologies: &p.technologies,
-                status: &status,
+                status,
                 table_label: "",
                 by: Some(user),
             };
@@ -152,7 +143,7 @@ pub async fn save_project(
             .bind(&p.demo_url)
             .bind(&p.video_url)
             .bind(&p.technologies)
-            .bind(&status)
+            .bind(status.code())
             .bind(t)
             .bind(user)
             .bind(c.id)

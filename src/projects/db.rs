@@ -1,5 +1,6 @@
 //! The projects table: the one row shape the feature reads, and the one insert.
 
+use super::ProjectStatus;
 use crate::db::{now, Db, Tx};
 
 #[derive(sqlx::FromRow)]
@@ -40,7 +41,7 @@ pub async fn track_name(tx: &mut Tx, track_id: Option<i64>) -> Result<String, sq
     }
 }
 
-/// A project to insert. Everything not set is empty; `status` is "draft" or "submitted".
+/// A project to insert. Everything not set is empty (and a draft).
 #[derive(Default)]
 pub struct NewProject<'a> {
     pub team_id: i64,
@@ -53,7 +54,7 @@ pub struct NewProject<'a> {
     pub demo_url: &'a str,
     pub video_url: &'a str,
     pub technologies: &'a str,
-    pub status: &'a str,
+    pub status: ProjectStatus,
     pub table_label: &'a str,
     /// Who created it (saved it first).
     pub by: Option<i64>,
@@ -80,9 +81,9 @@ pub async fn insert_project(tx: &mut Tx, p: &NewProject<'_>) -> Result<i64, sqlx
     .bind(p.demo_url)
     .bind(p.video_url)
     .bind(p.technologies)
-    .bind(p.status)
+    .bind(p.status.code())
     .bind(p.table_label)
-    .bind((p.status == "submitted").then_some(t))
+    .bind((p.status == ProjectStatus::Submitted).then_some(t))
     .bind(t)
     .bind(p.by)
     .fetch_one(&mut **tx)

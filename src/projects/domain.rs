@@ -4,6 +4,7 @@
 use crate::error::FieldError;
 use crate::events::domain::text;
 use crate::i18n::Msg;
+use crate::projects::ProjectInput;
 
 pub const TITLE_MAX: usize = 120;
 pub const TAGLINE_MAX: usize = 200;
@@ -12,9 +13,9 @@ pub const URL_MAX: usize = 500;
 pub const MAX_SCREENSHOTS: i64 = 6;
 pub const SCREENSHOT_MAX_BYTES: usize = 2 * 1024 * 1024;
 
-/// The project form as typed.
+/// A project's validated text fields.
 #[derive(Clone, Debug, Default)]
-pub struct RawProject {
+pub struct ValidProject {
     pub title: String,
     pub tagline: String,
     pub description: String,
@@ -63,9 +64,10 @@ pub fn url(errors: &mut Vec<FieldError>, field: &str, raw: &str) -> String {
     value.to_owned()
 }
 
-impl RawProject {
-    /// Validates every field at once; `technologies` is normalized to sorted tags.
-    pub fn parse(&self) -> Result<RawProject, Vec<FieldError>> {
+impl ProjectInput {
+    /// Validates every text field at once; `technologies` is normalized to sorted tags. The
+    /// track is checked against the event's tracks by the caller, which can read them.
+    pub fn parse(&self) -> Result<ValidProject, Vec<FieldError>> {
         let mut errors = Vec::new();
         let title = text(&mut errors, "title", &self.title, TITLE_MAX, true);
         let tagline = text(&mut errors, "tagline", &self.tagline, TAGLINE_MAX, false);
@@ -81,7 +83,7 @@ impl RawProject {
             }
         };
         if errors.is_empty() {
-            Ok(RawProject { title, tagline, description, repo_url, demo_url, video_url, technologies })
+            Ok(ValidProject { title, tagline, description, repo_url, demo_url, video_url, technologies })
         } else {
             Err(errors)
         }
@@ -167,17 +169,18 @@ mod tests {
 
     #[test]
     fn project_fields_are_validated_together() {
-        let raw = RawProject {
+        let raw = ProjectInput {
             title: " ".into(),
             repo_url: "not a url".into(),
             description: "x".repeat(10_001),
             ..Default::default()
         };
         assert_eq!(fields(&raw.parse().unwrap_err()), ["title", "description", "repo_url"]);
-        let raw =
-            RawProject {
-                title: "منصة «مواطن»".into(), technologies: "Rust, Leptos,rust".into(), ..Default::default()
-            };
+        let raw = ProjectInput {
+            title: "منصة «مواطن»".into(),
+            technologies: "Rust, Leptos,rust".into(),
+            ..Default::default()
+        };
         let ok = raw.parse().unwrap();
         assert_eq!(ok.technologies, "leptos, rust");
     }

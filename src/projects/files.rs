@@ -6,7 +6,7 @@
 //! and a sandboxing CSP, so an upload can never run as a page or a script.
 
 use super::domain::{self, sniff_image};
-use super::{ssr, SubmissionRow, SCREENSHOT_FIELD};
+use super::{ssr, ProjectStatus, SubmissionRow, SCREENSHOT_FIELD};
 use crate::auth::{gate, Role};
 use crate::db::{now, Db};
 use crate::error::{AppError, AppResult, FieldError};
@@ -192,7 +192,7 @@ pub async fn submissions(db: &Db, event_id: i64, track: &str, status: &str) -> A
     Ok(rows
         .into_iter()
         .map(|r| {
-            let status = r.status.unwrap_or_else(|| "none".into());
+            let status = r.status.as_deref().map(ProjectStatus::from_code);
             let late = match r.submitted_at {
                 Some(at) => at > deadline,
                 None => now > domain::effective_deadline(deadline, r.deadline_extended_to),
@@ -214,7 +214,7 @@ pub async fn submissions(db: &Db, event_id: i64, track: &str, status: &str) -> A
         .filter(|r| match status {
             "" => true,
             "late" => r.late,
-            s => r.status == s,
+            s => r.status.map_or("none", ProjectStatus::code) == s,
         })
         .collect())
 }
@@ -235,7 +235,7 @@ pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Que
                 r.team_name,
                 r.title,
                 r.track,
-                r.status,
+                r.status.map_or("none", ProjectStatus::code).to_owned(),
                 r.late.to_string(),
                 r.updated,
                 r.repo_url,

@@ -17,6 +17,50 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 use serde::{Deserialize, Serialize};
 
+/// Where a team's project stands. Stored (and sent) as its code: "draft" or "submitted".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProjectStatus {
+    #[default]
+    Draft,
+    Submitted,
+}
+
+impl ProjectStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ProjectStatus::Draft => "draft",
+            ProjectStatus::Submitted => "submitted",
+        }
+    }
+
+    /// The status stored in the database; anything unknown reads as a draft, which can only
+    /// ask the team to submit again, never hand in a project it did not submit.
+    pub fn from_code(code: &str) -> ProjectStatus {
+        if code == "submitted" {
+            ProjectStatus::Submitted
+        } else {
+            ProjectStatus::Draft
+        }
+    }
+}
+
+/// The project form as typed: one struct for the form's fields, whose names are the inputs'.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProjectInput {
+    pub title: String,
+    pub tagline: String,
+    pub description: String,
+    /// A track id of the event, or empty for none.
+    pub track_id: String,
+    pub repo_url: String,
+    pub demo_url: String,
+    pub video_url: String,
+    pub technologies: String,
+    /// Present when the "submit" button was pressed; a plain save keeps the status.
+    pub submit: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryEntry {
     pub who: String,
@@ -40,7 +84,7 @@ pub struct ProjectPageData {
     pub open: bool,
     /// 0 when the project has never been saved.
     pub version: i64,
-    pub status: String,
+    pub status: ProjectStatus,
     pub title: String,
     pub tagline: String,
     pub description: String,
@@ -60,7 +104,8 @@ pub struct SubmissionRow {
     pub team_name: String,
     pub title: String,
     pub track: String,
-    pub status: String,
+    /// None when the team has no project yet.
+    pub status: Option<ProjectStatus>,
     pub late: bool,
     pub updated: String,
     pub repo_url: String,
@@ -189,7 +234,7 @@ pub(crate) mod ssr {
             deadline: deadline_text,
             open,
             version: p.version,
-            status: p.status,
+            status: ProjectStatus::from_code(&p.status),
             title: p.title,
             tagline: p.tagline,
             description: p.description,

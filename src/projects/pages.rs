@@ -6,11 +6,11 @@ use crate::ui::event_id_param;
 use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn status_label(lang: Lang, status: &str) -> &'static str {
+fn status_label(lang: Lang, status: Option<ProjectStatus>) -> &'static str {
     match status {
-        "submitted" => lang.t(Msg::StatusSubmitted),
-        "draft" => lang.t(Msg::StatusDraft),
-        _ => lang.t(Msg::StatusNone),
+        Some(ProjectStatus::Submitted) => lang.t(Msg::StatusSubmitted),
+        Some(ProjectStatus::Draft) => lang.t(Msg::StatusDraft),
+        None => lang.t(Msg::StatusNone),
     }
 }
 
@@ -63,7 +63,7 @@ pub fn ProjectPage() -> impl IntoView {
                     view! {
                         <section class="form-page">
                             <h1 dir="auto">{lang.t(Msg::ProjectTitle)} " · " {p.team_name.clone()}</h1>
-                            <p class="badge">{status_label(lang, &p.status)}</p>
+                            <p class="badge">{status_label(lang, Some(p.status))}</p>
                             <p class=if p.open { "notice" } else { "form-error" }>
                                 {if p.open {
                                     lang.format(args::DeadlineIs { deadline: &p.deadline })
@@ -169,8 +169,8 @@ pub fn SubmissionsPage() -> impl IntoView {
     let extend_errors = action_error(extend);
     let statuses = vec![
         (String::new(), lang.t(Msg::AllStatuses).to_owned()),
-        ("submitted".to_owned(), lang.t(Msg::StatusSubmitted).to_owned()),
-        ("draft".to_owned(), lang.t(Msg::StatusDraft).to_owned()),
+        (ProjectStatus::Submitted.code().to_owned(), lang.t(Msg::StatusSubmitted).to_owned()),
+        (ProjectStatus::Draft.code().to_owned(), lang.t(Msg::StatusDraft).to_owned()),
         ("late".to_owned(), lang.t(Msg::StatusLate).to_owned()),
     ];
     view! {
@@ -216,7 +216,7 @@ pub fn SubmissionsPage() -> impl IntoView {
                                         <td dir="auto"><a href=format!("/events/{}/submissions/{}", id.get_untracked(), r.team_id)>{r.team_name.clone()}</a></td>
                                         <td dir="auto">{r.title.clone()}</td>
                                         <td dir="auto">{r.track.clone()}</td>
-                                        <td>{status_label(lang, &r.status)} {r.late.then(|| view! { " · " <strong>{lang.t(Msg::StatusLate)}</strong> })}</td>
+                                        <td>{status_label(lang, r.status)} {r.late.then(|| view! { " · " <strong>{lang.t(Msg::StatusLate)}</strong> })}</td>
                                         <td><time>{r.updated.clone()}</time></td>
                                         <td>
                                             {safe_link(&r.repo_url).map(|u| view! { <a href=u rel="noopener noreferrer nofollow">{lang.t(Msg::FieldRepoUrl)}</a> " " })}
@@ -264,7 +264,7 @@ pub fn SubmissionDetailPage() -> impl IntoView {
                         <article class="form-page">
                             <p><a href=format!("/events/{}/submissions", p.event_id)>{lang.t(Msg::SubmissionsTitle)}</a></p>
                             <h1 dir="auto">{p.title.clone()}</h1>
-                            <p class="muted" dir="auto">{p.team_name.clone()} " · " {status_label(lang, &p.status)}</p>
+                            <p class="muted" dir="auto">{p.team_name.clone()} " · " {status_label(lang, Some(p.status))}</p>
                             <p class="lead" dir="auto">{p.tagline.clone()}</p>
                             <dl class="schedule">
                                 <dt>{lang.t(Msg::FieldTrack)}</dt><dd dir="auto">{track}</dd>

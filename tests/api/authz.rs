@@ -1086,10 +1086,10 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Participant, Call::of(&RemoveScreenshot { event_id: a.event, screenshot_id: b.screenshot })),
         (
             Participant,
-            Call::of(&SaveProject {
-                track_id: b.track.to_string(),
-                version: 1,
-                ..project_form(a.event, 0, "Croisé", false)
+            Call::of(&{
+                let mut form = project_form(a.event, 1, "Croisé", false);
+                form.project.track_id = b.track.to_string();
+                form
             }),
         ),
         (

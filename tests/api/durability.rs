@@ -170,11 +170,13 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
                         project_id: project,
                         save_id: save_id.to_string(),
                         base_version,
-                        status: String::new(),
-                        marks: map(&[("c1", impact.as_str()), ("c2", "7")]),
-                        notes: String::new(),
-                        flagged: None,
-                        back: None,
+                        sheet: ScoreSheet {
+                            status: String::new(),
+                            marks: map(&[("c1", impact.as_str()), ("c2", "7")]),
+                            notes: String::new(),
+                            flagged: None,
+                            back: None,
+                        },
                     },
                 )
                 .await;
@@ -254,11 +256,13 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
             project_id: project,
             save_id: save_id.to_string(),
             base_version: 0,
-            status: String::new(),
-            marks: map(&[("c1", "1"), ("c2", "1")]),
-            notes: String::new(),
-            flagged: None,
-            back: None,
+            sheet: ScoreSheet {
+                status: String::new(),
+                marks: map(&[("c1", "1"), ("c2", "1")]),
+                notes: String::new(),
+                flagged: None,
+                back: None,
+            },
         },
     )
     .await

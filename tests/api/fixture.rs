@@ -337,15 +337,14 @@ pub fn project_form(event: i64, version: i64, title: &str, submit: bool) -> Save
     SaveProject {
         event_id: event,
         version,
-        title: title.into(),
-        tagline: "Une idée".into(),
-        description: "Arrosage intelligent".into(),
-        track_id: String::new(),
-        repo_url: String::new(),
-        demo_url: String::new(),
-        video_url: String::new(),
-        technologies: "rust".into(),
-        submit: submit.then(|| "1".into()),
+        project: ProjectInput {
+            title: title.into(),
+            tagline: "Une idée".into(),
+            description: "Arrosage intelligent".into(),
+            technologies: "rust".into(),
+            submit: submit.then(|| "1".into()),
+            ..Default::default()
+        },
     }
 }
 
@@ -355,11 +354,13 @@ pub fn score_form(event: i64, project: i64, base_version: i64) -> SaveScore {
         project_id: project,
         save_id: format!("save-{}-{}", seq(), project),
         base_version,
-        status: String::new(),
-        marks: map(&[("c1", "4"), ("c2", "7")]),
-        notes: "Bien".into(),
-        flagged: None,
-        back: None,
+        sheet: ScoreSheet {
+            status: String::new(),
+            marks: map(&[("c1", "4"), ("c2", "7")]),
+            notes: "Bien".into(),
+            flagged: None,
+            back: None,
+        },
     }
 }
 

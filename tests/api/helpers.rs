@@ -28,14 +28,17 @@ pub use hakam::judging::console::{
     AddExtraJudge, AddJudge, ExtendPass, JudgingConsole, JudgingResults, LoadRubric, ResetPass, RunAssignment,
     SaveJudgingSettings, SaveRubric, SetTable, ShowPass, UpdateJudge,
 };
-pub use hakam::judging::score::{JoinAsJudge, JudgeConflicts, JudgeDesk, OpenPass, SaveConflicts, SaveScore};
+pub use hakam::judging::score::{
+    JoinAsJudge, JudgeConflicts, JudgeDesk, OpenPass, SaveConflicts, SaveScore, ScoreSheet,
+};
 pub use hakam::mentoring::help::{CancelHelp, ClaimHelp, HelpPage, RaiseHelp, ReleaseHelp, ResolveHelp};
 pub use hakam::mentoring::sessions::{BookSlot, CancelSlot, ListSlots, OfferSlot, SessionNotes};
 pub use hakam::mentoring::{
     AssignMentor, AutoAssignMentors, MentorProfile, MentoringOverview, MyMentor, SaveMentorProfile,
 };
 pub use hakam::projects::{
-    ExtendDeadline, ListSubmissions, ProjectDetail, ProjectPage, RemoveScreenshot, SaveProject, UploadScreenshot,
+    ExtendDeadline, ListSubmissions, ProjectDetail, ProjectInput, ProjectPage, RemoveScreenshot, SaveProject,
+    UploadScreenshot,
 };
 pub use hakam::teams::{
     AutoFormTeams, CreateTeam, DecideRequest, DissolveTeam, JoinTeam, LeaveTeam, MakeCaptain, MoveParticipant, MyTeam,

@@ -188,11 +188,13 @@ pub async fn save(
         project_id: project,
         save_id: save_id.into(),
         base_version: base,
-        status: String::new(),
-        marks: map(marks),
-        notes: "Bonne démo".into(),
-        flagged: None,
-        back: None,
+        sheet: ScoreSheet {
+            status: String::new(),
+            marks: map(marks),
+            notes: "Bonne démo".into(),
+            flagged: None,
+            back: None,
+        },
     };
     app.send(phone, &args).await
 }
@@ -298,11 +300,13 @@ async fn a_replayed_save_is_applied_once_and_a_stale_one_never_overwrites() {
                 project_id: project,
                 save_id: "form-nojs-01".into(),
                 base_version: 2,
-                status: String::new(),
-                marks: map(&[("c1", "5"), ("c2", "9")]),
-                notes: String::new(),
-                flagged: None,
-                back: Some(back.clone()),
+                sheet: ScoreSheet {
+                    status: String::new(),
+                    marks: map(&[("c1", "5"), ("c2", "9")]),
+                    notes: String::new(),
+                    flagged: None,
+                    back: Some(back.clone()),
+                },
             },
         )
         .await;
@@ -372,11 +376,13 @@ async fn bad_scores_are_refused_per_field_and_change_nothing() {
                 project_id: p,
                 save_id: "bad-00003".into(),
                 base_version: 0,
-                status: String::new(),
-                marks: None,
-                notes: long.to_string(),
-                flagged: None,
-                back: None,
+                sheet: ScoreSheet {
+                    status: String::new(),
+                    marks: None,
+                    notes: long.to_string(),
+                    flagged: None,
+                    back: None,
+                },
             },
         )
         .await;
@@ -597,11 +603,13 @@ async fn save_absent(
         project_id: project,
         save_id: save_id.into(),
         base_version: 0,
-        status: "absent".into(),
-        marks: map(marks),
-        notes: String::new(),
-        flagged: None,
-        back: None,
+        sheet: ScoreSheet {
+            status: "absent".into(),
+            marks: map(marks),
+            notes: String::new(),
+            flagged: None,
+            back: None,
+        },
     };
     app.send(phone, &args).await
 }

@@ -38,15 +38,15 @@ fn project_form(event: i64, version: i64, title: &str, submit: bool) -> SaveProj
     SaveProject {
         event_id: event,
         version,
-        title: title.to_owned(),
-        tagline: "Les données de la province, ouvertes à tous".to_owned(),
-        description: "منصة لنشر البيانات العمومية.\n<script>alert('x')</script>".to_owned(),
-        track_id: String::new(),
-        repo_url: "https://github.com/atlas/open-data".to_owned(),
-        demo_url: String::new(),
-        video_url: String::new(),
-        technologies: "Rust, Leptos".to_owned(),
-        submit: submit.then(|| "1".to_owned()),
+        project: ProjectInput {
+            title: title.to_owned(),
+            tagline: "Les données de la province, ouvertes à tous".to_owned(),
+            description: "منصة لنشر البيانات العمومية.\n<script>alert('x')</script>".to_owned(),
+            repo_url: "https://github.com/atlas/open-data".to_owned(),
+            technologies: "Rust, Leptos".to_owned(),
+            submit: submit.then(|| "1".to_owned()),
+            ..Default::default()
+        },
     }
 }
 
@@ -111,12 +111,10 @@ async fn a_teammates_stale_save_is_refused_and_names_who_changed_it() {
 async fn bad_fields_are_refused_per_field_and_html_is_kept_as_text() {
     let app = spawn_app().await;
     let s = setup(&app).await;
-    let form = SaveProject {
-        repo_url: "javascript:alert(1)".into(),
-        video_url: "youtube".into(),
-        track_id: "424242".into(),
-        ..project_form(s.event, 0, "", false)
-    };
+    let mut form = project_form(s.event, 0, "", false);
+    form.project.repo_url = "javascript:alert(1)".into();
+    form.project.video_url = "youtube".into();
+    form.project.track_id = "424242".into();
     let r = app.send(&s.members[0], &form).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut fields = r.invalid_fields();
@@ -124,10 +122,8 @@ async fn bad_fields_are_refused_per_field_and_html_is_kept_as_text() {
     assert_eq!(fields, ["repo_url", "title", "track_id", "video_url"]);
     assert_eq!(app.count("SELECT COUNT(*) FROM projects").await, 0);
 
-    let form = SaveProject {
-        description: "</textarea><script>alert('x')</script>".into(),
-        ..project_form(s.event, 0, "<b>Atlas</b>", false)
-    };
+    let mut form = project_form(s.event, 0, "<b>Atlas</b>", false);
+    form.project.description = "</textarea><script>alert('x')</script>".into();
     assert!(app.send(&s.members[0], &form).await.status.is_success());
     let html = app.get(&s.members[0], &format!("/events/{}/project", s.event)).await.body;
     assert!(html.contains("&lt;/textarea&gt;&lt;script&gt;"), "markup in text fields is shown as text");
