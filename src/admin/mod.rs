@@ -4,7 +4,7 @@ pub mod setup;
 
 use crate::error::AppError;
 use crate::i18n::{use_lang, Msg};
-use crate::ui::{action_error, FormError};
+use crate::ui::{action_error, loaded, FormError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -76,10 +76,7 @@ pub fn AdminPage() -> impl IntoView {
         <section>
             <h1>{lang.t(Msg::AdminTitle)}</h1>
             <FormError errors/>
-            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-                {move || users.get().map(|r| match r {
-                    Err(e) => crate::ui::failure(lang, &e),
-                    Ok(list) => view! {
+            {loaded(users, move |list| view! {
                         <table class="people">
                             <thead><tr><th>{lang.t(Msg::FieldDisplayName)}</th><th>{lang.t(Msg::FieldEmail)}</th><th>{lang.t(Msg::CanCreateEvents)}</th></tr></thead>
                             <tbody>
@@ -106,9 +103,7 @@ pub fn AdminPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    }.into_any(),
-                })}
-            </Suspense>
+                    }.into_any())}
         </section>
     }
 }

@@ -38,7 +38,7 @@ pub fn AdminSetupPage() -> impl IntoView {
                         <ActionForm action=claim>
                             <FormError errors/>
                             <input type="hidden" name="token" value=token.get()/>
-                            <Submit label=Msg::AdminSetupClaim pending=claim.pending()/>
+                            <Submit label=Msg::AdminSetupClaim/>
                         </ActionForm>
                     }.into_any(),
                     _ => {

@@ -353,7 +353,7 @@ pub fn SignupPage() -> impl IntoView {
                 <Field label=Msg::FieldDisplayName name="display_name" errors autocomplete="name" required=true dir_auto=true/>
                 <Field label=Msg::FieldEmail name="email" kind="email" errors autocomplete="email" required=true/>
                 <Field label=Msg::FieldPassword name="password" kind="password" errors autocomplete="new-password" required=true hint=Msg::HintPassword/>
-                <Submit label=Msg::SignUp pending=action.pending()/>
+                <Submit label=Msg::SignUp/>
             </ActionForm>
             <p>
                 {lang.t(Msg::HaveAccount)} " "
@@ -377,7 +377,7 @@ pub fn LoginPage() -> impl IntoView {
                 <input type="hidden" name="next" value=move || next.get()/>
                 <Field label=Msg::FieldEmail name="email" kind="email" errors autocomplete="username" required=true/>
                 <Field label=Msg::FieldPassword name="password" kind="password" errors autocomplete="current-password" required=true/>
-                <Submit label=Msg::LogIn pending=action.pending()/>
+                <Submit label=Msg::LogIn/>
             </ActionForm>
             <p>
                 {lang.t(Msg::NoAccount)} " "

@@ -6,7 +6,9 @@ use super::domain::{RevealMode, Visibility};
 use super::island::ProjectorScreen;
 use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::live::LiveRegion;
-use crate::ui::{action_error, event_id_param, failure, Field, FormError, Select, Submit, TextArea};
+use crate::ui::{
+    action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, Select, Submit, TextArea,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
@@ -24,10 +26,7 @@ pub fn ProjectorPage() -> impl IntoView {
     });
     let data = Resource::new(move || id.get(), projector_data);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => failure(lang, &e),
-                Ok(d) => view! {
+        {loaded(data, move |d| view! {
                     <div class=format!("projector {theme}")>
                         <header class="pj-head">
                             <h1 dir="auto">{d.event_name.clone()}</h1>
@@ -39,9 +38,7 @@ pub fn ProjectorPage() -> impl IntoView {
                             <figcaption>{d.event_url.clone()}</figcaption>
                         </figure>
                     </div>
-                }.into_any(),
-            })}
-        </Suspense>
+                }.into_any())}
     }
 }
 
@@ -56,28 +53,12 @@ pub fn BoardControlPage() -> impl IntoView {
     let reveal = ServerAction::<StepReveal>::new();
     let announce = ServerAction::<PostAnnouncement>::new();
     let retire = ServerAction::<RetireAnnouncement>::new();
-    let data = Resource::new(
-        move || {
-            (
-                id.get(),
-                settings.version().get(),
-                freeze.version().get(),
-                publish.version().get(),
-                reveal.version().get(),
-                announce.version().get(),
-                retire.version().get(),
-            )
-        },
-        move |(id, ..)| board_console(id),
-    );
+    let data = Resource::new(move || id.get(), board_console);
     let (settings_errors, freeze_errors, publish_errors, reveal_errors) =
         (action_error(settings), action_error(freeze), action_error(publish), action_error(reveal));
     let (announce_errors, retire_errors) = (action_error(announce), action_error(retire));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => failure(lang, &e),
-                Ok(d) => {
+        {loaded(data, move |d| {
                     let event_id = d.event_id;
                     let published = d.published_at.is_some();
                     let head = view! {
@@ -100,7 +81,7 @@ pub fn BoardControlPage() -> impl IntoView {
                                         <p class="reveal-count" aria-live="polite">{lang.format(args::RevealStepOf { progress: format!("{} / {}", d.reveal_step, d.steps) })}</p>
                                         <FormError errors=reveal_errors/>
                                         <ActionForm action=reveal attr:class="inline">
-                                            <input type="hidden" name="event_id" value=event_id/>
+                                            <EventIdInput event_id/>
                                             <input type="hidden" name="from" value=d.reveal_step/>
                                             <button type="submit" name="direction" value="back" class="button" disabled={d.reveal_step == 0}>{lang.t(Msg::RevealBack)}</button>
                                             <button type="submit" name="direction" value="next" class="button primary big" disabled={d.reveal_step >= d.steps}>{lang.t(Msg::RevealNext)}</button>
@@ -109,7 +90,7 @@ pub fn BoardControlPage() -> impl IntoView {
                                     </div>
                                 })}
                                 <ActionForm action=publish attr:class="inline">
-                                    <input type="hidden" name="event_id" value=event_id/>
+                                    <EventIdInput event_id/>
                                     <input type="hidden" name="action" value="withdraw"/>
                                     <input type="hidden" name="reveal_mode" value=""/>
                                     <button type="submit" class="button link">{lang.t(Msg::WithdrawResults)}</button>
@@ -118,12 +99,12 @@ pub fn BoardControlPage() -> impl IntoView {
                             None => ().into_any(),
                         }}
                         <ActionForm action=publish>
-                            <input type="hidden" name="event_id" value=event_id/>
+                            <EventIdInput event_id/>
                             <input type="hidden" name="action" value="publish"/>
                             <p class="hint">{lang.t(Msg::HintPublish)}</p>
                             <Select label=Msg::FieldRevealMode name="reveal_mode" errors=publish_errors selected=d.reveal_mode.clone()
                                 options=RevealMode::ALL.iter().map(|m| (m.code().to_string(), lang.t(m.label()).to_string())).collect()/>
-                            <Submit label=if published { Msg::Republish } else { Msg::PublishResults } pending=publish.pending()/>
+                            <Submit label=if published { Msg::Republish } else { Msg::PublishResults }/>
                         </ActionForm>
                     };
                     let freeze_box = view! {
@@ -132,16 +113,16 @@ pub fn BoardControlPage() -> impl IntoView {
                         <FormError errors=freeze_errors/>
                         {d.frozen_at.clone().map(|at| view! { <p class="badge" data-open="false">{lang.format(args::FrozenSince { time: at })}</p> })}
                         <ActionForm action=freeze>
-                            <input type="hidden" name="event_id" value=event_id/>
+                            <EventIdInput event_id/>
                             <input type="hidden" name="frozen" value=if d.frozen_at.is_some() { "off" } else { "on" }/>
-                            <Submit label=if d.frozen_at.is_some() { Msg::Unfreeze } else { Msg::Freeze } pending=freeze.pending()/>
+                            <Submit label=if d.frozen_at.is_some() { Msg::Unfreeze } else { Msg::Freeze }/>
                         </ActionForm>
                     };
                     let settings_box = view! {
                         <h2>{lang.t(Msg::BoardSettings)}</h2>
                         <ActionForm action=settings>
                             <FormError errors=settings_errors/>
-                            <input type="hidden" name="event_id" value=event_id/>
+                            <EventIdInput event_id/>
                             <input type="hidden" name="version" value=d.version/>
                             <Select label=Msg::FieldVisibility name="visibility" errors=settings_errors selected=d.visibility.clone()
                                 options=Visibility::ALL.iter().map(|v| (v.code().to_string(), lang.t(v.label()).to_string())).collect()/>
@@ -149,26 +130,20 @@ pub fn BoardControlPage() -> impl IntoView {
                                 <Field label=Msg::FieldTopN name="top_n" kind="number" errors=settings_errors value=d.top_n.to_string() min="3".to_string() max="50".to_string()/>
                                 <Field label=Msg::FieldRotateSeconds name="rotate_seconds" kind="number" errors=settings_errors value=d.rotate_seconds.to_string() min="5".to_string() max="300".to_string()/>
                             </div>
-                            <div class="field checkbox">
-                                <input type="checkbox" id="f-show_comments" name="show_comments" value="on" checked=d.show_comments/>
-                                <label for="f-show_comments">{lang.t(Msg::FieldShowComments)}</label>
-                            </div>
-                            <Submit label=Msg::Save pending=settings.pending()/>
+                            <Checkbox label=Msg::FieldShowComments name="show_comments" checked=d.show_comments/>
+                            <Submit label=Msg::Save/>
                         </ActionForm>
                     };
                     let announce_box = view! {
                         <h2>{lang.t(Msg::AnnouncementsTitle)}</h2>
                         <ActionForm action=announce>
                             <FormError errors=announce_errors/>
-                            <input type="hidden" name="event_id" value=event_id/>
+                            <EventIdInput event_id/>
                             <TextArea label=Msg::AnnouncementAr name="body_ar" errors=announce_errors rows=2/>
                             <TextArea label=Msg::AnnouncementFr name="body_fr" errors=announce_errors rows=2/>
                             <TextArea label=Msg::AnnouncementEn name="body_en" errors=announce_errors rows=2/>
-                            <div class="field checkbox">
-                                <input type="checkbox" id="f-public" name="public" value="on"/>
-                                <label for="f-public">{lang.t(Msg::AnnouncementPublic)}</label>
-                            </div>
-                            <Submit label=Msg::PostAnnouncement pending=announce.pending()/>
+                            <Checkbox label=Msg::AnnouncementPublic name="public"/>
+                            <Submit label=Msg::PostAnnouncement/>
                         </ActionForm>
                         <FormError errors=retire_errors/>
                         <ul class="announcements-list">
@@ -181,7 +156,7 @@ pub fn BoardControlPage() -> impl IntoView {
                                         <p lang=l.code() dir=l.dir()>{b.clone()}</p>
                                     }).collect_view()}
                                     <ActionForm action=retire attr:class="inline">
-                                        <input type="hidden" name="event_id" value=event_id/>
+                                        <EventIdInput event_id/>
                                         <input type="hidden" name="announcement_id" value=a.id/>
                                         <button type="submit" class="button link">{lang.t(Msg::RetireAnnouncement)}</button>
                                     </ActionForm>
@@ -198,9 +173,7 @@ pub fn BoardControlPage() -> impl IntoView {
                             {announce_box.into_any()}
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
 
@@ -211,10 +184,7 @@ pub fn RankingPage() -> impl IntoView {
     let id = event_id_param();
     let data = Resource::new(move || id.get(), public_ranking);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => failure(lang, &e),
-                Ok(d) => view! {
+        {loaded(data, move |d| view! {
                     <section class="form-page wide ranking-page">
                         <h1 dir="auto">{lang.t(Msg::PublicResults)} ": " {d.event_name.clone()}</h1>
                         {d.mine.clone().map(|m| view! {
@@ -237,9 +207,7 @@ pub fn RankingPage() -> impl IntoView {
                         }}
                         <LiveRegion event_id=d.event_id topic="board".to_string() target="main".to_string()/>
                     </section>
-                }.into_any(),
-            })}
-        </Suspense>
+                }.into_any())}
     }
 }
 

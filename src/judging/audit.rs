@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::i18n::{args, use_lang, Msg};
-use crate::ui::event_id_param;
+use crate::ui::{event_id_param, loaded};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -109,10 +109,7 @@ pub fn AuditPage() -> impl IntoView {
     let id = event_id_param();
     let data = Resource::new(move || id.get(), audit_log);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(entries) => view! {
+        {loaded(data, move |entries| view! {
                     <section class="form-page wide">
                         <div class="page-head">
                             <h1>{lang.t(Msg::AuditTitle)}</h1>
@@ -130,8 +127,6 @@ pub fn AuditPage() -> impl IntoView {
                             </table>
                         </div>
                     </section>
-                }.into_any(),
-            })}
-        </Suspense>
+                }.into_any())}
     }
 }

@@ -17,6 +17,7 @@ use super::rubric::Criterion;
 use super::score::SaveAck;
 use super::score::{DeskData, DeskItem};
 use crate::i18n::{args, Lang, Msg};
+use crate::ui::EventIdInput;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -221,7 +222,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                         }
                         if let Some(n) = next { go(n) }
                     }>
-                    <input type="hidden" name="event_id" value=event_id/>
+                    <EventIdInput event_id/>
                     <input type="hidden" name="project_id" value=pid/>
                     <input type="hidden" name="save_id" value=save_id/>
                     <input type="hidden" name="base_version" value=state.version/>

@@ -8,7 +8,7 @@ use super::score::*;
 use crate::error::AppError;
 use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::live::LiveRegion;
-use crate::ui::{action_error, event_id_param, failure, Field, FormError, Select, Submit};
+use crate::ui::{action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, Select, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -29,32 +29,13 @@ pub fn JudgingPage() -> impl IntoView {
     let run = ServerAction::<RunAssignment>::new();
     let extra = ServerAction::<AddExtraJudge>::new();
     let table = ServerAction::<SetTable>::new();
-    let data = Resource::new(
-        move || {
-            (
-                id.get(),
-                settings.version().get(),
-                add.version().get(),
-                reset.version().get(),
-                show.version().get(),
-                extend.version().get(),
-                update.version().get(),
-                run.version().get(),
-                extra.version().get(),
-                table.version().get(),
-            )
-        },
-        move |(id, ..)| judging_console(id),
-    );
+    let data = Resource::new(move || id.get(), judging_console);
     let (settings_errors, add_errors, judge_errors, run_errors) =
         (action_error(settings), action_error(add), action_error(update), action_error(run));
     let (reset_errors, extra_errors, table_errors) = (action_error(reset), action_error(extra), action_error(table));
     let (show_errors, extend_errors) = (action_error(show), action_error(extend));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => failure(lang, &e),
-                Ok(d) => {
+        {loaded(data, move |d| {
                     let event_id = d.event_id;
                     let s = d.settings.clone();
                     let track_options: Vec<(String, String)> = std::iter::once((String::new(), lang.t(Msg::AllTracks).to_owned()))
@@ -78,7 +59,7 @@ pub fn JudgingPage() -> impl IntoView {
                             <h2>{lang.t(Msg::JudgingSettings)}</h2>
                             <ActionForm action=settings>
                                 <FormError errors=settings_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <input type="hidden" name="version" value=s.version/>
                                 <div class="grid-2">
                                     <Field label=Msg::FieldJudgesPerProject name="judges_per_project" kind="number" errors=settings_errors value=s.judges_per_project.to_string() min="1".to_string() required=true/>
@@ -88,20 +69,17 @@ pub fn JudgingPage() -> impl IntoView {
                                     <Select label=Msg::FieldJudgingState name="state" errors=settings_errors selected=s.state.clone()
                                         options=vec![("scheduled".into(), lang.t(Msg::StateScheduled).into()), ("open".into(), lang.t(Msg::StateOpen).into()), ("closed".into(), lang.t(Msg::StateClosed).into())]/>
                                 </div>
-                                <div class="field checkbox">
-                                    <input type="checkbox" id="f-hide_names" name="hide_names" value="on" checked=s.hide_names/>
-                                    <label for="f-hide_names">{lang.t(Msg::FieldHideNames)}</label>
-                                </div>
-                                <Submit label=Msg::Save pending=settings.pending()/>
+                                <Checkbox label=Msg::FieldHideNames name="hide_names" checked=s.hide_names/>
+                                <Submit label=Msg::Save/>
                             </ActionForm>
 
                             <h2 id="judges">{lang.t(Msg::JudgesTitle)}</h2>
                             <p class="hint">{lang.t(Msg::HintJudgePasses)}</p>
                             <ActionForm action=add>
                                 <FormError errors=add_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <Field label=Msg::FieldDisplayName name="display_name" errors=add_errors required=true dir_auto=true/>
-                                <Submit label=Msg::AddJudge pending=add.pending()/>
+                                <Submit label=Msg::AddJudge/>
                             </ActionForm>
                             <FormError errors=reset_errors/>
                             <FormError errors=show_errors/>
@@ -140,14 +118,14 @@ pub fn JudgingPage() -> impl IntoView {
                                                 {(!own).then(|| view! {
                                                     {live.then(|| view! {
                                                         <ActionForm action=show attr:class="inline">
-                                                            <input type="hidden" name="event_id" value=event_id/>
+                                                            <EventIdInput event_id/>
                                                             <input type="hidden" name="user_id" value=uid/>
                                                             <button type="submit" class="button link">{lang.t(Msg::ShowPass)}</button>
                                                         </ActionForm>
                                                     })}
                                                     {has_pass.then(|| view! {
                                                         <ActionForm action=extend attr:class="inline">
-                                                            <input type="hidden" name="event_id" value=event_id/>
+                                                            <EventIdInput event_id/>
                                                             <input type="hidden" name="user_id" value=uid/>
                                                             <label for=format!("f-days-{uid}")>{lang.t(Msg::FieldExtendDays)}</label>
                                                             <input id=format!("f-days-{uid}") name="days" type="number" min="1" max=MAX_EXTEND_DAYS.to_string() size="3" value="1"/>
@@ -157,7 +135,7 @@ pub fn JudgingPage() -> impl IntoView {
                                                 })}
                                                 {(!own || has_pass).then(|| view! {
                                                     <ActionForm action=reset attr:class="inline">
-                                                        <input type="hidden" name="event_id" value=event_id/>
+                                                        <EventIdInput event_id/>
                                                         <input type="hidden" name="user_id" value=uid/>
                                                         {(!own).then(|| view! {
                                                             <button type="submit" name="action" value="renew" class="button link">{lang.t(Msg::RenewPass)}</button>
@@ -168,7 +146,7 @@ pub fn JudgingPage() -> impl IntoView {
                                                     </ActionForm>
                                                 })}
                                                 <ActionForm action=update attr:class="inline">
-                                                    <input type="hidden" name="event_id" value=event_id/>
+                                                    <EventIdInput event_id/>
                                                     <input type="hidden" name="user_id" value=uid/>
                                                     <span class="checkbox">
                                                         <input type="checkbox" id=format!("f-active-{uid}") name="active" value="on" checked=j.active/>
@@ -193,13 +171,10 @@ pub fn JudgingPage() -> impl IntoView {
                             <p class="hint">{lang.t(Msg::HintJudgeAssignment)}</p>
                             <ActionForm action=run>
                                 <FormError errors=run_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <Field label=Msg::FieldSeed name="seed" kind="number" errors=run_errors value="1" hint=Msg::HintSeed/>
-                                <div class="field checkbox">
-                                    <input type="checkbox" id="f-rebalance" name="rebalance" value="on"/>
-                                    <label for="f-rebalance">{lang.t(Msg::FieldRebalanceJudges)}</label>
-                                </div>
-                                <Submit label=Msg::RunAssignment pending=run.pending()/>
+                                <Checkbox label=Msg::FieldRebalanceJudges name="rebalance"/>
+                                <Submit label=Msg::RunAssignment/>
                             </ActionForm>
                             <FormError errors=extra_errors/>
                             <FormError errors=table_errors/>
@@ -220,7 +195,7 @@ pub fn JudgingPage() -> impl IntoView {
                                                 <td dir="auto">{c.track.clone()}</td>
                                                 <td>
                                                     <ActionForm action=table attr:class="inline">
-                                                        <input type="hidden" name="event_id" value=event_id/>
+                                                        <EventIdInput event_id/>
                                                         <input type="hidden" name="project_id" value=c.project_id/>
                                                         <label class="visually-hidden" for=format!("f-table-{}", c.project_id)>{lang.t(Msg::TableLabel)}</label>
                                                         <input id=format!("f-table-{}", c.project_id) name="table_label" size="6" value=c.table_label.clone()/>
@@ -233,7 +208,7 @@ pub fn JudgingPage() -> impl IntoView {
                                                 </td>
                                                 <td>
                                                     <ActionForm action=extra attr:class="inline">
-                                                        <input type="hidden" name="event_id" value=event_id/>
+                                                        <EventIdInput event_id/>
                                                         <input type="hidden" name="project_id" value=c.project_id/>
                                                         <button type="submit" class="button link">{lang.t(Msg::AddExtraJudge)}</button>
                                                     </ActionForm>
@@ -246,9 +221,7 @@ pub fn JudgingPage() -> impl IntoView {
                             </div>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
 
@@ -309,14 +282,10 @@ pub fn RubricPage() -> impl IntoView {
     let query = use_query_map();
     let scope = Signal::derive(move || query.with(|q| q.get("scope").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0)));
     let save = ServerAction::<SaveRubric>::new();
-    let data =
-        Resource::new(move || (id.get(), scope.get(), save.version().get()), |(id, scope, _)| load_rubric(id, scope));
+    let data = Resource::new(move || (id.get(), scope.get()), |(id, scope)| load_rubric(id, scope));
     let errors = action_error(save);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => failure(lang, &e),
-                Ok(d) => {
+        {loaded(data, move |d| {
                     let event_id = d.event_id;
                     let criteria = d.criteria.clone();
                     view! {
@@ -342,11 +311,11 @@ pub fn RubricPage() -> impl IntoView {
                             {(d.version > 0).then(|| view! { <p class="muted">{lang.format(args::RubricVersion { version: d.version })}</p> })}
                             <ActionForm action=save>
                                 <FormError errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <input type="hidden" name="scope" value=d.scope/>
                                 <input type="hidden" name="version" value=d.version/>
                                 {(1..=MAX_CRITERIA).map(|i| criterion_row(lang, i, criteria.get(i - 1), errors)).collect_view()}
-                                <Submit label=Msg::SaveRubric pending=save.pending()/>
+                                <Submit label=Msg::SaveRubric/>
                             </ActionForm>
                             {(!d.criteria.is_empty()).then(|| view! {
                                 <h2>{lang.t(Msg::RubricPreview)}</h2>
@@ -367,9 +336,7 @@ pub fn RubricPage() -> impl IntoView {
                             })}
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
 
@@ -378,13 +345,10 @@ pub fn ResultsPage() -> impl IntoView {
     let lang = use_lang();
     let id = event_id_param();
     let extra = ServerAction::<AddExtraJudge>::new();
-    let data = Resource::new(move || (id.get(), extra.version().get()), |(id, _)| judging_results(id));
+    let data = Resource::new(move || id.get(), judging_results);
     let extra_errors = action_error(extra);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => failure(lang, &e),
-                Ok(d) => {
+        {loaded(data, move |d| {
                     let event_id = d.event_id;
                     let z = d.method == "z";
                     let disagreements: Vec<ResultRow> = d.rows.iter().filter(|r| r.disagreement || r.flags > 0).cloned().collect();
@@ -441,7 +405,7 @@ pub fn ResultsPage() -> impl IntoView {
                                             {lang.format(args::SpreadIs { spread: format!("{:.1}", r.spread) })}
                                             {(r.flags > 0).then(|| view! { " · " {lang.format(args::FlaggedBy { count: r.flags })} })}
                                             <ActionForm action=extra attr:class="inline">
-                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <EventIdInput event_id/>
                                                 <input type="hidden" name="project_id" value=r.project_id/>
                                                 <button type="submit" class="button link">{lang.t(Msg::AddExtraJudge)}</button>
                                             </ActionForm>
@@ -458,9 +422,7 @@ pub fn ResultsPage() -> impl IntoView {
                             }).collect_view()}
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
 
@@ -472,10 +434,7 @@ pub fn JudgeDeskPage() -> impl IntoView {
     let start = query.with_untracked(|q| q.get("p").and_then(|p| p.parse::<usize>().ok()).unwrap_or(0));
     let data = Resource::new(move || id.get(), judge_desk);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => failure(lang, &e),
-                Ok(d) => {
+        {loaded(data, move |d| {
                     let event_id = d.event_id;
                     view! {
                         <section class="desk-page">
@@ -486,9 +445,7 @@ pub fn JudgeDeskPage() -> impl IntoView {
                             <ScoreDesk data=d start lang/>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
 
@@ -497,13 +454,10 @@ pub fn ConflictsPage() -> impl IntoView {
     let lang = use_lang();
     let id = event_id_param();
     let save = ServerAction::<SaveConflicts>::new();
-    let data = Resource::new(move || (id.get(), save.version().get()), |(id, _)| judge_conflicts(id));
+    let data = Resource::new(move || id.get(), judge_conflicts);
     let errors = action_error(save);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => failure(lang, &e),
-                Ok(d) => {
+        {loaded(data, move |d| {
                     let event_id = d.event_id;
                     view! {
                         <section class="form-page">
@@ -514,7 +468,7 @@ pub fn ConflictsPage() -> impl IntoView {
                             <p class="hint">{lang.t(Msg::HintConflicts)}</p>
                             <ActionForm action=save>
                                 <FormError errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <ul class="plain">
                                     {d.teams.iter().map(|t| {
                                         let fid = format!("f-team-{}", t.team_id);
@@ -531,13 +485,11 @@ pub fn ConflictsPage() -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </ul>
-                                <Submit label=Msg::Save pending=save.pending()/>
+                                <Submit label=Msg::Save/>
                             </ActionForm>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
 
@@ -557,7 +509,7 @@ pub fn PassPage() -> impl IntoView {
             <ActionForm action=open>
                 <FormError errors/>
                 <input type="hidden" name="token" value=token/>
-                <Submit label=Msg::StartScoring pending=open.pending()/>
+                <Submit label=Msg::StartScoring/>
             </ActionForm>
         </section>
     }
@@ -575,7 +527,7 @@ pub fn JoinAsJudgeForm(code: String) -> impl IntoView {
             <p class="hint">{lang.t(Msg::HintJudgeNoPassword)}</p>
             <input type="hidden" name="code" value=code/>
             <Field label=Msg::FieldDisplayName name="display_name" errors autocomplete="name" required=true dir_auto=true/>
-            <Submit label=Msg::StartScoring pending=join.pending()/>
+            <Submit label=Msg::StartScoring/>
         </ActionForm>
     }
 }

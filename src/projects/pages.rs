@@ -2,8 +2,9 @@
 
 use super::*;
 use crate::i18n::{args, use_lang, Lang, Msg};
-use crate::ui::event_id_param;
-use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
+use crate::ui::{
+    action_error, event_id_param, loaded, EventIdInput, Field, FormError, Notice, Select, Submit, TextArea,
+};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn status_label(lang: Lang, status: Option<ProjectStatus>) -> &'static str {
@@ -74,7 +75,7 @@ pub fn ProjectPage() -> impl IntoView {
                             <Notice when=saved message=Msg::Saved/>
                             <ActionForm action=save>
                                 <FormError errors=save_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <input type="hidden" name="version" value=p.version/>
                                 <Field label=Msg::FieldTitle name="title" errors=save_errors value=p.title.clone() required=true dir_auto=true/>
                                 <Field label=Msg::FieldTagline name="tagline" errors=save_errors value=p.tagline.clone() dir_auto=true/>
@@ -98,7 +99,7 @@ pub fn ProjectPage() -> impl IntoView {
                                         <img src=s.url.clone() alt=lang.t(Msg::ScreenshotAlt) loading="lazy"/>
                                         {p.open.then(|| view! {
                                             <ActionForm action=remove attr:class="inline">
-                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <EventIdInput event_id/>
                                                 <input type="hidden" name="screenshot_id" value=s.id/>
                                                 <button type="submit" class="button link danger">{lang.t(Msg::Remove)}</button>
                                             </ActionForm>
@@ -109,7 +110,7 @@ pub fn ProjectPage() -> impl IntoView {
                             {(p.open && p.version > 0).then(|| view! {
                                 <form method="post" action="/api/projects/upload" enctype="multipart/form-data">
                                     <FormError errors=upload_errors/>
-                                    <input type="hidden" name="event_id" value=event_id/>
+                                    <EventIdInput event_id/>
                                     <div class="field">
                                         <label for="f-screenshot">{lang.t(Msg::FieldScreenshot)}</label>
                                         <p class="hint" id="f-screenshot-hint">{lang.t(Msg::HintScreenshot)}</p>
@@ -201,10 +202,7 @@ pub fn SubmissionsPage() -> impl IntoView {
                 <button type="submit" class="button">{lang.t(Msg::Filter)}</button>
             </form>
             <FormError errors=extend_errors/>
-            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-                {move || rows.get().map(|r| match r {
-                    Err(e) => crate::ui::failure(lang, &e),
-                    Ok(rows) => view! {
+            {loaded(rows, move |rows| view! {
                         <table class="people submissions">
                             <thead><tr>
                                 <th>{lang.t(Msg::FieldTeamName)}</th><th>{lang.t(Msg::FieldTitle)}</th><th>{lang.t(Msg::FieldTrack)}</th>
@@ -224,7 +222,7 @@ pub fn SubmissionsPage() -> impl IntoView {
                                         </td>
                                         <td>
                                             <ActionForm action=extend>
-                                                <input type="hidden" name="event_id" value=id.get_untracked()/>
+                                                <EventIdInput event_id=id.get_untracked()/>
                                                 <input type="hidden" name="team_id" value=r.team_id/>
                                                 <label class="visually-hidden" for=format!("f-until-{}", r.team_id)>{lang.t(Msg::ExtendDeadline)}</label>
                                                 <input id=format!("f-until-{}", r.team_id) type="datetime-local" name="until" value=r.extended_to.clone().map(|t| t.replace(' ', "T")).unwrap_or_default()/>
@@ -235,9 +233,7 @@ pub fn SubmissionsPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    }.into_any(),
-                })}
-            </Suspense>
+                    }.into_any())}
         </section>
     }
 }
@@ -255,10 +251,7 @@ pub fn SubmissionDetailPage() -> impl IntoView {
     });
     let data = Resource::new(move || ids.get(), |(event, team)| project_detail(event, team));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(p) => {
+        {loaded(data, move |p| {
                     let track = p.track_id.and_then(|t| p.tracks.iter().find(|(id, _)| *id == t).map(|(_, n)| n.clone())).unwrap_or_default();
                     view! {
                         <article class="form-page">
@@ -282,8 +275,6 @@ pub fn SubmissionDetailPage() -> impl IntoView {
                             <HistoryList history=p.history.clone()/>
                         </article>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }

@@ -3,8 +3,9 @@
 
 use super::*;
 use crate::i18n::{args, use_lang, Lang, Msg};
-use crate::ui::event_id_param;
-use crate::ui::{action_error, Field, FormError, Notice, Select, Submit, TextArea};
+use crate::ui::{
+    action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, Notice, Select, Submit, TextArea,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -46,10 +47,7 @@ pub fn TeamPage() -> impl IntoView {
     let (leave_errors, decide_errors, remove_errors, captain_errors) =
         (action_error(leave), action_error(decide), action_error(remove), action_error(captain));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(d) => {
+        {loaded(data, move |d| {
                     let event_id = d.event_id;
                     let tracks = std::iter::once((String::new(), lang.t(Msg::NoTrackYet).to_owned()))
                         .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
@@ -138,14 +136,14 @@ pub fn TeamPage() -> impl IntoView {
                                                             <Field label=Msg::FieldPitch name="pitch" errors=edit_errors value=team.pitch.clone() dir_auto=true/>
                                                             <Select label=Msg::FieldTrack name="track_id" errors=edit_errors options=tracks.clone() selected=selected/>
                                                             <Field label=Msg::FieldNeeds name="needs" errors=edit_errors value=team.needs.join(", ") hint=Msg::HintTags dir_auto=true/>
-                                                            <Submit label=Msg::Save pending=edit.pending()/>
+                                                            <Submit label=Msg::Save/>
                                                         </ActionForm>
                                                     </details>
                                                 }
                                             })}
                                             <ActionForm action=leave>
                                                 <FormError errors=leave_errors/>
-                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <EventIdInput event_id/>
                                                 <button type="submit" class="button danger">{lang.t(Msg::LeaveTeam)}</button>
                                             </ActionForm>
                                         </article>
@@ -155,42 +153,37 @@ pub fn TeamPage() -> impl IntoView {
                                     <h2>{lang.t(Msg::CreateTeam)}</h2>
                                     <ActionForm action=create>
                                         <FormError errors=create_errors/>
-                                        <input type="hidden" name="event_id" value=event_id/>
+                                        <EventIdInput event_id/>
                                         <Field label=Msg::FieldTeamName name="team_name" errors=create_errors required=true dir_auto=true/>
                                         <Field label=Msg::FieldPitch name="pitch" errors=create_errors dir_auto=true/>
                                         <Select label=Msg::FieldTrack name="track_id" errors=create_errors options=tracks.clone()/>
                                         <Field label=Msg::FieldNeeds name="needs" errors=create_errors hint=Msg::HintTags dir_auto=true/>
-                                        <Submit label=Msg::CreateTeam pending=create.pending()/>
+                                        <Submit label=Msg::CreateTeam/>
                                     </ActionForm>
                                     <h2>{lang.t(Msg::JoinWithCode)}</h2>
                                     <ActionForm action=join>
                                         <FormError errors=join_errors/>
                                         <Field label=Msg::FieldTeamCode name="code" errors=join_errors required=true/>
-                                        <Submit label=Msg::JoinTeam pending=join.pending()/>
+                                        <Submit label=Msg::JoinTeam/>
                                     </ActionForm>
                                 }.into_any(),
                             }}
                             <h2>{lang.t(Msg::ProfileTitle)}</h2>
                             <ActionForm action=profile>
                                 <FormError errors=profile_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 {(!d.event_skills.is_empty()).then(|| view! {
                                     <p class="hint">{lang.format(args::SuggestedSkills { skills: &d.event_skills.join(", ") })}</p>
                                 })}
                                 <Field label=Msg::FieldSkills name="skills" errors=profile_errors value=d.skills.clone() hint=Msg::HintTags dir_auto=true/>
                                 <Field label=Msg::FieldLanguages name="languages" errors=profile_errors value=d.languages.clone() hint=Msg::HintLanguages/>
                                 <TextArea label=Msg::FieldBio name="bio" errors=profile_errors value=d.bio.clone() rows=3/>
-                                <div class="field checkbox">
-                                    <input type="checkbox" id="f-looking" name="looking" value="on" checked=d.looking/>
-                                    <label for="f-looking">{lang.t(Msg::FieldLooking)}</label>
-                                </div>
-                                <Submit label=Msg::Save pending=profile.pending()/>
+                                <Checkbox label=Msg::FieldLooking name="looking" checked=d.looking/>
+                                <Submit label=Msg::Save/>
                             </ActionForm>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
 
@@ -225,10 +218,7 @@ pub fn TeamFinderPage() -> impl IntoView {
             </form>
             <Notice when=sent message=Msg::RequestSent/>
             <FormError errors=request_errors/>
-            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-                {move || board.get().map(|r| match r {
-                    Err(e) => crate::ui::failure(lang, &e),
-                    Ok(b) => view! {
+            {loaded(board, move |b| view! {
                         <h2>{lang.t(Msg::TeamsWithSeats)}</h2>
                         {b.teams.is_empty().then(|| view! { <p class="muted">{lang.t(Msg::NothingHere)}</p> })}
                         <ul class="cards">
@@ -262,9 +252,7 @@ pub fn TeamFinderPage() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
-                    }.into_any(),
-                })}
-            </Suspense>
+                    }.into_any())}
         </section>
     }
 }
@@ -295,7 +283,7 @@ pub fn JoinTeamPage() -> impl IntoView {
                         <ActionForm action=join>
                             <FormError errors/>
                             <input type="hidden" name="code" value=code.get()/>
-                            <Submit label=Msg::JoinTeam pending=join.pending()/>
+                            <Submit label=Msg::JoinTeam/>
                         </ActionForm>
                         <p class="hint"><a href=format!("/events/{}", i.event_id)>{lang.t(Msg::OpenEvent)}</a></p>
                     }.into_any(),
@@ -321,10 +309,7 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
     let (lock_errors, auto_errors, move_errors, dissolve_errors) =
         (action_error(lock), action_error(auto), action_error(moving), action_error(dissolve));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(o) => {
+        {loaded(data, move |o| {
                     let event_id = o.event_id;
                     let team_options: Vec<(String, String)> = o.teams.iter().map(|t| (t.id.to_string(), t.name.clone())).collect();
                     view! {
@@ -337,21 +322,21 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                             <p class="muted">{lang.format(args::TeamSizeLine { range: format!("{}–{}", o.team_min, o.team_max) })}</p>
                             <ActionForm action=skills>
                                 <FormError errors=skills_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <Field label=Msg::EventSkillsTitle name="skills" errors=skills_errors value=o.skills.clone() hint=Msg::HintEventSkills dir_auto=true/>
-                                <Submit label=Msg::Save pending=skills.pending()/>
+                                <Submit label=Msg::Save/>
                             </ActionForm>
                             <ActionForm action=lock>
                                 <FormError errors=lock_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <Field label=Msg::FieldTeamsLockedAt name="locked_at" kind="datetime-local" errors=lock_errors value=o.locked_at.clone().unwrap_or_default() hint=Msg::HintTeamsLock/>
-                                <Submit label=Msg::Save pending=lock.pending()/>
+                                <Submit label=Msg::Save/>
                             </ActionForm>
                             <ActionForm action=auto>
                                 <FormError errors=auto_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <Field label=Msg::FieldSeed name="seed" kind="number" errors=auto_errors value="1" hint=Msg::HintSeed/>
-                                <Submit label=Msg::AutoFormTeams pending=auto.pending()/>
+                                <Submit label=Msg::AutoFormTeams/>
                             </ActionForm>
                             <h2>{lang.format(args::TeamsCount { count: o.teams.len() })}</h2>
                             <FormError errors=dissolve_errors/>
@@ -371,7 +356,7 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                                                 let field_id = format!("f-team-name-{}", t.id);
                                                 view! {
                                                     <ActionForm action=rename attr:class="inline">
-                                                        <input type="hidden" name="event_id" value=event_id/>
+                                                        <EventIdInput event_id/>
                                                         <input type="hidden" name="team_id" value=t.id/>
                                                         <label for=field_id.clone()>{lang.t(Msg::FieldTeamNewName)}</label>
                                                         <input type="text" id=field_id name="team_name" value=t.name.clone() required=true maxlength="60" dir="auto"/>
@@ -381,7 +366,7 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                                             }
                                             {t.members.is_empty().then(|| view! {
                                                 <ActionForm action=dissolve attr:class="inline">
-                                                    <input type="hidden" name="event_id" value=event_id/>
+                                                    <EventIdInput event_id/>
                                                     <input type="hidden" name="team_id" value=t.id/>
                                                     <button type="submit" class="button link danger">{lang.t(Msg::DissolveTeam)}</button>
                                                 </ActionForm>
@@ -400,7 +385,7 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                                         <strong dir="auto">{p.name.clone()}</strong> " " <span class="muted">{tags(&p.skills)}</span>
                                         {(!team_options.is_empty()).then(|| view! {
                                             <ActionForm action=moving>
-                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <EventIdInput event_id/>
                                                 <input type="hidden" name="user_id" value=p.user_id/>
                                                 <label>{lang.t(Msg::MoveTo)}
                                                     <select name="team_id">
@@ -415,8 +400,6 @@ pub fn OrganizerTeamsPage() -> impl IntoView {
                             </ul>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }

@@ -238,13 +238,84 @@ pub fn FormError(errors: Signal<Option<AppError>>) -> impl IntoView {
     }
 }
 
+/// A form's main button. Pages are rendered on the server and never hydrated, so there is
+/// no pending state here: the form enhancer disables the button while its post is under way.
 #[component]
 pub fn Submit(label: Msg, #[prop(optional, into)] pending: Signal<bool>) -> impl IntoView {
     let lang = use_lang();
+    let _ = pending;
+    view! { <button type="submit" class="button primary">{lang.t(label)}</button> }
+}
+
+/// A page's data: loaded on the server before the page is sent (pages render in
+/// `SsrMode::Async`), shown by `page`; a failed load shows the refusal in the reader's
+/// language and answers with its HTTP status (see `failure`).
+pub fn loaded<T, V>(
+    resource: Resource<Result<T, AppError>>,
+    page: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_lang();
     view! {
-        <button type="submit" class="button primary" disabled=move || pending.get()>
-            {lang.t(label)}
-        </button>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || {
+                resource
+                    .get()
+                    .map(|r| match r {
+                        Err(e) => failure(lang, &e),
+                        Ok(data) => page(data).into_view().into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+/// A message that stops the reader (a refusal, a problem to fix), announced at once.
+#[component]
+pub fn Alert(#[prop(into)] message: String) -> impl IntoView {
+    view! { <p class="form-error" role="alert">{message}</p> }
+}
+
+/// The event a form acts in, sent with the form (every event server function takes it).
+#[component]
+pub fn EventIdInput(event_id: i64) -> impl IntoView {
+    view! { <input type="hidden" name="event_id" value=event_id/> }
+}
+
+/// A hidden form value.
+#[component]
+pub fn Hidden(name: &'static str, #[prop(into)] value: String) -> impl IntoView {
+    view! { <input type="hidden" name=name value=value/> }
+}
+
+/// A labelled checkbox that posts `on` when ticked. `id` defaults to `f-{name}`.
+#[component]
+pub fn Checkbox(
+    label: Msg,
+    #[prop(into)] name: String,
+    #[prop(optional)] checked: bool,
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional)] hint: Option<Msg>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = id.unwrap_or_else(|| format!("f-{name}"));
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field checkbox">
+            <input
+                type="checkbox"
+                id=id.clone()
+                name=name
+                value="on"
+                checked=checked
+                aria-describedby=hint.map(|_| hint_id.clone())
+            />
+            <label for=id>{lang.t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{lang.t(h)}</p> })}
+        </div>
     }
 }
 
