@@ -14,27 +14,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+mod common;
+use common::{event_form, judge_phone, latest_event, open_judging, submitted_projects, Server};
+
 const PROJECTS: usize = 40;
 const ROUNDS: usize = 10;
-
-/// The server process, stopped when the benchmark ends (or panics).
-struct Server(std::process::Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
 
 /// The progress count in a frame ("Scores: 3 / 40" → 3).
 fn done_in(frame: &str) -> Option<u64> {
@@ -88,137 +72,36 @@ async fn viewer(
 #[tokio::main]
 async fn main() {
     let viewers: usize = std::env::var("HAKAM_BENCH_VIEWERS").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
-    let dir = std::env::temp_dir().join(format!("hakam-board-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let addr = format!("127.0.0.1:{port}");
-    let base = format!("http://{addr}");
-    let db_url = format!("sqlite://{}/bench.db", dir.display());
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_hakam"))
-        .env("DATABASE_URL", &db_url)
-        .env("HAKAM_ADDR", &addr)
-        .env("HAKAM_UPLOAD_DIR", dir.join("uploads"))
-        .env("HAKAM_DEMO", "0")
-        .env("RUST_LOG", "warn")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("server binary starts");
-    let server = Server(child);
-    let client =
-        || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let probe = client();
-    for _ in 0..300 {
-        if probe.get(format!("{base}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let post = |c: &reqwest::Client, path: &str, form: &[(&str, String)]| {
-        let req = c.post(format!("{base}/api/{path}")).form(form);
-        async move { req.send().await.unwrap() }
-    };
+    let server = Server::start("board", &[]).await;
+    let addr = server.addr.clone();
 
     // The event: a rubric of one criterion, judging open, K = 1, one judge for everything.
-    let organizer = client();
-    post(
-        &organizer,
-        "auth/signup",
-        &[("display_name", "O".into()), ("email", "o@example.ma".into()), ("password", "correct horse battery".into())],
-    )
-    .await;
-    let made = std::process::Command::new(env!("CARGO_BIN_EXE_hakam"))
-        .args(["admin", "o@example.ma"])
-        .env("DATABASE_URL", &db_url)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("hakam admin runs");
-    assert!(made.success(), "hakam admin o@example.ma failed");
-    let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
-    post(
-        &organizer,
-        "events/create",
-        &[
-            ("name", "Bench".into()),
-            ("description", "".into()),
-            ("venue", "Oujda".into()),
-            ("timezone", "Africa/Casablanca".into()),
-            ("starts_at", day(5)),
-            ("ends_at", day(8)),
-            ("team_min", "1".into()),
-            ("team_max", "5".into()),
-            ("registration_opens", day(-1)),
-            ("registration_closes", day(5)),
-            ("hacking_starts", day(5)),
-            ("submission_deadline", day(7)),
-            ("judging_opens", day(7)),
-            ("judging_closes", day(8)),
-            ("results_at", day(8)),
-        ],
-    )
-    .await;
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&db_url).await.unwrap();
-    let event: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(&pool).await.unwrap();
+    let organizer = server.organizer().await;
+    server.post(&organizer, "events/create", &event_form()).await;
+    let pool = server.pool().await;
+    let event = latest_event(&pool).await;
     let e = event.to_string();
-    post(
-        &organizer,
-        "judging/rubric/save",
-        &[
-            ("event_id", e.clone()),
-            ("scope", "0".into()),
-            ("version", "0".into()),
-            ("fields[name_1]", "Impact".into()),
-            ("fields[weight_1]", "1".into()),
-            ("fields[scale_1]", "0-10".into()),
-        ],
-    )
-    .await;
-    post(
-        &organizer,
-        "judging/settings/save",
-        &[
-            ("event_id", e.clone()),
-            ("version", "1".into()),
-            ("judges_per_project", "1".into()),
-            ("method", "raw".into()),
-            ("disagreement", "25".into()),
-            ("state", "open".into()),
-        ],
-    )
-    .await;
-    for i in 0..PROJECTS {
-        let (team,): (i64,) = sqlx::query_as("INSERT INTO teams (event_id, name, invite_code, member_count, created_at) VALUES ($1, $2, $3, 0, 0) RETURNING id")
-            .bind(event).bind(format!("Équipe {i}")).bind(format!("code{i}")).fetch_one(&pool).await.unwrap();
-        sqlx::query("INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, $3, 'submitted', $4, $4)")
-            .bind(team).bind(event).bind(format!("Projet numéro {i}")).bind(i as i64).execute(&pool).await.unwrap();
-    }
-    // The plain link exists only in the answer (the table keeps its digest).
-    let added: serde_json::Value =
-        post(&organizer, "judging/judges/add", &[("event_id", e.clone()), ("display_name", "Juge".into())])
-            .await
-            .json()
-            .await
-            .unwrap();
-    let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
-    let phone = client();
-    post(&phone, "judging/pass/open", &[("token", token)]).await;
-    post(&organizer, "judging/assign", &[("event_id", e.clone()), ("seed", "1".into())]).await;
-    post(
-        &organizer,
-        "board/settings",
-        &[
-            ("event_id", e.clone()),
-            ("version", "1".into()),
-            ("visibility", "public".into()),
-            ("top_n", "10".into()),
-            ("rotate_seconds", "15".into()),
-        ],
-    )
-    .await;
+    let rubric = [
+        ("event_id", e.clone()),
+        ("scope", "0".into()),
+        ("version", "0".into()),
+        ("fields[name_1]", "Impact".into()),
+        ("fields[weight_1]", "1".into()),
+        ("fields[scale_1]", "0-10".into()),
+    ];
+    server.post(&organizer, "judging/rubric/save", &rubric).await;
+    server.post(&organizer, "judging/settings/save", &open_judging(event, 1, "raw")).await;
+    submitted_projects(&pool, event, PROJECTS).await;
+    let (_, phone) = judge_phone(&organizer, &server.base, event, "Juge").await;
+    server.post(&organizer, "judging/assign", &[("event_id", e.clone()), ("seed", "1".into())]).await;
+    let board = [
+        ("event_id", e.clone()),
+        ("version", "1".into()),
+        ("visibility", "public".into()),
+        ("top_n", "10".into()),
+        ("rotate_seconds", "15".into()),
+    ];
+    server.post(&organizer, "board/settings", &board).await;
     let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments ORDER BY project_id")
         .fetch_all(&pool)
         .await
@@ -226,9 +109,8 @@ async fn main() {
     assert!(projects.len() >= ROUNDS, "the judge has {} projects", projects.len());
 
     // The viewers connect, 250 at a time (the listen backlog is finite).
-    let pid = server.0.id();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let idle = rss_kib(pid);
+    let idle = server.rss_kib();
     let start = Instant::now();
     let seen: Arc<Vec<AtomicU64>> = Arc::new((0..ROUNDS * viewers).map(|_| AtomicU64::new(0)).collect());
     let connected = Arc::new(AtomicU64::new(0));
@@ -243,7 +125,7 @@ async fn main() {
     }
     let ramp = start.elapsed();
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let with_viewers = rss_kib(pid);
+    let with_viewers = server.rss_kib();
     let viewers_up = connected.load(Ordering::Relaxed);
     println!(
         "{viewers_up} of {viewers} viewers connected in {:.1} s; server RSS {} MiB idle, {} MiB with viewers",
@@ -265,13 +147,13 @@ async fn main() {
             ("notes", String::new()),
             ("marks[c1]", ((round * 7) % 11).to_string()),
         ];
-        let reply: serde_json::Value = post(&phone, "judging/save", &form).await.json().await.unwrap();
+        let reply: serde_json::Value = server.post(&phone, "judging/save", &form).await.json().await.unwrap();
         assert_eq!(reply["applied"], true, "{reply}");
         sent.push(t);
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let after = rss_kib(pid);
+    let after = server.rss_kib();
 
     let mut latencies = Vec::with_capacity(ROUNDS * viewers);
     let mut missed = 0;
@@ -301,5 +183,4 @@ async fn main() {
         after.saturating_sub(idle) as f64 / viewers as f64
     );
     drop(server);
-    let _ = std::fs::remove_dir_all(&dir);
 }

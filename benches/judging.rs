@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::time;
+use common::{client, event_form, judge_phone, latest_event, open_judging, post, signup, submitted_projects, time};
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
@@ -121,97 +121,32 @@ async fn bench_saves() {
     let state = hakam::server::spawn(config, listener).await.expect("server");
     let base = format!("http://{addr}");
     let pool = state.db.pool.clone();
-    let client =
-        || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let post = |c: reqwest::Client, path: &'static str, form: Vec<(String, String)>| {
-        let base = base.clone();
-        async move { c.post(format!("{base}/api/{path}")).form(&form).send().await.unwrap() }
-    };
-    let f = |pairs: &[(&str, String)]| pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect::<Vec<_>>();
 
     let organizer = client();
-    post(
-        organizer.clone(),
-        "auth/signup",
-        f(&[
-            ("display_name", "O".into()),
-            ("email", "o@example.ma".into()),
-            ("password", "correct horse battery".into()),
-        ]),
-    )
-    .await;
+    post(&organizer, &base, "auth/signup", &signup("O", "o@example.ma")).await;
     hakam::auth::bootstrap::make_admin(&state.db, "o@example.ma").await.expect("the organizer becomes admin");
-    let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
-    let r = post(
-        organizer.clone(),
-        "events/create",
-        f(&[
-            ("name", "Bench".into()),
-            ("description", "".into()),
-            ("venue", "Oujda".into()),
-            ("timezone", "Africa/Casablanca".into()),
-            ("starts_at", day(5)),
-            ("ends_at", day(8)),
-            ("team_min", "1".into()),
-            ("team_max", "5".into()),
-            ("registration_opens", day(-1)),
-            ("registration_closes", day(5)),
-            ("hacking_starts", day(5)),
-            ("submission_deadline", day(7)),
-            ("judging_opens", day(7)),
-            ("judging_closes", day(8)),
-            ("results_at", day(8)),
-        ]),
-    )
-    .await;
+    let r = post(&organizer, &base, "events/create", &event_form()).await;
     assert!(r.status().is_success() || r.status().is_redirection());
-    let event: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(&pool).await.unwrap();
+    let event = latest_event(&pool).await;
     let e = event.to_string();
-    let mut rubric = vec![("event_id", e.clone()), ("scope", "0".into()), ("version", "0".into())];
+    let mut rubric =
+        vec![("event_id".to_string(), e.clone()), ("scope".into(), "0".into()), ("version".into(), "0".into())];
     for i in 1..=5 {
-        rubric.push((Box::leak(format!("fields[name_{i}]").into_boxed_str()), format!("Critère {i}")));
-        rubric.push((Box::leak(format!("fields[weight_{i}]").into_boxed_str()), i.to_string()));
-        rubric.push((Box::leak(format!("fields[scale_{i}]").into_boxed_str()), "1-5".into()));
+        rubric.push((format!("fields[name_{i}]"), format!("Critère {i}")));
+        rubric.push((format!("fields[weight_{i}]"), i.to_string()));
+        rubric.push((format!("fields[scale_{i}]"), "1-5".into()));
     }
-    assert!(post(organizer.clone(), "judging/rubric/save", f(&rubric)).await.status().is_success());
-    let settings = f(&[
-        ("event_id", e.clone()),
-        ("version", "1".into()),
-        ("judges_per_project", "3".into()),
-        ("method", "z".into()),
-        ("disagreement", "25".into()),
-        ("state", "open".into()),
-    ]);
-    assert!(post(organizer.clone(), "judging/settings/save", settings).await.status().is_success());
+    let rubric: Vec<(&str, String)> = rubric.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    assert!(post(&organizer, &base, "judging/rubric/save", &rubric).await.status().is_success());
+    assert!(post(&organizer, &base, "judging/settings/save", &open_judging(event, 3, "z")).await.status().is_success());
 
     // 1,000 submitted projects, one team each.
-    let mut tx = pool.begin().await.unwrap();
-    for i in 0..1000i64 {
-        let (team,): (i64,) = sqlx::query_as("INSERT INTO teams (event_id, name, invite_code, member_count, created_at) VALUES ($1, $2, $3, 0, 0) RETURNING id")
-            .bind(event).bind(format!("Team {i}")).bind(format!("code{i}")).fetch_one(&mut *tx).await.unwrap();
-        sqlx::query("INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, $3, 'submitted', $4, $4)")
-            .bind(team).bind(event).bind(format!("Projet {i}")).bind(i).execute(&mut *tx).await.unwrap();
-    }
-    tx.commit().await.unwrap();
+    submitted_projects(&pool, event, 1000).await;
     let mut phones = Vec::new();
     for i in 0..judges_n {
-        // The plain link exists only in the answer (the table keeps its digest).
-        let added: serde_json::Value = post(
-            organizer.clone(),
-            "judging/judges/add",
-            f(&[("event_id", e.clone()), ("display_name", format!("Juge {i}"))]),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-        let user = added["user_id"].as_i64().unwrap();
-        let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
-        let phone = client();
-        post(phone.clone(), "judging/pass/open", f(&[("token", token)])).await;
-        phones.push((user, phone));
+        phones.push(judge_phone(&organizer, &base, event, &format!("Juge {i}")).await);
     }
-    assert!(post(organizer.clone(), "judging/assign", f(&[("event_id", e.clone()), ("seed", "1".into())]))
+    assert!(post(&organizer, &base, "judging/assign", &[("event_id", e.clone()), ("seed", "1".into())])
         .await
         .status()
         .is_success());

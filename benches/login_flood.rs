@@ -23,42 +23,12 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{
+    client, event_form, judge_phone, latest_event, open_judging, percentiles, signup, submitted_projects, Server,
+};
+
 const PROJECTS: usize = 10;
-
-/// The server process, stopped when the benchmark ends (or panics).
-struct Server(std::process::Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-fn percentiles(mut samples: Vec<Duration>) -> String {
-    if samples.is_empty() {
-        return "no samples".into();
-    }
-    samples.sort_unstable();
-    let pct = |p: f64| samples[((samples.len() as f64 * p) as usize).min(samples.len() - 1)].as_secs_f64() * 1e3;
-    format!(
-        "n {}, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
-        samples.len(),
-        pct(0.50),
-        pct(0.95),
-        pct(0.99),
-        pct(1.0)
-    )
-}
 
 /// Set (to the server's base URL) in the attacker process.
 const ATTACKER_ROLE: &str = "HAKAM_BENCH_ATTACK_BASE";
@@ -119,128 +89,28 @@ async fn main() {
     }
     let attackers: usize = std::env::var("HAKAM_BENCH_ATTACKERS").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
     let flood_secs: u64 = std::env::var("HAKAM_BENCH_FLOOD_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
-    let dir = std::env::temp_dir().join(format!("hakam-flood-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let addr = format!("127.0.0.1:{port}");
-    let base = format!("http://{addr}");
-    let db_url = format!("sqlite://{}/bench.db", dir.display());
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_hakam"))
-        .env("DATABASE_URL", &db_url)
-        .env("HAKAM_ADDR", &addr)
-        .env("HAKAM_UPLOAD_DIR", dir.join("uploads"))
-        .env("HAKAM_DEMO", "0")
-        .env("HAKAM_TRUSTED_PROXY_HOPS", "1")
-        .env("RUST_LOG", "error")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("server binary starts");
-    let server = Server(child);
-    let pid = server.0.id();
-    let client =
-        || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let probe = client();
-    for _ in 0..300 {
-        if probe.get(format!("{base}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let post = |c: &reqwest::Client, path: &str, form: &[(&str, String)]| {
-        let req = c.post(format!("{base}/api/{path}")).header("x-forwarded-for", "192.0.2.1").form(form);
-        async move { req.send().await.unwrap() }
-    };
+    let server = Server::start("flood", &[("HAKAM_TRUSTED_PROXY_HOPS", "1"), ("RUST_LOG", "error")]).await;
+    let base = server.base.clone();
 
-    // An event whose one judge has PROJECTS projects to score; the organizer is made admin
-    // by the `hakam admin` command, as an operator would.
-    let organizer = client();
-    post(
-        &organizer,
-        "auth/signup",
-        &[("display_name", "O".into()), ("email", "o@example.ma".into()), ("password", "correct horse battery".into())],
-    )
-    .await;
-    let made = std::process::Command::new(env!("CARGO_BIN_EXE_hakam"))
-        .args(["admin", "o@example.ma"])
-        .env("DATABASE_URL", &db_url)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .expect("hakam admin runs");
-    assert!(made.success(), "hakam admin o@example.ma failed");
-    let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
-    post(
-        &organizer,
-        "events/create",
-        &[
-            ("name", "Bench".into()),
-            ("description", "".into()),
-            ("venue", "Oujda".into()),
-            ("timezone", "Africa/Casablanca".into()),
-            ("starts_at", day(5)),
-            ("ends_at", day(8)),
-            ("team_min", "1".into()),
-            ("team_max", "5".into()),
-            ("registration_opens", day(-1)),
-            ("registration_closes", day(5)),
-            ("hacking_starts", day(5)),
-            ("submission_deadline", day(7)),
-            ("judging_opens", day(7)),
-            ("judging_closes", day(8)),
-            ("results_at", day(8)),
-        ],
-    )
-    .await;
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(&db_url).await.unwrap();
-    let event: i64 = sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(&pool).await.unwrap();
+    // An event whose one judge has PROJECTS projects to score.
+    let organizer = server.organizer().await;
+    server.post(&organizer, "events/create", &event_form()).await;
+    let pool = server.pool().await;
+    let event = latest_event(&pool).await;
     let e = event.to_string();
-    post(
-        &organizer,
-        "judging/rubric/save",
-        &[
-            ("event_id", e.clone()),
-            ("scope", "0".into()),
-            ("version", "0".into()),
-            ("fields[name_1]", "Impact".into()),
-            ("fields[weight_1]", "1".into()),
-            ("fields[scale_1]", "0-10".into()),
-        ],
-    )
-    .await;
-    post(
-        &organizer,
-        "judging/settings/save",
-        &[
-            ("event_id", e.clone()),
-            ("version", "1".into()),
-            ("judges_per_project", "1".into()),
-            ("method", "raw".into()),
-            ("disagreement", "25".into()),
-            ("state", "open".into()),
-        ],
-    )
-    .await;
-    for i in 0..PROJECTS {
-        let (team,): (i64,) = sqlx::query_as("INSERT INTO teams (event_id, name, invite_code, member_count, created_at) VALUES ($1, $2, $3, 0, 0) RETURNING id")
-            .bind(event).bind(format!("Équipe {i}")).bind(format!("code{i}")).fetch_one(&pool).await.unwrap();
-        sqlx::query("INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, $3, 'submitted', $4, $4)")
-            .bind(team).bind(event).bind(format!("Projet numéro {i}")).bind(i as i64).execute(&pool).await.unwrap();
-    }
-    // The plain link exists only in the answer (the table keeps its digest).
-    let added: serde_json::Value =
-        post(&organizer, "judging/judges/add", &[("event_id", e.clone()), ("display_name", "Juge".into())])
-            .await
-            .json()
-            .await
-            .unwrap();
-    let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
-    let phone = client();
-    post(&phone, "judging/pass/open", &[("token", token)]).await;
-    post(&organizer, "judging/assign", &[("event_id", e.clone()), ("seed", "1".into())]).await;
+    let rubric = [
+        ("event_id", e.clone()),
+        ("scope", "0".into()),
+        ("version", "0".into()),
+        ("fields[name_1]", "Impact".into()),
+        ("fields[weight_1]", "1".into()),
+        ("fields[scale_1]", "0-10".into()),
+    ];
+    server.post(&organizer, "judging/rubric/save", &rubric).await;
+    server.post(&organizer, "judging/settings/save", &open_judging(event, 1, "raw")).await;
+    submitted_projects(&pool, event, PROJECTS).await;
+    let (_, phone) = judge_phone(&organizer, &base, event, "Juge").await;
+    server.post(&organizer, "judging/assign", &[("event_id", e.clone()), ("seed", "1".into())]).await;
     let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments ORDER BY project_id")
         .fetch_all(&pool)
         .await
@@ -248,26 +118,18 @@ async fn main() {
     assert_eq!(projects.len(), PROJECTS, "the judge's projects");
     // The account under attack; its owner's browser keeps its device cookie.
     let owner = client();
-    post(
-        &owner,
-        "auth/signup",
-        &[
-            ("display_name", "Victim".into()),
-            ("email", "victim@example.ma".into()),
-            ("password", "correct horse battery".into()),
-        ],
-    )
-    .await;
+    server.post(&owner, "auth/signup", &signup("Victim", "victim@example.ma")).await;
 
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let rss_before = rss_kib(pid);
+    let rss_before = server.rss_kib();
     let stop = Arc::new(AtomicBool::new(false));
     let rss_peak = Arc::new(AtomicU64::new(rss_before));
+    let server = Arc::new(server);
     let sampler = {
-        let (stop, rss_peak) = (stop.clone(), rss_peak.clone());
+        let (stop, rss_peak, server) = (stop.clone(), rss_peak.clone(), server.clone());
         tokio::spawn(async move {
             while !stop.load(Ordering::Relaxed) {
-                rss_peak.fetch_max(rss_kib(pid), Ordering::Relaxed);
+                rss_peak.fetch_max(server.rss_kib(), Ordering::Relaxed);
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
         })
@@ -364,24 +226,26 @@ async fn main() {
     let (save_times, save_bad) = saves.await.unwrap();
     let _ = sampler.await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let rss_after = rss_kib(pid);
+    let rss_after = server.rss_kib();
 
     // The owner still gets in from the browser they signed up with, flood or not; a browser
     // that never signed in waits out the per-account slowdown the attackers caused.
-    post(&owner, "auth/logout", &[]).await;
-    let owner_status = post(
-        &owner,
-        "auth/login",
-        &[("email", "victim@example.ma".into()), ("password", "correct horse battery".into())],
-    )
-    .await
-    .status();
-    let stranger = post(
-        &client(),
-        "auth/login",
-        &[("email", "victim@example.ma".into()), ("password", "correct horse battery".into())],
-    )
-    .await;
+    server.post(&owner, "auth/logout", &[]).await;
+    let owner_status = server
+        .post(
+            &owner,
+            "auth/login",
+            &[("email", "victim@example.ma".into()), ("password", "correct horse battery".into())],
+        )
+        .await
+        .status();
+    let stranger = server
+        .post(
+            &client(),
+            "auth/login",
+            &[("email", "victim@example.ma".into()), ("password", "correct horse battery".into())],
+        )
+        .await;
     let stranger_status = format!("{} (Retry-After {:?})", stranger.status(), stranger.headers().get("retry-after"));
 
     let total: u64 = statuses.values().sum();
@@ -407,5 +271,4 @@ async fn main() {
     let unexpected: Vec<_> = statuses.iter().filter(|(s, _)| s.starts_with('5') && s.as_str() != "503").collect();
     assert!(unexpected.is_empty(), "5xx other than 503: {unexpected:?}");
     drop(server);
-    let _ = std::fs::remove_dir_all(&dir);
 }

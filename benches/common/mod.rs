@@ -1,4 +1,8 @@
-//! What the benchmarks share: timing a closure over several runs.
+//! What the benchmarks share: timing a closure over several runs, the server binary run as
+//! its own process, and the judged event they start from.
+
+// Each benchmark uses its own part of this module.
+#![allow(dead_code)]
 
 use std::time::{Duration, Instant};
 
@@ -13,4 +17,218 @@ pub fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, Du
     }
     times.sort();
     (times[0], times[runs / 2], times[runs - 1], last.expect("at least one run"))
+}
+
+/// Latency percentiles of a set of samples, for printing.
+pub fn percentiles(mut samples: Vec<Duration>) -> String {
+    if samples.is_empty() {
+        return "no samples".into();
+    }
+    samples.sort_unstable();
+    let pct = |p: f64| samples[((samples.len() as f64 * p) as usize).min(samples.len() - 1)].as_secs_f64() * 1e3;
+    format!(
+        "n {}, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        samples.len(),
+        pct(0.50),
+        pct(0.95),
+        pct(0.99),
+        pct(1.0)
+    )
+}
+
+/// A browser: keeps its cookies and does not follow redirects.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+/// The client address the benchmarks' own calls come from. Only a server started with
+/// `HAKAM_TRUSTED_PROXY_HOPS=1` reads it; the others ignore the header.
+pub const OWN_ADDRESS: &str = "192.0.2.1";
+
+/// Posts a form to a server function.
+pub async fn post(c: &reqwest::Client, base: &str, path: &str, form: &[(&str, String)]) -> reqwest::Response {
+    c.post(format!("{base}/api/{path}")).header("x-forwarded-for", OWN_ADDRESS).form(form).send().await.unwrap()
+}
+
+/// The server binary on a fresh SQLite database in a directory of its own, as its own
+/// process; stopped (and its directory removed) when dropped, even by a panic.
+pub struct Server {
+    child: std::process::Child,
+    pub addr: String,
+    pub base: String,
+    pub db_url: String,
+    dir: std::path::PathBuf,
+}
+
+impl Server {
+    /// Starts the binary with `env` on top of the benchmark settings, and waits until it
+    /// answers `/healthz`.
+    pub async fn start(name: &str, env: &[(&str, &str)]) -> Server {
+        let dir = std::env::temp_dir().join(format!("hakam-{name}-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let port = {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.local_addr().unwrap().port()
+        };
+        let addr = format!("127.0.0.1:{port}");
+        let db_url = format!("sqlite://{}/bench.db", dir.display());
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_hakam"));
+        command
+            .env("DATABASE_URL", &db_url)
+            .env("HAKAM_ADDR", &addr)
+            .env("HAKAM_UPLOAD_DIR", dir.join("uploads"))
+            .env("HAKAM_DEMO", "0")
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let child = command.spawn().expect("server binary starts");
+        let server = Server { child, base: format!("http://{addr}"), addr, db_url, dir };
+        let probe = reqwest::Client::new();
+        for _ in 0..300 {
+            if probe.get(format!("{}/healthz", server.base)).send().await.is_ok_and(|r| r.status().is_success()) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        server
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The server's resident memory, in KiB.
+    pub fn rss_kib(&self) -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .ok()
+            .and_then(|s| {
+                s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            })
+            .unwrap_or(0)
+    }
+
+    pub async fn post(&self, c: &reqwest::Client, path: &str, form: &[(&str, String)]) -> reqwest::Response {
+        post(c, &self.base, path, form).await
+    }
+
+    /// A direct connection to the server's database, for what no page does in bulk.
+    pub async fn pool(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.db_url).await.unwrap()
+    }
+
+    /// Signs up the organizer and makes them an administrator with the `hakam admin`
+    /// command, as an operator would.
+    pub async fn organizer(&self) -> reqwest::Client {
+        let organizer = client();
+        self.post(&organizer, "auth/signup", &signup("O", "o@example.ma")).await;
+        let made = std::process::Command::new(env!("CARGO_BIN_EXE_hakam"))
+            .args(["admin", "o@example.ma"])
+            .env("DATABASE_URL", &self.db_url)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("hakam admin runs");
+        assert!(made.success(), "hakam admin o@example.ma failed");
+        organizer
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A sign-up form.
+pub fn signup(name: &str, email: &str) -> Vec<(&'static str, String)> {
+    vec![("display_name", name.into()), ("email", email.into()), ("password", "correct horse battery".into())]
+}
+
+/// The event every benchmark judges: registration open now, judging from day 7.
+pub fn event_form() -> Vec<(&'static str, String)> {
+    let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
+    vec![
+        ("name", "Bench".into()),
+        ("description", "".into()),
+        ("venue", "Oujda".into()),
+        ("timezone", "Africa/Casablanca".into()),
+        ("starts_at", day(5)),
+        ("ends_at", day(8)),
+        ("team_min", "1".into()),
+        ("team_max", "5".into()),
+        ("registration_opens", day(-1)),
+        ("registration_closes", day(5)),
+        ("hacking_starts", day(5)),
+        ("submission_deadline", day(7)),
+        ("judging_opens", day(7)),
+        ("judging_closes", day(8)),
+        ("results_at", day(8)),
+    ]
+}
+
+/// The newest event's id.
+pub async fn latest_event(pool: &sqlx::AnyPool) -> i64 {
+    sqlx::query_scalar("SELECT MAX(id) FROM events").fetch_one(pool).await.unwrap()
+}
+
+/// The judging settings form: `k` judges per project, open now.
+pub fn open_judging(event: i64, k: usize, method: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("event_id", event.to_string()),
+        ("version", "1".into()),
+        ("judges_per_project", k.to_string()),
+        ("method", method.into()),
+        ("disagreement", "25".into()),
+        ("state", "open".into()),
+    ]
+}
+
+/// `n` submitted projects of a team each, written straight to the database in one
+/// transaction (no page makes a thousand teams).
+pub async fn submitted_projects(pool: &sqlx::AnyPool, event: i64, n: usize) {
+    let mut tx = pool.begin().await.unwrap();
+    for i in 0..n {
+        let team: i64 = sqlx::query_scalar(
+            "INSERT INTO teams (event_id, name, invite_code, member_count, created_at) \
+             VALUES ($1, $2, $3, 0, 0) RETURNING id",
+        )
+        .bind(event)
+        .bind(format!("Équipe {i}"))
+        .bind(format!("code{i}"))
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) \
+             VALUES ($1, $2, $3, 'submitted', $4, $4)",
+        )
+        .bind(team)
+        .bind(event)
+        .bind(format!("Projet numéro {i}"))
+        .bind(i as i64)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+/// Adds a judge and opens their pass on a phone of its own; the judge's user id and phone.
+/// The plain link exists only in the answer (the table keeps its digest).
+pub async fn judge_phone(c: &reqwest::Client, base: &str, event: i64, name: &str) -> (i64, reqwest::Client) {
+    let added: serde_json::Value =
+        post(c, base, "judging/judges/add", &[("event_id", event.to_string()), ("display_name", name.into())])
+            .await
+            .json()
+            .await
+            .unwrap();
+    let token = added["url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+    let phone = client();
+    post(&phone, base, "judging/pass/open", &[("token", token)]).await;
+    (added["user_id"].as_i64().unwrap(), phone)
 }
