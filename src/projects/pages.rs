@@ -51,7 +51,7 @@ pub fn ProjectPage() -> impl IntoView {
                 Err(e) => {
                     crate::ui::refuse(&e);
                     view! {
-                        <p class="form-error" role="alert">{e.summary(lang)}</p>
+                        <Alert message=e.summary(lang)/>
                         <a href=format!("/events/{}/team", id.get())>{lang.t(Msg::TeamTitle)}</a>
                     }.into_any()
                 }
