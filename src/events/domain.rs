@@ -96,7 +96,8 @@ pub fn utc_to_local_input(ts: i64, tz: Tz) -> String {
     tz.timestamp_opt(ts, 0).single().map(|dt| dt.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
 }
 
-/// A time for display in the event's timezone: `2026-12-05 09:00`.
+/// A time in the event's timezone as programs read it (`2026-12-05 09:00`): for CSV exports.
+/// People read `crate::i18n::dates::display`, in their language.
 pub fn utc_to_display(ts: i64, tz: Tz) -> String {
     tz.timestamp_opt(ts, 0).single().map(|dt| dt.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
 }
@@ -285,7 +286,10 @@ mod tests {
         let e = valid().parse().unwrap();
         // Morocco is UTC+1 (outside Ramadan); 09:00 local is 08:00 UTC on 2026-12-04.
         assert_eq!(e.starts_at, 1796371200);
-        assert_eq!(utc_to_display(e.starts_at, "Africa/Casablanca".parse().unwrap()), "2026-12-04 09:00");
+        let morocco = "Africa/Casablanca".parse().unwrap();
+        assert_eq!(crate::i18n::dates::display(e.starts_at, morocco, crate::i18n::Lang::En), "Fri 4 Dec 2026, 09:00");
+        // CSV exports keep the form spreadsheets read.
+        assert_eq!(utc_to_display(e.starts_at, morocco), "2026-12-04 09:00");
         assert_eq!(e.team_min, 2);
     }
 

@@ -156,7 +156,7 @@ mod ssr {
             id: row.id,
             name: row.input.name.clone(),
             venue: row.input.venue.clone(),
-            starts: domain::utc_to_display(row.input.starts_at, tz(&row.input.timezone)),
+            starts: crate::i18n::dates::for_reader(row.input.starts_at, tz(&row.input.timezone)),
             timezone: row.input.timezone.clone(),
         }
     }
@@ -166,7 +166,7 @@ mod ssr {
         let row = db::event(db, id).await?.ok_or(AppError::NotFound)?;
         let e = row.input();
         let z = tz(&e.timezone);
-        let d = |ts| domain::utc_to_display(ts, z);
+        let d = |ts| crate::i18n::dates::for_reader(ts, z);
         let my_roles = caller.roles_in(id).await?;
         Ok(EventPageData {
             id,
