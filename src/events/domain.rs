@@ -70,6 +70,15 @@ pub fn parse_timezone(raw: &str) -> Option<Tz> {
     raw.trim().parse::<Tz>().ok()
 }
 
+/// Every zone name `parse_timezone` accepts, Morocco's first: the time-zone field's suggestions.
+pub fn timezone_names() -> Vec<&'static str> {
+    let morocco = Tz::Africa__Casablanca;
+    std::iter::once(morocco)
+        .chain(chrono_tz::TZ_VARIANTS.iter().copied().filter(|z| *z != morocco))
+        .map(|z| z.name())
+        .collect()
+}
+
 /// A `datetime-local` value (`2026-12-05T09:00`) read as wall-clock time in `tz`.
 /// In a DST gap or overlap the earliest valid instant is taken.
 pub fn local_to_utc(raw: &str, tz: Tz) -> Option<i64> {
@@ -323,6 +332,15 @@ mod tests {
         raw.results_at = "tomorrow".into();
         raw.name = "  ".into();
         assert_eq!(fields(&raw.parse().unwrap_err()), ["name", "results_at"]);
+    }
+
+    #[test]
+    fn every_suggested_timezone_is_accepted_and_morocco_comes_first() {
+        let names = timezone_names();
+        assert_eq!(names[0], "Africa/Casablanca");
+        assert_eq!(names.iter().filter(|n| **n == "Africa/Casablanca").count(), 1);
+        assert!(names.len() > 400 && names.contains(&"Europe/Paris") && names.contains(&"UTC"));
+        assert!(names.iter().all(|n| parse_timezone(n).is_some()), "a suggestion the form would refuse");
     }
 
     #[test]

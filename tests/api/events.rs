@@ -160,3 +160,20 @@ async fn the_event_page_writes_dates_in_the_readers_language() {
     let en = page("cookie", "hakam_lang=en").await;
     assert!(en.contains("Fri 4 Dec 2026, 09:00"), "English start");
 }
+
+#[tokio::test]
+async fn the_timezone_field_suggests_every_zone_without_script() {
+    let app = spawn_app().await;
+    let org = organizer(&app).await;
+    let id = app.create_event(&org, "Hackathon Tanger").await;
+    for path in ["/events/new".to_owned(), format!("/events/{id}/manage")] {
+        let html = app.get(&org, &path).await.body;
+        assert!(html.contains(r#"list="f-timezone-list""#), "{path}: the input names its list");
+        let list = &html[html.find(r#"<datalist id="f-timezone-list">"#).expect("a datalist")..];
+        let list = &list[..list.find("</datalist>").unwrap()];
+        let first = list.find("<option>").unwrap();
+        assert!(list[first..].starts_with("<option>Africa/Casablanca</option>"), "{path}: Morocco first");
+        assert!(list.contains("<option>Europe/Paris</option>") && list.contains("<option>UTC</option>"));
+        assert!(list.matches("<option>").count() > 400, "{path}: every zone");
+    }
+}
