@@ -89,7 +89,7 @@ pub struct Announcements {
 
 #[cfg(feature = "ssr")]
 fn display(at: Option<i64>, tz: chrono_tz::Tz) -> Option<String> {
-    at.map(|t| crate::events::domain::utc_to_display(t, tz))
+    at.map(|t| crate::i18n::dates::for_reader(t, tz))
 }
 
 #[cfg(feature = "ssr")]
@@ -125,7 +125,7 @@ pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
             .map(|a| AnnouncementRow {
                 id: a.id,
                 bodies: a.bodies(),
-                at: crate::events::domain::utc_to_display(a.created_at, tz),
+                at: crate::i18n::dates::for_reader(a.created_at, tz),
                 public: a.public(),
             })
             .collect(),

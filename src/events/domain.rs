@@ -70,6 +70,15 @@ pub fn parse_timezone(raw: &str) -> Option<Tz> {
     raw.trim().parse::<Tz>().ok()
 }
 
+/// Every zone name `parse_timezone` accepts, Morocco's first: the time-zone field's suggestions.
+pub fn timezone_names() -> Vec<&'static str> {
+    let morocco = Tz::Africa__Casablanca;
+    std::iter::once(morocco)
+        .chain(chrono_tz::TZ_VARIANTS.iter().copied().filter(|z| *z != morocco))
+        .map(|z| z.name())
+        .collect()
+}
+
 /// A `datetime-local` value (`2026-12-05T09:00`) read as wall-clock time in `tz`.
 /// In a DST gap or overlap the earliest valid instant is taken.
 pub fn local_to_utc(raw: &str, tz: Tz) -> Option<i64> {
@@ -96,7 +105,8 @@ pub fn utc_to_local_input(ts: i64, tz: Tz) -> String {
     tz.timestamp_opt(ts, 0).single().map(|dt| dt.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
 }
 
-/// A time for display in the event's timezone: `2026-12-05 09:00`.
+/// A time in the event's timezone as programs read it (`2026-12-05 09:00`): for CSV exports.
+/// People read `crate::i18n::dates::display`, in their language.
 pub fn utc_to_display(ts: i64, tz: Tz) -> String {
     tz.timestamp_opt(ts, 0).single().map(|dt| dt.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
 }
@@ -285,7 +295,10 @@ mod tests {
         let e = valid().parse().unwrap();
         // Morocco is UTC+1 (outside Ramadan); 09:00 local is 08:00 UTC on 2026-12-04.
         assert_eq!(e.starts_at, 1796371200);
-        assert_eq!(utc_to_display(e.starts_at, "Africa/Casablanca".parse().unwrap()), "2026-12-04 09:00");
+        let morocco = "Africa/Casablanca".parse().unwrap();
+        assert_eq!(crate::i18n::dates::display(e.starts_at, morocco, crate::i18n::Lang::En), "Fri 4 Dec 2026, 09:00");
+        // CSV exports keep the form spreadsheets read.
+        assert_eq!(utc_to_display(e.starts_at, morocco), "2026-12-04 09:00");
         assert_eq!(e.team_min, 2);
     }
 
@@ -319,6 +332,15 @@ mod tests {
         raw.results_at = "tomorrow".into();
         raw.name = "  ".into();
         assert_eq!(fields(&raw.parse().unwrap_err()), ["name", "results_at"]);
+    }
+
+    #[test]
+    fn every_suggested_timezone_is_accepted_and_morocco_comes_first() {
+        let names = timezone_names();
+        assert_eq!(names[0], "Africa/Casablanca");
+        assert_eq!(names.iter().filter(|n| **n == "Africa/Casablanca").count(), 1);
+        assert!(names.len() > 400 && names.contains(&"Europe/Paris") && names.contains(&"UTC"));
+        assert!(names.iter().all(|n| parse_timezone(n).is_some()), "a suggestion the form would refuse");
     }
 
     #[test]

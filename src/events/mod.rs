@@ -156,7 +156,7 @@ mod ssr {
             id: row.id,
             name: row.input.name.clone(),
             venue: row.input.venue.clone(),
-            starts: domain::utc_to_display(row.input.starts_at, tz(&row.input.timezone)),
+            starts: crate::i18n::dates::for_reader(row.input.starts_at, tz(&row.input.timezone)),
             timezone: row.input.timezone.clone(),
         }
     }
@@ -166,7 +166,7 @@ mod ssr {
         let row = db::event(db, id).await?.ok_or(AppError::NotFound)?;
         let e = row.input();
         let z = tz(&e.timezone);
-        let d = |ts| domain::utc_to_display(ts, z);
+        let d = |ts| crate::i18n::dates::for_reader(ts, z);
         let my_roles = caller.roles_in(id).await?;
         Ok(EventPageData {
             id,
@@ -546,6 +546,15 @@ pub fn EventPage() -> impl IntoView {
     }
 }
 
+/// The time-zone field's suggestions: every zone name, Morocco's first. Only the server renders
+/// this form (it is not an island), and the zone list is a server dependency.
+fn timezone_suggestions() -> Vec<&'static str> {
+    #[cfg(feature = "ssr")]
+    return domain::timezone_names();
+    #[cfg(not(feature = "ssr"))]
+    Vec::new()
+}
+
 /// The event details form, shared by "create" and "edit".
 #[component]
 fn EventFields(errors: Signal<Option<AppError>>, data: Option<EventFormData>) -> impl IntoView {
@@ -560,7 +569,7 @@ fn EventFields(errors: Signal<Option<AppError>>, data: Option<EventFormData>) ->
             <Field label=Msg::FieldEventName name="name" errors value=v("name", "") required=true dir_auto=true/>
             <TextArea label=Msg::FieldDescription name="description" errors value=v("description", "")/>
             <Field label=Msg::FieldVenue name="venue" errors value=v("venue", "") dir_auto=true/>
-            <Field label=Msg::FieldTimezone name="timezone" errors value=v("timezone", "Africa/Casablanca") hint=Msg::HintTimezone required=true/>
+            <Field label=Msg::FieldTimezone name="timezone" errors value=v("timezone", "Africa/Casablanca") hint=Msg::HintTimezone required=true suggestions=timezone_suggestions()/>
             <div class="row">
                 <Field label=Msg::FieldTeamMin name="team_min" kind="number" errors value=v("team_min", "2") min="1".to_string() max="20".to_string() required=true/>
                 <Field label=Msg::FieldTeamMax name="team_max" kind="number" errors value=v("team_max", "5") min="1".to_string() max="20".to_string() required=true/>

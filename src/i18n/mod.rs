@@ -13,6 +13,8 @@
 //! The server renders with fluent-bundle (`server`); the browser (islands) renders the same
 //! files from tables compiled by build.rs (`pattern`), so no Fluent runtime goes to WASM.
 
+#[cfg(feature = "ssr")]
+pub mod dates;
 mod messages;
 mod pattern;
 #[cfg(feature = "ssr")]

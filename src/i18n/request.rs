@@ -3,14 +3,13 @@
 use super::{Lang, LANG_COOKIE};
 use http::header;
 use http::HeaderMap;
-use leptos::prelude::use_context;
+use leptos::prelude::with_context;
 
 /// The reader's language for this page render: cookie, then `Accept-Language`.
 pub fn request_lang() -> Lang {
-    match use_context::<http::request::Parts>() {
-        Some(parts) => lang_of(&parts.headers),
-        None => Lang::default(),
-    }
+    // Read in place: server functions ask once per formatted date, and `use_context` would
+    // clone the whole request head each time.
+    with_context::<http::request::Parts, _>(|parts| lang_of(&parts.headers)).unwrap_or_default()
 }
 
 /// The reader's language from a request's headers: cookie, then `Accept-Language`.

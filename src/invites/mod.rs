@@ -307,7 +307,7 @@ pub async fn list_invites(event_id: i64) -> Result<Vec<InviteRow>, AppError> {
                 url,
                 uses: r.uses,
                 max_uses: r.max_uses,
-                expires: crate::events::domain::utc_to_display(r.expires_at, tz),
+                expires: crate::i18n::dates::for_reader(r.expires_at, tz),
                 status: InviteStatus::from_row(r.revoked_at, r.expires_at, r.uses, r.max_uses, now),
             })
         })

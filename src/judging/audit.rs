@@ -97,7 +97,7 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
     Ok(entries
         .into_iter()
         .map(|(at, mut e)| {
-            e.at = crate::events::domain::utc_to_display(at, tz);
+            e.at = crate::i18n::dates::for_reader(at, tz);
             e
         })
         .collect())

@@ -441,7 +441,7 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 own_login: j.pass_only == 0,
                 pass: j
                     .pass_expires
-                    .map(|at| PassState { expires: crate::events::domain::utc_to_display(at, tz), expired: at <= t }),
+                    .map(|at| PassState { expires: crate::i18n::dates::for_reader(at, tz), expired: at <= t }),
                 fresh: fresh.remove(&user_id).map(|url| FreshLink { qr_svg: crate::links::qr_svg(&url), url }),
                 assigned,
                 done,

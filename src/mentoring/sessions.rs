@@ -113,8 +113,8 @@ pub async fn list_slots(event_id: i64) -> Result<Schedule, AppError> {
                 id: r.id,
                 mentor: r.mentor,
                 day: utc_to_display(r.starts_at, tz).chars().take(10).collect(),
-                starts: utc_to_display(r.starts_at, tz),
-                ends: utc_to_display(r.ends_at, tz),
+                starts: crate::i18n::dates::for_reader(r.starts_at, tz),
+                ends: crate::i18n::dates::until(r.starts_at, r.ends_at, tz, crate::i18n::request::request_lang()),
                 location: r.location,
                 // Who booked is visible to the mentor and organizers; others see "booked".
                 team: r.team_name.filter(|_| own || organizer || mine),
@@ -436,7 +436,7 @@ pub fn SessionsPage() -> impl IntoView {
                                     let can_remove = own || s.is_organizer;
                                     view! {
                                         <li class="card" class:mine=slot.mine>
-                                            <p><strong><time>{slot.starts.clone()}</time> " – " <time>{slot.ends.chars().skip(11).collect::<String>()}</time></strong></p>
+                                            <p><strong><time>{slot.starts.clone()}</time> " – " <time>{slot.ends.clone()}</time></strong></p>
                                             <p dir="auto">{slot.mentor.clone()} {(!slot.location.is_empty()).then(|| format!(" · {}", slot.location))}</p>
                                             <p>{match (&slot.team, free) {
                                                 (Some(t), _) => lang.format(args::BookedBy { name: t }),

@@ -199,7 +199,7 @@ pub async fn remove_screenshot(event_id: i64, screenshot_id: i64) -> Result<(), 
 #[server(prefix = "/api", endpoint = "projects/list")]
 pub async fn list_submissions(event_id: i64, track: String, status: String) -> Result<Vec<SubmissionRow>, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    files::submissions(access.db(), event_id, &track, &status).await
+    files::submissions(access.db(), event_id, &track, &status, crate::i18n::dates::for_reader).await
 }
 
 /// Gives one team more time to submit. Organizers only; recorded in the audit log.
@@ -259,6 +259,6 @@ pub async fn project_detail(event_id: i64, team_id: i64) -> Result<ProjectPageDa
         row.ok_or(AppError::NotFound)?;
     let tz = crate::events::domain::parse_timezone(&tz).unwrap_or(chrono_tz::UTC);
     let at = domain::effective_deadline(deadline, ext);
-    let text = format!("{} ({})", crate::events::domain::utc_to_display(at, tz), tz.name());
+    let text = format!("{} ({})", crate::i18n::dates::for_reader(at, tz), tz.name());
     ssr::page_data(access.db(), event_id, (team_id, name), tz, text, domain::may_edit(now(), deadline, ext)).await
 }

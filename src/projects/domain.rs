@@ -138,7 +138,8 @@ pub fn sniff_image(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::events::domain::{local_to_utc, utc_to_display};
+    use crate::events::domain::local_to_utc;
+    use crate::i18n::{dates::display, Lang};
 
     fn fields(errors: &[FieldError]) -> Vec<&str> {
         errors.iter().map(|e| e.field.as_str()).collect()
@@ -189,10 +190,10 @@ mod tests {
     fn the_deadline_is_read_in_the_event_timezone_and_extensions_only_extend() {
         let tz: chrono_tz::Tz = "Africa/Casablanca".parse().unwrap();
         let deadline = local_to_utc("2026-12-06T12:00", tz).unwrap();
-        assert_eq!(utc_to_display(deadline, tz), "2026-12-06 12:00");
+        assert_eq!(display(deadline, tz, Lang::Fr), "dim. 6 déc. 2026, 12:00");
         // 12:00 in Casablanca is 11:00 UTC in December.
         let utc: chrono_tz::Tz = "UTC".parse().unwrap();
-        assert_eq!(utc_to_display(deadline, utc), "2026-12-06 11:00");
+        assert_eq!(display(deadline, utc, Lang::Fr), "dim. 6 déc. 2026, 11:00");
         assert!(may_edit(deadline, deadline, None));
         assert!(!may_edit(deadline + 1, deadline, None));
         assert!(may_edit(deadline + 3600, deadline, Some(deadline + 7200)));

@@ -157,8 +157,15 @@ pub struct Filters {
 }
 
 /// Submissions of an event; `status` is "", "draft", "submitted" or "late" (submitted after
-/// the event's deadline thanks to an extension, or still a draft once it has passed).
-pub async fn submissions(db: &Db, event_id: i64, track: &str, status: &str) -> AppResult<Vec<SubmissionRow>> {
+/// the event's deadline thanks to an extension, or still a draft once it has passed). `time`
+/// writes the times: for the reader on the page, machine-readable in the CSV export.
+pub async fn submissions(
+    db: &Db,
+    event_id: i64,
+    track: &str,
+    status: &str,
+    time: fn(i64, chrono_tz::Tz) -> String,
+) -> AppResult<Vec<SubmissionRow>> {
     let (tz, deadline): (String, i64) =
         sqlx::query_as("SELECT timezone, submission_deadline FROM events WHERE id = $1")
             .bind(event_id)
@@ -204,10 +211,10 @@ pub async fn submissions(db: &Db, event_id: i64, track: &str, status: &str) -> A
                 track: r.track.unwrap_or_default(),
                 status,
                 late,
-                updated: r.updated_at.map(|t| crate::events::domain::utc_to_display(t, tz)).unwrap_or_default(),
+                updated: r.updated_at.map(|t| time(t, tz)).unwrap_or_default(),
                 repo_url: r.repo_url.unwrap_or_default(),
                 demo_url: r.demo_url.unwrap_or_default(),
-                extended_to: r.deadline_extended_to.map(|t| crate::events::domain::utc_to_display(t, tz)),
+                extended_to: r.deadline_extended_to.map(|t| time(t, tz)),
             }
         })
         .filter(|r| track.is_empty() || r.track == track)
@@ -224,7 +231,7 @@ pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Que
     if let Err(res) = organizer_only(&db, &session, event_id).await {
         return res;
     }
-    let rows = match submissions(&db, event_id, &f.track, &f.status).await {
+    let rows = match submissions(&db, event_id, &f.track, &f.status, crate::events::domain::utc_to_display).await {
         Ok(rows) => rows,
         Err(e) => return crate::error::internal_response("submissions export not read", e),
     };

@@ -157,7 +157,7 @@ pub(crate) mod ssr {
     impl TeamContext {
         pub fn deadline_text(&self) -> String {
             let at = super::domain::effective_deadline(self.deadline, self.extension);
-            format!("{} ({})", crate::events::domain::utc_to_display(at, self.tz), self.tz.name())
+            format!("{} ({})", crate::i18n::dates::for_reader(at, self.tz), self.tz.name())
         }
         /// Refuses any change after the team's deadline, naming it.
         pub fn ensure_open(&self) -> AppResult<()> {
@@ -206,7 +206,7 @@ pub(crate) mod ssr {
                         .into_iter()
                         .map(|(who, at, changes)| HistoryEntry {
                             who: who.unwrap_or_default(),
-                            at: crate::events::domain::utc_to_display(at, tz),
+                            at: crate::i18n::dates::for_reader(at, tz),
                             changes: serde_json::from_str(&changes).unwrap_or_default(),
                         })
                         .collect(),

@@ -95,10 +95,15 @@ pub fn Field(
     #[prop(optional)] min: Option<String>,
     #[prop(optional)] max: Option<String>,
     #[prop(optional)] dir_auto: bool,
+    /// Values offered as the reader types (a `<datalist>`, so no script is needed); any other
+    /// value may still be typed, and the server decides.
+    #[prop(optional)]
+    suggestions: Vec<&'static str>,
 ) -> impl IntoView {
     let lang = use_lang();
     let value = echoed(name).unwrap_or(value);
     let id = format!("f-{name}");
+    let list_id = (!suggestions.is_empty()).then(|| format!("{id}-list"));
     let err_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let message = field_error(errors, name);
@@ -129,9 +134,13 @@ pub fn Field(
                 min=min
                 max=max
                 dir=dir_auto.then_some("auto")
+                list=list_id.clone()
                 aria-invalid=move || message.get().is_some().then_some("true")
                 aria-describedby=described
             />
+            {list_id.map(|list_id| view! {
+                <datalist id=list_id>{suggestions.into_iter().map(|s| view! { <option>{s}</option> }).collect_view()}</datalist>
+            })}
             <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
         </div>
     }

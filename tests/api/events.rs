@@ -123,3 +123,57 @@ async fn co_organizers_are_added_by_email() {
     let form = app.send(&co, &EventForm { id }).await;
     assert!(form.status.is_success(), "the co-organizer can now edit: {}", form.body);
 }
+
+/// A valid event on a fixed schedule: it starts on Friday 4 December 2026, 09:00 in Casablanca.
+fn december_event(name: &str) -> CreateEvent {
+    CreateEvent {
+        starts_at: "2026-12-04T09:00".into(),
+        ends_at: "2026-12-06T20:00".into(),
+        registration_opens: "2026-11-20T09:00".into(),
+        registration_closes: "2026-12-04T12:00".into(),
+        hacking_starts: "2026-12-04T14:00".into(),
+        submission_deadline: "2026-12-06T12:00".into(),
+        judging_opens: "2026-12-06T13:00".into(),
+        judging_closes: "2026-12-06T17:00".into(),
+        results_at: "2026-12-06T18:00".into(),
+        ..event_form(name)
+    }
+}
+
+#[tokio::test]
+async fn the_event_page_writes_dates_in_the_readers_language() {
+    let app = spawn_app().await;
+    let org = organizer(&app).await;
+    let r = app.send(&org, &december_event("Hackathon Oujda")).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    let id = app.latest_event_id().await;
+    let page = |header: &'static str, value: &'static str| {
+        let url = format!("{}/events/{id}", app.base);
+        async move { user_agent().get(url).header(header, value).send().await.unwrap().text().await.unwrap() }
+    };
+    let fr = page("accept-language", "fr-MA,fr;q=0.9").await;
+    assert!(fr.contains("ven. 4 déc. 2026, 09:00"), "French start");
+    assert!(fr.contains("dim. 6 déc. 2026, 12:00"), "French deadline");
+    let ar = page("accept-language", "ar-MA,ar;q=0.9").await;
+    assert!(ar.contains("الجمعة 4 دجنبر 2026، 09:00"), "Arabic start, Moroccan month name");
+    assert!(!ar.contains("2026-12-04 09:00"));
+    let en = page("cookie", "hakam_lang=en").await;
+    assert!(en.contains("Fri 4 Dec 2026, 09:00"), "English start");
+}
+
+#[tokio::test]
+async fn the_timezone_field_suggests_every_zone_without_script() {
+    let app = spawn_app().await;
+    let org = organizer(&app).await;
+    let id = app.create_event(&org, "Hackathon Tanger").await;
+    for path in ["/events/new".to_owned(), format!("/events/{id}/manage")] {
+        let html = app.get(&org, &path).await.body;
+        assert!(html.contains(r#"list="f-timezone-list""#), "{path}: the input names its list");
+        let list = &html[html.find(r#"<datalist id="f-timezone-list">"#).expect("a datalist")..];
+        let list = &list[..list.find("</datalist>").unwrap()];
+        let first = list.find("<option>").unwrap();
+        assert!(list[first..].starts_with("<option>Africa/Casablanca</option>"), "{path}: Morocco first");
+        assert!(list.contains("<option>Europe/Paris</option>") && list.contains("<option>UTC</option>"));
+        assert!(list.matches("<option>").count() > 400, "{path}: every zone");
+    }
+}
