@@ -3,7 +3,7 @@
 use super::*;
 use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::ui::{
-    action_error, event_id_param, loaded, EventIdInput, Field, FormError, Notice, Select, Submit, TextArea,
+    action_error, event_id_param, loaded, Alert, EventIdInput, Field, FormError, Notice, Select, Submit, TextArea,
 };
 use leptos_router::hooks::{use_params_map, use_query_map};
 
