@@ -213,7 +213,25 @@ pub async fn track_of_event(
     Ok(id)
 }
 
-pub async fn people(db: &Db, event_id: i64) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+/// Removes one of the event's tracks; returns its name, or `None` if the event has no such
+/// track. The event id in the WHERE clause keeps an organizer inside their own event.
+pub async fn remove_track(tx: &mut Tx, event_id: i64, track_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("DELETE FROM tracks WHERE id = $1 AND event_id = $2 RETURNING name")
+        .bind(track_id)
+        .bind(event_id)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// Someone holding a role in an event, as the organizer's people table lists them.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct PersonRow {
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+}
+
+pub async fn people(db: &Db, event_id: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT u.display_name, u.email, r.role FROM event_roles r JOIN users u ON u.id = r.user_id \
          WHERE r.event_id = $1 ORDER BY r.role, u.display_name",
@@ -232,5 +250,5 @@ pub async fn name(db: &Db, event_id: i64) -> Result<Option<String>, sqlx::Error>
 pub async fn timezone(db: &Db, event_id: i64) -> Result<chrono_tz::Tz, sqlx::Error> {
     let name: String =
         sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
-    Ok(super::domain::parse_timezone(&name).unwrap_or(chrono_tz::UTC))
+    Ok(super::domain::timezone_or_utc(&name))
 }

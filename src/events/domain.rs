@@ -70,6 +70,11 @@ pub fn parse_timezone(raw: &str) -> Option<Tz> {
     raw.trim().parse::<Tz>().ok()
 }
 
+/// A stored time zone name; UTC if it is somehow unknown (every stored name was parsed).
+pub fn timezone_or_utc(name: &str) -> Tz {
+    parse_timezone(name).unwrap_or(chrono_tz::UTC)
+}
+
 /// A `datetime-local` value (`2026-12-05T09:00`) read as wall-clock time in `tz`.
 /// In a DST gap or overlap the earliest valid instant is taken.
 pub fn local_to_utc(raw: &str, tz: Tz) -> Option<i64> {
