@@ -27,48 +27,14 @@ pub async fn event_page(id: i64) -> Result<EventPageData, AppError> {
     page(&caller, id).await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Creates an event; its creator becomes its first organizer. Accounts allowed to create events.
 #[server(prefix = "/api", endpoint = "events/create")]
-pub async fn create_event(
-    name: String,
-    description: String,
-    venue: String,
-    timezone: String,
-    starts_at: String,
-    ends_at: String,
-    team_min: String,
-    team_max: String,
-    registration_opens: String,
-    registration_closes: String,
-    hacking_starts: String,
-    submission_deadline: String,
-    judging_opens: String,
-    judging_closes: String,
-    results_at: String,
-) -> Result<i64, AppError> {
+pub async fn create_event(#[server(flatten)] event: EventInput) -> Result<i64, AppError> {
     let authed = gate::signed_in().await?;
     if !authed.user.can_create_events {
         return Err(AppError::Forbidden);
     }
-    let input = raw(
-        name,
-        description,
-        venue,
-        timezone,
-        starts_at,
-        ends_at,
-        team_min,
-        team_max,
-        registration_opens,
-        registration_closes,
-        hacking_starts,
-        submission_deadline,
-        judging_opens,
-        judging_closes,
-        results_at,
-    )
-    .parse()
-    .map_err(AppError::Invalid)?;
+    let input = domain::Event::parse(&event).map_err(AppError::Invalid)?;
     let mut tx = authed.db().begin_write().await?;
     let id = db::insert(&mut tx, &input, authed.user.id).await?;
     audit(&mut tx, Some(id), Some(authed.user.id), "event.created", None, serde_json::to_value(&input).ok()).await?;
@@ -84,47 +50,11 @@ pub async fn event_form(id: i64) -> Result<EventFormData, AppError> {
     form_data(access.db(), id).await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Saves the organizer's edit of an event made on `version`. Organizers only.
 #[server(prefix = "/api", endpoint = "events/update")]
-pub async fn update_event(
-    id: i64,
-    version: i64,
-    name: String,
-    description: String,
-    venue: String,
-    timezone: String,
-    starts_at: String,
-    ends_at: String,
-    team_min: String,
-    team_max: String,
-    registration_opens: String,
-    registration_closes: String,
-    hacking_starts: String,
-    submission_deadline: String,
-    judging_opens: String,
-    judging_closes: String,
-    results_at: String,
-) -> Result<(), AppError> {
+pub async fn update_event(id: i64, version: i64, #[server(flatten)] event: EventInput) -> Result<(), AppError> {
     let access = gate::event(id, &[Role::Organizer]).await?;
-    let input = raw(
-        name,
-        description,
-        venue,
-        timezone,
-        starts_at,
-        ends_at,
-        team_min,
-        team_max,
-        registration_opens,
-        registration_closes,
-        hacking_starts,
-        submission_deadline,
-        judging_opens,
-        judging_closes,
-        results_at,
-    )
-    .parse()
-    .map_err(AppError::Invalid)?;
+    let input = domain::Event::parse(&event).map_err(AppError::Invalid)?;
     let mut tx = access.db().begin_write().await?;
     let before = db::event(access.db(), id).await?.map(|r| r.input());
     if !db::update(&mut tx, id, version, &input).await? {
@@ -215,45 +145,6 @@ pub async fn join_event(event_id: i64) -> Result<(), AppError> {
     }
     tx.commit().await?;
     Ok(())
-}
-
-/// Gathers the form's fields (the server functions receive them one by one).
-#[cfg(feature = "ssr")]
-#[allow(clippy::too_many_arguments)]
-fn raw(
-    name: String,
-    description: String,
-    venue: String,
-    timezone: String,
-    starts_at: String,
-    ends_at: String,
-    team_min: String,
-    team_max: String,
-    registration_opens: String,
-    registration_closes: String,
-    hacking_starts: String,
-    submission_deadline: String,
-    judging_opens: String,
-    judging_closes: String,
-    results_at: String,
-) -> domain::RawEvent {
-    domain::RawEvent {
-        name,
-        description,
-        venue,
-        timezone,
-        starts_at,
-        ends_at,
-        team_min,
-        team_max,
-        registration_opens,
-        registration_closes,
-        hacking_starts,
-        submission_deadline,
-        judging_opens,
-        judging_closes,
-        results_at,
-    }
 }
 
 #[cfg(feature = "ssr")]

@@ -1,6 +1,6 @@
 //! Event queries.
 
-use super::domain::EventInput;
+use super::domain::Event;
 use crate::auth::Role;
 use crate::db::{now, Db, Tx};
 use crate::error::{AppError, AppResult};
@@ -11,7 +11,7 @@ pub struct EventRow {
     pub id: i64,
     pub version: i64,
     #[sqlx(flatten)]
-    pub input: EventInput,
+    pub input: Event,
 }
 
 pub const EVENT_COLUMNS: &str = "id, name, description, venue, timezone, starts_at, ends_at, \
@@ -19,13 +19,13 @@ pub const EVENT_COLUMNS: &str = "id, name, description, venue, timezone, starts_
     submission_deadline, judging_opens, judging_closes, results_at, version";
 
 impl EventRow {
-    pub fn input(&self) -> EventInput {
+    pub fn input(&self) -> Event {
         self.input.clone()
     }
 }
 
-/// Binds the event's fields, in `EventInput` order, as the next 15 parameters.
-fn bind_fields<'q>(query: AnyQuery<'q>, e: &'q EventInput) -> AnyQuery<'q> {
+/// Binds the event's fields, in `Event` order, as the next 15 parameters.
+fn bind_fields<'q>(query: AnyQuery<'q>, e: &'q Event) -> AnyQuery<'q> {
     query
         .bind(&e.name)
         .bind(&e.description)
@@ -56,7 +56,7 @@ pub async fn list(db: &Db) -> Result<Vec<EventRow>, sqlx::Error> {
         .await
 }
 
-pub async fn insert(tx: &mut Tx, e: &EventInput, created_by: i64) -> AppResult<i64> {
+pub async fn insert(tx: &mut Tx, e: &Event, created_by: i64) -> AppResult<i64> {
     let t = now();
     let row = bind_fields(
         sqlx::query(
@@ -78,7 +78,7 @@ pub async fn insert(tx: &mut Tx, e: &EventInput, created_by: i64) -> AppResult<i
 }
 
 /// Updates only if nobody saved since `version` was read; returns whether it did.
-pub async fn update(tx: &mut Tx, id: i64, version: i64, e: &EventInput) -> Result<bool, sqlx::Error> {
+pub async fn update(tx: &mut Tx, id: i64, version: i64, e: &Event) -> Result<bool, sqlx::Error> {
     let done = bind_fields(
         sqlx::query(
             "UPDATE events SET name = $1, description = $2, venue = $3, timezone = $4, starts_at = $5, \

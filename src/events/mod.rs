@@ -47,6 +47,28 @@ pub struct EventPageData {
     pub registration_open: bool,
 }
 
+/// The event form as typed: every value still a string, named as the form's inputs are.
+/// `create_event` and `update_event` take it flattened, so a form posted without JavaScript
+/// reaches them field by field; `domain::Event::parse` makes it a valid event.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct EventInput {
+    pub name: String,
+    pub description: String,
+    pub venue: String,
+    pub timezone: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub team_min: String,
+    pub team_max: String,
+    pub registration_opens: String,
+    pub registration_closes: String,
+    pub hacking_starts: String,
+    pub submission_deadline: String,
+    pub judging_opens: String,
+    pub judging_closes: String,
+    pub results_at: String,
+}
+
 /// The organizer's form: values as the inputs want them, plus the version being edited.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventFormData {

@@ -53,15 +53,23 @@ async fn an_account_without_the_right_cannot_create_events() {
 async fn invalid_events_get_per_field_errors_and_nothing_is_written() {
     let app = spawn_app().await;
     let org = organizer(&app).await;
-    let form =
-        CreateEvent { team_min: "6".into(), team_max: "3".into(), timezone: "Mars/Olympus".into(), ..event_form("") };
+    let form = CreateEvent {
+        event: EventInput {
+            team_min: "6".into(),
+            team_max: "3".into(),
+            timezone: "Mars/Olympus".into(),
+            ..event_input("")
+        },
+    };
     let r = app.send(&org, &form).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut fields = r.invalid_fields();
     fields.sort();
     assert_eq!(fields, ["name", "team_max", "timezone"]);
 
-    let form = CreateEvent { judging_opens: "2001-01-01T10:00".into(), ..event_form("Dates à l'envers") };
+    let form = CreateEvent {
+        event: EventInput { judging_opens: "2001-01-01T10:00".into(), ..event_input("Dates à l'envers") },
+    };
     let r = app.send(&org, &form).await;
     assert_eq!(r.invalid_fields(), ["judging_opens"]);
     assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 0);
