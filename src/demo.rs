@@ -79,7 +79,7 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
     let organizer_email = "organizer@demo.hakam.invalid";
     let organizer = account(&mut tx, organizer_email, "سلمى بنعلي", &hash).await?;
     crate::auth::db::set_event_creator(&mut tx, organizer, true).await?;
-    let event = crate::events::domain::EventInput {
+    let event = crate::events::domain::Event {
         name: "هاكاثون بركان الرقمي 2026".into(),
         description: "في إطار المنتدى الثالث «المجتمع الرقمي»، ينظم هذا الهاكاثون لفائدة الشباب حاملي الأفكار والمشاريع من مختلف جهات المملكة، \
             الذين يطورونها تحت إشراف مؤطرين وخبراء في المواكبة المقاولاتية.\n\n\

@@ -248,7 +248,7 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
                 let email = p.email.clone().unwrap_or_default();
                 let label: String = format!("{} <{}>", p.name, email).chars().take(80).collect();
                 // One use each, valid until the event ends (at least a day).
-                let invite = crate::invites::ssr::NewInvite {
+                let invite = crate::invites::db::NewInvite {
                     event_id,
                     role,
                     label: &label,
@@ -257,7 +257,7 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
                     created_by: access.user.id,
                     allow_clash: false,
                 };
-                let (_, code) = crate::invites::ssr::insert(&mut tx, &invite).await?;
+                let (_, code) = crate::invites::db::insert(&mut tx, &invite).await?;
                 created.push(Created {
                     name: p.name.clone(),
                     email,

@@ -1,6 +1,6 @@
 //! Event queries.
 
-use super::domain::EventInput;
+use super::domain::Event;
 use crate::auth::Role;
 use crate::db::{now, Db, Tx};
 use crate::error::{AppError, AppResult};
@@ -11,7 +11,7 @@ pub struct EventRow {
     pub id: i64,
     pub version: i64,
     #[sqlx(flatten)]
-    pub input: EventInput,
+    pub input: Event,
 }
 
 pub const EVENT_COLUMNS: &str = "id, name, description, venue, timezone, starts_at, ends_at, \
@@ -19,13 +19,13 @@ pub const EVENT_COLUMNS: &str = "id, name, description, venue, timezone, starts_
     submission_deadline, judging_opens, judging_closes, results_at, version";
 
 impl EventRow {
-    pub fn input(&self) -> EventInput {
+    pub fn input(&self) -> Event {
         self.input.clone()
     }
 }
 
-/// Binds the event's fields, in `EventInput` order, as the next 15 parameters.
-fn bind_fields<'q>(query: AnyQuery<'q>, e: &'q EventInput) -> AnyQuery<'q> {
+/// Binds the event's fields, in `Event` order, as the next 15 parameters.
+fn bind_fields<'q>(query: AnyQuery<'q>, e: &'q Event) -> AnyQuery<'q> {
     query
         .bind(&e.name)
         .bind(&e.description)
@@ -56,7 +56,7 @@ pub async fn list(db: &Db) -> Result<Vec<EventRow>, sqlx::Error> {
         .await
 }
 
-pub async fn insert(tx: &mut Tx, e: &EventInput, created_by: i64) -> AppResult<i64> {
+pub async fn insert(tx: &mut Tx, e: &Event, created_by: i64) -> AppResult<i64> {
     let t = now();
     let row = bind_fields(
         sqlx::query(
@@ -78,7 +78,7 @@ pub async fn insert(tx: &mut Tx, e: &EventInput, created_by: i64) -> AppResult<i
 }
 
 /// Updates only if nobody saved since `version` was read; returns whether it did.
-pub async fn update(tx: &mut Tx, id: i64, version: i64, e: &EventInput) -> Result<bool, sqlx::Error> {
+pub async fn update(tx: &mut Tx, id: i64, version: i64, e: &Event) -> Result<bool, sqlx::Error> {
     let done = bind_fields(
         sqlx::query(
             "UPDATE events SET name = $1, description = $2, venue = $3, timezone = $4, starts_at = $5, \
@@ -213,7 +213,25 @@ pub async fn track_of_event(
     Ok(id)
 }
 
-pub async fn people(db: &Db, event_id: i64) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+/// Removes one of the event's tracks; returns its name, or `None` if the event has no such
+/// track. The event id in the WHERE clause keeps an organizer inside their own event.
+pub async fn remove_track(tx: &mut Tx, event_id: i64, track_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("DELETE FROM tracks WHERE id = $1 AND event_id = $2 RETURNING name")
+        .bind(track_id)
+        .bind(event_id)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// Someone holding a role in an event, as the organizer's people table lists them.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct PersonRow {
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+}
+
+pub async fn people(db: &Db, event_id: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT u.display_name, u.email, r.role FROM event_roles r JOIN users u ON u.id = r.user_id \
          WHERE r.event_id = $1 ORDER BY r.role, u.display_name",
@@ -232,5 +250,5 @@ pub async fn name(db: &Db, event_id: i64) -> Result<Option<String>, sqlx::Error>
 pub async fn timezone(db: &Db, event_id: i64) -> Result<chrono_tz::Tz, sqlx::Error> {
     let name: String =
         sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
-    Ok(super::domain::parse_timezone(&name).unwrap_or(chrono_tz::UTC))
+    Ok(super::domain::timezone_or_utc(&name))
 }

@@ -1,34 +1,15 @@
 //! Event rules: what makes an event's details and schedule valid. Plain functions over plain
 //! data, so they are tested without a database.
 
+use super::EventInput;
 use crate::error::FieldError;
 use crate::i18n::{args, Msg};
 use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
-/// The event form as typed: every value still a string.
-#[derive(Clone, Debug, Default)]
-pub struct RawEvent {
-    pub name: String,
-    pub description: String,
-    pub venue: String,
-    pub timezone: String,
-    pub starts_at: String,
-    pub ends_at: String,
-    pub team_min: String,
-    pub team_max: String,
-    pub registration_opens: String,
-    pub registration_closes: String,
-    pub hacking_starts: String,
-    pub submission_deadline: String,
-    pub judging_opens: String,
-    pub judging_closes: String,
-    pub results_at: String,
-}
-
 /// A valid event: times are UTC unix seconds.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, sqlx::FromRow)]
-pub struct EventInput {
+pub struct Event {
     pub name: String,
     pub description: String,
     pub venue: String,
@@ -79,6 +60,11 @@ pub fn timezone_names() -> Vec<&'static str> {
         .collect()
 }
 
+/// A stored time zone name; UTC if it is somehow unknown (every stored name was parsed).
+pub fn timezone_or_utc(name: &str) -> Tz {
+    parse_timezone(name).unwrap_or(chrono_tz::UTC)
+}
+
 /// A `datetime-local` value (`2026-12-05T09:00`) read as wall-clock time in `tz`.
 /// In a DST gap or overlap the earliest valid instant is taken.
 pub fn local_to_utc(raw: &str, tz: Tz) -> Option<i64> {
@@ -111,13 +97,14 @@ pub fn utc_to_display(ts: i64, tz: Tz) -> String {
     tz.timestamp_opt(ts, 0).single().map(|dt| dt.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
 }
 
-impl RawEvent {
-    pub fn parse(&self) -> Result<EventInput, Vec<FieldError>> {
+impl Event {
+    /// The typed form, made a valid event, or every field's error at once.
+    pub fn parse(form: &EventInput) -> Result<Event, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let name = text(&mut errors, "name", &self.name, NAME_MAX, true);
-        let description = text(&mut errors, "description", &self.description, DESCRIPTION_MAX, false);
-        let venue = text(&mut errors, "venue", &self.venue, VENUE_MAX, false);
-        let tz = parse_timezone(&self.timezone);
+        let name = text(&mut errors, "name", &form.name, NAME_MAX, true);
+        let description = text(&mut errors, "description", &form.description, DESCRIPTION_MAX, false);
+        let venue = text(&mut errors, "venue", &form.venue, VENUE_MAX, false);
+        let tz = parse_timezone(&form.timezone);
         if tz.is_none() {
             errors.push(FieldError::new("timezone", Msg::ErrTimezone));
         }
@@ -130,21 +117,21 @@ impl RawEvent {
                 }
             }
         };
-        let team_min = size(&mut errors, "team_min", &self.team_min);
-        let team_max = size(&mut errors, "team_max", &self.team_max);
+        let team_min = size(&mut errors, "team_min", &form.team_min);
+        let team_max = size(&mut errors, "team_max", &form.team_max);
         if team_min > 0 && team_max > 0 && team_min > team_max {
             errors.push(FieldError::new("team_max", Msg::ErrTeamMaxBelowMin));
         }
         let fields: [(&str, &str); 9] = [
-            ("starts_at", &self.starts_at),
-            ("ends_at", &self.ends_at),
-            ("registration_opens", &self.registration_opens),
-            ("registration_closes", &self.registration_closes),
-            ("hacking_starts", &self.hacking_starts),
-            ("submission_deadline", &self.submission_deadline),
-            ("judging_opens", &self.judging_opens),
-            ("judging_closes", &self.judging_closes),
-            ("results_at", &self.results_at),
+            ("starts_at", &form.starts_at),
+            ("ends_at", &form.ends_at),
+            ("registration_opens", &form.registration_opens),
+            ("registration_closes", &form.registration_closes),
+            ("hacking_starts", &form.hacking_starts),
+            ("submission_deadline", &form.submission_deadline),
+            ("judging_opens", &form.judging_opens),
+            ("judging_closes", &form.judging_closes),
+            ("results_at", &form.results_at),
         ];
         let mut times = [0i64; 9];
         for (i, (field, raw)) in fields.iter().enumerate() {
@@ -183,7 +170,7 @@ impl RawEvent {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(EventInput {
+        Ok(Event {
             name,
             description,
             venue,
@@ -214,7 +201,7 @@ pub enum Phase {
     Results,
 }
 
-pub fn phase_at(e: &EventInput, now: i64) -> Phase {
+pub fn phase_at(e: &Event, now: i64) -> Phase {
     if now >= e.results_at {
         Phase::Results
     } else if now >= e.judging_closes {
@@ -266,8 +253,8 @@ mod tests {
         }
     }
 
-    fn valid() -> RawEvent {
-        RawEvent {
+    fn valid() -> EventInput {
+        EventInput {
             name: "هاكاثون بركان الرقمي".into(),
             description: "Le numérique au service du citoyen".into(),
             venue: "Berkane".into(),
@@ -292,7 +279,7 @@ mod tests {
 
     #[test]
     fn a_valid_event_converts_local_times_to_utc() {
-        let e = valid().parse().unwrap();
+        let e = Event::parse(&valid()).unwrap();
         // Morocco is UTC+1 (outside Ramadan); 09:00 local is 08:00 UTC on 2026-12-04.
         assert_eq!(e.starts_at, 1796371200);
         let morocco = "Africa/Casablanca".parse().unwrap();
@@ -306,20 +293,20 @@ mod tests {
     fn team_min_must_not_exceed_max() {
         let mut raw = valid();
         raw.team_min = "6".into();
-        assert_eq!(fields(&raw.parse().unwrap_err()), ["team_max"]);
+        assert_eq!(fields(&Event::parse(&raw).unwrap_err()), ["team_max"]);
         raw.team_min = "zero".into();
         raw.team_max = "0".into();
-        assert_eq!(fields(&raw.parse().unwrap_err()), ["team_min", "team_max"]);
+        assert_eq!(fields(&Event::parse(&raw).unwrap_err()), ["team_min", "team_max"]);
     }
 
     #[test]
     fn phases_must_be_in_order() {
         let mut raw = valid();
         raw.judging_opens = "2026-12-06T11:00".into();
-        assert_eq!(fields(&raw.parse().unwrap_err()), ["judging_opens"]);
+        assert_eq!(fields(&Event::parse(&raw).unwrap_err()), ["judging_opens"]);
         let mut raw = valid();
         raw.ends_at = "2026-12-03T09:00".into();
-        let errors = raw.parse().unwrap_err();
+        let errors = Event::parse(&raw).unwrap_err();
         assert!(fields(&errors).contains(&"ends_at"));
     }
 
@@ -327,11 +314,11 @@ mod tests {
     fn unknown_timezone_and_bad_dates_are_reported_per_field() {
         let mut raw = valid();
         raw.timezone = "Mars/Olympus".into();
-        assert_eq!(fields(&raw.parse().unwrap_err()), ["timezone"]);
+        assert_eq!(fields(&Event::parse(&raw).unwrap_err()), ["timezone"]);
         let mut raw = valid();
         raw.results_at = "tomorrow".into();
         raw.name = "  ".into();
-        assert_eq!(fields(&raw.parse().unwrap_err()), ["name", "results_at"]);
+        assert_eq!(fields(&Event::parse(&raw).unwrap_err()), ["name", "results_at"]);
     }
 
     #[test]
@@ -345,7 +332,7 @@ mod tests {
 
     #[test]
     fn phase_follows_the_schedule() {
-        let e = valid().parse().unwrap();
+        let e = Event::parse(&valid()).unwrap();
         assert_eq!(phase_at(&e, e.registration_opens - 1), Phase::BeforeRegistration);
         assert_eq!(phase_at(&e, e.hacking_starts), Phase::Hacking);
         assert_eq!(phase_at(&e, e.judging_opens + 1), Phase::Judging);

@@ -478,7 +478,7 @@ pub async fn join_as_judge(code: String, display_name: String) -> Result<(), App
     let mut tx = caller.db().begin_write().await?;
     let user_id = ssr::create_pass_user(&mut tx, name.as_str()).await?;
     // Takes one use of the invite (race-free) and grants the judge role.
-    crate::invites::ssr::accept(&mut tx, code.trim(), user_id).await?;
+    crate::invites::db::accept(&mut tx, code.trim(), user_id).await?;
     // The pass exists only to sign this phone in: its token is never shown.
     let pass = ssr::insert_pass(&mut tx, event_id, user_id, None).await?;
     audit(&mut tx, Some(event_id), Some(user_id), "judge.joined", None, Some(json!({ "judge": user_id }))).await?;

@@ -227,7 +227,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
                 .fetch_one(pool)
                 .await
                 .unwrap();
-            let form = CreateEvent { venue: "Oujda".to_owned(), ..event_form(&name) };
+            let form = CreateEvent { event: EventInput { venue: "Oujda".to_owned(), ..event_input(&name) } };
             prepared(Call::of(&event_update(event_id, version, form)))
         }
         "events/add-track" => {

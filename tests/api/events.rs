@@ -53,15 +53,23 @@ async fn an_account_without_the_right_cannot_create_events() {
 async fn invalid_events_get_per_field_errors_and_nothing_is_written() {
     let app = spawn_app().await;
     let org = organizer(&app).await;
-    let form =
-        CreateEvent { team_min: "6".into(), team_max: "3".into(), timezone: "Mars/Olympus".into(), ..event_form("") };
+    let form = CreateEvent {
+        event: EventInput {
+            team_min: "6".into(),
+            team_max: "3".into(),
+            timezone: "Mars/Olympus".into(),
+            ..event_input("")
+        },
+    };
     let r = app.send(&org, &form).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let mut fields = r.invalid_fields();
     fields.sort();
     assert_eq!(fields, ["name", "team_max", "timezone"]);
 
-    let form = CreateEvent { judging_opens: "2001-01-01T10:00".into(), ..event_form("Dates à l'envers") };
+    let form = CreateEvent {
+        event: EventInput { judging_opens: "2001-01-01T10:00".into(), ..event_input("Dates à l'envers") },
+    };
     let r = app.send(&org, &form).await;
     assert_eq!(r.invalid_fields(), ["judging_opens"]);
     assert_eq!(app.count("SELECT COUNT(*) FROM events").await, 0);
@@ -127,16 +135,18 @@ async fn co_organizers_are_added_by_email() {
 /// A valid event on a fixed schedule: it starts on Friday 4 December 2026, 09:00 in Casablanca.
 fn december_event(name: &str) -> CreateEvent {
     CreateEvent {
-        starts_at: "2026-12-04T09:00".into(),
-        ends_at: "2026-12-06T20:00".into(),
-        registration_opens: "2026-11-20T09:00".into(),
-        registration_closes: "2026-12-04T12:00".into(),
-        hacking_starts: "2026-12-04T14:00".into(),
-        submission_deadline: "2026-12-06T12:00".into(),
-        judging_opens: "2026-12-06T13:00".into(),
-        judging_closes: "2026-12-06T17:00".into(),
-        results_at: "2026-12-06T18:00".into(),
-        ..event_form(name)
+        event: EventInput {
+            starts_at: "2026-12-04T09:00".into(),
+            ends_at: "2026-12-06T20:00".into(),
+            registration_opens: "2026-11-20T09:00".into(),
+            registration_closes: "2026-12-04T12:00".into(),
+            hacking_starts: "2026-12-04T14:00".into(),
+            submission_deadline: "2026-12-06T12:00".into(),
+            judging_opens: "2026-12-06T13:00".into(),
+            judging_closes: "2026-12-06T17:00".into(),
+            results_at: "2026-12-06T18:00".into(),
+            ..event_input(name)
+        },
     }
 }
 

@@ -19,7 +19,8 @@ pub use hakam::board::api::{
 pub use hakam::console::{CommitImport, Dashboard, ImportBatch, StageImport};
 pub use hakam::error::{AppError, FieldError};
 pub use hakam::events::{
-    AddOrganizer, AddTrack, CreateEvent, EventForm, EventPage, JoinEvent, ListEvents, RemoveTrack, UpdateEvent,
+    AddOrganizer, AddTrack, CreateEvent, EventForm, EventInput, EventPage, JoinEvent, ListEvents, RemoveTrack,
+    UpdateEvent,
 };
 pub use hakam::i18n::Msg;
 pub use hakam::invites::{AcceptInvite, CreateInvite, InviteInfo, ListInvites, RevokeInvite, SignupAndAccept};
@@ -402,11 +403,16 @@ pub const PASSWORD: &str = "correct horse battery";
 
 /// A valid event whose registration is open now (dates in 2020–2099 around the present).
 pub fn event_form(name: &str) -> CreateEvent {
+    CreateEvent { event: event_input(name) }
+}
+
+/// The fields of `event_form`, for a test that changes some of them.
+pub fn event_input(name: &str) -> EventInput {
     let fmt = |offset_days: i64| {
         let t = chrono::Utc::now() + chrono::Duration::days(offset_days);
         t.format("%Y-%m-%dT%H:%M").to_string()
     };
-    CreateEvent {
+    EventInput {
         name: name.to_owned(),
         description: "Le numérique au service du citoyen — الرقمي في خدمة المواطن".to_owned(),
         venue: "Berkane".to_owned(),
@@ -427,42 +433,7 @@ pub fn event_form(name: &str) -> CreateEvent {
 
 /// An edit of event `id`, made on `version`, that saves `form`.
 pub fn event_update(id: i64, version: i64, form: CreateEvent) -> UpdateEvent {
-    let CreateEvent {
-        name,
-        description,
-        venue,
-        timezone,
-        starts_at,
-        ends_at,
-        team_min,
-        team_max,
-        registration_opens,
-        registration_closes,
-        hacking_starts,
-        submission_deadline,
-        judging_opens,
-        judging_closes,
-        results_at,
-    } = form;
-    UpdateEvent {
-        id,
-        version,
-        name,
-        description,
-        venue,
-        timezone,
-        starts_at,
-        ends_at,
-        team_min,
-        team_max,
-        registration_opens,
-        registration_closes,
-        hacking_starts,
-        submission_deadline,
-        judging_opens,
-        judging_closes,
-        results_at,
-    }
+    UpdateEvent { id, version, event: form.event }
 }
 
 /// A team of `event` named `name`, with no pitch, track or needs.

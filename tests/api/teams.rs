@@ -5,7 +5,9 @@ use reqwest::{Client, StatusCode};
 async fn event_with_participants(app: &TestApp, max: &str, n: usize) -> (Client, i64, Vec<Client>) {
     let org = user_agent();
     app.signup_admin(&org, "Organizer", "org@example.ma").await;
-    let form = CreateEvent { team_min: "2".into(), team_max: max.into(), ..event_form("Hackathon Berkane") };
+    let form = CreateEvent {
+        event: EventInput { team_min: "2".into(), team_max: max.into(), ..event_input("Hackathon Berkane") },
+    };
     let r = app.send(&org, &form).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
     let event = app.latest_event_id().await;

@@ -1,0 +1,234 @@
+//! The events server functions. Each starts at the authorization gate; creating and
+//! editing parse the whole form once into the domain's event before anything is written.
+
+use super::*;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use {
+    super::Track,
+    crate::auth::gate::{self, Caller},
+    crate::db::{audit, now, Db},
+    crate::error::AppResult,
+    serde_json::json,
+};
+
+/// Every event's public card. Public.
+#[server(prefix = "/api", endpoint = "events/list")]
+pub async fn list_events() -> Result<Vec<EventSummary>, AppError> {
+    let caller = gate::public().await?;
+    Ok(db::list(caller.db()).await?.iter().map(summary).collect())
+}
+
+/// An event's public page, with the caller's roles in it. Public.
+#[server(prefix = "/api", endpoint = "events/page")]
+pub async fn event_page(id: i64) -> Result<EventPageData, AppError> {
+    let caller = gate::public().await?;
+    page(&caller, id).await
+}
+
+/// Creates an event; its creator becomes its first organizer. Accounts allowed to create events.
+#[server(prefix = "/api", endpoint = "events/create")]
+pub async fn create_event(#[server(flatten)] event: EventInput) -> Result<i64, AppError> {
+    let authed = gate::signed_in().await?;
+    if !authed.user.can_create_events {
+        return Err(AppError::Forbidden);
+    }
+    let input = domain::Event::parse(&event).map_err(AppError::Invalid)?;
+    let mut tx = authed.db().begin_write().await?;
+    let id = db::insert(&mut tx, &input, authed.user.id).await?;
+    audit(&mut tx, Some(id), Some(authed.user.id), "event.created", None, serde_json::to_value(&input).ok()).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{id}/manage"));
+    Ok(id)
+}
+
+/// The organizer's editable view of an event. Organizers only.
+#[server(prefix = "/api", endpoint = "events/form")]
+pub async fn event_form(id: i64) -> Result<EventFormData, AppError> {
+    let access = gate::event(id, &[Role::Organizer]).await?;
+    form_data(access.db(), id).await
+}
+
+/// Saves the organizer's edit of an event made on `version`. Organizers only.
+#[server(prefix = "/api", endpoint = "events/update")]
+pub async fn update_event(id: i64, version: i64, #[server(flatten)] event: EventInput) -> Result<(), AppError> {
+    let access = gate::event(id, &[Role::Organizer]).await?;
+    let input = domain::Event::parse(&event).map_err(AppError::Invalid)?;
+    let mut tx = access.db().begin_write().await?;
+    let before = db::event(access.db(), id).await?.map(|r| r.input());
+    if !db::update(&mut tx, id, version, &input).await? {
+        // Someone saved after this form was loaded: refuse rather than overwrite their work.
+        return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
+    }
+    audit(
+        &mut tx,
+        Some(id),
+        Some(access.user.id),
+        "event.updated",
+        before.and_then(|b| serde_json::to_value(&b).ok()),
+        serde_json::to_value(&input).ok(),
+    )
+    .await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{id}/manage?saved=1"));
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "events/add-track")]
+pub async fn add_track(event_id: i64, track_name: String, track_description: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let mut errors = Vec::new();
+    let name = domain::text(&mut errors, "track_name", &track_name, domain::TRACK_NAME_MAX, true);
+    let description =
+        domain::text(&mut errors, "track_description", &track_description, domain::TRACK_DESCRIPTION_MAX, false);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let mut tx = access.db().begin_write().await?;
+    if db::insert_track(&mut tx, event_id, &name, &description).await?.is_none() {
+        return Err(AppError::field("track_name", Msg::ErrTrackExists));
+    }
+    audit(&mut tx, Some(event_id), Some(access.user.id), "track.added", None, Some(json!({ "name": name }))).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "events/remove-track")]
+pub async fn remove_track(event_id: i64, track_id: i64) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let mut tx = access.db().begin_write().await?;
+    let Some(name) = db::remove_track(&mut tx, event_id, track_id).await? else {
+        return Err(AppError::NotFound);
+    };
+    audit(&mut tx, Some(event_id), Some(access.user.id), "track.removed", Some(json!({ "name": name })), None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Makes an existing account a co-organizer. Organizers only.
+#[server(prefix = "/api", endpoint = "events/add-organizer")]
+pub async fn add_organizer(event_id: i64, organizer_email: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let email =
+        crate::auth::domain::Email::parse(&organizer_email).map_err(|k| AppError::field("organizer_email", k))?;
+    let Some((user, _)) = crate::auth::db::user_by_email(access.db(), email.as_str()).await? else {
+        return Err(AppError::field("organizer_email", Msg::ErrNoSuchAccount));
+    };
+    let mut tx = access.db().begin_write().await?;
+    if db::grant(&mut tx, event_id, user.id, Role::Organizer, Some(access.user.id)).await? {
+        audit(
+            &mut tx,
+            Some(event_id),
+            Some(access.user.id),
+            "role.granted",
+            None,
+            Some(json!({ "user": user.id, "role": "organizer" })),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Joins an event as a participant while its registration is open. Any account.
+#[server(prefix = "/api", endpoint = "events/join")]
+pub async fn join_event(event_id: i64) -> Result<(), AppError> {
+    let authed = gate::signed_in().await?;
+    let row = db::event(authed.db(), event_id).await?.ok_or(AppError::NotFound)?;
+    if !domain::registration_open(row.input.registration_opens, row.input.registration_closes, now()) {
+        return Err(AppError::Conflict(Msg::ErrRegistrationClosed));
+    }
+    let mut tx = authed.db().begin_write().await?;
+    if db::grant(&mut tx, event_id, authed.user.id, Role::Participant, None).await? {
+        audit(&mut tx, Some(event_id), Some(authed.user.id), "event.joined", None, None).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn tracks(rows: Vec<(i64, String, String)>) -> Vec<Track> {
+    rows.into_iter().map(|(id, name, description)| Track { id, name, description }).collect()
+}
+
+#[cfg(feature = "ssr")]
+async fn form_data(db: &Db, id: i64) -> AppResult<EventFormData> {
+    let row = db::event(db, id).await?.ok_or(AppError::NotFound)?;
+    let e = row.input();
+    let z = domain::timezone_or_utc(&e.timezone);
+    let t = |ts| domain::utc_to_local_input(ts, z);
+    let fields = vec![
+        ("name", e.name.clone()),
+        ("description", e.description.clone()),
+        ("venue", e.venue.clone()),
+        ("timezone", e.timezone.clone()),
+        ("starts_at", t(e.starts_at)),
+        ("ends_at", t(e.ends_at)),
+        ("team_min", e.team_min.to_string()),
+        ("team_max", e.team_max.to_string()),
+        ("registration_opens", t(e.registration_opens)),
+        ("registration_closes", t(e.registration_closes)),
+        ("hacking_starts", t(e.hacking_starts)),
+        ("submission_deadline", t(e.submission_deadline)),
+        ("judging_opens", t(e.judging_opens)),
+        ("judging_closes", t(e.judging_closes)),
+        ("results_at", t(e.results_at)),
+    ];
+    let people = db::people(db, id)
+        .await?
+        .into_iter()
+        .filter_map(|p| Some((p.display_name, p.email, Role::from_code(&p.role)?)))
+        .collect();
+    Ok(EventFormData {
+        id,
+        version: row.version,
+        fields: fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        tracks: tracks(db::tracks(db, id).await?),
+        people,
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn summary(row: &db::EventRow) -> EventSummary {
+    EventSummary {
+        id: row.id,
+        name: row.input.name.clone(),
+        venue: row.input.venue.clone(),
+        starts: crate::i18n::dates::for_reader(row.input.starts_at, domain::timezone_or_utc(&row.input.timezone)),
+        timezone: row.input.timezone.clone(),
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn page(caller: &Caller, id: i64) -> AppResult<EventPageData> {
+    let db = caller.db();
+    let row = db::event(db, id).await?.ok_or(AppError::NotFound)?;
+    let e = row.input();
+    let z = domain::timezone_or_utc(&e.timezone);
+    let d = |ts| crate::i18n::dates::for_reader(ts, z);
+    let my_roles = caller.roles_in(id).await?;
+    Ok(EventPageData {
+        id,
+        schedule: vec![
+            (Msg::FieldStartsAt, d(e.starts_at)),
+            (Msg::FieldRegistrationOpens, d(e.registration_opens)),
+            (Msg::FieldRegistrationCloses, d(e.registration_closes)),
+            (Msg::FieldHackingStarts, d(e.hacking_starts)),
+            (Msg::FieldSubmissionDeadline, d(e.submission_deadline)),
+            (Msg::FieldJudgingOpens, d(e.judging_opens)),
+            (Msg::FieldJudgingCloses, d(e.judging_closes)),
+            (Msg::FieldResultsAt, d(e.results_at)),
+            (Msg::FieldEndsAt, d(e.ends_at)),
+        ],
+        registration_open: domain::registration_open(e.registration_opens, e.registration_closes, now()),
+        tracks: tracks(db::tracks(db, id).await?),
+        name: e.name,
+        description: e.description,
+        venue: e.venue,
+        timezone: e.timezone,
+        team_min: e.team_min,
+        team_max: e.team_max,
+        my_roles,
+    })
+}

@@ -1,0 +1,146 @@
+//! Help request queries. A claim first touches the mentor's `users` row (`serialize_claims`)
+//! and then takes the request with `UPDATE … WHERE status = 'open'`, so a mentor holds at most
+//! one request and of two mentors racing for one request exactly one wins.
+
+use crate::db::{now, Db, Tx};
+
+/// A help request with its team's and its mentor's names.
+#[derive(sqlx::FromRow)]
+pub struct HelpRow {
+    pub id: i64,
+    pub team_id: i64,
+    pub team: String,
+    pub topic: String,
+    pub skill: String,
+    pub location: String,
+    pub description: String,
+    pub status: String,
+    pub created_at: i64,
+    pub claimed_by: Option<i64>,
+    pub mentor: Option<String>,
+    pub claimed_at: Option<i64>,
+    pub resolved_at: Option<i64>,
+}
+
+/// Every request of the event, oldest first.
+pub async fn requests_of_event(db: &Db, event_id: i64) -> Result<Vec<HelpRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT h.id, h.team_id, t.name AS team, h.topic, h.skill, h.location, h.description, h.status, h.created_at, \
+         h.claimed_by, u.display_name AS mentor, h.claimed_at, h.resolved_at \
+         FROM help_requests h JOIN teams t ON t.id = h.team_id \
+         LEFT JOIN users u ON u.id = h.claimed_by WHERE h.event_id = $1 ORDER BY h.created_at, h.id",
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// The mentor's expertise tags as saved in their profile, if they saved one.
+pub async fn mentor_expertise(db: &Db, event_id: i64, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT expertise FROM mentor_profiles WHERE event_id = $1 AND user_id = $2")
+        .bind(event_id)
+        .bind(user_id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// A request as a team raises it, checked.
+pub struct NewRequest<'a> {
+    pub event_id: i64,
+    pub team_id: i64,
+    pub topic: &'a str,
+    pub skill: &'a str,
+    pub location: &'a str,
+    pub description: &'a str,
+    pub created_by: i64,
+}
+
+pub async fn insert_request(tx: &mut Tx, r: &NewRequest<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO help_requests (event_id, team_id, topic, skill, location, description, status, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8)",
+    )
+    .bind(r.event_id)
+    .bind(r.team_id)
+    .bind(r.topic)
+    .bind(r.skill)
+    .bind(r.location)
+    .bind(r.description)
+    .bind(r.created_by)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Where a help request belongs and who holds it, read before the gate is asked about its event.
+#[derive(sqlx::FromRow)]
+pub struct RequestRow {
+    pub event_id: i64,
+    pub team_id: i64,
+    pub claimed_by: Option<i64>,
+}
+
+pub async fn request(db: &Db, request_id: i64) -> Result<Option<RequestRow>, sqlx::Error> {
+    sqlx::query_as("SELECT event_id, team_id, claimed_by FROM help_requests WHERE id = $1")
+        .bind(request_id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// Serializes this mentor's claims on their `users` row, for the rest of the transaction.
+pub async fn serialize_claims(tx: &mut Tx, mentor_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1").bind(mentor_id).execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Whether the mentor already holds a claimed request.
+pub async fn holds_a_request(tx: &mut Tx, mentor_id: i64) -> Result<bool, sqlx::Error> {
+    let holding: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM help_requests WHERE claimed_by = $1 AND status = 'claimed'")
+            .bind(mentor_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(holding.is_some())
+}
+
+/// Takes an open request for the mentor; whether it was still open.
+pub async fn claim(tx: &mut Tx, request_id: i64, mentor_id: i64) -> Result<bool, sqlx::Error> {
+    let taken = sqlx::query("UPDATE help_requests SET status = 'claimed', claimed_by = $1, claimed_at = $2 WHERE id = $3 AND status = 'open'")
+        .bind(mentor_id)
+        .bind(now())
+        .bind(request_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(taken.rows_affected() == 1)
+}
+
+/// Hands a request the mentor holds back to the queue; whether they held it.
+pub async fn release(tx: &mut Tx, request_id: i64, mentor_id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE help_requests SET status = 'open', claimed_by = NULL, claimed_at = NULL WHERE id = $1 AND status = 'claimed' AND claimed_by = $2")
+        .bind(request_id)
+        .bind(mentor_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Marks an open or claimed request resolved; whether it was still open or claimed.
+pub async fn resolve(tx: &mut Tx, request_id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE help_requests SET status = 'resolved', resolved_at = $1 WHERE id = $2 AND status IN ('open', 'claimed')")
+        .bind(now())
+        .bind(request_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Withdraws an open or claimed request; whether it was still open or claimed.
+pub async fn cancel(tx: &mut Tx, request_id: i64) -> Result<bool, sqlx::Error> {
+    let done =
+        sqlx::query("UPDATE help_requests SET status = 'cancelled' WHERE id = $1 AND status IN ('open', 'claimed')")
+            .bind(request_id)
+            .execute(&mut **tx)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}
