@@ -10,7 +10,8 @@
 //!    load generator runs in the same process, on the same two cores as the server.
 
 use hakam::judging::assign::{plan, Existing, Input, Judge, Project};
-use hakam::judging::console::ssr::{totals, ScoreRow};
+use hakam::judging::manage::db::ScoreRow;
+use hakam::judging::manage::domain::totals;
 use hakam::judging::results::{rank, Entry, Method};
 use hakam::judging::rubric::Criterion;
 use rand::{Rng, SeedableRng};

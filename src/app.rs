@@ -4,7 +4,7 @@ use crate::admin::setup::AdminSetupPage;
 use crate::admin::AdminPage;
 use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
 use crate::board::{AnnouncementBar, BoardControlPage, ProjectorPage, RankingPage};
-use crate::console::{DashboardPage, ImportPage};
+use crate::dashboard::{DashboardPage, ImportPage};
 use crate::error::AppError;
 use crate::events::{EventPage, HomePage, ManageEventPage, NewEventPage};
 use crate::i18n::{Lang, Msg};

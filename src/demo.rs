@@ -181,14 +181,14 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
     }
     // Judging is open in the demo so the judge's link can be tried at once; two judges per
     // project.
-    crate::judging::ssr::ensure_settings(&mut tx, event_id).await.map_err(refused)?;
+    crate::judging::db::ensure_settings(&mut tx, event_id).await.map_err(refused)?;
     sqlx::query("UPDATE judging_settings SET judges_per_project = 2, state = 'open' WHERE event_id = $1")
         .bind(event_id)
         .execute(&mut *tx)
         .await?;
     for project in &submitted {
         for judge in [ids[2], ids[3]] {
-            crate::judging::ssr::insert_assignment(&mut tx, event_id, *project, judge, None).await?;
+            crate::judging::db::insert_assignment(&mut tx, event_id, *project, judge, None).await?;
         }
     }
     // An event-wide rubric, and a phone sign-in link for one judge.
@@ -198,7 +198,7 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
         { "key": "c2", "name": "الإنجاز التقني · Réalisation", "description": "", "weight": 2, "min": 1, "max": 5, "levels": [] },
         { "key": "c3", "name": "العرض · Présentation", "description": "", "weight": 1, "min": 1, "max": 5, "levels": [] }
     ]);
-    crate::judging::ssr::insert_rubric(&mut tx, event_id, 0, 1, &rubric.to_string(), organizer).await?;
+    crate::judging::db::insert_rubric(&mut tx, event_id, 0, 1, &rubric.to_string(), organizer).await?;
     let pass = crate::judging::score::ssr::insert_pass(&mut tx, event_id, ids[2], Some(organizer))
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("demo judge pass: {e}")))?;

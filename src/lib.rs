@@ -8,7 +8,7 @@ pub mod admin;
 pub mod app;
 pub mod auth;
 pub mod board;
-pub mod console;
+pub mod dashboard;
 pub mod error;
 pub mod events;
 pub mod i18n;

@@ -102,7 +102,7 @@ pub mod ssr {
 
     /// The live standings as the board shows them: the event's chosen method's score.
     pub async fn live_rows(db: &Db, event_id: i64) -> AppResult<Vec<Row>> {
-        let results = crate::judging::console::ssr::compute(db, event_id).await?;
+        let results = crate::judging::manage::db::results(db, event_id).await?;
         let z = results.method == "z";
         Ok(results
             .rows
@@ -219,7 +219,7 @@ pub mod ssr {
         // without their teams until the results are published: judges see the public board
         // (signed in or not, and on the hall's projector), so it cannot carry the names.
         let hide_teams =
-            stored.state.published.is_none() && crate::judging::ssr::settings(db, event_id).await?.hide_names;
+            stored.state.published.is_none() && crate::judging::db::settings(db, event_id).await?.hide_names;
         let (public_state, public_live) = if hide_teams {
             let state =
                 State { frozen: stored.state.frozen.as_deref().map(domain::without_teams), ..stored.state.clone() };

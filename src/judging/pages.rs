@@ -1,8 +1,8 @@
 //! Judging pages: the organizer's console, rubric builder and results; the judge's desk and
 //! conflicts; the phone sign-in link.
 
-use super::console::*;
 use super::desk::ScoreDesk;
+use super::manage::*;
 use super::rubric::{scale_code, Criterion, MAX_CRITERIA, SCALES};
 use super::score::*;
 use crate::error::AppError;

@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 
 #[cfg(feature = "ssr")]
 use {
+    super::db,
     super::rubric,
-    super::ssr as js,
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::error::FieldError,
@@ -495,7 +495,7 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     let access = gate::event(event_id, &[Role::Judge]).await?;
     let db = access.db();
     let me = access.user.id;
-    let settings = js::settings(db, event_id).await?;
+    let settings = db::settings(db, event_id).await?;
     let event_name: String =
         sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
     #[derive(sqlx::FromRow)]
@@ -543,7 +543,7 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     let mut items = Vec::with_capacity(rows.len());
     for p in rows {
         if let std::collections::hash_map::Entry::Vacant(slot) = rubrics.entry(p.track_id) {
-            slot.insert(js::rubric_for(db, event_id, p.track_id).await?.map(|r| (r.id, r.criteria)));
+            slot.insert(db::rubric_for(db, event_id, p.track_id).await?.map(|r| (r.id, r.criteria)));
         }
         let (rubric_id, criteria) = rubrics.get(&p.track_id).cloned().flatten().unwrap_or((0, Vec::new()));
         let score = mine.iter().find(|s| s.project_id == p.id).map(|s| MyScore {
@@ -616,13 +616,13 @@ pub async fn save_score(
     .fetch_optional(&db.pool)
     .await?;
     let row = row.ok_or(AppError::NotFound)?;
-    if !js::open_now(row.state.as_deref().unwrap_or("scheduled"), row.judging_opens, row.judging_closes, now()) {
-        return Err(js::closed());
+    if !super::open_now(row.state.as_deref().unwrap_or("scheduled"), row.judging_opens, row.judging_closes, now()) {
+        return Err(AppError::Conflict(Msg::ErrJudgingClosed));
     }
     let (Some(rubric_id), Some(criteria)) = (row.rubric_id, row.criteria) else {
         return Err(AppError::Conflict(Msg::ErrNoRubric));
     };
-    let criteria = js::parse_criteria(&criteria)?;
+    let criteria = db::parse_criteria(&criteria)?;
     let mut errors: Vec<FieldError> = Vec::new();
     let notes = crate::events::domain::text(&mut errors, "notes", &notes, rubric::NOTES_MAX, false);
     let raw_marks = marks.unwrap_or_default();
@@ -706,7 +706,7 @@ pub async fn judge_conflicts(event_id: i64) -> Result<ConflictData, AppError> {
             .bind(me)
             .fetch_all(&db.pool)
             .await?;
-    let all = js::conflicts(db, event_id).await?;
+    let all = db::conflicts(db, event_id).await?;
     Ok(ConflictData {
         event_id,
         teams: teams

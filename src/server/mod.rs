@@ -164,7 +164,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             get({
                 let db = state.db.clone();
                 move |session: tower_sessions::Session, path| {
-                    crate::console::export::sessions_csv(db.clone(), session, path)
+                    crate::dashboard::export::sessions_csv(db.clone(), session, path)
                 }
             }),
         )
@@ -191,7 +191,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             get({
                 let db = state.db.clone();
                 move |session: tower_sessions::Session, path, query| {
-                    crate::judging::console::export::scores_csv(db.clone(), session, path, query)
+                    crate::judging::manage::export::scores_csv(db.clone(), session, path, query)
                 }
             }),
         )
@@ -200,7 +200,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             get({
                 let db = state.db.clone();
                 move |session: tower_sessions::Session, path| {
-                    crate::judging::console::export::ranking_csv(db.clone(), session, path)
+                    crate::judging::manage::export::ranking_csv(db.clone(), session, path)
                 }
             }),
         )

@@ -16,7 +16,7 @@ pub use hakam::board::api::{
     BoardConsole, EventAnnouncements, FreezeBoard, PostAnnouncement, ProjectorData, PublicRanking, PublishResults,
     RetireAnnouncement, SaveBoardSettings, StepReveal,
 };
-pub use hakam::console::{CommitImport, Dashboard, ImportBatch, StageImport};
+pub use hakam::dashboard::{CommitImport, Dashboard, ImportBatch, StageImport};
 pub use hakam::error::{AppError, FieldError};
 pub use hakam::events::{
     AddOrganizer, AddTrack, CreateEvent, EventForm, EventInput, EventPage, JoinEvent, ListEvents, RemoveTrack,
@@ -25,7 +25,7 @@ pub use hakam::events::{
 pub use hakam::i18n::Msg;
 pub use hakam::invites::{AcceptInvite, CreateInvite, InviteInfo, ListInvites, RevokeInvite, SignupAndAccept};
 pub use hakam::judging::audit::AuditLog;
-pub use hakam::judging::console::{
+pub use hakam::judging::manage::{
     AddExtraJudge, AddJudge, ExtendPass, JudgingConsole, JudgingResults, LoadRubric, ResetPass, RunAssignment,
     SaveJudgingSettings, SaveRubric, SetTable, ShowPass, UpdateJudge,
 };

@@ -152,7 +152,7 @@ pub async fn import_batch(event_id: i64, batch: Option<i64>) -> Result<Option<Ba
         // Judges' links are shown on this one view after the import (see `commit_import`).
         let judges: Vec<i64> = created.iter().filter_map(|c| c.judge).collect();
         if !judges.is_empty() {
-            let mut fresh = crate::judging::console::ssr::take_revealed(event_id, Some(&judges)).await?;
+            let mut fresh = crate::judging::manage::passes::take_revealed(event_id, Some(&judges)).await?;
             for c in &mut created {
                 if let Some(url) = c.judge.and_then(|j| fresh.remove(&j)) {
                     c.link = url;
@@ -268,11 +268,12 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
         }
         Kind::Judges => {
             for p in &parsed.people {
-                let user_id = crate::judging::score::ssr::create_pass_user(&mut tx, &p.name).await?;
+                let user_id = crate::judging::manage::passes::create_pass_user(&mut tx, &p.name).await?;
                 crate::events::db::grant(&mut tx, event_id, user_id, Role::Judge, Some(access.user.id)).await?;
                 let pass =
-                    crate::judging::score::ssr::insert_pass(&mut tx, event_id, user_id, Some(access.user.id)).await?;
-                let link = crate::judging::console::ssr::pass_url(&base, &pass.token);
+                    crate::judging::manage::passes::insert_pass(&mut tx, event_id, user_id, Some(access.user.id))
+                        .await?;
+                let link = crate::judging::manage::passes::pass_url(&base, &pass.token);
                 created.push(Created {
                     name: p.name.clone(),
                     email: p.email.clone().unwrap_or_default(),
@@ -329,7 +330,7 @@ pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, Ap
     tx.commit().await?;
     for c in &created {
         if let Some(judge) = c.judge {
-            crate::judging::console::ssr::reveal_once(event_id, judge, &c.link).await?;
+            crate::judging::manage::passes::reveal_once(event_id, judge, &c.link).await?;
         }
     }
     Ok(created)

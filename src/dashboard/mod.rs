@@ -1,4 +1,4 @@
-//! The organizer's console: the event dashboard (counts, judging coverage and progress,
+//! The organizer's dashboard: the event's figures (counts, judging coverage and progress,
 //! projects to review, help-queue figures, the judges' calibration chart), the CSV exports
 //! and the CSV import.
 
@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use {
     crate::auth::{gate, Role},
     crate::i18n::{args, Msg},
-    crate::judging::{console::ssr as jc, results},
+    crate::judging::{manage::db as judging, results},
     std::collections::HashMap,
 };
 
@@ -78,8 +78,8 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     let role = |r: &str| roles.iter().find(|(n, _)| n == r).map(|(_, c)| *c).unwrap_or(0);
     let teams: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM teams WHERE event_id = $1").bind(event_id).fetch_one(&db.pool).await?;
-    let settings = crate::judging::ssr::settings(db, event_id).await?;
-    let submitted = jc::submitted(db, event_id).await?;
+    let settings = crate::judging::db::settings(db, event_id).await?;
+    let submitted = judging::submitted(db, event_id).await?;
     #[derive(sqlx::FromRow)]
     struct Assignment {
         judge_id: i64,
@@ -111,7 +111,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         .count() as i64;
     let mut judges: Vec<(String, i64, i64)> = per_judge.values().cloned().collect();
     judges.sort();
-    let (results, totals) = jc::compute_with_totals(db, event_id).await?;
+    let (results, totals) = judging::results_with_totals(db, event_id).await?;
     let review = results
         .rows
         .iter()
