@@ -191,7 +191,7 @@ pub async fn save_board_settings(
     )
     .await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "board");
+    access.state.live.publish(event_id, crate::live::Topic::Board);
     Ok(())
 }
 
@@ -231,7 +231,7 @@ pub async fn freeze_board(event_id: i64, frozen: String) -> Result<(), AppError>
         .await?;
     }
     tx.commit().await?;
-    access.state.live.publish(event_id, "board");
+    access.state.live.publish(event_id, crate::live::Topic::Board);
     Ok(())
 }
 
@@ -294,7 +294,7 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
         _ => return Err(AppError::Invalid(vec![FieldError::new("action", Msg::ErrRequired)])),
     }
     tx.commit().await?;
-    access.state.live.publish(event_id, "board");
+    access.state.live.publish(event_id, crate::live::Topic::Board);
     Ok(())
 }
 
@@ -335,7 +335,7 @@ pub async fn step_reveal(event_id: i64, direction: String, from: i64) -> Result<
         .await?;
     }
     tx.commit().await?;
-    access.state.live.publish(event_id, "board");
+    access.state.live.publish(event_id, crate::live::Topic::Board);
     Ok(())
 }
 
@@ -383,7 +383,7 @@ pub async fn post_announcement(
     )
     .await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "announce");
+    access.state.live.publish(event_id, crate::live::Topic::Announce);
     Ok(())
 }
 
@@ -411,7 +411,7 @@ pub async fn retire_announcement(event_id: i64, announcement_id: i64) -> Result<
     )
     .await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "announce");
+    access.state.live.publish(event_id, crate::live::Topic::Announce);
     Ok(())
 }
 

@@ -47,7 +47,8 @@ mod client {
                     swap(&html);
                 }
             });
-            let _ = source.add_event_listener_with_callback("board", on_frame.as_ref().unchecked_ref());
+            let _ = source
+                .add_event_listener_with_callback(crate::live::Topic::Board.name(), on_frame.as_ref().unchecked_ref());
             on_frame.forget();
             // The connection lives as long as the page; the browser reconnects by itself and
             // the server starts every connection with the full current frame.

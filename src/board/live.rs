@@ -18,6 +18,7 @@ use crate::db::Db;
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use crate::live::hub::{Hub, ALL_EVENTS};
+use crate::live::Topic;
 use axum::extract::{Path, Query};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -31,7 +32,7 @@ use tokio_stream::StreamExt;
 use tower_sessions::Session;
 
 /// The topics that can change a board.
-const TOPICS: &[&str] = &["judging", "board", "announce", "resync"];
+const TOPICS: &[Topic] = &[Topic::Judging, Topic::Board, Topic::Announce, Topic::Resync];
 
 /// How long a read waits for the refresher to catch up with a change before computing the
 /// board itself (the refresher needs the hub's throttle, 100 ms, plus its own 50 ms).
@@ -220,6 +221,6 @@ pub async fn stream(
 
 fn sse(rx: watch::Receiver<Arc<Frames>>, who: Audience, lang: Lang) -> Response {
     let frames = tokio_stream::wrappers::WatchStream::new(rx)
-        .map(move |f| Ok::<_, Infallible>(Event::default().event("board").data(f.get(who, lang))));
+        .map(move |f| Ok::<_, Infallible>(Event::default().event(Topic::Board.name()).data(f.get(who, lang))));
     Sse::new(frames).keep_alive(KeepAlive::new().interval(Duration::from_secs(20))).into_response()
 }

@@ -205,7 +205,7 @@ pub fn RankingPage() -> impl IntoView {
                         } else {
                             view! { <p class="notice">{lang.t(Msg::ResultsNotPublished)}</p> }.into_any()
                         }}
-                        <LiveRegion event_id=d.event_id topic="board".to_string() target="main".to_string()/>
+                        <LiveRegion event_id=d.event_id topic=crate::live::Topic::Board target="main".to_string()/>
                     </section>
                 }.into_any())}
     }
@@ -238,7 +238,7 @@ pub fn AnnouncementBar() -> impl IntoView {
             {move || data.get().and_then(|r| r.ok().flatten()).filter(|(_, a)| a.member).map(|(id, a)| view! {
                 <div id="announcements" class="announcements" role="status">
                     {a.items.into_iter().map(|(_, text)| view! { <p class="announcement" dir="auto">{text}</p> }).collect_view()}
-                    <LiveRegion event_id=id topic="announce".to_string() target="announcements".to_string()/>
+                    <LiveRegion event_id=id topic=crate::live::Topic::Announce target="announcements".to_string()/>
                 </div>
             })}
         </Suspense>

@@ -101,7 +101,7 @@ pub fn DashboardPage() -> impl IntoView {
                             {head.into_any()}
                             {judging.into_any()}
                             {rest.into_any()}
-                            <LiveRegion event_id topic="judging".to_string() target="dashboard".to_string()/>
+                            <LiveRegion event_id topic=crate::live::Topic::Judging target="dashboard".to_string()/>
                         </section>
                     }.into_any()
                 }

@@ -178,7 +178,7 @@ pub fn JudgingPage() -> impl IntoView {
                             </ActionForm>
                             <FormError errors=extra_errors/>
                             <FormError errors=table_errors/>
-                            <LiveRegion event_id topic="judging".to_string() target="coverage".to_string()/>
+                            <LiveRegion event_id topic=crate::live::Topic::Judging target="coverage".to_string()/>
                             <div id="coverage">
                                 {(under > 0).then(|| view! { <p class="form-error" role="status">{lang.format(args::UnderCovered { count: under })}</p> })}
                                 <div class="table-scroll">

@@ -674,7 +674,7 @@ pub async fn save_score(
     };
     let ack = access.state.scores.save(db, save).await?;
     if ack.applied {
-        access.state.live.publish(event_id, "judging");
+        access.state.live.publish(event_id, crate::live::Topic::Judging);
     }
     // A form posted without JavaScript comes back to the desk, on the same project.
     if let Some(back) = back.filter(|b| b.starts_with(&format!("/events/{event_id}/judge"))) {
@@ -758,7 +758,7 @@ pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String
     }
     audit(&mut tx, Some(event_id), Some(me), "judge.conflicts", None, Some(json!({ "teams": wanted }))).await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "judging");
+    access.state.live.publish(event_id, crate::live::Topic::Judging);
     leptos_axum::redirect(&format!("/events/{event_id}/judge"));
     Ok(())
 }

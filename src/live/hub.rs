@@ -7,6 +7,7 @@
 //! at most once per 100 ms, since every score save publishes one). When the listening
 //! connection drops, every open page is told to resync, as notices may have been missed.
 
+use super::Topic;
 use axum::extract::Path;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -16,9 +17,6 @@ use std::time::Duration;
 use tokio::sync::{broadcast, mpsc};
 use tower_sessions::Session;
 
-/// The topics pages listen to. A notice from another instance names one of these.
-pub const TOPICS: &[&str] = &["help", "judging", "board", "announce", "resync"];
-
 /// A notice for every event (used for "resync").
 pub const ALL_EVENTS: i64 = -1;
 
@@ -27,13 +25,13 @@ const CHANNEL: &str = "hakam_live";
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Notice {
     pub event_id: i64,
-    pub topic: &'static str,
+    pub topic: Topic,
 }
 
 /// How many notices of each event and topic this instance has published or received, so a
 /// cache can tell whether it has seen every change made so far (see `board::live`).
 #[derive(Clone, Debug, Default)]
-pub struct Counts(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<(i64, &'static str), u64>>>);
+pub struct Counts(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<(i64, Topic), u64>>>);
 
 impl Counts {
     fn bump(&self, n: &Notice) {
@@ -42,7 +40,7 @@ impl Counts {
 
     /// The notices so far that concern `event_id` on one of `topics` (those sent to every
     /// event included). It only grows.
-    pub fn of(&self, event_id: i64, topics: &[&str]) -> u64 {
+    pub fn of(&self, event_id: i64, topics: &[Topic]) -> u64 {
         let counts = self.0.lock().unwrap_or_else(|e| e.into_inner());
         counts
             .iter()
@@ -112,7 +110,7 @@ async fn throttle(tx: broadcast::Sender<Notice>, mut rx: mpsc::UnboundedReceiver
 
 /// `instance event topic`, the payload of a NOTIFY.
 pub fn encode(instance: u64, n: &Notice) -> String {
-    format!("{instance} {} {}", n.event_id, n.topic)
+    format!("{instance} {} {}", n.event_id, n.topic.name())
 }
 
 /// The notice in a NOTIFY payload and the instance that sent it; `None` if malformed or
@@ -121,8 +119,7 @@ pub fn decode(payload: &str) -> Option<(u64, Notice)> {
     let mut parts = payload.split(' ');
     let instance = parts.next()?.parse().ok()?;
     let event_id = parts.next()?.parse().ok()?;
-    let topic = parts.next()?;
-    let topic = TOPICS.iter().find(|t| **t == topic)?;
+    let topic = Topic::from_name(parts.next()?)?;
     parts.next().is_none().then_some((instance, Notice { event_id, topic }))
 }
 
@@ -188,7 +185,7 @@ impl Hub {
                         }
                         // The connection dropped: notices may have been lost meanwhile.
                         Ok(None) | Err(_) => {
-                            let resync = Notice { event_id: ALL_EVENTS, topic: "resync" };
+                            let resync = Notice { event_id: ALL_EVENTS, topic: Topic::Resync };
                             counts.bump(&resync);
                             let _ = tx.send(resync);
                             break;
@@ -205,7 +202,7 @@ impl Hub {
         self.tx.subscribe()
     }
 
-    pub fn publish(&self, event_id: i64, topic: &'static str) {
+    pub fn publish(&self, event_id: i64, topic: Topic) {
         let notice = Notice { event_id, topic };
         self.counts.bump(&notice);
         if let Some(outbox) = &self.outbox {
@@ -241,11 +238,11 @@ impl Hub {
             loop {
                 match rx.recv().await {
                     Ok(n) if n.event_id == event_id || n.event_id == ALL_EVENTS => {
-                        yielder.send(Event::default().event(n.topic).data(n.topic)).await
+                        yielder.send(Event::default().event(n.topic.name()).data(n.topic.name())).await
                     }
                     Ok(_) => {}
                     Err(broadcast::error::RecvError::Lagged(_)) => {
-                        yielder.send(Event::default().event("resync").data("resync")).await
+                        yielder.send(Event::default().event(Topic::Resync.name()).data(Topic::Resync.name())).await
                     }
                     Err(broadcast::error::RecvError::Closed) => break,
                 }
@@ -284,9 +281,9 @@ mod tests {
         let (local, pending) = mpsc::unbounded_channel();
         tokio::spawn(throttle(tx, pending));
         for _ in 0..50 {
-            local.send(Notice { event_id: 1, topic: "judging" }).unwrap();
+            local.send(Notice { event_id: 1, topic: Topic::Judging }).unwrap();
         }
-        local.send(Notice { event_id: 2, topic: "judging" }).unwrap();
+        local.send(Notice { event_id: 2, topic: Topic::Judging }).unwrap();
         let first = tokio::time::timeout(Duration::from_millis(50), seen.recv()).await.unwrap().unwrap();
         assert_eq!(first.event_id, 1, "the first of a burst goes out at once");
         let other = tokio::time::timeout(Duration::from_millis(50), seen.recv()).await.unwrap().unwrap();
@@ -298,7 +295,7 @@ mod tests {
 
     #[test]
     fn notify_payloads_round_trip_and_unknown_topics_are_dropped() {
-        let n = Notice { event_id: 42, topic: "judging" };
+        let n = Notice { event_id: 42, topic: Topic::Judging };
         assert_eq!(decode(&encode(7, &n)), Some((7, n)));
         assert_eq!(decode("7 42 drop-tables"), None);
         assert_eq!(decode("7 42 judging extra"), None);

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 #[island]
-pub fn LiveRegion(event_id: i64, topic: String, target: String) -> impl IntoView {
+pub fn LiveRegion(event_id: i64, topic: super::Topic, target: String) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     client::listen(event_id, topic, target);
     #[cfg(not(feature = "hydrate"))]
@@ -21,11 +21,11 @@ mod client {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    pub fn listen(event_id: i64, topic: String, target: String) {
+    pub fn listen(event_id: i64, topic: crate::live::Topic, target: String) {
         let Ok(source) = web_sys::EventSource::new(&format!("/events/{event_id}/live")) else {
             return;
         };
-        for name in [topic.as_str(), "hello", "resync"] {
+        for name in [topic.name(), "hello", crate::live::Topic::Resync.name()] {
             let target = target.clone();
             let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
                 leptos::task::spawn_local(refresh(target.clone()));

@@ -8,3 +8,38 @@ pub mod hub;
 mod island;
 
 pub use island::LiveRegion;
+
+/// What changed: a page region listens to one topic, and the server publishes one per change.
+/// On the wire (the stream's event names, the notices between instances) it is its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Topic {
+    /// The help queue.
+    Help,
+    /// Scores, assignments, judges and the judging settings.
+    Judging,
+    /// The board's settings, freeze, publication and reveal.
+    Board,
+    /// Announcements.
+    Announce,
+    /// Everything may have changed (an instance reconnected to the others): refresh.
+    Resync,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 5] = [Topic::Help, Topic::Judging, Topic::Board, Topic::Announce, Topic::Resync];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Topic::Help => "help",
+            Topic::Judging => "judging",
+            Topic::Board => "board",
+            Topic::Announce => "announce",
+            Topic::Resync => "resync",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|t| t.name() == name)
+    }
+}

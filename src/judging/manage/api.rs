@@ -109,7 +109,7 @@ pub async fn save_judging_settings(
     )
     .await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "judging");
+    access.state.live.publish(event_id, crate::live::Topic::Judging);
     Ok(())
 }
 
@@ -378,7 +378,7 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
     )
     .await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "judging");
+    access.state.live.publish(event_id, crate::live::Topic::Judging);
     Ok(())
 }
 
@@ -410,7 +410,7 @@ pub async fn add_extra_judge(event_id: i64, project_id: i64) -> Result<(), AppEr
     )
     .await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "judging");
+    access.state.live.publish(event_id, crate::live::Topic::Judging);
     Ok(())
 }
 

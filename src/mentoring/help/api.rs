@@ -118,7 +118,7 @@ pub async fn raise_help(
     };
     db::insert_request(&mut tx, &request).await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "help");
+    access.state.live.publish(event_id, crate::live::Topic::Help);
     Ok(())
 }
 
@@ -147,7 +147,7 @@ pub async fn claim_help(request_id: i64) -> Result<(), AppError> {
     }
     audit(&mut tx, Some(event_id), Some(me), "help.claimed", None, Some(json!({ "request": request_id }))).await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "help");
+    access.state.live.publish(event_id, crate::live::Topic::Help);
     Ok(())
 }
 
@@ -161,7 +161,7 @@ pub async fn release_help(request_id: i64) -> Result<(), AppError> {
         return Err(AppError::Conflict(Msg::ErrNotYourRequest));
     }
     tx.commit().await?;
-    access.state.live.publish(event_id, "help");
+    access.state.live.publish(event_id, crate::live::Topic::Help);
     Ok(())
 }
 
@@ -182,7 +182,7 @@ pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
     audit(&mut tx, Some(event_id), Some(access.user.id), "help.resolved", None, Some(json!({ "request": request_id })))
         .await?;
     tx.commit().await?;
-    access.state.live.publish(event_id, "help");
+    access.state.live.publish(event_id, crate::live::Topic::Help);
     Ok(())
 }
 
@@ -201,6 +201,6 @@ pub async fn cancel_help(request_id: i64) -> Result<(), AppError> {
         return Err(AppError::Conflict(Msg::ErrRequestClosed));
     }
     tx.commit().await?;
-    access.state.live.publish(event_id, "help");
+    access.state.live.publish(event_id, crate::live::Topic::Help);
     Ok(())
 }

@@ -37,7 +37,7 @@ pub fn HelpQueuePage() -> impl IntoView {
                     view! {
                         <section class="form-page">
                             <h1>{lang.t(Msg::HelpTitle)}</h1>
-                            <LiveRegion event_id topic="help".to_string() target="live-help".to_string()/>
+                            <LiveRegion event_id topic=crate::live::Topic::Help target="live-help".to_string()/>
                             {p.has_team.then(|| view! {
                                 <details open=p.mine.is_empty()>
                                     <summary>{lang.t(Msg::AskForHelp)}</summary>
