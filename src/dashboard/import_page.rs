@@ -8,7 +8,7 @@
 
 use crate::error::AppError;
 use crate::i18n::{args, use_lang, Msg};
-use crate::ui::{action_error, event_id_param, FormError, Select, Submit, TextArea};
+use crate::ui::{action_error, event_id_param, loaded, EventIdInput, FormError, Select, Submit, TextArea};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
@@ -360,10 +360,7 @@ pub fn ImportPage() -> impl IntoView {
                 <h1>{lang.t(Msg::ImportTitle)}</h1>
                 <a href=move || format!("/events/{}/dashboard", id.get())>{lang.t(Msg::DashboardTitle)}</a>
             </div>
-            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-                {move || batch.get().map(|r| match r {
-                    Err(e) => crate::ui::failure(lang, &e),
-                    Ok(b) => {
+            {loaded(batch, move |b| {
                         let kinds = kinds.clone();
                         view! {
                             {b.map(|b| batch_view(b, commit, commit_errors))}
@@ -375,16 +372,14 @@ pub fn ImportPage() -> impl IntoView {
                             </ul>
                             <ActionForm action=stage>
                                 <FormError errors=stage_errors/>
-                                <input type="hidden" name="event_id" value=move || id.get()/>
+                                <EventIdInput event_id=id.get_untracked()/>
                                 <Select label=Msg::ImportKind name="kind" errors=stage_errors options=kinds/>
                                 <CsvFilePicker label=lang.t(Msg::ImportFile).to_string()/>
                                 <TextArea label=Msg::ImportCsv name="csv_text" errors=stage_errors rows=10/>
-                                <Submit label=Msg::ImportCheck pending=stage.pending()/>
+                                <Submit label=Msg::ImportCheck/>
                             </ActionForm>
                         }.into_any()
-                    }
-                })}
-            </Suspense>
+                    })}
         </section>
     }
 }
@@ -438,7 +433,7 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
             </div>
             <ActionForm action=commit>
                 <FormError errors=commit_errors/>
-                <input type="hidden" name="event_id" value=b.event_id/>
+                <EventIdInput event_id=b.event_id/>
                 <input type="hidden" name="batch" value=b.id/>
                 <button type="submit" class="button primary" disabled=!ok>{lang.format(args::ImportConfirm { count: b.rows.len() })}</button>
             </ActionForm>

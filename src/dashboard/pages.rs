@@ -3,7 +3,7 @@
 use super::dashboard;
 use crate::i18n::{args, use_lang, Msg};
 use crate::live::LiveRegion;
-use crate::ui::event_id_param;
+use crate::ui::{event_id_param, loaded};
 use leptos::prelude::*;
 
 #[component]
@@ -12,10 +12,7 @@ pub fn DashboardPage() -> impl IntoView {
     let id = event_id_param();
     let data = Resource::new(move || id.get(), dashboard);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(d) => {
+        {loaded(data, move |d| {
                     let event_id = d.event_id;
                     let c = d.counts.clone();
                     let stat = move |key: Msg, n: i64| view! { <div class="stat"><span class="stat-n">{n}</span><span class="stat-label">{lang.t(key)}</span></div> };
@@ -104,8 +101,6 @@ pub fn DashboardPage() -> impl IntoView {
                             <LiveRegion event_id topic=crate::live::Topic::Judging target="dashboard".to_string()/>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }

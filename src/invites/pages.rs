@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::i18n::{args, use_lang};
-use crate::ui::{action_error, Field, FormError, Select, Submit};
+use crate::ui::{action_error, loaded, EventIdInput, Field, FormError, Select, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -21,7 +21,7 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
         <p class="hint">{lang.t(Msg::HintInvites)}</p>
         <ActionForm action=create>
             <FormError errors/>
-            <input type="hidden" name="event_id" value=event_id/>
+            <EventIdInput event_id/>
             <div class="grid-2">
                 <Select label=Msg::FieldRole name="role" errors options=roles selected="judge"/>
                 <Field label=Msg::FieldInviteLabel name="label" errors dir_auto=true hint=Msg::HintInviteLabel/>
@@ -33,13 +33,10 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
                 <label for="f-allow_clash">{lang.t(Msg::FieldAllowClash)}</label>
                 <p class="hint" id="f-allow_clash-hint">{lang.t(Msg::HintAllowClash)}</p>
             </div>
-            <Submit label=Msg::CreateInvite pending=create.pending()/>
+            <Submit label=Msg::CreateInvite/>
         </ActionForm>
         <FormError errors=revoke_errors/>
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || invites.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(list) => view! {
+        {loaded(invites, move |list| view! {
                     <ul class="invites">
                         {list.into_iter().map(|i| {
                             let active = i.status == InviteStatus::Valid;
@@ -55,7 +52,7 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
                                         </p>
                                         {active.then(|| view! {
                                             <ActionForm action=revoke attr:class="inline">
-                                                <input type="hidden" name="event_id" value=event_id/>
+                                                <EventIdInput event_id/>
                                                 <input type="hidden" name="invite_id" value=i.id/>
                                                 <button type="submit" class="button link danger">{lang.t(Msg::Revoke)}</button>
                                             </ActionForm>
@@ -65,9 +62,7 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
-                }.into_any(),
-            })}
-        </Suspense>
+                }.into_any())}
     }
 }
 
@@ -110,7 +105,7 @@ pub fn InvitePage() -> impl IntoView {
                                     <ActionForm action=accept>
                                         <FormError errors=accept_errors/>
                                         <input type="hidden" name="code" value=code.clone()/>
-                                        <Submit label=Msg::AcceptInvite pending=accept.pending()/>
+                                        <Submit label=Msg::AcceptInvite/>
                                     </ActionForm>
                                 }.into_any(),
                                 (_, _, None) if info.role == Role::Judge => view! {
@@ -127,7 +122,7 @@ pub fn InvitePage() -> impl IntoView {
                                         <Field label=Msg::FieldDisplayName name="display_name" errors=signup_errors autocomplete="name" required=true dir_auto=true/>
                                         <Field label=Msg::FieldEmail name="email" kind="email" errors=signup_errors autocomplete="email" required=true/>
                                         <Field label=Msg::FieldPassword name="password" kind="password" errors=signup_errors autocomplete="new-password" required=true hint=Msg::HintPassword/>
-                                        <Submit label=Msg::SignUpAndAccept pending=signup.pending()/>
+                                        <Submit label=Msg::SignUpAndAccept/>
                                     </ActionForm>
                                     <p>{lang.t(Msg::HaveAccount)} " " <a href=login>{lang.t(Msg::LogIn)}</a></p>
                                 }.into_any(),

@@ -2,8 +2,9 @@
 
 use super::*;
 use crate::i18n::{use_lang, Msg};
-use crate::ui::event_id_param;
-use crate::ui::{action_error, Field, FormError, Notice, Submit, TextArea};
+use crate::ui::{
+    action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, Notice, Submit, TextArea,
+};
 
 #[component]
 pub fn MentorProfilePage() -> impl IntoView {
@@ -14,10 +15,7 @@ pub fn MentorProfilePage() -> impl IntoView {
     let errors = action_error(save);
     let saved = Signal::derive(move || matches!(save.value().get(), Some(Ok(()))));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(p) => view! {
+        {loaded(data, move |p| view! {
                     <section class="form-page">
                         <h1 dir="auto">{lang.t(Msg::MentorProfileTitle)} " · " {p.event_name.clone()}</h1>
                         <h2>{lang.t(Msg::MentoredTeams)}</h2>
@@ -26,18 +24,16 @@ pub fn MentorProfilePage() -> impl IntoView {
                         <Notice when=saved message=Msg::Saved/>
                         <ActionForm action=save>
                             <FormError errors/>
-                            <input type="hidden" name="event_id" value=p.event_id/>
+                            <EventIdInput event_id=p.event_id/>
                             <Field label=Msg::FieldExpertise name="expertise" errors value=p.expertise.clone() hint=Msg::HintTags dir_auto=true/>
                             <Field label=Msg::FieldLanguages name="languages" errors value=p.languages.clone() hint=Msg::HintLanguages/>
                             <Field label=Msg::FieldCapacity name="capacity" kind="number" errors value=p.capacity.to_string() min="0".to_string() max=CAPACITY_MAX.to_string()/>
                             <TextArea label=Msg::FieldBio name="bio" errors value=p.bio.clone() rows=3/>
                             <Field label=Msg::FieldContact name="contact" errors value=p.contact.clone() hint=Msg::HintContact dir_auto=true/>
-                            <Submit label=Msg::Save pending=save.pending()/>
+                            <Submit label=Msg::Save/>
                         </ActionForm>
                     </section>
-                }.into_any(),
-            })}
-        </Suspense>
+                }.into_any())}
     }
 }
 
@@ -50,10 +46,7 @@ pub fn MentoringPage() -> impl IntoView {
     let manual = ServerAction::<AssignMentor>::new();
     let (auto_errors, manual_errors) = (action_error(auto), action_error(manual));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(o) => {
+        {loaded(data, move |o| {
                     let event_id = o.event_id;
                     let options: Vec<(String, String)> = std::iter::once((String::new(), lang.t(Msg::NoMentorYet).to_owned()))
                         .chain(o.mentors.iter().map(|m| (m.user_id.to_string(), format!("{} ({}/{})", m.name, m.load, m.capacity))))
@@ -66,13 +59,10 @@ pub fn MentoringPage() -> impl IntoView {
                             </div>
                             <ActionForm action=auto>
                                 <FormError errors=auto_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <Field label=Msg::FieldSeed name="seed" kind="number" errors=auto_errors value="1" hint=Msg::HintSeed/>
-                                <div class="field checkbox">
-                                    <input type="checkbox" id="f-rebalance" name="rebalance" value="on"/>
-                                    <label for="f-rebalance">{lang.t(Msg::FieldRebalance)}</label>
-                                </div>
-                                <Submit label=Msg::AutoAssignMentors pending=auto.pending()/>
+                                <Checkbox label=Msg::FieldRebalance name="rebalance"/>
+                                <Submit label=Msg::AutoAssignMentors/>
                             </ActionForm>
                             {(!o.uncovered.is_empty()).then(|| view! {
                                 <div class="form-error" role="status">
@@ -96,7 +86,7 @@ pub fn MentoringPage() -> impl IntoView {
                                                 <td dir="auto">{r.team_name.clone()}</td>
                                                 <td>
                                                     <ActionForm action=manual>
-                                                        <input type="hidden" name="event_id" value=event_id/>
+                                                        <EventIdInput event_id/>
                                                         <input type="hidden" name="team_id" value=r.team_id/>
                                                         <label class="visually-hidden" for=format!("f-mentor-{}", r.team_id)>{lang.t(Msg::RoleMentor)}</label>
                                                         <select id=format!("f-mentor-{}", r.team_id) name="mentor_id">
@@ -116,9 +106,7 @@ pub fn MentoringPage() -> impl IntoView {
                             </table>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn HelpQueuePage() -> impl IntoView {
     use crate::i18n::{args, use_lang, Msg};
     use crate::live::LiveRegion;
-    use crate::ui::{action_error, Field, FormError, Submit};
+    use crate::ui::{action_error, loaded, EventIdInput, Field, FormError, Submit};
     let lang = use_lang();
     let query = leptos_router::hooks::use_query_map();
     let id = crate::ui::event_id_param();
@@ -29,10 +29,7 @@ pub fn HelpQueuePage() -> impl IntoView {
         _ => lang.t(Msg::HelpCancelled),
     };
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(p) => {
+        {loaded(data, move |p| {
                     let event_id = p.event_id;
                     view! {
                         <section class="form-page">
@@ -43,12 +40,12 @@ pub fn HelpQueuePage() -> impl IntoView {
                                     <summary>{lang.t(Msg::AskForHelp)}</summary>
                                     <ActionForm action=raise>
                                         <FormError errors=raise_errors/>
-                                        <input type="hidden" name="event_id" value=event_id/>
+                                        <EventIdInput event_id/>
                                         <Field label=Msg::FieldHelpTopic name="topic" errors=raise_errors required=true dir_auto=true/>
                                         <Field label=Msg::FieldHelpSkill name="skill" errors=raise_errors dir_auto=true/>
                                         <Field label=Msg::FieldHelpLocation name="location" errors=raise_errors dir_auto=true/>
                                         <Field label=Msg::FieldDescription name="description" errors=raise_errors dir_auto=true/>
-                                        <Submit label=Msg::AskForHelp pending=raise.pending()/>
+                                        <Submit label=Msg::AskForHelp/>
                                     </ActionForm>
                                 </details>
                             })}
@@ -126,8 +123,6 @@ pub fn HelpQueuePage() -> impl IntoView {
                             </div>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SessionsPage() -> impl IntoView {
     use crate::i18n::{args, use_lang, Msg};
-    use crate::ui::{action_error, Field, FormError, Submit};
+    use crate::ui::{action_error, loaded, EventIdInput, Field, FormError, Submit};
     let lang = use_lang();
     let id = crate::ui::event_id_param();
     let data = Resource::new(move || id.get(), list_slots);
@@ -20,10 +20,7 @@ pub fn SessionsPage() -> impl IntoView {
     let (offer_errors, book_errors, cancel_errors, notes_errors) =
         (action_error(offer), action_error(book), action_error(cancel), action_error(notes));
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || data.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(s) => {
+        {loaded(data, move |s| {
                     let event_id = s.event_id;
                     view! {
                         <section class="form-page">
@@ -33,13 +30,13 @@ pub fn SessionsPage() -> impl IntoView {
                                 <h2>{lang.t(Msg::OfferSlot)}</h2>
                                 <ActionForm action=offer>
                                     <FormError errors=offer_errors/>
-                                    <input type="hidden" name="event_id" value=event_id/>
+                                    <EventIdInput event_id/>
                                     <div class="row">
                                         <Field label=Msg::FieldSlotStarts name="starts_at" kind="datetime-local" errors=offer_errors required=true/>
                                         <Field label=Msg::FieldSlotEnds name="ends_at" kind="datetime-local" errors=offer_errors required=true/>
                                     </div>
                                     <Field label=Msg::FieldLocation name="location" errors=offer_errors dir_auto=true/>
-                                    <Submit label=Msg::OfferSlot pending=offer.pending()/>
+                                    <Submit label=Msg::OfferSlot/>
                                 </ActionForm>
                             })}
                             <FormError errors=book_errors/>
@@ -105,8 +102,6 @@ pub fn SessionsPage() -> impl IntoView {
                             </ul>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
