@@ -8,7 +8,7 @@
 
 use crate::error::AppError;
 use crate::i18n::{args, use_lang, Msg};
-use crate::ui::{action_error, event_id_param, loaded, EventIdInput, FormError, Select, Submit, TextArea};
+use crate::ui::{action_error, event_id_param, loaded, Alert, EventIdInput, FormError, Select, Submit, TextArea};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
@@ -414,7 +414,7 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
         <div class="card" id="import-preview">
             <h2>{lang.format(args::ImportPreview { count: b.rows.len() })}</h2>
             {(!b.problems.is_empty()).then(|| view! {
-                <p class="form-error" role="alert">{lang.format(args::ImportProblems { count: b.problems.len() })}</p>
+                <Alert message=lang.format(args::ImportProblems { count: b.problems.len() })/>
                 <ul class="import-problems">
                     {b.problems.iter().map(|(line, column, message)| view! {
                         <li>{lang.format(args::ImportLine { line })} {(!column.is_empty()).then(|| view! { " · " <code>{column.clone()}</code> })} ": " {message.clone()}</li>

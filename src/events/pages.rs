@@ -5,8 +5,9 @@ use super::*;
 use crate::auth::use_current_user;
 use crate::i18n::{args, use_lang};
 use crate::invites::InvitesPanel;
-use crate::ui::event_id_param;
-use crate::ui::{action_error, Field, FormError, Notice, Submit, TextArea};
+use crate::ui::{
+    action_error, event_id_param, loaded, Alert, EventIdInput, Field, FormError, Notice, Submit, TextArea,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -58,10 +59,7 @@ pub fn EventPage() -> impl IntoView {
     let user = use_current_user();
     let join_errors = action_error(join);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || page.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(e) => {
+        {loaded(page, move |e| {
                     let signed_in = user.get().and_then(|u| u.ok().flatten()).is_some();
                     let is_organizer = e.my_roles.contains(&Role::Organizer);
                     let roles = e.my_roles.iter().map(|r| lang.t(r.label())).collect::<Vec<_>>().join(", ");
@@ -110,8 +108,8 @@ pub fn EventPage() -> impl IntoView {
                             <FormError errors=join_errors/>
                             {can_join.then(|| view! {
                                 <ActionForm action=join>
-                                    <input type="hidden" name="event_id" value=e.id/>
-                                    <Submit label=Msg::JoinAsParticipant pending=join.pending()/>
+                                    <EventIdInput event_id=e.id/>
+                                    <Submit label=Msg::JoinAsParticipant/>
                                 </ActionForm>
                             })}
                             {(!signed_in).then(|| view! { <p><a href=login_href>{lang.t(Msg::LogInToJoin)}</a></p> })}
@@ -128,9 +126,7 @@ pub fn EventPage() -> impl IntoView {
                             </ul>
                         </article>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }
 
@@ -195,19 +191,19 @@ pub fn NewEventPage() -> impl IntoView {
                     None => {
                         crate::ui::refuse(&AppError::Unauthenticated);
                         view! {
-                            <p class="form-error" role="alert">{lang.t(Msg::ErrSignInRequired)}</p>
+                            <Alert message=lang.t(Msg::ErrSignInRequired)/>
                             <a href="/login?next=/events/new">{lang.t(Msg::LogIn)}</a>
                         }.into_any()
                     }
                     Some(u) if !u.can_create_events => {
                         crate::ui::refuse(&AppError::Forbidden);
-                        view! { <p class="form-error" role="alert">{lang.t(Msg::ErrCannotCreateEvents)}</p> }.into_any()
+                        view! { <Alert message=lang.t(Msg::ErrCannotCreateEvents)/> }.into_any()
                     }
                     Some(_) => view! {
                         <ActionForm action=action>
                             <FormError errors/>
                             <EventFields errors data=None/>
-                            <Submit label=Msg::CreateEvent pending=action.pending()/>
+                            <Submit label=Msg::CreateEvent/>
                         </ActionForm>
                     }.into_any(),
                 })}
@@ -233,10 +229,7 @@ pub fn ManageEventPage() -> impl IntoView {
     let remove_errors = action_error(remove);
     let organizer_errors = action_error(organizer);
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || form.get().map(|r| match r {
-                Err(e) => crate::ui::failure(lang, &e),
-                Ok(data) => {
+        {loaded(form, move |data| {
                     let event_id = data.id;
                     let tracks = data.tracks.clone();
                     let people = data.people.clone();
@@ -257,7 +250,7 @@ pub fn ManageEventPage() -> impl IntoView {
                                 <input type="hidden" name="id" value=event_id/>
                                 <input type="hidden" name="version" value=data.version/>
                                 <EventFields errors=update_errors data=Some(data.clone())/>
-                                <Submit label=Msg::Save pending=update.pending()/>
+                                <Submit label=Msg::Save/>
                             </ActionForm>
 
                             <h2 id="tracks">{lang.t(Msg::TracksTitle)}</h2>
@@ -267,7 +260,7 @@ pub fn ManageEventPage() -> impl IntoView {
                                     <li>
                                         <strong dir="auto">{t.name.clone()}</strong> " " <span dir="auto">{t.description.clone()}</span>
                                         <ActionForm action=remove attr:class="inline">
-                                            <input type="hidden" name="event_id" value=event_id/>
+                                            <EventIdInput event_id/>
                                             <input type="hidden" name="track_id" value=t.id/>
                                             <button type="submit" class="button link danger">{lang.t(Msg::Remove)}</button>
                                         </ActionForm>
@@ -276,10 +269,10 @@ pub fn ManageEventPage() -> impl IntoView {
                             </ul>
                             <ActionForm action=add>
                                 <FormError errors=add_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <Field label=Msg::FieldTrackName name="track_name" errors=add_errors dir_auto=true required=true/>
                                 <Field label=Msg::FieldTrackDescription name="track_description" errors=add_errors dir_auto=true/>
-                                <Submit label=Msg::AddTrack pending=add.pending()/>
+                                <Submit label=Msg::AddTrack/>
                             </ActionForm>
 
                             <h2>{lang.t(Msg::PeopleTitle)}</h2>
@@ -293,16 +286,14 @@ pub fn ManageEventPage() -> impl IntoView {
                             </table>
                             <ActionForm action=organizer>
                                 <FormError errors=organizer_errors/>
-                                <input type="hidden" name="event_id" value=event_id/>
+                                <EventIdInput event_id/>
                                 <Field label=Msg::FieldOrganizerEmail name="organizer_email" kind="email" errors=organizer_errors required=true/>
-                                <Submit label=Msg::AddOrganizer pending=organizer.pending()/>
+                                <Submit label=Msg::AddOrganizer/>
                             </ActionForm>
 
                             <InvitesPanel event_id/>
                         </section>
                     }.into_any()
-                }
-            })}
-        </Suspense>
+                })}
     }
 }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::i18n::{args, use_lang};
-use crate::ui::{action_error, loaded, EventIdInput, Field, FormError, Select, Submit};
+use crate::ui::{action_error, loaded, Alert, EventIdInput, Field, FormError, Select, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -98,7 +98,7 @@ pub fn InvitePage() -> impl IntoView {
                                     <a class="button primary" href=format!("/events/{}", info.event_id)>{lang.t(Msg::OpenEvent)}</a>
                                 }.into_any(),
                                 (status, _, _) if status != InviteStatus::Valid => view! {
-                                    <p class="form-error" role="alert">{lang.t(status.error())}</p>
+                                    <Alert message=lang.t(status.error())/>
                                 }.into_any(),
                                 (_, _, Some(name)) => view! {
                                     <p>{lang.format(args::SignedInAs { name: &name })}</p>

@@ -250,9 +250,8 @@ pub fn FormError(errors: Signal<Option<AppError>>) -> impl IntoView {
 /// A form's main button. Pages are rendered on the server and never hydrated, so there is
 /// no pending state here: the form enhancer disables the button while its post is under way.
 #[component]
-pub fn Submit(label: Msg, #[prop(optional, into)] pending: Signal<bool>) -> impl IntoView {
+pub fn Submit(label: Msg) -> impl IntoView {
     let lang = use_lang();
-    let _ = pending;
     view! { <button type="submit" class="button primary">{lang.t(label)}</button> }
 }
 
