@@ -103,7 +103,7 @@ pub mod ssr {
     /// The live standings as the board shows them: the event's chosen method's score.
     pub async fn live_rows(db: &Db, event_id: i64) -> AppResult<Vec<Row>> {
         let results = crate::judging::manage::db::results(db, event_id).await?;
-        let z = results.method == "z";
+        let z = results.method == crate::judging::results::Method::Z;
         Ok(results
             .rows
             .into_iter()

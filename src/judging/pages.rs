@@ -3,6 +3,7 @@
 
 use super::desk::ScoreDesk;
 use super::manage::*;
+use super::results::Method;
 use super::rubric::{scale_code, Criterion, MAX_CRITERIA, SCALES};
 use super::score::*;
 use crate::error::AppError;
@@ -65,7 +66,7 @@ pub fn JudgingPage() -> impl IntoView {
                                     <Field label=Msg::FieldJudgesPerProject name="judges_per_project" kind="number" errors=settings_errors value=s.judges_per_project.to_string() min="1".to_string() required=true/>
                                     <Field label=Msg::FieldDisagreement name="disagreement" kind="number" errors=settings_errors value=s.disagreement.to_string() min="1".to_string() hint=Msg::HintDisagreement/>
                                     <Select label=Msg::FieldMethod name="method" errors=settings_errors selected=s.method.clone()
-                                        options=vec![("z".into(), lang.t(Msg::MethodZ).into()), ("raw".into(), lang.t(Msg::MethodRaw).into())]/>
+                                        options=vec![(Method::Z.code().into(), lang.t(Msg::MethodZ).into()), (Method::Raw.code().into(), lang.t(Msg::MethodRaw).into())]/>
                                     <Select label=Msg::FieldJudgingState name="state" errors=settings_errors selected=s.state.clone()
                                         options=vec![("scheduled".into(), lang.t(Msg::StateScheduled).into()), ("open".into(), lang.t(Msg::StateOpen).into()), ("closed".into(), lang.t(Msg::StateClosed).into())]/>
                                 </div>
@@ -350,7 +351,7 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         {loaded(data, move |d| {
                     let event_id = d.event_id;
-                    let z = d.method == "z";
+                    let z = d.method == Method::Z;
                     let disagreements: Vec<ResultRow> = d.rows.iter().filter(|r| r.disagreement || r.flags > 0).cloned().collect();
                     let mut tracks: Vec<String> = d.rows.iter().map(|r| r.track.clone()).filter(|t| !t.is_empty()).collect();
                     tracks.sort();

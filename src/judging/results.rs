@@ -27,6 +27,7 @@ use std::collections::HashMap;
 pub const MIN_FOR_Z: usize = 3;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Method {
     Raw,
     Z,

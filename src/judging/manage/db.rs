@@ -91,7 +91,7 @@ pub async fn results_with_totals(db: &Db, event_id: i64) -> AppResult<(ResultsDa
     let latest = latest_rubrics(db, event_id).await?;
     let outdated = domain::outdated(&scores, &projects, &latest);
     let rows = domain::result_rows(standings, &projects, &scores);
-    Ok((ResultsData { event_id, method: settings.method, threshold: settings.disagreement, rows, outdated }, totals))
+    Ok((ResultsData { event_id, method, threshold: settings.disagreement, rows, outdated }, totals))
 }
 
 /// A judge's availability and track limit as saved (defaults without a profile).

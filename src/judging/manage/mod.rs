@@ -125,7 +125,7 @@ pub struct ResultRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ResultsData {
     pub event_id: i64,
-    pub method: String,
+    pub method: crate::judging::results::Method,
     pub threshold: i64,
     pub rows: Vec<ResultRow>,
     /// Scores given under an older rubric version (still counted, on the 0–100 scale).
