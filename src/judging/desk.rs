@@ -15,7 +15,7 @@
 use super::rubric::Criterion;
 #[cfg(feature = "hydrate")]
 use super::score::SaveAck;
-use super::score::{DeskData, DeskItem};
+use super::score::{DeskData, DeskItem, ScoreStatus};
 use crate::i18n::{args, Lang, Msg};
 use crate::ui::EventIdInput;
 use leptos::prelude::*;
@@ -71,14 +71,15 @@ pub fn complete(criteria: &[Criterion], l: &Local) -> bool {
 fn initial(item: &DeskItem) -> Local {
     match &item.mine {
         Some(m) => Local {
-            absent: m.status == "absent",
+            absent: m.status == ScoreStatus::Absent.code(),
             // Marks from an older rubric are kept only where they still fit; an absent team
             // has none.
             marks: m
                 .marks
                 .iter()
                 .filter(|(k, v)| {
-                    m.status != "absent" && item.criteria.iter().any(|c| &c.key == *k && (c.min..=c.max).contains(*v))
+                    m.status != ScoreStatus::Absent.code()
+                        && item.criteria.iter().any(|c| &c.key == *k && (c.min..=c.max).contains(*v))
                 })
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
@@ -217,7 +218,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                         ev.prevent_default();
                         #[cfg(feature = "hydrate")]
                         {
-                            let absent = client::submitter_value(&ev).as_deref() == Some("absent");
+                            let absent = client::submitter_value(&ev).as_deref() == Some(ScoreStatus::Absent.code());
                             edit(&|s: &mut Local| mark_absent(s, absent));
                         }
                         if let Some(n) = next { go(n) }
@@ -276,7 +277,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                         </div>
                         <div class="desk-actions">
                             <button type="submit" name="status" value="" class="button primary">{lang.t(Msg::DeskSaveNext)}</button>
-                            <button type="submit" name="status" value="absent" class="button">{lang.t(Msg::DeskAbsent)}</button>
+                            <button type="submit" name="status" value=ScoreStatus::Absent.code() class="button">{lang.t(Msg::DeskAbsent)}</button>
                         </div>
                     </fieldset>
                 </form> }.into_any();
@@ -551,7 +552,7 @@ mod client {
         body.append("project_id", &save.project_id.to_string());
         body.append("save_id", &save.save_id);
         body.append("base_version", &save.base.to_string());
-        body.append("status", if save.absent { "absent" } else { "" });
+        body.append("status", if save.absent { ScoreStatus::Absent.code() } else { "" });
         body.append("notes", &save.notes);
         if save.flagged {
             body.append("flagged", "on");

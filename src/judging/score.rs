@@ -29,6 +29,33 @@ use {
     serde_json::json,
 };
 
+/// Where one judge's score of one project stands. Stored (and sent) as its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScoreStatus {
+    /// Some criteria marked (an autosave).
+    Draft,
+    /// Every criterion marked: it counts in the results.
+    Scored,
+    /// The team was not at its table: done, with no marks.
+    Absent,
+}
+
+impl ScoreStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ScoreStatus::Draft => "draft",
+            ScoreStatus::Scored => "scored",
+            ScoreStatus::Absent => "absent",
+        }
+    }
+
+    /// A stored code; `None` for anything else (there is no score then).
+    pub fn from_code(code: &str) -> Option<ScoreStatus> {
+        [ScoreStatus::Draft, ScoreStatus::Scored, ScoreStatus::Absent].into_iter().find(|s| s.code() == code)
+    }
+}
+
 /// One judge's sheet for one project, as the desk posts it (`marks[c1]=4`, ...).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ScoreSheet {
@@ -204,7 +231,7 @@ pub mod ssr {
         pub save_id: String,
         pub base_version: i64,
         pub rubric_id: i64,
-        pub status: &'static str,
+        pub status: ScoreStatus,
         pub marks_json: String,
         pub notes: String,
         pub flagged: i64,
@@ -266,7 +293,7 @@ pub mod ssr {
                     "UPDATE scores SET rubric_id = $1, status = $2, marks = $3, notes = $4, flagged = $5, version = $6, updated_at = $7 WHERE id = $8",
                 )
                 .bind(s.rubric_id)
-                .bind(s.status)
+                .bind(s.status.code())
                 .bind(&s.marks_json)
                 .bind(&s.notes)
                 .bind(s.flagged)
@@ -285,7 +312,7 @@ pub mod ssr {
                 .bind(s.project_id)
                 .bind(s.judge)
                 .bind(s.rubric_id)
-                .bind(s.status)
+                .bind(s.status.code())
                 .bind(&s.marks_json)
                 .bind(&s.notes)
                 .bind(s.flagged)
@@ -296,7 +323,7 @@ pub mod ssr {
         }
         // The history row is the audit record of this edit (see the migration).
         record(tx, s, "applied", version).await?;
-        Ok(Ok(SaveAck { project_id: s.project_id, version, applied: true, status: s.status.to_owned() }))
+        Ok(Ok(SaveAck { project_id: s.project_id, version, applied: true, status: s.status.code().to_owned() }))
     }
 
     /// Records a save under its key, with what it carried: the idempotency log and the
@@ -311,7 +338,7 @@ pub mod ssr {
         .bind(s.project_id)
         .bind(outcome)
         .bind(version)
-        .bind(s.status)
+        .bind(s.status.code())
         .bind(&s.marks_json)
         .bind(&s.notes)
         .bind(s.flagged)
@@ -552,7 +579,7 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
             notes: s.notes.clone(),
             flagged: s.flagged == 1,
             version: s.version,
-            outdated: s.rubric_id != rubric_id && s.status != "absent",
+            outdated: s.rubric_id != rubric_id && s.status != ScoreStatus::Absent.code(),
         });
         items.push(DeskItem {
             project_id: p.id,
@@ -650,10 +677,10 @@ pub async fn save_score(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let (status, marks) = match (status == "absent", completeness) {
-        (true, _) => ("absent", BTreeMap::new()),
-        (false, rubric::Completeness::Complete) => ("scored", marks),
-        (false, rubric::Completeness::Partial) => ("draft", marks),
+    let (status, marks) = match (status == ScoreStatus::Absent.code(), completeness) {
+        (true, _) => (ScoreStatus::Absent, BTreeMap::new()),
+        (false, rubric::Completeness::Complete) => (ScoreStatus::Scored, marks),
+        (false, rubric::Completeness::Partial) => (ScoreStatus::Draft, marks),
     };
     let marks_json = serde_json::to_string(&marks).map_err(|e| AppError::internal("marks not serialized", e))?;
     let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
@@ -761,4 +788,19 @@ pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String
     access.state.live.publish(event_id, crate::live::Topic::Judging);
     leptos_axum::redirect(&format!("/events/{event_id}/judge"));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ScoreStatus;
+
+    #[test]
+    fn score_statuses_keep_their_stored_codes() {
+        for s in [ScoreStatus::Draft, ScoreStatus::Scored, ScoreStatus::Absent] {
+            assert_eq!(ScoreStatus::from_code(s.code()), Some(s));
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.code()));
+        }
+        assert_eq!(ScoreStatus::from_code("Scored"), None);
+        assert_eq!(ScoreStatus::from_code(""), None);
+    }
 }

@@ -300,5 +300,9 @@ mod tests {
         assert_eq!(decode("7 42 drop-tables"), None);
         assert_eq!(decode("7 42 judging extra"), None);
         assert_eq!(decode("x 42 judging"), None);
+        for topic in Topic::ALL {
+            assert_eq!(Topic::from_name(topic.name()), Some(topic));
+            assert_eq!(serde_json::to_string(&topic).unwrap(), format!("\"{}\"", topic.name()));
+        }
     }
 }

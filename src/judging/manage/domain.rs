@@ -6,6 +6,7 @@ use super::{ResultRow, MAX_EXTEND_DAYS};
 use crate::error::FieldError;
 use crate::i18n::{args, Msg};
 use crate::judging::rubric::{self, Criterion};
+use crate::judging::score::ScoreStatus;
 use crate::judging::{project_code, results, MAX_JUDGES_PER_PROJECT};
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,7 +20,7 @@ pub fn track_ids(tracks: &str) -> Vec<i64> {
 pub fn totals(scores: &[ScoreRow], rubrics: &HashMap<i64, Vec<Criterion>>) -> Vec<results::Total> {
     scores
         .iter()
-        .filter(|s| s.status == "scored")
+        .filter(|s| s.status == ScoreStatus::Scored.code())
         .filter_map(|s| {
             let criteria = rubrics.get(&s.rubric_id)?;
             let marks: BTreeMap<String, i64> = serde_json::from_str(&s.marks).ok()?;
@@ -36,7 +37,7 @@ pub fn outdated(scores: &[ScoreRow], projects: &[ProjectRow], latest: &HashMap<i
     let current_for = |track: Option<i64>| latest.get(&track.unwrap_or(0)).or_else(|| latest.get(&0)).copied();
     scores
         .iter()
-        .filter(|s| s.status == "scored")
+        .filter(|s| s.status == ScoreStatus::Scored.code())
         .filter(|s| by_id.get(&s.project_id).is_some_and(|p| current_for(p.track_id) != Some(s.rubric_id)))
         .count() as i64
 }
@@ -49,7 +50,7 @@ pub fn result_rows(standings: Vec<results::Standing>, projects: &[ProjectRow], s
     for r in scores {
         let entry = marks.entry(r.project_id).or_default();
         entry.0 += i64::from(r.flagged == 1);
-        entry.1 += i64::from(r.status == "absent");
+        entry.1 += i64::from(r.status == ScoreStatus::Absent.code());
     }
     standings
         .into_iter()
@@ -87,7 +88,9 @@ pub struct Tally {
 
 /// An assignment is done once the judge scored the project or marked the team absent.
 pub fn tally(assigned: &[AssignedRow]) -> Tally {
-    let done = |s: &Option<String>| matches!(s.as_deref(), Some("scored" | "absent"));
+    let done = |s: &Option<String>| {
+        matches!(s.as_deref().and_then(ScoreStatus::from_code), Some(ScoreStatus::Scored | ScoreStatus::Absent))
+    };
     let mut tally = Tally::default();
     for a in assigned {
         let j = tally.per_judge.entry(a.judge_id).or_default();

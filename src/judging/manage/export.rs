@@ -50,7 +50,8 @@ pub async fn scores_csv(
                 .map(|c| format!("{}={}", c.name, parsed.get(&c.key).map(|v| v.to_string()).unwrap_or_default()))
                 .collect::<Vec<_>>()
                 .join("; ");
-            let total = rubric::weighted_total(&criteria, &parsed).filter(|_| r.status == "scored");
+            let total = rubric::weighted_total(&criteria, &parsed)
+                .filter(|_| r.status == crate::judging::score::ScoreStatus::Scored.code());
             vec![
                 r.judge,
                 project_code(r.project_id),
