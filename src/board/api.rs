@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use {
+    super::db,
     super::domain::{self, Audience, RevealMode, Visibility},
-    super::ssr as bs,
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::error::FieldError,
@@ -102,7 +102,7 @@ async fn event_name(db: &crate::db::Db, event_id: i64) -> Result<String, AppErro
 pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
-    let stored = bs::stored(db, event_id).await?;
+    let stored = db::stored(db, event_id).await?;
     let tz = crate::events::db::timezone(db, event_id).await.unwrap_or(chrono_tz::UTC);
     let steps = stored.state.published.as_deref().map(|p| domain::steps(p, stored.state.mode)).unwrap_or(0);
     Ok(BoardControls {
@@ -118,8 +118,8 @@ pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
         reveal_step: stored.state.step as i64,
         steps: steps as i64,
         version: stored.version,
-        progress: bs::progress(db, event_id).await?,
-        announcements: bs::announcements(db, event_id)
+        progress: db::progress(db, event_id).await?,
+        announcements: db::announcements(db, event_id)
             .await?
             .into_iter()
             .map(|a| AnnouncementRow {
@@ -166,8 +166,8 @@ pub async fn save_board_settings(
     }
     let comments = i64::from(show_comments.is_some());
     let mut tx = access.db().begin_write().await?;
-    bs::ensure(&mut tx, event_id).await?;
-    let before = bs::stored(access.db(), event_id).await?;
+    db::ensure(&mut tx, event_id).await?;
+    let before = db::stored(access.db(), event_id).await?;
     let done = sqlx::query(
         "UPDATE boards SET visibility = $1, show_comments = $2, top_n = $3, rotate_seconds = $4, version = version + 1, updated_at = $5 \
          WHERE event_id = $6 AND version = $7",
@@ -205,9 +205,9 @@ pub async fn freeze_board(event_id: i64, frozen: String) -> Result<(), AppError>
         _ => return Err(AppError::Invalid(vec![FieldError::new("frozen", Msg::ErrRequired)])),
     };
     let mut tx = access.db().begin_write().await?;
-    bs::ensure(&mut tx, event_id).await?;
+    db::ensure(&mut tx, event_id).await?;
     let snapshot = if freeze {
-        let rows = bs::live_rows(access.db(), event_id).await?;
+        let rows = db::live_rows(access.db(), event_id).await?;
         Some(serde_json::to_string(&rows).map_err(|e| AppError::internal("board snapshot not serialized", e))?)
     } else {
         None
@@ -241,15 +241,15 @@ pub async fn freeze_board(event_id: i64, frozen: String) -> Result<(), AppError>
 pub async fn publish_results(event_id: i64, action: String, reveal_mode: String) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
-    bs::ensure(&mut tx, event_id).await?;
-    let before = bs::stored(access.db(), event_id).await?;
+    db::ensure(&mut tx, event_id).await?;
+    let before = db::stored(access.db(), event_id).await?;
     let had = before.state.published.as_ref().map(|p| domain::ranked(p).len());
     match action.as_str() {
         "publish" => {
             let Some(mode) = RevealMode::from_code(&reveal_mode) else {
                 return Err(AppError::Invalid(vec![FieldError::new("reveal_mode", Msg::ErrRequired)]));
             };
-            let rows = bs::live_rows(access.db(), event_id).await?;
+            let rows = db::live_rows(access.db(), event_id).await?;
             if domain::ranked(&rows).is_empty() {
                 return Err(AppError::Conflict(Msg::ErrNothingToPublish));
             }
@@ -304,7 +304,7 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
 #[server(prefix = "/api", endpoint = "board/reveal")]
 pub async fn step_reveal(event_id: i64, direction: String, from: i64) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    let stored = bs::stored(access.db(), event_id).await?;
+    let stored = db::stored(access.db(), event_id).await?;
     let Some(published) = stored.state.published.as_deref() else {
         return Err(AppError::Conflict(Msg::ErrNotPublished));
     };
@@ -425,7 +425,7 @@ pub async fn projector_data(event_id: i64) -> Result<ProjectorView, AppError> {
     // an unknown event is refused by the cache below.
     let who = match caller.account() {
         None => Audience::Public,
-        Some(user) => bs::audience(db, event_id, Some(user.id)).await?,
+        Some(user) => db::audience(db, event_id, Some(user.id)).await?,
     };
     let lang = crate::i18n::request::request_lang();
     // The viewers' cache, caught up with every change made before this call: a reload costs
@@ -448,14 +448,14 @@ pub async fn projector_data(event_id: i64) -> Result<ProjectorView, AppError> {
 pub async fn public_ranking(event_id: i64) -> Result<RankingData, AppError> {
     let caller = gate::public().await?;
     let db = caller.db();
-    let stored = bs::stored(db, event_id).await?;
+    let stored = db::stored(db, event_id).await?;
     let event_name = event_name(db, event_id).await?;
     let lang = crate::i18n::request::request_lang();
     let Some(published) = stored.state.published.clone() else {
         return Ok(RankingData { event_id, event_name, published: false, html: String::new(), mine: None });
     };
     let frame = domain::frame(&stored.state, &[], Audience::Public);
-    let html = domain::render(&frame, bs::progress(db, event_id).await?, None, lang, usize::MAX);
+    let html = domain::render(&frame, db::progress(db, event_id).await?, None, lang, usize::MAX);
     let revealed = |project: i64| match &frame {
         domain::Frame::Final { .. } => true,
         domain::Frame::Reveal { slots, .. } => {
@@ -515,11 +515,11 @@ pub async fn event_announcements(event_id: i64) -> Result<Announcements, AppErro
         return Ok(Announcements { member: false, items: Vec::new() });
     }
     let lang = crate::i18n::request::request_lang();
-    let items = bs::announcements(caller.db(), event_id)
+    let items = db::announcements(caller.db(), event_id)
         .await?
         .into_iter()
         .take(3)
-        .map(|a| (a.id, bs::in_lang(&a.bodies(), lang)))
+        .map(|a| (a.id, db::in_lang(&a.bodies(), lang)))
         .collect();
     Ok(Announcements { member: true, items })
 }

@@ -12,8 +12,8 @@
 //! caller could have seen, each cached computation remembers how many board notices the hub
 //! had counted when it started; a read that finds newer notices waits for the refresher.
 
+use super::db::{audience, frames, Frames};
 use super::domain::Audience;
-use super::ssr::{audience, frames, Frames};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::i18n::Lang;
