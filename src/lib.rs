@@ -2,7 +2,8 @@
 #![recursion_limit = "256"]
 //!
 //! Feature folders hold their pages, server functions and (server-only) queries together;
-//! shared layers are `auth` (sessions and the one authorization gate), `i18n`, `ui` and `error`.
+//! shared layers are `auth` (sessions and the one authorization gate), `i18n`, `ui`, `tags` and
+//! `error`.
 
 pub mod admin;
 pub mod app;
@@ -17,6 +18,7 @@ pub mod judging;
 pub mod live;
 pub mod mentoring;
 pub mod projects;
+pub mod tags;
 pub mod teams;
 pub mod ui;
 

@@ -21,7 +21,7 @@ use {
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::i18n::{args, Msg},
-    crate::teams::ssr::split,
+    crate::tags::split,
     serde_json::json,
 };
 
@@ -140,8 +140,8 @@ pub async fn save_mentor_profile(
 ) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Mentor]).await?;
     let mut errors = Vec::new();
-    let expertise = crate::teams::ssr::tags(&mut errors, "expertise", &expertise);
-    let languages = crate::teams::ssr::tags(&mut errors, "languages", &languages);
+    let expertise = crate::tags::field(&mut errors, "expertise", &expertise);
+    let languages = crate::tags::field(&mut errors, "languages", &languages);
     let bio = crate::events::domain::text(&mut errors, "bio", &bio, crate::teams::BIO_MAX, false);
     let contact = crate::events::domain::text(&mut errors, "contact", &contact, 200, false);
     let capacity = match capacity.trim().parse::<i64>() {

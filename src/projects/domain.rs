@@ -75,7 +75,7 @@ impl ProjectInput {
         let repo_url = url(&mut errors, "repo_url", &self.repo_url);
         let demo_url = url(&mut errors, "demo_url", &self.demo_url);
         let video_url = url(&mut errors, "video_url", &self.video_url);
-        let technologies = match crate::teams::domain::parse_tags(&self.technologies, 20, 40) {
+        let technologies = match crate::tags::parse(&self.technologies, crate::tags::MAX_TAGS, crate::tags::TAG_LEN) {
             Ok(t) => t.join(", "),
             Err(k) => {
                 errors.push(FieldError::new("technologies", k));

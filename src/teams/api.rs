@@ -64,7 +64,7 @@ pub async fn my_team(event_id: i64) -> Result<TeamPageData, AppError> {
         team,
         team_track,
         tracks,
-        event_skills: ssr::split(&event_skills),
+        event_skills: crate::tags::split(&event_skills),
     })
 }
 
@@ -78,8 +78,8 @@ pub async fn save_profile(
 ) -> Result<(), AppError> {
     let access = gate::event(event_id, PARTICIPANT).await?;
     let mut errors = Vec::new();
-    let skills = ssr::tags(&mut errors, "skills", &skills);
-    let languages = ssr::tags(&mut errors, "languages", &languages);
+    let skills = crate::tags::field(&mut errors, "skills", &skills);
+    let languages = crate::tags::field(&mut errors, "languages", &languages);
     let bio = crate::events::domain::text(&mut errors, "bio", &bio, BIO_MAX, false);
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -102,13 +102,14 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
     let mine = db::team_of_user(db, event_id, access.user.id).await?;
     let my_profile = db::profile(db, event_id, access.user.id).await?;
     let (my_skills, my_langs) =
-        my_profile.map(|p| (ssr::split(&p.skills), ssr::split(&p.languages))).unwrap_or_default();
+        my_profile.map(|p| (crate::tags::split(&p.skills), crate::tags::split(&p.languages))).unwrap_or_default();
     let members = db::members_of_event(db, event_id).await?;
     // What my team already has, to suggest people who complement it.
     let (team_skills, team_needs): (Vec<String>, Vec<String>) = match &mine {
         Some(t) => {
-            let skills = members.iter().filter(|m| m.team_id == t.id).flat_map(|m| ssr::split(&m.skills)).collect();
-            (skills, ssr::split(&t.needs))
+            let skills =
+                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::split(&m.skills)).collect();
+            (skills, crate::tags::split(&t.needs))
         }
         None => (Vec::new(), Vec::new()),
     };
@@ -119,8 +120,8 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
         .into_iter()
         .filter(|s| s.looking != 0 && s.user_id != access.user.id)
         .map(|s| {
-            let skills = ssr::split(&s.skills);
-            let languages = ssr::split(&s.languages);
+            let skills = crate::tags::split(&s.skills);
+            let languages = crate::tags::split(&s.languages);
             let fit = mine
                 .as_ref()
                 .and_then(|_| ssr::fit_view(domain::fit(&team_skills, &team_needs, &my_langs, &skills, &languages)));
@@ -135,8 +136,8 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
         .filter(|t| t.member_count < max && mine.as_ref().map(|m| m.id) != Some(t.id))
         .map(|t| {
             let has: Vec<String> =
-                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| ssr::split(&m.skills)).collect();
-            let needs = ssr::split(&t.needs);
+                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::split(&m.skills)).collect();
+            let needs = crate::tags::split(&t.needs);
             let fit = (mine.is_none() && !my_skills.is_empty())
                 .then(|| ssr::fit_view(domain::fit(&has, &needs, &[], &my_skills, &my_langs)))
                 .flatten();
@@ -160,7 +161,7 @@ pub async fn create_team(
     let mut errors = Vec::new();
     let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
     let pitch = crate::events::domain::text(&mut errors, "pitch", &pitch, PITCH_MAX, false);
-    let needs = ssr::tags(&mut errors, "needs", &needs);
+    let needs = crate::tags::field(&mut errors, "needs", &needs);
     let track_id = crate::events::db::track_of_event(access.db(), event_id, &track_id, &mut errors).await?;
     let Some(name) = name.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
@@ -400,8 +401,8 @@ pub async fn teams_overview(event_id: i64) -> Result<Overview, AppError> {
         .map(|s| PersonCard {
             user_id: s.user_id,
             name: s.display_name,
-            skills: ssr::split(&s.skills),
-            languages: ssr::split(&s.languages),
+            skills: crate::tags::split(&s.skills),
+            languages: crate::tags::split(&s.languages),
             bio: s.bio,
             fit: None,
         })
@@ -482,8 +483,8 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         .into_iter()
         .map(|s| domain::Solo {
             user_id: s.user_id,
-            skills: ssr::split(&s.skills),
-            languages: ssr::split(&s.languages),
+            skills: crate::tags::split(&s.skills),
+            languages: crate::tags::split(&s.languages),
         })
         .collect();
     let members = db::members_of_event(db, event_id).await?;
@@ -493,8 +494,8 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         .map(|t| domain::OpenTeam {
             team_id: t.id,
             members: t.member_count,
-            skills: members.iter().filter(|m| m.team_id == t.id).flat_map(|m| ssr::split(&m.skills)).collect(),
-            needs: ssr::split(&t.needs),
+            skills: members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::split(&m.skills)).collect(),
+            needs: crate::tags::split(&t.needs),
             languages: Vec::new(),
         })
         .collect();
@@ -638,7 +639,7 @@ pub async fn update_team(
     let mut errors = Vec::new();
     let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
     let pitch = crate::events::domain::text(&mut errors, "pitch", &pitch, PITCH_MAX, false);
-    let needs = ssr::tags(&mut errors, "needs", &needs);
+    let needs = crate::tags::field(&mut errors, "needs", &needs);
     let track_id = crate::events::db::track_of_event(access.db(), team.event_id, &track_id, &mut errors).await?;
     let Some(name) = name.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
@@ -678,7 +679,7 @@ pub async fn update_team(
 pub async fn set_event_skills(event_id: i64, skills: String) -> Result<(), AppError> {
     let access = gate::event(event_id, ORGANIZER).await?;
     let mut errors = Vec::new();
-    let skills = ssr::tags(&mut errors, "skills", &skills);
+    let skills = crate::tags::field(&mut errors, "skills", &skills);
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }

@@ -19,22 +19,6 @@ impl TeamName {
     }
 }
 
-/// Tags as people type them ("Rust, data science ,UX") → trimmed, lower-cased, unique, sorted.
-pub fn parse_tags(raw: &str, max_tags: usize, max_len: usize) -> Result<Vec<String>, Msg> {
-    let tags: BTreeSet<String> = raw
-        .split([',', '،', ';', '\n'])
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
-        .filter(|t| !t.is_empty())
-        .collect();
-    if tags.len() > max_tags {
-        return Err(Msg::ErrTooManyTags);
-    }
-    if tags.iter().any(|t| t.chars().count() > max_len || t.chars().any(char::is_control)) {
-        return Err(Msg::ErrTagTooLong);
-    }
-    Ok(tags.into_iter().collect())
-}
-
 /// A seat can be taken while the team is below the event's maximum.
 pub fn has_open_seat(members: i64, max: i64) -> bool {
     members < max
@@ -250,12 +234,6 @@ mod tests {
         assert_eq!(TeamName::parse("  فريق   الأطلس ").unwrap().as_str(), "فريق الأطلس");
         assert_eq!(TeamName::parse(" "), Err(Msg::ErrRequired));
         assert_eq!(TeamName::parse(&"x".repeat(61)), Err(Msg::ErrTooLong));
-    }
-
-    #[test]
-    fn tags_are_normalized() {
-        assert_eq!(parse_tags("Rust, data  science ,UX،rust", 10, 30).unwrap(), v(&["data science", "rust", "ux"]));
-        assert_eq!(parse_tags("a,b,c", 2, 30), Err(Msg::ErrTooManyTags));
     }
 
     #[test]

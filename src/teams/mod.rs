@@ -121,8 +121,7 @@ pub struct JoinInfo {
     pub open_seats: i64,
 }
 
-pub const MAX_TAGS: usize = 20;
-pub const TAG_LEN: usize = 40;
+pub use crate::tags::{MAX_TAGS, TAG_LEN};
 pub const BIO_MAX: usize = 500;
 pub const PITCH_MAX: usize = 160;
 
@@ -133,21 +132,8 @@ pub(crate) mod ssr {
     use super::*;
     use crate::auth::gate::{self, EventAccess};
     use crate::db::Db;
-    use crate::error::{AppResult, FieldError};
-
-    pub fn split(tags: &str) -> Vec<String> {
-        tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect()
-    }
-
-    pub fn tags(errors: &mut Vec<FieldError>, field: &str, raw: &str) -> String {
-        match domain::parse_tags(raw, MAX_TAGS, TAG_LEN) {
-            Ok(tags) => tags.join(","),
-            Err(k) => {
-                errors.push(FieldError::new(field, k));
-                String::new()
-            }
-        }
-    }
+    use crate::error::AppResult;
+    use crate::tags::split;
 
     pub fn fit_view(f: domain::Fit) -> Option<FitView> {
         (f.score > 0).then_some(FitView {

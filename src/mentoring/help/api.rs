@@ -44,7 +44,7 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     let is_organizer = access.has(Role::Organizer);
     let expertise: Vec<String> = if is_mentor {
         let e = db::mentor_expertise(db, event_id, me).await?;
-        crate::teams::ssr::split(&e.unwrap_or_default())
+        crate::tags::split(&e.unwrap_or_default())
     } else {
         Vec::new()
     };
@@ -98,7 +98,7 @@ pub async fn raise_help(
     let mut errors = Vec::new();
     let topic = crate::events::domain::text(&mut errors, "topic", &topic, 120, true);
     let skill = skill.trim().to_lowercase();
-    if skill.chars().count() > crate::teams::TAG_LEN {
+    if skill.chars().count() > crate::tags::TAG_LEN {
         errors.push(FieldError::new("skill", Msg::ErrTagTooLong));
     }
     let location = crate::events::domain::text(&mut errors, "location", &location, 80, false);
