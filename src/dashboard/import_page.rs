@@ -347,7 +347,7 @@ pub fn ImportPage() -> impl IntoView {
     let (stage_errors, commit_errors) = (action_error(stage), action_error(commit));
     // Always asked, batch or not: it is also the organizer check, so nobody else is shown
     // the form (or a 200).
-    let batch = Resource::new(move || (id.get(), batch_id(), commit.version().get()), |(id, b, _)| import_batch(id, b));
+    let batch = Resource::new(move || (id.get(), batch_id()), |(id, b)| import_batch(id, b));
     let kinds = vec![
         ("participants".to_string(), lang.t(Msg::ImportParticipants).to_string()),
         ("mentors".to_string(), lang.t(Msg::ImportMentors).to_string()),
