@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 mod common;
-use common::{event_form, judge_phone, latest_event, open_judging, submitted_projects, Server};
+use common::Server;
 
 const PROJECTS: usize = 40;
 const ROUNDS: usize = 10;
@@ -76,24 +76,8 @@ async fn main() {
     let addr = server.addr.clone();
 
     // The event: a rubric of one criterion, judging open, K = 1, one judge for everything.
-    let organizer = server.organizer().await;
-    server.post(&organizer, "events/create", &event_form()).await;
-    let pool = server.pool().await;
-    let event = latest_event(&pool).await;
+    let (organizer, pool, event, phone) = server.one_judge_event(PROJECTS).await;
     let e = event.to_string();
-    let rubric = [
-        ("event_id", e.clone()),
-        ("scope", "0".into()),
-        ("version", "0".into()),
-        ("fields[name_1]", "Impact".into()),
-        ("fields[weight_1]", "1".into()),
-        ("fields[scale_1]", "0-10".into()),
-    ];
-    server.post(&organizer, "judging/rubric/save", &rubric).await;
-    server.post(&organizer, "judging/settings/save", &open_judging(event, 1, "raw")).await;
-    submitted_projects(&pool, event, PROJECTS).await;
-    let (_, phone) = judge_phone(&organizer, &server.base, event, "Juge").await;
-    server.post(&organizer, "judging/assign", &[("event_id", e.clone()), ("seed", "1".into())]).await;
     let board = [
         ("event_id", e.clone()),
         ("version", "1".into()),

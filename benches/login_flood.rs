@@ -24,9 +24,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{
-    client, event_form, judge_phone, latest_event, open_judging, percentiles, signup, submitted_projects, Server,
-};
+use common::{client, percentiles, signup, Server};
 
 const PROJECTS: usize = 10;
 
@@ -93,24 +91,8 @@ async fn main() {
     let base = server.base.clone();
 
     // An event whose one judge has PROJECTS projects to score.
-    let organizer = server.organizer().await;
-    server.post(&organizer, "events/create", &event_form()).await;
-    let pool = server.pool().await;
-    let event = latest_event(&pool).await;
+    let (_organizer, pool, event, phone) = server.one_judge_event(PROJECTS).await;
     let e = event.to_string();
-    let rubric = [
-        ("event_id", e.clone()),
-        ("scope", "0".into()),
-        ("version", "0".into()),
-        ("fields[name_1]", "Impact".into()),
-        ("fields[weight_1]", "1".into()),
-        ("fields[scale_1]", "0-10".into()),
-    ];
-    server.post(&organizer, "judging/rubric/save", &rubric).await;
-    server.post(&organizer, "judging/settings/save", &open_judging(event, 1, "raw")).await;
-    submitted_projects(&pool, event, PROJECTS).await;
-    let (_, phone) = judge_phone(&organizer, &base, event, "Juge").await;
-    server.post(&organizer, "judging/assign", &[("event_id", e.clone()), ("seed", "1".into())]).await;
     let projects: Vec<i64> = sqlx::query_scalar("SELECT project_id FROM judge_assignments ORDER BY project_id")
         .fetch_all(&pool)
         .await

@@ -136,6 +136,33 @@ impl Server {
     }
 }
 
+impl Server {
+    /// The organizer's event with a one-criterion rubric (0–10), judging open with one judge
+    /// per project and raw totals, `projects` submitted projects, and one judge with all of
+    /// them: the organizer, the database, the event and the judge's phone.
+    pub async fn one_judge_event(&self, projects: usize) -> (reqwest::Client, sqlx::AnyPool, i64, reqwest::Client) {
+        let organizer = self.organizer().await;
+        self.post(&organizer, "events/create", &event_form()).await;
+        let pool = self.pool().await;
+        let event = latest_event(&pool).await;
+        let e = event.to_string();
+        let rubric = [
+            ("event_id", e.clone()),
+            ("scope", "0".into()),
+            ("version", "0".into()),
+            ("fields[name_1]", "Impact".into()),
+            ("fields[weight_1]", "1".into()),
+            ("fields[scale_1]", "0-10".into()),
+        ];
+        self.post(&organizer, "judging/rubric/save", &rubric).await;
+        self.post(&organizer, "judging/settings/save", &open_judging(event, 1, "raw")).await;
+        submitted_projects(&pool, event, projects).await;
+        let (_, phone) = judge_phone(&organizer, &self.base, event, "Juge").await;
+        self.post(&organizer, "judging/assign", &[("event_id", e), ("seed", "1".into())]).await;
+        (organizer, pool, event, phone)
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
