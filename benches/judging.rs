@@ -29,8 +29,8 @@ fn criteria() -> Vec<Criterion> {
     (1..=5)
         .map(|i| Criterion {
             key: format!("c{i}"),
-            name: format!("C{i}"),
-            description: String::new(),
+            name: hakam::i18n::Localized::same(format!("C{i}")),
+            description: Default::default(),
             weight: i,
             min: 1,
             max: 5,

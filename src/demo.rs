@@ -3,6 +3,7 @@
 
 use crate::auth::Role;
 use crate::db::{now, Db};
+use crate::i18n::Localized;
 
 const DAY: i64 = 86_400;
 
@@ -21,13 +22,32 @@ const PEOPLE: &[(&str, &str, Role)] = &[
     ("إيمان الفاسي", "imane.fassi@demo.hakam.invalid", Role::Participant),
 ];
 
-const TRACKS: &[(&str, &str)] = &[
-    ("الرقمي في خدمة المواطن", "Des services publics plus simples pour les habitants de la province."),
+/// Tracks, named and described in Arabic, French and English.
+const TRACKS: &[([&str; 3], [&str; 3])] = &[
     (
-        "البيانات الضخمة في حياتنا اليومية",
-        "Comment les données massives changent notre quotidien : transport, santé, commerce.",
+        ["الرقمي في خدمة المواطن", "Le numérique au service du citoyen", "Digital services for citizens"],
+        [
+            "خدمات عمومية أبسط لسكان الإقليم.",
+            "Des services publics plus simples pour les habitants de la province.",
+            "Simpler public services for the province's residents.",
+        ],
     ),
-    ("Agritech", "Outils numériques pour les agriculteurs de la région de l'Oriental."),
+    (
+        ["البيانات الضخمة في حياتنا اليومية", "Le big data au quotidien", "Big data in everyday life"],
+        [
+            "كيف تغير البيانات الضخمة حياتنا اليومية: النقل، الصحة، التجارة.",
+            "Comment les données massives changent notre quotidien : transport, santé, commerce.",
+            "How big data changes daily life: transport, health, trade.",
+        ],
+    ),
+    (
+        ["التكنولوجيا الفلاحية", "Agritech", "Agritech"],
+        [
+            "أدوات رقمية لفلاحي جهة الشرق.",
+            "Outils numériques pour les agriculteurs de la région de l'Oriental.",
+            "Digital tools for the farmers of the Oriental region.",
+        ],
+    ),
 ];
 
 /// Teams of one whose projects are submitted: (team, member, email, title, tagline).
@@ -81,11 +101,14 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
     crate::auth::db::set_event_creator(&mut tx, organizer, true).await?;
     let event = crate::events::domain::Event {
         name: "هاكاثون بركان الرقمي 2026".into(),
-        description: "في إطار المنتدى الثالث «المجتمع الرقمي»، ينظم هذا الهاكاثون لفائدة الشباب حاملي الأفكار والمشاريع من مختلف جهات المملكة، \
-            الذين يطورونها تحت إشراف مؤطرين وخبراء في المواكبة المقاولاتية.\n\n\
-            Le hackathon réunit des jeunes porteurs d'idées autour du thème « Le big data dans notre vie quotidienne » ; \
-            les projets lauréats pourront être intégrés aux projets de la province."
-            .into(),
+        description: Localized::new(
+            "في إطار المنتدى الثالث «المجتمع الرقمي»، ينظم هذا الهاكاثون لفائدة الشباب حاملي الأفكار والمشاريع من مختلف جهات المملكة، \
+             الذين يطورونها تحت إشراف مؤطرين وخبراء في المواكبة المقاولاتية.",
+            "Le hackathon réunit des jeunes porteurs d'idées autour du thème « Le big data dans notre vie quotidienne » ; \
+             les projets lauréats pourront être intégrés aux projets de la province.",
+            "Young people with ideas build projects around the theme \"Big data in our daily lives\", coached by \
+             mentors; the winning projects may join the province's own.",
+        ),
         venue: "القرية الرقمية، بركان".into(),
         timezone: "Africa/Casablanca".into(),
         starts_at: t + 7 * DAY,
@@ -102,14 +125,15 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
     };
     let event_id = crate::events::db::insert(&mut tx, &event, organizer).await.map_err(refused)?;
     let mut tracks = Vec::new();
-    for (name, description) in TRACKS {
-        let id = crate::events::db::insert_track(&mut tx, event_id, name, description).await?;
-        tracks.push(id.ok_or_else(|| sqlx::Error::Protocol(format!("demo track {name} exists")))?);
+    for ([ar, fr, en], [d_ar, d_fr, d_en]) in TRACKS {
+        let (name, description) = (Localized::new(*ar, *fr, *en), Localized::new(*d_ar, *d_fr, *d_en));
+        let id = crate::events::db::insert_track(&mut tx, event_id, &name, &description).await?;
+        tracks.push(id.ok_or_else(|| sqlx::Error::Protocol(format!("demo track {fr} exists")))?);
     }
     let track = Some(tracks[0]);
     let mut ids = Vec::new();
     for (name, email, role) in PEOPLE {
-        let hash = if *role == Role::Judge { crate::judging::score::ssr::pass_hash() } else { "!".to_owned() };
+        let hash = if *role == Role::Judge { crate::judging::passes::pass_hash() } else { "!".to_owned() };
         let id = account(&mut tx, email, name, &hash).await?;
         crate::events::db::grant(&mut tx, event_id, id, *role, Some(organizer)).await.map_err(refused)?;
         ids.push(id);
@@ -193,13 +217,25 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
     }
     // An event-wide rubric, and a phone sign-in link for one judge.
     let rubric = serde_json::json!([
-        { "key": "c1", "name": "الأثر · Impact", "description": "Le projet répond-il à un vrai besoin des habitants ?", "weight": 3, "min": 1, "max": 5,
-          "levels": ["ضعيف · Faible", "محدود · Limité", "متوسط · Moyen", "قوي · Fort", "استثنائي · Exceptionnel"] },
-        { "key": "c2", "name": "الإنجاز التقني · Réalisation", "description": "", "weight": 2, "min": 1, "max": 5, "levels": [] },
-        { "key": "c3", "name": "العرض · Présentation", "description": "", "weight": 1, "min": 1, "max": 5, "levels": [] }
+        { "key": "c1", "name": { "ar": "الأثر", "fr": "Impact", "en": "Impact" },
+          "description": {
+              "ar": "هل يستجيب المشروع لحاجة حقيقية لدى السكان؟",
+              "fr": "Le projet répond-il à un vrai besoin des habitants ?",
+              "en": "Does the project meet a real need of the residents?" },
+          "weight": 3, "min": 1, "max": 5,
+          "levels": [
+              { "ar": "ضعيف", "fr": "Faible", "en": "Weak" },
+              { "ar": "محدود", "fr": "Limité", "en": "Limited" },
+              { "ar": "متوسط", "fr": "Moyen", "en": "Fair" },
+              { "ar": "قوي", "fr": "Fort", "en": "Strong" },
+              { "ar": "استثنائي", "fr": "Exceptionnel", "en": "Outstanding" }] },
+        { "key": "c2", "name": { "ar": "الإنجاز التقني", "fr": "Réalisation technique", "en": "Technical execution" },
+          "description": {}, "weight": 2, "min": 1, "max": 5, "levels": [] },
+        { "key": "c3", "name": { "ar": "العرض", "fr": "Présentation", "en": "Presentation" },
+          "description": {}, "weight": 1, "min": 1, "max": 5, "levels": [] }
     ]);
     crate::judging::db::insert_rubric(&mut tx, event_id, 0, 1, &rubric.to_string(), organizer).await?;
-    let pass = crate::judging::score::ssr::insert_pass(&mut tx, event_id, ids[2], Some(organizer))
+    let pass = crate::judging::passes::insert_pass(&mut tx, event_id, ids[2], Some(organizer))
         .await
         .map_err(|e| sqlx::Error::Protocol(format!("demo judge pass: {e}")))?;
     let pass = format!("/pass/{}", pass.token);

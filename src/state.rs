@@ -15,7 +15,7 @@ pub struct AppState {
     pub leptos: LeptosOptions,
     pub live: crate::live::hub::Hub,
     /// Applies score saves (group commit on SQLite, see `judging::score`).
-    pub scores: crate::judging::score::ssr::Writer,
+    pub scores: crate::judging::writer::Writer,
     /// The rendered live boards, one per watched event.
     pub boards: crate::board::live::Boards,
     /// The password-hashing limiter (`auth::password`).

@@ -150,7 +150,7 @@ impl Server {
             ("event_id", e.clone()),
             ("scope", "0".into()),
             ("version", "0".into()),
-            ("fields[name_1]", "Impact".into()),
+            ("fields[name_1_fr]", "Impact".into()),
             ("fields[weight_1]", "1".into()),
             ("fields[scale_1]", "0-10".into()),
         ];
@@ -181,7 +181,7 @@ pub fn event_form() -> Vec<(&'static str, String)> {
     let day = |d: i64| (chrono::Utc::now() + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
     vec![
         ("name", "Bench".into()),
-        ("description", "".into()),
+        ("description_fr", "".into()),
         ("venue", "Oujda".into()),
         ("timezone", "Africa/Casablanca".into()),
         ("starts_at", day(5)),

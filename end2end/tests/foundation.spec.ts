@@ -19,8 +19,8 @@ test('organizer creates an event and a judge joins by invite on a phone, in Arab
 
   await createEvent(page, 'هاكاثون بركان الرقمي');
 
-  for (const track of ['الرقمي في خدمة المواطن', 'Agritech']) {
-    await page.getByLabel('Track name').fill(track);
+  for (const [lang, track] of [['ar', 'الرقمي في خدمة المواطن'], ['fr', 'Agritech']]) {
+    await page.locator(`#f-track_name_${lang}`).fill(track);
     await page.getByRole('button', { name: 'Add track' }).click();
     await expect(page.locator('ul.tracks')).toContainText(track);
   }
@@ -57,6 +57,13 @@ test('organizer creates an event and a judge joins by invite on a phone, in Arab
   // Nothing overflows sideways on a 412 px phone in right-to-left layout.
   const overflow = await judge.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+
+  // Event content reads in the reader's language: the Arabic description and track name,
+  // not the French ones the organizer also wrote (the second track has French only).
+  const eventPath = page.url().match(/\/events\/\d+/)![0];
+  await judge.goto(eventPath);
+  await expect(judge.locator('p.description')).toHaveText('الرقمي في خدمة المواطن.');
+  await expect(judge.locator('ul.tracks')).toContainText('Agritech');
   await phone.close();
 });
 

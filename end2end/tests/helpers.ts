@@ -23,7 +23,8 @@ export async function createEvent(page: Page, name: string, teamMin = '2') {
   await page.goto('/events/new');
   await page.getByLabel('Event name').fill(name);
   await page.getByLabel('Minimum team size').fill(teamMin);
-  await page.getByLabel('Description').fill('Le numérique au service du citoyen.');
+  await page.locator('#f-description_fr').fill('Le numérique au service du citoyen.');
+  await page.locator('#f-description_ar').fill('الرقمي في خدمة المواطن.');
   await page.getByLabel('Venue').fill('Berkane');
   await page.getByLabel('Event starts').fill(localInput(5));
   await page.getByLabel('Event ends').fill(localInput(8));

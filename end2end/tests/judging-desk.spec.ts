@@ -68,9 +68,9 @@ test('the desk shows each project its own marks, and taps made while it loads ar
   const invite = await createInvite(page, 'participant', '5');
   for (const n of [1, 2, 3]) await submitProject(browser, invite, id, n);
   await page.goto(`${eventPath}/rubric`);
-  await page.locator('#f-name_1').fill('Impact');
+  await page.locator('#f-name_1_fr').fill('Impact');
   await page.locator('#f-weight_1').fill('3');
-  await page.locator('#f-levels_1').fill('Aucun\nFaible\nMoyen\nFort\nExceptionnel');
+  await page.locator('#f-levels_1_fr').fill('Aucun\nFaible\nMoyen\nFort\nExceptionnel');
   await page.locator('#f-name_2').fill('التنفيذ');
   await page.locator('#f-scale_2').selectOption('0-10');
   await page.getByRole('button', { name: 'Save rubric' }).click();

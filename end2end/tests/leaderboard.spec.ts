@@ -13,7 +13,7 @@ test('the projector follows scores, freeze and a reveal stepped from a phone', a
   for (const n of [1, 2]) await submitProject(browser, invite, id, n);
 
   await page.goto(`${eventPath}/rubric`);
-  await page.locator('#f-name_1').fill('Impact');
+  await page.locator('#f-name_1_fr').fill('Impact');
   await page.locator('#f-weight_1').fill('1');
   await page.getByRole('button', { name: 'Save rubric' }).click();
   await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();

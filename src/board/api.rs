@@ -22,8 +22,8 @@ use {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AnnouncementRow {
     pub id: i64,
-    /// Arabic, French, English (any may be empty).
-    pub bodies: [String; 3],
+    /// As written, in each language the organizer used.
+    pub body: crate::i18n::Localized,
     pub at: String,
     /// Shown on the public projector too, not only to the event's members.
     pub public: bool,
@@ -124,7 +124,7 @@ pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
             .into_iter()
             .map(|a| AnnouncementRow {
                 id: a.id,
-                bodies: a.bodies(),
+                body: a.body(),
                 at: crate::i18n::dates::for_reader(a.created_at, tz),
                 public: a.public(),
             })
@@ -351,10 +351,8 @@ pub async fn post_announcement(
 ) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
-    let ar = crate::events::domain::text(&mut errors, "body_ar", &body_ar, 500, false);
-    let fr = crate::events::domain::text(&mut errors, "body_fr", &body_fr, 500, false);
-    let en = crate::events::domain::text(&mut errors, "body_en", &body_en, 500, false);
-    if errors.is_empty() && ar.is_empty() && fr.is_empty() && en.is_empty() {
+    let body = crate::i18n::Localized::parse(&mut errors, "body", [&body_ar, &body_fr, &body_en], 500, false);
+    if errors.is_empty() && body.is_empty() {
         errors.push(FieldError::new("body_en", Msg::ErrAnnouncementEmpty));
     }
     if !errors.is_empty() {
@@ -365,9 +363,9 @@ pub async fn post_announcement(
     let mut tx = access.db().begin_write().await?;
     sqlx::query("INSERT INTO announcements (event_id, body_ar, body_fr, body_en, created_by, created_at, is_public) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(event_id)
-        .bind(&ar)
-        .bind(&fr)
-        .bind(&en)
+        .bind(&body.ar)
+        .bind(&body.fr)
+        .bind(&body.en)
         .bind(access.user.id)
         .bind(now())
         .bind(i64::from(public))
@@ -379,7 +377,7 @@ pub async fn post_announcement(
         Some(access.user.id),
         "announcement.post",
         None,
-        Some(json!({ "ar": ar, "fr": fr, "en": en, "public": public })),
+        Some(json!({ "ar": body.ar, "fr": body.fr, "en": body.en, "public": public })),
     )
     .await?;
     tx.commit().await?;
@@ -519,7 +517,7 @@ pub async fn event_announcements(event_id: i64) -> Result<Announcements, AppErro
         .await?
         .into_iter()
         .take(3)
-        .map(|a| (a.id, db::in_lang(&a.bodies(), lang)))
+        .map(|a| (a.id, a.body().pick(lang).to_owned()))
         .collect();
     Ok(Announcements { member: true, items })
 }

@@ -4,7 +4,7 @@
 use super::domain::{self, Audience, Progress, RevealMode, Row, State, Visibility};
 use crate::db::{now, Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 
 /// The organizer's board settings and state, as stored.
 #[derive(Clone, Debug)]
@@ -129,8 +129,8 @@ pub struct Announcement {
 }
 
 impl Announcement {
-    pub fn bodies(&self) -> [String; 3] {
-        [self.body_ar.clone(), self.body_fr.clone(), self.body_en.clone()]
+    pub fn body(&self) -> Localized {
+        Localized::new(&self.body_ar, &self.body_fr, &self.body_en)
     }
     pub fn public(&self) -> bool {
         self.is_public == 1
@@ -149,14 +149,6 @@ pub async fn announcements(db: &Db, event_id: i64) -> AppResult<Vec<Announcement
 }
 
 /// An announcement in the reader's language, else in the first language it was written in.
-pub fn in_lang(bodies: &[String; 3], lang: Lang) -> String {
-    let i = lang_index(lang);
-    if !bodies[i].trim().is_empty() {
-        return bodies[i].clone();
-    }
-    bodies.iter().find(|b| !b.trim().is_empty()).cloned().unwrap_or_default()
-}
-
 pub fn lang_index(lang: Lang) -> usize {
     match lang {
         Lang::Ar => 0,
@@ -209,13 +201,17 @@ pub async fn frames(db: &Db, event_id: i64) -> AppResult<Frames> {
     } else {
         (stored.state.clone(), live.clone())
     };
+    let track_names = crate::events::db::track_languages(db, event_id).await?;
     let render = |audience: Audience| {
-        let frame = match audience {
-            Audience::Public => domain::frame(&public_state, &public_live, audience),
-            Audience::Organizers => domain::frame(&stored.state, &live, audience),
+        let (state, rows) = match audience {
+            Audience::Public => (&public_state, &public_live),
+            Audience::Organizers => (&stored.state, &live),
         };
         Lang::ALL.map(|lang| {
-            let text = latest.as_ref().map(|a| in_lang(&a.bodies(), lang));
+            // Each language's board names the tracks in that language.
+            let name = |t: &str| track_names.get(t).map(|n| n.pick(lang).to_owned()).unwrap_or_else(|| t.to_owned());
+            let frame = domain::frame(&state.renamed(&name), &domain::renamed(rows, &name), audience);
+            let text = latest.as_ref().map(|a| a.body().pick(lang).to_owned());
             domain::render(&frame, progress, text.as_deref(), lang, stored.top_n)
         })
     };

@@ -151,6 +151,23 @@ pub fn without_teams(rows: &[Row]) -> Vec<Row> {
     rows.iter().map(|r| Row { team: String::new(), ..r.clone() }).collect()
 }
 
+/// The rows with each track named as `name` says (a reader's language: rows carry the
+/// track's first-written name, which is also what a frozen board stored).
+pub fn renamed(rows: &[Row], name: &impl Fn(&str) -> String) -> Vec<Row> {
+    rows.iter().map(|r| Row { track: name(&r.track), ..r.clone() }).collect()
+}
+
+impl State {
+    /// The state with its frozen and published rows' tracks named as `name` says.
+    pub fn renamed(&self, name: &impl Fn(&str) -> String) -> State {
+        State {
+            frozen: self.frozen.as_deref().map(|rows| renamed(rows, name)),
+            published: self.published.as_deref().map(|rows| renamed(rows, name)),
+            ..self.clone()
+        }
+    }
+}
+
 /// Ranked rows, best first; unscored projects are not on the board.
 pub fn ranked(rows: &[Row]) -> Vec<Row> {
     let mut out: Vec<Row> = rows.iter().filter(|r| r.rank.is_some()).cloned().collect();
@@ -503,6 +520,28 @@ mod tests {
         let html = render(&Frame::Live { rows: five(), frozen: false }, Progress::default(), None, Lang::Fr, 3);
         assert_eq!(html.matches("class=\"pj-page\"").count(), 3, "overall + 2 tracks");
         assert_eq!(html.matches("pj-rest").count(), 1, "only the overall page has more than 3 rows");
+    }
+
+    #[test]
+    fn each_language_names_the_tracks_in_that_language() {
+        let arabic = |t: &str| if t == "Health" { "الصحة".to_owned() } else { t.to_owned() };
+        let state = State {
+            visibility: Visibility::Public,
+            frozen: None,
+            published: Some(five()),
+            mode: RevealMode::Tracks,
+            step: 1,
+        };
+        let renamed_state = state.renamed(&arabic);
+        assert!(renamed_state.published.as_ref().unwrap().iter().any(|r| r.track == "الصحة"));
+        let html = render(
+            &Frame::Live { rows: renamed(&five(), &arabic), frozen: false },
+            Progress::default(),
+            None,
+            Lang::Ar,
+            3,
+        );
+        assert!(html.contains("الصحة") && !html.contains(">Health<"), "{html}");
     }
 
     #[test]

@@ -152,8 +152,8 @@ pub fn BoardControlPage() -> impl IntoView {
                                     <time>{a.at.clone()}</time>
                                     " · "
                                     <span class="badge" data-open=a.public.to_string()>{lang.t(if a.public { Msg::AnnouncementIsPublic } else { Msg::AnnouncementMembersOnly })}</span>
-                                    {a.bodies.iter().zip(Lang::ALL).filter(|(b, _)| !b.is_empty()).map(|(b, l)| view! {
-                                        <p lang=l.code() dir=l.dir()>{b.clone()}</p>
+                                    {Lang::ALL.into_iter().map(|l| (l, a.body.get(l).to_owned())).filter(|(_, b)| !b.is_empty()).map(|(l, b)| view! {
+                                        <p lang=l.code() dir=l.dir()>{b}</p>
                                     }).collect_view()}
                                     <ActionForm action=retire attr:class="inline">
                                         <EventIdInput event_id/>

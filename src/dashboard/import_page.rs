@@ -69,9 +69,20 @@ fn what_key(w: What) -> Msg {
     }
 }
 
+/// Every name a track goes by, in any of the languages it was named in: a file may name
+/// tracks in whichever language its author used.
 #[cfg(feature = "ssr")]
 async fn tracks(db: &crate::db::Db, event_id: i64) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(crate::events::db::tracks(db, event_id).await?.into_iter().map(|(id, name, _)| (id, name)).collect())
+    let mut names = Vec::new();
+    for track in crate::events::db::tracks(db, event_id).await? {
+        let name = track.name();
+        for text in [&name.ar, &name.fr, &name.en] {
+            if !text.is_empty() && !names.iter().any(|(id, n)| *id == track.id && n == text) {
+                names.push((track.id, text.clone()));
+            }
+        }
+    }
+    Ok(names)
 }
 
 /// The rows of a batch as checked now, with the problems the database adds (a team name

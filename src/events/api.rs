@@ -10,6 +10,7 @@ use {
     crate::auth::gate::{self, Caller},
     crate::db::{audit, now, Db},
     crate::error::AppResult,
+    crate::i18n::{request::request_lang, Lang, Localized},
     serde_json::json,
 };
 
@@ -75,19 +76,32 @@ pub async fn update_event(id: i64, version: i64, #[server(flatten)] event: Event
     Ok(())
 }
 
+/// Adds a track, named (and described) in one or more languages. Organizers only.
 #[server(prefix = "/api", endpoint = "events/add-track")]
-pub async fn add_track(event_id: i64, track_name: String, track_description: String) -> Result<(), AppError> {
+pub async fn add_track(event_id: i64, #[server(flatten)] track: TrackInput) -> Result<(), AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
-    let name = domain::text(&mut errors, "track_name", &track_name, domain::TRACK_NAME_MAX, true);
-    let description =
-        domain::text(&mut errors, "track_description", &track_description, domain::TRACK_DESCRIPTION_MAX, false);
+    let name = Localized::parse(
+        &mut errors,
+        "track_name",
+        [&track.track_name_ar, &track.track_name_fr, &track.track_name_en],
+        domain::TRACK_NAME_MAX,
+        true,
+    );
+    let description = Localized::parse(
+        &mut errors,
+        "track_description",
+        [&track.track_description_ar, &track.track_description_fr, &track.track_description_en],
+        domain::TRACK_DESCRIPTION_MAX,
+        false,
+    );
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
     let mut tx = access.db().begin_write().await?;
     if db::insert_track(&mut tx, event_id, &name, &description).await?.is_none() {
-        return Err(AppError::field("track_name", Msg::ErrTrackExists));
+        drop(tx);
+        return Err(AppError::field(&clashing_name(access.db(), event_id, &name).await?, Msg::ErrTrackExists));
     }
     audit(&mut tx, Some(event_id), Some(access.user.id), "track.added", None, Some(json!({ "name": name }))).await?;
     tx.commit().await?;
@@ -147,9 +161,30 @@ pub async fn join_event(event_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The input of a refused track name that clashes with one of the event's tracks: the first
+/// language in which another track has that name, else (the names written first are equal)
+/// the first language written.
 #[cfg(feature = "ssr")]
-fn tracks(rows: Vec<(i64, String, String)>) -> Vec<Track> {
-    rows.into_iter().map(|(id, name, description)| Track { id, name, description }).collect()
+async fn clashing_name(db: &Db, event_id: i64, name: &Localized) -> AppResult<String> {
+    let taken = db::tracks(db, event_id).await?;
+    let clash = Lang::ALL
+        .into_iter()
+        .find(|l| !name.get(*l).is_empty() && taken.iter().any(|t| t.name().get(*l) == name.get(*l)))
+        .or_else(|| Lang::ALL.into_iter().find(|l| !name.get(*l).is_empty()))
+        .unwrap_or(Lang::Ar);
+    Ok(crate::i18n::input_name("track_name", clash))
+}
+
+/// The tracks as a reader of `lang` sees them.
+#[cfg(feature = "ssr")]
+fn tracks(rows: Vec<db::TrackRow>, lang: Lang) -> Vec<Track> {
+    rows.into_iter()
+        .map(|t| Track {
+            id: t.id,
+            name: t.name().pick(lang).to_owned(),
+            description: t.description().pick(lang).to_owned(),
+        })
+        .collect()
 }
 
 #[cfg(feature = "ssr")]
@@ -160,7 +195,9 @@ async fn form_data(db: &Db, id: i64) -> AppResult<EventFormData> {
     let t = |ts| domain::utc_to_local_input(ts, z);
     let fields = vec![
         ("name", e.name.clone()),
-        ("description", e.description.clone()),
+        ("description_ar", e.description.ar.clone()),
+        ("description_fr", e.description.fr.clone()),
+        ("description_en", e.description.en.clone()),
         ("venue", e.venue.clone()),
         ("timezone", e.timezone.clone()),
         ("starts_at", t(e.starts_at)),
@@ -184,7 +221,7 @@ async fn form_data(db: &Db, id: i64) -> AppResult<EventFormData> {
         id,
         version: row.version,
         fields: fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
-        tracks: tracks(db::tracks(db, id).await?),
+        tracks: tracks(db::tracks(db, id).await?, request_lang()),
         people,
     })
 }
@@ -222,9 +259,9 @@ async fn page(caller: &Caller, id: i64) -> AppResult<EventPageData> {
             (Msg::FieldEndsAt, d(e.ends_at)),
         ],
         registration_open: domain::registration_open(e.registration_opens, e.registration_closes, now()),
-        tracks: tracks(db::tracks(db, id).await?),
+        tracks: tracks(db::tracks(db, id).await?, request_lang()),
+        description: e.description.pick(request_lang()).to_owned(),
         name: e.name,
-        description: e.description,
         venue: e.venue,
         timezone: e.timezone,
         team_min: e.team_min,

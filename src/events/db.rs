@@ -4,7 +4,7 @@ use super::domain::Event;
 use crate::auth::Role;
 use crate::db::{now, Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Localized, Msg};
 
 #[derive(sqlx::FromRow, Clone, Debug)]
 pub struct EventRow {
@@ -12,23 +12,39 @@ pub struct EventRow {
     pub version: i64,
     #[sqlx(flatten)]
     pub input: Event,
+    description_ar: String,
+    description_fr: String,
+    description_en: String,
 }
 
-pub const EVENT_COLUMNS: &str = "id, name, description, venue, timezone, starts_at, ends_at, \
+pub const EVENT_COLUMNS: &str = "id, name, venue, timezone, starts_at, ends_at, \
     team_min, team_max, registration_opens, registration_closes, hacking_starts, \
-    submission_deadline, judging_opens, judging_closes, results_at, version";
+    submission_deadline, judging_opens, judging_closes, results_at, version, description_ar, \
+    description_fr, description_en";
 
 impl EventRow {
     pub fn input(&self) -> Event {
         self.input.clone()
     }
+
+    /// Moves the description's three columns into the event.
+    fn filled(mut self) -> EventRow {
+        self.input.description = Localized {
+            ar: std::mem::take(&mut self.description_ar),
+            fr: std::mem::take(&mut self.description_fr),
+            en: std::mem::take(&mut self.description_en),
+        };
+        self
+    }
 }
 
-/// Binds the event's fields, in `Event` order, as the next 15 parameters.
+/// Binds the event's fields, in `Event` order, as the next 18 parameters: the 15 columns
+/// (the description's first-written text in `description`), then the description in Arabic,
+/// French and English.
 fn bind_fields<'q>(query: AnyQuery<'q>, e: &'q Event) -> AnyQuery<'q> {
     query
         .bind(&e.name)
-        .bind(&e.description)
+        .bind(e.description.first())
         .bind(&e.venue)
         .bind(&e.timezone)
         .bind(e.starts_at)
@@ -42,18 +58,27 @@ fn bind_fields<'q>(query: AnyQuery<'q>, e: &'q Event) -> AnyQuery<'q> {
         .bind(e.judging_opens)
         .bind(e.judging_closes)
         .bind(e.results_at)
+        .bind(&e.description.ar)
+        .bind(&e.description.fr)
+        .bind(&e.description.en)
 }
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 pub async fn event(db: &Db, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1")).bind(id).fetch_optional(&db.pool).await
+    let row: Option<EventRow> = sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(EventRow::filled))
 }
 
 pub async fn list(db: &Db) -> Result<Vec<EventRow>, sqlx::Error> {
-    sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY starts_at DESC, id DESC LIMIT 200"))
-        .fetch_all(&db.pool)
-        .await
+    let rows: Vec<EventRow> =
+        sqlx::query_as(&format!("SELECT {EVENT_COLUMNS} FROM events ORDER BY starts_at DESC, id DESC LIMIT 200"))
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(EventRow::filled).collect())
 }
 
 pub async fn insert(tx: &mut Tx, e: &Event, created_by: i64) -> AppResult<i64> {
@@ -62,8 +87,10 @@ pub async fn insert(tx: &mut Tx, e: &Event, created_by: i64) -> AppResult<i64> {
         sqlx::query(
             "INSERT INTO events (name, description, venue, timezone, starts_at, ends_at, team_min, \
              team_max, registration_opens, registration_closes, hacking_starts, submission_deadline, \
-             judging_opens, judging_closes, results_at, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) \
+             judging_opens, judging_closes, results_at, description_ar, description_fr, description_en, \
+             created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
+             $20, $20) \
              RETURNING id",
         ),
         e,
@@ -84,8 +111,9 @@ pub async fn update(tx: &mut Tx, id: i64, version: i64, e: &Event) -> Result<boo
             "UPDATE events SET name = $1, description = $2, venue = $3, timezone = $4, starts_at = $5, \
              ends_at = $6, team_min = $7, team_max = $8, registration_opens = $9, \
              registration_closes = $10, hacking_starts = $11, submission_deadline = $12, \
-             judging_opens = $13, judging_closes = $14, results_at = $15, version = version + 1, \
-             updated_at = $16 WHERE id = $17 AND version = $18",
+             judging_opens = $13, judging_closes = $14, results_at = $15, description_ar = $16, \
+             description_fr = $17, description_en = $18, version = version + 1, updated_at = $19 \
+             WHERE id = $20 AND version = $21",
         ),
         e,
     )
@@ -153,28 +181,76 @@ async fn grant_with(
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn tracks(db: &Db, event_id: i64) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, name, description FROM tracks WHERE event_id = $1 ORDER BY id")
-        .bind(event_id)
-        .fetch_all(&db.pool)
-        .await
+/// A track with its name and description in every language.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct TrackRow {
+    pub id: i64,
+    name_ar: String,
+    name_fr: String,
+    name_en: String,
+    description_ar: String,
+    description_fr: String,
+    description_en: String,
 }
 
-/// Adds a track; `None` when the event already has a track of that name. The one place
-/// tracks are inserted (the event page and the demo).
+impl TrackRow {
+    pub fn name(&self) -> Localized {
+        Localized::new(&self.name_ar, &self.name_fr, &self.name_en)
+    }
+    pub fn description(&self) -> Localized {
+        Localized::new(&self.description_ar, &self.description_fr, &self.description_en)
+    }
+}
+
+pub async fn tracks(db: &Db, event_id: i64) -> Result<Vec<TrackRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, name_ar, name_fr, name_en, description_ar, description_fr, description_en FROM tracks \
+         WHERE event_id = $1 ORDER BY id",
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// The event's tracks named as a reader of `lang` sees them, for lists and selects.
+pub async fn track_names(db: &Db, event_id: i64, lang: Lang) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    Ok(tracks(db, event_id).await?.into_iter().map(|t| (t.id, t.name().pick(lang).to_owned())).collect())
+}
+
+/// Every track name of the event as stored in its one-text column (the first language
+/// written), mapped to the name in each language: how rows that carry that text (results,
+/// the board's frozen standings) show a track in the reader's language.
+pub async fn track_languages(
+    db: &Db,
+    event_id: i64,
+) -> Result<std::collections::HashMap<String, Localized>, sqlx::Error> {
+    Ok(tracks(db, event_id).await?.into_iter().map(|t| (t.name().first().to_owned(), t.name())).collect())
+}
+
+/// Adds a track; `None` when one of the event's tracks already has that name in one of the
+/// languages. The one place tracks are inserted (the event page and the demo).
 pub async fn insert_track(
     tx: &mut Tx,
     event_id: i64,
-    name: &str,
-    description: &str,
+    name: &Localized,
+    description: &Localized,
 ) -> Result<Option<i64>, sqlx::Error> {
+    // No conflict target: the per-language unique indexes count as much as the first-written
+    // name's, on both databases.
     sqlx::query_scalar(
-        "INSERT INTO tracks (event_id, name, description, created_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (event_id, name) DO NOTHING RETURNING id",
+        "INSERT INTO tracks (event_id, name, description, name_ar, name_fr, name_en, description_ar, \
+         description_fr, description_en, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(event_id)
-    .bind(name)
-    .bind(description)
+    .bind(name.first())
+    .bind(description.first())
+    .bind(&name.ar)
+    .bind(&name.fr)
+    .bind(&name.en)
+    .bind(&description.ar)
+    .bind(&description.fr)
+    .bind(&description.en)
     .bind(now())
     .fetch_optional(&mut **tx)
     .await

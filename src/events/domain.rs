@@ -3,7 +3,7 @@
 
 use super::EventInput;
 use crate::error::FieldError;
-use crate::i18n::{args, Msg};
+use crate::i18n::{args, Localized, Msg};
 use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
@@ -11,7 +11,9 @@ use chrono_tz::Tz;
 #[derive(Clone, Debug, PartialEq, serde::Serialize, sqlx::FromRow)]
 pub struct Event {
     pub name: String,
-    pub description: String,
+    /// Read from its three columns by `db::EventRow`, not by this row type.
+    #[sqlx(skip)]
+    pub description: Localized,
     pub venue: String,
     pub timezone: String,
     pub starts_at: i64,
@@ -102,7 +104,13 @@ impl Event {
     pub fn parse(form: &EventInput) -> Result<Event, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = text(&mut errors, "name", &form.name, NAME_MAX, true);
-        let description = text(&mut errors, "description", &form.description, DESCRIPTION_MAX, false);
+        let description = Localized::parse(
+            &mut errors,
+            "description",
+            [&form.description_ar, &form.description_fr, &form.description_en],
+            DESCRIPTION_MAX,
+            false,
+        );
         let venue = text(&mut errors, "venue", &form.venue, VENUE_MAX, false);
         let tz = parse_timezone(&form.timezone);
         if tz.is_none() {
@@ -256,7 +264,7 @@ mod tests {
     fn valid() -> EventInput {
         EventInput {
             name: "هاكاثون بركان الرقمي".into(),
-            description: "Le numérique au service du citoyen".into(),
+            description_fr: "Le numérique au service du citoyen".into(),
             venue: "Berkane".into(),
             timezone: "Africa/Casablanca".into(),
             starts_at: "2026-12-04T09:00".into(),
@@ -270,6 +278,7 @@ mod tests {
             judging_opens: "2026-12-06T13:00".into(),
             judging_closes: "2026-12-06T17:00".into(),
             results_at: "2026-12-06T18:00".into(),
+            ..Default::default()
         }
     }
 

@@ -53,7 +53,12 @@ pub struct EventPageData {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct EventInput {
     pub name: String,
-    pub description: String,
+    #[serde(default)]
+    pub description_ar: String,
+    #[serde(default)]
+    pub description_fr: String,
+    #[serde(default)]
+    pub description_en: String,
     pub venue: String,
     pub timezone: String,
     pub starts_at: String,
@@ -67,6 +72,23 @@ pub struct EventInput {
     pub judging_opens: String,
     pub judging_closes: String,
     pub results_at: String,
+}
+
+/// A new track as typed: its name and description in each language the organizer wrote.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct TrackInput {
+    #[serde(default)]
+    pub track_name_ar: String,
+    #[serde(default)]
+    pub track_name_fr: String,
+    #[serde(default)]
+    pub track_name_en: String,
+    #[serde(default)]
+    pub track_description_ar: String,
+    #[serde(default)]
+    pub track_description_fr: String,
+    #[serde(default)]
+    pub track_description_en: String,
 }
 
 /// The organizer's form: values as the inputs want them, plus the version being edited.

@@ -3,10 +3,10 @@
 
 use super::*;
 use crate::auth::use_current_user;
-use crate::i18n::{args, use_lang};
+use crate::i18n::{args, use_lang, Localized};
 use crate::invites::InvitesPanel;
 use crate::ui::{
-    action_error, event_id_param, loaded, Alert, EventIdInput, Field, FormError, Notice, Submit, TextArea,
+    action_error, event_id_param, loaded, Alert, EventIdInput, Field, FormError, LocalizedField, Notice, Submit,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -151,7 +151,8 @@ fn EventFields(errors: Signal<Option<AppError>>, data: Option<EventFormData>) ->
         <fieldset>
             <legend>{lang.t(Msg::EventDetails)}</legend>
             <Field label=Msg::FieldEventName name="name" errors value=v("name", "") required=true dir_auto=true/>
-            <TextArea label=Msg::FieldDescription name="description" errors value=v("description", "")/>
+            <LocalizedField label=Msg::FieldDescription name="description" errors rows=4 hint=Msg::HintContentLanguages
+                value=Localized::new(v("description_ar", ""), v("description_fr", ""), v("description_en", ""))/>
             <Field label=Msg::FieldVenue name="venue" errors value=v("venue", "") dir_auto=true/>
             <Field label=Msg::FieldTimezone name="timezone" errors value=v("timezone", "Africa/Casablanca") hint=Msg::HintTimezone required=true suggestions=timezone_suggestions()/>
             <div class="row">
@@ -270,8 +271,9 @@ pub fn ManageEventPage() -> impl IntoView {
                             <ActionForm action=add>
                                 <FormError errors=add_errors/>
                                 <EventIdInput event_id/>
-                                <Field label=Msg::FieldTrackName name="track_name" errors=add_errors dir_auto=true required=true/>
-                                <Field label=Msg::FieldTrackDescription name="track_description" errors=add_errors dir_auto=true/>
+                                <p class="hint">{lang.t(Msg::HintContentLanguages)}</p>
+                                <LocalizedField label=Msg::FieldTrackName name="track_name" errors=add_errors/>
+                                <LocalizedField label=Msg::FieldTrackDescription name="track_description" errors=add_errors/>
                                 <Submit label=Msg::AddTrack/>
                             </ActionForm>
 

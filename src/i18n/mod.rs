@@ -15,6 +15,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod dates;
+mod localized;
 mod messages;
 mod pattern;
 #[cfg(feature = "ssr")]
@@ -23,6 +24,7 @@ pub mod request;
 mod server;
 
 use leptos::prelude::*;
+pub use localized::{input_name, Localized};
 pub use messages::{args, Msg};
 #[cfg(feature = "ssr")]
 use messages::{lang_index, SERVER_SOURCES};

@@ -238,13 +238,13 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                             };
                             view! {
                                 <fieldset class="criterion">
-                                    <legend dir="auto">{c.name.clone()} " " <span class="muted">{lang.format(args::DeskWeight { weight: c.weight })}</span></legend>
-                                    {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.clone()}</p> })}
+                                    <legend dir="auto">{c.name.pick(lang).to_owned()} " " <span class="muted">{lang.format(args::DeskWeight { weight: c.weight })}</span></legend>
+                                    {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.pick(lang).to_owned()}</p> })}
                                     <div class="levels">
                                         {c.range().map(|level| {
                                             let key = key.clone();
                                             let id = format!("m-{pid}-{key}-{level}");
-                                            let descriptor = c.descriptor(level).map(str::to_owned);
+                                            let descriptor = c.descriptor(level, lang).map(str::to_owned);
                                             // `checked` is the server's mark (the page before the
                                             // island starts); `prop:checked` the phone's, after.
                                             view! {

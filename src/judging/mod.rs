@@ -5,7 +5,8 @@
 //! The rules are plain, unit-tested modules: `rubric` (criteria, weighted totals), `assign`
 //! (who judges what) and `results` (normalization, ranking, tie-breaks, disagreement).
 //! `manage` holds the organizer's setup (judges and passes, rubric, assignment, results),
-//! `score` the judge's server functions, `db` the queries both sides share, `desk` the
+//! `score` the judge's server functions, `passes` the judges' sign-in links, `writer` the
+//! exactly-once score saves, `db` the queries both sides share, `desk` the
 //! phone island that queues saves offline, `pages` the pages.
 //!
 //! Blindness is enforced by the server functions: the judge's functions return only the
@@ -20,9 +21,13 @@ pub mod db;
 pub mod desk;
 pub mod manage;
 mod pages;
+#[cfg(feature = "ssr")]
+pub mod passes;
 pub mod results;
 pub mod rubric;
 pub mod score;
+#[cfg(feature = "ssr")]
+pub mod writer;
 
 pub use audit::AuditPage;
 pub use pages::{ConflictsPage, JoinAsJudgeForm, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};

@@ -9,7 +9,9 @@ use super::score::*;
 use crate::error::AppError;
 use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::live::LiveRegion;
-use crate::ui::{action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, Select, Submit};
+use crate::ui::{
+    action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, LocalizedField, Select, Submit,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -230,28 +232,23 @@ fn criterion_row(lang: Lang, i: usize, c: Option<&Criterion>, errors: Signal<Opt
     let field = move |name: &str| format!("{name}_{i}");
     let message = move |name: String| move || errors.get().and_then(|e| e.field_text(&name, lang));
     let scale = c.map(|c| scale_code(c.min, c.max)).unwrap_or_else(|| "1-5".into());
-    let input = |name: &'static str, label: Msg, value: String, kind: &'static str| {
-        let id = format!("f-{}", field(name));
-        view! {
-            <div class="field">
-                <label for=id.clone()>{lang.t(label)}</label>
-                <input id=id.clone() name=format!("fields[{}]", field(name)) type=kind value=value dir="auto"
-                    aria-describedby=format!("{id}-error")/>
-                <p class="field-error" id=format!("{id}-error") role="alert">{message(field(name))}</p>
-            </div>
-        }
-    };
-    let levels_id = format!("f-{}", field("levels"));
+    let weight_id = format!("f-{}", field("weight"));
     let scale_id = format!("f-{}", field("scale"));
     view! {
         <fieldset class="card criterion-row">
             <legend>{lang.format(args::CriterionN { number: i })}</legend>
+            <LocalizedField label=Msg::FieldCriterionName name=field("name") errors map="fields"
+                value=c.map(|c| c.name.clone()).unwrap_or_default()/>
+            <LocalizedField label=Msg::FieldDescription name=field("description") errors map="fields"
+                value=c.map(|c| c.description.clone()).unwrap_or_default()/>
             <div class="grid-2">
-                {input("name", Msg::FieldCriterionName, c.map(|c| c.name.clone()).unwrap_or_default(), "text")}
-                {input("weight", Msg::FieldWeight, c.map(|c| c.weight.to_string()).unwrap_or_else(|| "1".into()), "number")}
-            </div>
-            {input("description", Msg::FieldDescription, c.map(|c| c.description.clone()).unwrap_or_default(), "text")}
-            <div class="grid-2">
+                <div class="field">
+                    <label for=weight_id.clone()>{lang.t(Msg::FieldWeight)}</label>
+                    <input id=weight_id.clone() name=format!("fields[{}]", field("weight")) type="number"
+                        value=c.map(|c| c.weight.to_string()).unwrap_or_else(|| "1".into())
+                        aria-describedby=format!("{weight_id}-error")/>
+                    <p class="field-error" id=format!("{weight_id}-error") role="alert">{message(field("weight"))}</p>
+                </div>
                 <div class="field">
                     <label for=scale_id.clone()>{lang.t(Msg::FieldScale)}</label>
                     <select id=scale_id.clone() name=format!("fields[{}]", field("scale"))>
@@ -263,15 +260,9 @@ fn criterion_row(lang: Lang, i: usize, c: Option<&Criterion>, errors: Signal<Opt
                     </select>
                     <p class="field-error" id=format!("{scale_id}-error") role="alert">{message(field("scale"))}</p>
                 </div>
-                <div class="field">
-                    <label for=levels_id.clone()>{lang.t(Msg::FieldLevels)}</label>
-                    <p class="hint">{lang.t(Msg::HintLevels)}</p>
-                    <textarea id=levels_id.clone() name=format!("fields[{}]", field("levels")) rows="3" dir="auto">
-                        {crate::ui::escape_html(&c.map(|c| c.levels.join("\n")).unwrap_or_default())}
-                    </textarea>
-                    <p class="field-error" id=format!("{levels_id}-error") role="alert">{message(field("levels"))}</p>
-                </div>
             </div>
+            <LocalizedField label=Msg::FieldLevels name=field("levels") errors map="fields" rows=3 hint=Msg::HintLevels
+                value=c.map(Criterion::levels_text).unwrap_or_default()/>
         </fieldset>
     }
 }
@@ -315,6 +306,7 @@ pub fn RubricPage() -> impl IntoView {
                                 <EventIdInput event_id/>
                                 <input type="hidden" name="scope" value=d.scope/>
                                 <input type="hidden" name="version" value=d.version/>
+                                <p class="hint">{lang.t(Msg::HintContentLanguages)}</p>
                                 {(1..=MAX_CRITERIA).map(|i| criterion_row(lang, i, criteria.get(i - 1), errors)).collect_view()}
                                 <Submit label=Msg::SaveRubric/>
                             </ActionForm>
@@ -323,12 +315,12 @@ pub fn RubricPage() -> impl IntoView {
                                 <div class="desk preview" aria-label=lang.t(Msg::RubricPreview)>
                                     {d.criteria.iter().map(|c| view! {
                                         <fieldset class="criterion">
-                                            <legend dir="auto">{c.name.clone()} " " <span class="muted">{lang.format(args::DeskWeight { weight: c.weight })}</span></legend>
-                                            {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.clone()}</p> })}
+                                            <legend dir="auto">{c.name.pick(lang).to_owned()} " " <span class="muted">{lang.format(args::DeskWeight { weight: c.weight })}</span></legend>
+                                            {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.pick(lang).to_owned()}</p> })}
                                             <div class="levels">
                                                 {c.range().map(|l| view! {
                                                     <span class="level"><span class="level-n">{l}</span>
-                                                    {c.descriptor(l).map(|d| view! { <span class="level-d" dir="auto">{d.to_owned()}</span> })}</span>
+                                                    {c.descriptor(l, lang).map(|d| view! { <span class="level-d" dir="auto">{d.to_owned()}</span> })}</span>
                                                 }).collect_view()}
                                             </div>
                                         </fieldset>

@@ -8,7 +8,7 @@
 //! `total = 100 × Σ wᵢ·(markᵢ − minᵢ)/(maxᵢ − minᵢ) / Σ wᵢ`
 
 use crate::error::FieldError;
-use crate::i18n::{args, Msg};
+use crate::i18n::{args, Lang, Localized, Msg};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -23,19 +23,31 @@ pub const NOTES_MAX: usize = 2000;
 pub struct Criterion {
     /// Stable within a rubric: `c1`…`c8`, by row.
     pub key: String,
-    pub name: String,
-    pub description: String,
+    /// In each language the organizer wrote it in; a rubric stored before that reads its one
+    /// text in every language (see `Localized`).
+    pub name: Localized,
+    pub description: Localized,
     pub weight: i64,
     pub min: i64,
     pub max: i64,
     /// Descriptors from the lowest level up; may be shorter than the scale.
-    pub levels: Vec<String>,
+    pub levels: Vec<Localized>,
 }
 
 impl Criterion {
-    pub fn descriptor(&self, level: i64) -> Option<&str> {
+    /// The descriptor of `level` as a reader of `lang` sees it, if the level has one.
+    pub fn descriptor(&self, level: i64, lang: Lang) -> Option<&str> {
         let i = usize::try_from(level - self.min).ok()?;
-        self.levels.get(i).map(String::as_str).filter(|s| !s.is_empty())
+        self.levels.get(i).map(|l| l.pick(lang)).filter(|s| !s.is_empty())
+    }
+
+    /// The descriptors as the builder's textareas hold them: one line per level, per language.
+    pub fn levels_text(&self) -> Localized {
+        let lines = |lang: Lang| {
+            let text: Vec<&str> = self.levels.iter().map(|l| l.get(lang)).collect();
+            text.join("\n").trim_end().to_owned()
+        };
+        Localized::new(lines(Lang::Ar), lines(Lang::Fr), lines(Lang::En))
     }
     pub fn range(&self) -> impl Iterator<Item = i64> {
         self.min..=self.max
@@ -54,21 +66,23 @@ fn parse_scale(raw: &str) -> Option<(i64, i64)> {
 }
 
 #[cfg(feature = "ssr")]
-/// Reads the builder's rows (`name_1`, `description_1`, `weight_1`, `scale_1`, `levels_1`, …).
-/// Rows whose name is empty are skipped; at least one criterion is required.
+/// Reads the builder's rows (`name_1_ar`, `name_1_fr`, `name_1_en`, `description_1_…`,
+/// `weight_1`, `scale_1`, `levels_1_…`, …): the texts in up to three languages. Rows whose
+/// name is empty in every language are skipped; at least one criterion is required.
 pub fn parse_form(fields: &BTreeMap<String, String>) -> Result<Vec<Criterion>, Vec<FieldError>> {
-    let get = |name: &str, i: usize| fields.get(&format!("{name}_{i}")).map(String::as_str).unwrap_or("");
+    let get = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
+    let languages = |name: &str| Lang::ALL.map(|l| get(&crate::i18n::input_name(name, l)));
     let mut errors = Vec::new();
     let mut criteria = Vec::new();
     for i in 1..=MAX_CRITERIA {
-        let name_raw = get("name", i);
-        if name_raw.trim().is_empty() {
+        let name_field = format!("name_{i}");
+        if languages(&name_field).iter().all(|n| n.trim().is_empty()) {
             continue;
         }
-        let name = crate::events::domain::text(&mut errors, &format!("name_{i}"), name_raw, 80, true);
-        let description =
-            crate::events::domain::text(&mut errors, &format!("description_{i}"), get("description", i), 400, false);
-        let weight = match get("weight", i).trim().parse::<i64>() {
+        let name = Localized::parse(&mut errors, &name_field, languages(&name_field), 80, false);
+        let description_field = format!("description_{i}");
+        let description = Localized::parse(&mut errors, &description_field, languages(&description_field), 400, false);
+        let weight = match get(&format!("weight_{i}")).trim().parse::<i64>() {
             Ok(w) if (1..=MAX_WEIGHT).contains(&w) => w,
             _ => {
                 errors.push(FieldError::with(
@@ -78,30 +92,35 @@ pub fn parse_form(fields: &BTreeMap<String, String>) -> Result<Vec<Criterion>, V
                 1
             }
         };
-        let (min, max) = match parse_scale(get("scale", i)) {
+        let (min, max) = match parse_scale(get(&format!("scale_{i}"))) {
             Some(pair) => pair,
             None => {
                 errors.push(FieldError::new(&format!("scale_{i}"), Msg::ErrRequired));
                 (1, 5)
             }
         };
-        let levels_raw =
-            crate::events::domain::text(&mut errors, &format!("levels_{i}"), get("levels", i), 1200, false);
-        let levels: Vec<String> = levels_raw.lines().map(|l| l.trim().to_owned()).collect();
-        let levels: Vec<String> = match levels.iter().rposition(|l| !l.is_empty()) {
-            Some(last) => levels[..=last].to_vec(),
-            None => Vec::new(),
-        };
-        if levels.len() as i64 > max - min + 1 {
-            errors.push(FieldError::with(&format!("levels_{i}"), args::ErrTooManyLevels { count: max - min + 1 }));
-        }
-        if levels.iter().any(|l| l.chars().count() > 120) {
-            errors.push(FieldError::with(&format!("levels_{i}"), args::ErrTooLongMax { count: 120 }));
-        }
+        let levels_field = format!("levels_{i}");
+        let texts = Localized::parse(&mut errors, &levels_field, languages(&levels_field), 1200, false);
+        // Each language's lines, trailing blank levels dropped; checked on that language's box.
+        let lines = Lang::ALL.map(|l| {
+            let lines: Vec<&str> = texts.get(l).lines().map(str::trim).collect();
+            let kept = lines.iter().rposition(|l| !l.is_empty()).map_or(0, |last| last + 1);
+            let lines = lines[..kept].to_vec();
+            let input = crate::i18n::input_name(&levels_field, l);
+            if lines.len() as i64 > max - min + 1 {
+                errors.push(FieldError::with(&input, args::ErrTooManyLevels { count: max - min + 1 }));
+            } else if lines.iter().any(|l| l.chars().count() > 120) {
+                errors.push(FieldError::with(&input, args::ErrTooLongMax { count: 120 }));
+            }
+            lines
+        });
+        let count = lines.iter().map(Vec::len).max().unwrap_or(0);
+        let level = |l: usize, j: usize| lines[l].get(j).copied().unwrap_or("").to_owned();
+        let levels = (0..count).map(|j| Localized::new(level(0, j), level(1, j), level(2, j))).collect();
         criteria.push(Criterion { key: format!("c{i}"), name, description, weight, min, max, levels });
     }
     if criteria.is_empty() {
-        errors.push(FieldError::new("name_1", Msg::ErrRubricEmpty));
+        errors.push(FieldError::new("name_1_ar", Msg::ErrRubricEmpty));
     }
     if errors.is_empty() {
         Ok(criteria)
@@ -180,7 +199,15 @@ mod tests {
     use super::*;
 
     fn crit(key: &str, weight: i64, min: i64, max: i64) -> Criterion {
-        Criterion { key: key.into(), name: key.into(), description: String::new(), weight, min, max, levels: vec![] }
+        Criterion {
+            key: key.into(),
+            name: Localized::same(key),
+            description: Localized::default(),
+            weight,
+            min,
+            max,
+            levels: vec![],
+        }
     }
 
     fn marks(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
@@ -213,11 +240,13 @@ mod tests {
     #[test]
     fn builder_rows_parse_and_report_per_field() {
         let mut form = BTreeMap::new();
-        form.insert("name_1".into(), "Impact".into());
+        form.insert("name_1_fr".into(), "Impact".into());
+        form.insert("name_1_ar".into(), "الأثر".into());
         form.insert("weight_1".into(), "3".into());
         form.insert("scale_1".into(), "1-5".into());
-        form.insert("levels_1".into(), "None\nSome\n\nStrong\n\n".into());
-        form.insert("name_3".into(), "Demo".into());
+        form.insert("levels_1_fr".into(), "Aucun\nUn peu\n\nFort\n\n".into());
+        form.insert("levels_1_en".into(), "None".into());
+        form.insert("name_3_en".into(), "Demo".into());
         form.insert("weight_3".into(), "0".into());
         form.insert("scale_3".into(), "2-7".into());
         let errors = parse_form(&form).unwrap_err();
@@ -229,12 +258,25 @@ mod tests {
         let rubric = parse_form(&form).unwrap();
         assert_eq!(rubric.len(), 2);
         assert_eq!(rubric[1].key, "c3", "keys follow the row, not the count");
-        assert_eq!(rubric[0].levels, ["None", "Some", "", "Strong"], "trailing blank levels dropped");
-        assert_eq!(rubric[0].descriptor(4), Some("Strong"));
-        assert_eq!(rubric[0].descriptor(3), None);
+        assert_eq!(rubric[0].name, Localized::new("الأثر", "Impact", ""));
+        assert_eq!(rubric[0].levels.len(), 4, "trailing blank levels dropped");
+        assert_eq!(rubric[0].levels[0], Localized::new("", "Aucun", "None"));
+        assert_eq!(rubric[0].descriptor(4, Lang::En), Some("Fort"), "English left empty: the first written");
+        assert_eq!(rubric[0].descriptor(1, Lang::En), Some("None"));
+        assert_eq!(rubric[0].descriptor(3, Lang::Fr), None);
+        assert_eq!(rubric[0].levels_text().fr, "Aucun\nUn peu\n\nFort");
 
         assert_eq!(parse_form(&BTreeMap::new()).unwrap_err()[0].msg, Msg::ErrRubricEmpty);
-        form.insert("levels_1".into(), "a\nb\nc\nd\ne\nf".into());
-        assert_eq!(parse_form(&form).unwrap_err()[0].field, "levels_1");
+        form.insert("levels_1_ar".into(), "a\nb\nc\nd\ne\nf".into());
+        assert_eq!(parse_form(&form).unwrap_err()[0].field, "levels_1_ar", "six levels on a five-level scale");
+    }
+
+    #[test]
+    fn a_rubric_stored_before_languages_reads_in_every_language() {
+        let old = r#"[{"key":"c1","name":"Impact","description":"","weight":2,"min":1,"max":3,"levels":["Faible","","Fort"]}]"#;
+        let rubric: Vec<Criterion> = serde_json::from_str(old).unwrap();
+        assert_eq!(rubric[0].name.pick(Lang::Ar), "Impact");
+        assert_eq!(rubric[0].descriptor(3, Lang::En), Some("Fort"));
+        assert_eq!(rubric[0].descriptor(2, Lang::En), None);
     }
 }

@@ -136,327 +136,6 @@ pub fn valid_save_id(id: &str) -> bool {
     (8..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-#[cfg(feature = "ssr")]
-pub mod ssr {
-    use super::*;
-    use crate::db::{Db, Tx};
-    use crate::error::AppResult;
-    use crate::links::random;
-
-    /// The stored "password" of a phone-only judge account: not an argon2 hash, so no
-    /// password ever matches it (see `gate::is_pass_only`).
-    pub fn pass_hash() -> String {
-        format!("pass${}", random(32))
-    }
-
-    /// A new pass secret: 40 letters and digits from the thread's CSPRNG (about 238 bits).
-    /// Only its digest is stored.
-    pub fn new_token() -> String {
-        random(40)
-    }
-
-    /// What `judge_passes.token_hash` holds for a token as typed or pasted.
-    pub fn token_hash(token: &str) -> String {
-        crate::links::digest(token.trim())
-    }
-
-    pub const DAY: i64 = 86_400;
-
-    /// A new pass's expiry: a day after judging closes (the event's `judging_closes`), and
-    /// never less than a day from now, so a pass issued late is not born expired.
-    pub async fn default_expiry(tx: &mut Tx, event_id: i64) -> AppResult<i64> {
-        let closes: Option<i64> = sqlx::query_scalar("SELECT judging_closes FROM events WHERE id = $1")
-            .bind(event_id)
-            .fetch_optional(&mut **tx)
-            .await?;
-        Ok(closes.ok_or(AppError::NotFound)?.max(now()) + DAY)
-    }
-
-    /// A pass just issued or re-shown: its plain link exists only in this answer.
-    pub struct Issued {
-        pub pass_id: i64,
-        pub token: String,
-        pub expires_at: i64,
-    }
-
-    /// Issues a pass for a pass-only account (no other account ever gets one: an account with
-    /// a password judges through its own login). The plain token is returned, never stored.
-    pub async fn insert_pass(tx: &mut Tx, event_id: i64, user_id: i64, by: Option<i64>) -> AppResult<Issued> {
-        let token = new_token();
-        let expires_at = default_expiry(tx, event_id).await?;
-        // The account check is part of the insert itself, so no caller can skip it.
-        let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO judge_passes (token_hash, event_id, user_id, created_by, created_at, expires_at) \
-             SELECT $1, $2, u.id, $4, $5, $6 FROM users u WHERE u.id = $3 AND u.password_hash LIKE 'pass$%' RETURNING id",
-        )
-        .bind(token_hash(&token))
-        .bind(event_id)
-        .bind(user_id)
-        .bind(by)
-        .bind(now())
-        .bind(expires_at)
-        .fetch_optional(&mut **tx)
-        .await?;
-        let pass_id = id.ok_or(AppError::Conflict(Msg::ErrPassOwnLogin))?;
-        Ok(Issued { pass_id, token, expires_at })
-    }
-
-    /// A password-less account that signs in only through a judge link.
-    pub async fn create_pass_user(tx: &mut Tx, name: &str) -> AppResult<i64> {
-        let email = format!("judge-{}@pass.invalid", random(16).to_lowercase());
-        match crate::auth::db::create_user(tx, &email, name, &pass_hash()).await? {
-            crate::auth::db::NewUser::Created(user) => Ok(user.id),
-            crate::auth::db::NewUser::EmailTaken => Err(AppError::missing("random judge pass address already taken")),
-        }
-    }
-
-    /// A judge account that exists only for one event and signs in with its link.
-    pub async fn create_pass_judge(
-        tx: &mut Tx,
-        event_id: i64,
-        name: &str,
-        by: Option<i64>,
-    ) -> AppResult<(i64, Issued)> {
-        let user_id = create_pass_user(tx, name).await?;
-        crate::events::db::grant(tx, event_id, user_id, Role::Judge, by).await?;
-        let issued = insert_pass(tx, event_id, user_id, by).await?;
-        Ok((user_id, issued))
-    }
-
-    /// One save, validated, ready to apply.
-    pub struct Save {
-        pub judge: i64,
-        pub event_id: i64,
-        pub project_id: i64,
-        pub save_id: String,
-        pub base_version: i64,
-        pub rubric_id: i64,
-        pub status: ScoreStatus,
-        pub marks_json: String,
-        pub notes: String,
-        pub flagged: i64,
-        pub at: i64,
-    }
-
-    /// Applies one save inside the caller's write transaction (see the module comment). The
-    /// outer error is the database's; the inner one is the request's.
-    pub async fn apply(tx: &mut Tx, s: &Save) -> Result<AppResult<SaveAck>, sqlx::Error> {
-        // The current score and this key's earlier answer, if any, in one read.
-        #[derive(sqlx::FromRow)]
-        struct Current {
-            score_id: Option<i64>,
-            score_version: Option<i64>,
-            score_status: Option<String>,
-            seen_outcome: Option<String>,
-            seen_version: Option<i64>,
-            seen_project: Option<i64>,
-        }
-        let Current { score_id, score_version, score_status, seen_outcome, seen_version, seen_project } =
-            sqlx::query_as(
-                "SELECT s.id AS score_id, s.version AS score_version, s.status AS score_status, \
-                 k.outcome AS seen_outcome, k.version AS seen_version, k.project_id AS seen_project \
-                 FROM (SELECT 1 AS one) q \
-                 LEFT JOIN scores s ON s.project_id = $1 AND s.judge_id = $2 \
-                 LEFT JOIN score_saves k ON k.judge_id = $2 AND k.save_id = $3",
-            )
-            .bind(s.project_id)
-            .bind(s.judge)
-            .bind(&s.save_id)
-            .fetch_one(&mut **tx)
-            .await?;
-        let current_status = score_status.unwrap_or_default();
-        if let (Some(outcome), Some(version), Some(seen_project)) = (seen_outcome, seen_version, seen_project) {
-            if seen_project != s.project_id {
-                return Ok(Err(AppError::field("save_id", Msg::ErrBadRequest)));
-            }
-            return Ok(Ok(SaveAck {
-                project_id: s.project_id,
-                version,
-                applied: outcome == "applied",
-                status: current_status,
-            }));
-        }
-        let current_version = score_version.unwrap_or(0);
-        if s.base_version != current_version {
-            record(tx, s, "stale", current_version).await?;
-            return Ok(Ok(SaveAck {
-                project_id: s.project_id,
-                version: current_version,
-                applied: false,
-                status: current_status,
-            }));
-        }
-        let version = current_version + 1;
-        match score_id {
-            Some(id) => {
-                sqlx::query(
-                    "UPDATE scores SET rubric_id = $1, status = $2, marks = $3, notes = $4, flagged = $5, version = $6, updated_at = $7 WHERE id = $8",
-                )
-                .bind(s.rubric_id)
-                .bind(s.status.code())
-                .bind(&s.marks_json)
-                .bind(&s.notes)
-                .bind(s.flagged)
-                .bind(version)
-                .bind(s.at)
-                .bind(id)
-                .execute(&mut **tx)
-                .await?;
-            }
-            None => {
-                sqlx::query(
-                    "INSERT INTO scores (event_id, project_id, judge_id, rubric_id, status, marks, notes, flagged, version, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)",
-                )
-                .bind(s.event_id)
-                .bind(s.project_id)
-                .bind(s.judge)
-                .bind(s.rubric_id)
-                .bind(s.status.code())
-                .bind(&s.marks_json)
-                .bind(&s.notes)
-                .bind(s.flagged)
-                .bind(s.at)
-                .execute(&mut **tx)
-                .await?;
-            }
-        }
-        // The history row is the audit record of this edit (see the migration).
-        record(tx, s, "applied", version).await?;
-        Ok(Ok(SaveAck { project_id: s.project_id, version, applied: true, status: s.status.code().to_owned() }))
-    }
-
-    /// Records a save under its key, with what it carried: the idempotency log and the
-    /// score's edit history in one row.
-    async fn record(tx: &mut Tx, s: &Save, outcome: &str, version: i64) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, status, marks, notes, flagged, at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(s.judge)
-        .bind(&s.save_id)
-        .bind(s.project_id)
-        .bind(outcome)
-        .bind(version)
-        .bind(s.status.code())
-        .bind(&s.marks_json)
-        .bind(&s.notes)
-        .bind(s.flagged)
-        .bind(s.at)
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
-    }
-
-    struct Job {
-        save: Save,
-        reply: tokio::sync::oneshot::Sender<AppResult<SaveAck>>,
-    }
-
-    /// Where saves are applied. On SQLite one writer task commits the saves waiting at that
-    /// moment in one transaction (group commit): SQLite has a single writer anyway, and a
-    /// transaction per save spends its time handing the write lock from request to request.
-    /// Each save is answered only after its transaction commits. On PostgreSQL every save
-    /// is its own transaction, serialized per judge by locking the judge's row.
-    #[derive(Clone, Debug)]
-    pub struct Writer {
-        queue: Option<tokio::sync::mpsc::Sender<Job>>,
-    }
-
-    impl std::fmt::Debug for Job {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("Job")
-        }
-    }
-
-    const BATCH: usize = 256;
-
-    impl Writer {
-        pub fn start(db: &Db) -> Writer {
-            if db.backend != crate::db::Backend::Sqlite {
-                return Writer { queue: None };
-            }
-            let (queue, mut jobs) = tokio::sync::mpsc::channel::<Job>(4 * BATCH);
-            let db = db.clone();
-            tokio::spawn(async move {
-                let mut batch = Vec::with_capacity(BATCH);
-                while jobs.recv_many(&mut batch, BATCH).await > 0 {
-                    run_batch(&db, &mut batch).await;
-                }
-            });
-            Writer { queue: Some(queue) }
-        }
-
-        pub async fn save(&self, db: &Db, save: Save) -> AppResult<SaveAck> {
-            match &self.queue {
-                Some(queue) => {
-                    let (reply, answer) = tokio::sync::oneshot::channel();
-                    queue.send(Job { save, reply }).await.map_err(|e| AppError::internal("score writer stopped", e))?;
-                    answer.await.map_err(|e| AppError::internal("score writer dropped a save", e))?
-                }
-                None => {
-                    let mut tx = db.begin_write().await?;
-                    sqlx::query("UPDATE users SET created_at = created_at WHERE id = $1")
-                        .bind(save.judge)
-                        .execute(&mut *tx)
-                        .await?;
-                    let outcome = apply(&mut tx, &save).await?;
-                    if outcome.is_ok() {
-                        tx.commit().await?;
-                    }
-                    outcome
-                }
-            }
-        }
-    }
-
-    async fn run_batch(db: &Db, batch: &mut Vec<Job>) {
-        let together = async {
-            let mut tx = db.begin_write().await?;
-            let mut answers = Vec::with_capacity(batch.len());
-            for job in batch.iter() {
-                answers.push(apply(&mut tx, &job.save).await?);
-            }
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(answers)
-        }
-        .await;
-        match together {
-            Ok(answers) => {
-                for (job, answer) in batch.drain(..).zip(answers) {
-                    let _ = job.reply.send(answer);
-                }
-            }
-            // One failing save must not fail the others: apply them one by one.
-            Err(e) => {
-                tracing::warn!(error = %e, saves = batch.len(), "score batch failed; applying one by one");
-                for job in batch.drain(..) {
-                    let one = async {
-                        let mut tx = db.begin_write().await?;
-                        let answer = apply(&mut tx, &job.save).await?;
-                        tx.commit().await?;
-                        Ok::<_, sqlx::Error>(answer)
-                    }
-                    .await;
-                    let _ = job.reply.send(one.unwrap_or_else(|e| Err(AppError::from(e))));
-                }
-            }
-        }
-    }
-
-    /// Signs this phone in through pass `pass_id`: a session that reaches the pass's event
-    /// as a judge only (see `gate`).
-    pub async fn sign_in_with_pass(
-        session: &tower_sessions::Session,
-        db: &crate::db::Db,
-        user_id: i64,
-        pass_id: i64,
-    ) -> AppResult<()> {
-        let (user, hash) = crate::auth::db::user_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
-        crate::auth::open_pass_session(session, &user, &hash, pass_id).await
-    }
-}
-
 /// Opens a judge's personal link: signs this phone in to that one event's judging and goes
 /// to the scoring desk. Public: the token is the secret; a revoked, replaced or expired
 /// token opens nothing.
@@ -474,14 +153,14 @@ pub async fn open_pass(token: String) -> Result<(), AppError> {
         "SELECT p.id, p.event_id, p.user_id, p.expires_at FROM judge_passes p JOIN users u ON u.id = p.user_id \
          WHERE p.token_hash = $1 AND p.revoked_at IS NULL AND u.password_hash LIKE 'pass$%'",
     )
-    .bind(ssr::token_hash(&token))
+    .bind(super::passes::token_hash(&token))
     .fetch_optional(&caller.db().pool)
     .await?;
     let pass = row.ok_or(AppError::Conflict(Msg::ErrPassInvalid))?;
     if pass.expires_at <= now() {
         return Err(AppError::Conflict(Msg::ErrPassExpired));
     }
-    ssr::sign_in_with_pass(&caller.session, caller.db(), pass.user_id, pass.id).await?;
+    super::passes::sign_in_with_pass(&caller.session, caller.db(), pass.user_id, pass.id).await?;
     leptos_axum::redirect(&format!("/events/{}/judge", pass.event_id));
     Ok(())
 }
@@ -503,14 +182,14 @@ pub async fn join_as_judge(code: String, display_name: String) -> Result<(), App
         return Err(AppError::Forbidden);
     }
     let mut tx = caller.db().begin_write().await?;
-    let user_id = ssr::create_pass_user(&mut tx, name.as_str()).await?;
+    let user_id = super::passes::create_pass_user(&mut tx, name.as_str()).await?;
     // Takes one use of the invite (race-free) and grants the judge role.
     crate::invites::db::accept(&mut tx, code.trim(), user_id).await?;
     // The pass exists only to sign this phone in: its token is never shown.
-    let pass = ssr::insert_pass(&mut tx, event_id, user_id, None).await?;
+    let pass = super::passes::insert_pass(&mut tx, event_id, user_id, None).await?;
     audit(&mut tx, Some(event_id), Some(user_id), "judge.joined", None, Some(json!({ "judge": user_id }))).await?;
     tx.commit().await?;
-    ssr::sign_in_with_pass(&caller.session, caller.db(), user_id, pass.pass_id).await?;
+    super::passes::sign_in_with_pass(&caller.session, caller.db(), user_id, pass.pass_id).await?;
     leptos_axum::redirect(&format!("/events/{event_id}/judge"));
     Ok(())
 }
@@ -548,13 +227,15 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
         flagged: i64,
         version: i64,
     }
-    let rows: Vec<Assigned> = sqlx::query_as(
-        "SELECT p.id, p.title, p.tagline, p.description, t.name AS team, COALESCE(tr.name, '') AS track, p.track_id, \
+    // The track in the judge's language.
+    let track = crate::i18n::Localized::sql("tr.name", crate::i18n::request::request_lang());
+    let rows: Vec<Assigned> = sqlx::query_as(&format!(
+        "SELECT p.id, p.title, p.tagline, p.description, t.name AS team, COALESCE({track}, '') AS track, p.track_id, \
          p.table_label, p.repo_url, p.demo_url \
          FROM judge_assignments a JOIN projects p ON p.id = a.project_id JOIN teams t ON t.id = p.team_id \
          LEFT JOIN tracks tr ON tr.id = p.track_id \
-         WHERE a.event_id = $1 AND a.judge_id = $2 ORDER BY p.table_label, p.id",
-    )
+         WHERE a.event_id = $1 AND a.judge_id = $2 ORDER BY p.table_label, p.id"
+    ))
     .bind(event_id)
     .bind(me)
     .fetch_all(&db.pool)
@@ -686,7 +367,7 @@ pub async fn save_score(
     let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
     let t = now();
 
-    let save = ssr::Save {
+    let save = super::writer::Save {
         judge: me,
         event_id,
         project_id,

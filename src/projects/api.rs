@@ -199,7 +199,8 @@ pub async fn remove_screenshot(event_id: i64, screenshot_id: i64) -> Result<(), 
 #[server(prefix = "/api", endpoint = "projects/list")]
 pub async fn list_submissions(event_id: i64, track: String, status: String) -> Result<Vec<SubmissionRow>, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    files::submissions(access.db(), event_id, &track, &status, crate::i18n::dates::for_reader).await
+    let lang = crate::i18n::request::request_lang();
+    files::submissions(access.db(), event_id, &track, &status, crate::i18n::dates::for_reader, Some(lang)).await
 }
 
 /// Gives one team more time to submit. Organizers only; recorded in the audit log.

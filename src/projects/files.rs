@@ -156,15 +156,18 @@ pub struct Filters {
     pub status: String,
 }
 
-/// Submissions of an event; `status` is "", "draft", "submitted" or "late" (submitted after
-/// the event's deadline thanks to an extension, or still a draft once it has passed). `time`
-/// writes the times: for the reader on the page, machine-readable in the CSV export.
+/// Submissions of an event; `track` is a track's name in any of its languages, `status` is "",
+/// "draft", "submitted" or "late" (submitted after the event's deadline thanks to an
+/// extension, or still a draft once it has passed). `time` writes the times and `lang` names
+/// the tracks: for the reader on the page; machine-readable times and the first-written
+/// track name (`None`) in the CSV export.
 pub async fn submissions(
     db: &Db,
     event_id: i64,
     track: &str,
     status: &str,
     time: fn(i64, chrono_tz::Tz) -> String,
+    lang: Option<crate::i18n::Lang>,
 ) -> AppResult<Vec<SubmissionRow>> {
     let (tz, deadline): (String, i64) =
         sqlx::query_as("SELECT timezone, submission_deadline FROM events WHERE id = $1")
@@ -178,7 +181,9 @@ pub async fn submissions(
         team_id: i64,
         team_name: String,
         title: Option<String>,
-        track: Option<String>,
+        track_ar: Option<String>,
+        track_fr: Option<String>,
+        track_en: Option<String>,
         status: Option<String>,
         submitted_at: Option<i64>,
         updated_at: Option<i64>,
@@ -187,7 +192,8 @@ pub async fn submissions(
         deadline_extended_to: Option<i64>,
     }
     let rows: Vec<Submission> = sqlx::query_as(
-        "SELECT t.id AS team_id, t.name AS team_name, p.title, tr.name AS track, p.status, p.submitted_at, \
+        "SELECT t.id AS team_id, t.name AS team_name, p.title, tr.name_ar AS track_ar, tr.name_fr AS track_fr, \
+         tr.name_en AS track_en, p.status, p.submitted_at, \
          p.updated_at, p.repo_url, p.demo_url, t.deadline_extended_to \
          FROM teams t LEFT JOIN projects p ON p.team_id = t.id LEFT JOIN tracks tr ON tr.id = p.track_id \
          WHERE t.event_id = $1 ORDER BY t.name",
@@ -196,9 +202,22 @@ pub async fn submissions(
     .fetch_all(&db.pool)
     .await?;
     let now = now();
+    let wanted = track.trim();
     Ok(rows
         .into_iter()
+        .filter(|r| {
+            wanted.is_empty() || [&r.track_ar, &r.track_fr, &r.track_en].iter().any(|n| n.as_deref() == Some(wanted))
+        })
         .map(|r| {
+            let names = crate::i18n::Localized::new(
+                r.track_ar.unwrap_or_default(),
+                r.track_fr.unwrap_or_default(),
+                r.track_en.unwrap_or_default(),
+            );
+            let track = match lang {
+                Some(lang) => names.pick(lang),
+                None => names.first(),
+            };
             let status = r.status.as_deref().map(ProjectStatus::from_code);
             let late = match r.submitted_at {
                 Some(at) => at > deadline,
@@ -208,7 +227,7 @@ pub async fn submissions(
                 team_id: r.team_id,
                 team_name: r.team_name,
                 title: r.title.unwrap_or_default(),
-                track: r.track.unwrap_or_default(),
+                track: track.to_owned(),
                 status,
                 late,
                 updated: r.updated_at.map(|t| time(t, tz)).unwrap_or_default(),
@@ -217,7 +236,6 @@ pub async fn submissions(
                 extended_to: r.deadline_extended_to.map(|t| time(t, tz)),
             }
         })
-        .filter(|r| track.is_empty() || r.track == track)
         .filter(|r| match status {
             "" => true,
             "late" => r.late,
@@ -231,7 +249,8 @@ pub async fn export_csv(db: Db, session: Session, Path(event_id): Path<i64>, Que
     if let Err(res) = organizer_only(&db, &session, event_id).await {
         return res;
     }
-    let rows = match submissions(&db, event_id, &f.track, &f.status, crate::events::domain::utc_to_display).await {
+    let rows = match submissions(&db, event_id, &f.track, &f.status, crate::events::domain::utc_to_display, None).await
+    {
         Ok(rows) => rows,
         Err(e) => return crate::error::internal_response("submissions export not read", e),
     };

@@ -181,10 +181,7 @@ pub(crate) mod ssr {
     ) -> AppResult<ProjectPageData> {
         let (team_id, team_name) = ctx_team;
         let project = project_of_team(db, team_id).await?;
-        let tracks = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1 ORDER BY id")
-            .bind(event_id)
-            .fetch_all(&db.pool)
-            .await?;
+        let tracks = crate::events::db::track_names(db, event_id, crate::i18n::request::request_lang()).await?;
         let (screenshots, history) = match &project {
             None => (Vec::new(), Vec::new()),
             Some(p) => {

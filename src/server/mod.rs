@@ -77,7 +77,7 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
-    let scores = crate::judging::score::ssr::Writer::start(&db);
+    let scores = crate::judging::writer::Writer::start(&db);
     let live = crate::live::hub::Hub::start(&db, &config.database_url);
     let state = AppState {
         db,

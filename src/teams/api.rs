@@ -46,10 +46,7 @@ pub async fn my_team(event_id: i64) -> Result<TeamPageData, AppError> {
         Some(t) => ssr::team_views(db, event_id, Some(access.user.id), false).await?.into_iter().find(|v| v.id == t.id),
         None => None,
     };
-    let tracks = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1 ORDER BY id")
-        .bind(event_id)
-        .fetch_all(&db.pool)
-        .await?;
+    let tracks = crate::events::db::track_names(db, event_id, crate::i18n::request::request_lang()).await?;
     Ok(TeamPageData {
         event_id,
         event_name,

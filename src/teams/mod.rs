@@ -166,10 +166,8 @@ pub(crate) mod ssr {
     pub async fn team_views(db: &Db, event_id: i64, viewer: Option<i64>, organizer: bool) -> AppResult<Vec<TeamView>> {
         let (max,): (i64,) =
             sqlx::query_as("SELECT team_max FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
-        let tracks: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM tracks WHERE event_id = $1")
-            .bind(event_id)
-            .fetch_all(&db.pool)
-            .await?;
+        let tracks: Vec<(i64, String)> =
+            crate::events::db::track_names(db, event_id, crate::i18n::request::request_lang()).await?;
         let members = db::members_of_event(db, event_id).await?;
         #[derive(sqlx::FromRow)]
         struct Request {

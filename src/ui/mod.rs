@@ -4,7 +4,7 @@
 pub mod enhance;
 
 use crate::error::AppError;
-use crate::i18n::{use_lang, Msg};
+use crate::i18n::{input_name, use_lang, Lang, Localized, Msg};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -178,6 +178,72 @@ pub fn TextArea(
             </textarea>
             <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
         </div>
+    }
+}
+
+/// One text an organizer writes in Arabic, French and English, which each reader then sees in
+/// their own language (`i18n::Localized`): a fieldset whose legend is the label, with one
+/// input per language named `{name}_ar`, `{name}_fr`, `{name}_en`. Each input carries its
+/// `lang` and `dir`, so the caret, the spell-checker and a screen reader's voice follow the
+/// language being typed, and its own error (a length limit is per language).
+#[component]
+pub fn LocalizedField(
+    label: Msg,
+    #[prop(into)] name: String,
+    errors: Signal<Option<AppError>>,
+    #[prop(optional)] value: Localized,
+    /// Lines of a textarea; 0 for a one-line input.
+    #[prop(optional)]
+    rows: u32,
+    /// Sent inside a map argument (`fields[name_1_ar]`) rather than as its own argument.
+    #[prop(optional)]
+    map: Option<&'static str>,
+    /// A hint under the legend (a form with one such field says how languages work with
+    /// `Msg::HintContentLanguages`; the rubric builder says it once above its rows).
+    #[prop(optional)]
+    hint: Option<Msg>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let inputs = Lang::ALL.map(|l| {
+        let key = input_name(&name, l);
+        let id = format!("f-{key}");
+        let err_id = format!("{id}-error");
+        let posted = match map {
+            Some(m) => format!("{m}[{key}]"),
+            None => key.clone(),
+        };
+        let value = echoed(&posted).unwrap_or_else(|| value.get(l).to_owned());
+        let message = Signal::derive(move || errors.get().and_then(|e| e.field_text(&key, lang)));
+        let invalid = move || message.get().is_some().then_some("true");
+        let control = if rows == 0 {
+            view! {
+                <input id=id.clone() name=posted type="text" value=value lang=l.code() dir=l.dir()
+                    aria-invalid=invalid aria-describedby=err_id.clone()/>
+            }
+            .into_any()
+        } else {
+            view! {
+                <textarea id=id.clone() name=posted rows=rows lang=l.code() dir=l.dir()
+                    aria-invalid=invalid aria-describedby=err_id.clone()>
+                    {escape_html(&value)}
+                </textarea>
+            }
+            .into_any()
+        };
+        view! {
+            <div class="field" class:has-error=move || message.get().is_some()>
+                <label for=id lang=l.code()>{l.native_name()}</label>
+                {control}
+                <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
+            </div>
+        }
+    });
+    view! {
+        <fieldset class="langs">
+            <legend>{lang.t(label)}</legend>
+            {hint.map(|h| view! { <p class="hint">{lang.t(h)}</p> })}
+            <div class="langs-inputs">{inputs.into_iter().collect_view()}</div>
+        </fieldset>
     }
 }
 

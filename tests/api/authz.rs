@@ -232,26 +232,11 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         }
         "events/add-track" => {
             let name = format!("Piste {}", seq());
-            Prepared {
-                call: Call::of(&AddTrack {
-                    event_id: fx.event,
-                    track_name: name.clone(),
-                    track_description: String::new(),
-                }),
-                actor: None,
-                mark: name,
-            }
+            Prepared { call: Call::of(&new_track(fx.event, name.clone())), actor: None, mark: name }
         }
         "events/remove-track" => {
             let name = format!("Éphémère {}", seq());
-            ok(
-                &app.send(
-                    org,
-                    &AddTrack { event_id: fx.event, track_name: name.clone(), track_description: String::new() },
-                )
-                .await,
-                "track",
-            );
+            ok(&app.send(org, &new_track(fx.event, name.clone())).await, "track");
             let id: i64 =
                 sqlx::query_scalar("SELECT id FROM tracks WHERE name = $1").bind(&name).fetch_one(pool).await.unwrap();
             Prepared {
@@ -547,7 +532,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             event_id: fx.event,
             scope: fx.track,
             version: 0,
-            fields: map(&[("name_1", "Impact"), ("weight_1", "2"), ("scale_1", "1-5")]),
+            fields: map(&[("name_1_fr", "Impact"), ("weight_1", "2"), ("scale_1", "1-5")]),
         })),
         "judging/judges/add" => {
             prepared(Call::of(&AddJudge { event_id: fx.event, display_name: format!("Juge {}", seq()) }))
@@ -1141,7 +1126,7 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
                 event_id: a.event,
                 scope: b.track,
                 version: 0,
-                fields: map(&[("name_1", "X"), ("weight_1", "1"), ("scale_1", "1-5")]),
+                fields: map(&[("name_1_fr", "X"), ("weight_1", "1"), ("scale_1", "1-5")]),
             }),
         ),
         (Judge, Call::of(&score_form(a.event, b.project, 1))),

@@ -94,10 +94,10 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
             scope: 0,
             version: 0,
             fields: map(&[
-                ("name_1", "Impact"),
+                ("name_1_fr", "Impact"),
                 ("weight_1", "2"),
                 ("scale_1", "1-5"),
-                ("name_2", "Execution"),
+                ("name_2_en", "Execution"),
                 ("weight_2", "1"),
                 ("scale_2", "1-10"),
             ]),

@@ -2,7 +2,7 @@ use crate::helpers::*;
 use reqwest::{Client, StatusCode};
 
 /// An admin plus an organizer who may create events.
-async fn organizer(app: &TestApp) -> Client {
+pub async fn organizer(app: &TestApp) -> Client {
     let admin = user_agent();
     app.signup_admin(&admin, "Admin", "admin@example.ma").await;
     let org = user_agent();
@@ -18,16 +18,12 @@ async fn an_organizer_creates_an_event_with_tracks_and_it_shows_publicly() {
     let org = organizer(&app).await;
     let id = app.create_event(&org, "هاكاثون بركان الرقمي").await;
     for track in ["الرقمي في خدمة المواطن", "Agritech"] {
-        let r = app
-            .send(&org, &AddTrack { event_id: id, track_name: track.to_string(), track_description: String::new() })
-            .await;
+        let r = app.send(&org, &new_track(id, track.to_string())).await;
         assert!(r.status.is_success(), "{}", r.body);
     }
-    let dup = app
-        .send(&org, &AddTrack { event_id: id, track_name: "Agritech".into(), track_description: String::new() })
-        .await;
+    let dup = app.send(&org, &new_track(id, "Agritech")).await;
     assert_eq!(dup.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(dup.invalid_fields(), ["track_name"]);
+    assert_eq!(dup.invalid_fields(), ["track_name_fr"], "the name clashes in the language it was written in");
 
     let page = app.send(&user_agent(), &EventPage { id }).await.json();
     assert_eq!(page["name"], "هاكاثون بركان الرقمي");

@@ -165,14 +165,7 @@ impl Fixture {
             users.insert(*p, app.user_id(&emails[p]).await);
         }
 
-        ok(
-            &app.send(
-                &org,
-                &AddTrack { event_id: event, track_name: "Agritech".into(), track_description: String::new() },
-            )
-            .await,
-            "track",
-        );
+        ok(&app.send(&org, &new_track(event, "Agritech")).await, "track");
         let track = scalar(app, "SELECT MAX(id) FROM tracks WHERE event_id = $1", event).await;
 
         // "Atlas": the captain creates it, the participant joins with its code.

@@ -20,7 +20,7 @@ pub use hakam::dashboard::{CommitImport, Dashboard, ImportBatch, StageImport};
 pub use hakam::error::{AppError, FieldError};
 pub use hakam::events::{
     AddOrganizer, AddTrack, CreateEvent, EventForm, EventInput, EventPage, JoinEvent, ListEvents, RemoveTrack,
-    UpdateEvent,
+    TrackInput, UpdateEvent,
 };
 pub use hakam::i18n::Msg;
 pub use hakam::invites::{AcceptInvite, CreateInvite, InviteInfo, ListInvites, RevokeInvite, SignupAndAccept};
@@ -67,7 +67,7 @@ pub struct FreshDb {
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
-fn unique() -> String {
+pub fn unique() -> String {
     format!(
         "{}_{}_{}",
         std::process::id(),
@@ -414,7 +414,9 @@ pub fn event_input(name: &str) -> EventInput {
     };
     EventInput {
         name: name.to_owned(),
-        description: "Le numérique au service du citoyen — الرقمي في خدمة المواطن".to_owned(),
+        description_ar: "الرقمي في خدمة المواطن".to_owned(),
+        description_fr: "Le numérique au service du citoyen".to_owned(),
+        description_en: String::new(),
         venue: "Berkane".to_owned(),
         timezone: "Africa/Casablanca".to_owned(),
         starts_at: fmt(5),
@@ -429,6 +431,11 @@ pub fn event_input(name: &str) -> EventInput {
         judging_closes: fmt(8),
         results_at: fmt(8),
     }
+}
+
+/// A track of `event_id` named `name` in French only, without a description.
+pub fn new_track(event_id: i64, name: impl Into<String>) -> AddTrack {
+    AddTrack { event_id, track: TrackInput { track_name_fr: name.into(), ..Default::default() } }
 }
 
 /// An edit of event `id`, made on `version`, that saves `form`.

@@ -84,11 +84,11 @@ pub async fn save_rubric(app: &TestApp, organizer: &Client, event: i64, scope: i
             scope,
             version,
             fields: map(&[
-                ("name_1", "Impact"),
+                ("name_1_fr", "Impact"),
                 ("weight_1", "3"),
                 ("scale_1", "1-5"),
-                ("levels_1", "Aucun\nFaible\nMoyen\nFort\nExceptionnel"),
-                ("name_2", "التنفيذ"),
+                ("levels_1_fr", "Aucun\nFaible\nMoyen\nFort\nExceptionnel"),
+                ("name_2_ar", "التنفيذ"),
                 ("weight_2", "1"),
                 ("scale_2", "0-10"),
             ]),
@@ -527,7 +527,7 @@ async fn the_rubric_locks_at_the_first_score_and_a_new_version_names_affected_pr
                 event_id: jury.event,
                 scope: 0,
                 version: 2,
-                fields: map(&[("name_1", "Impact"), ("weight_1", "0"), ("scale_1", "1-5")]),
+                fields: map(&[("name_1_fr", "Impact"), ("weight_1", "0"), ("scale_1", "1-5")]),
             },
         )
         .await;

@@ -4,6 +4,7 @@
 mod auth;
 mod authz;
 mod board;
+mod content;
 mod durability;
 mod events;
 mod fixture;

@@ -8,8 +8,7 @@ async fn mentors_are_assigned_by_expertise_and_language_and_teams_see_them() {
     app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "Hackathon Berkane").await;
     for track in ["Agritech", "Big data"] {
-        app.send(&org, &AddTrack { event_id: event, track_name: track.to_string(), track_description: String::new() })
-            .await;
+        app.send(&org, &new_track(event, track.to_string())).await;
     }
     let tracks: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, name FROM tracks ORDER BY id").fetch_all(&app.state.db.pool).await.unwrap();

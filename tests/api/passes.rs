@@ -94,7 +94,7 @@ async fn an_account_with_a_password_that_judges_never_gets_a_pass() {
     sqlx::query(
         "INSERT INTO judge_passes (token_hash, event_id, user_id, created_at, expires_at) VALUES ($1, $2, $3, 0, $4)",
     )
-    .bind(hakam::judging::score::ssr::token_hash("planted-token-0123456789abcdefghijklmn"))
+    .bind(hakam::judging::passes::token_hash("planted-token-0123456789abcdefghijklmn"))
     .bind(t.a)
     .bind(admin_id)
     .bind(hakam::db::now() + 86_400)

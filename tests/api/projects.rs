@@ -14,9 +14,7 @@ async fn setup(app: &TestApp) -> Setup {
     let org = user_agent();
     app.signup_admin(&org, "Organizer", "org@example.ma").await;
     let event = app.create_event(&org, "هاكاثون بركان").await;
-    let r = app
-        .send(&org, &AddTrack { event_id: event, track_name: "Agritech".into(), track_description: String::new() })
-        .await;
+    let r = app.send(&org, &new_track(event, "Agritech")).await;
     assert!(r.status.is_success());
     let code = app.invite(&org, event, "participant", "10").await;
     let mut people = Vec::new();

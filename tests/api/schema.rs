@@ -6,6 +6,7 @@
 
 use crate::helpers::fresh_database_of;
 use hakam::db::Db;
+use hakam::i18n::{Lang, Localized};
 use sqlx::Row;
 use std::collections::BTreeMap;
 
@@ -174,4 +175,54 @@ async fn sqlite_and_postgres_migrations_make_the_same_schema() {
         }
     }
     assert!(differences.is_empty(), "the migrations differ:\n{}", differences.join("\n"));
+}
+
+/// Text written before event content had languages is kept: the migration that adds them
+/// copies each description and track name into every language, and the app reads it so.
+#[tokio::test]
+async fn text_written_before_languages_reads_in_every_language_after_the_migration() {
+    let backend = crate::helpers::backend();
+    let fresh = fresh_database_of(&backend).await;
+    let db = Db::connect(&fresh.url, 2).await.expect("database reachable");
+    // The migrations before the languages, run from a copy of just those files.
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(&backend);
+    let earlier = std::env::temp_dir().join(format!("hakam-earlier-migrations-{}", crate::helpers::unique()));
+    std::fs::create_dir_all(&earlier).unwrap();
+    for file in std::fs::read_dir(&source).unwrap() {
+        let file = file.unwrap();
+        if file.file_name().to_string_lossy().as_ref() < "20261130000014" {
+            std::fs::copy(file.path(), earlier.join(file.file_name())).unwrap();
+        }
+    }
+    sqlx::migrate::Migrator::new(earlier.as_path()).await.unwrap().run(&db.pool).await.unwrap();
+    std::fs::remove_dir_all(&earlier).ok();
+    sqlx::query(
+        "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ('o@example.ma', 'O', 'x', 1)",
+    )
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO events (name, description, venue, timezone, starts_at, ends_at, team_min, team_max, \
+         registration_opens, registration_closes, hacking_starts, submission_deadline, judging_opens, \
+         judging_closes, results_at, created_by, created_at, updated_at) \
+         VALUES ('Hackathon', 'Texte d''avant', '', 'UTC', 1, 9, 1, 5, 1, 2, 3, 4, 5, 6, 7, 1, 1, 1)",
+    )
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO tracks (event_id, name, description, created_at) VALUES (1, 'Santé', 'Soins', 1)")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+
+    db.migrate().await.expect("the remaining migrations run");
+    let event = hakam::events::db::event(&db, 1).await.unwrap().unwrap();
+    assert_eq!(event.input().description, Localized::same("Texte d'avant"));
+    let track = &hakam::events::db::tracks(&db, 1).await.unwrap()[0];
+    assert_eq!(track.name(), Localized::same("Santé"));
+    assert_eq!(track.description(), Localized::same("Soins"));
+    for lang in Lang::ALL {
+        assert_eq!(track.name().pick(lang), "Santé");
+    }
 }

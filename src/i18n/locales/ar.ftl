@@ -45,6 +45,7 @@ field-description = الوصف
 field-venue = المكان
 field-timezone = المنطقة الزمنية
 hint-timezone = اسم المنطقة الزمنية، مثل Africa/Casablanca.
+hint-content-languages = اكتبه بلغة واحدة على الأقل؛ من يقرأ بلغة تُركت فارغة يرى أول نص مكتوب.
 hint-schedule-timezone = تُدخل الأوقات بتوقيت المنطقة الزمنية للفعالية.
 field-team-min = الحد الأدنى لأعضاء الفريق
 field-team-max = الحد الأقصى لأعضاء الفريق

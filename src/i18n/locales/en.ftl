@@ -60,6 +60,7 @@ field-description = Description
 field-venue = Venue
 field-timezone = Time zone
 hint-timezone = A time zone name, e.g. Africa/Casablanca.
+hint-content-languages = Write it in at least one language; readers of a language left empty see the first one written.
 hint-schedule-timezone = Times are entered in the event's time zone.
 field-team-min = Minimum team size
 field-team-max = Maximum team size

@@ -43,6 +43,7 @@ field-description = Description
 field-venue = Lieu
 field-timezone = Fuseau horaire
 hint-timezone = Nom du fuseau, par exemple Africa/Casablanca.
+hint-content-languages = Écrivez-le dans au moins une langue ; qui lit une langue laissée vide voit le premier texte écrit.
 hint-schedule-timezone = Les heures sont saisies dans le fuseau horaire de l'événement.
 field-team-min = Taille minimale d'équipe
 field-team-max = Taille maximale d'équipe

@@ -13,7 +13,7 @@ use {
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::i18n::Msg,
-    crate::judging::{assign, db as judging_db, project_code, rubric, score},
+    crate::judging::{assign, db as judging_db, project_code, rubric},
     serde_json::json,
 };
 
@@ -23,7 +23,7 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     let db = access.db();
     let settings = judging_db::settings(db, event_id).await?;
     let event_name = db::event_name(db, event_id).await?;
-    let tracks = crate::events::db::tracks(db, event_id).await?.into_iter().map(|(id, name, _)| (id, name)).collect();
+    let tracks = crate::events::db::track_names(db, event_id, crate::i18n::request::request_lang()).await?;
     let judge_rows = db::judge_list(db, event_id).await?;
     let mut fresh = passes::take_revealed(event_id, None).await?;
     let tz = crate::events::db::timezone(db, event_id).await?;
@@ -117,8 +117,7 @@ pub async fn save_judging_settings(
 pub async fn load_rubric(event_id: i64, scope: i64) -> Result<RubricData, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
-    let tracks: Vec<(i64, String)> =
-        crate::events::db::tracks(db, event_id).await?.into_iter().map(|(id, n, _)| (id, n)).collect();
+    let tracks = crate::events::db::track_names(db, event_id, crate::i18n::request::request_lang()).await?;
     if scope != 0 && !tracks.iter().any(|(id, _)| *id == scope) {
         return Err(AppError::NotFound);
     }
@@ -202,7 +201,8 @@ pub async fn add_judge(event_id: i64, display_name: String) -> Result<IssuedPass
     let name =
         crate::auth::domain::DisplayName::parse(&display_name).map_err(|k| AppError::field("display_name", k))?;
     let mut tx = access.db().begin_write().await?;
-    let (user_id, pass) = score::ssr::create_pass_judge(&mut tx, event_id, name.as_str(), Some(access.user.id)).await?;
+    let (user_id, pass) =
+        crate::judging::passes::create_pass_judge(&mut tx, event_id, name.as_str(), Some(access.user.id)).await?;
     audit(
         &mut tx,
         Some(event_id),
@@ -263,9 +263,9 @@ pub async fn show_pass(event_id: i64, user_id: i64) -> Result<IssuedPass, AppErr
     if !db::pass_target(access.db(), event_id, user_id).await? {
         return Err(AppError::Conflict(Msg::ErrPassOwnLogin));
     }
-    let token = score::ssr::new_token();
+    let token = crate::judging::passes::new_token();
     let mut tx = access.db().begin_write().await?;
-    let row = db::rotate_pass(&mut tx, event_id, user_id, &score::ssr::token_hash(&token), now()).await?;
+    let row = db::rotate_pass(&mut tx, event_id, user_id, &crate::judging::passes::token_hash(&token), now()).await?;
     // No live pass (revoked or expired): "New link" or "Extend" first.
     let db::LivePassRow { id: pass_id, expires_at } = row.ok_or(AppError::Conflict(Msg::ErrNoLivePass))?;
     audit(
@@ -290,7 +290,7 @@ pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<()
     db::pass_target(access.db(), event_id, user_id).await?;
     let days = domain::extend_days(&days).map_err(|e| AppError::Invalid(vec![e]))?;
     let mut tx = access.db().begin_write().await?;
-    let row = db::extend_pass(&mut tx, event_id, user_id, now(), days * score::ssr::DAY).await?;
+    let row = db::extend_pass(&mut tx, event_id, user_id, now(), days * crate::judging::passes::DAY).await?;
     let db::LivePassRow { id: pass_id, expires_at } = row.ok_or(AppError::Conflict(Msg::ErrNoLivePass))?;
     audit(
         &mut tx,
@@ -436,5 +436,14 @@ pub async fn set_table(event_id: i64, project_id: i64, table_label: String) -> R
 #[server(prefix = "/api", endpoint = "judging/results")]
 pub async fn judging_results(event_id: i64) -> Result<ResultsData, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
-    db::results(access.db(), event_id).await
+    let mut data = db::results(access.db(), event_id).await?;
+    // Rows carry the track's first-written name; the page shows the reader's language.
+    let names = crate::events::db::track_languages(access.db(), event_id).await?;
+    let lang = crate::i18n::request::request_lang();
+    for row in &mut data.rows {
+        if let Some(name) = names.get(&row.track) {
+            row.track = name.pick(lang).to_owned();
+        }
+    }
+    Ok(data)
 }

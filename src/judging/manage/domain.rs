@@ -156,8 +156,8 @@ mod tests {
     fn criterion(key: &str, weight: i64) -> Criterion {
         Criterion {
             key: key.into(),
-            name: key.to_uppercase(),
-            description: String::new(),
+            name: crate::i18n::Localized::same(key.to_uppercase()),
+            description: crate::i18n::Localized::default(),
             weight,
             min: 1,
             max: 5,

@@ -47,7 +47,9 @@ pub async fn scores_csv(
             let parsed: BTreeMap<String, i64> = serde_json::from_str(&r.marks).unwrap_or_default();
             let detail = criteria
                 .iter()
-                .map(|c| format!("{}={}", c.name, parsed.get(&c.key).map(|v| v.to_string()).unwrap_or_default()))
+                .map(|c| {
+                    format!("{}={}", c.name.first(), parsed.get(&c.key).map(|v| v.to_string()).unwrap_or_default())
+                })
                 .collect::<Vec<_>>()
                 .join("; ");
             let total = rubric::weighted_total(&criteria, &parsed)

@@ -2,14 +2,14 @@
 //! exists in plain only in the answer that issued it and on the organizer's next page view,
 //! which takes it from the organizer's own session.
 //!
-//! The judge-side pass rules (tokens, expiry, sign-in) live in `judging::score`; the ones
+//! The judge-side pass rules (tokens, expiry, sign-in) live in `judging::passes`; the ones
 //! other features need are re-exported here.
 
 use super::IssuedPass;
 use crate::error::{AppError, AppResult};
 use std::collections::HashMap;
 
-pub use crate::judging::score::ssr::{create_pass_user, insert_pass, Issued};
+pub use crate::judging::passes::{create_pass_user, insert_pass, Issued};
 
 /// A judge's sign-in link.
 pub fn pass_url(base: &str, token: &str) -> String {
