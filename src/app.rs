@@ -34,16 +34,16 @@ pub fn shell(options: LeptosOptions, lang: Lang) -> impl IntoView {
         <!DOCTYPE html>
         <html lang=lang.code() dir=lang.dir()>
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light dark"/>
-                <link rel="stylesheet" href="/pkg/hakam.css"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options islands=true/>
-                <MetaTags/>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <link rel="stylesheet" href="/pkg/hakam.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
             </head>
             <body>
-                <App lang/>
+                <App lang />
             </body>
         </html>
     }
@@ -56,46 +56,48 @@ pub fn App(lang: Lang) -> impl IntoView {
     let user: Resource<Result<Option<SessionUser>, AppError>> = Resource::new(|| (), |_| current_user());
     provide_context(user);
     view! {
-        <Title text=lang.t(Msg::AppName)/>
+        <Title text=lang.t(Msg::AppName) />
         <Router>
-            <a class="skip-link" href="#main">{lang.t(Msg::SkipToContent)}</a>
-            <Header user/>
-            <FormEnhancer lang/>
-            <AnnouncementBar/>
+            <a class="skip-link" href="#main">
+                {lang.t(Msg::SkipToContent)}
+            </a>
+            <Header user />
+            <FormEnhancer lang />
+            <AnnouncementBar />
             <main id="main" tabindex="-1">
                 <Routes fallback=move || view! { <h1>{lang.t(Msg::ErrNotFound)}</h1> }>
-                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/setup/:token") view=AdminSetupPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/manage") view=ManageEventPage ssr=SsrMode::Async/>
-                    <Route path=path!("/invite/:code") view=InvitePage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/team") view=TeamPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/board") view=TeamFinderPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/teams") view=OrganizerTeamsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/join/:code") view=JoinTeamPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/project") view=ProjectPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/submissions") view=SubmissionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/mentor") view=MentorProfilePage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/mentoring") view=MentoringPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/sessions") view=SessionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/help") view=HelpQueuePage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/submissions/:team") view=SubmissionDetailPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/judging") view=JudgingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/rubric") view=RubricPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/results") view=ResultsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/judge") view=JudgeDeskPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/conflicts") view=ConflictsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/pass/:token") view=PassPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/audit") view=AuditPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/projector") view=ProjectorPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/show") view=BoardControlPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/ranking") view=RankingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/events/:id/import") view=ImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/setup/:token") view=AdminSetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id") view=EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/manage") view=ManageEventPage ssr=SsrMode::Async />
+                    <Route path=path!("/invite/:code") view=InvitePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/team") view=TeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/board") view=TeamFinderPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/teams") view=OrganizerTeamsPage ssr=SsrMode::Async />
+                    <Route path=path!("/join/:code") view=JoinTeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/project") view=ProjectPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/submissions") view=SubmissionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/mentor") view=MentorProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/mentoring") view=MentoringPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/sessions") view=SessionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/help") view=HelpQueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/submissions/:team") view=SubmissionDetailPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/judging") view=JudgingPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/rubric") view=RubricPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/results") view=ResultsPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/judge") view=JudgeDeskPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/conflicts") view=ConflictsPage ssr=SsrMode::Async />
+                    <Route path=path!("/pass/:token") view=PassPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/projector") view=ProjectorPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/show") view=BoardControlPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/ranking") view=RankingPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/import") view=ImportPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>
@@ -108,31 +110,56 @@ fn Header(user: Resource<Result<Option<SessionUser>, AppError>>) -> impl IntoVie
     let location = use_location();
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">{lang.t(Msg::AppName)}</A>
+            <A href="/" attr:class="brand">
+                {lang.t(Msg::AppName)}
+            </A>
             <nav aria-label=lang.t(Msg::MainNavigation)>
                 <Suspense fallback=|| ()>
-                    {move || user.get().map(|u| match u.ok().flatten() {
-                        Some(u) => view! {
-                            <span class="who" dir="auto">{u.display_name.clone()}</span>
-                            {u.is_admin.then(|| view! { <A href="/admin">{lang.t(Msg::AdminTitle)}</A> })}
-                            <LogoutButton/>
-                        }.into_any(),
-                        None => view! {
-                            <A href="/login">{lang.t(Msg::LogIn)}</A>
-                            <A href="/signup">{lang.t(Msg::SignUp)}</A>
-                        }.into_any(),
-                    })}
+                    {move || {
+                        user.get()
+                            .map(|u| match u.ok().flatten() {
+                                Some(u) => {
+                                    view! {
+                                        <span class="who" dir="auto">
+                                            {u.display_name.clone()}
+                                        </span>
+                                        {u.is_admin.then(|| view! { <A href="/admin">{lang.t(Msg::AdminTitle)}</A> })}
+                                        <LogoutButton />
+                                    }
+                                        .into_any()
+                                }
+                                None => {
+                                    view! {
+                                        <A href="/login">{lang.t(Msg::LogIn)}</A>
+                                        <A href="/signup">{lang.t(Msg::SignUp)}</A>
+                                    }
+                                        .into_any()
+                                }
+                            })
+                    }}
                 </Suspense>
             </nav>
             <nav class="langs" aria-label=lang.t(Msg::Language)>
-                {Lang::ALL.into_iter().map(|l| {
-                    // A plain link: switching works before (and without) WASM.
-                    let href = move || format!("/lang/{}?next={}", l.code(), crate::auth::urlencode(&location.pathname.get()));
-                    view! {
-                        <a href=href rel="external nofollow" hreflang=l.code() lang=l.code()
-                           aria-current=(l == lang).then_some("true")>{l.native_name()}</a>
-                    }
-                }).collect_view()}
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        let href = move || {
+                            format!("/lang/{}?next={}", l.code(), crate::auth::urlencode(&location.pathname.get()))
+                        };
+                        // A plain link: switching works before (and without) WASM.
+                        view! {
+                            <a
+                                href=href
+                                rel="external nofollow"
+                                hreflang=l.code()
+                                lang=l.code()
+                                aria-current=(l == lang).then_some("true")
+                            >
+                                {l.native_name()}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
             </nav>
         </header>
     }

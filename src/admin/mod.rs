@@ -75,35 +75,60 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <section>
             <h1>{lang.t(Msg::AdminTitle)}</h1>
-            <FormError errors/>
-            {loaded(users, move |list| view! {
+            <FormError errors />
+            {loaded(
+                users,
+                move |list| {
+                    view! {
                         <table class="people">
-                            <thead><tr><th>{lang.t(Msg::FieldDisplayName)}</th><th>{lang.t(Msg::FieldEmail)}</th><th>{lang.t(Msg::CanCreateEvents)}</th></tr></thead>
+                            <thead>
+                                <tr>
+                                    <th>{lang.t(Msg::FieldDisplayName)}</th>
+                                    <th>{lang.t(Msg::FieldEmail)}</th>
+                                    <th>{lang.t(Msg::CanCreateEvents)}</th>
+                                </tr>
+                            </thead>
                             <tbody>
-                                {list.into_iter().map(|u| view! {
-                                    <tr>
-                                        <td dir="auto">{u.display_name}</td>
-                                        <td>{u.email}</td>
-                                        <td>
-                                            {if u.is_admin {
-                                                view! { <span>{lang.t(Msg::RoleAdmin)}</span> }.into_any()
-                                            } else {
-                                                view! {
-                                                    <ActionForm action=set attr:class="inline">
-                                                        <input type="hidden" name="user_id" value=u.id/>
-                                                        <input type="hidden" name="allowed" value=(!u.can_create_events).to_string()/>
-                                                        <button type="submit" class="button">
-                                                            {lang.t(if u.can_create_events { Msg::Revoke } else { Msg::Allow })}
-                                                        </button>
-                                                    </ActionForm>
-                                                }.into_any()
-                                            }}
-                                        </td>
-                                    </tr>
-                                }).collect_view()}
+                                {list
+                                    .into_iter()
+                                    .map(|u| {
+                                        view! {
+                                            <tr>
+                                                <td dir="auto">{u.display_name}</td>
+                                                <td>{u.email}</td>
+                                                <td>
+                                                    {if u.is_admin {
+                                                        view! { <span>{lang.t(Msg::RoleAdmin)}</span> }.into_any()
+                                                    } else {
+                                                        view! {
+                                                            <ActionForm action=set attr:class="inline">
+                                                                <input type="hidden" name="user_id" value=u.id />
+                                                                <input
+                                                                    type="hidden"
+                                                                    name="allowed"
+                                                                    value=(!u.can_create_events).to_string()
+                                                                />
+                                                                <button type="submit" class="button">
+                                                                    {lang
+                                                                        .t(
+                                                                            if u.can_create_events { Msg::Revoke } else { Msg::Allow },
+                                                                        )}
+                                                                </button>
+                                                            </ActionForm>
+                                                        }
+                                                            .into_any()
+                                                    }}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
                             </tbody>
                         </table>
-                    }.into_any())}
+                    }
+                        .into_any()
+                },
+            )}
         </section>
     }
 }

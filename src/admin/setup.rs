@@ -31,27 +31,46 @@ pub fn AdminSetupPage() -> impl IntoView {
         <section class="narrow">
             <h1>{lang.t(Msg::AdminSetupTitle)}</h1>
             <p>{lang.t(Msg::AdminSetupIntro)}</p>
-            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-                {move || user.get().map(|r| match r {
-                    Ok(Some(me)) => view! {
-                        <p>{lang.format(args::SignedInAs { name: &me.display_name })} " (" {me.email.clone()} ")"</p>
-                        <ActionForm action=claim>
-                            <FormError errors/>
-                            <input type="hidden" name="token" value=token.get()/>
-                            <Submit label=Msg::AdminSetupClaim/>
-                        </ActionForm>
-                    }.into_any(),
-                    _ => {
-                        let next = crate::auth::urlencode(&format!("/admin/setup/{}", token.get()));
-                        view! {
-                            <p>{lang.t(Msg::AdminSetupSignIn)}</p>
-                            <p>
-                                <a class="button primary" href=format!("/login?next={next}")>{lang.t(Msg::LogIn)}</a> " "
-                                <a class="button" href=format!("/signup?next={next}")>{lang.t(Msg::SignUp)}</a>
-                            </p>
-                        }.into_any()
-                    }
-                })}
+            <Suspense fallback=move || {
+                view! { <p>{lang.t(Msg::Loading)}</p> }
+            }>
+                {move || {
+                    user.get()
+                        .map(|r| match r {
+                            Ok(Some(me)) => {
+                                view! {
+                                    <p>
+                                        {lang
+                                            .format(args::SignedInAs {
+                                                name: &me.display_name,
+                                            })} " (" {me.email.clone()} ")"
+                                    </p>
+                                    <ActionForm action=claim>
+                                        <FormError errors />
+                                        <input type="hidden" name="token" value=token.get() />
+                                        <Submit label=Msg::AdminSetupClaim />
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            }
+                            _ => {
+                                let next = crate::auth::urlencode(&format!("/admin/setup/{}", token.get()));
+                                view! {
+                                    <p>{lang.t(Msg::AdminSetupSignIn)}</p>
+                                    <p>
+                                        <a class="button primary" href=format!("/login?next={next}")>
+                                            {lang.t(Msg::LogIn)}
+                                        </a>
+                                        " "
+                                        <a class="button" href=format!("/signup?next={next}")>
+                                            {lang.t(Msg::SignUp)}
+                                        </a>
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </Suspense>
         </section>
     }

@@ -348,12 +348,27 @@ pub fn SignupPage() -> impl IntoView {
         <section class="narrow">
             <h1>{lang.t(Msg::SignUpTitle)}</h1>
             <ActionForm action=action>
-                <FormError errors/>
-                <input type="hidden" name="next" value=move || next.get()/>
-                <Field label=Msg::FieldDisplayName name="display_name" errors autocomplete="name" required=true dir_auto=true/>
-                <Field label=Msg::FieldEmail name="email" kind="email" errors autocomplete="email" required=true/>
-                <Field label=Msg::FieldPassword name="password" kind="password" errors autocomplete="new-password" required=true hint=Msg::HintPassword/>
-                <Submit label=Msg::SignUp/>
+                <FormError errors />
+                <input type="hidden" name="next" value=move || next.get() />
+                <Field
+                    label=Msg::FieldDisplayName
+                    name="display_name"
+                    errors
+                    autocomplete="name"
+                    required=true
+                    dir_auto=true
+                />
+                <Field label=Msg::FieldEmail name="email" kind="email" errors autocomplete="email" required=true />
+                <Field
+                    label=Msg::FieldPassword
+                    name="password"
+                    kind="password"
+                    errors
+                    autocomplete="new-password"
+                    required=true
+                    hint=Msg::HintPassword
+                />
+                <Submit label=Msg::SignUp />
             </ActionForm>
             <p>
                 {lang.t(Msg::HaveAccount)} " "
@@ -373,11 +388,18 @@ pub fn LoginPage() -> impl IntoView {
         <section class="narrow">
             <h1>{lang.t(Msg::LogInTitle)}</h1>
             <ActionForm action=action>
-                <FormError errors/>
-                <input type="hidden" name="next" value=move || next.get()/>
-                <Field label=Msg::FieldEmail name="email" kind="email" errors autocomplete="username" required=true/>
-                <Field label=Msg::FieldPassword name="password" kind="password" errors autocomplete="current-password" required=true/>
-                <Submit label=Msg::LogIn/>
+                <FormError errors />
+                <input type="hidden" name="next" value=move || next.get() />
+                <Field label=Msg::FieldEmail name="email" kind="email" errors autocomplete="username" required=true />
+                <Field
+                    label=Msg::FieldPassword
+                    name="password"
+                    kind="password"
+                    errors
+                    autocomplete="current-password"
+                    required=true
+                />
+                <Submit label=Msg::LogIn />
             </ActionForm>
             <p>
                 {lang.t(Msg::NoAccount)} " "
@@ -393,7 +415,9 @@ pub fn LogoutButton() -> impl IntoView {
     let action = ServerAction::<Logout>::new();
     view! {
         <ActionForm action=action attr:class="inline">
-            <button type="submit" class="button link">{lang.t(Msg::LogOut)}</button>
+            <button type="submit" class="button link">
+                {lang.t(Msg::LogOut)}
+            </button>
         </ActionForm>
     }
 }

@@ -15,7 +15,11 @@ pub fn ProjectorScreen(event_id: i64, lang: String, rotate_seconds: i64, fullscr
         #[cfg(feature = "hydrate")]
         client::fullscreen();
     };
-    view! { <button type="button" class="pj-fullscreen" on:click=enter>{fullscreen}</button> }
+    view! {
+        <button type="button" class="pj-fullscreen" on:click=enter>
+            {fullscreen}
+        </button>
+    }
 }
 
 #[cfg(feature = "hydrate")]

@@ -26,11 +26,19 @@ pub fn ProjectorPage() -> impl IntoView {
     });
     let data = Resource::new(move || id.get(), projector_data);
     view! {
-        {loaded(data, move |d| view! {
+        {loaded(
+            data,
+            move |d| {
+                view! {
                     <div class=format!("projector {theme}")>
                         <header class="pj-head">
                             <h1 dir="auto">{d.event_name.clone()}</h1>
-                            <ProjectorScreen event_id=d.event_id lang=lang.code().to_string() rotate_seconds=d.rotate_seconds fullscreen=lang.t(Msg::FullScreen).to_string()/>
+                            <ProjectorScreen
+                                event_id=d.event_id
+                                lang=lang.code().to_string()
+                                rotate_seconds=d.rotate_seconds
+                                fullscreen=lang.t(Msg::FullScreen).to_string()
+                            />
                         </header>
                         <div id="pj-board" class="pj-board" aria-live="polite" inner_html=d.html.clone()></div>
                         <figure class="pj-qr">
@@ -38,7 +46,10 @@ pub fn ProjectorPage() -> impl IntoView {
                             <figcaption>{d.event_url.clone()}</figcaption>
                         </figure>
                     </div>
-                }.into_any())}
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -58,122 +69,236 @@ pub fn BoardControlPage() -> impl IntoView {
         (action_error(settings), action_error(freeze), action_error(publish), action_error(reveal));
     let (announce_errors, retire_errors) = (action_error(announce), action_error(retire));
     view! {
-        {loaded(data, move |d| {
-                    let event_id = d.event_id;
-                    let published = d.published_at.is_some();
-                    let head = view! {
-                        <div class="page-head">
-                            <h1 dir="auto">{lang.t(Msg::LeaderboardTitle)} ": " {d.event_name.clone()}</h1>
-                            <a href=format!("/events/{event_id}/projector") target="_blank">{lang.t(Msg::OpenProjector)}</a>
-                            <a href=format!("/events/{event_id}/ranking")>{lang.t(Msg::PublicResults)}</a>
-                            <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
-                        </div>
-                        <p class="hint">{lang.format(args::ScoresDoneOf { progress: format!("{} / {}", d.progress.done, d.progress.assigned) })}</p>
-                    };
-                    let reveal_box = view! {
-                        <h2>{lang.t(Msg::PublishTitle)}</h2>
-                        <FormError errors=publish_errors/>
-                        {match d.published_at.clone() {
-                            Some(at) => view! {
-                                <p class="badge" data-open="true">{lang.format(args::PublishedAt { time: at })}</p>
-                                {(d.steps > 0).then(|| view! {
-                                    <div class="reveal-steps" role="group" aria-label=lang.t(Msg::RevealTitle)>
-                                        <p class="reveal-count" aria-live="polite">{lang.format(args::RevealStepOf { progress: format!("{} / {}", d.reveal_step, d.steps) })}</p>
-                                        <FormError errors=reveal_errors/>
-                                        <ActionForm action=reveal attr:class="inline">
-                                            <EventIdInput event_id/>
-                                            <input type="hidden" name="from" value=d.reveal_step/>
-                                            <button type="submit" name="direction" value="back" class="button" disabled={d.reveal_step == 0}>{lang.t(Msg::RevealBack)}</button>
-                                            <button type="submit" name="direction" value="next" class="button primary big" disabled={d.reveal_step >= d.steps}>{lang.t(Msg::RevealNext)}</button>
-                                            <button type="submit" name="direction" value="end" class="button" disabled={d.reveal_step >= d.steps}>{lang.t(Msg::RevealEnd)}</button>
-                                        </ActionForm>
-                                    </div>
-                                })}
+        {loaded(
+            data,
+            move |d| {
+                let event_id = d.event_id;
+                let published = d.published_at.is_some();
+                let head = view! {
+                    <div class="page-head">
+                        <h1 dir="auto">{lang.t(Msg::LeaderboardTitle)} ": " {d.event_name.clone()}</h1>
+                        <a href=format!("/events/{event_id}/projector") target="_blank">
+                            {lang.t(Msg::OpenProjector)}
+                        </a>
+                        <a href=format!("/events/{event_id}/ranking")>{lang.t(Msg::PublicResults)}</a>
+                        <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
+                    </div>
+                    <p class="hint">
+                        {lang
+                            .format(args::ScoresDoneOf {
+                                progress: format!("{} / {}", d.progress.done, d.progress.assigned),
+                            })}
+                    </p>
+                };
+                let reveal_box = view! {
+                    <h2>{lang.t(Msg::PublishTitle)}</h2>
+                    <FormError errors=publish_errors />
+                    {match d.published_at.clone() {
+                        Some(at) => {
+                            view! {
+                                <p class="badge" data-open="true">
+                                    {lang.format(args::PublishedAt { time: at })}
+                                </p>
+                                {(d.steps > 0)
+                                    .then(|| {
+                                        view! {
+                                            <div class="reveal-steps" role="group" aria-label=lang.t(Msg::RevealTitle)>
+                                                <p class="reveal-count" aria-live="polite">
+                                                    {lang
+                                                        .format(args::RevealStepOf {
+                                                            progress: format!("{} / {}", d.reveal_step, d.steps),
+                                                        })}
+                                                </p>
+                                                <FormError errors=reveal_errors />
+                                                <ActionForm action=reveal attr:class="inline">
+                                                    <EventIdInput event_id />
+                                                    <input type="hidden" name="from" value=d.reveal_step />
+                                                    <button
+                                                        type="submit"
+                                                        name="direction"
+                                                        value="back"
+                                                        class="button"
+                                                        disabled={d.reveal_step == 0}
+                                                    >
+                                                        {lang.t(Msg::RevealBack)}
+                                                    </button>
+                                                    <button
+                                                        type="submit"
+                                                        name="direction"
+                                                        value="next"
+                                                        class="button primary big"
+                                                        disabled={d.reveal_step >= d.steps}
+                                                    >
+                                                        {lang.t(Msg::RevealNext)}
+                                                    </button>
+                                                    <button
+                                                        type="submit"
+                                                        name="direction"
+                                                        value="end"
+                                                        class="button"
+                                                        disabled={d.reveal_step >= d.steps}
+                                                    >
+                                                        {lang.t(Msg::RevealEnd)}
+                                                    </button>
+                                                </ActionForm>
+                                            </div>
+                                        }
+                                    })}
                                 <ActionForm action=publish attr:class="inline">
-                                    <EventIdInput event_id/>
-                                    <input type="hidden" name="action" value="withdraw"/>
-                                    <input type="hidden" name="reveal_mode" value=""/>
-                                    <button type="submit" class="button link">{lang.t(Msg::WithdrawResults)}</button>
+                                    <EventIdInput event_id />
+                                    <input type="hidden" name="action" value="withdraw" />
+                                    <input type="hidden" name="reveal_mode" value="" />
+                                    <button type="submit" class="button link">
+                                        {lang.t(Msg::WithdrawResults)}
+                                    </button>
                                 </ActionForm>
-                            }.into_any(),
-                            None => ().into_any(),
-                        }}
-                        <ActionForm action=publish>
-                            <EventIdInput event_id/>
-                            <input type="hidden" name="action" value="publish"/>
-                            <p class="hint">{lang.t(Msg::HintPublish)}</p>
-                            <Select label=Msg::FieldRevealMode name="reveal_mode" errors=publish_errors selected=d.reveal_mode.clone()
-                                options=RevealMode::ALL.iter().map(|m| (m.code().to_string(), lang.t(m.label()).to_string())).collect()/>
-                            <Submit label=if published { Msg::Republish } else { Msg::PublishResults }/>
-                        </ActionForm>
-                    };
-                    let freeze_box = view! {
-                        <h2>{lang.t(Msg::FreezeTitle)}</h2>
-                        <p class="hint">{lang.t(Msg::HintFreeze)}</p>
-                        <FormError errors=freeze_errors/>
-                        {d.frozen_at.clone().map(|at| view! { <p class="badge" data-open="false">{lang.format(args::FrozenSince { time: at })}</p> })}
-                        <ActionForm action=freeze>
-                            <EventIdInput event_id/>
-                            <input type="hidden" name="frozen" value=if d.frozen_at.is_some() { "off" } else { "on" }/>
-                            <Submit label=if d.frozen_at.is_some() { Msg::Unfreeze } else { Msg::Freeze }/>
-                        </ActionForm>
-                    };
-                    let settings_box = view! {
-                        <h2>{lang.t(Msg::BoardSettings)}</h2>
-                        <ActionForm action=settings>
-                            <FormError errors=settings_errors/>
-                            <EventIdInput event_id/>
-                            <input type="hidden" name="version" value=d.version/>
-                            <Select label=Msg::FieldVisibility name="visibility" errors=settings_errors selected=d.visibility.clone()
-                                options=Visibility::ALL.iter().map(|v| (v.code().to_string(), lang.t(v.label()).to_string())).collect()/>
-                            <div class="grid-2">
-                                <Field label=Msg::FieldTopN name="top_n" kind="number" errors=settings_errors value=d.top_n.to_string() min="3".to_string() max="50".to_string()/>
-                                <Field label=Msg::FieldRotateSeconds name="rotate_seconds" kind="number" errors=settings_errors value=d.rotate_seconds.to_string() min="5".to_string() max="300".to_string()/>
-                            </div>
-                            <Checkbox label=Msg::FieldShowComments name="show_comments" checked=d.show_comments/>
-                            <Submit label=Msg::Save/>
-                        </ActionForm>
-                    };
-                    let announce_box = view! {
-                        <h2>{lang.t(Msg::AnnouncementsTitle)}</h2>
-                        <ActionForm action=announce>
-                            <FormError errors=announce_errors/>
-                            <EventIdInput event_id/>
-                            <TextArea label=Msg::AnnouncementAr name="body_ar" errors=announce_errors rows=2/>
-                            <TextArea label=Msg::AnnouncementFr name="body_fr" errors=announce_errors rows=2/>
-                            <TextArea label=Msg::AnnouncementEn name="body_en" errors=announce_errors rows=2/>
-                            <Checkbox label=Msg::AnnouncementPublic name="public"/>
-                            <Submit label=Msg::PostAnnouncement/>
-                        </ActionForm>
-                        <FormError errors=retire_errors/>
-                        <ul class="announcements-list">
-                            {d.announcements.into_iter().map(|a| view! {
-                                <li class="card">
-                                    <time>{a.at.clone()}</time>
-                                    " · "
-                                    <span class="badge" data-open=a.public.to_string()>{lang.t(if a.public { Msg::AnnouncementIsPublic } else { Msg::AnnouncementMembersOnly })}</span>
-                                    {Lang::ALL.into_iter().map(|l| (l, a.body.get(l).to_owned())).filter(|(_, b)| !b.is_empty()).map(|(l, b)| view! {
-                                        <p lang=l.code() dir=l.dir()>{b}</p>
-                                    }).collect_view()}
-                                    <ActionForm action=retire attr:class="inline">
-                                        <EventIdInput event_id/>
-                                        <input type="hidden" name="announcement_id" value=a.id/>
-                                        <button type="submit" class="button link">{lang.t(Msg::RetireAnnouncement)}</button>
-                                    </ActionForm>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    };
-                    view! {
-                        <section class="form-page">
-                            {head}
-                            {reveal_box.into_any()}
-                            {freeze_box.into_any()}
-                            {settings_box.into_any()}
-                            {announce_box.into_any()}
-                        </section>
-                    }.into_any()
-                })}
+                            }
+                                .into_any()
+                        }
+                        None => ().into_any(),
+                    }}
+                    <ActionForm action=publish>
+                        <EventIdInput event_id />
+                        <input type="hidden" name="action" value="publish" />
+                        <p class="hint">{lang.t(Msg::HintPublish)}</p>
+                        <Select
+                            label=Msg::FieldRevealMode
+                            name="reveal_mode"
+                            errors=publish_errors
+                            selected=d.reveal_mode.clone()
+                            options=RevealMode::ALL
+                                .iter()
+                                .map(|m| (m.code().to_string(), lang.t(m.label()).to_string()))
+                                .collect()
+                        />
+                        <Submit label=if published { Msg::Republish } else { Msg::PublishResults } />
+                    </ActionForm>
+                };
+                let freeze_box = view! {
+                    <h2>{lang.t(Msg::FreezeTitle)}</h2>
+                    <p class="hint">{lang.t(Msg::HintFreeze)}</p>
+                    <FormError errors=freeze_errors />
+                    {d
+                        .frozen_at
+                        .clone()
+                        .map(|at| {
+                            view! {
+                                <p class="badge" data-open="false">
+                                    {lang.format(args::FrozenSince { time: at })}
+                                </p>
+                            }
+                        })}
+                    <ActionForm action=freeze>
+                        <EventIdInput event_id />
+                        <input type="hidden" name="frozen" value=if d.frozen_at.is_some() { "off" } else { "on" } />
+                        <Submit label=if d.frozen_at.is_some() { Msg::Unfreeze } else { Msg::Freeze } />
+                    </ActionForm>
+                };
+                let settings_box = view! {
+                    <h2>{lang.t(Msg::BoardSettings)}</h2>
+                    <ActionForm action=settings>
+                        <FormError errors=settings_errors />
+                        <EventIdInput event_id />
+                        <input type="hidden" name="version" value=d.version />
+                        <Select
+                            label=Msg::FieldVisibility
+                            name="visibility"
+                            errors=settings_errors
+                            selected=d.visibility.clone()
+                            options=Visibility::ALL
+                                .iter()
+                                .map(|v| (v.code().to_string(), lang.t(v.label()).to_string()))
+                                .collect()
+                        />
+                        <div class="grid-2">
+                            <Field
+                                label=Msg::FieldTopN
+                                name="top_n"
+                                kind="number"
+                                errors=settings_errors
+                                value=d.top_n.to_string()
+                                min="3".to_string()
+                                max="50".to_string()
+                            />
+                            <Field
+                                label=Msg::FieldRotateSeconds
+                                name="rotate_seconds"
+                                kind="number"
+                                errors=settings_errors
+                                value=d.rotate_seconds.to_string()
+                                min="5".to_string()
+                                max="300".to_string()
+                            />
+                        </div>
+                        <Checkbox label=Msg::FieldShowComments name="show_comments" checked=d.show_comments />
+                        <Submit label=Msg::Save />
+                    </ActionForm>
+                };
+                let announce_box = view! {
+                    <h2>{lang.t(Msg::AnnouncementsTitle)}</h2>
+                    <ActionForm action=announce>
+                        <FormError errors=announce_errors />
+                        <EventIdInput event_id />
+                        <TextArea label=Msg::AnnouncementAr name="body_ar" errors=announce_errors rows=2 />
+                        <TextArea label=Msg::AnnouncementFr name="body_fr" errors=announce_errors rows=2 />
+                        <TextArea label=Msg::AnnouncementEn name="body_en" errors=announce_errors rows=2 />
+                        <Checkbox label=Msg::AnnouncementPublic name="public" />
+                        <Submit label=Msg::PostAnnouncement />
+                    </ActionForm>
+                    <FormError errors=retire_errors />
+                    <ul class="announcements-list">
+                        {d
+                            .announcements
+                            .into_iter()
+                            .map(|a| {
+                                view! {
+                                    <li class="card">
+                                        <time>{a.at.clone()}</time>
+                                        " · "
+                                        <span class="badge" data-open=a.public.to_string()>
+                                            {lang
+                                                .t(
+                                                    if a.public {
+                                                        Msg::AnnouncementIsPublic
+                                                    } else {
+                                                        Msg::AnnouncementMembersOnly
+                                                    },
+                                                )}
+                                        </span>
+                                        {Lang::ALL
+                                            .into_iter()
+                                            .map(|l| (l, a.body.get(l).to_owned()))
+                                            .filter(|(_, b)| !b.is_empty())
+                                            .map(|(l, b)| {
+                                                view! {
+                                                    <p lang=l.code() dir=l.dir()>
+                                                        {b}
+                                                    </p>
+                                                }
+                                            })
+                                            .collect_view()}
+                                        <ActionForm action=retire attr:class="inline">
+                                            <EventIdInput event_id />
+                                            <input type="hidden" name="announcement_id" value=a.id />
+                                            <button type="submit" class="button link">
+                                                {lang.t(Msg::RetireAnnouncement)}
+                                            </button>
+                                        </ActionForm>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                };
+                view! {
+                    <section class="form-page">
+                        {head} {reveal_box.into_any()} {freeze_box.into_any()} {settings_box.into_any()}
+                        {announce_box.into_any()}
+                    </section>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -184,30 +309,65 @@ pub fn RankingPage() -> impl IntoView {
     let id = event_id_param();
     let data = Resource::new(move || id.get(), public_ranking);
     view! {
-        {loaded(data, move |d| view! {
+        {loaded(
+            data,
+            move |d| {
+                view! {
                     <section class="form-page wide ranking-page">
                         <h1 dir="auto">{lang.t(Msg::PublicResults)} ": " {d.event_name.clone()}</h1>
-                        {d.mine.clone().map(|m| view! {
-                            <div class="card my-result">
-                                <h2 dir="auto">{m.team.clone()}</h2>
-                                <p class="big">{m.rank.map(|r| lang.format(args::YourRank { rank: format!("{r} / {}", m.of) })).unwrap_or_default()}</p>
-                                {(!m.track.is_empty()).then(|| view! {
-                                    <p dir="auto">{m.track.clone()} ": " {m.track_rank.map(|r| r.to_string()).unwrap_or_default()}</p>
-                                })}
-                                {(!m.comments.is_empty()).then(|| view! {
-                                    <h3>{lang.t(Msg::JudgesComments)}</h3>
-                                    <ul class="comments">{m.comments.iter().map(|c| view! { <li dir="auto">{c.clone()}</li> }).collect_view()}</ul>
-                                })}
-                            </div>
-                        })}
+                        {d
+                            .mine
+                            .clone()
+                            .map(|m| {
+                                view! {
+                                    <div class="card my-result">
+                                        <h2 dir="auto">{m.team.clone()}</h2>
+                                        <p class="big">
+                                            {m
+                                                .rank
+                                                .map(|r| {
+                                                    lang.format(args::YourRank {
+                                                        rank: format!("{r} / {}", m.of),
+                                                    })
+                                                })
+                                                .unwrap_or_default()}
+                                        </p>
+                                        {(!m.track.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <p dir="auto">
+                                                        {m.track.clone()} ": "
+                                                        {m.track_rank.map(|r| r.to_string()).unwrap_or_default()}
+                                                    </p>
+                                                }
+                                            })}
+                                        {(!m.comments.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <h3>{lang.t(Msg::JudgesComments)}</h3>
+                                                    <ul class="comments">
+                                                        {m
+                                                            .comments
+                                                            .iter()
+                                                            .map(|c| view! { <li dir="auto">{c.clone()}</li> })
+                                                            .collect_view()}
+                                                    </ul>
+                                                }
+                                            })}
+                                    </div>
+                                }
+                            })}
                         {if d.published {
                             view! { <div class="ranking-board" inner_html=d.html.clone()></div> }.into_any()
                         } else {
                             view! { <p class="notice">{lang.t(Msg::ResultsNotPublished)}</p> }.into_any()
                         }}
-                        <LiveRegion event_id=d.event_id topic=crate::live::Topic::Board target="main".to_string()/>
+                        <LiveRegion event_id=d.event_id topic=crate::live::Topic::Board target="main".to_string() />
                     </section>
-                }.into_any())}
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -235,12 +395,33 @@ pub fn AnnouncementBar() -> impl IntoView {
     );
     view! {
         <Suspense fallback=|| ()>
-            {move || data.get().and_then(|r| r.ok().flatten()).filter(|(_, a)| a.member).map(|(id, a)| view! {
-                <div id="announcements" class="announcements" role="status">
-                    {a.items.into_iter().map(|(_, text)| view! { <p class="announcement" dir="auto">{text}</p> }).collect_view()}
-                    <LiveRegion event_id=id topic=crate::live::Topic::Announce target="announcements".to_string()/>
-                </div>
-            })}
+            {move || {
+                data.get()
+                    .and_then(|r| r.ok().flatten())
+                    .filter(|(_, a)| a.member)
+                    .map(|(id, a)| {
+                        view! {
+                            <div id="announcements" class="announcements" role="status">
+                                {a
+                                    .items
+                                    .into_iter()
+                                    .map(|(_, text)| {
+                                        view! {
+                                            <p class="announcement" dir="auto">
+                                                {text}
+                                            </p>
+                                        }
+                                    })
+                                    .collect_view()}
+                                <LiveRegion
+                                    event_id=id
+                                    topic=crate::live::Topic::Announce
+                                    target="announcements".to_string()
+                                />
+                            </div>
+                        }
+                    })
+            }}
         </Suspense>
     }
 }

@@ -371,26 +371,42 @@ pub fn ImportPage() -> impl IntoView {
                 <h1>{lang.t(Msg::ImportTitle)}</h1>
                 <a href=move || format!("/events/{}/dashboard", id.get())>{lang.t(Msg::DashboardTitle)}</a>
             </div>
-            {loaded(batch, move |b| {
-                        let kinds = kinds.clone();
-                        view! {
-                            {b.map(|b| batch_view(b, commit, commit_errors))}
-                            <h2>{lang.t(Msg::ImportNew)}</h2>
-                            <p class="hint">{lang.t(Msg::HintImport)}</p>
-                            <ul class="hint">
-                                <li><code>"name, email, skills, languages"</code> " — " {lang.t(Msg::ImportParticipants)} ", " {lang.t(Msg::ImportMentors)} ", " {lang.t(Msg::ImportJudges)}</li>
-                                <li><code>"team, title, track, summary, repo_url"</code> " — " {lang.t(Msg::ImportProjects)}</li>
-                            </ul>
-                            <ActionForm action=stage>
-                                <FormError errors=stage_errors/>
-                                <EventIdInput event_id=id.get_untracked()/>
-                                <Select label=Msg::ImportKind name="kind" errors=stage_errors options=kinds/>
-                                <CsvFilePicker label=lang.t(Msg::ImportFile).to_string()/>
-                                <TextArea label=Msg::ImportCsv name="csv_text" errors=stage_errors rows=10/>
-                                <Submit label=Msg::ImportCheck/>
-                            </ActionForm>
-                        }.into_any()
-                    })}
+            {loaded(
+                batch,
+                move |b| {
+                    let kinds = kinds.clone();
+                    view! {
+                        {b.map(|b| batch_view(b, commit, commit_errors))}
+                        <h2>{lang.t(Msg::ImportNew)}</h2>
+                        <p class="hint">{lang.t(Msg::HintImport)}</p>
+                        <ul class="hint">
+                            <li>
+                                <code>"name, email, skills, languages"</code>
+                                " — "
+                                {lang.t(Msg::ImportParticipants)}
+                                ", "
+                                {lang.t(Msg::ImportMentors)}
+                                ", "
+                                {lang.t(Msg::ImportJudges)}
+                            </li>
+                            <li>
+                                <code>"team, title, track, summary, repo_url"</code>
+                                " — "
+                                {lang.t(Msg::ImportProjects)}
+                            </li>
+                        </ul>
+                        <ActionForm action=stage>
+                            <FormError errors=stage_errors />
+                            <EventIdInput event_id=id.get_untracked() />
+                            <Select label=Msg::ImportKind name="kind" errors=stage_errors options=kinds />
+                            <CsvFilePicker label=lang.t(Msg::ImportFile).to_string() />
+                            <TextArea label=Msg::ImportCsv name="csv_text" errors=stage_errors rows=10 />
+                            <Submit label=Msg::ImportCheck />
+                        </ActionForm>
+                    }
+                        .into_any()
+                },
+            )}
         </section>
     }
 }
@@ -400,19 +416,39 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
     if b.committed {
         return view! {
             <div class="card" id="import-result">
-                <h2>{lang.format(args::ImportDone { count: b.created.len() })}</h2>
+                <h2>
+                    {lang
+                        .format(args::ImportDone {
+                            count: b.created.len(),
+                        })}
+                </h2>
                 <div class="table-scroll">
                     <table class="people">
                         <tbody>
-                            {b.created.into_iter().map(|c| view! {
-                                <tr><td dir="auto">{c.name}</td><td>{c.email}</td><td>{if !c.link.is_empty() {
-                                    view! { <a href=c.link.clone()>{c.link.clone()}</a> }.into_any()
-                                } else if c.judge.is_some() {
-                                    view! { <span class="muted">{lang.t(Msg::ImportPassShownOnce)}</span> }.into_any()
-                                } else {
-                                    ().into_any()
-                                }}</td></tr>
-                            }).collect_view()}
+                            {b
+                                .created
+                                .into_iter()
+                                .map(|c| {
+                                    view! {
+                                        <tr>
+                                            <td dir="auto">{c.name}</td>
+                                            <td>{c.email}</td>
+                                            <td>
+                                                {if !c.link.is_empty() {
+                                                    view! { <a href=c.link.clone()>{c.link.clone()}</a> }.into_any()
+                                                } else if c.judge.is_some() {
+                                                    view! {
+                                                        <span class="muted">{lang.t(Msg::ImportPassShownOnce)}</span>
+                                                    }
+                                                        .into_any()
+                                                } else {
+                                                    ().into_any()
+                                                }}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
                 </div>
@@ -423,30 +459,75 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
     let ok = b.problems.is_empty() && !b.rows.is_empty();
     view! {
         <div class="card" id="import-preview">
-            <h2>{lang.format(args::ImportPreview { count: b.rows.len() })}</h2>
-            {(!b.problems.is_empty()).then(|| view! {
-                <Alert message=lang.format(args::ImportProblems { count: b.problems.len() })/>
-                <ul class="import-problems">
-                    {b.problems.iter().map(|(line, column, message)| view! {
-                        <li>{lang.format(args::ImportLine { line })} {(!column.is_empty()).then(|| view! { " · " <code>{column.clone()}</code> })} ": " {message.clone()}</li>
-                    }).collect_view()}
-                </ul>
-            })}
+            <h2>
+                {lang
+                    .format(args::ImportPreview {
+                        count: b.rows.len(),
+                    })}
+            </h2>
+            {(!b.problems.is_empty())
+                .then(|| {
+                    view! {
+                        <Alert message=lang
+                            .format(args::ImportProblems {
+                                count: b.problems.len(),
+                            }) />
+                        <ul class="import-problems">
+                            {b
+                                .problems
+                                .iter()
+                                .map(|(line, column, message)| {
+                                    view! {
+                                        <li>
+                                            {lang.format(args::ImportLine { line })}
+                                            {(!column.is_empty())
+                                                .then(|| {
+                                                    view! {
+                                                        " · "
+                                                        <code>{column.clone()}</code>
+                                                    }
+                                                })} ": " {message.clone()}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
             <div class="table-scroll">
                 <table class="people">
-                    <thead><tr><th>"#"</th>{b.columns.iter().map(|c| view! { <th>{c.clone()}</th> }).collect_view()}</tr></thead>
+                    <thead>
+                        <tr>
+                            <th>"#"</th>
+                            {b.columns.iter().map(|c| view! { <th>{c.clone()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
                     <tbody>
-                        {b.rows.iter().map(|(line, cells)| view! {
-                            <tr><td>{*line}</td>{cells.iter().map(|c| view! { <td dir="auto">{c.clone()}</td> }).collect_view()}</tr>
-                        }).collect_view()}
+                        {b
+                            .rows
+                            .iter()
+                            .map(|(line, cells)| {
+                                view! {
+                                    <tr>
+                                        <td>{*line}</td>
+                                        {cells.iter().map(|c| view! { <td dir="auto">{c.clone()}</td> }).collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>
             <ActionForm action=commit>
-                <FormError errors=commit_errors/>
-                <EventIdInput event_id=b.event_id/>
-                <input type="hidden" name="batch" value=b.id/>
-                <button type="submit" class="button primary" disabled=!ok>{lang.format(args::ImportConfirm { count: b.rows.len() })}</button>
+                <FormError errors=commit_errors />
+                <EventIdInput event_id=b.event_id />
+                <input type="hidden" name="batch" value=b.id />
+                <button type="submit" class="button primary" disabled=!ok>
+                    {lang
+                        .format(args::ImportConfirm {
+                            count: b.rows.len(),
+                        })}
+                </button>
             </ActionForm>
         </div>
     }
@@ -466,7 +547,7 @@ pub fn CsvFilePicker(label: String) -> impl IntoView {
     view! {
         <div class="field">
             <label for="f-csv_file">{label}</label>
-            <input id="f-csv_file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" on:change=on_change/>
+            <input id="f-csv_file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" on:change=on_change />
         </div>
     }
 }

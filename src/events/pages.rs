@@ -22,29 +22,58 @@ pub fn HomePage() -> impl IntoView {
                 <h1>{lang.t(Msg::EventsTitle)}</h1>
                 <Suspense fallback=|| ()>
                     {move || {
-                        user.get().and_then(|u| u.ok().flatten()).filter(|u| u.can_create_events).map(|_| {
-                            view! { <A href="/events/new" attr:class="button primary">{lang.t(Msg::CreateEvent)}</A> }
-                        })
+                        user.get()
+                            .and_then(|u| u.ok().flatten())
+                            .filter(|u| u.can_create_events)
+                            .map(|_| {
+                                view! {
+                                    <A href="/events/new" attr:class="button primary">
+                                        {lang.t(Msg::CreateEvent)}
+                                    </A>
+                                }
+                            })
                     }}
                 </Suspense>
             </div>
             <p class="lead">{lang.t(Msg::Tagline)}</p>
-            <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-                {move || events.get().map(|r| match r {
-                    Err(e) => crate::ui::failure(lang, &e),
-                    Ok(list) if list.is_empty() => view! { <p>{lang.t(Msg::NoEvents)}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="cards">
-                            {list.into_iter().map(|e| view! {
-                                <li class="card">
-                                    <h2><a href=format!("/events/{}", e.id) dir="auto">{e.name}</a></h2>
-                                    <p dir="auto">{e.venue}</p>
-                                    <p><time>{e.starts}</time> " " <span class="muted">{e.timezone}</span></p>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                })}
+            <Suspense fallback=move || {
+                view! { <p>{lang.t(Msg::Loading)}</p> }
+            }>
+                {move || {
+                    events
+                        .get()
+                        .map(|r| match r {
+                            Err(e) => crate::ui::failure(lang, &e),
+                            Ok(list) if list.is_empty() => view! { <p>{lang.t(Msg::NoEvents)}</p> }.into_any(),
+                            Ok(list) => {
+                                view! {
+                                    <ul class="cards">
+                                        {list
+                                            .into_iter()
+                                            .map(|e| {
+                                                view! {
+                                                    <li class="card">
+                                                        <h2>
+                                                            <a href=format!("/events/{}", e.id) dir="auto">
+                                                                {e.name}
+                                                            </a>
+                                                        </h2>
+                                                        <p dir="auto">{e.venue}</p>
+                                                        <p>
+                                                            <time>{e.starts}</time>
+                                                            " "
+                                                            <span class="muted">{e.timezone}</span>
+                                                        </p>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </Suspense>
         </section>
     }
@@ -59,74 +88,182 @@ pub fn EventPage() -> impl IntoView {
     let user = use_current_user();
     let join_errors = action_error(join);
     view! {
-        {loaded(page, move |e| {
-                    let signed_in = user.get().and_then(|u| u.ok().flatten()).is_some();
-                    let is_organizer = e.my_roles.contains(&Role::Organizer);
-                    let roles = e.my_roles.iter().map(|r| lang.t(r.label())).collect::<Vec<_>>().join(", ");
-                    let can_join = signed_in && e.registration_open && !e.my_roles.contains(&Role::Participant);
-                    let login_href = format!("/login?next=/events/{}", e.id);
-                    view! {
-                        <article class="event">
-                            <div class="page-head">
-                                <h1 dir="auto">{e.name.clone()}</h1>
-                                {is_organizer.then(|| view! {
-                                    <a class="button" href=format!("/events/{}/manage", e.id)>{lang.t(Msg::ManageEvent)}</a>
+        {loaded(
+            page,
+            move |e| {
+                let signed_in = user.get().and_then(|u| u.ok().flatten()).is_some();
+                let is_organizer = e.my_roles.contains(&Role::Organizer);
+                let roles = e.my_roles.iter().map(|r| lang.t(r.label())).collect::<Vec<_>>().join(", ");
+                let can_join = signed_in && e.registration_open && !e.my_roles.contains(&Role::Participant);
+                let login_href = format!("/login?next=/events/{}", e.id);
+                view! {
+                    <article class="event">
+                        <div class="page-head">
+                            <h1 dir="auto">{e.name.clone()}</h1>
+                            {is_organizer
+                                .then(|| {
+                                    view! {
+                                        <a class="button" href=format!("/events/{}/manage", e.id)>
+                                            {lang.t(Msg::ManageEvent)}
+                                        </a>
+                                    }
                                 })}
-                            </div>
-                            <p class="muted" dir="auto">{e.venue.clone()} " · " {e.timezone.clone()}</p>
-                            {(!roles.is_empty()).then(|| view! { <p class="badge">{lang.t(Msg::YourRoles)} ": " {roles}</p> })}
-                            <nav class="event-links" aria-label=lang.t(Msg::EventNavigation)>
-                                {e.my_roles.contains(&Role::Participant).then(|| view! {
-                                    <a class="button primary" href=format!("/events/{}/team", e.id)>{lang.t(Msg::TeamTitle)}</a>
+                        </div>
+                        <p class="muted" dir="auto">
+                            {e.venue.clone()}
+                            " · "
+                            {e.timezone.clone()}
+                        </p>
+                        {(!roles.is_empty())
+                            .then(|| view! { <p class="badge">{lang.t(Msg::YourRoles)} ": " {roles}</p> })}
+                        <nav class="event-links" aria-label=lang.t(Msg::EventNavigation)>
+                            {e
+                                .my_roles
+                                .contains(&Role::Participant)
+                                .then(|| {
+                                    view! {
+                                        <a class="button primary" href=format!("/events/{}/team", e.id)>
+                                            {lang.t(Msg::TeamTitle)}
+                                        </a>
+                                    }
                                 })}
-                                {e.my_roles.iter().any(|r| matches!(r, Role::Participant | Role::Mentor | Role::Organizer)).then(|| view! {
-                                    <a class="button" href=format!("/events/{}/board", e.id)>{lang.t(Msg::BoardTitle)}</a>
+                            {e
+                                .my_roles
+                                .iter()
+                                .any(|r| matches!(r, Role::Participant | Role::Mentor | Role::Organizer))
+                                .then(|| {
+                                    view! {
+                                        <a class="button" href=format!("/events/{}/board", e.id)>
+                                            {lang.t(Msg::BoardTitle)}
+                                        </a>
+                                    }
                                 })}
-                                {(!e.my_roles.iter().all(|r| *r == Role::Judge)).then(|| view! {
-                                    <a class="button" href=format!("/events/{}/sessions", e.id)>{lang.t(Msg::SessionsTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/help", e.id)>{lang.t(Msg::HelpTitle)}</a>
+                            {(!e.my_roles.iter().all(|r| *r == Role::Judge))
+                                .then(|| {
+                                    view! {
+                                        <a class="button" href=format!("/events/{}/sessions", e.id)>
+                                            {lang.t(Msg::SessionsTitle)}
+                                        </a>
+                                        <a class="button" href=format!("/events/{}/help", e.id)>
+                                            {lang.t(Msg::HelpTitle)}
+                                        </a>
+                                    }
                                 })}
-                                {e.my_roles.contains(&Role::Mentor).then(|| view! {
-                                    <a class="button primary" href=format!("/events/{}/mentor", e.id)>{lang.t(Msg::MentorProfileTitle)}</a>
+                            {e
+                                .my_roles
+                                .contains(&Role::Mentor)
+                                .then(|| {
+                                    view! {
+                                        <a class="button primary" href=format!("/events/{}/mentor", e.id)>
+                                            {lang.t(Msg::MentorProfileTitle)}
+                                        </a>
+                                    }
                                 })}
-                                {e.my_roles.contains(&Role::Judge).then(|| view! {
-                                    <a class="button primary" href=format!("/events/{}/judge", e.id)>{lang.t(Msg::JudgeDeskTitle)}</a>
+                            {e
+                                .my_roles
+                                .contains(&Role::Judge)
+                                .then(|| {
+                                    view! {
+                                        <a class="button primary" href=format!("/events/{}/judge", e.id)>
+                                            {lang.t(Msg::JudgeDeskTitle)}
+                                        </a>
+                                    }
                                 })}
-                                <a class="button" href=format!("/events/{}/ranking", e.id)>{lang.t(Msg::PublicResults)}</a>
-                                <a class="button" href=format!("/events/{}/projector", e.id)>{lang.t(Msg::LeaderboardTitle)}</a>
-                                {is_organizer.then(|| view! {
-                                    <a class="button primary" href=format!("/events/{}/dashboard", e.id)>{lang.t(Msg::DashboardTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/show", e.id)>{lang.t(Msg::PublishTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/judging", e.id)>{lang.t(Msg::JudgingTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/results", e.id)>{lang.t(Msg::ResultsTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/mentoring", e.id)>{lang.t(Msg::MentoringTitle)}</a>
-                                    <a class="button" href=format!("/events/{}/teams", e.id)>{lang.t(Msg::TeamsOverview)}</a>
-                                    <a class="button" href=format!("/events/{}/submissions", e.id)>{lang.t(Msg::SubmissionsTitle)}</a>
+                            <a class="button" href=format!("/events/{}/ranking", e.id)>
+                                {lang.t(Msg::PublicResults)}
+                            </a>
+                            <a class="button" href=format!("/events/{}/projector", e.id)>
+                                {lang.t(Msg::LeaderboardTitle)}
+                            </a>
+                            {is_organizer
+                                .then(|| {
+                                    view! {
+                                        <a class="button primary" href=format!("/events/{}/dashboard", e.id)>
+                                            {lang.t(Msg::DashboardTitle)}
+                                        </a>
+                                        <a class="button" href=format!("/events/{}/show", e.id)>
+                                            {lang.t(Msg::PublishTitle)}
+                                        </a>
+                                        <a class="button" href=format!("/events/{}/judging", e.id)>
+                                            {lang.t(Msg::JudgingTitle)}
+                                        </a>
+                                        <a class="button" href=format!("/events/{}/results", e.id)>
+                                            {lang.t(Msg::ResultsTitle)}
+                                        </a>
+                                        <a class="button" href=format!("/events/{}/mentoring", e.id)>
+                                            {lang.t(Msg::MentoringTitle)}
+                                        </a>
+                                        <a class="button" href=format!("/events/{}/teams", e.id)>
+                                            {lang.t(Msg::TeamsOverview)}
+                                        </a>
+                                        <a class="button" href=format!("/events/{}/submissions", e.id)>
+                                            {lang.t(Msg::SubmissionsTitle)}
+                                        </a>
+                                    }
                                 })}
-                            </nav>
-                            <p class="description" dir="auto">{e.description.clone()}</p>
-                            <FormError errors=join_errors/>
-                            {can_join.then(|| view! {
-                                <ActionForm action=join>
-                                    <EventIdInput event_id=e.id/>
-                                    <Submit label=Msg::JoinAsParticipant/>
-                                </ActionForm>
+                        </nav>
+                        <p class="description" dir="auto">
+                            {e.description.clone()}
+                        </p>
+                        <FormError errors=join_errors />
+                        {can_join
+                            .then(|| {
+                                view! {
+                                    <ActionForm action=join>
+                                        <EventIdInput event_id=e.id />
+                                        <Submit label=Msg::JoinAsParticipant />
+                                    </ActionForm>
+                                }
                             })}
-                            {(!signed_in).then(|| view! { <p><a href=login_href>{lang.t(Msg::LogInToJoin)}</a></p> })}
-                            <h2>{lang.t(Msg::ScheduleTitle)}</h2>
-                            <dl class="schedule">
-                                {e.schedule.iter().map(|(k, v)| view! { <dt>{lang.t(*k)}</dt><dd><time>{v.clone()}</time></dd> }).collect_view()}
-                            </dl>
-                            <p>{lang.format(args::TeamSizeLine { range: format!("{}–{}", e.team_min, e.team_max) })}</p>
-                            <h2>{lang.t(Msg::TracksTitle)}</h2>
-                            <ul class="tracks">
-                                {e.tracks.iter().map(|t| view! {
-                                    <li><strong dir="auto">{t.name.clone()}</strong> <span dir="auto">{t.description.clone()}</span></li>
-                                }).collect_view()}
-                            </ul>
-                        </article>
-                    }.into_any()
-                })}
+                        {(!signed_in)
+                            .then(|| {
+                                view! {
+                                    <p>
+                                        <a href=login_href>{lang.t(Msg::LogInToJoin)}</a>
+                                    </p>
+                                }
+                            })}
+                        <h2>{lang.t(Msg::ScheduleTitle)}</h2>
+                        <dl class="schedule">
+                            {e
+                                .schedule
+                                .iter()
+                                .map(|(k, v)| {
+                                    view! {
+                                        <dt>{lang.t(*k)}</dt>
+                                        <dd>
+                                            <time>{v.clone()}</time>
+                                        </dd>
+                                    }
+                                })
+                                .collect_view()}
+                        </dl>
+                        <p>
+                            {lang
+                                .format(args::TeamSizeLine {
+                                    range: format!("{}–{}", e.team_min, e.team_max),
+                                })}
+                        </p>
+                        <h2>{lang.t(Msg::TracksTitle)}</h2>
+                        <ul class="tracks">
+                            {e
+                                .tracks
+                                .iter()
+                                .map(|t| {
+                                    view! {
+                                        <li>
+                                            <strong dir="auto">{t.name.clone()}</strong>
+                                            <span dir="auto">{t.description.clone()}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </article>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -145,19 +282,51 @@ fn EventFields(errors: Signal<Option<AppError>>, data: Option<EventFormData>) ->
     let lang = use_lang();
     let v = move |name: &str, default: &str| data.as_ref().map(|d| d.value(name)).unwrap_or_else(|| default.to_owned());
     let dt = |label: Msg, name: &'static str, value: String| {
-        view! { <Field label name kind="datetime-local" errors value required=true/> }
+        view! { <Field label name kind="datetime-local" errors value required=true /> }
     };
     view! {
         <fieldset>
             <legend>{lang.t(Msg::EventDetails)}</legend>
-            <Field label=Msg::FieldEventName name="name" errors value=v("name", "") required=true dir_auto=true/>
-            <LocalizedField label=Msg::FieldDescription name="description" errors rows=4 hint=Msg::HintContentLanguages
-                value=Localized::new(v("description_ar", ""), v("description_fr", ""), v("description_en", ""))/>
-            <Field label=Msg::FieldVenue name="venue" errors value=v("venue", "") dir_auto=true/>
-            <Field label=Msg::FieldTimezone name="timezone" errors value=v("timezone", "Africa/Casablanca") hint=Msg::HintTimezone required=true suggestions=timezone_suggestions()/>
+            <Field label=Msg::FieldEventName name="name" errors value=v("name", "") required=true dir_auto=true />
+            <LocalizedField
+                label=Msg::FieldDescription
+                name="description"
+                errors
+                rows=4
+                hint=Msg::HintContentLanguages
+                value=Localized::new(v("description_ar", ""), v("description_fr", ""), v("description_en", ""))
+            />
+            <Field label=Msg::FieldVenue name="venue" errors value=v("venue", "") dir_auto=true />
+            <Field
+                label=Msg::FieldTimezone
+                name="timezone"
+                errors
+                value=v("timezone", "Africa/Casablanca")
+                hint=Msg::HintTimezone
+                required=true
+                suggestions=timezone_suggestions()
+            />
             <div class="row">
-                <Field label=Msg::FieldTeamMin name="team_min" kind="number" errors value=v("team_min", "2") min="1".to_string() max="20".to_string() required=true/>
-                <Field label=Msg::FieldTeamMax name="team_max" kind="number" errors value=v("team_max", "5") min="1".to_string() max="20".to_string() required=true/>
+                <Field
+                    label=Msg::FieldTeamMin
+                    name="team_min"
+                    kind="number"
+                    errors
+                    value=v("team_min", "2")
+                    min="1".to_string()
+                    max="20".to_string()
+                    required=true
+                />
+                <Field
+                    label=Msg::FieldTeamMax
+                    name="team_max"
+                    kind="number"
+                    errors
+                    value=v("team_max", "5")
+                    min="1".to_string()
+                    max="20".to_string()
+                    required=true
+                />
             </div>
         </fieldset>
         <fieldset>
@@ -188,26 +357,33 @@ pub fn NewEventPage() -> impl IntoView {
         <section class="form-page">
             <h1>{lang.t(Msg::CreateEvent)}</h1>
             <Suspense fallback=|| ()>
-                {move || user.get().map(|u| match u.ok().flatten() {
-                    None => {
-                        crate::ui::refuse(&AppError::Unauthenticated);
-                        view! {
-                            <Alert message=lang.t(Msg::ErrSignInRequired)/>
-                            <a href="/login?next=/events/new">{lang.t(Msg::LogIn)}</a>
-                        }.into_any()
-                    }
-                    Some(u) if !u.can_create_events => {
-                        crate::ui::refuse(&AppError::Forbidden);
-                        view! { <Alert message=lang.t(Msg::ErrCannotCreateEvents)/> }.into_any()
-                    }
-                    Some(_) => view! {
-                        <ActionForm action=action>
-                            <FormError errors/>
-                            <EventFields errors data=None/>
-                            <Submit label=Msg::CreateEvent/>
-                        </ActionForm>
-                    }.into_any(),
-                })}
+                {move || {
+                    user.get()
+                        .map(|u| match u.ok().flatten() {
+                            None => {
+                                crate::ui::refuse(&AppError::Unauthenticated);
+                                view! {
+                                    <Alert message=lang.t(Msg::ErrSignInRequired) />
+                                    <a href="/login?next=/events/new">{lang.t(Msg::LogIn)}</a>
+                                }
+                                    .into_any()
+                            }
+                            Some(u) if !u.can_create_events => {
+                                crate::ui::refuse(&AppError::Forbidden);
+                                view! { <Alert message=lang.t(Msg::ErrCannotCreateEvents) /> }.into_any()
+                            }
+                            Some(_) => {
+                                view! {
+                                    <ActionForm action=action>
+                                        <FormError errors />
+                                        <EventFields errors data=None />
+                                        <Submit label=Msg::CreateEvent />
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </Suspense>
         </section>
     }
@@ -230,72 +406,110 @@ pub fn ManageEventPage() -> impl IntoView {
     let remove_errors = action_error(remove);
     let organizer_errors = action_error(organizer);
     view! {
-        {loaded(form, move |data| {
-                    let event_id = data.id;
-                    let tracks = data.tracks.clone();
-                    let people = data.people.clone();
-                    view! {
-                        <section class="form-page">
-                            <div class="page-head">
-                                <h1 dir="auto">{lang.t(Msg::ManageEvent)} ": " {data.value("name")}</h1>
-                                <a href=format!("/events/{event_id}")>{lang.t(Msg::ViewPublicPage)}</a>
-                                <a href=format!("/events/{event_id}/teams")>{lang.t(Msg::TeamsOverview)}</a>
-                                <a href=format!("/events/{event_id}/submissions")>{lang.t(Msg::SubmissionsTitle)}</a>
-                                <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
-                                <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
-                                <a href=format!("/events/{event_id}/import")>{lang.t(Msg::ImportTitle)}</a>
-                            </div>
-                            <ActionForm action=update>
-                                <FormError errors=update_errors/>
-                                <Notice when=saved message=Msg::Saved/>
-                                <input type="hidden" name="id" value=event_id/>
-                                <input type="hidden" name="version" value=data.version/>
-                                <EventFields errors=update_errors data=Some(data.clone())/>
-                                <Submit label=Msg::Save/>
-                            </ActionForm>
+        {loaded(
+            form,
+            move |data| {
+                let event_id = data.id;
+                let tracks = data.tracks.clone();
+                let people = data.people.clone();
+                view! {
+                    <section class="form-page">
+                        <div class="page-head">
+                            <h1 dir="auto">{lang.t(Msg::ManageEvent)} ": " {data.value("name")}</h1>
+                            <a href=format!("/events/{event_id}")>{lang.t(Msg::ViewPublicPage)}</a>
+                            <a href=format!("/events/{event_id}/teams")>{lang.t(Msg::TeamsOverview)}</a>
+                            <a href=format!("/events/{event_id}/submissions")>{lang.t(Msg::SubmissionsTitle)}</a>
+                            <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
+                            <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
+                            <a href=format!("/events/{event_id}/import")>{lang.t(Msg::ImportTitle)}</a>
+                        </div>
+                        <ActionForm action=update>
+                            <FormError errors=update_errors />
+                            <Notice when=saved message=Msg::Saved />
+                            <input type="hidden" name="id" value=event_id />
+                            <input type="hidden" name="version" value=data.version />
+                            <EventFields errors=update_errors data=Some(data.clone()) />
+                            <Submit label=Msg::Save />
+                        </ActionForm>
 
-                            <h2 id="tracks">{lang.t(Msg::TracksTitle)}</h2>
-                            <FormError errors=remove_errors/>
-                            <ul class="tracks">
-                                {tracks.into_iter().map(|t| view! {
-                                    <li>
-                                        <strong dir="auto">{t.name.clone()}</strong> " " <span dir="auto">{t.description.clone()}</span>
-                                        <ActionForm action=remove attr:class="inline">
-                                            <EventIdInput event_id/>
-                                            <input type="hidden" name="track_id" value=t.id/>
-                                            <button type="submit" class="button link danger">{lang.t(Msg::Remove)}</button>
-                                        </ActionForm>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                            <ActionForm action=add>
-                                <FormError errors=add_errors/>
-                                <EventIdInput event_id/>
-                                <p class="hint">{lang.t(Msg::HintContentLanguages)}</p>
-                                <LocalizedField label=Msg::FieldTrackName name="track_name" errors=add_errors/>
-                                <LocalizedField label=Msg::FieldTrackDescription name="track_description" errors=add_errors/>
-                                <Submit label=Msg::AddTrack/>
-                            </ActionForm>
+                        <h2 id="tracks">{lang.t(Msg::TracksTitle)}</h2>
+                        <FormError errors=remove_errors />
+                        <ul class="tracks">
+                            {tracks
+                                .into_iter()
+                                .map(|t| {
+                                    view! {
+                                        <li>
+                                            <strong dir="auto">{t.name.clone()}</strong>
+                                            " "
+                                            <span dir="auto">{t.description.clone()}</span>
+                                            <ActionForm action=remove attr:class="inline">
+                                                <EventIdInput event_id />
+                                                <input type="hidden" name="track_id" value=t.id />
+                                                <button type="submit" class="button link danger">
+                                                    {lang.t(Msg::Remove)}
+                                                </button>
+                                            </ActionForm>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                        <ActionForm action=add>
+                            <FormError errors=add_errors />
+                            <EventIdInput event_id />
+                            <p class="hint">{lang.t(Msg::HintContentLanguages)}</p>
+                            <LocalizedField label=Msg::FieldTrackName name="track_name" errors=add_errors />
+                            <LocalizedField
+                                label=Msg::FieldTrackDescription
+                                name="track_description"
+                                errors=add_errors
+                            />
+                            <Submit label=Msg::AddTrack />
+                        </ActionForm>
 
-                            <h2>{lang.t(Msg::PeopleTitle)}</h2>
-                            <table class="people">
-                                <thead><tr><th>{lang.t(Msg::FieldDisplayName)}</th><th>{lang.t(Msg::FieldEmail)}</th><th>{lang.t(Msg::RoleTitle)}</th></tr></thead>
-                                <tbody>
-                                    {people.into_iter().map(|(n, m, r)| view! {
-                                        <tr><td dir="auto">{n}</td><td>{m}</td><td>{lang.t(r.label())}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <ActionForm action=organizer>
-                                <FormError errors=organizer_errors/>
-                                <EventIdInput event_id/>
-                                <Field label=Msg::FieldOrganizerEmail name="organizer_email" kind="email" errors=organizer_errors required=true/>
-                                <Submit label=Msg::AddOrganizer/>
-                            </ActionForm>
+                        <h2>{lang.t(Msg::PeopleTitle)}</h2>
+                        <table class="people">
+                            <thead>
+                                <tr>
+                                    <th>{lang.t(Msg::FieldDisplayName)}</th>
+                                    <th>{lang.t(Msg::FieldEmail)}</th>
+                                    <th>{lang.t(Msg::RoleTitle)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {people
+                                    .into_iter()
+                                    .map(|(n, m, r)| {
+                                        view! {
+                                            <tr>
+                                                <td dir="auto">{n}</td>
+                                                <td>{m}</td>
+                                                <td>{lang.t(r.label())}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                        <ActionForm action=organizer>
+                            <FormError errors=organizer_errors />
+                            <EventIdInput event_id />
+                            <Field
+                                label=Msg::FieldOrganizerEmail
+                                name="organizer_email"
+                                kind="email"
+                                errors=organizer_errors
+                                required=true
+                            />
+                            <Submit label=Msg::AddOrganizer />
+                        </ActionForm>
 
-                            <InvitesPanel event_id/>
-                        </section>
-                    }.into_any()
-                })}
+                        <InvitesPanel event_id />
+                    </section>
+                }
+                    .into_any()
+            },
+        )}
     }
 }

@@ -109,24 +109,58 @@ pub fn AuditPage() -> impl IntoView {
     let id = event_id_param();
     let data = Resource::new(move || id.get(), audit_log);
     view! {
-        {loaded(data, move |entries| view! {
+        {loaded(
+            data,
+            move |entries| {
+                view! {
                     <section class="form-page wide">
                         <div class="page-head">
                             <h1>{lang.t(Msg::AuditTitle)}</h1>
                             <a href=format!("/events/{}/judging", id.get_untracked())>{lang.t(Msg::JudgingTitle)}</a>
                         </div>
-                        <p class="hint">{lang.format(args::HintAudit { count: AUDIT_LIMIT })}</p>
+                        <p class="hint">
+                            {lang
+                                .format(args::HintAudit {
+                                    count: AUDIT_LIMIT,
+                                })}
+                        </p>
                         <div class="table-scroll">
                             <table class="people audit">
-                                <thead><tr><th>{lang.t(Msg::AuditWhen)}</th><th>{lang.t(Msg::AuditWho)}</th><th>{lang.t(Msg::AuditWhat)}</th><th>{lang.t(Msg::AuditDetail)}</th></tr></thead>
+                                <thead>
+                                    <tr>
+                                        <th>{lang.t(Msg::AuditWhen)}</th>
+                                        <th>{lang.t(Msg::AuditWho)}</th>
+                                        <th>{lang.t(Msg::AuditWhat)}</th>
+                                        <th>{lang.t(Msg::AuditDetail)}</th>
+                                    </tr>
+                                </thead>
                                 <tbody>
-                                    {entries.into_iter().map(|e| view! {
-                                        <tr><td><time>{e.at}</time></td><td dir="auto">{e.actor}</td><td><code>{e.action}</code></td><td class="audit-detail" dir="auto">{e.detail}</td></tr>
-                                    }).collect_view()}
+                                    {entries
+                                        .into_iter()
+                                        .map(|e| {
+                                            view! {
+                                                <tr>
+                                                    <td>
+                                                        <time>{e.at}</time>
+                                                    </td>
+                                                    <td dir="auto">{e.actor}</td>
+                                                    <td>
+                                                        <code>{e.action}</code>
+                                                    </td>
+                                                    <td class="audit-detail" dir="auto">
+                                                        {e.detail}
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </tbody>
                             </table>
                         </div>
                     </section>
-                }.into_any())}
+                }
+                    .into_any()
+            },
+        )}
     }
 }

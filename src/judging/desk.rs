@@ -190,46 +190,85 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                 .with(|l| l.get(&pid).map(|s| (sync_text(lang, &s.sync, outdated), s.sync.clone())))
                 .unwrap_or((String::new(), Sync::Empty))
         };
-        let status_view = view! { <p class="desk-sync" role="status" aria-live="polite" data-sync=move || match status_line().1 {
-                    Sync::Saved => "saved", Sync::Waiting => "waiting", Sync::Empty => "empty", Sync::Stale(_) => "stale", Sync::Failed(_) => "failed",
-                }>
-                    {move || status_line().0}
-                    {move || match status_line().1 {
-                        Sync::Stale(v) => {
-                            view! {
-                                " " <button type="button" class="button link" on:click=move |_| q.keep_mine(pid, v)>{lang.t(Msg::DeskKeepMine)}</button>
-                                " " <a class="button link" href=format!("/events/{event_id}/judge?p={idx}") rel="external">{lang.t(Msg::DeskUseSaved)}</a>
-                            }.into_any()
+        let status_view = view! {
+            <p
+                class="desk-sync"
+                role="status"
+                aria-live="polite"
+                data-sync=move || match status_line().1 {
+                    Sync::Saved => "saved",
+                    Sync::Waiting => "waiting",
+                    Sync::Empty => "empty",
+                    Sync::Stale(_) => "stale",
+                    Sync::Failed(_) => "failed",
+                }
+            >
+                {move || status_line().0}
+                {move || match status_line().1 {
+                    Sync::Stale(v) => {
+                        view! {
+                            " "
+                            <button type="button" class="button link" on:click=move |_| q.keep_mine(pid, v)>
+                                {lang.t(Msg::DeskKeepMine)}
+                            </button>
+                            " "
+                            <a class="button link" href=format!("/events/{event_id}/judge?p={idx}") rel="external">
+                                {lang.t(Msg::DeskUseSaved)}
+                            </a>
                         }
-                        Sync::Failed(m) if !m.is_empty() => {
-                            view! { " " <button type="button" class="button link" on:click=move |_| q.retry(pid)>{lang.t(Msg::DeskRetry)}</button> }.into_any()
+                            .into_any()
+                    }
+                    Sync::Failed(m) if !m.is_empty() => {
+                        view! {
+                            " "
+                            <button type="button" class="button link" on:click=move |_| q.retry(pid)>
+                                {lang.t(Msg::DeskRetry)}
+                            </button>
                         }
-                        _ => ().into_any(),
-                    }}
-                </p>
-                // Shown by the style sheet only while the page is still a plain form and a
-                // control differs from what the server rendered: the status above describes
-                // the server's copy, not that tap.
-                <p class="desk-unsent" role="status">{lang.t(Msg::DeskNotSentYet)}</p> }.into_any();
+                            .into_any()
+                    }
+                    _ => ().into_any(),
+                }}
+            </p>
+            // Shown by the style sheet only while the page is still a plain form and a
+            // control differs from what the server rendered: the status above describes
+            // the server's copy, not that tap.
+            <p class="desk-unsent" role="status">
+                {lang.t(Msg::DeskNotSentYet)}
+            </p>
+        }
+        .into_any();
         // `autocomplete="off"`: the browser must not restore an earlier visit's taps into
         // the form on reload (they would look like new taps, see `client::early_edits`).
-        let form_view = view! { <form method="post" action="/api/judging/save" data-local="desk" class="desk-form" autocomplete="off"
-                    on:submit=move |ev| {
-                        ev.prevent_default();
-                        #[cfg(feature = "hydrate")]
-                        {
-                            let absent = client::submitter_value(&ev).as_deref() == Some(ScoreStatus::Absent.code());
-                            edit(&|s: &mut Local| mark_absent(s, absent));
-                        }
-                        if let Some(n) = next { go(n) }
-                    }>
-                    <EventIdInput event_id/>
-                    <input type="hidden" name="project_id" value=pid/>
-                    <input type="hidden" name="save_id" value=save_id/>
-                    <input type="hidden" name="base_version" value=state.version/>
-                    <input type="hidden" name="back" value=back/>
-                    <fieldset disabled=!open class="desk-fields">
-                        {item.criteria.iter().map(|c| {
+        let form_view = view! {
+            <form
+                method="post"
+                action="/api/judging/save"
+                data-local="desk"
+                class="desk-form"
+                autocomplete="off"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    #[cfg(feature = "hydrate")]
+                    {
+                        let absent = client::submitter_value(&ev).as_deref() == Some(ScoreStatus::Absent.code());
+                        edit(&|s: &mut Local| mark_absent(s, absent));
+                    }
+                    if let Some(n) = next {
+                        go(n)
+                    }
+                }
+            >
+                <EventIdInput event_id />
+                <input type="hidden" name="project_id" value=pid />
+                <input type="hidden" name="save_id" value=save_id />
+                <input type="hidden" name="base_version" value=state.version />
+                <input type="hidden" name="back" value=back />
+                <fieldset disabled=!open class="desk-fields">
+                    {item
+                        .criteria
+                        .iter()
+                        .map(|c| {
                             let key = c.key.clone();
                             let chosen = state.marks.get(&key).copied();
                             let chosen_now = {
@@ -238,67 +277,208 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                             };
                             view! {
                                 <fieldset class="criterion">
-                                    <legend dir="auto">{c.name.pick(lang).to_owned()} " " <span class="muted">{lang.format(args::DeskWeight { weight: c.weight })}</span></legend>
-                                    {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.pick(lang).to_owned()}</p> })}
-                                    <div class="levels">
-                                        {c.range().map(|level| {
-                                            let key = key.clone();
-                                            let id = format!("m-{pid}-{key}-{level}");
-                                            let descriptor = c.descriptor(level, lang).map(str::to_owned);
-                                            // `checked` is the server's mark (the page before the
-                                            // island starts); `prop:checked` the phone's, after.
+                                    <legend dir="auto">
+                                        {c.name.pick(lang).to_owned()} " "
+                                        <span class="muted">
+                                            {lang
+                                                .format(args::DeskWeight {
+                                                    weight: c.weight,
+                                                })}
+                                        </span>
+                                    </legend>
+                                    {(!c.description.is_empty())
+                                        .then(|| {
                                             view! {
-                                                <input type="radio" class="level-input" id=id.clone() name=format!("marks[{key}]") value=level
-                                                    checked=chosen == Some(level)
-                                                    prop:checked=move || chosen_now.get() == Some(level)
-                                                    on:change=move |_| edit(&|s: &mut Local| { s.marks.insert(key.clone(), level); s.absent = false; })/>
-                                                <label class="level" for=id>
-                                                    <span class="level-n">{level}</span>
-                                                    {descriptor.map(|d| view! { <span class="level-d" dir="auto">{d}</span> })}
-                                                </label>
+                                                <p class="hint" dir="auto">
+                                                    {c.description.pick(lang).to_owned()}
+                                                </p>
                                             }
-                                        }).collect_view()}
+                                        })}
+                                    <div class="levels">
+                                        {c
+                                            .range()
+                                            .map(|level| {
+                                                let key = key.clone();
+                                                let id = format!("m-{pid}-{key}-{level}");
+                                                let descriptor = c.descriptor(level, lang).map(str::to_owned);
+                                                // `checked` is the server's mark (the page before the
+                                                // island starts); `prop:checked` the phone's, after.
+                                                view! {
+                                                    <input
+                                                        type="radio"
+                                                        class="level-input"
+                                                        id=id.clone()
+                                                        name=format!("marks[{key}]")
+                                                        value=level
+                                                        checked=chosen == Some(level)
+                                                        prop:checked=move || chosen_now.get() == Some(level)
+                                                        on:change=move |_| edit(
+                                                            &|s: &mut Local| {
+                                                                s.marks.insert(key.clone(), level);
+                                                                s.absent = false;
+                                                            },
+                                                        )
+                                                    />
+                                                    <label class="level" for=id>
+                                                        <span class="level-n">{level}</span>
+                                                        {descriptor
+                                                            .map(|d| {
+                                                                view! {
+                                                                    <span class="level-d" dir="auto">
+                                                                        {d}
+                                                                    </span>
+                                                                }
+                                                            })}
+                                                    </label>
+                                                }
+                                            })
+                                            .collect_view()}
                                     </div>
                                 </fieldset>
-                            }.into_any()
-                        }).collect_view()}
-                        <div class="field">
-                            <label for=format!("notes-{pid}")>{lang.t(Msg::DeskNotes)}</label>
-                            <textarea id=format!("notes-{pid}") name="notes" rows="3" maxlength="2000" dir="auto"
-                                inner_html=crate::ui::escape_html(&state.notes)
-                                prop:value=move || notes_now.get()
-                                on:change=move |ev| { let v = event_target_value(&ev); edit(&|s: &mut Local| s.notes = v.clone()) }></textarea>
-                        </div>
-                        <div class="field checkbox">
-                            <input type="checkbox" id=format!("flag-{pid}") name="flagged" value="on" checked=state.flagged
-                                prop:checked=move || flagged_now.get()
-                                on:change=move |ev| { let on = event_target_checked(&ev); edit(&|s: &mut Local| s.flagged = on) }/>
-                            <label for=format!("flag-{pid}")>{lang.t(Msg::DeskFlag)}</label>
-                        </div>
-                        <div class="desk-actions">
-                            <button type="submit" name="status" value="" class="button primary">{lang.t(Msg::DeskSaveNext)}</button>
-                            <button type="submit" name="status" value=ScoreStatus::Absent.code() class="button">{lang.t(Msg::DeskAbsent)}</button>
-                        </div>
-                    </fieldset>
-                </form> }.into_any();
-        let nav_view = view! { <nav class="desk-nav" aria-label=lang.t(Msg::DeskProjects)>
-                    {prev.map(|p| view! { <a class="button" href=format!("?p={p}") on:click=move |ev| { ev.prevent_default(); go(p) }>{lang.t(Msg::DeskPrevious)}</a> })}
-                    {next.map(|n| view! { <a class="button" href=format!("?p={n}") on:click=move |ev| { ev.prevent_default(); go(n) }>{lang.t(Msg::DeskSkip)}</a> })}
-                </nav> }.into_any();
+                            }
+                                .into_any()
+                        })
+                        .collect_view()}
+                    <div class="field">
+                        <label for=format!("notes-{pid}")>{lang.t(Msg::DeskNotes)}</label>
+                        <textarea
+                            id=format!("notes-{pid}")
+                            name="notes"
+                            rows="3"
+                            maxlength="2000"
+                            dir="auto"
+                            inner_html=crate::ui::escape_html(&state.notes)
+                            prop:value=move || notes_now.get()
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                edit(&|s: &mut Local| s.notes = v.clone())
+                            }
+                        ></textarea>
+                    </div>
+                    <div class="field checkbox">
+                        <input
+                            type="checkbox"
+                            id=format!("flag-{pid}")
+                            name="flagged"
+                            value="on"
+                            checked=state.flagged
+                            prop:checked=move || flagged_now.get()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                edit(&|s: &mut Local| s.flagged = on)
+                            }
+                        />
+                        <label for=format!("flag-{pid}")>{lang.t(Msg::DeskFlag)}</label>
+                    </div>
+                    <div class="desk-actions">
+                        <button type="submit" name="status" value="" class="button primary">
+                            {lang.t(Msg::DeskSaveNext)}
+                        </button>
+                        <button type="submit" name="status" value=ScoreStatus::Absent.code() class="button">
+                            {lang.t(Msg::DeskAbsent)}
+                        </button>
+                    </div>
+                </fieldset>
+            </form>
+        }
+        .into_any();
+        let nav_view = view! {
+            <nav class="desk-nav" aria-label=lang.t(Msg::DeskProjects)>
+                {prev
+                    .map(|p| {
+                        view! {
+                            <a
+                                class="button"
+                                href=format!("?p={p}")
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    go(p)
+                                }
+                            >
+                                {lang.t(Msg::DeskPrevious)}
+                            </a>
+                        }
+                    })}
+                {next
+                    .map(|n| {
+                        view! {
+                            <a
+                                class="button"
+                                href=format!("?p={n}")
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    go(n)
+                                }
+                            >
+                                {lang.t(Msg::DeskSkip)}
+                            </a>
+                        }
+                    })}
+            </nav>
+        }
+        .into_any();
         view! {
             <article class="desk-project" aria-labelledby="desk-title" data-project=pid>
                 <p class="desk-code">
                     <span class="tag">{item.code.clone()}</span>
-                    {(!item.table_label.is_empty()).then(|| view! { " " <span class="tag">{lang.format(args::DeskTable { table: &item.table_label })}</span> })}
-                    {(!item.track.is_empty()).then(|| view! { " " <span class="muted" dir="auto">{item.track.clone()}</span> })}
+                    {(!item.table_label.is_empty())
+                        .then(|| {
+                            view! {
+                                " "
+                                <span class="tag">
+                                    {lang
+                                        .format(args::DeskTable {
+                                            table: &item.table_label,
+                                        })}
+                                </span>
+                            }
+                        })}
+                    {(!item.track.is_empty())
+                        .then(|| {
+                            view! {
+                                " "
+                                <span class="muted" dir="auto">
+                                    {item.track.clone()}
+                                </span>
+                            }
+                        })}
                 </p>
-                <h2 id="desk-title" dir="auto">{item.title.clone()}</h2>
-                {item.team.clone().map(|t| view! { <p class="muted" dir="auto">{t}</p> })}
+                <h2 id="desk-title" dir="auto">
+                    {item.title.clone()}
+                </h2>
+                {item
+                    .team
+                    .clone()
+                    .map(|t| {
+                        view! {
+                            <p class="muted" dir="auto">
+                                {t}
+                            </p>
+                        }
+                    })}
                 <details class="desk-about">
                     <summary>{lang.t(Msg::DeskAbout)}</summary>
-                    <p dir="auto"><strong>{item.tagline.clone()}</strong></p>
-                    <p dir="auto" class="prewrap">{item.description.clone()}</p>
-                    <ul>{item.links.iter().map(|l| view! { <li><a href=l.clone() rel="noopener noreferrer" target="_blank">{l.clone()}</a></li> }).collect_view()}</ul>
+                    <p dir="auto">
+                        <strong>{item.tagline.clone()}</strong>
+                    </p>
+                    <p dir="auto" class="prewrap">
+                        {item.description.clone()}
+                    </p>
+                    <ul>
+                        {item
+                            .links
+                            .iter()
+                            .map(|l| {
+                                view! {
+                                    <li>
+                                        <a href=l.clone() rel="noopener noreferrer" target="_blank">
+                                            {l.clone()}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
                 </details>
                 {status_view}
                 {form_view}
@@ -312,39 +492,76 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
 
     view! {
         <div class="desk" data-ready=move || ready.get().to_string()>
-            {(!open).then(|| view! { <p class="notice" role="status">{lang.t(Msg::DeskClosed)}</p> })}
+            {(!open)
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status">
+                            {lang.t(Msg::DeskClosed)}
+                        </p>
+                    }
+                })}
             <div class="desk-progress">
-                <span>{move || lang.format(args::DeskProgress { progress: format!("{} / {count}", done()) })}</span>
+                <span>
+                    {move || {
+                        lang.format(args::DeskProgress {
+                            progress: format!("{} / {count}", done()),
+                        })
+                    }}
+                </span>
                 <progress max=count value=done aria-hidden="true"></progress>
                 <span class="desk-pending" data-pending=move || queue.pending_count()>
-                    {move || { let n = queue.pending_count(); (n > 0).then(|| lang.format(args::DeskPendingCount { count: n })) }}
+                    {move || {
+                        let n = queue.pending_count();
+                        (n > 0).then(|| lang.format(args::DeskPendingCount { count: n }))
+                    }}
                 </span>
             </div>
             {(count == 0).then(|| view! { <p class="notice">{lang.t(Msg::DeskNothingAssigned)}</p> })}
-            <For each=shown key=key children=project/>
+            <For each=shown key=key children=project />
             <details class="desk-list">
                 <summary>{lang.t(Msg::DeskAllProjects)}</summary>
                 <ol>
-                    {move || items.with_value(|v| v.iter().enumerate().map(|(i, it)| {
-                        let pid = it.project_id;
-                        let criteria = it.criteria.clone();
-                        let state = move || local.with(|l| l.get(&pid).map(|s| (complete(&criteria, s), s.sync.clone())));
-                        view! {
-                            <li>
-                                <a href=format!("?p={i}") aria-current=move || (current.get() == i).then_some("true")
-                                    on:click=move |ev| { ev.prevent_default(); go(i) }>
-                                    {it.code.clone()} " " <span dir="auto">{it.title.clone()}</span>
-                                </a>
-                                " "
-                                <span class="muted" data-project=pid>{move || match state() {
-                                    Some((_, Sync::Waiting)) => lang.t(Msg::DeskWaiting),
-                                    Some((_, Sync::Stale(_))) => lang.t(Msg::DeskStale),
-                                    Some((true, _)) => lang.t(Msg::DeskDone),
-                                    _ => lang.t(Msg::DeskNotScored),
-                                }}</span>
-                            </li>
-                        }
-                    }).collect_view())}
+                    {move || {
+                        items
+                            .with_value(|v| {
+                                v.iter()
+                                    .enumerate()
+                                    .map(|(i, it)| {
+                                        let pid = it.project_id;
+                                        let criteria = it.criteria.clone();
+                                        let state = move || {
+                                            local
+                                                .with(|l| l.get(&pid).map(|s| (complete(&criteria, s), s.sync.clone())))
+                                        };
+                                        view! {
+                                            <li>
+                                                <a
+                                                    href=format!("?p={i}")
+                                                    aria-current=move || (current.get() == i).then_some("true")
+                                                    on:click=move |ev| {
+                                                        ev.prevent_default();
+                                                        go(i)
+                                                    }
+                                                >
+                                                    {it.code.clone()}
+                                                    " "
+                                                    <span dir="auto">{it.title.clone()}</span>
+                                                </a>
+                                                " "
+                                                <span class="muted" data-project=pid>
+                                                    {move || match state() {
+                                                        Some((_, Sync::Waiting)) => lang.t(Msg::DeskWaiting),
+                                                        Some((_, Sync::Stale(_))) => lang.t(Msg::DeskStale),
+                                                        Some((true, _)) => lang.t(Msg::DeskDone),
+                                                        _ => lang.t(Msg::DeskNotScored),
+                                                    }}
+                                                </span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
                 </ol>
             </details>
         </div>

@@ -38,58 +38,116 @@ pub fn JudgingPage() -> impl IntoView {
     let (reset_errors, extra_errors, table_errors) = (action_error(reset), action_error(extra), action_error(table));
     let (show_errors, extend_errors) = (action_error(show), action_error(extend));
     view! {
-        {loaded(data, move |d| {
-                    let event_id = d.event_id;
-                    let s = d.settings.clone();
-                    let track_options: Vec<(String, String)> = std::iter::once((String::new(), lang.t(Msg::AllTracks).to_owned()))
-                        .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
-                        .collect();
-                    let under = d.coverage.iter().filter(|c| c.under).count();
-                    view! {
-                        <section class="form-page wide">
-                            <div class="page-head">
-                                <h1 dir="auto">{lang.t(Msg::JudgingTitle)} ": " {d.event_name.clone()}</h1>
-                                <a href=format!("/events/{event_id}/rubric")>{lang.t(Msg::RubricTitle)}</a>
-                                <a href=format!("/events/{event_id}/results")>{lang.t(Msg::ResultsTitle)}</a>
-                                <a href=format!("/events/{event_id}/audit")>{lang.t(Msg::AuditTitle)}</a>
-                                <a href=format!("/events/{event_id}/show")>{lang.t(Msg::PublishTitle)}</a>
-                                <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
-                                <a href=format!("/events/{event_id}/manage")>{lang.t(Msg::ManageEvent)}</a>
+        {loaded(
+            data,
+            move |d| {
+                let event_id = d.event_id;
+                let s = d.settings.clone();
+                let track_options: Vec<(String, String)> = std::iter::once((
+                        String::new(),
+                        lang.t(Msg::AllTracks).to_owned(),
+                    ))
+                    .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
+                    .collect();
+                let under = d.coverage.iter().filter(|c| c.under).count();
+                view! {
+                    <section class="form-page wide">
+                        <div class="page-head">
+                            <h1 dir="auto">{lang.t(Msg::JudgingTitle)} ": " {d.event_name.clone()}</h1>
+                            <a href=format!("/events/{event_id}/rubric")>{lang.t(Msg::RubricTitle)}</a>
+                            <a href=format!("/events/{event_id}/results")>{lang.t(Msg::ResultsTitle)}</a>
+                            <a href=format!("/events/{event_id}/audit")>{lang.t(Msg::AuditTitle)}</a>
+                            <a href=format!("/events/{event_id}/show")>{lang.t(Msg::PublishTitle)}</a>
+                            <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
+                            <a href=format!("/events/{event_id}/manage")>{lang.t(Msg::ManageEvent)}</a>
+                        </div>
+                        {(!d.has_rubric)
+                            .then(|| {
+                                view! {
+                                    <p class="notice">
+                                        {lang.t(Msg::HintNoRubricYet)} " "
+                                        <a href=format!("/events/{event_id}/rubric")>{lang.t(Msg::RubricTitle)}</a>
+                                    </p>
+                                }
+                            })}
+                        <p class="badge" data-open=s.open_now.to_string()>
+                            {lang.t(if s.open_now { Msg::JudgingIsOpen } else { Msg::JudgingIsClosed })}
+                        </p>
+
+                        <h2>{lang.t(Msg::JudgingSettings)}</h2>
+                        <ActionForm action=settings>
+                            <FormError errors=settings_errors />
+                            <EventIdInput event_id />
+                            <input type="hidden" name="version" value=s.version />
+                            <div class="grid-2">
+                                <Field
+                                    label=Msg::FieldJudgesPerProject
+                                    name="judges_per_project"
+                                    kind="number"
+                                    errors=settings_errors
+                                    value=s.judges_per_project.to_string()
+                                    min="1".to_string()
+                                    required=true
+                                />
+                                <Field
+                                    label=Msg::FieldDisagreement
+                                    name="disagreement"
+                                    kind="number"
+                                    errors=settings_errors
+                                    value=s.disagreement.to_string()
+                                    min="1".to_string()
+                                    hint=Msg::HintDisagreement
+                                />
+                                <Select
+                                    label=Msg::FieldMethod
+                                    name="method"
+                                    errors=settings_errors
+                                    selected=s.method.clone()
+                                    options=vec![
+                                        (Method::Z.code().into(), lang.t(Msg::MethodZ).into()),
+                                        (Method::Raw.code().into(), lang.t(Msg::MethodRaw).into()),
+                                    ]
+                                />
+                                <Select
+                                    label=Msg::FieldJudgingState
+                                    name="state"
+                                    errors=settings_errors
+                                    selected=s.state.clone()
+                                    options=vec![
+                                        ("scheduled".into(), lang.t(Msg::StateScheduled).into()),
+                                        ("open".into(), lang.t(Msg::StateOpen).into()),
+                                        ("closed".into(), lang.t(Msg::StateClosed).into()),
+                                    ]
+                                />
                             </div>
-                            {(!d.has_rubric).then(|| view! { <p class="notice">{lang.t(Msg::HintNoRubricYet)} " " <a href=format!("/events/{event_id}/rubric")>{lang.t(Msg::RubricTitle)}</a></p> })}
-                            <p class="badge" data-open=s.open_now.to_string()>{lang.t(if s.open_now { Msg::JudgingIsOpen } else { Msg::JudgingIsClosed })}</p>
+                            <Checkbox label=Msg::FieldHideNames name="hide_names" checked=s.hide_names />
+                            <Submit label=Msg::Save />
+                        </ActionForm>
 
-                            <h2>{lang.t(Msg::JudgingSettings)}</h2>
-                            <ActionForm action=settings>
-                                <FormError errors=settings_errors/>
-                                <EventIdInput event_id/>
-                                <input type="hidden" name="version" value=s.version/>
-                                <div class="grid-2">
-                                    <Field label=Msg::FieldJudgesPerProject name="judges_per_project" kind="number" errors=settings_errors value=s.judges_per_project.to_string() min="1".to_string() required=true/>
-                                    <Field label=Msg::FieldDisagreement name="disagreement" kind="number" errors=settings_errors value=s.disagreement.to_string() min="1".to_string() hint=Msg::HintDisagreement/>
-                                    <Select label=Msg::FieldMethod name="method" errors=settings_errors selected=s.method.clone()
-                                        options=vec![(Method::Z.code().into(), lang.t(Msg::MethodZ).into()), (Method::Raw.code().into(), lang.t(Msg::MethodRaw).into())]/>
-                                    <Select label=Msg::FieldJudgingState name="state" errors=settings_errors selected=s.state.clone()
-                                        options=vec![("scheduled".into(), lang.t(Msg::StateScheduled).into()), ("open".into(), lang.t(Msg::StateOpen).into()), ("closed".into(), lang.t(Msg::StateClosed).into())]/>
-                                </div>
-                                <Checkbox label=Msg::FieldHideNames name="hide_names" checked=s.hide_names/>
-                                <Submit label=Msg::Save/>
-                            </ActionForm>
-
-                            <h2 id="judges">{lang.t(Msg::JudgesTitle)}</h2>
-                            <p class="hint">{lang.t(Msg::HintJudgePasses)}</p>
-                            <ActionForm action=add>
-                                <FormError errors=add_errors/>
-                                <EventIdInput event_id/>
-                                <Field label=Msg::FieldDisplayName name="display_name" errors=add_errors required=true dir_auto=true/>
-                                <Submit label=Msg::AddJudge/>
-                            </ActionForm>
-                            <FormError errors=reset_errors/>
-                            <FormError errors=show_errors/>
-                            <FormError errors=extend_errors/>
-                            <FormError errors=judge_errors/>
-                            <ul class="judges">
-                                {d.judges.clone().into_iter().map(|j| {
+                        <h2 id="judges">{lang.t(Msg::JudgesTitle)}</h2>
+                        <p class="hint">{lang.t(Msg::HintJudgePasses)}</p>
+                        <ActionForm action=add>
+                            <FormError errors=add_errors />
+                            <EventIdInput event_id />
+                            <Field
+                                label=Msg::FieldDisplayName
+                                name="display_name"
+                                errors=add_errors
+                                required=true
+                                dir_auto=true
+                            />
+                            <Submit label=Msg::AddJudge />
+                        </ActionForm>
+                        <FormError errors=reset_errors />
+                        <FormError errors=show_errors />
+                        <FormError errors=extend_errors />
+                        <FormError errors=judge_errors />
+                        <ul class="judges">
+                            {d
+                                .judges
+                                .clone()
+                                .into_iter()
+                                .map(|j| {
                                     let track_options = track_options.clone();
                                     let uid = j.user_id;
                                     let live = j.pass.as_ref().is_some_and(|p| !p.expired);
@@ -97,134 +155,328 @@ pub fn JudgingPage() -> impl IntoView {
                                     let login = if own { "own" } else { "pass" };
                                     view! {
                                         <li class="card judge" class:inactive=!j.active data-login=login>
-                                            <p><strong dir="auto">{j.name.clone()}</strong> " · "
-                                                <span class="progress-text">{lang.format(args::JudgeProgress { progress: format!("{}/{}", j.done, j.assigned) })}</span>
-                                                {(j.declared_conflicts > 0).then(|| view! { " · " {lang.format(args::DeclaredConflicts { count: j.declared_conflicts })} })}
+                                            <p>
+                                                <strong dir="auto">{j.name.clone()}</strong>
+                                                " · "
+                                                <span class="progress-text">
+                                                    {lang
+                                                        .format(args::JudgeProgress {
+                                                            progress: format!("{}/{}", j.done, j.assigned),
+                                                        })}
+                                                </span>
+                                                {(j.declared_conflicts > 0)
+                                                    .then(|| {
+                                                        view! {
+                                                            " · "
+                                                            {lang
+                                                                .format(args::DeclaredConflicts {
+                                                                    count: j.declared_conflicts,
+                                                                })}
+                                                        }
+                                                    })}
                                             </p>
                                             <p class="pass-state">
-                                                <span class="tag">{lang.t(if j.own_login { Msg::JudgeOwnLogin } else { Msg::JudgePassOnly })}</span> " "
+                                                <span class="tag">
+                                                    {lang
+                                                        .t(
+                                                            if j.own_login {
+                                                                Msg::JudgeOwnLogin
+                                                            } else {
+                                                                Msg::JudgePassOnly
+                                                            },
+                                                        )}
+                                                </span>
+                                                " "
                                                 {match (&j.pass, j.own_login) {
-                                                    (Some(p), _) if p.expired => view! { <span class="muted">{lang.format(args::PassExpiredOn { date: p.expires.clone() })}</span> }.into_any(),
-                                                    (Some(p), _) => view! { <span class="muted">{lang.format(args::PassValidUntil { date: p.expires.clone() })}</span> }.into_any(),
-                                                    (None, false) => view! { <span class="muted">{lang.t(Msg::PassNone)}</span> }.into_any(),
+                                                    (Some(p), _) if p.expired => {
+                                                        view! {
+                                                            <span class="muted">
+                                                                {lang
+                                                                    .format(args::PassExpiredOn {
+                                                                        date: p.expires.clone(),
+                                                                    })}
+                                                            </span>
+                                                        }
+                                                            .into_any()
+                                                    }
+                                                    (Some(p), _) => {
+                                                        view! {
+                                                            <span class="muted">
+                                                                {lang
+                                                                    .format(args::PassValidUntil {
+                                                                        date: p.expires.clone(),
+                                                                    })}
+                                                            </span>
+                                                        }
+                                                            .into_any()
+                                                    }
+                                                    (None, false) => {
+                                                        view! { <span class="muted">{lang.t(Msg::PassNone)}</span> }
+                                                            .into_any()
+                                                    }
                                                     (None, true) => ().into_any(),
                                                 }}
                                             </p>
-                                            {j.fresh.clone().map(|f| view! {
-                                                <div class="pass-fresh notice" role="status">
-                                                    <p>{lang.t(Msg::PassShownOnce)}</p>
-                                                    <div class="qr" aria-hidden="true" inner_html=f.qr_svg></div>
-                                                    <p><label>{lang.t(Msg::JudgePassLink)} <input class="copy pass-link" readonly value=f.url/></label></p>
-                                                </div>
-                                            })}
+                                            {j
+                                                .fresh
+                                                .clone()
+                                                .map(|f| {
+                                                    view! {
+                                                        <div class="pass-fresh notice" role="status">
+                                                            <p>{lang.t(Msg::PassShownOnce)}</p>
+                                                            <div
+                                                                class="qr"
+                                                                aria-hidden="true"
+                                                                inner_html=f.qr_svg
+                                                            ></div>
+                                                            <p>
+                                                                <label>
+                                                                    {lang.t(Msg::JudgePassLink)}
+                                                                    <input class="copy pass-link" readonly value=f.url />
+                                                                </label>
+                                                            </p>
+                                                        </div>
+                                                    }
+                                                })}
                                             <div class="row-actions">
-                                                {(!own).then(|| view! {
-                                                    {live.then(|| view! {
-                                                        <ActionForm action=show attr:class="inline">
-                                                            <EventIdInput event_id/>
-                                                            <input type="hidden" name="user_id" value=uid/>
-                                                            <button type="submit" class="button link">{lang.t(Msg::ShowPass)}</button>
-                                                        </ActionForm>
+                                                {(!own)
+                                                    .then(|| {
+                                                        view! {
+                                                            {live
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <ActionForm action=show attr:class="inline">
+                                                                            <EventIdInput event_id />
+                                                                            <input type="hidden" name="user_id" value=uid />
+                                                                            <button type="submit" class="button link">
+                                                                                {lang.t(Msg::ShowPass)}
+                                                                            </button>
+                                                                        </ActionForm>
+                                                                    }
+                                                                })}
+                                                            {has_pass
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <ActionForm action=extend attr:class="inline">
+                                                                            <EventIdInput event_id />
+                                                                            <input type="hidden" name="user_id" value=uid />
+                                                                            <label for=format!(
+                                                                                "f-days-{uid}",
+                                                                            )>{lang.t(Msg::FieldExtendDays)}</label>
+                                                                            <input
+                                                                                id=format!("f-days-{uid}")
+                                                                                name="days"
+                                                                                type="number"
+                                                                                min="1"
+                                                                                max=MAX_EXTEND_DAYS.to_string()
+                                                                                size="3"
+                                                                                value="1"
+                                                                            />
+                                                                            <button type="submit" class="button link">
+                                                                                {lang.t(Msg::ExtendPass)}
+                                                                            </button>
+                                                                        </ActionForm>
+                                                                    }
+                                                                })}
+                                                        }
                                                     })}
-                                                    {has_pass.then(|| view! {
-                                                        <ActionForm action=extend attr:class="inline">
-                                                            <EventIdInput event_id/>
-                                                            <input type="hidden" name="user_id" value=uid/>
-                                                            <label for=format!("f-days-{uid}")>{lang.t(Msg::FieldExtendDays)}</label>
-                                                            <input id=format!("f-days-{uid}") name="days" type="number" min="1" max=MAX_EXTEND_DAYS.to_string() size="3" value="1"/>
-                                                            <button type="submit" class="button link">{lang.t(Msg::ExtendPass)}</button>
-                                                        </ActionForm>
-                                                    })}
-                                                })}
-                                                {(!own || has_pass).then(|| view! {
-                                                    <ActionForm action=reset attr:class="inline">
-                                                        <EventIdInput event_id/>
-                                                        <input type="hidden" name="user_id" value=uid/>
-                                                        {(!own).then(|| view! {
-                                                            <button type="submit" name="action" value="renew" class="button link">{lang.t(Msg::RenewPass)}</button>
-                                                        })}
-                                                        {has_pass.then(|| view! {
-                                                            <button type="submit" name="action" value="revoke" class="button link danger">{lang.t(Msg::RevokePass)}</button>
-                                                        })}
-                                                    </ActionForm>
-                                                })}
-                                                <ActionForm action=update attr:class="inline">
-                                                    <EventIdInput event_id/>
-                                                    <input type="hidden" name="user_id" value=uid/>
+                                                {(!own || has_pass)
+                                                    .then(|| {
+                                                        view! {
+                                                            <ActionForm action=reset attr:class="inline">
+                                                                <EventIdInput event_id />
+                                                                <input type="hidden" name="user_id" value=uid />
+                                                                {(!own)
+                                                                    .then(|| {
+                                                                        view! {
+                                                                            <button
+                                                                                type="submit"
+                                                                                name="action"
+                                                                                value="renew"
+                                                                                class="button link"
+                                                                            >
+                                                                                {lang.t(Msg::RenewPass)}
+                                                                            </button>
+                                                                        }
+                                                                    })}
+                                                                {has_pass
+                                                                    .then(|| {
+                                                                        view! {
+                                                                            <button
+                                                                                type="submit"
+                                                                                name="action"
+                                                                                value="revoke"
+                                                                                class="button link danger"
+                                                                            >
+                                                                                {lang.t(Msg::RevokePass)}
+                                                                            </button>
+                                                                        }
+                                                                    })}
+                                                            </ActionForm>
+                                                        }
+                                                    })} <ActionForm action=update attr:class="inline">
+                                                    <EventIdInput event_id />
+                                                    <input type="hidden" name="user_id" value=uid />
                                                     <span class="checkbox">
-                                                        <input type="checkbox" id=format!("f-active-{uid}") name="active" value="on" checked=j.active/>
-                                                        <label for=format!("f-active-{uid}")>{lang.t(Msg::JudgeAvailable)}</label>
+                                                        <input
+                                                            type="checkbox"
+                                                            id=format!("f-active-{uid}")
+                                                            name="active"
+                                                            value="on"
+                                                            checked=j.active
+                                                        />
+                                                        <label for=format!(
+                                                            "f-active-{uid}",
+                                                        )>{lang.t(Msg::JudgeAvailable)}</label>
                                                     </span>
-                                                    <label class="visually-hidden" for=format!("f-track-{uid}")>{lang.t(Msg::FieldTrack)}</label>
+                                                    <label class="visually-hidden" for=format!("f-track-{uid}")>
+                                                        {lang.t(Msg::FieldTrack)}
+                                                    </label>
                                                     <select id=format!("f-track-{uid}") name="track">
-                                                        {track_options.into_iter().map(|(v, l)| {
-                                                            let sel = j.track.map(|t| t.to_string()).unwrap_or_default() == v;
-                                                            view! { <option value=v selected=sel>{l}</option> }
-                                                        }).collect_view()}
+                                                        {track_options
+                                                            .into_iter()
+                                                            .map(|(v, l)| {
+                                                                let sel = j.track.map(|t| t.to_string()).unwrap_or_default()
+                                                                    == v;
+                                                                view! {
+                                                                    <option value=v selected=sel>
+                                                                        {l}
+                                                                    </option>
+                                                                }
+                                                            })
+                                                            .collect_view()}
                                                     </select>
-                                                    <button type="submit" class="button link">{lang.t(Msg::Save)}</button>
+                                                    <button type="submit" class="button link">
+                                                        {lang.t(Msg::Save)}
+                                                    </button>
                                                 </ActionForm>
                                             </div>
                                         </li>
                                     }
-                                }).collect_view()}
-                            </ul>
+                                })
+                                .collect_view()}
+                        </ul>
 
-                            <h2 id="assignment">{lang.t(Msg::AssignmentTitle)}</h2>
-                            <p class="hint">{lang.t(Msg::HintJudgeAssignment)}</p>
-                            <ActionForm action=run>
-                                <FormError errors=run_errors/>
-                                <EventIdInput event_id/>
-                                <Field label=Msg::FieldSeed name="seed" kind="number" errors=run_errors value="1" hint=Msg::HintSeed/>
-                                <Checkbox label=Msg::FieldRebalanceJudges name="rebalance"/>
-                                <Submit label=Msg::RunAssignment/>
-                            </ActionForm>
-                            <FormError errors=extra_errors/>
-                            <FormError errors=table_errors/>
-                            <LiveRegion event_id topic=crate::live::Topic::Judging target="coverage".to_string()/>
-                            <div id="coverage">
-                                {(under > 0).then(|| view! { <p class="form-error" role="status">{lang.format(args::UnderCovered { count: under })}</p> })}
-                                <div class="table-scroll">
+                        <h2 id="assignment">{lang.t(Msg::AssignmentTitle)}</h2>
+                        <p class="hint">{lang.t(Msg::HintJudgeAssignment)}</p>
+                        <ActionForm action=run>
+                            <FormError errors=run_errors />
+                            <EventIdInput event_id />
+                            <Field
+                                label=Msg::FieldSeed
+                                name="seed"
+                                kind="number"
+                                errors=run_errors
+                                value="1"
+                                hint=Msg::HintSeed
+                            />
+                            <Checkbox label=Msg::FieldRebalanceJudges name="rebalance" />
+                            <Submit label=Msg::RunAssignment />
+                        </ActionForm>
+                        <FormError errors=extra_errors />
+                        <FormError errors=table_errors />
+                        <LiveRegion event_id topic=crate::live::Topic::Judging target="coverage".to_string() />
+                        <div id="coverage">
+                            {(under > 0)
+                                .then(|| {
+                                    view! {
+                                        <p class="form-error" role="status">
+                                            {lang.format(args::UnderCovered { count: under })}
+                                        </p>
+                                    }
+                                })} <div class="table-scroll">
                                 <table class="people coverage">
-                                    <thead><tr>
-                                        <th>{lang.t(Msg::ProjectCode)}</th><th>{lang.t(Msg::FieldTitle)}</th><th>{lang.t(Msg::FieldTrack)}</th>
-                                        <th>{lang.t(Msg::TableLabel)}</th><th>{lang.t(Msg::JudgesTitle)}</th><th></th>
-                                    </tr></thead>
+                                    <thead>
+                                        <tr>
+                                            <th>{lang.t(Msg::ProjectCode)}</th>
+                                            <th>{lang.t(Msg::FieldTitle)}</th>
+                                            <th>{lang.t(Msg::FieldTrack)}</th>
+                                            <th>{lang.t(Msg::TableLabel)}</th>
+                                            <th>{lang.t(Msg::JudgesTitle)}</th>
+                                            <th></th>
+                                        </tr>
+                                    </thead>
                                     <tbody>
-                                        {d.coverage.clone().into_iter().map(|c| view! {
-                                            <tr class:under=c.under class:flagged=c.flagged data-project=c.project_id>
-                                                <td>{c.code.clone()}</td>
-                                                <td dir="auto">{c.title.clone()} <br/><span class="muted">{c.team.clone()}</span></td>
-                                                <td dir="auto">{c.track.clone()}</td>
-                                                <td>
-                                                    <ActionForm action=table attr:class="inline">
-                                                        <EventIdInput event_id/>
-                                                        <input type="hidden" name="project_id" value=c.project_id/>
-                                                        <label class="visually-hidden" for=format!("f-table-{}", c.project_id)>{lang.t(Msg::TableLabel)}</label>
-                                                        <input id=format!("f-table-{}", c.project_id) name="table_label" size="6" value=c.table_label.clone()/>
-                                                        <button type="submit" class="button link">{lang.t(Msg::Save)}</button>
-                                                    </ActionForm>
-                                                </td>
-                                                <td class="judges-cell">
-                                                    {c.judges.iter().map(|(n, done)| view! { <span class="tag" class:done=*done dir="auto">{n.clone()} {done.then_some(" ✓")}</span> " " }).collect_view()}
-                                                    {c.flagged.then(|| view! { <span class="badge">{lang.t(Msg::Flagged)}</span> })}
-                                                </td>
-                                                <td>
-                                                    <ActionForm action=extra attr:class="inline">
-                                                        <EventIdInput event_id/>
-                                                        <input type="hidden" name="project_id" value=c.project_id/>
-                                                        <button type="submit" class="button link">{lang.t(Msg::AddExtraJudge)}</button>
-                                                    </ActionForm>
-                                                </td>
-                                            </tr>
-                                        }).collect_view()}
+                                        {d
+                                            .coverage
+                                            .clone()
+                                            .into_iter()
+                                            .map(|c| {
+                                                view! {
+                                                    <tr
+                                                        class:under=c.under
+                                                        class:flagged=c.flagged
+                                                        data-project=c.project_id
+                                                    >
+                                                        <td>{c.code.clone()}</td>
+                                                        <td dir="auto">
+                                                            {c.title.clone()} <br />
+                                                            <span class="muted">{c.team.clone()}</span>
+                                                        </td>
+                                                        <td dir="auto">{c.track.clone()}</td>
+                                                        <td>
+                                                            <ActionForm action=table attr:class="inline">
+                                                                <EventIdInput event_id />
+                                                                <input type="hidden" name="project_id" value=c.project_id />
+                                                                <label
+                                                                    class="visually-hidden"
+                                                                    for=format!("f-table-{}", c.project_id)
+                                                                >
+                                                                    {lang.t(Msg::TableLabel)}
+                                                                </label>
+                                                                <input
+                                                                    id=format!("f-table-{}", c.project_id)
+                                                                    name="table_label"
+                                                                    size="6"
+                                                                    value=c.table_label.clone()
+                                                                />
+                                                                <button type="submit" class="button link">
+                                                                    {lang.t(Msg::Save)}
+                                                                </button>
+                                                            </ActionForm>
+                                                        </td>
+                                                        <td class="judges-cell">
+                                                            {c
+                                                                .judges
+                                                                .iter()
+                                                                .map(|(n, done)| {
+                                                                    view! {
+                                                                        <span class="tag" class:done=*done dir="auto">
+                                                                            {n.clone()}
+                                                                            {done.then_some(" ✓")}
+                                                                        </span>
+                                                                        " "
+                                                                    }
+                                                                })
+                                                                .collect_view()}
+                                                            {c
+                                                                .flagged
+                                                                .then(|| {
+                                                                    view! { <span class="badge">{lang.t(Msg::Flagged)}</span> }
+                                                                })}
+                                                        </td>
+                                                        <td>
+                                                            <ActionForm action=extra attr:class="inline">
+                                                                <EventIdInput event_id />
+                                                                <input type="hidden" name="project_id" value=c.project_id />
+                                                                <button type="submit" class="button link">
+                                                                    {lang.t(Msg::AddExtraJudge)}
+                                                                </button>
+                                                            </ActionForm>
+                                                        </td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
                                     </tbody>
                                 </table>
-                                </div>
                             </div>
-                        </section>
-                    }.into_any()
-                })}
+                        </div>
+                    </section>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -237,32 +489,64 @@ fn criterion_row(lang: Lang, i: usize, c: Option<&Criterion>, errors: Signal<Opt
     view! {
         <fieldset class="card criterion-row">
             <legend>{lang.format(args::CriterionN { number: i })}</legend>
-            <LocalizedField label=Msg::FieldCriterionName name=field("name") errors map="fields"
-                value=c.map(|c| c.name.clone()).unwrap_or_default()/>
-            <LocalizedField label=Msg::FieldDescription name=field("description") errors map="fields"
-                value=c.map(|c| c.description.clone()).unwrap_or_default()/>
+            <LocalizedField
+                label=Msg::FieldCriterionName
+                name=field("name")
+                errors
+                map="fields"
+                value=c.map(|c| c.name.clone()).unwrap_or_default()
+            />
+            <LocalizedField
+                label=Msg::FieldDescription
+                name=field("description")
+                errors
+                map="fields"
+                value=c.map(|c| c.description.clone()).unwrap_or_default()
+            />
             <div class="grid-2">
                 <div class="field">
                     <label for=weight_id.clone()>{lang.t(Msg::FieldWeight)}</label>
-                    <input id=weight_id.clone() name=format!("fields[{}]", field("weight")) type="number"
+                    <input
+                        id=weight_id.clone()
+                        name=format!("fields[{}]", field("weight"))
+                        type="number"
                         value=c.map(|c| c.weight.to_string()).unwrap_or_else(|| "1".into())
-                        aria-describedby=format!("{weight_id}-error")/>
-                    <p class="field-error" id=format!("{weight_id}-error") role="alert">{message(field("weight"))}</p>
+                        aria-describedby=format!("{weight_id}-error")
+                    />
+                    <p class="field-error" id=format!("{weight_id}-error") role="alert">
+                        {message(field("weight"))}
+                    </p>
                 </div>
                 <div class="field">
                     <label for=scale_id.clone()>{lang.t(Msg::FieldScale)}</label>
                     <select id=scale_id.clone() name=format!("fields[{}]", field("scale"))>
-                        {SCALES.iter().map(|(a, b)| {
-                            let code = scale_code(*a, *b);
-                            let sel = code == scale;
-                            view! { <option value=code.clone() selected=sel>{format!("{a} – {b}")}</option> }
-                        }).collect_view()}
+                        {SCALES
+                            .iter()
+                            .map(|(a, b)| {
+                                let code = scale_code(*a, *b);
+                                let sel = code == scale;
+                                view! {
+                                    <option value=code.clone() selected=sel>
+                                        {format!("{a} – {b}")}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
-                    <p class="field-error" id=format!("{scale_id}-error") role="alert">{message(field("scale"))}</p>
+                    <p class="field-error" id=format!("{scale_id}-error") role="alert">
+                        {message(field("scale"))}
+                    </p>
                 </div>
             </div>
-            <LocalizedField label=Msg::FieldLevels name=field("levels") errors map="fields" rows=3 hint=Msg::HintLevels
-                value=c.map(Criterion::levels_text).unwrap_or_default()/>
+            <LocalizedField
+                label=Msg::FieldLevels
+                name=field("levels")
+                errors
+                map="fields"
+                rows=3
+                hint=Msg::HintLevels
+                value=c.map(Criterion::levels_text).unwrap_or_default()
+            />
         </fieldset>
     }
 }
@@ -277,59 +561,145 @@ pub fn RubricPage() -> impl IntoView {
     let data = Resource::new(move || (id.get(), scope.get()), |(id, scope)| load_rubric(id, scope));
     let errors = action_error(save);
     view! {
-        {loaded(data, move |d| {
-                    let event_id = d.event_id;
-                    let criteria = d.criteria.clone();
-                    view! {
-                        <section class="form-page wide">
-                            <div class="page-head">
-                                <h1>{lang.t(Msg::RubricTitle)}</h1>
-                                <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
-                            </div>
-                            <nav class="tabs" aria-label=lang.t(Msg::FieldTrack)>
-                                <a href=format!("/events/{event_id}/rubric") aria-current=(d.scope == 0).then_some("page")>{lang.t(Msg::RubricEventWide)}</a>
-                                {d.tracks.iter().map(|(tid, name)| view! {
-                                    <a href=format!("/events/{event_id}/rubric?scope={tid}") aria-current=(d.scope == *tid).then_some("page") dir="auto">{name.clone()}</a>
-                                }).collect_view()}
-                            </nav>
-                            {d.inherited.then(|| view! { <p class="notice">{lang.t(Msg::RubricInherited)}</p> })}
-                            {d.locked.then(|| view! { <p class="notice" role="status">{lang.t(Msg::RubricLocked)}</p> })}
-                            {(!d.affected.is_empty()).then(|| view! {
-                                <div class="form-error" role="status">
-                                    <p>{lang.t(Msg::RubricAffected)}</p>
-                                    <ul>{d.affected.iter().map(|a| view! { <li dir="auto">{a.clone()}</li> }).collect_view()}</ul>
-                                </div>
+        {loaded(
+            data,
+            move |d| {
+                let event_id = d.event_id;
+                let criteria = d.criteria.clone();
+                view! {
+                    <section class="form-page wide">
+                        <div class="page-head">
+                            <h1>{lang.t(Msg::RubricTitle)}</h1>
+                            <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
+                        </div>
+                        <nav class="tabs" aria-label=lang.t(Msg::FieldTrack)>
+                            <a href=format!("/events/{event_id}/rubric") aria-current=(d.scope == 0).then_some("page")>
+                                {lang.t(Msg::RubricEventWide)}
+                            </a>
+                            {d
+                                .tracks
+                                .iter()
+                                .map(|(tid, name)| {
+                                    view! {
+                                        <a
+                                            href=format!("/events/{event_id}/rubric?scope={tid}")
+                                            aria-current=(d.scope == *tid).then_some("page")
+                                            dir="auto"
+                                        >
+                                            {name.clone()}
+                                        </a>
+                                    }
+                                })
+                                .collect_view()}
+                        </nav>
+                        {d.inherited.then(|| view! { <p class="notice">{lang.t(Msg::RubricInherited)}</p> })}
+                        {d
+                            .locked
+                            .then(|| {
+                                view! {
+                                    <p class="notice" role="status">
+                                        {lang.t(Msg::RubricLocked)}
+                                    </p>
+                                }
                             })}
-                            {(d.version > 0).then(|| view! { <p class="muted">{lang.format(args::RubricVersion { version: d.version })}</p> })}
-                            <ActionForm action=save>
-                                <FormError errors/>
-                                <EventIdInput event_id/>
-                                <input type="hidden" name="scope" value=d.scope/>
-                                <input type="hidden" name="version" value=d.version/>
-                                <p class="hint">{lang.t(Msg::HintContentLanguages)}</p>
-                                {(1..=MAX_CRITERIA).map(|i| criterion_row(lang, i, criteria.get(i - 1), errors)).collect_view()}
-                                <Submit label=Msg::SaveRubric/>
-                            </ActionForm>
-                            {(!d.criteria.is_empty()).then(|| view! {
-                                <h2>{lang.t(Msg::RubricPreview)}</h2>
-                                <div class="desk preview" aria-label=lang.t(Msg::RubricPreview)>
-                                    {d.criteria.iter().map(|c| view! {
-                                        <fieldset class="criterion">
-                                            <legend dir="auto">{c.name.pick(lang).to_owned()} " " <span class="muted">{lang.format(args::DeskWeight { weight: c.weight })}</span></legend>
-                                            {(!c.description.is_empty()).then(|| view! { <p class="hint" dir="auto">{c.description.pick(lang).to_owned()}</p> })}
-                                            <div class="levels">
-                                                {c.range().map(|l| view! {
-                                                    <span class="level"><span class="level-n">{l}</span>
-                                                    {c.descriptor(l, lang).map(|d| view! { <span class="level-d" dir="auto">{d.to_owned()}</span> })}</span>
-                                                }).collect_view()}
-                                            </div>
-                                        </fieldset>
-                                    }).collect_view()}
-                                </div>
+                        {(!d.affected.is_empty())
+                            .then(|| {
+                                view! {
+                                    <div class="form-error" role="status">
+                                        <p>{lang.t(Msg::RubricAffected)}</p>
+                                        <ul>
+                                            {d
+                                                .affected
+                                                .iter()
+                                                .map(|a| view! { <li dir="auto">{a.clone()}</li> })
+                                                .collect_view()}
+                                        </ul>
+                                    </div>
+                                }
                             })}
-                        </section>
-                    }.into_any()
-                })}
+                        {(d.version > 0)
+                            .then(|| {
+                                view! {
+                                    <p class="muted">
+                                        {lang
+                                            .format(args::RubricVersion {
+                                                version: d.version,
+                                            })}
+                                    </p>
+                                }
+                            })}
+                        <ActionForm action=save>
+                            <FormError errors />
+                            <EventIdInput event_id />
+                            <input type="hidden" name="scope" value=d.scope />
+                            <input type="hidden" name="version" value=d.version />
+                            <p class="hint">{lang.t(Msg::HintContentLanguages)}</p>
+                            {(1..=MAX_CRITERIA)
+                                .map(|i| criterion_row(lang, i, criteria.get(i - 1), errors))
+                                .collect_view()}
+                            <Submit label=Msg::SaveRubric />
+                        </ActionForm>
+                        {(!d.criteria.is_empty())
+                            .then(|| {
+                                view! {
+                                    <h2>{lang.t(Msg::RubricPreview)}</h2>
+                                    <div class="desk preview" aria-label=lang.t(Msg::RubricPreview)>
+                                        {d
+                                            .criteria
+                                            .iter()
+                                            .map(|c| {
+                                                view! {
+                                                    <fieldset class="criterion">
+                                                        <legend dir="auto">
+                                                            {c.name.pick(lang).to_owned()} " "
+                                                            <span class="muted">
+                                                                {lang
+                                                                    .format(args::DeskWeight {
+                                                                        weight: c.weight,
+                                                                    })}
+                                                            </span>
+                                                        </legend>
+                                                        {(!c.description.is_empty())
+                                                            .then(|| {
+                                                                view! {
+                                                                    <p class="hint" dir="auto">
+                                                                        {c.description.pick(lang).to_owned()}
+                                                                    </p>
+                                                                }
+                                                            })}
+                                                        <div class="levels">
+                                                            {c
+                                                                .range()
+                                                                .map(|l| {
+                                                                    view! {
+                                                                        <span class="level">
+                                                                            <span class="level-n">{l}</span>
+                                                                            {c
+                                                                                .descriptor(l, lang)
+                                                                                .map(|d| {
+                                                                                    view! {
+                                                                                        <span class="level-d" dir="auto">
+                                                                                            {d.to_owned()}
+                                                                                        </span>
+                                                                                    }
+                                                                                })}
+                                                                        </span>
+                                                                    }
+                                                                })
+                                                                .collect_view()}
+                                                        </div>
+                                                    </fieldset>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </div>
+                                }
+                            })}
+                    </section>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -341,81 +711,171 @@ pub fn ResultsPage() -> impl IntoView {
     let data = Resource::new(move || id.get(), judging_results);
     let extra_errors = action_error(extra);
     view! {
-        {loaded(data, move |d| {
-                    let event_id = d.event_id;
-                    let z = d.method == Method::Z;
-                    let disagreements: Vec<ResultRow> = d.rows.iter().filter(|r| r.disagreement || r.flags > 0).cloned().collect();
-                    let mut tracks: Vec<String> = d.rows.iter().map(|r| r.track.clone()).filter(|t| !t.is_empty()).collect();
-                    tracks.sort();
-                    tracks.dedup();
-                    let table = move |rows: Vec<ResultRow>, per_track: bool| view! {
-                        <div class="table-scroll">
-                        <table class="people results">
-                            <thead><tr>
-                                <th>{lang.t(Msg::Rank)}</th><th>{lang.t(Msg::ProjectCode)}</th><th>{lang.t(Msg::FieldTitle)}</th>
-                                {(!per_track).then(|| view! { <th>{lang.t(Msg::FieldTrack)}</th> })}
-                                <th>{lang.t(Msg::JudgesTitle)}</th><th class:chosen=!z>{lang.t(Msg::MethodRaw)}</th><th class:chosen=z>{lang.t(Msg::MethodZ)}</th><th>{lang.t(Msg::Spread)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|r| view! {
-                                    <tr class:flagged=r.disagreement data-project=r.project_id>
-                                        <td>{(if per_track { r.track_rank } else { r.rank }).map(|n| n.to_string()).unwrap_or_else(|| "–".into())}</td>
-                                        <td>{r.code.clone()}</td>
-                                        <td dir="auto">{r.title.clone()} <br/><span class="muted">{r.team.clone()}</span></td>
-                                        {(!per_track).then(|| view! { <td dir="auto">{r.track.clone()}</td> })}
-                                        <td>{r.judges}</td>
-                                        <td class:chosen=!z>{score_text(r.raw)}</td>
-                                        <td class:chosen=z>{score_text(r.normalized)}</td>
-                                        <td>{format!("{:.1}", r.spread)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                        </div>
-                    };
+        {loaded(
+            data,
+            move |d| {
+                let event_id = d.event_id;
+                let z = d.method == Method::Z;
+                let disagreements: Vec<ResultRow> = d
+                    .rows
+                    .iter()
+                    .filter(|r| r.disagreement || r.flags > 0)
+                    .cloned()
+                    .collect();
+                let mut tracks: Vec<String> = d
+                    .rows
+                    .iter()
+                    .map(|r| r.track.clone())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                tracks.sort();
+                tracks.dedup();
+                let table = move |rows: Vec<ResultRow>, per_track: bool| {
                     view! {
-                        <section class="form-page wide">
-                            <div class="page-head">
-                                <h1>{lang.t(Msg::ResultsTitle)}</h1>
-                                <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
-                            </div>
-                            <p class="hint">{lang.t(if z { Msg::ResultsExplainZ } else { Msg::ResultsExplainRaw })}</p>
-                            <p class="hint">{lang.t(Msg::ResultsExplainTies)}</p>
-                            <p class="exports">
-                                <a class="button" href=format!("/events/{event_id}/ranking.csv") rel="external">{lang.t(Msg::ExportRanking)}</a>
-                                <a class="button" href=format!("/events/{event_id}/scores.csv?by=judge") rel="external">{lang.t(Msg::ExportScoresByJudge)}</a>
-                                <a class="button" href=format!("/events/{event_id}/scores.csv?by=project") rel="external">{lang.t(Msg::ExportScoresByProject)}</a>
-                            </p>
-                            {(d.outdated > 0).then(|| view! { <p class="notice">{lang.format(args::OutdatedScores { count: d.outdated })}</p> })}
-                            {(!disagreements.is_empty()).then(|| view! {
-                                <h2>{lang.t(Msg::ReviewTitle)}</h2>
-                                <p class="hint">{lang.format(args::HintDisagreementList { points: d.threshold })}</p>
-                                <FormError errors=extra_errors/>
-                                <ul class="review">
-                                    {disagreements.into_iter().map(|r| view! {
-                                        <li class="card">
-                                            <strong>{r.code.clone()}</strong> " " <span dir="auto">{r.title.clone()}</span> " · "
-                                            {lang.format(args::SpreadIs { spread: format!("{:.1}", r.spread) })}
-                                            {(r.flags > 0).then(|| view! { " · " {lang.format(args::FlaggedBy { count: r.flags })} })}
-                                            <ActionForm action=extra attr:class="inline">
-                                                <EventIdInput event_id/>
-                                                <input type="hidden" name="project_id" value=r.project_id/>
-                                                <button type="submit" class="button link">{lang.t(Msg::AddExtraJudge)}</button>
-                                            </ActionForm>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
+                        <div class="table-scroll">
+                            <table class="people results">
+                                <thead>
+                                    <tr>
+                                        <th>{lang.t(Msg::Rank)}</th>
+                                        <th>{lang.t(Msg::ProjectCode)}</th>
+                                        <th>{lang.t(Msg::FieldTitle)}</th>
+                                        {(!per_track).then(|| view! { <th>{lang.t(Msg::FieldTrack)}</th> })}
+                                        <th>{lang.t(Msg::JudgesTitle)}</th>
+                                        <th class:chosen=!z>{lang.t(Msg::MethodRaw)}</th>
+                                        <th class:chosen=z>{lang.t(Msg::MethodZ)}</th>
+                                        <th>{lang.t(Msg::Spread)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {rows
+                                        .into_iter()
+                                        .map(|r| {
+                                            view! {
+                                                <tr class:flagged=r.disagreement data-project=r.project_id>
+                                                    <td>
+                                                        {(if per_track { r.track_rank } else { r.rank })
+                                                            .map(|n| n.to_string())
+                                                            .unwrap_or_else(|| "–".into())}
+                                                    </td>
+                                                    <td>{r.code.clone()}</td>
+                                                    <td dir="auto">
+                                                        {r.title.clone()} <br />
+                                                        <span class="muted">{r.team.clone()}</span>
+                                                    </td>
+                                                    {(!per_track)
+                                                        .then(|| view! { <td dir="auto">{r.track.clone()}</td> })}
+                                                    <td>{r.judges}</td>
+                                                    <td class:chosen=!z>{score_text(r.raw)}</td>
+                                                    <td class:chosen=z>{score_text(r.normalized)}</td>
+                                                    <td>{format!("{:.1}", r.spread)}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                };
+                view! {
+                    <section class="form-page wide">
+                        <div class="page-head">
+                            <h1>{lang.t(Msg::ResultsTitle)}</h1>
+                            <a href=format!("/events/{event_id}/judging")>{lang.t(Msg::JudgingTitle)}</a>
+                        </div>
+                        <p class="hint">{lang.t(if z { Msg::ResultsExplainZ } else { Msg::ResultsExplainRaw })}</p>
+                        <p class="hint">{lang.t(Msg::ResultsExplainTies)}</p>
+                        <p class="exports">
+                            <a class="button" href=format!("/events/{event_id}/ranking.csv") rel="external">
+                                {lang.t(Msg::ExportRanking)}
+                            </a>
+                            <a class="button" href=format!("/events/{event_id}/scores.csv?by=judge") rel="external">
+                                {lang.t(Msg::ExportScoresByJudge)}
+                            </a>
+                            <a class="button" href=format!("/events/{event_id}/scores.csv?by=project") rel="external">
+                                {lang.t(Msg::ExportScoresByProject)}
+                            </a>
+                        </p>
+                        {(d.outdated > 0)
+                            .then(|| {
+                                view! {
+                                    <p class="notice">
+                                        {lang
+                                            .format(args::OutdatedScores {
+                                                count: d.outdated,
+                                            })}
+                                    </p>
+                                }
                             })}
-                            <h2>{lang.t(Msg::OverallRanking)}</h2>
-                            {table(d.rows.clone(), false)}
-                            {tracks.into_iter().map(|t| {
-                                let mut rows: Vec<ResultRow> = d.rows.iter().filter(|r| r.track == t).cloned().collect();
+                        {(!disagreements.is_empty())
+                            .then(|| {
+                                view! {
+                                    <h2>{lang.t(Msg::ReviewTitle)}</h2>
+                                    <p class="hint">
+                                        {lang
+                                            .format(args::HintDisagreementList {
+                                                points: d.threshold,
+                                            })}
+                                    </p>
+                                    <FormError errors=extra_errors />
+                                    <ul class="review">
+                                        {disagreements
+                                            .into_iter()
+                                            .map(|r| {
+                                                view! {
+                                                    <li class="card">
+                                                        <strong>{r.code.clone()}</strong>
+                                                        " "
+                                                        <span dir="auto">{r.title.clone()}</span>
+                                                        " · "
+                                                        {lang
+                                                            .format(args::SpreadIs {
+                                                                spread: format!("{:.1}", r.spread),
+                                                            })}
+                                                        {(r.flags > 0)
+                                                            .then(|| {
+                                                                view! {
+                                                                    " · "
+                                                                    {lang.format(args::FlaggedBy { count: r.flags })}
+                                                                }
+                                                            })}
+                                                        <ActionForm action=extra attr:class="inline">
+                                                            <EventIdInput event_id />
+                                                            <input type="hidden" name="project_id" value=r.project_id />
+                                                            <button type="submit" class="button link">
+                                                                {lang.t(Msg::AddExtraJudge)}
+                                                            </button>
+                                                        </ActionForm>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                            })}
+                        <h2>{lang.t(Msg::OverallRanking)}</h2>
+                        {table(d.rows.clone(), false)}
+                        {tracks
+                            .into_iter()
+                            .map(|t| {
+                                let mut rows: Vec<ResultRow> = d
+                                    .rows
+                                    .iter()
+                                    .filter(|r| r.track == t)
+                                    .cloned()
+                                    .collect();
                                 rows.sort_by_key(|r| r.track_rank.unwrap_or(usize::MAX));
-                                view! { <h2 dir="auto">{t.clone()}</h2> {table(rows, true)} }
-                            }).collect_view()}
-                        </section>
-                    }.into_any()
-                })}
+                                view! {
+                                    <h2 dir="auto">{t.clone()}</h2>
+                                    {table(rows, true)}
+                                }
+                            })
+                            .collect_view()}
+                    </section>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -427,18 +887,24 @@ pub fn JudgeDeskPage() -> impl IntoView {
     let start = query.with_untracked(|q| q.get("p").and_then(|p| p.parse::<usize>().ok()).unwrap_or(0));
     let data = Resource::new(move || id.get(), judge_desk);
     view! {
-        {loaded(data, move |d| {
-                    let event_id = d.event_id;
-                    view! {
-                        <section class="desk-page">
-                            <div class="page-head">
-                                <h1 dir="auto">{lang.t(Msg::JudgeDeskTitle)} <span class="muted">{d.event_name.clone()}</span></h1>
-                                <a href=format!("/events/{event_id}/conflicts")>{lang.t(Msg::ConflictsTitle)}</a>
-                            </div>
-                            <ScoreDesk data=d start lang/>
-                        </section>
-                    }.into_any()
-                })}
+        {loaded(
+            data,
+            move |d| {
+                let event_id = d.event_id;
+                view! {
+                    <section class="desk-page">
+                        <div class="page-head">
+                            <h1 dir="auto">
+                                {lang.t(Msg::JudgeDeskTitle)} <span class="muted">{d.event_name.clone()}</span>
+                            </h1>
+                            <a href=format!("/events/{event_id}/conflicts")>{lang.t(Msg::ConflictsTitle)}</a>
+                        </div>
+                        <ScoreDesk data=d start lang />
+                    </section>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -450,39 +916,63 @@ pub fn ConflictsPage() -> impl IntoView {
     let data = Resource::new(move || id.get(), judge_conflicts);
     let errors = action_error(save);
     view! {
-        {loaded(data, move |d| {
-                    let event_id = d.event_id;
-                    view! {
-                        <section class="form-page">
-                            <div class="page-head">
-                                <h1>{lang.t(Msg::ConflictsTitle)}</h1>
-                                <a href=format!("/events/{event_id}/judge")>{lang.t(Msg::JudgeDeskTitle)}</a>
-                            </div>
-                            <p class="hint">{lang.t(Msg::HintConflicts)}</p>
-                            <ActionForm action=save>
-                                <FormError errors/>
-                                <EventIdInput event_id/>
-                                <ul class="plain">
-                                    {d.teams.iter().map(|t| {
+        {loaded(
+            data,
+            move |d| {
+                let event_id = d.event_id;
+                view! {
+                    <section class="form-page">
+                        <div class="page-head">
+                            <h1>{lang.t(Msg::ConflictsTitle)}</h1>
+                            <a href=format!("/events/{event_id}/judge")>{lang.t(Msg::JudgeDeskTitle)}</a>
+                        </div>
+                        <p class="hint">{lang.t(Msg::HintConflicts)}</p>
+                        <ActionForm action=save>
+                            <FormError errors />
+                            <EventIdInput event_id />
+                            <ul class="plain">
+                                {d
+                                    .teams
+                                    .iter()
+                                    .map(|t| {
                                         let fid = format!("f-team-{}", t.team_id);
                                         view! {
                                             <li class="field checkbox">
-                                                <input type="checkbox" id=fid.clone() name=format!("teams[{}]", t.team_id) value="on"
-                                                    checked=t.declared || t.automatic disabled=t.automatic/>
+                                                <input
+                                                    type="checkbox"
+                                                    id=fid.clone()
+                                                    name=format!("teams[{}]", t.team_id)
+                                                    value="on"
+                                                    checked=t.declared || t.automatic
+                                                    disabled=t.automatic
+                                                />
                                                 <label for=fid>
-                                                    <strong dir="auto">{t.name.clone()}</strong> " "
-                                                    <span class="muted" dir="auto">{t.members.join(", ")}</span>
-                                                    {t.automatic.then(|| view! { " · " {lang.t(Msg::ConflictAutomatic)} })}
+                                                    <strong dir="auto">{t.name.clone()}</strong>
+                                                    " "
+                                                    <span class="muted" dir="auto">
+                                                        {t.members.join(", ")}
+                                                    </span>
+                                                    {t
+                                                        .automatic
+                                                        .then(|| {
+                                                            view! {
+                                                                " · "
+                                                                {lang.t(Msg::ConflictAutomatic)}
+                                                            }
+                                                        })}
                                                 </label>
                                             </li>
                                         }
-                                    }).collect_view()}
-                                </ul>
-                                <Submit label=Msg::Save/>
-                            </ActionForm>
-                        </section>
-                    }.into_any()
-                })}
+                                    })
+                                    .collect_view()}
+                            </ul>
+                            <Submit label=Msg::Save />
+                        </ActionForm>
+                    </section>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
 
@@ -500,9 +990,9 @@ pub fn PassPage() -> impl IntoView {
             <h1>{lang.t(Msg::JudgeDeskTitle)}</h1>
             <p class="lead">{lang.t(Msg::PassIntro)}</p>
             <ActionForm action=open>
-                <FormError errors/>
-                <input type="hidden" name="token" value=token/>
-                <Submit label=Msg::StartScoring/>
+                <FormError errors />
+                <input type="hidden" name="token" value=token />
+                <Submit label=Msg::StartScoring />
             </ActionForm>
         </section>
     }
@@ -516,11 +1006,18 @@ pub fn JoinAsJudgeForm(code: String) -> impl IntoView {
     let lang = use_lang();
     view! {
         <ActionForm action=join>
-            <FormError errors/>
+            <FormError errors />
             <p class="hint">{lang.t(Msg::HintJudgeNoPassword)}</p>
-            <input type="hidden" name="code" value=code/>
-            <Field label=Msg::FieldDisplayName name="display_name" errors autocomplete="name" required=true dir_auto=true/>
-            <Submit label=Msg::StartScoring/>
+            <input type="hidden" name="code" value=code />
+            <Field
+                label=Msg::FieldDisplayName
+                name="display_name"
+                errors
+                autocomplete="name"
+                required=true
+                dir_auto=true
+            />
+            <Submit label=Msg::StartScoring />
         </ActionForm>
     }
 }

@@ -106,7 +106,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::seconds(
             config.session_idle.as_secs() as i64,
         )));
-    let routes = generate_route_list(|| view! { <App lang=Lang::default()/> });
+    let routes = generate_route_list(|| view! { <App lang=Lang::default() /> });
     let context_state = state.clone();
     let provide = move || provide_context(context_state.clone());
     let render_state = state.clone();

@@ -13,7 +13,12 @@ use leptos::server_fn::ServerFn;
 /// (see `refuse`).
 pub fn failure(lang: crate::i18n::Lang, e: &AppError) -> AnyView {
     refuse(e);
-    view! { <p class="form-error" role="alert">{e.summary(lang)}</p> }.into_any()
+    view! {
+        <p class="form-error" role="alert">
+            {e.summary(lang)}
+        </p>
+    }
+    .into_any()
 }
 
 /// Gives the page being rendered on the server the status of the error it shows: a refused
@@ -123,7 +128,14 @@ pub fn Field(
     view! {
         <div class="field" class:has-error=move || message.get().is_some()>
             <label for=id.clone()>{lang.t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{lang.t(h)}</p> })}
+            {hint
+                .map(|h| {
+                    view! {
+                        <p class="hint" id=hint_id.clone()>
+                            {lang.t(h)}
+                        </p>
+                    }
+                })}
             <input
                 id=id
                 name=name
@@ -138,10 +150,17 @@ pub fn Field(
                 aria-invalid=move || message.get().is_some().then_some("true")
                 aria-describedby=described
             />
-            {list_id.map(|list_id| view! {
-                <datalist id=list_id>{suggestions.into_iter().map(|s| view! { <option>{s}</option> }).collect_view()}</datalist>
-            })}
-            <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
+            {list_id
+                .map(|list_id| {
+                    view! {
+                        <datalist id=list_id>
+                            {suggestions.into_iter().map(|s| view! { <option>{s}</option> }).collect_view()}
+                        </datalist>
+                    }
+                })}
+            <p class="field-error" id=err_id role="alert">
+                {move || message.get()}
+            </p>
         </div>
     }
 }
@@ -176,7 +195,9 @@ pub fn TextArea(
             >
                 {escape_html(&value)}
             </textarea>
-            <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
+            <p class="field-error" id=err_id role="alert">
+                {move || message.get()}
+            </p>
         </div>
     }
 }
@@ -217,14 +238,29 @@ pub fn LocalizedField(
         let invalid = move || message.get().is_some().then_some("true");
         let control = if rows == 0 {
             view! {
-                <input id=id.clone() name=posted type="text" value=value lang=l.code() dir=l.dir()
-                    aria-invalid=invalid aria-describedby=err_id.clone()/>
+                <input
+                    id=id.clone()
+                    name=posted
+                    type="text"
+                    value=value
+                    lang=l.code()
+                    dir=l.dir()
+                    aria-invalid=invalid
+                    aria-describedby=err_id.clone()
+                />
             }
             .into_any()
         } else {
             view! {
-                <textarea id=id.clone() name=posted rows=rows lang=l.code() dir=l.dir()
-                    aria-invalid=invalid aria-describedby=err_id.clone()>
+                <textarea
+                    id=id.clone()
+                    name=posted
+                    rows=rows
+                    lang=l.code()
+                    dir=l.dir()
+                    aria-invalid=invalid
+                    aria-describedby=err_id.clone()
+                >
                     {escape_html(&value)}
                 </textarea>
             }
@@ -232,9 +268,13 @@ pub fn LocalizedField(
         };
         view! {
             <div class="field" class:has-error=move || message.get().is_some()>
-                <label for=id lang=l.code()>{l.native_name()}</label>
+                <label for=id lang=l.code()>
+                    {l.native_name()}
+                </label>
                 {control}
-                <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
+                <p class="field-error" id=err_id role="alert">
+                    {move || message.get()}
+                </p>
             </div>
         }
     });
@@ -288,11 +328,17 @@ pub fn Select(
                     .into_iter()
                     .map(|(value, text)| {
                         let is_selected = value == selected;
-                        view! { <option value=value selected=is_selected>{text}</option> }
+                        view! {
+                            <option value=value selected=is_selected>
+                                {text}
+                            </option>
+                        }
                     })
                     .collect_view()}
             </select>
-            <p class="field-error" id=err_id role="alert">{move || message.get()}</p>
+            <p class="field-error" id=err_id role="alert">
+                {move || message.get()}
+            </p>
         </div>
     }
 }
@@ -309,7 +355,9 @@ pub fn FormError(errors: Signal<Option<AppError>>) -> impl IntoView {
         })
     };
     view! {
-        <div class="form-error" role="alert" hidden=move || message().is_none()>{message}</div>
+        <div class="form-error" role="alert" hidden=move || message().is_none()>
+            {message}
+        </div>
     }
 }
 
@@ -318,7 +366,11 @@ pub fn FormError(errors: Signal<Option<AppError>>) -> impl IntoView {
 #[component]
 pub fn Submit(label: Msg) -> impl IntoView {
     let lang = use_lang();
-    view! { <button type="submit" class="button primary">{lang.t(label)}</button> }
+    view! {
+        <button type="submit" class="button primary">
+            {lang.t(label)}
+        </button>
+    }
 }
 
 /// A page's data: loaded on the server before the page is sent (pages render in
@@ -334,7 +386,9 @@ where
 {
     let lang = use_lang();
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{lang.t(Msg::Loading)}</p> }
+        }>
             {move || {
                 resource
                     .get()
@@ -350,19 +404,23 @@ where
 /// A message that stops the reader (a refusal, a problem to fix), announced at once.
 #[component]
 pub fn Alert(#[prop(into)] message: String) -> impl IntoView {
-    view! { <p class="form-error" role="alert">{message}</p> }
+    view! {
+        <p class="form-error" role="alert">
+            {message}
+        </p>
+    }
 }
 
 /// The event a form acts in, sent with the form (every event server function takes it).
 #[component]
 pub fn EventIdInput(event_id: i64) -> impl IntoView {
-    view! { <input type="hidden" name="event_id" value=event_id/> }
+    view! { <input type="hidden" name="event_id" value=event_id /> }
 }
 
 /// A hidden form value.
 #[component]
 pub fn Hidden(name: &'static str, #[prop(into)] value: String) -> impl IntoView {
-    view! { <input type="hidden" name=name value=value/> }
+    view! { <input type="hidden" name=name value=value /> }
 }
 
 /// A labelled checkbox that posts `on` when ticked. `id` defaults to `f-{name}`.
@@ -388,7 +446,14 @@ pub fn Checkbox(
                 aria-describedby=hint.map(|_| hint_id.clone())
             />
             <label for=id>{lang.t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{lang.t(h)}</p> })}
+            {hint
+                .map(|h| {
+                    view! {
+                        <p class="hint" id=hint_id>
+                            {lang.t(h)}
+                        </p>
+                    }
+                })}
         </div>
     }
 }
@@ -399,7 +464,9 @@ pub fn Notice(#[prop(into)] when: Signal<bool>, message: Msg) -> impl IntoView {
     let lang = use_lang();
     view! {
         <Show when=move || when.get()>
-            <p class="notice" role="status">{lang.t(message)}</p>
+            <p class="notice" role="status">
+                {lang.t(message)}
+            </p>
         </Show>
     }
 }

@@ -29,100 +29,253 @@ pub fn HelpQueuePage() -> impl IntoView {
         _ => lang.t(Msg::HelpCancelled),
     };
     view! {
-        {loaded(data, move |p| {
-                    let event_id = p.event_id;
-                    view! {
-                        <section class="form-page">
-                            <h1>{lang.t(Msg::HelpTitle)}</h1>
-                            <LiveRegion event_id topic=crate::live::Topic::Help target="live-help".to_string()/>
-                            {p.has_team.then(|| view! {
-                                <details open=p.mine.is_empty()>
-                                    <summary>{lang.t(Msg::AskForHelp)}</summary>
-                                    <ActionForm action=raise>
-                                        <FormError errors=raise_errors/>
-                                        <EventIdInput event_id/>
-                                        <Field label=Msg::FieldHelpTopic name="topic" errors=raise_errors required=true dir_auto=true/>
-                                        <Field label=Msg::FieldHelpSkill name="skill" errors=raise_errors dir_auto=true/>
-                                        <Field label=Msg::FieldHelpLocation name="location" errors=raise_errors dir_auto=true/>
-                                        <Field label=Msg::FieldDescription name="description" errors=raise_errors dir_auto=true/>
-                                        <Submit label=Msg::AskForHelp/>
-                                    </ActionForm>
-                                </details>
+        {loaded(
+            data,
+            move |p| {
+                let event_id = p.event_id;
+                view! {
+                    <section class="form-page">
+                        <h1>{lang.t(Msg::HelpTitle)}</h1>
+                        <LiveRegion event_id topic=crate::live::Topic::Help target="live-help".to_string() />
+                        {p
+                            .has_team
+                            .then(|| {
+                                view! {
+                                    <details open=p.mine.is_empty()>
+                                        <summary>{lang.t(Msg::AskForHelp)}</summary>
+                                        <ActionForm action=raise>
+                                            <FormError errors=raise_errors />
+                                            <EventIdInput event_id />
+                                            <Field
+                                                label=Msg::FieldHelpTopic
+                                                name="topic"
+                                                errors=raise_errors
+                                                required=true
+                                                dir_auto=true
+                                            />
+                                            <Field
+                                                label=Msg::FieldHelpSkill
+                                                name="skill"
+                                                errors=raise_errors
+                                                dir_auto=true
+                                            />
+                                            <Field
+                                                label=Msg::FieldHelpLocation
+                                                name="location"
+                                                errors=raise_errors
+                                                dir_auto=true
+                                            />
+                                            <Field
+                                                label=Msg::FieldDescription
+                                                name="description"
+                                                errors=raise_errors
+                                                dir_auto=true
+                                            />
+                                            <Submit label=Msg::AskForHelp />
+                                        </ActionForm>
+                                    </details>
+                                }
                             })}
-                            {errors.into_iter().map(|e| view! { <FormError errors=e/> }).collect_view()}
-                            <div id="live-help" aria-live="polite">
-                                {(!p.mine.is_empty()).then(|| view! {
-                                    <h2>{lang.t(Msg::OurRequests)}</h2>
-                                    <ul class="cards help">
-                                        {p.mine.clone().into_iter().map(|h| view! {
-                                            <li class="card">
-                                                <p><strong dir="auto">{h.topic.clone()}</strong> " · " {status(&h.status)}</p>
-                                                {h.mentor.clone().filter(|_| h.status == "claimed").map(|m| view! { <p class="notice">{lang.format(args::MentorComing { name: &m })}</p> })}
-                                                {matches!(h.status.as_str(), "open" | "claimed").then(|| view! {
-                                                    <ActionForm action=resolve attr:class="inline">
-                                                        <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button">{lang.t(Msg::Resolved)}</button>
-                                                    </ActionForm>
-                                                    " "
-                                                    <ActionForm action=cancel attr:class="inline">
-                                                        <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button link danger">{lang.t(Msg::Withdraw)}</button>
-                                                    </ActionForm>
-                                                })}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
+                        {errors.into_iter().map(|e| view! { <FormError errors=e /> }).collect_view()}
+                        <div id="live-help" aria-live="polite">
+                            {(!p.mine.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <h2>{lang.t(Msg::OurRequests)}</h2>
+                                        <ul class="cards help">
+                                            {p
+                                                .mine
+                                                .clone()
+                                                .into_iter()
+                                                .map(|h| {
+                                                    view! {
+                                                        <li class="card">
+                                                            <p>
+                                                                <strong dir="auto">{h.topic.clone()}</strong>
+                                                                " · "
+                                                                {status(&h.status)}
+                                                            </p>
+                                                            {h
+                                                                .mentor
+                                                                .clone()
+                                                                .filter(|_| h.status == "claimed")
+                                                                .map(|m| {
+                                                                    view! {
+                                                                        <p class="notice">
+                                                                            {lang.format(args::MentorComing { name: &m })}
+                                                                        </p>
+                                                                    }
+                                                                })}
+                                                            {matches!(h.status.as_str(), "open" | "claimed")
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <ActionForm action=resolve attr:class="inline">
+                                                                            <input type="hidden" name="request_id" value=h.id />
+                                                                            <button type="submit" class="button">
+                                                                                {lang.t(Msg::Resolved)}
+                                                                            </button>
+                                                                        </ActionForm>
+                                                                        " "
+                                                                        <ActionForm action=cancel attr:class="inline">
+                                                                            <input type="hidden" name="request_id" value=h.id />
+                                                                            <button type="submit" class="button link danger">
+                                                                                {lang.t(Msg::Withdraw)}
+                                                                            </button>
+                                                                        </ActionForm>
+                                                                    }
+                                                                })}
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
                                 })}
-                                {(p.is_mentor || p.is_organizer).then(|| view! {
-                                    <h2>{lang.t(Msg::HelpQueue)}</h2>
-                                    {p.is_mentor.then(|| view! {
-                                        <p>{if p.filtered {
-                                            view! { <a href=format!("/events/{event_id}/help?all=1")>{lang.t(Msg::ShowAllRequests)}</a> }.into_any()
-                                        } else {
-                                            view! { <a href=format!("/events/{event_id}/help")>{lang.t(Msg::ShowMySkills)}</a> }.into_any()
-                                        }}</p>
-                                    })}
-                                    {p.queue.is_empty().then(|| view! { <p class="muted">{lang.t(Msg::NothingHere)}</p> })}
-                                    <ul class="cards help">
-                                        {p.queue.clone().into_iter().map(|h| view! {
-                                            <li class="card" class:mine=h.claimed_by_me>
-                                                <p><strong dir="auto">{h.topic.clone()}</strong> " · " <span dir="auto">{h.team.clone()}</span></p>
-                                                <p class="muted" dir="auto">{h.skill.clone()} " · " {h.location.clone()} " · " {lang.format(args::WaitingMinutes { minutes: h.waiting_minutes })}</p>
-                                                {(!h.description.is_empty()).then(|| view! { <p dir="auto">{h.description.clone()}</p> })}
-                                                <p>{status(&h.status)} {h.mentor.clone().map(|m| format!(" · {m}"))}</p>
-                                                {(p.is_mentor && h.status == "open").then(|| view! {
-                                                    <ActionForm action=claim attr:class="inline">
-                                                        <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button primary">{lang.t(Msg::ClaimRequest)}</button>
-                                                    </ActionForm>
-                                                })}
-                                                {h.claimed_by_me.then(|| view! {
-                                                    <ActionForm action=resolve attr:class="inline">
-                                                        <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button primary">{lang.t(Msg::Resolved)}</button>
-                                                    </ActionForm>
-                                                    " "
-                                                    <ActionForm action=release attr:class="inline">
-                                                        <input type="hidden" name="request_id" value=h.id/>
-                                                        <button type="submit" class="button">{lang.t(Msg::Release)}</button>
-                                                    </ActionForm>
-                                                })}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
+                            {(p.is_mentor || p.is_organizer)
+                                .then(|| {
+                                    view! {
+                                        <h2>{lang.t(Msg::HelpQueue)}</h2>
+                                        {p
+                                            .is_mentor
+                                            .then(|| {
+                                                view! {
+                                                    <p>
+                                                        {if p.filtered {
+                                                            view! {
+                                                                <a href=format!(
+                                                                    "/events/{event_id}/help?all=1",
+                                                                )>{lang.t(Msg::ShowAllRequests)}</a>
+                                                            }
+                                                                .into_any()
+                                                        } else {
+                                                            view! {
+                                                                <a href=format!(
+                                                                    "/events/{event_id}/help",
+                                                                )>{lang.t(Msg::ShowMySkills)}</a>
+                                                            }
+                                                                .into_any()
+                                                        }}
+                                                    </p>
+                                                }
+                                            })}
+                                        {p
+                                            .queue
+                                            .is_empty()
+                                            .then(|| view! { <p class="muted">{lang.t(Msg::NothingHere)}</p> })}
+                                        <ul class="cards help">
+                                            {p
+                                                .queue
+                                                .clone()
+                                                .into_iter()
+                                                .map(|h| {
+                                                    view! {
+                                                        <li class="card" class:mine=h.claimed_by_me>
+                                                            <p>
+                                                                <strong dir="auto">{h.topic.clone()}</strong>
+                                                                " · "
+                                                                <span dir="auto">{h.team.clone()}</span>
+                                                            </p>
+                                                            <p class="muted" dir="auto">
+                                                                {h.skill.clone()}
+                                                                " · "
+                                                                {h.location.clone()}
+                                                                " · "
+                                                                {lang
+                                                                    .format(args::WaitingMinutes {
+                                                                        minutes: h.waiting_minutes,
+                                                                    })}
+                                                            </p>
+                                                            {(!h.description.is_empty())
+                                                                .then(|| {
+                                                                    view! { <p dir="auto">{h.description.clone()}</p> }
+                                                                })}
+                                                            <p>
+                                                                {status(&h.status)}
+                                                                {h.mentor.clone().map(|m| format!(" · {m}"))}
+                                                            </p>
+                                                            {(p.is_mentor && h.status == "open")
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <ActionForm action=claim attr:class="inline">
+                                                                            <input type="hidden" name="request_id" value=h.id />
+                                                                            <button type="submit" class="button primary">
+                                                                                {lang.t(Msg::ClaimRequest)}
+                                                                            </button>
+                                                                        </ActionForm>
+                                                                    }
+                                                                })}
+                                                            {h
+                                                                .claimed_by_me
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <ActionForm action=resolve attr:class="inline">
+                                                                            <input type="hidden" name="request_id" value=h.id />
+                                                                            <button type="submit" class="button primary">
+                                                                                {lang.t(Msg::Resolved)}
+                                                                            </button>
+                                                                        </ActionForm>
+                                                                        " "
+                                                                        <ActionForm action=release attr:class="inline">
+                                                                            <input type="hidden" name="request_id" value=h.id />
+                                                                            <button type="submit" class="button">
+                                                                                {lang.t(Msg::Release)}
+                                                                            </button>
+                                                                        </ActionForm>
+                                                                    }
+                                                                })}
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
                                 })}
-                                {p.stats.clone().map(|s| view! {
-                                    <h2>{lang.t(Msg::HelpStatsTitle)}</h2>
-                                    <dl class="schedule">
-                                        <dt>{lang.t(Msg::HelpOpen)}</dt><dd>{s.open}</dd>
-                                        <dt>{lang.t(Msg::MedianWait)}</dt><dd>{s.median_wait_minutes.map(|m| lang.format(args::Minutes { minutes: m })).unwrap_or_else(|| "—".into())}</dd>
-                                        <dt>{lang.t(Msg::MedianResolve)}</dt><dd>{s.median_resolve_minutes.map(|m| lang.format(args::Minutes { minutes: m })).unwrap_or_else(|| "—".into())}</dd>
-                                    </dl>
-                                    <ul>{s.per_mentor.into_iter().map(|(m, n)| view! { <li><span dir="auto">{m}</span> ": " {n}</li> }).collect_view()}</ul>
+                            {p
+                                .stats
+                                .clone()
+                                .map(|s| {
+                                    view! {
+                                        <h2>{lang.t(Msg::HelpStatsTitle)}</h2>
+                                        <dl class="schedule">
+                                            <dt>{lang.t(Msg::HelpOpen)}</dt>
+                                            <dd>{s.open}</dd>
+                                            <dt>{lang.t(Msg::MedianWait)}</dt>
+                                            <dd>
+                                                {s
+                                                    .median_wait_minutes
+                                                    .map(|m| lang.format(args::Minutes { minutes: m }))
+                                                    .unwrap_or_else(|| "—".into())}
+                                            </dd>
+                                            <dt>{lang.t(Msg::MedianResolve)}</dt>
+                                            <dd>
+                                                {s
+                                                    .median_resolve_minutes
+                                                    .map(|m| lang.format(args::Minutes { minutes: m }))
+                                                    .unwrap_or_else(|| "—".into())}
+                                            </dd>
+                                        </dl>
+                                        <ul>
+                                            {s
+                                                .per_mentor
+                                                .into_iter()
+                                                .map(|(m, n)| {
+                                                    view! {
+                                                        <li>
+                                                            <span dir="auto">{m}</span>
+                                                            ": "
+                                                            {n}
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
                                 })}
-                            </div>
-                        </section>
-                    }.into_any()
-                })}
+                        </div>
+                    </section>
+                }
+                    .into_any()
+            },
+        )}
     }
 }
