@@ -16,7 +16,7 @@ test('a judge scores on a phone through a connection loss and nothing is lost', 
   await page.locator('#f-name_1_fr').fill('Impact');
   await page.locator('#f-weight_1').fill('3');
   await page.locator('#f-levels_1_fr').fill('Aucun\nFaible\nMoyen\nFort\nExceptionnel');
-  await page.locator('#f-name_2').fill('التنفيذ');
+  await page.locator('#f-name_2_ar').fill('التنفيذ');
   await page.locator('#f-scale_2').selectOption('0-10');
   await page.getByRole('button', { name: 'Save rubric' }).click();
   await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();

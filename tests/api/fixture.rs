@@ -515,7 +515,12 @@ pub fn changed(
 
 /// Sends a GET and returns its status without reading the body (live streams never end).
 pub async fn get_status(app: &TestApp, client: &Client, path: &str) -> (StatusCode, Option<String>) {
-    let res = client.get(format!("{}{path}", app.base)).send().await.expect("request sent");
+    // A route that never answers fails here, named, instead of stalling the whole run.
+    let limit = std::time::Duration::from_secs(60);
+    let res = tokio::time::timeout(limit, client.get(format!("{}{path}", app.base)).send())
+        .await
+        .unwrap_or_else(|_| panic!("GET {path}: no answer within {limit:?}"))
+        .expect("request sent");
     let status = res.status();
     let streaming = res
         .headers()
@@ -525,6 +530,9 @@ pub async fn get_status(app: &TestApp, client: &Client, path: &str) -> (StatusCo
     if streaming {
         (status, None)
     } else {
-        (status, Some(res.text().await.unwrap_or_default()))
+        let body = tokio::time::timeout(limit, res.text())
+            .await
+            .unwrap_or_else(|_| panic!("GET {path}: body not complete within {limit:?}"));
+        (status, Some(body.unwrap_or_default()))
     }
 }
