@@ -179,10 +179,15 @@ async fn clashing_name(db: &Db, event_id: i64, name: &Localized) -> AppResult<St
 #[cfg(feature = "ssr")]
 fn tracks(rows: Vec<db::TrackRow>, lang: Lang) -> Vec<Track> {
     rows.into_iter()
-        .map(|t| Track {
-            id: t.id,
-            name: t.name().pick(lang).to_owned(),
-            description: t.description().pick(lang).to_owned(),
+        .map(|t| {
+            let (name, description) = (t.name(), t.description());
+            Track {
+                id: t.id,
+                name: name.pick(lang).to_owned(),
+                name_lang: name.picked_lang(lang),
+                description: description.pick(lang).to_owned(),
+                description_lang: description.picked_lang(lang),
+            }
         })
         .collect()
 }
@@ -261,6 +266,7 @@ async fn page(caller: &Caller, id: i64) -> AppResult<EventPageData> {
         registration_open: domain::registration_open(e.registration_opens, e.registration_closes, now()),
         tracks: tracks(db::tracks(db, id).await?, request_lang()),
         description: e.description.pick(request_lang()).to_owned(),
+        description_lang: e.description.picked_lang(request_lang()),
         name: e.name,
         venue: e.venue,
         timezone: e.timezone,

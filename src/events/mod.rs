@@ -12,7 +12,7 @@ pub use pages::{EventPage, HomePage, ManageEventPage, NewEventPage};
 
 use crate::auth::Role;
 use crate::error::AppError;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,15 +27,20 @@ pub struct EventSummary {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Track {
     pub id: i64,
+    /// In the reader's language, or the first written: `name_lang` says which.
     pub name: String,
+    pub name_lang: Lang,
     pub description: String,
+    pub description_lang: Lang,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventPageData {
     pub id: i64,
     pub name: String,
+    /// In the reader's language, or the first written: `description_lang` says which.
     pub description: String,
+    pub description_lang: Lang,
     pub venue: String,
     pub timezone: String,
     pub team_min: i64,

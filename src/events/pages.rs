@@ -202,7 +202,7 @@ pub fn EventPage() -> impl IntoView {
                                     }
                                 })}
                         </nav>
-                        <p class="description" dir="auto">
+                        <p class="description" lang=e.description_lang.code() dir="auto">
                             {e.description.clone()}
                         </p>
                         <FormError errors=join_errors />
@@ -252,8 +252,12 @@ pub fn EventPage() -> impl IntoView {
                                 .map(|t| {
                                     view! {
                                         <li>
-                                            <strong dir="auto">{t.name.clone()}</strong>
-                                            <span dir="auto">{t.description.clone()}</span>
+                                            <strong lang=t.name_lang.code() dir="auto">
+                                                {t.name.clone()}
+                                            </strong>
+                                            <span lang=t.description_lang.code() dir="auto">
+                                                {t.description.clone()}
+                                            </span>
                                         </li>
                                     }
                                 })
@@ -440,9 +444,13 @@ pub fn ManageEventPage() -> impl IntoView {
                                 .map(|t| {
                                     view! {
                                         <li>
-                                            <strong dir="auto">{t.name.clone()}</strong>
+                                            <strong lang=t.name_lang.code() dir="auto">
+                                                {t.name.clone()}
+                                            </strong>
                                             " "
-                                            <span dir="auto">{t.description.clone()}</span>
+                                            <span lang=t.description_lang.code() dir="auto">
+                                                {t.description.clone()}
+                                            </span>
                                             <ActionForm action=remove attr:class="inline">
                                                 <EventIdInput event_id />
                                                 <input type="hidden" name="track_id" value=t.id />

@@ -50,6 +50,16 @@ impl Localized {
         }
     }
 
+    /// The language `pick(lang)` takes its text from: the reader's, or the first written.
+    /// Pages put it in the `lang` attribute of what shows the text, so a screen reader reads
+    /// a French fallback with a French voice on an Arabic page.
+    pub fn picked_lang(&self, lang: Lang) -> Lang {
+        if !self.get(lang).trim().is_empty() {
+            return lang;
+        }
+        Lang::ALL.into_iter().find(|l| !self.get(*l).trim().is_empty()).unwrap_or(lang)
+    }
+
     /// The first language written (Arabic, French, English), or empty. Stored beside the
     /// three languages for what has one text only: CSV exports, the import, audit lines.
     pub fn first(&self) -> &str {
@@ -140,6 +150,9 @@ mod tests {
         assert_eq!(t.pick(Lang::Fr), "Agriculture");
         assert_eq!(t.pick(Lang::Ar), "Agriculture", "Arabic left empty: the first written");
         assert_eq!(t.first(), "Agriculture");
+        assert_eq!(t.picked_lang(Lang::Ar), Lang::Fr, "the fallback is marked as French");
+        assert_eq!(t.picked_lang(Lang::En), Lang::En);
+        assert_eq!(Localized::default().picked_lang(Lang::Ar), Lang::Ar);
         let only_ar = Localized::new("الفلاحة", "  ", "");
         assert_eq!(only_ar.pick(Lang::Fr), "الفلاحة", "blank counts as not written");
         assert!(Localized::default().is_empty());

@@ -278,7 +278,8 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                             view! {
                                 <fieldset class="criterion">
                                     <legend dir="auto">
-                                        {c.name.pick(lang).to_owned()} " "
+                                        <span lang=c.name.picked_lang(lang).code()>{c.name.pick(lang).to_owned()}</span>
+                                        " "
                                         <span class="muted">
                                             {lang
                                                 .format(args::DeskWeight {
@@ -289,7 +290,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                                     {(!c.description.is_empty())
                                         .then(|| {
                                             view! {
-                                                <p class="hint" dir="auto">
+                                                <p class="hint" lang=c.description.picked_lang(lang).code() dir="auto">
                                                     {c.description.pick(lang).to_owned()}
                                                 </p>
                                             }
@@ -300,7 +301,9 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                                             .map(|level| {
                                                 let key = key.clone();
                                                 let id = format!("m-{pid}-{key}-{level}");
-                                                let descriptor = c.descriptor(level, lang).map(str::to_owned);
+                                                let descriptor = c
+                                                    .descriptor(level, lang)
+                                                    .map(|d| (d.to_owned(), c.descriptor_lang(level, lang).code()));
                                                 // `checked` is the server's mark (the page before the
                                                 // island starts); `prop:checked` the phone's, after.
                                                 view! {
@@ -322,9 +325,9 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                                                     <label class="level" for=id>
                                                         <span class="level-n">{level}</span>
                                                         {descriptor
-                                                            .map(|d| {
+                                                            .map(|(d, d_lang)| {
                                                                 view! {
-                                                                    <span class="level-d" dir="auto">
+                                                                    <span class="level-d" lang=d_lang dir="auto">
                                                                         {d}
                                                                     </span>
                                                                 }

@@ -651,7 +651,11 @@ pub fn RubricPage() -> impl IntoView {
                                                 view! {
                                                     <fieldset class="criterion">
                                                         <legend dir="auto">
-                                                            {c.name.pick(lang).to_owned()} " "
+                                                            <span lang=c
+                                                                .name
+                                                                .picked_lang(lang)
+                                                                .code()>{c.name.pick(lang).to_owned()}</span>
+                                                            " "
                                                             <span class="muted">
                                                                 {lang
                                                                     .format(args::DeskWeight {
@@ -662,7 +666,11 @@ pub fn RubricPage() -> impl IntoView {
                                                         {(!c.description.is_empty())
                                                             .then(|| {
                                                                 view! {
-                                                                    <p class="hint" dir="auto">
+                                                                    <p
+                                                                        class="hint"
+                                                                        lang=c.description.picked_lang(lang).code()
+                                                                        dir="auto"
+                                                                    >
                                                                         {c.description.pick(lang).to_owned()}
                                                                     </p>
                                                                 }
@@ -678,7 +686,11 @@ pub fn RubricPage() -> impl IntoView {
                                                                                 .descriptor(l, lang)
                                                                                 .map(|d| {
                                                                                     view! {
-                                                                                        <span class="level-d" dir="auto">
+                                                                                        <span
+                                                                                            class="level-d"
+                                                                                            lang=c.descriptor_lang(l, lang).code()
+                                                                                            dir="auto"
+                                                                                        >
                                                                                             {d.to_owned()}
                                                                                         </span>
                                                                                     }

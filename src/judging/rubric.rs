@@ -41,6 +41,11 @@ impl Criterion {
         self.levels.get(i).map(|l| l.pick(lang)).filter(|s| !s.is_empty())
     }
 
+    /// The language `descriptor(level, lang)` is written in (for its `lang` attribute).
+    pub fn descriptor_lang(&self, level: i64, lang: Lang) -> Lang {
+        usize::try_from(level - self.min).ok().and_then(|i| self.levels.get(i)).map_or(lang, |l| l.picked_lang(lang))
+    }
+
     /// The descriptors as the builder's textareas hold them: one line per level, per language.
     pub fn levels_text(&self) -> Localized {
         let lines = |lang: Lang| {
@@ -263,6 +268,7 @@ mod tests {
         assert_eq!(rubric[0].levels[0], Localized::new("", "Aucun", "None"));
         assert_eq!(rubric[0].descriptor(4, Lang::En), Some("Fort"), "English left empty: the first written");
         assert_eq!(rubric[0].descriptor(1, Lang::En), Some("None"));
+        assert_eq!(rubric[0].descriptor_lang(4, Lang::En), Lang::Fr);
         assert_eq!(rubric[0].descriptor(3, Lang::Fr), None);
         assert_eq!(rubric[0].levels_text().fr, "Aucun\nUn peu\n\nFort");
 

@@ -45,19 +45,27 @@ async fn each_reader_sees_the_event_and_its_tracks_in_their_language_else_the_fi
 
     // English has no description: the first written (Arabic). French has no track name: the
     // first written (Arabic). The track description exists in French only.
-    for (lang, description, track) in [
-        ("ar", "هاكاثون لشباب الجهة", "الصحة"),
-        ("fr", "Un hackathon pour les jeunes de la région", "الصحة"),
-        ("en", "هاكاثون لشباب الجهة", "Health"),
+    // Each text says which language it is in, for the page's `lang` attribute.
+    for (lang, description, written, track, track_written) in [
+        ("ar", "هاكاثون لشباب الجهة", "Ar", "الصحة", "Ar"),
+        ("fr", "Un hackathon pour les jeunes de la région", "Fr", "الصحة", "Ar"),
+        ("en", "هاكاثون لشباب الجهة", "Ar", "Health", "En"),
     ] {
         let page = app.send(&reader(lang), &EventPage { id }).await.json();
         assert_eq!(page["description"], description, "{lang}");
+        assert_eq!(page["description_lang"], written, "{lang}");
         assert_eq!(page["tracks"][0]["name"], track, "{lang}");
+        assert_eq!(page["tracks"][0]["name_lang"], track_written, "{lang}");
+        assert_eq!(page["tracks"][0]["description_lang"], "Fr", "{lang}");
         assert_eq!(page["tracks"][0]["description"], "Des outils pour les centres de santé", "{lang}");
     }
     let fr = page_in(&app, &user_agent(), &format!("/events/{id}"), "fr").await;
     assert!(fr.contains("Un hackathon pour les jeunes de la région"));
     assert!(!fr.contains("هاكاثون لشباب الجهة"), "one language on the page, not all three");
+    let en = page_in(&app, &user_agent(), &format!("/events/{id}"), "en").await;
+    let at = en.find(r#"class="description""#).expect("the description");
+    let tag = &en[en[..at].rfind('<').unwrap()..at + en[at..].find('>').unwrap()];
+    assert!(tag.contains(r#"lang="ar""#), "the English page marks the Arabic fallback: {tag}");
 
     // The organizer's form holds each language as written, English empty.
     let form = app.send(&org, &EventForm { id }).await.json();
@@ -139,17 +147,25 @@ async fn rubric_criteria_and_levels_are_read_in_the_readers_language() {
     assert_eq!(c["levels"].as_array().unwrap().len(), 3);
 
     // The builder's preview shows each level as a reader of that language reads it: Arabic
-    // where written, else the first written (level 2 exists in French only).
-    let level = |text: &str| format!(r#"<span dir="auto" class="level-d">{text}</span>"#);
+    // where written, else the first written (level 2 exists in French only), each marked
+    // with the language it is in.
+    let level = |html: &str, text: &str| -> Option<String> {
+        let end = html.find(&format!(">{text}</span>"))?;
+        let start = html[..end].rfind("<span")?;
+        let tag = &html[start..end];
+        tag.contains(r#"class="level-d""#).then(|| tag.to_owned())
+    };
     let ar = page_in(&app, &org, &format!("/events/{id}/rubric"), "ar").await;
-    for text in ["ضعيف", "Moyen", "قوي"] {
-        assert!(ar.contains(&level(text)), "Arabic page, level {text}");
+    for (text, written) in [("ضعيف", "ar"), ("Moyen", "fr"), ("قوي", "ar")] {
+        let tag = level(&ar, text).unwrap_or_else(|| panic!("Arabic page, level {text}"));
+        assert!(tag.contains(&format!(r#"lang="{written}""#)), "{tag}");
     }
     let en = page_in(&app, &org, &format!("/events/{id}/rubric"), "en").await;
-    assert!(en.contains(&level("ضعيف")), "English left empty: the first written");
+    let tag = level(&en, "ضعيف").expect("English left empty: the first written");
+    assert!(tag.contains(r#"lang="ar""#), "{tag}");
     let fr = page_in(&app, &org, &format!("/events/{id}/rubric"), "fr").await;
     for text in ["Faible", "Moyen", "قوي"] {
-        assert!(fr.contains(&level(text)), "French page, level {text}");
+        assert!(level(&fr, text).is_some(), "French page, level {text}");
     }
-    assert!(!fr.contains(&level("ضعيف")));
+    assert!(level(&fr, "ضعيف").is_none());
 }
