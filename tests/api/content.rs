@@ -10,7 +10,7 @@ use reqwest::{redirect::Policy, Client, StatusCode};
 fn reader(lang: &str) -> Client {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("accept-language", lang.parse().unwrap());
-    Client::builder().default_headers(headers).redirect(Policy::none()).build().unwrap()
+    Client::builder().default_headers(headers).redirect(Policy::none()).timeout(REQUEST_LIMIT).build().unwrap()
 }
 
 fn saved(r: &Reply) {

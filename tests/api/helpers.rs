@@ -163,9 +163,13 @@ impl Drop for FreshDb {
 }
 
 /// A browser-like user: its own cookie jar; redirects are not followed so tests see them.
+/// A request, body included, that takes longer than `REQUEST_LIMIT` fails its test instead of
+/// stalling the whole run (no test request or stream read comes near it).
 pub fn user_agent() -> Client {
-    Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+    Client::builder().cookie_store(true).redirect(Policy::none()).timeout(REQUEST_LIMIT).build().unwrap()
 }
+
+pub const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(90);
 
 pub struct Reply {
     pub status: StatusCode,
