@@ -133,7 +133,7 @@ async fn bench_saves() {
     let mut rubric =
         vec![("event_id".to_string(), e.clone()), ("scope".into(), "0".into()), ("version".into(), "0".into())];
     for i in 1..=5 {
-        rubric.push((format!("fields[name_{i}]"), format!("Critère {i}")));
+        rubric.push((format!("fields[name_{i}_fr]"), format!("Critère {i}")));
         rubric.push((format!("fields[weight_{i}]"), i.to_string()));
         rubric.push((format!("fields[scale_{i}]"), "1-5".into()));
     }
