@@ -1,6 +1,6 @@
 -- Event content in Arabic, French and English: the event's description and each track's
 -- name and description get one column per language. The original column keeps the first
--- language written, for what has one text only (CSV exports, the import, audit lines).
+-- language written, for what shows one text only (CSV exports, a project's change history).
 -- Text written before now is copied into every language, so every reader still sees it.
 ALTER TABLE events ADD COLUMN description_ar TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN description_fr TEXT NOT NULL DEFAULT '';

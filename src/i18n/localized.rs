@@ -61,7 +61,7 @@ impl Localized {
     }
 
     /// The first language written (Arabic, French, English), or empty. Stored beside the
-    /// three languages for what has one text only: CSV exports, the import, audit lines.
+    /// three languages for what shows one text only: CSV exports, a project's change history.
     pub fn first(&self) -> &str {
         Lang::ALL.into_iter().map(|l| self.get(l)).find(|t| !t.trim().is_empty()).unwrap_or("")
     }
