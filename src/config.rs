@@ -43,11 +43,31 @@ pub struct Config {
     pub demo: bool,
     /// `HAKAM_DB_MAX_CONNECTIONS`, default 16 (PostgreSQL) or 8 (SQLite).
     pub max_connections: u32,
-    /// `HAKAM_UPLOAD_DIR`, default `data/uploads`: where screenshots are stored.
+    /// `HAKAM_UPLOAD_DIR`, default `data/uploads`: where screenshots were stored before they
+    /// moved into the database; files still there are read into it once, at start.
     pub upload_dir: PathBuf,
     /// `HAKAM_MAX_STREAMS_PER_CLIENT`, default 500: live streams (open pages) one client
     /// address may hold; a hall behind one router shares an address.
     pub max_streams_per_client: usize,
+    /// Scheduled backups (README, "Backups").
+    pub backups: Backups,
+}
+
+/// `HAKAM_BACKUP_EVERY` turns scheduled backups on; the other two say where and how many.
+#[derive(Clone, Debug)]
+pub struct Backups {
+    /// `HAKAM_BACKUP_EVERY`, e.g. `15m` or `1h` (at least `1m`); unset: none are taken.
+    pub every: Option<Duration>,
+    /// `HAKAM_BACKUP_DIR`, default `data/backups`.
+    pub dir: PathBuf,
+    /// `HAKAM_BACKUP_KEEP`, default 24: the newest this many scheduled backups are kept.
+    pub keep: usize,
+}
+
+impl Default for Backups {
+    fn default() -> Self {
+        Backups { every: None, dir: PathBuf::from("data/backups"), keep: 24 }
+    }
 }
 
 /// The login throttle's numbers; see `auth::throttle` for how they combine.
@@ -152,6 +172,20 @@ impl Config {
             max_connections: parse("HAKAM_DB_MAX_CONNECTIONS", if is_pg { 16 } else { 8 })?,
             upload_dir: PathBuf::from(var("HAKAM_UPLOAD_DIR").unwrap_or_else(|| "data/uploads".into())),
             max_streams_per_client: parse("HAKAM_MAX_STREAMS_PER_CLIENT", 500)?,
+            backups: Backups {
+                every: match var("HAKAM_BACKUP_EVERY") {
+                    None => None,
+                    Some(value) => {
+                        Some(crate::backup::domain::parse_every(&value).map_err(|reason| ConfigError::Invalid {
+                            name: "HAKAM_BACKUP_EVERY",
+                            value,
+                            reason,
+                        })?)
+                    }
+                },
+                dir: PathBuf::from(var("HAKAM_BACKUP_DIR").unwrap_or_else(|| "data/backups".into())),
+                keep: parse::<usize>("HAKAM_BACKUP_KEEP", 24)?.max(1),
+            },
             database_url,
         })
     }
@@ -178,6 +212,7 @@ impl Config {
             demo: false,
             max_connections: 8,
             max_streams_per_client: 500,
+            backups: Backups::default(),
         }
     }
 }

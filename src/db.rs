@@ -116,6 +116,48 @@ impl Db {
         Ok(())
     }
 
+    /// The embedded migrations of this backend.
+    fn migrator(&self) -> sqlx::migrate::Migrator {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+        }
+    }
+
+    /// How the database's schema compares with this build's migrations, without changing it.
+    pub async fn migration_status(&self) -> Result<MigrationStatus, sqlx::Error> {
+        let exists = match self.backend {
+            Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
+            Backend::Postgres => "SELECT COUNT(*) FROM pg_tables WHERE tablename = '_sqlx_migrations'",
+        };
+        let (tables,): (i64,) = sqlx::query_as(exists).fetch_one(&self.pool).await?;
+        // `success` is a boolean, which the Any driver cannot read from SQLite: as 0/1 instead.
+        let applied: Vec<(i64, i64)> = if tables > 0 {
+            sqlx::query_as(
+                "SELECT version, CAST(CASE WHEN success THEN 1 ELSE 0 END AS BIGINT) FROM _sqlx_migrations ORDER BY version",
+            )
+            .fetch_all(&self.pool)
+            .await?
+        } else {
+            Vec::new()
+        };
+        let known: Vec<(i64, String)> = self
+            .migrator()
+            .iter()
+            .filter(|m| m.migration_type.is_up_migration())
+            .map(|m| (m.version, m.description.to_string()))
+            .collect();
+        Ok(MigrationStatus {
+            applied: applied.iter().filter(|(_, ok)| *ok == 1).count(),
+            pending: known
+                .iter()
+                .filter(|(v, _)| !applied.iter().any(|(a, ok)| a == v && *ok == 1))
+                .map(|(v, d)| format!("{v} {d}"))
+                .collect(),
+            unknown: applied.iter().filter(|(a, _)| !known.iter().any(|(v, _)| v == a)).map(|(a, _)| *a).collect(),
+        })
+    }
+
     /// A transaction that will write. On SQLite it waits for the process's write turn, then
     /// takes the database's write lock up front (`BEGIN IMMEDIATE`).
     pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
@@ -161,6 +203,26 @@ impl Db {
     }
 }
 
+/// The schema's state against this build (`hakam check`).
+#[derive(Debug)]
+pub struct MigrationStatus {
+    /// Migrations applied successfully.
+    pub applied: usize,
+    /// This build's migrations not applied yet ("version description"); the next start applies them.
+    pub pending: Vec<String>,
+    /// Versions applied by a newer build than this one.
+    pub unknown: Vec<i64>,
+}
+
+/// The file of a `sqlite://` URL (`None` for PostgreSQL and in-memory databases).
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    if !url.starts_with("sqlite:") {
+        return None;
+    }
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:").split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
 /// `sqlite://data/hakam.db` → the same, creating `data/` and the file when missing.
 fn sqlite_url(url: &str) -> Result<String, DbError> {
     let path = url
@@ -188,7 +250,7 @@ fn sqlite_url(url: &str) -> Result<String, DbError> {
 }
 
 /// Hides a password in a database URL before it is printed.
-fn redact(url: &str) -> String {
+pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
             let creds = &url[scheme + 3..at];

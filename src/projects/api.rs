@@ -177,21 +177,17 @@ pub async fn remove_screenshot(event_id: i64, screenshot_id: i64) -> Result<(), 
     ctx.ensure_open()?;
     let mut tx = ctx.access.db().begin_write().await?;
     // Scoped to the caller's own team in the statement itself.
-    let removed: Option<(String,)> = sqlx::query_as(
-        "DELETE FROM screenshots WHERE id = $1 AND project_id IN (SELECT id FROM projects WHERE team_id = $2) RETURNING file_name",
+    let removed = sqlx::query(
+        "DELETE FROM screenshots WHERE id = $1 AND project_id IN (SELECT id FROM projects WHERE team_id = $2)",
     )
     .bind(screenshot_id)
     .bind(ctx.team_id)
-    .fetch_optional(&mut *tx)
+    .execute(&mut *tx)
     .await?;
-    let Some((file,)) = removed else {
+    if removed.rows_affected() == 0 {
         return Err(AppError::NotFound);
-    };
-    tx.commit().await?;
-    let path = ctx.access.state.config.upload_dir.join(&file);
-    if let Err(e) = tokio::fs::remove_file(&path).await {
-        tracing::warn!(error = %e, file, "screenshot file not removed");
     }
+    tx.commit().await?;
     Ok(())
 }
 

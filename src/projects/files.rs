@@ -1,9 +1,10 @@
 //! Screenshot uploads and downloads, and the submissions query behind the list and its CSV.
 //!
 //! Uploads are read as a stream with a hard size cap, recognised as images by their bytes,
-//! and stored under a random name with the extension of the detected type. They are served
-//! only to the team and the event's organizers, with the stored content type, `nosniff`
-//! and a sandboxing CSP, so an upload can never run as a page or a script.
+//! and stored in the database under a random name with the extension of the detected type:
+//! every instance sharing the database serves them, and a backup of it holds them. They are
+//! served only to the team and the event's organizers, with the stored content type,
+//! `nosniff` and a sandboxing CSP, so an upload can never run as a page or a script.
 
 use super::domain::{self, sniff_image};
 use super::{ssr, ProjectStatus, SubmissionRow, SCREENSHOT_FIELD};
@@ -61,48 +62,74 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
     let project: Option<(i64,)> =
         sqlx::query_as("SELECT id FROM projects WHERE team_id = $1").bind(ctx.team_id).fetch_optional(&db.pool).await?;
     let (project_id,) = project.ok_or_else(|| AppError::field(SCREENSHOT_FIELD, Msg::ErrSaveProjectFirst))?;
-    let dir = &ctx.access.state.config.upload_dir;
-    tokio::fs::create_dir_all(dir).await.map_err(|e| {
-        tracing::error!(error = %e, "upload folder not writable");
-        AppError::Internal
-    })?;
     let name = format!("{}.{ext}", crate::links::random(20));
-    let path = dir.join(&name);
-    tokio::fs::write(&path, &bytes).await.map_err(|e| {
-        tracing::error!(error = %e, "screenshot not written");
-        AppError::Internal
-    })?;
     let mut tx = db.begin_write().await?;
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM screenshots WHERE project_id = $1")
         .bind(project_id)
         .fetch_one(&mut *tx)
         .await?;
     if count >= domain::MAX_SCREENSHOTS {
-        drop(tx);
-        let _ = tokio::fs::remove_file(&path).await;
         return Err(AppError::Invalid(vec![FieldError::with(
             SCREENSHOT_FIELD,
             args::ErrTooManyScreenshots { count: domain::MAX_SCREENSHOTS },
         )]));
     }
-    sqlx::query("INSERT INTO screenshots (project_id, file_name, content_type, bytes, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(project_id)
-        .bind(&name)
-        .bind(content_type)
-        .bind(bytes.len() as i64)
-        .bind(ctx.access.user.id)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?;
-    if let Err(e) = tx.commit().await {
-        let _ = tokio::fs::remove_file(&path).await;
-        return Err(e.into());
-    }
+    sqlx::query(
+        "INSERT INTO screenshots (project_id, file_name, content_type, bytes, data, uploaded_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(project_id)
+    .bind(&name)
+    .bind(content_type)
+    .bind(bytes.len() as i64)
+    .bind(bytes)
+    .bind(ctx.access.user.id)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 
+/// Moves screenshots uploaded before they were kept in the database from the old upload
+/// folder into it, once, at start. A file that is missing is logged and its row left as is
+/// (served as not found); the files themselves are left in place for the operator to remove.
+pub async fn adopt_old_uploads(db: &Db, dir: &std::path::Path) -> Result<usize, sqlx::Error> {
+    let waiting: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, file_name FROM screenshots WHERE data IS NULL ORDER BY id")
+            .fetch_all(&db.pool)
+            .await?;
+    let mut adopted = 0;
+    for (id, file) in waiting {
+        let bytes = match tokio::fs::read(dir.join(&file)).await {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                tracing::warn!(error = %e, file, dir = %dir.display(), "old screenshot file not found; it stays missing");
+                continue;
+            }
+        };
+        let mut tx = db.begin_write().await?;
+        sqlx::query("UPDATE screenshots SET bytes = $1, data = $2 WHERE id = $3 AND data IS NULL")
+            .bind(bytes.len() as i64)
+            .bind(bytes)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        adopted += 1;
+    }
+    if adopted > 0 {
+        tracing::info!(
+            adopted,
+            dir = %dir.display(),
+            "screenshots moved into the database; the folder is no longer used and can be removed"
+        );
+    }
+    Ok(adopted)
+}
+
 /// GET /uploads/{file}: a screenshot, for its team and the event's organizers.
-pub async fn serve_upload(db: Db, dir: std::path::PathBuf, session: Session, Path(file): Path<String>) -> Response {
+pub async fn serve_upload(db: Db, session: Session, Path(file): Path<String>) -> Response {
     let denied = || StatusCode::NOT_FOUND.into_response();
     // Names are ours (alphanumeric + extension); anything else is not a stored file.
     if !file.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') || file.starts_with('.') {
@@ -112,16 +139,24 @@ pub async fn serve_upload(db: Db, dir: std::path::PathBuf, session: Session, Pat
         return StatusCode::UNAUTHORIZED.into_response();
     };
     let user = &who.user;
-    let row: Option<(String, i64, i64)> = sqlx::query_as(
-        "SELECT s.content_type, p.team_id, p.event_id FROM screenshots s JOIN projects p ON p.id = s.project_id WHERE s.file_name = $1",
+    /// Who may see a stored screenshot: its project's team and event.
+    #[derive(sqlx::FromRow)]
+    struct Owner {
+        content_type: String,
+        team_id: i64,
+        event_id: i64,
+    }
+    let owner: Result<Option<Owner>, _> = sqlx::query_as(
+        "SELECT s.content_type, p.team_id, p.event_id FROM screenshots s JOIN projects p ON p.id = s.project_id \
+         WHERE s.file_name = $1",
     )
     .bind(&file)
     .fetch_optional(&db.pool)
-    .await
-    .ok()
-    .flatten();
-    let Some((content_type, team_id, event_id)) = row else {
-        return denied();
+    .await;
+    let Owner { content_type, team_id, event_id } = match owner {
+        Ok(Some(owner)) => owner,
+        Ok(None) => return denied(),
+        Err(e) => return crate::error::internal_response("screenshot owner not read", e),
     };
     let member: Option<(i64,)> = sqlx::query_as("SELECT team_id FROM team_members WHERE team_id = $1 AND user_id = $2")
         .bind(team_id)
@@ -134,8 +169,14 @@ pub async fn serve_upload(db: Db, dir: std::path::PathBuf, session: Session, Pat
     if member.is_none() && !organizer {
         return denied();
     }
-    let Ok(bytes) = tokio::fs::read(dir.join(&file)).await else {
-        return denied();
+    // Read only once the caller may see it: a refused request never loads the bytes.
+    let data: Result<Option<(Option<Vec<u8>>,)>, _> =
+        sqlx::query_as("SELECT data FROM screenshots WHERE file_name = $1").bind(&file).fetch_optional(&db.pool).await;
+    let bytes = match data {
+        Ok(Some((Some(bytes),))) => bytes,
+        // Removed meanwhile, or an old file that was missing when the server moved uploads in.
+        Ok(_) => return denied(),
+        Err(e) => return crate::error::internal_response("screenshot not read", e),
     };
     let mut res = Response::new(Body::from(bytes));
     let headers = res.headers_mut();

@@ -23,6 +23,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 
+pub mod check;
 pub mod headers;
 pub mod limits;
 
@@ -38,6 +39,8 @@ pub enum StartError {
     Demo(sqlx::Error),
     #[error("password hashing: {0}")]
     Hash(#[from] crate::auth::password::HashError),
+    #[error("moving old screenshots into the database: {0}")]
+    Uploads(sqlx::Error),
     #[error("admin set-up link: {0}")]
     AdminSetup(sqlx::Error),
 }
@@ -47,12 +50,15 @@ pub struct Built {
     pub state: AppState,
     pub router: Router,
     pub cleanup: JoinHandle<()>,
+    /// Scheduled backups, when configured.
+    pub backups: Option<JoinHandle<()>>,
 }
 
 pub async fn build(config: Config) -> Result<Built, StartError> {
     let db = Db::connect(&config.database_url, config.max_connections).await?;
     db.migrate().await?;
     let sessions = db.session_store(&config.database_url).await?;
+    crate::projects::files::adopt_old_uploads(&db, &config.upload_dir).await.map_err(StartError::Uploads)?;
     if config.demo {
         crate::demo::load_if_empty(&db).await.map_err(StartError::Demo)?;
     }
@@ -92,7 +98,12 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         streams: Default::default(),
     };
     let router = router(state.clone(), sessions);
-    Ok(Built { state, router, cleanup })
+    let backups = state.config.backups.every.map(|every| {
+        let b = &state.config.backups;
+        tracing::info!(every = ?every, dir = %b.dir.display(), keep = b.keep, "scheduled backups on");
+        crate::backup::schedule(state.db.clone(), state.config.database_url.clone(), b.dir.clone(), every, b.keep)
+    });
+    Ok(Built { state, router, cleanup, backups })
 }
 
 fn router(state: AppState, sessions: Sessions) -> Router {
@@ -152,9 +163,9 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .route(
             "/uploads/{file}",
             get({
-                let (db, dir) = (state.db.clone(), config.upload_dir.clone());
+                let db = state.db.clone();
                 move |session: tower_sessions::Session, path| {
-                    crate::projects::files::serve_upload(db.clone(), dir.clone(), session, path)
+                    crate::projects::files::serve_upload(db.clone(), session, path)
                 }
             }),
         )
@@ -420,6 +431,9 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         .with_graceful_shutdown(shutdown_signal())
         .await;
     built.cleanup.abort();
+    if let Some(backups) = &built.backups {
+        backups.abort();
+    }
     built.state.db.pool.close().await;
     result.map_err(|source| StartError::Bind { addr: addr.to_string(), source })
 }

@@ -3,6 +3,7 @@
 
 mod auth;
 mod authz;
+mod backup;
 mod board;
 mod content;
 mod durability;

@@ -76,7 +76,7 @@ async fn a_team_saves_submits_and_uploads_a_screenshot_with_history() {
     let r = app.upload(&s.members[0], &e, Some(("screenshot", png()))).await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM screenshots").await, 1);
-    assert_eq!(std::fs::read_dir(&app.uploads).unwrap().count(), 1, "refused uploads leave no file");
+    assert!(!app.uploads.exists(), "screenshots are kept in the database, not on this instance's disk");
 
     let page = app.send(&s.members[1], &ProjectPage { event_id: s.event }).await.json();
     let url = page["screenshots"][0]["url"].as_str().unwrap().to_owned();
@@ -89,6 +89,66 @@ async fn a_team_saves_submits_and_uploads_a_screenshot_with_history() {
     assert_eq!(app.get(&s.outsider, &url).await.status, StatusCode::NOT_FOUND, "other teams do not");
     assert_eq!(app.get(&user_agent(), &url).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.get(&s.members[0], "/uploads/..%2F..%2Fetc%2Fpasswd").await.status, StatusCode::NOT_FOUND);
+}
+
+/// The bytes a client receives for `path` on the server at `base`, with the status.
+async fn fetch_bytes(client: &Client, base: &str, path: &str) -> (StatusCode, Vec<u8>) {
+    let r = client.get(format!("{base}{path}")).send().await.unwrap();
+    (r.status(), r.bytes().await.unwrap().to_vec())
+}
+
+#[tokio::test]
+async fn a_screenshot_uploaded_on_one_instance_is_served_by_another_on_postgres() {
+    // Several instances share a database only with PostgreSQL: this runs on it in every run.
+    let app = spawn_app_on("postgres").await;
+    let second = spawn_instance(&app).await;
+    let s = setup(&app).await;
+    assert!(app.send(&s.members[0], &project_form(s.event, 0, "Atlas", false)).await.status.is_success());
+    let e = vec![("event_id", s.event.to_string())];
+    assert!(app.upload(&s.members[0], &e, Some(("screenshot", png()))).await.status.is_success());
+    let page = app.send(&s.members[1], &ProjectPage { event_id: s.event }).await.json();
+    let url = page["screenshots"][0]["url"].as_str().unwrap().to_owned();
+    assert_eq!(fetch_bytes(&s.members[1], &second, &url).await, (StatusCode::OK, png()));
+    assert_eq!(fetch_bytes(&s.org, &second, &url).await, (StatusCode::OK, png()));
+    assert_eq!(fetch_bytes(&s.outsider, &second, &url).await.0, StatusCode::NOT_FOUND);
+    // Removed through one instance, it is gone from the other.
+    let id: i64 = sqlx::query_scalar("SELECT id FROM screenshots").fetch_one(&app.state.db.pool).await.unwrap();
+    let r = app.send(&s.members[0], &RemoveScreenshot { event_id: s.event, screenshot_id: id }).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(fetch_bytes(&s.members[1], &second, &url).await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn screenshots_from_the_old_upload_folder_move_into_the_database_once() {
+    let app = spawn_app().await;
+    let s = setup(&app).await;
+    assert!(app.send(&s.members[0], &project_form(s.event, 0, "Atlas", false)).await.status.is_success());
+    let e = vec![("event_id", s.event.to_string())];
+    for _ in 0..2 {
+        assert!(app.upload(&s.members[0], &e, Some(("screenshot", png()))).await.status.is_success());
+    }
+    // As an earlier version left them: rows without data, files in the upload folder (one lost).
+    let files: Vec<String> = sqlx::query_scalar("SELECT file_name FROM screenshots ORDER BY id")
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE screenshots SET data = NULL").execute(&app.state.db.pool).await.unwrap();
+    let old = std::env::temp_dir().join(format!("hakam-old-uploads-{}", unique()));
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::write(old.join(&files[0]), png()).unwrap();
+
+    let adopted = hakam::projects::files::adopt_old_uploads(&app.state.db, &old).await.unwrap();
+    assert_eq!(adopted, 1);
+    assert_eq!(fetch_bytes(&s.members[0], &app.base, &format!("/uploads/{}", files[0])).await, (StatusCode::OK, png()));
+    assert_eq!(
+        fetch_bytes(&s.members[0], &app.base, &format!("/uploads/{}", files[1])).await.0,
+        StatusCode::NOT_FOUND,
+        "a file that was lost stays not found"
+    );
+    // A second start finds nothing more to move, and the folder is left as it was.
+    assert_eq!(hakam::projects::files::adopt_old_uploads(&app.state.db, &old).await.unwrap(), 0);
+    assert!(old.join(&files[0]).exists());
+    let _ = std::fs::remove_dir_all(&old);
 }
 
 #[tokio::test]
