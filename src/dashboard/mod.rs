@@ -3,6 +3,8 @@
 //! and the CSV import.
 
 #[cfg(feature = "ssr")]
+pub mod archive;
+#[cfg(feature = "ssr")]
 pub mod calibration;
 #[cfg(feature = "ssr")]
 pub mod import;

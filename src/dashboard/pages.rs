@@ -157,6 +157,12 @@ pub fn DashboardPage() -> impl IntoView {
                             {lang.t(Msg::ExportSessions)}
                         </a>
                     </p>
+                    <p class="exports">
+                        <a class="button primary" href=format!("/events/{event_id}/export.zip") rel="external">
+                            {lang.t(Msg::ExportArchive)}
+                        </a>
+                    </p>
+                    <p class="hint">{lang.t(Msg::HintExportArchive)}</p>
                 };
                 view! {
                     <section class="form-page wide" id="dashboard">

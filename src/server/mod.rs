@@ -180,6 +180,15 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             }),
         )
         .route(
+            "/events/{id}/export.zip",
+            get({
+                let db = state.db.clone();
+                move |session: tower_sessions::Session, path| {
+                    crate::dashboard::archive::export_zip(db.clone(), session, path)
+                }
+            }),
+        )
+        .route(
             "/events/{id}/teams.csv",
             get({
                 let db = state.db.clone();

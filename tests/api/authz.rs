@@ -894,6 +894,7 @@ fn routes(fx: &Fixture) -> Vec<(&'static str, &'static [Persona], String)> {
         ("/events/{id}/submissions.csv", ORGANIZER, format!("/events/{e}/submissions.csv")),
         ("/events/{id}/scores.csv", ORGANIZER, format!("/events/{e}/scores.csv?by=project")),
         ("/events/{id}/ranking.csv", ORGANIZER, format!("/events/{e}/ranking.csv")),
+        ("/events/{id}/export.zip", ORGANIZER, format!("/events/{e}/export.zip")),
         // The judge's link page: opening it shows a button and signs no one in by itself.
         ("/pass/{token}", EVERYONE, format!("/pass/{}", fx.pass_token)),
     ]
@@ -907,6 +908,9 @@ async fn route_effect(app: &TestApp, fx: &Fixture, route: &str, p: Persona, body
         "/events/{id}/teams.csv" => has("Atlas"),
         "/events/{id}/sessions.csv" => has("Salle 2"),
         "/events/{id}/submissions.csv" | "/events/{id}/scores.csv" | "/events/{id}/ranking.csv" => has("Saqia"),
+        "/events/{id}/export.zip" => {
+            body.is_some_and(|b| b.starts_with("PK")) && has("ranking.csv") && has(&fx.screenshot_file)
+        }
         "/pass/{token}" => {
             let me = app.me(fx.client(p)).await;
             if p == Anonymous {

@@ -152,6 +152,51 @@ async fn screenshots_from_the_old_upload_folder_move_into_the_database_once() {
 }
 
 #[tokio::test]
+async fn the_event_archive_holds_every_csv_as_downloaded_and_every_screenshot() {
+    let app = spawn_app().await;
+    let s = setup(&app).await;
+    assert!(app.send(&s.members[0], &project_form(s.event, 0, "Atlas", true)).await.status.is_success());
+    let e = vec![("event_id", s.event.to_string())];
+    assert!(app.upload(&s.members[0], &e, Some(("screenshot", png()))).await.status.is_success());
+    let file: String =
+        sqlx::query_scalar("SELECT file_name FROM screenshots").fetch_one(&app.state.db.pool).await.unwrap();
+
+    let path = format!("/events/{}/export.zip", s.event);
+    let (status, bytes) = fetch_bytes(&s.org, &app.base, &path).await;
+    assert_eq!(status, StatusCode::OK);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "mentoring-sessions.csv".to_owned(),
+            "ranking.csv".to_owned(),
+            "scores-by-judge.csv".to_owned(),
+            format!("screenshots/{}-Atlas/{file}", s.team),
+            "submissions.csv".to_owned(),
+            "teams.csv".to_owned(),
+        ]
+    );
+    let read = |zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str| {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(name).unwrap(), &mut out).unwrap();
+        out
+    };
+    assert_eq!(read(&mut zip, &format!("screenshots/{}-Atlas/{file}", s.team)), png());
+    for (inside, alone) in [("teams.csv", "teams.csv"), ("submissions.csv", "submissions.csv")] {
+        let (_, downloaded) = fetch_bytes(&s.org, &app.base, &format!("/events/{}/{alone}", s.event)).await;
+        assert_eq!(read(&mut zip, inside), downloaded, "{inside} is the dashboard's own download");
+    }
+    let teams = String::from_utf8(read(&mut zip, "teams.csv")).unwrap();
+    assert!(teams.contains("Atlas") && teams.contains("Meryem"), "{teams}");
+
+    // Participants, their team included, get no archive of the event.
+    assert_eq!(fetch_bytes(&s.members[0], &app.base, &path).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(fetch_bytes(&user_agent(), &app.base, &path).await.0, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
 async fn a_teammates_stale_save_is_refused_and_names_who_changed_it() {
     let app = spawn_app().await;
     let s = setup(&app).await;
