@@ -19,6 +19,11 @@ enum Command {
         /// The account's email address (sign up first).
         email: String,
     },
+    /// Print a one-time password reset link (valid for an hour) for an account, to pass on.
+    ResetLink {
+        /// The account's email address.
+        email: String,
+    },
 }
 
 #[tokio::main]
@@ -43,6 +48,7 @@ async fn main() -> std::process::ExitCode {
             }
         },
         Command::Admin { email } => make_admin(&config, &email).await,
+        Command::ResetLink { email } => hakam::account::recovery::reset_link_cli(&config, &email).await,
     }
 }
 
