@@ -1,5 +1,6 @@
 //! The HTML shell, the header and the routes.
 
+use crate::account::{AccountPage, ForgotPasswordPage, ResetPasswordPage};
 use crate::admin::setup::AdminSetupPage;
 use crate::admin::AdminPage;
 use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
@@ -69,6 +70,9 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset/:token") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/setup/:token") view=AdminSetupPage ssr=SsrMode::Async />
                     <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
@@ -123,6 +127,9 @@ fn Header(user: Resource<Result<Option<SessionUser>, AppError>>) -> impl IntoVie
                                         <span class="who" dir="auto">
                                             {u.display_name.clone()}
                                         </span>
+                                        {u
+                                            .has_password
+                                            .then(|| view! { <A href="/account">{lang.t(Msg::AccountLink)}</A> })}
                                         {u.is_admin.then(|| view! { <A href="/admin">{lang.t(Msg::AdminTitle)}</A> })}
                                         <LogoutButton />
                                     }

@@ -5,6 +5,7 @@
 //! shared layers are `auth` (sessions and the one authorization gate), `i18n`, `ui`, `tags` and
 //! `error`.
 
+pub mod account;
 pub mod admin;
 pub mod app;
 pub mod auth;

@@ -36,6 +36,11 @@ enum Command {
     },
     /// Check the configuration, the database and its migrations, without changing anything.
     Check,
+    /// Print a one-time password reset link (valid for an hour) for an account, to pass on.
+    ResetLink {
+        /// The account's email address.
+        email: String,
+    },
 }
 
 #[tokio::main]
@@ -63,6 +68,7 @@ async fn main() -> std::process::ExitCode {
         Command::Backup { file } => backup(&config, &file).await,
         Command::Restore { file, force } => restore(&config, &file, force).await,
         Command::Check => check(&config).await,
+        Command::ResetLink { email } => hakam::account::recovery::reset_link_cli(&config, &email).await,
     }
 }
 

@@ -12,6 +12,7 @@ struct AccountRow {
     is_admin: i64,
     can_create_events: i64,
     password_hash: String,
+    session_epoch: i64,
 }
 
 impl AccountRow {
@@ -23,6 +24,7 @@ impl AccountRow {
             is_admin: self.is_admin != 0,
             // Admins may always create events.
             can_create_events: self.is_admin != 0 || self.can_create_events != 0,
+            has_password: !super::gate::is_pass_only(&self.password_hash),
         }
     }
 }
@@ -37,13 +39,31 @@ struct GateRow {
     pass_event: Option<i64>,
 }
 
-const USER_COLUMNS: &str = "id, email, display_name, is_admin, can_create_events, password_hash";
+/// The session epoch of a new account (see `gate`).
+pub const FIRST_EPOCH: i64 = 0;
 
-/// What the gate reads for one session in one event: the user, their password hash, their
-/// roles there, and the event of the session's judge pass if that pass is still live.
+const USER_COLUMNS: &str = "id, email, display_name, is_admin, can_create_events, password_hash, session_epoch";
+
+/// An account with what a session is bound to: its password hash and its session epoch.
+pub struct Account {
+    pub user: SessionUser,
+    pub hash: String,
+    pub epoch: i64,
+}
+
+impl From<AccountRow> for Account {
+    fn from(row: AccountRow) -> Account {
+        Account { user: row.user(), hash: row.password_hash, epoch: row.session_epoch }
+    }
+}
+
+/// What the gate reads for one session (in one event): the user, their password hash and
+/// session epoch, their roles there, and the event of the session's judge pass if that pass
+/// is still live.
 pub struct SessionRow {
     pub user: SessionUser,
     pub hash: String,
+    pub epoch: i64,
     pub roles: Vec<String>,
     pub live_pass_event: Option<i64>,
 }
@@ -53,8 +73,8 @@ pub struct SessionRow {
 /// `None` when the user or the event does not exist.
 pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Result<Option<SessionRow>, sqlx::Error> {
     let rows: Vec<GateRow> = sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, r.role, \
-         p.event_id AS pass_event \
+        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, u.session_epoch, \
+         r.role, p.event_id AS pass_event \
          FROM users u JOIN events e ON e.id = $2 LEFT JOIN event_roles r ON r.event_id = e.id AND r.user_id = u.id \
          LEFT JOIN judge_passes p ON p.id = $3 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $4 \
          WHERE u.id = $1",
@@ -67,19 +87,16 @@ pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Resu
     .await?;
     let Some(first) = rows.first() else { return Ok(None) };
     let (user, hash, live_pass_event) = (first.account.user(), first.account.password_hash.clone(), first.pass_event);
+    let epoch = first.account.session_epoch;
     let roles = rows.into_iter().filter_map(|r| r.role).collect();
-    Ok(Some(SessionRow { user, hash, roles, live_pass_event }))
+    Ok(Some(SessionRow { user, hash, epoch, roles, live_pass_event }))
 }
 
-/// The user, their password hash, and the event of the judge pass `pass` if it is still live
-/// and theirs (`pass` 0 when the session is not a pass's).
-pub async fn user_with_pass(
-    db: &Db,
-    id: i64,
-    pass: i64,
-) -> Result<Option<(SessionUser, String, Option<i64>)>, sqlx::Error> {
+/// The user, their password hash and session epoch, and the event of the judge pass `pass` if
+/// it is still live and theirs (`pass` 0 when the session is not a pass's); no roles.
+pub async fn user_with_pass(db: &Db, id: i64, pass: i64) -> Result<Option<SessionRow>, sqlx::Error> {
     let row: Option<GateRow> = sqlx::query_as(
-        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, \
+        "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, u.session_epoch, \
          NULL AS role, p.event_id AS pass_event FROM users u \
          LEFT JOIN judge_passes p ON p.id = $2 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $3 \
          WHERE u.id = $1",
@@ -89,24 +106,31 @@ pub async fn user_with_pass(
     .bind(now())
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.map(|r| (r.account.user(), r.account.password_hash, r.pass_event)))
+    Ok(row.map(|r| SessionRow {
+        user: r.account.user(),
+        hash: r.account.password_hash,
+        epoch: r.account.session_epoch,
+        roles: Vec::new(),
+        live_pass_event: r.pass_event,
+    }))
 }
 
-/// The user and their password hash.
-pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
+/// The account with this id.
+pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<Account>, sqlx::Error> {
     let row: Option<AccountRow> = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
-    Ok(row.map(|r| (r.user(), r.password_hash)))
+    Ok(row.map(Account::from))
 }
 
-pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
+/// The account with this (already lower-cased) email address.
+pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<Account>, sqlx::Error> {
     let row: Option<AccountRow> = sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"))
         .bind(email)
         .fetch_optional(&db.pool)
         .await?;
-    Ok(row.map(|r| (r.user(), r.password_hash)))
+    Ok(row.map(Account::from))
 }
 
 /// Lets an account create events, or takes that right away; `false` for an unknown account.
@@ -160,6 +184,7 @@ pub async fn create_user(
         display_name: display_name.to_owned(),
         is_admin: false,
         can_create_events: false,
+        has_password: !super::gate::is_pass_only(password_hash),
     }))
 }
 

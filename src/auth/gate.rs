@@ -14,6 +14,11 @@
 //! knows who it is (the header shows the judge's name), but [`Caller::account`] and
 //! [`Caller::roles_in`] apply the same limits for the public functions that look further.
 //! Plain routes use [`identify`] and [`Identity::roles_in`].
+//!
+//! Every session ends when its account's password changes (the session keeps a fingerprint
+//! of the hash) or when the account moves to a later *session epoch* ("sign out everywhere",
+//! a password change or a reset link used): both live in the `users` row the gate reads
+//! anyway, so ending a person's sessions is one update that every instance sees at once.
 
 use super::{Role, SessionUser};
 use crate::db::Db;
@@ -24,6 +29,9 @@ use tower_sessions::Session;
 
 pub const SESSION_USER: &str = "uid";
 pub const SESSION_FINGERPRINT: &str = "pwfp";
+/// The account's session epoch when this session was opened (absent in sessions opened
+/// before epochs existed, which read as 0, every account's first epoch).
+pub const SESSION_EPOCH: &str = "epoch";
 pub const SESSION_SEEN: &str = "seen";
 /// The id of the judge pass that opened this session, if one did.
 pub const SESSION_PASS: &str = "jpass";
@@ -62,20 +70,39 @@ pub fn scoped(reach: Reach, event_id: i64, roles: Vec<Role>) -> Vec<Role> {
     }
 }
 
-/// Whether a session is still admitted, from what it stored (`fp`, `pass`) and what the
-/// database holds now (`hash`, and `live_pass_event`: the event of that pass if it is still
-/// unrevoked, unexpired and the account's). `None` ends the session.
-pub fn admit(hash: &str, fp: &str, pass: Option<i64>, live_pass_event: Option<i64>) -> Option<Reach> {
-    if fingerprint(hash) != fp {
+/// What a session stored when it was opened: the fingerprint of the account's password hash,
+/// the account's session epoch, and the judge pass that opened it, if one did.
+#[derive(Clone, Copy, Debug)]
+pub struct Opened<'a> {
+    pub fingerprint: &'a str,
+    pub epoch: i64,
+    pub pass: Option<i64>,
+}
+
+/// What the database holds now for the session's account: its password hash, its session
+/// epoch, and the event of the session's pass if that pass is still unrevoked, unexpired and
+/// the account's.
+#[derive(Clone, Copy, Debug)]
+pub struct Current<'a> {
+    pub hash: &'a str,
+    pub epoch: i64,
+    pub live_pass_event: Option<i64>,
+}
+
+/// Whether a session is still admitted, from what it stored and what the database holds now.
+/// `None` ends the session: the password changed, the account moved to a later epoch ("sign
+/// out everywhere", a password change or reset), or the pass that opened it is no longer live.
+pub fn admit(opened: &Opened, now: &Current) -> Option<Reach> {
+    if fingerprint(now.hash) != opened.fingerprint || opened.epoch != now.epoch {
         return None;
     }
-    match (pass, live_pass_event) {
+    match (opened.pass, now.live_pass_event) {
         (Some(_), Some(event_id)) => Some(Reach::Pass { event_id }),
         // The pass was revoked, renewed (a new pass has a new id) or has expired.
         (Some(_), None) => None,
         // A pass-only account has no login of its own: a session of it that no pass vouches
         // for (one opened before passes were scoped) is not admitted.
-        (None, _) if is_pass_only(hash) => None,
+        (None, _) if is_pass_only(now.hash) => None,
         (None, _) => Some(Reach::Account),
     }
 }
@@ -175,15 +202,21 @@ pub async fn identify(db: &Db, session: &Session) -> AppResult<Option<Identity>>
     accept(session, row, pass).await
 }
 
-/// Keeps the session if the account still exists with the password it was opened with and,
-/// for a pass session, the pass is still live; otherwise ends it.
+/// Keeps the session if the account still exists with the password and the session epoch it
+/// was opened with and, for a pass session, the pass is still live; otherwise ends it.
 async fn accept(
     session: &Session,
-    row: Option<(SessionUser, String, Option<i64>)>,
+    row: Option<super::db::SessionRow>,
     pass: Option<i64>,
 ) -> AppResult<Option<Identity>> {
     let fp = session.get::<String>(SESSION_FINGERPRINT).await?.unwrap_or_default();
-    match row.and_then(|(user, hash, live)| admit(&hash, &fp, pass, live).map(|reach| Identity { user, reach })) {
+    let epoch = session.get::<i64>(SESSION_EPOCH).await?.unwrap_or(0);
+    let opened = Opened { fingerprint: &fp, epoch, pass };
+    let admitted = row.and_then(|row| {
+        let now = Current { hash: &row.hash, epoch: row.epoch, live_pass_event: row.live_pass_event };
+        admit(&opened, &now).map(|reach| Identity { user: row.user, reach })
+    });
+    match admitted {
         Some(who) => {
             // The store only extends a session's expiry when the session is saved, and it is
             // saved only when modified: marking activity every 15 minutes keeps an active
@@ -246,7 +279,7 @@ pub async fn event(event_id: i64, allowed: &[Role]) -> AppResult<EventAccess> {
     let (who, roles) = match fast {
         Some(row) => {
             let roles: Vec<Role> = row.roles.iter().filter_map(|r| Role::from_code(r)).collect();
-            let who = accept(&session, Some((row.user, row.hash, row.live_pass_event)), pass).await?;
+            let who = accept(&session, Some(row), pass).await?;
             (who.ok_or(AppError::Unauthenticated)?, roles)
         }
         // No row: the account is gone or the event does not exist; the slow path tells which.
@@ -288,26 +321,47 @@ mod tests {
     const PASSWORD: &str = "$argon2id$v=19$m=19456,t=2,p=1$salt$hash0123456789abcdef";
     const PASS_ONLY: &str = "pass$abcdefghijklmnopqrstuvwxyz012345";
 
+    fn opened(fingerprint: &str, epoch: i64, pass: Option<i64>) -> Opened<'_> {
+        Opened { fingerprint, epoch, pass }
+    }
+
+    fn current(hash: &str, epoch: i64, live_pass_event: Option<i64>) -> Current<'_> {
+        Current { hash, epoch, live_pass_event }
+    }
+
     #[test]
     fn an_account_session_reaches_the_account_while_its_password_is_unchanged() {
         let fp = fingerprint(PASSWORD);
-        assert_eq!(admit(PASSWORD, &fp, None, None), Some(Reach::Account));
-        assert_eq!(admit(PASSWORD, "stale-fingerprint", None, None), None);
+        assert_eq!(admit(&opened(&fp, 0, None), &current(PASSWORD, 0, None)), Some(Reach::Account));
+        assert_eq!(admit(&opened("stale-fingerprint", 0, None), &current(PASSWORD, 0, None)), None);
+    }
+
+    #[test]
+    fn a_session_ends_when_its_account_moves_to_a_later_epoch() {
+        let fp = fingerprint(PASSWORD);
+        // "Sign out everywhere", a password change or a reset: epoch 3 becomes 4.
+        assert_eq!(admit(&opened(&fp, 3, None), &current(PASSWORD, 3, None)), Some(Reach::Account));
+        assert_eq!(admit(&opened(&fp, 3, None), &current(PASSWORD, 4, None)), None);
+        // A session that claims a later epoch than the account's was not opened by this server.
+        assert_eq!(admit(&opened(&fp, 5, None), &current(PASSWORD, 4, None)), None);
+        // Pass sessions end with their account's epoch too.
+        let pass_fp = fingerprint(PASS_ONLY);
+        assert_eq!(admit(&opened(&pass_fp, 0, Some(7)), &current(PASS_ONLY, 1, Some(3))), None);
     }
 
     #[test]
     fn a_pass_session_reaches_its_event_only_while_the_pass_is_live() {
         let fp = fingerprint(PASS_ONLY);
-        assert_eq!(admit(PASS_ONLY, &fp, Some(7), Some(3)), Some(Reach::Pass { event_id: 3 }));
+        assert_eq!(admit(&opened(&fp, 0, Some(7)), &current(PASS_ONLY, 0, Some(3))), Some(Reach::Pass { event_id: 3 }));
         // Revoked, renewed or expired: the database no longer vouches for pass 7.
-        assert_eq!(admit(PASS_ONLY, &fp, Some(7), None), None);
+        assert_eq!(admit(&opened(&fp, 0, Some(7)), &current(PASS_ONLY, 0, None)), None);
         // Even a password account's session is refused once the pass it came from is dead.
-        assert_eq!(admit(PASSWORD, &fingerprint(PASSWORD), Some(7), None), None);
+        assert_eq!(admit(&opened(&fingerprint(PASSWORD), 0, Some(7)), &current(PASSWORD, 0, None)), None);
     }
 
     #[test]
     fn a_pass_only_account_is_never_reached_without_a_pass() {
-        assert_eq!(admit(PASS_ONLY, &fingerprint(PASS_ONLY), None, None), None);
+        assert_eq!(admit(&opened(&fingerprint(PASS_ONLY), 0, None), &current(PASS_ONLY, 0, None)), None);
     }
 
     #[test]

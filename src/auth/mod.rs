@@ -16,7 +16,7 @@ pub mod throttle;
 
 use crate::error::AppError;
 use crate::i18n::{use_lang, Msg};
-use crate::ui::{action_error, Field, FormError, Submit};
+use crate::ui::{action_error, Field, FormError, Notice, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,9 @@ pub struct SessionUser {
     pub display_name: String,
     pub is_admin: bool,
     pub can_create_events: bool,
+    /// Whether the account signs in with a password of its own (pass-only judges do not, and
+    /// have no account page).
+    pub has_password: bool,
 }
 
 /// A person's role in one event. A person may hold different roles in different events.
@@ -66,7 +69,7 @@ impl Role {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::domain::{safe_next, DisplayName, Email, Password};
-    use super::gate::{self, fingerprint, SESSION_FINGERPRINT, SESSION_PASS, SESSION_USER};
+    use super::gate::{self, fingerprint, SESSION_EPOCH, SESSION_FINGERPRINT, SESSION_PASS, SESSION_USER};
     use super::{db, password, SessionUser};
     use crate::error::{AppError, AppResult, FieldError};
     use crate::i18n::{args, Msg};
@@ -84,20 +87,22 @@ mod ssr {
     }
 
     /// Starts an authenticated session under a fresh id, so an id planted before login
-    /// (session fixation) is worthless afterwards.
-    pub async fn open_session(session: &Session, user: &SessionUser, hash: &str) -> AppResult<()> {
+    /// (session fixation) is worthless afterwards. The session is bound to the account's
+    /// password hash and session `epoch` (see `gate`): it ends when either changes.
+    pub async fn open_session(session: &Session, user: &SessionUser, hash: &str, epoch: i64) -> AppResult<()> {
         session.cycle_id().await?;
         // A login after a judge pass on the same phone is a full account session again.
         session.remove_value(SESSION_PASS).await?;
         session.insert(SESSION_USER, user.id).await?;
         session.insert(SESSION_FINGERPRINT, fingerprint(hash)).await?;
+        session.insert(SESSION_EPOCH, epoch).await?;
         Ok(())
     }
 
     /// Starts a session that a judge pass opened: the gate lets it reach that pass's event
     /// as a judge, and nothing else, while the pass stays live.
-    pub async fn open_pass_session(session: &Session, user: &SessionUser, hash: &str, pass_id: i64) -> AppResult<()> {
-        open_session(session, user, hash).await?;
+    pub async fn open_pass_session(session: &Session, account: &db::Account, pass_id: i64) -> AppResult<()> {
+        open_session(session, &account.user, &account.hash, account.epoch).await?;
         session.insert(SESSION_PASS, pass_id).await?;
         Ok(())
     }
@@ -247,35 +252,103 @@ mod ssr {
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
-        let address = client_address().await;
-        let device = device_token(state.config.secure_cookies()).await;
-        let device_hash = device.as_deref().map(crate::links::digest);
-        let trusted = match &device_hash {
-            Some(hash) => db::device_known(&state.db, hash, &account).await?,
-            None => false,
-        };
-        let client = match &device_hash {
-            Some(hash) if trusted => format!("device:{hash}"),
-            _ => format!("ip:{address}"),
-        };
+        let client = LoginClient::of(&state, &account).await?;
         let permit = state.hasher.try_permit().ok_or_else(busy)?;
-        if let Err(wait) = db::reserve_attempt(&state.db, &state.config.login, &account, &client, trusted).await? {
-            tracing::warn!(%address, trusted, "login throttled");
-            return Err(AppError::RateLimited(u64::try_from(wait).unwrap_or(1)));
-        }
+        client.reserve(&state, &account).await?;
         let found = db::user_by_email(&state.db, &account).await?;
-        let stored = found.as_ref().map(|(_, hash)| hash.clone());
+        let stored = found.as_ref().map(|a| a.hash.clone());
         let ok = state.hasher.verify(permit, Password::offered(password), stored).await.map_err(hash_failed)?;
         match found {
-            Some((user, hash)) if ok => {
-                db::attempt_succeeded(&state.db, &account, &client).await?;
-                remember_device(&state, &account, device).await?;
-                open_session(session, &user, &hash).await?;
-                Ok(user)
+            Some(found) if ok => {
+                db::attempt_succeeded(&state.db, &account, &client.key).await?;
+                remember_device(&state, &account, client.device).await?;
+                open_session(session, &found.user, &found.hash, found.epoch).await?;
+                Ok(found.user)
             }
             // The reservation stays: it is this failure's record.
             _ => Err(AppError::Invalid(vec![FieldError::new("password", Msg::ErrBadCredentials)])),
         }
+    }
+
+    /// Who is making a password attempt on an account, as the login throttle counts them: a
+    /// browser that signed in to the account before (its device cookie), else the address.
+    struct LoginClient {
+        key: String,
+        trusted: bool,
+        address: String,
+        device: Option<String>,
+    }
+
+    impl LoginClient {
+        async fn of(state: &crate::state::AppState, account: &str) -> AppResult<LoginClient> {
+            let address = client_address().await;
+            let device = device_token(state.config.secure_cookies()).await;
+            let device_hash = device.as_deref().map(crate::links::digest);
+            let trusted = match &device_hash {
+                Some(hash) => db::device_known(&state.db, hash, account).await?,
+                None => false,
+            };
+            let key = match &device_hash {
+                Some(hash) if trusted => format!("device:{hash}"),
+                _ => format!("ip:{address}"),
+            };
+            Ok(LoginClient { key, trusted, address, device })
+        }
+
+        /// Reserves one attempt under the login throttle, or refuses with 429.
+        async fn reserve(&self, state: &crate::state::AppState, account: &str) -> AppResult<()> {
+            let limits = &state.config.login;
+            if let Err(wait) = db::reserve_attempt(&state.db, limits, account, &self.key, self.trusted).await? {
+                tracing::warn!(address = %self.address, trusted = self.trusted, "password attempt throttled");
+                return Err(AppError::RateLimited(u64::try_from(wait).unwrap_or(1)));
+            }
+            Ok(())
+        }
+    }
+
+    /// Checks the signed-in person's current password before a change to their account
+    /// (`field` names the form's input). It is a password attempt like a login, counted and
+    /// slowed down by the same throttle, so a borrowed session cannot be used to guess it.
+    /// Answers the account as it is now.
+    pub async fn verify_current_password(user_id: i64, password: String, field: &str) -> AppResult<db::Account> {
+        let state = gate::state()?;
+        if password.is_empty() {
+            return Err(AppError::field(field, Msg::ErrRequired));
+        }
+        if password.len() > 4 * Password::MAX || password.chars().count() > Password::MAX {
+            return Err(AppError::field(field, Msg::ErrTooLong));
+        }
+        let found = db::user_by_id(&state.db, user_id).await?.ok_or(AppError::Unauthenticated)?;
+        let account = found.user.email.clone();
+        let client = LoginClient::of(&state, &account).await?;
+        let permit = state.hasher.try_permit().ok_or_else(busy)?;
+        client.reserve(&state, &account).await?;
+        let stored = Some(found.hash.clone());
+        let ok = state.hasher.verify(permit, Password::offered(password), stored).await.map_err(hash_failed)?;
+        if !ok {
+            return Err(AppError::field(field, Msg::ErrCurrentPasswordWrong));
+        }
+        db::attempt_succeeded(&state.db, &account, &client.key).await?;
+        Ok(found)
+    }
+
+    /// A new password checked against sign-up's rules, its error on the form's `field`.
+    pub fn new_password(raw: String, field: &str) -> AppResult<Password> {
+        Password::parse_new(raw).map_err(|k| new_password_error(field, k))
+    }
+
+    /// Hashes a new password on a hashing thread (503 at once when hashing is at capacity).
+    pub async fn hash_password(password: Password) -> AppResult<String> {
+        let hasher = gate::state()?.hasher.clone();
+        let permit = hasher.try_permit().ok_or_else(busy)?;
+        hasher.hash(permit, password).await.map_err(hash_failed)
+    }
+
+    fn new_password_error(field: &str, key: Msg) -> AppError {
+        AppError::Invalid(vec![match key {
+            Msg::ErrPasswordTooShort => FieldError::with(field, args::ErrPasswordTooShort { count: Password::MIN }),
+            other => FieldError::new(field, other),
+        }])
     }
 
     pub fn redirect_to(next: Option<&str>) {
@@ -284,8 +357,8 @@ mod ssr {
 }
 #[cfg(feature = "ssr")]
 pub use ssr::{
-    client_address, insert_account, limit_joins, open_pass_session, open_session, prepare_account,
-    remember_signup_device,
+    client_address, hash_password, insert_account, limit_joins, new_password, open_pass_session, open_session,
+    prepare_account, remember_signup_device, verify_current_password,
 };
 
 #[server(prefix = "/api", endpoint = "auth/signup")]
@@ -302,7 +375,7 @@ pub async fn signup(
     let user = ssr::insert_account(&mut tx, &account).await?;
     tx.commit().await?;
     ssr::remember_signup_device(account.email()).await?;
-    ssr::open_session(&caller.session, &user, &account.hash).await?;
+    ssr::open_session(&caller.session, &user, &account.hash, db::FIRST_EPOCH).await?;
     ssr::redirect_to(next.as_deref());
     Ok(())
 }
@@ -384,9 +457,13 @@ pub fn LoginPage() -> impl IntoView {
     let action = ServerAction::<Login>::new();
     let errors = action_error(action);
     let next = next_param();
+    let query = use_query_map();
+    let done = move |what: &'static str| Signal::derive(move || query.with(|q| q.get("done")).as_deref() == Some(what));
     view! {
         <section class="narrow">
             <h1>{lang.t(Msg::LogInTitle)}</h1>
+            <Notice when=done("reset") message=Msg::ResetDone />
+            <Notice when=done("signed-out") message=Msg::SignedOutEverywhere />
             <ActionForm action=action>
                 <FormError errors />
                 <input type="hidden" name="next" value=move || next.get() />
@@ -401,6 +478,9 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <Submit label=Msg::LogIn />
             </ActionForm>
+            <p>
+                <a href="/forgot">{lang.t(Msg::ForgotPasswordLink)}</a>
+            </p>
             <p>
                 {lang.t(Msg::NoAccount)} " "
                 <a href=move || format!("/signup?next={}", urlencode(&next.get()))>{lang.t(Msg::SignUp)}</a>

@@ -126,7 +126,9 @@ pub async fn add_organizer(event_id: i64, organizer_email: String) -> Result<(),
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let email =
         crate::auth::domain::Email::parse(&organizer_email).map_err(|k| AppError::field("organizer_email", k))?;
-    let Some((user, _)) = crate::auth::db::user_by_email(access.db(), email.as_str()).await? else {
+    let Some(crate::auth::db::Account { user, .. }) =
+        crate::auth::db::user_by_email(access.db(), email.as_str()).await?
+    else {
         return Err(AppError::field("organizer_email", Msg::ErrNoSuchAccount));
     };
     let mut tx = access.db().begin_write().await?;

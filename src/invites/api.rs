@@ -143,7 +143,7 @@ pub async fn signup_and_accept(
     let event_id = db::accept(&mut tx, code.trim(), user.id).await?;
     tx.commit().await?;
     crate::auth::remember_signup_device(account.email()).await?;
-    crate::auth::open_session(&caller.session, &user, &account.hash).await?;
+    crate::auth::open_session(&caller.session, &user, &account.hash, crate::auth::db::FIRST_EPOCH).await?;
     leptos_axum::redirect(&format!("/events/{event_id}"));
     Ok(())
 }

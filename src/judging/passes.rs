@@ -92,6 +92,6 @@ pub async fn sign_in_with_pass(
     user_id: i64,
     pass_id: i64,
 ) -> AppResult<()> {
-    let (user, hash) = crate::auth::db::user_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
-    crate::auth::open_pass_session(session, &user, &hash, pass_id).await
+    let account = crate::auth::db::user_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
+    crate::auth::open_pass_session(session, &account, pass_id).await
 }

@@ -19,10 +19,18 @@ fn multipart_functions() -> [&'static str; 1] {
     [crate::projects::UploadScreenshot::PATH]
 }
 
-/// The server functions that hash a password: log in, sign up, sign up through an invite.
-/// A new one must be listed here to be shed under load.
-fn hashing_functions() -> [&'static str; 3] {
-    [crate::auth::Login::PATH, crate::auth::Signup::PATH, crate::invites::SignupAndAccept::PATH]
+/// The server functions that hash a password: log in, sign up, sign up through an invite,
+/// and the account's changes that check or set one. A new one must be listed here to be shed
+/// under load.
+fn hashing_functions() -> [&'static str; 6] {
+    [
+        crate::auth::Login::PATH,
+        crate::auth::Signup::PATH,
+        crate::invites::SignupAndAccept::PATH,
+        crate::account::UpdateProfile::PATH,
+        crate::account::ChangePassword::PATH,
+        crate::account::ResetPassword::PATH,
+    ]
 }
 
 /// Every registered server function, as (path, method).

@@ -336,7 +336,8 @@ const FORM_ERROR: &str = "form_error";
 
 /// Keeps what a person typed when a plain form post (no script yet on a slow phone) is
 /// refused: the server function redirects back to the form with the error in the URL, and
-/// the values ride along in the session for the next page view, minus any password.
+/// the values ride along in the session for the next page view, minus any password or link
+/// token (the page puts those back from its own URL, and the session store keeps no secret).
 ///
 /// The error in that URL (`__err`, read by the page's form) is honoured only if this server
 /// put it there for this session: the session keeps the one it issued, and a page view whose
@@ -374,7 +375,7 @@ async fn keep_form_values(session: tower_sessions::Session, mut req: Request, ne
             if let Some(bytes) = kept {
                 let values: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
                 let values: Vec<(String, String)> =
-                    values.into_iter().filter(|(k, _)| !k.contains("password")).collect();
+                    values.into_iter().filter(|(k, _)| !k.contains("password") && k != "token").collect();
                 if let Err(e) = session.insert(FORM_ECHO, values).await {
                     tracing::warn!(error = %e, "could not keep form values");
                 }

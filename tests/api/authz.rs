@@ -38,8 +38,16 @@ const EVENT_PEOPLE: &[Persona] = &[Participant, Captain, Solo, Mentor, Judge, Or
 const NO_ONE: &[Persona] = &[];
 
 /// Calls that replace the session they are made in: made on a second session of the persona.
-const SESSION_CHANGING: &[&str] =
-    &["auth/signup", "auth/login", "auth/logout", "invites/signup-accept", "judging/pass/open", "judging/pass/join"];
+const SESSION_CHANGING: &[&str] = &[
+    "auth/signup",
+    "auth/login",
+    "auth/logout",
+    "invites/signup-accept",
+    "judging/pass/open",
+    "judging/pass/join",
+    "account/password",
+    "account/sign-out-everywhere",
+];
 
 /// (endpoint, who may call it, who passes its role check but is refused by a business rule).
 /// The order matters only where a case says so. Cases are named by endpoint, as the server
@@ -71,6 +79,18 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("invites/signup-accept", EVERYONE, NO_ONE),
         ("admin/users", ADMIN, NO_ONE),
         ("admin/set-creator", ADMIN, NO_ONE),
+        // A reset link is a way into a whole account: the platform admin alone issues one
+        // (organizers included among the refused, with the same account id).
+        ("admin/reset-link", ADMIN, NO_ONE),
+        // Each account on its own: the caller's name and address, password and sessions.
+        ("account/page", SIGNED_IN, NO_ONE),
+        ("account/profile", SIGNED_IN, NO_ONE),
+        // Made on a second session of the persona; the persona's own session ends with it
+        // and is signed in again by the effect check.
+        ("account/password", SIGNED_IN, NO_ONE),
+        ("account/sign-out-everywhere", SIGNED_IN, NO_ONE),
+        // The link is its own authority: whoever holds it (a fresh account's link per call).
+        ("account/reset", EVERYONE, NO_ONE),
         ("teams/page", PARTICIPANTS, NO_ONE),
         ("teams/save-profile", PARTICIPANTS, NO_ONE),
         ("teams/board", BOARD_READERS, NO_ONE),
@@ -200,6 +220,35 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         "auth/me" => prepared(Call::of(&CurrentUser {})),
         "events/list" => prepared(Call::of(&ListEvents {})),
         "admin/users" => prepared(Call::of(&ListUsers {})),
+        "account/page" => prepared(Call::of(&MyAccount {})),
+        "account/sign-out-everywhere" => prepared(Call::of(&SignOutEverywhere {})),
+        "account/password" => {
+            prepared(Call::of(&ChangePassword { current_password: PASSWORD.into(), new_password: PASSWORD.into() }))
+        }
+        "account/profile" => {
+            // The persona's own name and address, saved again: no password needed.
+            let name: String = sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
+                .bind(fx.user(p))
+                .fetch_one(pool)
+                .await
+                .unwrap();
+            let call =
+                Call::of(&UpdateProfile { display_name: name, email: fx.emails[&p].clone(), password: String::new() });
+            Prepared { call, actor: None, mark: fx.user(p).to_string() }
+        }
+        "admin/reset-link" | "account/reset" => {
+            let (_, id) = fresh_account(app, &fx.open_participant_code, &fx.tag).await;
+            let call = if endpoint == "admin/reset-link" {
+                Call::of(&IssueResetLink { user_id: id })
+            } else {
+                let link = hakam::account::recovery::issue(&app.state.db, id, None, &app.state.config.public_url)
+                    .await
+                    .expect("a reset link");
+                let token = link.url.rsplit_once("/reset/").map(|(_, t)| t.to_owned()).unwrap_or_default();
+                Call::of(&ResetPassword { token, new_password: PASSWORD.into() })
+            };
+            Prepared { call, actor: None, mark: id.to_string() }
+        }
         "auth/logout" => prepared(Call::of(&Logout {})),
         "auth/signup" => {
             let email = format!("signup{}.{}@example.ma", seq(), fx.tag);
@@ -702,6 +751,28 @@ async fn effect(
         "invites/accept" => expect(in_open("mentor").await == 1, "role granted"),
         "admin/users" => expect(body.contains(&fx.emails[&Organizer]), "accounts listed"),
         "admin/set-creator" => expect(count("SELECT can_create_events FROM users WHERE id = $1", id).await == 1, "right granted"),
+        "admin/reset-link" => expect(
+            count("SELECT COUNT(*) FROM password_resets WHERE used_at IS NULL AND user_id = $1", id).await == 1
+                && reply.json()["url"].as_str().is_some_and(|u| u.contains("/reset/")),
+            "a reset link issued to the admin",
+        ),
+        "account/reset" => expect(count("SELECT COUNT(*) FROM password_resets WHERE used_at IS NOT NULL AND user_id = $1", id).await == 1, "the link used"),
+        "account/page" => expect(reply.json()["email"] == fx.emails[&p].as_str(), "the caller's own account"),
+        "account/profile" => expect(
+            count("SELECT COUNT(*) FROM audit_log WHERE action = 'account.profile_updated' AND actor_id = $1", id).await == 1,
+            "profile saved",
+        ),
+        "account/password" | "account/sign-out-everywhere" => {
+            let me = app.me(caller).await;
+            let this_one = if endpoint == "account/password" { me["id"] == fx.user(p) } else { me.is_null() };
+            let others_ended = app.me(fx.client(p)).await.is_null();
+            // The persona's own session is signed in again for the cases that follow.
+            let again = app.login(fx.client(p), &fx.emails[&p], PASSWORD).await;
+            expect(
+                this_one && others_ended && (again.status.is_success() || again.status.is_redirection()),
+                "this session kept (password) or ended (everywhere), the persona's other session ended",
+            )
+        }
         "teams/page" => expect(p == Solo || body.contains("Atlas"), "the caller's team shown"),
         "teams/save-profile" => expect(count("SELECT COUNT(*) FROM profiles WHERE bio = 'Salam' AND user_id = $1", fx.user(p)).await == 1, "profile saved"),
         "teams/create" | "teams/join" => expect(count("SELECT COUNT(*) FROM team_members WHERE user_id = $1", id).await == 1, "in a team"),

@@ -463,6 +463,7 @@ pub const TABLES: &[&str] = &[
     "boards",
     "announcements",
     "imports",
+    "password_resets",
 ];
 
 /// Every row of every table, as text: two snapshots are equal exactly when nothing changed.

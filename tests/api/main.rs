@@ -1,6 +1,7 @@
 //! HTTP-level tests against the real server and a real database (SQLite by default,
 //! PostgreSQL with HAKAM_TEST_BACKEND=postgres).
 
+mod accounts;
 mod auth;
 mod authz;
 mod backup;

@@ -266,3 +266,53 @@ async fn refused_pages() {
     assert_eq!(html(&participant, "/events/new".to_owned()).await.0, StatusCode::FORBIDDEN);
     assert_eq!(html(&organizer, "/events/new".to_owned()).await.0, StatusCode::OK);
 }
+
+/// The account pages: labelled plain forms in the reader's language, refused to those who have
+/// no account page.
+#[tokio::test]
+async fn account_pages_have_labelled_forms_in_every_language() {
+    let app = spawn_app().await;
+    let salma = user_agent();
+    app.signup(&salma, "Salma Benali", "salma@example.ma").await;
+    let page = |c: &reqwest::Client, path: &str, lang: &str| {
+        let req = c.get(format!("{}{path}", app.base)).header("accept", "text/html").header("accept-language", lang);
+        async move {
+            let res = req.send().await.unwrap();
+            (res.status(), res.text().await.unwrap())
+        }
+    };
+
+    let (status, html) = page(&salma, "/account", "en").await;
+    assert_eq!(status, StatusCode::OK);
+    for action in [UpdateProfile::PATH, ChangePassword::PATH, SignOutEverywhere::PATH] {
+        assert!(html.contains(&format!(r#"action="{action}""#)), "a plain form posting to {action}");
+    }
+    for id in ["f-display_name", "f-email", "f-password", "f-current_password", "f-new_password"] {
+        assert!(html.contains(&format!(r#"for="{id}""#)) && html.contains(&format!(r#"id="{id}""#)), "label for {id}");
+    }
+    assert!(html.contains(r#"value="Salma Benali""#) && html.contains(r#"value="salma@example.ma""#));
+    assert!(html.contains(r#"href="/account""#), "the header links to the account page");
+    let (_, html) = page(&salma, "/account", "ar").await;
+    assert!(html.contains(r#"dir="rtl""#) && html.contains("تسجيل الخروج من كل مكان"));
+    let (_, html) = page(&salma, "/account", "fr").await;
+    assert!(html.contains("Se déconnecter partout") && html.contains("Mot de passe actuel"));
+    // After a change, its notice.
+    let (_, html) = page(&salma, "/account?done=password", "en").await;
+    assert!(html.contains("Your password was changed."));
+
+    // Anonymous visitors are asked to sign in.
+    let (status, html) = page(&user_agent(), "/account", "en").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(!html.contains(ChangePassword::PATH));
+
+    // The sign-in page points to the explanation; the explanation and the reset page open to anyone.
+    let (_, html) = page(&user_agent(), "/login", "en").await;
+    assert!(html.contains(r#"href="/forgot""#) && html.contains("Forgot your password?"));
+    let (status, html) = page(&user_agent(), "/forgot", "fr").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("administrateur de la plateforme"));
+    let (status, html) = page(&user_agent(), "/reset/abc", "ar").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!(r#"action="{}""#, ResetPassword::PATH)) && html.contains(r#"for="f-new_password""#));
+    assert!(html.contains("اختر كلمة مرور جديدة"));
+}

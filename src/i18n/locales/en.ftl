@@ -593,3 +593,44 @@ announcement-is-public = Public
 announcement-members-only = Event members only
 ## The judge's desk: a tap made before the page has finished loading.
 desk-not-sent-yet = Not saved yet: your choice is sent as soon as the page has finished loading.
+## Accounts people can recover: the account page, reset links, "forgot your password?".
+account-link = My account
+account-title = My account
+account-profile-title = Name and email
+account-save-profile = Save name and email
+account-profile-saved = Your name and email address were saved.
+account-password-title = Password
+account-change-password = Change password
+account-password-changed = Your password was changed. Every other device where you were signed in has been signed out.
+account-sessions-title = Devices signed in
+account-sessions-intro = Lost a phone or used a shared computer? Sign out everywhere: every device where your account is signed in, this one included, is signed out at once.
+account-sign-out-everywhere = Sign out everywhere
+field-current-password = Current password
+field-new-password = New password
+hint-password-for-email = Needed only to change your email address.
+hint-new-password = At least ten characters. Every other device where you are signed in will be signed out.
+err-current-password-wrong = This is not your current password.
+err-password-changed-meanwhile = Your password was changed meanwhile from another device. Log in again and retry.
+err-reset-link-invalid = This reset link does not work: it was already used, it has expired, or a newer link replaced it. Ask for a new one.
+err-reset-pass-only = This account signs in with a judge's phone link and has no password. Its organizers can renew the link.
+forgot-password-link = Forgot your password?
+forgot-title = Forgot your password?
+forgot-intro = Hakam does not send emails. To get back into your account, ask for a one-time reset link:
+forgot-ask-admin = the platform admin (whoever runs Hakam for your association or university) can give you one;
+forgot-ask-organizer = at an event, ask its organizers: they will pass your request to the platform admin.
+forgot-judges = Judges who sign in with a phone link need no password: ask the organizers for a new link.
+reset-title = Choose a new password
+reset-intro = This one-time link sets a new password for your account. Every device where your account is signed in will be signed out; you then log in with the new password.
+reset-submit = Set the new password
+reset-ask-again = The link does not work any more?
+reset-done = Your new password is set, and every device was signed out. Log in with your new password.
+signed-out-everywhere = You were signed out on every device.
+admin-reset-intro = Someone who forgot their password gets a one-time reset link from you. Pass it on only to that person, by a channel you trust: whoever holds the link can take over the account for an hour.
+admin-reset-column = Password reset
+admin-reset-issue = Issue a reset link
+admin-reset-pass-only = Signs in with a phone link
+admin-reset-link-label = One-time reset link (shown once)
+admin-reset-link-hint = { $minutes ->
+        [one] Works once, for { $minutes } minute. Issuing another link cancels this one.
+       *[other] Works once, for { $minutes } minutes. Issuing another link cancels this one.
+    }

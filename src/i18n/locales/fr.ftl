@@ -579,3 +579,44 @@ announcement-is-public = Public
 announcement-members-only = Membres de l'événement seulement
 ## The judge's desk: a tap made before the page has finished loading.
 desk-not-sent-yet = Pas encore enregistré : votre choix sera envoyé dès que la page aura fini de charger.
+## Des comptes que l'on peut récupérer : la page du compte, les liens de réinitialisation, « mot de passe oublié ? ».
+account-link = Mon compte
+account-title = Mon compte
+account-profile-title = Nom et adresse e-mail
+account-save-profile = Enregistrer le nom et l'adresse
+account-profile-saved = Votre nom et votre adresse e-mail ont été enregistrés.
+account-password-title = Mot de passe
+account-change-password = Changer le mot de passe
+account-password-changed = Votre mot de passe a été changé. Tous vos autres appareils connectés ont été déconnectés.
+account-sessions-title = Appareils connectés
+account-sessions-intro = Téléphone perdu ou ordinateur partagé ? Déconnectez-vous partout : tous les appareils où votre compte est connecté, celui-ci compris, sont déconnectés aussitôt.
+account-sign-out-everywhere = Se déconnecter partout
+field-current-password = Mot de passe actuel
+field-new-password = Nouveau mot de passe
+hint-password-for-email = Nécessaire seulement pour changer d'adresse e-mail.
+hint-new-password = Au moins dix caractères. Tous vos autres appareils connectés seront déconnectés.
+err-current-password-wrong = Ce n'est pas votre mot de passe actuel.
+err-password-changed-meanwhile = Votre mot de passe a été changé entre-temps depuis un autre appareil. Reconnectez-vous puis réessayez.
+err-reset-link-invalid = Ce lien de réinitialisation ne fonctionne pas : il a déjà servi, il a expiré, ou un lien plus récent l'a remplacé. Demandez-en un nouveau.
+err-reset-pass-only = Ce compte se connecte avec le lien téléphone d'un juré et n'a pas de mot de passe. Ses organisateurs peuvent renouveler le lien.
+forgot-password-link = Mot de passe oublié ?
+forgot-title = Mot de passe oublié ?
+forgot-intro = Hakam n'envoie pas d'e-mails. Pour retrouver l'accès à votre compte, demandez un lien de réinitialisation à usage unique :
+forgot-ask-admin = l'administrateur de la plateforme (la personne qui gère Hakam pour votre association ou université) peut vous en donner un ;
+forgot-ask-organizer = lors d'un événement, demandez à ses organisateurs : ils transmettront votre demande à l'administrateur de la plateforme.
+forgot-judges = Les jurés qui se connectent avec un lien téléphone n'ont pas besoin de mot de passe : demandez un nouveau lien aux organisateurs.
+reset-title = Choisir un nouveau mot de passe
+reset-intro = Ce lien à usage unique définit un nouveau mot de passe pour votre compte. Tous les appareils où votre compte est connecté seront déconnectés ; vous vous connecterez ensuite avec le nouveau mot de passe.
+reset-submit = Enregistrer le nouveau mot de passe
+reset-ask-again = Le lien ne fonctionne plus ?
+reset-done = Votre nouveau mot de passe est enregistré et tous les appareils ont été déconnectés. Connectez-vous avec le nouveau mot de passe.
+signed-out-everywhere = Vous avez été déconnecté de tous les appareils.
+admin-reset-intro = Une personne qui a oublié son mot de passe reçoit de vous un lien de réinitialisation à usage unique. Ne le transmettez qu'à elle, par un moyen sûr : qui détient le lien peut prendre le compte pendant une heure.
+admin-reset-column = Réinitialisation
+admin-reset-issue = Créer un lien de réinitialisation
+admin-reset-pass-only = Se connecte avec un lien téléphone
+admin-reset-link-label = Lien de réinitialisation à usage unique (affiché une fois)
+admin-reset-link-hint = { $minutes ->
+        [one] Utilisable une fois, pendant { $minutes } minute. Créer un autre lien annule celui-ci.
+       *[other] Utilisable une fois, pendant { $minutes } minutes. Créer un autre lien annule celui-ci.
+    }

@@ -1,0 +1,156 @@
+//! The account's server functions. Every one but [`reset_password`] is for the signed-in
+//! person alone, on their own account (`gate::signed_in`, which refuses judges' pass
+//! sessions); the reset link is its own authority, so using one is public.
+
+use super::AccountDetails;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::auth::gate;
+
+/// The signed-in person's name and address, for the account page.
+#[server(prefix = "/api", endpoint = "account/page")]
+pub async fn my_account() -> Result<AccountDetails, AppError> {
+    let authed = gate::signed_in().await?;
+    Ok(AccountDetails { display_name: authed.user.display_name, email: authed.user.email })
+}
+
+/// Saves the signed-in person's name and e-mail address. A new address must be free (compared
+/// lower-cased, as at sign-up) and needs the current password; a name alone does not.
+#[server(prefix = "/api", endpoint = "account/profile")]
+pub async fn update_profile(display_name: String, email: String, password: String) -> Result<(), AppError> {
+    use crate::auth::domain::{DisplayName, Email};
+    use crate::error::FieldError;
+    let authed = gate::signed_in().await?;
+    let mut errors = Vec::new();
+    let name = DisplayName::parse(&display_name).map_err(|k| errors.push(FieldError::new("display_name", k)));
+    let address = Email::parse(&email).map_err(|k| errors.push(FieldError::new("email", k)));
+    let (Ok(name), Ok(address)) = (name, address) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let old_email = authed.user.email.clone();
+    let moving = address.as_str() != old_email;
+    if moving {
+        // Checked before anything is written, and before the address is looked up, so a
+        // borrowed session learns nothing without the password.
+        crate::auth::verify_current_password(authed.user.id, password, "password").await?;
+    }
+    let mut tx = authed.db().begin_write().await?;
+    if let super::db::ProfileSaved::EmailTaken =
+        super::db::save_profile(&mut tx, authed.user.id, name.as_str(), address.as_str()).await?
+    {
+        return Err(AppError::field("email", crate::i18n::Msg::ErrEmailTaken));
+    }
+    if moving {
+        super::db::forget_devices(&mut tx, &old_email).await?;
+    }
+    let detail = if moving {
+        serde_json::json!({ "user": authed.user.id, "email_from": old_email, "email_to": address.as_str() })
+    } else {
+        serde_json::json!({ "user": authed.user.id })
+    };
+    crate::db::audit(&mut tx, None, Some(authed.user.id), "account.profile_updated", None, Some(detail)).await?;
+    tx.commit().await?;
+    if moving {
+        crate::auth::remember_signup_device(address.as_str()).await?;
+    }
+    leptos_axum::redirect("/account?done=profile");
+    Ok(())
+}
+
+/// Changes the signed-in person's password: the current one is required, the new one follows
+/// sign-up's rules. Every other session of the account ends; this one stays, under a fresh id.
+#[server(prefix = "/api", endpoint = "account/password")]
+pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+    let authed = gate::signed_in().await?;
+    // The new password's rules first: a too-short one costs no attempt and no hash.
+    let new_password = crate::auth::new_password(new_password, "new_password")?;
+    let account = crate::auth::verify_current_password(authed.user.id, current_password, "current_password").await?;
+    let new_hash = crate::auth::hash_password(new_password).await?;
+    let mut tx = authed.db().begin_write().await?;
+    let Some(epoch) = super::db::change_password(&mut tx, authed.user.id, &account.hash, &new_hash).await? else {
+        return Err(AppError::Conflict(crate::i18n::Msg::ErrPasswordChangedMeanwhile));
+    };
+    crate::db::audit(
+        &mut tx,
+        None,
+        Some(authed.user.id),
+        "account.password_changed",
+        None,
+        Some(serde_json::json!({ "user": authed.user.id })),
+    )
+    .await?;
+    tx.commit().await?;
+    crate::auth::open_session(&authed.session, &account.user, &new_hash, epoch).await?;
+    leptos_axum::redirect("/account?done=password");
+    Ok(())
+}
+
+/// Ends every session of the signed-in person, on every device, this one included.
+#[server(prefix = "/api", endpoint = "account/sign-out-everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    let authed = gate::signed_in().await?;
+    let mut tx = authed.db().begin_write().await?;
+    super::db::next_epoch(&mut tx, authed.user.id).await?;
+    crate::db::audit(
+        &mut tx,
+        None,
+        Some(authed.user.id),
+        "account.signed_out_everywhere",
+        None,
+        Some(serde_json::json!({ "user": authed.user.id })),
+    )
+    .await?;
+    tx.commit().await?;
+    // `flush`, not `delete`, for the reason `auth::logout` gives.
+    authed.session.flush().await?;
+    leptos_axum::redirect("/login?done=signed-out");
+    Ok(())
+}
+
+/// Sets a new password through a reset link. Anyone holding the link may use it, once, while
+/// it lives; every session of the account ends. Uses are limited per client address like
+/// sign-ups (`auth::limit_joins`), and a link that does not open costs no password hash.
+#[server(prefix = "/api", endpoint = "account/reset")]
+pub async fn reset_password(token: String, new_password: String) -> Result<(), AppError> {
+    use super::domain;
+    use crate::i18n::Msg;
+    let caller = gate::public().await?;
+    crate::auth::limit_joins().await?;
+    let new_password = crate::auth::new_password(new_password, "new_password")?;
+    let token = token.trim();
+    let digest = domain::well_formed(token).then(|| crate::links::digest(token));
+    let open = match &digest {
+        Some(digest) => super::db::reset_open(caller.db(), digest, crate::db::now()).await?,
+        None => false,
+    };
+    let Some(digest) = digest.filter(|_| open) else {
+        tracing::info!("a reset link that does not open was used");
+        return Err(AppError::Conflict(Msg::ErrResetLinkInvalid));
+    };
+    let new_hash = crate::auth::hash_password(new_password).await?;
+    let mut tx = caller.db().begin_write().await?;
+    // Claimed only now, in one statement: of two uses at once, one wins.
+    let Some(user_id) = super::db::take_reset(&mut tx, &digest, crate::db::now()).await? else {
+        return Err(AppError::Conflict(Msg::ErrResetLinkInvalid));
+    };
+    super::db::reset_password(&mut tx, user_id, &new_hash).await?;
+    if let Some(target) = super::db::reset_target(&mut tx, user_id).await? {
+        // The account may have been taken over: no browser keeps its trust from before.
+        super::db::forget_devices(&mut tx, &target.email).await?;
+    }
+    crate::db::audit(
+        &mut tx,
+        None,
+        Some(user_id),
+        "account.password_reset",
+        None,
+        Some(serde_json::json!({ "user": user_id })),
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(user = user_id, "password reset through a link; every session of the account ended");
+    leptos_axum::redirect("/login?done=reset");
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! Reset-link rules as plain values: how long a link lives, how long its token is, and when a
+//! stored link still opens.
+
+/// How long a reset link works after it is issued: one hour, enough to pass the link on and
+/// use it, short enough that a link left in a chat is soon worthless.
+pub const RESET_TTL_SECS: i64 = 3600;
+
+/// Letters and digits in a reset token (about 5.95 bits each: some 250 bits), far beyond
+/// guessing even without the rate limit on using links.
+pub const TOKEN_LEN: usize = 42;
+
+/// The path of a reset link.
+pub fn reset_path(token: &str) -> String {
+    format!("/reset/{token}")
+}
+
+/// A reset link as people open it, on the configured public URL.
+pub fn reset_url(public_url: &str, token: &str) -> String {
+    format!("{}{}", public_url.trim_end_matches('/'), reset_path(token))
+}
+
+/// When a link issued at `issued_at` stops working.
+pub fn expires_at(issued_at: i64) -> i64 {
+    issued_at + RESET_TTL_SECS
+}
+
+/// Whether a stored link still opens at `now`: never used, and not expired.
+pub fn usable(expires_at: i64, used_at: Option<i64>, now: i64) -> bool {
+    used_at.is_none() && now < expires_at
+}
+
+/// Whether `token` has the shape of a reset token; anything else is refused before a lookup.
+pub fn well_formed(token: &str) -> bool {
+    token.len() == TOKEN_LEN && token.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_works_for_an_hour_and_once() {
+        let issued = 1_000_000;
+        let expires = expires_at(issued);
+        assert_eq!(expires, issued + 3600);
+        assert!(usable(expires, None, issued));
+        assert!(usable(expires, None, expires - 1));
+        assert!(!usable(expires, None, expires), "expired at the hour");
+        assert!(!usable(expires, Some(issued + 10), issued + 20), "used once");
+    }
+
+    #[test]
+    fn links_are_built_on_the_public_url() {
+        assert_eq!(reset_url("https://hakam.example/", "abc"), "https://hakam.example/reset/abc");
+        assert_eq!(reset_url("http://127.0.0.1:3000", "abc"), "http://127.0.0.1:3000/reset/abc");
+    }
+
+    #[test]
+    fn only_tokens_of_the_right_shape_are_looked_up() {
+        assert!(well_formed(&"a".repeat(TOKEN_LEN)));
+        assert!(!well_formed(&"a".repeat(TOKEN_LEN - 1)));
+        assert!(!well_formed(&format!("{}/", "a".repeat(TOKEN_LEN - 1))));
+        assert!(!well_formed(""));
+    }
+}
