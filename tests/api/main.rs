@@ -19,4 +19,5 @@ mod passes;
 mod projects;
 mod schema;
 mod teams;
+mod tls;
 mod web;
