@@ -17,6 +17,7 @@ mod mentoring;
 mod pages;
 mod passes;
 mod projects;
+mod proxy;
 mod schema;
 mod teams;
 mod tls;
