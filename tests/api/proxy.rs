@@ -31,7 +31,7 @@ impl Proxy {
         let edited = replace_once(&edited, "reverse_proxy 127.0.0.1:3000", &format!("reverse_proxy {upstream}"));
         // Global options for a test: no admin endpoint (its fixed port would clash between
         // runs) and listen on loopback only.
-        let config = format!("{{\n\tadmin off\n\tpersist_config off\n\tdefault_bind 127.0.0.1\n}}\n\n{edited}");
+        let config = format!("{{\n\tadmin off\n\tdefault_bind 127.0.0.1\n}}\n\n{edited}");
         let dir = std::env::temp_dir().join(format!("hakam-proxy-{}", unique()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("Caddyfile");
