@@ -19,9 +19,15 @@ pub struct Config {
     pub database_url: String,
     /// `HAKAM_SITE_ROOT`, default `target/site`: the compiled JS/WASM/CSS and public assets.
     pub site_root: PathBuf,
-    /// `HAKAM_PUBLIC_URL`, default `http://{addr}`; an `https://` URL turns on Secure cookies
-    /// named with the `__Host-` prefix, and is the origin trusted for mutating requests.
+    /// `HAKAM_PUBLIC_URL`, default `http://{addr}` (`https://` with `tls`); when `addr` is
+    /// `0.0.0.0` or `[::]`, the machine's best address on the local network instead
+    /// (`lan::default_public_url`). An `https://` URL turns on Secure cookies named with the
+    /// `__Host-` prefix and HSTS, and is the origin trusted for mutating requests.
     pub public_url: String,
+    /// `HAKAM_TLS_CERT` and `HAKAM_TLS_KEY` (both or neither): PEM files of the certificate
+    /// chain and its private key, for Hakam to serve https itself (`server::tls`). They are
+    /// read at `serve`, which stops naming the variable whose file is missing or bad.
+    pub tls: Option<TlsFiles>,
     /// `HAKAM_SESSION_IDLE_MINUTES`, default 720 (12 h): sessions expire after this inactivity.
     pub session_idle: Duration,
     /// How logins are slowed down (README, "Logins, floods and lockouts").
@@ -68,6 +74,13 @@ impl Default for Backups {
     fn default() -> Self {
         Backups { every: None, dir: PathBuf::from("data/backups"), keep: 24 }
     }
+}
+
+/// Where the certificate chain and its private key are (PEM files).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 /// The login throttle's numbers; see `auth::throttle` for how they combine.
@@ -139,8 +152,28 @@ impl Config {
                 reason: "expected sqlite://path or postgres://…".into(),
             });
         }
-        let public_url =
-            var("HAKAM_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}")).trim_end_matches('/').to_owned();
+        let tls = match (var("HAKAM_TLS_CERT"), var("HAKAM_TLS_KEY")) {
+            (Some(cert), Some(key)) => Some(TlsFiles { cert: cert.into(), key: key.into() }),
+            (None, None) => None,
+            (Some(_), None) => {
+                return Err(ConfigError::Invalid {
+                    name: "HAKAM_TLS_KEY",
+                    value: String::new(),
+                    reason: "HAKAM_TLS_CERT is set: set both or neither".into(),
+                })
+            }
+            (None, Some(_)) => {
+                return Err(ConfigError::Invalid {
+                    name: "HAKAM_TLS_CERT",
+                    value: String::new(),
+                    reason: "HAKAM_TLS_KEY is set: set both or neither".into(),
+                })
+            }
+        };
+        let public_url = var("HAKAM_PUBLIC_URL")
+            .unwrap_or_else(|| crate::lan::public_url_for(addr, tls.is_some()))
+            .trim_end_matches('/')
+            .to_owned();
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             return Err(ConfigError::Invalid {
                 name: "HAKAM_PUBLIC_URL",
@@ -154,6 +187,7 @@ impl Config {
             addr,
             site_root: PathBuf::from(var("HAKAM_SITE_ROOT").unwrap_or_else(|| "target/site".into())),
             public_url,
+            tls,
             session_idle: Duration::from_secs(idle_minutes.max(1) * 60),
             login: LoginLimits {
                 free_attempts: parse("HAKAM_LOGIN_FREE_ATTEMPTS", 5)?,
@@ -202,6 +236,7 @@ impl Config {
             database_url,
             site_root: PathBuf::from("target/site"),
             public_url: format!("http://{addr}"),
+            tls: None,
             session_idle: Duration::from_secs(3600),
             login: LoginLimits::default(),
             hash_concurrency: default_hash_concurrency(),

@@ -32,6 +32,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod lan;
+#[cfg(feature = "ssr")]
 pub mod links;
 #[cfg(feature = "ssr")]
 pub mod server;

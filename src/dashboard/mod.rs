@@ -64,6 +64,10 @@ pub struct DashboardData {
     pub review: Vec<ReviewRow>,
     pub help: HelpStats,
     pub calibration_svg: String,
+    /// The event's page at the public URL, where people sign up and join, and its QR code
+    /// (the projector's, from the same cache).
+    pub join_url: String,
+    pub join_qr_svg: String,
 }
 
 #[server(prefix = "/api", endpoint = "console/dashboard")]
@@ -172,6 +176,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         // The chart fills in each judge's mean itself: it gets the text with `{}` in its place.
         mean: &lang.format(args::CalibrationMean { mean: "{}" }),
     };
+    let join_url = format!("{}/events/{event_id}", access.state.config.public_url);
     Ok(DashboardData {
         event_id,
         event_name,
@@ -191,6 +196,8 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         review,
         help,
         calibration_svg: if chart.is_empty() { String::new() } else { calibration::svg(&chart, &labels) },
+        join_qr_svg: access.state.boards.qr(event_id, &join_url).to_string(),
+        join_url,
     })
 }
 

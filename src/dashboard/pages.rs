@@ -40,6 +40,17 @@ pub fn DashboardPage() -> impl IntoView {
                         {stat(Msg::CountMentors, c.mentors)}
                     </div>
                 };
+                let join = view! {
+                    <h2>{lang.t(Msg::JoinAsParticipant)}</h2>
+                    <figure class="join-qr">
+                        <div inner_html=d.join_qr_svg.clone()></div>
+                        <figcaption>
+                            <a href=d.join_url.clone() dir="ltr">
+                                {d.join_url.clone()}
+                            </a>
+                        </figcaption>
+                    </figure>
+                };
                 let judging = view! {
                     <h2>{lang.t(Msg::JudgingProgress)}</h2>
                     <p>
@@ -167,6 +178,7 @@ pub fn DashboardPage() -> impl IntoView {
                 view! {
                     <section class="form-page wide" id="dashboard">
                         {head.into_any()}
+                        {join.into_any()}
                         {judging.into_any()}
                         {rest.into_any()}
                         <LiveRegion event_id topic=crate::live::Topic::Judging target="dashboard".to_string() />

@@ -26,6 +26,7 @@ use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 pub mod check;
 pub mod headers;
 pub mod limits;
+pub mod tls;
 
 pub use crate::state::AppState;
 
@@ -43,6 +44,8 @@ pub enum StartError {
     Uploads(sqlx::Error),
     #[error("admin set-up link: {0}")]
     AdminSetup(sqlx::Error),
+    #[error(transparent)]
+    Tls(#[from] tls::TlsError),
 }
 
 /// A running server: its state, the background tasks to stop, and the router.
@@ -432,14 +435,30 @@ fn strip_form_error(req: &mut Request) {
 /// Runs the server until Ctrl-C or SIGTERM, then finishes in-flight requests.
 pub async fn serve(config: Config) -> Result<(), StartError> {
     let addr = config.addr;
+    // Certificate problems stop the start before the database is touched.
+    let tls = config.tls.as_ref().map(tls::load).transpose()?;
+    let public_url = config.public_url.clone();
     let built = build(config).await?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| StartError::Bind { addr: addr.to_string(), source })?;
-    tracing::info!("Hakam listening on http://{addr}");
-    let result = axum::serve(listener, built.router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    announce(addr, tls.is_some(), &public_url);
+    let app = built.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let result = match tls {
+        None => axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await,
+        Some(tls) => {
+            let handle = axum_server::Handle::<std::net::SocketAddr>::new();
+            tokio::spawn({
+                let handle = handle.clone();
+                async move {
+                    shutdown_signal().await;
+                    // Like axum's own: stop accepting, then wait for the requests in flight.
+                    handle.graceful_shutdown(None);
+                }
+            });
+            tls_server(listener, tls).handle(handle).serve(app).await
+        }
+    };
     built.cleanup.abort();
     if let Some(backups) = &built.backups {
         backups.abort();
@@ -448,12 +467,41 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
     result.map_err(|source| StartError::Bind { addr: addr.to_string(), source })
 }
 
-/// Starts the server on an already bound listener (tests use port 0).
+type TlsServer = axum_server::Server<std::net::SocketAddr, axum_server::tls_rustls::RustlsAcceptor>;
+
+/// An https server on a bound listener.
+fn tls_server(listener: tokio::net::TcpListener, tls: axum_server::tls_rustls::RustlsConfig) -> TlsServer {
+    axum_server::Server::from_listener(listener).acceptor(axum_server::tls_rustls::RustlsAcceptor::new(tls))
+}
+
+/// Says where the server can be opened. Listening on every address (the hall's set-up), it
+/// lists the machine's addresses phones on the local network can use, best first.
+fn announce(addr: std::net::SocketAddr, tls: bool, public_url: &str) {
+    let scheme = if tls { "https" } else { "http" };
+    tracing::info!("Hakam listening on {scheme}://{addr}");
+    if addr.ip().is_unspecified() {
+        let urls = crate::lan::hall_urls(addr, tls);
+        if urls.is_empty() {
+            tracing::warn!("this machine has no address on a local network: phones cannot reach it yet");
+        } else {
+            tracing::info!("phones on this machine's networks can open: {}", urls.join("  "));
+        }
+    }
+    tracing::info!("links and QR codes point to {public_url} (HAKAM_PUBLIC_URL)");
+}
+
+/// Starts the server on an already bound listener (tests use port 0), with TLS when the
+/// configuration names certificate files.
 pub async fn spawn(config: Config, listener: tokio::net::TcpListener) -> Result<AppState, StartError> {
+    let tls = config.tls.as_ref().map(tls::load).transpose()?;
     let built = build(config).await?;
     let router = built.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, router).await {
+        let result = match tls {
+            None => axum::serve(listener, router).await,
+            Some(tls) => tls_server(listener, tls).serve(router).await,
+        };
+        if let Err(e) = result {
             tracing::error!(error = %e, "test server stopped");
         }
     });

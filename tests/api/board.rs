@@ -494,6 +494,11 @@ async fn the_dashboard_counts_the_event_and_charts_each_judge() {
     let svg = d["calibration_svg"].as_str().unwrap();
     assert!(svg.starts_with("<svg") && svg.contains("Juge 0") && svg.contains("Juge 1"), "{svg}");
     assert_eq!(svg.matches("<circle").count(), 12, "each of the 6 scores, raw and normalized");
+    // The join QR code to project: the event's page at the public URL.
+    assert_eq!(d["join_url"], format!("{}/events/{}", app.state.config.public_url, jury.event));
+    assert!(
+        d["join_qr_svg"].as_str().unwrap().starts_with("<?xml") || d["join_qr_svg"].as_str().unwrap().contains("<svg")
+    );
 
     // The mentoring sessions export is for the organizers only.
     let csv = jury.organizer.get(format!("{}/events/{}/sessions.csv", app.base, jury.event)).send().await.unwrap();

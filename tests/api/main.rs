@@ -19,6 +19,8 @@ mod mentoring;
 mod pages;
 mod passes;
 mod projects;
+mod proxy;
 mod schema;
 mod teams;
+mod tls;
 mod web;
