@@ -197,27 +197,72 @@ pub async fn team_invitation(code: String) -> Result<JoinInfo, AppError> {
         .bind(team.event_id)
         .fetch_one(&authed.db().pool)
         .await?;
+    let entry = link_entry(authed.db(), team.event_id, authed.user.id).await?;
     Ok(JoinInfo {
         team_name: team.name,
         event_id: team.event_id,
         event_name,
         open_seats: (max - team.member_count).max(0),
+        registers: entry == Ok(domain::LinkEntry::SignUpAndSeat),
+        refusal: entry.err().map(refusal_msg),
     })
 }
 
-/// Joins a team with its invite code. The caller must be a participant of its event.
+/// What following a team link of `event_id` would do for `user_id` now.
+#[cfg(feature = "ssr")]
+async fn link_entry(
+    db: &crate::db::Db,
+    event_id: i64,
+    user_id: i64,
+) -> Result<Result<domain::LinkEntry, domain::LinkRefusal>, AppError> {
+    let roles = gate::roles_in_event(db, event_id, user_id).await?;
+    let event = crate::events::db::event(db, event_id).await?.ok_or(AppError::NotFound)?;
+    let open = crate::events::domain::registration_open(
+        event.input.registration_opens,
+        event.input.registration_closes,
+        now(),
+    );
+    Ok(domain::link_entry(&roles, open))
+}
+
+#[cfg(feature = "ssr")]
+fn refusal_msg(r: domain::LinkRefusal) -> Msg {
+    match r {
+        domain::LinkRefusal::Staff => Msg::JoinTeamStaff,
+        domain::LinkRefusal::RegistrationClosed => Msg::ErrTeamLinkRegistrationClosed,
+    }
+}
+
+/// Joins a team with its invite code. A participant of its event takes a seat; an account
+/// with no role in the event becomes a participant and takes the seat in the same step,
+/// while registration is open (`domain::link_entry`). The link grants nothing else: staff of
+/// the event are refused, and the team's size limit and lock hold for everyone.
 #[server(prefix = "/api", endpoint = "teams/join")]
 pub async fn join_team(code: String) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
     let team = db::team_by_code(authed.db(), code.trim()).await?.ok_or(AppError::NotFound)?;
-    let access = gate::event(team.event_id, PARTICIPANT).await?;
-    let mut tx = access.db().begin_write().await?;
+    let user = authed.user.id;
+    let entry = match link_entry(authed.db(), team.event_id, user).await? {
+        Ok(entry) => entry,
+        Err(domain::LinkRefusal::Staff) => return Err(AppError::Forbidden),
+        Err(r @ domain::LinkRefusal::RegistrationClosed) => return Err(AppError::Conflict(refusal_msg(r))),
+    };
+    let mut tx = authed.db().begin_write().await?;
+    if entry == domain::LinkEntry::SignUpAndSeat {
+        // `grant` refuses a role clashing with one granted meanwhile (a judge invite
+        // accepted at the same instant); the seat below is taken in the same transaction, so
+        // a full or locked team leaves the newcomer exactly as they were.
+        if crate::events::db::grant(&mut tx, team.event_id, user, Role::Participant, None).await? {
+            audit(&mut tx, Some(team.event_id), Some(user), "event.joined", None, Some(json!({ "via": "team" })))
+                .await?;
+        }
+    }
     let (_, max) = db::ensure_unlocked(&mut tx, team.event_id).await?;
-    db::take_seat(&mut tx, team.id, team.event_id, access.user.id, max).await?;
+    db::take_seat(&mut tx, team.id, team.event_id, user, max).await?;
     audit(
         &mut tx,
         Some(team.event_id),
-        Some(access.user.id),
+        Some(user),
         "team.joined",
         None,
         Some(json!({ "team": team.id, "via": "code" })),

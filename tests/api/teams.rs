@@ -319,3 +319,92 @@ async fn a_team_whose_project_was_submitted_or_scored_is_never_dissolved() {
     assert!(r.status.is_success(), "{} {}", r.status, r.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 2);
 }
+
+/// Someone who only has a team's link signs up and joins: the link registers them for the
+/// event as a participant, and only that, only while registration is open, only into a seat.
+#[tokio::test]
+async fn a_team_link_registers_a_newcomer_as_a_participant_while_registration_is_open() {
+    let app = spawn_app().await;
+    let (org, event, people) = event_with_participants(&app, "3", 1).await;
+    let (team, code) = create_team(&app, &people[0], event, "Saqia").await;
+    let roles = |email: &str| {
+        format!(
+            "SELECT COUNT(*) FROM event_roles r JOIN users u ON u.id = r.user_id \
+             WHERE r.event_id = {event} AND u.email = '{email}'"
+        )
+    };
+
+    // A newcomer, signed up without any invite: the join page says what joining does.
+    let newcomer = user_agent();
+    app.signup(&newcomer, "Nouvelle", "new@example.ma").await;
+    let info = app.send(&newcomer, &TeamInvitation { code: code.clone() }).await.json();
+    assert_eq!((info["registers"].clone(), info["refusal"].clone()), (true.into(), serde_json::Value::Null));
+    let r = app.send(&newcomer, &JoinTeam { code: code.clone() }).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    let me = app.user_id("new@example.ma").await;
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM event_roles WHERE event_id = {event} AND user_id = {me} AND role = 'participant'"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(app.count(&roles("new@example.ma")).await, 1, "the participant role and nothing else");
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM team_members WHERE team_id = {team} AND user_id = {me}")).await,
+        1
+    );
+    let page = app.send(&newcomer, &MyTeam { event_id: event }).await;
+    assert!(page.status.is_success(), "the team page opens: {}", page.body);
+
+    // A mentor of the event following the link is not turned into a competitor.
+    let mentor_code = app.invite(&org, event, "mentor", "5").await;
+    let mentor = app.join_with_invite(&mentor_code, "Mentor", "mentor@example.ma").await;
+    let info = app.send(&mentor, &TeamInvitation { code: code.clone() }).await.json();
+    assert_eq!(info["refusal"], "JoinTeamStaff");
+    let r = app.send(&mentor, &JoinTeam { code: code.clone() }).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.count(&roles("mentor@example.ma")).await, 1);
+
+    // The team is full (3 seats): a newcomer is refused and is not registered either.
+    let late = user_agent();
+    app.signup(&late, "Tard", "late@example.ma").await;
+    let third = user_agent();
+    app.signup(&third, "Troisième", "third@example.ma").await;
+    let r = app.send(&third, &JoinTeam { code: code.clone() }).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    let r = app.send(&late, &JoinTeam { code: code.clone() }).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrTeamFull)));
+    assert_eq!(app.count(&roles("late@example.ma")).await, 0, "a refused join registers no one");
+    assert_eq!(app.count(&format!("SELECT member_count FROM teams WHERE id = {team}")).await, 3);
+
+    // Registration closes: a newcomer hears exactly that, in their language, and nothing changes.
+    let (_, other_code) = {
+        let free =
+            app.join_with_invite(&app.invite(&org, event, "participant", "5").await, "Solo", "solo@example.ma").await;
+        create_team(&app, &free, event, "Borj").await
+    };
+    sqlx::query("UPDATE events SET registration_closes = $1 WHERE id = $2")
+        .bind(chrono::Utc::now().timestamp() - 60)
+        .bind(event)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let info = app.send(&late, &TeamInvitation { code: other_code.clone() }).await.json();
+    assert_eq!(info["refusal"], "ErrTeamLinkRegistrationClosed");
+    let r = app.send(&late, &JoinTeam { code: other_code.clone() }).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrTeamLinkRegistrationClosed)));
+    assert_eq!(app.count(&roles("late@example.ma")).await, 0);
+    for (lang, text) in
+        [("fr", "Les inscriptions à cet événement sont fermées"), ("ar", "التسجيل في هذه الفعالية مغلق")]
+    {
+        app.get(&late, &format!("/lang/{lang}?next=/")).await;
+        let html = app.get(&late, &format!("/join/{other_code}")).await.body;
+        assert!(html.contains(text), "{lang}: {html}");
+    }
+    // An existing participant still joins through a link after registration closed.
+    let r = app.send(&people[0], &LeaveTeam { event_id: event }).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let r = app.send(&people[0], &JoinTeam { code: other_code }).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+}
