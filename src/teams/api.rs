@@ -703,6 +703,9 @@ pub async fn update_team(
         }
         Err(e) => return Err(e.into()),
     }
+    if track_id != team.track_id {
+        follow_team_track(&mut tx, team_id, team.track_id, track_id, access.user.id).await?;
+    }
     audit(
         &mut tx,
         Some(team.event_id),
@@ -713,6 +716,61 @@ pub async fn update_team(
     )
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Moves the team's project to the team's new track when it follows the team
+/// (`projects::domain::follows_team_track`: it has no track or the former one, and judging
+/// has not reached it), writing the change into the project's history
+/// as made by whoever changed the team's track.
+#[cfg(feature = "ssr")]
+async fn follow_team_track(
+    tx: &mut crate::db::Tx,
+    team_id: i64,
+    former: Option<i64>,
+    track_id: Option<i64>,
+    by: i64,
+) -> Result<(), AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Project {
+        id: i64,
+        track_id: Option<i64>,
+        in_judging: i64,
+    }
+    let project: Option<Project> = sqlx::query_as(&format!(
+        "SELECT p.id, p.track_id, {} AS in_judging FROM projects p WHERE p.team_id = $1",
+        crate::projects::db::JUDGING_REACHED
+    ))
+    .bind(team_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let follows = |p: &Project| crate::projects::domain::follows_team_track(p.track_id, former, p.in_judging != 0);
+    let Some(project) = project.filter(follows) else {
+        return Ok(());
+    };
+    if project.track_id == track_id {
+        return Ok(());
+    }
+    let t = now();
+    sqlx::query(
+        "UPDATE projects SET track_id = $1, version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $4",
+    )
+    .bind(track_id)
+    .bind(t)
+    .bind(by)
+    .bind(project.id)
+    .execute(&mut **tx)
+    .await?;
+    let before = crate::projects::db::track_name(tx, project.track_id).await?;
+    let after = crate::projects::db::track_name(tx, track_id).await?;
+    let changes = vec![("track".to_owned(), before, after)];
+    sqlx::query("INSERT INTO project_history (project_id, user_id, at, changes) VALUES ($1, $2, $3, $4)")
+        .bind(project.id)
+        .bind(by)
+        .bind(t)
+        .bind(serde_json::to_string(&changes).unwrap_or_default())
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
