@@ -284,6 +284,37 @@ async fn a_project_takes_and_follows_its_teams_track() {
     assert_eq!(project_track().await, Some(agritech), "a chosen track is kept");
 }
 
+/// The history shows statuses (and every other stored code) in the reader's language.
+#[test]
+fn the_project_history_shows_no_raw_codes() {
+    on_big_stack(project_history_in_arabic_and_french);
+}
+
+async fn project_history_in_arabic_and_french() {
+    let app = spawn_app().await;
+    let s = setup(&app).await;
+    let r = app.send(&s.members[0], &project_form(s.event, 0, "Saqia", false)).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    let r = app.send(&s.members[0], &project_form(s.event, 1, "Saqia", true)).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    for (lang, submitted) in [("ar", "مُقدَّم"), ("fr", "Soumis")] {
+        app.get(&s.members[0], &format!("/lang/{lang}?next=/")).await;
+        let html = app.get(&s.members[0], &format!("/events/{}/project", s.event)).await.body;
+        let start = html.find(r#"<ol class="history""#).expect("the history is shown");
+        let history = &html[start..start + html[start..].find("</ol>").unwrap()];
+        for code in ["submitted", "draft", "status:", "title:"] {
+            assert!(!history.contains(code), "{lang}: raw {code:?} in {history}");
+        }
+        assert!(history.contains(submitted), "{lang}: {history}");
+    }
+    // The organizer's view of the project shows the same history.
+    app.get(&s.org, "/lang/ar?next=/").await;
+    let html = app.get(&s.org, &format!("/events/{}/submissions/{}", s.event, s.team)).await.body;
+    let start = html.find(r#"<ol class="history""#).expect("the organizer sees the history");
+    let history = &html[start..start + html[start..].find("</ol>").unwrap()];
+    assert!(!history.contains("submitted") && !history.contains("draft") && history.contains("مُقدَّم"), "{history}");
+}
+
 /// A project judging has reached keeps its track when its team changes track: its track picks
 /// the rubric its scores were given against.
 #[tokio::test]
