@@ -427,6 +427,9 @@ pub fn ManageEventPage() -> impl IntoView {
                             <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
                             <a href=format!("/events/{event_id}/import")>{lang.t(Msg::ImportTitle)}</a>
                         </div>
+                        // First: inviting people is what an organizer comes here for, from
+                        // the event's creation (which lands here) to its last days.
+                        <InvitesPanel event_id />
                         <ActionForm action=update>
                             <FormError errors=update_errors />
                             <Notice when=saved message=Msg::Saved />
@@ -513,7 +516,6 @@ pub fn ManageEventPage() -> impl IntoView {
                             <Submit label=Msg::AddOrganizer />
                         </ActionForm>
 
-                        <InvitesPanel event_id />
                     </section>
                 }
                     .into_any()

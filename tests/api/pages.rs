@@ -266,3 +266,49 @@ async fn refused_pages() {
     assert_eq!(html(&participant, "/events/new".to_owned()).await.0, StatusCode::FORBIDDEN);
     assert_eq!(html(&organizer, "/events/new".to_owned()).await.0, StatusCode::OK);
 }
+
+/// The manage page opens on the invites, and their form's defaults make the common link: a
+/// participant link for everyone who comes.
+#[test]
+fn the_manage_page_leads_with_invites_whose_defaults_admit_many_participants() {
+    on_big_stack(invites_first);
+}
+
+async fn invites_first() {
+    let app = spawn_app().await;
+    let organizer = user_agent();
+    app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
+    let event = app.create_event(&organizer, "Hackathon Berkane").await;
+    let html = app.get(&organizer, &format!("/events/{event}/manage")).await.body;
+    let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle} on the manage page"));
+    assert!(at(r#"id="invites""#) < at(&format!(r#"action="{}""#, UpdateEvent::PATH)), "invites before the event form");
+    assert!(at(r#"id="invites""#) < at(r#"id="tracks""#));
+    // The form's defaults, as the browser would post them.
+    let option = &html[at(r#"<option value="participant""#)..];
+    assert!(option[..option.find('>').unwrap()].contains("selected"), "participant preselected");
+    let input_start = html[..at(r#"name="max_uses""#)].rfind("<input").unwrap();
+    let input = &html[input_start..input_start + html[input_start..].find('>').unwrap()];
+    let uses = input.split(r#"value=""#).nth(1).and_then(|v| v.split('"').next()).expect("a default number of uses");
+    assert!(uses.parse::<i64>().unwrap() >= 100, "{input}");
+    let invite = CreateInvite {
+        event_id: event,
+        role: "participant".into(),
+        label: "Tout le monde".into(),
+        max_uses: uses.into(),
+        valid_days: "14".into(),
+        allow_clash: None,
+    };
+    assert!(app.send(&organizer, &invite).await.status.is_success());
+    let code: String = sqlx::query_scalar("SELECT code FROM invites WHERE event_id = $1")
+        .bind(event)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    for i in 0..3 {
+        app.join_with_invite(&code, &format!("Participant {i}"), &format!("p{i}@example.ma")).await;
+    }
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM event_roles WHERE event_id = {event} AND role = 'participant'")).await,
+        3
+    );
+}

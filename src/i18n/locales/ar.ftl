@@ -80,6 +80,7 @@ field-role = الدور
 field-invite-label = لمن هذا الرابط؟
 hint-invite-label = اختياري، مثل اسم عضو لجنة التحكيم.
 field-max-uses = عدد الاستعمالات المسموح بها
+hint-max-uses = عدد الأشخاص الذين يمكنهم استعمال هذا الرابط. لرابط حكم أو مؤطر مخصص لشخص واحد، ضع 1.
 field-valid-days = صالح لمدة (أيام)
 create-invite = إنشاء رابط دعوة
 invite-link = الرابط

@@ -95,6 +95,7 @@ field-role = Role
 field-invite-label = Who is it for?
 hint-invite-label = Optional, e.g. the judge's name.
 field-max-uses = Number of uses
+hint-max-uses = How many people may use this link. For a judge or mentor link meant for one person, set 1.
 field-valid-days = Valid for (days)
 create-invite = Create invite link
 invite-link = Link

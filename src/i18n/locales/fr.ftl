@@ -78,6 +78,7 @@ field-role = Rôle
 field-invite-label = Pour qui ?
 hint-invite-label = Facultatif, par exemple le nom du juré.
 field-max-uses = Nombre d'utilisations
+hint-max-uses = Combien de personnes peuvent utiliser ce lien. Pour un lien de juré ou de mentor destiné à une seule personne, mettez 1.
 field-valid-days = Valable (jours)
 create-invite = Créer un lien d'invitation
 invite-link = Lien
