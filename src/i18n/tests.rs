@@ -218,3 +218,19 @@ mod server_and_browser {
         assert_eq!(crate_category("ar", 103), "other", "the crate was fixed: PLURAL() in build.rs may go");
     }
 }
+
+/// The judging console's two "add a judge" actions read differently in every language (one
+/// makes a judge with a phone link, the other gives one project one more judge), and the draw
+/// number of judge and mentor assignment speaks of what they assign, not of forming teams.
+#[test]
+fn distinct_actions_have_distinct_labels_and_hints_speak_of_their_own_draw() {
+    for lang in Lang::ALL {
+        assert_ne!(lang.t(Msg::AddJudge), lang.t(Msg::AddExtraJudge), "{}", lang.code());
+        assert_ne!(lang.t(Msg::HintSeedJudges), lang.t(Msg::HintSeed), "{}", lang.code());
+        assert_ne!(lang.t(Msg::HintSeedMentors), lang.t(Msg::HintSeed), "{}", lang.code());
+    }
+    for (lang, teams) in [(Lang::En, "teams"), (Lang::Fr, "équipes"), (Lang::Ar, "الفرق")] {
+        assert!(!lang.t(Msg::HintSeedJudges).contains(teams), "{}", lang.code());
+        assert!(lang.t(Msg::HintSeed).contains(teams), "{}: the team formation hint still says teams", lang.code());
+    }
+}

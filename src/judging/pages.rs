@@ -368,7 +368,7 @@ pub fn JudgingPage() -> impl IntoView {
                                 kind="number"
                                 errors=run_errors
                                 value="1"
-                                hint=Msg::HintSeed
+                                hint=Msg::HintSeedJudges
                             />
                             <Checkbox label=Msg::FieldRebalanceJudges name="rebalance" />
                             <Submit label=Msg::RunAssignment />
