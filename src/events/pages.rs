@@ -251,13 +251,25 @@ pub fn EventPage() -> impl IntoView {
                                 .iter()
                                 .map(|t| {
                                     view! {
+                                        // A heading and a paragraph of their own: in a
+                                        // right-to-left page two runs of mixed scripts side by
+                                        // side read as one sentence.
                                         <li>
-                                            <strong lang=t.name_lang.code() dir="auto">
+                                            <h3 class="track-name" lang=t.name_lang.code() dir="auto">
                                                 {t.name.clone()}
-                                            </strong>
-                                            <span lang=t.description_lang.code() dir="auto">
-                                                {t.description.clone()}
-                                            </span>
+                                            </h3>
+                                            {(!t.description.is_empty())
+                                                .then(|| {
+                                                    view! {
+                                                        <p
+                                                            class="track-description"
+                                                            lang=t.description_lang.code()
+                                                            dir="auto"
+                                                        >
+                                                            {t.description.clone()}
+                                                        </p>
+                                                    }
+                                                })}
                                         </li>
                                     }
                                 })

@@ -312,3 +312,30 @@ async fn invites_first() {
         3
     );
 }
+
+/// On the event page a track's name and description are a heading and a paragraph of their
+/// own, not two runs of text that read as one in Arabic.
+#[tokio::test]
+async fn a_tracks_name_and_description_are_separate_on_the_event_page() {
+    let app = spawn_app().await;
+    let organizer = user_agent();
+    app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
+    let event = app.create_event(&organizer, "هاكاثون بركان").await;
+    let track = AddTrack {
+        event_id: event,
+        track: TrackInput {
+            track_name_ar: "الفلاحة الذكية".into(),
+            track_description_ar: "حلول للسقي وتتبع المحاصيل".into(),
+            ..Default::default()
+        },
+    };
+    assert!(app.send(&organizer, &track).await.status.is_success());
+    let reader = user_agent();
+    app.get(&reader, "/lang/ar?next=/").await;
+    let html = app.get(&reader, &format!("/events/{event}")).await.body;
+    let name = &html[html.find(r#"class="track-name""#).expect("a track heading")..];
+    assert!(name.starts_with(r#"class="track-name""#) && name[..name.find("</h3>").unwrap()].contains("الفلاحة الذكية"));
+    assert!(!name[..name.find("</h3>").unwrap()].contains("حلول للسقي"), "the description is not in the heading");
+    let description = &html[html.find(r#"class="track-description""#).expect("a description paragraph")..];
+    assert!(description[..description.find("</p>").unwrap()].contains("حلول للسقي وتتبع المحاصيل"));
+}
