@@ -95,18 +95,20 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
     let db = access.db();
     let skill = skill.trim().to_lowercase();
     let language = language.trim().to_lowercase();
-    let matches = |tags: &[String], wanted: &str| wanted.is_empty() || tags.iter().any(|t| t == wanted);
+    // Tags keep the case they were typed in; they match whatever the case.
+    let matches =
+        |tags: &[String], wanted: &str| wanted.is_empty() || tags.iter().any(|t| crate::tags::key(t) == wanted);
     let mine = db::team_of_user(db, event_id, access.user.id).await?;
     let my_profile = db::profile(db, event_id, access.user.id).await?;
     let (my_skills, my_langs) =
-        my_profile.map(|p| (crate::tags::split(&p.skills), crate::tags::split(&p.languages))).unwrap_or_default();
+        my_profile.map(|p| (crate::tags::keys(&p.skills), crate::tags::keys(&p.languages))).unwrap_or_default();
     let members = db::members_of_event(db, event_id).await?;
     // What my team already has, to suggest people who complement it.
     let (team_skills, team_needs): (Vec<String>, Vec<String>) = match &mine {
         Some(t) => {
             let skills =
-                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::split(&m.skills)).collect();
-            (skills, crate::tags::split(&t.needs))
+                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::keys(&m.skills)).collect();
+            (skills, crate::tags::keys(&t.needs))
         }
         None => (Vec::new(), Vec::new()),
     };
@@ -119,9 +121,10 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
         .map(|s| {
             let skills = crate::tags::split(&s.skills);
             let languages = crate::tags::split(&s.languages);
-            let fit = mine
-                .as_ref()
-                .and_then(|_| ssr::fit_view(domain::fit(&team_skills, &team_needs, &my_langs, &skills, &languages)));
+            let (skill_keys, language_keys) = (crate::tags::keys(&s.skills), crate::tags::keys(&s.languages));
+            let fit = mine.as_ref().and_then(|_| {
+                ssr::fit_view(domain::fit(&team_skills, &team_needs, &my_langs, &skill_keys, &language_keys))
+            });
             PersonCard { user_id: s.user_id, name: s.display_name, skills, languages, bio: s.bio, fit }
         })
         .filter(|p| matches(&p.skills, &skill) && matches(&p.languages, &language))
@@ -133,14 +136,14 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
         .filter(|t| t.member_count < max && mine.as_ref().map(|m| m.id) != Some(t.id))
         .map(|t| {
             let has: Vec<String> =
-                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::split(&m.skills)).collect();
+                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::keys(&m.skills)).collect();
             let needs = crate::tags::split(&t.needs);
             let fit = (mine.is_none() && !my_skills.is_empty())
-                .then(|| ssr::fit_view(domain::fit(&has, &needs, &[], &my_skills, &my_langs)))
+                .then(|| ssr::fit_view(domain::fit(&has, &crate::tags::keys(&t.needs), &[], &my_skills, &my_langs)))
                 .flatten();
             TeamCard { id: t.id, name: t.name, pitch: t.pitch, open_seats: max - t.member_count, needs, fit }
         })
-        .filter(|t| skill.is_empty() || t.needs.contains(&skill))
+        .filter(|t| matches(&t.needs, &skill))
         .collect();
     teams.sort_by(|a, b| b.fit.as_ref().map(|f| f.score).cmp(&a.fit.as_ref().map(|f| f.score)));
     Ok(Board { event_id, people, teams, can_request: access.has(Role::Participant) && mine.is_none() })
@@ -525,8 +528,8 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         .into_iter()
         .map(|s| domain::Solo {
             user_id: s.user_id,
-            skills: crate::tags::split(&s.skills),
-            languages: crate::tags::split(&s.languages),
+            skills: crate::tags::keys(&s.skills),
+            languages: crate::tags::keys(&s.languages),
         })
         .collect();
     let members = db::members_of_event(db, event_id).await?;
@@ -536,8 +539,8 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         .map(|t| domain::OpenTeam {
             team_id: t.id,
             members: t.member_count,
-            skills: members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::split(&m.skills)).collect(),
-            needs: crate::tags::split(&t.needs),
+            skills: members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::keys(&m.skills)).collect(),
+            needs: crate::tags::keys(&t.needs),
             languages: Vec::new(),
         })
         .collect();

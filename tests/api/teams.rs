@@ -221,12 +221,13 @@ async fn the_captain_edits_the_team_and_organizers_suggest_skills() {
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    assert_eq!((name.as_str(), needs.as_str()), ("الأطلس", "data,ux"));
+    // Tags are kept as typed, in the order typed.
+    assert_eq!((name.as_str(), needs.as_str()), ("الأطلس", "UX,Data"));
 
     let r = app.send(&org, &SetEventSkills { event_id: event, skills: "Design, Data, Agritech".into() }).await;
     assert!(r.status.is_success(), "{}", r.body);
     let page = app.send(&people[0], &MyTeam { event_id: event }).await.json();
-    assert_eq!(page["event_skills"], serde_json::json!(["agritech", "data", "design"]));
+    assert_eq!(page["event_skills"], serde_json::json!(["Design", "Data", "Agritech"]));
 }
 
 #[tokio::test]
@@ -407,4 +408,54 @@ async fn a_team_link_registers_a_newcomer_as_a_participant_while_registration_is
     assert!(r.status.is_success(), "{}", r.body);
     let r = app.send(&people[0], &JoinTeam { code: other_code }).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+}
+
+/// Skills come back as they were typed (case and order) and still match whatever the case.
+#[tokio::test]
+async fn skills_keep_their_case_and_order_and_match_case_insensitively() {
+    let app = spawn_app().await;
+    let (_, event, people) = event_with_participants(&app, "4", 2).await;
+    let profile = |skills: &str| SaveProfile {
+        event_id: event,
+        skills: skills.into(),
+        languages: "Darija, FR".into(),
+        bio: String::new(),
+        looking: Some("on".into()),
+    };
+    let r = app.send(&people[1], &profile("ESP32, Rust, SMS, rust")).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let page = app.send(&people[1], &MyTeam { event_id: event }).await.json();
+    assert_eq!(page["skills"], "ESP32, Rust, SMS");
+    assert_eq!(page["languages"], "Darija, FR");
+    // Bad input: a field error, and the saved profile stays as it was.
+    let r = app.send(&people[1], &profile(&"x".repeat(41))).await;
+    assert_eq!(r.invalid_fields(), ["skills"]);
+    let page = app.send(&people[1], &MyTeam { event_id: event }).await.json();
+    assert_eq!(page["skills"], "ESP32, Rust, SMS");
+
+    // A team asking for "rust" finds the person who typed "Rust", and the filter ignores case.
+    let r = app
+        .send(
+            &people[0],
+            &CreateTeam {
+                event_id: event,
+                team_name: "Atlas".into(),
+                pitch: String::new(),
+                track_id: String::new(),
+                needs: "rust, esp32".into(),
+            },
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let board = app
+        .send(&people[0], &TeamBoard { event_id: event, skill: "RUST".into(), language: String::new() })
+        .await
+        .json();
+    assert_eq!(board["people"][0]["skills"], serde_json::json!(["ESP32", "Rust", "SMS"]));
+    assert_eq!(board["people"][0]["fit"]["needed"].as_array().map(Vec::len), Some(2), "{board}");
+    let board = app
+        .send(&people[1], &TeamBoard { event_id: event, skill: "Rust".into(), language: String::new() })
+        .await
+        .json();
+    assert_eq!(board["teams"][0]["name"], "Atlas", "{board}");
 }
