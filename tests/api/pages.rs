@@ -339,3 +339,58 @@ async fn a_tracks_name_and_description_are_separate_on_the_event_page() {
     let description = &html[html.find(r#"class="track-description""#).expect("a description paragraph")..];
     assert!(description[..description.find("</p>").unwrap()].contains("حلول للسقي وتتبع المحاصيل"));
 }
+
+/// The rubric builder shows the criteria in use and one empty block (two for a new rubric),
+/// with an "add a criterion" control for each further block; every block keeps its field
+/// names, so a block opened by the control posts like the others.
+#[test]
+fn the_rubric_builder_shows_the_criteria_in_use_and_a_control_to_add_one() {
+    on_big_stack(rubric_builder);
+}
+
+async fn rubric_builder() {
+    let app = spawn_app().await;
+    let organizer = user_agent();
+    app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
+    let event = app.create_event(&organizer, "Hackathon Berkane").await;
+    app.get(&organizer, "/lang/fr?next=/").await;
+    // (blocks shown, blocks in all) on the builder.
+    let blocks = || async {
+        let html = app.get(&organizer, &format!("/events/{event}/rubric")).await.body;
+        let first_control = html.find(r#"<details class="add-criterion""#).expect("an add-a-criterion control");
+        assert!(html.contains("Ajouter un critère"), "the control is labelled in the reader's language");
+        (html[..first_control].matches("criterion-row").count(), html.matches("criterion-row").count(), html)
+    };
+    let (shown, all, _) = blocks().await;
+    assert_eq!((shown, all), (2, 8), "a new rubric: two empty blocks, the others behind the control");
+
+    let r = crate::judging::save_rubric(&app, &organizer, event, 0, 0).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let (shown, all, html) = blocks().await;
+    assert_eq!((shown, all), (3, 8), "two criteria in use and one empty block");
+    assert!(html.contains(r#"value="Impact""#));
+
+    // A criterion written in a block the control opened (the fifth) is saved like any other.
+    let r = app
+        .send(
+            &organizer,
+            &SaveRubric {
+                event_id: event,
+                scope: 0,
+                version: 1,
+                fields: map(&[
+                    ("name_1_fr", "Impact"),
+                    ("weight_1", "3"),
+                    ("scale_1", "1-5"),
+                    ("name_5_fr", "Présentation"),
+                    ("weight_5", "1"),
+                    ("scale_5", "1-5"),
+                ]),
+            },
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let (shown, _, html) = blocks().await;
+    assert_eq!(shown, 3);
+    assert!(html.contains(r#"value="Présentation""#));
+}

@@ -386,6 +386,7 @@ field-scale = Scale
 field-levels = Level descriptors
 hint-levels = One line per level, lowest first.
 save-rubric = Save rubric
+add-criterion = Add a criterion
 rubric-preview = Preview: the judge's view
 results-title = Results
 results-explain-z = Normalized ranking: each judge's totals are standardized over the projects that judge scored, z = (total − judge mean) / judge standard deviation, put back on the event scale as μ + σ·z (μ, σ: mean and standard deviation of all totals), and averaged per project. A judge who scored fewer than 3 projects counts with raw totals.

@@ -369,6 +369,7 @@ field-scale = Échelle
 field-levels = Description des niveaux
 hint-levels = Une ligne par niveau, du plus bas au plus haut.
 save-rubric = Enregistrer la grille
+add-criterion = Ajouter un critère
 rubric-preview = Aperçu côté juré
 results-title = Résultats
 results-explain-z = Classement normalisé : les totaux de chaque juré sont centrés-réduits sur les projets qu'il a notés, z = (total − moyenne du juré) / écart-type du juré, puis ramenés à l'échelle de l'événement μ + σ·z (μ et σ : moyenne et écart-type de tous les totaux), et moyennés par projet. Un juré ayant noté moins de 3 projets compte avec ses totaux bruts.
