@@ -218,7 +218,8 @@ mod tests {
             ..Default::default()
         };
         let ok = raw.parse().unwrap();
-        assert_eq!(ok.technologies, "leptos, rust");
+        // Kept as typed, each once whatever the case.
+        assert_eq!(ok.technologies, "Rust, Leptos");
     }
 
     #[test]
