@@ -251,13 +251,25 @@ pub fn EventPage() -> impl IntoView {
                                 .iter()
                                 .map(|t| {
                                     view! {
+                                        // A heading and a paragraph of their own: in a
+                                        // right-to-left page two runs of mixed scripts side by
+                                        // side read as one sentence.
                                         <li>
-                                            <strong lang=t.name_lang.code() dir="auto">
+                                            <h3 class="track-name" lang=t.name_lang.code() dir="auto">
                                                 {t.name.clone()}
-                                            </strong>
-                                            <span lang=t.description_lang.code() dir="auto">
-                                                {t.description.clone()}
-                                            </span>
+                                            </h3>
+                                            {(!t.description.is_empty())
+                                                .then(|| {
+                                                    view! {
+                                                        <p
+                                                            class="track-description"
+                                                            lang=t.description_lang.code()
+                                                            dir="auto"
+                                                        >
+                                                            {t.description.clone()}
+                                                        </p>
+                                                    }
+                                                })}
                                         </li>
                                     }
                                 })
@@ -427,6 +439,9 @@ pub fn ManageEventPage() -> impl IntoView {
                             <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
                             <a href=format!("/events/{event_id}/import")>{lang.t(Msg::ImportTitle)}</a>
                         </div>
+                        // First: inviting people is what an organizer comes here for, from
+                        // the event's creation (which lands here) to its last days.
+                        <InvitesPanel event_id />
                         <ActionForm action=update>
                             <FormError errors=update_errors />
                             <Notice when=saved message=Msg::Saved />
@@ -513,7 +528,6 @@ pub fn ManageEventPage() -> impl IntoView {
                             <Submit label=Msg::AddOrganizer />
                         </ActionForm>
 
-                        <InvitesPanel event_id />
                     </section>
                 }
                     .into_any()

@@ -57,7 +57,7 @@ fn plain_texts_are_whole_and_keys_keep_their_serialized_names() {
     assert_eq!(Msg::ImportConfirm.id(), "import-confirm");
     assert_eq!(Msg::ImportConfirm.vars(), &[Var { name: "count", count: true }]);
     assert!(Msg::LogIn.vars().is_empty());
-    assert_eq!(Msg::ALL.len(), 570);
+    assert_eq!(Msg::ALL.len(), 577);
     #[cfg(feature = "ssr")]
     {
         assert_eq!(serde_json::to_string(&Msg::ErrBadCredentials).ok().as_deref(), Some("\"ErrBadCredentials\""));
@@ -216,5 +216,21 @@ mod server_and_browser {
             assert_eq!(Plural::of(Lang::Ar, n).name(), crate_category("ar", n), "{n} in ar");
         }
         assert_eq!(crate_category("ar", 103), "other", "the crate was fixed: PLURAL() in build.rs may go");
+    }
+}
+
+/// The judging console's two "add a judge" actions read differently in every language (one
+/// makes a judge with a phone link, the other gives one project one more judge), and the draw
+/// number of judge and mentor assignment speaks of what they assign, not of forming teams.
+#[test]
+fn distinct_actions_have_distinct_labels_and_hints_speak_of_their_own_draw() {
+    for lang in Lang::ALL {
+        assert_ne!(lang.t(Msg::AddJudge), lang.t(Msg::AddExtraJudge), "{}", lang.code());
+        assert_ne!(lang.t(Msg::HintSeedJudges), lang.t(Msg::HintSeed), "{}", lang.code());
+        assert_ne!(lang.t(Msg::HintSeedMentors), lang.t(Msg::HintSeed), "{}", lang.code());
+    }
+    for (lang, teams) in [(Lang::En, "teams"), (Lang::Fr, "équipes"), (Lang::Ar, "الفرق")] {
+        assert!(!lang.t(Msg::HintSeedJudges).contains(teams), "{}", lang.code());
+        assert!(lang.t(Msg::HintSeed).contains(teams), "{}: the team formation hint still says teams", lang.code());
     }
 }

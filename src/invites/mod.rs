@@ -78,6 +78,12 @@ pub struct InviteDetails {
 }
 
 pub const MAX_USES_LIMIT: i64 = 1000;
+/// The invite form's defaults fit the link made most: one participant link for the whole
+/// event, shared in a group chat or shown as a QR code, admitting everyone who comes (500
+/// people, more than most events hold; the organizer can lower it). A judge or mentor link
+/// for one person is the deliberate choice: the role and the number of uses are changed then.
+pub const DEFAULT_ROLE: Role = Role::Participant;
+pub const DEFAULT_MAX_USES: i64 = 500;
 pub const VALID_DAYS_LIMIT: i64 = 90;
 
 mod api;

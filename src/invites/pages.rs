@@ -23,15 +23,17 @@ pub fn InvitesPanel(event_id: i64) -> impl IntoView {
             <FormError errors />
             <EventIdInput event_id />
             <div class="grid-2">
-                <Select label=Msg::FieldRole name="role" errors options=roles selected="judge" />
+                <Select label=Msg::FieldRole name="role" errors options=roles selected=DEFAULT_ROLE.code() />
                 <Field label=Msg::FieldInviteLabel name="label" errors dir_auto=true hint=Msg::HintInviteLabel />
                 <Field
                     label=Msg::FieldMaxUses
                     name="max_uses"
                     kind="number"
                     errors
-                    value="1"
+                    value=DEFAULT_MAX_USES.to_string()
                     min="1".to_string()
+                    max=MAX_USES_LIMIT.to_string()
+                    hint=Msg::HintMaxUses
                     required=true
                 />
                 <Field

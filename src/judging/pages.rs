@@ -368,7 +368,7 @@ pub fn JudgingPage() -> impl IntoView {
                                 kind="number"
                                 errors=run_errors
                                 value="1"
-                                hint=Msg::HintSeed
+                                hint=Msg::HintSeedJudges
                             />
                             <Checkbox label=Msg::FieldRebalanceJudges name="rebalance" />
                             <Submit label=Msg::RunAssignment />
@@ -478,6 +478,36 @@ pub fn JudgingPage() -> impl IntoView {
             },
         )}
     }
+}
+
+/// How many criterion blocks the builder shows open: the criteria in use and one empty block
+/// to write the next, or two for a rubric not written yet (a rubric rarely has one).
+fn shown_rows(in_use: usize) -> usize {
+    (if in_use == 0 { 2 } else { in_use + 1 }).min(MAX_CRITERIA)
+}
+
+/// The blocks from `i` on, each behind an "add a criterion" control that opens it together
+/// with the next control. Plain HTML (`<details>`), so it works without script and without a
+/// round trip; closed blocks are still posted, empty, and the rubric skips empty rows. A block
+/// is open when a refused plain post sent back a name typed in it or in a later one.
+fn more_rows(lang: Lang, i: usize, errors: Signal<Option<AppError>>) -> AnyView {
+    if i > MAX_CRITERIA {
+        return ().into_any();
+    }
+    let typed = (i..=MAX_CRITERIA).any(|j| {
+        Lang::ALL.into_iter().any(|l| {
+            crate::ui::echoed(&format!("fields[{}]", crate::i18n::input_name(&format!("name_{j}"), l)))
+                .is_some_and(|v| !v.trim().is_empty())
+        })
+    });
+    view! {
+        <details class="add-criterion" open=typed>
+            <summary class="button">{lang.t(Msg::AddCriterion)}</summary>
+            {criterion_row(lang, i, None, errors)}
+            {more_rows(lang, i + 1, errors)}
+        </details>
+    }
+    .into_any()
 }
 
 fn criterion_row(lang: Lang, i: usize, c: Option<&Criterion>, errors: Signal<Option<AppError>>) -> impl IntoView {
@@ -634,9 +664,10 @@ pub fn RubricPage() -> impl IntoView {
                             <input type="hidden" name="scope" value=d.scope />
                             <input type="hidden" name="version" value=d.version />
                             <p class="hint">{lang.t(Msg::HintContentLanguages)}</p>
-                            {(1..=MAX_CRITERIA)
+                            {(1..=shown_rows(criteria.len()))
                                 .map(|i| criterion_row(lang, i, criteria.get(i - 1), errors))
                                 .collect_view()}
+                            {more_rows(lang, shown_rows(criteria.len()) + 1, errors)}
                             <Submit label=Msg::SaveRubric />
                         </ActionForm>
                         {(!d.criteria.is_empty())

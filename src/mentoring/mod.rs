@@ -320,8 +320,9 @@ async fn plan(db: &crate::db::Db, event_id: i64, seed: u64, rebalance: bool) -> 
         .into_iter()
         .map(|m| assign::Mentor {
             id: m.id,
-            expertise: split(&m.expertise),
-            languages: split(&m.languages),
+            // Matched by key: "UX" and "ux" are one skill.
+            expertise: crate::tags::keys(&m.expertise),
+            languages: crate::tags::keys(&m.languages),
             capacity: u32::try_from(m.capacity).unwrap_or(0),
         })
         .collect();
@@ -351,13 +352,13 @@ async fn plan(db: &crate::db::Db, event_id: i64, seed: u64, rebalance: bool) -> 
         .into_iter()
         .map(|t| {
             let mut langs: Vec<String> =
-                languages.iter().filter(|(team, _)| *team == t.id).flat_map(|(_, l)| split(l)).collect();
+                languages.iter().filter(|(team, _)| *team == t.id).flat_map(|(_, l)| crate::tags::keys(l)).collect();
             langs.sort();
             langs.dedup();
             assign::Team {
                 id: t.id,
                 track: t.track.map(|t| t.trim().to_lowercase()),
-                needs: split(&t.needs),
+                needs: crate::tags::keys(&t.needs),
                 languages: langs,
                 current: t.mentor_id,
             }

@@ -110,7 +110,7 @@ pub fn MentoringPage() -> impl IntoView {
                                 kind="number"
                                 errors=auto_errors
                                 value="1"
-                                hint=Msg::HintSeed
+                                hint=Msg::HintSeedMentors
                             />
                             <Checkbox label=Msg::FieldRebalance name="rebalance" />
                             <Submit label=Msg::AutoAssignMentors />

@@ -46,6 +46,13 @@ pub async fn save_project(
             .bind(ctx.team_id)
             .fetch_optional(&mut *tx)
             .await?;
+    let team_track: Option<i64> =
+        sqlx::query_scalar("SELECT track_id FROM teams WHERE id = $1").bind(ctx.team_id).fetch_one(&mut *tx).await?;
+    let in_judging = match &current {
+        Some(c) => super::db::in_judging(&mut tx, c.id).await?,
+        None => false,
+    };
+    let track_id = domain::project_track(track_id, team_track, in_judging);
     let status = if project.submit.is_some() {
         ProjectStatus::Submitted
     } else {

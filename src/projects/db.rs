@@ -23,6 +23,21 @@ pub struct ProjectRow {
 pub const PROJECT_COLUMNS: &str = "id, title, tagline, description, track_id, repo_url, demo_url, video_url, \
      technologies, status, version, updated_by";
 
+/// How far judging has reached a project `p` (assignments, scores, saves): zero when it has
+/// not, as a column expression over `projects p`.
+pub const JUDGING_REACHED: &str = "(SELECT COUNT(*) FROM scores s WHERE s.project_id = p.id) \
+     + (SELECT COUNT(*) FROM score_saves k WHERE k.project_id = p.id) \
+     + (SELECT COUNT(*) FROM judge_assignments a WHERE a.project_id = p.id)";
+
+/// Whether judging has reached the project (see `JUDGING_REACHED`).
+pub async fn in_judging(tx: &mut Tx, project_id: i64) -> Result<bool, sqlx::Error> {
+    let reached: i64 = sqlx::query_scalar(&format!("SELECT {JUDGING_REACHED} FROM projects p WHERE p.id = $1"))
+        .bind(project_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(reached > 0)
+}
+
 pub async fn project_of_team(db: &Db, team_id: i64) -> Result<Option<ProjectRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {PROJECT_COLUMNS} FROM projects WHERE team_id = $1"))
         .bind(team_id)

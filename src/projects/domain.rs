@@ -100,6 +100,23 @@ pub fn may_edit(now: i64, event_deadline: i64, extension: Option<i64>) -> bool {
     now <= effective_deadline(event_deadline, extension)
 }
 
+/// The track a saved project takes: the one chosen on its form, else its team's. Left on
+/// "no track", a project whose team chose a track would be submitted without one and miss
+/// the per-track ranking. Once judging has reached the project (see `follows_team_track`) an
+/// empty choice stays empty: a save does not move it to another rubric by itself.
+pub fn project_track(chosen: Option<i64>, team_track: Option<i64>, in_judging: bool) -> Option<i64> {
+    chosen.or(team_track.filter(|_| !in_judging))
+}
+
+/// Whether a project moves with its team when the team changes track: it does when it has
+/// no track or the team's former one (taken by default, or chosen the same), and judging has
+/// not reached it. A project the team deliberately put in another track stays there, and so
+/// does one already assigned or scored: its track picks its rubric, and scores given against
+/// one rubric are not carried to another.
+pub fn follows_team_track(project_track: Option<i64>, former_team_track: Option<i64>, in_judging: bool) -> bool {
+    !in_judging && (project_track.is_none() || project_track == former_team_track)
+}
+
 /// One changed field: (field, before, after).
 pub type Change = (String, String, String);
 
@@ -138,6 +155,24 @@ pub fn sniff_image(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_project_takes_its_teams_track_unless_it_chose_another() {
+        assert_eq!(project_track(None, Some(7), false), Some(7));
+        assert_eq!(project_track(Some(3), Some(7), false), Some(3));
+        assert_eq!(project_track(None, None, false), None);
+        assert_eq!(project_track(None, Some(7), true), None);
+        assert_eq!(project_track(Some(3), Some(7), true), Some(3));
+        // The team moves from track 7 to another: who follows it.
+        assert!(follows_team_track(None, Some(7), false));
+        assert!(follows_team_track(Some(7), Some(7), false));
+        assert!(follows_team_track(None, None, false));
+        assert!(!follows_team_track(Some(3), Some(7), false));
+        assert!(!follows_team_track(Some(3), None, false));
+        // Judging reached it: its rubric stays the one it is scored against.
+        assert!(!follows_team_track(None, Some(7), true));
+        assert!(!follows_team_track(Some(7), Some(7), true));
+    }
     use crate::events::domain::local_to_utc;
     use crate::i18n::{dates::display, Lang};
 
@@ -183,7 +218,8 @@ mod tests {
             ..Default::default()
         };
         let ok = raw.parse().unwrap();
-        assert_eq!(ok.technologies, "leptos, rust");
+        // Kept as typed, each once whatever the case.
+        assert_eq!(ok.technologies, "Rust, Leptos");
     }
 
     #[test]

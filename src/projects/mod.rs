@@ -210,6 +210,21 @@ pub(crate) mod ssr {
                 )
             }
         };
+        // The form shows the track a save would store (`domain::project_track`): the
+        // project's own, else its team's until judging reaches the project.
+        let team_track: Option<i64> =
+            sqlx::query_scalar("SELECT track_id FROM teams WHERE id = $1").bind(team_id).fetch_one(&db.pool).await?;
+        let reached: i64 = match &project {
+            Some(p) => {
+                sqlx::query_scalar(&format!("SELECT {} FROM projects p WHERE p.id = $1", super::db::JUDGING_REACHED))
+                    .bind(p.id)
+                    .fetch_one(&db.pool)
+                    .await?
+            }
+            None => 0,
+        };
+        let shown_track =
+            super::domain::project_track(project.as_ref().and_then(|p| p.track_id), team_track, reached > 0);
         let p = project.unwrap_or(ProjectRow {
             id: 0,
             title: String::new(),
@@ -235,7 +250,7 @@ pub(crate) mod ssr {
             title: p.title,
             tagline: p.tagline,
             description: p.description,
-            track_id: p.track_id,
+            track_id: shown_track,
             repo_url: p.repo_url,
             demo_url: p.demo_url,
             video_url: p.video_url,

@@ -29,6 +29,16 @@ fn field_label(lang: Lang, field: &str) -> &'static str {
     }
 }
 
+/// A value of the history as people read it: a stored code (a status) through the catalogue,
+/// an empty value as a dash, anything else (titles, track names, links) as it was written.
+fn change_value(lang: Lang, field: &str, value: &str) -> String {
+    match (field, value) {
+        (_, "") => "—".to_owned(),
+        ("status", code) => status_label(lang, Some(ProjectStatus::from_code(code))).to_owned(),
+        (_, text) => text.chars().take(80).collect(),
+    }
+}
+
 /// Shows a link only for http(s) URLs (the server accepts nothing else anyway).
 fn safe_link(url: &str) -> Option<String> {
     (url.starts_with("https://") || url.starts_with("http://")).then(|| url.to_owned())
@@ -260,9 +270,8 @@ fn HistoryList(history: Vec<HistoryEntry>) -> impl IntoView {
                                         view! {
                                             <li>
                                                 {field_label(lang, &field)} ": "
-                                                <del dir="auto">{before.chars().take(80).collect::<String>()}</del>
-                                                " → "
-                                                <ins dir="auto">{after.chars().take(80).collect::<String>()}</ins>
+                                                <del dir="auto">{change_value(lang, &field, &before)}</del> " → "
+                                                <ins dir="auto">{change_value(lang, &field, &after)}</ins>
                                             </li>
                                         }
                                     })

@@ -95,18 +95,20 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
     let db = access.db();
     let skill = skill.trim().to_lowercase();
     let language = language.trim().to_lowercase();
-    let matches = |tags: &[String], wanted: &str| wanted.is_empty() || tags.iter().any(|t| t == wanted);
+    // Tags keep the case they were typed in; they match whatever the case.
+    let matches =
+        |tags: &[String], wanted: &str| wanted.is_empty() || tags.iter().any(|t| crate::tags::key(t) == wanted);
     let mine = db::team_of_user(db, event_id, access.user.id).await?;
     let my_profile = db::profile(db, event_id, access.user.id).await?;
     let (my_skills, my_langs) =
-        my_profile.map(|p| (crate::tags::split(&p.skills), crate::tags::split(&p.languages))).unwrap_or_default();
+        my_profile.map(|p| (crate::tags::keys(&p.skills), crate::tags::keys(&p.languages))).unwrap_or_default();
     let members = db::members_of_event(db, event_id).await?;
     // What my team already has, to suggest people who complement it.
     let (team_skills, team_needs): (Vec<String>, Vec<String>) = match &mine {
         Some(t) => {
             let skills =
-                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::split(&m.skills)).collect();
-            (skills, crate::tags::split(&t.needs))
+                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::keys(&m.skills)).collect();
+            (skills, crate::tags::keys(&t.needs))
         }
         None => (Vec::new(), Vec::new()),
     };
@@ -119,9 +121,10 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
         .map(|s| {
             let skills = crate::tags::split(&s.skills);
             let languages = crate::tags::split(&s.languages);
-            let fit = mine
-                .as_ref()
-                .and_then(|_| ssr::fit_view(domain::fit(&team_skills, &team_needs, &my_langs, &skills, &languages)));
+            let (skill_keys, language_keys) = (crate::tags::keys(&s.skills), crate::tags::keys(&s.languages));
+            let fit = mine.as_ref().and_then(|_| {
+                ssr::fit_view(domain::fit(&team_skills, &team_needs, &my_langs, &skill_keys, &language_keys))
+            });
             PersonCard { user_id: s.user_id, name: s.display_name, skills, languages, bio: s.bio, fit }
         })
         .filter(|p| matches(&p.skills, &skill) && matches(&p.languages, &language))
@@ -133,14 +136,14 @@ pub async fn team_board(event_id: i64, skill: String, language: String) -> Resul
         .filter(|t| t.member_count < max && mine.as_ref().map(|m| m.id) != Some(t.id))
         .map(|t| {
             let has: Vec<String> =
-                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::split(&m.skills)).collect();
+                members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::keys(&m.skills)).collect();
             let needs = crate::tags::split(&t.needs);
             let fit = (mine.is_none() && !my_skills.is_empty())
-                .then(|| ssr::fit_view(domain::fit(&has, &needs, &[], &my_skills, &my_langs)))
+                .then(|| ssr::fit_view(domain::fit(&has, &crate::tags::keys(&t.needs), &[], &my_skills, &my_langs)))
                 .flatten();
             TeamCard { id: t.id, name: t.name, pitch: t.pitch, open_seats: max - t.member_count, needs, fit }
         })
-        .filter(|t| skill.is_empty() || t.needs.contains(&skill))
+        .filter(|t| matches(&t.needs, &skill))
         .collect();
     teams.sort_by(|a, b| b.fit.as_ref().map(|f| f.score).cmp(&a.fit.as_ref().map(|f| f.score)));
     Ok(Board { event_id, people, teams, can_request: access.has(Role::Participant) && mine.is_none() })
@@ -197,27 +200,72 @@ pub async fn team_invitation(code: String) -> Result<JoinInfo, AppError> {
         .bind(team.event_id)
         .fetch_one(&authed.db().pool)
         .await?;
+    let entry = link_entry(authed.db(), team.event_id, authed.user.id).await?;
     Ok(JoinInfo {
         team_name: team.name,
         event_id: team.event_id,
         event_name,
         open_seats: (max - team.member_count).max(0),
+        registers: entry == Ok(domain::LinkEntry::SignUpAndSeat),
+        refusal: entry.err().map(refusal_msg),
     })
 }
 
-/// Joins a team with its invite code. The caller must be a participant of its event.
+/// What following a team link of `event_id` would do for `user_id` now.
+#[cfg(feature = "ssr")]
+async fn link_entry(
+    db: &crate::db::Db,
+    event_id: i64,
+    user_id: i64,
+) -> Result<Result<domain::LinkEntry, domain::LinkRefusal>, AppError> {
+    let roles = gate::roles_in_event(db, event_id, user_id).await?;
+    let event = crate::events::db::event(db, event_id).await?.ok_or(AppError::NotFound)?;
+    let open = crate::events::domain::registration_open(
+        event.input.registration_opens,
+        event.input.registration_closes,
+        now(),
+    );
+    Ok(domain::link_entry(&roles, open))
+}
+
+#[cfg(feature = "ssr")]
+fn refusal_msg(r: domain::LinkRefusal) -> Msg {
+    match r {
+        domain::LinkRefusal::Staff => Msg::JoinTeamStaff,
+        domain::LinkRefusal::RegistrationClosed => Msg::ErrTeamLinkRegistrationClosed,
+    }
+}
+
+/// Joins a team with its invite code. A participant of its event takes a seat; an account
+/// with no role in the event becomes a participant and takes the seat in the same step,
+/// while registration is open (`domain::link_entry`). The link grants nothing else: staff of
+/// the event are refused, and the team's size limit and lock hold for everyone.
 #[server(prefix = "/api", endpoint = "teams/join")]
 pub async fn join_team(code: String) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
     let team = db::team_by_code(authed.db(), code.trim()).await?.ok_or(AppError::NotFound)?;
-    let access = gate::event(team.event_id, PARTICIPANT).await?;
-    let mut tx = access.db().begin_write().await?;
+    let user = authed.user.id;
+    let entry = match link_entry(authed.db(), team.event_id, user).await? {
+        Ok(entry) => entry,
+        Err(domain::LinkRefusal::Staff) => return Err(AppError::Forbidden),
+        Err(r @ domain::LinkRefusal::RegistrationClosed) => return Err(AppError::Conflict(refusal_msg(r))),
+    };
+    let mut tx = authed.db().begin_write().await?;
+    if entry == domain::LinkEntry::SignUpAndSeat {
+        // `grant` refuses a role clashing with one granted meanwhile (a judge invite
+        // accepted at the same instant); the seat below is taken in the same transaction, so
+        // a full or locked team leaves the newcomer exactly as they were.
+        if crate::events::db::grant(&mut tx, team.event_id, user, Role::Participant, None).await? {
+            audit(&mut tx, Some(team.event_id), Some(user), "event.joined", None, Some(json!({ "via": "team" })))
+                .await?;
+        }
+    }
     let (_, max) = db::ensure_unlocked(&mut tx, team.event_id).await?;
-    db::take_seat(&mut tx, team.id, team.event_id, access.user.id, max).await?;
+    db::take_seat(&mut tx, team.id, team.event_id, user, max).await?;
     audit(
         &mut tx,
         Some(team.event_id),
-        Some(access.user.id),
+        Some(user),
         "team.joined",
         None,
         Some(json!({ "team": team.id, "via": "code" })),
@@ -480,8 +528,8 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         .into_iter()
         .map(|s| domain::Solo {
             user_id: s.user_id,
-            skills: crate::tags::split(&s.skills),
-            languages: crate::tags::split(&s.languages),
+            skills: crate::tags::keys(&s.skills),
+            languages: crate::tags::keys(&s.languages),
         })
         .collect();
     let members = db::members_of_event(db, event_id).await?;
@@ -491,8 +539,8 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
         .map(|t| domain::OpenTeam {
             team_id: t.id,
             members: t.member_count,
-            skills: members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::split(&m.skills)).collect(),
-            needs: crate::tags::split(&t.needs),
+            skills: members.iter().filter(|m| m.team_id == t.id).flat_map(|m| crate::tags::keys(&m.skills)).collect(),
+            needs: crate::tags::keys(&t.needs),
             languages: Vec::new(),
         })
         .collect();
@@ -658,6 +706,9 @@ pub async fn update_team(
         }
         Err(e) => return Err(e.into()),
     }
+    if track_id != team.track_id {
+        follow_team_track(&mut tx, team_id, team.track_id, track_id, access.user.id).await?;
+    }
     audit(
         &mut tx,
         Some(team.event_id),
@@ -668,6 +719,61 @@ pub async fn update_team(
     )
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Moves the team's project to the team's new track when it follows the team
+/// (`projects::domain::follows_team_track`: it has no track or the former one, and judging
+/// has not reached it), writing the change into the project's history
+/// as made by whoever changed the team's track.
+#[cfg(feature = "ssr")]
+async fn follow_team_track(
+    tx: &mut crate::db::Tx,
+    team_id: i64,
+    former: Option<i64>,
+    track_id: Option<i64>,
+    by: i64,
+) -> Result<(), AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Project {
+        id: i64,
+        track_id: Option<i64>,
+        in_judging: i64,
+    }
+    let project: Option<Project> = sqlx::query_as(&format!(
+        "SELECT p.id, p.track_id, {} AS in_judging FROM projects p WHERE p.team_id = $1",
+        crate::projects::db::JUDGING_REACHED
+    ))
+    .bind(team_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let follows = |p: &Project| crate::projects::domain::follows_team_track(p.track_id, former, p.in_judging != 0);
+    let Some(project) = project.filter(follows) else {
+        return Ok(());
+    };
+    if project.track_id == track_id {
+        return Ok(());
+    }
+    let t = now();
+    sqlx::query(
+        "UPDATE projects SET track_id = $1, version = version + 1, updated_at = $2, updated_by = $3 WHERE id = $4",
+    )
+    .bind(track_id)
+    .bind(t)
+    .bind(by)
+    .bind(project.id)
+    .execute(&mut **tx)
+    .await?;
+    let before = crate::projects::db::track_name(tx, project.track_id).await?;
+    let after = crate::projects::db::track_name(tx, track_id).await?;
+    let changes = vec![("track".to_owned(), before, after)];
+    sqlx::query("INSERT INTO project_history (project_id, user_id, at, changes) VALUES ($1, $2, $3, $4)")
+        .bind(project.id)
+        .bind(by)
+        .bind(t)
+        .bind(serde_json::to_string(&changes).unwrap_or_default())
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

@@ -19,6 +19,43 @@ impl TeamName {
     }
 }
 
+/// What a team's link does for the account that follows it, by the roles it holds in the
+/// team's event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkEntry {
+    /// A participant already: they take a seat.
+    Seat,
+    /// Someone with no role in the event: they become a participant and take a seat, in one
+    /// step, so a team link works for a newcomer who has never opened the event page.
+    SignUpAndSeat,
+}
+
+/// Why a team link does not let someone in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkRefusal {
+    /// They hold another role in the event (organizer, mentor, judge): a team link only ever
+    /// makes participants, and staff who also compete are made so on purpose by an organizer.
+    Staff,
+    /// A newcomer, but the event's registration is not open.
+    RegistrationClosed,
+}
+
+/// Decides what following a team link does: a link grants the participant role and nothing
+/// else, and only while registration is open. (The seat itself, the team size and the team
+/// lock are checked where the seat is taken.)
+pub fn link_entry(roles: &[crate::auth::Role], registration_open: bool) -> Result<LinkEntry, LinkRefusal> {
+    use crate::auth::Role;
+    if roles.contains(&Role::Participant) {
+        Ok(LinkEntry::Seat)
+    } else if !roles.is_empty() {
+        Err(LinkRefusal::Staff)
+    } else if registration_open {
+        Ok(LinkEntry::SignUpAndSeat)
+    } else {
+        Err(LinkRefusal::RegistrationClosed)
+    }
+}
+
 /// A seat can be taken while the team is below the event's maximum.
 pub fn has_open_seat(members: i64, max: i64) -> bool {
     members < max
@@ -211,6 +248,18 @@ pub fn free_names(name_of: impl Fn(i64) -> String, taken: &[String], first: i64,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_team_link_makes_participants_only_and_only_while_registration_is_open() {
+        use crate::auth::Role::*;
+        assert_eq!(link_entry(&[Participant], false), Ok(LinkEntry::Seat));
+        assert_eq!(link_entry(&[Participant, Mentor], true), Ok(LinkEntry::Seat));
+        assert_eq!(link_entry(&[], true), Ok(LinkEntry::SignUpAndSeat));
+        assert_eq!(link_entry(&[], false), Err(LinkRefusal::RegistrationClosed));
+        for staff in [Organizer, Mentor, Judge] {
+            assert_eq!(link_entry(&[staff], true), Err(LinkRefusal::Staff), "{staff:?}");
+        }
+    }
 
     #[test]
     fn new_team_names_go_around_names_already_taken() {

@@ -119,6 +119,10 @@ pub struct JoinInfo {
     pub event_id: i64,
     pub event_name: String,
     pub open_seats: i64,
+    /// Joining also makes the caller a participant of the event (they hold no role in it).
+    pub registers: bool,
+    /// Why the link cannot let the caller in, if it cannot.
+    pub refusal: Option<crate::i18n::Msg>,
 }
 
 pub use crate::tags::{MAX_TAGS, TAG_LEN};

@@ -4,7 +4,8 @@
 use super::*;
 use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::ui::{
-    action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, Notice, Select, Submit, TextArea,
+    action_error, event_id_param, loaded, Alert, Checkbox, EventIdInput, Field, FormError, Notice, Select, Submit,
+    TextArea,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -492,11 +493,26 @@ pub fn JoinTeamPage() -> impl IntoView {
                                                 count: i.open_seats,
                                             })}
                                     </p>
-                                    <ActionForm action=join>
-                                        <FormError errors />
-                                        <input type="hidden" name="code" value=code.get() />
-                                        <Submit label=Msg::JoinTeam />
-                                    </ActionForm>
+                                    {match i.refusal {
+                                        Some(why) => view! { <Alert message=lang.t(why) /> }.into_any(),
+                                        None => {
+                                            view! {
+                                                {i
+                                                    .registers
+                                                    .then(|| {
+                                                        view! {
+                                                            <p class="hint">{lang.t(Msg::JoinTeamRegistersYou)}</p>
+                                                        }
+                                                    })}
+                                                <ActionForm action=join>
+                                                    <FormError errors />
+                                                    <input type="hidden" name="code" value=code.get() />
+                                                    <Submit label=Msg::JoinTeam />
+                                                </ActionForm>
+                                            }
+                                                .into_any()
+                                        }
+                                    }}
                                     <p class="hint">
                                         <a href=format!("/events/{}", i.event_id)>{lang.t(Msg::OpenEvent)}</a>
                                     </p>

@@ -97,7 +97,6 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         // A participant without a team (a fresh one per case); members already have one.
         ("teams/create", SOLO, MEMBERS),
         ("teams/join-info", SIGNED_IN, NO_ONE),
-        ("teams/join", SOLO, MEMBERS),
         ("teams/request", SOLO, MEMBERS),
         ("teams/decide", CAPTAIN, NO_ONE),
         // A member (a fresh one) leaves; the captain and the solo participant are not tried.
@@ -172,6 +171,11 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("console/import/stage", ORGANIZER, NO_ONE),
         ("console/import/batch", ORGANIZER, NO_ONE),
         ("console/import/commit", ORGANIZER, NO_ONE),
+        // A team's link seats a participant without a team (a fresh one) and registers an
+        // account with no role in the event (the other organizer, the admin) as a participant
+        // while registration is open; the event's staff are refused, members already have a
+        // team. Late: the other organizer and the admin become participants of the event.
+        ("teams/join", &[Solo, OtherOrganizer, Admin], MEMBERS),
         // It places the solo participants into teams.
         ("teams/auto-form", ORGANIZER, NO_ONE),
         // Last: any account may claim a set-up link, proven with the solo participant, who
@@ -398,11 +402,12 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         }
         "teams/join-info" => prepared(Call::of(&TeamInvitation { code: fx.team_code.clone() })),
         "teams/join" => {
-            let (actor, id) = fx.fresh_participant(app).await;
-            Prepared {
-                call: Call::of(&JoinTeam { code: fx.team2_code.clone() }),
-                actor: Some(actor),
-                mark: id.to_string(),
+            let call = Call::of(&JoinTeam { code: fx.team2_code.clone() });
+            if p == Solo {
+                let (actor, id) = fx.fresh_participant(app).await;
+                Prepared { call, actor: Some(actor), mark: id.to_string() }
+            } else {
+                Prepared { call, actor: None, mark: fx.user(p).to_string() }
             }
         }
         "teams/request" => {
@@ -775,7 +780,17 @@ async fn effect(
         }
         "teams/page" => expect(p == Solo || body.contains("Atlas"), "the caller's team shown"),
         "teams/save-profile" => expect(count("SELECT COUNT(*) FROM profiles WHERE bio = 'Salam' AND user_id = $1", fx.user(p)).await == 1, "profile saved"),
-        "teams/create" | "teams/join" => expect(count("SELECT COUNT(*) FROM team_members WHERE user_id = $1", id).await == 1, "in a team"),
+        "teams/create" => expect(count("SELECT COUNT(*) FROM team_members WHERE user_id = $1", id).await == 1, "in a team"),
+        "teams/join" => {
+            let seated = count("SELECT COUNT(*) FROM team_members WHERE user_id = $1", id).await == 1;
+            let roles: Vec<String> = sqlx::query_scalar("SELECT role FROM event_roles WHERE event_id = $1 AND user_id = $2")
+                .bind(fx.event)
+                .bind(id)
+                .fetch_all(&app.state.db.pool)
+                .await
+                .unwrap();
+            expect(seated && roles == ["participant"], "in a team, as a participant and nothing else")
+        }
         "teams/join-info" => expect(body.contains("Atlas"), "team named"),
         "teams/request" => expect(count("SELECT COUNT(*) FROM join_requests WHERE status = 'pending' AND user_id = $1", id).await == 1, "request pending"),
         "teams/decide" => expect(count("SELECT COUNT(*) FROM join_requests WHERE status = 'declined' AND id = $1", id).await == 1, "request declined"),
@@ -1138,7 +1153,8 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
                 needs: String::new(),
             }),
         ),
-        (Solo, Call::of(&JoinTeam { code: b.team2_code.clone() })),
+        // Not here: a team's join code is its link, and whoever holds it may join B's event
+        // through it while registration is open (`teams::a_team_link_registers_a_newcomer…`).
         (Organizer, Call::of(&MoveParticipant { event_id: a.event, user_id: b.user(Solo), team_id: a.team2 })),
         (Organizer, Call::of(&MoveParticipant { event_id: a.event, user_id: a.user(Solo), team_id: b.team2 })),
         (Organizer, Call::of(&DissolveTeam { event_id: a.event, team_id: b.team2 })),

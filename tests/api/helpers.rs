@@ -493,3 +493,16 @@ pub async fn spawn_instance(app: &TestApp) -> String {
     hakam::server::spawn(config, listener).await.expect("second instance starts");
     format!("http://{addr}")
 }
+
+/// Runs a test that renders whole pages on 16 MiB threads, the test's and the server's:
+/// an unoptimized build needs more stack than a test thread's 2 MiB for some pages.
+pub fn on_big_stack<F: std::future::Future<Output = ()>>(test: impl FnOnce() -> F + Send + 'static) {
+    const STACK: usize = 16 * 1024 * 1024;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_stack_size(STACK)
+        .enable_all()
+        .build()
+        .unwrap();
+    std::thread::Builder::new().stack_size(STACK).spawn(move || runtime.block_on(test())).unwrap().join().unwrap();
+}

@@ -315,4 +315,131 @@ async fn account_pages_have_labelled_forms_in_every_language() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(&format!(r#"action="{}""#, ResetPassword::PATH)) && html.contains(r#"for="f-new_password""#));
     assert!(html.contains("اختر كلمة مرور جديدة"));
+
+/// The manage page opens on the invites, and their form's defaults make the common link: a
+/// participant link for everyone who comes.
+#[test]
+fn the_manage_page_leads_with_invites_whose_defaults_admit_many_participants() {
+    on_big_stack(invites_first);
+}
+
+async fn invites_first() {
+    let app = spawn_app().await;
+    let organizer = user_agent();
+    app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
+    let event = app.create_event(&organizer, "Hackathon Berkane").await;
+    let html = app.get(&organizer, &format!("/events/{event}/manage")).await.body;
+    let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle} on the manage page"));
+    assert!(at(r#"id="invites""#) < at(&format!(r#"action="{}""#, UpdateEvent::PATH)), "invites before the event form");
+    assert!(at(r#"id="invites""#) < at(r#"id="tracks""#));
+    // The form's defaults, as the browser would post them.
+    let option = &html[at(r#"<option value="participant""#)..];
+    assert!(option[..option.find('>').unwrap()].contains("selected"), "participant preselected");
+    let input_start = html[..at(r#"name="max_uses""#)].rfind("<input").unwrap();
+    let input = &html[input_start..input_start + html[input_start..].find('>').unwrap()];
+    let uses = input.split(r#"value=""#).nth(1).and_then(|v| v.split('"').next()).expect("a default number of uses");
+    assert!(uses.parse::<i64>().unwrap() >= 100, "{input}");
+    let invite = CreateInvite {
+        event_id: event,
+        role: "participant".into(),
+        label: "Tout le monde".into(),
+        max_uses: uses.into(),
+        valid_days: "14".into(),
+        allow_clash: None,
+    };
+    assert!(app.send(&organizer, &invite).await.status.is_success());
+    let code: String = sqlx::query_scalar("SELECT code FROM invites WHERE event_id = $1")
+        .bind(event)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    for i in 0..3 {
+        app.join_with_invite(&code, &format!("Participant {i}"), &format!("p{i}@example.ma")).await;
+    }
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM event_roles WHERE event_id = {event} AND role = 'participant'")).await,
+        3
+    );
+}
+
+/// On the event page a track's name and description are a heading and a paragraph of their
+/// own, not two runs of text that read as one in Arabic.
+#[tokio::test]
+async fn a_tracks_name_and_description_are_separate_on_the_event_page() {
+    let app = spawn_app().await;
+    let organizer = user_agent();
+    app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
+    let event = app.create_event(&organizer, "هاكاثون بركان").await;
+    let track = AddTrack {
+        event_id: event,
+        track: TrackInput {
+            track_name_ar: "الفلاحة الذكية".into(),
+            track_description_ar: "حلول للسقي وتتبع المحاصيل".into(),
+            ..Default::default()
+        },
+    };
+    assert!(app.send(&organizer, &track).await.status.is_success());
+    let reader = user_agent();
+    app.get(&reader, "/lang/ar?next=/").await;
+    let html = app.get(&reader, &format!("/events/{event}")).await.body;
+    let name = &html[html.find(r#"class="track-name""#).expect("a track heading")..];
+    assert!(name.starts_with(r#"class="track-name""#) && name[..name.find("</h3>").unwrap()].contains("الفلاحة الذكية"));
+    assert!(!name[..name.find("</h3>").unwrap()].contains("حلول للسقي"), "the description is not in the heading");
+    let description = &html[html.find(r#"class="track-description""#).expect("a description paragraph")..];
+    assert!(description[..description.find("</p>").unwrap()].contains("حلول للسقي وتتبع المحاصيل"));
+}
+
+/// The rubric builder shows the criteria in use and one empty block (two for a new rubric),
+/// with an "add a criterion" control for each further block; every block keeps its field
+/// names, so a block opened by the control posts like the others.
+#[test]
+fn the_rubric_builder_shows_the_criteria_in_use_and_a_control_to_add_one() {
+    on_big_stack(rubric_builder);
+}
+
+async fn rubric_builder() {
+    let app = spawn_app().await;
+    let organizer = user_agent();
+    app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
+    let event = app.create_event(&organizer, "Hackathon Berkane").await;
+    app.get(&organizer, "/lang/fr?next=/").await;
+    // (blocks shown, blocks in all) on the builder.
+    let blocks = || async {
+        let html = app.get(&organizer, &format!("/events/{event}/rubric")).await.body;
+        let first_control = html.find(r#"<details class="add-criterion""#).expect("an add-a-criterion control");
+        assert!(html.contains("Ajouter un critère"), "the control is labelled in the reader's language");
+        (html[..first_control].matches("criterion-row").count(), html.matches("criterion-row").count(), html)
+    };
+    let (shown, all, _) = blocks().await;
+    assert_eq!((shown, all), (2, 8), "a new rubric: two empty blocks, the others behind the control");
+
+    let r = crate::judging::save_rubric(&app, &organizer, event, 0, 0).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let (shown, all, html) = blocks().await;
+    assert_eq!((shown, all), (3, 8), "two criteria in use and one empty block");
+    assert!(html.contains(r#"value="Impact""#));
+
+    // A criterion written in a block the control opened (the fifth) is saved like any other.
+    let r = app
+        .send(
+            &organizer,
+            &SaveRubric {
+                event_id: event,
+                scope: 0,
+                version: 1,
+                fields: map(&[
+                    ("name_1_fr", "Impact"),
+                    ("weight_1", "3"),
+                    ("scale_1", "1-5"),
+                    ("name_5_fr", "Présentation"),
+                    ("weight_5", "1"),
+                    ("scale_5", "1-5"),
+                ]),
+            },
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let (shown, _, html) = blocks().await;
+    assert_eq!(shown, 3);
+    assert!(html.contains(r#"value="Présentation""#));
 }

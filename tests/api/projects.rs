@@ -323,3 +323,145 @@ async fn participants_without_a_team_cannot_submit() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(app.count("SELECT COUNT(*) FROM screenshots").await, 1);
 }
+
+/// The track a team picked is its project's unless the team chose another for the project,
+/// from the first save on, and the project follows the team when the team changes track.
+#[tokio::test]
+async fn a_project_takes_and_follows_its_teams_track() {
+    let app = spawn_app().await;
+    let s = setup(&app).await;
+    let r = app.send(&s.org, &new_track(s.event, "Santé")).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let track = |name: &'static str| {
+        let pool = app.state.db.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT id FROM tracks WHERE name = $1")
+                .bind(name)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let (agritech, sante) = (track("Agritech").await, track("Santé").await);
+    let update = |track_id: i64| UpdateTeam {
+        team_id: s.team,
+        team_name: "Atlas".into(),
+        pitch: String::new(),
+        track_id: track_id.to_string(),
+        needs: String::new(),
+    };
+    let project_track = || {
+        let pool = app.state.db.pool.clone();
+        let team = s.team;
+        async move {
+            sqlx::query_scalar::<_, Option<i64>>("SELECT track_id FROM projects WHERE team_id = $1")
+                .bind(team)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let captain = &s.members[0];
+    assert!(app.send(captain, &update(agritech)).await.status.is_success());
+
+    // The form of a project not saved yet shows the team's track; left alone, it is kept.
+    let page = app.send(captain, &ProjectPage { event_id: s.event }).await.json();
+    assert_eq!(page["track_id"], agritech);
+    let r = app.send(captain, &project_form(s.event, 0, "Saqia", true)).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    assert_eq!(project_track().await, Some(agritech), "submitted in the team's track");
+
+    // The team changes track: the project follows, and its history says so.
+    assert!(app.send(captain, &update(sante)).await.status.is_success());
+    assert_eq!(project_track().await, Some(sante));
+    let page = app.send(captain, &ProjectPage { event_id: s.event }).await.json();
+    assert_eq!(page["history"][0]["changes"], serde_json::json!([["track", "Agritech", "Santé"]]));
+
+    // A project the team put in another track on purpose stays there.
+    let version = page["version"].as_i64().unwrap();
+    let mut form = project_form(s.event, version, "Saqia", true);
+    form.project.track_id = agritech.to_string();
+    let r = app.send(captain, &form).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    assert!(app.send(captain, &update(sante)).await.status.is_success());
+    let r = app.send(captain, &UpdateTeam { track_id: String::new(), ..update(sante) }).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(project_track().await, Some(agritech), "a chosen track is kept");
+}
+
+/// The history shows statuses (and every other stored code) in the reader's language.
+#[test]
+fn the_project_history_shows_no_raw_codes() {
+    on_big_stack(project_history_in_arabic_and_french);
+}
+
+async fn project_history_in_arabic_and_french() {
+    let app = spawn_app().await;
+    let s = setup(&app).await;
+    let r = app.send(&s.members[0], &project_form(s.event, 0, "Saqia", false)).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    let r = app.send(&s.members[0], &project_form(s.event, 1, "Saqia", true)).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    for (lang, submitted) in [("ar", "مُقدَّم"), ("fr", "Soumis")] {
+        app.get(&s.members[0], &format!("/lang/{lang}?next=/")).await;
+        let html = app.get(&s.members[0], &format!("/events/{}/project", s.event)).await.body;
+        let start = html.find(r#"<ol class="history""#).expect("the history is shown");
+        let history = &html[start..start + html[start..].find("</ol>").unwrap()];
+        for code in ["submitted", "draft", "status:", "title:"] {
+            assert!(!history.contains(code), "{lang}: raw {code:?} in {history}");
+        }
+        assert!(history.contains(submitted), "{lang}: {history}");
+    }
+    // The organizer's view of the project shows the same history.
+    app.get(&s.org, "/lang/ar?next=/").await;
+    let html = app.get(&s.org, &format!("/events/{}/submissions/{}", s.event, s.team)).await.body;
+    let start = html.find(r#"<ol class="history""#).expect("the organizer sees the history");
+    let history = &html[start..start + html[start..].find("</ol>").unwrap()];
+    assert!(!history.contains("submitted") && !history.contains("draft") && history.contains("مُقدَّم"), "{history}");
+}
+
+/// A project judging has reached keeps its track when its team changes track: its track picks
+/// the rubric its scores were given against.
+#[tokio::test]
+async fn a_project_in_judging_keeps_its_track_when_the_team_changes_track() {
+    let app = spawn_app().await;
+    let s = setup(&app).await;
+    let r = app.send(&s.members[0], &project_form(s.event, 0, "Saqia", true)).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
+    let project: i64 = sqlx::query_scalar("SELECT id FROM projects WHERE team_id = $1")
+        .bind(s.team)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    // Judging reaches the project: a rubric, a judge, an assignment run.
+    assert!(crate::judging::save_rubric(&app, &s.org, s.event, 0, 0).await.status.is_success());
+    crate::judging::settings(&app, &s.org, s.event, "1", "open", "raw").await;
+    crate::judging::add_judge(&app, &s.org, s.event, "Nadia El Idrissi").await;
+    let r = app.send(&s.org, &RunAssignment { event_id: s.event, seed: "1".into(), rebalance: None }).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(app.count(&format!("SELECT COUNT(*) FROM judge_assignments WHERE project_id = {project}")).await, 1);
+    let track: i64 = sqlx::query_scalar("SELECT id FROM tracks WHERE event_id = $1")
+        .bind(s.event)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let r = app
+        .send(
+            &s.members[0],
+            &UpdateTeam {
+                team_id: s.team,
+                team_name: "Atlas".into(),
+                pitch: String::new(),
+                track_id: track.to_string(),
+                needs: String::new(),
+            },
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let kept: Option<i64> = sqlx::query_scalar("SELECT track_id FROM projects WHERE id = $1")
+        .bind(project)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, None);
+}

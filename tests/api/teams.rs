@@ -221,12 +221,13 @@ async fn the_captain_edits_the_team_and_organizers_suggest_skills() {
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    assert_eq!((name.as_str(), needs.as_str()), ("الأطلس", "data,ux"));
+    // Tags are kept as typed, in the order typed.
+    assert_eq!((name.as_str(), needs.as_str()), ("الأطلس", "UX,Data"));
 
     let r = app.send(&org, &SetEventSkills { event_id: event, skills: "Design, Data, Agritech".into() }).await;
     assert!(r.status.is_success(), "{}", r.body);
     let page = app.send(&people[0], &MyTeam { event_id: event }).await.json();
-    assert_eq!(page["event_skills"], serde_json::json!(["agritech", "data", "design"]));
+    assert_eq!(page["event_skills"], serde_json::json!(["Design", "Data", "Agritech"]));
 }
 
 #[tokio::test]
@@ -318,4 +319,143 @@ async fn a_team_whose_project_was_submitted_or_scored_is_never_dissolved() {
     let r = app.send(&jury.organizer, &DissolveTeam { event_id: jury.event, team_id: empty }).await;
     assert!(r.status.is_success(), "{} {}", r.status, r.body);
     assert_eq!(app.count("SELECT COUNT(*) FROM teams").await, 2);
+}
+
+/// Someone who only has a team's link signs up and joins: the link registers them for the
+/// event as a participant, and only that, only while registration is open, only into a seat.
+#[tokio::test]
+async fn a_team_link_registers_a_newcomer_as_a_participant_while_registration_is_open() {
+    let app = spawn_app().await;
+    let (org, event, people) = event_with_participants(&app, "3", 1).await;
+    let (team, code) = create_team(&app, &people[0], event, "Saqia").await;
+    let roles = |email: &str| {
+        format!(
+            "SELECT COUNT(*) FROM event_roles r JOIN users u ON u.id = r.user_id \
+             WHERE r.event_id = {event} AND u.email = '{email}'"
+        )
+    };
+
+    // A newcomer, signed up without any invite: the join page says what joining does.
+    let newcomer = user_agent();
+    app.signup(&newcomer, "Nouvelle", "new@example.ma").await;
+    let info = app.send(&newcomer, &TeamInvitation { code: code.clone() }).await.json();
+    assert_eq!((info["registers"].clone(), info["refusal"].clone()), (true.into(), serde_json::Value::Null));
+    let r = app.send(&newcomer, &JoinTeam { code: code.clone() }).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    let me = app.user_id("new@example.ma").await;
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM event_roles WHERE event_id = {event} AND user_id = {me} AND role = 'participant'"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(app.count(&roles("new@example.ma")).await, 1, "the participant role and nothing else");
+    assert_eq!(
+        app.count(&format!("SELECT COUNT(*) FROM team_members WHERE team_id = {team} AND user_id = {me}")).await,
+        1
+    );
+    let page = app.send(&newcomer, &MyTeam { event_id: event }).await;
+    assert!(page.status.is_success(), "the team page opens: {}", page.body);
+
+    // A mentor of the event following the link is not turned into a competitor.
+    let mentor_code = app.invite(&org, event, "mentor", "5").await;
+    let mentor = app.join_with_invite(&mentor_code, "Mentor", "mentor@example.ma").await;
+    let info = app.send(&mentor, &TeamInvitation { code: code.clone() }).await.json();
+    assert_eq!(info["refusal"], "JoinTeamStaff");
+    let r = app.send(&mentor, &JoinTeam { code: code.clone() }).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.count(&roles("mentor@example.ma")).await, 1);
+
+    // The team is full (3 seats): a newcomer is refused and is not registered either.
+    let late = user_agent();
+    app.signup(&late, "Tard", "late@example.ma").await;
+    let third = user_agent();
+    app.signup(&third, "Troisième", "third@example.ma").await;
+    let r = app.send(&third, &JoinTeam { code: code.clone() }).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    let r = app.send(&late, &JoinTeam { code: code.clone() }).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrTeamFull)));
+    assert_eq!(app.count(&roles("late@example.ma")).await, 0, "a refused join registers no one");
+    assert_eq!(app.count(&format!("SELECT member_count FROM teams WHERE id = {team}")).await, 3);
+
+    // Registration closes: a newcomer hears exactly that, in their language, and nothing changes.
+    let (_, other_code) = {
+        let free =
+            app.join_with_invite(&app.invite(&org, event, "participant", "5").await, "Solo", "solo@example.ma").await;
+        create_team(&app, &free, event, "Borj").await
+    };
+    sqlx::query("UPDATE events SET registration_closes = $1 WHERE id = $2")
+        .bind(chrono::Utc::now().timestamp() - 60)
+        .bind(event)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let info = app.send(&late, &TeamInvitation { code: other_code.clone() }).await.json();
+    assert_eq!(info["refusal"], "ErrTeamLinkRegistrationClosed");
+    let r = app.send(&late, &JoinTeam { code: other_code.clone() }).await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrTeamLinkRegistrationClosed)));
+    assert_eq!(app.count(&roles("late@example.ma")).await, 0);
+    for (lang, text) in
+        [("fr", "Les inscriptions à cet événement sont fermées"), ("ar", "التسجيل في هذه الفعالية مغلق")]
+    {
+        app.get(&late, &format!("/lang/{lang}?next=/")).await;
+        let html = app.get(&late, &format!("/join/{other_code}")).await.body;
+        assert!(html.contains(text), "{lang}: {html}");
+    }
+    // An existing participant still joins through a link after registration closed.
+    let r = app.send(&people[0], &LeaveTeam { event_id: event }).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let r = app.send(&people[0], &JoinTeam { code: other_code }).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+}
+
+/// Skills come back as they were typed (case and order) and still match whatever the case.
+#[tokio::test]
+async fn skills_keep_their_case_and_order_and_match_case_insensitively() {
+    let app = spawn_app().await;
+    let (_, event, people) = event_with_participants(&app, "4", 2).await;
+    let profile = |skills: &str| SaveProfile {
+        event_id: event,
+        skills: skills.into(),
+        languages: "Darija, FR".into(),
+        bio: String::new(),
+        looking: Some("on".into()),
+    };
+    let r = app.send(&people[1], &profile("ESP32, Rust, SMS, rust")).await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let page = app.send(&people[1], &MyTeam { event_id: event }).await.json();
+    assert_eq!(page["skills"], "ESP32, Rust, SMS");
+    assert_eq!(page["languages"], "Darija, FR");
+    // Bad input: a field error, and the saved profile stays as it was.
+    let r = app.send(&people[1], &profile(&"x".repeat(41))).await;
+    assert_eq!(r.invalid_fields(), ["skills"]);
+    let page = app.send(&people[1], &MyTeam { event_id: event }).await.json();
+    assert_eq!(page["skills"], "ESP32, Rust, SMS");
+
+    // A team asking for "rust" finds the person who typed "Rust", and the filter ignores case.
+    let r = app
+        .send(
+            &people[0],
+            &CreateTeam {
+                event_id: event,
+                team_name: "Atlas".into(),
+                pitch: String::new(),
+                track_id: String::new(),
+                needs: "rust, esp32".into(),
+            },
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let board = app
+        .send(&people[0], &TeamBoard { event_id: event, skill: "RUST".into(), language: String::new() })
+        .await
+        .json();
+    assert_eq!(board["people"][0]["skills"], serde_json::json!(["ESP32", "Rust", "SMS"]));
+    assert_eq!(board["people"][0]["fit"]["needed"].as_array().map(Vec::len), Some(2), "{board}");
+    let board = app
+        .send(&people[1], &TeamBoard { event_id: event, skill: "Rust".into(), language: String::new() })
+        .await
+        .json();
+    assert_eq!(board["teams"][0]["name"], "Atlas", "{board}");
 }

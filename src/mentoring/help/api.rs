@@ -44,7 +44,7 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     let is_organizer = access.has(Role::Organizer);
     let expertise: Vec<String> = if is_mentor {
         let e = db::mentor_expertise(db, event_id, me).await?;
-        crate::tags::split(&e.unwrap_or_default())
+        crate::tags::keys(&e.unwrap_or_default())
     } else {
         Vec::new()
     };
@@ -53,7 +53,12 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     let queue = if is_mentor || is_organizer {
         rows.iter()
             .filter(|r| matches!(r.status.as_str(), "open" | "claimed"))
-            .filter(|r| !filtered || r.skill.is_empty() || expertise.contains(&r.skill) || r.claimed_by == Some(me))
+            .filter(|r| {
+                !filtered
+                    || r.skill.is_empty()
+                    || expertise.contains(&crate::tags::key(&r.skill))
+                    || r.claimed_by == Some(me)
+            })
             .map(|r| item(r, me, t))
             .collect()
     } else {
