@@ -315,6 +315,7 @@ async fn account_pages_have_labelled_forms_in_every_language() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(&format!(r#"action="{}""#, ResetPassword::PATH)) && html.contains(r#"for="f-new_password""#));
     assert!(html.contains("اختر كلمة مرور جديدة"));
+}
 
 /// The manage page opens on the invites, and their form's defaults make the common link: a
 /// participant link for everyone who comes.
