@@ -1,14 +1,9 @@
 use crate::helpers::*;
 use reqwest::StatusCode;
 
+/// The session cookie a response sets, as `name=value`.
 fn session_cookie(reply: &Reply) -> Option<String> {
-    reply
-        .headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("hakam="))
-        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+    reply.session_set_cookie().map(|c| c.split(';').next().unwrap_or_default().to_owned())
 }
 
 #[tokio::test]

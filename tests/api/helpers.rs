@@ -179,6 +179,17 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The `Set-Cookie` line of the session cookie (`hakam`, or `__Host-hakam` over https),
+    /// attributes included, if the response sets it.
+    pub fn session_set_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with("hakam=") || c.starts_with("__Host-hakam="))
+            .map(str::to_owned)
+    }
+
     /// Reads a response whole.
     pub async fn read(res: reqwest::Response) -> Reply {
         let status = res.status();

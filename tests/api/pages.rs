@@ -170,21 +170,7 @@ async fn the_demo_event_loads_once_with_arabic_and_french_content() {
 /// a refused page's HTML.
 #[test]
 fn refused_pages_answer_with_their_status_and_without_organizer_forms() {
-    // Rendering whole organizer pages in an unoptimized build needs more stack than a test
-    // thread's 2 MiB: the test and the server it starts run on 16 MiB threads.
-    const STACK: usize = 16 * 1024 * 1024;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_stack_size(STACK)
-        .enable_all()
-        .build()
-        .unwrap();
-    std::thread::Builder::new()
-        .stack_size(STACK)
-        .spawn(move || runtime.block_on(refused_pages()))
-        .unwrap()
-        .join()
-        .unwrap();
+    on_big_stack(refused_pages);
 }
 
 async fn refused_pages() {

@@ -24,16 +24,6 @@ fn trusting_agent(addr: std::net::SocketAddr) -> Client {
         .unwrap()
 }
 
-fn session_cookie(reply: &Reply) -> Option<String> {
-    reply
-        .headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.contains("hakam="))
-        .map(str::to_owned)
-}
-
 #[tokio::test]
 async fn hakam_serves_https_itself_with_hsts_and_host_only_secure_cookies() {
     let mut app = spawn_app_with(|c| {
@@ -53,7 +43,7 @@ async fn hakam_serves_https_itself_with_hsts_and_host_only_secure_cookies() {
     let reply = app.signup(&browser, "Nadia Idrissi", "nadia@example.ma").await;
     assert!(reply.status.is_success() || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
     assert_eq!(reply.headers["strict-transport-security"], "max-age=31536000");
-    let cookie = session_cookie(&reply).expect("a session cookie");
+    let cookie = reply.session_set_cookie().expect("a session cookie");
     assert!(cookie.starts_with("__Host-hakam="), "{cookie}");
     assert!(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"), "{cookie}");
     // The cookie takes the browser back in over the same https.
@@ -71,7 +61,7 @@ async fn plain_http_with_an_http_public_url_sends_no_hsts() {
     let browser = user_agent();
     let reply = app.signup(&browser, "Yassine Alami", "yassine@example.ma").await;
     assert!(reply.headers.get("strict-transport-security").is_none());
-    let cookie = session_cookie(&reply).expect("a session cookie");
+    let cookie = reply.session_set_cookie().expect("a session cookie");
     assert!(cookie.starts_with("hakam=") && !cookie.contains("Secure"), "{cookie}");
     assert!(app.get(&browser, "/healthz").await.headers.get("strict-transport-security").is_none());
 }
