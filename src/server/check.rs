@@ -61,7 +61,7 @@ pub async fn check(config: &Config) -> Vec<Line> {
     report.push(if wasm.is_file() {
         Line::new("site", true, format!("{} present", wasm.display()))
     } else {
-        Line::new("site", false, format!("{} missing: build with `cargo leptos build --release`", wasm.display()))
+        Line::new("site", false, format!("{} missing: build it with `scripts/build`", wasm.display()))
     });
     if config.backups.every.is_some() {
         let dir = &config.backups.dir;

@@ -129,7 +129,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .nest_service("/pkg", ServeDir::new(config.site_root.join("pkg")).precompressed_br().precompressed_gzip())
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
-            // cargo-leptos does not hash file names, so revalidate cheaply with ETag/Last-Modified
+            // The build does not hash file names, so revalidate cheaply with ETag/Last-Modified
             // instead of caching forever; a release changes the files in place.
             HeaderValue::from_static("public, max-age=3600, must-revalidate"),
         ));
