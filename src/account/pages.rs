@@ -3,7 +3,7 @@
 
 use super::{ChangePassword, SignOutEverywhere, UpdateProfile};
 use crate::i18n::{use_lang, Msg};
-use crate::ui::{action_error, loaded, Field, FormError, Notice, Submit};
+use crate::ui::{action_error, loaded, Field, FormError, Notice, PasswordUse, PersonFields, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -40,31 +40,11 @@ pub fn AccountPage() -> impl IntoView {
                         <h2 id="account-profile">{lang.t(Msg::AccountProfileTitle)}</h2>
                         <ActionForm action=profile attr:aria-labelledby="account-profile">
                             <FormError errors=profile_errors />
-                            <Field
-                                label=Msg::FieldDisplayName
-                                name="display_name"
+                            <PersonFields
                                 errors=profile_errors
-                                value=me.display_name
-                                autocomplete="name"
-                                required=true
-                                dir_auto=true
-                            />
-                            <Field
-                                label=Msg::FieldEmail
-                                name="email"
-                                kind="email"
-                                errors=profile_errors
-                                value=me.email
-                                autocomplete="email"
-                                required=true
-                            />
-                            <Field
-                                label=Msg::FieldCurrentPassword
-                                name="password"
-                                kind="password"
-                                errors=profile_errors
-                                autocomplete="current-password"
-                                hint=Msg::HintPasswordForEmail
+                                password=PasswordUse::Current
+                                display_name=me.display_name
+                                email=me.email
                             />
                             <Submit label=Msg::AccountSaveProfile />
                         </ActionForm>

@@ -16,7 +16,7 @@ pub mod throttle;
 
 use crate::error::AppError;
 use crate::i18n::{use_lang, Msg};
-use crate::ui::{action_error, Field, FormError, Notice, Submit};
+use crate::ui::{action_error, Field, FormError, Notice, PasswordUse, PersonFields, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
@@ -423,24 +423,7 @@ pub fn SignupPage() -> impl IntoView {
             <ActionForm action=action>
                 <FormError errors />
                 <input type="hidden" name="next" value=move || next.get() />
-                <Field
-                    label=Msg::FieldDisplayName
-                    name="display_name"
-                    errors
-                    autocomplete="name"
-                    required=true
-                    dir_auto=true
-                />
-                <Field label=Msg::FieldEmail name="email" kind="email" errors autocomplete="email" required=true />
-                <Field
-                    label=Msg::FieldPassword
-                    name="password"
-                    kind="password"
-                    errors
-                    autocomplete="new-password"
-                    required=true
-                    hint=Msg::HintPassword
-                />
+                <PersonFields errors password=PasswordUse::New />
                 <Submit label=Msg::SignUp />
             </ActionForm>
             <p>

@@ -3,7 +3,9 @@
 
 use super::*;
 use crate::i18n::{args, use_lang};
-use crate::ui::{action_error, loaded, Alert, EventIdInput, Field, FormError, Select, Submit};
+use crate::ui::{
+    action_error, loaded, Alert, EventIdInput, Field, FormError, PasswordUse, PersonFields, Select, Submit,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -191,31 +193,7 @@ pub fn InvitePage() -> impl IntoView {
                                                 <ActionForm action=signup>
                                                     <FormError errors=signup_errors />
                                                     <input type="hidden" name="code" value=code.clone() />
-                                                    <Field
-                                                        label=Msg::FieldDisplayName
-                                                        name="display_name"
-                                                        errors=signup_errors
-                                                        autocomplete="name"
-                                                        required=true
-                                                        dir_auto=true
-                                                    />
-                                                    <Field
-                                                        label=Msg::FieldEmail
-                                                        name="email"
-                                                        kind="email"
-                                                        errors=signup_errors
-                                                        autocomplete="email"
-                                                        required=true
-                                                    />
-                                                    <Field
-                                                        label=Msg::FieldPassword
-                                                        name="password"
-                                                        kind="password"
-                                                        errors=signup_errors
-                                                        autocomplete="new-password"
-                                                        required=true
-                                                        hint=Msg::HintPassword
-                                                    />
+                                                    <PersonFields errors=signup_errors password=PasswordUse::New />
                                                     <Submit label=Msg::SignUpAndAccept />
                                                 </ActionForm>
                                                 <p>

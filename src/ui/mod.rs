@@ -165,6 +165,44 @@ pub fn Field(
     }
 }
 
+/// What the password field of a [`PersonFields`] form is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordUse {
+    /// Signing up: the new account's password, with the rules as a hint.
+    New,
+    /// Editing one's own details: the current password, which an e-mail change needs.
+    Current,
+}
+
+/// The name, e-mail and password fields of every form about a person's own account (sign-up,
+/// sign-up through an invite, the account page), so their names, autocomplete hints and
+/// per-field errors stay the same everywhere (password managers and the server rely on both).
+#[component]
+pub fn PersonFields(
+    errors: Signal<Option<AppError>>,
+    password: PasswordUse,
+    #[prop(optional, into)] display_name: String,
+    #[prop(optional, into)] email: String,
+) -> impl IntoView {
+    let (label, autocomplete, hint, required) = match password {
+        PasswordUse::New => (Msg::FieldPassword, "new-password", Msg::HintPassword, true),
+        PasswordUse::Current => (Msg::FieldCurrentPassword, "current-password", Msg::HintPasswordForEmail, false),
+    };
+    view! {
+        <Field
+            label=Msg::FieldDisplayName
+            name="display_name"
+            errors
+            value=display_name
+            autocomplete="name"
+            required=true
+            dir_auto=true
+        />
+        <Field label=Msg::FieldEmail name="email" kind="email" errors value=email autocomplete="email" required=true />
+        <Field label name="password" kind="password" errors autocomplete hint required />
+    }
+}
+
 #[component]
 pub fn TextArea(
     label: Msg,
