@@ -57,6 +57,27 @@ pub struct Config {
     pub max_streams_per_client: usize,
     /// Scheduled backups (README, "Backups").
     pub backups: Backups,
+    /// `HAKAM_SMTP_URL` and `HAKAM_SMTP_FROM`: a mail server through which people can ask
+    /// for their own reset link; unset, only the admin or the operator issues them.
+    pub mail: Option<Mail>,
+}
+
+/// The mail server that sends reset links.
+#[derive(Clone)]
+pub struct Mail {
+    /// `HAKAM_SMTP_URL`: `smtps://user:password@host:465` (TLS),
+    /// `smtp://user:password@host:587?tls=required` (STARTTLS), or `smtp://host:25` (no
+    /// encryption: only for a relay on the same machine or network).
+    pub url: String,
+    /// `HAKAM_SMTP_FROM`, e.g. `Hakam <no-reply@example.org>`: the sender of the messages.
+    pub from: String,
+}
+
+// The URL may hold the mail account's password: never print it.
+impl std::fmt::Debug for Mail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mail").field("url", &crate::db::redact(&self.url)).field("from", &self.from).finish()
+    }
 }
 
 /// `HAKAM_BACKUP_EVERY` turns scheduled backups on; the other two say where and how many.
@@ -181,6 +202,26 @@ impl Config {
                 reason: "expected an http:// or https:// URL".into(),
             });
         }
+        let mail = match (var("HAKAM_SMTP_URL"), var("HAKAM_SMTP_FROM")) {
+            (None, _) => None,
+            (Some(url), Some(from)) => {
+                if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                    return Err(ConfigError::Invalid {
+                        name: "HAKAM_SMTP_URL",
+                        value: crate::db::redact(&url),
+                        reason: "expected smtps://… or smtp://…".into(),
+                    });
+                }
+                Some(Mail { url, from: from.trim().to_owned() })
+            }
+            (Some(_), None) => {
+                return Err(ConfigError::Invalid {
+                    name: "HAKAM_SMTP_FROM",
+                    value: String::new(),
+                    reason: "HAKAM_SMTP_URL is set: say which address the messages come from".into(),
+                })
+            }
+        };
         let idle_minutes: u64 = parse("HAKAM_SESSION_IDLE_MINUTES", 720)?;
         let is_pg = database_url.starts_with("postgres");
         Ok(Config {
@@ -220,6 +261,7 @@ impl Config {
                 dir: PathBuf::from(var("HAKAM_BACKUP_DIR").unwrap_or_else(|| "data/backups".into())),
                 keep: parse::<usize>("HAKAM_BACKUP_KEEP", 24)?.max(1),
             },
+            mail,
             database_url,
         })
     }
@@ -248,6 +290,7 @@ impl Config {
             max_connections: 8,
             max_streams_per_client: 500,
             backups: Backups::default(),
+            mail: None,
         }
     }
 }

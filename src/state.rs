@@ -26,6 +26,8 @@ pub struct AppState {
     pub admin_setup: Option<Arc<str>>,
     /// Open live streams per client address.
     pub streams: Streams,
+    /// The mail server for reset links people ask for themselves, if one is configured.
+    pub mailer: Option<crate::account::mail::Mailer>,
 }
 
 /// Open live streams per client address.

@@ -154,3 +154,58 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), A
     leptos_axum::redirect("/login?done=reset");
     Ok(())
 }
+
+/// Sends a one-time reset link to the account that uses this e-mail address, when the server
+/// has a mail server. Anyone may ask (they are signed out: they forgot their password), so the
+/// answer is the same whether or not such an account exists, and the message is sent after
+/// the answer, so its time tells nothing either. The link goes only to the account's own
+/// address; an account gets at most [`super::domain::MAILINGS_PER_HOUR`] an hour, and asks are
+/// limited per client address like sign-ups.
+#[server(prefix = "/api", endpoint = "account/forgot")]
+pub async fn email_reset_link(email: String) -> Result<(), AppError> {
+    use super::recovery::{issue, Issuer};
+    use crate::i18n::{args, Msg};
+    let caller = gate::public().await?;
+    let state = gate::state()?;
+    let Some(mailer) = state.mailer.clone() else {
+        return Err(AppError::Conflict(Msg::ErrMailOff));
+    };
+    crate::auth::limit_joins().await?;
+    let address = crate::auth::domain::Email::parse(&email).map_err(|k| AppError::field("email", k))?;
+    let lang = crate::i18n::request::request_lang();
+    if let Some(account) = crate::auth::db::user_by_email(caller.db(), address.as_str()).await? {
+        match issue(caller.db(), account.user.id, Issuer::Mail, &state.config.public_url).await {
+            Ok(link) => {
+                let minutes = super::domain::RESET_TTL_SECS / 60;
+                let subject = lang.t(Msg::ResetMailSubject).to_string();
+                let body = format!(
+                    "{}\n\n{}\n\n{}\n\n{}\n",
+                    lang.format(args::ResetMailGreeting { name: &account.user.display_name }),
+                    lang.format(args::ResetMailExplain { minutes }),
+                    link.url,
+                    lang.t(Msg::ResetMailIgnore),
+                );
+                let (name, to, user) = (account.user.display_name.clone(), account.user.email.clone(), account.user.id);
+                tokio::spawn(async move {
+                    match mailer.send(&name, &to, subject, body).await {
+                        Ok(()) => tracing::info!(user, "reset link mailed at the person's request"),
+                        Err(e) => tracing::error!(user, error = %e, "the reset link could not be mailed"),
+                    }
+                });
+            }
+            // Pass-only judges have no password; too many links this hour. Either way the
+            // asker hears what everyone hears.
+            Err(AppError::Conflict(Msg::ErrResetPassOnly)) => {
+                tracing::info!(user = account.user.id, "reset link asked for a pass-only account: none sent")
+            }
+            Err(AppError::RateLimited(_)) => {
+                tracing::warn!(user = account.user.id, "reset links mailed to this account reached the hourly limit")
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        tracing::info!("reset link asked for an address no account uses: none sent");
+    }
+    leptos_axum::redirect("/forgot?done=sent");
+    Ok(())
+}

@@ -161,3 +161,22 @@ pub async fn reset_password(tx: &mut Tx, user_id: i64, new_hash: &str) -> Result
         .await?;
     Ok(())
 }
+
+/// How many reset links were mailed to this account since `since` (any instance).
+pub async fn mailings_since(tx: &mut Tx, user_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM reset_mailings WHERE user_id = $1 AND at > $2")
+        .bind(user_id)
+        .bind(since)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(n)
+}
+
+pub async fn record_mailing(tx: &mut Tx, user_id: i64, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO reset_mailings (user_id, at) VALUES ($1, $2)")
+        .bind(user_id)
+        .bind(at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

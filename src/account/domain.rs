@@ -19,6 +19,16 @@ pub fn reset_url(public_url: &str, token: &str) -> String {
     format!("{}{}", public_url.trim_end_matches('/'), reset_path(token))
 }
 
+/// Reset links mailed to one account per hour at most, whoever asks: anyone may ask for a link
+/// to be sent to any address, and each new link cancels the previous one, so more would let a
+/// stranger flood a mailbox or keep cancelling the link its owner is about to use.
+pub const MAILINGS_PER_HOUR: i64 = 3;
+
+/// Whether one more link may be mailed to an account that had `sent_last_hour` this hour.
+pub fn may_mail(sent_last_hour: i64) -> bool {
+    sent_last_hour < MAILINGS_PER_HOUR
+}
+
 /// When a link issued at `issued_at` stops working.
 pub fn expires_at(issued_at: i64) -> i64 {
     issued_at + RESET_TTL_SECS
@@ -37,6 +47,14 @@ pub fn well_formed(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn three_mailed_links_an_hour_at_most() {
+        assert!(may_mail(0));
+        assert!(may_mail(MAILINGS_PER_HOUR - 1));
+        assert!(!may_mail(MAILINGS_PER_HOUR));
+        assert!(!may_mail(MAILINGS_PER_HOUR + 5));
+    }
 
     #[test]
     fn a_link_works_for_an_hour_and_once() {

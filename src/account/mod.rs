@@ -4,10 +4,11 @@
 //! - **The account page** (`/account`): name and e-mail (changing the e-mail needs the current
 //!   password), a new password (the current one needed; every *other* session ends, this one
 //!   stays), and "sign out everywhere" (every session ends, this one too).
-//! - **Reset links** (`/reset/{token}`): there is no e-mail sending, so a person who forgot
-//!   their password asks the platform admin, who issues a link on the admin page, or the
-//!   operator, who runs `hakam reset-link EMAIL` on the server (`recovery`). Event organizers
-//!   cannot issue one: a reset link is a way into the whole account. A link is a long random
+//! - **Reset links** (`/reset/{token}`): a person who forgot their password asks the platform
+//!   admin, who issues a link on the admin page, or the operator, who runs
+//!   `hakam reset-link EMAIL` on the server (`recovery`); when the server has a mail server
+//!   (`mail`), the person can also have a link sent to their own address from `/forgot`.
+//!   Event organizers cannot issue one: a reset link is a way into the whole account. A link is a long random
 //!   token of which only the SHA-256 is stored; it works once, for [`domain::RESET_TTL_SECS`]
 //!   (an hour), and stops working when a newer one is issued or the password changes. Using it
 //!   sets the new password and ends every session of the account.
@@ -19,6 +20,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod recovery;

@@ -1,7 +1,7 @@
 //! The account page, the reset-link page and the "forgot your password?" page. Plain forms
 //! that work without script, each error next to its field and in the reader's language.
 
-use super::{ChangePassword, SignOutEverywhere, UpdateProfile};
+use super::{ChangePassword, EmailResetLink, SignOutEverywhere, UpdateProfile};
 use crate::i18n::{use_lang, Msg};
 use crate::ui::{action_error, loaded, Field, FormError, Notice, PasswordUse, PersonFields, Submit};
 use leptos::prelude::*;
@@ -119,15 +119,51 @@ pub fn ResetPasswordPage() -> impl IntoView {
     }
 }
 
-/// `/forgot`: there is no e-mail sending, so a person who forgot their password asks for a
-/// reset link.
+/// Whether this server can e-mail reset links. Read from the server's state while the page
+/// renders there (the page is not an island, so the browser never renders it).
+fn can_mail() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::AppState>().is_some_and(|s| s.mailer.is_some())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
+
+/// `/forgot`: with a mail server, a form that sends a reset link to the account's own address;
+/// in any case, whom to ask for one.
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let lang = use_lang();
+    let done = done_param();
+    let mail = can_mail();
+    let action = ServerAction::<EmailResetLink>::new();
+    let errors = action_error(action);
     view! {
         <section class="narrow">
             <h1>{lang.t(Msg::ForgotTitle)}</h1>
-            <p>{lang.t(Msg::ForgotIntro)}</p>
+            <Notice when=done_is(done, "sent") message=Msg::ForgotMailSent />
+            {mail
+                .then(|| {
+                    view! {
+                        <p>{lang.t(Msg::ForgotIntroMail)}</p>
+                        <ActionForm action=action>
+                            <FormError errors />
+                            <Field
+                                label=Msg::FieldEmail
+                                name="email"
+                                kind="email"
+                                errors
+                                autocomplete="email"
+                                required=true
+                            />
+                            <Submit label=Msg::ForgotMailSubmit />
+                        </ActionForm>
+                    }
+                })}
+            <p>{lang.t(if mail { Msg::ForgotAskToo } else { Msg::ForgotIntro })}</p>
             <ul>
                 <li>{lang.t(Msg::ForgotAskAdmin)}</li>
                 <li>{lang.t(Msg::ForgotAskOrganizer)}</li>

@@ -1,18 +1,35 @@
 //! Issuing and using reset links, and the operator's `hakam reset-link EMAIL` command.
 //!
 //! Who may issue a link is decided by the callers: the platform admin's server function
-//! (`admin::IssueResetLink`) and the operator's command, which runs on the server with its
-//! database. Nothing an event organizer can call reaches [`issue`].
+//! (`admin::IssueResetLink`), the operator's command, which runs on the server with its
+//! database, and the person's own request from `/forgot` (`account::EmailResetLink`), whose
+//! link goes only to the account's own address. Nothing an event organizer can call reaches
+//! [`issue`].
 
 use super::{db, domain, IssuedResetLink};
 use crate::db::{audit, now, Db};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Msg;
 
-/// Issues a reset link for `user_id`, retiring the account's earlier ones. `by` is the admin
-/// who asked, `None` for the operator's command. Only the token's digest is stored; the plain
-/// link exists in the answer alone. Pass-only judges have no password to reset (409).
-pub async fn issue(db: &Db, user_id: i64, by: Option<i64>, public_url: &str) -> AppResult<IssuedResetLink> {
+/// Who asked for a reset link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Issuer {
+    /// The platform admin with this id, on the admin page.
+    Admin(i64),
+    /// The operator, with `hakam reset-link` on the server.
+    Command,
+    /// Someone on `/forgot`, for a link sent to the account's own address.
+    Mail,
+}
+
+/// Issues a reset link for `user_id`, retiring the account's earlier ones. Only the token's
+/// digest is stored; the plain link exists in the answer alone. Pass-only judges have no
+/// password to reset (409).
+pub async fn issue(db: &Db, user_id: i64, issuer: Issuer, public_url: &str) -> AppResult<IssuedResetLink> {
+    let by = match issuer {
+        Issuer::Admin(id) => Some(id),
+        Issuer::Command | Issuer::Mail => None,
+    };
     let token = crate::links::random(domain::TOKEN_LEN);
     let created_at = now();
     let expires_at = domain::expires_at(created_at);
@@ -24,7 +41,19 @@ pub async fn issue(db: &Db, user_id: i64, by: Option<i64>, public_url: &str) -> 
         return Err(AppError::Conflict(Msg::ErrResetPassOnly));
     }
     db::insert_reset(&mut tx, user_id, &crate::links::digest(&token), by, created_at, expires_at).await?;
-    let by_whom = if by.is_some() { "admin" } else { "command" };
+    let by_whom = match issuer {
+        Issuer::Admin(_) => "admin",
+        Issuer::Command => "command",
+        Issuer::Mail => "email",
+    };
+    if issuer == Issuer::Mail {
+        // Counted inside the write transaction: on SQLite writers queue, so two requests at
+        // once cannot both slip under the limit (on PostgreSQL, at most one extra can).
+        if !domain::may_mail(db::mailings_since(&mut tx, user_id, created_at - 3600).await?) {
+            return Err(AppError::RateLimited(3600));
+        }
+        db::record_mailing(&mut tx, user_id, created_at).await?;
+    }
     audit(
         &mut tx,
         None,
@@ -60,7 +89,7 @@ pub async fn reset_link_for_email(db: &Db, public_url: &str, email: &str) -> Res
     let Some(account) = crate::auth::db::user_by_email(db, &email).await? else {
         return Err(ResetLinkError::NoSuchAccount(email));
     };
-    match issue(db, account.user.id, None, public_url).await {
+    match issue(db, account.user.id, Issuer::Command, public_url).await {
         Ok(link) => Ok(link),
         Err(AppError::Conflict(Msg::ErrResetPassOnly)) => Err(ResetLinkError::PassOnly(email)),
         Err(e) => Err(ResetLinkError::Failed(e)),

@@ -62,7 +62,13 @@ pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
 pub async fn issue_reset_link(user_id: i64) -> Result<crate::account::IssuedResetLink, AppError> {
     let authed = crate::auth::gate::admin().await?;
     let public_url = authed.state.config.public_url.clone();
-    let link = crate::account::recovery::issue(authed.db(), user_id, Some(authed.user.id), &public_url).await?;
+    let link = crate::account::recovery::issue(
+        authed.db(),
+        user_id,
+        crate::account::recovery::Issuer::Admin(authed.user.id),
+        &public_url,
+    )
+    .await?;
     ssr::reveal_once(&authed.session, &link).await?;
     Ok(link)
 }

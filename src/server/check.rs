@@ -18,7 +18,7 @@ impl Line {
 }
 
 /// Checks the database (reachable, migrations this build knows, none unknown), the compiled
-/// site, and the backup settings. The database is opened but never migrated or written.
+/// site, the backup settings and the mail server, if one is set. The database is opened but never migrated or written.
 pub async fn check(config: &Config) -> Vec<Line> {
     let mut report = vec![Line::new("configuration", true, "read from the environment")];
     let shown = crate::db::redact(&config.database_url);
@@ -82,6 +82,17 @@ pub async fn check(config: &Config) -> Vec<Line> {
                 format!("{} is not writable", dir.display())
             },
         ));
+    }
+    if let Some(mail) = &config.mail {
+        let shown = crate::db::redact(&mail.url);
+        report.push(match crate::account::mail::Mailer::new(mail) {
+            Err(e) => Line::new("mail", false, e.to_string()),
+            Ok(mailer) => match mailer.reachable().await {
+                Ok(true) => Line::new("mail", true, format!("{shown} answers; reset links come from {}", mail.from)),
+                Ok(false) => Line::new("mail", false, format!("{shown} does not answer")),
+                Err(e) => Line::new("mail", false, format!("{shown}: {e}")),
+            },
+        });
     }
     report
 }

@@ -46,6 +46,8 @@ pub enum StartError {
     AdminSetup(sqlx::Error),
     #[error(transparent)]
     Tls(#[from] tls::TlsError),
+    #[error(transparent)]
+    Mail(#[from] crate::account::mail::MailError),
 }
 
 /// A running server: its state, the background tasks to stop, and the router.
@@ -58,6 +60,7 @@ pub struct Built {
 }
 
 pub async fn build(config: Config) -> Result<Built, StartError> {
+    let mailer = config.mail.as_ref().map(crate::account::mail::Mailer::new).transpose()?;
     let db = Db::connect(&config.database_url, config.max_connections).await?;
     db.migrate().await?;
     let sessions = db.session_store(&config.database_url).await?;
@@ -99,6 +102,7 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         joins,
         admin_setup: admin_setup.map(Arc::from),
         streams: Default::default(),
+        mailer,
     };
     let router = router(state.clone(), sessions);
     let backups = state.config.backups.every.map(|every| {

@@ -91,6 +91,9 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("account/sign-out-everywhere", SIGNED_IN, NO_ONE),
         // The link is its own authority: whoever holds it (a fresh account's link per call).
         ("account/reset", EVERYONE, NO_ONE),
+        // Anyone may ask for a link to be mailed (they are signed out: they forgot their
+        // password); it goes to the account's own address, which is the authority.
+        ("account/forgot", EVERYONE, NO_ONE),
         ("teams/page", PARTICIPANTS, NO_ONE),
         ("teams/save-profile", PARTICIPANTS, NO_ONE),
         ("teams/board", BOARD_READERS, NO_ONE),
@@ -245,13 +248,27 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             let call = if endpoint == "admin/reset-link" {
                 Call::of(&IssueResetLink { user_id: id })
             } else {
-                let link = hakam::account::recovery::issue(&app.state.db, id, None, &app.state.config.public_url)
-                    .await
-                    .expect("a reset link");
+                let link = hakam::account::recovery::issue(
+                    &app.state.db,
+                    id,
+                    hakam::account::recovery::Issuer::Command,
+                    &app.state.config.public_url,
+                )
+                .await
+                .expect("a reset link");
                 let token = link.url.rsplit_once("/reset/").map(|(_, t)| t.to_owned()).unwrap_or_default();
                 Call::of(&ResetPassword { token, new_password: PASSWORD.into() })
             };
             Prepared { call, actor: None, mark: id.to_string() }
+        }
+        "account/forgot" => {
+            let (_, id) = fresh_account(app, &fx.open_participant_code, &fx.tag).await;
+            let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_one(&app.state.db.pool)
+                .await
+                .unwrap();
+            Prepared { call: Call::of(&EmailResetLink { email }), actor: None, mark: id.to_string() }
         }
         "auth/logout" => prepared(Call::of(&Logout {})),
         "auth/signup" => {
@@ -762,6 +779,11 @@ async fn effect(
             "a reset link issued to the admin",
         ),
         "account/reset" => expect(count("SELECT COUNT(*) FROM password_resets WHERE used_at IS NOT NULL AND user_id = $1", id).await == 1, "the link used"),
+        "account/forgot" => expect(
+            count("SELECT COUNT(*) FROM reset_mailings WHERE user_id = $1", id).await == 1
+                && count("SELECT COUNT(*) FROM password_resets WHERE used_at IS NULL AND user_id = $1", id).await == 1,
+            "a link issued for the account and mailed",
+        ),
         "account/page" => expect(reply.json()["email"] == fx.emails[&p].as_str(), "the caller's own account"),
         "account/profile" => expect(
             count("SELECT COUNT(*) FROM audit_log WHERE action = 'account.profile_updated' AND actor_id = $1", id).await == 1,
@@ -1042,7 +1064,10 @@ fn registered_routes() -> BTreeSet<String> {
 }
 
 async fn matrix_app() -> (TestApp, Fixture) {
-    let app = spawn_app().await;
+    // With a mail server, so the door that mails reset links is open and can be proven.
+    let sink = MailSink::start().await;
+    let mail = sink.config();
+    let app = spawn_app_with(move |c| c.mail = Some(mail)).await;
     let admin = user_agent();
     app.signup_admin(&admin, "Admin", "admin@example.ma").await;
     let fx = Fixture::build(&app, "m", &admin).await;

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 // Every server function's argument type, in one place: tests call a function through its own
 // type, so a renamed function or argument is a compile error here rather than a failed call.
-pub use hakam::account::{ChangePassword, MyAccount, ResetPassword, SignOutEverywhere, UpdateProfile};
+pub use hakam::account::{ChangePassword, EmailResetLink, MyAccount, ResetPassword, SignOutEverywhere, UpdateProfile};
 pub use hakam::admin::{setup::ClaimAdmin, IssueResetLink, ListUsers, SetEventCreator};
 pub use hakam::auth::{CurrentUser, Login, Logout, Signup};
 pub use hakam::board::api::{
@@ -516,4 +516,92 @@ pub fn on_big_stack<F: std::future::Future<Output = ()>>(test: impl FnOnce() -> 
         .build()
         .unwrap();
     std::thread::Builder::new().stack_size(STACK).spawn(move || runtime.block_on(test())).unwrap().join().unwrap();
+}
+
+/// A mail server for the tests: speaks just enough SMTP to take messages, and keeps them.
+#[derive(Clone)]
+pub struct MailSink {
+    pub url: String,
+    messages: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl MailSink {
+    pub async fn start() -> MailSink {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("smtp://{}", listener.local_addr().unwrap());
+        let messages = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let kept = messages.clone();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let kept = kept.clone();
+                tokio::spawn(async move {
+                    let _ = smtp_session(socket, kept).await;
+                });
+            }
+        });
+        MailSink { url, messages }
+    }
+
+    /// The server's mail settings for this sink.
+    pub fn config(&self) -> hakam::config::Mail {
+        hakam::config::Mail { url: self.url.clone(), from: "Hakam <no-reply@example.ma>".into() }
+    }
+
+    /// The messages taken so far, with quoted-printable soft line breaks undone.
+    pub fn messages(&self) -> Vec<String> {
+        let kept = self.messages.lock().unwrap();
+        kept.iter().map(|m| m.replace("=\r\n", "").replace("=3D", "=")).collect()
+    }
+
+    /// Waits (up to 10 s) until at least `n` messages arrived; the server sends after answering.
+    pub async fn wait_for(&self, n: usize) -> Vec<String> {
+        for _ in 0..200 {
+            if self.messages.lock().unwrap().len() >= n {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        self.messages()
+    }
+}
+
+async fn smtp_session(
+    socket: tokio::net::TcpStream,
+    kept: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+) -> std::io::Result<()> {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let (read, mut write) = socket.into_split();
+    let mut read = BufReader::new(read);
+    write.write_all(b"220 sink.test ESMTP\r\n").await?;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if read.read_line(&mut line).await? == 0 {
+            return Ok(());
+        }
+        let command = line.to_ascii_uppercase();
+        if command.starts_with("EHLO") {
+            write.write_all(b"250-sink.test\r\n250 8BITMIME\r\n").await?;
+        } else if command.starts_with("DATA") {
+            write.write_all(b"354 end with a dot\r\n").await?;
+            let mut message = String::new();
+            loop {
+                line.clear();
+                if read.read_line(&mut line).await? == 0 {
+                    return Ok(());
+                }
+                if line == ".\r\n" {
+                    break;
+                }
+                message.push_str(&line);
+            }
+            kept.lock().unwrap().push(message);
+            write.write_all(b"250 kept\r\n").await?;
+        } else if command.starts_with("QUIT") {
+            write.write_all(b"221 bye\r\n").await?;
+            return Ok(());
+        } else {
+            write.write_all(b"250 ok\r\n").await?;
+        }
+    }
 }

@@ -15,6 +15,7 @@ mod hostile;
 mod invites;
 mod judging;
 mod live;
+mod mail;
 mod mentoring;
 mod pages;
 mod passes;

@@ -626,6 +626,18 @@ forgot-intro = Hakam does not send emails. To get back into your account, ask fo
 forgot-ask-admin = the platform admin (whoever runs Hakam for your association or university) can give you one;
 forgot-ask-organizer = at an event, ask its organizers: they will pass your request to the platform admin.
 forgot-judges = Judges who sign in with a phone link need no password: ask the organizers for a new link.
+forgot-intro-mail = Enter the email address of your account: a one-time reset link will be sent to it.
+forgot-ask-too = You can also ask for a reset link:
+forgot-mail-submit = Email me a reset link
+forgot-mail-sent = If an account uses this address, a reset link is on its way to it. Look in the spam folder too; the link works once, for one hour.
+reset-mail-subject = Your Hakam password reset link
+reset-mail-greeting = Hello { $name },
+reset-mail-explain = { $minutes ->
+        [one] Someone, hopefully you, asked to set a new password for your Hakam account. Open this link to choose one. It works once, for { $minutes } minute:
+       *[other] Someone, hopefully you, asked to set a new password for your Hakam account. Open this link to choose one. It works once, for { $minutes } minutes:
+    }
+reset-mail-ignore = If you did not ask for it, ignore this message: your password stays as it is.
+err-mail-off = This server cannot send emails. Ask the platform admin for a reset link.
 reset-title = Choose a new password
 reset-intro = This one-time link sets a new password for your account. Every device where your account is signed in will be signed out; you then log in with the new password.
 reset-submit = Set the new password

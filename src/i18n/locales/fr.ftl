@@ -612,6 +612,18 @@ forgot-intro = Hakam n'envoie pas d'e-mails. Pour retrouver l'accès à votre co
 forgot-ask-admin = l'administrateur de la plateforme (la personne qui gère Hakam pour votre association ou université) peut vous en donner un ;
 forgot-ask-organizer = lors d'un événement, demandez à ses organisateurs : ils transmettront votre demande à l'administrateur de la plateforme.
 forgot-judges = Les jurés qui se connectent avec un lien téléphone n'ont pas besoin de mot de passe : demandez un nouveau lien aux organisateurs.
+forgot-intro-mail = Saisissez l'adresse e-mail de votre compte : un lien de réinitialisation à usage unique y sera envoyé.
+forgot-ask-too = Vous pouvez aussi demander un lien de réinitialisation :
+forgot-mail-submit = M'envoyer un lien de réinitialisation
+forgot-mail-sent = Si un compte utilise cette adresse, un lien de réinitialisation lui a été envoyé. Pensez à regarder dans les indésirables ; le lien sert une fois, pendant une heure.
+reset-mail-subject = Votre lien de réinitialisation du mot de passe Hakam
+reset-mail-greeting = Bonjour { $name },
+reset-mail-explain = { $minutes ->
+        [one] Quelqu'un, sans doute vous, a demandé un nouveau mot de passe pour votre compte Hakam. Ouvrez ce lien pour le choisir. Il sert une fois, pendant { $minutes } minute :
+       *[other] Quelqu'un, sans doute vous, a demandé un nouveau mot de passe pour votre compte Hakam. Ouvrez ce lien pour le choisir. Il sert une fois, pendant { $minutes } minutes :
+    }
+reset-mail-ignore = Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
+err-mail-off = Ce serveur ne peut pas envoyer d'e-mails. Demandez un lien de réinitialisation à l'administrateur de la plateforme.
 reset-title = Choisir un nouveau mot de passe
 reset-intro = Ce lien à usage unique définit un nouveau mot de passe pour votre compte. Tous les appareils où votre compte est connecté seront déconnectés ; vous vous connecterez ensuite avec le nouveau mot de passe.
 reset-submit = Enregistrer le nouveau mot de passe
