@@ -312,10 +312,8 @@ pub async fn ensure_writable(db: &Db, event_id: i64) -> AppResult<()> {
 
 /// When the event was archived (`None`: it is not); `NotFound` if there is no such event.
 pub async fn archived_at(db: &Db, event_id: i64) -> AppResult<Option<i64>> {
-    let row: Option<(Option<i64>,)> = sqlx::query_as("SELECT archived_at FROM events WHERE id = $1")
-        .bind(event_id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT archived_at FROM events WHERE id = $1").bind(event_id).fetch_optional(&db.pool).await?;
     row.map(|(at,)| at).ok_or(AppError::NotFound)
 }
 

@@ -375,7 +375,11 @@ pub async fn unarchive(tx: &mut Tx, event_id: i64) -> Result<bool, sqlx::Error> 
 /// Records that an organizer downloaded the whole event (export.zip) now.
 pub async fn mark_exported(db: &Db, event_id: i64) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE events SET exported_at = $2 WHERE id = $1").bind(event_id).bind(now()).execute(&mut *tx).await?;
+    sqlx::query("UPDATE events SET exported_at = $2 WHERE id = $1")
+        .bind(event_id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await
 }
 

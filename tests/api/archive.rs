@@ -71,43 +71,59 @@ async fn an_archived_event_is_read_only_readable_and_exportable_until_unarchived
         (fx.client(Participant), Call::of(&project_form(e, version, "Saqia 2", true)), "project"),
         (fx.client(Participant), Call::upload(&[("event_id", e.to_string())], Some(("screenshot", png()))), "upload"),
         (fx.client(Judge), Call::of(&score_form(e, fx.project, score_version)), "score"),
-        (fx.client(Participant), Call::of(&RaiseHelp {
-            event_id: e,
-            topic: "Wi-Fi".into(),
-            skill: String::new(),
-            location: String::new(),
-            description: String::new(),
-        }), "help"),
+        (
+            fx.client(Participant),
+            Call::of(&RaiseHelp {
+                event_id: e,
+                topic: "Wi-Fi".into(),
+                skill: String::new(),
+                location: String::new(),
+                description: String::new(),
+            }),
+            "help",
+        ),
         (fx.client(Mentor), Call::of(&ClaimHelp { request_id: fx.help }), "claim"),
         (fx.client(Captain), Call::of(&new_team(e, "Encore")), "team (a member's)"),
         (fx.client(Solo), Call::of(&new_team(e, "Encore")), "team"),
         (org, Call::of(&new_track(e, "Encore")), "track"),
-        (org, Call::of(&CreateInvite {
-            event_id: e,
-            role: "judge".into(),
-            label: "Tard".into(),
-            max_uses: "1".into(),
-            valid_days: "1".into(),
-            allow_clash: None,
-        }), "invite"),
+        (
+            org,
+            Call::of(&CreateInvite {
+                event_id: e,
+                role: "judge".into(),
+                label: "Tard".into(),
+                max_uses: "1".into(),
+                valid_days: "1".into(),
+                allow_clash: None,
+            }),
+            "invite",
+        ),
         (org, Call::of(&AddJudge { event_id: e, display_name: "Juge tardif".into() }), "judge"),
-        (org, Call::of(&PostAnnouncement {
-            event_id: e,
-            body_ar: String::new(),
-            body_fr: "Tard".into(),
-            body_en: String::new(),
-            public: None,
-        }), "announcement"),
+        (
+            org,
+            Call::of(&PostAnnouncement {
+                event_id: e,
+                body_ar: String::new(),
+                body_fr: "Tard".into(),
+                body_en: String::new(),
+                public: None,
+            }),
+            "announcement",
+        ),
         (org, Call::of(&event_update(e, 1, event_form(&name_of(&fx)))), "event edit"),
         // People arriving by a code of the event: none gets in, no account is made.
         (&fresh, Call::of(&JoinTeam { code: fx.team2_code.clone() }), "team link"),
         (&fresh, Call::of(&AcceptInvite { code: fx.participant_code.clone() }), "invite"),
-        (&newcomer, Call::of(&SignupAndAccept {
-            code: fx.participant_code.clone(),
-            display_name: "Tardive".into(),
-            email: "tardive.r@example.ma".into(),
-            password: PASSWORD.into(),
-        }), "sign-up by invite"),
+        (
+            &newcomer,
+            Call::of(&SignupAndAccept {
+                code: fx.participant_code.clone(),
+                display_name: "Tardive".into(),
+                email: "tardive.r@example.ma".into(),
+                password: PASSWORD.into(),
+            }),
+            "sign-up by invite",
+        ),
     ];
     for (client, call, what) in &writes {
         // The edit's version is refused before it is compared: any version will do.
@@ -143,7 +159,10 @@ async fn an_archived_event_is_read_only_readable_and_exportable_until_unarchived
     assert_eq!(again.status, StatusCode::CONFLICT);
     assert_eq!(again.error(), Some(AppError::Conflict(Msg::ErrEventNotArchived)));
     raise_help(&app, fx.client(Captain), e).await;
-    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('event.archived', 'event.unarchived')").await, 2);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('event.archived', 'event.unarchived')").await,
+        2
+    );
 }
 
 /// Rows in the tables of an event the fixture leaves empty: a participant's profile, a mentor
@@ -152,24 +171,38 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
     let e = fx.event;
     let org = fx.client(Organizer);
     let calls: Vec<(&Client, Call)> = vec![
-        (fx.client(Participant), Call::of(&SaveProfile {
-            event_id: e,
-            skills: "design".into(),
-            languages: "ar".into(),
-            bio: "Salam".into(),
-            looking: None,
-        })),
+        (
+            fx.client(Participant),
+            Call::of(&SaveProfile {
+                event_id: e,
+                skills: "design".into(),
+                languages: "ar".into(),
+                bio: "Salam".into(),
+                looking: None,
+            }),
+        ),
         (org, Call::of(&AssignMentor { event_id: e, team_id: fx.team, mentor_id: fx.user(Mentor).to_string() })),
-        (org, Call::of(&UpdateJudge { event_id: e, user_id: fx.user(Judge), active: Some("on".into()), track: String::new() })),
+        (
+            org,
+            Call::of(&UpdateJudge {
+                event_id: e,
+                user_id: fx.user(Judge),
+                active: Some("on".into()),
+                track: String::new(),
+            }),
+        ),
         (fx.client(Judge), Call::of(&SaveConflicts { event_id: e, teams: map(&[(fx.team2, "on")]) })),
-        (org, Call::of(&SaveBoardSettings {
-            event_id: e,
-            version: 1,
-            visibility: "public".into(),
-            show_comments: None,
-            top_n: "5".into(),
-            rotate_seconds: "20".into(),
-        })),
+        (
+            org,
+            Call::of(&SaveBoardSettings {
+                event_id: e,
+                version: 1,
+                visibility: "public".into(),
+                show_comments: None,
+                top_n: "5".into(),
+                rotate_seconds: "20".into(),
+            }),
+        ),
     ];
     for (client, call) in calls {
         let r = app.send_call(client, &call).await;
@@ -303,7 +336,8 @@ async fn only_the_event_s_own_organizers_end_it() {
         }
     }
     let diff = changed(&before, &snapshot(&app).await);
-    let unexpected: Vec<&String> = diff.iter().filter(|d| !d.starts_with("events") && !d.starts_with("audit_log")).collect();
+    let unexpected: Vec<&String> =
+        diff.iter().filter(|d| !d.starts_with("events") && !d.starts_with("audit_log")).collect();
     assert!(unexpected.is_empty(), "refused calls changed {unexpected:?}");
     assert!(archived_at(&app, e).await.is_some());
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM events WHERE id = {e}")).await, 1);
@@ -343,7 +377,10 @@ async fn dashboard_ending() {
     assert!(archived.contains(&en(Msg::ArchivedBanner)), "the banner");
     assert!(!archived.contains(&form(ArchiveEvent::PATH)));
     assert!(archived.contains(&form(UnarchiveEvent::PATH)), "the unarchive form");
-    assert!(archived.contains(&form(DeleteEvent::PATH)) && archived.contains(r#"name="confirm_name""#), "the delete form");
+    assert!(
+        archived.contains(&form(DeleteEvent::PATH)) && archived.contains(r#"name="confirm_name""#),
+        "the delete form"
+    );
     assert!(archived.contains(&en(Msg::DeleteExportFirst)), "the export comes first");
     assert!(archived.contains(&format!(r#"href="/events/{event}/export.zip""#)), "a link to it");
     for page in [format!("/events/{event}"), format!("/events/{event}/manage")] {

@@ -226,9 +226,13 @@ async fn doomed_event(app: &TestApp, fx: &Fixture) -> (i64, String) {
     let org = fx.client(Organizer);
     let name = format!("À supprimer {}", seq());
     let id = app.create_event(org, &name).await;
-    for (p, role) in
-        [(Participant, "participant"), (Captain, "participant"), (Solo, "participant"), (Mentor, "mentor"), (Judge, "judge")]
-    {
+    for (p, role) in [
+        (Participant, "participant"),
+        (Captain, "participant"),
+        (Solo, "participant"),
+        (Mentor, "mentor"),
+        (Judge, "judge"),
+    ] {
         sqlx::query("INSERT INTO event_roles (event_id, user_id, role, granted_at) VALUES ($1, $2, $3, 0)")
             .bind(id)
             .bind(fx.user(p))
@@ -307,7 +311,11 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         }
         "events/delete" => {
             let (id, name) = doomed_event(app, fx).await;
-            Prepared { call: Call::of(&DeleteEvent { event_id: id, confirm_name: name }), actor: None, mark: id.to_string() }
+            Prepared {
+                call: Call::of(&DeleteEvent { event_id: id, confirm_name: name }),
+                actor: None,
+                mark: id.to_string(),
+            }
         }
         "events/form" => prepared(Call::of(&EventForm { id: event_id })),
         "events/create" => prepared(Call::of(&event_form(&format!("Créé {}", seq())))),
@@ -1190,8 +1198,8 @@ async fn an_archived_event_refuses_every_write_of_the_matrix() {
         let (after, rows_after) = (snapshot(&app).await, rows_of_events(&app, &events).await);
         set_archived(&app, &events, false).await;
         let succeeded = reply.status.is_success() || reply.status.is_redirection();
-        let refused = reply.status == StatusCode::CONFLICT
-            && reply.error() == Some(AppError::Conflict(Msg::ErrEventArchived));
+        let refused =
+            reply.status == StatusCode::CONFLICT && reply.error() == Some(AppError::Conflict(Msg::ErrEventArchived));
         // What every successful call must have done (and undone where the matrix hands
         // something back: captaincy, a team's name, an archive).
         let checked = |reply: Reply, caller: Client| {
@@ -1200,7 +1208,11 @@ async fn an_archived_event_refuses_every_write_of_the_matrix() {
         };
         if ARCHIVED_WRITES.contains(&endpoint) {
             if !succeeded {
-                failures.push(format!("{endpoint} as {p:?} on an archived event: got {} {}", reply.status, short(&reply.body)));
+                failures.push(format!(
+                    "{endpoint} as {p:?} on an archived event: got {} {}",
+                    reply.status,
+                    short(&reply.body)
+                ));
             } else if let Err(what) = checked(reply, caller).await {
                 failures.push(format!("{endpoint} as {p:?} on an archived event: {what} did not happen"));
             }
@@ -1224,9 +1236,15 @@ async fn an_archived_event_refuses_every_write_of_the_matrix() {
             let live = app.send_call(&caller, &prep.call).await;
             let live_after = rows_of_events(&app, &events).await;
             if !(live.status.is_success() || live.status.is_redirection()) {
-                failures.push(format!("{endpoint} as {p:?}: on the live event got {} {}", live.status, short(&live.body)));
+                failures.push(format!(
+                    "{endpoint} as {p:?}: on the live event got {} {}",
+                    live.status,
+                    short(&live.body)
+                ));
             } else if changed(&live_before, &live_after).is_empty() {
-                failures.push(format!("{endpoint} as {p:?}: refused on an archived event but writes nothing to a live one"));
+                failures.push(format!(
+                    "{endpoint} as {p:?}: refused on an archived event but writes nothing to a live one"
+                ));
             } else if let Err(what) = checked(live, caller).await {
                 failures.push(format!("{endpoint} as {p:?} on the live event: {what} did not happen"));
             } else {
