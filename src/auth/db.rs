@@ -37,6 +37,8 @@ struct GateRow {
     account: AccountRow,
     role: Option<String>,
     pass_event: Option<i64>,
+    /// When the event was archived (NULL where no event is read, or it is not archived).
+    event_archived_at: Option<i64>,
 }
 
 /// The session epoch of a new account (see `gate`).
@@ -66,6 +68,8 @@ pub struct SessionRow {
     pub epoch: i64,
     pub roles: Vec<String>,
     pub live_pass_event: Option<i64>,
+    /// When the event read with the roles was archived (`None`: not archived, or no event read).
+    pub event_archived_at: Option<i64>,
 }
 
 /// The user, their password hash, their roles in an event and the state of the session's
@@ -74,7 +78,7 @@ pub struct SessionRow {
 pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Result<Option<SessionRow>, sqlx::Error> {
     let rows: Vec<GateRow> = sqlx::query_as(
         "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, u.session_epoch, \
-         r.role, p.event_id AS pass_event \
+         r.role, p.event_id AS pass_event, e.archived_at AS event_archived_at \
          FROM users u JOIN events e ON e.id = $2 LEFT JOIN event_roles r ON r.event_id = e.id AND r.user_id = u.id \
          LEFT JOIN judge_passes p ON p.id = $3 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $4 \
          WHERE u.id = $1",
@@ -87,9 +91,9 @@ pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Resu
     .await?;
     let Some(first) = rows.first() else { return Ok(None) };
     let (user, hash, live_pass_event) = (first.account.user(), first.account.password_hash.clone(), first.pass_event);
-    let epoch = first.account.session_epoch;
+    let (epoch, event_archived_at) = (first.account.session_epoch, first.event_archived_at);
     let roles = rows.into_iter().filter_map(|r| r.role).collect();
-    Ok(Some(SessionRow { user, hash, epoch, roles, live_pass_event }))
+    Ok(Some(SessionRow { user, hash, epoch, roles, live_pass_event, event_archived_at }))
 }
 
 /// The user, their password hash and session epoch, and the event of the judge pass `pass` if
@@ -97,7 +101,7 @@ pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Resu
 pub async fn user_with_pass(db: &Db, id: i64, pass: i64) -> Result<Option<SessionRow>, sqlx::Error> {
     let row: Option<GateRow> = sqlx::query_as(
         "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, u.session_epoch, \
-         NULL AS role, p.event_id AS pass_event FROM users u \
+         NULL AS role, p.event_id AS pass_event, CAST(NULL AS BIGINT) AS event_archived_at FROM users u \
          LEFT JOIN judge_passes p ON p.id = $2 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $3 \
          WHERE u.id = $1",
     )
@@ -112,6 +116,7 @@ pub async fn user_with_pass(db: &Db, id: i64, pass: i64) -> Result<Option<Sessio
         epoch: r.account.session_epoch,
         roles: Vec::new(),
         live_pass_event: r.pass_event,
+        event_archived_at: None,
     }))
 }
 

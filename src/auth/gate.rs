@@ -4,8 +4,14 @@
 //! - [`public`]: anyone, signed in or not (the caller may still be known).
 //! - [`signed_in`]: any account.
 //! - [`admin`]: the platform admin.
-//! - [`event`]: someone holding one of the listed roles in that event; the platform admin
-//!   gets no implicit access to events (organizers own their events' data).
+//! - [`event`]: someone holding one of the listed roles in that event, to read it; the
+//!   platform admin gets no implicit access to events (organizers own their events' data).
+//! - [`event_write`]: the same, to change it: an archived event is read-only, so this entry
+//!   also refuses every call on one (409, `ErrEventArchived`) after the role check. Every
+//!   server function that writes to an event enters here; [`ensure_writable`] is the same
+//!   check for the few that let an account gain a role in an event it holds none in yet
+//!   (invites, team links, joining). Unarchiving and deleting an archived event are the only
+//!   writes that go through [`event`], since they act on archived events alone.
 //!
 //! A session opened by a judge's phone link (a *pass session*) reaches one event only: the
 //! gate admits it to [`event`] for the pass's event with the judge role alone (whatever else
@@ -133,6 +139,8 @@ pub struct EventAccess {
     pub user: SessionUser,
     pub event_id: i64,
     pub roles: Vec<Role>,
+    /// Whether the event is archived (read-only): always false through [`event_write`].
+    pub archived: bool,
 }
 
 impl Authed {
@@ -266,34 +274,80 @@ pub async fn admin() -> AppResult<Authed> {
     Ok(authed)
 }
 
-/// The caller must hold one of `allowed` in `event_id`. Unknown events are `NotFound`.
+/// What a call means to do with an event: read it, or change it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intent {
+    Read,
+    Write,
+}
+
+/// Whether a call of this intent may go on in an event archived at `archived_at` (`None`
+/// when the event is not archived): an archived event is read-only.
+pub fn admit_intent(intent: Intent, archived_at: Option<i64>) -> AppResult<()> {
+    match (intent, archived_at) {
+        (Intent::Write, Some(_)) => Err(AppError::Conflict(crate::i18n::Msg::ErrEventArchived)),
+        _ => Ok(()),
+    }
+}
+
+/// The caller must hold one of `allowed` in `event_id`, to read it (archived events
+/// included). Unknown events are `NotFound`.
 pub async fn event(event_id: i64, allowed: &[Role]) -> AppResult<EventAccess> {
+    enter(event_id, allowed, Intent::Read).await
+}
+
+/// The caller must hold one of `allowed` in `event_id`, to change it: refused with
+/// `ErrEventArchived` (409) once the event is archived, after the role check (so a caller
+/// without a role there learns no more than a 403). Unknown events are `NotFound`.
+pub async fn event_write(event_id: i64, allowed: &[Role]) -> AppResult<EventAccess> {
+    enter(event_id, allowed, Intent::Write).await
+}
+
+/// For writes that hold no role to check yet (accepting an invite, following a team link,
+/// joining, a judge's open link): refuses with `ErrEventArchived` when the event is archived,
+/// `NotFound` when there is no such event. Call it before anything is written.
+pub async fn ensure_writable(db: &Db, event_id: i64) -> AppResult<()> {
+    admit_intent(Intent::Write, archived_at(db, event_id).await?)
+}
+
+/// When the event was archived (`None`: it is not); `NotFound` if there is no such event.
+pub async fn archived_at(db: &Db, event_id: i64) -> AppResult<Option<i64>> {
+    let row: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT archived_at FROM events WHERE id = $1").bind(event_id).fetch_optional(&db.pool).await?;
+    row.map(|(at,)| at).ok_or(AppError::NotFound)
+}
+
+async fn enter(event_id: i64, allowed: &[Role], intent: Intent) -> AppResult<EventAccess> {
     let state = state()?;
     let session = session().await?;
     let Some(uid) = session.get::<i64>(SESSION_USER).await? else {
         return Err(AppError::Unauthenticated);
     };
     let pass = session.get::<i64>(SESSION_PASS).await?;
-    // Hot path (every save of every judge): the account, its roles and its pass in one read.
+    // Hot path (every save of every judge): the account, its roles, its pass and whether the
+    // event is archived in one read.
     let fast = super::db::user_with_roles(&state.db, uid, event_id, pass.unwrap_or(0)).await?;
-    let (who, roles) = match fast {
+    let (who, roles, archived) = match fast {
         Some(row) => {
             let roles: Vec<Role> = row.roles.iter().filter_map(|r| Role::from_code(r)).collect();
+            let archived = row.event_archived_at;
             let who = accept(&session, Some(row), pass).await?;
-            (who.ok_or(AppError::Unauthenticated)?, roles)
+            (who.ok_or(AppError::Unauthenticated)?, roles, archived)
         }
         // No row: the account is gone or the event does not exist; the slow path tells which.
         None => {
             let who = identify(&state.db, &session).await?.ok_or(AppError::Unauthenticated)?;
             let roles = roles_in_event(&state.db, event_id, who.user.id).await?;
-            (who, roles)
+            let archived = archived_at(&state.db, event_id).await?;
+            (who, roles, archived)
         }
     };
     let roles = scoped(who.reach, event_id, roles);
     if !roles.iter().any(|r| allowed.contains(r)) {
         return Err(AppError::Forbidden);
     }
-    Ok(EventAccess { state, user: who.user, event_id, roles })
+    admit_intent(intent, archived)?;
+    Ok(EventAccess { state, user: who.user, event_id, roles, archived: archived.is_some() })
 }
 
 /// The caller's roles in an event (empty if none); `NotFound` if the event does not exist.
@@ -362,6 +416,16 @@ mod tests {
     #[test]
     fn a_pass_only_account_is_never_reached_without_a_pass() {
         assert_eq!(admit(&opened(&fingerprint(PASS_ONLY), 0, None), &current(PASS_ONLY, 0, None)), None);
+    }
+
+    #[test]
+    fn an_archived_event_is_read_only() {
+        assert_eq!(admit_intent(Intent::Read, None), Ok(()));
+        assert_eq!(admit_intent(Intent::Write, None), Ok(()));
+        assert_eq!(admit_intent(Intent::Read, Some(1_800_000_000)), Ok(()));
+        let refused = admit_intent(Intent::Write, Some(1_800_000_000)).unwrap_err();
+        assert_eq!(refused, AppError::Conflict(crate::i18n::Msg::ErrEventArchived));
+        assert_eq!(refused.http_status(), 409);
     }
 
     #[test]

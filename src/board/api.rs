@@ -142,7 +142,7 @@ pub async fn save_board_settings(
     top_n: String,
     rotate_seconds: String,
 ) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
     if Visibility::from_code(&visibility).is_none() {
         errors.push(FieldError::new("visibility", Msg::ErrRequired));
@@ -198,7 +198,7 @@ pub async fn save_board_settings(
 /// Freezes the public board on the current standings ("on"), or lets it move again ("off").
 #[server(prefix = "/api", endpoint = "board/freeze")]
 pub async fn freeze_board(event_id: i64, frozen: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let freeze = match frozen.as_str() {
         "on" => true,
         "off" => false,
@@ -239,7 +239,7 @@ pub async fn freeze_board(event_id: i64, frozen: String) -> Result<(), AppError>
 /// ("withdraw"). Publishing takes a snapshot: later score changes need a new publication.
 #[server(prefix = "/api", endpoint = "board/publish")]
 pub async fn publish_results(event_id: i64, action: String, reveal_mode: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
     db::ensure(&mut tx, event_id).await?;
     let before = db::stored(access.db(), event_id).await?;
@@ -303,7 +303,7 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
 /// reveal already moved and changes nothing.
 #[server(prefix = "/api", endpoint = "board/reveal")]
 pub async fn step_reveal(event_id: i64, direction: String, from: i64) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let stored = db::stored(access.db(), event_id).await?;
     let Some(published) = stored.state.published.as_deref() else {
         return Err(AppError::Conflict(Msg::ErrNotPublished));
@@ -349,7 +349,7 @@ pub async fn post_announcement(
     body_en: String,
     public: Option<String>,
 ) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
     let body = crate::i18n::Localized::parse(&mut errors, "body", [&body_ar, &body_fr, &body_en], 500, false);
     if errors.is_empty() && body.is_empty() {
@@ -387,7 +387,7 @@ pub async fn post_announcement(
 
 #[server(prefix = "/api", endpoint = "board/announce/retire")]
 pub async fn retire_announcement(event_id: i64, announcement_id: i64) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
     let done =
         sqlx::query("UPDATE announcements SET retired_at = $1 WHERE id = $2 AND event_id = $3 AND retired_at IS NULL")

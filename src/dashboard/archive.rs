@@ -1,6 +1,7 @@
 //! GET /events/{id}/export.zip: the whole event in one file, for organizers to keep once the
 //! event is over: every CSV the dashboard offers, exactly as downloaded one by one, and every
-//! screenshot, filed by team.
+//! screenshot, filed by team. Downloading it records the time (`events.exported_at`): an
+//! archived event is deleted only after a full export taken since it was archived.
 
 use axum::body::Body;
 use axum::extract::{Path, Query};
@@ -94,6 +95,11 @@ pub async fn export_zip(db: crate::db::Db, session: Session, Path(event_id): Pat
         Ok(Err(e)) => return crate::error::internal_response("event archive not written", e),
         Err(e) => return crate::error::internal_response("event archive task failed", e),
     };
+    // Deleting an archived event requires a full export taken since it was archived: this is
+    // that export (the organizer was checked above, and every part of it was read).
+    if let Err(e) = crate::events::db::mark_exported(&db, event_id).await {
+        return crate::error::internal_response("event export time not recorded", e);
+    }
     (
         [
             (header::CONTENT_TYPE, "application/zip".to_owned()),

@@ -115,7 +115,7 @@ async fn check(
 /// Keeps the pasted CSV as a batch and shows its preview.
 #[server(prefix = "/api", endpoint = "console/import/stage")]
 pub async fn stage_import(event_id: i64, kind: String, csv_text: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let Some(kind) = Kind::from_code(&kind) else {
         return Err(AppError::field("kind", Msg::ErrRequired));
     };
@@ -226,7 +226,7 @@ pub async fn import_batch(event_id: i64, batch: Option<i64>) -> Result<Option<Ba
 /// batch's next view.
 #[server(prefix = "/api", endpoint = "console/import/commit")]
 pub async fn commit_import(event_id: i64, batch: i64) -> Result<Vec<Created>, AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let db = access.db();
     let lang = crate::i18n::request::request_lang();
     let mut tx = db.begin_write().await?;

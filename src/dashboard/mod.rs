@@ -68,6 +68,8 @@ pub struct DashboardData {
     /// (the projector's, from the same cache).
     pub join_url: String,
     pub join_qr_svg: String,
+    /// Archiving, unarchiving and deleting the event.
+    pub ending: crate::events::EventEnding,
 }
 
 #[server(prefix = "/api", endpoint = "console/dashboard")]
@@ -198,6 +200,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         calibration_svg: if chart.is_empty() { String::new() } else { calibration::svg(&chart, &labels) },
         join_qr_svg: access.state.boards.qr(event_id, &join_url).to_string(),
         join_url,
+        ending: crate::events::ending(db, event_id).await?,
     })
 }
 

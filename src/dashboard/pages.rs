@@ -1,6 +1,7 @@
 //! The organizer's dashboard at /events/{id}/dashboard.
 
 use super::dashboard;
+use crate::events::{ArchivedBanner, EventEndingPanel};
 use crate::i18n::{args, use_lang, Msg};
 use crate::live::LiveRegion;
 use crate::ui::{event_id_param, loaded};
@@ -174,9 +175,11 @@ pub fn DashboardPage() -> impl IntoView {
                         </a>
                     </p>
                     <p class="hint">{lang.t(Msg::HintExportArchive)}</p>
+                    <EventEndingPanel event_id ending=d.ending.clone() />
                 };
                 view! {
                     <section class="form-page wide" id="dashboard">
+                        <ArchivedBanner archived=d.ending.archived />
                         {head.into_any()}
                         {join.into_any()}
                         {judging.into_any()}

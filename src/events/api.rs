@@ -54,7 +54,7 @@ pub async fn event_form(id: i64) -> Result<EventFormData, AppError> {
 /// Saves the organizer's edit of an event made on `version`. Organizers only.
 #[server(prefix = "/api", endpoint = "events/update")]
 pub async fn update_event(id: i64, version: i64, #[server(flatten)] event: EventInput) -> Result<(), AppError> {
-    let access = gate::event(id, &[Role::Organizer]).await?;
+    let access = gate::event_write(id, &[Role::Organizer]).await?;
     let input = domain::Event::parse(&event).map_err(AppError::Invalid)?;
     let mut tx = access.db().begin_write().await?;
     let before = db::event(access.db(), id).await?.map(|r| r.input());
@@ -79,7 +79,7 @@ pub async fn update_event(id: i64, version: i64, #[server(flatten)] event: Event
 /// Adds a track, named (and described) in one or more languages. Organizers only.
 #[server(prefix = "/api", endpoint = "events/add-track")]
 pub async fn add_track(event_id: i64, #[server(flatten)] track: TrackInput) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
     let name = Localized::parse(
         &mut errors,
@@ -110,7 +110,7 @@ pub async fn add_track(event_id: i64, #[server(flatten)] track: TrackInput) -> R
 
 #[server(prefix = "/api", endpoint = "events/remove-track")]
 pub async fn remove_track(event_id: i64, track_id: i64) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
     let Some(name) = db::remove_track(&mut tx, event_id, track_id).await? else {
         return Err(AppError::NotFound);
@@ -123,7 +123,7 @@ pub async fn remove_track(event_id: i64, track_id: i64) -> Result<(), AppError> 
 /// Makes an existing account a co-organizer. Organizers only.
 #[server(prefix = "/api", endpoint = "events/add-organizer")]
 pub async fn add_organizer(event_id: i64, organizer_email: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let email =
         crate::auth::domain::Email::parse(&organizer_email).map_err(|k| AppError::field("organizer_email", k))?;
     let Some(crate::auth::db::Account { user, .. }) =
@@ -151,6 +151,7 @@ pub async fn add_organizer(event_id: i64, organizer_email: String) -> Result<(),
 #[server(prefix = "/api", endpoint = "events/join")]
 pub async fn join_event(event_id: i64) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
+    gate::ensure_writable(authed.db(), event_id).await?;
     let row = db::event(authed.db(), event_id).await?.ok_or(AppError::NotFound)?;
     if !domain::registration_open(row.input.registration_opens, row.input.registration_closes, now()) {
         return Err(AppError::Conflict(Msg::ErrRegistrationClosed));
@@ -161,6 +162,82 @@ pub async fn join_event(event_id: i64) -> Result<(), AppError> {
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Archives the event: from now on it is read-only for everyone (the gate refuses every
+/// write), and stays readable and exportable. Before its results are due only when the
+/// organizer confirms the event is over (`confirm`). Organizers only; an archived event is
+/// refused (409) like any other write.
+#[server(prefix = "/api", endpoint = "events/archive")]
+pub async fn archive_event(event_id: i64, confirm: Option<String>) -> Result<(), AppError> {
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
+    let ending = db::ending(access.db(), event_id).await?.ok_or(AppError::NotFound)?;
+    let at = now();
+    domain::may_archive(ending.results_at, at, confirm.is_some()).map_err(|e| AppError::Invalid(vec![e]))?;
+    let mut tx = access.db().begin_write().await?;
+    if !db::archive(&mut tx, event_id, at).await? {
+        // Archived meanwhile by another organizer.
+        return Err(AppError::Conflict(Msg::ErrEventArchived));
+    }
+    audit(&mut tx, Some(event_id), Some(access.user.id), "event.archived", None, None).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{event_id}/dashboard"));
+    Ok(())
+}
+
+/// Makes an archived event writable again, so a mistaken archive is not a trap. Organizers
+/// only. One of the two writes that go through the gate's read entry: it acts on archived
+/// events alone.
+#[server(prefix = "/api", endpoint = "events/unarchive")]
+pub async fn unarchive_event(event_id: i64) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let mut tx = access.db().begin_write().await?;
+    if !db::unarchive(&mut tx, event_id).await? {
+        return Err(AppError::Conflict(Msg::ErrEventNotArchived));
+    }
+    audit(&mut tx, Some(event_id), Some(access.user.id), "event.unarchived", None, None).await?;
+    tx.commit().await?;
+    leptos_axum::redirect(&format!("/events/{event_id}/dashboard"));
+    Ok(())
+}
+
+/// Deletes an archived event and everything of it, once the whole event was downloaded
+/// (export.zip) since it was archived and the organizer typed its name (`confirm_name`).
+/// Organizers only; the other write through the gate's read entry, as it acts on archived
+/// events alone. The deletion itself is recorded with no event (the event is gone).
+#[server(prefix = "/api", endpoint = "events/delete")]
+pub async fn delete_event(event_id: i64, confirm_name: String) -> Result<(), AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let ending = db::ending(access.db(), event_id).await?.ok_or(AppError::NotFound)?;
+    domain::may_delete(ending.archived_at, ending.exported_at, &ending.name, &confirm_name)?;
+    let mut tx = access.db().begin_write().await?;
+    if !db::delete(&mut tx, event_id).await? {
+        // Unarchived meanwhile (which also forgets the export).
+        return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
+    }
+    audit(
+        &mut tx,
+        None,
+        Some(access.user.id),
+        "event.deleted",
+        Some(json!({ "event": event_id, "name": ending.name })),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Where the event stands in its ending, for its organizers' dashboard.
+#[cfg(feature = "ssr")]
+pub async fn ending(db: &Db, event_id: i64) -> AppResult<EventEnding> {
+    let end = db::ending(db, event_id).await?.ok_or(AppError::NotFound)?;
+    Ok(EventEnding {
+        archived: end.archived_at.is_some(),
+        results_due: now() < end.results_at,
+        exported_since_archived: domain::exported_since_archived(end.archived_at, end.exported_at),
+    })
 }
 
 /// The input of a refused track name that clashes with one of the event's tracks: the first
@@ -230,6 +307,7 @@ async fn form_data(db: &Db, id: i64) -> AppResult<EventFormData> {
         fields: fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
         tracks: tracks(db::tracks(db, id).await?, request_lang()),
         people,
+        archived: db::ending(db, id).await?.is_some_and(|end| end.archived_at.is_some()),
     })
 }
 
@@ -266,6 +344,7 @@ async fn page(caller: &Caller, id: i64) -> AppResult<EventPageData> {
             (Msg::FieldEndsAt, d(e.ends_at)),
         ],
         registration_open: domain::registration_open(e.registration_opens, e.registration_closes, now()),
+        archived: db::ending(db, id).await?.is_some_and(|end| end.archived_at.is_some()),
         tracks: tracks(db::tracks(db, id).await?, request_lang()),
         description: e.description.pick(request_lang()).to_owned(),
         description_lang: e.description.picked_lang(request_lang()),

@@ -328,3 +328,140 @@ pub async fn timezone(db: &Db, event_id: i64) -> Result<chrono_tz::Tz, sqlx::Err
         sqlx::query_scalar("SELECT timezone FROM events WHERE id = $1").bind(event_id).fetch_one(&db.pool).await?;
     Ok(super::domain::timezone_or_utc(&name))
 }
+
+/// Where an event stands in its ending: its name and results time, when it was archived and
+/// when the whole event was last downloaded (`None`: never, or not since archiving).
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct Ending {
+    pub name: String,
+    pub results_at: i64,
+    pub archived_at: Option<i64>,
+    pub exported_at: Option<i64>,
+}
+
+pub async fn ending(db: &Db, event_id: i64) -> Result<Option<Ending>, sqlx::Error> {
+    sqlx::query_as("SELECT name, results_at, archived_at, exported_at FROM events WHERE id = $1")
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// Archives the event at `at` unless it already is; returns whether it did. The export time
+/// is cleared with it: only a download made from now on holds the final state.
+pub async fn archive(tx: &mut Tx, event_id: i64, at: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE events SET archived_at = $2, exported_at = NULL, updated_at = $2 WHERE id = $1 AND archived_at IS NULL",
+    )
+    .bind(event_id)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Makes an archived event writable again; returns whether it was archived.
+pub async fn unarchive(tx: &mut Tx, event_id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE events SET archived_at = NULL, exported_at = NULL, updated_at = $2 \
+         WHERE id = $1 AND archived_at IS NOT NULL",
+    )
+    .bind(event_id)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records that an organizer downloaded the whole event (export.zip) now.
+pub async fn mark_exported(db: &Db, event_id: i64) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE events SET exported_at = $2 WHERE id = $1")
+        .bind(event_id)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+/// The rows of one event, children before parents, each as the statement that deletes them
+/// (`$1` is the event). Every table that holds an `event_id`, or reaches one through a team,
+/// a project or a mentoring slot, is here: deleting them explicitly, in this order, does not
+/// depend on either database's foreign-key cascades (and removes the event's history, which
+/// its `ON DELETE SET NULL` would keep without an event).
+const EVENT_ROWS: &[&str] = &[
+    "DELETE FROM score_saves WHERE project_id IN (SELECT id FROM projects WHERE event_id = $1)",
+    "DELETE FROM scores WHERE event_id = $1 OR project_id IN (SELECT id FROM projects WHERE event_id = $1)",
+    "DELETE FROM judge_assignments WHERE event_id = $1 OR project_id IN (SELECT id FROM projects WHERE event_id = $1)",
+    "DELETE FROM judge_conflicts WHERE event_id = $1 OR team_id IN (SELECT id FROM teams WHERE event_id = $1)",
+    "DELETE FROM judge_profiles WHERE event_id = $1",
+    "DELETE FROM judge_passes WHERE event_id = $1",
+    "DELETE FROM rubrics WHERE event_id = $1",
+    "DELETE FROM judging_settings WHERE event_id = $1",
+    "DELETE FROM screenshots WHERE project_id IN (SELECT id FROM projects WHERE event_id = $1)",
+    "DELETE FROM project_history WHERE project_id IN (SELECT id FROM projects WHERE event_id = $1)",
+    "DELETE FROM projects WHERE event_id = $1 OR team_id IN (SELECT id FROM teams WHERE event_id = $1)",
+    "DELETE FROM help_requests WHERE event_id = $1 OR team_id IN (SELECT id FROM teams WHERE event_id = $1)",
+    "DELETE FROM mentor_bookings WHERE event_id = $1 OR slot_id IN (SELECT id FROM mentor_slots WHERE event_id = $1)",
+    "DELETE FROM mentor_slots WHERE event_id = $1",
+    "DELETE FROM mentor_assignments WHERE event_id = $1 OR team_id IN (SELECT id FROM teams WHERE event_id = $1)",
+    "DELETE FROM mentorship_log WHERE team_id IN (SELECT id FROM teams WHERE event_id = $1)",
+    "DELETE FROM mentor_profiles WHERE event_id = $1",
+    "DELETE FROM join_requests WHERE team_id IN (SELECT id FROM teams WHERE event_id = $1)",
+    "DELETE FROM team_members WHERE event_id = $1 OR team_id IN (SELECT id FROM teams WHERE event_id = $1)",
+    "DELETE FROM teams WHERE event_id = $1",
+    "DELETE FROM profiles WHERE event_id = $1",
+    "DELETE FROM boards WHERE event_id = $1",
+    "DELETE FROM announcements WHERE event_id = $1",
+    "DELETE FROM imports WHERE event_id = $1",
+    "DELETE FROM invites WHERE event_id = $1",
+    "DELETE FROM tracks WHERE event_id = $1",
+    "DELETE FROM event_roles WHERE event_id = $1",
+    "DELETE FROM audit_log WHERE event_id = $1",
+];
+
+/// Deletes the event and everything of it, in the caller's transaction, if it is still
+/// archived with a full export taken since (checked again here, on the locked row, so an
+/// unarchive racing the deletion wins or loses whole); returns whether it did.
+///
+/// The accounts made for this event's judges alone (phone-link accounts, which have no
+/// password and hold no role anywhere else) go with it: they exist only for this event.
+pub async fn delete(tx: &mut Tx, event_id: i64) -> Result<bool, sqlx::Error> {
+    // Taking the row first (a no-op update) makes a concurrent unarchive or export wait on
+    // PostgreSQL; SQLite writers take turns anyway.
+    let claimed = sqlx::query(
+        "UPDATE events SET version = version WHERE id = $1 AND archived_at IS NOT NULL \
+         AND exported_at IS NOT NULL AND exported_at >= archived_at",
+    )
+    .bind(event_id)
+    .execute(&mut **tx)
+    .await?;
+    if claimed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let pass_only: Vec<i64> = sqlx::query_scalar(
+        "SELECT u.id FROM users u WHERE u.password_hash LIKE 'pass$%' AND (\
+         u.id IN (SELECT user_id FROM event_roles WHERE event_id = $1) \
+         OR u.id IN (SELECT user_id FROM judge_passes WHERE event_id = $1))",
+    )
+    .bind(event_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for statement in EVENT_ROWS {
+        sqlx::query(statement).bind(event_id).execute(&mut **tx).await?;
+    }
+    sqlx::query("DELETE FROM events WHERE id = $1").bind(event_id).execute(&mut **tx).await?;
+    for user in pass_only {
+        // Only an account nothing else refers to: no role or pass left in another event,
+        // and no history it wrote there.
+        sqlx::query(
+            "DELETE FROM users WHERE id = $1 AND password_hash LIKE 'pass$%' \
+             AND NOT EXISTS (SELECT 1 FROM event_roles WHERE user_id = $1) \
+             AND NOT EXISTS (SELECT 1 FROM judge_passes WHERE user_id = $1 OR created_by = $1) \
+             AND NOT EXISTS (SELECT 1 FROM audit_log WHERE actor_id = $1)",
+        )
+        .bind(user)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(true)
+}

@@ -242,6 +242,52 @@ pub fn clashing_roles(role: crate::auth::Role) -> &'static [crate::auth::Role] {
     }
 }
 
+/// Whether an organizer may archive the event now: once its results are due, or earlier when
+/// they confirm the event is over (the form's `confirm` box), so a stray click in the middle
+/// of the event does not freeze it.
+pub fn may_archive(results_at: i64, now: i64, confirmed: bool) -> Result<(), FieldError> {
+    if now >= results_at || confirmed {
+        Ok(())
+    } else {
+        Err(FieldError::new("confirm", Msg::ErrArchiveBeforeResults))
+    }
+}
+
+/// Whether the whole event was downloaded since it was archived: only such an export holds
+/// everything the deletion removes (nothing can change once archived). Archiving clears the
+/// export time as well, so an export taken in the same second before archiving never counts.
+pub fn exported_since_archived(archived_at: Option<i64>, exported_at: Option<i64>) -> bool {
+    matches!((archived_at, exported_at), (Some(archived), Some(exported)) if exported >= archived)
+}
+
+/// The typed confirmation names the event: the same text once surrounding spaces are trimmed
+/// and runs of spaces inside are read as one (what a person retyping a name may change).
+pub fn names_the_event(name: &str, typed: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    !typed.trim().is_empty() && words(name) == words(typed)
+}
+
+/// Whether an organizer may delete the event: it is archived, the whole event was downloaded
+/// since, and they typed its name. Refusals are checked in that order.
+pub fn may_delete(
+    archived_at: Option<i64>,
+    exported_at: Option<i64>,
+    name: &str,
+    typed: &str,
+) -> Result<(), crate::error::AppError> {
+    use crate::error::AppError;
+    if archived_at.is_none() {
+        return Err(AppError::Conflict(Msg::ErrEventNotArchived));
+    }
+    if !exported_since_archived(archived_at, exported_at) {
+        return Err(AppError::Conflict(Msg::ErrDeleteExportFirst));
+    }
+    if !names_the_event(name, typed) {
+        return Err(AppError::field("confirm_name", Msg::ErrDeleteNameMismatch));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,5 +394,47 @@ mod tests {
         assert_eq!(phase_at(&e, e.results_at), Phase::Results);
         assert!(registration_open(e.registration_opens, e.registration_closes, e.registration_closes));
         assert!(!registration_open(e.registration_opens, e.registration_closes, e.registration_closes + 1));
+    }
+
+    #[test]
+    fn an_event_is_archived_after_its_results_or_when_the_organizer_confirms() {
+        let results = 1_800_000_000;
+        assert_eq!(may_archive(results, results, false), Ok(()));
+        assert_eq!(may_archive(results, results + 86_400, false), Ok(()));
+        let early = may_archive(results, results - 1, false).unwrap_err();
+        assert_eq!((early.field.as_str(), early.msg), ("confirm", Msg::ErrArchiveBeforeResults));
+        assert_eq!(may_archive(results, results - 86_400, true), Ok(()));
+    }
+
+    #[test]
+    fn only_an_export_taken_since_archiving_counts() {
+        assert!(!exported_since_archived(None, None));
+        assert!(!exported_since_archived(None, Some(100)), "not archived");
+        assert!(!exported_since_archived(Some(100), None), "never exported since");
+        assert!(!exported_since_archived(Some(100), Some(99)), "exported before archiving");
+        assert!(exported_since_archived(Some(100), Some(100)));
+        assert!(exported_since_archived(Some(100), Some(250)));
+    }
+
+    #[test]
+    fn the_typed_name_must_be_the_event_s() {
+        assert!(names_the_event("هاكاثون بركان", "هاكاثون بركان"));
+        assert!(names_the_event("Hackathon  Berkane", "  Hackathon Berkane "));
+        assert!(!names_the_event("Hackathon Berkane", "hackathon berkane"), "case counts");
+        assert!(!names_the_event("Hackathon Berkane", "Hackathon"));
+        assert!(!names_the_event("   ", "   "), "an empty confirmation confirms nothing");
+    }
+
+    #[test]
+    fn deletion_needs_an_archived_exported_event_and_its_name() {
+        use crate::error::AppError;
+        let name = "Hackathon Berkane";
+        assert_eq!(may_delete(None, Some(200), name, name), Err(AppError::Conflict(Msg::ErrEventNotArchived)));
+        assert_eq!(may_delete(Some(100), None, name, name), Err(AppError::Conflict(Msg::ErrDeleteExportFirst)));
+        assert_eq!(may_delete(Some(100), Some(50), name, name), Err(AppError::Conflict(Msg::ErrDeleteExportFirst)));
+        let wrong = may_delete(Some(100), Some(200), name, "Bootcamp").unwrap_err();
+        assert_eq!(wrong, AppError::field("confirm_name", Msg::ErrDeleteNameMismatch));
+        assert_eq!(wrong.http_status(), 422);
+        assert_eq!(may_delete(Some(100), Some(200), name, name), Ok(()));
     }
 }

@@ -8,7 +8,7 @@ pub mod db;
 pub mod domain;
 mod pages;
 
-pub use pages::{EventPage, HomePage, ManageEventPage, NewEventPage};
+pub use pages::{ArchivedBanner, EventEndingPanel, EventPage, HomePage, ManageEventPage, NewEventPage};
 
 use crate::auth::Role;
 use crate::error::AppError;
@@ -50,6 +50,18 @@ pub struct EventPageData {
     pub tracks: Vec<Track>,
     pub my_roles: Vec<Role>,
     pub registration_open: bool,
+    /// Archived events are read-only: the page says so and offers no joining.
+    pub archived: bool,
+}
+
+/// Where an event stands in its ending, for the organizer's dashboard.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventEnding {
+    pub archived: bool,
+    /// Results are not due yet: archiving now needs the organizer's confirmation.
+    pub results_due: bool,
+    /// The whole event was downloaded since it was archived: it may be deleted.
+    pub exported_since_archived: bool,
 }
 
 /// The event form as typed: every value still a string, named as the form's inputs are.
@@ -105,6 +117,7 @@ pub struct EventFormData {
     pub tracks: Vec<Track>,
     /// (name, email, role)
     pub people: Vec<(String, String, Role)>,
+    pub archived: bool,
 }
 
 impl EventFormData {

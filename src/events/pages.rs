@@ -6,7 +6,8 @@ use crate::auth::use_current_user;
 use crate::i18n::{args, use_lang, Localized};
 use crate::invites::InvitesPanel;
 use crate::ui::{
-    action_error, event_id_param, loaded, Alert, EventIdInput, Field, FormError, LocalizedField, Notice, Submit,
+    action_error, event_id_param, field_error, loaded, Alert, EventIdInput, Field, FormError, LocalizedField, Notice,
+    Submit,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -94,7 +95,10 @@ pub fn EventPage() -> impl IntoView {
                 let signed_in = user.get().and_then(|u| u.ok().flatten()).is_some();
                 let is_organizer = e.my_roles.contains(&Role::Organizer);
                 let roles = e.my_roles.iter().map(|r| lang.t(r.label())).collect::<Vec<_>>().join(", ");
-                let can_join = signed_in && e.registration_open && !e.my_roles.contains(&Role::Participant);
+                let can_join = signed_in
+                    && e.registration_open
+                    && !e.archived
+                    && !e.my_roles.contains(&Role::Participant);
                 let login_href = format!("/login?next=/events/{}", e.id);
                 view! {
                     <article class="event">
@@ -114,6 +118,7 @@ pub fn EventPage() -> impl IntoView {
                             " · "
                             {e.timezone.clone()}
                         </p>
+                        <ArchivedBanner archived=e.archived />
                         {(!roles.is_empty())
                             .then(|| view! { <p class="badge">{lang.t(Msg::YourRoles)} ": " {roles}</p> })}
                         <nav class="event-links" aria-label=lang.t(Msg::EventNavigation)>
@@ -439,6 +444,7 @@ pub fn ManageEventPage() -> impl IntoView {
                             <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
                             <a href=format!("/events/{event_id}/import")>{lang.t(Msg::ImportTitle)}</a>
                         </div>
+                        <ArchivedBanner archived=data.archived />
                         // First: inviting people is what an organizer comes here for, from
                         // the event's creation (which lands here) to its last days.
                         <InvitesPanel event_id />
@@ -534,4 +540,95 @@ pub fn ManageEventPage() -> impl IntoView {
             },
         )}
     }
+}
+
+/// The notice every page of an archived event shows: it is read-only, and still readable.
+#[component]
+pub fn ArchivedBanner(archived: bool) -> impl IntoView {
+    let lang = use_lang();
+    archived.then(|| {
+        view! {
+            <p class="notice archived" role="status">
+                {lang.t(Msg::ArchivedBanner)}
+            </p>
+        }
+    })
+}
+
+/// The end of an event, on its dashboard: archive it (confirmed), or once archived,
+/// unarchive it or delete it (its name typed, after a full export downloaded since).
+#[component]
+pub fn EventEndingPanel(event_id: i64, ending: EventEnding) -> impl IntoView {
+    let lang = use_lang();
+    let archive = ServerAction::<ArchiveEvent>::new();
+    let unarchive = ServerAction::<UnarchiveEvent>::new();
+    let delete = ServerAction::<DeleteEvent>::new();
+    let archive_errors = action_error(archive);
+    let unarchive_errors = action_error(unarchive);
+    let delete_errors = action_error(delete);
+    let confirm_error = field_error(archive_errors, "confirm");
+    let export = format!("/events/{event_id}/export.zip");
+    if !ending.archived {
+        let confirm = if ending.results_due { Msg::ArchiveConfirmEarly } else { Msg::ArchiveConfirm };
+        return view! {
+            <h2 id="ending">{lang.t(Msg::ArchiveTitle)}</h2>
+            <p class="hint">{lang.t(Msg::ArchiveIntro)}</p>
+            <ActionForm action=archive>
+                <FormError errors=archive_errors />
+                <EventIdInput event_id />
+                // Always asked, whatever the time: archiving stops every write at once.
+                <div class="field checkbox">
+                    <input
+                        type="checkbox"
+                        id="f-confirm"
+                        name="confirm"
+                        value="on"
+                        required=true
+                        aria-describedby="f-confirm-error"
+                    />
+                    <label for="f-confirm">{lang.t(confirm)}</label>
+                    <p class="field-error" id="f-confirm-error">
+                        {move || confirm_error.get()}
+                    </p>
+                </div>
+                <Submit label=Msg::ArchiveSubmit />
+            </ActionForm>
+        }
+        .into_any();
+    }
+    view! {
+        <h2 id="ending">{lang.t(Msg::ArchiveTitle)}</h2>
+        <ActionForm action=unarchive>
+            <FormError errors=unarchive_errors />
+            <EventIdInput event_id />
+            <p class="hint">{lang.t(Msg::UnarchiveHint)}</p>
+            <button type="submit" class="button">
+                {lang.t(Msg::UnarchiveSubmit)}
+            </button>
+        </ActionForm>
+        <h2 id="delete">{lang.t(Msg::DeleteTitle)}</h2>
+        <p>{lang.t(Msg::DeleteIntro)}</p>
+        {if ending.exported_since_archived {
+            view! { <p class="notice">{lang.t(Msg::DeleteExportDone)}</p> }.into_any()
+        } else {
+            view! {
+                <p class="hint">{lang.t(Msg::DeleteExportFirst)}</p>
+                <p class="exports">
+                    <a class="button primary" href=export rel="external">
+                        {lang.t(Msg::ExportArchive)}
+                    </a>
+                </p>
+            }
+                .into_any()
+        }}
+        <ActionForm action=delete>
+            <FormError errors=delete_errors />
+            <EventIdInput event_id />
+            <Field label=Msg::FieldConfirmName name="confirm_name" errors=delete_errors required=true dir_auto=true />
+            <button type="submit" class="button danger">
+                {lang.t(Msg::DeleteSubmit)}
+            </button>
+        </ActionForm>
+    }
+    .into_any()
 }

@@ -20,7 +20,7 @@ pub async fn create_invite(
     valid_days: String,
     allow_clash: Option<String>,
 ) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let (role, label, max_uses, days) = domain::parse_new(&role, &label, &max_uses, &valid_days)?;
     // The organizer's explicit say-so that this invite's role may be held together with a
     // clashing one (judge with participant or mentor) by whoever accepts it.
@@ -73,7 +73,7 @@ pub async fn list_invites(event_id: i64) -> Result<Vec<InviteRow>, AppError> {
 
 #[server(prefix = "/api", endpoint = "invites/revoke")]
 pub async fn revoke_invite(event_id: i64, invite_id: i64) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
     if !db::revoke(&mut tx, event_id, invite_id).await? {
         return Err(AppError::NotFound);
@@ -113,6 +113,8 @@ pub async fn invite_info(code: String) -> Result<InviteDetails, AppError> {
 pub async fn accept_invite(code: String) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
     crate::auth::limit_joins().await?;
+    // An archived event takes no one in: refused before the invite's use is taken.
+    gate::ensure_writable(authed.db(), db::by_code(authed.db(), code.trim()).await?.event_id).await?;
     let mut tx = authed.db().begin_write().await?;
     let event_id = db::accept(&mut tx, code.trim(), authed.user.id).await?;
     tx.commit().await?;
@@ -131,10 +133,13 @@ pub async fn signup_and_accept(
 ) -> Result<(), AppError> {
     let caller = gate::public().await?;
     crate::auth::limit_joins().await?;
-    let status = db::by_code(caller.db(), code.trim()).await?.status(now());
+    let invite = db::by_code(caller.db(), code.trim()).await?;
+    let status = invite.status(now());
     if status != InviteStatus::Valid {
         return Err(AppError::Conflict(status.error()));
     }
+    // An archived event takes no one in, and no account is made for it.
+    gate::ensure_writable(caller.db(), invite.event_id).await?;
     let account = crate::auth::prepare_account(&display_name, &email, password).await?;
     // The account and the role are one transaction: if the last use of the link is taken
     // meanwhile, no account is left behind.

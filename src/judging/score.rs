@@ -181,6 +181,8 @@ pub async fn join_as_judge(code: String, display_name: String) -> Result<(), App
     if role != Role::Judge.code() {
         return Err(AppError::Forbidden);
     }
+    // An archived event takes no new judge, and no account is made for it.
+    gate::ensure_writable(caller.db(), event_id).await?;
     let mut tx = caller.db().begin_write().await?;
     let user_id = super::passes::create_pass_user(&mut tx, name.as_str()).await?;
     // Takes one use of the invite (race-free) and grants the judge role.
@@ -292,7 +294,7 @@ pub async fn save_score(
     #[server(flatten)] sheet: ScoreSheet,
 ) -> Result<SaveAck, AppError> {
     let ScoreSheet { status, marks, notes, flagged, back } = sheet;
-    let access = gate::event(event_id, &[Role::Judge]).await?;
+    let access = gate::event_write(event_id, &[Role::Judge]).await?;
     let db = access.db();
     let me = access.user.id;
     if !valid_save_id(&save_id) {
@@ -440,7 +442,7 @@ pub async fn judge_conflicts(event_id: i64) -> Result<ConflictData, AppError> {
 /// them (`assign::plan`), together with every other change of that run.
 #[server(prefix = "/api", endpoint = "judging/conflicts/save")]
 pub async fn save_conflicts(event_id: i64, teams: Option<BTreeMap<String, String>>) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Judge]).await?;
+    let access = gate::event_write(event_id, &[Role::Judge]).await?;
     let me = access.user.id;
     let wanted: Vec<i64> = teams.unwrap_or_default().keys().filter_map(|k| k.parse().ok()).collect();
     let known: Vec<(i64,)> =

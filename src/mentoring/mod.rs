@@ -138,7 +138,7 @@ pub async fn save_mentor_profile(
     bio: String,
     contact: String,
 ) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Mentor]).await?;
+    let access = gate::event_write(event_id, &[Role::Mentor]).await?;
     let mut errors = Vec::new();
     let expertise = crate::tags::field(&mut errors, "expertise", &expertise);
     let languages = crate::tags::field(&mut errors, "languages", &languages);
@@ -371,7 +371,7 @@ async fn plan(db: &crate::db::Db, event_id: i64, seed: u64, rebalance: bool) -> 
 /// Organizers only; the run is recorded in the audit log.
 #[server(prefix = "/api", endpoint = "mentoring/auto-assign")]
 pub async fn auto_assign_mentors(event_id: i64, seed: String, rebalance: Option<String>) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNotANumber))?;
     let rebalance = rebalance.is_some();
     let plan = plan(access.db(), event_id, seed, rebalance).await?;
@@ -412,7 +412,7 @@ pub async fn auto_assign_mentors(event_id: i64, seed: String, rebalance: Option<
 /// Assigns a mentor to a team by hand, or unassigns with an empty `mentor_id`. Organizers only.
 #[server(prefix = "/api", endpoint = "mentoring/assign")]
 pub async fn assign_mentor(event_id: i64, team_id: i64, mentor_id: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let team: Option<(i64,)> = sqlx::query_as("SELECT id FROM teams WHERE id = $1 AND event_id = $2")
         .bind(team_id)
         .bind(event_id)

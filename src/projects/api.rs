@@ -30,7 +30,7 @@ pub async fn save_project(
     // Flattened, so the form posts its fields under their own names.
     #[server(flatten)] project: ProjectInput,
 ) -> Result<(), AppError> {
-    let ctx = ssr::my_team(event_id).await?;
+    let ctx = ssr::my_team_write(event_id).await?;
     ctx.ensure_open()?;
     let parsed = project.parse();
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
@@ -180,7 +180,7 @@ pub async fn save_project(
 
 #[server(prefix = "/api", endpoint = "projects/remove-screenshot")]
 pub async fn remove_screenshot(event_id: i64, screenshot_id: i64) -> Result<(), AppError> {
-    let ctx = ssr::my_team(event_id).await?;
+    let ctx = ssr::my_team_write(event_id).await?;
     ctx.ensure_open()?;
     let mut tx = ctx.access.db().begin_write().await?;
     // Scoped to the caller's own team in the statement itself.
@@ -209,7 +209,7 @@ pub async fn list_submissions(event_id: i64, track: String, status: String) -> R
 /// Gives one team more time to submit. Organizers only; recorded in the audit log.
 #[server(prefix = "/api", endpoint = "projects/extend")]
 pub async fn extend_deadline(event_id: i64, team_id: i64, until: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let tz = crate::events::db::timezone(access.db(), event_id).await?;
     let until = crate::events::domain::optional_local(&until, tz, "until")?;
     let mut tx = access.db().begin_write().await?;

@@ -53,7 +53,7 @@ pub async fn upload(data: MultipartData) -> AppResult<()> {
         }
     }
     let event_id = event_id.ok_or_else(|| AppError::field("form", Msg::ErrBadRequest))?;
-    let ctx = ssr::my_team(event_id).await?;
+    let ctx = ssr::my_team_write(event_id).await?;
     ctx.ensure_open()?;
     let bytes = file.filter(|b| !b.is_empty()).ok_or_else(|| AppError::field(SCREENSHOT_FIELD, Msg::ErrRequired))?;
     let (content_type, ext) =

@@ -131,9 +131,18 @@ pub(crate) mod ssr {
         pub extension: Option<i64>,
     }
 
-    /// The caller must be a participant of the event and a member of a team in it.
+    /// The caller must be a participant of the event and a member of a team in it, to read.
     pub async fn my_team(event_id: i64) -> AppResult<TeamContext> {
-        let access = gate::event(event_id, &[Role::Participant]).await?;
+        team_context(gate::event(event_id, &[Role::Participant]).await?).await
+    }
+
+    /// The same, to change the team's project: refused once the event is archived.
+    pub async fn my_team_write(event_id: i64) -> AppResult<TeamContext> {
+        team_context(gate::event_write(event_id, &[Role::Participant]).await?).await
+    }
+
+    async fn team_context(access: EventAccess) -> AppResult<TeamContext> {
+        let event_id = access.event_id;
         let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
             .await?
             .ok_or(AppError::Conflict(Msg::ErrNeedTeam))?;

@@ -1,5 +1,5 @@
 //! The teams server functions. Each starts at the authorization gate (directly or through
-//! `ssr::team_access`), validates everything, and writes in one transaction.
+//! `ssr::team_write_access`), validates everything, and writes in one transaction.
 
 use super::*;
 use leptos::prelude::*;
@@ -73,7 +73,7 @@ pub async fn save_profile(
     bio: String,
     looking: Option<String>,
 ) -> Result<(), AppError> {
-    let access = gate::event(event_id, PARTICIPANT).await?;
+    let access = gate::event_write(event_id, PARTICIPANT).await?;
     let mut errors = Vec::new();
     let skills = crate::tags::field(&mut errors, "skills", &skills);
     let languages = crate::tags::field(&mut errors, "languages", &languages);
@@ -157,7 +157,7 @@ pub async fn create_team(
     track_id: String,
     needs: String,
 ) -> Result<(), AppError> {
-    let access = gate::event(event_id, PARTICIPANT).await?;
+    let access = gate::event_write(event_id, PARTICIPANT).await?;
     let mut errors = Vec::new();
     let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
     let pitch = crate::events::domain::text(&mut errors, "pitch", &pitch, PITCH_MAX, false);
@@ -244,6 +244,8 @@ fn refusal_msg(r: domain::LinkRefusal) -> Msg {
 pub async fn join_team(code: String) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
     let team = db::team_by_code(authed.db(), code.trim()).await?.ok_or(AppError::NotFound)?;
+    // A team link of an archived event seats no one.
+    gate::ensure_writable(authed.db(), team.event_id).await?;
     let user = authed.user.id;
     let entry = match link_entry(authed.db(), team.event_id, user).await? {
         Ok(entry) => entry,
@@ -278,7 +280,7 @@ pub async fn join_team(code: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "teams/request")]
 pub async fn request_join(team_id: i64, message: String) -> Result<(), AppError> {
-    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    let (access, team) = ssr::team_write_access(team_id, PARTICIPANT).await?;
     let mut errors = Vec::new();
     let message = crate::events::domain::text(&mut errors, "message", &message, 300, false);
     if !errors.is_empty() {
@@ -324,7 +326,7 @@ pub async fn decide_request(request_id: i64, accept: bool) -> Result<(), AppErro
             .fetch_optional(&authed.db().pool)
             .await?;
     let (team_id, user_id) = row.ok_or(AppError::NotFound)?;
-    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    let (access, team) = ssr::team_write_access(team_id, PARTICIPANT).await?;
     ssr::require_captain(&access, &team)?;
     let mut tx = access.db().begin_write().await?;
     let (_, max) = db::ensure_unlocked(&mut tx, team.event_id).await?;
@@ -358,7 +360,7 @@ pub async fn decide_request(request_id: i64, accept: bool) -> Result<(), AppErro
 
 #[server(prefix = "/api", endpoint = "teams/leave")]
 pub async fn leave_team(event_id: i64) -> Result<(), AppError> {
-    let access = gate::event(event_id, PARTICIPANT).await?;
+    let access = gate::event_write(event_id, PARTICIPANT).await?;
     let team = db::team_of_user(access.db(), event_id, access.user.id).await?.ok_or(AppError::NotFound)?;
     let mut tx = access.db().begin_write().await?;
     db::ensure_unlocked(&mut tx, event_id).await?;
@@ -370,7 +372,7 @@ pub async fn leave_team(event_id: i64) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "teams/remove-member")]
 pub async fn remove_member(team_id: i64, user_id: i64) -> Result<(), AppError> {
-    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    let (access, team) = ssr::team_write_access(team_id, PARTICIPANT).await?;
     ssr::require_captain(&access, &team)?;
     if user_id == access.user.id {
         return Err(AppError::field("user_id", Msg::ErrCaptainCannotRemoveSelf));
@@ -393,7 +395,7 @@ pub async fn remove_member(team_id: i64, user_id: i64) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "teams/make-captain")]
 pub async fn make_captain(team_id: i64, user_id: i64) -> Result<(), AppError> {
-    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    let (access, team) = ssr::team_write_access(team_id, PARTICIPANT).await?;
     ssr::require_captain(&access, &team)?;
     let mut tx = access.db().begin_write().await?;
     let done = sqlx::query(
@@ -467,7 +469,7 @@ pub async fn teams_overview(event_id: i64) -> Result<Overview, AppError> {
 /// the team's size limit still holds, the lock date does not.
 #[server(prefix = "/api", endpoint = "teams/move")]
 pub async fn move_participant(event_id: i64, user_id: i64, team_id: i64) -> Result<(), AppError> {
-    let access = gate::event(event_id, ORGANIZER).await?;
+    let access = gate::event_write(event_id, ORGANIZER).await?;
     let roles = gate::roles_in_event(access.db(), event_id, user_id).await?;
     if !roles.contains(&Role::Participant) {
         return Err(AppError::field("user_id", Msg::ErrNotAParticipant));
@@ -501,7 +503,7 @@ pub async fn move_participant(event_id: i64, user_id: i64, team_id: i64) -> Resu
 /// change teams. Organizers only.
 #[server(prefix = "/api", endpoint = "teams/lock")]
 pub async fn set_team_lock(event_id: i64, locked_at: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, ORGANIZER).await?;
+    let access = gate::event_write(event_id, ORGANIZER).await?;
     let tz = crate::events::db::timezone(access.db(), event_id).await?;
     let at = crate::events::domain::optional_local(&locked_at, tz, "locked_at")?;
     let mut tx = access.db().begin_write().await?;
@@ -520,7 +522,7 @@ pub async fn set_team_lock(event_id: i64, locked_at: String) -> Result<(), AppEr
 /// on the same data gives the same teams. Organizers only.
 #[server(prefix = "/api", endpoint = "teams/auto-form")]
 pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, ORGANIZER).await?;
+    let access = gate::event_write(event_id, ORGANIZER).await?;
     let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNotANumber))?;
     let db = access.db();
     let solos: Vec<domain::Solo> = db::solos(db, event_id)
@@ -589,7 +591,7 @@ pub async fn auto_form_teams(event_id: i64, seed: String) -> Result<(), AppError
 /// history with it (foreign keys cascade). Organizers only.
 #[server(prefix = "/api", endpoint = "teams/dissolve")]
 pub async fn dissolve_team(event_id: i64, team_id: i64) -> Result<(), AppError> {
-    let access = gate::event(event_id, ORGANIZER).await?;
+    let access = gate::event_write(event_id, ORGANIZER).await?;
     let mut tx = access.db().begin_write().await?;
     // The conditions are part of the DELETE itself: no window between a check made here and
     // the delete, for a submission or a first score to slip into.
@@ -634,7 +636,7 @@ pub async fn dissolve_team(event_id: i64, team_id: i64) -> Result<(), AppError> 
 /// captain's edit, the lock date does not stop it.
 #[server(prefix = "/api", endpoint = "teams/rename")]
 pub async fn rename_team(event_id: i64, team_id: i64, team_name: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, ORGANIZER).await?;
+    let access = gate::event_write(event_id, ORGANIZER).await?;
     let name = domain::TeamName::parse(&team_name).map_err(|k| AppError::field("team_name", k))?;
     let mut tx = access.db().begin_write().await?;
     // The event id in the WHERE clause keeps an organizer inside their own event.
@@ -679,7 +681,7 @@ pub async fn update_team(
     track_id: String,
     needs: String,
 ) -> Result<(), AppError> {
-    let (access, team) = ssr::team_access(team_id, PARTICIPANT).await?;
+    let (access, team) = ssr::team_write_access(team_id, PARTICIPANT).await?;
     ssr::require_captain(&access, &team)?;
     let mut errors = Vec::new();
     let name = domain::TeamName::parse(&team_name).map_err(|k| errors.push(FieldError::new("team_name", k))).ok();
@@ -780,7 +782,7 @@ async fn follow_team_track(
 /// The skills the event suggests to participants. Organizers only.
 #[server(prefix = "/api", endpoint = "teams/set-skills")]
 pub async fn set_event_skills(event_id: i64, skills: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, ORGANIZER).await?;
+    let access = gate::event_write(event_id, ORGANIZER).await?;
     let mut errors = Vec::new();
     let skills = crate::tags::field(&mut errors, "skills", &skills);
     if !errors.is_empty() {

@@ -149,11 +149,12 @@ pub(crate) mod ssr {
     }
 
     /// The caller must be signed in, the team must exist, and the caller must hold one of
-    /// `roles` in the team's event. Anonymous callers hear 401 before anything is looked up.
-    pub async fn team_access(team_id: i64, roles: &[Role]) -> AppResult<(EventAccess, TeamRow)> {
+    /// `roles` in the team's event, to change the team (every caller writes): refused once
+    /// the event is archived. Anonymous callers hear 401 before anything is looked up.
+    pub async fn team_write_access(team_id: i64, roles: &[Role]) -> AppResult<(EventAccess, TeamRow)> {
         let authed = gate::signed_in().await?;
         let team = db::team(authed.db(), team_id).await?.ok_or(AppError::NotFound)?;
-        let access = gate::event(team.event_id, roles).await?;
+        let access = gate::event_write(team.event_id, roles).await?;
         Ok((access, team))
     }
 

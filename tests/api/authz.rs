@@ -68,6 +68,12 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("events/add-track", ORGANIZER, NO_ONE),
         ("events/remove-track", ORGANIZER, NO_ONE),
         ("events/add-organizer", ORGANIZER, NO_ONE),
+        // Archiving makes the event read-only (the case archives it, then unarchives it back);
+        // unarchiving and deleting act on an archived event: the deletion on an event of the
+        // organizer's own, exported, where the other personas hold their roles too.
+        ("events/archive", ORGANIZER, NO_ONE),
+        ("events/unarchive", ORGANIZER, NO_ONE),
+        ("events/delete", ORGANIZER, NO_ONE),
         // Any account joins an open event (the fixture's open event, so roles in the main
         // event stay as they are).
         ("events/join", SIGNED_IN, NO_ONE),
@@ -217,6 +223,33 @@ async fn audited(app: &TestApp, event: i64, action: &str) -> bool {
     n > 0
 }
 
+/// An event of the organizer's own, with the event's other personas holding their roles in it
+/// too, archived and exported: ready to be deleted. Its id and name.
+async fn doomed_event(app: &TestApp, fx: &Fixture) -> (i64, String) {
+    let org = fx.client(Organizer);
+    let name = format!("À supprimer {}", seq());
+    let id = app.create_event(org, &name).await;
+    for (p, role) in [
+        (Participant, "participant"),
+        (Captain, "participant"),
+        (Solo, "participant"),
+        (Mentor, "mentor"),
+        (Judge, "judge"),
+    ] {
+        sqlx::query("INSERT INTO event_roles (event_id, user_id, role, granted_at) VALUES ($1, $2, $3, 0)")
+            .bind(id)
+            .bind(fx.user(p))
+            .bind(role)
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+    }
+    archive(app, org, id).await;
+    let (status, _) = get_status(app, org, &format!("/events/{id}/export.zip")).await;
+    assert_eq!(status, StatusCode::OK, "the export before deleting");
+    (id, name)
+}
+
 /// Builds the form of a case for an allowed persona, making a fresh target where the call
 /// destroys or uses up its target. Refused personas are sent the first allowed persona's form.
 async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Prepared {
@@ -288,6 +321,19 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             prepared(Call::of(&Login { email: fx.emails[&Participant].clone(), password: PASSWORD.into(), next: None }))
         }
         "events/page" => prepared(Call::of(&EventPage { id: event_id })),
+        "events/archive" => prepared(Call::of(&ArchiveEvent { event_id, confirm: Some("on".into()) })),
+        "events/unarchive" => {
+            archive(app, org, event_id).await;
+            prepared(Call::of(&UnarchiveEvent { event_id }))
+        }
+        "events/delete" => {
+            let (id, name) = doomed_event(app, fx).await;
+            Prepared {
+                call: Call::of(&DeleteEvent { event_id: id, confirm_name: name }),
+                actor: None,
+                mark: id.to_string(),
+            }
+        }
         "events/form" => prepared(Call::of(&EventForm { id: event_id })),
         "events/create" => prepared(Call::of(&event_form(&format!("Créé {}", seq())))),
         "events/update" => {
@@ -765,6 +811,14 @@ async fn effect(
         "events/add-track" => expect(count("SELECT COUNT(*) FROM tracks WHERE event_id = $1", fx.event).await >= 2, "track added"),
         "events/remove-track" => expect(count("SELECT COUNT(*) FROM tracks WHERE id = $1", id).await == 0, "track removed"),
         "events/add-organizer" => expect(count("SELECT COUNT(*) FROM event_roles WHERE role = 'organizer' AND user_id = $1", id).await == 1, "organizer granted"),
+        "events/archive" => {
+            let archived = count("SELECT COUNT(*) FROM events WHERE archived_at IS NOT NULL AND id = $1", fx.event).await == 1;
+            // Unarchived back, since every case after this one writes to the event.
+            let back = app.send(fx.client(Organizer), &UnarchiveEvent { event_id: fx.event }).await;
+            expect(archived && back.status.is_success(), "event archived (and back)")
+        }
+        "events/unarchive" => expect(count("SELECT COUNT(*) FROM events WHERE archived_at IS NULL AND id = $1", fx.event).await == 1, "event unarchived"),
+        "events/delete" => expect(count("SELECT COUNT(*) FROM events WHERE id = $1", id).await == 0, "event deleted"),
         "events/join" => expect(in_open("participant").await == 1, "joined"),
         "invites/create" => expect(count("SELECT COUNT(*) FROM invites WHERE event_id = $1 AND role = 'judge'", fx.event).await >= 2, "invite created"),
         "invites/list" => expect(body.contains(&fx.invite_code), "the event's invites are listed"),
@@ -1132,6 +1186,121 @@ async fn every_plain_route_enforces_its_policy() {
     assert!(failures.is_empty(), "route matrix violations:\n{}", failures.join("\n"));
 }
 
+/// The only writes an archived event takes: making it writable again, and deleting it.
+const ARCHIVED_WRITES: &[&str] = &["events/unarchive", "events/delete"];
+
+/// An archived event is read-only, whatever the door. Every case of the matrix is replayed,
+/// by its first allowed persona with the call the matrix makes, on the fixture's events
+/// archived; which cases write is not listed anywhere but found from what the call does:
+///
+/// - a call that succeeds on the archived events must have changed none of their rows (a
+///   read, or a change outside any event: an account, a new event);
+/// - a call refused with `ErrEventArchived` (409) must have changed nothing at all, and then,
+///   made again once the events are live, must succeed and change their rows (a write: a
+///   read refused as if it wrote would fail here);
+/// - any other answer is a failure, as is unarchiving or deleting refused.
+///
+/// So a new server function that writes to an event without the gate's write entry fails
+/// here as soon as the matrix lists it. The plain routes, all reads, must still answer.
+#[tokio::test]
+async fn an_archived_event_refuses_every_write_of_the_matrix() {
+    let (app, fx) = matrix_app().await;
+    // The events the matrix's calls write to: its own, and the open one people join.
+    let events = [fx.event, fx.open_event];
+    let (mut writes, mut reads, mut failures) = (Vec::new(), Vec::new(), Vec::new());
+    for (endpoint, allowed, _) in cases() {
+        let Some(&p) = allowed.first() else { continue };
+        let prep = prepare(&app, &fx, endpoint, p).await;
+        let session_changing = SESSION_CHANGING.contains(&endpoint);
+        let caller = match &prep.actor {
+            Some(actor) => actor.clone(),
+            None if session_changing => fx.twin(&app, p).await,
+            None => fx.client(p).clone(),
+        };
+        set_archived(&app, &events, true).await;
+        let (before, rows_before) = (snapshot(&app).await, rows_of_events(&app, &events).await);
+        let reply = app.send_call(&caller, &prep.call).await;
+        let (after, rows_after) = (snapshot(&app).await, rows_of_events(&app, &events).await);
+        set_archived(&app, &events, false).await;
+        let succeeded = reply.status.is_success() || reply.status.is_redirection();
+        let refused =
+            reply.status == StatusCode::CONFLICT && reply.error() == Some(AppError::Conflict(Msg::ErrEventArchived));
+        // What every successful call must have done (and undone where the matrix hands
+        // something back: captaincy, a team's name, an archive).
+        let checked = |reply: Reply, caller: Client| {
+            let (app, fx, prep) = (&app, &fx, &prep);
+            async move { effect(app, fx, endpoint, p, prep, &caller, &reply).await }
+        };
+        if ARCHIVED_WRITES.contains(&endpoint) {
+            if !succeeded {
+                failures.push(format!(
+                    "{endpoint} as {p:?} on an archived event: got {} {}",
+                    reply.status,
+                    short(&reply.body)
+                ));
+            } else if let Err(what) = checked(reply, caller).await {
+                failures.push(format!("{endpoint} as {p:?} on an archived event: {what} did not happen"));
+            }
+        } else if succeeded {
+            let diff = changed(&rows_before, &rows_after);
+            if !diff.is_empty() {
+                failures.push(format!("{endpoint} as {p:?} wrote to an archived event: {}", diff.join("; ")));
+            } else if let Err(what) = checked(reply, caller).await {
+                failures.push(format!("{endpoint} as {p:?} on an archived event: answered, but {what} did not happen"));
+            } else {
+                reads.push(endpoint);
+            }
+        } else if refused {
+            let diff = changed(&before, &after);
+            if !diff.is_empty() {
+                failures.push(format!("{endpoint} as {p:?}: refused as archived but changed {}", diff.join("; ")));
+            }
+            // The same call on the live events: it must go through and write to them.
+            let caller = if session_changing && prep.actor.is_none() { fx.twin(&app, p).await } else { caller };
+            let live_before = rows_of_events(&app, &events).await;
+            let live = app.send_call(&caller, &prep.call).await;
+            let live_after = rows_of_events(&app, &events).await;
+            if !(live.status.is_success() || live.status.is_redirection()) {
+                failures.push(format!(
+                    "{endpoint} as {p:?}: on the live event got {} {}",
+                    live.status,
+                    short(&live.body)
+                ));
+            } else if changed(&live_before, &live_after).is_empty() {
+                failures.push(format!(
+                    "{endpoint} as {p:?}: refused on an archived event but writes nothing to a live one"
+                ));
+            } else if let Err(what) = checked(live, caller).await {
+                failures.push(format!("{endpoint} as {p:?} on the live event: {what} did not happen"));
+            } else {
+                writes.push(endpoint);
+            }
+        } else {
+            failures.push(format!(
+                "{endpoint} as {p:?} on an archived event: expected success or 409 (archived), got {} {}",
+                reply.status,
+                short(&reply.body)
+            ));
+        }
+        set_archived(&app, &events, false).await;
+    }
+    // Reads of every kind still answer on an archived event: pages' data, exports, streams.
+    set_archived(&app, &events, true).await;
+    for (route, allowed, path) in routes(&fx) {
+        let Some(&p) = allowed.first() else { continue };
+        let (status, body) = get_status(&app, fx.client(p), &path).await;
+        if !(status.is_success() || status.is_redirection()) {
+            failures.push(format!("{route} as {p:?} on an archived event: got {status}"));
+        } else if let Err(what) = route_effect(&app, &fx, route, p, body.as_deref()).await {
+            failures.push(what);
+        }
+    }
+    assert!(failures.is_empty(), "archived-event violations:\n{}", failures.join("\n"));
+    // Not vacuous: the matrix holds writes and reads of every feature.
+    assert!(writes.len() >= 60, "only {} writes refused: {writes:?}", writes.len());
+    assert!(reads.len() >= 30, "only {} reads: {reads:?}", reads.len());
+}
+
 /// One call that reaches into the other event: who makes it, and the call (the server
 /// function and its arguments).
 type Reach = (Persona, Call);
@@ -1142,6 +1311,9 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
     vec![
         (Organizer, Call::of(&RemoveTrack { event_id: a.event, track_id: b.track })),
         (Organizer, Call::of(&RevokeInvite { event_id: a.event, invite_id: b.invite })),
+        (Organizer, Call::of(&ArchiveEvent { event_id: b.event, confirm: Some("on".into()) })),
+        (Organizer, Call::of(&UnarchiveEvent { event_id: b.event })),
+        (Organizer, Call::of(&DeleteEvent { event_id: b.event, confirm_name: format!("Hackathon Berkane {}", b.tag) })),
         (Solo, Call::of(&RequestJoin { team_id: b.team, message: "x".into() })),
         (Captain, Call::of(&DecideRequest { request_id: b.join_request, accept: true })),
         (Captain, Call::of(&RemoveMember { team_id: b.team, user_id: b.user(Participant) })),

@@ -466,50 +466,107 @@ pub const TABLES: &[&str] = &[
     "password_resets",
 ];
 
+/// One row as text, every column in order (a column no type reads shows as `?`).
+fn row_text(r: &sqlx::any::AnyRow) -> String {
+    use sqlx::Row;
+    (0..r.len())
+        .map(|i| {
+            if let Ok(v) = r.try_get::<Option<i64>, _>(i) {
+                format!("{v:?}")
+            } else if let Ok(v) = r.try_get::<Option<String>, _>(i) {
+                format!("{v:?}")
+            } else if let Ok(v) = r.try_get::<Option<f64>, _>(i) {
+                format!("{v:?}")
+            } else if let Ok(v) = r.try_get::<Option<bool>, _>(i) {
+                format!("{v:?}")
+            } else {
+                "?".into()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The rows of a query, as text, sorted.
+async fn rows_text(app: &TestApp, sql: &str) -> Vec<String> {
+    let rows = sqlx::query(sql).fetch_all(&app.state.db.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let mut lines: Vec<String> = rows.iter().map(row_text).collect();
+    lines.sort();
+    lines
+}
+
 /// Every row of every table, as text: two snapshots are equal exactly when nothing changed.
 pub async fn snapshot(app: &TestApp) -> BTreeMap<&'static str, Vec<String>> {
-    use sqlx::Row;
     let mut out = BTreeMap::new();
     for table in TABLES {
-        let rows = sqlx::query(&format!("SELECT * FROM {table}")).fetch_all(&app.state.db.pool).await.unwrap();
-        let mut lines: Vec<String> = rows
-            .iter()
-            .map(|r| {
-                (0..r.len())
-                    .map(|i| {
-                        if let Ok(v) = r.try_get::<Option<i64>, _>(i) {
-                            format!("{v:?}")
-                        } else if let Ok(v) = r.try_get::<Option<String>, _>(i) {
-                            format!("{v:?}")
-                        } else if let Ok(v) = r.try_get::<Option<f64>, _>(i) {
-                            format!("{v:?}")
-                        } else if let Ok(v) = r.try_get::<Option<bool>, _>(i) {
-                            format!("{v:?}")
-                        } else {
-                            "?".into()
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("|")
-            })
-            .collect();
-        lines.sort();
-        out.insert(*table, lines);
+        out.insert(*table, rows_text(app, &format!("SELECT * FROM {table}")).await);
+    }
+    out
+}
+
+/// Every table of the database with its columns, read from the schema itself, so a table
+/// added later is included without being named here.
+pub async fn schema_columns(app: &TestApp) -> BTreeMap<String, Vec<String>> {
+    let sql = match app.state.db.backend {
+        hakam::db::Backend::Postgres => {
+            "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) FROM information_schema.columns \
+             WHERE table_schema = current_schema()"
+        }
+        hakam::db::Backend::Sqlite => {
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+        }
+    };
+    let pairs: Vec<(String, String)> = sqlx::query_as(sql).fetch_all(&app.state.db.pool).await.unwrap();
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (table, column) in pairs {
+        out.entry(table).or_default().push(column);
+    }
+    out
+}
+
+/// Every row that belongs to one of `events`, by table: the events' own rows, every row with
+/// their `event_id`, and every row reaching them through a team, a project or a mentoring
+/// slot. Tables are read from the schema (`schema_columns`), so a new table of an event is
+/// covered the day it is added.
+pub async fn rows_of_events(app: &TestApp, events: &[i64]) -> BTreeMap<String, Vec<String>> {
+    let ids = events.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ");
+    let mut out = BTreeMap::new();
+    for (table, columns) in schema_columns(app).await {
+        let has = |c: &str| columns.iter().any(|x| x == c);
+        let mut reach = Vec::new();
+        if table == "events" {
+            reach.push(format!("id IN ({ids})"));
+        }
+        if has("event_id") {
+            reach.push(format!("event_id IN ({ids})"));
+        }
+        for (column, parent) in [("team_id", "teams"), ("project_id", "projects"), ("slot_id", "mentor_slots")] {
+            if has(column) {
+                reach.push(format!("{column} IN (SELECT id FROM {parent} WHERE event_id IN ({ids}))"));
+            }
+        }
+        if !reach.is_empty() {
+            let rows = rows_text(app, &format!("SELECT * FROM {table} WHERE {}", reach.join(" OR "))).await;
+            out.insert(table, rows);
+        }
     }
     out
 }
 
 /// The tables that differ between two snapshots, with a sample of the change.
-pub fn changed(
-    before: &BTreeMap<&'static str, Vec<String>>,
-    after: &BTreeMap<&'static str, Vec<String>>,
+pub fn changed<K: Ord + std::fmt::Display>(
+    before: &BTreeMap<K, Vec<String>>,
+    after: &BTreeMap<K, Vec<String>>,
 ) -> Vec<String> {
+    let none = Vec::new();
     before
         .iter()
         .filter(|(t, rows)| after.get(*t) != Some(rows))
         .map(|(t, rows)| {
-            let new: Vec<&String> = after[t].iter().filter(|r| !rows.contains(r)).take(2).collect();
-            format!("{t} ({} → {} rows; new/changed: {new:?})", rows.len(), after[t].len())
+            let now = after.get(t).unwrap_or(&none);
+            let new: Vec<&String> = now.iter().filter(|r| !rows.contains(r)).take(2).collect();
+            format!("{t} ({} → {} rows; new/changed: {new:?})", rows.len(), now.len())
         })
         .collect()
 }
@@ -535,5 +592,23 @@ pub async fn get_status(app: &TestApp, client: &Client, path: &str) -> (StatusCo
             .await
             .unwrap_or_else(|_| panic!("GET {path}: body not complete within {limit:?}"));
         (status, Some(body.unwrap_or_default()))
+    }
+}
+
+/// The organizer archives the event (confirming it is over, whatever the time).
+pub async fn archive(app: &TestApp, organizer: &Client, event: i64) {
+    let r = app.send(organizer, &ArchiveEvent { event_id: event, confirm: Some("on".into()) }).await;
+    ok(&r, "archive");
+}
+
+/// Marks events archived or not directly, as archiving and unarchiving leave them.
+pub async fn set_archived(app: &TestApp, events: &[i64], archived: bool) {
+    for event in events {
+        sqlx::query("UPDATE events SET archived_at = $2 WHERE id = $1")
+            .bind(event)
+            .bind(archived.then(|| chrono::Utc::now().timestamp()))
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
     }
 }

@@ -20,8 +20,8 @@ pub use hakam::board::api::{
 pub use hakam::dashboard::{CommitImport, Dashboard, ImportBatch, StageImport};
 pub use hakam::error::{AppError, FieldError};
 pub use hakam::events::{
-    AddOrganizer, AddTrack, CreateEvent, EventForm, EventInput, EventPage, JoinEvent, ListEvents, RemoveTrack,
-    TrackInput, UpdateEvent,
+    AddOrganizer, AddTrack, ArchiveEvent, CreateEvent, DeleteEvent, EventForm, EventInput, EventPage, JoinEvent,
+    ListEvents, RemoveTrack, TrackInput, UnarchiveEvent, UpdateEvent,
 };
 pub use hakam::i18n::Msg;
 pub use hakam::invites::{AcceptInvite, CreateInvite, InviteInfo, ListInvites, RevokeInvite, SignupAndAccept};

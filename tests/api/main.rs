@@ -2,6 +2,7 @@
 //! PostgreSQL with HAKAM_TEST_BACKEND=postgres).
 
 mod accounts;
+mod archive;
 mod auth;
 mod authz;
 mod backup;

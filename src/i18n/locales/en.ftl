@@ -653,3 +653,24 @@ admin-reset-link-hint = { $minutes ->
         [one] Works once, for { $minutes } minute. Issuing another link cancels this one.
        *[other] Works once, for { $minutes } minutes. Issuing another link cancels this one.
     }
+
+## Events end cleanly: archiving (read-only) and deleting an archived event.
+err-event-archived = This event is archived: it can be read and exported, but nothing in it can change. Its organizers can unarchive it.
+err-event-not-archived = This event is not archived.
+err-archive-before-results = Results are not due yet: tick the box to confirm the event is over.
+err-delete-export-first = Download the whole event (ZIP) first: an event is deleted only after a full export downloaded since it was archived.
+err-delete-name-mismatch = Type the event's name exactly as it is written to confirm.
+archive-title = End of the event
+archive-intro = Once the results are out, archive the event: it becomes read-only for everyone (no team, project, score or setting can change) and stays readable and exportable.
+archive-confirm = I confirm: the event is over, make it read-only.
+archive-confirm-early = Results are not due yet. I confirm the event is over anyway and want it read-only now.
+archive-submit = Archive the event
+archived-banner = This event is archived: it is read-only. Everything in it can still be read and exported.
+unarchive-hint = Archived by mistake? Unarchiving makes the event editable again.
+unarchive-submit = Unarchive the event
+delete-title = Delete the event
+delete-intro = Deleting removes the event and everything in it for good: roles, teams, projects and screenshots, scores, judges' links, invites, mentoring, the board and the event's history. People's accounts stay. This cannot be undone.
+delete-export-first = Download the whole event (ZIP) first: deletion is refused until a full export has been downloaded since the event was archived.
+delete-export-done = A full export was downloaded since the event was archived.
+field-confirm-name = Type the event's name to confirm
+delete-submit = Delete the event for good

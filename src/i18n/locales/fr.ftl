@@ -639,3 +639,24 @@ admin-reset-link-hint = { $minutes ->
         [one] Utilisable une fois, pendant { $minutes } minute. Créer un autre lien annule celui-ci.
        *[other] Utilisable une fois, pendant { $minutes } minutes. Créer un autre lien annule celui-ci.
     }
+
+## Fin propre d'un événement : l'archiver (lecture seule) et supprimer un événement archivé.
+err-event-archived = Cet événement est archivé : il peut être consulté et exporté, mais plus rien n'y change. Ses organisateurs peuvent le désarchiver.
+err-event-not-archived = Cet événement n'est pas archivé.
+err-archive-before-results = Les résultats ne sont pas encore prévus : cochez la case pour confirmer que l'événement est terminé.
+err-delete-export-first = Téléchargez d'abord tout l'événement (ZIP) : un événement n'est supprimé qu'après un export complet téléchargé depuis son archivage.
+err-delete-name-mismatch = Saisissez le nom de l'événement exactement tel qu'il est écrit pour confirmer.
+archive-title = Fin de l'événement
+archive-intro = Une fois les résultats publiés, archivez l'événement : il passe en lecture seule pour tout le monde (plus aucune équipe, aucun projet, aucune note ni aucun réglage ne change) et reste consultable et exportable.
+archive-confirm = Je confirme : l'événement est terminé, le passer en lecture seule.
+archive-confirm-early = Les résultats ne sont pas encore prévus. Je confirme que l'événement est terminé et je veux le passer en lecture seule dès maintenant.
+archive-submit = Archiver l'événement
+archived-banner = Cet événement est archivé : il est en lecture seule. Tout son contenu reste consultable et exportable.
+unarchive-hint = Archivé par erreur ? Le désarchiver le rend de nouveau modifiable.
+unarchive-submit = Désarchiver l'événement
+delete-title = Supprimer l'événement
+delete-intro = La suppression efface définitivement l'événement et tout son contenu : rôles, équipes, projets et captures d'écran, notes, liens des jurés, invitations, mentorat, tableau et historique de l'événement. Les comptes des personnes restent. C'est irréversible.
+delete-export-first = Téléchargez d'abord tout l'événement (ZIP) : la suppression est refusée tant qu'aucun export complet n'a été téléchargé depuis l'archivage.
+delete-export-done = Un export complet a été téléchargé depuis l'archivage.
+field-confirm-name = Saisissez le nom de l'événement pour confirmer
+delete-submit = Supprimer définitivement l'événement

@@ -85,7 +85,7 @@ pub async fn save_judging_settings(
     disagreement: String,
     state: String,
 ) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let (k, threshold) =
         domain::check_settings(&judges_per_project, &disagreement, &method, &state).map_err(AppError::Invalid)?;
     let hide = i64::from(hide_names.is_some());
@@ -163,7 +163,7 @@ pub async fn save_rubric(
     version: i64,
     fields: Option<BTreeMap<String, String>>,
 ) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     if scope != 0 && !crate::events::db::track_in_event(access.db(), event_id, scope).await? {
         return Err(AppError::NotFound);
     }
@@ -197,7 +197,7 @@ pub async fn save_rubric(
 /// The link is in the answer and on the console's next view, and nowhere else.
 #[server(prefix = "/api", endpoint = "judging/judges/add")]
 pub async fn add_judge(event_id: i64, display_name: String) -> Result<IssuedPass, AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let name =
         crate::auth::domain::DisplayName::parse(&display_name).map_err(|k| AppError::field("display_name", k))?;
     let mut tx = access.db().begin_write().await?;
@@ -223,7 +223,7 @@ pub async fn add_judge(event_id: i64, display_name: String) -> Result<IssuedPass
 /// passes can be revoked.
 #[server(prefix = "/api", endpoint = "judging/pass/reset")]
 pub async fn reset_pass(event_id: i64, user_id: i64, action: String) -> Result<Option<IssuedPass>, AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let pass_only = db::pass_target(access.db(), event_id, user_id).await?;
     if !matches!(action.as_str(), "revoke" | "renew") {
         return Err(AppError::field("action", Msg::ErrRequired));
@@ -259,7 +259,7 @@ pub async fn reset_pass(event_id: i64, user_id: i64, action: String) -> Result<O
 /// before stops opening new sign-ins, and the new one is shown once.
 #[server(prefix = "/api", endpoint = "judging/pass/show")]
 pub async fn show_pass(event_id: i64, user_id: i64) -> Result<IssuedPass, AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     if !db::pass_target(access.db(), event_id, user_id).await? {
         return Err(AppError::Conflict(Msg::ErrPassOwnLogin));
     }
@@ -286,7 +286,7 @@ pub async fn show_pass(event_id: i64, user_id: i64) -> Result<IssuedPass, AppErr
 /// has already expired (an expired pass opens again, with the same link and sessions).
 #[server(prefix = "/api", endpoint = "judging/pass/extend")]
 pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     db::pass_target(access.db(), event_id, user_id).await?;
     let days = domain::extend_days(&days).map_err(|e| AppError::Invalid(vec![e]))?;
     let mut tx = access.db().begin_write().await?;
@@ -308,7 +308,7 @@ pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<()
 /// Marks a judge available or not for new assignments, and limits them to a track.
 #[server(prefix = "/api", endpoint = "judging/judge/update")]
 pub async fn update_judge(event_id: i64, user_id: i64, active: Option<String>, track: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     if !gate::roles_in_event(access.db(), event_id, user_id).await?.contains(&Role::Judge) {
         return Err(AppError::NotFound);
     }
@@ -337,7 +337,7 @@ pub async fn update_judge(event_id: i64, user_id: i64, active: Option<String>, t
 /// keeping scores already given.
 #[server(prefix = "/api", endpoint = "judging/assign")]
 pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<String>) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNotANumber))?;
     let db = access.db();
     let settings = judging_db::settings(db, event_id).await?;
@@ -385,7 +385,7 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
 /// Adds one more judge to a project (e.g. one flagged for disagreement).
 #[server(prefix = "/api", endpoint = "judging/extra")]
 pub async fn add_extra_judge(event_id: i64, project_id: i64) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let db = access.db();
     let project: assign::Project =
         db::project_to_assign(db, event_id, project_id).await?.ok_or(AppError::NotFound)?.into();
@@ -417,7 +417,7 @@ pub async fn add_extra_judge(event_id: i64, project_id: i64) -> Result<(), AppEr
 /// Where the project can be found in the hall (table number, room).
 #[server(prefix = "/api", endpoint = "judging/table")]
 pub async fn set_table(event_id: i64, project_id: i64, table_label: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
     let label = crate::events::domain::text(&mut errors, "table_label", &table_label, 40, false);
     if !errors.is_empty() {

@@ -96,7 +96,7 @@ pub async fn raise_help(
     location: String,
     description: String,
 ) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Participant]).await?;
+    let access = gate::event_write(event_id, &[Role::Participant]).await?;
     let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
         .await?
         .ok_or(AppError::Conflict(Msg::ErrNeedTeam))?;
@@ -139,7 +139,7 @@ async fn request_event(request_id: i64) -> Result<RequestRow, AppError> {
 #[server(prefix = "/api", endpoint = "help/claim")]
 pub async fn claim_help(request_id: i64) -> Result<(), AppError> {
     let event_id = request_event(request_id).await?.event_id;
-    let access = gate::event(event_id, &[Role::Mentor]).await?;
+    let access = gate::event_write(event_id, &[Role::Mentor]).await?;
     let me = access.user.id;
     let mut tx = access.db().begin_write().await?;
     // Serializes this mentor's claims (see the module comment).
@@ -160,7 +160,7 @@ pub async fn claim_help(request_id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "help/release")]
 pub async fn release_help(request_id: i64) -> Result<(), AppError> {
     let event_id = request_event(request_id).await?.event_id;
-    let access = gate::event(event_id, &[Role::Mentor]).await?;
+    let access = gate::event_write(event_id, &[Role::Mentor]).await?;
     let mut tx = access.db().begin_write().await?;
     if !db::release(&mut tx, request_id, access.user.id).await? {
         return Err(AppError::Conflict(Msg::ErrNotYourRequest));
@@ -174,7 +174,7 @@ pub async fn release_help(request_id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "help/resolve")]
 pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
     let RequestRow { event_id, team_id, claimed_by } = request_event(request_id).await?;
-    let access = gate::event(event_id, &[Role::Mentor, Role::Participant]).await?;
+    let access = gate::event_write(event_id, &[Role::Mentor, Role::Participant]).await?;
     let own_team =
         crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);
     if claimed_by != Some(access.user.id) && !own_team {
@@ -195,7 +195,7 @@ pub async fn resolve_help(request_id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "help/cancel")]
 pub async fn cancel_help(request_id: i64) -> Result<(), AppError> {
     let RequestRow { event_id, team_id, .. } = request_event(request_id).await?;
-    let access = gate::event(event_id, &[Role::Participant]).await?;
+    let access = gate::event_write(event_id, &[Role::Participant]).await?;
     let own_team =
         crate::teams::db::team_of_user(access.db(), event_id, access.user.id).await?.map(|t| t.id) == Some(team_id);
     if !own_team {

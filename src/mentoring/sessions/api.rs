@@ -58,7 +58,7 @@ pub async fn list_slots(event_id: i64) -> Result<Schedule, AppError> {
 /// A mentor offers a slot (times in the event's time zone).
 #[server(prefix = "/api", endpoint = "sessions/offer")]
 pub async fn offer_slot(event_id: i64, starts_at: String, ends_at: String, location: String) -> Result<(), AppError> {
-    let access = gate::event(event_id, &[Role::Mentor]).await?;
+    let access = gate::event_write(event_id, &[Role::Mentor]).await?;
     let db = access.db();
     let tz = crate::events::db::timezone(db, event_id).await?;
     let mut errors = Vec::new();
@@ -101,7 +101,7 @@ async fn slot_event(db: &crate::db::Db, slot_id: i64) -> Result<SlotRow, AppErro
 pub async fn book_slot(slot_id: i64) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
     let SlotRow { event_id, starts_at: starts, ends_at: ends, .. } = slot_event(authed.db(), slot_id).await?;
-    let access = gate::event(event_id, &[Role::Participant]).await?;
+    let access = gate::event_write(event_id, &[Role::Participant]).await?;
     let team = crate::teams::db::team_of_user(access.db(), event_id, access.user.id)
         .await?
         .ok_or(AppError::Conflict(Msg::ErrNeedTeam))?;
@@ -133,7 +133,7 @@ pub async fn book_slot(slot_id: i64) -> Result<(), AppError> {
 pub async fn cancel_slot(slot_id: i64) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
     let SlotRow { event_id, mentor_id, team_id, .. } = slot_event(authed.db(), slot_id).await?;
-    let access = gate::event(event_id, &[Role::Participant, Role::Mentor, Role::Organizer]).await?;
+    let access = gate::event_write(event_id, &[Role::Participant, Role::Mentor, Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
     if mentor_id == access.user.id || access.has(Role::Organizer) {
         db::delete_slot(&mut tx, slot_id).await?;
@@ -172,7 +172,7 @@ pub async fn cancel_slot(slot_id: i64) -> Result<(), AppError> {
 pub async fn session_notes(slot_id: i64, notes: String, attended: String) -> Result<(), AppError> {
     let authed = gate::signed_in().await?;
     let SlotRow { event_id, mentor_id, team_id, .. } = slot_event(authed.db(), slot_id).await?;
-    let access = gate::event(event_id, &[Role::Mentor]).await?;
+    let access = gate::event_write(event_id, &[Role::Mentor]).await?;
     if mentor_id != access.user.id {
         return Err(AppError::Forbidden);
     }
