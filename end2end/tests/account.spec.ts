@@ -122,8 +122,9 @@ test('dashboard join code, event ZIP, and joining by team link alone', async ({ 
   await page.goto(`${eventPath}/dashboard`);
   const qr = page.locator('.join-qr svg');
   await expect(qr).toBeVisible();
-  const box = await qr.boundingBox();
-  expect(box!.width).toBeGreaterThan(120);
+  // Large enough to scan from the back of a hall on the projector.
+  const width = await qr.evaluate((e) => e.getBoundingClientRect().width);
+  expect(width).toBeGreaterThan(120);
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Whole event (ZIP)' }).click();
@@ -143,7 +144,7 @@ test('dashboard join code, event ZIP, and joining by team link alone', async ({ 
   await c.getByRole('button', { name: 'Join as a participant' }).click();
   await c.getByRole('link', { name: 'My team' }).click();
   await c.getByLabel('Team name').fill(`Oujda Makers ${id}`);
-  await c.getByLabel('The idea in one sentence').fill('Water meters that talk');
+  await c.getByLabel('One-line pitch').fill('Water meters that talk');
   await c.getByRole('button', { name: 'Create a team' }).click();
   const teamUrl = await c.getByLabel('Team invite link').inputValue();
   const teamLink = new URL(teamUrl).pathname;
