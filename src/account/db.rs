@@ -83,7 +83,7 @@ pub async fn forget_resets(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error>
 }
 
 /// The account a reset link may be issued for: its address, and whether it has a password
-/// (pass-only judges do not).
+/// (pass-only judges do not). A deleted account's placeholder is none.
 #[derive(sqlx::FromRow)]
 pub struct ResetTarget {
     pub email: String,
@@ -91,7 +91,10 @@ pub struct ResetTarget {
 }
 
 pub async fn reset_target(tx: &mut Tx, user_id: i64) -> Result<Option<ResetTarget>, sqlx::Error> {
-    sqlx::query_as("SELECT email, password_hash FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut **tx).await
+    sqlx::query_as("SELECT email, password_hash FROM users WHERE id = $1 AND deleted_at IS NULL")
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await
 }
 
 /// Stores a new reset link (its token's digest) after deleting the account's others: only the

@@ -174,6 +174,15 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         )
         .merge(streams)
         .route(
+            "/account/data.json",
+            get({
+                let (db, idle) = (state.db.clone(), config.session_idle);
+                move |session: tower_sessions::Session, headers: HeaderMap| {
+                    crate::account::export::data_json(db.clone(), session, idle, headers)
+                }
+            }),
+        )
+        .route(
             "/events/{id}/sessions.csv",
             get({
                 let db = state.db.clone();
