@@ -152,7 +152,7 @@ pub async fn delete_account(current_password: String, confirm: String) -> Result
 
 /// What the privacy notice says that depends on this server's configuration.
 #[server(prefix = "/api", endpoint = "account/privacy")]
-pub async fn privacy_facts() -> Result<super::PrivacyFacts, AppError> {
+pub async fn privacy_notice() -> Result<super::PrivacyFacts, AppError> {
     let caller = gate::public().await?;
     let config = &caller.state.config;
     Ok(super::PrivacyFacts {

@@ -149,7 +149,7 @@ pub fn AccountPage() -> impl IntoView {
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let lang = use_lang();
-    let facts = Resource::new(|| (), |_| super::privacy_facts());
+    let facts = Resource::new(|| (), |_| super::privacy_notice());
     let items = move |keys: &[Msg]| keys.iter().map(|k| view! { <li>{lang.t(*k)}</li> }).collect_view();
     view! {
         <section class="narrow privacy">

@@ -18,6 +18,7 @@ mod live;
 mod mentoring;
 mod pages;
 mod passes;
+mod privacy;
 mod projects;
 mod proxy;
 mod schema;
