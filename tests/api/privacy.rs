@@ -435,3 +435,35 @@ async fn the_privacy_notice_and_the_account_page_speak_every_language() {
     let (_, html) = page(&anonymous, "/login?done=deleted", "en").await;
     assert!(html.contains("Your account was deleted."));
 }
+
+#[tokio::test]
+async fn login_records_are_forgotten_when_the_notice_says() {
+    let app = spawn_app().await;
+    let now = chrono::Utc::now().timestamp();
+    let day = 86_400;
+    for (at, client) in [(now - 3 * day, "ip:old"), (now - day / 2, "ip:recent")] {
+        sqlx::query("INSERT INTO login_failures (account, client, trusted, at) VALUES ('a@example.ma', $1, 0, $2)")
+            .bind(client)
+            .bind(at)
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+    }
+    for (token, used) in [("old", now - 91 * day), ("recent", now - 10 * day)] {
+        sqlx::query(
+            "INSERT INTO login_devices (token_hash, account, created_at, used_at) VALUES ($1, 'a@example.ma', $2, $2)",
+        )
+        .bind(token)
+        .bind(used)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    }
+    hakam::account::db::forget_expired(&app.state.db, now).await.unwrap();
+    let left: Vec<String> =
+        sqlx::query_scalar("SELECT client FROM login_failures").fetch_all(&app.state.db.pool).await.unwrap();
+    assert_eq!(left, ["ip:recent"], "failed sign-ins are kept two days at most");
+    let left: Vec<String> =
+        sqlx::query_scalar("SELECT token_hash FROM login_devices").fetch_all(&app.state.db.pool).await.unwrap();
+    assert_eq!(left, ["recent"], "browsers are recognized 90 days after their last sign-in");
+}
