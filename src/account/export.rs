@@ -45,6 +45,8 @@ pub struct PersonalData {
     pub mentoring_sessions: Vec<SessionRow>,
     /// Teams the person mentors (assigned by the organizers or the automatic assignment).
     pub mentored_teams: Vec<MentoredRow>,
+    /// Every team the person ever mentored (kept as a conflict of interest for judging).
+    pub mentoring_history: Vec<MentoredOnceRow>,
     pub judging: JudgingData,
     pub invites_accepted: Vec<InviteRow>,
     /// What the person did, as the audit log recorded it (the details stay in the log).
@@ -192,10 +194,11 @@ pub struct SessionRow {
     pub starts_at: i64,
     pub ends_at: i64,
     pub location: String,
-    pub booked_at: i64,
+    /// `None` for a slot the person offered that no team booked.
+    pub booked_at: Option<i64>,
     pub cancelled_at: Option<i64>,
     /// The mentor's notes on the session.
-    pub notes: String,
+    pub notes: Option<String>,
     pub attended: Option<i64>,
 }
 
@@ -206,6 +209,13 @@ pub struct MentoredRow {
     pub skills: String,
     pub language: String,
     pub assigned_at: i64,
+}
+
+#[derive(Serialize, FromRow)]
+pub struct MentoredOnceRow {
+    pub event: String,
+    pub team: String,
+    pub first_at: i64,
 }
 
 #[derive(Serialize, Default)]
@@ -450,10 +460,10 @@ pub async fn collect(
         db,
         "SELECT e.name AS event, CASE WHEN s.mentor_id = $1 THEN 'mentor' ELSE 'team' END AS as_role, t.name AS team, \
          s.starts_at, s.ends_at, s.location, b.booked_at, b.cancelled_at, b.notes, b.attended \
-         FROM mentor_bookings b JOIN mentor_slots s ON s.id = b.slot_id JOIN events e ON e.id = b.event_id \
+         FROM mentor_slots s LEFT JOIN mentor_bookings b ON b.slot_id = s.id JOIN events e ON e.id = s.event_id \
          LEFT JOIN teams t ON t.id = b.team_id \
          WHERE s.mentor_id = $1 OR b.booked_by = $1 \
-         OR b.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) ORDER BY s.starts_at, b.id",
+         OR b.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) ORDER BY s.starts_at, s.id, b.id",
         user_id,
     )
     .await?;
@@ -461,6 +471,13 @@ pub async fn collect(
         db,
         "SELECT e.name AS event, t.name AS team, a.skills, a.language, a.assigned_at FROM mentor_assignments a \
          JOIN teams t ON t.id = a.team_id JOIN events e ON e.id = a.event_id WHERE a.mentor_id = $1 ORDER BY a.team_id",
+        user_id,
+    )
+    .await?;
+    let mentoring_history = list(
+        db,
+        "SELECT e.name AS event, t.name AS team, l.first_at FROM mentorship_log l JOIN teams t ON t.id = l.team_id \
+         JOIN events e ON e.id = t.event_id WHERE l.mentor_id = $1 ORDER BY l.first_at, l.team_id",
         user_id,
     )
     .await?;
@@ -532,6 +549,7 @@ pub async fn collect(
         help_requests,
         mentoring_sessions,
         mentored_teams,
+        mentoring_history,
         judging,
         invites_accepted,
         activity,

@@ -131,11 +131,17 @@ async fn the_download_holds_the_persons_own_data_and_nothing_of_anyone_else() {
     assert!(!judge["judging"]["score_history"].as_array().unwrap().is_empty());
     assert_eq!(strings(&judge["judging"]["assignments"], "title"), ["Saqia"]);
     assert!(!judge.to_string().contains(&fx.emails[&Participant]));
-    // The mentor's: their profile, and the notes they wrote on the session.
+    // The mentor's: their profile, the notes they wrote on the session, a slot no team booked.
+    offer_slot(&app, fx.client(Mentor), fx.event).await;
     let (_, _, mentor) = download(&app, fx.client(Mentor)).await;
     assert_eq!(mentor["mentor_profiles"][0]["expertise"], "design");
-    assert_eq!(mentor["mentoring_sessions"][0]["as_role"], "mentor");
-    assert_eq!(mentor["mentoring_sessions"][0]["notes"], "Bon travail sur le capteur");
+    let sessions = mentor["mentoring_sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2, "{sessions:?}");
+    assert!(sessions.iter().all(|s| s["as_role"] == "mentor"));
+    let booked: Vec<&Value> = sessions.iter().filter(|s| !s["booked_at"].is_null()).collect();
+    assert_eq!(booked.len(), 1);
+    assert_eq!(booked[0]["notes"], "Bon travail sur le capteur");
+    assert_eq!(booked[0]["team"], "Atlas", "the team the mentor met, as the mentor's sessions page shows it");
 }
 
 #[tokio::test]
