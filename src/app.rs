@@ -1,6 +1,6 @@
 //! The HTML shell, the header and the routes.
 
-use crate::account::{AccountPage, ForgotPasswordPage, ResetPasswordPage};
+use crate::account::{AccountPage, ForgotPasswordPage, PrivacyPage, ResetPasswordPage};
 use crate::admin::setup::AdminSetupPage;
 use crate::admin::AdminPage;
 use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
@@ -73,6 +73,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/forgot") view=ForgotPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/reset/:token") view=ResetPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/setup/:token") view=AdminSetupPage ssr=SsrMode::Async />
                     <Route path=path!("/events/new") view=NewEventPage ssr=SsrMode::Async />
@@ -104,6 +105,9 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/import") view=ImportPage ssr=SsrMode::Async />
                 </Routes>
             </main>
+            <footer class="site-footer">
+                <a href="/privacy">{lang.t(Msg::PrivacyLink)}</a>
+            </footer>
         </Router>
     }
 }

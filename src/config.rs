@@ -60,6 +60,10 @@ pub struct Config {
     /// `HAKAM_SMTP_URL` and `HAKAM_SMTP_FROM`: a mail server through which people can ask
     /// for their own reset link; unset, only the admin or the operator issues them.
     pub mail: Option<Mail>,
+    /// `HAKAM_PRIVACY_CONTACT`: who is responsible for the personal data (the organizing
+    /// association) and how to reach them, shown on the privacy notice (`/privacy`) when set.
+    /// Free text, at most [`PRIVACY_CONTACT_MAX`] characters.
+    pub privacy_contact: Option<String>,
 }
 
 /// The mail server that sends reset links.
@@ -78,6 +82,29 @@ impl std::fmt::Debug for Mail {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Mail").field("url", &crate::db::redact(&self.url)).field("from", &self.from).finish()
     }
+}
+
+/// The longest `HAKAM_PRIVACY_CONTACT`: a name, a postal address, an e-mail and a phone.
+pub const PRIVACY_CONTACT_MAX: usize = 500;
+
+/// Reads `HAKAM_PRIVACY_CONTACT`: trimmed, bounded, without control characters other than line
+/// breaks (the notice shows it as written, line by line).
+pub fn privacy_contact(raw: Option<String>) -> Result<Option<String>, ConfigError> {
+    let Some(value) = raw.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let invalid = |reason: &str| ConfigError::Invalid {
+        name: "HAKAM_PRIVACY_CONTACT",
+        value: value.chars().take(80).collect(),
+        reason: reason.to_owned(),
+    };
+    if value.chars().count() > PRIVACY_CONTACT_MAX {
+        return Err(invalid(&format!("at most {PRIVACY_CONTACT_MAX} characters")));
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
+        return Err(invalid("control characters are not allowed"));
+    }
+    Ok(Some(value))
 }
 
 /// `HAKAM_BACKUP_EVERY` turns scheduled backups on; the other two say where and how many.
@@ -262,6 +289,7 @@ impl Config {
                 keep: parse::<usize>("HAKAM_BACKUP_KEEP", 24)?.max(1),
             },
             mail,
+            privacy_contact: privacy_contact(var("HAKAM_PRIVACY_CONTACT"))?,
             database_url,
         })
     }
@@ -291,6 +319,24 @@ impl Config {
             max_streams_per_client: 500,
             backups: Backups::default(),
             mail: None,
+            privacy_contact: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_privacy_contact_is_optional_trimmed_and_bounded() {
+        assert_eq!(privacy_contact(None).unwrap(), None);
+        assert_eq!(privacy_contact(Some("   ".into())).unwrap(), None);
+        let contact = "Association Berkane Numérique\n12 rue Al Qods, Berkane\ncontact@example.ma";
+        assert_eq!(privacy_contact(Some(format!("  {contact} "))).unwrap().as_deref(), Some(contact));
+        assert!(privacy_contact(Some("x".repeat(PRIVACY_CONTACT_MAX))).is_ok());
+        let too_long = privacy_contact(Some("x".repeat(PRIVACY_CONTACT_MAX + 1))).unwrap_err();
+        assert!(too_long.to_string().contains("HAKAM_PRIVACY_CONTACT"), "{too_long}");
+        assert!(privacy_contact(Some("a\u{7}b".into())).is_err());
     }
 }

@@ -109,6 +109,60 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
     Ok(())
 }
 
+/// Deletes the signed-in person's account, for good: the current password and the account's
+/// address typed as a confirmation are required. What goes and what stays (an anonymous
+/// placeholder keeping the scores given as a judge, so results do not change) is
+/// `erase`'s; the last platform admin and an event's last organizer are refused (409). Every
+/// session of the account ends, this one included.
+#[server(prefix = "/api", endpoint = "account/delete")]
+pub async fn delete_account(current_password: String, confirm: String) -> Result<(), AppError> {
+    use crate::error::FieldError;
+    use crate::i18n::Msg;
+    let authed = gate::signed_in().await?;
+    // The confirmation first: a slip costs no password attempt.
+    let mut errors = Vec::new();
+    if confirm.trim().is_empty() {
+        errors.push(FieldError::new("confirm", Msg::ErrRequired));
+    } else if !super::domain::confirms_deletion(&confirm, &authed.user.email) {
+        errors.push(FieldError::new("confirm", Msg::ErrDeleteConfirmMismatch));
+    }
+    if current_password.is_empty() {
+        errors.push(FieldError::new("current_password", Msg::ErrRequired));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let account = crate::auth::verify_current_password(authed.user.id, current_password, "current_password").await?;
+    let mut tx = authed.db().begin_write().await?;
+    let erased =
+        super::erase::erase(&mut tx, authed.user.id, &account.user.email, &account.hash, account.user.is_admin).await?;
+    tx.commit().await?;
+    tracing::info!(user = authed.user.id, "account deleted by its owner; its sessions ended");
+    for event_id in erased.help_events {
+        authed.state.live.publish(event_id, crate::live::Topic::Help);
+    }
+    for event_id in erased.judging_events {
+        authed.state.live.publish(event_id, crate::live::Topic::Judging);
+    }
+    // `flush`, not `delete`, for the reason `auth::logout` gives.
+    authed.session.flush().await?;
+    leptos_axum::redirect("/login?done=deleted");
+    Ok(())
+}
+
+/// What the privacy notice says that depends on this server's configuration.
+#[server(prefix = "/api", endpoint = "account/privacy")]
+pub async fn privacy_notice() -> Result<super::PrivacyFacts, AppError> {
+    let caller = gate::public().await?;
+    let config = &caller.state.config;
+    Ok(super::PrivacyFacts {
+        contact: config.privacy_contact.clone(),
+        session_idle_minutes: config.session_idle.as_secs() / 60,
+        backup_keep: config.backups.keep as u64,
+        backup_every_minutes: config.backups.every.map(|every| every.as_secs() / 60),
+    })
+}
+
 /// Sets a new password through a reset link. Anyone holding the link may use it, once, while
 /// it lives; every session of the account ends. Uses are limited per client address like
 /// sign-ups (`auth::limit_joins`), and a link that does not open costs no password hash.

@@ -1,6 +1,23 @@
-//! Account queries: profile, password and session epoch, and reset links.
+//! Account queries: profile, password and session epoch, reset links, and how long login
+//! records are kept.
 
 use crate::db::Tx;
+
+/// Deletes what the login throttle keeps about people once it is of no more use, as the
+/// privacy notice promises: failed sign-ins after two days (the throttle looks one day back),
+/// row locks after a day, and browsers recognized for an address 90 days after their last
+/// sign-in. Logins trim these now and then too, but a quiet server would keep them forever.
+pub async fn forget_expired(db: &crate::db::Db, now: i64) -> Result<(), sqlx::Error> {
+    use crate::auth::throttle::PAIR_WINDOW_SECS;
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(now - 2 * PAIR_WINDOW_SECS).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM login_locks WHERE at < $1").bind(now - PAIR_WINDOW_SECS).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM login_devices WHERE used_at < $1")
+        .bind(now - crate::auth::db::DEVICE_TTL_SECS)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
 
 /// Whether another account already uses this (lower-cased) address.
 pub async fn email_taken_by_other(tx: &mut Tx, email: &str, user_id: i64) -> Result<bool, sqlx::Error> {
@@ -83,7 +100,7 @@ pub async fn forget_resets(tx: &mut Tx, user_id: i64) -> Result<(), sqlx::Error>
 }
 
 /// The account a reset link may be issued for: its address, and whether it has a password
-/// (pass-only judges do not).
+/// (pass-only judges do not). A deleted account's placeholder is none.
 #[derive(sqlx::FromRow)]
 pub struct ResetTarget {
     pub email: String,
@@ -91,7 +108,10 @@ pub struct ResetTarget {
 }
 
 pub async fn reset_target(tx: &mut Tx, user_id: i64) -> Result<Option<ResetTarget>, sqlx::Error> {
-    sqlx::query_as("SELECT email, password_hash FROM users WHERE id = $1").bind(user_id).fetch_optional(&mut **tx).await
+    sqlx::query_as("SELECT email, password_hash FROM users WHERE id = $1 AND deleted_at IS NULL")
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await
 }
 
 /// Stores a new reset link (its token's digest) after deleting the account's others: only the

@@ -1,5 +1,5 @@
 //! Reset-link rules as plain values: how long a link lives, how long its token is, and when a
-//! stored link still opens.
+//! stored link still opens; and what a deleted account leaves behind.
 
 /// How long a reset link works after it is issued: one hour, enough to pass the link on and
 /// use it, short enough that a link left in a chat is soon worthless.
@@ -44,6 +44,34 @@ pub fn well_formed(token: &str) -> bool {
     token.len() == TOKEN_LEN && token.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// The name a deleted account's row keeps, so that the scores it gave as a judge stay attached
+/// to someone ("Deleted account #17" in the organizers' judges list and score exports). The
+/// number is the row's id: unique, and nothing about the person.
+pub fn deleted_name(user_id: i64) -> String {
+    format!("Deleted account #{user_id}")
+}
+
+/// The e-mail column of a deleted account: unique (the column is), and not an address. No
+/// form can ever name it (every address is parsed, and an address has an `@`), and the person's
+/// real address is free for a new account.
+pub fn deleted_email(user_id: i64) -> String {
+    format!("deleted:{user_id}")
+}
+
+/// The password column of a deleted account: not an argon2 hash, so no password matches it
+/// (the login checks it like an unknown account's), and unlike every earlier value, so the
+/// sessions bound to the old one end.
+pub fn deleted_password(random: &str) -> String {
+    format!("deleted${random}")
+}
+
+/// Whether the confirmation typed before deleting an account is the account's own address
+/// (compared as addresses are: trimmed, lower-cased). Typing it is a deliberate act that no
+/// stray click or autofill makes, in any language.
+pub fn confirms_deletion(typed: &str, email: &str) -> bool {
+    !email.is_empty() && typed.trim().to_lowercase() == email.to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +82,23 @@ mod tests {
         assert!(may_mail(MAILINGS_PER_HOUR - 1));
         assert!(!may_mail(MAILINGS_PER_HOUR));
         assert!(!may_mail(MAILINGS_PER_HOUR + 5));
+    }
+
+    #[test]
+    fn a_deleted_account_keeps_no_address_and_no_usable_password() {
+        assert_eq!(deleted_name(17), "Deleted account #17");
+        assert_eq!(deleted_email(17), "deleted:17");
+        assert!(crate::auth::domain::Email::parse(&deleted_email(17)).is_err(), "not an address any form takes");
+        let hash = deleted_password("abc");
+        assert!(!hash.starts_with("$argon2") && !hash.starts_with("pass$"));
+    }
+
+    #[test]
+    fn deleting_is_confirmed_by_typing_the_accounts_address() {
+        assert!(confirms_deletion("  Salma@Example.MA ", "salma@example.ma"));
+        assert!(!confirms_deletion("salma", "salma@example.ma"));
+        assert!(!confirms_deletion("", "salma@example.ma"));
+        assert!(!confirms_deletion("", ""));
     }
 
     #[test]

@@ -13,6 +13,11 @@
 //!   (an hour), and stops working when a newer one is issued or the password changes. Using it
 //!   sets the new password and ends every session of the account.
 //!
+//! - **Personal data** (Moroccan law 09-08): the person downloads everything kept about them
+//!   (`export`, `GET /account/data.json`) and deletes their account (`erase`, keeping an
+//!   anonymous placeholder so the scores they gave as a judge, and every result, stay). The
+//!   privacy notice (`/privacy`) says what is kept, why, who sees it and for how long.
+//!
 //! Ending sessions rests on the gate: a session is bound to the account's password hash and
 //! session epoch (`auth::gate`), and moving the account to its next epoch ends them all.
 
@@ -21,13 +26,17 @@ pub mod api;
 pub mod db;
 pub mod domain;
 #[cfg(feature = "ssr")]
+pub mod erase;
+#[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod mail;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod recovery;
 
 pub use api::*;
-pub use pages::{AccountPage, ForgotPasswordPage, ResetPasswordPage};
+pub use pages::{AccountPage, ForgotPasswordPage, PrivacyPage, ResetPasswordPage};
 
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +45,19 @@ use serde::{Deserialize, Serialize};
 pub struct AccountDetails {
     pub display_name: String,
     pub email: String,
+}
+
+/// The privacy notice's facts that come from this server's configuration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivacyFacts {
+    /// `HAKAM_PRIVACY_CONTACT`: who is responsible for the data and how to reach them.
+    pub contact: Option<String>,
+    /// `HAKAM_SESSION_IDLE_MINUTES`.
+    pub session_idle_minutes: u64,
+    /// `HAKAM_BACKUP_KEEP`.
+    pub backup_keep: u64,
+    /// `HAKAM_BACKUP_EVERY`, in minutes, when scheduled backups are on.
+    pub backup_every_minutes: Option<u64>,
 }
 
 /// A reset link just issued: shown to whoever issued it, once.

@@ -1,8 +1,8 @@
 //! The account page, the reset-link page and the "forgot your password?" page. Plain forms
 //! that work without script, each error next to its field and in the reader's language.
 
-use super::{ChangePassword, EmailResetLink, SignOutEverywhere, UpdateProfile};
-use crate::i18n::{use_lang, Msg};
+use super::{ChangePassword, DeleteAccount, EmailResetLink, SignOutEverywhere, UpdateProfile};
+use crate::i18n::{args, use_lang, Msg};
 use crate::ui::{action_error, loaded, Field, FormError, Notice, PasswordUse, PersonFields, Submit};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -25,8 +25,9 @@ pub fn AccountPage() -> impl IntoView {
     let profile = ServerAction::<UpdateProfile>::new();
     let password = ServerAction::<ChangePassword>::new();
     let everywhere = ServerAction::<SignOutEverywhere>::new();
-    let (profile_errors, password_errors, everywhere_errors) =
-        (action_error(profile), action_error(password), action_error(everywhere));
+    let delete = ServerAction::<DeleteAccount>::new();
+    let (profile_errors, password_errors, everywhere_errors, delete_errors) =
+        (action_error(profile), action_error(password), action_error(everywhere), action_error(delete));
     let done = done_param();
     view! {
         <section class="narrow">
@@ -78,6 +79,147 @@ pub fn AccountPage() -> impl IntoView {
                                 {lang.t(Msg::AccountSignOutEverywhere)}
                             </button>
                         </ActionForm>
+                        <h2 id="account-data">{lang.t(Msg::AccountDataTitle)}</h2>
+                        <p>{lang.t(Msg::AccountDataIntro)}</p>
+                        <p>
+                            // A plain link: the file is an attachment, the page stays.
+                            <a class="button" href="/account/data.json" download="">
+                                {lang.t(Msg::AccountDataDownload)}
+                            </a>
+                        </p>
+                        <p>
+                            <a href="/privacy">{lang.t(Msg::AccountPrivacyLink)}</a>
+                        </p>
+                        <h2 id="account-delete">{lang.t(Msg::AccountDeleteTitle)}</h2>
+                        <p>{lang.t(Msg::AccountDeleteIntro)}</p>
+                        <p>{lang.t(Msg::AccountDeleteKeeps)}</p>
+                        <p class="hint">{lang.t(Msg::AccountDeleteLimits)}</p>
+                        <ActionForm action=delete attr:aria-labelledby="account-delete">
+                            <FormError errors=delete_errors />
+                            <Field
+                                label=Msg::FieldDeleteConfirm
+                                name="confirm"
+                                kind="email"
+                                errors=delete_errors
+                                autocomplete="off"
+                                required=true
+                            />
+                            <Field
+                                label=Msg::FieldCurrentPassword
+                                name="current_password"
+                                kind="password"
+                                errors=delete_errors
+                                autocomplete="current-password"
+                                required=true
+                            />
+                            <button type="submit" class="button danger">
+                                {lang.t(Msg::AccountDeleteSubmit)}
+                            </button>
+                        </ActionForm>
+                    }
+                },
+            )}
+        </section>
+    }
+}
+
+/// `/privacy`: the privacy notice Moroccan law 09-08 asks for, in the reader's language: who is
+/// responsible, what is stored and why, who sees it, for how long (this server's session and
+/// backup settings), and how to use one's rights here (the account page's links). Public.
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let lang = use_lang();
+    let facts = Resource::new(|| (), |_| super::privacy_notice());
+    let items = move |keys: &[Msg]| keys.iter().map(|k| view! { <li>{lang.t(*k)}</li> }).collect_view();
+    view! {
+        <section class="narrow privacy">
+            <h1>{lang.t(Msg::PrivacyTitle)}</h1>
+            <p>{lang.t(Msg::PrivacyIntro)}</p>
+            {loaded(
+                facts,
+                move |facts| {
+                    let contact = match facts.contact {
+                        Some(contact) => {
+                            view! {
+                                <p>
+                                    <strong>{lang.t(Msg::PrivacyControllerContact)}</strong>
+                                    " "
+                                    <span class="contact" dir="auto">
+                                        {contact}
+                                    </span>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        None => view! { <p>{lang.t(Msg::PrivacyControllerUnset)}</p> }.into_any(),
+                    };
+                    let backups_every = match facts.backup_every_minutes {
+                        Some(minutes) => lang.format(args::PrivacyRetentionBackupsEvery { minutes }),
+                        None => lang.t(Msg::PrivacyRetentionBackupsOff).to_owned(),
+                    };
+                    view! {
+                        <h2>{lang.t(Msg::PrivacyControllerTitle)}</h2>
+                        <p>{lang.t(Msg::PrivacyControllerBody)}</p>
+                        {contact}
+                        <h2>{lang.t(Msg::PrivacyStoredTitle)}</h2>
+                        <ul>
+                            {items(
+                                &[
+                                    Msg::PrivacyStoredAccount,
+                                    Msg::PrivacyStoredRoles,
+                                    Msg::PrivacyStoredTeams,
+                                    Msg::PrivacyStoredProjects,
+                                    Msg::PrivacyStoredMentoring,
+                                    Msg::PrivacyStoredJudging,
+                                    Msg::PrivacyStoredSessions,
+                                    Msg::PrivacyStoredLogs,
+                                    Msg::PrivacyStoredBackups,
+                                ],
+                            )}
+                        </ul>
+                        <h2>{lang.t(Msg::PrivacyWhoTitle)}</h2>
+                        <ul>
+                            {items(
+                                &[
+                                    Msg::PrivacyWhoYou,
+                                    Msg::PrivacyWhoOrganizers,
+                                    Msg::PrivacyWhoPeople,
+                                    Msg::PrivacyWhoPublic,
+                                    Msg::PrivacyWhoAdmin,
+                                ],
+                            )}
+                        </ul>
+                        <h2>{lang.t(Msg::PrivacyRetentionTitle)}</h2>
+                        <ul>
+                            {items(&[Msg::PrivacyRetentionEvents, Msg::PrivacyRetentionAccount])}
+                            <li>
+                                {lang
+                                    .format(args::PrivacyRetentionSessions {
+                                        minutes: facts.session_idle_minutes,
+                                    })}
+                            </li>
+                            <li>
+                                {backups_every} " "
+                                {lang.format(args::PrivacyRetentionBackupsKeep { count: facts.backup_keep })}
+                            </li>
+                            {items(&[Msg::PrivacyRetentionLogs])}
+                        </ul>
+                        <h2>{lang.t(Msg::PrivacyRightsTitle)}</h2>
+                        <p>{lang.t(Msg::PrivacyRightsIntro)}</p>
+                        <ul>
+                            {items(
+                                &[
+                                    Msg::PrivacyRightAccess,
+                                    Msg::PrivacyRightRectification,
+                                    Msg::PrivacyRightOpposition,
+                                    Msg::PrivacyRightDeletion,
+                                ],
+                            )}
+                        </ul>
+                        <p>
+                            <a href="/account">{lang.t(Msg::PrivacyAccountLink)}</a>
+                        </p>
+                        <p>{lang.t(Msg::PrivacyRightsContact)}</p>
                     }
                 },
             )}

@@ -18,6 +18,8 @@ pub struct UserRow {
     pub can_create_events: bool,
     /// A pass-only judge: signs in with a phone link, has no password to reset.
     pub pass_only: bool,
+    /// A deleted account's placeholder (kept for the scores it gave): nothing to reset.
+    pub deleted: bool,
     /// A reset link this admin just issued for the account, shown on this view only.
     pub reset_link: Option<crate::account::IssuedResetLink>,
 }
@@ -33,9 +35,11 @@ pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
         is_admin: i64,
         can_create_events: i64,
         password_hash: String,
+        deleted_at: Option<i64>,
     }
     let rows: Vec<Account> = sqlx::query_as(
-        "SELECT id, display_name, email, is_admin, can_create_events, password_hash FROM users ORDER BY id LIMIT 1000",
+        "SELECT id, display_name, email, is_admin, can_create_events, password_hash, deleted_at FROM users \
+         ORDER BY id LIMIT 1000",
     )
     .fetch_all(&authed.db().pool)
     .await?;
@@ -50,6 +54,7 @@ pub async fn list_users() -> Result<Vec<UserRow>, AppError> {
             // Admins may always create events.
             can_create_events: a.is_admin != 0 || a.can_create_events != 0,
             pass_only: crate::auth::gate::is_pass_only(&a.password_hash),
+            deleted: a.deleted_at.is_some(),
             reset_link: fresh.remove(&a.id),
         })
         .collect())
@@ -183,7 +188,14 @@ pub fn AdminPage() -> impl IntoView {
                                                             .into_any()
                                                     }}
                                                 </td>
-                                                <td>{reset_cell(lang, reset, u.id, u.pass_only, u.reset_link)}</td>
+                                                <td>
+                                                    // A deleted account's placeholder has no way back in.
+                                                    {if u.deleted {
+                                                        view! { <span>"—"</span> }.into_any()
+                                                    } else {
+                                                        reset_cell(lang, reset, u.id, u.pass_only, u.reset_link)
+                                                    }}
+                                                </td>
                                             </tr>
                                         }
                                     })

@@ -124,7 +124,10 @@ pub async fn make_admin(db: &Db, email: &str) -> Result<i64, MakeAdminError> {
     let t = now();
     let mut tx = db.begin_write().await?;
     let id: Option<(i64,)> =
-        sqlx::query_as("UPDATE users SET is_admin = 1, can_create_events = 1 WHERE email = $1 RETURNING id")
+        // A deleted account's placeholder can never be made admin again.
+        sqlx::query_as(
+            "UPDATE users SET is_admin = 1, can_create_events = 1 WHERE email = $1 AND deleted_at IS NULL RETURNING id",
+        )
             .bind(&email)
             .fetch_optional(&mut *tx)
             .await?;

@@ -427,6 +427,9 @@ pub fn SignupPage() -> impl IntoView {
                 <Submit label=Msg::SignUp />
             </ActionForm>
             <p>
+                {lang.t(Msg::SignupPrivacyNote)} " " <a href="/privacy">{lang.t(Msg::PrivacyTitle)}</a>
+            </p>
+            <p>
                 {lang.t(Msg::HaveAccount)} " "
                 <a href=move || format!("/login?next={}", urlencode(&next.get()))>{lang.t(Msg::LogIn)}</a>
             </p>
@@ -447,6 +450,7 @@ pub fn LoginPage() -> impl IntoView {
             <h1>{lang.t(Msg::LogInTitle)}</h1>
             <Notice when=done("reset") message=Msg::ResetDone />
             <Notice when=done("signed-out") message=Msg::SignedOutEverywhere />
+            <Notice when=done("deleted") message=Msg::AccountDeleted />
             <ActionForm action=action>
                 <FormError errors />
                 <input type="hidden" name="next" value=move || next.get() />

@@ -197,6 +197,10 @@ pub fn InvitePage() -> impl IntoView {
                                                     <Submit label=Msg::SignUpAndAccept />
                                                 </ActionForm>
                                                 <p>
+                                                    {lang.t(Msg::SignupPrivacyNote)} " "
+                                                    <a href="/privacy">{lang.t(Msg::PrivacyTitle)}</a>
+                                                </p>
+                                                <p>
                                                     {lang.t(Msg::HaveAccount)} " "
                                                     <a href=login>{lang.t(Msg::LogIn)}</a>
                                                 </p>

@@ -76,12 +76,27 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
     }
     let hasher = crate::auth::password::Hasher::start(config.hash_concurrency).await?;
     let joins = crate::auth::limits::RateLimiter::new(config.joins_per_minute);
-    // Expired sessions are deleted hourly; the task is aborted on shutdown.
+    // Expired sessions are deleted hourly, and so are the login throttle's records past the
+    // time the privacy notice gives (`account::db::forget_expired`); the task is aborted on
+    // shutdown.
     let cleanup = tokio::spawn(sessions.clone().continuously_delete_expired(tokio::time::Duration::from_secs(3600)));
+    let purge_db = db.clone();
     let cleanup = tokio::spawn(async move {
-        if let Ok(Err(e)) = cleanup.await {
-            tracing::error!(error = %e, "session cleanup stopped");
-        }
+        let sessions = async {
+            if let Ok(Err(e)) = cleanup.await {
+                tracing::error!(error = %e, "session cleanup stopped");
+            }
+        };
+        let records = async {
+            let mut hourly = tokio::time::interval(tokio::time::Duration::from_secs(3600));
+            loop {
+                hourly.tick().await;
+                if let Err(e) = crate::account::db::forget_expired(&purge_db, crate::db::now()).await {
+                    tracing::warn!(error = %e, "expired login records not deleted");
+                }
+            }
+        };
+        tokio::join!(sessions, records);
     });
     let leptos = LeptosOptions::builder()
         .output_name("hakam")
@@ -177,6 +192,15 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             }),
         )
         .merge(streams)
+        .route(
+            "/account/data.json",
+            get({
+                let (db, idle) = (state.db.clone(), config.session_idle);
+                move |session: tower_sessions::Session, headers: HeaderMap| {
+                    crate::account::export::data_json(db.clone(), session, idle, headers)
+                }
+            }),
+        )
         .route(
             "/events/{id}/sessions.csv",
             get({

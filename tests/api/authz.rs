@@ -47,6 +47,8 @@ const SESSION_CHANGING: &[&str] = &[
     "judging/pass/join",
     "account/password",
     "account/sign-out-everywhere",
+    // Made by a fresh account of its own (see the case).
+    "account/delete",
 ];
 
 /// (endpoint, who may call it, who passes its role check but is refused by a business rule).
@@ -100,6 +102,12 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         // Anyone may ask for a link to be mailed (they are signed out: they forgot their
         // password); it goes to the account's own address, which is the authority.
         ("account/forgot", EVERYONE, NO_ONE),
+        // Any account deletes itself. It deletes the caller, so each allowed call is made by a
+        // fresh account (a participant of the open event) in its own session, never by the
+        // persona, whose account the cases after it need.
+        ("account/delete", SIGNED_IN, NO_ONE),
+        // The privacy notice's facts (the controller's contact, retention settings): public.
+        ("account/privacy", EVERYONE, NO_ONE),
         ("teams/page", PARTICIPANTS, NO_ONE),
         ("teams/save-profile", PARTICIPANTS, NO_ONE),
         ("teams/board", BOARD_READERS, NO_ONE),
@@ -262,6 +270,14 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         "admin/users" => prepared(Call::of(&ListUsers {})),
         "account/page" => prepared(Call::of(&MyAccount {})),
         "account/sign-out-everywhere" => prepared(Call::of(&SignOutEverywhere {})),
+        "account/privacy" => prepared(Call::of(&PrivacyNotice {})),
+        "account/delete" => {
+            let (actor, id) = fresh_account(app, &fx.open_participant_code, &fx.tag).await;
+            let email: String =
+                sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(id).fetch_one(pool).await.unwrap();
+            let call = Call::of(&DeleteAccount { current_password: PASSWORD.into(), confirm: email });
+            Prepared { call, actor: Some(actor), mark: id.to_string() }
+        }
         "account/password" => {
             prepared(Call::of(&ChangePassword { current_password: PASSWORD.into(), new_password: PASSWORD.into() }))
         }
@@ -854,6 +870,12 @@ async fn effect(
                 "this session kept (password) or ended (everywhere), the persona's other session ended",
             )
         }
+        "account/delete" => expect(
+            count("SELECT COUNT(*) FROM users WHERE deleted_at IS NOT NULL AND id = $1", id).await == 1
+                && app.me(caller).await.is_null(),
+            "the account deleted and its session ended",
+        ),
+        "account/privacy" => expect(reply.json()["session_idle_minutes"] == 60, "the server's retention settings"),
         "teams/page" => expect(p == Solo || body.contains("Atlas"), "the caller's team shown"),
         "teams/save-profile" => expect(count("SELECT COUNT(*) FROM profiles WHERE bio = 'Salam' AND user_id = $1", fx.user(p)).await == 1, "profile saved"),
         "teams/create" => expect(count("SELECT COUNT(*) FROM team_members WHERE user_id = $1", id).await == 1, "in a team"),
@@ -1057,6 +1079,10 @@ fn routes(fx: &Fixture) -> Vec<(&'static str, &'static [Persona], String)> {
         ("/events/{id}/scores.csv", ORGANIZER, format!("/events/{e}/scores.csv?by=project")),
         ("/events/{id}/ranking.csv", ORGANIZER, format!("/events/{e}/ranking.csv")),
         ("/events/{id}/export.zip", ORGANIZER, format!("/events/{e}/export.zip")),
+        // Each account's own data; a judge's phone-link session is refused (privacy.rs).
+        ("/account/data.json", SIGNED_IN, "/account/data.json".into()),
+        // The privacy notice (a page, like the one below).
+        ("/privacy", EVERYONE, "/privacy".into()),
         // The judge's link page: opening it shows a button and signs no one in by itself.
         ("/pass/{token}", EVERYONE, format!("/pass/{}", fx.pass_token)),
     ]
@@ -1073,6 +1099,14 @@ async fn route_effect(app: &TestApp, fx: &Fixture, route: &str, p: Persona, body
         "/events/{id}/export.zip" => {
             body.is_some_and(|b| b.starts_with("PK")) && has("ranking.csv") && has(&fx.screenshot_file)
         }
+        "/account/data.json" => {
+            let data: serde_json::Value = body.and_then(|b| serde_json::from_str(b).ok()).unwrap_or_default();
+            // Quoted: "organizer.m@…" is inside "otherorganizer.m@…".
+            let others = fx.emails.iter().filter(|(q, _)| **q != p).any(|(_, email)| has(&format!("\"{email}\"")));
+            data["account"]["email"] == fx.emails[&p].as_str() && !others
+        }
+        // In the language each persona chose on the switch above.
+        "/privacy" => has("09-08"),
         "/pass/{token}" => {
             let me = app.me(fx.client(p)).await;
             if p == Anonymous {
@@ -1151,8 +1185,10 @@ async fn every_server_function_enforces_its_policy() {
 async fn every_plain_route_enforces_its_policy() {
     let (app, fx) = matrix_app().await;
     let routes = routes(&fx);
+    // Pages are the app's routes, not the server's own: listed here, not registered there.
+    let pages = ["/pass/{token}", "/privacy"];
     let listed: BTreeSet<String> =
-        routes.iter().map(|(r, _, _)| r.to_string()).filter(|r| r != "/pass/{token}").collect();
+        routes.iter().map(|(r, _, _)| r.to_string()).filter(|r| !pages.contains(&r.as_str())).collect();
     assert_eq!(registered_routes(), listed, "registered routes and the route matrix differ");
 
     let mut failures = Vec::new();

@@ -10,7 +10,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 // Every server function's argument type, in one place: tests call a function through its own
 // type, so a renamed function or argument is a compile error here rather than a failed call.
-pub use hakam::account::{ChangePassword, EmailResetLink, MyAccount, ResetPassword, SignOutEverywhere, UpdateProfile};
+pub use hakam::account::{
+    ChangePassword, DeleteAccount, EmailResetLink, MyAccount, PrivacyNotice, ResetPassword, SignOutEverywhere,
+    UpdateProfile,
+};
 pub use hakam::admin::{setup::ClaimAdmin, IssueResetLink, ListUsers, SetEventCreator};
 pub use hakam::auth::{CurrentUser, Login, Logout, Signup};
 pub use hakam::board::api::{

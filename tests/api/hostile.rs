@@ -70,8 +70,15 @@ const DECODABLE_FORMS: &[&str] =
 
 /// The server functions that take no argument. A function joins this list only if it reads
 /// nothing from its body; the test checks the list against what the server does.
-const NO_ARGUMENTS: &[&str] =
-    &[CurrentUser::PATH, Logout::PATH, ListEvents::PATH, ListUsers::PATH, MyAccount::PATH, SignOutEverywhere::PATH];
+const NO_ARGUMENTS: &[&str] = &[
+    CurrentUser::PATH,
+    Logout::PATH,
+    ListEvents::PATH,
+    ListUsers::PATH,
+    MyAccount::PATH,
+    SignOutEverywhere::PATH,
+    PrivacyNotice::PATH,
+];
 
 /// The functions that end the caller's session: probed and sent last.
 const SIGNING_OUT: &[&str] = &[SignOutEverywhere::PATH, Logout::PATH];

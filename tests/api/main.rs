@@ -20,6 +20,7 @@ mod mail;
 mod mentoring;
 mod pages;
 mod passes;
+mod privacy;
 mod projects;
 mod proxy;
 mod schema;

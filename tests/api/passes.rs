@@ -154,6 +154,7 @@ async fn a_pass_session_reaches_its_own_event_as_a_judge_and_nothing_else() {
         Call::of(&AcceptInvite { code: "no-such-code".into() }),
         Call::of(&JoinTeam { code: "no-such-code".into() }),
         Call::of(&BookSlot { slot_id: 1 }),
+        Call::of(&DeleteAccount { current_password: String::new(), confirm: String::new() }),
     ] {
         let r = app.send_call(&phone, &call).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{call:?}: {}", r.body);
@@ -161,6 +162,8 @@ async fn a_pass_session_reaches_its_own_event_as_a_judge_and_nothing_else() {
     // Plain routes apply the same limits: the organizer role is not the pass's to use.
     assert_eq!(app.get(&phone, &format!("/events/{a}/ranking.csv")).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.get(&phone, &format!("/events/{b}/scores.csv")).await.status, StatusCode::FORBIDDEN);
+    // Nor is the account's own data: the pass reaches judging, never the account.
+    assert_eq!(app.get(&phone, "/account/data.json").await.status, StatusCode::FORBIDDEN);
     // The page of another event shows the pass no role there.
     let page = app.send(&phone, &EventPage { id: b }).await.json();
     assert_eq!(page["my_roles"], serde_json::json!([]), "{page}");

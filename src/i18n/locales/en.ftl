@@ -622,7 +622,7 @@ err-reset-link-invalid = This reset link does not work: it was already used, it 
 err-reset-pass-only = This account signs in with a judge's phone link and has no password. Its organizers can renew the link.
 forgot-password-link = Forgot your password?
 forgot-title = Forgot your password?
-forgot-intro = Hakam does not send emails. To get back into your account, ask for a one-time reset link:
+forgot-intro = This server does not send emails. To get back into your account, ask for a one-time reset link:
 forgot-ask-admin = the platform admin (whoever runs Hakam for your association or university) can give you one;
 forgot-ask-organizer = at an event, ask its organizers: they will pass your request to the platform admin.
 forgot-judges = Judges who sign in with a phone link need no password: ask the organizers for a new link.
@@ -674,3 +674,68 @@ delete-export-first = Download the whole event (ZIP) first: deletion is refused 
 delete-export-done = A full export was downloaded since the event was archived.
 field-confirm-name = Type the event's name to confirm
 delete-submit = Delete the event for good
+
+## Personal data (Moroccan law 09-08): downloading it, deleting the account, the privacy notice.
+privacy-link = Privacy
+signup-privacy-note = What Hakam keeps about you, why, for how long, and your rights:
+account-data-title = Your data
+account-data-intro = Download a copy of everything Hakam keeps about you: your account, roles, teams, projects, mentoring, the scores you gave as a judge and the notes about your team, in one JSON file.
+account-data-download = Download my data
+account-privacy-link = Read the privacy notice
+account-delete-title = Delete my account
+account-delete-intro = Deleting your account cannot be undone. Your name, email address, password, profiles and team memberships are deleted, and you are signed out everywhere. If you are a team captain, the longest-standing member of your team becomes captain.
+account-delete-keeps = The scores and comments you gave as a judge stay, under "Deleted account" instead of your name, so that results already given do not change. Your team keeps its project.
+account-delete-limits = The platform admin cannot delete their account while they are the only admin, nor an organizer while they are the only organizer of an event: make someone else admin or co-organizer first.
+field-delete-confirm = Type your email address to confirm
+account-delete-submit = Delete my account for good
+account-deleted = Your account was deleted. Your email address can be used to create a new account.
+err-delete-confirm-mismatch = Type the email address of this account, exactly.
+err-last-admin = You are the only platform admin: make another account admin before deleting yours.
+err-last-organizer = You are the only organizer of "{ $event }": add a co-organizer before deleting your account.
+privacy-title = Privacy notice
+privacy-intro = This notice says which personal data Hakam keeps, why, who sees it and for how long, and how to use your rights, as Moroccan law 09-08 on the protection of individuals with regard to the processing of personal data requires.
+privacy-controller-title = Who is responsible
+privacy-controller-body = The data controller is the association or institution that runs this Hakam platform and organizes its events. Hakam runs on its own server: it uses no advertising, tracker or outside service, except the mail server its operator may set up to send password reset links.
+privacy-controller-contact = Contact:
+privacy-controller-unset = No contact is published here yet: ask the organizers of your event, who will pass your request on.
+privacy-stored-title = What is stored, and why
+privacy-stored-account = Your account: your name, your email address, your password (only as an irreversible hash) and when you signed up, to sign you in and so that organizers can reach you.
+privacy-stored-roles = Your roles in each event (participant, mentor, judge, organizer) and the invites you accepted, to give each role its pages.
+privacy-stored-teams = Your profile in each event (skills, languages, a short presentation), your team and your requests to join teams, to form teams.
+privacy-stored-projects = Your team's project, the history of its changes (who changed what, and when) and its screenshots, to submit it and have it judged.
+privacy-stored-mentoring = Mentoring: mentor profiles (expertise, the contact details a mentor chooses to share), booked sessions, help requests, and the mentor's notes and attendance for each session, to organize coaching.
+privacy-stored-judging = Judging: the scores and comments each judge gives, their edit history and the conflicts of interest judges declare, to rank projects fairly and verifiably.
+privacy-stored-sessions = Sessions: a cookie that keeps you signed in, with its record on the server; failed sign-ins with the address they came from, to stop password guessing; a cookie that recognizes browsers that signed in before.
+privacy-stored-logs = Logs: an audit log of sensitive actions (who did what, and when), kept with the data; the server's technical log, kept by the system of whoever runs the server.
+privacy-stored-backups = Backups: copies of the whole database, screenshots included, to recover from a breakdown.
+privacy-who-title = Who sees it
+privacy-who-you = You see all of it, and can download it from your account page.
+privacy-who-organizers = The organizers of an event see, for that event, the names and email addresses of its people, their profiles, teams and projects, the mentoring notes, the scores and judges' comments, and the audit log.
+privacy-who-people = Your teammates see your name and your team's project; participants looking for a team see each other's profiles; mentors see the teams they coach; judges see the projects they score (without team names if the organizers choose so).
+privacy-who-public = Anyone can see an event's public page and, once published, its results: team names and project titles, never the judges' names.
+privacy-who-admin = The platform admin sees the list of accounts (names and email addresses). Nothing is sold or handed to anyone else.
+privacy-retention-title = How long it is kept
+privacy-retention-events = What belongs to an event (teams, projects, screenshots, mentoring notes, scores) is kept until its organizers delete the event.
+privacy-retention-account = Your account is kept until you delete it. The scores and comments you gave as a judge then stay, without your name, so that published results do not change.
+privacy-retention-sessions = { $minutes ->
+        [one] A session ends after { $minutes } minute without activity, when you sign out, or when your password changes. Failed sign-ins are kept two days at most, recognized browsers 90 days after their last sign-in, and a reset link works for one hour.
+       *[other] A session ends after { $minutes } minutes without activity, when you sign out, or when your password changes. Failed sign-ins are kept two days at most, recognized browsers 90 days after their last sign-in, and a reset link works for one hour.
+    }
+privacy-retention-backups-every = { $minutes ->
+        [one] This server takes a backup every { $minutes } minute.
+       *[other] This server takes a backup every { $minutes } minutes.
+    }
+privacy-retention-backups-off = This server takes no scheduled backups; whoever runs it may take some by hand.
+privacy-retention-backups-keep = { $count ->
+        [one] Only the newest scheduled backup is kept and older ones are removed: data deleted from Hakam leaves the backups as they are replaced. Backups taken by hand are kept until whoever runs the server removes them.
+       *[other] The newest { $count } scheduled backups are kept and older ones are removed: data deleted from Hakam leaves the backups as they are replaced. Backups taken by hand are kept until whoever runs the server removes them.
+    }
+privacy-retention-logs = The audit log is kept with the data it is about; the technical log as long as the server's system keeps it.
+privacy-rights-title = Your rights
+privacy-rights-intro = Law 09-08 gives you the right to be informed, and the rights of access, rectification, opposition and deletion. In Hakam:
+privacy-right-access = Access: "Download my data" on your account page gives you everything Hakam keeps about you, at once.
+privacy-right-rectification = Rectification: you change your name, email address and password on your account page, and your profiles and your team's project on the event's pages.
+privacy-right-opposition = Opposition: you may object, for legitimate reasons, to the processing of your data: tell the organizers of the event or the controller, or delete your account.
+privacy-right-deletion = Deletion: "Delete my account" on your account page deletes your account and your personal data at once, keeping only the scores you gave as a judge, without your name.
+privacy-rights-contact = If you cannot sign in, or for anything else, write to the controller named above. You may also lodge a complaint with the CNDP (Commission nationale de contrôle de la protection des données à caractère personnel).
+privacy-account-link = Go to my account page

@@ -608,7 +608,7 @@ err-reset-link-invalid = Ce lien de réinitialisation ne fonctionne pas : il a d
 err-reset-pass-only = Ce compte se connecte avec le lien téléphone d'un juré et n'a pas de mot de passe. Ses organisateurs peuvent renouveler le lien.
 forgot-password-link = Mot de passe oublié ?
 forgot-title = Mot de passe oublié ?
-forgot-intro = Hakam n'envoie pas d'e-mails. Pour retrouver l'accès à votre compte, demandez un lien de réinitialisation à usage unique :
+forgot-intro = Ce serveur n'envoie pas d'e-mails. Pour retrouver l'accès à votre compte, demandez un lien de réinitialisation à usage unique :
 forgot-ask-admin = l'administrateur de la plateforme (la personne qui gère Hakam pour votre association ou université) peut vous en donner un ;
 forgot-ask-organizer = lors d'un événement, demandez à ses organisateurs : ils transmettront votre demande à l'administrateur de la plateforme.
 forgot-judges = Les jurés qui se connectent avec un lien téléphone n'ont pas besoin de mot de passe : demandez un nouveau lien aux organisateurs.
@@ -660,3 +660,68 @@ delete-export-first = Téléchargez d'abord tout l'événement (ZIP) : la suppre
 delete-export-done = Un export complet a été téléchargé depuis l'archivage.
 field-confirm-name = Saisissez le nom de l'événement pour confirmer
 delete-submit = Supprimer définitivement l'événement
+
+## Données personnelles (loi marocaine 09-08) : les télécharger, supprimer le compte, la notice de confidentialité.
+privacy-link = Confidentialité
+signup-privacy-note = Ce que Hakam conserve sur vous, pourquoi, combien de temps, et vos droits :
+account-data-title = Vos données
+account-data-intro = Téléchargez une copie de tout ce que Hakam conserve sur vous : votre compte, vos rôles, vos équipes, vos projets, le mentorat, les notes que vous avez données comme membre du jury et les remarques sur votre équipe, dans un seul fichier JSON.
+account-data-download = Télécharger mes données
+account-privacy-link = Lire la notice de confidentialité
+account-delete-title = Supprimer mon compte
+account-delete-intro = La suppression de votre compte est définitive. Votre nom, votre adresse e-mail, votre mot de passe, vos profils et votre place dans vos équipes sont supprimés, et vous êtes déconnecté partout. Si vous êtes capitaine, le plus ancien membre de votre équipe devient capitaine.
+account-delete-keeps = Les notes et commentaires que vous avez donnés comme membre du jury restent, sous « Compte supprimé » au lieu de votre nom, pour que les résultats déjà établis ne changent pas. Votre équipe garde son projet.
+account-delete-limits = L'administrateur de la plateforme ne peut pas supprimer son compte s'il est le seul administrateur, ni un organisateur s'il est le seul organisateur d'un événement : nommez d'abord un autre administrateur ou un co-organisateur.
+field-delete-confirm = Saisissez votre adresse e-mail pour confirmer
+account-delete-submit = Supprimer définitivement mon compte
+account-deleted = Votre compte a été supprimé. Votre adresse e-mail peut servir à créer un nouveau compte.
+err-delete-confirm-mismatch = Saisissez exactement l'adresse e-mail de ce compte.
+err-last-admin = Vous êtes le seul administrateur de la plateforme : nommez un autre compte administrateur avant de supprimer le vôtre.
+err-last-organizer = Vous êtes le seul organisateur de « { $event } » : ajoutez un co-organisateur avant de supprimer votre compte.
+privacy-title = Notice de confidentialité
+privacy-intro = Cette notice indique quelles données personnelles Hakam conserve, pourquoi, qui les voit et pendant combien de temps, et comment exercer vos droits, comme l'exige la loi marocaine 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel.
+privacy-controller-title = Responsable du traitement
+privacy-controller-body = Le responsable du traitement est l'association ou l'établissement qui exploite cette plateforme Hakam et organise ses événements. Hakam fonctionne sur son propre serveur : il n'utilise ni publicité, ni traceur, ni service extérieur, sauf le serveur de messagerie que son exploitant peut configurer pour envoyer les liens de réinitialisation du mot de passe.
+privacy-controller-contact = Contact :
+privacy-controller-unset = Aucun contact n'est encore publié ici : adressez-vous aux organisateurs de votre événement, qui transmettront votre demande.
+privacy-stored-title = Ce qui est conservé, et pourquoi
+privacy-stored-account = Votre compte : votre nom, votre adresse e-mail, votre mot de passe (uniquement sous forme d'empreinte irréversible) et la date de votre inscription, pour vous connecter et pour que les organisateurs puissent vous joindre.
+privacy-stored-roles = Vos rôles dans chaque événement (participant, mentor, jury, organisateur) et les invitations que vous avez acceptées, pour ouvrir à chaque rôle ses pages.
+privacy-stored-teams = Votre profil dans chaque événement (compétences, langues, une courte présentation), votre équipe et vos demandes pour rejoindre des équipes, pour former les équipes.
+privacy-stored-projects = Le projet de votre équipe, l'historique de ses modifications (qui a changé quoi, et quand) et ses captures d'écran, pour le soumettre et le faire évaluer.
+privacy-stored-mentoring = Mentorat : les profils des mentors (expertise, coordonnées qu'un mentor choisit de partager), les séances réservées, les demandes d'aide, et les notes et la présence saisies par le mentor pour chaque séance, pour organiser l'accompagnement.
+privacy-stored-judging = Évaluation : les notes et commentaires de chaque membre du jury, leur historique et les conflits d'intérêts déclarés, pour classer les projets de façon équitable et vérifiable.
+privacy-stored-sessions = Sessions : un cookie qui vous garde connecté, avec son enregistrement sur le serveur ; les connexions échouées avec l'adresse d'où elles viennent, pour empêcher de deviner les mots de passe ; un cookie qui reconnaît les navigateurs déjà connectés.
+privacy-stored-logs = Journaux : un journal d'audit des actions sensibles (qui a fait quoi, et quand), conservé avec les données ; le journal technique du serveur, conservé par le système de celui qui exploite le serveur.
+privacy-stored-backups = Sauvegardes : des copies de toute la base de données, captures d'écran comprises, pour repartir après une panne.
+privacy-who-title = Qui les voit
+privacy-who-you = Vous voyez tout, et pouvez tout télécharger depuis la page de votre compte.
+privacy-who-organizers = Les organisateurs d'un événement voient, pour cet événement, les noms et adresses e-mail de ses participants, leurs profils, équipes et projets, les notes de mentorat, les notes et commentaires du jury, et le journal d'audit.
+privacy-who-people = Vos coéquipiers voient votre nom et le projet de votre équipe ; les participants qui cherchent une équipe voient les profils les uns des autres ; les mentors voient les équipes qu'ils accompagnent ; le jury voit les projets qu'il évalue (sans le nom des équipes si les organisateurs le choisissent).
+privacy-who-public = Tout le monde peut voir la page publique d'un événement et, une fois publiés, ses résultats : noms des équipes et titres des projets, jamais le nom des membres du jury.
+privacy-who-admin = L'administrateur de la plateforme voit la liste des comptes (noms et adresses e-mail). Rien n'est vendu ni transmis à quiconque.
+privacy-retention-title = Durée de conservation
+privacy-retention-events = Ce qui appartient à un événement (équipes, projets, captures d'écran, notes de mentorat, notes du jury) est conservé jusqu'à ce que ses organisateurs suppriment l'événement.
+privacy-retention-account = Votre compte est conservé jusqu'à ce que vous le supprimiez. Les notes et commentaires que vous avez donnés comme membre du jury restent alors, sans votre nom, pour que les résultats publiés ne changent pas.
+privacy-retention-sessions = { $minutes ->
+        [one] Une session se termine après { $minutes } minute sans activité, quand vous vous déconnectez ou quand votre mot de passe change. Les connexions échouées sont conservées deux jours au plus, les navigateurs reconnus 90 jours après leur dernière connexion, et un lien de réinitialisation fonctionne une heure.
+       *[other] Une session se termine après { $minutes } minutes sans activité, quand vous vous déconnectez ou quand votre mot de passe change. Les connexions échouées sont conservées deux jours au plus, les navigateurs reconnus 90 jours après leur dernière connexion, et un lien de réinitialisation fonctionne une heure.
+    }
+privacy-retention-backups-every = { $minutes ->
+        [one] Ce serveur fait une sauvegarde toutes les { $minutes } minute.
+       *[other] Ce serveur fait une sauvegarde toutes les { $minutes } minutes.
+    }
+privacy-retention-backups-off = Ce serveur ne fait pas de sauvegardes programmées ; celui qui l'exploite peut en faire à la main.
+privacy-retention-backups-keep = { $count ->
+        [one] Seule la sauvegarde programmée la plus récente est conservée, les plus anciennes sont effacées : les données supprimées de Hakam quittent les sauvegardes à mesure qu'elles sont remplacées. Les sauvegardes faites à la main sont conservées jusqu'à ce que celui qui exploite le serveur les efface.
+       *[other] Les { $count } sauvegardes programmées les plus récentes sont conservées et les plus anciennes sont effacées : les données supprimées de Hakam quittent les sauvegardes à mesure qu'elles sont remplacées. Les sauvegardes faites à la main sont conservées jusqu'à ce que celui qui exploite le serveur les efface.
+    }
+privacy-retention-logs = Le journal d'audit est conservé avec les données qu'il concerne ; le journal technique aussi longtemps que le système du serveur le garde.
+privacy-rights-title = Vos droits
+privacy-rights-intro = La loi 09-08 vous donne le droit d'être informé, et les droits d'accès, de rectification, d'opposition et de suppression. Dans Hakam :
+privacy-right-access = Accès : « Télécharger mes données », sur la page de votre compte, vous donne en une fois tout ce que Hakam conserve sur vous.
+privacy-right-rectification = Rectification : vous modifiez votre nom, votre adresse e-mail et votre mot de passe sur la page de votre compte, vos profils et le projet de votre équipe sur les pages de l'événement.
+privacy-right-opposition = Opposition : vous pouvez vous opposer, pour des motifs légitimes, au traitement de vos données : dites-le aux organisateurs de l'événement ou au responsable du traitement, ou supprimez votre compte.
+privacy-right-deletion = Suppression : « Supprimer mon compte », sur la page de votre compte, supprime en une fois votre compte et vos données personnelles, en ne gardant que les notes que vous avez données comme membre du jury, sans votre nom.
+privacy-rights-contact = Si vous ne pouvez pas vous connecter, ou pour toute autre demande, écrivez au responsable du traitement indiqué plus haut. Vous pouvez aussi saisir la CNDP (Commission nationale de contrôle de la protection des données à caractère personnel).
+privacy-account-link = Aller à la page de mon compte
