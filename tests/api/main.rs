@@ -20,6 +20,7 @@ mod pages;
 mod passes;
 mod projects;
 mod proxy;
+mod roles;
 mod schema;
 mod teams;
 mod tls;
