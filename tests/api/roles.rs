@@ -376,3 +376,37 @@ async fn no_one_but_the_events_organizers_removes_or_retires_anyone() {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     ok(&app.send(fx.client(Organizer), &remove(fx.open_event, stranger, "mentor")).await, "their own event");
 }
+
+#[test]
+fn the_pages_offer_removal_and_show_retired_judges() {
+    on_big_stack(|| async {
+        let (app, fx) = built().await;
+        let org = fx.client(Organizer);
+        let manage = app.get(org, &format!("/events/{}/manage", fx.event)).await;
+        assert_eq!(manage.status, StatusCode::OK);
+        let offer = |p: Persona, action: &str| {
+            format!(
+                r#"data-user="{}" data-role="{}" data-action="{action}""#,
+                fx.user(p),
+                if p == Mentor { "mentor" } else { "judge" }
+            )
+        };
+        // The mentor and the judge without scores are removed; the judge who scored, retired.
+        assert!(manage.body.contains(&offer(Mentor, "remove")), "no removal of the mentor");
+        assert!(manage.body.contains(&offer(Judge, "retire")), "no retirement of the judge who scored");
+        assert!(manage
+            .body
+            .contains(&format!(r#"data-user="{}" data-role="judge" data-action="remove""#, fx.pass_judge)));
+        // Participants are left to their teams' flows.
+        assert!(!manage.body.contains(&format!(r#"data-user="{}" data-role="participant""#, fx.user(Solo))));
+
+        ok(&app.send(org, &RetireJudge { event_id: fx.event, user_id: fx.user(Judge) }).await, "retire");
+        for page in ["manage", "judging", "audit"] {
+            let html = app.get(org, &format!("/events/{}/{page}", fx.event)).await;
+            assert_eq!(html.status, StatusCode::OK, "{page}");
+            assert!(html.body.contains(r#"class="tag retired""#), "{page} does not mark the judge retired");
+        }
+        let judging = app.get(fx.client(Judge), &format!("/events/{}/judge", fx.event)).await;
+        assert_eq!(judging.status, StatusCode::FORBIDDEN, "the retired judge's desk page");
+    });
+}

@@ -38,7 +38,12 @@ pub fn RemoveButton(
         </button>
     };
     view! {
-        <details class="confirm" data-user=user_id data-role=role.code()>
+        <details
+            class="confirm"
+            data-user=user_id
+            data-role=role.code()
+            data-action=if retire { "retire" } else { "remove" }
+        >
             <summary class="button link danger">{lang.t(label)}</summary>
             {if retire {
                 view! {
