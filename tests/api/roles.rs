@@ -236,6 +236,12 @@ async fn a_judge_who_scored_is_retired_and_the_results_stay_the_same() {
     let after = app.send(org, &JudgingResults { event_id: jury.event }).await;
     assert_eq!(after.json(), results.json(), "results changed by the retirement");
     assert_eq!(app.get(org, &format!("/events/{}/ranking.csv", jury.event)).await.body, ranking);
+    // The scores export keeps the judge's scores and says they were retired.
+    let scores = app.get(org, &format!("/events/{}/scores.csv?by=judge", jury.event)).await.body;
+    let theirs: Vec<&str> = scores.lines().filter(|l| l.starts_with("Juge 2,")).collect();
+    assert_eq!(theirs.len(), 2, "{scores}");
+    assert!(theirs.iter().all(|l| l.trim_end().ends_with(",true")), "{scores}");
+    assert!(scores.lines().filter(|l| l.starts_with("Juge 0,")).all(|l| l.trim_end().ends_with(",false")));
     assert_eq!(app.send(org, &Dashboard { event_id: jury.event }).await.json()["calibration_svg"], calibration);
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM scores WHERE judge_id = {judge}")).await, 2);
     assert_eq!(
