@@ -148,3 +148,23 @@ pub fn PeopleTable(event_id: i64, people: Vec<Person>) -> impl IntoView {
         </table>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(role: Role, retired: bool, scored: bool) -> Person {
+        Person { user_id: 1, name: "Amina".into(), email: "amina@example.ma".into(), role, retired, scored }
+    }
+
+    #[test]
+    fn each_person_is_offered_what_the_rules_allow() {
+        assert_eq!(offer(&person(Role::Organizer, false, false)), Offer::Remove);
+        assert_eq!(offer(&person(Role::Mentor, false, false)), Offer::Remove);
+        assert_eq!(offer(&person(Role::Judge, false, false)), Offer::Remove);
+        assert_eq!(offer(&person(Role::Judge, false, true)), Offer::Retire);
+        assert_eq!(offer(&person(Role::Judge, true, true)), Offer::Nothing);
+        // Participants are their teams' business, whatever else they did.
+        assert_eq!(offer(&person(Role::Participant, false, true)), Offer::Nothing);
+    }
+}
