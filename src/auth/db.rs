@@ -79,7 +79,7 @@ pub async fn user_with_roles(db: &Db, id: i64, event_id: i64, pass: i64) -> Resu
     let rows: Vec<GateRow> = sqlx::query_as(
         "SELECT u.id, u.email, u.display_name, u.is_admin, u.can_create_events, u.password_hash, u.session_epoch, \
          r.role, p.event_id AS pass_event, e.archived_at AS event_archived_at \
-         FROM users u JOIN events e ON e.id = $2 LEFT JOIN event_roles r ON r.event_id = e.id AND r.user_id = u.id \
+         FROM users u JOIN events e ON e.id = $2 LEFT JOIN event_roles r ON r.event_id = e.id AND r.user_id = u.id AND r.retired_at IS NULL \
          LEFT JOIN judge_passes p ON p.id = $3 AND p.user_id = u.id AND p.revoked_at IS NULL AND p.expires_at > $4 \
          WHERE u.id = $1",
     )

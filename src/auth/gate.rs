@@ -21,6 +21,11 @@
 //! [`Caller::roles_in`] apply the same limits for the public functions that look further.
 //! Plain routes use [`identify`] and [`Identity::roles_in`].
 //!
+//! A role is held while its `event_roles` row exists and is not retired: removing a role
+//! (`events::people`) deletes the row and retiring a judge marks it, and both gate paths
+//! ([`event`] and [`roles_in_event`]) read the row on every request, so the person loses the
+//! role at their next request.
+//!
 //! Every session ends when its account's password changes (the session keeps a fingerprint
 //! of the hash) or when the account moves to a later *session epoch* ("sign out everywhere",
 //! a password change or a reset link used): both live in the `users` row the gate reads
@@ -353,10 +358,10 @@ async fn enter(event_id: i64, allowed: &[Role], intent: Intent) -> AppResult<Eve
 /// The caller's roles in an event (empty if none); `NotFound` if the event does not exist.
 pub async fn roles_in_event(db: &Db, event_id: i64, user_id: i64) -> AppResult<Vec<Role>> {
     // One row per role, or a single row with a NULL role when the caller holds none;
-    // no row at all means there is no such event.
+    // no row at all means there is no such event. A retired judge's role is held no more.
     let rows: Vec<(Option<String>,)> = sqlx::query_as(
         "SELECT r.role FROM events e LEFT JOIN event_roles r \
-           ON r.event_id = e.id AND r.user_id = $2 WHERE e.id = $1",
+           ON r.event_id = e.id AND r.user_id = $2 AND r.retired_at IS NULL WHERE e.id = $1",
     )
     .bind(event_id)
     .bind(user_id)

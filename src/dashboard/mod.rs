@@ -79,7 +79,8 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     let lang = crate::i18n::request::request_lang();
     let event_name = crate::events::db::name(db, event_id).await?.ok_or(AppError::NotFound)?;
     let roles: Vec<(String, i64)> =
-        sqlx::query_as("SELECT role, COUNT(*) FROM event_roles WHERE event_id = $1 GROUP BY role")
+        // Retired judges keep their scores but judge no more: they are not counted.
+        sqlx::query_as("SELECT role, COUNT(*) FROM event_roles WHERE event_id = $1 AND retired_at IS NULL GROUP BY role")
             .bind(event_id)
             .fetch_all(&db.pool)
             .await?;
@@ -228,10 +229,12 @@ pub mod export {
             notes: Option<String>,
             booking: Option<i64>,
             cancelled_at: Option<i64>,
+            /// Set when the slot's mentor was removed (see `events::people`).
+            withdrawn_at: Option<i64>,
         }
         let rows: Result<Vec<SessionRow>, _> = sqlx::query_as(
             "SELECT u.display_name AS mentor, s.starts_at, s.ends_at, s.location, t.name AS team, b.attended, b.notes, \
-             b.id AS booking, b.cancelled_at FROM mentor_slots s \
+             b.id AS booking, b.cancelled_at, s.withdrawn_at FROM mentor_slots s \
              JOIN users u ON u.id = s.mentor_id LEFT JOIN mentor_bookings b ON b.slot_id = s.id LEFT JOIN teams t ON t.id = b.team_id \
              WHERE s.event_id = $1 ORDER BY s.starts_at, u.display_name, s.id, b.booked_at, b.id",
         )
@@ -252,10 +255,11 @@ pub mod export {
                     Some(_) => "no",
                     None => "",
                 };
-                let status = match (r.booking, r.cancelled_at) {
-                    (None, _) => "free",
-                    (Some(_), None) => "booked",
-                    (Some(_), Some(_)) => "cancelled",
+                let status = match (r.booking, r.cancelled_at, r.withdrawn_at) {
+                    (None, _, None) => "free",
+                    (None, _, Some(_)) => "withdrawn",
+                    (Some(_), None, _) => "booked",
+                    (Some(_), Some(_), _) => "cancelled",
                 };
                 vec![
                     r.mentor,

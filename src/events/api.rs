@@ -296,10 +296,19 @@ async fn form_data(db: &Db, id: i64) -> AppResult<EventFormData> {
         ("judging_closes", t(e.judging_closes)),
         ("results_at", t(e.results_at)),
     ];
-    let people = db::people(db, id)
+    let people = super::people::db::people(db, id)
         .await?
         .into_iter()
-        .filter_map(|p| Some((p.display_name, p.email, Role::from_code(&p.role)?)))
+        .filter_map(|p| {
+            Some(super::people::Person {
+                role: Role::from_code(&p.role)?,
+                user_id: p.user_id,
+                name: p.display_name,
+                email: p.email,
+                retired: p.retired_at.is_some(),
+                scored: p.scored == 1,
+            })
+        })
         .collect();
     Ok(EventFormData {
         id,

@@ -299,24 +299,6 @@ pub async fn remove_track(tx: &mut Tx, event_id: i64, track_id: i64) -> Result<O
         .await
 }
 
-/// Someone holding a role in an event, as the organizer's people table lists them.
-#[derive(sqlx::FromRow, Clone, Debug)]
-pub struct PersonRow {
-    pub display_name: String,
-    pub email: String,
-    pub role: String,
-}
-
-pub async fn people(db: &Db, event_id: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT u.display_name, u.email, r.role FROM event_roles r JOIN users u ON u.id = r.user_id \
-         WHERE r.event_id = $1 ORDER BY r.role, u.display_name",
-    )
-    .bind(event_id)
-    .fetch_all(&db.pool)
-    .await
-}
-
 /// The event's name, if the event exists.
 pub async fn name(db: &Db, event_id: i64) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT name FROM events WHERE id = $1").bind(event_id).fetch_optional(&db.pool).await

@@ -7,6 +7,7 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod domain;
 mod pages;
+pub mod people;
 
 pub use pages::{ArchivedBanner, EventEndingPanel, EventPage, HomePage, ManageEventPage, NewEventPage};
 
@@ -115,8 +116,8 @@ pub struct EventFormData {
     pub version: i64,
     pub fields: Vec<(String, String)>,
     pub tracks: Vec<Track>,
-    /// (name, email, role)
-    pub people: Vec<(String, String, Role)>,
+    /// Everyone holding a role in the event, with what the organizer may do about it.
+    pub people: Vec<people::Person>,
     pub archived: bool,
 }
 

@@ -1,6 +1,7 @@
 //! Event pages: the list of events, an event's public page, and the organizer's create and
 //! manage forms. Server-rendered; every action is a plain form.
 
+use super::people::PeopleTable;
 use super::*;
 use crate::auth::use_current_user;
 use crate::i18n::{args, use_lang, Localized};
@@ -497,30 +498,8 @@ pub fn ManageEventPage() -> impl IntoView {
                             <Submit label=Msg::AddTrack />
                         </ActionForm>
 
-                        <h2>{lang.t(Msg::PeopleTitle)}</h2>
-                        <table class="people">
-                            <thead>
-                                <tr>
-                                    <th>{lang.t(Msg::FieldDisplayName)}</th>
-                                    <th>{lang.t(Msg::FieldEmail)}</th>
-                                    <th>{lang.t(Msg::RoleTitle)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {people
-                                    .into_iter()
-                                    .map(|(n, m, r)| {
-                                        view! {
-                                            <tr>
-                                                <td dir="auto">{n}</td>
-                                                <td>{m}</td>
-                                                <td>{lang.t(r.label())}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
+                        <h2 id="people">{lang.t(Msg::PeopleTitle)}</h2>
+                        <PeopleTable event_id people />
                         <ActionForm action=organizer>
                             <FormError errors=organizer_errors />
                             <EventIdInput event_id />

@@ -82,16 +82,32 @@ pub async fn accept(tx: &mut Tx, code: &str, user_id: i64) -> AppResult<i64> {
     let invite = row.ok_or(AppError::NotFound)?;
     let (invite_id, event_id, allow_clash) = (invite.id, invite.event_id, invite.allow_clash);
     let role = Role::from_code(&invite.role).ok_or_else(|| AppError::missing("invite with an unknown role"))?;
-    let held: Option<(i64,)> =
-        sqlx::query_as("SELECT 1 FROM event_roles WHERE event_id = $1 AND user_id = $2 AND role = $3")
+    let held: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT retired_at FROM event_roles WHERE event_id = $1 AND user_id = $2 AND role = $3")
             .bind(event_id)
             .bind(user_id)
             .bind(role.code())
             .fetch_optional(&mut **tx)
             .await?;
-    if held.is_some() {
+    match held {
+        // A retired judge stays retired: no link brings the role back.
+        Some(Some(_)) => return Err(AppError::Conflict(Msg::ErrJudgeRetired)),
         // Opening one's own link twice is harmless and uses nothing up.
-        return Ok(event_id);
+        Some(None) => return Ok(event_id),
+        None => {}
+    }
+    // Someone the organizers removed from this role cannot take it back with a link made
+    // before the removal; a link made after it is the organizers' new decision.
+    let removed: Option<i64> = sqlx::query_scalar(
+        "SELECT invites_before FROM role_removals WHERE event_id = $1 AND user_id = $2 AND role = $3",
+    )
+    .bind(event_id)
+    .bind(user_id)
+    .bind(role.code())
+    .fetch_optional(&mut **tx)
+    .await?;
+    if removed.is_some_and(|before| invite_id <= before) {
+        return Err(AppError::Conflict(Msg::ErrRemovedFromRole));
     }
     let taken = sqlx::query(
         "UPDATE invites SET uses = uses + 1 WHERE id = $1 AND revoked_at IS NULL \

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 pub struct AuditEntry {
     pub at: String,
     pub actor: String,
+    /// The actor is a judge of the event who was retired: their entries stay, marked so.
+    pub retired: bool,
     pub action: String,
     /// What changed, as stored (JSON), shortened for the table.
     pub detail: String,
@@ -38,6 +40,8 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
     struct Action {
         at: i64,
         actor: Option<String>,
+        /// 1 when the actor is a retired judge of the event.
+        retired: i64,
         action: String,
         before_json: Option<String>,
         after_json: Option<String>,
@@ -46,6 +50,7 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
     struct Save {
         at: i64,
         judge: String,
+        retired: i64,
         project_id: i64,
         outcome: String,
         version: i64,
@@ -53,7 +58,10 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
         marks: String,
     }
     let actions: Vec<Action> = sqlx::query_as(
-        "SELECT a.at, u.display_name AS actor, a.action, a.before_json, a.after_json FROM audit_log a \
+        "SELECT a.at, u.display_name AS actor, \
+         CASE WHEN EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = a.event_id AND r.user_id = a.actor_id \
+         AND r.role = 'judge' AND r.retired_at IS NOT NULL) THEN 1 ELSE 0 END AS retired, \
+         a.action, a.before_json, a.after_json FROM audit_log a \
          LEFT JOIN users u ON u.id = a.actor_id WHERE a.event_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT $2",
     )
     .bind(event_id)
@@ -61,7 +69,10 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
     .fetch_all(&db.pool)
     .await?;
     let saves: Vec<Save> = sqlx::query_as(
-        "SELECT k.at, u.display_name AS judge, k.project_id, k.outcome, k.version, k.status, k.marks \
+        "SELECT k.at, u.display_name AS judge, \
+         CASE WHEN EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = p.event_id AND r.user_id = k.judge_id \
+         AND r.role = 'judge' AND r.retired_at IS NOT NULL) THEN 1 ELSE 0 END AS retired, \
+         k.project_id, k.outcome, k.version, k.status, k.marks \
          FROM score_saves k JOIN users u ON u.id = k.judge_id JOIN projects p ON p.id = k.project_id \
          WHERE p.event_id = $1 ORDER BY k.at DESC LIMIT $2",
     )
@@ -81,6 +92,7 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
             let entry = AuditEntry {
                 at: String::new(),
                 actor: a.actor.unwrap_or_default(),
+                retired: a.retired == 1,
                 action: a.action,
                 detail: shorten(&detail),
             };
@@ -89,7 +101,14 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
         .chain(saves.into_iter().map(|k| {
             let action = format!("score.{}", k.outcome);
             let detail = format!("{} v{} {} {}", super::project_code(k.project_id), k.version, k.status, k.marks);
-            (k.at, AuditEntry { at: String::new(), actor: k.judge, action, detail: shorten(&detail) })
+            let entry = AuditEntry {
+                at: String::new(),
+                actor: k.judge,
+                retired: k.retired == 1,
+                action,
+                detail: shorten(&detail),
+            };
+            (k.at, entry)
         }))
         .collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.0));
@@ -143,7 +162,19 @@ pub fn AuditPage() -> impl IntoView {
                                                     <td>
                                                         <time>{e.at}</time>
                                                     </td>
-                                                    <td dir="auto">{e.actor}</td>
+                                                    <td>
+                                                        <span dir="auto">{e.actor}</span>
+                                                        {e
+                                                            .retired
+                                                            .then(|| {
+                                                                view! {
+                                                                    " "
+                                                                    <span class="tag retired">
+                                                                        {lang.t(Msg::JudgeRetired)}
+                                                                    </span>
+                                                                }
+                                                            })}
+                                                    </td>
                                                     <td>
                                                         <code>{e.action}</code>
                                                     </td>

@@ -7,6 +7,7 @@ use super::results::Method;
 use super::rubric::{scale_code, Criterion, MAX_CRITERIA, SCALES};
 use super::score::*;
 use crate::error::AppError;
+use crate::events::people::{RemoveButton, RemoveRole, RetireJudge};
 use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::live::LiveRegion;
 use crate::ui::{
@@ -32,11 +33,14 @@ pub fn JudgingPage() -> impl IntoView {
     let run = ServerAction::<RunAssignment>::new();
     let extra = ServerAction::<AddExtraJudge>::new();
     let table = ServerAction::<SetTable>::new();
+    let remove = ServerAction::<RemoveRole>::new();
+    let retire = ServerAction::<RetireJudge>::new();
     let data = Resource::new(move || id.get(), judging_console);
     let (settings_errors, add_errors, judge_errors, run_errors) =
         (action_error(settings), action_error(add), action_error(update), action_error(run));
     let (reset_errors, extra_errors, table_errors) = (action_error(reset), action_error(extra), action_error(table));
     let (show_errors, extend_errors) = (action_error(show), action_error(extend));
+    let (remove_errors, retire_errors) = (action_error(remove), action_error(retire));
     view! {
         {loaded(
             data,
@@ -142,6 +146,8 @@ pub fn JudgingPage() -> impl IntoView {
                         <FormError errors=show_errors />
                         <FormError errors=extend_errors />
                         <FormError errors=judge_errors />
+                        <FormError errors=remove_errors />
+                        <FormError errors=retire_errors />
                         <ul class="judges">
                             {d
                                 .judges
@@ -157,6 +163,14 @@ pub fn JudgingPage() -> impl IntoView {
                                         <li class="card judge" class:inactive=!j.active data-login=login>
                                             <p>
                                                 <strong dir="auto">{j.name.clone()}</strong>
+                                                {j
+                                                    .retired
+                                                    .then(|| {
+                                                        view! {
+                                                            " "
+                                                            <span class="tag retired">{lang.t(Msg::JudgeRetired)}</span>
+                                                        }
+                                                    })}
                                                 " · "
                                                 <span class="progress-text">
                                                     {lang
@@ -238,6 +252,9 @@ pub fn JudgingPage() -> impl IntoView {
                                                         </div>
                                                     }
                                                 })}
+                                            {(!j.retired)
+                                                .then(move || {
+                                                    view! {
                                             <div class="row-actions">
                                                 {(!own)
                                                     .then(|| {
@@ -350,7 +367,17 @@ pub fn JudgingPage() -> impl IntoView {
                                                         {lang.t(Msg::Save)}
                                                     </button>
                                                 </ActionForm>
+                                                <RemoveButton
+                                                    event_id
+                                                    user_id=uid
+                                                    role=crate::auth::Role::Judge
+                                                    retire=j.scored
+                                                    remove
+                                                    retire_action=retire
+                                                />
                                             </div>
+                                                    }
+                                                })}
                                         </li>
                                     }
                                 })

@@ -249,6 +249,22 @@ mod ssr {
     }
 }
 
+/// Takes a mentor who is no longer one off the teams they followed: those teams are left
+/// without a mentor, for the organizers to assign by hand or with the next automatic run. The
+/// mentorship log keeps them (a mentor stays conflicted for judging a team they mentored).
+/// Returns the teams left without a mentor.
+#[cfg(feature = "ssr")]
+pub async fn unassign_mentor(tx: &mut crate::db::Tx, event_id: i64, mentor_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let mut teams: Vec<i64> =
+        sqlx::query_scalar("DELETE FROM mentor_assignments WHERE event_id = $1 AND mentor_id = $2 RETURNING team_id")
+            .bind(event_id)
+            .bind(mentor_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    teams.sort_unstable();
+    Ok(teams)
+}
+
 /// Teams with their mentors and the reasons, and every mentor's load. Organizers only.
 #[server(prefix = "/api", endpoint = "mentoring/overview")]
 pub async fn mentoring_overview(event_id: i64) -> Result<MentoringData, AppError> {

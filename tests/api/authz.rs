@@ -76,6 +76,9 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("events/archive", ORGANIZER, NO_ONE),
         ("events/unarchive", ORGANIZER, NO_ONE),
         ("events/delete", ORGANIZER, NO_ONE),
+        // Each allowed call removes a fresh mentor, or retires a fresh judge who has scored.
+        ("events/remove-role", ORGANIZER, NO_ONE),
+        ("events/retire-judge", ORGANIZER, NO_ONE),
         // Any account joins an open event (the fixture's open event, so roles in the main
         // event stay as they are).
         ("events/join", SIGNED_IN, NO_ONE),
@@ -387,6 +390,32 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
                 Call::of(&AddOrganizer { event_id, organizer_email: email })
             };
             Prepared { call, actor: None, mark: id.to_string() }
+        }
+        "events/remove-role" => {
+            let code = app.invite(org, fx.event, "mentor", "1").await;
+            let (_, id) = fresh_account(app, &code, &fx.tag).await;
+            Prepared {
+                call: Call::of(&RemoveRole { event_id, user_id: id, role: "mentor".into() }),
+                actor: None,
+                mark: id.to_string(),
+            }
+        }
+        "events/retire-judge" => {
+            // A judge of the event who scored the submitted project.
+            let code = app.invite(org, fx.event, "judge", "1").await;
+            let (judge, id) = fresh_account(app, &code, &fx.tag).await;
+            sqlx::query(
+                "INSERT INTO judge_assignments (event_id, project_id, judge_id, assigned_by, assigned_at) \
+                 VALUES ($1, $2, $3, NULL, 0)",
+            )
+            .bind(fx.event)
+            .bind(fx.project)
+            .bind(id)
+            .execute(pool)
+            .await
+            .unwrap();
+            ok(&app.send(&judge, &score_form(fx.event, fx.project, 0)).await, "score");
+            Prepared { call: Call::of(&RetireJudge { event_id, user_id: id }), actor: None, mark: id.to_string() }
         }
         "events/join" => prepared(Call::of(&JoinEvent { event_id: fx.open_event })),
         "invites/create" => prepared(Call::of(&CreateInvite {
@@ -835,6 +864,8 @@ async fn effect(
         }
         "events/unarchive" => expect(count("SELECT COUNT(*) FROM events WHERE archived_at IS NULL AND id = $1", fx.event).await == 1, "event unarchived"),
         "events/delete" => expect(count("SELECT COUNT(*) FROM events WHERE id = $1", id).await == 0, "event deleted"),
+        "events/remove-role" => expect(count("SELECT COUNT(*) FROM event_roles WHERE role = 'mentor' AND user_id = $1", id).await == 0 && count("SELECT COUNT(*) FROM role_removals WHERE role = 'mentor' AND user_id = $1", id).await == 1, "mentor removed"),
+        "events/retire-judge" => expect(count("SELECT COUNT(*) FROM event_roles WHERE role = 'judge' AND retired_at IS NOT NULL AND user_id = $1", id).await == 1, "judge retired"),
         "events/join" => expect(in_open("participant").await == 1, "joined"),
         "invites/create" => expect(count("SELECT COUNT(*) FROM invites WHERE event_id = $1 AND role = 'judge'", fx.event).await >= 2, "invite created"),
         "invites/list" => expect(body.contains(&fx.invite_code), "the event's invites are listed"),
@@ -1346,6 +1377,9 @@ type Reach = (Persona, Call);
 fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
     vec![
         (Organizer, Call::of(&RemoveTrack { event_id: a.event, track_id: b.track })),
+        (Organizer, Call::of(&RemoveRole { event_id: a.event, user_id: b.user(Mentor), role: "mentor".into() })),
+        (Organizer, Call::of(&RemoveRole { event_id: a.event, user_id: b.user(Organizer), role: "organizer".into() })),
+        (Organizer, Call::of(&RetireJudge { event_id: a.event, user_id: b.user(Judge) })),
         (Organizer, Call::of(&RevokeInvite { event_id: a.event, invite_id: b.invite })),
         (Organizer, Call::of(&ArchiveEvent { event_id: b.event, confirm: Some("on".into()) })),
         (Organizer, Call::of(&UnarchiveEvent { event_id: b.event })),

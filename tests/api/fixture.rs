@@ -437,6 +437,7 @@ pub const TABLES: &[&str] = &[
     "events",
     "tracks",
     "event_roles",
+    "role_removals",
     "invites",
     "login_failures",
     "audit_log",

@@ -22,6 +22,7 @@ pub use hakam::board::api::{
 };
 pub use hakam::dashboard::{CommitImport, Dashboard, ImportBatch, StageImport};
 pub use hakam::error::{AppError, FieldError};
+pub use hakam::events::people::{RemoveRole, RetireJudge};
 pub use hakam::events::{
     AddOrganizer, AddTrack, ArchiveEvent, CreateEvent, DeleteEvent, EventForm, EventInput, EventPage, JoinEvent,
     ListEvents, RemoveTrack, TrackInput, UnarchiveEvent, UpdateEvent,

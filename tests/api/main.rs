@@ -23,6 +23,7 @@ mod passes;
 mod privacy;
 mod projects;
 mod proxy;
+mod roles;
 mod schema;
 mod teams;
 mod tls;

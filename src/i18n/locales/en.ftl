@@ -739,3 +739,20 @@ privacy-right-opposition = Opposition: you may object, for legitimate reasons, t
 privacy-right-deletion = Deletion: "Delete my account" on your account page deletes your account and your personal data at once, keeping only the scores you gave as a judge, without your name.
 privacy-rights-contact = If you cannot sign in, or for anything else, write to the controller named above. You may also lodge a complaint with the CNDP (Commission nationale de contrôle de la protection des données à caractère personnel).
 privacy-account-link = Go to my account page
+
+## Removing people from an event; judges who scored are retired.
+hint-people-removal = Removing someone ends their role in this event at their next click. Participants are not removed here: they leave their team, or the captain or the organizers move them.
+remove-confirm-role = Yes, remove
+retire-judge = Retire
+retire-judge-confirm = Yes, retire this judge
+judge-retired = retired
+hint-remove-organizer = They will no longer run this event. The last organizer cannot be removed.
+hint-remove-mentor = Their upcoming sessions are withdrawn (teams' bookings are cancelled and kept with their notes), the help requests they are handling go back to the queue, and their teams are left without a mentor.
+hint-remove-judge = Their phone links stop working and their projects go back to the pool: run the assignment again to fill the seats.
+hint-retire-judge = This judge has scored: their scores stay in the results, marked retired. They lose access now, their phone links stop working, and the projects they had not finished go back to the pool.
+err-last-organizer = The last organizer cannot be removed: add another organizer first.
+err-participant-not-removed-here = Participants are not removed here: they leave their team, or the captain or the organizers move them.
+err-judge-has-scored = This judge has scored: retire them instead, so their scores stay in the results.
+err-judge-not-scored = This judge has not scored: remove them instead.
+err-judge-retired = This judge was retired: they keep their scores but no longer judge in this event.
+err-removed-from-role = The organizers removed you from this role. Ask them for a new link.

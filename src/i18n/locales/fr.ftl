@@ -725,3 +725,20 @@ privacy-right-opposition = Opposition : vous pouvez vous opposer, pour des motif
 privacy-right-deletion = Suppression : « Supprimer mon compte », sur la page de votre compte, supprime en une fois votre compte et vos données personnelles, en ne gardant que les notes que vous avez données comme membre du jury, sans votre nom.
 privacy-rights-contact = Si vous ne pouvez pas vous connecter, ou pour toute autre demande, écrivez au responsable du traitement indiqué plus haut. Vous pouvez aussi saisir la CNDP (Commission nationale de contrôle de la protection des données à caractère personnel).
 privacy-account-link = Aller à la page de mon compte
+
+## Retirer des personnes d'un événement ; les membres du jury qui ont noté sont mis en retrait.
+hint-people-removal = Retirer quelqu'un met fin à son rôle dans cet événement dès son prochain clic. Les participant·es ne sont pas retiré·es ici : ils quittent leur équipe, ou le capitaine ou les organisateurs les déplacent.
+remove-confirm-role = Oui, retirer
+retire-judge = Mettre en retrait
+retire-judge-confirm = Oui, mettre ce membre du jury en retrait
+judge-retired = en retrait
+hint-remove-organizer = Cette personne n'organisera plus cet événement. Le dernier organisateur ne peut pas être retiré.
+hint-remove-mentor = Ses séances à venir sont retirées (les réservations des équipes sont annulées et gardées avec leurs notes), les demandes d'aide qu'il traite reviennent dans la file, et ses équipes n'ont plus de mentor.
+hint-remove-judge = Ses liens de téléphone ne fonctionnent plus et ses projets retournent dans la réserve : relancez l'attribution pour pourvoir les places.
+hint-retire-judge = Ce membre du jury a noté : ses notes restent dans les résultats, marquées « en retrait ». Il perd l'accès maintenant, ses liens de téléphone ne fonctionnent plus, et les projets qu'il n'avait pas terminés retournent dans la réserve.
+err-last-organizer = Le dernier organisateur ne peut pas être retiré : ajoutez d'abord un autre organisateur.
+err-participant-not-removed-here = Les participant·es ne sont pas retiré·es ici : ils quittent leur équipe, ou le capitaine ou les organisateurs les déplacent.
+err-judge-has-scored = Ce membre du jury a déjà noté : mettez-le en retrait plutôt, pour que ses notes restent dans les résultats.
+err-judge-not-scored = Ce membre du jury n'a pas encore noté : retirez-le plutôt.
+err-judge-retired = Ce membre du jury a été mis en retrait : ses notes sont gardées, mais il ne juge plus dans cet événement.
+err-removed-from-role = Les organisateurs vous ont retiré ce rôle. Demandez-leur un nouveau lien.

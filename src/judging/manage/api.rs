@@ -49,6 +49,8 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 assigned,
                 done,
                 declared_conflicts: declared.get(&user_id).copied().unwrap_or(0),
+                retired: j.retired_at.is_some(),
+                scored: j.scored == 1,
             }
         })
         .collect();

@@ -107,7 +107,7 @@ pub async fn judges(tx: &mut Tx, event_id: i64) -> AppResult<Vec<assign::Judge>>
     let rows: Vec<JudgeProfileRow> = sqlx::query_as(
         "SELECT r.user_id, COALESCE(jp.active, 1) AS active, COALESCE(jp.tracks, '') AS tracks FROM event_roles r \
          LEFT JOIN judge_profiles jp ON jp.event_id = r.event_id AND jp.user_id = r.user_id \
-         WHERE r.event_id = $1 AND r.role = 'judge' ORDER BY r.user_id",
+         WHERE r.event_id = $1 AND r.role = 'judge' AND r.retired_at IS NULL ORDER BY r.user_id",
     )
     .bind(event_id)
     .fetch_all(&mut **tx)
@@ -123,7 +123,7 @@ pub async fn judges(tx: &mut Tx, event_id: i64) -> AppResult<Vec<assign::Judge>>
 pub async fn pass_target(db: &Db, event_id: i64, user_id: i64) -> AppResult<bool> {
     let hash: Option<String> = sqlx::query_scalar(
         "SELECT u.password_hash FROM event_roles r JOIN users u ON u.id = r.user_id \
-         WHERE r.event_id = $1 AND r.user_id = $2 AND r.role = 'judge'",
+         WHERE r.event_id = $1 AND r.user_id = $2 AND r.role = 'judge' AND r.retired_at IS NULL",
     )
     .bind(event_id)
     .bind(user_id)
@@ -147,6 +147,10 @@ pub struct JudgeListRow {
     pub pass_only: i64,
     /// When the judge's unrevoked pass expires, if they have one.
     pub pass_expires: Option<i64>,
+    /// When the judge was retired (they keep their scores, and lose access).
+    pub retired_at: Option<i64>,
+    /// 1 when the judge has a score in the event: retired rather than removed.
+    pub scored: i64,
 }
 
 pub async fn judge_list(db: &Db, event_id: i64) -> AppResult<Vec<JudgeListRow>> {
@@ -154,7 +158,9 @@ pub async fn judge_list(db: &Db, event_id: i64) -> AppResult<Vec<JudgeListRow>> 
         "SELECT r.user_id, u.display_name, COALESCE(jp.active, 1) AS active, COALESCE(jp.tracks, '') AS tracks, \
          CASE WHEN u.password_hash LIKE 'pass$%' THEN 1 ELSE 0 END AS pass_only, \
          (SELECT MAX(jpass.expires_at) FROM judge_passes jpass WHERE jpass.event_id = r.event_id \
-          AND jpass.user_id = r.user_id AND jpass.revoked_at IS NULL) AS pass_expires \
+          AND jpass.user_id = r.user_id AND jpass.revoked_at IS NULL) AS pass_expires, r.retired_at, \
+         CASE WHEN EXISTS (SELECT 1 FROM scores s WHERE s.event_id = r.event_id AND s.judge_id = r.user_id) \
+         THEN 1 ELSE 0 END AS scored \
          FROM event_roles r JOIN users u ON u.id = r.user_id \
          LEFT JOIN judge_profiles jp ON jp.event_id = r.event_id AND jp.user_id = r.user_id \
          WHERE r.event_id = $1 AND r.role = 'judge' ORDER BY u.display_name, r.user_id",
@@ -315,6 +321,29 @@ pub async fn revoke_passes(tx: &mut Tx, event_id: i64, user_id: i64, at: i64) ->
     .execute(&mut **tx)
     .await?
     .rows_affected())
+}
+
+/// Releases a judge's assignments back to the pool: every one of them, or (`keep_done`) all
+/// but those the judge completed (scored, or the team marked absent), which stay with the
+/// results. A draft is not a completed score: its assignment is released (the draft itself is
+/// kept in `scores`, where results do not count it). Returns the projects released; the next
+/// assignment run fills their seats (see `assign`).
+pub async fn release_assignments(tx: &mut Tx, event_id: i64, judge_id: i64, keep_done: bool) -> AppResult<Vec<i64>> {
+    let done = if keep_done {
+        "AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.project_id = judge_assignments.project_id \
+         AND s.judge_id = judge_assignments.judge_id AND s.status IN ('scored', 'absent'))"
+    } else {
+        ""
+    };
+    let mut released: Vec<i64> = sqlx::query_scalar(&format!(
+        "DELETE FROM judge_assignments WHERE event_id = $1 AND judge_id = $2 {done} RETURNING project_id"
+    ))
+    .bind(event_id)
+    .bind(judge_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    released.sort_unstable();
+    Ok(released)
 }
 
 /// A judge's live pass after a change.
@@ -491,12 +520,16 @@ pub struct ExportedScoreRow {
     pub notes: String,
     pub flagged: i64,
     pub updated_at: i64,
+    /// 1 when the judge was retired: their scores count, and the export says so.
+    pub judge_retired: i64,
 }
 
 pub async fn exported_scores(db: &Db, event_id: i64) -> Result<Vec<ExportedScoreRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT u.display_name AS judge, p.id AS project_id, p.title, t.name AS team, s.status, s.rubric_id, \
-         s.marks, s.notes, s.flagged, s.updated_at \
+         s.marks, s.notes, s.flagged, s.updated_at, \
+         CASE WHEN EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = s.event_id AND r.user_id = s.judge_id \
+         AND r.role = 'judge' AND r.retired_at IS NOT NULL) THEN 1 ELSE 0 END AS judge_retired \
          FROM scores s JOIN users u ON u.id = s.judge_id JOIN projects p ON p.id = s.project_id JOIN teams t ON t.id = p.team_id \
          WHERE s.event_id = $1",
     )

@@ -65,12 +65,25 @@ pub async fn scores_csv(
                 r.notes,
                 (r.flagged == 1).to_string(),
                 crate::events::domain::utc_to_display(r.updated_at, tz),
+                (r.judge_retired == 1).to_string(),
             ]
         })
         .collect();
     crate::projects::files::csv_response(
         &format!("scores-by-{}-{event_id}.csv", if q.by == "project" { "project" } else { "judge" }),
-        &["judge", "project", "title", "team", "status", "marks", "total_0_100", "notes", "flagged", "updated"],
+        &[
+            "judge",
+            "project",
+            "title",
+            "team",
+            "status",
+            "marks",
+            "total_0_100",
+            "notes",
+            "flagged",
+            "updated",
+            "judge_retired",
+        ],
         out,
     )
 }

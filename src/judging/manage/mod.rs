@@ -39,6 +39,10 @@ pub struct JudgeRow {
     pub assigned: i64,
     pub done: i64,
     pub declared_conflicts: i64,
+    /// Retired after scoring: kept with their scores, without access (see `events::people`).
+    pub retired: bool,
+    /// Has a score in the event: retired rather than removed.
+    pub scored: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -144,3 +144,19 @@ pub async fn cancel(tx: &mut Tx, request_id: i64) -> Result<bool, sqlx::Error> {
             .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Hands every request a mentor is handling back to the queue, as their own release would:
+/// for a mentor who is no longer one. Resolved requests keep who handled them. Returns the
+/// requests handed back.
+pub async fn release_all_of(tx: &mut Tx, event_id: i64, mentor_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let mut ids: Vec<i64> = sqlx::query_scalar(
+        "UPDATE help_requests SET status = 'open', claimed_by = NULL, claimed_at = NULL \
+         WHERE event_id = $1 AND claimed_by = $2 AND status = 'claimed' RETURNING id",
+    )
+    .bind(event_id)
+    .bind(mentor_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    ids.sort_unstable();
+    Ok(ids)
+}

@@ -26,7 +26,7 @@ pub async fn slots_of_event(db: &Db, event_id: i64) -> Result<Vec<ListedSlot>, s
          t.name AS team_name, COALESCE(b.notes, '') AS notes, b.attended \
          FROM mentor_slots s JOIN users u ON u.id = s.mentor_id LEFT JOIN teams t ON t.id = s.team_id \
          LEFT JOIN mentor_bookings b ON b.slot_id = s.id AND b.cancelled_at IS NULL AND b.team_id = s.team_id \
-         WHERE s.event_id = $1 ORDER BY s.starts_at, u.display_name, s.id",
+         WHERE s.event_id = $1 AND s.withdrawn_at IS NULL ORDER BY s.starts_at, u.display_name, s.id",
     )
     .bind(event_id)
     .fetch_all(&db.pool)
@@ -53,7 +53,8 @@ pub async fn mentor_busy(
     ends: i64,
 ) -> Result<bool, sqlx::Error> {
     let overlap: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM mentor_slots WHERE event_id = $1 AND mentor_id = $2 AND starts_at < $3 AND ends_at > $4",
+        "SELECT id FROM mentor_slots WHERE event_id = $1 AND mentor_id = $2 AND starts_at < $3 AND ends_at > $4 \
+         AND withdrawn_at IS NULL",
     )
     .bind(event_id)
     .bind(mentor_id)
@@ -122,7 +123,8 @@ pub async fn team_busy(tx: &mut Tx, team_id: i64, starts: i64, ends: i64) -> Res
 /// Books a free slot for the team; whether it was still free.
 pub async fn take_slot(tx: &mut Tx, slot_id: i64, team_id: i64, booked_by: i64) -> Result<bool, sqlx::Error> {
     let booked = sqlx::query(
-        "UPDATE mentor_slots SET team_id = $1, booked_by = $2, booked_at = $3 WHERE id = $4 AND team_id IS NULL",
+        "UPDATE mentor_slots SET team_id = $1, booked_by = $2, booked_at = $3 WHERE id = $4 AND team_id IS NULL \
+         AND withdrawn_at IS NULL",
     )
     .bind(team_id)
     .bind(booked_by)
@@ -204,4 +206,48 @@ pub async fn save_notes(
         .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// What withdrawing a removed mentor's slots did.
+#[derive(Debug, Default)]
+pub struct Withdrawn {
+    pub slots: u64,
+    /// The teams whose standing booking was cancelled (none when the team is gone).
+    pub teams: Vec<i64>,
+}
+
+/// Withdraws the slots of a mentor who is no longer one: those not yet ended, and free ones
+/// whenever they were (nobody may book them now). A standing booking of a withdrawn slot is
+/// cancelled, not deleted: it keeps its notes as the team's history, as when a team cancels.
+/// Sessions that took place stay as they were. Withdrawn slots are no longer listed, booked or
+/// counted against the mentor's new slots; the sessions export still shows them.
+pub async fn withdraw_mentor_slots(
+    tx: &mut Tx,
+    event_id: i64,
+    mentor_id: i64,
+    at: i64,
+) -> Result<Withdrawn, sqlx::Error> {
+    const WITHDRAWN: &str =
+        "event_id = $2 AND mentor_id = $3 AND withdrawn_at IS NULL AND (ends_at > $1 OR team_id IS NULL)";
+    let teams: Vec<Option<i64>> = sqlx::query_scalar(&format!(
+        "UPDATE mentor_bookings SET cancelled_at = $1 WHERE cancelled_at IS NULL \
+         AND slot_id IN (SELECT id FROM mentor_slots WHERE {WITHDRAWN}) RETURNING team_id"
+    ))
+    .bind(at)
+    .bind(event_id)
+    .bind(mentor_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let slots = sqlx::query(&format!(
+        "UPDATE mentor_slots SET withdrawn_at = $1, team_id = NULL, booked_by = NULL, booked_at = NULL WHERE {WITHDRAWN}"
+    ))
+    .bind(at)
+    .bind(event_id)
+    .bind(mentor_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    let mut teams: Vec<i64> = teams.into_iter().flatten().collect();
+    teams.sort_unstable();
+    Ok(Withdrawn { slots, teams })
 }

@@ -5,6 +5,10 @@
 //! cancels takes nothing of its session with it to the next team, and its booking keeps the
 //! mentor's notes as history (in the organizers' sessions export).
 //!
+//! When organizers remove a mentor (`events::people`), the mentor's slots not yet ended (and
+//! free ones) are withdrawn (`withdrawn_at`): no longer listed, bookable or counted against the
+//! mentor's new slots, and a standing booking of one is cancelled and kept, as history.
+//!
 //! Races are settled in the database: a slot is booked by `UPDATE … WHERE team_id IS NULL`
 //! (one team wins), and a team's bookings are serialized by first touching its `teams` row,
 //! so two bookings of overlapping slots by one team cannot both pass the overlap check.
