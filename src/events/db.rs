@@ -397,6 +397,7 @@ const EVENT_ROWS: &[&str] = &[
     "DELETE FROM imports WHERE event_id = $1",
     "DELETE FROM invites WHERE event_id = $1",
     "DELETE FROM tracks WHERE event_id = $1",
+    "DELETE FROM role_removals WHERE event_id = $1",
     "DELETE FROM event_roles WHERE event_id = $1",
     "DELETE FROM audit_log WHERE event_id = $1",
 ];

@@ -208,6 +208,14 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
         let r = app.send_call(client, &call).await;
         assert!(r.status.is_success() || r.status.is_redirection(), "{}: {} {}", call.path, r.status, r.body);
     }
+    // A co-organizer added and removed again leaves a role removal behind.
+    let email = format!("coorganizer.{}@example.ma", fx.tag);
+    app.join_with_invite(&fx.participant_code, "Co-organisatrice", &email).await;
+    let added = app.send(org, &AddOrganizer { event_id: e, organizer_email: email.clone() }).await;
+    assert!(added.status.is_success() || added.status.is_redirection(), "{}", added.body);
+    let user_id = app.user_id(&email).await;
+    let removed = app.send(org, &RemoveRole { event_id: e, user_id, role: "organizer".into() }).await;
+    assert!(removed.status.is_success(), "{}", removed.body);
 }
 
 #[tokio::test]

@@ -311,7 +311,11 @@ async fn the_last_organizer_stays_and_an_organizer_may_leave_when_another_remain
     let (app, fx) = built().await;
     let org = fx.client(Organizer);
     let me = fx.user(Organizer);
-    refused_with(&app.send(org, &remove(fx.event, me, "organizer")).await, Msg::ErrLastOrganizer, "the last organizer");
+    refused_with(
+        &app.send(org, &remove(fx.event, me, "organizer")).await,
+        Msg::ErrLastOrganizerRemoved,
+        "the last organizer",
+    );
 
     // Participants are their team's business; unknown roles and roles not held are refused.
     let p = app.send(org, &remove(fx.event, fx.user(Solo), "participant")).await;
@@ -338,7 +342,7 @@ async fn the_last_organizer_stays_and_an_organizer_may_leave_when_another_remain
     ok(&app.send(&co, &EventForm { id: fx.event }).await, "the co-organizer runs the event");
     refused_with(
         &app.send(&co, &remove(fx.event, co_id, "organizer")).await,
-        Msg::ErrLastOrganizer,
+        Msg::ErrLastOrganizerRemoved,
         "the new last organizer",
     );
     // The people list names who is left, with what may be done about each.

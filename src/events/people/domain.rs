@@ -55,7 +55,7 @@ impl Refusal {
     pub fn error(self) -> AppError {
         match self {
             Refusal::NotHeld => AppError::NotFound,
-            Refusal::LastOrganizer => AppError::Conflict(Msg::ErrLastOrganizer),
+            Refusal::LastOrganizer => AppError::Conflict(Msg::ErrLastOrganizerRemoved),
             Refusal::Participant => AppError::Conflict(Msg::ErrParticipantNotRemovedHere),
             Refusal::HasScored => AppError::Conflict(Msg::ErrJudgeHasScored),
             Refusal::NotScored => AppError::Conflict(Msg::ErrJudgeNotScored),
@@ -147,7 +147,7 @@ mod tests {
     fn refusals_say_why_in_the_catalogue() {
         assert_eq!(Refusal::NotHeld.error(), AppError::NotFound);
         assert_eq!(Refusal::HasScored.error(), AppError::Conflict(Msg::ErrJudgeHasScored));
-        assert_eq!(Refusal::LastOrganizer.error(), AppError::Conflict(Msg::ErrLastOrganizer));
+        assert_eq!(Refusal::LastOrganizer.error(), AppError::Conflict(Msg::ErrLastOrganizerRemoved));
         assert_eq!(AppError::Conflict(Msg::ErrJudgeHasScored).http_status(), 409);
     }
 }
