@@ -154,7 +154,11 @@ pub fn PrivacyPage() -> impl IntoView {
                         None => view! { <p>{lang.t(Msg::PrivacyControllerUnset)}</p> }.into_any(),
                     };
                     let backups_every = match facts.backup_every_minutes {
-                        Some(minutes) => lang.format(args::PrivacyRetentionBackupsEvery { minutes }),
+                        Some(minutes) => {
+                            lang.format(args::PrivacyRetentionBackupsEvery {
+                                minutes,
+                            })
+                        }
                         None => lang.t(Msg::PrivacyRetentionBackupsOff).to_owned(),
                     };
                     view! {
@@ -200,9 +204,11 @@ pub fn PrivacyPage() -> impl IntoView {
                             </li>
                             <li>
                                 {backups_every} " "
-                                {lang.format(args::PrivacyRetentionBackupsKeep { count: facts.backup_keep })}
-                            </li>
-                            {items(&[Msg::PrivacyRetentionLogs])}
+                                {lang
+                                    .format(args::PrivacyRetentionBackupsKeep {
+                                        count: facts.backup_keep,
+                                    })}
+                            </li> {items(&[Msg::PrivacyRetentionLogs])}
                         </ul>
                         <h2>{lang.t(Msg::PrivacyRightsTitle)}</h2>
                         <p>{lang.t(Msg::PrivacyRightsIntro)}</p>

@@ -426,9 +426,7 @@ pub fn SignupPage() -> impl IntoView {
                 <PersonFields errors password=PasswordUse::New />
                 <Submit label=Msg::SignUp />
             </ActionForm>
-            <p>
-                {lang.t(Msg::SignupPrivacyNote)} " " <a href="/privacy">{lang.t(Msg::PrivacyTitle)}</a>
-            </p>
+            <p>{lang.t(Msg::SignupPrivacyNote)} " " <a href="/privacy">{lang.t(Msg::PrivacyTitle)}</a></p>
             <p>
                 {lang.t(Msg::HaveAccount)} " "
                 <a href=move || format!("/login?next={}", urlencode(&next.get()))>{lang.t(Msg::LogIn)}</a>

@@ -96,9 +96,7 @@ pub fn EventPage() -> impl IntoView {
                 let signed_in = user.get().and_then(|u| u.ok().flatten()).is_some();
                 let is_organizer = e.my_roles.contains(&Role::Organizer);
                 let roles = e.my_roles.iter().map(|r| lang.t(r.label())).collect::<Vec<_>>().join(", ");
-                let can_join = signed_in
-                    && e.registration_open
-                    && !e.archived
+                let can_join = signed_in && e.registration_open && !e.archived
                     && !e.my_roles.contains(&Role::Participant);
                 let login_href = format!("/login?next=/events/{}", e.id);
                 view! {

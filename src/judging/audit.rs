@@ -169,9 +169,7 @@ pub fn AuditPage() -> impl IntoView {
                                                             .then(|| {
                                                                 view! {
                                                                     " "
-                                                                    <span class="tag retired">
-                                                                        {lang.t(Msg::JudgeRetired)}
-                                                                    </span>
+                                                                    <span class="tag retired">{lang.t(Msg::JudgeRetired)}</span>
                                                                 }
                                                             })}
                                                     </td>

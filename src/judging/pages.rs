@@ -255,127 +255,127 @@ pub fn JudgingPage() -> impl IntoView {
                                             {(!j.retired)
                                                 .then(move || {
                                                     view! {
-                                            <div class="row-actions">
-                                                {(!own)
-                                                    .then(|| {
-                                                        view! {
-                                                            {live
+                                                        <div class="row-actions">
+                                                            {(!own)
                                                                 .then(|| {
                                                                     view! {
-                                                                        <ActionForm action=show attr:class="inline">
-                                                                            <EventIdInput event_id />
-                                                                            <input type="hidden" name="user_id" value=uid />
-                                                                            <button type="submit" class="button link">
-                                                                                {lang.t(Msg::ShowPass)}
-                                                                            </button>
-                                                                        </ActionForm>
+                                                                        {live
+                                                                            .then(|| {
+                                                                                view! {
+                                                                                    <ActionForm action=show attr:class="inline">
+                                                                                        <EventIdInput event_id />
+                                                                                        <input type="hidden" name="user_id" value=uid />
+                                                                                        <button type="submit" class="button link">
+                                                                                            {lang.t(Msg::ShowPass)}
+                                                                                        </button>
+                                                                                    </ActionForm>
+                                                                                }
+                                                                            })}
+                                                                        {has_pass
+                                                                            .then(|| {
+                                                                                view! {
+                                                                                    <ActionForm action=extend attr:class="inline">
+                                                                                        <EventIdInput event_id />
+                                                                                        <input type="hidden" name="user_id" value=uid />
+                                                                                        <label for=format!(
+                                                                                            "f-days-{uid}",
+                                                                                        )>{lang.t(Msg::FieldExtendDays)}</label>
+                                                                                        <input
+                                                                                            id=format!("f-days-{uid}")
+                                                                                            name="days"
+                                                                                            type="number"
+                                                                                            min="1"
+                                                                                            max=MAX_EXTEND_DAYS.to_string()
+                                                                                            size="3"
+                                                                                            value="1"
+                                                                                        />
+                                                                                        <button type="submit" class="button link">
+                                                                                            {lang.t(Msg::ExtendPass)}
+                                                                                        </button>
+                                                                                    </ActionForm>
+                                                                                }
+                                                                            })}
                                                                     }
                                                                 })}
-                                                            {has_pass
+                                                            {(!own || has_pass)
                                                                 .then(|| {
                                                                     view! {
-                                                                        <ActionForm action=extend attr:class="inline">
+                                                                        <ActionForm action=reset attr:class="inline">
                                                                             <EventIdInput event_id />
                                                                             <input type="hidden" name="user_id" value=uid />
-                                                                            <label for=format!(
-                                                                                "f-days-{uid}",
-                                                                            )>{lang.t(Msg::FieldExtendDays)}</label>
-                                                                            <input
-                                                                                id=format!("f-days-{uid}")
-                                                                                name="days"
-                                                                                type="number"
-                                                                                min="1"
-                                                                                max=MAX_EXTEND_DAYS.to_string()
-                                                                                size="3"
-                                                                                value="1"
-                                                                            />
-                                                                            <button type="submit" class="button link">
-                                                                                {lang.t(Msg::ExtendPass)}
-                                                                            </button>
+                                                                            {(!own)
+                                                                                .then(|| {
+                                                                                    view! {
+                                                                                        <button
+                                                                                            type="submit"
+                                                                                            name="action"
+                                                                                            value="renew"
+                                                                                            class="button link"
+                                                                                        >
+                                                                                            {lang.t(Msg::RenewPass)}
+                                                                                        </button>
+                                                                                    }
+                                                                                })}
+                                                                            {has_pass
+                                                                                .then(|| {
+                                                                                    view! {
+                                                                                        <button
+                                                                                            type="submit"
+                                                                                            name="action"
+                                                                                            value="revoke"
+                                                                                            class="button link danger"
+                                                                                        >
+                                                                                            {lang.t(Msg::RevokePass)}
+                                                                                        </button>
+                                                                                    }
+                                                                                })}
                                                                         </ActionForm>
                                                                     }
-                                                                })}
-                                                        }
-                                                    })}
-                                                {(!own || has_pass)
-                                                    .then(|| {
-                                                        view! {
-                                                            <ActionForm action=reset attr:class="inline">
+                                                                })} <ActionForm action=update attr:class="inline">
                                                                 <EventIdInput event_id />
                                                                 <input type="hidden" name="user_id" value=uid />
-                                                                {(!own)
-                                                                    .then(|| {
-                                                                        view! {
-                                                                            <button
-                                                                                type="submit"
-                                                                                name="action"
-                                                                                value="renew"
-                                                                                class="button link"
-                                                                            >
-                                                                                {lang.t(Msg::RenewPass)}
-                                                                            </button>
-                                                                        }
-                                                                    })}
-                                                                {has_pass
-                                                                    .then(|| {
-                                                                        view! {
-                                                                            <button
-                                                                                type="submit"
-                                                                                name="action"
-                                                                                value="revoke"
-                                                                                class="button link danger"
-                                                                            >
-                                                                                {lang.t(Msg::RevokePass)}
-                                                                            </button>
-                                                                        }
-                                                                    })}
+                                                                <span class="checkbox">
+                                                                    <input
+                                                                        type="checkbox"
+                                                                        id=format!("f-active-{uid}")
+                                                                        name="active"
+                                                                        value="on"
+                                                                        checked=j.active
+                                                                    />
+                                                                    <label for=format!(
+                                                                        "f-active-{uid}",
+                                                                    )>{lang.t(Msg::JudgeAvailable)}</label>
+                                                                </span>
+                                                                <label class="visually-hidden" for=format!("f-track-{uid}")>
+                                                                    {lang.t(Msg::FieldTrack)}
+                                                                </label>
+                                                                <select id=format!("f-track-{uid}") name="track">
+                                                                    {track_options
+                                                                        .into_iter()
+                                                                        .map(|(v, l)| {
+                                                                            let sel = j.track.map(|t| t.to_string()).unwrap_or_default()
+                                                                                == v;
+                                                                            view! {
+                                                                                <option value=v selected=sel>
+                                                                                    {l}
+                                                                                </option>
+                                                                            }
+                                                                        })
+                                                                        .collect_view()}
+                                                                </select>
+                                                                <button type="submit" class="button link">
+                                                                    {lang.t(Msg::Save)}
+                                                                </button>
                                                             </ActionForm>
-                                                        }
-                                                    })} <ActionForm action=update attr:class="inline">
-                                                    <EventIdInput event_id />
-                                                    <input type="hidden" name="user_id" value=uid />
-                                                    <span class="checkbox">
-                                                        <input
-                                                            type="checkbox"
-                                                            id=format!("f-active-{uid}")
-                                                            name="active"
-                                                            value="on"
-                                                            checked=j.active
-                                                        />
-                                                        <label for=format!(
-                                                            "f-active-{uid}",
-                                                        )>{lang.t(Msg::JudgeAvailable)}</label>
-                                                    </span>
-                                                    <label class="visually-hidden" for=format!("f-track-{uid}")>
-                                                        {lang.t(Msg::FieldTrack)}
-                                                    </label>
-                                                    <select id=format!("f-track-{uid}") name="track">
-                                                        {track_options
-                                                            .into_iter()
-                                                            .map(|(v, l)| {
-                                                                let sel = j.track.map(|t| t.to_string()).unwrap_or_default()
-                                                                    == v;
-                                                                view! {
-                                                                    <option value=v selected=sel>
-                                                                        {l}
-                                                                    </option>
-                                                                }
-                                                            })
-                                                            .collect_view()}
-                                                    </select>
-                                                    <button type="submit" class="button link">
-                                                        {lang.t(Msg::Save)}
-                                                    </button>
-                                                </ActionForm>
-                                                <RemoveButton
-                                                    event_id
-                                                    user_id=uid
-                                                    role=crate::auth::Role::Judge
-                                                    retire=j.scored
-                                                    remove
-                                                    retire_action=retire
-                                                />
-                                            </div>
+                                                            <RemoveButton
+                                                                event_id
+                                                                user_id=uid
+                                                                role=crate::auth::Role::Judge
+                                                                retire=j.scored
+                                                                remove
+                                                                retire_action=retire
+                                                            />
+                                                        </div>
                                                     }
                                                 })}
                                         </li>
