@@ -122,9 +122,11 @@ test('dashboard join code, event ZIP, and joining by team link alone', async ({ 
   await page.goto(`${eventPath}/dashboard`);
   const qr = page.locator('.join-qr svg');
   await expect(qr).toBeVisible();
-  // Large enough to scan from the back of a hall on the projector.
-  const width = await qr.evaluate((e) => e.getBoundingClientRect().width);
-  expect(width).toBeGreaterThan(120);
+  // Large enough to scan from the back of a hall on the projector. (Measured as the page
+  // lays it out: the dashboard's live region may redraw the code once the script is in.)
+  await expect
+    .poll(() => page.locator('.join-qr svg').evaluate((e) => e.getBoundingClientRect().width))
+    .toBeGreaterThan(120);
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Whole event (ZIP)' }).click();

@@ -115,7 +115,7 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
 /// `erase`'s; the last platform admin and an event's last organizer are refused (409). Every
 /// session of the account ends, this one included.
 #[server(prefix = "/api", endpoint = "account/delete")]
-pub async fn delete_account(current_password: String, confirm: String) -> Result<(), AppError> {
+pub async fn delete_account(account_password: String, confirm: String) -> Result<(), AppError> {
     use crate::error::FieldError;
     use crate::i18n::Msg;
     let authed = gate::signed_in().await?;
@@ -126,13 +126,14 @@ pub async fn delete_account(current_password: String, confirm: String) -> Result
     } else if !super::domain::confirms_deletion(&confirm, &authed.user.email) {
         errors.push(FieldError::new("confirm", Msg::ErrDeleteConfirmMismatch));
     }
-    if current_password.is_empty() {
-        errors.push(FieldError::new("current_password", Msg::ErrRequired));
+    // Not `current_password`, the password form's field on the same page: one id per field.
+    if account_password.is_empty() {
+        errors.push(FieldError::new("account_password", Msg::ErrRequired));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let account = crate::auth::verify_current_password(authed.user.id, current_password, "current_password").await?;
+    let account = crate::auth::verify_current_password(authed.user.id, account_password, "account_password").await?;
     let mut tx = authed.db().begin_write().await?;
     let erased =
         super::erase::erase(&mut tx, authed.user.id, &account.user.email, &account.hash, account.user.is_admin).await?;

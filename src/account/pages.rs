@@ -106,7 +106,7 @@ pub fn AccountPage() -> impl IntoView {
                             />
                             <Field
                                 label=Msg::FieldCurrentPassword
-                                name="current_password"
+                                name="account_password"
                                 kind="password"
                                 errors=delete_errors
                                 autocomplete="current-password"

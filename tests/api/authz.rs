@@ -278,7 +278,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             let (actor, id) = fresh_account(app, &fx.open_participant_code, &fx.tag).await;
             let email: String =
                 sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(id).fetch_one(pool).await.unwrap();
-            let call = Call::of(&DeleteAccount { current_password: PASSWORD.into(), confirm: email });
+            let call = Call::of(&DeleteAccount { account_password: PASSWORD.into(), confirm: email });
             Prepared { call, actor: Some(actor), mark: id.to_string() }
         }
         "account/password" => {

@@ -278,6 +278,13 @@ async fn account_pages_have_labelled_forms_in_every_language() {
     }
     assert!(html.contains(r#"value="Salma Benali""#) && html.contains(r#"value="salma@example.ma""#));
     assert!(html.contains(r#"href="/account""#), "the header links to the account page");
+    // Three forms ask for a password on this page: each field has an id of its own, or a
+    // label (and an error message) would point at another form's field.
+    let mut ids: Vec<&str> = html.split(r#" id=""#).skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "an id appears twice on the account page");
     let (_, html) = page(&salma, "/account", "ar").await;
     assert!(html.contains(r#"dir="rtl""#) && html.contains("تسجيل الخروج من كل مكان"));
     let (_, html) = page(&salma, "/account", "fr").await;

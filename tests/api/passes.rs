@@ -154,7 +154,7 @@ async fn a_pass_session_reaches_its_own_event_as_a_judge_and_nothing_else() {
         Call::of(&AcceptInvite { code: "no-such-code".into() }),
         Call::of(&JoinTeam { code: "no-such-code".into() }),
         Call::of(&BookSlot { slot_id: 1 }),
-        Call::of(&DeleteAccount { current_password: String::new(), confirm: String::new() }),
+        Call::of(&DeleteAccount { account_password: String::new(), confirm: String::new() }),
     ] {
         let r = app.send_call(&phone, &call).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{call:?}: {}", r.body);

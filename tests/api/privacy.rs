@@ -154,7 +154,7 @@ async fn a_judges_phone_link_and_anonymous_visitors_can_neither_download_nor_del
 
     let (status, _, data) = download(&app, &phone).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{data}");
-    let delete = DeleteAccount { current_password: PASSWORD.into(), confirm: "x".into() };
+    let delete = DeleteAccount { account_password: PASSWORD.into(), confirm: "x".into() };
     assert_eq!(app.send(&phone, &delete).await.status, StatusCode::FORBIDDEN);
     let anonymous = user_agent();
     assert_eq!(download(&app, &anonymous).await.0, StatusCode::UNAUTHORIZED);
@@ -171,12 +171,12 @@ async fn deleting_with_a_wrong_password_or_confirmation_changes_nothing() {
     let before = snapshot(&app).await;
 
     let attempt =
-        |password: &str, confirm: &str| DeleteAccount { current_password: password.into(), confirm: confirm.into() };
+        |password: &str, confirm: &str| DeleteAccount { account_password: password.into(), confirm: confirm.into() };
     let reply = app.send(captain, &attempt("not my password", &email)).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
     assert_eq!(
         (reply.invalid_fields(), reply.first_invalid()),
-        (vec!["current_password".to_owned()], Some(Msg::ErrCurrentPasswordWrong))
+        (vec!["account_password".to_owned()], Some(Msg::ErrCurrentPasswordWrong))
     );
     let reply = app.send(captain, &attempt(PASSWORD, "someone.else@example.ma")).await;
     assert_eq!(
@@ -186,7 +186,7 @@ async fn deleting_with_a_wrong_password_or_confirmation_changes_nothing() {
     let reply = app.send(captain, &attempt("", "")).await;
     let mut fields = reply.invalid_fields();
     fields.sort();
-    assert_eq!(fields, ["confirm", "current_password"]);
+    assert_eq!(fields, ["account_password", "confirm"]);
     assert_eq!(reply.first_invalid(), Some(Msg::ErrRequired));
 
     // The wrong password was counted as a password attempt, as the login throttle counts them;
@@ -231,7 +231,7 @@ async fn deleting_accounts_keeps_every_result_and_leaves_nothing_of_the_people()
 
     // The judge, the captain and the mentor delete their accounts.
     for p in [Judge, Captain, Mentor] {
-        let delete = DeleteAccount { current_password: PASSWORD.into(), confirm: fx.emails[&p].to_uppercase() };
+        let delete = DeleteAccount { account_password: PASSWORD.into(), confirm: fx.emails[&p].to_uppercase() };
         let reply = app.send(fx.client(p), &delete).await;
         done(&reply, &format!("{p:?} deletes their account"));
         assert_eq!(reply.headers["location"], "/login?done=deleted");
@@ -336,7 +336,7 @@ async fn the_last_admin_and_an_events_last_organizer_cannot_delete_their_account
     let app = spawn_app().await;
     let admin = user_agent();
     app.signup_admin(&admin, "Salma Admin", "admin@example.ma").await;
-    let delete = |email: &str| DeleteAccount { current_password: PASSWORD.into(), confirm: email.into() };
+    let delete = |email: &str| DeleteAccount { account_password: PASSWORD.into(), confirm: email.into() };
 
     let reply = app.send(&admin, &delete("admin@example.ma")).await;
     assert_eq!(reply.status, StatusCode::CONFLICT, "{}", reply.body);
@@ -430,7 +430,7 @@ async fn the_privacy_notice_and_the_account_page_speak_every_language() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"href="/account/data.json""#) && html.contains("Download my data"));
     assert!(html.contains(&format!(r#"action="{}""#, DeleteAccount::PATH)), "a plain form posting to the deletion");
-    for id in ["f-confirm", "f-current_password"] {
+    for id in ["f-confirm", "f-account_password"] {
         assert!(html.contains(&format!(r#"for="{id}""#)) && html.contains(&format!(r#"id="{id}""#)), "label for {id}");
     }
     let (_, html) = page(&salma, "/account", "fr").await;
