@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::i18n::{args, use_lang, Msg};
-use crate::ui::{event_id_param, loaded};
+use crate::ui::{event_id_param, loaded, RetiredMark};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -164,14 +164,7 @@ pub fn AuditPage() -> impl IntoView {
                                                     </td>
                                                     <td>
                                                         <span dir="auto">{e.actor}</span>
-                                                        {e
-                                                            .retired
-                                                            .then(|| {
-                                                                view! {
-                                                                    " "
-                                                                    <span class="tag retired">{lang.t(Msg::JudgeRetired)}</span>
-                                                                }
-                                                            })}
+                                                        <RetiredMark retired=e.retired />
                                                     </td>
                                                     <td>
                                                         <code>{e.action}</code>

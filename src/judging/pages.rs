@@ -11,7 +11,8 @@ use crate::events::people::{RemoveButton, RemoveRole, RetireJudge};
 use crate::i18n::{args, use_lang, Lang, Msg};
 use crate::live::LiveRegion;
 use crate::ui::{
-    action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, LocalizedField, Select, Submit,
+    action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, LocalizedField, RetiredMark,
+    Select, Submit,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -163,14 +164,7 @@ pub fn JudgingPage() -> impl IntoView {
                                         <li class="card judge" class:inactive=!j.active data-login=login>
                                             <p>
                                                 <strong dir="auto">{j.name.clone()}</strong>
-                                                {j
-                                                    .retired
-                                                    .then(|| {
-                                                        view! {
-                                                            " "
-                                                            <span class="tag retired">{lang.t(Msg::JudgeRetired)}</span>
-                                                        }
-                                                    })}
+                                                <RetiredMark retired=j.retired />
                                                 " · "
                                                 <span class="progress-text">
                                                     {lang

@@ -165,6 +165,19 @@ pub fn Field(
     }
 }
 
+/// "retired" after the name of a judge who was retired (`events::people`), wherever judges are
+/// named: their scores stay, so their name still appears, marked.
+#[component]
+pub fn RetiredMark(retired: bool) -> impl IntoView {
+    let lang = use_lang();
+    retired.then(|| {
+        view! {
+            " "
+            <span class="tag retired">{lang.t(Msg::JudgeRetired)}</span>
+        }
+    })
+}
+
 /// What the password field of a [`PersonFields`] form is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PasswordUse {

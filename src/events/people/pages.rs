@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::i18n::{use_lang, Msg};
-use crate::ui::{action_error, EventIdInput, FormError};
+use crate::ui::{action_error, EventIdInput, FormError, RetiredMark};
 use leptos::prelude::*;
 
 /// One removal button behind its confirmation. `retire` makes it the judge's retirement.
@@ -128,17 +128,7 @@ pub fn PeopleTable(event_id: i64, people: Vec<Person>) -> impl IntoView {
                             <tr class:retired=p.retired>
                                 <td dir="auto">{p.name}</td>
                                 <td>{p.email}</td>
-                                <td>
-                                    {lang.t(p.role.label())}
-                                    {p
-                                        .retired
-                                        .then(|| {
-                                            view! {
-                                                " "
-                                                <span class="tag retired">{lang.t(Msg::JudgeRetired)}</span>
-                                            }
-                                        })}
-                                </td>
+                                <td>{lang.t(p.role.label())} <RetiredMark retired=p.retired /></td>
                                 <td>{action}</td>
                             </tr>
                         }
