@@ -175,8 +175,9 @@ pub fn DashboardPage() -> impl IntoView {
                         </a>
                     </p>
                     <p class="hint">{lang.t(Msg::HintExportArchive)}</p>
-                    <EventEndingPanel event_id ending=d.ending.clone() />
                 };
+                let ending = // Outside the live region: a refresh must never touch a form being filled in.
+                view! { <EventEndingPanel event_id ending=d.ending.clone() /> };
                 view! {
                     <section class="form-page wide" id="dashboard">
                         <ArchivedBanner archived=d.ending.archived />
@@ -185,6 +186,9 @@ pub fn DashboardPage() -> impl IntoView {
                         {judging.into_any()}
                         {rest.into_any()}
                         <LiveRegion event_id topic=crate::live::Topic::Judging target="dashboard".to_string() />
+                    </section>
+                    <section class="form-page wide" id="event-end">
+                        {ending}
                     </section>
                 }
                     .into_any()

@@ -62,7 +62,9 @@ mod client {
             return;
         }
         loop {
-            let _ = swap(&target).await;
+            // A refresh put off (someone is typing in the region) is tried again until it
+            // can be made, so the region is never left stale.
+            let deferred = matches!(swap(&target).await, Ok(false));
             pause(500).await;
             let again = BUSY.with(|b| {
                 let mut b = b.borrow_mut();
@@ -71,6 +73,7 @@ mod client {
                         b.insert(target.clone(), false);
                         true
                     }
+                    _ if deferred => true,
                     _ => {
                         b.remove(&target);
                         false
@@ -92,13 +95,38 @@ mod client {
         let _ = JsFuture::from(promise).await;
     }
 
-    async fn swap(target: &str) -> Result<(), JsValue> {
+    /// Whether a field of the region holds something the person typed or ticked and has not
+    /// sent yet (its value differs from the one the page came with).
+    fn holds_typed_text(region: &web_sys::Element) -> bool {
+        let Ok(fields) = region.query_selector_all("input, textarea") else {
+            return false;
+        };
+        (0..fields.length()).filter_map(|i| fields.item(i)).any(|node| {
+            if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                match input.type_().as_str() {
+                    "hidden" | "submit" | "button" | "reset" | "file" => false,
+                    "checkbox" | "radio" => input.checked() != input.default_checked(),
+                    _ => input.value() != input.default_value(),
+                }
+            } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                area.default_value().is_ok_and(|original| area.value() != original)
+            } else {
+                false
+            }
+        })
+    }
+
+    /// Swaps in the fresh region; `Ok(false)` when the swap is put off because it would
+    /// throw away what someone is typing there (a focused field, or typed text not yet sent).
+    async fn swap(target: &str) -> Result<bool, JsValue> {
         let window = web_sys::window().ok_or(JsValue::NULL)?;
         let document = window.document().ok_or(JsValue::NULL)?;
-        // Don't replace a region while someone is typing in it.
-        if let (Some(active), Some(region)) = (document.active_element(), document.get_element_by_id(target)) {
-            if region.contains(Some(&active)) && matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
-                return Ok(());
+        if let Some(region) = document.get_element_by_id(target) {
+            let typing = document.active_element().is_some_and(|active| {
+                region.contains(Some(&active)) && matches!(active.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            });
+            if typing || holds_typed_text(&region) {
+                return Ok(false);
             }
         }
         let href = window.location().href()?;
@@ -108,6 +136,6 @@ mod client {
         if let (Some(fresh), Some(current)) = (parsed.get_element_by_id(target), document.get_element_by_id(target)) {
             current.set_inner_html(&fresh.inner_html());
         }
-        Ok(())
+        Ok(true)
     }
 }
