@@ -50,28 +50,97 @@ pub async fn post(c: &reqwest::Client, base: &str, path: &str, form: &[(&str, St
     c.post(format!("{base}/api/{path}")).header("x-forwarded-for", OWN_ADDRESS).form(form).send().await.unwrap()
 }
 
-/// The server binary on a fresh SQLite database in a directory of its own, as its own
-/// process; stopped (and its directory removed) when dropped, even by a panic.
+/// Which database a benchmark's server runs on: `HAKAM_BENCH_DB=postgres` (with
+/// `HAKAM_BENCH_PG_URL`, an admin URL, default the local server) or SQLite, the default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Store {
+    Sqlite,
+    Postgres,
+}
+
+impl Store {
+    pub fn from_env() -> Store {
+        match std::env::var("HAKAM_BENCH_DB").as_deref() {
+            Ok("postgres") | Ok("pg") => Store::Postgres,
+            _ => Store::Sqlite,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Store::Sqlite => "SQLite",
+            Store::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+fn pg_admin_url() -> String {
+    std::env::var("HAKAM_BENCH_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// The server binary on a fresh database (SQLite in a directory of its own, or a PostgreSQL
+/// database of its own), as its own process; stopped (and its directory or database
+/// removed) when dropped, even by a panic. [`Server::another`] starts a second instance on
+/// the same database, as a scaled-out deployment runs.
 pub struct Server {
     child: std::process::Child,
     pub addr: String,
     pub base: String,
     pub db_url: String,
+    pub store: Store,
     dir: std::path::PathBuf,
+    /// The PostgreSQL database to drop, held by the first instance only.
+    pg_database: Option<String>,
+    /// Whether this instance removes the directory and database (the first one does).
+    owner: bool,
 }
 
 impl Server {
-    /// Starts the binary with `env` on top of the benchmark settings, and waits until it
-    /// answers `/healthz`.
+    /// Starts the binary on SQLite with `env` on top of the benchmark settings, and waits
+    /// until it answers `/healthz`.
     pub async fn start(name: &str, env: &[(&str, &str)]) -> Server {
+        Server::start_on(name, Store::Sqlite, env).await
+    }
+
+    /// Starts the binary on a fresh database of `store`.
+    pub async fn start_on(name: &str, store: Store, env: &[(&str, &str)]) -> Server {
         let dir = std::env::temp_dir().join(format!("hakam-{name}-bench-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
+        let (db_url, pg_database) = match store {
+            Store::Sqlite => (format!("sqlite://{}/bench.db", dir.display()), None),
+            Store::Postgres => {
+                use sqlx::Connection;
+                let admin = pg_admin_url();
+                let database = format!("hakam_bench_{name}_{}", std::process::id());
+                let mut conn = sqlx::PgConnection::connect(&admin).await.expect("PostgreSQL reachable");
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).execute(&mut conn).await;
+                sqlx::query(&format!("CREATE DATABASE {database}")).execute(&mut conn).await.expect("create database");
+                let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
+                (format!("{base}/{database}"), Some(database))
+            }
+        };
+        Server::launch(dir, db_url, store, pg_database, true, env).await
+    }
+
+    /// A second instance of the server on this one's database (PostgreSQL: instances share
+    /// it and forward live notices to each other), with `env` on top.
+    pub async fn another(&self, env: &[(&str, &str)]) -> Server {
+        Server::launch(self.dir.clone(), self.db_url.clone(), self.store, None, false, env).await
+    }
+
+    async fn launch(
+        dir: std::path::PathBuf,
+        db_url: String,
+        store: Store,
+        pg_database: Option<String>,
+        owner: bool,
+        env: &[(&str, &str)],
+    ) -> Server {
         let port = {
             let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
             l.local_addr().unwrap().port()
         };
         let addr = format!("127.0.0.1:{port}");
-        let db_url = format!("sqlite://{}/bench.db", dir.display());
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_hakam"));
         command
             .env("DATABASE_URL", &db_url)
@@ -85,9 +154,9 @@ impl Server {
             command.env(k, v);
         }
         let child = command.spawn().expect("server binary starts");
-        let server = Server { child, base: format!("http://{addr}"), addr, db_url, dir };
+        let server = Server { child, base: format!("http://{addr}"), addr, db_url, store, dir, pg_database, owner };
         let probe = reqwest::Client::new();
-        for _ in 0..300 {
+        for _ in 0..600 {
             if probe.get(format!("{}/healthz", server.base)).send().await.is_ok_and(|r| r.status().is_success()) {
                 break;
             }
@@ -167,7 +236,24 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if !self.owner {
+            return;
+        }
         let _ = std::fs::remove_dir_all(&self.dir);
+        if let Some(database) = self.pg_database.take() {
+            // Drop may run inside the benchmark's runtime, which cannot block on itself.
+            let _ = std::thread::spawn(move || {
+                let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+                rt.block_on(async move {
+                    use sqlx::Connection;
+                    if let Ok(mut conn) = sqlx::PgConnection::connect(&pg_admin_url()).await {
+                        let _ =
+                            sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).execute(&mut conn).await;
+                    }
+                });
+            })
+            .join();
+        }
     }
 }
 
