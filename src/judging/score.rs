@@ -3,8 +3,8 @@
 //!
 //! **A save is idempotent and never overwrites newer work.** The phone sends each save with
 //! a fresh key (`save_id`) and the version of the score it was editing (`base_version`).
-//! Inside one transaction, serialized per judge (on PostgreSQL by touching the judge's `users`
-//! row; SQLite writers already take turns):
+//! Inside one transaction, serialized per judge (on PostgreSQL by an advisory lock on the
+//! judge; SQLite writers already take turns; see `writer`):
 //! - a key already seen gets the answer it got the first time (a replay after a lost
 //!   acknowledgement changes nothing);
 //! - a save whose base is not the current version is recorded as `stale` and not applied
@@ -295,94 +295,44 @@ pub async fn save_score(
 ) -> Result<SaveAck, AppError> {
     let ScoreSheet { status, marks, notes, flagged, back } = sheet;
     let access = gate::event_write(event_id, &[Role::Judge]).await?;
-    let db = access.db();
     let me = access.user.id;
     if !valid_save_id(&save_id) {
         return Err(AppError::field("save_id", Msg::ErrBadRequest));
     }
-    // The assignment (which also proves the project is in this event), whether judging is
-    // open, and the project's rubric (its track's, else the event's), in one read.
-    const RUBRIC: &str =
-        "FROM rubrics r WHERE r.event_id = a.event_id AND (r.scope = COALESCE(p.track_id, 0) OR r.scope = 0) \
-                          ORDER BY CASE WHEN r.scope = 0 THEN 1 ELSE 0 END, r.version DESC LIMIT 1";
-    #[derive(sqlx::FromRow)]
-    struct Assignment {
-        judging_opens: i64,
-        judging_closes: i64,
-        state: Option<String>,
-        rubric_id: Option<i64>,
-        criteria: Option<String>,
-    }
-    let row: Option<Assignment> = sqlx::query_as(&format!(
-        "SELECT e.judging_opens, e.judging_closes, s.state, (SELECT r.id {RUBRIC}) AS rubric_id, \
-         (SELECT r.criteria {RUBRIC}) AS criteria \
-         FROM judge_assignments a JOIN projects p ON p.id = a.project_id JOIN events e ON e.id = a.event_id \
-         LEFT JOIN judging_settings s ON s.event_id = a.event_id \
-         WHERE a.event_id = $1 AND a.project_id = $2 AND a.judge_id = $3"
-    ))
-    .bind(event_id)
-    .bind(project_id)
-    .bind(me)
-    .fetch_optional(&db.pool)
-    .await?;
-    let row = row.ok_or(AppError::NotFound)?;
-    if !super::open_now(row.state.as_deref().unwrap_or("scheduled"), row.judging_opens, row.judging_closes, now()) {
-        return Err(AppError::Conflict(Msg::ErrJudgingClosed));
-    }
-    let (Some(rubric_id), Some(criteria)) = (row.rubric_id, row.criteria) else {
-        return Err(AppError::Conflict(Msg::ErrNoRubric));
-    };
-    let criteria = db::parse_criteria(&criteria)?;
+    // The fields on their own here; the assignment (which also proves the project is in
+    // this event), whether judging is open and the rubric are checked by the writer, in the
+    // transaction that applies the save (see `writer`).
     let mut errors: Vec<FieldError> = Vec::new();
     let notes = crate::events::domain::text(&mut errors, "notes", &notes, rubric::NOTES_MAX, false);
     let raw_marks = marks.unwrap_or_default();
     // No rubric has more criteria than the builder offers: a longer list is refused before
     // its keys are even read (each would otherwise become a stored key and an error line).
-    if raw_marks.len() > rubric::MAX_CRITERIA {
-        return Err(AppError::field("marks", Msg::ErrTooManyMarks));
-    }
-    let marks = match rubric::parse_marks(&raw_marks) {
-        Ok(m) => m,
-        Err(e) => {
-            errors.extend(e);
-            BTreeMap::new()
+    let marks = if raw_marks.len() > rubric::MAX_CRITERIA {
+        errors = vec![FieldError::new("marks", Msg::ErrTooManyMarks)];
+        BTreeMap::new()
+    } else {
+        match rubric::parse_marks(&raw_marks) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.extend(e);
+                BTreeMap::new()
+            }
         }
     };
-    // Marks are checked against the rubric whatever the status: an "absent" save is no way
-    // around validation, and stores no marks at all (nor copies any into the history).
-    let completeness = match rubric::check_marks(&criteria, &marks) {
-        Ok(c) => c,
-        Err(e) => {
-            errors.extend(e);
-            rubric::Completeness::Partial
-        }
-    };
-    if !errors.is_empty() {
-        return Err(AppError::Invalid(errors));
-    }
-    let (status, marks) = match (status == ScoreStatus::Absent.code(), completeness) {
-        (true, _) => (ScoreStatus::Absent, BTreeMap::new()),
-        (false, rubric::Completeness::Complete) => (ScoreStatus::Scored, marks),
-        (false, rubric::Completeness::Partial) => (ScoreStatus::Draft, marks),
-    };
-    let marks_json = serde_json::to_string(&marks).map_err(|e| AppError::internal("marks not serialized", e))?;
-    let flagged = i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off"));
-    let t = now();
-
     let save = super::writer::Save {
         judge: me,
         event_id,
         project_id,
         save_id,
         base_version,
-        rubric_id,
-        status,
-        marks_json,
+        absent: status == ScoreStatus::Absent.code(),
+        marks,
         notes,
-        flagged,
-        at: t,
+        flagged: i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off")),
+        at: now(),
+        errors,
     };
-    let ack = access.state.scores.save(db, save).await?;
+    let ack = access.state.scores.save(save).await?;
     if ack.applied {
         access.state.live.publish(event_id, crate::live::Topic::Judging);
     }

@@ -276,6 +276,8 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         .layer(middleware::from_fn(error_status))
         .layer(middleware::from_fn(keep_form_values))
         .layer(session_layer)
+        // Around the session layer, so the session's own save also finishes.
+        .layer(middleware::from_fn(run_to_completion))
         // Outside the session layer: a refused login touches no session.
         .layer(middleware::from_fn_with_state(state.clone(), limits::shed_hashing))
         .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
@@ -337,6 +339,23 @@ pub fn is_cross_site(headers: &HeaderMap, public_url: &str) -> bool {
             let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
             let same_host = origin.split_once("://").map(|(_, h)| h == host).unwrap_or(false);
             !(same_host || origin == public_url)
+        }
+    }
+}
+
+/// Runs the request to its end even when the client goes away first. Without this, a phone
+/// dropping its connection mid-request drops the handler's future wherever it stands: in the
+/// middle of a transaction, or of one statement's exchange with PostgreSQL, and the
+/// connection goes back to the pool in a state its next user trips over ("there is already a
+/// transaction in progress"). In a task of its own, every transaction commits or rolls back
+/// and every statement is read to its end; the answer then goes nowhere. Live streams are
+/// unaffected: their handler returns at once, and the stream itself ends with the client.
+async fn run_to_completion(req: Request, next: Next) -> Response {
+    match tokio::spawn(next.run(req)).await {
+        Ok(res) => res,
+        Err(e) => {
+            tracing::error!(error = %e, "request handler panicked");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
 }

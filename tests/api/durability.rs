@@ -275,3 +275,172 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
     let _ = server.child.wait();
     let _ = std::fs::remove_dir_all(&uploads);
 }
+
+/// Phones on a crowded Wi-Fi give up on requests half-way. A request whose client hangs up
+/// must still leave its database connection clean (its transaction committed or rolled back,
+/// its statements read to the end) before the connection serves anyone else, and must never
+/// leave a save half-applied.
+#[tokio::test]
+async fn clients_hanging_up_mid_request_leave_clean_connections_and_whole_saves() {
+    use crate::judging::{assign, assigned_to, jury};
+    let app = spawn_app().await;
+    let jury = jury(&app, 8, 4, "2").await;
+    assign(&app, &jury, "3").await;
+    let pool = app.state.db.pool.clone();
+
+    // Every judge sends saves and conflict declarations on a client that gives up after 0 to
+    // 14 ms: at every point of a request, from before the gate to the commit's answer.
+    let mut calls = Vec::new();
+    for (j, (judge, phone)) in jury.judges.iter().enumerate() {
+        let projects = assigned_to(&app, *judge).await;
+        for n in 0..30usize {
+            let project = projects[n % projects.len()];
+            let version: i64 = sqlx::query_scalar(
+                "SELECT COALESCE(MAX(version), 0) FROM scores WHERE judge_id = $1 AND project_id = $2",
+            )
+            .bind(judge)
+            .bind(project)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            let call = if n % 5 == 4 {
+                Call::of(&SaveConflicts { event_id: jury.event, teams: None })
+            } else {
+                Call::of(&SaveScore {
+                    event_id: jury.event,
+                    project_id: project,
+                    save_id: format!("hangup-{j}-{n:04}"),
+                    base_version: version,
+                    sheet: ScoreSheet {
+                        status: String::new(),
+                        marks: map(&[("c1", (1 + n % 5).to_string()), ("c2", (1 + n % 10).to_string())]),
+                        notes: "x".repeat(n * 20),
+                        flagged: None,
+                        back: None,
+                    },
+                })
+            };
+            let request = app.request(phone, &call).timeout(Duration::from_millis((n % 15) as u64));
+            calls.push(tokio::spawn(async move {
+                let _ = request.send().await;
+            }));
+        }
+    }
+    for c in calls {
+        c.await.unwrap();
+    }
+
+    // Phones that hang up while their save is being handled: the whole request reached the
+    // server, so the save must be applied (or kept as stale) all the same, never dropped
+    // half-way through the gate or the transaction.
+    let addr = app.base.trim_start_matches("http://").to_owned();
+    let mut sent = Vec::new();
+    for (j, (judge, _)) in jury.judges.iter().enumerate() {
+        let token = crate::judging::issued_token(
+            &app.send(&jury.organizer, &ShowPass { event_id: jury.event, user_id: *judge }).await,
+        );
+        let opened = app.send(&user_agent(), &OpenPass { token }).await;
+        let cookie = opened.session_set_cookie().expect("the pass opens a session");
+        let cookie = cookie.split(';').next().unwrap_or_default().to_owned();
+        let project = assigned_to(&app, *judge).await[0];
+        for n in 0..40 {
+            let body = serde_qs::to_string(&SaveScore {
+                event_id: jury.event,
+                project_id: project,
+                save_id: format!("gone-{j}-{n:04}"),
+                base_version: 0,
+                sheet: ScoreSheet {
+                    status: String::new(),
+                    marks: map(&[("c1", "2")]),
+                    notes: String::new(),
+                    flagged: None,
+                    back: None,
+                },
+            })
+            .unwrap();
+            let request = format!(
+                "POST {} HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+                 Content-Length: {}\r\n\r\n{body}",
+                <SaveScore as ServerFn>::PATH,
+                body.len()
+            );
+            let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+            tokio::io::AsyncWriteExt::write_all(&mut stream, request.as_bytes()).await.unwrap();
+            sent.push((*judge, format!("gone-{j}-{n:04}"), stream));
+        }
+    }
+    // Long enough for the server to have taken up every request (a connection closed before
+    // its request was even read is a request never made), too short for it to have answered
+    // them all: then every phone hangs up.
+    tokio::time::sleep(Duration::from_millis(15)).await;
+    let sent: Vec<(i64, String)> = sent
+        .into_iter()
+        .map(|(judge, key, stream)| {
+            drop(stream);
+            (judge, key)
+        })
+        .collect();
+    // Requests whose clients left are still being finished; let them.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    for (judge, key) in &sent {
+        let kept = app
+            .count(&format!("SELECT COUNT(*) FROM score_saves WHERE judge_id = {judge} AND save_id = '{key}'"))
+            .await;
+        assert_eq!(kept, 1, "save {key} was sent whole, then its phone hung up: it must be kept once");
+    }
+
+    // Nothing half-applied: every score's version is the number of saves applied to it, and
+    // every applied save belongs to a score.
+    let off = app
+        .count(
+            "SELECT COUNT(*) FROM scores s WHERE s.version <> (SELECT COUNT(*) FROM score_saves k \
+             WHERE k.judge_id = s.judge_id AND k.project_id = s.project_id AND k.outcome = 'applied')",
+        )
+        .await;
+    assert_eq!(off, 0, "a score whose version disagrees with its applied saves");
+    let orphans = app
+        .count(
+            "SELECT COUNT(*) FROM score_saves k WHERE k.outcome = 'applied' AND NOT EXISTS \
+             (SELECT 1 FROM scores s WHERE s.judge_id = k.judge_id AND s.project_id = k.project_id)",
+        )
+        .await;
+    assert_eq!(orphans, 0, "an applied save without its score");
+
+    if backend() == "postgres" {
+        // No connection of this database sits inside a transaction nobody is running.
+        let stuck = app
+            .count(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() \
+                 AND state LIKE 'idle in transaction%'",
+            )
+            .await;
+        assert_eq!(stuck, 0, "connections left idle in a transaction");
+        // Every connection of the pool, held at once, is outside any transaction: a savepoint
+        // is refused there, and would be taken inside a transaction someone left open.
+        let mut held = Vec::new();
+        for _ in 0..pool.size() {
+            held.push(pool.acquire().await.unwrap());
+        }
+        for conn in held.iter_mut() {
+            let probe = sqlx::raw_sql("SAVEPOINT hakam_probe").execute(&mut **conn).await;
+            assert!(probe.is_err(), "a pooled connection still inside an earlier transaction");
+        }
+    }
+
+    // And the server goes on: each judge's next save applies.
+    for (judge, phone) in &jury.judges {
+        let project = assigned_to(&app, *judge).await[0];
+        let version: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM scores WHERE judge_id = $1 AND project_id = $2")
+                .bind(judge)
+                .bind(project)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        let r =
+            crate::judging::save(&app, phone, jury.event, project, &format!("after-{judge}"), version, &[("c1", "3")])
+                .await;
+        assert!(r.status.is_success(), "{} {}", r.status, r.body);
+        assert_eq!(r.json()["applied"], true, "{}", r.body);
+    }
+}

@@ -28,6 +28,11 @@ pub async fn remove_role(event_id: i64, user_id: i64, role: String) -> Result<Ro
     let t = now();
     let mut tx = access.db().begin_write().await?;
     super::db::lock_event(&mut tx, event_id).await?;
+    if role == Role::Judge {
+        // A save already past the gate lands before this reads whether the judge scored, or
+        // finds the role gone.
+        crate::judging::writer::lock_judges(&mut tx, access.db().backend, vec![user_id]).await?;
+    }
     let held = super::db::held(&mut tx, event_id, user_id, role).await?;
     let change = domain::removal(role, &held).map_err(|r| r.error())?;
     super::db::remove(&mut tx, event_id, user_id, role, access.user.id, t).await?;
@@ -65,6 +70,7 @@ pub async fn retire_judge(event_id: i64, user_id: i64) -> Result<RoleChange, App
     let t = now();
     let mut tx = access.db().begin_write().await?;
     super::db::lock_event(&mut tx, event_id).await?;
+    crate::judging::writer::lock_judges(&mut tx, access.db().backend, vec![user_id]).await?;
     let held = super::db::held(&mut tx, event_id, user_id, Role::Judge).await?;
     domain::retirement(&held).map_err(|r| r.error())?;
     if !super::db::retire(&mut tx, event_id, user_id, access.user.id, t).await? {
