@@ -120,7 +120,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         .count() as i64;
     let mut judges: Vec<(String, i64, i64)> = per_judge.values().cloned().collect();
     judges.sort();
-    let (results, totals) = judging::results_with_totals(db, event_id).await?;
+    let (results, totals) = judging::results_of(db, event_id, &settings, &submitted).await?;
     let review = results
         .rows
         .iter()
