@@ -14,7 +14,8 @@
 //!
 //! `HAKAM_BENCH_SCALE` (default 1) scales the big event down (0.05: 100 projects, 50
 //! judges) for debug runs; `HAKAM_BENCH_RUNS` (default 30) sets the requests per page;
-//! `HAKAM_BENCH_SHOW_SQL=1` prints the statements each counted request ran.
+//! `HAKAM_BENCH_SHOW_SQL=1` prints the statements each counted request ran;
+//! `HAKAM_BENCH_DUMP=<dir>` keeps each page's body there.
 //!
 //! Statements: the server logs every SQL statement (`sqlx::query` at debug) to a file; each
 //! page is requested once per event and the statements logged for that request counted.
@@ -303,6 +304,10 @@ async fn main() {
     for ((name, path), (_, on_small, on_big)) in PAGES.iter().zip(&counts) {
         let path = big_path(path);
         let bytes = fetch(&organizer, &quiet.base, &path).await;
+        if let Ok(dir) = std::env::var("HAKAM_BENCH_DUMP") {
+            let body = organizer.get(format!("{}{path}", quiet.base)).send().await.unwrap().bytes().await.unwrap();
+            std::fs::write(format!("{dir}/{}", name.replace([' ', '(', ')', '.'], "_")), body).unwrap();
+        }
         let mut samples = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();
