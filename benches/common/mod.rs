@@ -154,6 +154,9 @@ impl Server {
         for (k, v) in env {
             command.env(k, v);
         }
+        if let Some(log) = output_file(env) {
+            command.stdout(log.try_clone().expect("server log file shared")).stderr(log);
+        }
         let child = command.spawn().expect("server binary starts");
         let server = Server { child, base: format!("http://{addr}"), addr, db_url, store, dir, pg_database, owner };
         let probe = reqwest::Client::new();
@@ -346,4 +349,36 @@ pub async fn judge_phone(c: &reqwest::Client, base: &str, event: i64, name: &str
     let phone = client();
     post(&phone, base, "judging/pass/open", &[("token", token)]).await;
     (added["user_id"].as_i64().unwrap(), phone)
+}
+
+/// An entry of a server's `env` naming a file its output (the log, on standard output, and
+/// standard error) is appended to, instead of being thrown away (the server ignores the
+/// variable itself).
+pub const OUTPUT_TO: &str = "HAKAM_BENCH_OUTPUT";
+
+fn output_file(env: &[(&str, &str)]) -> Option<std::fs::File> {
+    let (_, path) = env.iter().find(|(k, _)| *k == OUTPUT_TO)?;
+    Some(std::fs::OpenOptions::new().create(true).append(true).open(path).expect("server log file opens"))
+}
+
+/// The `env` of a server that logs every SQL statement it runs (sqlx logs each at debug on
+/// the `sqlx::query` target) to `log`, for counting statements per request.
+pub fn statement_log_env(log: &str) -> Vec<(&'static str, String)> {
+    vec![("RUST_LOG", "warn,sqlx::query=debug".into()), ("NO_COLOR", "1".into()), (OUTPUT_TO, log.to_owned())]
+}
+
+/// The statements a server started with [`statement_log_env`] logged since `from` (a byte
+/// offset of its log); the log's new length. One statement is one `sqlx::query` event line
+/// (the log writes a statement's line breaks as `\n`). A new pool connection's set-up
+/// (SQLite's `PRAGMA`s) is not a statement of the request that happened to open it.
+pub fn statements_since(log: &str, from: u64) -> (usize, u64) {
+    let text = std::fs::read(log).unwrap_or_default();
+    let new = &text[(from as usize).min(text.len())..];
+    let count = String::from_utf8_lossy(new).lines().filter(|l| is_statement(l)).count();
+    (count, text.len() as u64)
+}
+
+/// Whether a log line is a statement a request ran (see [`statements_since`]).
+pub fn is_statement(line: &str) -> bool {
+    line.contains("sqlx::query") && !line.contains("summary=\"PRAGMA")
 }

@@ -120,7 +120,7 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
         .count() as i64;
     let mut judges: Vec<(String, i64, i64)> = per_judge.values().cloned().collect();
     judges.sort();
-    let (results, totals) = judging::results_with_totals(db, event_id).await?;
+    let (results, totals) = judging::results_of(db, event_id, &settings, &submitted).await?;
     let review = results
         .rows
         .iter()
@@ -161,9 +161,9 @@ pub async fn dashboard(event_id: i64) -> Result<DashboardData, AppError> {
     let normalized = results::normalized_values(&totals);
     let mut by_judge: HashMap<i64, calibration::JudgeScores> = HashMap::new();
     for (total, z) in totals.iter().zip(normalized) {
-        let label = per_judge.get(&total.judge).map(|j| j.0.clone()).unwrap_or_else(|| format!("#{}", total.judge));
+        // The label is built once per judge, not once per score.
         let entry = by_judge.entry(total.judge).or_insert_with(|| calibration::JudgeScores {
-            label,
+            label: per_judge.get(&total.judge).map(|j| j.0.clone()).unwrap_or_else(|| format!("#{}", total.judge)),
             raw: Vec::new(),
             normalized: Vec::new(),
         });

@@ -138,6 +138,7 @@ pub(crate) mod ssr {
     use crate::db::Db;
     use crate::error::AppResult;
     use crate::tags::split;
+    use std::collections::HashMap;
 
     pub fn fit_view(f: domain::Fit) -> Option<FitView> {
         (f.score > 0).then_some(FitView {
@@ -193,12 +194,24 @@ pub(crate) mod ssr {
         .await?;
         let teams = db::teams_of_event(db, event_id).await?;
         let base = gate::state()?.config.public_url.clone();
+        // Members and requests grouped by team once, in their query order: scanning every
+        // member for every team grew with teams × members (12 million steps at 2,000 teams).
+        let mut members_by_team: HashMap<i64, Vec<&db::MemberRow>> = HashMap::new();
+        for m in &members {
+            members_by_team.entry(m.team_id).or_default().push(m);
+        }
+        let mut requests_by_team: HashMap<i64, Vec<&Request>> = HashMap::new();
+        for r in &requests {
+            requests_by_team.entry(r.team_id).or_default().push(r);
+        }
         Ok(teams
             .into_iter()
             .map(|t| {
-                let team_members: Vec<Member> = members
+                let team_members: Vec<Member> = members_by_team
+                    .get(&t.id)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
                     .iter()
-                    .filter(|m| m.team_id == t.id)
                     .map(|m| Member {
                         user_id: m.user_id,
                         name: m.display_name.clone(),
@@ -215,9 +228,11 @@ pub(crate) mod ssr {
                     open_seats: (max - t.member_count).max(0),
                     invite_url: (is_member || organizer).then(|| format!("{base}/join/{}", t.invite_code)),
                     requests: if is_captain || organizer {
-                        requests
+                        requests_by_team
+                            .get(&t.id)
+                            .map(Vec::as_slice)
+                            .unwrap_or_default()
                             .iter()
-                            .filter(|r| r.team_id == t.id)
                             .map(|r| JoinRequestView {
                                 id: r.id,
                                 name: r.display_name.clone(),

@@ -4,7 +4,7 @@
 use super::{domain, ResultsData};
 use crate::db::{Db, Tx};
 use crate::error::{AppError, AppResult};
-use crate::judging::{assign, db as judging_db, results};
+use crate::judging::{assign, db as judging_db, results, Settings};
 use sqlx::Any;
 use std::collections::HashMap;
 
@@ -81,6 +81,17 @@ pub async fn results(db: &Db, event_id: i64) -> AppResult<ResultsData> {
 pub async fn results_with_totals(db: &Db, event_id: i64) -> AppResult<(ResultsData, Vec<results::Total>)> {
     let settings = judging_db::settings(db, event_id).await?;
     let projects = submitted(db, event_id).await?;
+    results_of(db, event_id, &settings, &projects).await
+}
+
+/// The results of the event's submitted `projects` under its `settings`, both as the caller
+/// already read them (the dashboard reads them for its own figures, and need not twice).
+pub async fn results_of(
+    db: &Db,
+    event_id: i64,
+    settings: &Settings,
+    projects: &[ProjectRow],
+) -> AppResult<(ResultsData, Vec<results::Total>)> {
     let scores = scores(db, event_id).await?;
     let rubrics = judging_db::all_rubrics(db, event_id).await?;
     let totals = domain::totals(&scores, &rubrics);
@@ -89,8 +100,8 @@ pub async fn results_with_totals(db: &Db, event_id: i64) -> AppResult<(ResultsDa
     let method = results::Method::from_code(&settings.method).unwrap_or(results::Method::Z);
     let standings = results::rank(&entries, &totals, method, settings.disagreement as f64);
     let latest = latest_rubrics(db, event_id).await?;
-    let outdated = domain::outdated(&scores, &projects, &latest);
-    let rows = domain::result_rows(standings, &projects, &scores);
+    let outdated = domain::outdated(&scores, projects, &latest);
+    let rows = domain::result_rows(standings, projects, &scores);
     Ok((ResultsData { event_id, method, threshold: settings.disagreement, rows, outdated }, totals))
 }
 

@@ -43,7 +43,8 @@ pub async fn scores_csv(
     let out = rows
         .into_iter()
         .map(|r| {
-            let criteria = rubrics.get(&r.rubric_id).cloned().unwrap_or_default();
+            // Borrowed, not cloned: a national event's export has ten thousand rows.
+            let criteria = rubrics.get(&r.rubric_id).map(Vec::as_slice).unwrap_or_default();
             let parsed: BTreeMap<String, i64> = serde_json::from_str(&r.marks).unwrap_or_default();
             let detail = criteria
                 .iter()
@@ -52,7 +53,7 @@ pub async fn scores_csv(
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
-            let total = rubric::weighted_total(&criteria, &parsed)
+            let total = rubric::weighted_total(criteria, &parsed)
                 .filter(|_| r.status == crate::judging::score::ScoreStatus::Scored.code());
             vec![
                 r.judge,
