@@ -113,7 +113,8 @@ impl Server {
                 let admin = pg_admin_url();
                 let database = format!("hakam_bench_{name}_{}", std::process::id());
                 let mut conn = sqlx::PgConnection::connect(&admin).await.expect("PostgreSQL reachable");
-                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).execute(&mut conn).await;
+                let _ =
+                    sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).execute(&mut conn).await;
                 sqlx::query(&format!("CREATE DATABASE {database}")).execute(&mut conn).await.expect("create database");
                 let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
                 (format!("{base}/{database}"), Some(database))
@@ -247,8 +248,9 @@ impl Drop for Server {
                 rt.block_on(async move {
                     use sqlx::Connection;
                     if let Ok(mut conn) = sqlx::PgConnection::connect(&pg_admin_url()).await {
-                        let _ =
-                            sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).execute(&mut conn).await;
+                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+                            .execute(&mut conn)
+                            .await;
                     }
                 });
             })
