@@ -153,7 +153,25 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             HeaderValue::from_static("public, max-age=3600, must-revalidate"),
         ));
 
-    // The live streams, each holding a place of its client's budget while open.
+    // What every route goes through, innermost first.
+    let shared = |routes: Router<LeptosOptions>| {
+        routes
+            .layer(middleware::from_fn(limits::guard_server_functions))
+            .layer(middleware::from_fn(error_status))
+            .layer(middleware::from_fn(keep_form_values))
+            .layer(session_layer.clone())
+            // Outside the session layer: a refused login touches no session.
+            .layer(middleware::from_fn_with_state(state.clone(), limits::shed_hashing))
+            .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
+            .layer(middleware::from_fn_with_state(config.secure_cookies(), headers::security_headers))
+            // No request needs more than a screenshot plus its form: refuse bigger bodies early.
+            .layer(tower_http::limit::RequestBodyLimitLayer::new(4 * 1024 * 1024))
+    };
+
+    // The live streams, each holding a place of its client's budget while open. They skip
+    // the compression layer, which never compresses an event stream anyway, but whose
+    // response body, sized for its Brotli encoder's state, would take over 5 KiB of every
+    // open stream for as long as it stays open.
     let streams = Router::new()
         .route(
             "/events/{id}/live",
@@ -173,7 +191,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         )
         .route_layer(middleware::from_fn_with_state(state.clone(), limits::limit_streams));
 
-    Router::new()
+    let pages = Router::new()
         .route(
             "/healthz",
             get({
@@ -191,7 +209,6 @@ fn router(state: AppState, sessions: Sessions) -> Router {
                 }
             }),
         )
-        .merge(streams)
         .route(
             "/account/data.json",
             get({
@@ -271,18 +288,11 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             shell(render_state.leptos.clone(), lang)
         })
         .merge(pkg)
-        .fallback_service(ServeDir::new(&config.site_root))
-        .layer(middleware::from_fn(limits::guard_server_functions))
-        .layer(middleware::from_fn(error_status))
-        .layer(middleware::from_fn(keep_form_values))
-        .layer(session_layer)
-        // Outside the session layer: a refused login touches no session.
-        .layer(middleware::from_fn_with_state(state.clone(), limits::shed_hashing))
-        .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
-        .layer(middleware::from_fn_with_state(config.secure_cookies(), headers::security_headers))
-        // No request needs more than a screenshot plus its form: refuse bigger bodies early.
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(4 * 1024 * 1024))
-        .layer(CompressionLayer::new())
+        .fallback_service(ServeDir::new(&config.site_root));
+
+    Router::new()
+        .merge(shared(streams))
+        .merge(shared(pages).layer(CompressionLayer::new()))
         .with_state(state.leptos.clone())
 }
 
