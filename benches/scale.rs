@@ -416,6 +416,7 @@ async fn phone_run(
 }
 
 /// Every phone's run together.
+#[allow(clippy::too_many_arguments)]
 async fn run_phones(
     phones: &[Arc<Phone>],
     servers: &[&Server],

@@ -74,8 +74,11 @@ fn viewers(addr: std::net::SocketAddr, event: i64, n: usize) -> Vec<std::net::Tc
     let mut buffer = vec![0u8; 64 * 1024];
     for _ in 0..n {
         let mut socket = std::net::TcpStream::connect(addr).unwrap();
-        write!(socket, "GET /events/{event}/board/live?lang=en HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n")
-            .unwrap();
+        write!(
+            socket,
+            "GET /events/{event}/board/live?lang=en HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
         let mut got = 0;
         loop {
             got += socket.read(&mut buffer[got..]).unwrap();

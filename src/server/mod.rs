@@ -26,6 +26,7 @@ use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 pub mod check;
 pub mod headers;
 pub mod limits;
+pub mod plain;
 pub mod tls;
 
 pub use crate::state::AppState;
@@ -481,10 +482,13 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         .await
         .map_err(|source| StartError::Bind { addr: addr.to_string(), source })?;
     announce(addr, tls.is_some(), &public_url);
-    let app = built.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = match tls {
-        None => axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await,
+        None => {
+            plain::serve(listener, built.router, shutdown_signal()).await;
+            Ok(())
+        }
         Some(tls) => {
+            let app = built.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
             let handle = axum_server::Handle::<std::net::SocketAddr>::new();
             tokio::spawn({
                 let handle = handle.clone();
@@ -533,11 +537,18 @@ fn announce(addr: std::net::SocketAddr, tls: bool, public_url: &str) {
 pub async fn spawn(config: Config, listener: tokio::net::TcpListener) -> Result<AppState, StartError> {
     let tls = config.tls.as_ref().map(tls::load).transpose()?;
     let built = build(config).await?;
-    let router = built.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let router = built.router;
     tokio::spawn(async move {
         let result = match tls {
-            None => axum::serve(listener, router).await,
-            Some(tls) => tls_server(listener, tls).serve(router).await,
+            None => {
+                plain::serve(listener, router, std::future::pending()).await;
+                Ok(())
+            }
+            Some(tls) => {
+                tls_server(listener, tls)
+                    .serve(router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+                    .await
+            }
         };
         if let Err(e) = result {
             tracing::error!(error = %e, "test server stopped");
