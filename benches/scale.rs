@@ -34,6 +34,8 @@
 //! - `HAKAM_BENCH_SCALE`: a fraction of the national size for debug runs (default 1; 0.02
 //!   gives 20 judges, 40 projects and 200 viewers); the two-instance run has 100 judges × scale.
 //! - `HAKAM_BENCH_SECONDS`: how long the saves run.
+//! - `HAKAM_BENCH_ORGANIZERS=0`: the national run without its organizers (to tell what their
+//!   pages cost the saves and the boards).
 //!
 //! Open files: each viewer is a socket in this process and one in a server. The benchmark
 //! raises its soft limit (`ulimit -n`) to the hard one, and the servers it starts inherit it;
@@ -130,12 +132,15 @@ struct Seen {
 }
 
 /// One viewer: holds the stream until `stop`, counting the frames it gets.
+#[allow(clippy::too_many_arguments)]
 async fn viewer(
     addr: String,
     event: i64,
     clock: Instant,
     keep_last: bool,
     ready: Arc<AtomicU64>,
+    counts: Arc<Vec<std::sync::atomic::AtomicU32>>,
+    index: usize,
     mut stop: watch::Receiver<bool>,
 ) -> Seen {
     let mut seen = Seen::default();
@@ -170,6 +175,7 @@ async fn viewer(
                     if last_count.is_none_or(|c| done > c) {
                         seen.rises.push((done, at));
                         last_count = Some(done);
+                        counts[index].store(done, Ordering::Relaxed);
                     }
                 }
                 if keep_last {
@@ -190,12 +196,15 @@ struct Viewers {
     tasks: Vec<(usize, tokio::task::JoinHandle<Seen>)>,
     stop: watch::Sender<bool>,
     ready: Arc<AtomicU64>,
+    /// Each viewer's latest progress count.
+    counts: Arc<Vec<std::sync::atomic::AtomicU32>>,
 }
 
 impl Viewers {
     async fn connect(servers: &[&Server], event: i64, n: usize, clock: Instant, keep_last: bool) -> Viewers {
         let (stop, stopped) = watch::channel(false);
         let ready = Arc::new(AtomicU64::new(0));
+        let counts: Arc<Vec<_>> = Arc::new((0..n).map(|_| std::sync::atomic::AtomicU32::new(0)).collect());
         let mut tasks = Vec::with_capacity(n);
         for batch in (0..n).collect::<Vec<_>>().chunks(250) {
             for &i in batch {
@@ -206,6 +215,8 @@ impl Viewers {
                     clock,
                     keep_last,
                     ready.clone(),
+                    counts.clone(),
+                    i,
                     stopped.clone(),
                 ));
                 tasks.push((on, task));
@@ -215,7 +226,16 @@ impl Viewers {
                 tokio::time::sleep(Duration::from_millis(5)).await;
             }
         }
-        Viewers { tasks, stop, ready }
+        Viewers { tasks, stop, ready, counts }
+    }
+
+    /// Waits until every viewer counts `done` finished scores, at most `limit`; how long.
+    async fn settle(&self, done: u32, limit: Duration) -> Duration {
+        let start = Instant::now();
+        while start.elapsed() < limit && self.counts.iter().any(|c| c.load(Ordering::Relaxed) < done) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        start.elapsed()
     }
 
     /// Ends every stream; what each viewer saw, with the server it watched.
@@ -740,16 +760,22 @@ async fn national(scale: f64, open_files: u64) {
     let connected = [a.rss_kib(), b.rss_kib()];
 
     let (stop_organizers, stopped) = watch::channel(false);
+    let with_organizers = std::env::var("HAKAM_BENCH_ORGANIZERS").as_deref() != Ok("0");
     let organizers: Vec<_> = servers
         .iter()
+        .filter(|_| with_organizers)
         .map(|s| tokio::spawn(organizer_loop(event.organizer.clone(), s.base.clone(), event.id, stopped.clone())))
         .collect();
     let phones: Vec<Arc<Phone>> = event.phones.into_iter().map(Arc::new).collect();
     let cpu = [cpu_seconds(a.pid()), cpu_seconds(b.pid()), cpu_seconds(0)];
     let start = Instant::now();
     let run = run_phones(&phones, &servers, event.id, saves, Some(period), None, clock, "nat").await;
-    // The last boards: throttle, forwarding and refresh take well under a second.
-    tokio::time::sleep(Duration::from_secs(3)).await;
+    let saving = start.elapsed().as_secs_f64();
+    // The last boards: every viewer must come to count every first score (a viewer that
+    // does not within 30 s has deliveries missing).
+    let firsts_acked = run.acks.iter().filter(|a| a.first).count() as u32;
+    let settled = viewers.settle(firsts_acked, Duration::from_secs(30)).await;
+    println!("  every board caught up {:.1} s after the last save", settled.as_secs_f64());
     let elapsed = start.elapsed().as_secs_f64();
     let cpu = [cpu_seconds(a.pid()) - cpu[0], cpu_seconds(b.pid()) - cpu[1], cpu_seconds(0) - cpu[2]];
     let after = [a.rss_kib(), b.rss_kib()];
@@ -769,7 +795,7 @@ async fn national(scale: f64, open_files: u64) {
         "  saves: {} acknowledged, {} failed, {:.0} saves/s; latency from the scheduled send: {}",
         run.acks.len(),
         run.failures.len(),
-        run.acks.len() as f64 / (elapsed - 3.0),
+        run.acks.len() as f64 / saving,
         percentiles(run.latencies.clone())
     );
     for i in 0..2 {
