@@ -72,7 +72,8 @@ async fn viewer(
 #[tokio::main]
 async fn main() {
     let viewers: usize = std::env::var("HAKAM_BENCH_VIEWERS").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
-    let server = Server::start("board", &[]).await;
+    // Every viewer comes from 127.0.0.1: one client for the per-client stream budget.
+    let server = Server::start("board", &[("HAKAM_MAX_STREAMS_PER_CLIENT", "100000")]).await;
     let addr = server.addr.clone();
 
     // The event: a rubric of one criterion, judging open, K = 1, one judge for everything.

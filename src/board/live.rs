@@ -7,28 +7,35 @@
 //! computation and 5,000 writes per change, not 5,000 page renders. A viewer that lags or
 //! reconnects simply gets the latest frame: every message is a full snapshot.
 //!
+//! Each frame is encoded as its stream message once per computation, and every viewer's
+//! stream writes those shared bytes: a change allocates no copy of the frame per viewer, and
+//! an open stream holds little more than its receiver (see [`sse`]).
+//!
 //! The projector's first load reads the same cache (see [`Boards::current`]), so anonymous
 //! reloads cost no ranking and no rendering. To never serve a frame older than a change the
 //! caller could have seen, each cached computation remembers how many board notices the hub
 //! had counted when it started; a read that finds newer notices waits for the refresher.
 
-use super::db::{audience, frames, Frames};
+use super::db::{audience, audience_index, frames, lang_index, Frames};
 use super::domain::Audience;
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use crate::live::hub::{Hub, ALL_EVENTS};
 use crate::live::Topic;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query};
-use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use http::StatusCode;
+use http::{header, StatusCode};
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
+use std::task::{ready, Context, Poll};
 use std::time::Duration;
 use tokio::sync::{broadcast, watch};
-use tokio_stream::StreamExt;
+use tokio_stream::{Stream, StreamExt};
 use tower_sessions::Session;
 
 /// The topics that can change a board.
@@ -38,10 +45,58 @@ const TOPICS: &[Topic] = &[Topic::Judging, Topic::Board, Topic::Announce, Topic:
 /// board itself (the refresher needs the hub's throttle, 100 ms, plus its own 50 ms).
 const CATCH_UP: Duration = Duration::from_secs(2);
 
+/// An idle stream gets a comment this often, so proxies and browsers keep it open.
+const KEEP_ALIVE: Duration = Duration::from_secs(20);
+
+/// One computation of an event's board: its frames, and each frame as the stream message
+/// its viewers are sent, encoded once for all of them.
+#[derive(Debug)]
+pub struct Rendered {
+    frames: Arc<Frames>,
+    /// `[audience][language]`, as the frames are.
+    messages: [[Bytes; 3]; 2],
+}
+
+impl Rendered {
+    fn new(frames: Frames) -> Rendered {
+        let messages = frames.html.each_ref().map(|langs| langs.each_ref().map(|html| message(html)));
+        Rendered { frames: Arc::new(frames), messages }
+    }
+
+    fn message(&self, who: Audience, lang: Lang) -> &Bytes {
+        &self.messages[audience_index(who)][lang_index(lang)]
+    }
+}
+
+/// The stream message carrying one frame: `event: board`, then the frame as `data:` lines
+/// (one per line of it, the line break kept), then a blank line. Byte for byte what axum's
+/// `Event::default().event("board").data(html)` writes, which the streams used to send.
+fn message(html: &str) -> Bytes {
+    let mut out = Vec::with_capacity(html.len() + 32);
+    out.extend_from_slice(b"event: ");
+    out.extend_from_slice(Topic::Board.name().as_bytes());
+    out.push(b'\n');
+    if !html.is_empty() {
+        out.extend_from_slice(b"data: ");
+        let mut from = 0;
+        for (i, byte) in html.bytes().enumerate() {
+            if byte == b'\n' || byte == b'\r' {
+                out.extend_from_slice(&html.as_bytes()[from..=i]);
+                out.extend_from_slice(b"data: ");
+                from = i + 1;
+            }
+        }
+        out.extend_from_slice(&html.as_bytes()[from..]);
+        out.push(b'\n');
+    }
+    out.push(b'\n');
+    Bytes::from(out)
+}
+
 /// One watched event: its frames, and the hub's board-notice count when they were computed.
 #[derive(Clone, Debug)]
 struct Entry {
-    frames: watch::Sender<Arc<Frames>>,
+    frames: watch::Sender<Arc<Rendered>>,
     seen: watch::Sender<u64>,
 }
 
@@ -56,7 +111,7 @@ pub struct Boards {
 
 impl Boards {
     /// A receiver of the event's frames, starting the event's refresher if needed.
-    pub async fn subscribe(&self, db: &Db, hub: &Hub, event_id: i64) -> AppResult<watch::Receiver<Arc<Frames>>> {
+    pub async fn subscribe(&self, db: &Db, hub: &Hub, event_id: i64) -> AppResult<watch::Receiver<Arc<Rendered>>> {
         Ok(self.entry(db, hub, event_id).await?.0)
     }
 
@@ -65,7 +120,7 @@ impl Boards {
         db: &Db,
         hub: &Hub,
         event_id: i64,
-    ) -> AppResult<(watch::Receiver<Arc<Frames>>, watch::Receiver<u64>)> {
+    ) -> AppResult<(watch::Receiver<Arc<Rendered>>, watch::Receiver<u64>)> {
         if let Some(rx) = self.existing(event_id) {
             return Ok(rx);
         }
@@ -77,14 +132,14 @@ impl Boards {
         if let Some(entry) = events.get(&event_id) {
             return Ok((entry.frames.subscribe(), entry.seen.subscribe()));
         }
-        let entry = Entry { frames: watch::channel(Arc::new(first)).0, seen: watch::channel(seen).0 };
+        let entry = Entry { frames: watch::channel(Arc::new(Rendered::new(first))).0, seen: watch::channel(seen).0 };
         let rx = (entry.frames.subscribe(), entry.seen.subscribe());
         events.insert(event_id, entry.clone());
         tokio::spawn(refresh(self.clone(), db.clone(), hub.clone(), notices, entry, event_id));
         Ok(rx)
     }
 
-    fn existing(&self, event_id: i64) -> Option<(watch::Receiver<Arc<Frames>>, watch::Receiver<u64>)> {
+    fn existing(&self, event_id: i64) -> Option<(watch::Receiver<Arc<Rendered>>, watch::Receiver<u64>)> {
         self.events
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -99,7 +154,7 @@ impl Boards {
         let (frames, mut seen) = self.entry(db, hub, event_id).await?;
         let caught_up = matches!(tokio::time::timeout(CATCH_UP, seen.wait_for(|s| *s >= wanted)).await, Ok(Ok(_)));
         if caught_up {
-            let current = frames.borrow().clone();
+            let current = frames.borrow().frames.clone();
             return Ok(current);
         }
         // The refresher is slow or gone: compute this once rather than show an old board.
@@ -168,10 +223,10 @@ async fn refresh(
         match boards.compute(&db, event_id).await {
             Ok(fresh) => {
                 entry.frames.send_if_modified(|current| {
-                    if **current == fresh {
+                    if *current.frames == fresh {
                         return false;
                     }
-                    *current = Arc::new(fresh);
+                    *current = Arc::new(Rendered::new(fresh));
                     true
                 });
                 entry.seen.send_if_modified(|s| {
@@ -219,8 +274,87 @@ pub async fn stream(
     sse(rx, who, lang)
 }
 
-fn sse(rx: watch::Receiver<Arc<Frames>>, who: Audience, lang: Lang) -> Response {
-    let frames = tokio_stream::wrappers::WatchStream::new(rx)
-        .map(move |f| Ok::<_, Infallible>(Event::default().event(Topic::Board.name()).data(f.get(who, lang))));
-    Sse::new(frames).keep_alive(KeepAlive::new().interval(Duration::from_secs(20))).into_response()
+/// The stream: the current frame at once, then each new one, as a response body that holds
+/// the receiver and a keep-alive timer and sends the shared message bytes of each frame.
+/// The headers are those of axum's `Sse`.
+fn sse(rx: watch::Receiver<Arc<Rendered>>, who: Audience, lang: Lang) -> Response {
+    let messages =
+        tokio_stream::wrappers::WatchStream::new(rx).map(move |r| Ok::<_, Infallible>(r.message(who, lang).clone()));
+    let body = Body::from_stream(KeepAlive::new(messages, KEEP_ALIVE));
+    ([(header::CONTENT_TYPE, "text/event-stream"), (header::CACHE_CONTROL, "no-cache")], body).into_response()
+}
+
+/// Sends a comment (`:`) when nothing went out for `every`, as axum's SSE keep-alive does:
+/// the timer restarts at every message.
+struct KeepAlive<S> {
+    inner: S,
+    timer: Pin<Box<tokio::time::Sleep>>,
+    every: Duration,
+}
+
+impl<S> KeepAlive<S> {
+    fn new(inner: S, every: Duration) -> Self {
+        KeepAlive { inner, timer: Box::pin(tokio::time::sleep(every)), every }
+    }
+}
+
+impl<S: Stream<Item = Result<Bytes, Infallible>> + Unpin> Stream for KeepAlive<S> {
+    type Item = Result<Bytes, Infallible>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        match Pin::new(&mut this.inner).poll_next(cx) {
+            Poll::Ready(Some(message)) => {
+                this.timer.as_mut().reset(tokio::time::Instant::now() + this.every);
+                Poll::Ready(Some(message))
+            }
+            Poll::Ready(None) => Poll::Ready(None),
+            Poll::Pending => {
+                ready!(this.timer.as_mut().poll(cx));
+                this.timer.as_mut().reset(tokio::time::Instant::now() + this.every);
+                Poll::Ready(Some(Ok(Bytes::from_static(b":\n\n"))))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::response::sse::{Event, Sse};
+
+    /// What axum's SSE body writes for one `event: board` message with this data.
+    async fn axum_message(data: &str) -> Bytes {
+        let event = Event::default().event(Topic::Board.name()).data(data);
+        let response = Sse::new(tokio_stream::once(Ok::<_, Infallible>(event))).into_response();
+        axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_message_is_what_axum_writes_for_the_same_frame() {
+        for html in ["<div>1</div>", "", "a\nb", "a\r\nb", "a\rb\n", "\n", "<p>é ع</p>\n<p>x</p>"] {
+            assert_eq!(message(html), axum_message(html).await, "{html:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_idle_stream_gets_a_comment_and_the_timer_restarts_at_each_message() {
+        let every = Duration::from_millis(300);
+        let (tx, rx) = watch::channel(Bytes::from_static(b"first"));
+        let messages = tokio_stream::wrappers::WatchStream::new(rx).map(Ok::<_, Infallible>);
+        let mut stream = KeepAlive::new(messages, every);
+        assert_eq!(stream.next().await, Some(Ok(Bytes::from_static(b"first"))));
+        tokio::time::sleep(every * 2 / 3).await;
+        tx.send(Bytes::from_static(b"second")).unwrap();
+        assert_eq!(stream.next().await, Some(Ok(Bytes::from_static(b"second"))));
+        let second = std::time::Instant::now();
+        assert_eq!(stream.next().await, Some(Ok(Bytes::from_static(b":\n\n"))));
+        let idle = second.elapsed();
+        assert!(
+            idle >= every - Duration::from_millis(5) && idle < every * 2,
+            "a comment {idle:?} after the last message"
+        );
+        drop(tx);
+        assert_eq!(stream.next().await, None, "the stream ends with its event's frames");
+    }
 }

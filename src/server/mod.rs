@@ -26,6 +26,7 @@ use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 pub mod check;
 pub mod headers;
 pub mod limits;
+pub mod plain;
 pub mod tls;
 
 pub use crate::state::AppState;
@@ -153,7 +154,27 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             HeaderValue::from_static("public, max-age=3600, must-revalidate"),
         ));
 
-    // The live streams, each holding a place of its client's budget while open.
+    // What every route goes through, innermost first.
+    let shared = |routes: Router<LeptosOptions>| {
+        routes
+            .layer(middleware::from_fn(limits::guard_server_functions))
+            .layer(middleware::from_fn(error_status))
+            .layer(middleware::from_fn(keep_form_values))
+            .layer(session_layer.clone())
+            // Around the session layer, so the session's own save also finishes.
+            .layer(middleware::from_fn(run_to_completion))
+            // Outside the session layer: a refused login touches no session.
+            .layer(middleware::from_fn_with_state(state.clone(), limits::shed_hashing))
+            .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
+            .layer(middleware::from_fn_with_state(config.secure_cookies(), headers::security_headers))
+            // No request needs more than a screenshot plus its form: refuse bigger bodies early.
+            .layer(tower_http::limit::RequestBodyLimitLayer::new(4 * 1024 * 1024))
+    };
+
+    // The live streams, each holding a place of its client's budget while open. They skip
+    // the compression layer, which never compresses an event stream anyway, but whose
+    // response body, sized for its Brotli encoder's state, would take over 5 KiB of every
+    // open stream for as long as it stays open.
     let streams = Router::new()
         .route(
             "/events/{id}/live",
@@ -173,7 +194,7 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         )
         .route_layer(middleware::from_fn_with_state(state.clone(), limits::limit_streams));
 
-    Router::new()
+    let pages = Router::new()
         .route(
             "/healthz",
             get({
@@ -191,7 +212,6 @@ fn router(state: AppState, sessions: Sessions) -> Router {
                 }
             }),
         )
-        .merge(streams)
         .route(
             "/account/data.json",
             get({
@@ -271,20 +291,11 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             shell(render_state.leptos.clone(), lang)
         })
         .merge(pkg)
-        .fallback_service(ServeDir::new(&config.site_root))
-        .layer(middleware::from_fn(limits::guard_server_functions))
-        .layer(middleware::from_fn(error_status))
-        .layer(middleware::from_fn(keep_form_values))
-        .layer(session_layer)
-        // Around the session layer, so the session's own save also finishes.
-        .layer(middleware::from_fn(run_to_completion))
-        // Outside the session layer: a refused login touches no session.
-        .layer(middleware::from_fn_with_state(state.clone(), limits::shed_hashing))
-        .layer(middleware::from_fn_with_state(state.clone(), reject_cross_site))
-        .layer(middleware::from_fn_with_state(config.secure_cookies(), headers::security_headers))
-        // No request needs more than a screenshot plus its form: refuse bigger bodies early.
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(4 * 1024 * 1024))
-        .layer(CompressionLayer::new())
+        .fallback_service(ServeDir::new(&config.site_root));
+
+    Router::new()
+        .merge(shared(streams))
+        .merge(shared(pages).layer(CompressionLayer::new()))
         .with_state(state.leptos.clone())
 }
 
@@ -490,10 +501,13 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         .await
         .map_err(|source| StartError::Bind { addr: addr.to_string(), source })?;
     announce(addr, tls.is_some(), &public_url);
-    let app = built.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = match tls {
-        None => axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await,
+        None => {
+            plain::serve(listener, built.router, shutdown_signal()).await;
+            Ok(())
+        }
         Some(tls) => {
+            let app = built.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
             let handle = axum_server::Handle::<std::net::SocketAddr>::new();
             tokio::spawn({
                 let handle = handle.clone();
@@ -542,11 +556,18 @@ fn announce(addr: std::net::SocketAddr, tls: bool, public_url: &str) {
 pub async fn spawn(config: Config, listener: tokio::net::TcpListener) -> Result<AppState, StartError> {
     let tls = config.tls.as_ref().map(tls::load).transpose()?;
     let built = build(config).await?;
-    let router = built.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let router = built.router;
     tokio::spawn(async move {
         let result = match tls {
-            None => axum::serve(listener, router).await,
-            Some(tls) => tls_server(listener, tls).serve(router).await,
+            None => {
+                plain::serve(listener, router, std::future::pending()).await;
+                Ok(())
+            }
+            Some(tls) => {
+                tls_server(listener, tls)
+                    .serve(router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+                    .await
+            }
         };
         if let Err(e) = result {
             tracing::error!(error = %e, "test server stopped");
