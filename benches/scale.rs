@@ -53,7 +53,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::watch;
 
 mod common;
-use common::{event_form, judge_phone, latest_event, open_judging, percentiles, submitted_projects, Server, Store};
+use common::{judge_phone, percentiles, submitted_projects, Server, Store};
 
 /// What both instances are started with: the viewers and phones all come from 127.0.0.1,
 /// one "client" for the per-client limits.
@@ -272,21 +272,8 @@ struct Event {
 /// opened their pass on the instance they will use (judge j on server j % n).
 async fn judged_event(servers: &[&Server], judges: usize, projects: usize, k: usize) -> Event {
     let first = servers[0];
-    let organizer = first.organizer().await;
-    first.post(&organizer, "events/create", &event_form()).await;
-    let pool = first.pool().await;
-    let id = latest_event(&pool).await;
+    let (organizer, pool, id) = first.impact_event(k).await;
     let e = id.to_string();
-    let rubric = [
-        ("event_id", e.clone()),
-        ("scope", "0".into()),
-        ("version", "0".into()),
-        ("fields[name_1_fr]", "Impact".into()),
-        ("fields[weight_1]", "1".into()),
-        ("fields[scale_1]", "0-10".into()),
-    ];
-    assert!(first.post(&organizer, "judging/rubric/save", &rubric).await.status().is_success());
-    assert!(first.post(&organizer, "judging/settings/save", &open_judging(id, k, "raw")).await.status().is_success());
     let board = [
         ("event_id", e.clone()),
         ("version", "1".into()),

@@ -210,25 +210,36 @@ impl Server {
 }
 
 impl Server {
-    /// The organizer's event with a one-criterion rubric (0–10), judging open with one judge
-    /// per project and raw totals, `projects` submitted projects, and one judge with all of
-    /// them: the organizer, the database, the event and the judge's phone.
-    pub async fn one_judge_event(&self, projects: usize) -> (reqwest::Client, sqlx::AnyPool, i64, reqwest::Client) {
+    /// The organizer's new event with a one-criterion rubric (0–10) and judging open with `k`
+    /// judges per project and raw totals: the organizer, the database and the event.
+    pub async fn impact_event(&self, k: usize) -> (reqwest::Client, sqlx::AnyPool, i64) {
         let organizer = self.organizer().await;
         self.post(&organizer, "events/create", &event_form()).await;
         let pool = self.pool().await;
         let event = latest_event(&pool).await;
-        let e = event.to_string();
         let rubric = [
-            ("event_id", e.clone()),
+            ("event_id", event.to_string()),
             ("scope", "0".into()),
             ("version", "0".into()),
             ("fields[name_1_fr]", "Impact".into()),
             ("fields[weight_1]", "1".into()),
             ("fields[scale_1]", "0-10".into()),
         ];
-        self.post(&organizer, "judging/rubric/save", &rubric).await;
-        self.post(&organizer, "judging/settings/save", &open_judging(event, 1, "raw")).await;
+        assert!(self.post(&organizer, "judging/rubric/save", &rubric).await.status().is_success());
+        assert!(self
+            .post(&organizer, "judging/settings/save", &open_judging(event, k, "raw"))
+            .await
+            .status()
+            .is_success());
+        (organizer, pool, event)
+    }
+
+    /// The organizer's event with a one-criterion rubric (0–10), judging open with one judge
+    /// per project and raw totals, `projects` submitted projects, and one judge with all of
+    /// them: the organizer, the database, the event and the judge's phone.
+    pub async fn one_judge_event(&self, projects: usize) -> (reqwest::Client, sqlx::AnyPool, i64, reqwest::Client) {
+        let (organizer, pool, event) = self.impact_event(1).await;
+        let e = event.to_string();
         submitted_projects(&pool, event, projects).await;
         let (_, phone) = judge_phone(&organizer, &self.base, event, "Juge").await;
         self.post(&organizer, "judging/assign", &[("event_id", e), ("seed", "1".into())]).await;
