@@ -257,8 +257,16 @@ fn row_html(out: &mut String, r: &Row, rank: Option<usize>) {
     );
 }
 
-/// A list of rows: the first `top_n` large, the rest in a scrolling band.
-fn ranking_html(out: &mut String, rows: &[Row], top_n: usize, per_track: bool) {
+/// How many rows the scrolling band under the top rows holds at most. The band scrolls
+/// through in 40 s, so a longer one could not be read from the hall anyway; and every row
+/// is sent to every viewer at every change: a national event's 2,000 projects made each
+/// frame about a megabyte, times 10,000 viewers. The rest are counted in one line, and the
+/// ranking page (which renders with no band) lists them all.
+pub const BAND_ROWS: usize = 40;
+
+/// A list of rows: the first `top_n` large, then up to [`BAND_ROWS`] in a scrolling band,
+/// then how many more there are.
+fn ranking_html(out: &mut String, rows: &[Row], top_n: usize, per_track: bool, lang: Lang) {
     let rank = |r: &Row| if per_track { r.track_rank } else { r.rank };
     let (top, rest) = rows.split_at(top_n.min(rows.len()));
     out.push_str("<ol class=\"pj-top\">");
@@ -267,11 +275,20 @@ fn ranking_html(out: &mut String, rows: &[Row], top_n: usize, per_track: bool) {
     }
     out.push_str("</ol>");
     if !rest.is_empty() {
+        let (band, more) = rest.split_at(BAND_ROWS.min(rest.len()));
         out.push_str("<div class=\"pj-rest\"><ol class=\"pj-scroll\">");
-        for r in rest {
+        for r in band {
             row_html(out, r, rank(r));
         }
         out.push_str("</ol></div>");
+        if !more.is_empty() {
+            use std::fmt::Write;
+            let _ = write!(
+                out,
+                "<p class=\"pj-more\">{}</p>",
+                escape_html(&lang.format(args::BoardMore { count: more.len() }))
+            );
+        }
     }
 }
 
@@ -363,7 +380,7 @@ fn pages_html(out: &mut String, rows: &[Row], lang: Lang, top_n: usize) {
     }
     let _ =
         write!(out, "<section class=\"pj-page\" data-page=\"0\"><h2>{}</h2>", escape_html(lang.t(Msg::OverallRanking)));
-    ranking_html(out, rows, top_n, false);
+    ranking_html(out, rows, top_n, false, lang);
     out.push_str("</section>");
     for (i, track) in tracks(rows).iter().enumerate() {
         let mut in_track: Vec<Row> = rows.iter().filter(|r| &r.track == track).cloned().collect();
@@ -374,7 +391,7 @@ fn pages_html(out: &mut String, rows: &[Row], lang: Lang, top_n: usize) {
             i + 1,
             escape_html(track)
         );
-        ranking_html(out, &in_track, top_n, true);
+        ranking_html(out, &in_track, top_n, true, lang);
         out.push_str("</section>");
     }
 }
@@ -520,6 +537,23 @@ mod tests {
         let html = render(&Frame::Live { rows: five(), frozen: false }, Progress::default(), None, Lang::Fr, 3);
         assert_eq!(html.matches("class=\"pj-page\"").count(), 3, "overall + 2 tracks");
         assert_eq!(html.matches("pj-rest").count(), 1, "only the overall page has more than 3 rows");
+    }
+
+    #[test]
+    fn a_long_ranking_sends_a_bounded_band_and_counts_the_rest() {
+        let rows: Vec<Row> = (1..=2000).map(|i| row(i as i64, i, "", 0)).collect();
+        let html = render(&Frame::Live { rows: rows.clone(), frozen: false }, Progress::default(), None, Lang::En, 10);
+        assert_eq!(html.matches("class=\"pj-row\"").count(), 10 + BAND_ROWS);
+        assert!(html.contains(">Project 50<") && !html.contains(">Project 51<"), "the band ends at rank 50");
+        let more = 2000 - 10 - BAND_ROWS;
+        assert!(
+            html.contains(&format!("<p class=\"pj-more\">{}</p>", Lang::En.format(args::BoardMore { count: more })))
+        );
+        assert!(html.len() < 20_000, "a 2,000-project frame is {} bytes", html.len());
+        // The ranking page renders with no band: every row, no "more" line.
+        let all = render(&Frame::Final { rows }, Progress::default(), None, Lang::En, usize::MAX);
+        assert_eq!(all.matches("class=\"pj-row\"").count(), 2000);
+        assert!(!all.contains("pj-more"));
     }
 
     #[test]

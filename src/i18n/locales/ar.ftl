@@ -502,6 +502,14 @@ board-live = مباشر
 board-final = النتائج النهائية
 reveal-step-of = الكشف: { $progress }
 board-empty = لا يوجد مشروع منقّط بعد.
+board-more = { $count ->
+        [zero] …ولا مشروع آخر
+        [one] …ومشروع آخر
+        [two] …ومشروعان آخران
+        [few] …و{ $count } مشاريع أخرى
+        [many] …و{ $count } مشروعاً آخر
+       *[other] …و{ $count } مشروع آخر
+    }
 err-nothing-to-publish = لا توجد نتيجة لنشرها: لم يُنقَّط أي مشروع.
 err-not-published = انشر النتائج أولاً.
 err-announcement-empty = اكتب الإعلان بلغة واحدة على الأقل.

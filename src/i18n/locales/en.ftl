@@ -480,6 +480,10 @@ board-live = Live
 board-final = Final results
 reveal-step-of = Reveal: { $progress }
 board-empty = No project has been scored yet.
+board-more = { $count ->
+        [one] …and { $count } more project
+       *[other] …and { $count } more projects
+    }
 err-nothing-to-publish = Nothing to publish: no project has been scored.
 err-not-published = Publish the results first.
 err-announcement-empty = Write the announcement in at least one language.

@@ -466,6 +466,10 @@ board-live = En direct
 board-final = Résultats définitifs
 reveal-step-of = Dévoilement : { $progress }
 board-empty = Aucun projet noté pour l'instant.
+board-more = { $count ->
+        [one] …et { $count } autre projet
+       *[other] …et { $count } autres projets
+    }
 err-nothing-to-publish = Rien à publier : aucun projet n'est noté.
 err-not-published = Publiez d'abord les résultats.
 err-announcement-empty = Écrivez l'annonce dans au moins une langue.
