@@ -123,15 +123,59 @@ fn done_in(message: &[u8]) -> Option<u32> {
 }
 
 /// What a viewer saw: each time its progress count went up, the new count and the time
-/// (µs since the benchmark's clock started); how many frames; and, if asked, the last one.
+/// (µs since the benchmark's clock started); how many frames and bytes (as sent, headers
+/// and chunk framing included); and, if asked, the last frame.
 #[derive(Default)]
 struct Seen {
     rises: Vec<(u32, u64)>,
     frames: u64,
+    bytes: u64,
     last: Option<Vec<u8>>,
 }
 
-/// One viewer: holds the stream until `stop`, counting the frames it gets.
+/// Whether the viewers ask for the stream gzip-compressed, as browsers do
+/// (`HAKAM_BENCH_GZIP=0`: plain, to compare).
+fn viewers_accept_gzip() -> bool {
+    std::env::var("HAKAM_BENCH_GZIP").as_deref() != Ok("0")
+}
+
+/// One message of a stream, inflated: whether it is a frame, its progress count, its text.
+struct Message {
+    board: bool,
+    done: Option<u32>,
+    text: Vec<u8>,
+}
+
+impl Message {
+    fn read(text: &[u8]) -> Message {
+        let board = memmem::find(text, b"event: board").is_some();
+        Message { board, done: if board { done_in(text) } else { None }, text: text.to_vec() }
+    }
+}
+
+/// Each piece of a gzip stream is one message deflated on its own, and every viewer of a
+/// frame gets the same bytes: the benchmark inflates each distinct piece once for all its
+/// viewers. A browser inflates its own; 10,000 inflations of each frame in this process
+/// would only measure the benchmark, on the two cores it shares with the servers.
+#[derive(Clone, Default)]
+struct Pieces(Arc<std::sync::RwLock<HashMap<Vec<u8>, Arc<Message>>>>);
+
+impl Pieces {
+    fn inflate(&self, piece: &[u8]) -> Arc<Message> {
+        if let Some(m) = self.0.read().unwrap_or_else(|e| e.into_inner()).get(piece) {
+            return m.clone();
+        }
+        let mut out = Vec::with_capacity(piece.len() * 16 + 64);
+        let mut inflate = flate2::Decompress::new(false);
+        inflate.decompress_vec(piece, &mut out, flate2::FlushDecompress::Sync).expect("a piece inflates on its own");
+        let message = Arc::new(Message::read(&out));
+        self.0.write().unwrap_or_else(|e| e.into_inner()).insert(piece.to_vec(), message.clone());
+        message
+    }
+}
+
+/// One viewer: holds the stream until `stop`, counting the frames it gets. It reads the
+/// HTTP/1.1 response itself: the head, then each chunk (one message, or one deflated piece).
 #[allow(clippy::too_many_arguments)]
 async fn viewer(
     addr: String,
@@ -141,51 +185,89 @@ async fn viewer(
     ready: Arc<AtomicU64>,
     counts: Arc<Vec<std::sync::atomic::AtomicU32>>,
     index: usize,
+    pieces: Pieces,
     mut stop: watch::Receiver<bool>,
 ) -> Seen {
     let mut seen = Seen::default();
     let Ok(mut socket) = tokio::net::TcpStream::connect(&addr).await else { return seen };
-    let request =
-        format!("GET /events/{event}/board/live?lang=en HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n");
+    let encoding = if viewers_accept_gzip() { "Accept-Encoding: gzip, deflate, br\r\n" } else { "" };
+    let request = format!(
+        "GET /events/{event}/board/live?lang=en HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n{encoding}\r\n"
+    );
     if socket.write_all(request.as_bytes()).await.is_err() {
         return seen;
     }
     let mut pending: Vec<u8> = Vec::with_capacity(8 * 1024);
-    let mut chunk = vec![0u8; 8 * 1024];
-    let mut scanned: usize = 0;
+    let mut chunk = vec![0u8; 16 * 1024];
+    // None until the response's head is read; then whether the body is gzip.
+    let mut gzip: Option<bool> = None;
+    let mut first_piece = true;
+    // A plain stream's text not yet cut into messages.
+    let mut text: Vec<u8> = Vec::new();
     let mut last_count = None;
-    loop {
+    'read: loop {
         let n = tokio::select! {
             r = socket.read(&mut chunk) => match r { Ok(0) | Err(_) => break, Ok(n) => n },
             _ = stop.changed() => break,
         };
         let at = clock.elapsed().as_micros() as u64;
+        seen.bytes += n as u64;
         pending.extend_from_slice(&chunk[..n]);
-        while let Some(end) = memmem::find(&pending[scanned.saturating_sub(1)..], b"\n\n") {
-            let end = scanned.saturating_sub(1) + end + 2;
-            let message = &pending[..end];
-            // A message is one chunk of the response (after the headers, for the first).
-            if let Some(start) = memmem::find(message, b"event: board") {
-                let message = &message[start..];
-                seen.frames += 1;
-                if seen.frames == 1 {
-                    ready.fetch_add(1, Ordering::Relaxed);
-                }
-                if let Some(done) = done_in(message) {
-                    if last_count.is_none_or(|c| done > c) {
-                        seen.rises.push((done, at));
-                        last_count = Some(done);
-                        counts[index].store(done, Ordering::Relaxed);
-                    }
-                }
-                if keep_last {
-                    seen.last = Some(message.to_vec());
+        let mut used = 0;
+        if gzip.is_none() {
+            let Some(end) = memmem::find(&pending, b"\r\n\r\n") else { continue };
+            let head = String::from_utf8_lossy(&pending[..end]).to_ascii_lowercase();
+            assert!(head.contains("transfer-encoding: chunked"), "a chunked stream: {head}");
+            gzip = Some(head.contains("content-encoding: gzip"));
+            used = end + 4;
+        }
+        let mut messages: Vec<Arc<Message>> = Vec::new();
+        // Each whole chunk: a hexadecimal size line, the data, CRLF.
+        loop {
+            let rest = &pending[used..];
+            let Some(line) = memmem::find(rest, b"\r\n") else { break };
+            let size = std::str::from_utf8(&rest[..line])
+                .ok()
+                .and_then(|h| usize::from_str_radix(h.split(';').next().unwrap_or("").trim(), 16).ok())
+                .expect("a chunk size");
+            if size == 0 {
+                break 'read;
+            }
+            if rest.len() < line + 2 + size + 2 {
+                break;
+            }
+            let data = &rest[line + 2..line + 2 + size];
+            if gzip == Some(true) {
+                let data = if first_piece { &data[10..] } else { data };
+                first_piece = false;
+                messages.push(pieces.inflate(data));
+            } else {
+                text.extend_from_slice(data);
+                while let Some(end) = memmem::find(&text, b"\n\n") {
+                    messages.push(Arc::new(Message::read(&text[..end + 2])));
+                    text.drain(..end + 2);
                 }
             }
-            pending.drain(..end);
-            scanned = 0;
+            used += line + 2 + size + 2;
         }
-        scanned = pending.len();
+        pending.drain(..used);
+        for message in messages.into_iter().filter(|m| m.board) {
+            seen.frames += 1;
+            if seen.frames == 1 {
+                ready.fetch_add(1, Ordering::Relaxed);
+            }
+            if let Some(done) = message.done {
+                if last_count.is_none_or(|c| done > c) {
+                    seen.rises.push((done, at));
+                    last_count = Some(done);
+                    counts[index].store(done, Ordering::Relaxed);
+                }
+            }
+            if keep_last {
+                let start = memmem::find(&message.text, b"event: board").unwrap_or(0);
+                seen.last = Some(message.text[start..].to_vec());
+            }
+        }
     }
     seen
 }
@@ -205,6 +287,7 @@ impl Viewers {
         let (stop, stopped) = watch::channel(false);
         let ready = Arc::new(AtomicU64::new(0));
         let counts: Arc<Vec<_>> = Arc::new((0..n).map(|_| std::sync::atomic::AtomicU32::new(0)).collect());
+        let pieces = Pieces::default();
         let mut tasks = Vec::with_capacity(n);
         for batch in (0..n).collect::<Vec<_>>().chunks(250) {
             for &i in batch {
@@ -217,6 +300,7 @@ impl Viewers {
                     ready.clone(),
                     counts.clone(),
                     i,
+                    pieces.clone(),
                     stopped.clone(),
                 ));
                 tasks.push((on, task));
@@ -798,9 +882,11 @@ async fn national(scale: f64, open_files: u64) {
     let mut from_sent = Histogram::new();
     let mut missing = [0u64; 2];
     let mut frames = [0u64; 2];
+    let mut bytes = [0u64; 2];
     let mut watching = [0usize; 2];
     for (on, viewer) in &seen {
         frames[*on] += viewer.frames;
+        bytes[*on] += viewer.bytes;
         watching[*on] += 1;
         let mut rise = 0;
         for (n, ack) in firsts.iter().enumerate() {
@@ -830,10 +916,12 @@ async fn national(scale: f64, open_files: u64) {
     println!("    (from the save's scheduled send: {})", from_sent.summary());
     for i in 0..2 {
         println!(
-            "    instance {}: {} viewers, {:.0} frames each; {}; {} missing",
+            "    instance {}: {} viewers, {:.0} frames and {:.0} KiB received each ({}); {}; {} missing",
             i + 1,
             watching[i],
             frames[i] as f64 / watching[i].max(1) as f64,
+            bytes[i] as f64 / 1024.0 / watching[i].max(1) as f64,
+            if viewers_accept_gzip() { "gzip" } else { "plain" },
             by_instance[i].summary(),
             missing[i]
         );

@@ -28,8 +28,11 @@ test('the projector follows scores, freeze and a reveal stepped from a phone', a
   // The projector: its own browser, nobody signed in, opened once.
   const hall = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const projector = await hall.newPage();
+  // The board's stream arrives gzip-compressed, and the browser reads it as it comes.
+  const stream = projector.waitForResponse((r) => r.url().includes('/board/live'));
   await projector.goto(`${eventPath}/projector?theme=dark`);
   await expect(projector.locator('.pj-frame[data-state="live"]')).toBeVisible();
+  expect((await stream).headers()['content-encoding']).toBe('gzip');
   await expect(projector.locator('.pj-row')).toHaveCount(0);
   await projector.evaluate(() => ((window as any).notReloaded = true));
 

@@ -187,8 +187,8 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             "/events/{id}/board/live",
             get({
                 let state = state.clone();
-                move |session: tower_sessions::Session, path, query| {
-                    crate::board::live::stream(state.clone(), session, path, query)
+                move |session: tower_sessions::Session, path, query, headers| {
+                    crate::board::live::stream(state.clone(), session, path, query, headers)
                 }
             }),
         )

@@ -273,6 +273,96 @@ async fn the_board_is_pushed_to_viewers_and_a_reconnecting_viewer_resyncs() {
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
+/// A stream read as a browser accepting gzip reads it: inflated as the pieces come.
+struct Inflating {
+    inflate: flate2::Decompress,
+    header_left: usize,
+    text: String,
+}
+
+impl Inflating {
+    fn new() -> Inflating {
+        Inflating { inflate: flate2::Decompress::new(false), header_left: 10, text: String::new() }
+    }
+
+    /// The next `board` message's data, inflating the chunks as they arrive.
+    async fn next_board(&mut self, stream: &mut reqwest::Response) -> String {
+        loop {
+            if self.text.contains("\n\n") {
+                let mut plain = std::mem::take(&mut self.text);
+                let found = next_board_in(&mut plain);
+                self.text = plain;
+                if let Some(found) = found {
+                    return found;
+                }
+                continue;
+            }
+            let chunk = tokio::time::timeout(Duration::from_secs(10), stream.chunk())
+                .await
+                .expect("a board message within 10 s")
+                .unwrap()
+                .expect("stream open");
+            let skip = self.header_left.min(chunk.len());
+            self.header_left -= skip;
+            let mut out = Vec::with_capacity(chunk.len() * 20 + 1024);
+            let status = self.inflate.decompress_vec(&chunk[skip..], &mut out, flate2::FlushDecompress::Sync).unwrap();
+            assert_ne!(status, flate2::Status::BufError, "a whole piece inflates at once");
+            self.text.push_str(std::str::from_utf8(&out).expect("whole messages, never a cut character"));
+        }
+    }
+}
+
+/// Takes the first whole `board` message out of `buffer` (and anything before it).
+fn next_board_in(buffer: &mut String) -> Option<String> {
+    while let Some(end) = buffer.find("\n\n") {
+        let message: String = buffer.drain(..end + 2).collect();
+        if message.contains("event: board") {
+            return Some(
+                message
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data: ").or_else(|| l.strip_prefix("data:")))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+        }
+    }
+    None
+}
+
+#[tokio::test]
+async fn a_viewer_accepting_gzip_gets_the_same_board_compressed() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 1, "1").await;
+    assign(&app, &jury, "1").await;
+    board_settings(&app, &jury, "public", false).await;
+    let url = format!("{}/events/{}/board/live?lang=ar", app.base, jury.event);
+    let mut plain = user_agent().get(&url).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none(), "no gzip unless asked for");
+    let mut packed = user_agent().get(&url).header("accept-encoding", "gzip, br").send().await.unwrap();
+    assert_eq!(packed.status(), StatusCode::OK);
+    assert_eq!(packed.headers()["content-encoding"], "gzip");
+    assert_eq!(packed.headers()["content-type"], "text/event-stream");
+    assert_eq!(packed.headers()["vary"], "accept-encoding");
+    let (mut buffer, mut reader) = (String::new(), Inflating::new());
+    assert!(next_board(&mut plain, &mut buffer).await.contains("data-state=\"live\""));
+    assert!(reader.next_board(&mut packed).await.contains("data-state=\"live\""), "the frame, inflated");
+
+    let phone = &jury.judges[0].1;
+    let r = save(&app, phone, jury.event, jury.projects[0].0, "gzip-0001", 0, &[("c1", "4"), ("c2", "5")]).await;
+    assert_eq!(r.json()["applied"], true);
+    // Either stream may get a frame computed for an earlier change first.
+    let mut pushed = String::new();
+    while !pushed.contains("Projet 0") {
+        pushed = next_board(&mut plain, &mut buffer).await;
+    }
+    let mut inflated = String::new();
+    while !inflated.contains("Projet 0") {
+        inflated = reader.next_board(&mut packed).await;
+    }
+    assert_eq!(inflated, pushed, "the change reaches both viewers as the same frame");
+    assert!(pushed.contains("dir=\"rtl\"") || pushed.contains("التنقيطات"), "in Arabic: {pushed}");
+}
+
 #[tokio::test]
 async fn the_board_crosses_instances_on_postgres() {
     // Several instances share a database only with PostgreSQL: this runs on it in every run.
