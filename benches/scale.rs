@@ -147,11 +147,17 @@ struct Message {
 }
 
 impl Message {
-    fn read(text: &[u8]) -> Message {
+    /// The message's text is kept only when asked (a viewer keeping its last frame, or a
+    /// piece shared by every viewer): a plain viewer would otherwise copy every frame.
+    fn read(text: &[u8], keep: bool) -> Message {
         let board = memmem::find(text, b"event: board").is_some();
-        Message { board, done: if board { done_in(text) } else { None }, text: text.to_vec() }
+        let done = if board { done_in(text) } else { None };
+        Message { board, done, text: if keep { text.to_vec() } else { Vec::new() } }
     }
 }
+
+/// The gzip header the server sends with a stream's first piece.
+const GZIP_HEADER_LEN: usize = 10;
 
 /// Each piece of a gzip stream is one message deflated on its own, and every viewer of a
 /// frame gets the same bytes: the benchmark inflates each distinct piece once for all its
@@ -168,7 +174,7 @@ impl Pieces {
         let mut out = Vec::with_capacity(piece.len() * 16 + 64);
         let mut inflate = flate2::Decompress::new(false);
         inflate.decompress_vec(piece, &mut out, flate2::FlushDecompress::Sync).expect("a piece inflates on its own");
-        let message = Arc::new(Message::read(&out));
+        let message = Arc::new(Message::read(&out, true));
         self.0.write().unwrap_or_else(|e| e.into_inner()).insert(piece.to_vec(), message.clone());
         message
     }
@@ -238,13 +244,13 @@ async fn viewer(
             }
             let data = &rest[line + 2..line + 2 + size];
             if gzip == Some(true) {
-                let data = if first_piece { &data[10..] } else { data };
+                let data = if first_piece { &data[GZIP_HEADER_LEN..] } else { data };
                 first_piece = false;
                 messages.push(pieces.inflate(data));
             } else {
                 text.extend_from_slice(data);
                 while let Some(end) = memmem::find(&text, b"\n\n") {
-                    messages.push(Arc::new(Message::read(&text[..end + 2])));
+                    messages.push(Arc::new(Message::read(&text[..end + 2], keep_last)));
                     text.drain(..end + 2);
                 }
             }

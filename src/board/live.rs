@@ -353,35 +353,29 @@ fn accepts_gzip(headers: &http::HeaderMap) -> bool {
 /// the frame's deflated piece when `gzip`). The headers are those of axum's `Sse`.
 fn sse(rx: watch::Receiver<Arc<Rendered>>, who: Audience, lang: Lang, gzip: bool) -> Response {
     let pieces = KeepAlive::new(tokio_stream::wrappers::WatchStream::new(rx), KEEP_ALIVE);
-    if gzip {
-        let body = Body::from_stream(Gzip::new(pieces, who, lang));
-        (
-            [
-                (header::CONTENT_TYPE, "text/event-stream"),
-                (header::CACHE_CONTROL, "no-cache"),
-                (header::CONTENT_ENCODING, "gzip"),
-                (header::VARY, "accept-encoding"),
-            ],
-            body,
-        )
-            .into_response()
+    let body = if gzip {
+        Body::from_stream(Gzip::new(pieces, who, lang))
     } else {
-        let body = Body::from_stream(pieces.map(move |piece| {
+        Body::from_stream(pieces.map(move |piece| {
             Ok::<_, Infallible>(match piece {
                 Piece::Frame(r) => r.message(who, lang).clone(),
                 Piece::Comment => Bytes::from_static(KEEP_ALIVE_COMMENT),
             })
-        }));
-        (
-            [
-                (header::CONTENT_TYPE, "text/event-stream"),
-                (header::CACHE_CONTROL, "no-cache"),
-                (header::VARY, "accept-encoding"),
-            ],
-            body,
-        )
-            .into_response()
+        }))
+    };
+    let mut response = (
+        [
+            (header::CONTENT_TYPE, "text/event-stream"),
+            (header::CACHE_CONTROL, "no-cache"),
+            (header::VARY, "accept-encoding"),
+        ],
+        body,
+    )
+        .into_response();
+    if gzip {
+        response.headers_mut().insert(header::CONTENT_ENCODING, http::HeaderValue::from_static("gzip"));
     }
+    response
 }
 
 /// What a stream sends next: a frame, or a keep-alive comment.
@@ -452,19 +446,9 @@ impl<S: Stream<Item = Piece> + Unpin> Stream for Gzip<S> {
             return Poll::Ready(None);
         }
         let piece = ready!(Pin::new(&mut this.inner).poll_next(cx));
-        let bytes = match &piece {
-            Some(Piece::Frame(r)) => {
-                let packed = r.packed(this.who, this.lang);
-                this.crc.combine(&packed.crc);
-                this.len += packed.len;
-                packed.deflated.clone()
-            }
-            Some(Piece::Comment) => {
-                let packed = Packed::comment();
-                this.crc.combine(&packed.crc);
-                this.len += packed.len;
-                packed.deflated.clone()
-            }
+        let packed = match &piece {
+            Some(Piece::Frame(r)) => r.packed(this.who, this.lang),
+            Some(Piece::Comment) => Packed::comment(),
             None => {
                 this.ended = true;
                 let mut tail = Vec::with_capacity(GZIP_HEADER.len() + 10);
@@ -478,6 +462,9 @@ impl<S: Stream<Item = Piece> + Unpin> Stream for Gzip<S> {
                 return Poll::Ready(Some(Ok(Bytes::from(tail))));
             }
         };
+        this.crc.combine(&packed.crc);
+        this.len += packed.len;
+        let bytes = packed.deflated.clone();
         if this.started {
             return Poll::Ready(Some(Ok(bytes)));
         }
@@ -594,8 +581,22 @@ mod tests {
         let r = rendered("Project with a long enough title");
         let (message, packed) = (r.message(Audience::Public, Lang::En), r.packed(Audience::Public, Lang::En));
         assert!(packed.deflated.len() * 5 < message.len(), "{} → {}", message.len(), packed.deflated.len());
-        // Every viewer's stream sends the very same bytes.
-        assert_eq!(packed.deflated.as_ptr(), r.packed(Audience::Public, Lang::En).deflated.clone().as_ptr());
+    }
+
+    #[tokio::test]
+    async fn every_gzip_viewer_of_a_frame_is_sent_the_very_same_bytes() {
+        let (first, second) = (rendered("first"), rendered("second"));
+        let mut sent = Vec::new();
+        for _viewer in 0..2 {
+            let pieces = tokio_stream::iter(vec![Piece::Frame(first.clone()), Piece::Frame(second.clone())]);
+            let out: Vec<Bytes> = Gzip::new(pieces, Audience::Public, Lang::En).map(|b| b.unwrap()).collect().await;
+            sent.push(out);
+        }
+        let shared = &second.packed(Audience::Public, Lang::En).deflated;
+        for out in &sent {
+            // The first write carries the header too; every later one is the shared piece itself.
+            assert_eq!(out[1].as_ptr(), shared.as_ptr(), "no copy per viewer");
+        }
     }
 
     #[test]
