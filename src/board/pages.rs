@@ -43,7 +43,20 @@ pub fn ProjectorPage() -> impl IntoView {
                         <div id="pj-board" class="pj-board" aria-live="polite" inner_html=d.html.clone()></div>
                         <figure class="pj-qr">
                             <div inner_html=d.qr_svg.clone()></div>
-                            <figcaption>{d.event_url.clone()}</figcaption>
+                            // A break opportunity after each slash: a long address wraps
+                            // between its parts, never inside one.
+                            <figcaption>
+                                {d
+                                    .event_url
+                                    .split_inclusive('/')
+                                    .map(|part| {
+                                        view! {
+                                            {part.to_owned()}
+                                            <wbr />
+                                        }
+                                    })
+                                    .collect_view()}
+                            </figcaption>
                         </figure>
                     </div>
                 }
