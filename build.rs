@@ -397,14 +397,19 @@ fn generate(
     let _ = writeln!(w, "];\n");
     let _ = writeln!(w, "/// Whole texts of messages without variables; for the others, an outline (the `*` variant,");
     let _ = writeln!(w, "/// variables as `{{ $name }}`), never shown on purpose.");
-    let _ = writeln!(w, "static TEXTS: [[&str; {n}]; {}] = [", ids.len());
+    let _ = writeln!(w, "///");
+    let _ = writeln!(w, "/// Each message's row is a constant of its own, which the table points to: where the key is");
+    let _ =
+        writeln!(w, "/// known at compile time (`lang.t(Msg::DeskSaved)`), the WASM keeps that row and no other, so");
+    let _ = writeln!(w, "/// an island carries its own texts, not the catalogue.");
+    let _ = writeln!(w, "static TEXTS: [&[&str; {n}]; {}] = [", ids.len());
     for id in ids {
         let texts: Vec<String> = locales.iter().map(|l| format!("{:?}", outline(&l.messages[id].pieces))).collect();
-        let _ = writeln!(w, "    [{}],", texts.join(", "));
+        let _ = writeln!(w, "    &[{}],", texts.join(", "));
     }
     let _ = writeln!(w, "];\n");
     let _ = writeln!(w, "/// Patterns of the messages with variables (empty for the others).");
-    let _ = writeln!(w, "static PATTERNS: [[&[Piece]; {n}]; {}] = [", ids.len());
+    let _ = writeln!(w, "static PATTERNS: [&[&[Piece]; {n}]; {}] = [", ids.len());
     for id in ids {
         let index = |name: &str| vars[id.as_str()].iter().position(|(n, _)| n == name).unwrap_or(0);
         let patterns: Vec<String> = locales
@@ -417,7 +422,7 @@ fn generate(
                 }
             })
             .collect();
-        let _ = writeln!(w, "    [{}],", patterns.join(", "));
+        let _ = writeln!(w, "    &[{}],", patterns.join(", "));
     }
     let _ = writeln!(w, "];\n");
 

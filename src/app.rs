@@ -22,6 +22,45 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use leptos_router::SsrMode;
 
+/// The browser's bundles, as (name, cargo features): each page loads the smallest that does
+/// its work. Every page's script (`web`: forms, live regions) has no reactive framework; the
+/// desk and the projector each add their island, and only their page pays for it.
+/// scripts/build builds one WASM file per bundle, with the features named here.
+pub const BUNDLES: [(&str, &str); 3] =
+    [("hakam-web", "web"), ("hakam-desk", "hydrate,desk-island"), ("hakam-projector", "hydrate,projector-island")];
+
+/// The bundle the page at `path` loads.
+pub fn bundle_for(path: &str) -> &'static str {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["", "events", _, "judge"] => BUNDLES[1].0,
+        ["", "events", _, "projector"] => BUNDLES[2].0,
+        _ => BUNDLES[0].0,
+    }
+}
+
+/// The scripts of this request's page: the islands' loader for a bundle with islands, else
+/// the page script's own (a module that starts on load; the policy's nonce lets it run).
+#[cfg(feature = "ssr")]
+#[component]
+fn PageScripts(options: LeptosOptions) -> impl IntoView {
+    let path = use_context::<http::request::Parts>().map(|p| p.uri.path().to_owned()).unwrap_or_default();
+    let bundle = bundle_for(&path);
+    if bundle == BUNDLES[0].0 {
+        let nonce = leptos::nonce::use_nonce();
+        let loader = format!("import init from '/pkg/{bundle}.js';init({{module_or_path:'/pkg/{bundle}.wasm'}});");
+        view! {
+            <link rel="modulepreload" href=format!("/pkg/{bundle}.js") />
+            <script type="module" nonce=nonce inner_html=loader></script>
+        }
+        .into_any()
+    } else {
+        let mut options = options;
+        options.output_name = std::sync::Arc::from(bundle);
+        view! { <HydrationScripts options islands=true /> }.into_any()
+    }
+}
+
 /// The document. `lang`/`dir` are set here, on the server, so Arabic is right-to-left from
 /// the first byte, before any script runs. Pages render in `SsrMode::Async`: one complete
 /// document, readable on a phone whose scripts never arrive.
@@ -40,7 +79,7 @@ pub fn shell(options: LeptosOptions, lang: Lang) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <link rel="stylesheet" href="/pkg/hakam.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options islands=true />
+                <PageScripts options />
                 <MetaTags />
             </head>
             <body>
@@ -63,7 +102,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                 {lang.t(Msg::SkipToContent)}
             </a>
             <Header user />
-            <FormEnhancer lang />
+            <FormEnhancer unreachable=crate::error::AppError::Request(String::new()).summary(lang) />
             <AnnouncementBar />
             <main id="main" tabindex="-1">
                 <Routes fallback=move || view! { <h1>{lang.t(Msg::ErrNotFound)}</h1> }>
@@ -173,5 +212,20 @@ fn Header(user: Resource<Result<Option<SessionUser>, AppError>>) -> impl IntoVie
                     .collect_view()}
             </nav>
         </header>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_desk_and_the_projector_load_their_islands() {
+        assert_eq!(bundle_for("/events/3/judge"), "hakam-desk");
+        assert_eq!(bundle_for("/events/3/judge/"), "hakam-desk");
+        assert_eq!(bundle_for("/events/3/projector"), "hakam-projector");
+        for path in ["/", "/events/3", "/events/3/import", "/events/3/judging", "/events/3/judge/x", "/login"] {
+            assert_eq!(bundle_for(path), "hakam-web", "{path}");
+        }
     }
 }

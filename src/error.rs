@@ -33,6 +33,21 @@ impl FieldError {
     }
 }
 
+/// An error as the islands show it, its texts rendered by the server in the reader's
+/// language: the browser's bundle then needs no message catalogue. The islands ask for this
+/// form with the request header `SHOWN_ERRORS`; everyone else gets the `AppError` itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownError {
+    /// What the form as a whole shows: the error, or for invalid fields the form's own line
+    /// (its `form` field's message, else "fix the fields below").
+    pub summary: String,
+    /// Each invalid field and its message, `form` included, as the error lists them.
+    pub fields: Vec<(String, String)>,
+}
+
+/// The request header with which an island asks for errors as `ShownError`.
+pub const SHOWN_ERRORS: &str = "hakam-shown-errors";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     #[error("sign-in required")]
@@ -91,6 +106,17 @@ impl AppError {
         match self {
             AppError::Invalid(errors) => errors.iter().find(|e| e.field == field).map(|e| e.text(lang)),
             _ => None,
+        }
+    }
+
+    /// This error's texts in `lang`, as an island shows them.
+    pub fn shown(&self, lang: Lang) -> ShownError {
+        match self {
+            AppError::Invalid(errors) => ShownError {
+                summary: self.field_text("form", lang).unwrap_or_else(|| lang.t(Msg::ErrFixFields).to_owned()),
+                fields: errors.iter().map(|e| (e.field.clone(), e.text(lang))).collect(),
+            },
+            other => ShownError { summary: other.summary(lang), fields: Vec::new() },
         }
     }
 

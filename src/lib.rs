@@ -22,6 +22,8 @@ pub mod projects;
 pub mod tags;
 pub mod teams;
 pub mod ui;
+#[cfg(feature = "web")]
+pub mod web;
 
 #[cfg(feature = "ssr")]
 pub mod backup;
@@ -40,9 +42,9 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod state;
 
-/// Hakam renders every page on the server and ships WASM only for islands (see README,
-/// "Page weight"): forms are plain HTML forms that work before and without WASM, and the
-/// `FormEnhancer` island upgrades them in place once it arrives.
+/// Hakam renders every page on the server and ships WASM only for its behaviours (see README,
+/// "Page weight"): forms are plain HTML forms that work before and without WASM, which
+/// `web` upgrades in place once it arrives; the desk and the projector add their islands.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

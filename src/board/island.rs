@@ -5,7 +5,10 @@
 
 use leptos::prelude::*;
 
-#[island]
+// An island only where its bundle is built (see `app::BUNDLES`); in the other bundles a
+// plain component, which no page of theirs renders, so none of its code is shipped there.
+#[cfg_attr(any(feature = "ssr", feature = "projector-island"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "projector-island")), component)]
 pub fn ProjectorScreen(event_id: i64, lang: String, rotate_seconds: i64, fullscreen: String) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     client::start(event_id, lang, rotate_seconds);

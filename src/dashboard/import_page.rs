@@ -534,37 +534,44 @@ fn batch_view(b: Batch, commit: ServerAction<CommitImport>, commit_errors: Signa
     .into_any()
 }
 
-/// Reads a chosen file into the CSV box, so organizers need not open it in an editor first.
-/// Without scripts the box still takes a paste.
-#[island]
+/// Reads a chosen file into the CSV box, so organizers need not open it in an editor first
+/// (done by the page's script, `web`). Without scripts the box still takes a paste.
+#[component]
 pub fn CsvFilePicker(label: String) -> impl IntoView {
-    let on_change = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
-        client::load(ev);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
     view! {
         <div class="field">
             <label for="f-csv_file">{label}</label>
-            <input id="f-csv_file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" on:change=on_change />
+            <input id="f-csv_file" type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" data-fills="f-csv_text" />
         </div>
     }
 }
 
-#[cfg(feature = "hydrate")]
-mod client {
+#[cfg(feature = "web")]
+pub(crate) mod client {
+    use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
-    pub fn load(ev: web_sys::Event) {
+    /// Makes each file picker of the page fill its text box.
+    pub fn start(document: &web_sys::Document) {
+        let Ok(pickers) = document.query_selector_all("input[type=file][data-fills]") else { return };
+        for i in 0..pickers.length() {
+            let Some(picker) = pickers.item(i) else { continue };
+            let handler = Closure::<dyn Fn(web_sys::Event)>::new(load);
+            let _ = picker.add_event_listener_with_callback("change", handler.as_ref().unchecked_ref());
+            handler.forget();
+        }
+    }
+
+    fn load(ev: web_sys::Event) {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(target) = input.get_attribute("data-fills") else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
             let Some(text) = text.as_string() else { return };
             let area = web_sys::window()
                 .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("f-csv_text"))
+                .and_then(|d| d.get_element_by_id(&target))
                 .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
             if let Some(area) = area {
                 area.set_value(&text);

@@ -8,7 +8,7 @@ pub mod archive;
 pub mod calibration;
 #[cfg(feature = "ssr")]
 pub mod import;
-mod import_page;
+pub(crate) mod import_page;
 mod pages;
 
 // The import's server-function argument types, for callers outside the page (the HTTP tests).

@@ -12,16 +12,22 @@ impl Msg {
     }
 
     /// The message's variables; empty for plain text.
+    #[cfg_attr(feature = "hydrate", inline(always))]
     pub const fn vars(self) -> &'static [Var] {
         VARS[self as usize]
     }
 
     /// The whole text of a message without variables, as cheap as a string constant. A
     /// message with variables gives only an outline here: render it with `Lang::format`.
+    ///
+    /// Inlined in the browser's build, so that a key known at compile time picks its row of
+    /// the table there and then, and the WASM keeps no other row (see the tables).
+    #[cfg_attr(feature = "hydrate", inline(always))]
     pub const fn text(self, lang: Lang) -> &'static str {
         TEXTS[self as usize][lang_index(lang)]
     }
 
+    #[cfg_attr(feature = "hydrate", inline(always))]
     pub(super) const fn pattern(self, lang: Lang) -> &'static [Piece] {
         PATTERNS[self as usize][lang_index(lang)]
     }

@@ -85,11 +85,16 @@ impl Lang {
     }
 
     /// A message without variables. (One with variables gives its outline: use `format`.)
+    // Inlined in the browser's build: a key known at compile time then keeps only its own
+    // texts in the WASM (see `Msg::text`).
+    #[cfg_attr(feature = "hydrate", inline(always))]
     pub fn t(self, msg: Msg) -> &'static str {
         msg.text(self)
     }
 
     /// A message with its arguments: `lang.format(args::ImportConfirm { count: 3 })`.
+    // Inlined in the browser's build, like `t`.
+    #[cfg_attr(feature = "hydrate", inline(always))]
     pub fn format(self, message: impl Message) -> String {
         self.render(message.msg(), &message.values())
     }
@@ -107,6 +112,8 @@ impl Lang {
         self.render(msg, &values)
     }
 
+    // Inlined in the browser's build, like `t`.
+    #[cfg_attr(feature = "hydrate", inline(always))]
     fn render(self, msg: Msg, values: &[Value<'_>]) -> String {
         if msg.vars().is_empty() {
             return msg.text(self).to_owned();
@@ -119,6 +126,8 @@ impl Lang {
     }
 
     /// The browser's rendering (and the server's fallback): the tables build.rs compiled.
+    // Inlined in the browser's build, like `t`.
+    #[cfg_attr(feature = "hydrate", inline(always))]
     fn render_compiled(self, msg: Msg, values: &[Value<'_>]) -> String {
         let mut out = String::new();
         pattern::render(self, msg.pattern(self), msg.vars(), values, &mut out);

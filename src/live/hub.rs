@@ -8,7 +8,7 @@
 //! connection drops, every open page is told to resync, as notices may have been missed.
 
 use super::Topic;
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
@@ -53,6 +53,8 @@ impl Counts {
 #[derive(Clone, Debug)]
 pub struct Hub {
     tx: broadcast::Sender<Notice>,
+    /// This instance, among those sharing a database.
+    instance: u64,
     /// Counted when published here or received from another instance, before delivery.
     pub counts: Counts,
     /// Notices to broadcast on this instance, through the throttle (see [`throttle`]).
@@ -65,7 +67,7 @@ impl Default for Hub {
     fn default() -> Self {
         // Notices are tiny; a slow page that misses some just reloads its region.
         let (tx, _) = broadcast::channel(1024);
-        Hub { tx, counts: Counts::default(), local: None, outbox: None }
+        Hub { tx, instance: rand::random(), counts: Counts::default(), local: None, outbox: None }
     }
 }
 
@@ -133,7 +135,7 @@ impl Hub {
         if db.backend != crate::db::Backend::Postgres {
             return hub;
         }
-        let instance: u64 = rand::random();
+        let instance = hub.instance;
         let (outbox, mut pending) = mpsc::unbounded_channel::<Notice>();
         hub.outbox = Some(outbox);
         let pool = db.pool.clone();
@@ -219,9 +221,23 @@ impl Hub {
         }
     }
 
+    /// Where an event's notices stand on this instance, as a page rendered now saw them:
+    /// given back when its live region connects (`?since=`), it spares the page a refresh
+    /// when nothing changed meanwhile. Another instance's token never matches: that page
+    /// refreshes, as it always did.
+    pub fn since(&self, event_id: i64) -> String {
+        format!("{:x}.{}", self.instance, self.counts.of(event_id, &Topic::ALL))
+    }
+
     /// GET /events/{id}/live: a stream of `event: <topic>` messages for one event, for
     /// anyone holding a role in it.
-    pub async fn stream(self, db: crate::db::Db, session: Session, Path(event_id): Path<i64>) -> Response {
+    pub async fn stream(
+        self,
+        db: crate::db::Db,
+        session: Session,
+        Path(event_id): Path<i64>,
+        Query(q): Query<SinceQuery>,
+    ) -> Response {
         let Ok(Some(who)) = crate::auth::gate::identify(&db, &session).await else {
             return StatusCode::UNAUTHORIZED.into_response();
         };
@@ -231,10 +247,13 @@ impl Hub {
             Err(_) => return StatusCode::NOT_FOUND.into_response(),
         }
         let mut rx = self.tx.subscribe();
+        // Compared once subscribed: a notice counted after this comparison is also received.
+        let current = q.since.is_some_and(|since| since == self.since(event_id));
         let stream = async_stream(move |yielder| async move {
-            // A first message tells a reconnecting page to refresh what it may have missed.
+            // A first message tells a (re)connecting page whether to refresh what it may have
+            // missed: "current" when nothing changed since the page's render.
             // Every message carries data: browsers do not dispatch events whose data is empty.
-            yielder.send(Event::default().event("hello").data("hello")).await;
+            yielder.send(Event::default().event("hello").data(if current { "current" } else { "hello" })).await;
             loop {
                 match rx.recv().await {
                     Ok(n) if n.event_id == event_id || n.event_id == ALL_EVENTS => {
@@ -250,6 +269,11 @@ impl Hub {
         });
         Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(20))).into_response()
     }
+}
+
+#[derive(serde::Deserialize)]
+pub struct SinceQuery {
+    since: Option<String>,
 }
 
 /// A small channel-backed stream, so the SSE body can be written as a loop.

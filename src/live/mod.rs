@@ -1,13 +1,13 @@
 //! The live channel: the server pushes "this changed" notices to open pages over
-//! Server-Sent Events, and the `LiveRegion` island re-renders the part of the page that
+//! Server-Sent Events, and the page's script re-renders (see `region`) the part of the page that
 //! changed. A page that reconnects or falls behind simply re-renders from the server, so the
 //! latest state always comes from one full snapshot, never from replayed deltas.
 
 #[cfg(feature = "ssr")]
 pub mod hub;
-mod island;
+pub(crate) mod region;
 
-pub use island::LiveRegion;
+pub use region::LiveRegion;
 
 /// What changed: a page region listens to one topic, and the server publishes one per change.
 /// On the wire (the stream's event names, the notices between instances) it is its name.

@@ -1,34 +1,69 @@
-//! The island that keeps a region of a server-rendered page current: it listens to the
-//! event's live channel and, on a notice for its topic, fetches the page again and swaps in
-//! the fresh region. The browser's EventSource reconnects by itself; every (re)connection
-//! starts with a "hello" that triggers a refresh, so nothing missed while offline stays
-//! missing.
+//! Keeps a region of a server-rendered page current: the page's script (`web`) listens to the
+//! event's live channel and, on a notice for the region's topic, fetches the page again and
+//! swaps in the fresh region. The browser's EventSource reconnects by itself; every
+//! (re)connection starts with a "hello" that triggers a refresh, so nothing missed while
+//! offline stays missing.
+//!
+//! Not an island: the page's small script does this without the reactive framework, so the
+//! pages that have a live region weigh a few KiB of script, not a framework.
 
 use leptos::prelude::*;
 
-#[island]
+/// Marks where a live region's notices come from; the page's script finds it by its
+/// `data-live-topic`. `data-live-since` is where the event's notices stood at this render
+/// (see `hub::Hub::since`), so the connection's first message can say nothing changed.
+#[component]
 pub fn LiveRegion(event_id: i64, topic: super::Topic, target: String) -> impl IntoView {
-    #[cfg(feature = "hydrate")]
-    client::listen(event_id, topic, target);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (event_id, topic, target);
-    view! { <span hidden></span> }
+    #[cfg(feature = "ssr")]
+    let since = use_context::<crate::state::AppState>().map(|s| s.live.since(event_id)).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let since = String::new();
+    view! {
+        <span
+            hidden
+            data-live-event=event_id
+            data-live-topic=topic.name()
+            data-live-target=target
+            data-live-since=since
+        ></span>
+    }
 }
 
-#[cfg(feature = "hydrate")]
-mod client {
+#[cfg(feature = "web")]
+pub(crate) mod client {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    pub fn listen(event_id: i64, topic: crate::live::Topic, target: String) {
-        let Ok(source) = web_sys::EventSource::new(&format!("/events/{event_id}/live")) else {
+    /// Starts every live region of the page.
+    pub fn start(document: &web_sys::Document) {
+        let Ok(marks) = document.query_selector_all("[data-live-topic]") else { return };
+        for i in 0..marks.length() {
+            let Some(mark) = marks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let event_id = mark.get_attribute("data-live-event").and_then(|v| v.parse().ok());
+            let topic = mark.get_attribute("data-live-topic").and_then(|v| crate::live::Topic::from_name(&v));
+            if let (Some(event_id), Some(topic), Some(target)) =
+                (event_id, topic, mark.get_attribute("data-live-target"))
+            {
+                listen(event_id, topic, target, mark.get_attribute("data-live-since").unwrap_or_default());
+            }
+        }
+    }
+
+    fn listen(event_id: i64, topic: crate::live::Topic, target: String, since: String) {
+        // The token is hex digits, a dot and digits (see `Hub::since`): safe in a query as is.
+        let url = format!("/events/{event_id}/live?since={since}");
+        let Ok(source) = web_sys::EventSource::new(&url) else {
             return;
         };
         for name in [topic.name(), "hello", crate::live::Topic::Resync.name()] {
             let target = target.clone();
-            let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-                leptos::task::spawn_local(refresh(target.clone()));
+            let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                // The page was rendered after the last change: the region is already current.
+                if ev.data().as_string().as_deref() == Some("current") {
+                    return;
+                }
+                wasm_bindgen_futures::spawn_local(refresh(target.clone()));
             });
             let _ = source.add_event_listener_with_callback(name, handler.as_ref().unchecked_ref());
             handler.forget();

@@ -180,7 +180,9 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             "/events/{id}/live",
             get({
                 let (db, hub) = (state.db.clone(), state.live.clone());
-                move |session: tower_sessions::Session, path| hub.clone().stream(db.clone(), session, path)
+                move |session: tower_sessions::Session, path, query| {
+                    hub.clone().stream(db.clone(), session, path, query)
+                }
             }),
         )
         .route(
@@ -375,21 +377,39 @@ async fn run_to_completion(req: Request, next: Next) -> Response {
 /// status (401, 403, 404, 409, 422, 429, 503; `Retry-After` on 429 and 503) so clients and logs can tell them apart.
 async fn error_status(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
+    // An island asking for the error's texts rendered (see `ShownError`), in this language.
+    let shown_in =
+        req.headers().contains_key(crate::error::SHOWN_ERRORS).then(|| crate::i18n::request::lang_of(req.headers()));
     let res = next.run(req).await;
-    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    let failed =
+        res.status() == StatusCode::INTERNAL_SERVER_ERROR || (shown_in.is_some() && res.status().as_u16() >= 400);
+    if !is_api || !failed {
         return res;
     }
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
+    let Ok(err) = serde_json::from_slice::<AppError>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    if parts.status == StatusCode::INTERNAL_SERVER_ERROR {
         parts.status = StatusCode::from_u16(err.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         if let Some(seconds) = err.retry_after() {
             parts.headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
     }
-    Response::from_parts(parts, Body::from(bytes))
+    let Some(lang) = shown_in else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    match serde_json::to_vec(&err.shown(lang)) {
+        Ok(shown) => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            parts.headers.insert(header::VARY, HeaderValue::from_static(crate::error::SHOWN_ERRORS));
+            Response::from_parts(parts, Body::from(shown))
+        }
+        Err(_) => Response::from_parts(parts, Body::from(bytes)),
+    }
 }
 
 const FORM_ECHO: &str = "form_echo";

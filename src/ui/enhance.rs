@@ -1,4 +1,4 @@
-//! The one island every page carries: it upgrades the server-rendered forms.
+//! What every page's script (`web`) does first: upgrade the server-rendered forms.
 //!
 //! Without it (before the WASM arrives, or if it never does) a form posts to its server
 //! function and the server redirects back, with errors rendered in the page. With it, the
@@ -6,31 +6,32 @@
 //! everything the person typed stays in place; on success the page follows the server's
 //! redirect or reloads to show the new state.
 
-use crate::i18n::Lang;
+//!
+//! The error texts come rendered by the server in the reader's language (`ShownError`), so
+//! the script carries no message catalogue: only the one line it shows when the server
+//! cannot be reached, which the page gives it here.
+
 use leptos::prelude::*;
 
-#[island]
-pub fn FormEnhancer(lang: Lang) -> impl IntoView {
-    #[cfg(feature = "hydrate")]
-    client::install(lang);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = lang;
-    view! { <span hidden></span> }
+/// The text the form enhancer shows when the server cannot be reached.
+#[component]
+pub fn FormEnhancer(unreachable: String) -> impl IntoView {
+    view! { <span hidden id="form-enhancer" data-unreachable=unreachable></span> }
 }
 
-#[cfg(feature = "hydrate")]
-mod client {
-    use crate::error::AppError;
-    use crate::i18n::{Lang, Msg};
+#[cfg(feature = "web")]
+pub(crate) mod client {
+    use crate::error::{ShownError, SHOWN_ERRORS};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{Document, Element, HtmlFormElement, SubmitEvent};
 
-    pub fn install(lang: Lang) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
+    pub fn install(document: &Document) {
+        let unreachable = document
+            .get_element_by_id("form-enhancer")
+            .and_then(|e| e.get_attribute("data-unreachable"))
+            .unwrap_or_default();
         let handler = Closure::<dyn Fn(SubmitEvent)>::new(move |ev: SubmitEvent| {
             let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else {
                 return;
@@ -48,7 +49,7 @@ mod client {
                 .and_then(|s| s.dyn_into::<web_sys::HtmlButtonElement>().ok())
                 .filter(|b| !b.name().is_empty())
                 .map(|b| (b.name(), b.value()));
-            leptos::task::spawn_local(submit(form, action, submitter, lang));
+            wasm_bindgen_futures::spawn_local(submit(form, action, submitter, unreachable.clone()));
         });
         let _ = document.add_event_listener_with_callback("submit", handler.as_ref().unchecked_ref());
         // The listener lives as long as the page.
@@ -66,7 +67,7 @@ mod client {
         }
     }
 
-    async fn submit(form: HtmlFormElement, action: String, submitter: Option<(String, String)>, lang: Lang) {
+    async fn submit(form: HtmlFormElement, action: String, submitter: Option<(String, String)>, unreachable: String) {
         set_busy(&form, true);
         let result = send(&form, &action, submitter).await;
         set_busy(&form, false);
@@ -81,14 +82,14 @@ mod client {
                     let _ = window.location().replace(&href);
                 }
             }
-            Ok(Outcome::Failed(error)) => show_errors(&form, &error, lang),
-            Err(_) => show_errors(&form, &AppError::Request("network".into()), lang),
+            Ok(Outcome::Failed(error)) => show_errors(&form, &error),
+            Err(_) => show_errors(&form, &ShownError { summary: unreachable, fields: Vec::new() }),
         }
     }
 
     enum Outcome {
         Done(Option<String>),
-        Failed(AppError),
+        Failed(ShownError),
     }
 
     async fn send(
@@ -102,6 +103,7 @@ mod client {
         }
         let headers = web_sys::Headers::new()?;
         headers.set("Accept", "application/json")?;
+        headers.set(SHOWN_ERRORS, "1")?;
         let init = web_sys::RequestInit::new();
         init.set_method("POST");
         if form.enctype() == "multipart/form-data" {
@@ -120,34 +122,46 @@ mod client {
             return Ok(Outcome::Done(response.headers().get("location")?));
         }
         let text = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
-        let error = serde_json::from_str::<AppError>(&text).unwrap_or(AppError::Internal);
+        // Not an error of ours (a proxy's page): the status line is all there is to show.
+        let error = shown_error(&text).unwrap_or_else(|| ShownError {
+            summary: format!("{} {}", response.status(), response.status_text()),
+            fields: Vec::new(),
+        });
         Ok(Outcome::Failed(error))
     }
 
-    fn show_errors(form: &HtmlFormElement, error: &AppError, lang: Lang) {
+    /// Reads a `ShownError` with the browser's JSON parser: a JSON library in the script
+    /// would weigh more than this page's whole script.
+    fn shown_error(text: &str) -> Option<ShownError> {
+        let value = js_sys::JSON::parse(text).ok()?;
+        let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &JsValue::from_str(key)).ok();
+        let summary = get(&value, "summary")?.as_string()?;
+        let fields = js_sys::Array::from(&get(&value, "fields")?)
+            .iter()
+            .filter_map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect();
+        Some(ShownError { summary, fields })
+    }
+
+    fn show_errors(form: &HtmlFormElement, error: &ShownError) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         clear(form);
         let mut first_invalid: Option<Element> = None;
         let mut unplaced = false;
-        if let AppError::Invalid(errors) = error {
-            for e in errors {
-                match mark_field(&document, form, &e.field, &e.text(lang)) {
-                    Some(input) => {
-                        first_invalid.get_or_insert(input);
-                    }
-                    None => unplaced = true,
+        for (field, text) in &error.fields {
+            match mark_field(&document, form, field, text) {
+                Some(input) => {
+                    first_invalid.get_or_insert(input);
                 }
+                None => unplaced = true,
             }
         }
-        if unplaced || !matches!(error, AppError::Invalid(_)) || first_invalid.is_none() {
+        if unplaced || first_invalid.is_none() {
             if let Ok(Some(summary)) = form.query_selector(".form-error") {
-                let text = match error {
-                    AppError::Invalid(_) => {
-                        error.field_text("form", lang).unwrap_or_else(|| lang.t(Msg::ErrFixFields).to_owned())
-                    }
-                    other => other.summary(lang),
-                };
-                summary.set_text_content(Some(&text));
+                summary.set_text_content(Some(&error.summary));
                 let _ = summary.remove_attribute("hidden");
             }
         }
