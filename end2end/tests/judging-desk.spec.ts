@@ -1,5 +1,5 @@
 import { test, expect, devices, Page } from '@playwright/test';
-import { asAdmin, createEvent, createInvite, openJudgingWithOneJudge, submitProject, unique } from './helpers';
+import { deskEvent } from './helpers';
 
 // The judge's desk shows only what the server stores or what the phone has queued: never
 // marks left in the page by another project, and never a tap the desk has not taken.
@@ -61,23 +61,11 @@ async function expectShown(j: Page, impact: string | null, execution: string | n
 
 test('the desk shows each project its own marks, and taps made while it loads are sent', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const id = unique();
-  await asAdmin(page);
-  await createEvent(page, `Hackathon Nador ${id}`, '1');
-  const eventPath = new URL(page.url()).pathname.replace(/\/manage$/, '');
-  const invite = await createInvite(page, 'participant', '5');
-  for (const n of [1, 2, 3]) await submitProject(browser, invite, id, n);
-  await page.goto(`${eventPath}/rubric`);
-  await page.locator('#f-name_1_fr').fill('Impact');
-  await page.locator('#f-weight_1').fill('3');
-  await page.locator('#f-levels_1_fr').fill('Aucun\nFaible\nMoyen\nFort\nExceptionnel');
-  await page.locator('#f-name_2_ar').fill('التنفيذ');
-  await page.locator('#f-scale_2').selectOption('0-10');
-  await page.getByRole('button', { name: 'Save rubric' }).click();
-  await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();
-  const pass = await openJudgingWithOneJudge(page, eventPath, 'Karim Bennani');
+  const { eventPath, pass } = await deskEvent(page, browser, 'Nador');
 
-  const phone = await browser.newContext({ ...pixel });
+  // No service worker: the page's own routes below must see every request (a worker would
+  // answer the WASM from its cache); the worker has tests of its own further down.
+  const phone = await browser.newContext({ ...pixel, serviceWorkers: 'block' });
   const j = await phone.newPage();
   await j.goto(pass);
   await j.getByRole('button', { name: 'Start scoring' }).click();
@@ -174,5 +162,100 @@ test('the desk shows each project its own marks, and taps made while it loads ar
       await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
     }
   });
+  await phone.close();
+});
+
+/** How many desk pages the phone's service worker keeps. */
+const keptPages = (j: Page) =>
+  j.evaluate(async () => ((await caches.has('hakam-desk-pages')) ? (await (await caches.open('hakam-desk-pages')).keys()).length : 0));
+
+/** Signs the phone in with the judge's link and waits until the desk's worker keeps the page. */
+async function openDeskOnline(j: Page, pass: string) {
+  await j.goto(pass);
+  await j.getByRole('button', { name: 'Start scoring' }).click();
+  await expect(j).toHaveURL(/\/judge$/);
+  await expect(j.locator('.desk[data-ready="true"]')).toBeVisible();
+  await j.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => keptPages(j), { timeout: 15_000 }).toBe(1);
+}
+
+test('a judge scores with no network across reloads and a reopened page; each score arrives once', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { eventPath, pass } = await deskEvent(page, browser, 'Tiznit');
+  const phone = await browser.newContext({ ...pixel });
+  const j = await phone.newPage();
+  await openDeskOnline(j, pass);
+  const title = () => j.locator('#desk-title').innerText();
+
+  // Online, the first project is scored: the page the worker kept predates this score.
+  const first = await title();
+  await level(j, 0, '3').click();
+  await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+
+  await test.step('with no network, the desk reloads from the phone and keeps scoring', async () => {
+    await phone.setOffline(true);
+    await j.reload();
+    await expect(j.locator('.desk[data-ready="true"]')).toBeVisible();
+    // The marks as last known: the confirmed score, not the kept page's empty form.
+    await expect(j.locator('#desk-title')).toHaveText(first);
+    await expectShown(j, '3', null);
+    await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+    // A change to it, built on the version the server confirmed, and the second project.
+    await level(j, 0, '5').click();
+    await j.getByRole('button', { name: 'Save and next' }).click();
+    await expect(j.locator('#desk-title')).not.toHaveText(first);
+    await level(j, 0, '2').click();
+    await level(j, 1, '8').click();
+    await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'waiting');
+    await expect(j.locator('.desk-pending')).toHaveText('Waiting to send: 2');
+  });
+  const second = await title();
+
+  await test.step('the page closed and opened again, still with no network: the saves are there', async () => {
+    await j.close();
+    const k = await phone.newPage();
+    await k.goto(`${eventPath}/judge?p=1`);
+    await expect(k.locator('.desk[data-ready="true"]')).toBeVisible();
+    await expect(k.locator('#desk-title')).toHaveText(second);
+    await expectShown(k, '2', '8');
+    await expect(k.locator('.desk-pending')).toHaveText('Waiting to send: 2');
+    expect((await stored(page, eventPath)).get(first)).toBe('Impact=3; التنفيذ=');
+
+    // The network returns: both saves go, once each, in order, none refused as stale.
+    await phone.setOffline(false);
+    await expect(k.locator('.desk-pending')).toHaveText('', { timeout: 20_000 });
+    await expect(k.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+    const server = await stored(page, eventPath);
+    expect(server.get(first)).toBe('Impact=5; التنفيذ=');
+    expect(server.get(second)).toBe('Impact=2; التنفيذ=8');
+    const rows = (await (await page.request.get(`${eventPath}/scores.csv?by=judge`)).text()).split('\n');
+    expect(rows.filter((r) => r.includes(first)).length).toBe(1);
+    expect(rows.filter((r) => r.includes(second)).length).toBe(1);
+  });
+  await phone.close();
+});
+
+test('a signed-out phone keeps nothing of the judge, and its worker serves none of it', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { eventPath, pass } = await deskEvent(page, browser, 'Ouarzazate');
+  const phone = await browser.newContext({ ...pixel });
+  const j = await phone.newPage();
+  await openDeskOnline(j, pass);
+  await level(j, 0, '4').click();
+  await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+  expect(await j.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+
+  await j.getByRole('button', { name: 'Log out' }).click();
+  await expect(j).toHaveURL(/\/$/);
+  // Nothing kept: no page, no storage, no worker.
+  await expect.poll(() => keptPages(j)).toBe(0);
+  expect(await j.evaluate(() => localStorage.length)).toBe(0);
+  expect(await j.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+
+  // With no network, the desk's address shows the browser's offline error, not the judge's desk.
+  await phone.setOffline(true);
+  const reopened = await j.goto(`${eventPath}/judge`).then(() => j.content(), (e) => String(e));
+  expect(reopened).not.toContain('desk-title');
+  expect(reopened).not.toContain('Impact');
   await phone.close();
 });

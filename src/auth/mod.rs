@@ -396,6 +396,15 @@ pub async fn logout() -> Result<(), AppError> {
     // modified session that is only deleted from the store is saved back by the session
     // layer after this function returns, leaving the caller signed in.
     caller.session.flush().await?;
+    // Nothing of this person stays on the device for the next one: the judge desk's kept
+    // page and files, its worker, and any saves it still held (the desk asks first when it
+    // has some). Browsers apply this on https and localhost, where such things are kept.
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::HeaderName::from_static("clear-site-data"),
+            axum::http::HeaderValue::from_static("\"cache\", \"storage\""),
+        );
+    }
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -8,6 +8,12 @@
 //! (see `score`), so a replay never duplicates or overwrites newer work; the judge then
 //! chooses between their version and the saved one.
 //!
+//! Where the browser allows a service worker (https, localhost), the desk page and its files
+//! are kept on the phone too (see `offline`), so the desk reopens with no network at all. The
+//! marks the server confirmed are then those of the page as last fetched, and the phone keeps
+//! every confirmation received since (`Known`), so a desk reopened offline shows the judge's
+//! marks as last known and builds new saves on their latest versions.
+//!
 //! Rendered on the server first, the same markup is a plain form: without WASM every
 //! criterion is a radio group posting to the save function, and links move between
 //! projects.
@@ -110,7 +116,10 @@ fn sync_text(lang: Lang, s: &Sync, outdated: bool) -> String {
     }
 }
 
-#[island]
+// An island only where its bundle is built (see `app::BUNDLES`); in the other bundles a
+// plain component, which no page of theirs renders, so none of its code is shipped there.
+#[cfg_attr(any(feature = "ssr", feature = "desk-island"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "desk-island")), component)]
 pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
     // Taps made on the server-rendered form before this island started: read before
     // hydration, which sets every control to the island's state.
@@ -139,6 +148,12 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                 }
             }
             q.install_online_listener();
+            q.install_sign_out_guard();
+            // A page kept for offline use was rendered at whichever project it was fetched
+            // on; the address says where the judge was.
+            if let Some(p) = client::position_in_address().filter(|p| *p < count) {
+                current.set(p);
+            }
             q.pump();
             ready.set(true);
         });
@@ -598,6 +613,49 @@ impl EarlyEdits {
     }
 }
 
+/// A score the server confirmed to this phone, kept until a page fetched later includes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Known {
+    pub version: i64,
+    pub absent: bool,
+    pub marks: BTreeMap<String, i64>,
+    pub notes: String,
+    pub flagged: bool,
+}
+
+impl Known {
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn of(save: &Pending, version: i64) -> Known {
+        Known {
+            version,
+            absent: save.absent,
+            marks: save.marks.clone(),
+            notes: save.notes.clone(),
+            flagged: save.flagged,
+        }
+    }
+}
+
+/// Shows each confirmation newer than the page's copy in its place, and returns the
+/// confirmations still newer than the page (those the page already has are dropped).
+pub fn adopt_known(local: &mut HashMap<i64, Local>, known: BTreeMap<i64, Known>) -> BTreeMap<i64, Known> {
+    known
+        .into_iter()
+        .filter(|(pid, k)| match local.get_mut(pid) {
+            Some(s) if k.version > s.version => {
+                s.absent = k.absent;
+                s.marks = k.marks.clone();
+                s.notes = k.notes.clone();
+                s.flagged = k.flagged;
+                s.version = k.version;
+                s.sync = Sync::Saved;
+                true
+            }
+            _ => false,
+        })
+        .collect()
+}
+
 /// The phone's queue of pending saves.
 #[derive(Clone, Copy)]
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
@@ -702,7 +760,7 @@ fn new_save_id() -> String {
 #[cfg(feature = "hydrate")]
 mod client {
     use super::*;
-    use crate::error::AppError;
+    use crate::error::{ShownError, SHOWN_ERRORS};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -756,6 +814,13 @@ mod client {
         (!edits.is_empty()).then_some(edits)
     }
 
+    /// The project the address names (`?p=`), if any.
+    pub fn position_in_address() -> Option<usize> {
+        let search = web_sys::window()?.location().search().ok()?;
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+        params.get("p")?.parse().ok()
+    }
+
     /// Keeps the project in the address, so a reload reopens it.
     pub fn remember_position(i: usize) {
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -763,10 +828,18 @@ mod client {
         }
     }
 
+    /// Why a save was not taken.
+    enum Refusal {
+        /// The server was not reached, or failed on its side: try again later.
+        Unreachable,
+        /// The server refused this save; the judge is shown why.
+        Refused(ShownError),
+    }
+
     /// Posts one save to the save function as a form, the way the page's plain form does.
     /// (A hand-written fetch keeps the server-function client out of the WASM.)
-    async fn send(event_id: i64, save: &Pending) -> Result<SaveAck, AppError> {
-        let network = |_| AppError::Request("network".into());
+    async fn send(event_id: i64, save: &Pending) -> Result<SaveAck, Refusal> {
+        let network = |_| Refusal::Unreachable;
         let body = web_sys::UrlSearchParams::new().map_err(network)?;
         body.append("event_id", &event_id.to_string());
         body.append("project_id", &save.project_id.to_string());
@@ -783,11 +856,12 @@ mod client {
         let headers = web_sys::Headers::new().map_err(network)?;
         headers.set("Accept", "application/json").map_err(network)?;
         headers.set("Content-Type", "application/x-www-form-urlencoded").map_err(network)?;
+        headers.set(SHOWN_ERRORS, "1").map_err(network)?;
         let init = web_sys::RequestInit::new();
         init.set_method("POST");
         init.set_headers(&headers);
         init.set_body(&body);
-        let window = web_sys::window().ok_or(AppError::Internal)?;
+        let window = web_sys::window().ok_or(Refusal::Unreachable)?;
         let response: web_sys::Response =
             wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init("/api/judging/save", &init))
                 .await
@@ -800,15 +874,75 @@ mod client {
             .as_string()
             .unwrap_or_default();
         if response.ok() {
-            serde_json::from_str::<SaveAck>(&text).map_err(|_| AppError::Internal)
+            serde_json::from_str::<SaveAck>(&text).map_err(|_| Refusal::Unreachable)
+        } else if response.status() >= 500 {
+            Err(Refusal::Unreachable)
         } else {
-            Err(serde_json::from_str::<AppError>(&text).unwrap_or(AppError::Internal))
+            // Not an error of ours (a proxy's page): the status line is all there is to show.
+            Err(Refusal::Refused(serde_json::from_str::<ShownError>(&text).unwrap_or_else(|_| ShownError {
+                summary: format!("{} {}", response.status(), response.status_text()),
+                fields: Vec::new(),
+            })))
         }
     }
 
     impl Queue {
         fn key(&self) -> String {
             format!("hakam-desk-{}-{}", self.event_id, self.judge_id)
+        }
+
+        fn known_key(&self) -> String {
+            format!("hakam-desk-known-{}-{}", self.event_id, self.judge_id)
+        }
+
+        fn load_known(&self) -> BTreeMap<i64, Known> {
+            storage()
+                .and_then(|s| s.get_item(&self.known_key()).ok().flatten())
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default()
+        }
+
+        fn save_known(&self, known: &BTreeMap<i64, Known>) {
+            if let Some(s) = storage() {
+                let _ = match known.is_empty() {
+                    true => s.remove_item(&self.known_key()),
+                    false => s.set_item(&self.known_key(), &serde_json::to_string(known).unwrap_or_default()),
+                };
+            }
+        }
+
+        /// Keeps what the server just confirmed, for a desk reopened from a kept page.
+        fn confirmed(&self, save: &Pending, version: i64) {
+            let mut known = self.load_known();
+            known.insert(save.project_id, Known::of(save, version));
+            self.save_known(&known);
+        }
+
+        /// Asks before signing out while saves are still on the phone: signing out clears
+        /// the site's storage (see `auth::logout`), saves included.
+        pub(super) fn install_sign_out_guard(&self) {
+            let q = *self;
+            let handler = Closure::<dyn Fn(web_sys::SubmitEvent)>::new(move |ev: web_sys::SubmitEvent| {
+                let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+                    return;
+                };
+                let n = q.pending.with_untracked(|p| p.len());
+                if n == 0 || form.get_attribute("action").as_deref() != Some("/api/auth/logout") {
+                    return;
+                }
+                let question = q.lang.format(args::DeskSignOutUnsent { count: n });
+                let sure = web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(true);
+                if !sure {
+                    ev.prevent_default();
+                    // Before the form enhancer, which listens further down.
+                    ev.stop_immediate_propagation();
+                }
+            });
+            if let Some(w) = web_sys::window() {
+                // Capturing, at the window: ahead of every listener of the document.
+                let _ = w.add_event_listener_with_callback_and_bool("submit", handler.as_ref().unchecked_ref(), true);
+            }
+            handler.forget();
         }
 
         pub(super) fn persist(&self) {
@@ -822,6 +956,12 @@ mod client {
         /// Loads saves left pending by an earlier visit and shows them in place of the
         /// server's copy: they are newer.
         pub(super) fn restore(&self, items: &[DeskItem]) {
+            let known = self.load_known();
+            if !known.is_empty() {
+                let mut still = BTreeMap::new();
+                self.local.update(|l| still = adopt_known(l, known));
+                self.save_known(&still);
+            }
             let Some(json) = storage().and_then(|s| s.get_item(&self.key()).ok().flatten()) else { return };
             let Ok(mut saved) = serde_json::from_str::<Vec<Pending>>(&json) else { return };
             saved.retain(|p| items.iter().any(|i| i.project_id == p.project_id));
@@ -910,6 +1050,7 @@ mod client {
                 let result = send(self.event_id, &save).await;
                 match result {
                     Ok(ack) if ack.applied => {
+                        self.confirmed(&save, ack.version);
                         self.pending.update(|q| {
                             q.retain(|p| p.save_id != save.save_id);
                             // A later edit made on top of this save now builds on its version.
@@ -930,23 +1071,21 @@ mod client {
                         self.pending.update(|q| q.retain(|p| p.project_id != save.project_id));
                         self.set_sync(save.project_id, Sync::Stale(ack.version));
                     }
-                    Err(AppError::Request(_)) | Err(AppError::Internal) => {
+                    Err(Refusal::Unreachable) => {
                         self.pending.update(|q| q.iter_mut().for_each(|p| p.in_flight = false));
                         self.persist();
                         return true;
                     }
-                    Err(e) => {
+                    Err(Refusal::Refused(e)) => {
                         self.pending.update(|q| {
                             q.iter_mut().filter(|p| p.project_id == save.project_id).for_each(|p| {
                                 p.in_flight = false;
                                 p.blocked = true;
                             })
                         });
-                        let msg = match &e {
-                            AppError::Invalid(fields) => {
-                                fields.iter().map(|f| f.text(self.lang)).collect::<Vec<_>>().join(" ")
-                            }
-                            other => other.summary(self.lang),
+                        let msg = match e.fields.is_empty() {
+                            true => e.summary,
+                            false => e.fields.into_iter().map(|(_, text)| text).collect::<Vec<_>>().join(" "),
                         };
                         self.set_sync(save.project_id, Sync::Failed(msg));
                     }
@@ -954,5 +1093,47 @@ mod client {
                 self.persist();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local(version: i64, mark: i64) -> Local {
+        Local {
+            absent: false,
+            marks: BTreeMap::from([("impact".to_owned(), mark)]),
+            notes: String::new(),
+            flagged: false,
+            version,
+            sync: Sync::Saved,
+        }
+    }
+
+    fn known(version: i64, mark: i64) -> Known {
+        Known {
+            version,
+            absent: false,
+            marks: BTreeMap::from([("impact".to_owned(), mark)]),
+            notes: "kept".into(),
+            flagged: true,
+        }
+    }
+
+    #[test]
+    fn a_kept_page_shows_the_confirmations_newer_than_itself_and_forgets_the_rest() {
+        // The page was fetched when project 1 was at version 2 and project 2 at version 5;
+        // the phone was since told of version 3 of project 1 and version 4 of project 2.
+        let mut page = HashMap::from([(1, local(2, 1)), (2, local(5, 2))]);
+        let kept = BTreeMap::from([(1, known(3, 4)), (2, known(4, 3)), (9, known(1, 1))]);
+        let still = adopt_known(&mut page, kept);
+        assert_eq!(page[&1].version, 3);
+        assert_eq!(page[&1].marks["impact"], 4);
+        assert!(page[&1].flagged && page[&1].notes == "kept");
+        // The page is newer for project 2: its copy stays.
+        assert_eq!(page[&2], local(5, 2));
+        // Kept: only what the page does not have yet (project 9 is not on this desk).
+        assert_eq!(still.keys().copied().collect::<Vec<_>>(), vec![1]);
     }
 }

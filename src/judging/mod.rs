@@ -7,7 +7,8 @@
 //! `manage` holds the organizer's setup (judges and passes, rubric, assignment, results),
 //! `score` the judge's server functions, `passes` the judges' sign-in links, `writer` the
 //! exactly-once score saves, `db` the queries both sides share, `desk` the
-//! phone island that queues saves offline, `pages` the pages.
+//! phone island that queues saves offline, `offline` the service worker and manifest that let
+//! it reopen with no network, `pages` the pages.
 //!
 //! Blindness is enforced by the server functions: the judge's functions return only the
 //! caller's own scores, and every function that reads results or other judges' scores is
@@ -20,6 +21,8 @@ pub mod audit;
 pub mod db;
 pub mod desk;
 pub mod manage;
+#[cfg(feature = "ssr")]
+pub mod offline;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod passes;

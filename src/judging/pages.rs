@@ -964,6 +964,14 @@ pub fn JudgeDeskPage() -> impl IntoView {
                             <a href=format!("/events/{event_id}/conflicts")>{lang.t(Msg::ConflictsTitle)}</a>
                         </div>
                         <ScoreDesk data=d start lang />
+                        // The desk can be added to the home screen and reopened with no
+                        // network (`offline`); the manifest link carries the language because
+                        // browsers fetch manifests without cookies.
+                        <leptos_meta::Link
+                            rel="manifest"
+                            href=format!("/events/{event_id}/desk.webmanifest?lang={}", lang.code())
+                        />
+                        <script src="/desk-offline.js" defer></script>
                     </section>
                 }
                     .into_any()

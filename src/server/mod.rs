@@ -206,6 +206,14 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         )
         .route("/lang/{code}", get(switch_language))
         .route(
+            "/sw.js",
+            get({
+                let worker = crate::judging::offline::ServiceWorker::new(config.site_root.clone());
+                move || worker.clone().serve()
+            }),
+        )
+        .route("/events/{id}/desk.webmanifest", get(crate::judging::offline::desk_manifest))
+        .route(
             "/uploads/{file}",
             get({
                 let db = state.db.clone();

@@ -1101,6 +1101,9 @@ fn routes(fx: &Fixture) -> Vec<(&'static str, &'static [Persona], String)> {
     vec![
         ("/healthz", EVERYONE, "/healthz".into()),
         ("/lang/{code}", EVERYONE, "/lang/fr?next=/".into()),
+        // The desk's service worker and manifest: the same for everyone, no one's data.
+        ("/sw.js", EVERYONE, "/sw.js".into()),
+        ("/events/{id}/desk.webmanifest", EVERYONE, format!("/events/{e}/desk.webmanifest?lang=fr")),
         ("/uploads/{file}", &[Participant, Captain, Organizer], format!("/uploads/{}", fx.screenshot_file)),
         ("/events/{id}/live", EVENT_PEOPLE, format!("/events/{e}/live")),
         ("/events/{id}/board/live", EVERYONE, format!("/events/{e}/board/live")),
@@ -1124,6 +1127,10 @@ async fn route_effect(app: &TestApp, fx: &Fixture, route: &str, p: Persona, body
     let has = |s: &str| body.is_some_and(|b| b.contains(s));
     let ok = match route {
         "/uploads/{file}" => body.is_some_and(|b| b.len() >= 8),
+        "/sw.js" => has("hakam-files-") && !has("__VERSION__"),
+        "/events/{id}/desk.webmanifest" => {
+            has(&format!("\"start_url\":\"/events/{}/judge\"", fx.event)) && has("Notation")
+        }
         "/events/{id}/teams.csv" => has("Atlas"),
         "/events/{id}/sessions.csv" => has("Salle 2"),
         "/events/{id}/submissions.csv" | "/events/{id}/scores.csv" | "/events/{id}/ranking.csv" => has("Saqia"),

@@ -702,3 +702,38 @@ async fn declaring_a_conflict_changes_the_desk_only_at_the_next_assignment() {
     assert!(!assigned_to(&app, *judge).await.contains(&project), "withdrawn by the assignment run");
     assert_eq!(assigned_to(&app, *judge).await.len(), 1);
 }
+
+#[tokio::test]
+async fn the_desk_can_be_installed_and_signing_out_leaves_nothing_on_the_phone() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 1, "1").await;
+    assign(&app, &jury, "s").await;
+    let (_, phone) = &jury.judges[0];
+    let desk = app.get(phone, &format!("/events/{}/judge", jury.event)).await;
+    assert_eq!(desk.status, StatusCode::OK);
+    // The manifest in the judge's language, and the script that registers the worker.
+    let manifest = format!("/events/{}/desk.webmanifest?lang=en", jury.event);
+    assert!(desk.body.contains(&format!(r#"rel="manifest" href="{manifest}""#)), "{}", desk.body);
+    assert!(desk.body.contains(r#"<script src="/desk-offline.js" defer"#));
+    let m = app.get(phone, &manifest).await;
+    assert_eq!(m.headers["content-type"], "application/manifest+json");
+    assert_eq!(m.json()["start_url"], format!("/events/{}/judge", jury.event));
+    // Other pages do not offer the desk, nor load its island.
+    let home = app.get(phone, "/").await;
+    assert!(!home.body.contains("desk-offline.js") && !home.body.contains(r#"rel="manifest""#));
+    assert!(desk.body.contains("/pkg/hakam-desk.js") && desk.body.contains("_island_ScoreDesk"));
+    assert!(home.body.contains("/pkg/hakam-web.js") && !home.body.contains("hakam-desk"));
+
+    // The worker is never cached by HTTP, so a new deployment reaches every phone.
+    let worker = app.get(&user_agent(), "/sw.js").await;
+    assert_eq!(worker.status, StatusCode::OK);
+    assert_eq!(worker.headers["cache-control"], "no-cache");
+    assert!(worker.headers["content-type"].to_str().unwrap().starts_with("text/javascript"));
+
+    // Signing out tells the browser to drop everything the site kept on the phone.
+    let out = app.send(phone, &Logout {}).await;
+    assert!(out.status.is_success() || out.status.is_redirection(), "{}", out.status);
+    assert_eq!(out.headers["clear-site-data"], r#""cache", "storage""#);
+    let after = app.get(phone, &format!("/events/{}/judge", jury.event)).await;
+    assert!(!after.body.contains("data-project"), "the desk is gone once signed out");
+}
