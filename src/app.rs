@@ -26,16 +26,20 @@ use leptos_router::SsrMode;
 /// its work. Every page's script (`web`: forms, live regions) has no reactive framework; the
 /// desk and the projector each add their island, and only their page pays for it.
 /// scripts/build builds one WASM file per bundle, with the features named here.
+/// (scripts/build reads this list as it is written: names and features as string literals.)
 pub const BUNDLES: [(&str, &str); 3] =
     [("hakam-web", "web"), ("hakam-desk", "hydrate,desk-island"), ("hakam-projector", "hydrate,projector-island")];
+pub const WEB_BUNDLE: &str = BUNDLES[0].0;
+pub const DESK_BUNDLE: &str = BUNDLES[1].0;
+pub const PROJECTOR_BUNDLE: &str = BUNDLES[2].0;
 
 /// The bundle the page at `path` loads.
 pub fn bundle_for(path: &str) -> &'static str {
     let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     match parts.as_slice() {
-        ["", "events", _, "judge"] => BUNDLES[1].0,
-        ["", "events", _, "projector"] => BUNDLES[2].0,
-        _ => BUNDLES[0].0,
+        ["", "events", _, "judge"] => DESK_BUNDLE,
+        ["", "events", _, "projector"] => PROJECTOR_BUNDLE,
+        _ => WEB_BUNDLE,
     }
 }
 
@@ -46,7 +50,7 @@ pub fn bundle_for(path: &str) -> &'static str {
 fn PageScripts(options: LeptosOptions) -> impl IntoView {
     let path = use_context::<http::request::Parts>().map(|p| p.uri.path().to_owned()).unwrap_or_default();
     let bundle = bundle_for(&path);
-    if bundle == BUNDLES[0].0 {
+    if bundle == WEB_BUNDLE {
         let nonce = leptos::nonce::use_nonce();
         let loader = format!("import init from '/pkg/{bundle}.js';init({{module_or_path:'/pkg/{bundle}.wasm'}});");
         view! {
@@ -102,7 +106,10 @@ pub fn App(lang: Lang) -> impl IntoView {
                 {lang.t(Msg::SkipToContent)}
             </a>
             <Header user />
-            <FormEnhancer unreachable=crate::error::AppError::Request(String::new()).summary(lang) />
+            <FormEnhancer
+                unreachable=crate::error::AppError::Request(String::new()).summary(lang)
+                unsent=lang.t(Msg::DeskSignOutUnsent).to_owned()
+            />
             <AnnouncementBar />
             <main id="main" tabindex="-1">
                 <Routes fallback=move || view! { <h1>{lang.t(Msg::ErrNotFound)}</h1> }>

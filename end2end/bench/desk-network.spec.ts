@@ -1,5 +1,5 @@
-import { test, expect, devices, Browser, BrowserContext } from '@playwright/test';
-import { asAdmin, createEvent, createInvite, openJudgingWithOneJudge, submitProject, unique } from '../tests/helpers';
+import { test, expect, devices, BrowserContext } from '@playwright/test';
+import { deskEvent } from '../tests/helpers';
 import * as fs from 'fs';
 
 // How the judge desk opens on a phone over a slow network: a 360 px phone profile, Chromium's
@@ -65,20 +65,7 @@ async function open(ctx: BrowserContext, path: string, net: [string, number, num
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 test('the judge desk over slow networks', async ({ page, browser }) => {
-  const id = unique();
-  await asAdmin(page);
-  await createEvent(page, `Hackathon Guelmim ${id}`, '1');
-  const eventPath = new URL(page.url()).pathname.replace(/\/manage$/, '');
-  const invite = await createInvite(page, 'participant', '10');
-  for (let n = 1; n <= 10; n++) await submitProject(browser, invite, id, n);
-  await page.goto(`${eventPath}/rubric`);
-  await page.locator('#f-name_1_fr').fill('Impact');
-  await page.locator('#f-levels_1_fr').fill('Aucun\nFaible\nMoyen\nFort\nExceptionnel');
-  await page.locator('#f-name_2_fr').fill('Exécution');
-  await page.locator('#f-scale_2').selectOption('0-10');
-  await page.getByRole('button', { name: 'Save rubric' }).click();
-  await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();
-  const pass = await openJudgingWithOneJudge(page, eventPath, 'Hind Alaoui');
+  const { eventPath, pass } = await deskEvent(page, browser, 'Guelmim', { projects: 10, judge: 'Hind Alaoui' });
 
   // The judge's session, on the phone profile.
   const signIn = await browser.newContext({ ...phone, serviceWorkers: 'block' });

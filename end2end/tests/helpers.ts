@@ -126,17 +126,23 @@ export async function openJudgingWithOneJudge(page: Page, eventPath: string, jud
   return pass;
 }
 
-/** An event with three submitted projects, a two-criterion rubric (Impact with a descriptor
- *  per level, التنفيذ from 0 to 10), judging open and one judge assigned all three. Returns the
+/** An event with `projects` submitted projects (three by default), a two-criterion rubric
+ *  (Impact, weight 3, with a descriptor per level; التنفيذ from 0 to 10), judging open and one
+ *  judge (`judge`) assigned all of them. Returns the
  *  event's path, the judge's sign-in link and the participants' email suffix (participant n
  *  is `p${n}-${id}@example.ma`). */
-export async function deskEvent(page: Page, browser: Browser, town: string): Promise<{ eventPath: string; pass: string; id: string }> {
+export async function deskEvent(
+  page: Page,
+  browser: Browser,
+  town: string,
+  { projects = 3, judge = 'Karim Bennani' } = {},
+): Promise<{ eventPath: string; pass: string; id: string }> {
   const id = unique();
   await asAdmin(page);
   await createEvent(page, `Hackathon ${town} ${id}`, '1');
   const eventPath = new URL(page.url()).pathname.replace(/\/manage$/, '');
-  const invite = await createInvite(page, 'participant', '5');
-  for (const n of [1, 2, 3]) await submitProject(browser, invite, id, n);
+  const invite = await createInvite(page, 'participant', String(Math.max(5, projects)));
+  for (let n = 1; n <= projects; n++) await submitProject(browser, invite, id, n);
   await page.goto(`${eventPath}/rubric`);
   await page.locator('#f-name_1_fr').fill('Impact');
   await page.locator('#f-weight_1').fill('3');
@@ -145,6 +151,6 @@ export async function deskEvent(page: Page, browser: Browser, town: string): Pro
   await page.locator('#f-scale_2').selectOption('0-10');
   await page.getByRole('button', { name: 'Save rubric' }).click();
   await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();
-  const pass = await openJudgingWithOneJudge(page, eventPath, 'Karim Bennani');
+  const pass = await openJudgingWithOneJudge(page, eventPath, judge);
   return { eventPath, pass, id };
 }

@@ -245,6 +245,19 @@ test('a signed-out phone keeps nothing of the judge, and its worker serves none 
   await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
   expect(await j.evaluate(() => localStorage.length)).toBeGreaterThan(0);
 
+  // A save still on the phone: signing out would delete it, so the page asks first.
+  await phone.setOffline(true);
+  await level(j, 1, '6').click();
+  await expect(j.locator('.desk-pending')).not.toHaveText('');
+  let asked = '';
+  j.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
+  await j.getByRole('button', { name: 'Log out' }).click();
+  await expect.poll(() => asked).toContain('not sent yet');
+  await expect(j.getByRole('button', { name: 'Log out' })).toBeVisible();
+  await phone.setOffline(false);
+  await expect(j.locator('.desk-pending')).toHaveText('', { timeout: 20_000 });
+
+  // Nothing waiting: no question (an unexpected one would be dismissed, and the test fail).
   await j.getByRole('button', { name: 'Log out' }).click();
   await expect(j).toHaveURL(/\/$/);
   // Nothing kept: no page, no storage, no worker.

@@ -1,28 +1,11 @@
 import { test, expect, devices } from '@playwright/test';
-import { asAdmin, createEvent, createInvite, openJudgingWithOneJudge, submitProject, unique } from './helpers';
+import { deskEvent } from './helpers';
 
 // A judge opens their link on a phone, scores two projects, loses the connection, scores a
 // third, comes back online; the organizer then sees all three scores exactly once.
 test('a judge scores on a phone through a connection loss and nothing is lost', async ({ page, browser }) => {
-  const id = unique();
-  await asAdmin(page);
-  await createEvent(page, `Hackathon Oujda ${id}`, '1');
-  const eventPath = new URL(page.url()).pathname.replace(/\/manage$/, '');
-  const invite = await createInvite(page, 'participant', '5');
-  for (const n of [1, 2, 3]) await submitProject(browser, invite, id, n);
-
-  // The rubric: two weighted criteria.
-  await page.goto(`${eventPath}/rubric`);
-  await page.locator('#f-name_1_fr').fill('Impact');
-  await page.locator('#f-weight_1').fill('3');
-  await page.locator('#f-levels_1_fr').fill('Aucun\nFaible\nMoyen\nFort\nExceptionnel');
-  await page.locator('#f-name_2_ar').fill('التنفيذ');
-  await page.locator('#f-scale_2').selectOption('0-10');
-  await page.getByRole('button', { name: 'Save rubric' }).click();
-  await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();
-
-  // Judging open now, one judge per project; a judge added by name; assignment run.
-  const pass = await openJudgingWithOneJudge(page, eventPath, 'Nadia El Idrissi');
+  // Three projects, a two-criterion rubric, judging open now with one judge per project.
+  const { eventPath, pass } = await deskEvent(page, browser, 'Oujda', { judge: 'Nadia El Idrissi' });
   await expect(page.locator('#coverage tbody tr')).toHaveCount(3);
 
   // The judge's phone.

@@ -105,6 +105,7 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
     tx.commit().await?;
     // `flush`, not `delete`, for the reason `auth::logout` gives.
     authed.session.flush().await?;
+    crate::auth::clear_this_device();
     leptos_axum::redirect("/login?done=signed-out");
     Ok(())
 }
@@ -147,6 +148,7 @@ pub async fn delete_account(account_password: String, confirm: String) -> Result
     }
     // `flush`, not `delete`, for the reason `auth::logout` gives.
     authed.session.flush().await?;
+    crate::auth::clear_this_device();
     leptos_axum::redirect("/login?done=deleted");
     Ok(())
 }

@@ -396,17 +396,29 @@ pub async fn logout() -> Result<(), AppError> {
     // modified session that is only deleted from the store is saved back by the session
     // layer after this function returns, leaving the caller signed in.
     caller.session.flush().await?;
-    // Nothing of this person stays on the device for the next one: the judge desk's kept
-    // page and files, its worker, and any saves it still held (the desk asks first when it
-    // has some). Browsers apply this on https and localhost, where such things are kept.
+    clear_this_device();
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// The forms after which the site's storage on the device is cleared (`clear_this_device`):
+/// the page asks before sending one while the judge desk still holds saves not sent.
+pub const DEVICE_CLEARING: [&str; 3] = ["/api/auth/logout", "/api/account/sign-out-everywhere", "/api/account/delete"];
+
+/// Tells the browser to delete what the site keeps on this device once its session ends
+/// (signing out, everywhere, or deleting the account): the judge desk's kept page and files,
+/// its worker, and its saves not sent yet (the page asks first when there are some, see
+/// `ui::enhance`). Nothing of this person then stays for the next one. Browsers apply it on
+/// https and localhost, where such things are kept. `"storage"` alone: it covers the worker
+/// and its caches, and `"cache"` (the HTTP cache) makes Chromium stall the answer.
+#[cfg(feature = "ssr")]
+pub fn clear_this_device() {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.insert_header(
             axum::http::HeaderName::from_static("clear-site-data"),
-            axum::http::HeaderValue::from_static("\"cache\", \"storage\""),
+            axum::http::HeaderValue::from_static("\"storage\""),
         );
     }
-    leptos_axum::redirect("/");
-    Ok(())
 }
 
 /// Who is signed in, for the header. Public: answers `None` to anonymous callers.
@@ -512,4 +524,15 @@ pub fn urlencode(value: &str) -> String {
 pub fn use_current_user() -> Resource<Result<Option<SessionUser>, AppError>> {
     use_context::<Resource<Result<Option<SessionUser>, AppError>>>()
         .unwrap_or_else(|| Resource::new(|| (), |_| current_user()))
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod device_tests {
+    use leptos::server_fn::ServerFn;
+
+    #[test]
+    fn the_forms_that_clear_the_device_are_the_sign_out_functions() {
+        let paths = [super::Logout::PATH, crate::account::SignOutEverywhere::PATH, crate::account::DeleteAccount::PATH];
+        assert_eq!(super::DEVICE_CLEARING, paths);
+    }
 }

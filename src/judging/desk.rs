@@ -28,6 +28,12 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
+/// The phone's storage keys of a judge's saves not sent yet (`…{event}-{judge}`, a JSON list)
+/// and of the scores the server confirmed (`Known`). Signing out deletes both; the page asks
+/// first while the former hold any save (see `ui::enhance`).
+pub const QUEUE_KEY_PREFIX: &str = "hakam-desk-";
+pub const KNOWN_KEY_PREFIX: &str = "hakam-desk-known-";
+
 /// Where a project's score stands on this phone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Sync {
@@ -131,7 +137,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
     let open = data.open;
     let current = RwSignal::new(start.min(count.saturating_sub(1)));
     let local = RwSignal::new(data.items.iter().map(|i| (i.project_id, initial(i))).collect::<HashMap<i64, Local>>());
-    let queue = Queue::new(event_id, data.judge_id, local, lang);
+    let queue = Queue::new(event_id, data.judge_id, local);
 
     // Set once the island runs in the browser: until then the page is a plain form.
     let ready = RwSignal::new(false);
@@ -148,7 +154,6 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                 }
             }
             q.install_online_listener();
-            q.install_sign_out_guard();
             // A page kept for offline use was rendered at whichever project it was fetched
             // on; the address says where the judge was.
             if let Some(p) = client::position_in_address().filter(|p| *p < count) {
@@ -637,21 +642,33 @@ impl Known {
 }
 
 /// Shows each confirmation newer than the page's copy in its place, and returns the
-/// confirmations still newer than the page (those the page already has are dropped).
-pub fn adopt_known(local: &mut HashMap<i64, Local>, known: BTreeMap<i64, Known>) -> BTreeMap<i64, Known> {
+/// confirmations still newer than the page (those the page already has are dropped). Like
+/// the page's own marks (`initial`), only marks the project's rubric still offers are shown,
+/// and a project whose score the page says is under an older rubric is left as the page has
+/// it: the judge is asked to score it again.
+pub fn adopt_known(
+    local: &mut HashMap<i64, Local>,
+    known: BTreeMap<i64, Known>,
+    items: &[DeskItem],
+) -> BTreeMap<i64, Known> {
     known
         .into_iter()
-        .filter(|(pid, k)| match local.get_mut(pid) {
-            Some(s) if k.version > s.version => {
-                s.absent = k.absent;
-                s.marks = k.marks.clone();
-                s.notes = k.notes.clone();
-                s.flagged = k.flagged;
-                s.version = k.version;
-                s.sync = Sync::Saved;
-                true
+        .filter(|(pid, k)| {
+            let Some(item) = items.iter().find(|i| i.project_id == *pid) else { return false };
+            if item.mine.as_ref().is_some_and(|m| m.outdated) {
+                return false;
             }
-            _ => false,
+            let Some(s) = local.get_mut(pid).filter(|s| k.version > s.version) else { return false };
+            let fits = |(key, v): &(&String, &i64)| {
+                item.criteria.iter().any(|c| &c.key == *key && (c.min..=c.max).contains(*v))
+            };
+            s.absent = k.absent;
+            s.marks = k.marks.iter().filter(fits).map(|(key, v)| (key.clone(), *v)).collect();
+            s.notes = k.notes.clone();
+            s.flagged = k.flagged;
+            s.version = k.version;
+            s.sync = Sync::Saved;
+            true
         })
         .collect()
 }
@@ -665,12 +682,11 @@ struct Queue {
     local: RwSignal<HashMap<i64, Local>>,
     pending: RwSignal<Vec<Pending>>,
     pumping: StoredValue<bool>,
-    lang: Lang,
 }
 
 impl Queue {
-    fn new(event_id: i64, judge_id: i64, local: RwSignal<HashMap<i64, Local>>, lang: Lang) -> Queue {
-        Queue { event_id, judge_id, local, pending: RwSignal::new(Vec::new()), pumping: StoredValue::new(false), lang }
+    fn new(event_id: i64, judge_id: i64, local: RwSignal<HashMap<i64, Local>>) -> Queue {
+        Queue { event_id, judge_id, local, pending: RwSignal::new(Vec::new()), pumping: StoredValue::new(false) }
     }
 
     fn pending_count(&self) -> usize {
@@ -874,25 +890,26 @@ mod client {
             .as_string()
             .unwrap_or_default();
         if response.ok() {
-            serde_json::from_str::<SaveAck>(&text).map_err(|_| Refusal::Unreachable)
-        } else if response.status() >= 500 {
-            Err(Refusal::Unreachable)
-        } else {
-            // Not an error of ours (a proxy's page): the status line is all there is to show.
-            Err(Refusal::Refused(serde_json::from_str::<ShownError>(&text).unwrap_or_else(|_| ShownError {
-                summary: format!("{} {}", response.status(), response.status_text()),
-                fields: Vec::new(),
-            })))
+            return serde_json::from_str::<SaveAck>(&text).map_err(|_| Refusal::Unreachable);
+        }
+        // The server's own refusal names its reason. Anything else (a server error, too many
+        // requests, a timeout, or a page that is not ours: a venue's captive portal, a proxy)
+        // is tried again later, as when the network is down.
+        match serde_json::from_str::<ShownError>(&text) {
+            Ok(shown) if !matches!(response.status(), 408 | 429) && response.status() < 500 => {
+                Err(Refusal::Refused(shown))
+            }
+            _ => Err(Refusal::Unreachable),
         }
     }
 
     impl Queue {
         fn key(&self) -> String {
-            format!("hakam-desk-{}-{}", self.event_id, self.judge_id)
+            format!("{QUEUE_KEY_PREFIX}{}-{}", self.event_id, self.judge_id)
         }
 
         fn known_key(&self) -> String {
-            format!("hakam-desk-known-{}-{}", self.event_id, self.judge_id)
+            format!("{KNOWN_KEY_PREFIX}{}-{}", self.event_id, self.judge_id)
         }
 
         fn load_known(&self) -> BTreeMap<i64, Known> {
@@ -918,33 +935,6 @@ mod client {
             self.save_known(&known);
         }
 
-        /// Asks before signing out while saves are still on the phone: signing out clears
-        /// the site's storage (see `auth::logout`), saves included.
-        pub(super) fn install_sign_out_guard(&self) {
-            let q = *self;
-            let handler = Closure::<dyn Fn(web_sys::SubmitEvent)>::new(move |ev: web_sys::SubmitEvent| {
-                let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
-                    return;
-                };
-                let n = q.pending.with_untracked(|p| p.len());
-                if n == 0 || form.get_attribute("action").as_deref() != Some("/api/auth/logout") {
-                    return;
-                }
-                let question = q.lang.format(args::DeskSignOutUnsent { count: n });
-                let sure = web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(true);
-                if !sure {
-                    ev.prevent_default();
-                    // Before the form enhancer, which listens further down.
-                    ev.stop_immediate_propagation();
-                }
-            });
-            if let Some(w) = web_sys::window() {
-                // Capturing, at the window: ahead of every listener of the document.
-                let _ = w.add_event_listener_with_callback_and_bool("submit", handler.as_ref().unchecked_ref(), true);
-            }
-            handler.forget();
-        }
-
         pub(super) fn persist(&self) {
             let json = self.pending.with_untracked(|q| serde_json::to_string(q).unwrap_or_default());
             if let Some(s) = storage() {
@@ -959,7 +949,7 @@ mod client {
             let known = self.load_known();
             if !known.is_empty() {
                 let mut still = BTreeMap::new();
-                self.local.update(|l| still = adopt_known(l, known));
+                self.local.update(|l| still = adopt_known(l, known, items));
                 self.save_known(&still);
             }
             let Some(json) = storage().and_then(|s| s.get_item(&self.key()).ok().flatten()) else { return };
@@ -1121,19 +1111,69 @@ mod tests {
         }
     }
 
+    fn item(project_id: i64, outdated: bool) -> DeskItem {
+        let criterion = Criterion {
+            key: "impact".into(),
+            name: Default::default(),
+            description: Default::default(),
+            weight: 1,
+            min: 0,
+            max: 5,
+            levels: Vec::new(),
+        };
+        DeskItem {
+            project_id,
+            code: String::new(),
+            title: String::new(),
+            tagline: String::new(),
+            description: String::new(),
+            team: None,
+            track: String::new(),
+            table_label: String::new(),
+            links: Vec::new(),
+            criteria: vec![criterion],
+            mine: Some(crate::judging::score::MyScore {
+                status: String::new(),
+                marks: BTreeMap::new(),
+                notes: String::new(),
+                flagged: false,
+                version: 1,
+                outdated,
+            }),
+        }
+    }
+
     #[test]
     fn a_kept_page_shows_the_confirmations_newer_than_itself_and_forgets_the_rest() {
         // The page was fetched when project 1 was at version 2 and project 2 at version 5;
         // the phone was since told of version 3 of project 1 and version 4 of project 2.
+        let items = [item(1, false), item(2, false)];
         let mut page = HashMap::from([(1, local(2, 1)), (2, local(5, 2))]);
         let kept = BTreeMap::from([(1, known(3, 4)), (2, known(4, 3)), (9, known(1, 1))]);
-        let still = adopt_known(&mut page, kept);
+        let still = adopt_known(&mut page, kept, &items);
         assert_eq!(page[&1].version, 3);
         assert_eq!(page[&1].marks["impact"], 4);
         assert!(page[&1].flagged && page[&1].notes == "kept");
         // The page is newer for project 2: its copy stays.
         assert_eq!(page[&2], local(5, 2));
         // Kept: only what the page does not have yet (project 9 is not on this desk).
+        assert_eq!(still.keys().copied().collect::<Vec<_>>(), vec![1]);
+    }
+
+    #[test]
+    fn a_confirmation_shows_only_marks_the_rubric_offers_and_never_over_an_outdated_score() {
+        let items = [item(1, false), item(2, true)];
+        let mut page = HashMap::from([(1, local(2, 1)), (2, local(2, 1))]);
+        let mut stray = known(3, 4);
+        stray.marks.insert("gone".into(), 2);
+        stray.marks.insert("impact".into(), 9);
+        let kept = BTreeMap::from([(1, stray), (2, known(3, 4))]);
+        let still = adopt_known(&mut page, kept, &items);
+        // Out of range (9 on 0-5) and unknown criteria are not shown.
+        assert!(page[&1].marks.is_empty(), "{:?}", page[&1].marks);
+        assert_eq!(page[&1].version, 3);
+        // The outdated one stays as the page has it, and the confirmation is dropped.
+        assert_eq!(page[&2], local(2, 1));
         assert_eq!(still.keys().copied().collect::<Vec<_>>(), vec![1]);
     }
 }

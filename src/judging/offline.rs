@@ -64,7 +64,7 @@ pub struct SiteFile {
 /// Whether the desk page loads this file of the site (a path under the site's root): its
 /// bundle, the style sheet, and the bundle's JS snippets; not the other pages' bundles.
 pub fn desk_loads(name: &str) -> bool {
-    let desk = crate::app::BUNDLES[1].0;
+    let desk = crate::app::DESK_BUNDLE;
     (name.strip_prefix("pkg/").is_some_and(|f| f.starts_with(&format!("{desk}.")) || f == "hakam.css")
         || name.starts_with("pkg/snippets/"))
         && !name.ends_with(".br")
@@ -189,7 +189,7 @@ mod tests {
         {
             assert!(!desk_loads(left), "{left}");
         }
-        assert_eq!(crate::app::bundle_for("/events/12/judge"), crate::app::BUNDLES[1].0);
+        assert_eq!(crate::app::bundle_for("/events/12/judge"), crate::app::DESK_BUNDLE);
     }
 
     #[test]

@@ -29,26 +29,61 @@ pub struct Notice {
 }
 
 /// How many notices of each event and topic this instance has published or received, so a
-/// cache can tell whether it has seen every change made so far (see `board::live`).
+/// cache can tell whether it has seen every change made so far (see `board::live`), and when
+/// the last one came, in the order of all notices (`mark`), so a page can tell whether one
+/// came after its render began (see `Hub::since`).
 #[derive(Clone, Debug, Default)]
-pub struct Counts(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<(i64, Topic), u64>>>);
+pub struct Counts(std::sync::Arc<std::sync::Mutex<Tally>>);
+
+#[derive(Debug, Default)]
+struct Tally {
+    /// Notices so far, all events and topics.
+    seq: u64,
+    /// Per event and topic: how many, and the `seq` of the last one.
+    each: std::collections::HashMap<(i64, Topic), (u64, u64)>,
+}
+
+impl Tally {
+    /// Sum of the counts, and the latest `seq`, of the notices concerning `event_id` on one of
+    /// `topics` (those sent to every event included).
+    fn of(&self, event_id: i64, topics: &[Topic]) -> (u64, u64) {
+        self.each
+            .iter()
+            .filter(|((event, topic), _)| (*event == event_id || *event == ALL_EVENTS) && topics.contains(topic))
+            .fold((0, 0), |(n, last), (_, (count, at))| (n + count, last.max(*at)))
+    }
+}
 
 impl Counts {
+    fn tally(&self) -> std::sync::MutexGuard<'_, Tally> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn bump(&self, n: &Notice) {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()).entry((n.event_id, n.topic)).or_default() += 1;
+        let mut tally = self.tally();
+        tally.seq += 1;
+        let seq = tally.seq;
+        let entry = tally.each.entry((n.event_id, n.topic)).or_default();
+        entry.0 += 1;
+        entry.1 = seq;
     }
 
     /// The notices so far that concern `event_id` on one of `topics` (those sent to every
     /// event included). It only grows.
     pub fn of(&self, event_id: i64, topics: &[Topic]) -> u64 {
-        let counts = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        counts
-            .iter()
-            .filter(|((event, topic), _)| (*event == event_id || *event == ALL_EVENTS) && topics.contains(topic))
-            .map(|(_, n)| *n)
-            .sum()
+        self.tally().of(event_id, topics).0
+    }
+
+    /// Where the notices of all events stand now: taken when a request begins.
+    pub fn mark(&self) -> u64 {
+        self.tally().seq
     }
 }
+
+/// Where the notices stood when the request being rendered began (`Counts::mark`), provided
+/// to its render before any data is read.
+#[derive(Clone, Copy, Debug)]
+pub struct RequestMark(pub u64);
 
 #[derive(Clone, Debug)]
 pub struct Hub {
@@ -221,12 +256,22 @@ impl Hub {
         }
     }
 
-    /// Where an event's notices stand on this instance, as a page rendered now saw them:
-    /// given back when its live region connects (`?since=`), it spares the page a refresh
-    /// when nothing changed meanwhile. Another instance's token never matches: that page
-    /// refreshes, as it always did.
-    pub fn since(&self, event_id: i64) -> String {
-        format!("{:x}.{}", self.instance, self.counts.of(event_id, &Topic::ALL))
+    /// What a page's live region on `topic` was rendered with, for its stream to say
+    /// "current" when nothing of that topic changed since (`?topic=…&since=…`), sparing the
+    /// page a refresh. `mark` is where all notices stood when the request began, before its
+    /// data was read: if one of the region's came after, the data may predate it and there is
+    /// no token (the page refreshes, as it always did). The token counts only that event's
+    /// notices of the topic: nothing a viewer of the page could not learn from its stream.
+    /// Another instance's token never matches.
+    pub fn since(&self, event_id: i64, topic: Topic, mark: u64) -> Option<String> {
+        let (count, last) = self.counts.tally().of(event_id, &[topic, Topic::Resync]);
+        (last <= mark).then(|| format!("{:x}.{count}", self.instance))
+    }
+
+    /// Whether a region on `topic` rendered with `token` has seen every notice of its topic.
+    fn current(&self, event_id: i64, topic: Topic, token: &str) -> bool {
+        let (count, _) = self.counts.tally().of(event_id, &[topic, Topic::Resync]);
+        token == format!("{:x}.{count}", self.instance)
     }
 
     /// GET /events/{id}/live: a stream of `event: <topic>` messages for one event, for
@@ -248,7 +293,8 @@ impl Hub {
         }
         let mut rx = self.tx.subscribe();
         // Compared once subscribed: a notice counted after this comparison is also received.
-        let current = q.since.is_some_and(|since| since == self.since(event_id));
+        let topic = q.topic.as_deref().and_then(Topic::from_name);
+        let current = matches!((topic, &q.since), (Some(t), Some(since)) if self.current(event_id, t, since));
         let stream = async_stream(move |yielder| async move {
             // A first message tells a (re)connecting page whether to refresh what it may have
             // missed: "current" when nothing changed since the page's render.
@@ -273,6 +319,7 @@ impl Hub {
 
 #[derive(serde::Deserialize)]
 pub struct SinceQuery {
+    topic: Option<String>,
     since: Option<String>,
 }
 

@@ -10,12 +10,16 @@
 use leptos::prelude::*;
 
 /// Marks where a live region's notices come from; the page's script finds it by its
-/// `data-live-topic`. `data-live-since` is where the event's notices stood at this render
-/// (see `hub::Hub::since`), so the connection's first message can say nothing changed.
+/// `data-live-topic`. `data-live-since` is where the event's notices of that topic stood
+/// when this page's request began (see `hub::Hub::since`), so the connection's first message
+/// can say nothing changed since; empty when that is not known.
 #[component]
 pub fn LiveRegion(event_id: i64, topic: super::Topic, target: String) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let since = use_context::<crate::state::AppState>().map(|s| s.live.since(event_id)).unwrap_or_default();
+    let since = use_context::<crate::state::AppState>()
+        .zip(use_context::<crate::live::hub::RequestMark>())
+        .and_then(|(state, mark)| state.live.since(event_id, topic, mark.0))
+        .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let since = String::new();
     view! {
@@ -51,8 +55,12 @@ pub(crate) mod client {
     }
 
     fn listen(event_id: i64, topic: crate::live::Topic, target: String, since: String) {
-        // The token is hex digits, a dot and digits (see `Hub::since`): safe in a query as is.
-        let url = format!("/events/{event_id}/live?since={since}");
+        // The token is hex digits, a dot and digits (see `Hub::since`), the topic a fixed word:
+        // safe in a query as they are.
+        let url = match since.is_empty() {
+            true => format!("/events/{event_id}/live"),
+            false => format!("/events/{event_id}/live?topic={}&since={since}", topic.name()),
+        };
         let Ok(source) = web_sys::EventSource::new(&url) else {
             return;
         };

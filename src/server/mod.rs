@@ -142,7 +142,11 @@ fn router(state: AppState, sessions: Sessions) -> Router {
         )));
     let routes = generate_route_list(|| view! { <App lang=Lang::default() /> });
     let context_state = state.clone();
-    let provide = move || provide_context(context_state.clone());
+    let provide = move || {
+        // Before any data is read for the request (see `live::hub::Hub::since`).
+        provide_context(crate::live::hub::RequestMark(context_state.live.counts.mark()));
+        provide_context(context_state.clone());
+    };
     let render_state = state.clone();
 
     let pkg = Router::new()
@@ -395,7 +399,9 @@ async fn error_status(req: Request, next: Next) -> Response {
         return res;
     }
     let (mut parts, body) = res.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+    // An error lists at most every field of a form, an import's included: far below this.
+    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
+        tracing::error!("an error answer over 1 MiB could not be read back");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let Ok(err) = serde_json::from_slice::<AppError>(&bytes) else {
@@ -413,7 +419,7 @@ async fn error_status(req: Request, next: Next) -> Response {
     match serde_json::to_vec(&err.shown(lang)) {
         Ok(shown) => {
             parts.headers.remove(header::CONTENT_LENGTH);
-            parts.headers.insert(header::VARY, HeaderValue::from_static(crate::error::SHOWN_ERRORS));
+            parts.headers.append(header::VARY, HeaderValue::from_static(crate::error::SHOWN_ERRORS));
             Response::from_parts(parts, Body::from(shown))
         }
         Err(_) => Response::from_parts(parts, Body::from(bytes)),

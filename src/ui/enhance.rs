@@ -6,17 +6,18 @@
 //! everything the person typed stays in place; on success the page follows the server's
 //! redirect or reloads to show the new state.
 
-//!
 //! The error texts come rendered by the server in the reader's language (`ShownError`), so
 //! the script carries no message catalogue: only the one line it shows when the server
 //! cannot be reached, which the page gives it here.
 
 use leptos::prelude::*;
 
-/// The text the form enhancer shows when the server cannot be reached.
+/// The texts the form enhancer shows: when the server cannot be reached, and the question
+/// it asks before signing out while the judge desk holds saves not sent (signing out clears
+/// the device's storage, saves included: see `auth::clear_this_device`).
 #[component]
-pub fn FormEnhancer(unreachable: String) -> impl IntoView {
-    view! { <span hidden id="form-enhancer" data-unreachable=unreachable></span> }
+pub fn FormEnhancer(unreachable: String, unsent: String) -> impl IntoView {
+    view! { <span hidden id="form-enhancer" data-unreachable=unreachable data-unsent=unsent></span> }
 }
 
 #[cfg(feature = "web")]
@@ -28,15 +29,22 @@ pub(crate) mod client {
     use web_sys::{Document, Element, HtmlFormElement, SubmitEvent};
 
     pub fn install(document: &Document) {
-        let unreachable = document
-            .get_element_by_id("form-enhancer")
-            .and_then(|e| e.get_attribute("data-unreachable"))
-            .unwrap_or_default();
+        let text = |name: &str| {
+            document.get_element_by_id("form-enhancer").and_then(|e| e.get_attribute(name)).unwrap_or_default()
+        };
+        let (unreachable, unsent) = (text("data-unreachable"), text("data-unsent"));
         let handler = Closure::<dyn Fn(SubmitEvent)>::new(move |ev: SubmitEvent| {
             let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else {
                 return;
             };
             let action = form.get_attribute("action").unwrap_or_default();
+            if crate::auth::DEVICE_CLEARING.contains(&action.as_str()) && holds_unsent_saves() {
+                let sure = web_sys::window().and_then(|w| w.confirm_with_message(&unsent).ok()).unwrap_or(true);
+                if !sure {
+                    ev.prevent_default();
+                    return;
+                }
+            }
             // Forms an island sends itself (the scoring desk) are left to it.
             if !action.starts_with("/api/") || form.has_attribute("data-local") {
                 return;
@@ -54,6 +62,22 @@ pub(crate) mod client {
         let _ = document.add_event_listener_with_callback("submit", handler.as_ref().unchecked_ref());
         // The listener lives as long as the page.
         handler.forget();
+    }
+
+    /// Whether the judge desk keeps saves on this device not sent yet, for any event.
+    fn holds_unsent_saves() -> bool {
+        use crate::judging::desk::{KNOWN_KEY_PREFIX, QUEUE_KEY_PREFIX};
+        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return false };
+        let count = storage.length().unwrap_or(0);
+        (0..count).filter_map(|i| storage.key(i).ok().flatten()).any(|key| {
+            key.starts_with(QUEUE_KEY_PREFIX)
+                && !key.starts_with(KNOWN_KEY_PREFIX)
+                && storage
+                    .get_item(&key)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|queue| queue.trim() != "[]" && !queue.trim().is_empty())
+        })
     }
 
     fn set_busy(form: &HtmlFormElement, busy: bool) {
@@ -132,11 +156,12 @@ pub(crate) mod client {
 
     /// Reads a `ShownError` with the browser's JSON parser: a JSON library in the script
     /// would weigh more than this page's whole script.
-    fn shown_error(text: &str) -> Option<ShownError> {
+    pub(crate) fn shown_error(text: &str) -> Option<ShownError> {
         let value = js_sys::JSON::parse(text).ok()?;
         let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &JsValue::from_str(key)).ok();
         let summary = get(&value, "summary")?.as_string()?;
-        let fields = js_sys::Array::from(&get(&value, "fields")?)
+        let fields = get(&value, "fields").filter(js_sys::Array::is_array)?;
+        let fields = js_sys::Array::from(&fields)
             .iter()
             .filter_map(|pair| {
                 let pair = js_sys::Array::from(&pair);

@@ -94,6 +94,8 @@ async fn signing_out_everywhere_ends_every_session_this_one_too() {
 
     let reply = app.send(&here, &SignOutEverywhere {}).await;
     done(&reply, "sign out everywhere");
+    // This device keeps nothing of the account (its desk page, storage, worker).
+    assert_eq!(reply.headers["clear-site-data"], r#""storage""#);
     assert!(!signed_in(&app, &here).await);
     assert!(!signed_in(&app, &elsewhere).await);
     assert!(signed_in(&app, &other_person).await, "another account's sessions stay");

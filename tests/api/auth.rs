@@ -562,3 +562,55 @@ async fn with_the_demo_loaded_a_person_can_still_become_admin() {
     assert!(reply.status.is_success() || reply.status.is_redirection(), "{} {}", reply.status, reply.body);
     assert_eq!(app.me(&me).await["is_admin"], true);
 }
+
+/// The page scripts ask for errors with their texts rendered (`ShownError`): the same status,
+/// every field's message in the reader's language, and nothing written; anyone else still
+/// gets the error's keys.
+#[tokio::test]
+async fn errors_come_rendered_in_the_reader_language_to_the_page_scripts_only() {
+    let app = spawn_app().await;
+    let bad = Signup { display_name: "  ".into(), email: "not-an-email".into(), password: "short".into(), next: None };
+    let shown = Reply::read(
+        app.request(&user_agent(), &Call::of(&bad))
+            .header(hakam::error::SHOWN_ERRORS, "1")
+            .header("accept", "application/json")
+            .header("accept-language", "fr-MA,fr;q=0.9")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(shown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body: hakam::error::ShownError = serde_json::from_str(&shown.body).expect("a shown error");
+    let fr = hakam::i18n::Lang::Fr;
+    assert_eq!(body.summary, fr.t(Msg::ErrFixFields));
+    let mut fields: Vec<&str> = body.fields.iter().map(|(f, _)| f.as_str()).collect();
+    fields.sort();
+    assert_eq!(fields, ["display_name", "email", "password"]);
+    let email = body.fields.iter().find(|(f, _)| f == "email").map(|(_, t)| t.as_str());
+    assert_eq!(email, Some(fr.t(Msg::ErrEmailInvalid)), "{}", shown.body);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+
+    // Not a form error: the summary is the error's own line, with its status.
+    let c = user_agent();
+    app.signup(&c, "Nadia", "nadia@example.ma").await;
+    let refused = Reply::read(
+        app.request(&user_agent(), &Call::of(&SignOutEverywhere {}))
+            .header(hakam::error::SHOWN_ERRORS, "1")
+            .header("cookie", "hakam_lang=ar")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    let body: hakam::error::ShownError = serde_json::from_str(&refused.body).expect("a shown error");
+    assert_eq!(body.summary, hakam::i18n::Lang::Ar.t(Msg::ErrSignInRequired));
+    assert!(body.fields.is_empty());
+
+    // Without the header: the keys, as before.
+    let keys = app.send(&user_agent(), &bad).await;
+    assert_eq!(keys.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(keys.first_invalid().is_some(), "{}", keys.body);
+    assert!(serde_json::from_str::<hakam::error::ShownError>(&keys.body).is_err());
+}

@@ -436,10 +436,7 @@ desk-all-projects = All my projects
 desk-done = Done ✓
 desk-progress = Done: { $progress }
 desk-pending-count = Waiting to send: { $count }
-desk-sign-out-unsent = { $count ->
-        [one] { $count } score is not sent yet and signing out deletes it from this phone. Sign out anyway?
-       *[other] { $count } scores are not sent yet and signing out deletes them from this phone. Sign out anyway?
-    }
+desk-sign-out-unsent = Scores made on this phone are not sent yet, and signing out deletes them from it. Sign out anyway?
 desk-closed = Judging is closed: scores are read-only.
 desk-nothing-assigned = No project is assigned to you yet.
 err-judging-closed = Judging is closed: the score was not saved.

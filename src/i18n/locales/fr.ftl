@@ -419,10 +419,7 @@ desk-all-projects = Tous mes projets
 desk-done = Fait ✓
 desk-progress = Faits : { $progress }
 desk-pending-count = En attente d'envoi : { $count }
-desk-sign-out-unsent = { $count ->
-        [one] { $count } note n'est pas encore envoyée et se déconnecter l'efface de ce téléphone. Se déconnecter quand même ?
-       *[other] { $count } notes ne sont pas encore envoyées et se déconnecter les efface de ce téléphone. Se déconnecter quand même ?
-    }
+desk-sign-out-unsent = Des notes faites sur ce téléphone ne sont pas encore envoyées, et se déconnecter les efface. Se déconnecter quand même ?
 desk-closed = Le jury est fermé : les notes sont en lecture seule.
 desk-nothing-assigned = Aucun projet ne vous est encore attribué.
 err-judging-closed = Le jury est fermé : la note n'a pas été enregistrée.
