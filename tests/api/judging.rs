@@ -713,7 +713,7 @@ async fn the_desk_can_be_installed_and_signing_out_leaves_nothing_on_the_phone()
     assert_eq!(desk.status, StatusCode::OK);
     // The manifest in the judge's language, and the script that registers the worker.
     let manifest = format!("/events/{}/desk.webmanifest?lang=en", jury.event);
-    assert!(desk.body.contains(&format!(r#"rel="manifest" href="{manifest}""#)), "{}", desk.body);
+    assert!(desk.body.contains(&format!(r#"<link href="{manifest}" rel="manifest">"#)), "{}", desk.body);
     assert!(desk.body.contains(r#"<script src="/desk-offline.js" defer"#));
     let m = app.get(phone, &manifest).await;
     assert_eq!(m.headers["content-type"], "application/manifest+json");
@@ -721,7 +721,7 @@ async fn the_desk_can_be_installed_and_signing_out_leaves_nothing_on_the_phone()
     // Other pages do not offer the desk, nor load its island.
     let home = app.get(phone, "/").await;
     assert!(!home.body.contains("desk-offline.js") && !home.body.contains(r#"rel="manifest""#));
-    assert!(desk.body.contains("/pkg/hakam-desk.js") && desk.body.contains("_island_ScoreDesk"));
+    assert!(desk.body.contains("/pkg/hakam-desk.js") && desk.body.contains(r#"data-component="ScoreDesk_"#));
     assert!(home.body.contains("/pkg/hakam-web.js") && !home.body.contains("hakam-desk"));
 
     // The worker is never cached by HTTP, so a new deployment reaches every phone.
