@@ -1,4 +1,4 @@
-import { Browser, Page, expect } from '@playwright/test';
+import { Browser, BrowserContext, Page, expect } from '@playwright/test';
 
 export const unique = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 
@@ -153,4 +153,14 @@ export async function deskEvent(
   await expect(page.getByRole('heading', { name: 'Preview: the judge\'s view' })).toBeVisible();
   const pass = await openJudgingWithOneJudge(page, eventPath, judge);
   return { eventPath, pass, id };
+}
+
+/** Cuts the phone's network, and waits until the cut reaches requests that pass through the
+ *  desk's worker as well as the page's own: it can reach a worker (re)started for a
+ *  navigation a moment after the page, and a save sent in that moment went out in one run. */
+export async function goOffline(ctx: BrowserContext, j: Page) {
+  await ctx.setOffline(true);
+  await expect
+    .poll(() => j.evaluate(() => fetch('/healthz', { cache: 'no-store' }).then(() => 'online', () => 'offline')))
+    .toBe('offline');
 }

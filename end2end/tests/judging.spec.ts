@@ -1,5 +1,5 @@
 import { test, expect, devices } from '@playwright/test';
-import { deskEvent } from './helpers';
+import { deskEvent, goOffline } from './helpers';
 
 // A judge opens their link on a phone, scores two projects, loses the connection, scores a
 // third, comes back online; the organizer then sees all three scores exactly once.
@@ -30,7 +30,7 @@ test('a judge scores on a phone through a connection loss and nothing is lost', 
   await expect(j.getByText('Done: 2 / 3')).toBeVisible();
 
   // The hall's Wi-Fi drops.
-  await phone.setOffline(true);
+  await goOffline(phone, j);
   await score('3', '10');
   await j.getByLabel('Notes (optional)').fill('Démo hors ligne, équipe motivée');
   await j.getByLabel('Notes (optional)').blur();
