@@ -278,3 +278,27 @@ test('a signed-out phone keeps nothing of the judge, and its worker serves none 
   expect(reopened).not.toContain('Impact');
   await phone.close();
 });
+
+test('another person signing in on the phone never gets the judge desk it kept', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { eventPath, pass } = await deskEvent(page, browser, 'Taroudant');
+  const phone = await browser.newContext({ ...pixel });
+  const j = await phone.newPage();
+  await openDeskOnline(j, pass);
+  await level(j, 0, '4').click();
+  await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+
+  // Someone else (the organizer) signs in on the same phone, without the judge signing out.
+  await j.goto('/login');
+  await j.getByLabel('Email address').fill(process.env.E2E_ADMIN_EMAIL || 'e2e-admin@example.ma');
+  await j.getByLabel('Password').fill('correct horse battery');
+  await j.getByRole('button', { name: 'Log in' }).click();
+  await expect(j).not.toHaveURL(/\/login/);
+  await expect.poll(() => keptPages(j)).toBe(0);
+  // With no network, the desk's address shows no one's desk.
+  await goOffline(phone, j);
+  const reopened = await j.goto(`${eventPath}/judge`).then(() => j.content(), (e) => String(e));
+  expect(reopened).not.toContain('desk-title');
+  expect(reopened).not.toContain('Impact');
+  await phone.close();
+});
