@@ -1,4 +1,4 @@
-import { test, expect, devices, Page } from '@playwright/test';
+import { test, expect, devices, Browser, Page } from '@playwright/test';
 import { deskEvent, goOffline } from './helpers';
 
 // The judge's desk shows only what the server stores or what the phone has queued: never
@@ -241,14 +241,27 @@ test('a judge scores with no network across reloads and a reopened page; each sc
   await phone.close();
 });
 
-test('a signed-out phone keeps nothing of the judge, and its worker serves none of it', async ({ page, browser }) => {
-  test.setTimeout(180_000);
-  const { eventPath, pass } = await deskEvent(page, browser, 'Ouarzazate');
+/** A judge's phone with the desk kept by its worker and one level scored online. */
+async function judgeScoredOnline(browser: Browser, pass: string) {
   const phone = await browser.newContext({ ...pixel });
   const j = await phone.newPage();
   await openDeskOnline(j, pass);
   await level(j, 0, '4').click();
   await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+  return { phone, j };
+}
+
+/** With the network cut, the desk's address shows no one's desk (the browser's error page). */
+async function expectNoDeskAt(j: Page, eventPath: string) {
+  const reopened = await j.goto(`${eventPath}/judge`).then(() => j.content(), (e) => String(e));
+  expect(reopened).not.toContain('desk-title');
+  expect(reopened).not.toContain('Impact');
+}
+
+test('a signed-out phone keeps nothing of the judge, and its worker serves none of it', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { eventPath, pass } = await deskEvent(page, browser, 'Ouarzazate');
+  const { phone, j } = await judgeScoredOnline(browser, pass);
   expect(await j.evaluate(() => localStorage.length)).toBeGreaterThan(0);
 
   // A save still on the phone: signing out would delete it, so the page asks first.
@@ -273,20 +286,14 @@ test('a signed-out phone keeps nothing of the judge, and its worker serves none 
 
   // With no network, the desk's address shows the browser's offline error, not the judge's desk.
   await phone.setOffline(true);
-  const reopened = await j.goto(`${eventPath}/judge`).then(() => j.content(), (e) => String(e));
-  expect(reopened).not.toContain('desk-title');
-  expect(reopened).not.toContain('Impact');
+  await expectNoDeskAt(j, eventPath);
   await phone.close();
 });
 
 test('another person signing in on the phone never gets the judge desk it kept', async ({ page, browser }) => {
   test.setTimeout(180_000);
   const { eventPath, pass } = await deskEvent(page, browser, 'Taroudant');
-  const phone = await browser.newContext({ ...pixel });
-  const j = await phone.newPage();
-  await openDeskOnline(j, pass);
-  await level(j, 0, '4').click();
-  await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+  const { phone, j } = await judgeScoredOnline(browser, pass);
 
   // Someone else (the organizer) signs in on the same phone, without the judge signing out.
   await j.goto('/login');
@@ -297,8 +304,6 @@ test('another person signing in on the phone never gets the judge desk it kept',
   await expect.poll(() => keptPages(j)).toBe(0);
   // With no network, the desk's address shows no one's desk.
   await goOffline(phone, j);
-  const reopened = await j.goto(`${eventPath}/judge`).then(() => j.content(), (e) => String(e));
-  expect(reopened).not.toContain('desk-title');
-  expect(reopened).not.toContain('Impact');
+  await expectNoDeskAt(j, eventPath);
   await phone.close();
 });

@@ -895,8 +895,8 @@ mod client {
         // The server's own refusal names its reason. Anything else (a server error, too many
         // requests, a timeout, or a page that is not ours: a venue's captive portal, a proxy)
         // is tried again later, as when the network is down.
-        match serde_json::from_str::<ShownError>(&text) {
-            Ok(shown) if !matches!(response.status(), 408 | 429) && response.status() < 500 => {
+        match crate::ui::enhance::client::shown_error(&text) {
+            Some(shown) if !matches!(response.status(), 408 | 429) && response.status() < 500 => {
                 Err(Refusal::Refused(shown))
             }
             _ => Err(Refusal::Unreachable),

@@ -563,6 +563,23 @@ async fn with_the_demo_loaded_a_person_can_still_become_admin() {
     assert_eq!(app.me(&me).await["is_admin"], true);
 }
 
+/// A call made as the page scripts make it, asking for the error's texts (with one more
+/// header, which says the reader's language), and the error it got.
+async fn shown_error(app: &TestApp, call: &Call, header: (&str, &str)) -> (Reply, hakam::error::ShownError) {
+    let reply = Reply::read(
+        app.request(&user_agent(), call)
+            .header(hakam::error::SHOWN_ERRORS, "1")
+            .header("accept", "application/json")
+            .header(header.0, header.1)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let body = serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("a shown error ({e}): {}", reply.body));
+    (reply, body)
+}
+
 /// The page scripts ask for errors with their texts rendered (`ShownError`): the same status,
 /// every field's message in the reader's language, and nothing written; anyone else still
 /// gets the error's keys.
@@ -570,18 +587,8 @@ async fn with_the_demo_loaded_a_person_can_still_become_admin() {
 async fn errors_come_rendered_in_the_reader_language_to_the_page_scripts_only() {
     let app = spawn_app().await;
     let bad = Signup { display_name: "  ".into(), email: "not-an-email".into(), password: "short".into(), next: None };
-    let shown = Reply::read(
-        app.request(&user_agent(), &Call::of(&bad))
-            .header(hakam::error::SHOWN_ERRORS, "1")
-            .header("accept", "application/json")
-            .header("accept-language", "fr-MA,fr;q=0.9")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (shown, body) = shown_error(&app, &Call::of(&bad), ("accept-language", "fr-MA,fr;q=0.9")).await;
     assert_eq!(shown.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let body: hakam::error::ShownError = serde_json::from_str(&shown.body).expect("a shown error");
     let fr = hakam::i18n::Lang::Fr;
     assert_eq!(body.summary, fr.t(Msg::ErrFixFields));
     let mut fields: Vec<&str> = body.fields.iter().map(|(f, _)| f.as_str()).collect();
@@ -594,17 +601,8 @@ async fn errors_come_rendered_in_the_reader_language_to_the_page_scripts_only() 
     // Not a form error: the summary is the error's own line, with its status.
     let c = user_agent();
     app.signup(&c, "Nadia", "nadia@example.ma").await;
-    let refused = Reply::read(
-        app.request(&user_agent(), &Call::of(&SignOutEverywhere {}))
-            .header(hakam::error::SHOWN_ERRORS, "1")
-            .header("cookie", "hakam_lang=ar")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (refused, body) = shown_error(&app, &Call::of(&SignOutEverywhere {}), ("cookie", "hakam_lang=ar")).await;
     assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
-    let body: hakam::error::ShownError = serde_json::from_str(&refused.body).expect("a shown error");
     assert_eq!(body.summary, hakam::i18n::Lang::Ar.t(Msg::ErrSignInRequired));
     assert!(body.fields.is_empty());
 
