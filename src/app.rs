@@ -23,12 +23,12 @@ use leptos_router::path;
 use leptos_router::SsrMode;
 
 /// The browser's bundles, as (name, cargo features): each page loads the smallest that does
-/// its work. Every page's script (`web`: forms, live regions) has no reactive framework; the
-/// desk and the projector each add their island, and only their page pays for it.
+/// its work. Every page's script (`web`: forms, live regions) has no reactive framework, nor
+/// has the desk's (`desk`); the projector adds its island, and only its page pays for it.
 /// scripts/build builds one WASM file per bundle, with the features named here.
 /// (scripts/build reads this list as it is written: names and features as string literals.)
 pub const BUNDLES: [(&str, &str); 3] =
-    [("hakam-web", "web"), ("hakam-desk", "hydrate,desk-island"), ("hakam-projector", "hydrate,projector-island")];
+    [("hakam-web", "web"), ("hakam-desk", "web,desk"), ("hakam-projector", "hydrate,projector-island")];
 pub const WEB_BUNDLE: &str = BUNDLES[0].0;
 pub const DESK_BUNDLE: &str = BUNDLES[1].0;
 pub const PROJECTOR_BUNDLE: &str = BUNDLES[2].0;
@@ -43,6 +43,11 @@ pub fn bundle_for(path: &str) -> &'static str {
     }
 }
 
+/// Whether a bundle holds islands, which the framework's loader hydrates.
+pub fn has_islands(bundle: &str) -> bool {
+    BUNDLES.iter().any(|(name, features)| *name == bundle && features.split(',').any(|f| f == "hydrate"))
+}
+
 /// The scripts of this request's page: the islands' loader for a bundle with islands, else
 /// the page script's own (a module that starts on load; the policy's nonce lets it run).
 #[cfg(feature = "ssr")]
@@ -50,7 +55,7 @@ pub fn bundle_for(path: &str) -> &'static str {
 fn PageScripts(options: LeptosOptions) -> impl IntoView {
     let path = use_context::<http::request::Parts>().map(|p| p.uri.path().to_owned()).unwrap_or_default();
     let bundle = bundle_for(&path);
-    if bundle == WEB_BUNDLE {
+    if !has_islands(bundle) {
         let nonce = leptos::nonce::use_nonce();
         let loader = format!("import init from '/pkg/{bundle}.js';init({{module_or_path:'/pkg/{bundle}.wasm'}});");
         view! {
@@ -227,12 +232,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_desk_and_the_projector_load_their_islands() {
+    fn only_the_desk_and_the_projector_load_their_own_bundles() {
         assert_eq!(bundle_for("/events/3/judge"), "hakam-desk");
         assert_eq!(bundle_for("/events/3/judge/"), "hakam-desk");
         assert_eq!(bundle_for("/events/3/projector"), "hakam-projector");
         for path in ["/", "/events/3", "/events/3/import", "/events/3/judging", "/events/3/judge/x", "/login"] {
             assert_eq!(bundle_for(path), "hakam-web", "{path}");
         }
+        assert!(has_islands(PROJECTOR_BUNDLE));
+        assert!(!has_islands(WEB_BUNDLE) && !has_islands(DESK_BUNDLE) && !has_islands("nothing"));
     }
 }

@@ -33,8 +33,8 @@ impl FieldError {
     }
 }
 
-/// An error as the islands show it, its texts rendered by the server in the reader's
-/// language: the browser's bundle then needs no message catalogue. The islands ask for this
+/// An error as the page scripts show it, its texts rendered by the server in the reader's
+/// language: the browser's bundle then needs no message catalogue. The scripts ask for this
 /// form with the request header `SHOWN_ERRORS`; everyone else gets the `AppError` itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShownError {
@@ -45,7 +45,7 @@ pub struct ShownError {
     pub fields: Vec<(String, String)>,
 }
 
-/// The request header with which an island asks for errors as `ShownError`.
+/// The request header with which a page script asks for errors as `ShownError`.
 pub const SHOWN_ERRORS: &str = "hakam-shown-errors";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -109,7 +109,7 @@ impl AppError {
         }
     }
 
-    /// This error's texts in `lang`, as an island shows them.
+    /// This error's texts in `lang`, as a page script shows them.
     pub fn shown(&self, lang: Lang) -> ShownError {
         match self {
             AppError::Invalid(errors) => ShownError {

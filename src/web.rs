@@ -3,8 +3,8 @@
 //! CSV boxes from files (`dashboard::import_page`). Each finds its part of the page by the
 //! attributes the server rendered, so a page without any of them costs nothing more.
 //!
-//! The desk and the projector load this within their own bundles (see `app::BUNDLES`), where
-//! it starts before their islands hydrate.
+//! The desk and the projector load this within their own bundles (see `app::BUNDLES`): the
+//! desk's adds its script (`judging::desk`), the projector's its island, which hydrates after.
 
 use wasm_bindgen::prelude::*;
 
@@ -14,4 +14,6 @@ pub fn start() {
     crate::ui::enhance::client::install(&document);
     crate::live::region::client::start(&document);
     crate::dashboard::import_page::client::start(&document);
+    #[cfg(feature = "desk")]
+    crate::judging::desk::client::start(&document);
 }

@@ -5,11 +5,11 @@ import * as fs from 'fs';
 // How the judge desk opens on a phone over a slow network: a 360 px phone profile, Chromium's
 // network throttling, a judge with ten projects. For each network: the time until the first
 // score level can be tapped (the server-rendered form, which saves by a plain post), the time
-// until the desk's island is running (saves kept on the phone, sent in the background), and
+// until the desk's script is running (saves kept on the phone, sent in the background), and
 // the bytes transferred, on a first visit (empty cache); and, for comparison, the same desk
 // reopened with no network at all from what the desk's service worker kept. Times are the
 // page's own, from the start of the navigation: the first paint (the style sheet is
-// render-blocking, so the levels are drawn and tappable) and the moment the desk's island
+// render-blocking, so the levels are drawn and tappable) and the moment the desk's script
 // marks itself ready. Figures are printed and, for scripts/bench-phone, written to
 // HAKAM_BENCH_REPORT.
 
@@ -28,7 +28,7 @@ type Run = { tappable: number; live: number; bytes: number };
 
 async function open(ctx: BrowserContext, path: string, net: [string, number, number, number] | null): Promise<Run> {
   const page = await ctx.newPage();
-  // When the island marks itself ready, in the page's own clock.
+  // When the desk's script marks itself ready, in the page's own clock.
   await page.addInitScript(() => {
     new MutationObserver(() => {
       const w = window as unknown as { __live?: number };
@@ -79,7 +79,7 @@ test('the judge desk over slow networks', async ({ page, browser }) => {
 
   const line = (name: string, runs: Run[]) =>
     `${name.padEnd(44)} first level tappable ${(median(runs.map((r) => r.tappable)) / 1000).toFixed(2)} s` +
-    `  island live ${(median(runs.map((r) => r.live)) / 1000).toFixed(2)} s` +
+    `  script live ${(median(runs.map((r) => r.live)) / 1000).toFixed(2)} s` +
     `  transferred ${(median(runs.map((r) => r.bytes)) / 1024).toFixed(1)} KiB  (medians of ${runs.length})`;
   const lines: string[] = [];
   for (const net of NETWORKS) {

@@ -80,6 +80,8 @@ test('the desk shows each project its own marks, and taps made while it loads ar
     await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
     await j.getByRole('button', { name: 'Save and next' }).click();
     await expect(j.locator('#desk-title')).not.toHaveText(first);
+    // The project opened takes the focus, so a screen reader says which one it is.
+    await expect(j.locator('#desk-title')).toBeFocused();
     const second = await title();
     await expectShown(j, null, null);
     await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'empty');
@@ -306,4 +308,45 @@ test('another person signing in on the phone never gets the judge desk it kept',
   await goOffline(phone, j);
   await expectNoDeskAt(j, eventPath);
   await phone.close();
+});
+
+test('a score changed from another phone is never overwritten: the judge keeps theirs or shows the saved one', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { eventPath, pass } = await deskEvent(page, browser, 'Larache');
+  // The same judge on two phones, each with the desk open before either scores.
+  const phones = await Promise.all([0, 1].map(() => browser.newContext({ ...pixel, serviceWorkers: 'block' })));
+  const [a, b] = await Promise.all(phones.map((p) => p.newPage()));
+  for (const j of [a, b]) {
+    await j.goto(pass);
+    await j.getByRole('button', { name: 'Start scoring' }).click();
+    await expect(j.locator('.desk[data-ready="true"]')).toBeVisible();
+  }
+  const first = await a.locator('#desk-title').innerText();
+  await level(a, 0, '4').click();
+  await expect(a.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+
+  await test.step('the second phone, on the older version, is told and keeps its own', async () => {
+    await level(b, 0, '2').click();
+    await expect(b.locator('.desk-sync')).toHaveAttribute('data-sync', 'stale');
+    await expect(b.locator('.desk-sync')).toContainText('changed from another device');
+    // Nothing of it was written over the first phone's save.
+    expect((await stored(page, eventPath)).get(first)).toBe('Impact=4; التنفيذ=');
+    await b.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(b.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+    await expectShown(b, '2', null);
+    expect((await stored(page, eventPath)).get(first)).toBe('Impact=2; التنفيذ=');
+  });
+
+  await test.step('the first phone, now behind, shows the saved one', async () => {
+    await level(a, 1, '9').click();
+    await expect(a.locator('.desk-sync')).toHaveAttribute('data-sync', 'stale');
+    await a.getByRole('link', { name: 'Show the saved one' }).click();
+    await expect(a.locator('.desk[data-ready="true"]')).toBeVisible();
+    await expect(a.locator('#desk-title')).toHaveText(first);
+    await expectShown(a, '2', null);
+    await expect(a.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
+    await expect(a.locator('.desk-pending')).toHaveText('');
+    expect((await stored(page, eventPath)).get(first)).toBe('Impact=2; التنفيذ=');
+  });
+  for (const p of phones) await p.close();
 });

@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { asAdmin, createEvent, unique } from './helpers';
 
-// Every page runs under the Content-Security-Policy with nothing refused: the islands'
+// Every page runs under the Content-Security-Policy with nothing refused: the scripts'
 // loader, the renderer's data scripts, the WebAssembly and the style sheet all load, and no
 // inline style or script is blocked. A violation shows as a `securitypolicyviolation` event
 // or a console message; either fails the test.
@@ -27,7 +27,7 @@ async function visit(page: Page, path: string, seen: string[]) {
   const policy = response!.headers()['content-security-policy'] ?? '';
   expect(policy, `${path} has a policy`).toContain("frame-ancestors 'none'");
   expect(policy).not.toContain('unsafe-inline');
-  // The islands' WebAssembly is loaded (from the network or the cache; resource timing
+  // The page's WebAssembly is loaded (from the network or the cache; resource timing
   // lists both), and then compiled under 'wasm-unsafe-eval'.
   await page.waitForFunction(
     () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')),

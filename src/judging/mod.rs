@@ -7,7 +7,7 @@
 //! `manage` holds the organizer's setup (judges and passes, rubric, assignment, results),
 //! `score` the judge's server functions, `passes` the judges' sign-in links, `writer` the
 //! exactly-once score saves, `db` the queries both sides share, `desk` the
-//! phone island that queues saves offline, `offline` the service worker and manifest that let
+//! phone's scoring page and its script, which queues saves offline, `offline` the service worker and manifest that let
 //! it reopen with no network, `pages` the pages.
 //!
 //! Blindness is enforced by the server functions: the judge's functions return only the

@@ -3,7 +3,7 @@
 //
 // It keeps two things on the phone, and only these: the files of this build the desk loads,
 // and the desk page itself as last fetched, so a judge who opened the desk once can reopen it
-// with no network and keep scoring (the desk island keeps every save in the phone's storage
+// with no network and keep scoring (the desk's script keeps every save in the phone's storage
 // until the server has it). Every other page and request goes to the network untouched: no
 // organizer page, result or board is ever answered from here.
 //

@@ -45,7 +45,7 @@ pub(crate) mod client {
                     return;
                 }
             }
-            // Forms an island sends itself (the scoring desk) are left to it.
+            // Forms a page script sends itself (the scoring desk) are left to it.
             if !action.starts_with("/api/") || form.has_attribute("data-local") {
                 return;
             }

@@ -708,9 +708,15 @@ async fn the_desk_can_be_installed_and_signing_out_leaves_nothing_on_the_phone()
     let app = spawn_app().await;
     let jury = jury(&app, 2, 1, "1").await;
     assign(&app, &jury, "1").await;
-    let (_, phone) = &jury.judges[0];
+    let (judge, phone) = &jury.judges[0];
     let desk = app.get(phone, &format!("/events/{}/judge", jury.event)).await;
     assert_eq!(desk.status, StatusCode::OK);
+    // Every assigned project is in the page, to be scored with no network: one shown, the
+    // others kept in a template.
+    let assigned = assigned_to(&app, *judge).await.len();
+    assert!(assigned > 1);
+    assert_eq!(desk.body.matches(r#"<article class="desk-project""#).count(), assigned, "{}", desk.body);
+    assert_eq!(desk.body.matches(r#"<template class="desk-projects">"#).count(), 1);
     // The manifest in the judge's language, and the script that registers the worker.
     let manifest = format!("/events/{}/desk.webmanifest?lang=en", jury.event);
     assert!(desk.body.contains(&format!(r#"<link href="{manifest}" rel="manifest">"#)), "{}", desk.body);
@@ -718,10 +724,10 @@ async fn the_desk_can_be_installed_and_signing_out_leaves_nothing_on_the_phone()
     let m = app.get(phone, &manifest).await;
     assert_eq!(m.headers["content-type"], "application/manifest+json");
     assert_eq!(m.json()["start_url"], format!("/events/{}/judge", jury.event));
-    // Other pages do not offer the desk, nor load its island.
+    // Other pages do not offer the desk, nor load its script; the desk hydrates no island.
     let home = app.get(phone, "/").await;
     assert!(!home.body.contains("desk-offline.js") && !home.body.contains(r#"rel="manifest""#));
-    assert!(desk.body.contains("/pkg/hakam-desk.js") && desk.body.contains(r#"data-component="ScoreDesk_"#));
+    assert!(desk.body.contains("/pkg/hakam-desk.js") && !desk.body.contains("data-component"));
     assert!(home.body.contains("/pkg/hakam-web.js") && !home.body.contains("hakam-desk"));
 
     // The worker is never cached by HTTP, so a new deployment reaches every phone.

@@ -1,0 +1,384 @@
+//! The scoring desk: the page a judge scores with on a phone.
+//!
+//! The server renders it whole: the project the address names (`?p=`) as a plain form, and
+//! every other assigned project inside a `<template>`, inert until shown. Without any script
+//! every criterion is a radio group posting to the save function, and links move between
+//! projects with a page load. The page's script (`client`, in the desk's bundle only) then
+//! moves between projects with no network, keeps each tap on the phone at once and sends
+//! it in order (`state`), and shows where each score stands. It is written without the
+//! reactive framework: the page is already there, so the script only changes what a tap
+//! or an answer changes, and the phone downloads a fraction of an island's code.
+//!
+//! Where the browser allows a service worker (https, localhost), the desk page and its files
+//! are kept on the phone too (see `offline`), so the desk reopens with no network at all. The
+//! marks the server confirmed are then those of the page as last fetched, and the phone keeps
+//! every confirmation received since (`state::Known`), so a desk reopened offline shows the
+//! judge's marks as last known and builds new saves on their latest versions.
+
+#[cfg(feature = "desk")]
+pub mod client;
+pub mod state;
+
+use super::score::{DeskData, DeskItem, ScoreStatus};
+use crate::i18n::{args, Lang, Msg};
+use crate::ui::EventIdInput;
+use leptos::prelude::*;
+pub use state::{Local, Rules, Sync, KNOWN_KEY_PREFIX, QUEUE_KEY_PREFIX};
+
+/// Where a number goes in the texts the page gives the script (`data-pending`, the progress).
+pub const NUMBER_SLOT: &str = "{n}";
+
+/// The judge's score on the page, as the server holds it.
+pub fn initial(item: &DeskItem) -> Local {
+    let Some(m) = &item.mine else { return Local::empty() };
+    let absent = m.status == ScoreStatus::Absent.code();
+    let rules = rules(item);
+    Local {
+        absent,
+        // Marks from an older rubric are kept only where they still fit; an absent team has none.
+        marks: m.marks.iter().filter(|(k, v)| !absent && rules.fits(k, **v)).map(|(k, v)| (k.clone(), *v)).collect(),
+        notes: m.notes.clone(),
+        flagged: m.flagged,
+        version: m.version,
+        sync: if m.outdated { Sync::Failed(String::new()) } else { Sync::Saved },
+    }
+}
+
+/// The levels the project's rubric offers, as the script reads them back from the form.
+pub fn rules(item: &DeskItem) -> Rules {
+    Rules {
+        project_id: item.project_id,
+        outdated: item.mine.as_ref().is_some_and(|m| m.outdated),
+        levels: item.criteria.iter().map(|c| (c.key.clone(), (c.min, c.max))).collect(),
+    }
+}
+
+/// The status line's text. A refusal shows the server's reason; an empty one means the score
+/// was given under an earlier rubric.
+pub fn sync_text(lang: Lang, s: &Sync) -> String {
+    match s {
+        Sync::Empty => lang.t(Msg::DeskNotScored).to_owned(),
+        Sync::Saved => lang.t(Msg::DeskSaved).to_owned(),
+        Sync::Waiting => lang.t(Msg::DeskWaiting).to_owned(),
+        Sync::Stale(_) => lang.t(Msg::DeskStale).to_owned(),
+        Sync::Failed(msg) if msg.is_empty() => lang.t(Msg::DeskRubricChanged).to_owned(),
+        Sync::Failed(msg) => msg.clone(),
+    }
+}
+
+#[component]
+pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
+    let count = data.items.len();
+    let current = start.min(count.saturating_sub(1));
+    let event_id = data.event_id;
+    let open = data.open;
+    let states: Vec<Local> = data.items.iter().map(initial).collect();
+    let done = data.items.iter().zip(&states).filter(|(i, s)| rules(i).complete(s)).count();
+    // "Done: {n}", split where the count goes, so the script changes only the count.
+    let progress = lang.format_arg(Msg::DeskProgress, NUMBER_SLOT);
+    let (before, after) = progress.split_once(NUMBER_SLOT).unwrap_or((progress.as_str(), ""));
+    let project = |idx: usize| {
+        let item = &data.items[idx];
+        view! { <DeskProject item=item.clone() state=states[idx].clone() idx count event_id open lang /> }
+    };
+    view! {
+        <div
+            class="desk"
+            data-ready="false"
+            data-event=event_id
+            data-judge=data.judge_id
+            data-open=open.to_string()
+            data-empty=lang.t(Msg::DeskNotScored)
+            data-saved=lang.t(Msg::DeskSaved)
+            data-waiting=lang.t(Msg::DeskWaiting)
+            data-stale=lang.t(Msg::DeskStale)
+            data-rubric=lang.t(Msg::DeskRubricChanged)
+            data-done=lang.t(Msg::DeskDone)
+            data-keep=lang.t(Msg::DeskKeepMine)
+            data-use=lang.t(Msg::DeskUseSaved)
+            data-retry=lang.t(Msg::DeskRetry)
+            data-pending=lang.format_arg(Msg::DeskPendingCount, NUMBER_SLOT)
+        >
+            {(!open)
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status">
+                            {lang.t(Msg::DeskClosed)}
+                        </p>
+                    }
+                })}
+            <div class="desk-progress">
+                <span>
+                    {before.to_owned()} <span class="desk-done">{format!("{done} / {count}")}</span> {after.to_owned()}
+                </span>
+                <progress max=count value=done aria-hidden="true"></progress>
+                <span class="desk-pending" data-pending="0"></span>
+            </div>
+            {(count == 0).then(|| view! { <p class="notice">{lang.t(Msg::DeskNothingAssigned)}</p> })}
+            <div class="desk-shown">{(count > 0).then(|| project(current))}</div>
+            // The other projects, inert until the script shows one (or a link loads its page).
+            <template class="desk-projects">
+                {(0..count).filter(|i| *i != current).map(project).collect_view()}
+            </template>
+            <details class="desk-list">
+                <summary>{lang.t(Msg::DeskAllProjects)}</summary>
+                <ol>
+                    {data
+                        .items
+                        .iter()
+                        .zip(&states)
+                        .enumerate()
+                        .map(|(i, (it, state))| {
+                            let status = match rules(it).complete(state) {
+                                true => lang.t(Msg::DeskDone),
+                                false => lang.t(Msg::DeskNotScored),
+                            };
+                            view! {
+                                <li>
+                                    <a href=format!("?p={i}") data-go=i aria-current=(i == current).then_some("true")>
+                                        {it.code.clone()}
+                                        " "
+                                        <span dir="auto">{it.title.clone()}</span>
+                                    </a>
+                                    " "
+                                    <span class="muted" data-project=it.project_id>
+                                        {status}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </details>
+        </div>
+    }
+}
+
+/// One project: what it is, where its score stands, and its form.
+#[component]
+fn DeskProject(
+    item: DeskItem,
+    state: Local,
+    idx: usize,
+    count: usize,
+    event_id: i64,
+    open: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let pid = item.project_id;
+    let next = (idx + 1 < count).then_some(idx + 1);
+    let prev = idx.checked_sub(1);
+    let outdated = item.mine.as_ref().is_some_and(|m| m.outdated);
+    let nav = move |to: usize, text: Msg| {
+        view! {
+            <a class="button" href=format!("?p={to}") data-go=to>
+                {lang.t(text)}
+            </a>
+        }
+    };
+    view! {
+        <article
+            class="desk-project"
+            aria-labelledby="desk-title"
+            data-project=pid
+            data-index=idx
+            data-version=state.version
+            data-outdated=outdated.then_some("")
+            data-absent=state.absent.then_some("")
+        >
+            <p class="desk-code">
+                <span class="tag">{item.code.clone()}</span>
+                {(!item.table_label.is_empty())
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="tag">
+                                {lang
+                                    .format(args::DeskTable {
+                                        table: &item.table_label,
+                                    })}
+                            </span>
+                        }
+                    })}
+                {(!item.track.is_empty())
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="muted" dir="auto">
+                                {item.track.clone()}
+                            </span>
+                        }
+                    })}
+            </p>
+            // Focused when the script shows the project, so a screen reader announces it.
+            <h2 id="desk-title" dir="auto" tabindex="-1">
+                {item.title.clone()}
+            </h2>
+            {item
+                .team
+                .clone()
+                .map(|t| {
+                    view! {
+                        <p class="muted" dir="auto">
+                            {t}
+                        </p>
+                    }
+                })}
+            <details class="desk-about">
+                <summary>{lang.t(Msg::DeskAbout)}</summary>
+                <p dir="auto">
+                    <strong>{item.tagline.clone()}</strong>
+                </p>
+                <p dir="auto" class="prewrap">
+                    {item.description.clone()}
+                </p>
+                <ul>
+                    {item
+                        .links
+                        .iter()
+                        .map(|l| {
+                            view! {
+                                <li>
+                                    <a href=l.clone() rel="noopener noreferrer" target="_blank">
+                                        {l.clone()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+            <p class="desk-sync" role="status" aria-live="polite" data-sync=state.sync.code()>
+                {sync_text(lang, &state.sync)}
+            </p>
+            // Shown by the style sheet only while the page is still a plain form and a control
+            // differs from what the server rendered: the status above describes the server's
+            // copy, not that tap.
+            <p class="desk-unsent" role="status">
+                {lang.t(Msg::DeskNotSentYet)}
+            </p>
+            // `autocomplete="off"`: the browser must not restore an earlier visit's taps into
+            // the form on reload (they would look like new taps, see `client::early_edits`).
+            <form method="post" action="/api/judging/save" data-local="desk" class="desk-form" autocomplete="off">
+                <EventIdInput event_id />
+                <input type="hidden" name="project_id" value=pid />
+                <input type="hidden" name="save_id" value=format!("form-{pid}-v{}", state.version) />
+                <input type="hidden" name="base_version" value=state.version />
+                <input type="hidden" name="back" value=format!("/events/{event_id}/judge?p={idx}") />
+                <fieldset disabled=!open class="desk-fields">
+                    {item
+                        .criteria
+                        .iter()
+                        .map(|c| {
+                            let key = c.key.clone();
+                            let chosen = state.marks.get(&key).copied();
+                            view! {
+                                <fieldset class="criterion">
+                                    <legend dir="auto">
+                                        <span lang=c.name.picked_lang(lang).code()>{c.name.pick(lang).to_owned()}</span>
+                                        " "
+                                        <span class="muted">
+                                            {lang
+                                                .format(args::DeskWeight {
+                                                    weight: c.weight,
+                                                })}
+                                        </span>
+                                    </legend>
+                                    {(!c.description.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <p class="hint" lang=c.description.picked_lang(lang).code() dir="auto">
+                                                    {c.description.pick(lang).to_owned()}
+                                                </p>
+                                            }
+                                        })}
+                                    <div class="levels">
+                                        {c
+                                            .range()
+                                            .map(|level| {
+                                                let id = format!("m-{pid}-{key}-{level}");
+                                                let descriptor = c
+                                                    .descriptor(level, lang)
+                                                    .map(|d| (d.to_owned(), c.descriptor_lang(level, lang).code()));
+                                                view! {
+                                                    <input
+                                                        type="radio"
+                                                        class="level-input"
+                                                        id=id.clone()
+                                                        name=format!("marks[{key}]")
+                                                        value=level
+                                                        checked=chosen == Some(level)
+                                                    />
+                                                    <label class="level" for=id>
+                                                        <span class="level-n">{level}</span>
+                                                        {descriptor
+                                                            .map(|(d, d_lang)| {
+                                                                view! {
+                                                                    <span class="level-d" lang=d_lang dir="auto">
+                                                                        {d}
+                                                                    </span>
+                                                                }
+                                                            })}
+                                                    </label>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </div>
+                                </fieldset>
+                            }
+                        })
+                        .collect_view()}
+                    <div class="field">
+                        <label for=format!("notes-{pid}")>{lang.t(Msg::DeskNotes)}</label>
+                        // The text as markup: a text child would carry the renderer's markers into the value.
+                        <textarea
+                            id=format!("notes-{pid}")
+                            name="notes"
+                            rows="3"
+                            maxlength="2000"
+                            dir="auto"
+                            inner_html=crate::ui::escape_html(&state.notes)
+                        ></textarea>
+                    </div>
+                    <div class="field checkbox">
+                        <input
+                            type="checkbox"
+                            id=format!("flag-{pid}")
+                            name="flagged"
+                            value="on"
+                            checked=state.flagged
+                        />
+                        <label for=format!("flag-{pid}")>{lang.t(Msg::DeskFlag)}</label>
+                    </div>
+                    <div class="desk-actions">
+                        <button type="submit" name="status" value="" class="button primary">
+                            {lang.t(Msg::DeskSaveNext)}
+                        </button>
+                        <button type="submit" name="status" value=ScoreStatus::Absent.code() class="button">
+                            {lang.t(Msg::DeskAbsent)}
+                        </button>
+                    </div>
+                </fieldset>
+            </form>
+            <nav class="desk-nav" aria-label=lang.t(Msg::DeskProjects)>
+                {prev.map(|p| nav(p, Msg::DeskPrevious))}
+                {next.map(|n| nav(n, Msg::DeskSkip))}
+            </nav>
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_texts_given_to_the_script_hold_the_number_slot() {
+        for lang in Lang::ALL {
+            for msg in [Msg::DeskPendingCount, Msg::DeskProgress] {
+                let text = lang.format_arg(msg, NUMBER_SLOT);
+                assert!(text.contains(NUMBER_SLOT), "{lang:?} {msg:?}: {text}");
+            }
+        }
+    }
+}
