@@ -179,7 +179,9 @@ fn Header(user: Resource<Result<Option<SessionUser>, AppError>>) -> impl IntoVie
                             .map(|u| match u.ok().flatten() {
                                 Some(u) => {
                                     view! {
-                                        <span class="who" dir="auto">
+                                        // The page script keeps the judge desk's copies of this
+                                        // person's scores only (`ui::enhance`).
+                                        <span class="who" dir="auto" data-user=u.id>
                                             {u.display_name.clone()}
                                         </span>
                                         {u

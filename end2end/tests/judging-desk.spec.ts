@@ -253,6 +253,10 @@ async function judgeScoredOnline(browser: Browser, pass: string) {
   return { phone, j };
 }
 
+/** The phone's copies of confirmed scores, one key per event and judge. */
+const knownKeys = (j: Page) =>
+  j.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hakam-desk-known-')));
+
 /** With the network cut, the desk's address shows no one's desk (the browser's error page). */
 async function expectNoDeskAt(j: Page, eventPath: string) {
   const reopened = await j.goto(`${eventPath}/judge`).then(() => j.content(), (e) => String(e));
@@ -292,6 +296,29 @@ test('a signed-out phone keeps nothing of the judge, and its worker serves none 
   await phone.close();
 });
 
+test('a revoked sign-in leaves the phone no desk and no scores, online or off', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { eventPath, pass } = await deskEvent(page, browser, 'Guelmim');
+  const { phone, j } = await judgeScoredOnline(browser, pass);
+  expect(await knownKeys(j)).toHaveLength(1);
+
+  // The organizer revokes the judge's phone sign-in from the judging console.
+  await page.goto(`${eventPath}/judging`);
+  await page.getByRole('button', { name: 'Revoke sign-in' }).click();
+  await expect(page.getByRole('button', { name: 'Revoke sign-in' })).toHaveCount(0);
+
+  // The phone, online, opens the desk again: refused; the worker forgets the kept page and
+  // the page that answers forgets the judge's confirmed scores.
+  await j.goto(`${eventPath}/judge`);
+  await expect(j.locator('.desk')).toHaveCount(0);
+  await expect.poll(() => keptPages(j)).toBe(0);
+  await expect.poll(() => knownKeys(j)).toEqual([]);
+  // With no network, the desk's address shows no one's desk.
+  await goOffline(phone, j);
+  await expectNoDeskAt(j, eventPath);
+  await phone.close();
+});
+
 test('another person signing in on the phone never gets the judge desk it kept', async ({ page, browser }) => {
   test.setTimeout(180_000);
   const { eventPath, pass } = await deskEvent(page, browser, 'Taroudant');
@@ -304,6 +331,8 @@ test('another person signing in on the phone never gets the judge desk it kept',
   await j.getByRole('button', { name: 'Log in' }).click();
   await expect(j).not.toHaveURL(/\/login/);
   await expect.poll(() => keptPages(j)).toBe(0);
+  // Nor the judge's scores the desk kept as confirmed.
+  expect(await knownKeys(j)).toEqual([]);
   // With no network, the desk's address shows no one's desk.
   await goOffline(phone, j);
   await expectNoDeskAt(j, eventPath);

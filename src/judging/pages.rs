@@ -1,7 +1,7 @@
 //! Judging pages: the organizer's console, rubric builder and results; the judge's desk and
 //! conflicts; the phone sign-in link.
 
-use super::desk::ScoreDesk;
+use super::desk::{CriterionField, ScoreDesk};
 use super::manage::*;
 use super::results::Method;
 use super::rubric::{scale_code, Criterion, MAX_CRITERIA, SCALES};
@@ -699,62 +699,7 @@ pub fn RubricPage() -> impl IntoView {
                                         {d
                                             .criteria
                                             .iter()
-                                            .map(|c| {
-                                                view! {
-                                                    <fieldset class="criterion">
-                                                        <legend dir="auto">
-                                                            <span lang=c
-                                                                .name
-                                                                .picked_lang(lang)
-                                                                .code()>{c.name.pick(lang).to_owned()}</span>
-                                                            " "
-                                                            <span class="muted">
-                                                                {lang
-                                                                    .format(args::DeskWeight {
-                                                                        weight: c.weight,
-                                                                    })}
-                                                            </span>
-                                                        </legend>
-                                                        {(!c.description.is_empty())
-                                                            .then(|| {
-                                                                view! {
-                                                                    <p
-                                                                        class="hint"
-                                                                        lang=c.description.picked_lang(lang).code()
-                                                                        dir="auto"
-                                                                    >
-                                                                        {c.description.pick(lang).to_owned()}
-                                                                    </p>
-                                                                }
-                                                            })}
-                                                        <div class="levels">
-                                                            {c
-                                                                .range()
-                                                                .map(|l| {
-                                                                    view! {
-                                                                        <span class="level">
-                                                                            <span class="level-n">{l}</span>
-                                                                            {c
-                                                                                .descriptor(l, lang)
-                                                                                .map(|d| {
-                                                                                    view! {
-                                                                                        <span
-                                                                                            class="level-d"
-                                                                                            lang=c.descriptor_lang(l, lang).code()
-                                                                                            dir="auto"
-                                                                                        >
-                                                                                            {d.to_owned()}
-                                                                                        </span>
-                                                                                    }
-                                                                                })}
-                                                                        </span>
-                                                                    }
-                                                                })
-                                                                .collect_view()}
-                                                        </div>
-                                                    </fieldset>
-                                                }
-                                            })
+                                            .map(|c| view! { <CriterionField criterion=c.clone() lang scoring=None /> })
                                             .collect_view()}
                                     </div>
                                 }

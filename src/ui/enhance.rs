@@ -29,6 +29,7 @@ pub(crate) mod client {
     use web_sys::{Document, Element, HtmlFormElement, SubmitEvent};
 
     pub fn install(document: &Document) {
+        forget_others_scores(document);
         let text = |name: &str| {
             document.get_element_by_id("form-enhancer").and_then(|e| e.get_attribute(name)).unwrap_or_default()
         };
@@ -62,6 +63,29 @@ pub(crate) mod client {
         let _ = document.add_event_listener_with_callback("submit", handler.as_ref().unchecked_ref());
         // The listener lives as long as the page.
         handler.forget();
+    }
+
+    /// Deletes the judge desk's copies of scores the server confirmed (`desk::state::Known`)
+    /// that are not the signed-in person's: after a pass is revoked, a session ends or
+    /// someone else signs in on the phone, no page shows or keeps them. The server holds
+    /// them all, so nothing is lost. Saves not sent yet are kept: they exist nowhere else,
+    /// and go once their judge signs in again (see `holds_unsent_saves` for signing out).
+    fn forget_others_scores(document: &Document) {
+        use crate::judging::desk::KNOWN_KEY_PREFIX;
+        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
+        let user = document.query_selector(".who[data-user]").ok().flatten().and_then(|e| e.get_attribute("data-user"));
+        let count = storage.length().unwrap_or(0);
+        let others: Vec<String> = (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|key| {
+                // `…{event}-{judge}`
+                let judge = key.strip_prefix(KNOWN_KEY_PREFIX).and_then(|rest| rest.rsplit('-').next());
+                judge.is_some_and(|judge| user.as_deref() != Some(judge))
+            })
+            .collect();
+        for key in others {
+            let _ = storage.remove_item(&key);
+        }
     }
 
     /// Whether the judge desk keeps saves on this device not sent yet, for any event.

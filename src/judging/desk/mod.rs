@@ -19,6 +19,7 @@
 pub mod client;
 pub mod state;
 
+use super::rubric::Criterion;
 use super::score::{DeskData, DeskItem, ScoreStatus};
 use crate::i18n::{args, Lang, Msg};
 use crate::ui::EventIdInput;
@@ -270,62 +271,8 @@ fn DeskProject(
                         .criteria
                         .iter()
                         .map(|c| {
-                            let key = c.key.clone();
-                            let chosen = state.marks.get(&key).copied();
-                            view! {
-                                <fieldset class="criterion">
-                                    <legend dir="auto">
-                                        <span lang=c.name.picked_lang(lang).code()>{c.name.pick(lang).to_owned()}</span>
-                                        " "
-                                        <span class="muted">
-                                            {lang
-                                                .format(args::DeskWeight {
-                                                    weight: c.weight,
-                                                })}
-                                        </span>
-                                    </legend>
-                                    {(!c.description.is_empty())
-                                        .then(|| {
-                                            view! {
-                                                <p class="hint" lang=c.description.picked_lang(lang).code() dir="auto">
-                                                    {c.description.pick(lang).to_owned()}
-                                                </p>
-                                            }
-                                        })}
-                                    <div class="levels">
-                                        {c
-                                            .range()
-                                            .map(|level| {
-                                                let id = format!("m-{pid}-{key}-{level}");
-                                                let descriptor = c
-                                                    .descriptor(level, lang)
-                                                    .map(|d| (d.to_owned(), c.descriptor_lang(level, lang).code()));
-                                                view! {
-                                                    <input
-                                                        type="radio"
-                                                        class="level-input"
-                                                        id=id.clone()
-                                                        name=format!("marks[{key}]")
-                                                        value=level
-                                                        checked=chosen == Some(level)
-                                                    />
-                                                    <label class="level" for=id>
-                                                        <span class="level-n">{level}</span>
-                                                        {descriptor
-                                                            .map(|(d, d_lang)| {
-                                                                view! {
-                                                                    <span class="level-d" lang=d_lang dir="auto">
-                                                                        {d}
-                                                                    </span>
-                                                                }
-                                                            })}
-                                                    </label>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </div>
-                                </fieldset>
-                            }
+                            let chosen = state.marks.get(&c.key).copied();
+                            view! { <CriterionField criterion=c.clone() lang scoring=Some((pid, chosen)) /> }
                         })
                         .collect_view()}
                     <div class="field">
@@ -365,6 +312,74 @@ fn DeskProject(
                 {next.map(|n| nav(n, Msg::DeskSkip))}
             </nav>
         </article>
+    }
+}
+
+/// One criterion as the judge sees it: its name, weight, description and levels. Scoring
+/// (`Some((project, the mark the server holds))`), each level is a radio button of the
+/// project's form; without (the organizer's preview of the rubric), the levels are shown only.
+#[component]
+pub fn CriterionField(criterion: Criterion, lang: Lang, scoring: Option<(i64, Option<i64>)>) -> impl IntoView {
+    let c = criterion;
+    let key = c.key.clone();
+    let levels = c
+        .range()
+        .map(|level| {
+            let descriptor = c.descriptor(level, lang).map(|d| {
+                view! {
+                    <span class="level-d" lang=c.descriptor_lang(level, lang).code() dir="auto">
+                        {d.to_owned()}
+                    </span>
+                }
+            });
+            let face = view! {
+                <span class="level-n">{level}</span>
+                {descriptor}
+            };
+            match scoring {
+                Some((pid, chosen)) => {
+                    let id = format!("m-{pid}-{key}-{level}");
+                    view! {
+                        <input
+                            type="radio"
+                            class="level-input"
+                            id=id.clone()
+                            name=format!("marks[{key}]")
+                            value=level
+                            checked=chosen == Some(level)
+                        />
+                        <label class="level" for=id>
+                            {face}
+                        </label>
+                    }
+                    .into_any()
+                }
+                None => view! { <span class="level">{face}</span> }.into_any(),
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="criterion">
+            <legend dir="auto">
+                <span lang=c.name.picked_lang(lang).code()>{c.name.pick(lang).to_owned()}</span>
+                " "
+                <span class="muted">
+                    {lang
+                        .format(args::DeskWeight {
+                            weight: c.weight,
+                        })}
+                </span>
+            </legend>
+            {(!c.description.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="hint" lang=c.description.picked_lang(lang).code() dir="auto">
+                            {c.description.pick(lang).to_owned()}
+                        </p>
+                    }
+                })}
+            <div class="levels">{levels}</div>
+        </fieldset>
     }
 }
 
