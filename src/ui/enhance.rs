@@ -74,17 +74,17 @@ pub(crate) mod client {
         use crate::judging::desk::KNOWN_KEY_PREFIX;
         let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
         let user = document.query_selector(".who[data-user]").ok().flatten().and_then(|e| e.get_attribute("data-user"));
-        let count = storage.length().unwrap_or(0);
-        let others: Vec<String> = (0..count)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|key| {
-                // `…{event}-{judge}`
-                let judge = key.strip_prefix(KNOWN_KEY_PREFIX).and_then(|rest| rest.rsplit('-').next());
-                judge.is_some_and(|judge| user.as_deref() != Some(judge))
-            })
-            .collect();
-        for key in others {
-            let _ = storage.remove_item(&key);
+        // Keys end with `-{judge}` (`…{event}-{judge}`).
+        let mine = user.map(|u| format!("-{u}"));
+        let other =
+            |key: &String| key.starts_with(KNOWN_KEY_PREFIX) && !mine.as_deref().is_some_and(|m| key.ends_with(m));
+        // One at a time, the keys read afresh each time: a removal may reorder them.
+        while let Some(key) =
+            (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(other)
+        {
+            if storage.remove_item(&key).is_err() {
+                return;
+            }
         }
     }
 
