@@ -360,10 +360,20 @@ test('a score changed from another phone is never overwritten: the judge keeps t
     await expect(b.locator('.desk-sync')).toContainText('changed from another device');
     // Nothing of it was written over the first phone's save.
     expect((await stored(page, eventPath)).get(first)).toBe('Impact=4; التنفيذ=');
-    await b.getByRole('button', { name: 'Keep mine' }).click();
+    // A note typed and not reported yet (a tap that leaves the focus in the text box, as on
+    // iOS: the button is clicked without a blur) goes with the save instead of being lost.
+    const notes = b.getByLabel('Notes (optional)');
+    await notes.fill('Démo solide, à revoir');
+    await expect(b.getByRole('button', { name: 'Keep mine' })).toBeVisible();
+    await b.locator('[data-act="keep"]').evaluate((button) => (button as HTMLElement).click());
     await expect(b.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
     await expectShown(b, '2', null);
+    await expect(notes).toHaveValue('Démo solide, à revoir');
+    await expect(b.locator('#desk-title')).toBeFocused();
     expect((await stored(page, eventPath)).get(first)).toBe('Impact=2; التنفيذ=');
+    await b.reload();
+    await expect(b.locator('.desk[data-ready="true"]')).toBeVisible();
+    await expect(notes).toHaveValue('Démo solide, à revoir');
   });
 
   await test.step('the first phone, now behind, shows the saved one', async () => {

@@ -228,9 +228,14 @@ impl Desk {
         }
         if moved {
             remember_position(i);
-            if let Some(title) = element(&article, "h2").and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-                let _ = title.focus();
-            }
+            self.focus_title();
+        }
+    }
+
+    fn focus_title(&self) {
+        let Some(shown) = self.projects.get(self.current) else { return };
+        if let Some(title) = element(&shown.article, "h2").and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            let _ = title.focus();
         }
     }
 
@@ -362,7 +367,7 @@ impl Desk {
 
     fn persist(&self) {
         let list = js_sys::Array::new();
-        for p in &self.queue.pending {
+        for p in self.queue.kept() {
             list.push(&pending_to_js(p));
         }
         if let (Some(s), Some(json)) = (storage(), stringify(&list)) {
@@ -521,12 +526,17 @@ fn clicked(ev: Event) {
     if let Some(go) = clicked.closest("[data-go]").ok().flatten().and_then(|l| number(&l, "data-go")) {
         ev.prevent_default();
         with(|d| d.show(go as usize, true));
+        // Notes typed on the project left were queued on the way.
+        pump();
         return;
     }
     let Some(button) = clicked.closest("[data-act]").ok().flatten() else { return };
     let Some(pid) = project_of(&button) else { return };
     let act = button.get_attribute("data-act").unwrap_or_default();
     with(|d| {
+        // Notes typed and not yet reported (a tap on a button need not take the focus from
+        // the text box) go with this save instead of being painted over.
+        d.keep_typed_notes();
         match act.as_str() {
             "keep" => d.queue.keep_mine(pid, number(&button, "data-version").unwrap_or_default(), new_save_id()),
             "retry" => d.queue.retry(pid, new_save_id()),
@@ -534,6 +544,9 @@ fn clicked(ev: Event) {
         }
         d.paint_controls(pid);
         d.changed(pid);
+        // The button pressed is gone with the status it belonged to: the focus goes back to
+        // the project, not to the top of the page.
+        d.focus_title();
     });
     pump();
 }

@@ -183,11 +183,20 @@ pub fn adopt_known(
 pub struct Queue {
     pub local: HashMap<i64, Local>,
     pub pending: Vec<Pending>,
+    /// Saves kept on the phone for projects this desk does not show (an assignment changed
+    /// since they were made): neither sent nor dropped, since they exist nowhere else; the
+    /// desk that shows their project again sends them.
+    pub elsewhere: Vec<Pending>,
 }
 
 impl Queue {
     pub fn new(local: HashMap<i64, Local>) -> Queue {
-        Queue { local, pending: Vec::new() }
+        Queue { local, pending: Vec::new(), elsewhere: Vec::new() }
+    }
+
+    /// Every save the phone keeps, in order: this desk's, then the others.
+    pub fn kept(&self) -> impl Iterator<Item = &Pending> {
+        self.pending.iter().chain(&self.elsewhere)
     }
 
     pub fn set_sync(&mut self, project_id: i64, sync: Sync) {
@@ -252,9 +261,11 @@ impl Queue {
     }
 
     /// Takes back saves left pending by an earlier visit and shows them in place of the
-    /// page's copy: they are newer. Saves of projects no longer on the desk are dropped.
-    pub fn restore(&mut self, mut saved: Vec<Pending>) {
-        saved.retain(|p| self.local.contains_key(&p.project_id));
+    /// page's copy: they are newer. Saves of projects not on this desk are set aside.
+    pub fn restore(&mut self, saved: Vec<Pending>) {
+        let (mut saved, elsewhere): (Vec<Pending>, Vec<Pending>) =
+            saved.into_iter().partition(|p| self.local.contains_key(&p.project_id));
+        self.elsewhere = elsewhere;
         for p in saved.iter_mut() {
             p.in_flight = false;
             p.blocked = false;
@@ -486,7 +497,7 @@ mod tests {
     }
 
     #[test]
-    fn saves_kept_by_an_earlier_visit_come_back_over_the_page() {
+    fn saves_kept_by_an_earlier_visit_come_back_over_the_page_and_others_stay_kept() {
         let mut q = queue();
         let kept = |project_id: i64, save_id: &str| Pending {
             project_id,
@@ -499,10 +510,15 @@ mod tests {
             in_flight: true,
             blocked: true,
         };
-        q.restore(vec![kept(1, "a"), kept(9, "gone")]);
+        q.restore(vec![kept(1, "a"), kept(9, "elsewhere")]);
         assert_eq!(q.pending.len(), 1);
         assert!(!q.pending[0].in_flight && !q.pending[0].blocked);
         assert_eq!((q.local[&1].marks["impact"], &q.local[&1].sync), (5, &Sync::Waiting));
+        // A save of a project this desk does not show is kept as it is, never sent from here.
+        let sent = q.next_to_send().expect("the save of project 1");
+        q.applied(&sent, 3);
+        assert!(q.next_to_send().is_none());
+        assert_eq!(q.kept().map(|p| p.save_id.as_str()).collect::<Vec<_>>(), vec!["elsewhere"]);
     }
 
     #[test]
