@@ -18,6 +18,14 @@ export async function signUp(page: Page, name: string, email: string) {
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
 }
 
+/** Submits the sign-in form with the tests' common password. */
+export async function logIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
 /** Fills and submits the create-event form; registration is open now. Ends on the manage page. */
 export async function createEvent(page: Page, name: string, teamMin = '2') {
   await page.goto('/events/new');
@@ -58,10 +66,7 @@ export async function createInvite(page: Page, role: string, uses: string): Prom
  *  scripts/test passes in E2E_ADMIN_SETUP. */
 export async function asAdmin(page: Page) {
   const email = process.env.E2E_ADMIN_EMAIL || 'e2e-admin@example.ma';
-  await page.goto('/login');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logIn(page, email);
   const loggedIn = await page
     .getByRole('button', { name: 'Log out' })
     .waitFor({ timeout: 5000 })

@@ -1,5 +1,5 @@
-import { test, expect, devices, Browser, Page } from '@playwright/test';
-import { deskEvent, goOffline } from './helpers';
+import { test, expect, devices, Browser, BrowserContext, Page } from '@playwright/test';
+import { deskEvent, goOffline, logIn } from './helpers';
 
 // The judge's desk shows only what the server stores or what the phone has queued: never
 // marks left in the page by another project, and never a tap the desk has not taken.
@@ -296,6 +296,15 @@ test('a signed-out phone keeps nothing of the judge, and its worker serves none 
   await phone.close();
 });
 
+/** The phone keeps no desk page and none of the judge's confirmed scores, and with the
+ *  network cut the desk's address shows no one's desk. */
+async function expectNothingOfTheJudge(phone: BrowserContext, j: Page, eventPath: string) {
+  await expect.poll(() => keptPages(j)).toBe(0);
+  await expect.poll(() => knownKeys(j)).toEqual([]);
+  await goOffline(phone, j);
+  await expectNoDeskAt(j, eventPath);
+}
+
 test('a revoked sign-in leaves the phone no desk and no scores, online or off', async ({ page, browser }) => {
   test.setTimeout(180_000);
   const { eventPath, pass } = await deskEvent(page, browser, 'Guelmim');
@@ -311,11 +320,7 @@ test('a revoked sign-in leaves the phone no desk and no scores, online or off', 
   // the page that answers forgets the judge's confirmed scores.
   await j.goto(`${eventPath}/judge`);
   await expect(j.locator('.desk')).toHaveCount(0);
-  await expect.poll(() => keptPages(j)).toBe(0);
-  await expect.poll(() => knownKeys(j)).toEqual([]);
-  // With no network, the desk's address shows no one's desk.
-  await goOffline(phone, j);
-  await expectNoDeskAt(j, eventPath);
+  await expectNothingOfTheJudge(phone, j, eventPath);
   await phone.close();
 });
 
@@ -325,17 +330,9 @@ test('another person signing in on the phone never gets the judge desk it kept',
   const { phone, j } = await judgeScoredOnline(browser, pass);
 
   // Someone else (the organizer) signs in on the same phone, without the judge signing out.
-  await j.goto('/login');
-  await j.getByLabel('Email address').fill(process.env.E2E_ADMIN_EMAIL || 'e2e-admin@example.ma');
-  await j.getByLabel('Password').fill('correct horse battery');
-  await j.getByRole('button', { name: 'Log in' }).click();
+  await logIn(j, process.env.E2E_ADMIN_EMAIL || 'e2e-admin@example.ma');
   await expect(j).not.toHaveURL(/\/login/);
-  await expect.poll(() => keptPages(j)).toBe(0);
-  // Nor the judge's scores the desk kept as confirmed.
-  expect(await knownKeys(j)).toEqual([]);
-  // With no network, the desk's address shows no one's desk.
-  await goOffline(phone, j);
-  await expectNoDeskAt(j, eventPath);
+  await expectNothingOfTheJudge(phone, j, eventPath);
   await phone.close();
 });
 

@@ -1,5 +1,5 @@
 import { test, expect, devices, Browser, BrowserContext } from '@playwright/test';
-import { deskEvent } from './helpers';
+import { deskEvent, logIn } from './helpers';
 import * as fs from 'fs';
 
 // What a phone downloads to open each kind of page, cold: the bytes on the wire (compressed,
@@ -65,10 +65,7 @@ test('every page fits its budget on a phone', async ({ page, browser }) => {
   // A participant (the first project's) and the judge, each on a phone of their own.
   const participantCtx = await browser.newContext({ ...pixel });
   const participant = await participantCtx.newPage();
-  await participant.goto('/login');
-  await participant.getByLabel('Email address').fill(`p1-${id}@example.ma`);
-  await participant.getByLabel('Password').fill('correct horse battery');
-  await participant.getByRole('button', { name: 'Log in' }).click();
+  await logIn(participant, `p1-${id}@example.ma`);
   await expect(participant.getByRole('button', { name: 'Log out' })).toBeVisible();
   const participantState = await participantCtx.storageState();
   await participantCtx.close();

@@ -72,28 +72,34 @@ pub(crate) mod client {
     /// and go once their judge signs in again (see `holds_unsent_saves` for signing out).
     fn forget_others_scores(document: &Document) {
         use crate::judging::desk::KNOWN_KEY_PREFIX;
-        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return };
+        let Some(storage) = local_storage() else { return };
         let user = document.query_selector(".who[data-user]").ok().flatten().and_then(|e| e.get_attribute("data-user"));
         // Keys end with `-{judge}` (`…{event}-{judge}`).
         let mine = user.map(|u| format!("-{u}"));
         let other =
             |key: &String| key.starts_with(KNOWN_KEY_PREFIX) && !mine.as_deref().is_some_and(|m| key.ends_with(m));
         // One at a time, the keys read afresh each time: a removal may reorder them.
-        while let Some(key) =
-            (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(other)
-        {
+        while let Some(key) = keys(&storage).find(other) {
             if storage.remove_item(&key).is_err() {
                 return;
             }
         }
     }
 
+    /// The page's `localStorage`, where the judge desk keeps its saves (`judging::desk`).
+    pub(crate) fn local_storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    fn keys(storage: &web_sys::Storage) -> impl Iterator<Item = String> + '_ {
+        (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten())
+    }
+
     /// Whether the judge desk keeps saves on this device not sent yet, for any event.
     fn holds_unsent_saves() -> bool {
         use crate::judging::desk::{KNOWN_KEY_PREFIX, QUEUE_KEY_PREFIX};
-        let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return false };
-        let count = storage.length().unwrap_or(0);
-        (0..count).filter_map(|i| storage.key(i).ok().flatten()).any(|key| {
+        let Some(storage) = local_storage() else { return false };
+        let held = keys(&storage).any(|key| {
             key.starts_with(QUEUE_KEY_PREFIX)
                 && !key.starts_with(KNOWN_KEY_PREFIX)
                 && storage
@@ -101,7 +107,8 @@ pub(crate) mod client {
                     .ok()
                     .flatten()
                     .is_some_and(|queue| queue.trim() != "[]" && !queue.trim().is_empty())
-        })
+        });
+        held
     }
 
     fn set_busy(form: &HtmlFormElement, busy: bool) {

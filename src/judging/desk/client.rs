@@ -277,17 +277,15 @@ impl Desk {
         let project = &self.projects[i];
         if let Some(line) = element(&project.article, ".desk-sync") {
             let _ = line.set_attribute("data-sync", state.sync.code());
+            // The desk names each state's text by the state's code (`data-saved`, …).
             let text = match &state.sync {
-                Sync::Empty => self.text("data-empty"),
-                Sync::Saved => self.text("data-saved"),
-                Sync::Waiting => self.text("data-waiting"),
-                Sync::Stale(_) => self.text("data-stale"),
                 Sync::Failed(m) if m.is_empty() => self.text("data-rubric"),
                 Sync::Failed(m) => m.clone(),
+                other => self.text(&format!("data-{}", other.code())),
             };
             line.set_text_content(Some(&text));
             let document = line.owner_document();
-            let add = |tag: &str, text: String, attrs: &[(&str, String)]| {
+            let add = |tag: &str, text: String, attrs: &[(&str, &str)]| {
                 let Some(e) = document.as_ref().and_then(|d| d.create_element(tag).ok()) else { return };
                 e.set_text_content(Some(&text));
                 for (name, value) in attrs {
@@ -296,29 +294,26 @@ impl Desk {
                 let _ = line.append_with_str_1(" ");
                 let _ = line.append_with_node_1(&e);
             };
-            let button = |act: &str| {
-                [("type", "button".to_owned()), ("class", "button link".to_owned()), ("data-act", act.to_owned())]
-            };
+            const BUTTON: [(&str, &str); 2] = [("type", "button"), ("class", "button link")];
             match &state.sync {
                 Sync::Stale(version) => {
-                    let [t, c, a] = button("keep");
-                    add("button", self.text("data-keep"), &[t, c, a, ("data-version", version.to_string())]);
+                    let version = version.to_string();
+                    let [t, c] = BUTTON;
+                    add("button", self.text("data-keep"), &[t, c, ("data-act", "keep"), ("data-version", &version)]);
                     // The saved version: the page loaded again from the server.
-                    let link = [
-                        ("class", "button link".to_owned()),
-                        ("href", format!("?p={i}")),
-                        ("rel", "external".to_owned()),
-                    ];
-                    add("a", self.text("data-use"), &link);
+                    let href = format!("?p={i}");
+                    add("a", self.text("data-use"), &[c, ("href", &href), ("rel", "external")]);
                 }
-                Sync::Failed(m) if !m.is_empty() => add("button", self.text("data-retry"), &button("retry")),
+                Sync::Failed(m) if !m.is_empty() => {
+                    let [t, c] = BUTTON;
+                    add("button", self.text("data-retry"), &[t, c, ("data-act", "retry")]);
+                }
                 _ => {}
             }
         }
         if let Some(entry) = element(&self.root, &format!(".desk-list [data-project=\"{project_id}\"]")) {
             let text = match &state.sync {
-                Sync::Waiting => self.text("data-waiting"),
-                Sync::Stale(_) => self.text("data-stale"),
+                Sync::Waiting | Sync::Stale(_) => self.text(&format!("data-{}", state.sync.code())),
                 _ if project.rules.complete(state) => self.text("data-done"),
                 _ => self.text("data-empty"),
             };
@@ -370,21 +365,26 @@ impl Desk {
         for p in self.queue.kept() {
             list.push(&pending_to_js(p));
         }
-        if let (Some(s), Some(json)) = (storage(), stringify(&list)) {
+        if let (Some(s), Some(json)) = (crate::ui::enhance::client::local_storage(), stringify(&list)) {
             // A full storage shows on the page: the waiting count stays up.
             let _ = s.set_item(&self.key(), &json);
         }
     }
 
     fn load_queue(&self) -> Vec<Pending> {
-        let Some(list) = storage().and_then(|s| s.get_item(&self.key()).ok().flatten()).and_then(|j| parse(&j)) else {
+        let Some(list) = crate::ui::enhance::client::local_storage()
+            .and_then(|s| s.get_item(&self.key()).ok().flatten())
+            .and_then(|j| parse(&j))
+        else {
             return Vec::new();
         };
         js_sys::Array::from(&list).iter().filter_map(|v| pending_from_js(&v)).collect()
     }
 
     fn load_known(&self) -> BTreeMap<i64, Known> {
-        let Some(map) = storage().and_then(|s| s.get_item(&self.known_key()).ok().flatten()).and_then(|j| parse(&j))
+        let Some(map) = crate::ui::enhance::client::local_storage()
+            .and_then(|s| s.get_item(&self.known_key()).ok().flatten())
+            .and_then(|j| parse(&j))
         else {
             return BTreeMap::new();
         };
@@ -408,7 +408,7 @@ impl Desk {
     }
 
     fn save_known(&self, known: &BTreeMap<i64, Known>) {
-        let Some(s) = storage() else { return };
+        let Some(s) = crate::ui::enhance::client::local_storage() else { return };
         if known.is_empty() {
             let _ = s.remove_item(&self.known_key());
             return;
@@ -685,10 +685,6 @@ async fn send(event_id: i64, save: &Pending) -> Result<Ack, Refusal> {
 
 // --- The phone's storage, as JSON read and written by the browser (a JSON library would
 // weigh more than the desk's whole script). The shapes are those earlier versions wrote.
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 fn parse(json: &str) -> Option<JsValue> {
     js_sys::JSON::parse(json).ok().filter(|v| v.is_object())

@@ -89,6 +89,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
             data-event=event_id
             data-judge=data.judge_id
             data-open=open.to_string()
+            // Each state's text under its code (`Sync::code`), as the script reads them.
             data-empty=lang.t(Msg::DeskNotScored)
             data-saved=lang.t(Msg::DeskSaved)
             data-waiting=lang.t(Msg::DeskWaiting)
