@@ -8,6 +8,7 @@
 pub mod account;
 pub mod admin;
 pub mod app;
+pub mod audience;
 pub mod auth;
 pub mod board;
 pub mod dashboard;

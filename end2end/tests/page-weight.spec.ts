@@ -85,11 +85,13 @@ test('every page fits its budget on a phone', async ({ page, browser }) => {
     ['project (participant)', participantState, `${eventPath}/project`, BUDGET.page],
     ['mentor sessions (participant)', participantState, `${eventPath}/sessions`, BUDGET.page],
     ['help desk (participant)', participantState, `${eventPath}/help`, BUDGET.page],
+    ["people's choice (participant)", participantState, `${eventPath}/vote`, BUDGET.page],
     ['manage (organizer)', organizer, `${eventPath}/manage`, BUDGET.page],
     ['dashboard (organizer)', organizer, `${eventPath}/dashboard`, BUDGET.page],
     ['judging console (organizer)', organizer, `${eventPath}/judging`, BUDGET.page],
     ['import (organizer)', organizer, `${eventPath}/import`, BUDGET.page],
     ['results (organizer)', organizer, `${eventPath}/results`, BUDGET.page],
+    ["people's choice (organizer)", organizer, `${eventPath}/audience`, BUDGET.page],
     ['judge desk', judgeState, `${eventPath}/judge`, BUDGET.desk],
     ['projector (organizer)', organizer, `${eventPath}/projector`, BUDGET.projector],
   ];

@@ -42,6 +42,8 @@ pub struct PersonalData {
     /// Edits to projects the person made, including projects of teams they have left.
     pub project_edits: Vec<ProjectEditRow>,
     pub help_requests: Vec<HelpRow>,
+    /// The person's people's choice votes.
+    pub votes: Vec<VoteRow>,
     pub mentoring_sessions: Vec<SessionRow>,
     /// Teams the person mentors (assigned by the organizers or the automatic assignment).
     pub mentored_teams: Vec<MentoredRow>,
@@ -167,6 +169,14 @@ pub struct ProjectEditRow {
     pub at: i64,
     /// What the edit changed, as the project's history keeps it.
     pub changes: String,
+}
+
+#[derive(Serialize, FromRow)]
+pub struct VoteRow {
+    pub event: String,
+    pub project_id: i64,
+    pub title: String,
+    pub cast_at: i64,
 }
 
 #[derive(Serialize, FromRow)]
@@ -456,6 +466,13 @@ pub async fn collect(
         user_id,
     )
     .await?;
+    let votes = list(
+        db,
+        "SELECT e.name AS event, v.project_id, p.title, v.cast_at FROM audience_votes v \
+         JOIN projects p ON p.id = v.project_id JOIN events e ON e.id = v.event_id WHERE v.user_id = $1 ORDER BY v.cast_at",
+        user_id,
+    )
+    .await?;
     let mentoring_sessions = list(
         db,
         "SELECT e.name AS event, CASE WHEN s.mentor_id = $1 THEN 'mentor' ELSE 'team' END AS as_role, t.name AS team, \
@@ -547,6 +564,7 @@ pub async fn collect(
         projects,
         project_edits,
         help_requests,
+        votes,
         mentoring_sessions,
         mentored_teams,
         mentoring_history,

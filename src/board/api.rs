@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use {
     super::db,
     super::domain::{self, Audience, RevealMode, Visibility},
+    crate::audience::domain::VoteState,
     crate::auth::{gate, Role},
     crate::db::{audit, now},
     crate::error::FieldError,
@@ -104,7 +105,7 @@ pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
     let db = access.db();
     let stored = db::stored(db, event_id).await?;
     let tz = crate::events::db::timezone(db, event_id).await.unwrap_or(chrono_tz::UTC);
-    let steps = stored.state.published.as_deref().map(|p| domain::steps(p, stored.state.mode)).unwrap_or(0);
+    let steps = stored.state.reveal_steps();
     Ok(BoardControls {
         event_id,
         event_name: event_name(db, event_id).await?,
@@ -255,13 +256,29 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
             }
             let json =
                 serde_json::to_string(&rows).map_err(|e| AppError::internal("published results not serialized", e))?;
+            // The people's choice goes out with the results once its vote is closed; while it
+            // is open, publishing would leave it out without a word, so it is refused.
+            let favourites = match crate::audience::db::settings(access.db(), event_id).await?.state() {
+                VoteState::Open => return Err(AppError::Conflict(Msg::ErrCloseVoteFirst)),
+                VoteState::Off => None,
+                VoteState::Closed => {
+                    let f = crate::audience::domain::favourites(
+                        &crate::audience::db::standings(access.db(), event_id).await?,
+                    );
+                    Some(
+                        serde_json::to_string(&f)
+                            .map_err(|e| AppError::internal("people's choice not serialized", e))?,
+                    )
+                }
+            };
             sqlx::query(
-                "UPDATE boards SET published = $1, published_at = $2, reveal_mode = $3, reveal_step = 0, version = version + 1, updated_at = $2 \
-                 WHERE event_id = $4",
+                "UPDATE boards SET published = $1, published_at = $2, reveal_mode = $3, reveal_step = 0, favourites = $4, \
+                 version = version + 1, updated_at = $2 WHERE event_id = $5",
             )
             .bind(&json)
             .bind(now())
             .bind(mode.code())
+            .bind(favourites)
             .bind(event_id)
             .execute(&mut *tx)
             .await?;
@@ -276,7 +293,7 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
             .await?;
         }
         "withdraw" => {
-            sqlx::query("UPDATE boards SET published = NULL, published_at = NULL, reveal_step = 0, version = version + 1, updated_at = $1 WHERE event_id = $2")
+            sqlx::query("UPDATE boards SET published = NULL, published_at = NULL, favourites = NULL, reveal_step = 0, version = version + 1, updated_at = $1 WHERE event_id = $2")
                 .bind(now())
                 .bind(event_id)
                 .execute(&mut *tx)
@@ -305,10 +322,10 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
 pub async fn step_reveal(event_id: i64, direction: String, from: i64) -> Result<(), AppError> {
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let stored = db::stored(access.db(), event_id).await?;
-    let Some(published) = stored.state.published.as_deref() else {
+    if stored.state.published.is_none() {
         return Err(AppError::Conflict(Msg::ErrNotPublished));
-    };
-    let steps = domain::steps(published, stored.state.mode) as i64;
+    }
+    let steps = stored.state.reveal_steps() as i64;
     let to = match direction.as_str() {
         "next" => (from + 1).min(steps),
         "back" => (from - 1).max(0),

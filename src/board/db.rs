@@ -34,6 +34,8 @@ struct BoardRow {
     reveal_mode: Option<String>,
     reveal_step: Option<i64>,
     version: Option<i64>,
+    /// The people's choice published with the results, as JSON.
+    favourites: Option<String>,
 }
 
 fn rows_json(json: Option<String>) -> AppResult<Option<Vec<Row>>> {
@@ -51,7 +53,7 @@ fn rows_json(json: Option<String>) -> AppResult<Option<Vec<Row>>> {
 pub async fn stored(db: &Db, event_id: i64) -> AppResult<Stored> {
     let row: Option<BoardRow> = sqlx::query_as(
         "SELECT b.visibility, b.show_comments, b.top_n, b.rotate_seconds, b.frozen, b.frozen_at, b.published, b.published_at, \
-         b.reveal_mode, b.reveal_step, b.version FROM events e LEFT JOIN boards b ON b.event_id = e.id WHERE e.id = $1",
+         b.reveal_mode, b.reveal_step, b.version, b.favourites FROM events e LEFT JOIN boards b ON b.event_id = e.id WHERE e.id = $1",
     )
     .bind(event_id)
     .fetch_optional(&db.pool)
@@ -64,6 +66,12 @@ pub async fn stored(db: &Db, event_id: i64) -> AppResult<Stored> {
             published: rows_json(b.published)?,
             mode: b.reveal_mode.as_deref().and_then(RevealMode::from_code).unwrap_or(RevealMode::All),
             step: b.reveal_step.unwrap_or(0).max(0) as usize,
+            favourites: b
+                .favourites
+                .map(|j| {
+                    serde_json::from_str(&j).map_err(|e| AppError::internal("stored people's choice unreadable", e))
+                })
+                .transpose()?,
         },
         show_comments: b.show_comments == Some(1),
         top_n: b.top_n.unwrap_or(10).clamp(1, 50) as usize,

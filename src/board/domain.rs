@@ -13,6 +13,7 @@
 //!   the projector in the hall must not move during deliberation, whoever is signed in on
 //!   it. The live truth stays on the organizers' results page.
 
+use crate::audience::domain::Standing;
 use crate::i18n::{args, Lang, Msg};
 use crate::ui::escape_html;
 use serde::{Deserialize, Serialize};
@@ -101,6 +102,8 @@ pub struct State {
     pub published: Option<Vec<Row>>,
     pub mode: RevealMode,
     pub step: usize,
+    /// The people's choice published with the results (`audience`), if the event held one.
+    pub favourites: Option<Vec<Standing>>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,9 +142,12 @@ pub enum Frame {
         slots: Vec<Slot>,
         step: usize,
         steps: usize,
+        /// The people's choice is still to come (its step is the reveal's last).
+        favourite_veiled: bool,
     },
     Final {
         rows: Vec<Row>,
+        favourites: Vec<Standing>,
     },
 }
 
@@ -193,13 +199,35 @@ pub fn steps(published: &[Row], mode: RevealMode) -> usize {
     }
 }
 
+impl State {
+    /// The people's choice published, if it has any place to show.
+    pub fn favourites(&self) -> &[Standing] {
+        self.favourites.as_deref().unwrap_or_default()
+    }
+
+    /// How many steps the reveal of the published results takes: the jury's (`steps`), and
+    /// one more for the people's choice when there is one to reveal.
+    pub fn reveal_steps(&self) -> usize {
+        match &self.published {
+            Some(published) => {
+                let extra = self.mode != RevealMode::All && !self.favourites().is_empty();
+                steps(published, self.mode) + usize::from(extra)
+            }
+            None => 0,
+        }
+    }
+}
+
 /// What `audience` sees, given the board's state and the live standings.
 pub fn frame(state: &State, live: &[Row], audience: Audience) -> Frame {
     if let Some(published) = &state.published {
-        let total = steps(published, state.mode);
+        let total = state.reveal_steps();
         if state.step >= total {
-            return Frame::Final { rows: ranked(published) };
+            return Frame::Final { rows: ranked(published), favourites: state.favourites().to_vec() };
         }
+        // The jury's places come first; the people's choice is the last step.
+        let jury = steps(published, state.mode);
+        let step = state.step.min(jury);
         let slots = match state.mode {
             RevealMode::All => Vec::new(),
             RevealMode::Ranking => {
@@ -208,7 +236,7 @@ pub fn frame(state: &State, live: &[Row], audience: Audience) -> Frame {
                 // Revealed from the bottom: step k shows the last k positions.
                 rows.into_iter()
                     .enumerate()
-                    .map(|(i, r)| Slot { label: String::new(), rank: r.rank, row: (i + state.step >= n).then_some(r) })
+                    .map(|(i, r)| Slot { label: String::new(), rank: r.rank, row: (i + step >= n).then_some(r) })
                     .collect()
             }
             RevealMode::Tracks => tracks(published)
@@ -220,11 +248,11 @@ pub fn frame(state: &State, live: &[Row], audience: Audience) -> Frame {
                         .filter(|r| r.track == track && r.track_rank == Some(1))
                         .min_by_key(|r| r.project)
                         .cloned();
-                    Slot { label: track, rank: Some(1), row: winner.filter(|_| i < state.step) }
+                    Slot { label: track, rank: Some(1), row: winner.filter(|_| i < step) }
                 })
                 .collect(),
         };
-        return Frame::Reveal { slots, step: state.step, steps: total };
+        return Frame::Reveal { slots, step: state.step, steps: total, favourite_veiled: total > jury };
     }
     let visible = matches!(
         (state.visibility, audience),
@@ -326,11 +354,12 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
             badge(&mut out, if *frozen { Msg::BoardFrozen } else { Msg::BoardLive });
             pages_html(&mut out, rows, lang, top_n);
         }
-        Frame::Final { rows } => {
+        Frame::Final { rows, favourites } => {
             badge(&mut out, Msg::BoardFinal);
+            favourites_html(&mut out, favourites, lang);
             pages_html(&mut out, rows, lang, top_n);
         }
-        Frame::Reveal { slots, step, steps } => {
+        Frame::Reveal { slots, step, steps, favourite_veiled } => {
             let _ = write!(
                 out,
                 "<p class=\"pj-badge pj-badge-reveal\">{}</p><section class=\"pj-page\"><ol class=\"pj-top pj-reveal\">",
@@ -365,10 +394,44 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
                 }
             }
             out.push_str("</ol></section>");
+            if *favourite_veiled {
+                let _ = write!(
+                    out,
+                    "<section class=\"pj-fav\"><h2>{}</h2><ol class=\"pj-top\"><li class=\"pj-row pj-veiled\" data-key=\"fav\">\
+                     <span class=\"pj-rank\">1</span><span class=\"pj-title\">?</span></li></ol></section>",
+                    escape_html(lang.t(Msg::PeoplesChoice)),
+                );
+            }
         }
     }
     out.push_str("</div>");
     out
+}
+
+/// The people's choice: its places, each with its votes.
+fn favourites_html(out: &mut String, favourites: &[Standing], lang: Lang) {
+    use std::fmt::Write;
+    if favourites.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section class=\"pj-fav\"><h2>{}</h2><ol class=\"pj-top\">",
+        escape_html(lang.t(Msg::PeoplesChoice))
+    );
+    for f in favourites {
+        let _ = write!(
+            out,
+            "<li class=\"pj-row\" data-key=\"f{}\"><span class=\"pj-rank\">{}</span><span class=\"pj-title\" dir=\"auto\">{}</span>\
+             <span class=\"pj-team\" dir=\"auto\">{}</span><span class=\"pj-score\">{}</span></li>",
+            f.project,
+            f.rank,
+            escape_html(&f.title),
+            escape_html(&f.team),
+            escape_html(&lang.format(args::VoteCount { count: f.votes })),
+        );
+    }
+    out.push_str("</ol></section>");
 }
 
 /// The overall page, then one page per track (the projector rotates through them).
@@ -423,7 +486,7 @@ mod tests {
     }
 
     fn state(visibility: Visibility) -> State {
-        State { visibility, frozen: None, published: None, mode: RevealMode::All, step: 0 }
+        State { visibility, frozen: None, published: None, mode: RevealMode::All, step: 0, favourites: None }
     }
 
     #[test]
@@ -463,7 +526,7 @@ mod tests {
         // The live standings differ from the published ones: they must not leak.
         let live = vec![row(42, 1, "", 1)];
         match frame(&s, &live, Audience::Public) {
-            Frame::Reveal { slots, step: 2, steps: 5 } => {
+            Frame::Reveal { slots, step: 2, steps: 5, .. } => {
                 let shown: Vec<Option<i64>> = slots.iter().map(|s| s.row.as_ref().map(|r| r.project)).collect();
                 assert_eq!(shown, vec![None, None, None, Some(4), Some(5)]);
             }
@@ -494,7 +557,7 @@ mod tests {
     fn publication_all_at_once_is_final_for_everyone() {
         let mut s = state(Visibility::Hidden);
         s.published = Some(five());
-        assert!(matches!(frame(&s, &[], Audience::Public), Frame::Final { rows } if rows.len() == 5));
+        assert!(matches!(frame(&s, &[], Audience::Public), Frame::Final { rows, .. } if rows.len() == 5));
     }
 
     #[test]
@@ -551,7 +614,8 @@ mod tests {
         );
         assert!(html.len() < 20_000, "a 2,000-project frame is {} bytes", html.len());
         // The ranking page renders with no band: every row, no "more" line.
-        let all = render(&Frame::Final { rows }, Progress::default(), None, Lang::En, usize::MAX);
+        let all =
+            render(&Frame::Final { rows, favourites: Vec::new() }, Progress::default(), None, Lang::En, usize::MAX);
         assert_eq!(all.matches("class=\"pj-row\"").count(), 2000);
         assert!(!all.contains("pj-more"));
     }
@@ -565,6 +629,7 @@ mod tests {
             published: Some(five()),
             mode: RevealMode::Tracks,
             step: 1,
+            favourites: None,
         };
         let renamed_state = state.renamed(&arabic);
         assert!(renamed_state.published.as_ref().unwrap().iter().any(|r| r.track == "الصحة"));
@@ -583,5 +648,42 @@ mod tests {
         assert_eq!(Progress { done: 0, assigned: 0 }.percent(), 0);
         assert_eq!(Progress { done: 7, assigned: 5 }.percent(), 100);
         assert_eq!(Progress { done: 1, assigned: 3 }.percent(), 33);
+    }
+
+    #[test]
+    fn the_peoples_choice_is_the_reveals_last_step() {
+        let fav = Standing { project: 4, title: "Project 4".into(), team: "Team 4".into(), votes: 12, rank: 1 };
+        let mut s = State {
+            visibility: Visibility::Hidden,
+            frozen: None,
+            published: Some(five()),
+            mode: RevealMode::Ranking,
+            step: 5,
+            favourites: Some(vec![fav.clone()]),
+        };
+        // Five jury places, then the people's choice.
+        assert_eq!(s.reveal_steps(), 6);
+        match frame(&s, &[], Audience::Public) {
+            Frame::Reveal { slots, favourite_veiled: true, steps: 6, .. } => {
+                assert!(slots.iter().all(|slot| slot.row.is_some()), "every jury place is shown");
+                let html = render(&frame(&s, &[], Audience::Public), Progress::default(), None, Lang::En, 10);
+                assert!(html.contains("pj-fav") && !html.contains("12 votes"), "{html}");
+            }
+            other => panic!("{other:?}"),
+        }
+        s.step = 6;
+        let last = frame(&s, &[], Audience::Public);
+        assert!(matches!(&last, Frame::Final { favourites, .. } if favourites == &vec![fav.clone()]));
+        let html = render(&last, Progress::default(), None, Lang::En, 10);
+        assert!(html.contains("12 votes") && html.contains("Project 4"), "{html}");
+        // Everything at once: no step of its own, shown on publication.
+        s.mode = RevealMode::All;
+        s.step = 0;
+        assert_eq!(s.reveal_steps(), 0);
+        assert!(matches!(frame(&s, &[], Audience::Public), Frame::Final { favourites, .. } if favourites.len() == 1));
+        // No votes, no step.
+        s.mode = RevealMode::Ranking;
+        s.favourites = Some(Vec::new());
+        assert_eq!(s.reveal_steps(), 5);
     }
 }

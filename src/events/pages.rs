@@ -173,6 +173,16 @@ pub fn EventPage() -> impl IntoView {
                                         </a>
                                     }
                                 })}
+                            {e
+                                .my_roles
+                                .contains(&Role::Participant)
+                                .then(|| {
+                                    view! {
+                                        <a class="button" href=format!("/events/{}/vote", e.id)>
+                                            {lang.t(Msg::PeoplesChoice)}
+                                        </a>
+                                    }
+                                })}
                             <a class="button" href=format!("/events/{}/ranking", e.id)>
                                 {lang.t(Msg::PublicResults)}
                             </a>
@@ -193,6 +203,9 @@ pub fn EventPage() -> impl IntoView {
                                         </a>
                                         <a class="button" href=format!("/events/{}/results", e.id)>
                                             {lang.t(Msg::ResultsTitle)}
+                                        </a>
+                                        <a class="button" href=format!("/events/{}/audience", e.id)>
+                                            {lang.t(Msg::PeoplesChoice)}
                                         </a>
                                         <a class="button" href=format!("/events/{}/mentoring", e.id)>
                                             {lang.t(Msg::MentoringTitle)}

@@ -22,12 +22,15 @@ pub enum Topic {
     Board,
     /// Announcements.
     Announce,
+    /// The people's choice vote: its settings, votes and tickets.
+    Audience,
     /// Everything may have changed (an instance reconnected to the others): refresh.
     Resync,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 5] = [Topic::Help, Topic::Judging, Topic::Board, Topic::Announce, Topic::Resync];
+    pub const ALL: [Topic; 6] =
+        [Topic::Help, Topic::Judging, Topic::Board, Topic::Announce, Topic::Audience, Topic::Resync];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -35,6 +38,7 @@ impl Topic {
             Topic::Judging => "judging",
             Topic::Board => "board",
             Topic::Announce => "announce",
+            Topic::Audience => "audience",
             Topic::Resync => "resync",
         }
     }

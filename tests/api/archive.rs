@@ -203,6 +203,18 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
                 rotate_seconds: "20".into(),
             }),
         ),
+        (
+            org,
+            Call::of(&SaveAudienceSettings {
+                event_id: e,
+                version: 0,
+                state: "open".into(),
+                votes_each: "1".into(),
+                tickets: Some("on".into()),
+            }),
+        ),
+        (org, Call::of(&MakeTickets { event_id: e, count: "2".into() })),
+        (fx.client(Solo), Call::of(&CastVote { event_id: e, project_id: fx.project, tap: "choose".into() })),
     ];
     for (client, call) in calls {
         let r = app.send_call(client, &call).await;

@@ -187,6 +187,20 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("board/ranking", EVERYONE, NO_ONE),
         // Everyone may ask; only the event's people get the announcements (checked below).
         ("board/announcements", EVERYONE, NO_ONE),
+        // People's choice. The settings case opens the vote to participants and ticket
+        // holders, for the cases after it; the void case voids a fresh ticket per call.
+        ("audience/console", ORGANIZER, NO_ONE),
+        ("audience/settings", ORGANIZER, NO_ONE),
+        ("audience/tickets", ORGANIZER, NO_ONE),
+        ("audience/void", ORGANIZER, NO_ONE),
+        // Participants vote with their own login, for a project of another team (ticket
+        // holders are proven in `audience`).
+        ("audience/ballot", PARTICIPANTS, NO_ONE),
+        ("audience/vote", PARTICIPANTS, NO_ONE),
+        // A ticket is its own authority: whoever holds it (a fresh one per call), except the
+        // event's participants, who vote with their own login. Last of the vote's cases: from
+        // here on, the personas who used one hold a ticket of the event in their session.
+        ("audience/ticket", &[Anonymous, Mentor, Judge, OtherOrganizer, Organizer, Admin], PARTICIPANTS),
         ("console/dashboard", ORGANIZER, NO_ONE),
         ("console/import/stage", ORGANIZER, NO_ONE),
         ("console/import/batch", ORGANIZER, NO_ONE),
@@ -259,6 +273,66 @@ async fn doomed_event(app: &TestApp, fx: &Fixture) -> (i64, String) {
     let (status, _) = get_status(app, org, &format!("/events/{id}/export.zip")).await;
     assert_eq!(status, StatusCode::OK, "the export before deleting");
     (id, name)
+}
+
+/// A ticket of the event made directly (its code is known only to the print run that makes
+/// it): its number and code.
+async fn fresh_ticket(app: &TestApp, event: i64) -> (i64, String) {
+    let code = format!("ticket{}x{}", seq(), event);
+    let number: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) + 1 FROM audience_tickets WHERE event_id = $1")
+            .bind(event)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    sqlx::query("INSERT INTO audience_tickets (event_id, number, code_hash, created_at) VALUES ($1, $2, $3, 0)")
+        .bind(event)
+        .bind(number)
+        .bind(hakam::links::digest(&code))
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    (number, code)
+}
+
+/// A submitted project of a team no persona is in, so every participant may vote for it:
+/// the fixture's own submitted project is "Atlas"'s, the participant's and the captain's.
+async fn vote_target(app: &TestApp, fx: &Fixture) -> i64 {
+    let pool = &app.state.db.pool;
+    let name = format!("Vote {}", fx.tag);
+    let existing: Option<i64> = sqlx::query_scalar(
+        "SELECT p.id FROM projects p JOIN teams t ON t.id = p.team_id WHERE t.name = $1 AND t.event_id = $2",
+    )
+    .bind(&name)
+    .bind(fx.event)
+    .fetch_optional(pool)
+    .await
+    .unwrap();
+    if let Some(id) = existing {
+        return id;
+    }
+    sqlx::query("INSERT INTO teams (event_id, name, invite_code, created_at) VALUES ($1, $2, $3, 0)")
+        .bind(fx.event)
+        .bind(&name)
+        .bind(format!("vote{}", fx.tag))
+        .execute(pool)
+        .await
+        .unwrap();
+    let team: i64 = sqlx::query_scalar("SELECT id FROM teams WHERE name = $1 AND event_id = $2")
+        .bind(&name)
+        .bind(fx.event)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, 'Vote', 'submitted', 0, 0)",
+    )
+    .bind(team)
+    .bind(fx.event)
+    .execute(pool)
+    .await
+    .unwrap();
+    sqlx::query_scalar("SELECT id FROM projects WHERE team_id = $1").bind(team).fetch_one(pool).await.unwrap()
 }
 
 /// Builds the form of a case for an allowed persona, making a fresh target where the call
@@ -780,6 +854,44 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             reveal_mode: "ranking".into(),
         })),
         "board/reveal" => prepared(Call::of(&StepReveal { event_id: fx.event, direction: "next".into(), from: 0 })),
+        "audience/console" => prepared(Call::of(&AudienceConsole { event_id })),
+        "audience/settings" => {
+            let version: i64 =
+                sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM audience_settings WHERE event_id = $1")
+                    .bind(fx.event)
+                    .fetch_one(pool)
+                    .await
+                    .unwrap();
+            prepared(Call::of(&SaveAudienceSettings {
+                event_id,
+                version,
+                state: "open".into(),
+                votes_each: "1".into(),
+                tickets: Some("on".into()),
+            }))
+        }
+        "audience/tickets" => prepared(Call::of(&MakeTickets { event_id, count: "3".into() })),
+        "audience/void" => {
+            let (number, _) = fresh_ticket(app, fx.event).await;
+            Prepared {
+                call: Call::of(&VoidTickets { event_id, numbers: number.to_string() }),
+                actor: None,
+                mark: number.to_string(),
+            }
+        }
+        "audience/ballot" => prepared(Call::of(&Ballot { event_id })),
+        "audience/vote" => {
+            let project = vote_target(app, fx).await;
+            Prepared {
+                call: Call::of(&CastVote { event_id, project_id: project, tap: "choose".into() }),
+                actor: None,
+                mark: project.to_string(),
+            }
+        }
+        "audience/ticket" => {
+            let (number, code) = fresh_ticket(app, fx.event).await;
+            Prepared { call: Call::of(&UseTicket { code }), actor: None, mark: number.to_string() }
+        }
         "board/announce" => prepared(Call::of(&PostAnnouncement {
             event_id: fx.event,
             body_ar: String::new(),
@@ -1001,6 +1113,31 @@ async fn effect(
         "board/freeze" => expect(count("SELECT COUNT(*) FROM boards WHERE frozen IS NOT NULL AND event_id = $1", fx.event).await == 1, "board frozen"),
         "board/publish" => expect(count("SELECT COUNT(*) FROM boards WHERE published IS NOT NULL AND event_id = $1", fx.event).await == 1, "results published"),
         "board/reveal" => expect(count("SELECT COALESCE(MAX(reveal_step), 0) FROM boards WHERE event_id = $1", fx.event).await == 1, "reveal moved"),
+        "audience/console" => expect(body.contains("Saqia"), "tally shown"),
+        "audience/settings" => expect(count("SELECT COUNT(*) FROM audience_settings WHERE state = 'open' AND tickets = 1 AND event_id = $1", fx.event).await == 1, "vote opened"),
+        "audience/tickets" => expect(count("SELECT COUNT(*) FROM audience_tickets WHERE event_id = $1", fx.event).await >= 3, "tickets made"),
+        "audience/void" => expect(count("SELECT COUNT(*) FROM audience_tickets WHERE voided_at IS NOT NULL AND number = $1", id).await == 1, "ticket voided"),
+        "audience/ballot" => expect(body.contains("Saqia") && body.contains("\"state\":\"open\""), "ballot shown"),
+        "audience/vote" => {
+            let voter = format!("u{}", fx.user(p));
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audience_votes WHERE voter = $1 AND project_id = $2")
+                .bind(voter)
+                .bind(id)
+                .fetch_one(pool)
+                .await
+                .unwrap();
+            expect(n == 1, "vote cast")
+        }
+        "audience/ticket" => expect(
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audience_tickets WHERE redeemed_at IS NOT NULL AND number = $1 AND event_id = $2")
+                .bind(id)
+                .bind(fx.event)
+                .fetch_one(pool)
+                .await
+                .unwrap()
+                == 1,
+            "ticket used",
+        ),
         "board/announce" => expect(count("SELECT COUNT(*) FROM announcements WHERE body_fr = 'Pause café' AND event_id = $1", fx.event).await == 1, "announcement posted"),
         "board/announce/retire" => expect(count("SELECT COUNT(*) FROM announcements WHERE retired_at IS NOT NULL AND id = $1", id).await == 1, "announcement retired"),
         "board/announcements" => {

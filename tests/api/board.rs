@@ -38,7 +38,7 @@ async fn ranking(app: &TestApp, client: &Client, event: i64) -> serde_json::Valu
 }
 
 /// Every judge scores every project assigned to them; project i gets impact `4 - i % 3`.
-async fn score_all(app: &TestApp, jury: &Jury) {
+pub async fn score_all(app: &TestApp, jury: &Jury) {
     for (judge, phone) in &jury.judges {
         for project in crate::judging::assigned_to(app, *judge).await {
             let i = jury.projects.iter().position(|p| p.0 == project).unwrap_or(0);

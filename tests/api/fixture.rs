@@ -465,6 +465,9 @@ pub const TABLES: &[&str] = &[
     "announcements",
     "imports",
     "password_resets",
+    "audience_settings",
+    "audience_tickets",
+    "audience_votes",
 ];
 
 /// One row as text, every column in order (a column no type reads shows as `?`).

@@ -15,6 +15,9 @@ pub use hakam::account::{
     UpdateProfile,
 };
 pub use hakam::admin::{setup::ClaimAdmin, IssueResetLink, ListUsers, SetEventCreator};
+pub use hakam::audience::{
+    AudienceConsole, Ballot, CastVote, MakeTickets, SaveAudienceSettings, UseTicket, VoidTickets,
+};
 pub use hakam::auth::{CurrentUser, Login, Logout, Signup};
 pub use hakam::board::api::{
     BoardConsole, EventAnnouncements, FreezeBoard, PostAnnouncement, ProjectorData, PublicRanking, PublishResults,

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod archive;
+mod audience;
 mod auth;
 mod authz;
 mod backup;

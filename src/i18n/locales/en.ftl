@@ -761,3 +761,66 @@ err-judge-has-scored = This judge has scored: retire them instead, so their scor
 err-judge-not-scored = This judge has not scored: remove them instead.
 err-judge-retired = This judge was retired: they keep their scores but no longer judge in this event.
 err-removed-from-role = The organizers removed you from this role. Ask them for a new link.
+
+## People's choice
+peoples-choice = People's choice
+vote-state-off = Off: no people's choice
+vote-state-open = Open: voting now
+vote-state-closed = Closed: counted, no more changes
+vote-count = { $count ->
+        [one] { $count } vote
+       *[other] { $count } votes
+    }
+ticket-number = Ticket #{ $number }
+vote-hint-one = Tap the project you like best. You can change your vote until voting closes.
+votes-left = { $count ->
+        [one] You have 1 vote left. You can change your votes until voting closes.
+       *[other] You have { $count } votes left, one per project. You can change them until voting closes.
+    }
+votes-all-used = You have used all your votes. Take one back to choose another project.
+vote-closed-for-voters = Voting is closed. Thank you for voting!
+vote-not-open-yet = Voting has not opened yet. Come back when the organizers open it.
+ballot-empty = No project has been submitted yet.
+vote-for = Vote for this project
+withdraw-vote = Take my vote back
+your-vote = Your vote
+own-team-no-vote = Your team's project: you cannot vote for it.
+ticket-intro = This ticket gives you one vote for the people's choice. It works once, on one phone: use it on the phone you will vote with.
+use-ticket = Vote with this ticket
+ballot-preview = Voters' page
+audience-intro = Participants vote with their own account, never for their own team; visitors vote with a printed ticket if you allow it. The tally is for organizers only. Close the vote before publishing the results: the people's choice is then published with them and revealed last.
+peoples-choice-published = The people's choice is published with the results.
+vote-settings = Vote settings
+field-vote-state = Vote
+field-votes-each = Projects each voter may choose
+field-tickets-vote = Visitors with a ticket may vote
+hint-tickets-vote = Make tickets below, print them and hand one to each visitor at the entrance. A ticket works once, in one browser.
+live-tally = Live tally
+tally-team = Team
+votes = Votes
+voters-and-votes = Voters: { $voters } · votes: { $votes }
+tickets-title = Visitor tickets
+ticket-counts = Made: { $made } · used: { $used } · voided: { $void }
+bulk-tickets-title = Tickets that look used by one person. Check them before publishing; void them if they are.
+bulk-one-browser = { $count } tickets used in the same browser, from { $first } over { $minutes } min:
+bulk-one-address = { $count } tickets used from the same network address, from { $first } over { $minutes } min (a venue's Wi-Fi can be shared by many honest visitors):
+field-ticket-count = How many tickets
+make-tickets = Make tickets to print
+field-void-tickets = Ticket numbers to void
+hint-void-tickets = Like "12, 13, 40". Their votes are deleted and they can no longer be used.
+void-tickets = Void these tickets
+tickets-to-print = Tickets to print
+hint-print-tickets = Print this page: only the tickets are printed, one per cut-out. They are shown here until you make more; their codes are not kept anywhere else.
+err-vote-own-team = You cannot vote for your own team's project.
+err-no-votes-left = You have used all your votes. Take one back first.
+err-ticket-numbers = Enter ticket numbers separated by commas, like "12, 13".
+err-ticket-voided = This ticket was voided by the organizers.
+err-tickets-not-accepted = Votes with tickets are not accepted in this event.
+err-vote-not-open = Voting is not open.
+err-vote-crossed = Your vote changed on another screen meanwhile. Reload the page and try again.
+err-ticket-unknown = This ticket is not valid. Check the link, or ask at the entrance.
+err-participants-vote-themselves = Participants vote with their own account, not with a ticket.
+err-ticket-used = This ticket was already used on another phone.
+err-votes-already-cast = Votes have been cast: the number of votes each can no longer change.
+err-no-such-tickets = No ticket with these numbers is left to void.
+err-close-vote-first = The people's choice vote is still open. Close it first, so it is published with the results.

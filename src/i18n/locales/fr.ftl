@@ -747,3 +747,66 @@ err-judge-has-scored = Ce membre du jury a déjà noté : mettez-le en retrait p
 err-judge-not-scored = Ce membre du jury n'a pas encore noté : retirez-le plutôt.
 err-judge-retired = Ce membre du jury a été mis en retrait : ses notes sont gardées, mais il ne juge plus dans cet événement.
 err-removed-from-role = Les organisateurs vous ont retiré ce rôle. Demandez-leur un nouveau lien.
+
+## Prix du public
+peoples-choice = Prix du public
+vote-state-off = Désactivé : pas de prix du public
+vote-state-open = Ouvert : vote en cours
+vote-state-closed = Clos : compté, plus de changement
+vote-count = { $count ->
+        [one] { $count } voix
+       *[other] { $count } voix
+    }
+ticket-number = Ticket n° { $number }
+vote-hint-one = Touchez le projet que vous préférez. Vous pouvez changer votre vote jusqu'à la clôture.
+votes-left = { $count ->
+        [one] Il vous reste 1 voix. Vous pouvez changer vos votes jusqu'à la clôture.
+       *[other] Il vous reste { $count } voix, une par projet. Vous pouvez les changer jusqu'à la clôture.
+    }
+votes-all-used = Vous avez utilisé toutes vos voix. Retirez-en une pour choisir un autre projet.
+vote-closed-for-voters = Le vote est clos. Merci d'avoir voté !
+vote-not-open-yet = Le vote n'est pas encore ouvert. Revenez quand les organisateurs l'ouvriront.
+ballot-empty = Aucun projet n'a encore été soumis.
+vote-for = Voter pour ce projet
+withdraw-vote = Retirer mon vote
+your-vote = Votre vote
+own-team-no-vote = Le projet de votre équipe : vous ne pouvez pas voter pour lui.
+ticket-intro = Ce ticket vous donne une voix pour le prix du public. Il ne sert qu'une fois, sur un seul téléphone : utilisez-le sur le téléphone avec lequel vous voterez.
+use-ticket = Voter avec ce ticket
+ballot-preview = Page des votants
+audience-intro = Les participants votent avec leur propre compte, jamais pour leur équipe ; les visiteurs votent avec un ticket imprimé si vous l'autorisez. Le décompte est réservé aux organisateurs. Clôturez le vote avant de publier les résultats : le prix du public est alors publié avec eux et dévoilé en dernier.
+peoples-choice-published = Le prix du public est publié avec les résultats.
+vote-settings = Réglages du vote
+field-vote-state = Vote
+field-votes-each = Projets que chaque votant peut choisir
+field-tickets-vote = Les visiteurs munis d'un ticket peuvent voter
+hint-tickets-vote = Créez des tickets ci-dessous, imprimez-les et remettez-en un à chaque visiteur à l'entrée. Un ticket ne sert qu'une fois, dans un seul navigateur.
+live-tally = Décompte en direct
+tally-team = Équipe
+votes = Voix
+voters-and-votes = Votants : { $voters } · voix : { $votes }
+tickets-title = Tickets des visiteurs
+ticket-counts = Créés : { $made } · utilisés : { $used } · annulés : { $void }
+bulk-tickets-title = Des tickets semblent utilisés par une seule personne. Vérifiez-les avant de publier ; annulez-les si c'est le cas.
+bulk-one-browser = { $count } tickets utilisés dans le même navigateur, à partir de { $first } en { $minutes } min :
+bulk-one-address = { $count } tickets utilisés depuis la même adresse réseau, à partir de { $first } en { $minutes } min (le Wi-Fi d'un lieu peut être partagé par de nombreux visiteurs honnêtes) :
+field-ticket-count = Nombre de tickets
+make-tickets = Créer des tickets à imprimer
+field-void-tickets = Numéros des tickets à annuler
+hint-void-tickets = Par exemple « 12, 13, 40 ». Leurs voix sont supprimées et ils ne peuvent plus servir.
+void-tickets = Annuler ces tickets
+tickets-to-print = Tickets à imprimer
+hint-print-tickets = Imprimez cette page : seuls les tickets sont imprimés, un par découpe. Ils restent affichés ici jusqu'à ce que vous en créiez d'autres ; leurs codes ne sont conservés nulle part ailleurs.
+err-vote-own-team = Vous ne pouvez pas voter pour le projet de votre équipe.
+err-no-votes-left = Vous avez utilisé toutes vos voix. Retirez-en une d'abord.
+err-ticket-numbers = Saisissez des numéros de tickets séparés par des virgules, comme « 12, 13 ».
+err-ticket-voided = Ce ticket a été annulé par les organisateurs.
+err-tickets-not-accepted = Les votes avec ticket ne sont pas acceptés pour cet événement.
+err-vote-not-open = Le vote n'est pas ouvert.
+err-vote-crossed = Votre vote a changé sur un autre écran entre-temps. Rechargez la page et réessayez.
+err-ticket-unknown = Ce ticket n'est pas valide. Vérifiez le lien ou demandez à l'entrée.
+err-participants-vote-themselves = Les participants votent avec leur propre compte, pas avec un ticket.
+err-ticket-used = Ce ticket a déjà été utilisé sur un autre téléphone.
+err-votes-already-cast = Des votes ont été exprimés : le nombre de voix par votant ne peut plus changer.
+err-no-such-tickets = Aucun ticket de ces numéros ne reste à annuler.
+err-close-vote-first = Le vote du prix du public est encore ouvert. Clôturez-le d'abord, pour qu'il soit publié avec les résultats.
