@@ -11,7 +11,10 @@ use crate::error::AppError;
 use crate::events::{EventPage, HomePage, ManageEventPage, NewEventPage};
 use crate::i18n::{Lang, Msg};
 use crate::invites::InvitePage;
-use crate::judging::{AuditPage, ConflictsPage, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};
+use crate::judging::{
+    AuditPage, ConflictsPage, JudgeDeskPage, JudgingPage, PaperEntryPage, PassPage, ResultsPage, RubricPage,
+    ScoreSheetsPage,
+};
 use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, SessionsPage};
 use crate::projects::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
 use crate::teams::{JoinTeamPage, OrganizerTeamsPage, TeamFinderPage, TeamPage};
@@ -151,6 +154,8 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/results") view=ResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/judge") view=JudgeDeskPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/conflicts") view=ConflictsPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/sheets") view=ScoreSheetsPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/paper") view=PaperEntryPage ssr=SsrMode::Async />
                     <Route path=path!("/pass/:token") view=PassPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/projector") view=ProjectorPage ssr=SsrMode::Async />

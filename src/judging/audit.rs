@@ -17,6 +17,8 @@ pub struct AuditEntry {
     pub action: String,
     /// What changed, as stored (JSON), shortened for the table.
     pub detail: String,
+    /// The organizer who keyed this score in from the judge's paper sheet.
+    pub entered_by: Option<String>,
 }
 
 pub const AUDIT_LIMIT: i64 = 300;
@@ -56,6 +58,7 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
         version: i64,
         status: String,
         marks: String,
+        entered_by: Option<String>,
     }
     let actions: Vec<Action> = sqlx::query_as(
         "SELECT a.at, u.display_name AS actor, \
@@ -72,8 +75,9 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
         "SELECT k.at, u.display_name AS judge, \
          CASE WHEN EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = p.event_id AND r.user_id = k.judge_id \
          AND r.role = 'judge' AND r.retired_at IS NOT NULL) THEN 1 ELSE 0 END AS retired, \
-         k.project_id, k.outcome, k.version, k.status, k.marks \
+         k.project_id, k.outcome, k.version, k.status, k.marks, o.display_name AS entered_by \
          FROM score_saves k JOIN users u ON u.id = k.judge_id JOIN projects p ON p.id = k.project_id \
+         LEFT JOIN users o ON o.id = k.entered_by \
          WHERE p.event_id = $1 ORDER BY k.at DESC LIMIT $2",
     )
     .bind(event_id)
@@ -95,6 +99,7 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
                 retired: a.retired == 1,
                 action: a.action,
                 detail: shorten(&detail),
+                entered_by: None,
             };
             (a.at, entry)
         })
@@ -107,6 +112,7 @@ pub async fn audit_log(event_id: i64) -> Result<Vec<AuditEntry>, AppError> {
                 retired: k.retired == 1,
                 action,
                 detail: shorten(&detail),
+                entered_by: k.entered_by,
             };
             (k.at, entry)
         }))
@@ -165,6 +171,18 @@ pub fn AuditPage() -> impl IntoView {
                                                     <td>
                                                         <span dir="auto">{e.actor}</span>
                                                         <RetiredMark retired=e.retired />
+                                                        {e
+                                                            .entered_by
+                                                            .map(|name| {
+                                                                view! {
+                                                                    <span class="badge paper-entry-mark" dir="auto">
+                                                                        {lang
+                                                                            .format(args::PaperEnteredBy {
+                                                                                name: &name,
+                                                                            })}
+                                                                    </span>
+                                                                }
+                                                            })}
                                                     </td>
                                                     <td>
                                                         <code>{e.action}</code>

@@ -4,6 +4,7 @@
 //!
 //! The rules are plain, unit-tested modules: `rubric` (criteria, weighted totals), `assign`
 //! (who judges what) and `results` (normalization, ranking, tie-breaks, disagreement).
+//! `paper` prints judges' score sheets and keys filled ones in through the writer,
 //! `manage` holds the organizer's setup (judges and passes, rubric, assignment, results),
 //! `score` the judge's server functions, `passes` the judges' sign-in links, `writer` the
 //! exactly-once score saves, `db` the queries both sides share, `desk` the
@@ -24,6 +25,7 @@ pub mod manage;
 #[cfg(feature = "ssr")]
 pub mod offline;
 mod pages;
+pub mod paper;
 #[cfg(feature = "ssr")]
 pub mod passes;
 pub mod results;
@@ -34,6 +36,7 @@ pub mod writer;
 
 pub use audit::AuditPage;
 pub use pages::{ConflictsPage, JoinAsJudgeForm, JudgeDeskPage, JudgingPage, PassPage, ResultsPage, RubricPage};
+pub use paper::{PaperEntryPage, ScoreSheetsPage};
 
 use serde::{Deserialize, Serialize};
 

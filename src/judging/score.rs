@@ -281,6 +281,33 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     Ok(DeskData { event_id, event_name, judge_id: me, open: settings.open_now, items })
 }
 
+/// A sheet's fields on their own, as the phone and a paper sheet keyed in send them: the
+/// notes within bounds, the marks as numbers, and no more marks than a rubric has criteria
+/// (a longer list is refused before its keys are read: each would otherwise become a stored
+/// key and an error line). Whatever depends on the database is the writer's to check.
+#[cfg(feature = "ssr")]
+pub(crate) fn sheet_fields(
+    marks: Option<BTreeMap<String, String>>,
+    notes: &str,
+) -> (BTreeMap<String, i64>, String, Vec<FieldError>) {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let notes = crate::events::domain::text(&mut errors, "notes", notes, rubric::NOTES_MAX, false);
+    let raw_marks = marks.unwrap_or_default();
+    let marks = if raw_marks.len() > rubric::MAX_CRITERIA {
+        errors = vec![FieldError::new("marks", Msg::ErrTooManyMarks)];
+        BTreeMap::new()
+    } else {
+        match rubric::parse_marks(&raw_marks) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.extend(e);
+                BTreeMap::new()
+            }
+        }
+    };
+    (marks, notes, errors)
+}
+
 /// Saves one judge's score of one project (see the module comment for the guarantees).
 /// `status` is `absent` for "team absent", anything else lets the marks decide: every
 /// criterion marked is a complete score, fewer is an autosaved draft.
@@ -302,23 +329,7 @@ pub async fn save_score(
     // The fields on their own here; the assignment (which also proves the project is in
     // this event), whether judging is open and the rubric are checked by the writer, in the
     // transaction that applies the save (see `writer`).
-    let mut errors: Vec<FieldError> = Vec::new();
-    let notes = crate::events::domain::text(&mut errors, "notes", &notes, rubric::NOTES_MAX, false);
-    let raw_marks = marks.unwrap_or_default();
-    // No rubric has more criteria than the builder offers: a longer list is refused before
-    // its keys are even read (each would otherwise become a stored key and an error line).
-    let marks = if raw_marks.len() > rubric::MAX_CRITERIA {
-        errors = vec![FieldError::new("marks", Msg::ErrTooManyMarks)];
-        BTreeMap::new()
-    } else {
-        match rubric::parse_marks(&raw_marks) {
-            Ok(m) => m,
-            Err(e) => {
-                errors.extend(e);
-                BTreeMap::new()
-            }
-        }
-    };
+    let (marks, notes, errors) = sheet_fields(marks, &notes);
     let save = super::writer::Save {
         judge: me,
         event_id,
@@ -330,6 +341,7 @@ pub async fn save_score(
         notes,
         flagged: i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off")),
         at: now(),
+        entered_by: None,
         errors,
     };
     let ack = access.state.scores.save(save).await?;

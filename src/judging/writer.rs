@@ -40,13 +40,16 @@ pub struct Save {
     pub notes: String,
     pub flagged: i64,
     pub at: i64,
+    /// The organizer who keyed this save in from the judge's paper sheet; `None` for the
+    /// judge's own saves. Kept in the history row.
+    pub entered_by: Option<i64>,
     /// Problems already found in the fields; answered only once the save is known to be
     /// the judge's to make (an unassigned project is a 404 whatever its fields hold).
     pub errors: Vec<FieldError>,
 }
 
 /// The most saves one transaction applies. Each save binds 11 values into the largest
-/// statement, well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+/// statements, well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 pub const BATCH: usize = 256;
 
 /// Namespace of the writer's advisory locks (the first key; the judge's id is the second).
@@ -83,6 +86,7 @@ struct Record {
     notes: String,
     flagged: i64,
     at: i64,
+    entered_by: Option<i64>,
 }
 
 /// A score's new state (the last applied save of the batch for that judge and project).
@@ -220,8 +224,9 @@ pub async fn apply_batch(
     // 4. The history rows, then the scores' new states, one statement each.
     if !records.is_empty() {
         let sql = format!(
-            "INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, status, marks, notes, flagged, at) VALUES {}",
-            placeholders(backend, records.len(), 10, 0)
+            "INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, status, marks, notes, flagged, at, entered_by) \
+             VALUES {}",
+            placeholders(backend, records.len(), 11, 0)
         );
         let mut q = sqlx::query(&sql).persistent(cached(records.len()));
         for r in &records {
@@ -235,7 +240,8 @@ pub async fn apply_batch(
                 .bind(r.marks.as_str())
                 .bind(r.notes.as_str())
                 .bind(r.flagged)
-                .bind(r.at);
+                .bind(r.at)
+                .bind(r.entered_by);
         }
         q.execute(&mut **tx).await?;
     }
@@ -361,6 +367,7 @@ fn decide(
         notes: s.notes.clone(),
         flagged: s.flagged,
         at: s.at,
+        entered_by: s.entered_by,
     });
     if outcome == "stale" {
         return Ok(SaveAck { project_id: s.project_id, version, applied: false, status: current.status });
@@ -517,6 +524,7 @@ fn take_save(s: &mut Save) -> Save {
         notes: std::mem::take(&mut s.notes),
         flagged: s.flagged,
         at: s.at,
+        entered_by: s.entered_by,
         errors: std::mem::take(&mut s.errors),
     }
 }

@@ -169,6 +169,11 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("judging/table", ORGANIZER, NO_ONE),
         ("judging/results", ORGANIZER, NO_ONE),
         ("judging/audit", ORGANIZER, NO_ONE),
+        // Paper sheets: printed and keyed in by organizers (the judge's sheet of the fixture's
+        // submitted project, the judge persona's assignment).
+        ("judging/sheets", ORGANIZER, NO_ONE),
+        ("judging/paper", ORGANIZER, NO_ONE),
+        ("judging/paper/save", ORGANIZER, NO_ONE),
         ("judging/pass/open", EVERYONE, NO_ONE),
         ("judging/pass/join", EVERYONE, NO_ONE),
         ("judging/desk", JUDGE, NO_ONE),
@@ -273,6 +278,20 @@ async fn doomed_event(app: &TestApp, fx: &Fixture) -> (i64, String) {
     let (status, _) = get_status(app, org, &format!("/events/{id}/export.zip")).await;
     assert_eq!(status, StatusCode::OK, "the export before deleting");
     (id, name)
+}
+
+/// The rubric in force for the fixture's submitted project.
+async fn current_rubric(app: &TestApp, fx: &Fixture) -> i64 {
+    sqlx::query_scalar(
+        "SELECT r.id FROM rubrics r JOIN projects p ON p.id = $2 WHERE r.event_id = $1 \
+         AND (r.scope = COALESCE(p.track_id, 0) OR r.scope = 0) \
+         ORDER BY CASE WHEN r.scope = 0 THEN 1 ELSE 0 END, r.version DESC LIMIT 1",
+    )
+    .bind(fx.event)
+    .bind(fx.project)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap()
 }
 
 /// A ticket of the event made directly (its code is known only to the print run that makes
@@ -854,6 +873,32 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             reveal_mode: "ranking".into(),
         })),
         "board/reveal" => prepared(Call::of(&StepReveal { event_id: fx.event, direction: "next".into(), from: 0 })),
+        "judging/sheets" => prepared(Call::of(&ScoreSheets { event_id, judge_id: 0 })),
+        "judging/paper" => {
+            let rubric = current_rubric(app, fx).await;
+            prepared(Call::of(&PaperEntry {
+                event_id,
+                judge_id: fx.user(Judge),
+                project_id: fx.project,
+                rubric_id: rubric,
+            }))
+        }
+        "judging/paper/save" => {
+            let rubric = current_rubric(app, fx).await;
+            let version = one(app, "SELECT version FROM scores WHERE id = $1", fx.score).await;
+            let mut form = score_form(fx.event, fx.project, version);
+            form.sheet.notes = "Sur papier".into();
+            let call = Call::of(&SavePaper {
+                event_id,
+                judge_id: fx.user(Judge),
+                project_id: fx.project,
+                rubric_id: rubric,
+                save_id: form.save_id.clone(),
+                base_version: version,
+                sheet: form.sheet,
+            });
+            Prepared { call, actor: None, mark: form.save_id }
+        }
         "audience/console" => prepared(Call::of(&AudienceConsole { event_id })),
         "audience/settings" => {
             let version: i64 =
@@ -1113,6 +1158,16 @@ async fn effect(
         "board/freeze" => expect(count("SELECT COUNT(*) FROM boards WHERE frozen IS NOT NULL AND event_id = $1", fx.event).await == 1, "board frozen"),
         "board/publish" => expect(count("SELECT COUNT(*) FROM boards WHERE published IS NOT NULL AND event_id = $1", fx.event).await == 1, "results published"),
         "board/reveal" => expect(count("SELECT COALESCE(MAX(reveal_step), 0) FROM boards WHERE event_id = $1", fx.event).await == 1, "reveal moved"),
+        "judging/sheets" | "judging/paper" => expect(body.contains("Saqia"), "the sheet shown"),
+        "judging/paper/save" => {
+            let by: Option<i64> = sqlx::query_scalar("SELECT entered_by FROM score_saves WHERE save_id = $1 AND outcome = 'applied'")
+                .bind(&prep.mark)
+                .fetch_optional(pool)
+                .await
+                .unwrap()
+                .flatten();
+            expect(by == Some(fx.user(Organizer)), "sheet keyed in, by the organizer")
+        }
         "audience/console" => expect(body.contains("Saqia"), "tally shown"),
         "audience/settings" => expect(count("SELECT COUNT(*) FROM audience_settings WHERE state = 'open' AND tickets = 1 AND event_id = $1", fx.event).await == 1, "vote opened"),
         "audience/tickets" => expect(count("SELECT COUNT(*) FROM audience_tickets WHERE event_id = $1", fx.event).await >= 3, "tickets made"),

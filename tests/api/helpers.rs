@@ -37,6 +37,7 @@ pub use hakam::judging::manage::{
     AddExtraJudge, AddJudge, ExtendPass, JudgingConsole, JudgingResults, LoadRubric, ResetPass, RunAssignment,
     SaveJudgingSettings, SaveRubric, SetTable, ShowPass, UpdateJudge,
 };
+pub use hakam::judging::paper::{PaperEntry, SavePaper, ScoreSheets};
 pub use hakam::judging::score::{
     JoinAsJudge, JudgeConflicts, JudgeDesk, OpenPass, SaveConflicts, SaveScore, ScoreSheet,
 };

@@ -20,6 +20,7 @@ mod live;
 mod mail;
 mod mentoring;
 mod pages;
+mod paper;
 mod passes;
 mod privacy;
 mod projects;

@@ -824,3 +824,25 @@ err-ticket-used = This ticket was already used on another phone.
 err-votes-already-cast = Votes have been cast: the number of votes each can no longer change.
 err-no-such-tickets = No ticket with these numbers is left to void.
 err-close-vote-first = The people's choice vote is still open. Close it first, so it is published with the results.
+
+## Paper score sheets
+paper-sheets-title = Paper score sheets
+paper-sheets-intro = For judges who cannot score on a phone: print their sheets (one page per project, in the order they walk the hall). The QR code on each page opens the form where an organizer keys the sheet in; the score's history names who did.
+paper-sheets-for = Sheets of
+all-judges = Every judge
+show-sheets = Show
+no-sheets = No judge has projects with a rubric yet.
+sheet-judge = Judge: { $name }
+sheet-rubric-version = Rubric version { $version }
+sheet-circle-hint = Circle one level per criterion.
+sheet-signature = Judge's signature:
+enter-this-sheet = Key in this sheet
+paper-entry-title = Key in a paper sheet
+paper-saved = Saved: the score is now at version { $version }.
+paper-held-scored = This judge has already scored this project; keying in the sheet replaces that score.
+paper-held-draft = This judge has started scoring this project; keying in the sheet replaces that draft.
+save-paper-sheet = Save the sheet
+paper-entered-by = Entered by { $name } from paper
+print-score-sheets = Print paper score sheets
+err-rubric-changed-since-printed = The rubric changed since this sheet was printed: its levels may no longer mean the same. Print a new sheet, or key in the marks against the rubric shown here.
+err-paper-score-changed = The judge's score changed since this form opened (from the judge's phone or another organizer). Nothing was saved: reload the form to see it.

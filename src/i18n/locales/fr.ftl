@@ -810,3 +810,25 @@ err-ticket-used = Ce ticket a déjà été utilisé sur un autre téléphone.
 err-votes-already-cast = Des votes ont été exprimés : le nombre de voix par votant ne peut plus changer.
 err-no-such-tickets = Aucun ticket de ces numéros ne reste à annuler.
 err-close-vote-first = Le vote du prix du public est encore ouvert. Clôturez-le d'abord, pour qu'il soit publié avec les résultats.
+
+## Fiches d'évaluation papier
+paper-sheets-title = Fiches d'évaluation papier
+paper-sheets-intro = Pour les membres du jury qui ne peuvent pas noter sur un téléphone : imprimez leurs fiches (une page par projet, dans l'ordre de leur parcours). Le code QR de chaque page ouvre le formulaire où un organisateur saisit la fiche ; l'historique de la note indique qui l'a fait.
+paper-sheets-for = Fiches de
+all-judges = Tout le jury
+show-sheets = Afficher
+no-sheets = Aucun membre du jury n'a encore de projets avec une grille.
+sheet-judge = Jury : { $name }
+sheet-rubric-version = Grille, version { $version }
+sheet-circle-hint = Entourez un niveau par critère.
+sheet-signature = Signature du membre du jury :
+enter-this-sheet = Saisir cette fiche
+paper-entry-title = Saisir une fiche papier
+paper-saved = Enregistrée : la note est maintenant à la version { $version }.
+paper-held-scored = Ce membre du jury a déjà noté ce projet ; saisir la fiche remplace cette note.
+paper-held-draft = Ce membre du jury a commencé à noter ce projet ; saisir la fiche remplace ce brouillon.
+save-paper-sheet = Enregistrer la fiche
+paper-entered-by = Saisie par { $name } depuis le papier
+print-score-sheets = Imprimer les fiches papier
+err-rubric-changed-since-printed = La grille a changé depuis l'impression de cette fiche : ses niveaux n'ont peut-être plus le même sens. Imprimez une nouvelle fiche, ou saisissez les notes selon la grille affichée ici.
+err-paper-score-changed = La note de ce membre du jury a changé depuis l'ouverture du formulaire (depuis son téléphone ou par un autre organisateur). Rien n'a été enregistré : rechargez le formulaire pour la voir.
