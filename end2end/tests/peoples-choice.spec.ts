@@ -34,7 +34,8 @@ test("a visitor with a ticket and a participant vote from their phones", async (
   await expect(visitor.locator('html')).toHaveAttribute('dir', 'rtl');
   await visitor.getByRole('button', { name: 'التصويت بهذه التذكرة' }).click();
   await expect(visitor).toHaveURL(new RegExp(`${eventPath}/vote$`));
-  await expect(visitor.getByText('التذكرة رقم 1')).toBeVisible();
+  // Numbers in a sentence are isolated for right-to-left text (U+2068 … U+2069).
+  await expect(visitor.getByText(/التذكرة رقم \u20681\u2069/)).toBeVisible();
   const cards = visitor.locator('.ballot-list .card');
   await expect(cards).toHaveCount(2);
   const first = cards.filter({ hasText: 'Projet 1' });
@@ -48,6 +49,7 @@ test("a visitor with a ticket and a participant vote from their phones", async (
   const memberCtx = await browser.newContext({ ...pixel });
   const member = await memberCtx.newPage();
   await logIn(member, `p1-${id}@example.ma`);
+  await expect(member.getByRole('button', { name: 'Log out' })).toBeVisible();
   await member.goto(`${eventPath}/vote`);
   const own = member.locator('.ballot-list .card').filter({ hasText: 'Projet 1' });
   await expect(own.getByText("Your team's project: you cannot vote for it.")).toBeVisible();
