@@ -3,7 +3,7 @@
 use crate::account::{AccountPage, ForgotPasswordPage, PrivacyPage, ResetPasswordPage};
 use crate::admin::setup::AdminSetupPage;
 use crate::admin::AdminPage;
-use crate::audience::{AudienceConsolePage, BallotPage, TicketPage};
+use crate::audience::{AudienceConsolePage, BallotPage, PrintTicketsPage, TicketPage};
 use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
 use crate::board::{AnnouncementBar, BoardControlPage, ProjectorPage, RankingPage};
 use crate::dashboard::{DashboardPage, ImportPage};
@@ -147,6 +147,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/help") view=HelpQueuePage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/vote") view=BallotPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/audience") view=AudienceConsolePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/audience/print") view=PrintTicketsPage ssr=SsrMode::Async />
                     <Route path=path!("/vote/:code") view=TicketPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/submissions/:team") view=SubmissionDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/judging") view=JudgingPage ssr=SsrMode::Async />

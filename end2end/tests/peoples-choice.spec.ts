@@ -20,9 +20,16 @@ test("a visitor with a ticket and a participant vote from their phones", async (
   await expect(page.getByLabel('Vote', { exact: true })).toHaveValue('open');
   await page.getByLabel('How many tickets').fill('2');
   await page.getByRole('button', { name: 'Make tickets to print' }).click();
+  // The print run opens on a page of its own, which prints the tickets alone.
+  await expect(page).toHaveURL(new RegExp(`${eventPath}/audience/print$`));
   await expect(page.locator('.ticket-sheet .ticket')).toHaveCount(2);
   await expect(page.locator('.ticket-sheet .qr svg')).toHaveCount(2);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.page-head')).toBeHidden();
+  await expect(page.locator('.ticket-sheet .ticket').first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
   const ticket = new URL((await page.locator('.ticket-url').first().textContent()) ?? '').pathname;
+  await page.goto(`${eventPath}/audience`);
   // Give the tally's live region time to connect; the page then stays open.
   await page.waitForTimeout(1500);
 

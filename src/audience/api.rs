@@ -76,8 +76,10 @@ pub async fn ballot(event_id: i64) -> Result<BallotData, AppError> {
     let settings = db::settings(db, event_id).await?;
     let who = voter(&caller, event_id, &settings).await?;
     let picks = db::picks(db, event_id, &who.voter.key()).await?;
-    let projects = db::candidates(db, event_id)
-        .await?
+    let candidates = db::candidates(db, event_id).await?;
+    // A vote for a project withdrawn since counts for nothing, and is dropped at the next tap.
+    let used = picks.iter().filter(|(_, p)| candidates.iter().any(|c| c.id == *p)).count() as i64;
+    let projects = candidates
         .into_iter()
         .map(|c| BallotProject {
             chosen: picks.iter().any(|(_, p)| *p == c.id),
@@ -94,7 +96,7 @@ pub async fn ballot(event_id: i64) -> Result<BallotData, AppError> {
         event_name: crate::judging::manage::db::event_name(db, event_id).await?,
         state: settings.state().code().to_owned(),
         votes_each: settings.votes_each,
-        used: picks.len() as i64,
+        used,
         ticket: who.ticket,
         projects,
     })
@@ -120,7 +122,8 @@ pub async fn cast_vote(event_id: i64, project_id: i64, tap: String) -> Result<()
     if who.ticket.is_some() && settings.tickets != 1 {
         return Err(AppError::Conflict(Msg::ErrTicketsNotAccepted));
     }
-    db::hold_voter(&mut tx, db, who.voter).await?;
+    db::hold_voter(&mut tx, db, event_id, who.voter).await?;
+    db::drop_gone(&mut tx, event_id, who.voter).await?;
     let project = db::candidate(&mut tx, event_id, project_id).await?.ok_or(AppError::NotFound)?;
     let picks = db::picks_tx(&mut tx, event_id, &who.voter.key()).await?;
     let own = who.own_team == Some(project.team_id);
@@ -151,22 +154,32 @@ pub async fn cast_vote(event_id: i64, project_id: i64, tap: String) -> Result<()
     Ok(())
 }
 
+/// A refused use of a ticket (an unknown, used or voided code) counts against the client's
+/// address in the limit sign-ups and joins share: guessing or replaying codes is slowed down,
+/// while a crowd behind one venue address using valid tickets is not.
+#[cfg(feature = "ssr")]
+async fn refused(err: AppError) -> AppError {
+    match crate::auth::limit_joins().await {
+        Err(limited) => limited,
+        Ok(()) => err,
+    }
+}
+
 /// Uses a ticket: this browser holds it from now on and votes with it. A ticket is used once:
 /// another browser opening it is refused, the same browser opening it again just goes on
-/// voting. Limited per client like sign-ups, and refused to the event's participants, who
-/// vote with their own login.
+/// voting. Refused to the event's participants, who vote with their own login. Refusals
+/// count against the client's address (`refused`); uses against the browser.
 #[server(prefix = "/api", endpoint = "audience/ticket")]
 pub async fn use_ticket(code: String) -> Result<(), AppError> {
     let caller = gate::public().await?;
-    crate::auth::limit_joins().await?;
     let db = caller.db();
-    let ticket = db::ticket_by_hash(db, &crate::links::digest(code.trim()))
-        .await?
-        .ok_or(AppError::Conflict(Msg::ErrTicketUnknown))?;
+    let Some(ticket) = db::ticket_by_hash(db, &crate::links::digest(code.trim())).await? else {
+        return Err(refused(AppError::Conflict(Msg::ErrTicketUnknown)).await);
+    };
     let event_id = ticket.event_id;
     gate::ensure_writable(db, event_id).await?;
     if ticket.voided_at.is_some() {
-        return Err(AppError::Conflict(Msg::ErrTicketVoided));
+        return Err(refused(AppError::Conflict(Msg::ErrTicketVoided)).await);
     }
     if caller.account().is_some() && caller.roles_in(event_id).await?.contains(&Role::Participant) {
         return Err(AppError::Conflict(Msg::ErrParticipantsVoteThemselves));
@@ -180,6 +193,9 @@ pub async fn use_ticket(code: String) -> Result<(), AppError> {
         if settings.state() != VoteState::Open {
             return Err(AppError::Conflict(Msg::ErrVoteNotOpen));
         }
+        if ticket.redeemed_at.is_some() {
+            return Err(refused(AppError::Conflict(Msg::ErrTicketUsed)).await);
+        }
         let browser = match caller.session.get::<String>(SESSION_BROWSER).await? {
             Some(b) => b,
             None => {
@@ -188,11 +204,13 @@ pub async fn use_ticket(code: String) -> Result<(), AppError> {
                 b
             }
         };
-        // The address is kept as a digest: enough to group tickets, not to say who it was.
+        caller.state.joins.take(&format!("ticket:{browser}")).map_err(AppError::RateLimited)?;
+        // Only grouping needs the address: it is kept as its digest, with the ticket, and
+        // goes with the event.
         let client = crate::links::digest(&crate::auth::client_address().await);
         let mut tx = db.begin_write().await?;
         if !db::redeem(&mut tx, ticket.id, &client, &browser).await? {
-            return Err(AppError::Conflict(Msg::ErrTicketUsed));
+            return Err(refused(AppError::Conflict(Msg::ErrTicketUsed)).await);
         }
         audit(&mut tx, Some(event_id), None, "audience.ticket_used", None, Some(json!({ "ticket": ticket.number })))
             .await?;
@@ -222,19 +240,7 @@ pub async fn audience_console(event_id: i64) -> Result<ConsoleData, AppError> {
             tickets: b.tickets,
         })
         .collect();
-    let session = session().await?;
-    let base = &access.state.config.public_url;
-    let fresh = session
-        .get::<Vec<(i64, i64, String)>>(SESSION_FRESH_TICKETS)
-        .await?
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(e, _, _)| *e == event_id)
-        .map(|(_, number, code)| {
-            let url = ticket_url(base, &code);
-            FreshTicket { number, qr_svg: crate::links::qr_svg(&url), url }
-        })
-        .collect();
+    let printed = fresh_run(event_id).await?.len();
     let published = crate::board::db::stored(db, event_id).await?.state.favourites.is_some();
     Ok(ConsoleData {
         event_id,
@@ -253,9 +259,41 @@ pub async fn audience_console(event_id: i64) -> Result<ConsoleData, AppError> {
         tickets_used,
         tickets_void,
         bulk,
-        fresh,
+        printed,
         published,
     })
+}
+
+/// The last print run made in this organizer's session for the event: (number, code).
+#[cfg(feature = "ssr")]
+async fn fresh_run(event_id: i64) -> AppResult<Vec<(i64, String)>> {
+    Ok(session()
+        .await?
+        .get::<Vec<(i64, i64, String)>>(SESSION_FRESH_TICKETS)
+        .await?
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(e, _, _)| *e == event_id)
+        .map(|(_, number, code)| (number, code))
+        .collect())
+}
+
+/// The last print run of tickets, to print: on its own page, so the console's live tally
+/// does not draw every QR code again at each vote.
+#[server(prefix = "/api", endpoint = "audience/print")]
+pub async fn print_tickets(event_id: i64) -> Result<PrintRun, AppError> {
+    let access = gate::event(event_id, &[Role::Organizer]).await?;
+    let base = &access.state.config.public_url;
+    let tickets = fresh_run(event_id)
+        .await?
+        .into_iter()
+        .map(|(number, code)| {
+            let url = ticket_url(base, &code);
+            FreshTicket { number, qr_svg: crate::links::qr_svg(&url), url }
+        })
+        .collect();
+    let event_name = crate::judging::manage::db::event_name(access.db(), event_id).await?;
+    Ok(PrintRun { event_id, event_name, tickets })
 }
 
 #[cfg(feature = "ssr")]
@@ -279,6 +317,12 @@ pub async fn save_audience_settings(
     let tickets = i64::from(tickets.is_some());
     let mut tx = db.begin_write().await?;
     let before = db::settings_in(&mut tx, db, event_id, Hold::Alone).await?;
+    // What is published must stay what the vote says: while the people's choice is out with
+    // the results, the vote is not reopened nor its rules changed (withdraw them first).
+    let changes_result = state != before.state() || votes_each != before.votes_each || tickets != before.tickets;
+    if changes_result && db::published(&mut tx, event_id).await? {
+        return Err(AppError::Conflict(Msg::ErrWithdrawResultsFirst));
+    }
     // The row was just made when this is its first save: version 1, which the page showed as 0.
     if version != before.version && !(version == 0 && before.version == 1) {
         return Err(AppError::Conflict(Msg::ErrChangedMeanwhile));
@@ -317,8 +361,8 @@ pub async fn save_audience_settings(
     Ok(())
 }
 
-/// Makes a print run of tickets. Only their digests are stored: the codes are shown to the
-/// organizer who made them, on the console, until their next print run.
+/// Makes a print run of tickets. The database keeps only their digests; the codes wait in the
+/// organizer's own session, to be printed, until their next print run.
 #[server(prefix = "/api", endpoint = "audience/tickets")]
 pub async fn make_tickets(event_id: i64, count: String) -> Result<(), AppError> {
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
@@ -342,6 +386,7 @@ pub async fn make_tickets(event_id: i64, count: String) -> Result<(), AppError> 
     tx.commit().await?;
     let run: Vec<(i64, i64, String)> = numbers.into_iter().zip(codes).map(|(n, c)| (event_id, n, c)).collect();
     session().await?.insert(SESSION_FRESH_TICKETS, run).await?;
+    leptos_axum::redirect(&format!("/events/{event_id}/audience/print"));
     Ok(())
 }
 
@@ -353,6 +398,12 @@ pub async fn void_tickets(event_id: i64, numbers: String) -> Result<(), AppError
     let db = access.db();
     let numbers = domain::parse_numbers(&numbers).map_err(|e| AppError::Invalid(vec![e]))?;
     let mut tx = db.begin_write().await?;
+    // Held alone: a publication in progress (which holds the settings shared) finishes first,
+    // and a published people's choice is not changed under the public's eyes.
+    db::settings_in(&mut tx, db, event_id, Hold::Alone).await?;
+    if db::published(&mut tx, event_id).await? {
+        return Err(AppError::Conflict(Msg::ErrWithdrawResultsFirst));
+    }
     let voided = db::void_tickets(&mut tx, event_id, &numbers).await?;
     if voided.is_empty() {
         return Err(AppError::Invalid(vec![FieldError::new("numbers", Msg::ErrNoSuchTickets)]));

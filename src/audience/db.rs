@@ -2,7 +2,8 @@
 
 use super::domain::{self, Candidate, Redemption, VoteState};
 use crate::db::{now, Backend, Db, Tx};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Msg;
 
 /// The vote's settings as stored, or the defaults (off, one vote, no tickets).
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -127,19 +128,57 @@ impl Voter {
     }
 }
 
-/// Holds the voter until the transaction ends (PostgreSQL: SQLite has one writer), so one
-/// voter's taps sent at once are applied one after the other, each on the ballot the one
-/// before left, and refused with their reason (no votes left) rather than by the keys.
-pub async fn hold_voter(tx: &mut Tx, db: &Db, voter: Voter) -> AppResult<()> {
-    if db.backend == Backend::Sqlite {
-        return Ok(());
+/// Holds the voter until the transaction ends and checks, there, that they may still vote:
+/// a participant of the event, or a ticket of the event not voided. Held, one voter's taps
+/// sent at once are applied one after the other (PostgreSQL; SQLite has one writer), each on
+/// the ballot the one before left, and refused with their reason (no votes left) rather than
+/// by the keys; and a ticket voided meanwhile (its votes deleted) takes no vote after it.
+pub async fn hold_voter(tx: &mut Tx, db: &Db, event_id: i64, voter: Voter) -> AppResult<()> {
+    let lock = if db.backend == Backend::Postgres { " FOR NO KEY UPDATE" } else { "" };
+    match voter {
+        Voter::Account(id) => {
+            sqlx::query(&format!("SELECT id FROM users WHERE id = $1{lock}"))
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?;
+            let role: Option<i64> = sqlx::query_scalar(
+                "SELECT user_id FROM event_roles WHERE event_id = $1 AND user_id = $2 AND role = 'participant'",
+            )
+            .bind(event_id)
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
+            if role.is_none() {
+                return Err(AppError::Forbidden);
+            }
+        }
+        Voter::Ticket(id) => {
+            let voided: Option<Option<i64>> = sqlx::query_scalar(&format!(
+                "SELECT voided_at FROM audience_tickets WHERE id = $1 AND event_id = $2{lock}"
+            ))
+            .bind(id)
+            .bind(event_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+            if !matches!(voided, Some(None)) {
+                return Err(AppError::Conflict(Msg::ErrTicketVoided));
+            }
+        }
     }
-    let sql = match voter {
-        Voter::Account(_) => "SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE",
-        Voter::Ticket(_) => "SELECT id FROM audience_tickets WHERE id = $1 FOR NO KEY UPDATE",
-    };
-    let (Voter::Account(id) | Voter::Ticket(id)) = voter;
-    sqlx::query(sql).bind(id).fetch_optional(&mut **tx).await?;
+    Ok(())
+}
+
+/// Deletes the voter's votes for projects that are no longer on the ballot (withdrawn since
+/// they were chosen): they count for nothing and would hold a slot the voter cannot see.
+pub async fn drop_gone(tx: &mut Tx, event_id: i64, voter: Voter) -> AppResult<()> {
+    sqlx::query(
+        "DELETE FROM audience_votes WHERE event_id = $1 AND voter = $2 AND project_id NOT IN \
+         (SELECT id FROM projects WHERE event_id = $1 AND status = 'submitted')",
+    )
+    .bind(event_id)
+    .bind(voter.key())
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -206,12 +245,19 @@ pub async fn remove_vote(tx: &mut Tx, event_id: i64, voter: Voter, project_id: i
     Ok(())
 }
 
-/// Every vote of the event, as the project voted for.
+/// Every vote of the event that counts, as the project voted for. A participant's vote for
+/// their own team's project does not (they may have joined that team after voting). Votes
+/// cast with tickets still count after the organizer stops taking tickets: voiding the
+/// tickets is how they are taken out (the console says so).
 pub async fn votes(db: &Db, event_id: i64) -> AppResult<Vec<i64>> {
-    Ok(sqlx::query_scalar("SELECT project_id FROM audience_votes WHERE event_id = $1")
-        .bind(event_id)
-        .fetch_all(&db.pool)
-        .await?)
+    Ok(sqlx::query_scalar(
+        "SELECT v.project_id FROM audience_votes v WHERE v.event_id = $1 AND NOT EXISTS \
+         (SELECT 1 FROM team_members m JOIN projects p ON p.team_id = m.team_id \
+          WHERE m.user_id = v.user_id AND p.id = v.project_id)",
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await?)
 }
 
 pub async fn voter_count(db: &Db, event_id: i64) -> AppResult<i64> {
@@ -352,4 +398,13 @@ pub async fn redemptions(db: &Db, event_id: i64) -> AppResult<Vec<Redemption>> {
         .into_iter()
         .map(|r| Redemption { number: r.number, browser: r.browser, client: r.client, at: r.redeemed_at })
         .collect())
+}
+
+/// Whether a people's choice is published with the event's results.
+pub async fn published(tx: &mut Tx, event_id: i64) -> AppResult<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM boards WHERE event_id = $1 AND favourites IS NOT NULL")
+        .bind(event_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(n > 0)
 }

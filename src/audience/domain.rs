@@ -221,8 +221,8 @@ pub struct Bulk {
 }
 
 /// Groups worth the organizer's look before publishing: every browser that used two tickets
-/// or more, and every address that used [`BULK_FROM_ONE_ADDRESS`] or more within
-/// [`BULK_WINDOW_SECS`] (its densest such window). Biggest groups first.
+/// or more, and every run of [`BULK_FROM_ONE_ADDRESS`] or more tickets used from one address
+/// within [`BULK_WINDOW_SECS`] (each such burst, not only the first). Biggest groups first.
 pub fn bulk_use(redemptions: &[Redemption]) -> Vec<Bulk> {
     let mut out = Vec::new();
     for source in [Source::Browser, Source::Address] {
@@ -238,12 +238,12 @@ pub fn bulk_use(redemptions: &[Redemption]) -> Vec<Bulk> {
         }
         for mut group in groups.into_values() {
             group.sort_by_key(|r| (r.at, r.number));
-            let window = match source {
-                Source::Browser if group.len() >= 2 => Some(&group[..]),
-                Source::Browser => None,
-                Source::Address => densest(&group, BULK_WINDOW_SECS).filter(|w| w.len() >= BULK_FROM_ONE_ADDRESS),
+            let runs: Vec<&[&Redemption]> = match source {
+                Source::Browser if group.len() >= 2 => vec![&group[..]],
+                Source::Browser => Vec::new(),
+                Source::Address => bursts(&group, BULK_WINDOW_SECS, BULK_FROM_ONE_ADDRESS),
             };
-            if let Some(w) = window {
+            for w in runs {
                 out.push(Bulk {
                     source,
                     tickets: w.iter().map(|r| r.number).collect(),
@@ -257,19 +257,21 @@ pub fn bulk_use(redemptions: &[Redemption]) -> Vec<Bulk> {
     out
 }
 
-/// The longest run of time-ordered redemptions spanning at most `window` seconds.
-fn densest<'a, 'r>(sorted: &'a [&'r Redemption], window: i64) -> Option<&'a [&'r Redemption]> {
-    let mut best: Option<(usize, usize)> = None;
+/// The runs of at least `at_least` time-ordered redemptions, each spanning at most `window`
+/// seconds from its first, taken from the earliest on and never overlapping.
+fn bursts<'a, 'r>(sorted: &'a [&'r Redemption], window: i64, at_least: usize) -> Vec<&'a [&'r Redemption]> {
+    let mut out = Vec::new();
     let mut start = 0;
-    for end in 0..sorted.len() {
-        while sorted[end].at - sorted[start].at > window {
+    while start < sorted.len() {
+        let end = sorted[start..].iter().take_while(|r| r.at - sorted[start].at <= window).count() + start;
+        if end - start >= at_least {
+            out.push(&sorted[start..end]);
+            start = end;
+        } else {
             start += 1;
         }
-        if best.is_none_or(|(s, e)| end + 1 - start > e - s) {
-            best = Some((start, end + 1));
-        }
     }
-    best.map(|(s, e)| &sorted[s..e])
+    out
 }
 
 #[cfg(test)]
@@ -349,6 +351,12 @@ mod tests {
         all.extend((8..=11).map(|n| r(n, &format!("b{n}"), "home", n)));
         let b = bulk_use(&all);
         assert_eq!(b, vec![Bulk { source: Source::Address, tickets: vec![1, 2, 3, 4, 5], first: 60, last: 300 }]);
+        // A second burst from the same address is listed too, not hidden behind the first.
+        let mut two = all.clone();
+        two.extend((20..=24).map(|n| r(n, &format!("b{n}"), "venue", 9000 + n)));
+        let b = bulk_use(&two);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert_eq!(b[1].tickets, vec![20, 21, 22, 23, 24]);
         // The same five spread over an hour are not.
         let spread: Vec<Redemption> = (1..=5).map(|n| r(n, &format!("b{n}"), "venue", n * 900)).collect();
         assert!(bulk_use(&spread).is_empty());

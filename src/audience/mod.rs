@@ -18,7 +18,7 @@ pub mod db;
 pub mod domain;
 mod pages;
 
-pub use pages::{AudienceConsolePage, BallotPage, TicketPage};
+pub use pages::{AudienceConsolePage, BallotPage, PrintTicketsPage, TicketPage};
 
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -79,6 +79,14 @@ pub struct FreshTicket {
     pub qr_svg: String,
 }
 
+/// A print run's tickets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PrintRun {
+    pub event_id: i64,
+    pub event_name: String,
+    pub tickets: Vec<FreshTicket>,
+}
+
 /// The organizer's console of the vote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConsoleData {
@@ -95,8 +103,8 @@ pub struct ConsoleData {
     pub tickets_used: i64,
     pub tickets_void: i64,
     pub bulk: Vec<BulkRow>,
-    /// The last print run made in this organizer's session.
-    pub fresh: Vec<FreshTicket>,
+    /// How many tickets the last print run made in this organizer's session holds.
+    pub printed: usize,
     /// Whether the people's choice is published with the results.
     pub published: bool,
 }

@@ -148,13 +148,11 @@ pub fn AudienceConsolePage() -> impl IntoView {
                     .iter()
                     .map(|s| (s.code().to_owned(), lang.t(s.label()).to_owned()))
                     .collect();
-                let has_fresh = !c.fresh.is_empty();
                 view! {
-                    <section class="form-page wide audience" class:printing-tickets=has_fresh>
+                    <section class="form-page wide audience">
                         <div class="page-head">
                             <h1 dir="auto">{lang.t(Msg::PeoplesChoice)} ": " {c.event_name.clone()}</h1>
                             <a href=format!("/events/{event_id}/show")>{lang.t(Msg::PublishTitle)}</a>
-                            <a href=format!("/events/{event_id}/vote")>{lang.t(Msg::BallotPreview)}</a>
                         </div>
                         <p class="hint">{lang.t(Msg::AudienceIntro)}</p>
                         {c.published.then(|| view! { <p class="badge">{lang.t(Msg::PeoplesChoicePublished)}</p> })}
@@ -307,36 +305,66 @@ pub fn AudienceConsolePage() -> impl IntoView {
                                 {lang.t(Msg::VoidTickets)}
                             </button>
                         </ActionForm>
-                        {has_fresh
+                        {(c.printed > 0)
                             .then(|| {
                                 view! {
-                                    <h2>{lang.t(Msg::TicketsToPrint)}</h2>
-                                    <p class="hint no-print">{lang.t(Msg::HintPrintTickets)}</p>
-                                    <ul class="ticket-sheet">
-                                        {c
-                                            .fresh
-                                            .iter()
-                                            .map(|t| {
-                                                view! {
-                                                    <li class="ticket">
-                                                        <div
-                                                            class="qr"
-                                                            aria-hidden="true"
-                                                            inner_html=t.qr_svg.clone()
-                                                        ></div>
-                                                        <p>
-                                                            <strong>{lang.t(Msg::PeoplesChoice)}</strong>
-                                                        </p>
-                                                        <p dir="auto">{c.event_name.clone()}</p>
-                                                        <p class="mono">{format!("#{}", t.number)}</p>
-                                                        <p class="ticket-url mono">{t.url.clone()}</p>
-                                                    </li>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </ul>
+                                    <p>
+                                        <a href=format!(
+                                            "/events/{event_id}/audience/print",
+                                        )>
+                                            {lang
+                                                .format(args::PrintLastTickets {
+                                                    count: c.printed,
+                                                })}
+                                        </a>
+                                    </p>
                                 }
                             })}
+                    </section>
+                }
+            },
+        )}
+    }
+}
+
+/// The last print run's tickets, to print several to a page (`@media print` keeps only them).
+#[component]
+pub fn PrintTicketsPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = event_id_param();
+    let data = Resource::new(move || id.get(), print_tickets);
+    view! {
+        {loaded(
+            data,
+            move |run| {
+                let event_id = run.event_id;
+                view! {
+                    <section class="form-page wide printing-tickets">
+                        <div class="page-head">
+                            <h1>{lang.t(Msg::TicketsToPrint)}</h1>
+                            <a href=format!("/events/{event_id}/audience")>{lang.t(Msg::PeoplesChoice)}</a>
+                        </div>
+                        <p class="hint">{lang.t(Msg::HintPrintTickets)}</p>
+                        {run.tickets.is_empty().then(|| view! { <p class="muted">{lang.t(Msg::NoTicketsToPrint)}</p> })}
+                        <ul class="ticket-sheet">
+                            {run
+                                .tickets
+                                .iter()
+                                .map(|t| {
+                                    view! {
+                                        <li class="ticket">
+                                            <div class="qr" aria-hidden="true" inner_html=t.qr_svg.clone()></div>
+                                            <p>
+                                                <strong>{lang.t(Msg::PeoplesChoice)}</strong>
+                                            </p>
+                                            <p dir="auto">{run.event_name.clone()}</p>
+                                            <p class="mono">{format!("#{}", t.number)}</p>
+                                            <p class="ticket-url mono">{t.url.clone()}</p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
                     </section>
                 }
             },

@@ -258,7 +258,12 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
                 serde_json::to_string(&rows).map_err(|e| AppError::internal("published results not serialized", e))?;
             // The people's choice goes out with the results once its vote is closed; while it
             // is open, publishing would leave it out without a word, so it is refused.
-            let favourites = match crate::audience::db::settings(access.db(), event_id).await?.state() {
+            // Read held (shared) in this transaction: the vote cannot reopen nor tickets be
+            // voided until the publication is committed.
+            let vote =
+                crate::audience::db::settings_in(&mut tx, access.db(), event_id, crate::audience::db::Hold::Share)
+                    .await?;
+            let favourites = match vote.state() {
                 VoteState::Open => return Err(AppError::Conflict(Msg::ErrCloseVoteFirst)),
                 VoteState::Off => None,
                 VoteState::Closed => {

@@ -281,17 +281,26 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     Ok(DeskData { event_id, event_name, judge_id: me, open: settings.open_now, items })
 }
 
-/// A sheet's fields on their own, as the phone and a paper sheet keyed in send them: the
-/// notes within bounds, the marks as numbers, and no more marks than a rubric has criteria
-/// (a longer list is refused before its keys are read: each would otherwise become a stored
-/// key and an error line). Whatever depends on the database is the writer's to check.
+/// A save of `judge`'s score of a project from a sheet as the phone or a paper sheet keyed in
+/// sends it, its own fields checked: the notes within bounds, the marks as numbers, and no
+/// more marks than a rubric has criteria (a longer list is refused before its keys are read:
+/// each would otherwise become a stored key and an error line). Whatever depends on the
+/// database (the assignment, which also proves the project is in the event, whether judging
+/// is open, the rubric, the versions) is the writer's to check, in the transaction that
+/// applies the save. `entered_by` names the organizer keying in a paper sheet.
 #[cfg(feature = "ssr")]
-pub(crate) fn sheet_fields(
-    marks: Option<BTreeMap<String, String>>,
-    notes: &str,
-) -> (BTreeMap<String, i64>, String, Vec<FieldError>) {
+pub(crate) fn sheet_save(
+    judge: i64,
+    event_id: i64,
+    project_id: i64,
+    save_id: String,
+    base_version: i64,
+    sheet: ScoreSheet,
+    entered_by: Option<i64>,
+) -> super::writer::Save {
+    let ScoreSheet { status, marks, notes, flagged, .. } = sheet;
     let mut errors: Vec<FieldError> = Vec::new();
-    let notes = crate::events::domain::text(&mut errors, "notes", notes, rubric::NOTES_MAX, false);
+    let notes = crate::events::domain::text(&mut errors, "notes", &notes, rubric::NOTES_MAX, false);
     let raw_marks = marks.unwrap_or_default();
     let marks = if raw_marks.len() > rubric::MAX_CRITERIA {
         errors = vec![FieldError::new("marks", Msg::ErrTooManyMarks)];
@@ -305,7 +314,21 @@ pub(crate) fn sheet_fields(
             }
         }
     };
-    (marks, notes, errors)
+    super::writer::Save {
+        judge,
+        event_id,
+        project_id,
+        save_id,
+        base_version,
+        absent: status == ScoreStatus::Absent.code(),
+        marks,
+        notes,
+        flagged: i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off")),
+        at: now(),
+        entered_by,
+        rubric: None,
+        errors,
+    }
 }
 
 /// Saves one judge's score of one project (see the module comment for the guarantees).
@@ -320,30 +343,13 @@ pub async fn save_score(
     // Flattened, so the desk's form and its offline queue post the fields under their own names.
     #[server(flatten)] sheet: ScoreSheet,
 ) -> Result<SaveAck, AppError> {
-    let ScoreSheet { status, marks, notes, flagged, back } = sheet;
+    let back = sheet.back.clone();
     let access = gate::event_write(event_id, &[Role::Judge]).await?;
     let me = access.user.id;
     if !valid_save_id(&save_id) {
         return Err(AppError::field("save_id", Msg::ErrBadRequest));
     }
-    // The fields on their own here; the assignment (which also proves the project is in
-    // this event), whether judging is open and the rubric are checked by the writer, in the
-    // transaction that applies the save (see `writer`).
-    let (marks, notes, errors) = sheet_fields(marks, &notes);
-    let save = super::writer::Save {
-        judge: me,
-        event_id,
-        project_id,
-        save_id,
-        base_version,
-        absent: status == ScoreStatus::Absent.code(),
-        marks,
-        notes,
-        flagged: i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off")),
-        at: now(),
-        entered_by: None,
-        errors,
-    };
+    let save = sheet_save(me, event_id, project_id, save_id, base_version, sheet, None);
     let ack = access.state.scores.save(save).await?;
     if ack.applied {
         access.state.live.publish(event_id, crate::live::Topic::Judging);

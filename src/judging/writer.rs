@@ -43,6 +43,9 @@ pub struct Save {
     /// The organizer who keyed this save in from the judge's paper sheet; `None` for the
     /// judge's own saves. Kept in the history row.
     pub entered_by: Option<i64>,
+    /// The rubric the save was made under, when it must still be the one in force (a paper
+    /// sheet printed under it); a phone's save takes the rubric in force.
+    pub rubric: Option<i64>,
     /// Problems already found in the fields; answered only once the save is known to be
     /// the judge's to make (an unassigned project is a 404 whatever its fields hold).
     pub errors: Vec<FieldError>,
@@ -305,6 +308,9 @@ fn decide(
     let Some(rubric_id) = f.rubric_id else {
         return Err(AppError::Conflict(Msg::ErrNoRubric));
     };
+    if s.rubric.is_some_and(|r| r != rubric_id) {
+        return Err(AppError::Conflict(Msg::ErrRubricChangedSincePrinted));
+    }
     let criteria = rubrics.get(&rubric_id).ok_or(AppError::Internal)?;
     // Marks are checked against the rubric whatever the status: an "absent" save is no way
     // around validation, and stores no marks at all (nor copies any into the history).
@@ -525,6 +531,7 @@ fn take_save(s: &mut Save) -> Save {
         flagged: s.flagged,
         at: s.at,
         entered_by: s.entered_by,
+        rubric: s.rubric,
         errors: std::mem::take(&mut s.errors),
     }
 }

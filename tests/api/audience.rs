@@ -6,6 +6,7 @@
 use crate::board::score_all;
 use crate::helpers::*;
 use crate::judging::{assign, jury, Jury};
+use hakam::i18n::Msg;
 use reqwest::{Client, StatusCode};
 
 async fn settings(app: &TestApp, jury: &Jury, state: &str, votes_each: &str, tickets: bool) -> Reply {
@@ -67,15 +68,15 @@ async fn all_votes(app: &TestApp, event: i64) -> Vec<(String, i64)> {
         .unwrap()
 }
 
-/// Makes `count` tickets as the organizer does and reads their codes from the console, where
-/// the print run is shown.
+/// Makes `count` tickets as the organizer does and reads their codes from the print page,
+/// where the print run is shown.
 async fn tickets(app: &TestApp, jury: &Jury, count: usize) -> Vec<String> {
     let r = app.send(&jury.organizer, &MakeTickets { event_id: jury.event, count: count.to_string() }).await;
-    assert!(r.status.is_success(), "tickets: {} {}", r.status, r.body);
-    let console = app.send(&jury.organizer, &AudienceConsole { event_id: jury.event }).await;
-    assert!(console.status.is_success(), "{}", console.body);
-    let fresh = console.json()["fresh"].as_array().cloned().unwrap_or_default();
-    assert_eq!(fresh.len(), count, "the print run is shown: {}", console.body);
+    assert!(r.status.is_success() || r.status.is_redirection(), "tickets: {} {}", r.status, r.body);
+    let run = app.send(&jury.organizer, &PrintTickets { event_id: jury.event }).await;
+    assert!(run.status.is_success(), "{}", run.body);
+    let fresh = run.json()["tickets"].as_array().cloned().unwrap_or_default();
+    assert_eq!(fresh.len(), count, "the print run is shown: {}", run.body);
     fresh
         .iter()
         .map(|t| t["url"].as_str().unwrap_or_default().rsplit('/').next().unwrap_or_default().to_owned())
@@ -255,16 +256,43 @@ async fn votes_sent_at_once_never_overfill_a_ballot() {
     expected.sort();
     assert_eq!(now, expected);
 
-    // The same ticket in two tabs of one browser, tapping at once: still one vote.
+    // A ticket with two votes, tapping six projects at once (two tabs of one browser): two
+    // votes, the others refused with their reason.
     sqlx::query("DELETE FROM audience_votes").execute(&app.state.db.pool).await.unwrap();
     assert!(settings(&app, &jury, "open", "2", true).await.status.is_success());
     let codes = tickets(&app, &jury, 1).await;
     let visitor = user_agent();
     let r = use_ticket(&app, &visitor, &codes[0]).await;
     assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.body);
-    join_all((0..6).map(|_| vote(&app, &visitor, jury.event, projects[0], "choose"))).await;
+    let replies = join_all(projects.iter().map(|p| vote(&app, &visitor, jury.event, *p, "choose"))).await;
+    assert_eq!(replies.iter().filter(|r| r.status.is_success()).count(), 2);
+    for r in replies.iter().filter(|r| !r.status.is_success()) {
+        assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrNoVotesLeft)), "{}", r.body);
+    }
     let votes = all_votes(&app, jury.event).await;
-    assert_eq!(votes.len(), 1, "{votes:?}");
+    assert_eq!(votes.len(), 2, "{votes:?}");
+
+    // Voided while votes are on their way: whichever lands first, no vote of the ticket is
+    // left after the void.
+    for (_, project) in &votes {
+        assert!(vote(&app, &visitor, jury.event, *project, "withdraw").await.status.is_success());
+    }
+    let void_form = VoidTickets { event_id: jury.event, numbers: "1".into() };
+    let void = app.send(&jury.organizer, &void_form);
+    let taps = join_all(projects[..2].iter().map(|p| vote(&app, &visitor, jury.event, *p, "choose")));
+    let (void, taps) = tokio::join!(void, taps);
+    assert!(void.status.is_success(), "{}", void.body);
+    for r in &taps {
+        assert!(
+            r.status.is_success() || r.error() == Some(AppError::Conflict(Msg::ErrTicketVoided)),
+            "{} {}",
+            r.status,
+            r.body
+        );
+    }
+    let late = vote(&app, &visitor, jury.event, projects[3], "choose").await;
+    assert_eq!(late.error(), Some(AppError::Conflict(Msg::ErrTicketVoided)), "after the void");
+    assert!(all_votes(&app, jury.event).await.is_empty(), "the voided ticket's votes are gone");
 }
 
 #[tokio::test]
@@ -344,4 +372,67 @@ async fn the_peoples_choice_is_published_with_the_results_and_revealed_last() {
     let withdraw = PublishResults { event_id: jury.event, action: "withdraw".into(), reveal_mode: String::new() };
     assert!(app.send(&jury.organizer, &withdraw).await.status.is_success());
     assert_eq!(app.count("SELECT COUNT(*) FROM boards WHERE favourites IS NOT NULL").await, 0);
+}
+
+#[tokio::test]
+async fn a_published_peoples_choice_stays_what_the_vote_says() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 1, "1").await;
+    assign(&app, &jury, "7").await;
+    score_all(&app, &jury).await;
+    open(&app, &jury, "1", true).await;
+    let codes = tickets(&app, &jury, 2).await;
+    let visitor = user_agent();
+    use_ticket(&app, &visitor, &codes[0]).await;
+    assert!(vote(&app, &visitor, jury.event, jury.projects[0].0, "choose").await.status.is_success());
+    assert!(settings(&app, &jury, "closed", "1", true).await.status.is_success());
+    let publish = PublishResults { event_id: jury.event, action: "publish".into(), reveal_mode: "all".into() };
+    assert!(app.send(&jury.organizer, &publish).await.status.is_success());
+
+    // Neither reopening the vote nor voiding its tickets, while it is out.
+    refused_with(&settings(&app, &jury, "open", "1", true).await, StatusCode::CONFLICT, Msg::ErrWithdrawResultsFirst);
+    let void = app.send(&jury.organizer, &VoidTickets { event_id: jury.event, numbers: "1".into() }).await;
+    refused_with(&void, StatusCode::CONFLICT, Msg::ErrWithdrawResultsFirst);
+    assert_eq!(all_votes(&app, jury.event).await.len(), 1);
+    // Withdrawn, the vote can change again.
+    let withdraw = PublishResults { event_id: jury.event, action: "withdraw".into(), reveal_mode: String::new() };
+    assert!(app.send(&jury.organizer, &withdraw).await.status.is_success());
+    let void = app.send(&jury.organizer, &VoidTickets { event_id: jury.event, numbers: "1".into() }).await;
+    assert!(void.status.is_success(), "{}", void.body);
+}
+
+#[tokio::test]
+async fn votes_for_withdrawn_projects_and_for_ones_own_team_count_for_nothing() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 3, 1, "1").await;
+    let (p0, p1) = (jury.projects[0].0, jury.projects[1].0);
+    open(&app, &jury, "2", false).await;
+    let (member, id) = participant(&app, &jury, "change@example.ma", None).await;
+    assert!(vote(&app, &member, jury.event, p0, "choose").await.status.is_success());
+    assert!(vote(&app, &member, jury.event, p1, "choose").await.status.is_success());
+
+    // Project 0 goes back to draft: its vote no longer counts nor holds a slot.
+    sqlx::query("UPDATE projects SET status = 'draft' WHERE id = $1")
+        .bind(p0)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let b = app.send(&member, &Ballot { event_id: jury.event }).await.json();
+    assert_eq!(b["used"], 1, "{b}");
+    assert!(vote(&app, &member, jury.event, jury.projects[2].0, "choose").await.status.is_success());
+    let mut mine = ballot_of(&app, &format!("u{id}")).await;
+    mine.sort();
+    assert_eq!(mine, vec![p1, jury.projects[2].0]);
+
+    // The voter joins project 1's team: their vote for it stops counting.
+    let console = AudienceConsole { event_id: jury.event };
+    assert_eq!(app.send(&jury.organizer, &console).await.json()["votes"], 2);
+    sqlx::query("INSERT INTO team_members (team_id, event_id, user_id, joined_at) VALUES ($1, $2, $3, 0)")
+        .bind(jury.projects[1].1)
+        .bind(jury.event)
+        .bind(id)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(app.send(&jury.organizer, &console).await.json()["votes"], 1);
 }

@@ -197,6 +197,7 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("audience/console", ORGANIZER, NO_ONE),
         ("audience/settings", ORGANIZER, NO_ONE),
         ("audience/tickets", ORGANIZER, NO_ONE),
+        ("audience/print", ORGANIZER, NO_ONE),
         ("audience/void", ORGANIZER, NO_ONE),
         // Participants vote with their own login, for a project of another team (ticket
         // holders are proven in `audience`).
@@ -280,10 +281,10 @@ async fn doomed_event(app: &TestApp, fx: &Fixture) -> (i64, String) {
     (id, name)
 }
 
-/// The rubric in force for the fixture's submitted project.
-async fn current_rubric(app: &TestApp, fx: &Fixture) -> i64 {
-    sqlx::query_scalar(
-        "SELECT r.id FROM rubrics r JOIN projects p ON p.id = $2 WHERE r.event_id = $1 \
+/// The rubric in force for the fixture's submitted project: its id and fingerprint.
+async fn current_rubric(app: &TestApp, fx: &Fixture) -> (i64, String) {
+    let (id, criteria): (i64, String) = sqlx::query_as(
+        "SELECT r.id, r.criteria FROM rubrics r JOIN projects p ON p.id = $2 WHERE r.event_id = $1 \
          AND (r.scope = COALESCE(p.track_id, 0) OR r.scope = 0) \
          ORDER BY CASE WHEN r.scope = 0 THEN 1 ELSE 0 END, r.version DESC LIMIT 1",
     )
@@ -291,7 +292,9 @@ async fn current_rubric(app: &TestApp, fx: &Fixture) -> i64 {
     .bind(fx.project)
     .fetch_one(&app.state.db.pool)
     .await
-    .unwrap()
+    .unwrap();
+    let criteria = hakam::judging::db::parse_criteria(&criteria).unwrap();
+    (id, hakam::judging::paper::rubric_mark(&criteria))
 }
 
 /// A ticket of the event made directly (its code is known only to the print run that makes
@@ -875,16 +878,17 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         "board/reveal" => prepared(Call::of(&StepReveal { event_id: fx.event, direction: "next".into(), from: 0 })),
         "judging/sheets" => prepared(Call::of(&ScoreSheets { event_id, judge_id: 0 })),
         "judging/paper" => {
-            let rubric = current_rubric(app, fx).await;
+            let (rubric_id, mark) = current_rubric(app, fx).await;
             prepared(Call::of(&PaperEntry {
                 event_id,
                 judge_id: fx.user(Judge),
                 project_id: fx.project,
-                rubric_id: rubric,
+                rubric_id,
+                mark,
             }))
         }
         "judging/paper/save" => {
-            let rubric = current_rubric(app, fx).await;
+            let (rubric_id, mark) = current_rubric(app, fx).await;
             let version = one(app, "SELECT version FROM scores WHERE id = $1", fx.score).await;
             let mut form = score_form(fx.event, fx.project, version);
             form.sheet.notes = "Sur papier".into();
@@ -892,7 +896,8 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
                 event_id,
                 judge_id: fx.user(Judge),
                 project_id: fx.project,
-                rubric_id: rubric,
+                rubric_id,
+                mark,
                 save_id: form.save_id.clone(),
                 base_version: version,
                 sheet: form.sheet,
@@ -916,6 +921,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             }))
         }
         "audience/tickets" => prepared(Call::of(&MakeTickets { event_id, count: "3".into() })),
+        "audience/print" => prepared(Call::of(&PrintTickets { event_id })),
         "audience/void" => {
             let (number, _) = fresh_ticket(app, fx.event).await;
             Prepared {
@@ -1171,6 +1177,8 @@ async fn effect(
         "audience/console" => expect(body.contains("Saqia"), "tally shown"),
         "audience/settings" => expect(count("SELECT COUNT(*) FROM audience_settings WHERE state = 'open' AND tickets = 1 AND event_id = $1", fx.event).await == 1, "vote opened"),
         "audience/tickets" => expect(count("SELECT COUNT(*) FROM audience_tickets WHERE event_id = $1", fx.event).await >= 3, "tickets made"),
+        // The organizer's own print run, made by the case before.
+        "audience/print" => expect(body.matches("/vote/").count() == 3, "the print run shown"),
         "audience/void" => expect(count("SELECT COUNT(*) FROM audience_tickets WHERE voided_at IS NOT NULL AND number = $1", id).await == 1, "ticket voided"),
         "audience/ballot" => expect(body.contains("Saqia") && body.contains("\"state\":\"open\""), "ballot shown"),
         "audience/vote" => {

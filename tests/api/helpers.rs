@@ -16,7 +16,7 @@ pub use hakam::account::{
 };
 pub use hakam::admin::{setup::ClaimAdmin, IssueResetLink, ListUsers, SetEventCreator};
 pub use hakam::audience::{
-    AudienceConsole, Ballot, CastVote, MakeTickets, SaveAudienceSettings, UseTicket, VoidTickets,
+    AudienceConsole, Ballot, CastVote, MakeTickets, PrintTickets, SaveAudienceSettings, UseTicket, VoidTickets,
 };
 pub use hakam::auth::{CurrentUser, Login, Logout, Signup};
 pub use hakam::board::api::{

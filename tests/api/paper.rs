@@ -6,11 +6,14 @@ use crate::helpers::*;
 use crate::judging::{assign, assigned_to, jury, save, save_rubric, settings};
 use reqwest::StatusCode;
 
+/// The sheet a post names: its rubric's id and fingerprint, as printed.
+type Printed<'a> = (i64, &'a str);
+
 fn paper(
     event: i64,
     judge: i64,
     project: i64,
-    rubric: i64,
+    rubric: Printed,
     save_id: &str,
     base: i64,
     marks: &[(&str, &str)],
@@ -19,7 +22,8 @@ fn paper(
         event_id: event,
         judge_id: judge,
         project_id: project,
-        rubric_id: rubric,
+        rubric_id: rubric.0,
+        mark: rubric.1.to_owned(),
         save_id: save_id.into(),
         base_version: base,
         sheet: ScoreSheet {
@@ -52,10 +56,15 @@ async fn a_keyed_in_sheet_is_a_phone_save_with_the_organizer_in_its_history() {
     done(&r, "sheets");
     let sheets = r.json()["printed"][0]["sheets"].as_array().cloned().unwrap_or_default();
     assert_eq!(sheets.len(), mine.len(), "{}", r.body);
-    let rubric = sheets[0]["rubric_id"].as_i64().unwrap();
+    let rubric_id = sheets[0]["rubric_id"].as_i64().unwrap();
+    let mark = sheets[0]["mark"].as_str().unwrap().to_owned();
+    let rubric: Printed = (rubric_id, &mark);
     let url = sheets[0]["url"].as_str().unwrap().to_owned();
     assert!(
-        url.ends_with(&format!("/events/{}/paper?judge={judge}&project={project}&rubric={rubric}", jury.event)),
+        url.ends_with(&format!(
+            "/events/{}/paper?judge={judge}&project={project}&rubric={rubric_id}&mark={mark}",
+            jury.event
+        )),
         "{url}"
     );
     assert!(sheets[0]["qr_svg"].as_str().is_some_and(|s| s.starts_with("<svg")));
@@ -64,7 +73,7 @@ async fn a_keyed_in_sheet_is_a_phone_save_with_the_organizer_in_its_history() {
     let form = app
         .send(
             &jury.organizer,
-            &PaperEntry { event_id: jury.event, judge_id: judge, project_id: project, rubric_id: rubric },
+            &PaperEntry { event_id: jury.event, judge_id: judge, project_id: project, rubric_id, mark: mark.clone() },
         )
         .await;
     done(&form, "entry form");
@@ -120,7 +129,7 @@ async fn a_keyed_in_sheet_is_a_phone_save_with_the_organizer_in_its_history() {
     let form = app
         .send(
             &jury.organizer,
-            &PaperEntry { event_id: jury.event, judge_id: judge, project_id: project, rubric_id: rubric },
+            &PaperEntry { event_id: jury.event, judge_id: judge, project_id: project, rubric_id, mark: mark.clone() },
         )
         .await
         .json();
@@ -141,7 +150,7 @@ async fn a_keyed_in_sheet_is_a_phone_save_with_the_organizer_in_its_history() {
     let r = app
         .send(
             &jury.organizer,
-            &PaperEntry { event_id: jury.event, judge_id: judge, project_id: other, rubric_id: rubric },
+            &PaperEntry { event_id: jury.event, judge_id: judge, project_id: other, rubric_id, mark: mark.clone() },
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -153,38 +162,97 @@ async fn a_keyed_in_sheet_is_a_phone_save_with_the_organizer_in_its_history() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
 
-    // A sheet printed under an earlier rubric is refused once the rubric changed.
+    // A sheet printed under an earlier rubric: its form posts what was printed, and is
+    // refused until the organizer chooses the rubric in force.
     assert!(save_rubric(&app, &jury.organizer, jury.event, 0, 1).await.status.is_success());
     let form = app
         .send(
             &jury.organizer,
-            &PaperEntry { event_id: jury.event, judge_id: judge, project_id: project, rubric_id: rubric },
+            &PaperEntry { event_id: jury.event, judge_id: judge, project_id: project, rubric_id, mark: mark.clone() },
         )
         .await
         .json();
     assert_eq!(form["rubric_changed"], true);
+    let posted: Printed = (form["rubric_id"].as_i64().unwrap(), form["mark"].as_str().unwrap());
+    assert_eq!(posted, rubric, "the form posts the printed rubric");
     let r = app
         .send(
             &jury.organizer,
-            &paper(jury.event, judge, project, rubric, "paper-old-rubric", 2, &[("c1", "4"), ("c2", "7")]),
+            &paper(jury.event, judge, project, posted, "paper-old-rubric", 2, &[("c1", "4"), ("c2", "7")]),
         )
         .await;
     assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrRubricChangedSincePrinted)), "{}", r.body);
+    let current = form["current"].as_str().unwrap().to_owned();
+    let query = |key: &str| {
+        current.split(['?', '&']).find_map(|kv| kv.strip_prefix(&format!("{key}="))).unwrap_or_default().to_owned()
+    };
+    let (new_id, new_mark) = (query("rubric").parse::<i64>().unwrap(), query("mark"));
+    assert_ne!(new_id, rubric_id);
+    let now: Printed = (new_id, &new_mark);
+    let form = app
+        .send(
+            &jury.organizer,
+            &PaperEntry {
+                event_id: jury.event,
+                judge_id: judge,
+                project_id: project,
+                rubric_id: new_id,
+                mark: new_mark.clone(),
+            },
+        )
+        .await
+        .json();
+    assert_eq!(form["rubric_changed"], false);
 
     // Judging closed: refused like a phone's save.
     settings(&app, &jury.organizer, jury.event, "1", "closed", "z").await;
-    let current = form["rubric_id"].as_i64().unwrap();
     let r = app
         .send(
             &jury.organizer,
-            &paper(jury.event, judge, project, current, "paper-closed-1", 2, &[("c1", "4"), ("c2", "7")]),
+            &paper(jury.event, judge, project, now, "paper-closed-1", 2, &[("c1", "4"), ("c2", "7")]),
         )
         .await;
     assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrJudgingClosed)), "{}", r.body);
 
     // Judges, even the sheet's own, cannot key sheets in.
     let r = app
-        .send(phone, &paper(jury.event, judge, project, current, "paper-by-judge", 2, &[("c1", "4"), ("c2", "7")]))
+        .send(phone, &paper(jury.event, judge, project, now, "paper-by-judge", 2, &[("c1", "4"), ("c2", "7")]))
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_sheet_printed_before_the_rubric_was_edited_in_place_is_refused() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 1, 1, "1").await;
+    assign(&app, &jury, "3").await;
+    let judge = jury.judges[0].0;
+    let project = jury.projects[0].0;
+    let sheets = app.send(&jury.organizer, &ScoreSheets { event_id: jury.event, judge_id: judge }).await.json();
+    let sheet = &sheets["printed"][0]["sheets"][0];
+    let printed: Printed = (sheet["rubric_id"].as_i64().unwrap(), sheet["mark"].as_str().unwrap());
+    // Nobody scored under the rubric yet: saving it edits it in place, same id and version.
+    let version: i64 = sqlx::query_scalar("SELECT version FROM rubrics WHERE id = $1")
+        .bind(printed.0)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let r = app
+        .send(
+            &jury.organizer,
+            &SaveRubric {
+                event_id: jury.event,
+                scope: 0,
+                version,
+                fields: map(&[("name_1_fr", "Impact social"), ("weight_1", "2"), ("scale_1", "1-5")]),
+            },
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    assert_eq!(app.count("SELECT COUNT(*) FROM rubrics").await, 1, "edited in place");
+    let r = app
+        .send(&jury.organizer, &paper(jury.event, judge, project, printed, "paper-before-edit", 0, &[("c1", "4")]))
+        .await;
+    assert_eq!(r.error(), Some(AppError::Conflict(Msg::ErrRubricChangedSincePrinted)), "{}", r.body);
+    assert_eq!(app.count("SELECT COUNT(*) FROM score_saves").await, 0);
 }

@@ -9,14 +9,24 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {
     crate::auth::{gate, Role},
-    crate::db::now,
     crate::i18n::Msg,
-    crate::judging::{db, project_code, score::ScoreStatus},
+    crate::judging::{db, project_code},
 };
 
-/// The entry form's address for one sheet.
-pub fn entry_path(event_id: i64, judge_id: i64, project_id: i64, rubric_id: i64) -> String {
-    format!("/events/{event_id}/paper?judge={judge_id}&project={project_id}&rubric={rubric_id}")
+/// The entry form's address for one sheet: its judge and project, and the rubric it was
+/// printed under (its id and `mark`).
+pub fn entry_path(event_id: i64, judge_id: i64, project_id: i64, rubric_id: i64, mark: &str) -> String {
+    format!("/events/{event_id}/paper?judge={judge_id}&project={project_id}&rubric={rubric_id}&mark={mark}")
+}
+
+/// A rubric's fingerprint as printed on its sheets: a rubric no one has scored under yet is
+/// edited in place (same id and version), so the id alone would not tell a sheet printed
+/// before such an edit.
+#[cfg(feature = "ssr")]
+pub fn rubric_mark(criteria: &[Criterion]) -> String {
+    use sha2::Digest;
+    let text = serde_json::to_string(criteria).unwrap_or_default();
+    sha2::Sha256::digest(text.as_bytes()).iter().take(4).map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(feature = "ssr")]
@@ -67,7 +77,8 @@ pub async fn score_sheets(event_id: i64, judge_id: i64) -> Result<SheetsData, Ap
             }
             // No rubric yet: nothing to print for this project.
             let Some(rubric) = rubrics.get(&r.track_id).and_then(|x| x.as_ref()) else { continue };
-            let url = format!("{base}{}", entry_path(event_id, *judge, r.project_id, rubric.id));
+            let mark = rubric_mark(&rubric.criteria);
+            let url = format!("{base}{}", entry_path(event_id, *judge, r.project_id, rubric.id, &mark));
             sheets.push(PaperSheet {
                 project_id: r.project_id,
                 code: project_code(r.project_id),
@@ -76,6 +87,7 @@ pub async fn score_sheets(event_id: i64, judge_id: i64) -> Result<SheetsData, Ap
                 table: r.table_label.clone(),
                 rubric_id: rubric.id,
                 rubric_version: rubric.version,
+                mark,
                 criteria: rubric.criteria.clone(),
                 qr_svg: crate::links::qr_svg(&url),
                 url,
@@ -87,9 +99,17 @@ pub async fn score_sheets(event_id: i64, judge_id: i64) -> Result<SheetsData, Ap
     Ok(SheetsData { event_id, event_name, judges, printed })
 }
 
-/// The entry form of one sheet: the judge must be assigned the project.
+/// The entry form of one sheet: the judge must be assigned the project. It shows the rubric
+/// in force and posts the rubric the sheet was printed under, so a sheet printed before the
+/// rubric changed is refused until the organizer chooses to key it in against the new one.
 #[server(prefix = "/api", endpoint = "judging/paper")]
-pub async fn paper_entry(event_id: i64, judge_id: i64, project_id: i64, rubric_id: i64) -> Result<PaperForm, AppError> {
+pub async fn paper_entry(
+    event_id: i64,
+    judge_id: i64,
+    project_id: i64,
+    rubric_id: i64,
+    mark: String,
+) -> Result<PaperForm, AppError> {
     let access = gate::event(event_id, &[Role::Organizer]).await?;
     let db = access.db();
     let row: Option<(String, String, Option<i64>, String)> = sqlx::query_as(
@@ -118,6 +138,7 @@ pub async fn paper_entry(event_id: i64, judge_id: i64, project_id: i64, rubric_i
             .fetch_optional(&db.pool)
             .await?;
     let settings = db::settings(db, event_id).await?;
+    let current_mark = rubric_mark(&rubric.criteria);
     Ok(PaperForm {
         event_id,
         judge_id,
@@ -126,9 +147,11 @@ pub async fn paper_entry(event_id: i64, judge_id: i64, project_id: i64, rubric_i
         code: project_code(project_id),
         title,
         table,
-        rubric_id: rubric.id,
+        rubric_id,
+        mark: mark.clone(),
         rubric_version: rubric.version,
-        rubric_changed: rubric_id != rubric.id,
+        rubric_changed: rubric_id != rubric.id || mark != current_mark,
+        current: entry_path(event_id, judge_id, project_id, rubric.id, &current_mark),
         criteria: rubric.criteria,
         version: held.as_ref().map_or(0, |h| h.version),
         status: held.as_ref().map(|h| h.status.clone()),
@@ -143,12 +166,16 @@ pub async fn paper_entry(event_id: i64, judge_id: i64, project_id: i64, rubric_i
 /// it (same checks, versions and key), named in the history as entered by this organizer.
 /// Refused when the rubric changed since the sheet was printed (its levels may no longer
 /// mean the same), or when the score changed since the form opened.
+// Each argument is one field of the entry form (the sheet's keys, then the save's own), as
+// the phone's save takes them.
+#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "judging/paper/save")]
 pub async fn save_paper(
     event_id: i64,
     judge_id: i64,
     project_id: i64,
     rubric_id: i64,
+    mark: String,
     save_id: String,
     base_version: i64,
     #[server(flatten)] sheet: ScoreSheet,
@@ -166,31 +193,31 @@ pub async fn save_paper(
             .await?;
     let track = track.ok_or(AppError::NotFound)?;
     let current = db::rubric_for(db, event_id, track).await?.ok_or(AppError::Conflict(Msg::ErrNoRubric))?;
-    if current.id != rubric_id {
+    if current.id != rubric_id || rubric_mark(&current.criteria) != mark {
         return Err(AppError::Conflict(Msg::ErrRubricChangedSincePrinted));
     }
-    let ScoreSheet { status, marks, notes, flagged, .. } = sheet;
-    let (marks, notes, errors) = crate::judging::score::sheet_fields(marks, &notes);
-    let save = crate::judging::writer::Save {
-        judge: judge_id,
+    let mut save = crate::judging::score::sheet_save(
+        judge_id,
         event_id,
         project_id,
         save_id,
         base_version,
-        absent: status == ScoreStatus::Absent.code(),
-        marks,
-        notes,
-        flagged: i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off")),
-        at: now(),
-        entered_by: Some(access.user.id),
-        errors,
-    };
+        sheet,
+        Some(access.user.id),
+    );
+    // A new version of the rubric made since the check above is caught where the save is
+    // applied.
+    save.rubric = Some(rubric_id);
     let ack = access.state.scores.save(save).await?;
     if !ack.applied {
         // The judge's phone (or another organizer) saved this score since the form opened.
         return Err(AppError::Conflict(Msg::ErrPaperScoreChanged));
     }
     access.state.live.publish(event_id, crate::live::Topic::Judging);
-    leptos_axum::redirect(&format!("{}&saved={}", entry_path(event_id, judge_id, project_id, rubric_id), ack.version));
+    leptos_axum::redirect(&format!(
+        "{}&saved={}",
+        entry_path(event_id, judge_id, project_id, rubric_id, &mark),
+        ack.version
+    ));
     Ok(ack)
 }

@@ -28,6 +28,8 @@ pub struct PaperSheet {
     pub table: String,
     pub rubric_id: i64,
     pub rubric_version: i64,
+    /// The rubric's fingerprint (see `rubric_mark`).
+    pub mark: String,
     pub criteria: Vec<Criterion>,
     /// The entry form's address, also in the QR code.
     pub url: String,
@@ -62,11 +64,16 @@ pub struct PaperForm {
     pub code: String,
     pub title: String,
     pub table: String,
-    /// The rubric in force now, which the entry is checked against.
+    /// The rubric the sheet was printed under (posted with the entry, which is refused if it
+    /// is no longer the one in force).
     pub rubric_id: i64,
+    pub mark: String,
+    /// The version of the rubric in force, whose criteria the form shows.
     pub rubric_version: i64,
-    /// The sheet was printed under an earlier version of the rubric.
+    /// The sheet was printed under another rubric, or before the rubric was edited.
     pub rubric_changed: bool,
+    /// The form's address for keying the sheet in against the rubric in force.
+    pub current: String,
     pub criteria: Vec<Criterion>,
     /// The score's version now (the entry is based on it) and what it holds.
     pub version: i64,

@@ -126,6 +126,7 @@ pub fn ScoreSheetsPage() -> impl IntoView {
                                                         j.judge_id,
                                                         s.project_id,
                                                         s.rubric_id,
+                                                        &s.mark,
                                                     )>{lang.t(Msg::EnterThisSheet)}</a>
                                                 </p>
                                             </article>
@@ -141,6 +142,31 @@ pub fn ScoreSheetsPage() -> impl IntoView {
     }
 }
 
+/// What names a sheet's score in both of the entry form's posts.
+#[derive(Clone, Copy)]
+struct Keys {
+    event_id: i64,
+    judge_id: i64,
+    project_id: i64,
+    rubric_id: i64,
+    base_version: i64,
+}
+
+/// The hidden fields of an entry post: the sheet's keys, the post's own key and its status.
+#[component]
+fn SheetKeys(keys: Keys, mark: String, save_id: String, status: &'static str) -> impl IntoView {
+    view! {
+        <EventIdInput event_id=keys.event_id />
+        <Hidden name="judge_id" value=keys.judge_id.to_string() />
+        <Hidden name="project_id" value=keys.project_id.to_string() />
+        <Hidden name="rubric_id" value=keys.rubric_id.to_string() />
+        <Hidden name="mark" value=mark />
+        <Hidden name="save_id" value=save_id />
+        <Hidden name="base_version" value=keys.base_version.to_string() />
+        <Hidden name="status" value=status />
+    }
+}
+
 /// The form a sheet's QR code opens: the organizer taps the levels the judge circled.
 #[component]
 pub fn PaperEntryPage() -> impl IntoView {
@@ -148,9 +174,11 @@ pub fn PaperEntryPage() -> impl IntoView {
     let id = event_id_param();
     let (judge, project, rubric, saved) =
         (query_id("judge"), query_id("project"), query_id("rubric"), query_id("saved"));
+    let query = use_query_map();
+    let mark = Signal::derive(move || query.with(|q| q.get("mark").unwrap_or_default()));
     let data = Resource::new(
-        move || (id.get(), judge.get(), project.get(), rubric.get()),
-        |(id, judge, project, rubric)| paper_entry(id, judge, project, rubric),
+        move || (id.get(), judge.get(), project.get(), rubric.get(), mark.get()),
+        |(id, judge, project, rubric, mark)| paper_entry(id, judge, project, rubric, mark),
     );
     let save = ServerAction::<SavePaper>::new();
     let errors = action_error(save);
@@ -160,9 +188,17 @@ pub fn PaperEntryPage() -> impl IntoView {
             move |e| {
                 let event_id = e.event_id;
                 let saved_version = saved.get_untracked();
-                let (judge_id, project_id, rubric_id, version) = (e.judge_id, e.project_id, e.rubric_id, e.version);
+                let (judge_id, project_id) = (e.judge_id, e.project_id);
+                let keys = Keys {
+                    event_id,
+                    judge_id,
+                    project_id,
+                    rubric_id: e.rubric_id,
+                    base_version: e.version,
+                };
                 let (notes, absent_notes) = (e.notes.clone(), e.notes.clone());
                 let (save_id, absent_id) = (e.save_id.clone(), format!("{}a", e.save_id));
+                let (current, absent_mark) = (e.current.clone(), e.mark.clone());
                 let fields = e
                     .criteria
                     .iter()
@@ -203,6 +239,8 @@ pub fn PaperEntryPage() -> impl IntoView {
                                 view! {
                                     <p class="form-error" role="alert">
                                         {lang.t(Msg::ErrRubricChangedSincePrinted)}
+                                        " "
+                                        <a href=current.clone()>{lang.t(Msg::KeyInAgainstCurrentRubric)}</a>
                                     </p>
                                 }
                             })}
@@ -220,25 +258,13 @@ pub fn PaperEntryPage() -> impl IntoView {
                             })}
                         <ActionForm action=save>
                             <FormError errors />
-                            <EventIdInput event_id />
-                            <Hidden name="judge_id" value=judge_id.to_string() />
-                            <Hidden name="project_id" value=project_id.to_string() />
-                            <Hidden name="rubric_id" value=rubric_id.to_string() />
-                            <Hidden name="save_id" value=save_id />
-                            <Hidden name="base_version" value=version.to_string() />
-                            <Hidden name="status" value="" />
+                            <SheetKeys keys mark=e.mark.clone() save_id status="" />
                             {fields}
                             <TextArea label=Msg::DeskNotes name="notes" errors value=notes />
                             <Submit label=Msg::SavePaperSheet />
                         </ActionForm>
                         <ActionForm action=save attr:class="inline">
-                            <EventIdInput event_id />
-                            <Hidden name="judge_id" value=judge_id.to_string() />
-                            <Hidden name="project_id" value=project_id.to_string() />
-                            <Hidden name="rubric_id" value=rubric_id.to_string() />
-                            <Hidden name="save_id" value=absent_id />
-                            <Hidden name="base_version" value=version.to_string() />
-                            <Hidden name="status" value="absent" />
+                            <SheetKeys keys mark=absent_mark save_id=absent_id status="absent" />
                             <Hidden name="notes" value=absent_notes />
                             <button type="submit" class="button">
                                 {lang.t(Msg::DeskAbsent)}
