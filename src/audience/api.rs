@@ -77,8 +77,10 @@ pub async fn ballot(event_id: i64) -> Result<BallotData, AppError> {
     let who = voter(&caller, event_id, &settings).await?;
     let picks = db::picks(db, event_id, &who.voter.key()).await?;
     let candidates = db::candidates(db, event_id).await?;
-    // A vote for a project withdrawn since counts for nothing, and is dropped at the next tap.
-    let used = picks.iter().filter(|(_, p)| candidates.iter().any(|c| c.id == *p)).count() as i64;
+    // A vote for a project withdrawn since, or for the team the voter joined since, counts for
+    // nothing, and is dropped at the next tap (`drop_gone`).
+    let counted = |p: i64| candidates.iter().any(|c| c.id == p && who.own_team != Some(c.team_id));
+    let used = picks.iter().filter(|(_, p)| counted(*p)).count() as i64;
     let projects = candidates
         .into_iter()
         .map(|c| BallotProject {
@@ -155,8 +157,9 @@ pub async fn cast_vote(event_id: i64, project_id: i64, tap: String) -> Result<()
 }
 
 /// A refused use of a ticket (an unknown, used or voided code) counts against the client's
-/// address in the limit sign-ups and joins share: guessing or replaying codes is slowed down,
-/// while a crowd behind one venue address using valid tickets is not.
+/// address in the limit sign-ups and joins share; an address past it is refused every use
+/// (`use_ticket`). Guessing or replaying codes is slowed down, while a crowd behind one venue
+/// address using valid tickets is not.
 #[cfg(feature = "ssr")]
 async fn refused(err: AppError) -> AppError {
     match crate::auth::limit_joins().await {
@@ -172,6 +175,13 @@ async fn refused(err: AppError) -> AppError {
 #[server(prefix = "/api", endpoint = "audience/ticket")]
 pub async fn use_ticket(code: String) -> Result<(), AppError> {
     let caller = gate::public().await?;
+    // An address that sent too many refused codes waits, whatever it sends now: a guesser
+    // learns nothing from trying on. Valid codes alone never put an address here.
+    let client = crate::auth::client_address().await;
+    if let Some(wait) = caller.state.joins.limited(&client) {
+        tracing::warn!(%client, "ticket use rate-limited");
+        return Err(AppError::RateLimited(wait));
+    }
     let db = caller.db();
     let Some(ticket) = db::ticket_by_hash(db, &crate::links::digest(code.trim())).await? else {
         return Err(refused(AppError::Conflict(Msg::ErrTicketUnknown)).await);
@@ -207,7 +217,7 @@ pub async fn use_ticket(code: String) -> Result<(), AppError> {
         caller.state.joins.take(&format!("ticket:{browser}")).map_err(AppError::RateLimited)?;
         // Only grouping needs the address: it is kept as its digest, with the ticket, and
         // goes with the event.
-        let client = crate::links::digest(&crate::auth::client_address().await);
+        let client = crate::links::digest(&client);
         let mut tx = db.begin_write().await?;
         if !db::redeem(&mut tx, ticket.id, &client, &browser).await? {
             return Err(refused(AppError::Conflict(Msg::ErrTicketUsed)).await);

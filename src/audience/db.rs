@@ -168,15 +168,21 @@ pub async fn hold_voter(tx: &mut Tx, db: &Db, event_id: i64, voter: Voter) -> Ap
     Ok(())
 }
 
-/// Deletes the voter's votes for projects that are no longer on the ballot (withdrawn since
-/// they were chosen): they count for nothing and would hold a slot the voter cannot see.
+/// Deletes the voter's votes that count for nothing: for projects no longer on the ballot
+/// (withdrawn since they were chosen), and a participant's for their own team's project
+/// (they joined the team after voting). Either would hold a slot the voter cannot use.
 pub async fn drop_gone(tx: &mut Tx, event_id: i64, voter: Voter) -> AppResult<()> {
     sqlx::query(
-        "DELETE FROM audience_votes WHERE event_id = $1 AND voter = $2 AND project_id NOT IN \
-         (SELECT id FROM projects WHERE event_id = $1 AND status = 'submitted')",
+        "DELETE FROM audience_votes WHERE event_id = $1 AND voter = $2 AND (project_id NOT IN \
+         (SELECT id FROM projects WHERE event_id = $1 AND status = 'submitted') OR project_id IN \
+         (SELECT p.id FROM projects p JOIN team_members m ON m.team_id = p.team_id WHERE m.user_id = $3))",
     )
     .bind(event_id)
     .bind(voter.key())
+    .bind(match voter {
+        Voter::Account(id) => id,
+        Voter::Ticket(_) => 0,
+    })
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -245,26 +251,28 @@ pub async fn remove_vote(tx: &mut Tx, event_id: i64, voter: Voter, project_id: i
     Ok(())
 }
 
+/// The condition on a vote `v` that it counts: not a participant's vote for their own team.
+const COUNTED: &str = "NOT EXISTS (SELECT 1 FROM team_members m JOIN projects p ON p.team_id = m.team_id \
+     WHERE m.user_id = v.user_id AND p.id = v.project_id)";
+
 /// Every vote of the event that counts, as the project voted for. A participant's vote for
 /// their own team's project does not (they may have joined that team after voting). Votes
 /// cast with tickets still count after the organizer stops taking tickets: voiding the
 /// tickets is how they are taken out (the console says so).
 pub async fn votes(db: &Db, event_id: i64) -> AppResult<Vec<i64>> {
-    Ok(sqlx::query_scalar(
-        "SELECT v.project_id FROM audience_votes v WHERE v.event_id = $1 AND NOT EXISTS \
-         (SELECT 1 FROM team_members m JOIN projects p ON p.team_id = m.team_id \
-          WHERE m.user_id = v.user_id AND p.id = v.project_id)",
-    )
-    .bind(event_id)
-    .fetch_all(&db.pool)
-    .await?)
+    Ok(sqlx::query_scalar(&format!("SELECT v.project_id FROM audience_votes v WHERE v.event_id = $1 AND {COUNTED}"))
+        .bind(event_id)
+        .fetch_all(&db.pool)
+        .await?)
 }
 
 pub async fn voter_count(db: &Db, event_id: i64) -> AppResult<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(DISTINCT voter) FROM audience_votes WHERE event_id = $1")
-        .bind(event_id)
-        .fetch_one(&db.pool)
-        .await?)
+    Ok(sqlx::query_scalar(&format!(
+        "SELECT COUNT(DISTINCT v.voter) FROM audience_votes v WHERE v.event_id = $1 AND {COUNTED}"
+    ))
+    .bind(event_id)
+    .fetch_one(&db.pool)
+    .await?)
 }
 
 /// The standings now, for the organizers and for publication.

@@ -257,18 +257,27 @@ pub fn bulk_use(redemptions: &[Redemption]) -> Vec<Bulk> {
     out
 }
 
-/// The runs of at least `at_least` time-ordered redemptions, each spanning at most `window`
-/// seconds from its first, taken from the earliest on and never overlapping.
+/// The bursts among time-ordered redemptions: every use that is one of `at_least`
+/// consecutive uses spanning at most `window` seconds belongs to a burst, and touching or
+/// overlapping such runs are one burst (a long dense run is listed whole, however long).
 fn bursts<'a, 'r>(sorted: &'a [&'r Redemption], window: i64, at_least: usize) -> Vec<&'a [&'r Redemption]> {
+    let n = sorted.len();
+    let mut dense = vec![false; n];
+    for end in at_least.max(1) - 1..n {
+        let start = end + 1 - at_least.max(1);
+        if sorted[end].at - sorted[start].at <= window {
+            dense[start..=end].iter_mut().for_each(|d| *d = true);
+        }
+    }
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < sorted.len() {
-        let end = sorted[start..].iter().take_while(|r| r.at - sorted[start].at <= window).count() + start;
-        if end - start >= at_least {
-            out.push(&sorted[start..end]);
-            start = end;
+    let mut i = 0;
+    while i < n {
+        if dense[i] {
+            let j = (i..n).find(|&k| !dense[k]).unwrap_or(n);
+            out.push(&sorted[i..j]);
+            i = j;
         } else {
-            start += 1;
+            i += 1;
         }
     }
     out
@@ -357,6 +366,11 @@ mod tests {
         let b = bulk_use(&two);
         assert_eq!(b.len(), 2, "{b:?}");
         assert_eq!(b[1].tickets, vec![20, 21, 22, 23, 24]);
+        // Twelve a minute apart are one burst, listed whole.
+        let long: Vec<Redemption> = (1..=12).map(|n| r(n, &format!("b{n}"), "hall", n * 60)).collect();
+        let b = bulk_use(&long);
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(b[0].tickets, (1..=12).collect::<Vec<_>>());
         // The same five spread over an hour are not.
         let spread: Vec<Redemption> = (1..=5).map(|n| r(n, &format!("b{n}"), "venue", n * 900)).collect();
         assert!(bulk_use(&spread).is_empty());

@@ -73,8 +73,9 @@ pub fn BallotPage() -> impl IntoView {
                                                     })}
                                             </p>
                                             {p.chosen.then(|| view! { <p class="badge">{lang.t(Msg::YourVote)}</p> })}
-                                            {if p.own {
-                                                view! { <p class="hint">{lang.t(Msg::OwnTeamNoVote)}</p> }.into_any()
+                                            {p.own.then(|| view! { <p class="hint">{lang.t(Msg::OwnTeamNoVote)}</p> })}
+                                            {if p.own && !p.chosen {
+                                                ().into_any()
                                             } else if open && (p.chosen || !full) {
                                                 view! {
                                                     <ActionForm action=vote attr:class="inline">

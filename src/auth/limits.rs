@@ -64,6 +64,21 @@ impl RateLimiter {
         self.take_at(key, Instant::now())
     }
 
+    /// Whether `key` has used up its budget, without taking from it: `Some` whole seconds to
+    /// wait until its next action would be let through.
+    pub fn limited(&self, key: &str) -> Option<u64> {
+        self.limited_at(key, Instant::now())
+    }
+
+    fn limited_at(&self, key: &str, now: Instant) -> Option<u64> {
+        let buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let ahead = buckets.get(key).copied().unwrap_or(now).max(now) - now;
+        (ahead > self.burst).then(|| {
+            let wait = ahead - self.burst;
+            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+        })
+    }
+
     fn take_at(&self, key: &str, now: Instant) -> Result<(), u64> {
         let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if buckets.len() >= PRUNE_AT {
@@ -130,5 +145,19 @@ mod tests {
         assert_eq!(limiter.take_at("b", t0), Ok(()), "another client has its own bucket");
         assert_eq!(limiter.take_at("a", t0 + Duration::from_secs(10)), Err(10));
         assert_eq!(limiter.take_at("a", t0 + Duration::from_secs(20)), Ok(()));
+    }
+
+    #[test]
+    fn a_peek_tells_a_used_up_budget_without_taking_from_it() {
+        let limiter = RateLimiter::new(2);
+        let t = Instant::now();
+        assert_eq!(limiter.limited_at("a", t), None);
+        assert!(limiter.take_at("a", t).is_ok());
+        assert_eq!(limiter.limited_at("a", t), None, "a peek takes nothing");
+        assert!(limiter.take_at("a", t).is_ok());
+        assert!(limiter.limited_at("a", t).is_some());
+        assert!(limiter.take_at("a", t).is_err());
+        assert_eq!(limiter.limited_at("b", t), None, "per key");
+        assert_eq!(limiter.limited_at("a", t + Duration::from_secs(30)), None, "refilled");
     }
 }

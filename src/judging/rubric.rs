@@ -199,6 +199,16 @@ pub fn parse_marks(raw: &BTreeMap<String, String>) -> Result<BTreeMap<String, i6
     }
 }
 
+/// A rubric's fingerprint, as printed on paper sheets: a rubric no one has scored under yet
+/// is edited in place (same id and version), so the id alone would not tell a sheet printed
+/// before such an edit. Eight hex digits of the criteria's SHA-256.
+#[cfg(feature = "ssr")]
+pub fn fingerprint(criteria: &[Criterion]) -> String {
+    use sha2::Digest;
+    let text = serde_json::to_string(criteria).unwrap_or_default();
+    sha2::Sha256::digest(text.as_bytes()).iter().take(4).map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,8 +44,9 @@ pub struct Save {
     /// judge's own saves. Kept in the history row.
     pub entered_by: Option<i64>,
     /// The rubric the save was made under, when it must still be the one in force (a paper
-    /// sheet printed under it); a phone's save takes the rubric in force.
-    pub rubric: Option<i64>,
+    /// sheet printed under it): its id and fingerprint (`rubric::fingerprint`). A phone's
+    /// save takes the rubric in force.
+    pub rubric: Option<(i64, String)>,
     /// Problems already found in the fields; answered only once the save is known to be
     /// the judge's to make (an unassigned project is a 404 whatever its fields hold).
     pub errors: Vec<FieldError>,
@@ -308,10 +309,15 @@ fn decide(
     let Some(rubric_id) = f.rubric_id else {
         return Err(AppError::Conflict(Msg::ErrNoRubric));
     };
-    if s.rubric.is_some_and(|r| r != rubric_id) {
-        return Err(AppError::Conflict(Msg::ErrRubricChangedSincePrinted));
-    }
     let criteria = rubrics.get(&rubric_id).ok_or(AppError::Internal)?;
+    // A sheet printed under another rubric, or before this one was edited in place, is
+    // refused here, where the save is applied; a key answered before keeps its answer.
+    let replayed = f.seen_outcome.is_some() || seen.contains_key(&(s.judge, s.save_id.clone()));
+    if let Some((id, mark)) = s.rubric.as_ref().filter(|_| !replayed) {
+        if *id != rubric_id || *mark != rubric::fingerprint(criteria) {
+            return Err(AppError::Conflict(Msg::ErrRubricChangedSincePrinted));
+        }
+    }
     // Marks are checked against the rubric whatever the status: an "absent" save is no way
     // around validation, and stores no marks at all (nor copies any into the history).
     let mut errors = s.errors.clone();
@@ -531,7 +537,7 @@ fn take_save(s: &mut Save) -> Save {
         flagged: s.flagged,
         at: s.at,
         entered_by: s.entered_by,
-        rubric: s.rubric,
+        rubric: s.rubric.take(),
         errors: std::mem::take(&mut s.errors),
     }
 }

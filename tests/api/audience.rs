@@ -436,3 +436,70 @@ async fn votes_for_withdrawn_projects_and_for_ones_own_team_count_for_nothing() 
         .unwrap();
     assert_eq!(app.send(&jury.organizer, &console).await.json()["votes"], 1);
 }
+
+#[tokio::test]
+async fn a_vote_checks_in_its_own_transaction_that_the_voter_may_still_vote() {
+    use hakam::audience::db::{hold_voter, Voter};
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 1, "1").await;
+    open(&app, &jury, "1", true).await;
+    let codes = tickets(&app, &jury, 1).await;
+    use_ticket(&app, &user_agent(), &codes[0]).await;
+    let ticket: i64 = app.count("SELECT id FROM audience_tickets WHERE number = 1").await;
+    let (_, member) = participant(&app, &jury, "retenu@example.ma", None).await;
+    let db = &app.state.db;
+    let held = |voter| async move {
+        let mut tx = db.begin_write().await.unwrap();
+        let r = hold_voter(&mut tx, db, jury.event, voter).await;
+        tx.rollback().await.unwrap();
+        r.err()
+    };
+    assert_eq!(held(Voter::Ticket(ticket)).await, None);
+    assert_eq!(held(Voter::Account(member)).await, None);
+    // What the checks before the transaction saw may have changed by the time it runs.
+    sqlx::query("UPDATE audience_tickets SET voided_at = 1 WHERE id = $1")
+        .bind(ticket)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(held(Voter::Ticket(ticket)).await, Some(AppError::Conflict(Msg::ErrTicketVoided)));
+    sqlx::query("DELETE FROM event_roles WHERE user_id = $1 AND event_id = $2")
+        .bind(member)
+        .bind(jury.event)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(held(Voter::Account(member)).await, Some(AppError::Forbidden));
+    // A ticket of another event is no ticket here.
+    let other = app.create_event(&jury.organizer, "Autre").await;
+    let mut tx = db.begin_write().await.unwrap();
+    let r = hold_voter(&mut tx, db, other, Voter::Ticket(ticket)).await;
+    tx.rollback().await.unwrap();
+    assert_eq!(r.err(), Some(AppError::Conflict(Msg::ErrTicketVoided)));
+}
+
+#[tokio::test]
+async fn refused_ticket_uses_stop_an_address_and_valid_ones_do_not() {
+    let app = spawn_app_with(|c| c.joins_per_minute = 3).await;
+    let jury = jury(&app, 2, 1, "1").await;
+    open(&app, &jury, "1", true).await;
+    let codes = tickets(&app, &jury, 5).await;
+    // Four visitors behind one address (every test client is 127.0.0.1), more than the
+    // limit: valid tickets count against each browser, not the address.
+    for code in &codes[..4] {
+        let r = use_ticket(&app, &user_agent(), code).await;
+        assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    }
+    // Made-up codes are refused, and count against the address until it is stopped, for
+    // every code, valid ones too.
+    let guesser = user_agent();
+    let mut statuses = Vec::new();
+    for n in 0..4 {
+        statuses.push(use_ticket(&app, &guesser, &format!("guess{n}")).await.status);
+    }
+    assert_eq!(statuses.last(), Some(&StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+    assert!(statuses.contains(&StatusCode::CONFLICT), "{statuses:?}");
+    let r = use_ticket(&app, &user_agent(), &codes[4]).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+    assert_eq!(app.count("SELECT COUNT(*) FROM audience_tickets WHERE redeemed_at IS NOT NULL").await, 4);
+}

@@ -921,7 +921,11 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             }))
         }
         "audience/tickets" => prepared(Call::of(&MakeTickets { event_id, count: "3".into() })),
-        "audience/print" => prepared(Call::of(&PrintTickets { event_id })),
+        "audience/print" => {
+            // The organizer's own print run, of three tickets.
+            ok(&app.send(org, &MakeTickets { event_id, count: "3".into() }).await, "print run");
+            prepared(Call::of(&PrintTickets { event_id }))
+        }
         "audience/void" => {
             let (number, _) = fresh_ticket(app, fx.event).await;
             Prepared {
@@ -1177,7 +1181,6 @@ async fn effect(
         "audience/console" => expect(body.contains("Saqia"), "tally shown"),
         "audience/settings" => expect(count("SELECT COUNT(*) FROM audience_settings WHERE state = 'open' AND tickets = 1 AND event_id = $1", fx.event).await == 1, "vote opened"),
         "audience/tickets" => expect(count("SELECT COUNT(*) FROM audience_tickets WHERE event_id = $1", fx.event).await >= 3, "tickets made"),
-        // The organizer's own print run, made by the case before.
         "audience/print" => expect(body.matches("/vote/").count() == 3, "the print run shown"),
         "audience/void" => expect(count("SELECT COUNT(*) FROM audience_tickets WHERE voided_at IS NOT NULL AND number = $1", id).await == 1, "ticket voided"),
         "audience/ballot" => expect(body.contains("Saqia") && body.contains("\"state\":\"open\""), "ballot shown"),

@@ -850,5 +850,5 @@ save-paper-sheet = Save the sheet
 paper-entered-by = Entered by { $name } from paper
 key-in-against-current-rubric = Key it in against the rubric in force
 print-score-sheets = Print paper score sheets
-err-rubric-changed-since-printed = The rubric changed since this sheet was printed: its levels may no longer mean the same. Print a new sheet, or key in the marks against the rubric shown here.
+err-rubric-changed-since-printed = The rubric changed since this sheet was printed: its levels may no longer mean the same. Print a new sheet, or key this one in against the rubric in force (reload this form to find the link).
 err-paper-score-changed = The judge's score changed since this form opened (from the judge's phone or another organizer). Nothing was saved: reload the form to see it.

@@ -836,5 +836,5 @@ save-paper-sheet = Enregistrer la fiche
 paper-entered-by = Saisie par { $name } depuis le papier
 key-in-against-current-rubric = La saisir selon la grille en vigueur
 print-score-sheets = Imprimer les fiches papier
-err-rubric-changed-since-printed = La grille a changé depuis l'impression de cette fiche : ses niveaux n'ont peut-être plus le même sens. Imprimez une nouvelle fiche, ou saisissez les notes selon la grille affichée ici.
+err-rubric-changed-since-printed = La grille a changé depuis l'impression de cette fiche : ses niveaux n'ont peut-être plus le même sens. Imprimez une nouvelle fiche, ou saisissez celle-ci selon la grille en vigueur (rechargez ce formulaire pour trouver le lien).
 err-paper-score-changed = La note de ce membre du jury a changé depuis l'ouverture du formulaire (depuis son téléphone ou par un autre organisateur). Rien n'a été enregistré : rechargez le formulaire pour la voir.

@@ -19,14 +19,10 @@ pub fn entry_path(event_id: i64, judge_id: i64, project_id: i64, rubric_id: i64,
     format!("/events/{event_id}/paper?judge={judge_id}&project={project_id}&rubric={rubric_id}&mark={mark}")
 }
 
-/// A rubric's fingerprint as printed on its sheets: a rubric no one has scored under yet is
-/// edited in place (same id and version), so the id alone would not tell a sheet printed
-/// before such an edit.
+/// A rubric's fingerprint as printed on its sheets.
 #[cfg(feature = "ssr")]
 pub fn rubric_mark(criteria: &[Criterion]) -> String {
-    use sha2::Digest;
-    let text = serde_json::to_string(criteria).unwrap_or_default();
-    sha2::Sha256::digest(text.as_bytes()).iter().take(4).map(|b| format!("{b:02x}")).collect()
+    crate::judging::rubric::fingerprint(criteria)
 }
 
 #[cfg(feature = "ssr")]
@@ -181,20 +177,8 @@ pub async fn save_paper(
     #[server(flatten)] sheet: ScoreSheet,
 ) -> Result<SaveAck, AppError> {
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
-    let db = access.db();
     if !crate::judging::score::valid_save_id(&save_id) {
         return Err(AppError::field("save_id", Msg::ErrBadRequest));
-    }
-    let track: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT track_id FROM projects WHERE id = $1 AND event_id = $2")
-            .bind(project_id)
-            .bind(event_id)
-            .fetch_optional(&db.pool)
-            .await?;
-    let track = track.ok_or(AppError::NotFound)?;
-    let current = db::rubric_for(db, event_id, track).await?.ok_or(AppError::Conflict(Msg::ErrNoRubric))?;
-    if current.id != rubric_id || rubric_mark(&current.criteria) != mark {
-        return Err(AppError::Conflict(Msg::ErrRubricChangedSincePrinted));
     }
     let mut save = crate::judging::score::sheet_save(
         judge_id,
@@ -205,9 +189,8 @@ pub async fn save_paper(
         sheet,
         Some(access.user.id),
     );
-    // A new version of the rubric made since the check above is caught where the save is
-    // applied.
-    save.rubric = Some(rubric_id);
+    // Checked where the save is applied, against the rubric in force then (`writer`).
+    save.rubric = Some((rubric_id, mark.clone()));
     let ack = access.state.scores.save(save).await?;
     if !ack.applied {
         // The judge's phone (or another organizer) saved this score since the form opened.

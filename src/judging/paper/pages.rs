@@ -199,12 +199,15 @@ pub fn PaperEntryPage() -> impl IntoView {
                 let (notes, absent_notes) = (e.notes.clone(), e.notes.clone());
                 let (save_id, absent_id) = (e.save_id.clone(), format!("{}a", e.save_id));
                 let (current, absent_mark) = (e.current.clone(), e.mark.clone());
+                let changed = e.rubric_changed;
                 let fields = e
                     .criteria
                     .iter()
                     .cloned()
                     .map(|c| {
                         let chosen = e.marks.get(&c.key).copied();
+                        // A sheet printed under another rubric is not keyed in from here: the form
+                        // against the rubric in force is one link away, a choice made knowingly.
                         view! { <CriterionField criterion=c lang scoring=Some((project_id, chosen)) /> }
                     })
                     .collect_view();
@@ -256,20 +259,25 @@ pub fn PaperEntryPage() -> impl IntoView {
                                 };
                                 view! { <p class="muted">{shown}</p> }
                             })}
-                        <ActionForm action=save>
-                            <FormError errors />
-                            <SheetKeys keys mark=e.mark.clone() save_id status="" />
-                            {fields}
-                            <TextArea label=Msg::DeskNotes name="notes" errors value=notes />
-                            <Submit label=Msg::SavePaperSheet />
-                        </ActionForm>
-                        <ActionForm action=save attr:class="inline">
-                            <SheetKeys keys mark=absent_mark save_id=absent_id status="absent" />
-                            <Hidden name="notes" value=absent_notes />
-                            <button type="submit" class="button">
-                                {lang.t(Msg::DeskAbsent)}
-                            </button>
-                        </ActionForm>
+                        {(!changed)
+                            .then(move || {
+                                view! {
+                                    <ActionForm action=save>
+                                        <FormError errors />
+                                        <SheetKeys keys mark=e.mark.clone() save_id status="" />
+                                        {fields}
+                                        <TextArea label=Msg::DeskNotes name="notes" errors value=notes />
+                                        <Submit label=Msg::SavePaperSheet />
+                                    </ActionForm>
+                                    <ActionForm action=save attr:class="inline">
+                                        <SheetKeys keys mark=absent_mark save_id=absent_id status="absent" />
+                                        <Hidden name="notes" value=absent_notes />
+                                        <button type="submit" class="button">
+                                            {lang.t(Msg::DeskAbsent)}
+                                        </button>
+                                    </ActionForm>
+                                }
+                            })}
                         <p>
                             <a href=format!(
                                 "/events/{event_id}/sheets?judge={judge_id}",
