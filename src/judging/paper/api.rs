@@ -1,6 +1,11 @@
 //! Paper sheets' server functions: organizers only. The save is a phone's save made on the
 //! judge's behalf, through the same writer, with the organizer named in its history.
 
+// `save_paper` takes each field of the entry form as an argument (the sheet's keys, then the
+// save's own, as the phone's save takes them); the browser build's stub of it has them too,
+// and only a module-wide allow reaches that generated code.
+#![allow(clippy::too_many_arguments)]
+
 use super::*;
 use crate::error::AppError;
 use crate::judging::score::{SaveAck, ScoreSheet};
@@ -162,9 +167,6 @@ pub async fn paper_entry(
 /// it (same checks, versions and key), named in the history as entered by this organizer.
 /// Refused when the rubric changed since the sheet was printed (its levels may no longer
 /// mean the same), or when the score changed since the form opened.
-// Each argument is one field of the entry form (the sheet's keys, then the save's own), as
-// the phone's save takes them.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "judging/paper/save")]
 pub async fn save_paper(
     event_id: i64,
