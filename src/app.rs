@@ -17,6 +17,7 @@ use crate::judging::{
 };
 use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, SessionsPage};
 use crate::projects::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
+use crate::stage::StageConsolePage;
 use crate::teams::{JoinTeamPage, OrganizerTeamsPage, TeamFinderPage, TeamPage};
 use crate::ui::enhance::FormEnhancer;
 use leptos::prelude::*;
@@ -161,6 +162,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/projector") view=ProjectorPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/show") view=BoardControlPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/stage") view=StageConsolePage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/ranking") view=RankingPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/import") view=ImportPage ssr=SsrMode::Async />

@@ -20,6 +20,7 @@ pub mod judging;
 pub mod live;
 pub mod mentoring;
 pub mod projects;
+pub mod stage;
 pub mod tags;
 pub mod teams;
 pub mod ui;

@@ -13,6 +13,7 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     crate::ui::enhance::client::install(&document);
     crate::live::region::client::start(&document);
+    crate::live::clock::client::start(&document);
     crate::dashboard::import_page::client::start(&document);
     #[cfg(feature = "desk")]
     crate::judging::desk::client::start(&document);

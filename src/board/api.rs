@@ -58,6 +58,8 @@ pub struct ProjectorView {
     pub event_url: String,
     pub qr_svg: String,
     pub rotate_seconds: i64,
+    /// The server's clock at this read: the stage's countdown in later frames counts by it.
+    pub now_ms: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -459,6 +461,7 @@ pub async fn projector_data(event_id: i64) -> Result<ProjectorView, AppError> {
         qr_svg: state.boards.qr(event_id, &event_url).to_string(),
         event_url,
         rotate_seconds: frames.rotate_seconds,
+        now_ms: crate::db::now_ms(),
     })
 }
 

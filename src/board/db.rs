@@ -210,6 +210,13 @@ pub async fn frames(db: &Db, event_id: i64) -> AppResult<Frames> {
         (stored.state.clone(), live.clone())
     };
     let track_names = crate::events::db::track_languages(db, event_id).await?;
+    // The stage is shown to whoever sees the board: the organizers always, the public once
+    // the board or the results are theirs to see.
+    let stage = crate::stage::now_showing(db, event_id).await?;
+    let public_stage = match (stored.state.visibility, &stored.state.published) {
+        (Visibility::Public, _) | (_, Some(_)) => stage.as_ref(),
+        _ => None,
+    };
     let render = |audience: Audience| {
         let (state, rows) = match audience {
             Audience::Public => (&public_state, &public_live),
@@ -220,7 +227,11 @@ pub async fn frames(db: &Db, event_id: i64) -> AppResult<Frames> {
             let name = |t: &str| track_names.get(t).map(|n| n.pick(lang).to_owned()).unwrap_or_else(|| t.to_owned());
             let frame = domain::frame(&state.renamed(&name), &domain::renamed(rows, &name), audience);
             let text = latest.as_ref().map(|a| a.body().pick(lang).to_owned());
-            domain::render(&frame, progress, text.as_deref(), lang, stored.top_n)
+            let stage = match audience {
+                Audience::Public => public_stage,
+                Audience::Organizers => stage.as_ref(),
+            };
+            domain::render_with_stage(&frame, progress, text.as_deref(), stage, lang, stored.top_n)
         })
     };
     let event_name = crate::events::db::name(db, event_id).await?.ok_or(AppError::NotFound)?;

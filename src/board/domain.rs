@@ -323,6 +323,18 @@ fn ranking_html(out: &mut String, rows: &[Row], top_n: usize, per_track: bool, l
 /// The board's HTML for one audience and language: the same bytes go to every such viewer.
 /// `announcement` is the latest announcement in the viewer's language, if any.
 pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lang: Lang, top_n: usize) -> String {
+    render_with_stage(frame, progress, announcement, None, lang, top_n)
+}
+
+/// The board with the project pitching on stage and its countdown above it (`stage`).
+pub fn render_with_stage(
+    frame: &Frame,
+    progress: Progress,
+    announcement: Option<&str>,
+    stage: Option<&crate::stage::StageNow>,
+    lang: Lang,
+    top_n: usize,
+) -> String {
     use std::fmt::Write;
     let mut out = String::with_capacity(4096);
     let state = match frame {
@@ -344,6 +356,17 @@ pub fn render(frame: &Frame, progress: Progress, announcement: Option<&str>, lan
     );
     if let Some(text) = announcement.filter(|t| !t.trim().is_empty()) {
         let _ = write!(out, "<p class=\"pj-announce\" role=\"status\" dir=\"auto\">{}</p>", escape_html(text));
+    }
+    if let Some(s) = stage {
+        let _ = write!(
+            out,
+            "<div class=\"pj-stage\"><span class=\"pj-stage-label\">{}</span><span class=\"pj-stage-project\" dir=\"auto\">\
+             <span class=\"code\">{}</span> {}</span>{}</div>",
+            escape_html(lang.t(Msg::OnStage)),
+            escape_html(&s.code),
+            escape_html(&s.title),
+            s.countdown_html(),
+        );
     }
     let badge = |out: &mut String, key: Msg| {
         let _ = write!(out, "<p class=\"pj-badge pj-badge-{state}\">{}</p>", escape_html(lang.t(key)));
@@ -685,5 +708,22 @@ mod tests {
         s.mode = RevealMode::Ranking;
         s.favourites = Some(Vec::new());
         assert_eq!(s.reveal_steps(), 5);
+    }
+
+    #[test]
+    fn the_project_on_stage_shows_above_the_board_with_its_countdown() {
+        let stage = crate::stage::StageNow {
+            project_id: 7,
+            code: "P007".into(),
+            title: "<Water>".into(),
+            ends_at: Some(90_000),
+            left_ms: 60_000,
+            now_ms: 30_000,
+        };
+        let frame = Frame::Hidden;
+        let html = render_with_stage(&frame, Progress::default(), None, Some(&stage), Lang::En, 10);
+        assert!(html.contains("P007") && html.contains("&lt;Water&gt;") && !html.contains("<Water>"));
+        assert!(html.contains("data-clock-ends=\"90000\"") && html.contains(">1:00<"));
+        assert!(!render(&frame, Progress::default(), None, Lang::En, 10).contains("pj-stage"));
     }
 }

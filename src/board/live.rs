@@ -46,7 +46,7 @@ use tokio_stream::{Stream, StreamExt};
 use tower_sessions::Session;
 
 /// The topics that can change a board.
-const TOPICS: &[Topic] = &[Topic::Judging, Topic::Board, Topic::Announce, Topic::Resync];
+const TOPICS: &[Topic] = &[Topic::Judging, Topic::Board, Topic::Announce, Topic::Stage, Topic::Resync];
 
 /// How long a read waits for the refresher to catch up with a change before computing the
 /// board itself (the refresher needs the hub's throttle, 100 ms, plus its own 50 ms).

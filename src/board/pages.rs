@@ -40,6 +40,7 @@ pub fn ProjectorPage() -> impl IntoView {
                                 fullscreen=lang.t(Msg::FullScreen).to_string()
                             />
                         </header>
+                        <crate::live::ServerClock now_ms=d.now_ms />
                         <div id="pj-board" class="pj-board" aria-live="polite" inner_html=d.html.clone()></div>
                         <figure class="pj-qr">
                             <div inner_html=d.qr_svg.clone()></div>

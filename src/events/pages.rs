@@ -207,6 +207,9 @@ pub fn EventPage() -> impl IntoView {
                                         <a class="button" href=format!("/events/{}/audience", e.id)>
                                             {lang.t(Msg::PeoplesChoice)}
                                         </a>
+                                        <a class="button" href=format!("/events/{}/stage", e.id)>
+                                            {lang.t(Msg::StageTitle)}
+                                        </a>
                                         <a class="button" href=format!("/events/{}/mentoring", e.id)>
                                             {lang.t(Msg::MentoringTitle)}
                                         </a>

@@ -63,6 +63,7 @@ pub fn JudgingPage() -> impl IntoView {
                             <a href=format!("/events/{event_id}/results")>{lang.t(Msg::ResultsTitle)}</a>
                             <a href=format!("/events/{event_id}/audit")>{lang.t(Msg::AuditTitle)}</a>
                             <a href=format!("/events/{event_id}/sheets")>{lang.t(Msg::PrintScoreSheets)}</a>
+                            <a href=format!("/events/{event_id}/stage")>{lang.t(Msg::StageTitle)}</a>
                             <a href=format!("/events/{event_id}/show")>{lang.t(Msg::PublishTitle)}</a>
                             <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
                             <a href=format!("/events/{event_id}/manage")>{lang.t(Msg::ManageEvent)}</a>

@@ -103,6 +103,10 @@ pub struct DeskData {
     pub judge_id: i64,
     pub open: bool,
     pub items: Vec<DeskItem>,
+    /// The project pitching on stage and its timer, when the event uses the stage.
+    pub stage: Option<crate::stage::StageNow>,
+    /// The server's clock when the desk was read (the countdowns count by it).
+    pub now_ms: i64,
 }
 
 /// The server's answer to one save.
@@ -278,7 +282,16 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
             mine: score,
         });
     }
-    Ok(DeskData { event_id, event_name, judge_id: me, open: settings.open_now, items })
+    let stage = crate::stage::now_showing(db, event_id).await?;
+    Ok(DeskData {
+        event_id,
+        event_name,
+        judge_id: me,
+        open: settings.open_now,
+        items,
+        stage,
+        now_ms: crate::db::now_ms(),
+    })
 }
 
 /// A save of `judge`'s score of a project from a sheet as the phone or a paper sheet keyed in

@@ -3,10 +3,12 @@
 //! changed. A page that reconnects or falls behind simply re-renders from the server, so the
 //! latest state always comes from one full snapshot, never from replayed deltas.
 
+pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod hub;
 pub(crate) mod region;
 
+pub use clock::{Countdown, ServerClock};
 pub use region::LiveRegion;
 
 /// What changed: a page region listens to one topic, and the server publishes one per change.
@@ -24,13 +26,15 @@ pub enum Topic {
     Announce,
     /// The people's choice vote: its settings, votes and tickets.
     Audience,
+    /// The stage: the project pitching and its timer.
+    Stage,
     /// Everything may have changed (an instance reconnected to the others): refresh.
     Resync,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 6] =
-        [Topic::Help, Topic::Judging, Topic::Board, Topic::Announce, Topic::Audience, Topic::Resync];
+    pub const ALL: [Topic; 7] =
+        [Topic::Help, Topic::Judging, Topic::Board, Topic::Announce, Topic::Audience, Topic::Stage, Topic::Resync];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -39,6 +43,7 @@ impl Topic {
             Topic::Board => "board",
             Topic::Announce => "announce",
             Topic::Audience => "audience",
+            Topic::Stage => "stage",
             Topic::Resync => "resync",
         }
     }

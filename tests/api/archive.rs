@@ -215,6 +215,7 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
         ),
         (org, Call::of(&MakeTickets { event_id: e, count: "2".into() })),
         (fx.client(Solo), Call::of(&CastVote { event_id: e, project_id: fx.project, tap: "choose".into() })),
+        (org, Call::of(&PutOnStage { event_id: e, project_id: fx.project })),
     ];
     for (client, call) in calls {
         let r = app.send_call(client, &call).await;

@@ -207,6 +207,12 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         // event's participants, who vote with their own login. Last of the vote's cases: from
         // here on, the personas who used one hold a ticket of the event in their session.
         ("audience/ticket", &[Anonymous, Mentor, Judge, OtherOrganizer, Organizer, Admin], PARTICIPANTS),
+        // The stage: the console, a pitch length, the fixture's submitted project put on stage
+        // (the stage cleared first), then its timer started (from stopped).
+        ("stage/console", ORGANIZER, NO_ONE),
+        ("stage/length", ORGANIZER, NO_ONE),
+        ("stage/put", ORGANIZER, NO_ONE),
+        ("stage/clock", ORGANIZER, NO_ONE),
         ("console/dashboard", ORGANIZER, NO_ONE),
         ("console/import/stage", ORGANIZER, NO_ONE),
         ("console/import/batch", ORGANIZER, NO_ONE),
@@ -947,6 +953,25 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             let (number, code) = fresh_ticket(app, fx.event).await;
             Prepared { call: Call::of(&UseTicket { code }), actor: None, mark: number.to_string() }
         }
+        "stage/console" => prepared(Call::of(&StageConsole { event_id })),
+        "stage/length" => prepared(Call::of(&SavePitchLength { event_id, length: "4:30".into() })),
+        "stage/put" => {
+            sqlx::query("UPDATE stages SET project_id = NULL WHERE event_id = $1")
+                .bind(fx.event)
+                .execute(pool)
+                .await
+                .unwrap();
+            prepared(Call::of(&PutOnStage { event_id, project_id: fx.project }))
+        }
+        "stage/clock" => {
+            ok(&app.send(org, &PutOnStage { event_id, project_id: fx.project }).await, "on stage");
+            sqlx::query("UPDATE stages SET ends_at = NULL, left_ms = NULL WHERE event_id = $1")
+                .bind(fx.event)
+                .execute(pool)
+                .await
+                .unwrap();
+            prepared(Call::of(&TapClock { event_id, tap: "start".into() }))
+        }
         "board/announce" => prepared(Call::of(&PostAnnouncement {
             event_id: fx.event,
             body_ar: String::new(),
@@ -1204,6 +1229,10 @@ async fn effect(
                 == 1,
             "ticket used",
         ),
+        "stage/console" => expect(body.contains("Saqia"), "the line-up shown"),
+        "stage/length" => expect(count("SELECT COALESCE(MAX(pitch_seconds), 0) FROM stages WHERE event_id = $1", fx.event).await == 270, "length saved"),
+        "stage/put" => expect(count("SELECT COALESCE(MAX(project_id), 0) FROM stages WHERE event_id = $1", fx.event).await == fx.project, "project on stage"),
+        "stage/clock" => expect(count("SELECT COUNT(*) FROM stages WHERE ends_at IS NOT NULL AND event_id = $1", fx.event).await == 1, "timer started"),
         "board/announce" => expect(count("SELECT COUNT(*) FROM announcements WHERE body_fr = 'Pause café' AND event_id = $1", fx.event).await == 1, "announcement posted"),
         "board/announce/retire" => expect(count("SELECT COUNT(*) FROM announcements WHERE retired_at IS NOT NULL AND id = $1", id).await == 1, "announcement retired"),
         "board/announcements" => {
@@ -1703,6 +1732,36 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Judge, Call::of(&score_form(a.event, b.project, 1))),
         (Judge, Call::of(&SaveConflicts { event_id: a.event, teams: map(&[(b.team, "on")]) })),
         (Organizer, Call::of(&RetireAnnouncement { event_id: a.event, announcement_id: b.announcement })),
+        // Paper sheets: B's judge, B's project, each through A.
+        (Organizer, Call::of(&ScoreSheets { event_id: a.event, judge_id: b.user(Judge) })),
+        (
+            Organizer,
+            Call::of(&PaperEntry {
+                event_id: a.event,
+                judge_id: a.user(Judge),
+                project_id: b.project,
+                rubric_id: 0,
+                mark: String::new(),
+            }),
+        ),
+        (
+            Organizer,
+            Call::of(&SavePaper {
+                event_id: a.event,
+                judge_id: b.user(Judge),
+                project_id: b.project,
+                rubric_id: 0,
+                mark: String::new(),
+                save_id: "reach-paper".into(),
+                base_version: 1,
+                sheet: score_form(a.event, b.project, 1).sheet,
+            }),
+        ),
+        // People's choice: a vote, through A, for B's project.
+        (Participant, Call::of(&CastVote { event_id: a.event, project_id: b.project, tap: "choose".into() })),
+        // The stage: B's project, submitted or not, on A's stage.
+        (Organizer, Call::of(&PutOnStage { event_id: a.event, project_id: b.project })),
+        (Organizer, Call::of(&PutOnStage { event_id: a.event, project_id: b.draft })),
         (Organizer, Call::of(&ImportBatch { event_id: a.event, batch: Some(b.batch) })),
         (Organizer, Call::of(&CommitImport { event_id: a.event, batch: b.batch })),
     ]

@@ -7,7 +7,7 @@ use crate::judging::{assign, jury, save, Jury};
 use reqwest::{Client, StatusCode};
 use std::time::Duration;
 
-async fn board_settings(app: &TestApp, jury: &Jury, visibility: &str, comments: bool) {
+pub async fn board_settings(app: &TestApp, jury: &Jury, visibility: &str, comments: bool) {
     let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 1) FROM boards WHERE event_id = $1")
         .bind(jury.event)
         .fetch_one(&app.state.db.pool)

@@ -468,6 +468,8 @@ pub const TABLES: &[&str] = &[
     "audience_settings",
     "audience_tickets",
     "audience_votes",
+    "stages",
+    "stage_pitches",
 ];
 
 /// One row as text, every column in order (a column no type reads shows as `?`).

@@ -27,6 +27,7 @@ mod projects;
 mod proxy;
 mod roles;
 mod schema;
+mod stage;
 mod teams;
 mod tls;
 mod web;

@@ -852,3 +852,25 @@ key-in-against-current-rubric = Key it in against the rubric in force
 print-score-sheets = Print paper score sheets
 err-rubric-changed-since-printed = The rubric changed since this sheet was printed: its levels may no longer mean the same. Print a new sheet, or key this one in against the rubric in force (reload this form to find the link).
 err-paper-score-changed = The judge's score changed since this form opened (from the judge's phone or another organizer). Nothing was saved: reload the form to see it.
+
+## Stage
+stage-title = Stage
+stage-intro = Finalists pitch one after another: put each project on stage and run its pitch timer. The projector shows the project on stage with the time left, and so does each judge's desk, with a link to score it. Every screen counts down together; a pause or a restart reaches them all at once.
+on-stage = On stage
+nobody-on-stage = Nobody is on stage.
+start-timer = Start the timer
+pause-timer = Pause the timer
+reset-timer = Reset the time
+next-on-stage = Next: { $project }
+clear-stage = Clear the stage
+lineup = Line-up
+no-projects-to-pitch = No project has been submitted yet.
+pitched = Pitched
+put-on-stage = Put on stage
+pitch-length = Pitch length
+field-pitch-length = Pitch length
+hint-pitch-length = Minutes ("5"), or minutes and seconds ("4:30"), from 0:30 to 60. A pitch already started keeps its time; the next one gets the new length.
+score-this-pitch = Score this project
+pitch-not-yours = Not one of your projects.
+err-nobody-on-stage = Nobody is on stage: put a project on stage first.
+err-pitch-length = Give minutes ("5") or minutes and seconds ("4:30"), from 0:30 to 60 minutes.

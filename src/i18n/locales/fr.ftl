@@ -838,3 +838,25 @@ key-in-against-current-rubric = La saisir selon la grille en vigueur
 print-score-sheets = Imprimer les fiches papier
 err-rubric-changed-since-printed = La grille a changé depuis l'impression de cette fiche : ses niveaux n'ont peut-être plus le même sens. Imprimez une nouvelle fiche, ou saisissez celle-ci selon la grille en vigueur (rechargez ce formulaire pour trouver le lien).
 err-paper-score-changed = La note de ce membre du jury a changé depuis l'ouverture du formulaire (depuis son téléphone ou par un autre organisateur). Rien n'a été enregistré : rechargez le formulaire pour la voir.
+
+## Scène
+stage-title = Scène
+stage-intro = Les finalistes présentent l'un après l'autre : mettez chaque projet sur scène et lancez son chronomètre. Le projecteur affiche le projet sur scène et le temps restant, tout comme le poste de chaque juré, avec un lien pour le noter. Tous les écrans décomptent ensemble ; une pause ou une reprise les atteint tous à la fois.
+on-stage = Sur scène
+nobody-on-stage = Personne n'est sur scène.
+start-timer = Lancer le chronomètre
+pause-timer = Mettre en pause
+reset-timer = Remettre le temps à zéro
+next-on-stage = Suivant : { $project }
+clear-stage = Libérer la scène
+lineup = Ordre de passage
+no-projects-to-pitch = Aucun projet n'a encore été soumis.
+pitched = Déjà passé
+put-on-stage = Mettre sur scène
+pitch-length = Durée de présentation
+field-pitch-length = Durée de présentation
+hint-pitch-length = En minutes (« 5 »), ou minutes et secondes (« 4:30 »), de 0:30 à 60. Une présentation déjà commencée garde son temps ; la suivante prend la nouvelle durée.
+score-this-pitch = Noter ce projet
+pitch-not-yours = Ce projet ne vous est pas attribué.
+err-nobody-on-stage = Personne n'est sur scène : mettez d'abord un projet sur scène.
+err-pitch-length = Indiquez des minutes (« 5 ») ou des minutes et secondes (« 4:30 »), de 0:30 à 60 minutes.

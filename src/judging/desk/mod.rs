@@ -109,6 +109,19 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
                         </p>
                     }
                 })}
+            // The stage's strip, kept current over the live channel (the desk page is
+            // fetched again and only the strip swapped in), with the countdown ticking.
+            <crate::live::ServerClock now_ms=data.now_ms />
+            <crate::live::LiveRegion event_id topic=crate::live::Topic::Stage target="desk-stage".to_string() />
+            <div id="desk-stage" aria-live="polite">
+                {data
+                    .stage
+                    .clone()
+                    .map(|s| {
+                        let idx = data.items.iter().position(|i| i.project_id == s.project_id);
+                        view! { <StageStrip stage=s idx lang /> }
+                    })}
+            </div>
             <div class="desk-progress">
                 <span>
                     {before.to_owned()} <span class="desk-done">{format!("{done} / {count}")}</span> {after.to_owned()}
@@ -396,5 +409,33 @@ mod tests {
                 assert!(text.contains(NUMBER_SLOT), "{lang:?} {msg:?}: {text}");
             }
         }
+    }
+}
+
+/// The project on stage with its countdown, and the way to its score when it is one of the
+/// judge's (`idx` in the desk's list).
+#[component]
+fn StageStrip(stage: crate::stage::StageNow, idx: Option<usize>, lang: Lang) -> impl IntoView {
+    view! {
+        <div class="desk-stage">
+            <span class="stage-label">{lang.t(Msg::OnStage)}</span>
+            <span class="stage-project" dir="auto">
+                <span class="code">{stage.code.clone()}</span>
+                " "
+                {stage.title.clone()}
+            </span>
+            <crate::live::Countdown ends_at=stage.ends_at left_ms=stage.left_ms now_ms=stage.now_ms />
+            {match idx {
+                Some(i) => {
+                    view! {
+                        <a href=format!("?p={i}") data-go=i class="button">
+                            {lang.t(Msg::ScoreThisPitch)}
+                        </a>
+                    }
+                        .into_any()
+                }
+                None => view! { <span class="hint">{lang.t(Msg::PitchNotYours)}</span> }.into_any(),
+            }}
+        </div>
     }
 }
