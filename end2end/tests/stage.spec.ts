@@ -23,6 +23,8 @@ test('a pitch on stage counts down on the projector and the judge\'s desk', asyn
   const phone = await browser.newContext({ ...pixel, locale: 'ar-MA', serviceWorkers: 'block' });
   const judge = await phone.newPage();
   await judge.goto(pass);
+  await judge.getByRole('button', { name: 'ابدأ التنقيط' }).click();
+  await expect(judge).toHaveURL(/\/judge$/);
   await expect(judge.locator('.desk[data-ready="true"]')).toBeVisible();
   await expect(judge.locator('.desk-stage')).toHaveCount(0);
 
