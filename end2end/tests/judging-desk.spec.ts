@@ -359,18 +359,22 @@ test('a score changed from another phone is never overwritten: the judge keeps t
     expect((await stored(page, eventPath)).get(first)).toBe('Impact=4; التنفيذ=');
     // A note typed and not reported yet (a tap that leaves the focus in the text box, as on
     // iOS: the button is clicked without a blur) goes with the save instead of being lost.
-    const notes = b.getByLabel('Notes (optional)');
+    const notes = b.getByLabel('Private notes for the organizers');
+    const feedback = b.getByLabel('Feedback for the team');
     await notes.fill('Démo solide, à revoir');
+    await feedback.fill('Bonne démo : clarifiez le modèle économique');
     await expect(b.getByRole('button', { name: 'Keep mine' })).toBeVisible();
     await b.locator('[data-act="keep"]').evaluate((button) => (button as HTMLElement).click());
     await expect(b.locator('.desk-sync')).toHaveAttribute('data-sync', 'saved');
     await expectShown(b, '2', null);
     await expect(notes).toHaveValue('Démo solide, à revoir');
+    await expect(feedback).toHaveValue('Bonne démo : clarifiez le modèle économique');
     await expect(b.locator('#desk-title')).toBeFocused();
     expect((await stored(page, eventPath)).get(first)).toBe('Impact=2; التنفيذ=');
     await b.reload();
     await expect(b.locator('.desk[data-ready="true"]')).toBeVisible();
     await expect(notes).toHaveValue('Démo solide, à revoir');
+    await expect(feedback).toHaveValue('Bonne démo : clarifiez le modèle économique');
   });
 
   await test.step('the first phone, now behind, shows the saved one', async () => {

@@ -32,8 +32,9 @@ test('a judge scores on a phone through a connection loss and nothing is lost', 
   // The hall's Wi-Fi drops.
   await goOffline(phone, j);
   await score('3', '10');
-  await j.getByLabel('Notes (optional)').fill('Démo hors ligne, équipe motivée');
-  await j.getByLabel('Notes (optional)').blur();
+  await j.getByLabel('Feedback for the team').fill('Démo hors ligne, équipe motivée');
+  await j.getByLabel('Private notes for the organizers').fill('À revoir avec le mentor');
+  await j.getByLabel('Private notes for the organizers').blur();
   await expect(j.locator('.desk-sync')).toHaveAttribute('data-sync', 'waiting');
   await expect(j.locator('.desk-pending')).toHaveText('Waiting to send: 1');
   await expect(j.getByText('Done: 3 / 3')).toBeVisible();

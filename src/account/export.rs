@@ -273,6 +273,7 @@ pub struct ScoreRow {
     /// Criterion → level, as JSON.
     pub marks: String,
     pub notes: String,
+    pub feedback: String,
     pub flagged: i64,
     pub version: i64,
     pub created_at: i64,
@@ -287,6 +288,7 @@ pub struct ScoreSaveRow {
     pub status: String,
     pub marks: String,
     pub notes: String,
+    pub feedback: String,
     pub flagged: i64,
     pub at: i64,
 }
@@ -295,7 +297,8 @@ pub struct ScoreSaveRow {
 pub struct CommentRow {
     pub event: String,
     pub title: String,
-    pub notes: String,
+    /// The judge's feedback to the team.
+    pub feedback: String,
 }
 
 #[derive(Serialize, FromRow)]
@@ -522,7 +525,7 @@ pub async fn collect(
         .await?,
         scores_given: list(
             db,
-            "SELECT e.name AS event, s.project_id, p.title, s.status, s.marks, s.notes, s.flagged, s.version, \
+            "SELECT e.name AS event, s.project_id, p.title, s.status, s.marks, s.notes, s.feedback, s.flagged, s.version, \
              s.created_at, s.updated_at FROM scores s JOIN projects p ON p.id = s.project_id \
              JOIN events e ON e.id = s.event_id WHERE s.judge_id = $1 ORDER BY s.id",
             user_id,
@@ -530,19 +533,19 @@ pub async fn collect(
         .await?,
         score_history: list(
             db,
-            "SELECT project_id, outcome, version, status, marks, notes, flagged, at FROM score_saves \
+            "SELECT project_id, outcome, version, status, marks, notes, feedback, flagged, at FROM score_saves \
              WHERE judge_id = $1 ORDER BY at, project_id",
             user_id,
         )
         .await?,
-        // As the team's results page shows them: published results, comments shown to teams.
+        // As the team's results page shows them: published results, feedback shown to teams.
         comments_on_my_team: list(
             db,
-            "SELECT e.name AS event, p.title, s.notes FROM scores s JOIN projects p ON p.id = s.project_id \
+            "SELECT e.name AS event, p.title, s.feedback FROM scores s JOIN projects p ON p.id = s.project_id \
              JOIN events e ON e.id = s.event_id JOIN boards b ON b.event_id = s.event_id \
              JOIN team_members m ON m.team_id = p.team_id \
              WHERE m.user_id = $1 AND b.published IS NOT NULL AND b.show_comments = 1 \
-             AND s.status = 'scored' AND s.notes <> '' ORDER BY s.id",
+             AND s.status = 'scored' AND s.feedback <> '' ORDER BY s.feedback",
             user_id,
         )
         .await?,

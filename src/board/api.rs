@@ -36,6 +36,8 @@ pub struct BoardControls {
     pub event_name: String,
     pub visibility: String,
     pub show_comments: bool,
+    pub show_rank: bool,
+    pub show_marks: bool,
     pub top_n: i64,
     pub rotate_seconds: i64,
     pub frozen_at: Option<String>,
@@ -62,15 +64,32 @@ pub struct ProjectorView {
     pub now_ms: i64,
 }
 
+/// What a team is shown of its own result, as far as the organizer lets teams see it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyResult {
     pub team: String,
+    /// The team's place and the number of places; `None` where ranks are not shown.
     pub rank: Option<usize>,
     pub of: usize,
     pub track: String,
     pub track_rank: Option<usize>,
-    /// The judges' comments on the team's project, without their names.
-    pub comments: Vec<String>,
+    /// The average mark the project got on each criterion (empty where marks are not shown).
+    pub marks: Vec<CriterionMark>,
+    /// The judges' feedback to the team, without their names, in no judge's order.
+    pub feedback: Vec<String>,
+}
+
+/// One criterion of a team's result: its average over the judges' complete scores, on the
+/// criterion's scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CriterionMark {
+    pub name: String,
+    /// One decimal ("3.7").
+    pub average: String,
+    pub min: i64,
+    pub max: i64,
+    /// How many judges' scores the average is over.
+    pub judges: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -113,6 +132,8 @@ pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
         event_name: event_name(db, event_id).await?,
         visibility: stored.state.visibility.code().into(),
         show_comments: stored.show_comments,
+        show_rank: stored.show_rank,
+        show_marks: stored.show_marks,
         top_n: stored.top_n as i64,
         rotate_seconds: stored.rotate_seconds,
         frozen_at: display(stored.frozen_at.filter(|_| stored.state.frozen.is_some()), tz),
@@ -142,6 +163,8 @@ pub async fn save_board_settings(
     version: i64,
     visibility: String,
     show_comments: Option<String>,
+    show_rank: Option<String>,
+    show_marks: Option<String>,
     top_n: String,
     rotate_seconds: String,
 ) -> Result<(), AppError> {
@@ -168,12 +191,13 @@ pub async fn save_board_settings(
         return Err(AppError::Invalid(errors));
     }
     let comments = i64::from(show_comments.is_some());
+    let (rank, marks) = (i64::from(show_rank.is_some()), i64::from(show_marks.is_some()));
     let mut tx = access.db().begin_write().await?;
     db::ensure(&mut tx, event_id).await?;
     let before = db::stored(access.db(), event_id).await?;
     let done = sqlx::query(
-        "UPDATE boards SET visibility = $1, show_comments = $2, top_n = $3, rotate_seconds = $4, version = version + 1, updated_at = $5 \
-         WHERE event_id = $6 AND version = $7",
+        "UPDATE boards SET visibility = $1, show_comments = $2, top_n = $3, rotate_seconds = $4, version = version + 1, updated_at = $5, \
+         show_rank = $8, show_marks = $9 WHERE event_id = $6 AND version = $7",
     )
     .bind(&visibility)
     .bind(comments)
@@ -182,6 +206,8 @@ pub async fn save_board_settings(
     .bind(now())
     .bind(event_id)
     .bind(version.max(1))
+    .bind(rank)
+    .bind(marks)
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
@@ -189,8 +215,8 @@ pub async fn save_board_settings(
     }
     audit(
         &mut tx, Some(event_id), Some(access.user.id), "board.settings",
-        Some(json!({ "visibility": before.state.visibility.code(), "show_comments": before.show_comments, "top_n": before.top_n, "rotate_seconds": before.rotate_seconds })),
-        Some(json!({ "visibility": visibility, "show_comments": comments == 1, "top_n": top_n, "rotate_seconds": rotate })),
+        Some(json!({ "visibility": before.state.visibility.code(), "show_comments": before.show_comments, "show_rank": before.show_rank, "show_marks": before.show_marks, "top_n": before.top_n, "rotate_seconds": before.rotate_seconds })),
+        Some(json!({ "visibility": visibility, "show_comments": comments == 1, "show_rank": rank == 1, "show_marks": marks == 1, "top_n": top_n, "rotate_seconds": rotate })),
     )
     .await?;
     tx.commit().await?;
@@ -499,21 +525,30 @@ pub async fn public_ranking(event_id: i64) -> Result<RankingData, AppError> {
         if let Some((_, team_name, Some(project))) = team {
             let row = published.iter().find(|r| r.project == project).filter(|_| revealed(project));
             if let Some(row) = row {
-                let comments: Vec<(String,)> = if stored.show_comments {
-                    sqlx::query_as("SELECT notes FROM scores WHERE project_id = $1 AND status = 'scored' AND notes <> '' ORDER BY id")
-                        .bind(project)
-                        .fetch_all(&db.pool)
-                        .await?
+                // Feedback in the order of its text, not of the judges who wrote it.
+                let feedback: Vec<String> = if stored.show_comments {
+                    sqlx::query_scalar(
+                        "SELECT feedback FROM scores WHERE project_id = $1 AND status = 'scored' AND feedback <> '' ORDER BY feedback",
+                    )
+                    .bind(project)
+                    .fetch_all(&db.pool)
+                    .await?
+                } else {
+                    Vec::new()
+                };
+                let marks = if stored.show_marks {
+                    db::criterion_marks(db, event_id, project, lang).await?
                 } else {
                     Vec::new()
                 };
                 mine = Some(MyResult {
                     team: team_name,
-                    rank: row.rank,
+                    rank: row.rank.filter(|_| stored.show_rank),
                     of: domain::ranked(&published).len(),
                     track: row.track.clone(),
-                    track_rank: row.track_rank,
-                    comments: comments.into_iter().map(|c| c.0).collect(),
+                    track_rank: row.track_rank.filter(|_| stored.show_rank),
+                    marks,
+                    feedback,
                 });
             }
         }

@@ -10,7 +10,12 @@ use crate::i18n::{Lang, Localized};
 #[derive(Clone, Debug)]
 pub struct Stored {
     pub state: State,
+    /// Teams see the judges' feedback on their project once results are published.
     pub show_comments: bool,
+    /// Teams see their place (and their place in their track).
+    pub show_rank: bool,
+    /// Teams see the average mark they got on each criterion.
+    pub show_marks: bool,
     pub top_n: usize,
     pub rotate_seconds: i64,
     pub frozen_at: Option<i64>,
@@ -36,6 +41,8 @@ struct BoardRow {
     version: Option<i64>,
     /// The people's choice published with the results, as JSON.
     favourites: Option<String>,
+    show_rank: Option<i64>,
+    show_marks: Option<i64>,
 }
 
 fn rows_json(json: Option<String>) -> AppResult<Option<Vec<Row>>> {
@@ -53,7 +60,7 @@ fn rows_json(json: Option<String>) -> AppResult<Option<Vec<Row>>> {
 pub async fn stored(db: &Db, event_id: i64) -> AppResult<Stored> {
     let row: Option<BoardRow> = sqlx::query_as(
         "SELECT b.visibility, b.show_comments, b.top_n, b.rotate_seconds, b.frozen, b.frozen_at, b.published, b.published_at, \
-         b.reveal_mode, b.reveal_step, b.version, b.favourites FROM events e LEFT JOIN boards b ON b.event_id = e.id WHERE e.id = $1",
+         b.reveal_mode, b.reveal_step, b.version, b.favourites, b.show_rank, b.show_marks FROM events e LEFT JOIN boards b ON b.event_id = e.id WHERE e.id = $1",
     )
     .bind(event_id)
     .fetch_optional(&db.pool)
@@ -74,6 +81,9 @@ pub async fn stored(db: &Db, event_id: i64) -> AppResult<Stored> {
                 .transpose()?,
         },
         show_comments: b.show_comments == Some(1),
+        // Ranks are shown unless the organizer says otherwise; marks only if they say so.
+        show_rank: b.show_rank != Some(0),
+        show_marks: b.show_marks == Some(1),
         top_n: b.top_n.unwrap_or(10).clamp(1, 50) as usize,
         rotate_seconds: b.rotate_seconds.unwrap_or(15),
         frozen_at: b.frozen_at,
@@ -251,4 +261,42 @@ pub async fn audience(db: &Db, event_id: i64, user: Option<i64>) -> AppResult<Au
     };
     let roles = crate::auth::gate::roles_in_event(db, event_id, uid).await?;
     Ok(if roles.contains(&crate::auth::Role::Organizer) { Audience::Organizers } else { Audience::Public })
+}
+
+/// The average mark `project` got on each criterion of its rubric, over the judges' complete
+/// scores given under that rubric (a score from an earlier version of it may mean something
+/// else), with each criterion's name in the reader's language.
+pub async fn criterion_marks(
+    db: &Db,
+    event_id: i64,
+    project: i64,
+    lang: Lang,
+) -> AppResult<Vec<super::api::CriterionMark>> {
+    let track: Option<i64> = sqlx::query_scalar("SELECT track_id FROM projects WHERE id = $1 AND event_id = $2")
+        .bind(project)
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await?
+        .flatten();
+    let Some(rubric) = crate::judging::db::rubric_for(db, event_id, track).await? else { return Ok(Vec::new()) };
+    let marks: Vec<String> =
+        sqlx::query_scalar("SELECT marks FROM scores WHERE project_id = $1 AND rubric_id = $2 AND status = 'scored'")
+            .bind(project)
+            .bind(rubric.id)
+            .fetch_all(&db.pool)
+            .await?;
+    let sheets: Vec<std::collections::BTreeMap<String, i64>> = marks
+        .iter()
+        .map(|m| serde_json::from_str(m).map_err(|e| AppError::internal("stored marks unreadable", e)))
+        .collect::<AppResult<_>>()?;
+    Ok(domain::averages(&rubric.criteria, &sheets)
+        .into_iter()
+        .map(|(c, average, judges)| super::api::CriterionMark {
+            name: c.name.pick(lang).to_owned(),
+            average: format!("{average:.1}"),
+            min: c.min,
+            max: c.max,
+            judges,
+        })
+        .collect())
 }

@@ -482,6 +482,21 @@ fn pages_html(out: &mut String, rows: &[Row], lang: Lang, top_n: usize) {
     }
 }
 
+/// The average of each criterion's marks over the judges' sheets that mark it, with how many
+/// did; criteria nobody marked are left out.
+pub fn averages<'c>(
+    criteria: &'c [crate::judging::rubric::Criterion],
+    sheets: &[std::collections::BTreeMap<String, i64>],
+) -> Vec<(&'c crate::judging::rubric::Criterion, f64, usize)> {
+    criteria
+        .iter()
+        .filter_map(|c| {
+            let marks: Vec<i64> = sheets.iter().filter_map(|s| s.get(&c.key).copied()).collect();
+            (!marks.is_empty()).then(|| (c, marks.iter().sum::<i64>() as f64 / marks.len() as f64, marks.len()))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -725,5 +740,26 @@ mod tests {
         assert!(html.contains("P007") && html.contains("&lt;Water&gt;") && !html.contains("<Water>"));
         assert!(html.contains("data-clock-ends=\"90000\"") && html.contains(">1:00<"));
         assert!(!render(&frame, Progress::default(), None, Lang::En, 10).contains("pj-stage"));
+    }
+
+    #[test]
+    fn a_team_sees_each_criterion_averaged_over_the_judges_who_marked_it() {
+        let criterion = |key: &str| crate::judging::rubric::Criterion {
+            key: key.into(),
+            name: crate::i18n::Localized::new("", "", key),
+            description: crate::i18n::Localized::new("", "", ""),
+            weight: 1,
+            min: 0,
+            max: 10,
+            levels: Vec::new(),
+        };
+        let criteria = [criterion("c1"), criterion("c2"), criterion("c3")];
+        let sheet = |marks: &[(&str, i64)]| marks.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        let sheets =
+            vec![sheet(&[("c1", 7), ("c2", 4)]), sheet(&[("c1", 8), ("c2", 5)]), sheet(&[("c1", 9), ("gone", 1)])];
+        let got: Vec<(&str, f64, usize)> =
+            averages(&criteria, &sheets).into_iter().map(|(c, a, n)| (c.key.as_str(), a, n)).collect();
+        assert_eq!(got, vec![("c1", 8.0, 3), ("c2", 4.5, 2)]);
+        assert!(averages(&criteria, &[]).is_empty());
     }
 }

@@ -244,7 +244,12 @@ pub fn BoardControlPage() -> impl IntoView {
                                 max="300".to_string()
                             />
                         </div>
-                        <Checkbox label=Msg::FieldShowComments name="show_comments" checked=d.show_comments />
+                        <fieldset class="team-view">
+                            <legend>{lang.t(Msg::TeamsSeeAfterPublication)}</legend>
+                            <Checkbox label=Msg::FieldShowRank name="show_rank" checked=d.show_rank />
+                            <Checkbox label=Msg::FieldShowMarks name="show_marks" checked=d.show_marks />
+                            <Checkbox label=Msg::FieldShowComments name="show_comments" checked=d.show_comments />
+                        </fieldset>
                         <Submit label=Msg::Save />
                     </ActionForm>
                 };
@@ -346,7 +351,7 @@ pub fn RankingPage() -> impl IntoView {
                                                 })
                                                 .unwrap_or_default()}
                                         </p>
-                                        {(!m.track.is_empty())
+                                        {(!m.track.is_empty() && m.track_rank.is_some())
                                             .then(|| {
                                                 view! {
                                                     <p dir="auto">
@@ -355,13 +360,54 @@ pub fn RankingPage() -> impl IntoView {
                                                     </p>
                                                 }
                                             })}
-                                        {(!m.comments.is_empty())
+                                        {(!m.marks.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <h3>{lang.t(Msg::YourMarks)}</h3>
+                                                    <table class="tally my-marks">
+                                                        <thead>
+                                                            <tr>
+                                                                <th scope="col">{lang.t(Msg::Criterion)}</th>
+                                                                <th scope="col">{lang.t(Msg::AverageMark)}</th>
+                                                                <th scope="col">{lang.t(Msg::MarkScale)}</th>
+                                                            </tr>
+                                                        </thead>
+                                                        <tbody>
+                                                            {m
+                                                                .marks
+                                                                .iter()
+                                                                .map(|c| {
+                                                                    view! {
+                                                                        <tr>
+                                                                            <th scope="row" dir="auto">
+                                                                                {c.name.clone()}
+                                                                            </th>
+                                                                            <td>
+                                                                                <meter
+                                                                                    min=c.min
+                                                                                    max=c.max
+                                                                                    value=c.average.clone()
+                                                                                    aria-hidden="true"
+                                                                                ></meter>
+                                                                                " "
+                                                                                {c.average.clone()}
+                                                                            </td>
+                                                                            <td dir="ltr">{format!("{}–{}", c.min, c.max)}</td>
+                                                                        </tr>
+                                                                    }
+                                                                })
+                                                                .collect_view()}
+                                                        </tbody>
+                                                    </table>
+                                                }
+                                            })}
+                                        {(!m.feedback.is_empty())
                                             .then(|| {
                                                 view! {
                                                     <h3>{lang.t(Msg::JudgesComments)}</h3>
                                                     <ul class="comments">
                                                         {m
-                                                            .comments
+                                                            .feedback
                                                             .iter()
                                                             .map(|c| view! { <li dir="auto">{c.clone()}</li> })
                                                             .collect_view()}

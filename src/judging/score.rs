@@ -62,7 +62,11 @@ pub struct ScoreSheet {
     /// `absent` for "team absent"; anything else lets the marks decide.
     pub status: String,
     pub marks: Option<BTreeMap<String, String>>,
+    /// Private notes, for the organizers only.
     pub notes: String,
+    /// Feedback for the team (absent from forms made before it existed: none).
+    #[serde(default)]
+    pub feedback: String,
     /// Present (and not "off") when the judge flags the project for the organizers.
     pub flagged: Option<String>,
     /// Where a form posted without JavaScript returns to (only the desk itself is allowed).
@@ -74,6 +78,7 @@ pub struct MyScore {
     pub status: String,
     pub marks: BTreeMap<String, i64>,
     pub notes: String,
+    pub feedback: String,
     pub flagged: bool,
     pub version: i64,
     /// Given under an earlier rubric version: the judge is asked to score again.
@@ -230,6 +235,7 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
         rubric_id: i64,
         marks: String,
         notes: String,
+        feedback: String,
         flagged: i64,
         version: i64,
     }
@@ -247,7 +253,8 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     .fetch_all(&db.pool)
     .await?;
     let mine: Vec<Mine> = sqlx::query_as(
-        "SELECT project_id, status, rubric_id, marks, notes, flagged, version FROM scores WHERE event_id = $1 AND judge_id = $2",
+        "SELECT project_id, status, rubric_id, marks, notes, feedback, flagged, version FROM scores \
+         WHERE event_id = $1 AND judge_id = $2",
     )
     .bind(event_id)
     .bind(me)
@@ -264,6 +271,7 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
             status: s.status.clone(),
             marks: serde_json::from_str(&s.marks).unwrap_or_default(),
             notes: s.notes.clone(),
+            feedback: s.feedback.clone(),
             flagged: s.flagged == 1,
             version: s.version,
             outdated: s.rubric_id != rubric_id && s.status != ScoreStatus::Absent.code(),
@@ -311,9 +319,10 @@ pub(crate) fn sheet_save(
     sheet: ScoreSheet,
     entered_by: Option<i64>,
 ) -> super::writer::Save {
-    let ScoreSheet { status, marks, notes, flagged, .. } = sheet;
+    let ScoreSheet { status, marks, notes, feedback, flagged, .. } = sheet;
     let mut errors: Vec<FieldError> = Vec::new();
     let notes = crate::events::domain::text(&mut errors, "notes", &notes, rubric::NOTES_MAX, false);
+    let feedback = crate::events::domain::text(&mut errors, "feedback", &feedback, rubric::NOTES_MAX, false);
     let raw_marks = marks.unwrap_or_default();
     let marks = if raw_marks.len() > rubric::MAX_CRITERIA {
         errors = vec![FieldError::new("marks", Msg::ErrTooManyMarks)];
@@ -336,6 +345,7 @@ pub(crate) fn sheet_save(
         absent: status == ScoreStatus::Absent.code(),
         marks,
         notes,
+        feedback,
         flagged: i64::from(flagged.is_some_and(|f| !f.is_empty() && f != "off")),
         at: now(),
         entered_by,

@@ -37,7 +37,11 @@ pub struct Save {
     /// "Team absent": done, with no marks.
     pub absent: bool,
     pub marks: BTreeMap<String, i64>,
+    /// Private notes, for the organizers.
     pub notes: String,
+    /// Feedback for the team, shown to it (without the judge's name) if the organizer
+    /// allows once results are published.
+    pub feedback: String,
     pub flagged: i64,
     pub at: i64,
     /// The organizer who keyed this save in from the judge's paper sheet; `None` for the
@@ -52,7 +56,7 @@ pub struct Save {
     pub errors: Vec<FieldError>,
 }
 
-/// The most saves one transaction applies. Each save binds 11 values into the largest
+/// The most saves one transaction applies. Each save binds 12 values into the largest
 /// statements, well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 pub const BATCH: usize = 256;
 
@@ -88,6 +92,7 @@ struct Record {
     status: &'static str,
     marks: String,
     notes: String,
+    feedback: String,
     flagged: i64,
     at: i64,
     entered_by: Option<i64>,
@@ -101,6 +106,7 @@ struct Written {
     status: &'static str,
     marks: String,
     notes: String,
+    feedback: String,
     flagged: i64,
     version: i64,
     at: i64,
@@ -228,9 +234,9 @@ pub async fn apply_batch(
     // 4. The history rows, then the scores' new states, one statement each.
     if !records.is_empty() {
         let sql = format!(
-            "INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, status, marks, notes, flagged, at, entered_by) \
-             VALUES {}",
-            placeholders(backend, records.len(), 11, 0)
+            "INSERT INTO score_saves (judge_id, save_id, project_id, outcome, version, status, marks, notes, feedback, flagged, \
+             at, entered_by) VALUES {}",
+            placeholders(backend, records.len(), 12, 0)
         );
         let mut q = sqlx::query(&sql).persistent(cached(records.len()));
         for r in &records {
@@ -243,6 +249,7 @@ pub async fn apply_batch(
                 .bind(r.status)
                 .bind(r.marks.as_str())
                 .bind(r.notes.as_str())
+                .bind(r.feedback.as_str())
                 .bind(r.flagged)
                 .bind(r.at)
                 .bind(r.entered_by);
@@ -251,11 +258,11 @@ pub async fn apply_batch(
     }
     if !written.is_empty() {
         let sql = format!(
-            "INSERT INTO scores (event_id, project_id, judge_id, rubric_id, status, marks, notes, flagged, version, created_at, updated_at) \
-             VALUES {} ON CONFLICT (project_id, judge_id) DO UPDATE SET rubric_id = excluded.rubric_id, \
-             status = excluded.status, marks = excluded.marks, notes = excluded.notes, flagged = excluded.flagged, \
-             version = excluded.version, updated_at = excluded.updated_at",
-            placeholders(backend, written.len(), 11, 0)
+            "INSERT INTO scores (event_id, project_id, judge_id, rubric_id, status, marks, notes, feedback, flagged, version, \
+             created_at, updated_at) VALUES {} ON CONFLICT (project_id, judge_id) DO UPDATE SET rubric_id = excluded.rubric_id, \
+             status = excluded.status, marks = excluded.marks, notes = excluded.notes, feedback = excluded.feedback, \
+             flagged = excluded.flagged, version = excluded.version, updated_at = excluded.updated_at",
+            placeholders(backend, written.len(), 12, 0)
         );
         let mut q = sqlx::query(&sql).persistent(cached(written.len()));
         for ((project_id, judge), w) in &written {
@@ -267,6 +274,7 @@ pub async fn apply_batch(
                 .bind(w.status)
                 .bind(w.marks.as_str())
                 .bind(w.notes.as_str())
+                .bind(w.feedback.as_str())
                 .bind(w.flagged)
                 .bind(w.version)
                 .bind(w.at)
@@ -377,6 +385,7 @@ fn decide(
         status: status.code(),
         marks: marks.clone(),
         notes: s.notes.clone(),
+        feedback: s.feedback.clone(),
         flagged: s.flagged,
         at: s.at,
         entered_by: s.entered_by,
@@ -393,6 +402,7 @@ fn decide(
             status: status.code(),
             marks,
             notes: s.notes.clone(),
+            feedback: s.feedback.clone(),
             flagged: s.flagged,
             version,
             at: s.at,
@@ -534,6 +544,7 @@ fn take_save(s: &mut Save) -> Save {
         absent: s.absent,
         marks: std::mem::take(&mut s.marks),
         notes: std::mem::take(&mut s.notes),
+        feedback: std::mem::take(&mut s.feedback),
         flagged: s.flagged,
         at: s.at,
         entered_by: s.entered_by,

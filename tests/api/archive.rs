@@ -199,6 +199,8 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
                 version: 1,
                 visibility: "public".into(),
                 show_comments: None,
+                show_rank: Some("on".into()),
+                show_marks: None,
                 top_n: "5".into(),
                 rotate_seconds: "20".into(),
             }),

@@ -84,6 +84,7 @@ async fn a_backup_taken_while_judges_save_holds_every_save_acknowledged_before_i
                         status: String::new(),
                         marks: map(&[("c1", level.as_str()), ("c2", "5")]),
                         notes: String::new(),
+                        feedback: String::new(),
                         flagged: None,
                         back: None,
                     },

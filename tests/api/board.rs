@@ -8,16 +8,25 @@ use reqwest::{Client, StatusCode};
 use std::time::Duration;
 
 pub async fn board_settings(app: &TestApp, jury: &Jury, visibility: &str, comments: bool) {
+    team_view(app, jury, visibility, true, false, comments).await;
+}
+
+/// The board's settings with what teams see of their own result: their place, their average
+/// marks per criterion, the judges' feedback.
+pub async fn team_view(app: &TestApp, jury: &Jury, visibility: &str, rank: bool, marks: bool, feedback: bool) {
     let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 1) FROM boards WHERE event_id = $1")
         .bind(jury.event)
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
+    let on = |b: bool| b.then(|| "on".to_string());
     let form = SaveBoardSettings {
         event_id: jury.event,
         version,
         visibility: visibility.into(),
-        show_comments: comments.then(|| "on".into()),
+        show_comments: on(feedback),
+        show_rank: on(rank),
+        show_marks: on(marks),
         top_n: "10".into(),
         rotate_seconds: "15".into(),
     };
@@ -382,7 +391,7 @@ async fn the_board_crosses_instances_on_postgres() {
 }
 
 #[tokio::test]
-async fn a_team_sees_its_rank_and_the_judges_comments_without_their_names() {
+async fn a_team_sees_what_the_organizer_shows_it_its_place_its_marks_and_the_judges_feedback_never_their_notes() {
     let app = spawn_app().await;
     let jury = jury(&app, 2, 2, "2").await;
     // One participant with a real account leads a team whose project is submitted.
@@ -391,16 +400,18 @@ async fn a_team_sees_its_rank_and_the_judges_comments_without_their_names() {
     assert!(r.status.is_success(), "{}", r.body);
     let team: i64 =
         sqlx::query_scalar("SELECT id FROM teams WHERE name = 'Atlas'").fetch_one(&app.state.db.pool).await.unwrap();
-    sqlx::query("INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, 'Irrigation', 'submitted', 1, 1)")
-        .bind(team)
-        .bind(jury.event)
-        .execute(&app.state.db.pool)
-        .await
-        .unwrap();
+    let project: i64 = sqlx::query_scalar(
+        "INSERT INTO projects (team_id, event_id, title, status, submitted_at, updated_at) VALUES ($1, $2, 'Irrigation', 'submitted', 1, 1) RETURNING id",
+    )
+    .bind(team)
+    .bind(jury.event)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
     assign(&app, &jury, "3").await;
     score_all(&app, &jury).await;
 
-    // Before publication: no rank.
+    // Before publication: nothing.
     assert!(ranking(&app, &member, jury.event).await["mine"].is_null());
     board_settings(&app, &jury, "hidden", true).await;
     app.send(
@@ -413,14 +424,36 @@ async fn a_team_sees_its_rank_and_the_judges_comments_without_their_names() {
     assert_eq!(mine["team"], "Atlas");
     assert_eq!(mine["of"], 3);
     assert!(mine["rank"].as_u64().is_some());
-    let comments = mine["comments"].as_array().unwrap();
-    assert_eq!(comments.len(), 2, "{page}");
-    assert!(comments.iter().all(|c| c == "Bonne démo"));
+    let feedback = mine["feedback"].as_array().unwrap();
+    assert_eq!(feedback.len(), 2, "{page}");
+    assert!(feedback.iter().all(|c| c == "Démo claire"));
     assert!(!page.to_string().contains("Juge"), "no judge is named");
+    assert!(!page.to_string().contains("Bonne démo"), "the judges' private notes are never shown to the team");
+    assert!(mine["marks"].as_array().unwrap().is_empty(), "marks only when the organizer shows them");
 
-    // Comments stay private when the organizer does not share them.
+    // Marks per criterion, and no place: each criterion's average over the judges' scores.
+    team_view(&app, &jury, "hidden", false, true, true).await;
+    let mine = ranking(&app, &member, jury.event).await["mine"].clone();
+    assert!(mine["rank"].is_null() && mine["track_rank"].is_null(), "{mine}");
+    let given: Vec<String> = sqlx::query_scalar("SELECT marks FROM scores WHERE project_id = $1 AND status = 'scored'")
+        .bind(project)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    let given: Vec<serde_json::Value> = given.iter().map(|m| serde_json::from_str(m).unwrap()).collect();
+    assert_eq!(given.len(), 2);
+    let marks = mine["marks"].as_array().unwrap();
+    assert_eq!(marks.len(), 2, "one line per criterion: {mine}");
+    for (line, key) in marks.iter().zip(["c1", "c2"]) {
+        let mean = given.iter().map(|g| g[key].as_i64().unwrap() as f64).sum::<f64>() / 2.0;
+        assert_eq!(line["average"], format!("{mean:.1}"), "{key}: {line}");
+        assert_eq!(line["judges"], 2);
+        assert!(line["name"].as_str().is_some_and(|n| !n.is_empty()) && line["max"].as_i64() > line["min"].as_i64());
+    }
+
+    // Feedback stays with the judges when the organizer does not share it.
     board_settings(&app, &jury, "hidden", false).await;
-    assert!(ranking(&app, &member, jury.event).await["mine"]["comments"].as_array().unwrap().is_empty());
+    assert!(ranking(&app, &member, jury.event).await["mine"]["feedback"].as_array().unwrap().is_empty());
 }
 
 #[tokio::test]

@@ -351,6 +351,7 @@ pub fn score_form(event: i64, project: i64, base_version: i64) -> SaveScore {
             status: String::new(),
             marks: map(&[("c1", "4"), ("c2", "7")]),
             notes: "Bien".into(),
+            feedback: "Clair et utile".into(),
             flagged: None,
             back: None,
         },

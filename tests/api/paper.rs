@@ -30,6 +30,7 @@ fn paper(
             status: String::new(),
             marks: map(marks),
             notes: "Écrit à la main".into(),
+            feedback: String::new(),
             flagged: None,
             back: None,
         },

@@ -44,6 +44,8 @@ async fn publish_with_comments(app: &TestApp, fx: &Fixture) {
         version,
         visibility: "public".into(),
         show_comments: Some("on".into()),
+        show_rank: Some("on".into()),
+        show_marks: None,
         top_n: "10".into(),
         rotate_seconds: "15".into(),
     };
@@ -101,7 +103,11 @@ async fn the_download_holds_the_persons_own_data_and_nothing_of_anyone_else() {
     assert_eq!(sessions.len(), 1, "{sessions:?}");
     assert_eq!((sessions[0]["as_role"].as_str(), sessions[0]["location"].as_str()), (Some("team"), Some("Salle 2")));
     assert_eq!(sessions[0]["notes"], "Bon travail sur le capteur", "the mentor's notes on the team's session");
-    assert_eq!(strings(&data["judging"]["comments_on_my_team"], "notes"), ["Bien"], "the judge's comment, unnamed");
+    assert_eq!(
+        strings(&data["judging"]["comments_on_my_team"], "feedback"),
+        ["Clair et utile"],
+        "the judge's feedback, unnamed"
+    );
     assert_eq!(data["invites_accepted"][0]["role"], "participant");
     assert!(data["invites_accepted"][0]["invite_id"].as_i64().is_some());
     assert!(strings(&data["activity"], "action").contains(&"invite.accepted".to_owned()));

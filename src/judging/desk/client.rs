@@ -33,8 +33,9 @@ struct Desk {
     projects: Vec<Project>,
     queue: Queue,
     current: usize,
-    /// The notes last put into the shown project's text box, to tell what was typed since.
-    painted_notes: Option<String>,
+    /// The notes and the feedback last put into the shown project's text boxes, to tell
+    /// what was typed since.
+    painted: Option<(String, String)>,
     pumping: bool,
 }
 
@@ -76,6 +77,10 @@ fn notes_box(article: &Element) -> Option<HtmlTextAreaElement> {
     element(article, "textarea[name=notes]")?.dyn_into().ok()
 }
 
+fn feedback_box(article: &Element) -> Option<HtmlTextAreaElement> {
+    element(article, "textarea[name=feedback]")?.dyn_into().ok()
+}
+
 fn flag_box(article: &Element) -> Option<HtmlInputElement> {
     element(article, "input[name=flagged]")?.dyn_into().ok()
 }
@@ -103,6 +108,7 @@ fn read_local(article: &Element) -> Local {
         absent: article.has_attribute("data-absent"),
         marks: radios(article).iter().filter(|r| r.default_checked()).filter_map(level_of).collect(),
         notes: notes_box(article).and_then(|t| t.default_value().ok()).unwrap_or_default(),
+        feedback: feedback_box(article).and_then(|t| t.default_value().ok()).unwrap_or_default(),
         flagged: flag_box(article).is_some_and(|f| f.default_checked()),
         version: number(article, "data-version").unwrap_or_default(),
         sync: match sync.as_deref() {
@@ -121,6 +127,11 @@ fn early_edits(article: &Element) -> Option<EarlyEdits> {
     if let Some(notes) = notes_box(article) {
         if notes.default_value().is_ok_and(|d| d != notes.value()) {
             edits.notes = Some(notes.value());
+        }
+    }
+    if let Some(feedback) = feedback_box(article) {
+        if feedback.default_value().is_ok_and(|d| d != feedback.value()) {
+            edits.feedback = Some(feedback.value());
         }
     }
     if let Some(flag) = flag_box(article) {
@@ -158,7 +169,7 @@ pub fn start(document: &Document) {
         projects,
         queue,
         current,
-        painted_notes: None,
+        painted: None,
         pumping: false,
     };
     desk.take_over(early);
@@ -239,15 +250,19 @@ impl Desk {
         }
     }
 
-    /// Notes typed into the project shown and not yet taken (a textarea reports its change
-    /// only when it loses focus, which taking it out of the page does not always do).
+    /// Notes or feedback typed into the project shown and not yet taken (a textarea reports
+    /// its change only when it loses focus, which taking it out of the page does not always do).
     fn keep_typed_notes(&mut self) {
         let Some(shown) = self.projects.get(self.current) else { return };
         let pid = shown.rules.project_id;
-        let Some(typed) = notes_box(&shown.article).map(|t| t.value()) else { return };
-        if self.open && self.painted_notes.as_ref().is_some_and(|painted| *painted != typed) {
-            self.painted_notes = Some(typed.clone());
-            self.queue.edit(pid, new_save_id(), |s| s.notes = typed);
+        let (Some(notes), Some(feedback)) = (notes_box(&shown.article), feedback_box(&shown.article)) else { return };
+        let typed = (notes.value(), feedback.value());
+        if self.open && self.painted.as_ref().is_some_and(|painted| *painted != typed) {
+            self.painted = Some(typed.clone());
+            self.queue.edit(pid, new_save_id(), |s| {
+                s.notes = typed.0;
+                s.feedback = typed.1;
+            });
             self.changed(pid);
         }
     }
@@ -255,7 +270,7 @@ impl Desk {
     fn paint_controls(&mut self, project_id: i64) {
         let (Some(i), Some(state)) = (self.index_of(project_id), self.queue.local.get(&project_id)) else { return };
         if i == self.current {
-            self.painted_notes = Some(state.notes.clone());
+            self.painted = Some((state.notes.clone(), state.feedback.clone()));
         }
         let article = &self.projects[i].article;
         for radio in radios(article) {
@@ -264,6 +279,9 @@ impl Desk {
         }
         if let Some(notes) = notes_box(article) {
             notes.set_value(&state.notes);
+        }
+        if let Some(feedback) = feedback_box(article) {
+            feedback.set_value(&state.feedback);
         }
         if let Some(flag) = flag_box(article) {
             flag.set_checked(state.flagged);
@@ -400,6 +418,7 @@ impl Desk {
                         absent: flag(&v, "absent"),
                         marks: marks_from_js(&v),
                         notes: text(&v, "notes"),
+                        feedback: text(&v, "feedback"),
                         flagged: flag(&v, "flagged"),
                     },
                 ))
@@ -420,6 +439,7 @@ impl Desk {
             set(&o, "absent", k.absent.into());
             set(&o, "marks", marks_to_js(&k.marks));
             set(&o, "notes", k.notes.as_str().into());
+            set(&o, "feedback", k.feedback.as_str().into());
             set(&o, "flagged", k.flagged.into());
             set(&map, &pid.to_string(), o.into());
         }
@@ -463,11 +483,11 @@ fn project_of(e: &Element) -> Option<i64> {
     number(&e.closest(".desk-project").ok()??, "data-project")
 }
 
-/// A level, the notes or the flag changed: kept and sent.
+/// A level, the notes, the feedback or the flag changed: kept and sent.
 fn changed(ev: Event) {
     let Some(control) = target(&ev) else { return };
     let Some(pid) = project_of(&control) else { return };
-    let mut typed = None;
+    let mut typed = false;
     let change: Box<dyn FnOnce(&mut Local)> = if let Some(radio) = control.dyn_ref::<HtmlInputElement>() {
         match (radio.type_().as_str(), level_of(radio)) {
             ("radio", Some((key, level))) => Box::new(move |s: &mut Local| {
@@ -480,18 +500,23 @@ fn changed(ev: Event) {
             }
             _ => return,
         }
-    } else if let Some(notes) = control.dyn_ref::<HtmlTextAreaElement>() {
-        let text = notes.value();
-        typed = Some(text.clone());
-        Box::new(move |s: &mut Local| s.notes = text)
+    } else if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
+        let text = area.value();
+        let feedback = area.name() == "feedback";
+        typed = true;
+        Box::new(move |s: &mut Local| if feedback { s.feedback = text } else { s.notes = text })
     } else {
         return;
     };
     with(|d| {
-        if typed.is_some() {
-            d.painted_notes = typed;
-        }
         d.queue.edit(pid, new_save_id(), change);
+        if typed && d.index_of(pid) == Some(d.current) {
+            // What the boxes were last known to hold: this box's text is taken now; text typed
+            // in the other and not reported yet still differs, and is taken with the next save.
+            if let Some(s) = d.queue.local.get(&pid) {
+                d.painted = Some((s.notes.clone(), s.feedback.clone()));
+            }
+        }
         d.changed(pid);
     });
     pump();
@@ -634,6 +659,7 @@ async fn send(event_id: i64, save: &Pending) -> Result<Ack, Refusal> {
     body.append("base_version", &save.base.to_string());
     body.append("status", if save.absent { ScoreStatus::Absent.code() } else { "" });
     body.append("notes", &save.notes);
+    body.append("feedback", &save.feedback);
     if save.flagged {
         body.append("flagged", "on");
     }
@@ -741,6 +767,7 @@ fn pending_to_js(p: &Pending) -> JsValue {
     set(&o, "absent", p.absent.into());
     set(&o, "marks", marks_to_js(&p.marks));
     set(&o, "notes", p.notes.as_str().into());
+    set(&o, "feedback", p.feedback.as_str().into());
     set(&o, "flagged", p.flagged.into());
     set(&o, "in_flight", p.in_flight.into());
     set(&o, "blocked", p.blocked.into());
@@ -755,6 +782,7 @@ fn pending_from_js(o: &JsValue) -> Option<Pending> {
         absent: flag(o, "absent"),
         marks: marks_from_js(o),
         notes: text(o, "notes"),
+        feedback: text(o, "feedback"),
         flagged: flag(o, "flagged"),
         in_flight: flag(o, "in_flight"),
         blocked: flag(o, "blocked"),

@@ -39,6 +39,7 @@ pub fn initial(item: &DeskItem) -> Local {
         // Marks from an older rubric are kept only where they still fit; an absent team has none.
         marks: m.marks.iter().filter(|(k, v)| !absent && rules.fits(k, **v)).map(|(k, v)| (k.clone(), *v)).collect(),
         notes: m.notes.clone(),
+        feedback: m.feedback.clone(),
         flagged: m.flagged,
         version: m.version,
         sync: if m.outdated { Sync::Failed(String::new()) } else { Sync::Saved },
@@ -289,15 +290,36 @@ fn DeskProject(
                             view! { <CriterionField criterion=c.clone() lang scoring=Some((pid, chosen)) /> }
                         })
                         .collect_view()}
+                    // Two boxes, said apart: what the team will read, and what only the
+                    // organizers read.
                     <div class="field">
-                        <label for=format!("notes-{pid}")>{lang.t(Msg::DeskNotes)}</label>
+                        <label for=format!("feedback-{pid}")>{lang.t(Msg::DeskFeedback)}</label>
+                        <p class="hint" id=format!("feedback-{pid}-hint")>
+                            {lang.t(Msg::HintDeskFeedback)}
+                        </p>
                         // The text as markup: a text child would carry the renderer's markers into the value.
                         <textarea
-                            id=format!("notes-{pid}")
-                            name="notes"
+                            id=format!("feedback-{pid}")
+                            name="feedback"
                             rows="3"
                             maxlength="2000"
                             dir="auto"
+                            aria-describedby=format!("feedback-{pid}-hint")
+                            inner_html=crate::ui::escape_html(&state.feedback)
+                        ></textarea>
+                    </div>
+                    <div class="field">
+                        <label for=format!("notes-{pid}")>{lang.t(Msg::DeskNotes)}</label>
+                        <p class="hint" id=format!("notes-{pid}-hint")>
+                            {lang.t(Msg::HintDeskNotes)}
+                        </p>
+                        <textarea
+                            id=format!("notes-{pid}")
+                            name="notes"
+                            rows="2"
+                            maxlength="2000"
+                            dir="auto"
+                            aria-describedby=format!("notes-{pid}-hint")
                             inner_html=crate::ui::escape_html(&state.notes)
                         ></textarea>
                     </div>

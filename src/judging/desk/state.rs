@@ -49,6 +49,7 @@ pub struct Local {
     pub absent: bool,
     pub marks: BTreeMap<String, i64>,
     pub notes: String,
+    pub feedback: String,
     pub flagged: bool,
     /// The last version the server confirmed.
     pub version: i64,
@@ -61,6 +62,7 @@ impl Local {
             absent: false,
             marks: BTreeMap::new(),
             notes: String::new(),
+            feedback: String::new(),
             flagged: false,
             version: 0,
             sync: Sync::Empty,
@@ -77,6 +79,7 @@ pub struct Pending {
     pub absent: bool,
     pub marks: BTreeMap<String, i64>,
     pub notes: String,
+    pub feedback: String,
     pub flagged: bool,
     pub in_flight: bool,
     pub blocked: bool,
@@ -89,6 +92,7 @@ pub struct Known {
     pub absent: bool,
     pub marks: BTreeMap<String, i64>,
     pub notes: String,
+    pub feedback: String,
     pub flagged: bool,
 }
 
@@ -99,6 +103,7 @@ impl Known {
             absent: save.absent,
             marks: save.marks.clone(),
             notes: save.notes.clone(),
+            feedback: save.feedback.clone(),
             flagged: save.flagged,
         }
     }
@@ -140,12 +145,13 @@ pub struct EarlyEdits {
     pub project_id: i64,
     pub marks: Vec<(String, i64)>,
     pub notes: Option<String>,
+    pub feedback: Option<String>,
     pub flagged: Option<bool>,
 }
 
 impl EarlyEdits {
     pub fn is_empty(&self) -> bool {
-        self.marks.is_empty() && self.notes.is_none() && self.flagged.is_none()
+        self.marks.is_empty() && self.notes.is_none() && self.feedback.is_none() && self.flagged.is_none()
     }
 }
 
@@ -170,6 +176,7 @@ pub fn adopt_known(
             s.absent = k.absent;
             s.marks = k.marks.iter().filter(|(key, v)| r.fits(key, **v)).map(|(key, v)| (key.clone(), *v)).collect();
             s.notes = k.notes.clone();
+            s.feedback = k.feedback.clone();
             s.flagged = k.flagged;
             s.version = k.version;
             s.sync = Sync::Saved;
@@ -229,6 +236,7 @@ impl Queue {
             absent: state.absent,
             marks: state.marks,
             notes: state.notes,
+            feedback: state.feedback,
             flagged: state.flagged,
             in_flight: false,
             blocked: false,
@@ -273,6 +281,7 @@ impl Queue {
                 s.absent = p.absent;
                 s.marks = p.marks.clone();
                 s.notes = p.notes.clone();
+                s.feedback = p.feedback.clone();
                 s.flagged = p.flagged;
                 s.sync = Sync::Waiting;
             }
@@ -285,7 +294,7 @@ impl Queue {
     /// the rubric offers are taken (the markup could have been edited).
     pub fn apply_early(&mut self, rules: &Rules, edits: EarlyEdits, save_id: String) {
         let marks: Vec<(String, i64)> = edits.marks.into_iter().filter(|(k, v)| rules.fits(k, *v)).collect();
-        if marks.is_empty() && edits.notes.is_none() && edits.flagged.is_none() {
+        if marks.is_empty() && edits.notes.is_none() && edits.feedback.is_none() && edits.flagged.is_none() {
             return;
         }
         self.edit(edits.project_id, save_id, |s| {
@@ -295,6 +304,9 @@ impl Queue {
             s.marks.extend(marks);
             if let Some(n) = edits.notes {
                 s.notes = n;
+            }
+            if let Some(f) = edits.feedback {
+                s.feedback = f;
             }
             if let Some(f) = edits.flagged {
                 s.flagged = f;
@@ -358,6 +370,7 @@ mod tests {
             absent: false,
             marks: BTreeMap::from([("impact".to_owned(), mark)]),
             notes: String::new(),
+            feedback: String::new(),
             flagged: false,
             version,
             sync: Sync::Saved,
@@ -370,6 +383,7 @@ mod tests {
             absent: false,
             marks: BTreeMap::from([("impact".to_owned(), mark)]),
             notes: "kept".into(),
+            feedback: "for the team".into(),
             flagged: true,
         }
     }
@@ -392,7 +406,7 @@ mod tests {
         let still = adopt_known(&mut page, kept, &rules);
         assert_eq!(page[&1].version, 3);
         assert_eq!(page[&1].marks["impact"], 4);
-        assert!(page[&1].flagged && page[&1].notes == "kept");
+        assert!(page[&1].flagged && page[&1].notes == "kept" && page[&1].feedback == "for the team");
         // The page is newer for project 2: its copy stays.
         assert_eq!(page[&2], local(5, 2));
         // Kept: only what the page does not have yet (project 9 is not on this desk).
@@ -422,10 +436,14 @@ mod tests {
         q.edit(1, "a".into(), |s| {
             s.marks.insert("impact".into(), 3);
         });
-        q.edit(1, "b".into(), |s| s.notes = "good".into());
+        q.edit(1, "b".into(), |s| {
+            s.notes = "good".into();
+            s.feedback = "Clear demo".into();
+        });
         assert_eq!(q.pending.len(), 1);
         let p = &q.pending[0];
         assert_eq!((p.save_id.as_str(), p.base, p.marks["impact"], p.notes.as_str()), ("b", 2, 3, "good"));
+        assert_eq!(p.feedback, "Clear demo", "the team's feedback travels with the notes, apart from them");
         assert_eq!(q.local[&1].sync, Sync::Waiting);
     }
 
@@ -506,6 +524,7 @@ mod tests {
             absent: false,
             marks: BTreeMap::from([("impact".to_owned(), 5)]),
             notes: String::new(),
+            feedback: String::new(),
             flagged: false,
             in_flight: true,
             blocked: true,
@@ -531,6 +550,7 @@ mod tests {
             project_id: 2,
             marks: vec![("impact".into(), 4), ("impact".into(), 9), ("gone".into(), 1)],
             notes: None,
+            feedback: None,
             flagged: None,
         };
         q.apply_early(&rules(2, false), edits, "a".into());

@@ -529,6 +529,7 @@ pub struct ExportedScoreRow {
     pub rubric_id: i64,
     pub marks: String,
     pub notes: String,
+    pub feedback: String,
     pub flagged: i64,
     pub updated_at: i64,
     /// 1 when the judge was retired: their scores count, and the export says so.
@@ -538,7 +539,7 @@ pub struct ExportedScoreRow {
 pub async fn exported_scores(db: &Db, event_id: i64) -> Result<Vec<ExportedScoreRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT u.display_name AS judge, p.id AS project_id, p.title, t.name AS team, s.status, s.rubric_id, \
-         s.marks, s.notes, s.flagged, s.updated_at, \
+         s.marks, s.notes, s.feedback, s.flagged, s.updated_at, \
          CASE WHEN EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = s.event_id AND r.user_id = s.judge_id \
          AND r.role = 'judge' AND r.retired_at IS NOT NULL) THEN 1 ELSE 0 END AS judge_retired \
          FROM scores s JOIN users u ON u.id = s.judge_id JOIN projects p ON p.id = s.project_id JOIN teams t ON t.id = p.team_id \

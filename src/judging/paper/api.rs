@@ -130,14 +130,16 @@ pub async fn paper_entry(
         status: String,
         marks: String,
         notes: String,
+        feedback: String,
         version: i64,
     }
-    let held: Option<Held> =
-        sqlx::query_as("SELECT status, marks, notes, version FROM scores WHERE project_id = $1 AND judge_id = $2")
-            .bind(project_id)
-            .bind(judge_id)
-            .fetch_optional(&db.pool)
-            .await?;
+    let held: Option<Held> = sqlx::query_as(
+        "SELECT status, marks, notes, feedback, version FROM scores WHERE project_id = $1 AND judge_id = $2",
+    )
+    .bind(project_id)
+    .bind(judge_id)
+    .fetch_optional(&db.pool)
+    .await?;
     let settings = db::settings(db, event_id).await?;
     let current_mark = rubric_mark(&rubric.criteria);
     Ok(PaperForm {
@@ -157,7 +159,8 @@ pub async fn paper_entry(
         version: held.as_ref().map_or(0, |h| h.version),
         status: held.as_ref().map(|h| h.status.clone()),
         marks: held.as_ref().and_then(|h| serde_json::from_str(&h.marks).ok()).unwrap_or_default(),
-        notes: held.map(|h| h.notes).unwrap_or_default(),
+        notes: held.as_ref().map(|h| h.notes.clone()).unwrap_or_default(),
+        feedback: held.map(|h| h.feedback).unwrap_or_default(),
         save_id: crate::links::random(24),
         open: settings.open_now,
     })

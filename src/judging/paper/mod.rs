@@ -80,6 +80,7 @@ pub struct PaperForm {
     pub status: Option<String>,
     pub marks: BTreeMap<String, i64>,
     pub notes: String,
+    pub feedback: String,
     /// A fresh key for this form: sending it twice applies it once.
     pub save_id: String,
     pub open: bool,

@@ -115,6 +115,9 @@ pub fn ScoreSheetsPage() -> impl IntoView {
                                                     .map(|c| view! { <CriterionField criterion=c lang scoring=None /> })
                                                     .collect_view()}
                                                 <div class="sheet-box">
+                                                    <p>{lang.t(Msg::DeskFeedback)}</p>
+                                                </div>
+                                                <div class="sheet-box sheet-box-small">
                                                     <p>{lang.t(Msg::DeskNotes)}</p>
                                                 </div>
                                                 <p class="sheet-absent">"☐ " {lang.t(Msg::DeskAbsent)}</p>
@@ -197,6 +200,7 @@ pub fn PaperEntryPage() -> impl IntoView {
                     base_version: e.version,
                 };
                 let (notes, absent_notes) = (e.notes.clone(), e.notes.clone());
+                let (feedback, absent_feedback) = (e.feedback.clone(), e.feedback.clone());
                 let (save_id, absent_id) = (e.save_id.clone(), format!("{}a", e.save_id));
                 let (current, absent_mark) = (e.current.clone(), e.mark.clone());
                 let changed = e.rubric_changed;
@@ -266,12 +270,14 @@ pub fn PaperEntryPage() -> impl IntoView {
                                         <FormError errors />
                                         <SheetKeys keys mark=e.mark.clone() save_id status="" />
                                         {fields}
+                                        <TextArea label=Msg::DeskFeedback name="feedback" errors value=feedback />
                                         <TextArea label=Msg::DeskNotes name="notes" errors value=notes />
                                         <Submit label=Msg::SavePaperSheet />
                                     </ActionForm>
                                     <ActionForm action=save attr:class="inline">
                                         <SheetKeys keys mark=absent_mark save_id=absent_id status="absent" />
                                         <Hidden name="notes" value=absent_notes />
+                                        <Hidden name="feedback" value=absent_feedback />
                                         <button type="submit" class="button">
                                             {lang.t(Msg::DeskAbsent)}
                                         </button>
