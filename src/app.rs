@@ -6,6 +6,7 @@ use crate::admin::AdminPage;
 use crate::audience::{AudienceConsolePage, BallotPage, PrintTicketsPage, TicketPage};
 use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
 use crate::board::{AnnouncementBar, BoardControlPage, ProjectorPage, RankingPage};
+use crate::certificates::{AllCertificatesPage, CertificatePage, VerifyCertificatePage};
 use crate::dashboard::{DashboardPage, ImportPage};
 use crate::error::AppError;
 use crate::events::{EventPage, HomePage, ManageEventPage, NewEventPage};
@@ -163,6 +164,9 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/projector") view=ProjectorPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/show") view=BoardControlPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/stage") view=StageConsolePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/certificate") view=CertificatePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/certificates") view=AllCertificatesPage ssr=SsrMode::Async />
+                    <Route path=path!("/certificates/:code") view=VerifyCertificatePage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/ranking") view=RankingPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/import") view=ImportPage ssr=SsrMode::Async />

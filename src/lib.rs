@@ -11,6 +11,7 @@ pub mod app;
 pub mod audience;
 pub mod auth;
 pub mod board;
+pub mod certificates;
 pub mod dashboard;
 pub mod error;
 pub mod events;

@@ -119,6 +119,8 @@ pub async fn erase(tx: &mut Tx, user_id: i64, email: &str, hash: &str, is_admin:
     }
     run(tx, "DELETE FROM join_requests WHERE user_id = $1", user_id).await?;
     run(tx, "DELETE FROM profiles WHERE user_id = $1", user_id).await?;
+    // A certificate names its holder: it goes with the account.
+    run(tx, "DELETE FROM certificates WHERE user_id = $1", user_id).await?;
 
     // Mentoring: the profile, the teams assigned (the organizers assign them again), the
     // history of teams mentored (it only ever served to keep this person from judging them),

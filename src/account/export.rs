@@ -44,6 +44,8 @@ pub struct PersonalData {
     pub help_requests: Vec<HelpRow>,
     /// The person's people's choice votes.
     pub votes: Vec<VoteRow>,
+    /// The person's certificates of participation, by the code their check page is found by.
+    pub certificates: Vec<CertificateRow>,
     pub mentoring_sessions: Vec<SessionRow>,
     /// Teams the person mentors (assigned by the organizers or the automatic assignment).
     pub mentored_teams: Vec<MentoredRow>,
@@ -177,6 +179,13 @@ pub struct VoteRow {
     pub project_id: i64,
     pub title: String,
     pub cast_at: i64,
+}
+
+#[derive(Serialize, FromRow)]
+pub struct CertificateRow {
+    pub event: String,
+    pub code: String,
+    pub created_at: i64,
 }
 
 #[derive(Serialize, FromRow)]
@@ -476,6 +485,13 @@ pub async fn collect(
         user_id,
     )
     .await?;
+    let certificates = list(
+        db,
+        "SELECT e.name AS event, c.code, c.created_at FROM certificates c JOIN events e ON e.id = c.event_id \
+         WHERE c.user_id = $1 ORDER BY c.created_at",
+        user_id,
+    )
+    .await?;
     let mentoring_sessions = list(
         db,
         "SELECT e.name AS event, CASE WHEN s.mentor_id = $1 THEN 'mentor' ELSE 'team' END AS as_role, t.name AS team, \
@@ -568,6 +584,7 @@ pub async fn collect(
         project_edits,
         help_requests,
         votes,
+        certificates,
         mentoring_sessions,
         mentored_teams,
         mentoring_history,

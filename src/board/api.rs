@@ -100,6 +100,9 @@ pub struct RankingData {
     /// The published results as far as they are revealed (empty before publication).
     pub html: String,
     pub mine: Option<MyResult>,
+    /// The caller is a participant and the results are out in full: their certificate of
+    /// participation is ready.
+    pub certificate: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -315,6 +318,9 @@ pub async fn publish_results(event_id: i64, action: String, reveal_mode: String)
             .bind(event_id)
             .execute(&mut *tx)
             .await?;
+            // Every participant's certificate gets its code now, while the event can still be
+            // written: once archived, certificates are only read.
+            crate::certificates::db::issue_all(&mut tx, event_id).await?;
             audit(
                 &mut tx,
                 Some(event_id),
@@ -501,7 +507,14 @@ pub async fn public_ranking(event_id: i64) -> Result<RankingData, AppError> {
     let event_name = event_name(db, event_id).await?;
     let lang = crate::i18n::request::request_lang();
     let Some(published) = stored.state.published.clone() else {
-        return Ok(RankingData { event_id, event_name, published: false, html: String::new(), mine: None });
+        return Ok(RankingData {
+            event_id,
+            event_name,
+            published: false,
+            html: String::new(),
+            mine: None,
+            certificate: false,
+        });
     };
     let frame = domain::frame(&stored.state, &[], Audience::Public);
     let html = domain::render(&frame, db::progress(db, event_id).await?, None, lang, usize::MAX);
@@ -553,7 +566,10 @@ pub async fn public_ranking(event_id: i64) -> Result<RankingData, AppError> {
             }
         }
     }
-    Ok(RankingData { event_id, event_name, published: true, html, mine })
+    let certificate = matches!(frame, domain::Frame::Final { .. })
+        && caller.account().is_some()
+        && caller.roles_in(event_id).await?.contains(&Role::Participant);
+    Ok(RankingData { event_id, event_name, published: true, html, mine, certificate })
 }
 
 /// The event's current announcements for the bar on its pages: for anyone holding a role in

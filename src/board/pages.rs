@@ -106,6 +106,16 @@ pub fn BoardControlPage() -> impl IntoView {
                 };
                 let reveal_box = view! {
                     <h2>{lang.t(Msg::PublishTitle)}</h2>
+                    {published
+                        .then(|| {
+                            view! {
+                                <p>
+                                    <a href=format!(
+                                        "/events/{event_id}/certificates",
+                                    )>{lang.t(Msg::AllCertificates)}</a>
+                                </p>
+                            }
+                        })}
                     <FormError errors=publish_errors />
                     {match d.published_at.clone() {
                         Some(at) => {
@@ -415,6 +425,17 @@ pub fn RankingPage() -> impl IntoView {
                                                 }
                                             })}
                                     </div>
+                                }
+                            })}
+                        {d
+                            .certificate
+                            .then(|| {
+                                view! {
+                                    <p>
+                                        <a class="button primary" href=format!("/events/{}/certificate", d.event_id)>
+                                            {lang.t(Msg::MyCertificate)}
+                                        </a>
+                                    </p>
                                 }
                             })}
                         {if d.published {

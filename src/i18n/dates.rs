@@ -50,6 +50,11 @@ pub fn display(ts: i64, tz: Tz, lang: Lang) -> String {
     local(ts, tz).map(|at| format!("{}{}{}", date(&at, lang), separator(lang), at.format("%H:%M"))).unwrap_or_default()
 }
 
+/// The day of an instant in `tz`, in `lang`, without the time.
+pub fn day(ts: i64, tz: Tz, lang: Lang) -> String {
+    local(ts, tz).map(|at| date(&at, lang)).unwrap_or_default()
+}
+
 /// The end of a span that starts at `starts`: only the time when it ends the same day in
 /// `tz`, the full date and time otherwise.
 pub fn until(starts: i64, ends: i64, tz: Tz, lang: Lang) -> String {

@@ -223,6 +223,14 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
         let r = app.send_call(client, &call).await;
         assert!(r.status.is_success() || r.status.is_redirection(), "{}: {} {}", call.path, r.status, r.body);
     }
+    // A certificate of participation (the event's results are not published here).
+    sqlx::query("INSERT INTO certificates (code, event_id, user_id, created_at) VALUES ($1, $2, $3, 0)")
+        .bind(format!("certificate-{}", fx.tag))
+        .bind(e)
+        .bind(fx.user(Participant))
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     // A co-organizer added and removed again leaves a role removal behind.
     let email = format!("coorganizer.{}@example.ma", fx.tag);
     app.join_with_invite(&fx.participant_code, "Co-organisatrice", &email).await;

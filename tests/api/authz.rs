@@ -192,6 +192,11 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("board/ranking", EVERYONE, NO_ONE),
         // Everyone may ask; only the event's people get the announcements (checked below).
         ("board/announcements", EVERYONE, NO_ONE),
+        // Certificates, once the published results are revealed in full (each case reveals
+        // them): a participant's own, the organizer's print of all, and the check by code.
+        ("certificates/mine", PARTICIPANTS, NO_ONE),
+        ("certificates/all", ORGANIZER, NO_ONE),
+        ("certificates/verify", EVERYONE, NO_ONE),
         // People's choice. The settings case opens the vote to participants and ticket
         // holders, for the cases after it; the void case voids a fresh ticket per call.
         ("audience/console", ORGANIZER, NO_ONE),
@@ -955,6 +960,29 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             let (number, code) = fresh_ticket(app, fx.event).await;
             Prepared { call: Call::of(&UseTicket { code }), actor: None, mark: number.to_string() }
         }
+        "certificates/mine" | "certificates/all" | "certificates/verify" => {
+            // Revealed in full: the reveal's remaining steps shown at once.
+            sqlx::query("UPDATE boards SET reveal_mode = 'all' WHERE event_id = $1 AND published IS NOT NULL")
+                .bind(fx.event)
+                .execute(pool)
+                .await
+                .unwrap();
+            match endpoint {
+                "certificates/mine" => prepared(Call::of(&MyCertificate { event_id })),
+                "certificates/all" => prepared(Call::of(&AllCertificates { event_id })),
+                _ => {
+                    ok(&app.send(org, &AllCertificates { event_id }).await, "certificates");
+                    let code: String =
+                        sqlx::query_scalar("SELECT code FROM certificates WHERE event_id = $1 AND user_id = $2")
+                            .bind(fx.event)
+                            .bind(fx.user(Participant))
+                            .fetch_one(pool)
+                            .await
+                            .unwrap();
+                    Prepared { call: Call::of(&VerifyCertificate { code: code.clone() }), actor: None, mark: code }
+                }
+            }
+        }
         "stage/console" => prepared(Call::of(&StageConsole { event_id })),
         "stage/length" => prepared(Call::of(&SavePitchLength { event_id, length: "4:30".into() })),
         "stage/put" => {
@@ -1231,6 +1259,13 @@ async fn effect(
                 == 1,
             "ticket used",
         ),
+        "certificates/mine" => expect(
+            count("SELECT COUNT(*) FROM certificates WHERE user_id = $1", fx.user(p)).await == 1
+                && body.contains("Hackathon Berkane"),
+            "the caller's certificate",
+        ),
+        "certificates/all" => expect(body.contains("Saqia") && body.matches("\"code\"").count() >= 3, "every participant's certificate"),
+        "certificates/verify" => expect(body.contains(&prep.mark) && body.contains("Hackathon Berkane"), "the certificate checked"),
         "stage/console" => expect(body.contains("Saqia"), "the line-up shown"),
         "stage/length" => expect(count("SELECT COALESCE(MAX(pitch_seconds), 0) FROM stages WHERE event_id = $1", fx.event).await == 270, "length saved"),
         "stage/put" => expect(count("SELECT COALESCE(MAX(project_id), 0) FROM stages WHERE event_id = $1", fx.event).await == fx.project, "project on stage"),

@@ -471,6 +471,7 @@ pub const TABLES: &[&str] = &[
     "audience_votes",
     "stages",
     "stage_pitches",
+    "certificates",
 ];
 
 /// One row as text, every column in order (a column no type reads shows as `?`).

@@ -23,6 +23,7 @@ pub use hakam::board::api::{
     BoardConsole, EventAnnouncements, FreezeBoard, PostAnnouncement, ProjectorData, PublicRanking, PublishResults,
     RetireAnnouncement, SaveBoardSettings, StepReveal,
 };
+pub use hakam::certificates::{AllCertificates, MyCertificate, VerifyCertificate};
 pub use hakam::dashboard::{CommitImport, Dashboard, ImportBatch, StageImport};
 pub use hakam::error::{AppError, FieldError};
 pub use hakam::events::people::{RemoveRole, RetireJudge};

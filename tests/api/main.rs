@@ -8,6 +8,7 @@ mod auth;
 mod authz;
 mod backup;
 mod board;
+mod certificates;
 mod content;
 mod durability;
 mod events;

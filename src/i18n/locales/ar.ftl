@@ -971,3 +971,23 @@ your-marks = نقاطكم
 criterion = المعيار
 average-mark = المعدل
 mark-scale = السلم
+
+## شهادات المشاركة
+certificate-title = شهادة مشاركة
+certificate-certifies = نشهد بأن
+certificate-took-part = شارك في { $event } ({ $dates })
+certificate-team = ضمن فريق { $team }
+certificate-project = بمشروع «{ $title }»
+certificate-distinctions = التميزات
+certificate-check-at = تحقق من هذه الشهادة على:
+certificate-print-hint = للاحتفاظ بها، استعمل الطباعة في متصفحك واختر «حفظ بصيغة PDF».
+all-certificates = شهادات المشاركة
+certificates-count = الشهادات: { $count }.
+certificate-genuine = هذه الشهادة أصلية: أصدرها حَكَم لفائدة { $event }. وهي تعكس الحدث كما هو اليوم.
+distinction-first = المرتبة الأولى
+distinction-second = المرتبة الثانية
+distinction-third = المرتبة الثالثة
+distinction-track-winner = الفائز في مسار { $track }
+distinction-peoples-choice = جائزة الجمهور
+err-certificates-not-yet = تصبح الشهادات جاهزة بعد نشر النتائج والكشف عنها كاملة.
+my-certificate = شهادة مشاركتك

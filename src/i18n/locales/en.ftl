@@ -886,3 +886,23 @@ your-marks = Your marks
 criterion = Criterion
 average-mark = Average
 mark-scale = Scale
+
+## Certificates of participation
+certificate-title = Certificate of participation
+certificate-certifies = This certifies that
+certificate-took-part = took part in { $event } ({ $dates })
+certificate-team = in the team { $team }
+certificate-project = with the project “{ $title }”
+certificate-distinctions = Distinctions
+certificate-check-at = Check this certificate at:
+certificate-print-hint = To keep it, use your browser's Print and choose “Save as PDF”.
+all-certificates = Certificates of participation
+certificates-count = Certificates: { $count }.
+certificate-genuine = This certificate is genuine: issued by Hakam for { $event }. It reads as the event stands today.
+distinction-first = First place
+distinction-second = Second place
+distinction-third = Third place
+distinction-track-winner = Winner of the { $track } track
+distinction-peoples-choice = People's choice award
+err-certificates-not-yet = Certificates are ready once the results are published and revealed in full.
+my-certificate = Your certificate of participation

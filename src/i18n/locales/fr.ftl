@@ -872,3 +872,23 @@ your-marks = Vos notes
 criterion = Critère
 average-mark = Moyenne
 mark-scale = Échelle
+
+## Attestations de participation
+certificate-title = Attestation de participation
+certificate-certifies = Nous attestons que
+certificate-took-part = a participé à { $event } ({ $dates })
+certificate-team = au sein de l'équipe { $team }
+certificate-project = avec le projet « { $title } »
+certificate-distinctions = Distinctions
+certificate-check-at = Vérifiez cette attestation sur :
+certificate-print-hint = Pour la garder, utilisez l'impression de votre navigateur et choisissez « Enregistrer au format PDF ».
+all-certificates = Attestations de participation
+certificates-count = Attestations : { $count }.
+certificate-genuine = Cette attestation est authentique : délivrée par Hakam pour { $event }. Elle reflète l'événement tel qu'il est aujourd'hui.
+distinction-first = Première place
+distinction-second = Deuxième place
+distinction-third = Troisième place
+distinction-track-winner = Lauréat de la thématique { $track }
+distinction-peoples-choice = Prix du public
+err-certificates-not-yet = Les attestations sont prêtes une fois les résultats publiés et entièrement dévoilés.
+my-certificate = Votre attestation de participation
