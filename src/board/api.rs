@@ -159,18 +159,29 @@ pub async fn board_console(event_id: i64) -> Result<BoardControls, AppError> {
     })
 }
 
-/// Who sees the live board, whether teams see the judges' comments, the projector's layout.
+/// What each team sees of its own result once the results are published: the board
+/// console's checkboxes, each present when ticked.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TeamViewInput {
+    /// The judges' feedback, without their names.
+    pub show_comments: Option<String>,
+    /// Its place, overall and in its track.
+    pub show_rank: Option<String>,
+    /// Its average mark on each criterion.
+    pub show_marks: Option<String>,
+}
+
+/// Who sees the live board, what teams see of their own result, the projector's layout.
 #[server(prefix = "/api", endpoint = "board/settings")]
 pub async fn save_board_settings(
     event_id: i64,
     version: i64,
     visibility: String,
-    show_comments: Option<String>,
-    show_rank: Option<String>,
-    show_marks: Option<String>,
+    #[server(flatten)] team_view: TeamViewInput,
     top_n: String,
     rotate_seconds: String,
 ) -> Result<(), AppError> {
+    let TeamViewInput { show_comments, show_rank, show_marks } = team_view;
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut errors = Vec::new();
     if Visibility::from_code(&visibility).is_none() {

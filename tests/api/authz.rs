@@ -875,9 +875,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
                 event_id: fx.event,
                 version,
                 visibility: "public".into(),
-                show_comments: None,
-                show_rank: Some("on".into()),
-                show_marks: None,
+                team_view: TeamViewInput { show_comments: None, show_rank: Some("on".into()), show_marks: None },
                 top_n: "5".into(),
                 rotate_seconds: "20".into(),
             }))

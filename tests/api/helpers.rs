@@ -21,7 +21,7 @@ pub use hakam::audience::{
 pub use hakam::auth::{CurrentUser, Login, Logout, Signup};
 pub use hakam::board::api::{
     BoardConsole, EventAnnouncements, FreezeBoard, PostAnnouncement, ProjectorData, PublicRanking, PublishResults,
-    RetireAnnouncement, SaveBoardSettings, StepReveal,
+    RetireAnnouncement, SaveBoardSettings, StepReveal, TeamViewInput,
 };
 pub use hakam::certificates::{AllCertificates, MyCertificate, VerifyCertificate};
 pub use hakam::dashboard::{CommitImport, Dashboard, ImportBatch, StageImport};

@@ -43,9 +43,7 @@ async fn publish_with_comments(app: &TestApp, fx: &Fixture) {
         event_id: fx.event,
         version,
         visibility: "public".into(),
-        show_comments: Some("on".into()),
-        show_rank: Some("on".into()),
-        show_marks: None,
+        team_view: TeamViewInput { show_comments: Some("on".into()), show_rank: Some("on".into()), show_marks: None },
         top_n: "10".into(),
         rotate_seconds: "15".into(),
     };
