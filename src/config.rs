@@ -55,6 +55,9 @@ pub struct Config {
     /// `HAKAM_MAX_STREAMS_PER_CLIENT`, default 500: live streams (open pages) one client
     /// address may hold; a hall behind one router shares an address.
     pub max_streams_per_client: usize,
+    /// `HAKAM_HELP_SWEEP_SECONDS`, default 30: how often help requests held past their
+    /// event's claim limit are handed back to the queue (`mentoring::help::sweep`).
+    pub help_sweep: Duration,
     /// Scheduled backups (README, "Backups").
     pub backups: Backups,
     /// `HAKAM_SMTP_URL` and `HAKAM_SMTP_FROM`: a mail server through which people can ask
@@ -274,6 +277,7 @@ impl Config {
             max_connections: parse("HAKAM_DB_MAX_CONNECTIONS", if is_pg { 16 } else { 8 })?,
             upload_dir: PathBuf::from(var("HAKAM_UPLOAD_DIR").unwrap_or_else(|| "data/uploads".into())),
             max_streams_per_client: parse("HAKAM_MAX_STREAMS_PER_CLIENT", 500)?,
+            help_sweep: Duration::from_secs(parse::<u64>("HAKAM_HELP_SWEEP_SECONDS", 30)?.max(1)),
             backups: Backups {
                 every: match var("HAKAM_BACKUP_EVERY") {
                     None => None,
@@ -317,6 +321,7 @@ impl Config {
             demo: false,
             max_connections: 8,
             max_streams_per_client: 500,
+            help_sweep: Duration::from_secs(30),
             backups: Backups::default(),
             mail: None,
             privacy_contact: None,

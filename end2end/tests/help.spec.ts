@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, devices, Page } from '@playwright/test';
 import { asAdmin, createEvent, createInvite, unique } from './helpers';
 
 // A team raises a help request; the mentor's already open page shows it without reloading;
@@ -55,4 +55,67 @@ test('the help queue updates live on the mentor page', async ({ page, browser })
   await expect(mentor.locator('#live-help li').filter({ hasText: 'Déploiement bloqué' })).toHaveCount(0);
   await mentorContext.close();
   await teamContext.close();
+});
+
+// Two teams wait for help. The second, on a phone, reads its place in the queue; when the
+// request ahead of it is resolved its open page moves it up, without a reload. The
+// organizer then sends a mentor to it from the queue and sees that mentor busy.
+test('a team sees its place in the queue move up, and an organizer sends a mentor', async ({ page, browser }) => {
+  const id = unique();
+  await asAdmin(page);
+  await createEvent(page, `Hackathon Safi ${id}`, '1');
+  const eventPath = new URL(page.url()).pathname.replace(/\/manage$/, '');
+  const mentorInvite = await createInvite(page, 'mentor', '1');
+  const participantInvite = await createInvite(page, 'participant', '2');
+
+  const mentorContext = await browser.newContext();
+  const mentor = await mentorContext.newPage();
+  await mentor.goto(mentorInvite);
+  await mentor.getByLabel('Full name').fill('Hamza Tahiri');
+  await mentor.getByLabel('Email address').fill(`mentor${id}@example.ma`);
+  await mentor.getByLabel('Password').fill('correct horse battery');
+  await mentor.getByRole('button', { name: 'Create account and accept' }).click();
+  await expect(mentor).toHaveURL(/\/events\/\d+$/);
+
+  const { defaultBrowserType, ...pixel } = devices['Pixel 7'];
+  const teams: Page[] = [];
+  for (const [n, topic] of [[1, 'Base de données'], [2, 'Capteur muet']] as const) {
+    const ctx = await browser.newContext(n === 2 ? { ...pixel } : {});
+    const t = await ctx.newPage();
+    await t.goto(participantInvite);
+    await t.getByLabel('Full name').fill(`Participant ${n}`);
+    await t.getByLabel('Email address').fill(`p${n}-${id}@example.ma`);
+    await t.getByLabel('Password').fill('correct horse battery');
+    await t.getByRole('button', { name: 'Create account and accept' }).click();
+    await expect(t).toHaveURL(/\/events\/\d+$/);
+    await t.goto(`${eventPath}/team`);
+    await t.getByLabel('Team name').fill(`Team ${n} ${id}`);
+    await t.getByRole('button', { name: 'Create a team' }).click();
+    await expect(t.getByRole('heading', { name: `Team ${n} ${id}` })).toBeVisible();
+    await t.goto(`${eventPath}/help`);
+    await t.getByLabel('What do you need?').fill(topic);
+    await t.getByLabel('Where you sit (table, room)').fill(`Table ${n}`);
+    await t.getByRole('button', { name: 'Ask for help' }).click();
+    await expect(t.locator('.help-place')).toContainText(`Place in the queue: ${n}`);
+    teams.push(t);
+  }
+  const second = teams[1];
+  await expect(second.locator('.help-place')).toContainText('No estimate yet');
+  expect(await second.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  // Let the open page connect to the live channel.
+  await second.waitForTimeout(1500);
+
+  // The first team solved it itself: the second moves up on its open page.
+  await teams[0].locator('#live-help li').filter({ hasText: 'Base de données' }).getByRole('button', { name: 'Resolved' }).click();
+  await expect(second.locator('.help-place')).toContainText('Place in the queue: 1', { timeout: 10000 });
+
+  // The organizer sends the mentor to the second team, and sees the mentor busy.
+  await page.goto(`${eventPath}/help`);
+  const card = page.locator('#live-help li').filter({ hasText: 'Capteur muet' });
+  await card.getByLabel('Send a mentor').selectOption({ label: 'Hamza Tahiri' });
+  await card.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.locator('.mentor-loads li').filter({ hasText: 'Hamza Tahiri' })).toContainText('Helping: Capteur muet');
+  await expect(second.getByText('Hamza Tahiri is coming.')).toBeVisible({ timeout: 10000 });
+  await expect(second.locator('.help-place')).toHaveCount(0);
+  await mentorContext.close();
 });

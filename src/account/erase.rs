@@ -147,6 +147,8 @@ pub async fn erase(tx: &mut Tx, user_id: i64, email: &str, hash: &str, is_admin:
         user_id,
     )
     .await?;
+    // Whose claim went back to the queue was only ever for telling that mentor.
+    run(tx, "UPDATE help_requests SET expired_from = NULL, expired_at = NULL WHERE expired_from = $1", user_id).await?;
 
     // Judging: the scores stay. In each event where the person scored, they stay a judge of
     // record, unavailable, so no new project reaches them; everywhere, what they had not

@@ -185,6 +185,22 @@ pub fn JudgingPage() -> impl IntoView {
                                                         }
                                                     })}
                                             </p>
+                                            {(!j.mentored.is_empty())
+                                                .then(|| {
+                                                    view! {
+                                                        <p class="hint mentored">
+                                                            {lang.t(Msg::DoesNotJudgeMentored)} " "
+                                                            {j
+                                                                .mentored
+                                                                .iter()
+                                                                .map(|(team, source)| {
+                                                                    format!("{team} ({})", lang.t(source.label()))
+                                                                })
+                                                                .collect::<Vec<_>>()
+                                                                .join(", ")}
+                                                        </p>
+                                                    }
+                                                })}
                                             <p class="pass-state">
                                                 <span class="tag">
                                                     {lang

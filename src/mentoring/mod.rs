@@ -231,12 +231,7 @@ mod ssr {
         .bind(t)
         .execute(&mut **tx)
         .await?;
-        sqlx::query("INSERT INTO mentorship_log (team_id, mentor_id, first_at) VALUES ($1, $2, $3) ON CONFLICT (team_id, mentor_id) DO NOTHING")
-            .bind(team_id)
-            .bind(mentor_id)
-            .bind(t)
-            .execute(&mut **tx)
-            .await?;
+        super::record_mentorship(tx, team_id, mentor_id, super::MentorshipSource::Assigned).await?;
         Ok(())
     }
 
@@ -247,6 +242,71 @@ mod ssr {
             super::assign::Uncovered::NoCapacityLeft => Msg::UncoveredCapacity,
         }
     }
+}
+
+/// How a mentor came to mentor a team, which keeps them from judging it: assigned to it, or
+/// the help-desk request they resolved for it, or a session they held with it. The first way
+/// is the one kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MentorshipSource {
+    Assigned,
+    Help,
+    Session,
+}
+
+impl MentorshipSource {
+    pub fn code(self) -> &'static str {
+        match self {
+            MentorshipSource::Assigned => "assigned",
+            MentorshipSource::Help => "help",
+            MentorshipSource::Session => "session",
+        }
+    }
+
+    /// The stored code's source; the schema allows no other codes.
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "help" => MentorshipSource::Help,
+            "session" => MentorshipSource::Session,
+            _ => MentorshipSource::Assigned,
+        }
+    }
+
+    pub fn label(self) -> crate::i18n::Msg {
+        match self {
+            MentorshipSource::Assigned => crate::i18n::Msg::MentoredAssigned,
+            MentorshipSource::Help => crate::i18n::Msg::MentoredAtHelpDesk,
+            MentorshipSource::Session => crate::i18n::Msg::MentoredInSession,
+        }
+    }
+}
+
+/// The event's mentors, by name: (user id, name).
+#[cfg(feature = "ssr")]
+pub async fn mentors_of(db: &crate::db::Db, event_id: i64) -> crate::error::AppResult<Vec<(i64, String)>> {
+    Ok(ssr::mentors(db, event_id).await?.into_iter().map(|m| (m.id, m.display_name)).collect())
+}
+
+/// Records that the mentor has mentored the team (kept when it already was, with its first
+/// reason): judging assignment then keeps them off the team's project.
+#[cfg(feature = "ssr")]
+pub async fn record_mentorship(
+    tx: &mut crate::db::Tx,
+    team_id: i64,
+    mentor_id: i64,
+    source: MentorshipSource,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO mentorship_log (team_id, mentor_id, first_at, source) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (team_id, mentor_id) DO NOTHING",
+    )
+    .bind(team_id)
+    .bind(mentor_id)
+    .bind(now())
+    .bind(source.code())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Takes a mentor who is no longer one off the teams they followed: those teams are left

@@ -58,6 +58,8 @@ pub struct Built {
     pub cleanup: JoinHandle<()>,
     /// Scheduled backups, when configured.
     pub backups: Option<JoinHandle<()>>,
+    /// Hands help requests held too long back to the queue.
+    pub help_sweep: JoinHandle<()>,
 }
 
 pub async fn build(config: Config) -> Result<Built, StartError> {
@@ -126,7 +128,9 @@ pub async fn build(config: Config) -> Result<Built, StartError> {
         tracing::info!(every = ?every, dir = %b.dir.display(), keep = b.keep, "scheduled backups on");
         crate::backup::schedule(state.db.clone(), state.config.database_url.clone(), b.dir.clone(), every, b.keep)
     });
-    Ok(Built { state, router, cleanup, backups })
+    let help_sweep =
+        crate::mentoring::help::sweep::start(state.db.clone(), state.live.clone(), state.config.help_sweep);
+    Ok(Built { state, router, cleanup, backups, help_sweep })
 }
 
 fn router(state: AppState, sessions: Sessions) -> Router {
@@ -555,6 +559,7 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
         }
     };
     built.cleanup.abort();
+    built.help_sweep.abort();
     if let Some(backups) = &built.backups {
         backups.abort();
     }

@@ -155,6 +155,8 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("help/release", MENTOR, NO_ONE),
         ("help/resolve", &[Mentor, Participant, Captain], NO_ONE),
         ("help/cancel", MEMBERS, NO_ONE),
+        ("help/assign", ORGANIZER, NO_ONE),
+        ("help/settings", ORGANIZER, NO_ONE),
         ("judging/console", ORGANIZER, NO_ONE),
         ("judging/settings/save", ORGANIZER, NO_ONE),
         ("judging/rubric", ORGANIZER, NO_ONE),
@@ -784,6 +786,12 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             };
             Prepared { call, actor: None, mark: id.to_string() }
         }
+        "help/assign" => {
+            let id = raise_help(app, fx.client(Participant), fx.event).await;
+            let call = Call::of(&HandHelp { request_id: id, mentor_id: fx.user(Mentor).to_string() });
+            Prepared { call, actor: None, mark: id.to_string() }
+        }
+        "help/settings" => prepared(Call::of(&SaveHelpSettings { event_id: fx.event, claim_minutes: "25".into() })),
         "judging/settings/save" => {
             let version = one(app, "SELECT version FROM judging_settings WHERE event_id = $1", fx.event).await;
             prepared(Call::of(&SaveJudgingSettings {
@@ -1186,6 +1194,13 @@ async fn effect(
         "help/release" => expect(count("SELECT COUNT(*) FROM help_requests WHERE status = 'open' AND id = $1", id).await == 1, "request released"),
         "help/resolve" => expect(count("SELECT COUNT(*) FROM help_requests WHERE status = 'resolved' AND id = $1", id).await == 1, "request resolved"),
         "help/cancel" => expect(count("SELECT COUNT(*) FROM help_requests WHERE status = 'cancelled' AND id = $1", id).await == 1, "request cancelled"),
+        "help/assign" => {
+            let handed = count("SELECT COALESCE(MAX(claimed_by), 0) FROM help_requests WHERE status = 'claimed' AND id = $1", id).await == fx.user(Mentor);
+            // Handed back: a mentor holds one request at a time.
+            let back = app.send(fx.client(Mentor), &ReleaseHelp { request_id: id }).await;
+            expect(handed && back.status.is_success(), "request handed to the mentor")
+        }
+        "help/settings" => expect(count("SELECT help_claim_minutes FROM events WHERE id = $1", fx.event).await == 25, "claim limit saved"),
         "judging/settings/save" => expect(count("SELECT disagreement FROM judging_settings WHERE event_id = $1", fx.event).await == 30, "settings saved"),
         "judging/rubric/save" => expect(count("SELECT COUNT(*) FROM rubrics WHERE event_id = $1 AND scope <> 0", fx.event).await == 1, "track rubric saved"),
         "judging/judges/add" => expect(count("SELECT COUNT(*) FROM event_roles WHERE role = 'judge' AND event_id = $1", fx.event).await >= 3, "judge added"),
@@ -1735,6 +1750,8 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Mentor, Call::of(&ResolveHelp { request_id: b.help })),
         (Participant, Call::of(&ResolveHelp { request_id: b.help })),
         (Participant, Call::of(&CancelHelp { request_id: b.help })),
+        (Organizer, Call::of(&HandHelp { request_id: b.help, mentor_id: a.user(Mentor).to_string() })),
+        (Organizer, Call::of(&HandHelp { request_id: a.help, mentor_id: b.user(Mentor).to_string() })),
         (Organizer, Call::of(&ResetPass { event_id: a.event, user_id: b.pass_judge, action: "renew".into() })),
         (Organizer, Call::of(&ShowPass { event_id: a.event, user_id: b.pass_judge })),
         (Organizer, Call::of(&ExtendPass { event_id: a.event, user_id: b.pass_judge, days: "3".into() })),

@@ -42,7 +42,9 @@ pub use hakam::judging::paper::{PaperEntry, SavePaper, ScoreSheets};
 pub use hakam::judging::score::{
     JoinAsJudge, JudgeConflicts, JudgeDesk, OpenPass, SaveConflicts, SaveScore, ScoreSheet,
 };
-pub use hakam::mentoring::help::{CancelHelp, ClaimHelp, HelpPage, RaiseHelp, ReleaseHelp, ResolveHelp};
+pub use hakam::mentoring::help::{
+    CancelHelp, ClaimHelp, HandHelp, HelpPage, RaiseHelp, ReleaseHelp, ResolveHelp, SaveHelpSettings,
+};
 pub use hakam::mentoring::sessions::{BookSlot, CancelSlot, ListSlots, OfferSlot, SessionNotes};
 pub use hakam::mentoring::{
     AssignMentor, AutoAssignMentors, MentorProfile, MentoringOverview, MyMentor, SaveMentorProfile,

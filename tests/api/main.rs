@@ -13,6 +13,7 @@ mod content;
 mod durability;
 mod events;
 mod fixture;
+mod help_desk;
 mod helpers;
 mod hostile;
 mod invites;

@@ -991,3 +991,25 @@ distinction-track-winner = الفائز في مسار { $track }
 distinction-peoples-choice = جائزة الجمهور
 err-certificates-not-yet = تصبح الشهادات جاهزة بعد نشر النتائج والكشف عنها كاملة.
 my-certificate = شهادة مشاركتك
+
+## The help desk on the day
+help-position = مكانكم في الطابور: { $position }
+help-estimate = يُتوقع أن يصلكم مؤطر خلال { $minutes } دقيقة تقريباً.
+help-no-estimate = لا تقدير بعد: لم يُحلّ أي طلب خلال الساعة الأخيرة.
+help-claim-limit = الطلب الذي يحتفظ به مؤطر { $minutes } دقيقة دون حلّه أو إرجاعه يعود إلى الطابور.
+help-expired = عاد «{ $topic }» ({ $team }) إلى الطابور: احتفظت به أكثر من { $minutes } دقيقة دون حلّه أو إرجاعه.
+help-settings = إعدادات مكتب المساعدة
+field-claim-minutes = الدقائق التي يمكن للمؤطر الاحتفاظ فيها بطلب
+err-claim-minutes = أدخل عدداً صحيحاً من الدقائق، من 5 إلى 240.
+err-mentor-busy = هذا المؤطر يساعد فريقاً آخر حالياً.
+mentors-load = المؤطرون
+mentor-busy = يساعد: { $what }
+mentor-idle = متفرغ منذ { $minutes } دقيقة
+mentor-idle-never = متفرغ، لم يحلّ أي طلب بعد
+resolved-last-hour = طلبات حُلّت خلال الساعة الأخيرة: { $count }
+field-hand-to = إرسال مؤطر
+hand-request = إرسال
+mentored-assigned = مؤطر معيَّن
+mentored-at-help-desk = ساعد في مكتب المساعدة
+mentored-in-session = عقد جلسة
+does-not-judge-mentored = لا يقيّم الفرق التي أطّرها:

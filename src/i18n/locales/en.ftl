@@ -906,3 +906,25 @@ distinction-track-winner = Winner of the { $track } track
 distinction-peoples-choice = People's choice award
 err-certificates-not-yet = Certificates are ready once the results are published and revealed in full.
 my-certificate = Your certificate of participation
+
+## The help desk on the day
+help-position = Place in the queue: { $position }
+help-estimate = A mentor should reach you in about { $minutes } min.
+help-no-estimate = No estimate yet: no request was resolved in the last hour.
+help-claim-limit = A request a mentor holds for { $minutes } minutes without resolving or releasing it goes back to the queue.
+help-expired = “{ $topic }” ({ $team }) went back to the queue: you held it for more than { $minutes } minutes without resolving or releasing it.
+help-settings = Help desk settings
+field-claim-minutes = Minutes a mentor may hold a request
+err-claim-minutes = Give whole minutes, from 5 to 240.
+err-mentor-busy = This mentor is already helping a team.
+mentors-load = Mentors
+mentor-busy = Helping: { $what }
+mentor-idle = Free for { $minutes } min
+mentor-idle-never = Free, has not resolved a request yet
+resolved-last-hour = Resolved in the last hour: { $count }
+field-hand-to = Send a mentor
+hand-request = Send
+mentored-assigned = assigned mentor
+mentored-at-help-desk = helped at the help desk
+mentored-in-session = held a session
+does-not-judge-mentored = Does not judge the teams they mentored:

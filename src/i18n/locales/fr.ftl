@@ -892,3 +892,25 @@ distinction-track-winner = Lauréat de la thématique { $track }
 distinction-peoples-choice = Prix du public
 err-certificates-not-yet = Les attestations sont prêtes une fois les résultats publiés et entièrement dévoilés.
 my-certificate = Votre attestation de participation
+
+## The help desk on the day
+help-position = Place dans la file : { $position }
+help-estimate = Un mentor devrait vous rejoindre dans { $minutes } min environ.
+help-no-estimate = Pas encore d'estimation : aucune demande n'a été résolue dans la dernière heure.
+help-claim-limit = Une demande qu'un mentor garde { $minutes } minutes sans la résoudre ni la rendre retourne dans la file.
+help-expired = « { $topic } » ({ $team }) est retournée dans la file : vous l'avez gardée plus de { $minutes } minutes sans la résoudre ni la rendre.
+help-settings = Réglages du bureau d'aide
+field-claim-minutes = Minutes pendant lesquelles un mentor peut garder une demande
+err-claim-minutes = Indiquez un nombre entier de minutes, de 5 à 240.
+err-mentor-busy = Ce mentor aide déjà une équipe.
+mentors-load = Mentors
+mentor-busy = En train d'aider : { $what }
+mentor-idle = Libre depuis { $minutes } min
+mentor-idle-never = Libre, n'a pas encore résolu de demande
+resolved-last-hour = Résolues dans la dernière heure : { $count }
+field-hand-to = Envoyer un mentor
+hand-request = Envoyer
+mentored-assigned = mentor attitré
+mentored-at-help-desk = aide au bureau d'aide
+mentored-in-session = séance tenue
+does-not-judge-mentored = N'évalue pas les équipes qu'il ou elle a accompagnées :

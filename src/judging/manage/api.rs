@@ -30,6 +30,7 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
     let t = now();
     let assigned = db::assigned(db, event_id).await?;
     let declared = db::declared_conflicts(db, event_id).await?;
+    let mut mentored = db::mentored_by_judges(db, event_id).await?;
     let domain::Tally { per_judge, mut per_project } = domain::tally(&assigned);
     let judges = judge_rows
         .into_iter()
@@ -49,6 +50,12 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 assigned,
                 done,
                 declared_conflicts: declared.get(&user_id).copied().unwrap_or(0),
+                mentored: mentored
+                    .remove(&user_id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|m| (m.team, crate::mentoring::MentorshipSource::from_code(&m.source)))
+                    .collect(),
                 retired: j.retired_at.is_some(),
                 scored: j.scored == 1,
             }

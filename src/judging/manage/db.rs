@@ -181,6 +181,32 @@ pub async fn judge_list(db: &Db, event_id: i64) -> AppResult<Vec<JudgeListRow>> 
     .await?)
 }
 
+/// A team a judge of the event has mentored (so does not judge), and how.
+#[derive(sqlx::FromRow)]
+pub struct MentoredRow {
+    pub judge_id: i64,
+    pub team: String,
+    pub source: String,
+}
+
+/// The teams each judge of the event has mentored, by judge, teams by name.
+pub async fn mentored_by_judges(db: &Db, event_id: i64) -> AppResult<HashMap<i64, Vec<MentoredRow>>> {
+    let rows: Vec<MentoredRow> = sqlx::query_as(
+        "SELECT l.mentor_id AS judge_id, t.name AS team, l.source FROM mentorship_log l \
+         JOIN teams t ON t.id = l.team_id \
+         JOIN event_roles r ON r.event_id = t.event_id AND r.user_id = l.mentor_id AND r.role = 'judge' \
+         WHERE t.event_id = $1 ORDER BY t.name, t.id",
+    )
+    .bind(event_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut by_judge: HashMap<i64, Vec<MentoredRow>> = HashMap::new();
+    for row in rows {
+        by_judge.entry(row.judge_id).or_default().push(row);
+    }
+    Ok(by_judge)
+}
+
 /// An assignment with its judge's name and the score's state, if any.
 #[derive(sqlx::FromRow)]
 pub struct AssignedRow {

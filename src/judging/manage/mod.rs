@@ -39,6 +39,9 @@ pub struct JudgeRow {
     pub assigned: i64,
     pub done: i64,
     pub declared_conflicts: i64,
+    /// Teams the judge mentored (assigned, at the help desk, in a session): they do not judge
+    /// them.
+    pub mentored: Vec<(String, crate::mentoring::MentorshipSource)>,
     /// Retired after scoring: kept with their scores, without access (see `events::people`).
     pub retired: bool,
     /// Has a score in the event: retired rather than removed.

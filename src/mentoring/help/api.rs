@@ -27,6 +27,8 @@ fn item(r: &HelpRow, me: i64, t: i64) -> HelpItem {
         waiting_minutes: (t - r.created_at).max(0) / 60,
         mentor: r.mentor.clone(),
         claimed_by_me: r.claimed_by == Some(me),
+        position: None,
+        estimate_minutes: None,
     }
 }
 
@@ -48,6 +50,28 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     } else {
         Vec::new()
     };
+    let samples: Vec<domain::HelpSample> = rows
+        .iter()
+        .map(|r| domain::HelpSample {
+            status: &r.status,
+            created_at: r.created_at,
+            claimed_at: r.claimed_at,
+            resolved_at: r.resolved_at,
+            mentor: r.mentor.as_deref(),
+        })
+        .collect();
+    // Requests are taken oldest first: an open request's place is its rank among the open
+    // ones, in the order they were raised (the rows' order).
+    let open_ids: Vec<i64> = rows.iter().filter(|r| r.status == "open").map(|r| r.id).collect();
+    let with_place = |r: &HelpRow| {
+        let mut h = item(r, me, t);
+        if let Some(i) = open_ids.iter().position(|&id| id == r.id) {
+            let position = i as i64 + 1;
+            h.position = Some(position);
+            h.estimate_minutes = domain::estimate_minutes(position, &samples, t);
+        }
+        h
+    };
     // A mentor sees requests for their skills (and untagged ones) unless they ask for all.
     let filtered = is_mentor && !all && !is_organizer && !expertise.is_empty();
     let queue = if is_mentor || is_organizer {
@@ -59,7 +83,7 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
                     || expertise.contains(&crate::tags::key(&r.skill))
                     || r.claimed_by == Some(me)
             })
-            .map(|r| item(r, me, t))
+            .map(with_place)
             .collect()
     } else {
         Vec::new()
@@ -69,22 +93,63 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
         .filter(|r| team == Some(r.team_id) && r.status != "cancelled")
         .rev()
         .take(20)
-        .map(|r| item(r, me, t))
+        .map(with_place)
         .collect();
-    let stats = is_organizer.then(|| {
-        let samples: Vec<domain::HelpSample> = rows
+    // The mentor's claims that went back to the queue in the last hour, still unanswered.
+    let expired = if is_mentor {
+        rows.iter()
+            .filter(|r| r.expired_from == Some(me) && r.expired_at.is_some_and(|at| at > t - 3600))
+            .filter(|r| r.status == "open" || (r.status == "claimed" && r.claimed_by != Some(me)))
+            .map(|r| item(r, me, t))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let stats = is_organizer.then(|| domain::help_stats(&samples, t));
+    let mentors = if is_organizer {
+        let mentors = crate::mentoring::mentors_of(db, event_id).await?;
+        let activity: Vec<domain::Activity> = rows
             .iter()
-            .map(|r| domain::HelpSample {
-                status: &r.status,
-                created_at: r.created_at,
-                claimed_at: r.claimed_at,
-                resolved_at: r.resolved_at,
-                mentor: r.mentor.as_deref(),
+            .filter_map(|r| {
+                Some(domain::Activity {
+                    mentor: r.claimed_by?,
+                    status: r.status.clone(),
+                    claimed_at: r.claimed_at,
+                    resolved_at: r.resolved_at,
+                })
             })
             .collect();
-        domain::help_stats(&samples, t)
-    });
-    Ok(HelpData { event_id, is_mentor, is_organizer, has_team: team.is_some(), queue, mine, stats, filtered })
+        let ids: Vec<i64> = mentors.iter().map(|(id, _)| *id).collect();
+        domain::loads(&ids, &activity, t)
+            .into_iter()
+            .map(|load| MentorLoad {
+                id: load.mentor,
+                name: mentors.iter().find(|(id, _)| *id == load.mentor).map(|(_, n)| n.clone()).unwrap_or_default(),
+                holding: rows
+                    .iter()
+                    .find(|r| r.status == "claimed" && r.claimed_by == Some(load.mentor))
+                    .map(|r| format!("{} · {}", r.topic, r.team)),
+                resolved_last_hour: load.resolved_last_hour,
+                idle_minutes: load.idle_minutes,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let claim_minutes = db::claim_minutes(db, event_id).await?;
+    Ok(HelpData {
+        event_id,
+        is_mentor,
+        is_organizer,
+        has_team: team.is_some(),
+        queue,
+        mine,
+        stats,
+        filtered,
+        claim_minutes,
+        expired,
+        mentors,
+    })
 }
 
 /// A team member asks for help.
@@ -205,6 +270,62 @@ pub async fn cancel_help(request_id: i64) -> Result<(), AppError> {
     if !db::cancel(&mut tx, request_id).await? {
         return Err(AppError::Conflict(Msg::ErrRequestClosed));
     }
+    tx.commit().await?;
+    access.state.live.publish(event_id, crate::live::Topic::Help);
+    Ok(())
+}
+
+/// An organizer hands a waiting (or held) request to a mentor of the event, who then holds it
+/// as if they had claimed it. A mentor holds one request at a time: one already helping
+/// another team is refused (409), as their own claim would be.
+#[server(prefix = "/api", endpoint = "help/assign")]
+pub async fn hand_help(request_id: i64, mentor_id: String) -> Result<(), AppError> {
+    let event_id = request_event(request_id).await?.event_id;
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
+    let mentor = mentor_id.trim().parse::<i64>().map_err(|_| AppError::field("mentor_id", Msg::ErrRequired))?;
+    if !gate::roles_in_event(access.db(), event_id, mentor).await?.contains(&Role::Mentor) {
+        return Err(AppError::field("mentor_id", Msg::ErrNotAMentor));
+    }
+    let mut tx = access.db().begin_write().await?;
+    db::serialize_claims(&mut tx, mentor).await?;
+    if db::holds_a_request(&mut tx, mentor).await? {
+        return Err(AppError::Conflict(Msg::ErrMentorBusy));
+    }
+    let Some(before) = db::hand_to(&mut tx, request_id, mentor).await? else {
+        return Err(AppError::Conflict(Msg::ErrRequestClosed));
+    };
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "help.handed",
+        Some(json!({ "request": request_id, "mentor": before })),
+        Some(json!({ "request": request_id, "mentor": mentor })),
+    )
+    .await?;
+    tx.commit().await?;
+    access.state.live.publish(event_id, crate::live::Topic::Help);
+    Ok(())
+}
+
+/// The event's claim limit: minutes a mentor may hold a request before it goes back to the
+/// queue by itself. Organizers only.
+#[server(prefix = "/api", endpoint = "help/settings")]
+pub async fn save_help_settings(event_id: i64, claim_minutes: String) -> Result<(), AppError> {
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
+    let minutes = domain::parse_claim_minutes(&claim_minutes)
+        .ok_or_else(|| AppError::field("claim_minutes", Msg::ErrClaimMinutes))?;
+    let mut tx = access.db().begin_write().await?;
+    let before = db::set_claim_minutes(&mut tx, event_id, minutes).await?;
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "help.settings",
+        Some(json!({ "claim_minutes": before })),
+        Some(json!({ "claim_minutes": minutes })),
+    )
+    .await?;
     tx.commit().await?;
     access.state.live.publish(event_id, crate::live::Topic::Help);
     Ok(())

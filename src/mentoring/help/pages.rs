@@ -20,8 +20,12 @@ pub fn HelpQueuePage() -> impl IntoView {
     let release = ServerAction::<ReleaseHelp>::new();
     let resolve = ServerAction::<ResolveHelp>::new();
     let cancel = ServerAction::<CancelHelp>::new();
+    let hand = ServerAction::<HandHelp>::new();
+    let settings = ServerAction::<SaveHelpSettings>::new();
     let raise_errors = action_error(raise);
-    let errors = [action_error(claim), action_error(release), action_error(resolve), action_error(cancel)];
+    let settings_errors = action_error(settings);
+    let errors =
+        [action_error(claim), action_error(release), action_error(resolve), action_error(cancel), action_error(hand)];
     let status = move |s: &str| match s {
         "open" => lang.t(Msg::HelpOpen),
         "claimed" => lang.t(Msg::HelpClaimed),
@@ -33,6 +37,8 @@ pub fn HelpQueuePage() -> impl IntoView {
             data,
             move |p| {
                 let event_id = p.event_id;
+                let mentors = p.mentors.clone();
+                let mentor_options: Vec<(i64, String)> = p.mentors.iter().map(|m| (m.id, m.name.clone())).collect();
                 view! {
                     <section class="form-page">
                         <h1>{lang.t(Msg::HelpTitle)}</h1>
@@ -96,6 +102,22 @@ pub fn HelpQueuePage() -> impl IntoView {
                                                                 {status(&h.status)}
                                                             </p>
                                                             {h
+                                                                .position
+                                                                .map(|position| {
+                                                                    view! {
+                                                                        <p class="notice help-place">
+                                                                            <strong>
+                                                                                {lang.format(args::HelpPosition { position })}
+                                                                            </strong>
+                                                                            " "
+                                                                            {match h.estimate_minutes {
+                                                                                Some(minutes) => lang.format(args::HelpEstimate { minutes }),
+                                                                                None => lang.t(Msg::HelpNoEstimate).to_string(),
+                                                                            }}
+                                                                        </p>
+                                                                    }
+                                                                })}
+                                                            {h
                                                                 .mentor
                                                                 .clone()
                                                                 .filter(|_| h.status == "claimed")
@@ -131,10 +153,33 @@ pub fn HelpQueuePage() -> impl IntoView {
                                         </ul>
                                     }
                                 })}
+                            {p
+                                .expired
+                                .clone()
+                                .into_iter()
+                                .map(|h| {
+                                    view! {
+                                        <p class="form-error help-expired" role="alert">
+                                            {lang
+                                                .format(args::HelpExpired {
+                                                    topic: &h.topic,
+                                                    team: &h.team,
+                                                    minutes: p.claim_minutes,
+                                                })}
+                                        </p>
+                                    }
+                                })
+                                .collect_view()}
                             {(p.is_mentor || p.is_organizer)
                                 .then(|| {
                                     view! {
                                         <h2>{lang.t(Msg::HelpQueue)}</h2>
+                                        <p class="hint">
+                                            {lang
+                                                .format(args::HelpClaimLimit {
+                                                    minutes: p.claim_minutes,
+                                                })}
+                                        </p>
                                         {p
                                             .is_mentor
                                             .then(|| {
@@ -168,6 +213,7 @@ pub fn HelpQueuePage() -> impl IntoView {
                                                 .clone()
                                                 .into_iter()
                                                 .map(|h| {
+                                                    let options = mentor_options.clone();
                                                     view! {
                                                         <li class="card" class:mine=h.claimed_by_me>
                                                             <p>
@@ -192,7 +238,40 @@ pub fn HelpQueuePage() -> impl IntoView {
                                                             <p>
                                                                 {status(&h.status)}
                                                                 {h.mentor.clone().map(|m| format!(" · {m}"))}
+                                                                {h
+                                                                    .position
+                                                                    .map(|position| {
+                                                                        format!(
+                                                                            " · {}",
+                                                                            lang.format(args::HelpPosition { position }),
+                                                                        )
+                                                                    })}
                                                             </p>
+                                                            {p
+                                                                .is_organizer
+                                                                .then(|| {
+                                                                    let select_id = format!("hand-{}", h.id);
+                                                                    view! {
+                                                                        <ActionForm action=hand attr:class="inline hand-form">
+                                                                            <input type="hidden" name="request_id" value=h.id />
+                                                                            <label for=select_id
+                                                                                .clone()>{lang.t(Msg::FieldHandTo)}</label>
+                                                                            " "
+                                                                            <select id=select_id name="mentor_id">
+                                                                                {options
+                                                                                    .into_iter()
+                                                                                    .map(|(id, name)| {
+                                                                                        view! { <option value=id>{name}</option> }
+                                                                                    })
+                                                                                    .collect_view()}
+                                                                            </select>
+                                                                            " "
+                                                                            <button type="submit" class="button">
+                                                                                {lang.t(Msg::HandRequest)}
+                                                                            </button>
+                                                                        </ActionForm>
+                                                                    }
+                                                                })}
                                                             {(p.is_mentor && h.status == "open")
                                                                 .then(|| {
                                                                     view! {
@@ -269,9 +348,60 @@ pub fn HelpQueuePage() -> impl IntoView {
                                                 })
                                                 .collect_view()}
                                         </ul>
+                                        <h2>{lang.t(Msg::MentorsLoad)}</h2>
+                                        <ul class="mentor-loads">
+                                            {mentors
+                                                .clone()
+                                                .into_iter()
+                                                .map(|m| {
+                                                    let state = match (&m.holding, m.idle_minutes) {
+                                                        (Some(what), _) => lang.format(args::MentorBusy { what }),
+                                                        (None, Some(minutes)) => {
+                                                            lang.format(args::MentorIdle { minutes })
+                                                        }
+                                                        (None, None) => lang.t(Msg::MentorIdleNever).to_string(),
+                                                    };
+                                                    view! {
+                                                        <li class:busy=m.holding.is_some()>
+                                                            <strong dir="auto">{m.name}</strong>
+                                                            " · "
+                                                            <span dir="auto">{state}</span>
+                                                            " · "
+                                                            {lang
+                                                                .format(args::ResolvedLastHour {
+                                                                    count: m.resolved_last_hour,
+                                                                })}
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
                                     }
                                 })}
                         </div>
+                        {p
+                            .is_organizer
+                            .then(|| {
+                                view! {
+                                    <details>
+                                        <summary>{lang.t(Msg::HelpSettings)}</summary>
+                                        <ActionForm action=settings>
+                                            <FormError errors=settings_errors />
+                                            <EventIdInput event_id />
+                                            <Field
+                                                label=Msg::FieldClaimMinutes
+                                                name="claim_minutes"
+                                                kind="number"
+                                                errors=settings_errors
+                                                value=p.claim_minutes.to_string()
+                                                min="5".to_string()
+                                                max="240".to_string()
+                                            />
+                                            <Submit label=Msg::Save />
+                                        </ActionForm>
+                                    </details>
+                                }
+                            })}
                     </section>
                 }
                     .into_any()

@@ -198,6 +198,11 @@ pub async fn session_notes(slot_id: i64, notes: String, attended: String) -> Res
     if !db::save_notes(&mut tx, slot_id, team_id, &notes, attended).await? {
         return Err(AppError::Conflict(Msg::ErrSlotNotBooked));
     }
+    // A session held with the team is mentoring it: the mentor no longer judges it.
+    if let (Some(team), Some(1)) = (team_id, attended) {
+        crate::mentoring::record_mentorship(&mut tx, team, mentor_id, crate::mentoring::MentorshipSource::Session)
+            .await?;
+    }
     tx.commit().await?;
     Ok(())
 }
