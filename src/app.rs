@@ -7,6 +7,7 @@ use crate::audience::{AudienceConsolePage, BallotPage, PrintTicketsPage, TicketP
 use crate::auth::{current_user, LoginPage, LogoutButton, SessionUser, SignupPage};
 use crate::board::{AnnouncementBar, BoardControlPage, ProjectorPage, RankingPage};
 use crate::certificates::{AllCertificatesPage, CertificatePage, VerifyCertificatePage};
+use crate::checkin::{CheckinConsolePage, CheckinPage};
 use crate::dashboard::{DashboardPage, ImportPage};
 use crate::error::AppError;
 use crate::events::{EventPage, HomePage, ManageEventPage, NewEventPage};
@@ -16,7 +17,7 @@ use crate::judging::{
     AuditPage, ConflictsPage, JudgeDeskPage, JudgingPage, PaperEntryPage, PassPage, ResultsPage, RubricPage,
     ScoreSheetsPage,
 };
-use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, SessionsPage};
+use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, MyDayPage, SessionsPage};
 use crate::projects::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
 use crate::stage::StageConsolePage;
 use crate::teams::{JoinTeamPage, OrganizerTeamsPage, TeamFinderPage, TeamPage};
@@ -144,6 +145,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/project") view=ProjectPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/submissions") view=SubmissionsPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/mentor") view=MentorProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/my-day") view=MyDayPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/mentoring") view=MentoringPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/sessions") view=SessionsPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/help") view=HelpQueuePage ssr=SsrMode::Async />
@@ -167,6 +169,8 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/certificate") view=CertificatePage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/certificates") view=AllCertificatesPage ssr=SsrMode::Async />
                     <Route path=path!("/certificates/:code") view=VerifyCertificatePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/checkin") view=CheckinConsolePage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/checkin/:code") view=CheckinPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/ranking") view=RankingPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/import") view=ImportPage ssr=SsrMode::Async />

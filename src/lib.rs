@@ -12,6 +12,7 @@ pub mod audience;
 pub mod auth;
 pub mod board;
 pub mod certificates;
+pub mod checkin;
 pub mod dashboard;
 pub mod error;
 pub mod events;

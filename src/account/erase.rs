@@ -121,6 +121,10 @@ pub async fn erase(tx: &mut Tx, user_id: i64, email: &str, hash: &str, is_admin:
     run(tx, "DELETE FROM profiles WHERE user_id = $1", user_id).await?;
     // A certificate names its holder: it goes with the account.
     run(tx, "DELETE FROM certificates WHERE user_id = $1", user_id).await?;
+    // Where and when the person arrived goes with them; whom an organizer ticked in does not
+    // need the organizer's name.
+    run(tx, "DELETE FROM checkins WHERE user_id = $1", user_id).await?;
+    run(tx, "UPDATE checkins SET checked_by = NULL WHERE checked_by = $1", user_id).await?;
 
     // Mentoring: the profile, the teams assigned (the organizers assign them again), the
     // history of teams mentored (it only ever served to keep this person from judging them),

@@ -46,6 +46,8 @@ pub struct PersonalData {
     pub votes: Vec<VoteRow>,
     /// The person's certificates of participation, by the code their check page is found by.
     pub certificates: Vec<CertificateRow>,
+    /// When the person checked in at an event's venue, and whether an organizer ticked them in.
+    pub checkins: Vec<CheckinRow>,
     pub mentoring_sessions: Vec<SessionRow>,
     /// Teams the person mentors (assigned by the organizers or the automatic assignment).
     pub mentored_teams: Vec<MentoredRow>,
@@ -186,6 +188,13 @@ pub struct CertificateRow {
     pub event: String,
     pub code: String,
     pub created_at: i64,
+}
+
+#[derive(Serialize, FromRow)]
+pub struct CheckinRow {
+    pub event: String,
+    pub checked_at: i64,
+    pub by_organizer: i64,
 }
 
 #[derive(Serialize, FromRow)]
@@ -492,6 +501,13 @@ pub async fn collect(
         user_id,
     )
     .await?;
+    let checkins = list(
+        db,
+        "SELECT e.name AS event, c.checked_at, CASE WHEN c.checked_by IS NULL THEN 0 ELSE 1 END AS by_organizer \
+         FROM checkins c JOIN events e ON e.id = c.event_id WHERE c.user_id = $1 ORDER BY c.checked_at",
+        user_id,
+    )
+    .await?;
     let mentoring_sessions = list(
         db,
         "SELECT e.name AS event, CASE WHEN s.mentor_id = $1 THEN 'mentor' ELSE 'team' END AS as_role, t.name AS team, \
@@ -585,6 +601,7 @@ pub async fn collect(
         help_requests,
         votes,
         certificates,
+        checkins,
         mentoring_sessions,
         mentored_teams,
         mentoring_history,

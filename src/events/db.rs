@@ -371,6 +371,7 @@ pub async fn mark_exported(db: &Db, event_id: i64) -> Result<(), sqlx::Error> {
 /// depend on either database's foreign-key cascades (and removes the event's history, which
 /// its `ON DELETE SET NULL` would keep without an event).
 const EVENT_ROWS: &[&str] = &[
+    "DELETE FROM checkins WHERE event_id = $1",
     "DELETE FROM certificates WHERE event_id = $1",
     "DELETE FROM stage_pitches WHERE event_id = $1 OR project_id IN (SELECT id FROM projects WHERE event_id = $1)",
     "DELETE FROM stages WHERE event_id = $1",

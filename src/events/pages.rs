@@ -161,6 +161,9 @@ pub fn EventPage() -> impl IntoView {
                                         <a class="button primary" href=format!("/events/{}/mentor", e.id)>
                                             {lang.t(Msg::MentorProfileTitle)}
                                         </a>
+                                        <a class="button primary" href=format!("/events/{}/my-day", e.id)>
+                                            {lang.t(Msg::MyDayTitle)}
+                                        </a>
                                     }
                                 })}
                             {e
@@ -209,6 +212,9 @@ pub fn EventPage() -> impl IntoView {
                                         </a>
                                         <a class="button" href=format!("/events/{}/stage", e.id)>
                                             {lang.t(Msg::StageTitle)}
+                                        </a>
+                                        <a class="button" href=format!("/events/{}/checkin", e.id)>
+                                            {lang.t(Msg::CheckinTitle)}
                                         </a>
                                         <a class="button" href=format!("/events/{}/mentoring", e.id)>
                                             {lang.t(Msg::MentoringTitle)}

@@ -64,6 +64,7 @@ pub fn JudgingPage() -> impl IntoView {
                             <a href=format!("/events/{event_id}/audit")>{lang.t(Msg::AuditTitle)}</a>
                             <a href=format!("/events/{event_id}/sheets")>{lang.t(Msg::PrintScoreSheets)}</a>
                             <a href=format!("/events/{event_id}/stage")>{lang.t(Msg::StageTitle)}</a>
+                            <a href=format!("/events/{event_id}/checkin")>{lang.t(Msg::CheckinTitle)}</a>
                             <a href=format!("/events/{event_id}/show")>{lang.t(Msg::PublishTitle)}</a>
                             <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
                             <a href=format!("/events/{event_id}/manage")>{lang.t(Msg::ManageEvent)}</a>
@@ -410,6 +411,7 @@ pub fn JudgingPage() -> impl IntoView {
                                 hint=Msg::HintSeedJudges
                             />
                             <Checkbox label=Msg::FieldRebalanceJudges name="rebalance" />
+                            <Checkbox label=Msg::FieldPresentOnly name="present_only" hint=Msg::HintPresentOnly />
                             <Submit label=Msg::RunAssignment />
                         </ActionForm>
                         <FormError errors=extra_errors />

@@ -4,10 +4,12 @@
 
 #[cfg(feature = "ssr")]
 pub mod assign;
+pub mod day;
 pub mod help;
 mod pages;
 pub mod sessions;
 
+pub use day::MyDayPage;
 pub use help::HelpQueuePage;
 pub use pages::{MentorCardView, MentorProfilePage, MentoringPage};
 pub use sessions::SessionsPage;

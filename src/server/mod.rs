@@ -249,6 +249,15 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             }),
         )
         .route(
+            "/events/{id}/checkins.csv",
+            get({
+                let db = state.db.clone();
+                move |session: tower_sessions::Session, path| {
+                    crate::checkin::export::checkins_csv(db.clone(), session, path)
+                }
+            }),
+        )
+        .route(
             "/events/{id}/export.zip",
             get({
                 let db = state.db.clone();

@@ -229,6 +229,10 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
         .execute(&app.state.db.pool)
         .await
         .unwrap();
+    // A participant checked in at the venue, ticked by the organizer.
+    let checkin = MarkPresence { event_id: e, user_id: fx.user(Participant), present: "yes".into() };
+    let r = app.send(org, &checkin).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "check-in: {} {}", r.status, r.body);
     // A co-organizer added and removed again leaves a role removal behind.
     let email = format!("coorganizer.{}@example.ma", fx.tag);
     app.join_with_invite(&fx.participant_code, "Co-organisatrice", &email).await;

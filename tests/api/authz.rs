@@ -144,6 +144,7 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("mentoring/auto-assign", ORGANIZER, NO_ONE),
         ("mentoring/assign", ORGANIZER, NO_ONE),
         ("mentoring/my-mentor", PARTICIPANTS, NO_ONE),
+        ("mentoring/my-day", MENTOR, NO_ONE),
         ("sessions/list", BOARD_READERS, NO_ONE),
         ("sessions/offer", MENTOR, NO_ONE),
         ("sessions/book", MEMBERS, SOLO),
@@ -156,6 +157,11 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("help/resolve", &[Mentor, Participant, Captain], NO_ONE),
         ("help/cancel", MEMBERS, NO_ONE),
         ("help/assign", ORGANIZER, NO_ONE),
+        ("checkin/console", ORGANIZER, NO_ONE),
+        ("checkin/mark", ORGANIZER, NO_ONE),
+        ("checkin/renew", ORGANIZER, NO_ONE),
+        ("checkin/me", PARTICIPANTS, NO_ONE),
+        ("checkin/self", PARTICIPANTS, NO_ONE),
         ("help/settings", ORGANIZER, NO_ONE),
         ("judging/console", ORGANIZER, NO_ONE),
         ("judging/settings/save", ORGANIZER, NO_ONE),
@@ -243,6 +249,16 @@ struct Prepared {
     actor: Option<Client>,
     /// A value the effect check needs (a fresh user's or row's id, an e-mail address).
     mark: String,
+}
+
+async fn checked_in(app: &TestApp, event: i64, user: i64) -> bool {
+    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM checkins WHERE event_id = $1 AND user_id = $2")
+        .bind(event)
+        .bind(user)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+        == 1
 }
 
 fn prepared(call: Call) -> Prepared {
@@ -763,6 +779,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         "sessions/notes" => {
             prepared(Call::of(&SessionNotes { slot_id: fx.slot, notes: "Bon travail".into(), attended: "yes".into() }))
         }
+        "mentoring/my-day" => prepared(Call::of(&MyDay { event_id: fx.event })),
         "help/page" => prepared(Call::of(&HelpPage { event_id: fx.event, all: false })),
         "help/raise" => prepared(Call::of(&RaiseHelp {
             event_id: fx.event,
@@ -792,6 +809,23 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             Prepared { call, actor: None, mark: id.to_string() }
         }
         "help/settings" => prepared(Call::of(&SaveHelpSettings { event_id: fx.event, claim_minutes: "25".into() })),
+        "checkin/console" => prepared(Call::of(&CheckinConsole { event_id })),
+        "checkin/mark" => prepared(Call::of(&MarkPresence { event_id, user_id: fx.user(Solo), present: "yes".into() })),
+        "checkin/renew" => prepared(Call::of(&RenewCheckinCode { event_id })),
+        "checkin/me" | "checkin/self" => {
+            // The venue's current code, as its poster shows it.
+            ok(&app.send(org, &RenewCheckinCode { event_id }).await, "check-in code");
+            let code: String = sqlx::query_scalar("SELECT checkin_code FROM events WHERE id = $1")
+                .bind(event_id)
+                .fetch_one(pool)
+                .await
+                .unwrap();
+            if endpoint == "checkin/me" {
+                prepared(Call::of(&MyCheckin { event_id, code }))
+            } else {
+                prepared(Call::of(&CheckIn { event_id, code }))
+            }
+        }
         "judging/settings/save" => {
             let version = one(app, "SELECT version FROM judging_settings WHERE event_id = $1", fx.event).await;
             prepared(Call::of(&SaveJudgingSettings {
@@ -853,9 +887,12 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             .unwrap();
             prepared(Call::of(&ClaimAdmin { token: token.to_string() }))
         }
-        "judging/assign" => {
-            prepared(Call::of(&RunAssignment { event_id: fx.event, seed: "3".into(), rebalance: None }))
-        }
+        "judging/assign" => prepared(Call::of(&RunAssignment {
+            event_id: fx.event,
+            seed: "3".into(),
+            rebalance: None,
+            present_only: None,
+        })),
         "judging/extra" => {
             // A judge free to take the project.
             add_pass_judge(app, org, fx.event).await;
@@ -1183,6 +1220,7 @@ async fn effect(
         }
         "sessions/notes" => expect(count("SELECT COUNT(*) FROM mentor_bookings WHERE notes = 'Bon travail' AND cancelled_at IS NULL AND slot_id = $1", fx.slot).await == 1, "notes saved"),
         "sessions/list" => expect(body.contains("Salle 2"), "slots listed"),
+        "mentoring/my-day" => expect(body.contains("Salle 2") && body.contains("Atlas"), "the mentor's sessions shown"),
         "help/page" => expect(p == Solo || body.contains("Capteur"), "requests shown"),
         "help/raise" => expect(count("SELECT COUNT(*) FROM help_requests WHERE topic = 'Wi-Fi' AND created_by = $1", fx.user(p)).await == 1, "request raised"),
         "help/claim" => {
@@ -1201,6 +1239,11 @@ async fn effect(
             expect(handed && back.status.is_success(), "request handed to the mentor")
         }
         "help/settings" => expect(count("SELECT help_claim_minutes FROM events WHERE id = $1", fx.event).await == 25, "claim limit saved"),
+        "checkin/console" => expect(body.contains("Atlas") && body.contains("summary"), "the list shown"),
+        "checkin/mark" => expect(count("SELECT COUNT(*) FROM checkins WHERE checked_by IS NOT NULL AND user_id = $1", fx.user(Solo)).await == 1, "participant ticked in"),
+        "checkin/renew" => expect(count("SELECT COUNT(*) FROM events WHERE checkin_code IS NOT NULL AND id = $1", fx.event).await == 1, "code made"),
+        "checkin/me" => expect(reply.json()["code_ok"] == true, "the code recognized"),
+        "checkin/self" => expect(checked_in(app, fx.event, fx.user(p)).await, "checked in"),
         "judging/settings/save" => expect(count("SELECT disagreement FROM judging_settings WHERE event_id = $1", fx.event).await == 30, "settings saved"),
         "judging/rubric/save" => expect(count("SELECT COUNT(*) FROM rubrics WHERE event_id = $1 AND scope <> 0", fx.event).await == 1, "track rubric saved"),
         "judging/judges/add" => expect(count("SELECT COUNT(*) FROM event_roles WHERE role = 'judge' AND event_id = $1", fx.event).await >= 3, "judge added"),
@@ -1390,6 +1433,7 @@ fn routes(fx: &Fixture) -> Vec<(&'static str, &'static [Persona], String)> {
         ("/events/{id}/live", EVENT_PEOPLE, format!("/events/{e}/live")),
         ("/events/{id}/board/live", EVERYONE, format!("/events/{e}/board/live")),
         ("/events/{id}/sessions.csv", ORGANIZER, format!("/events/{e}/sessions.csv")),
+        ("/events/{id}/checkins.csv", ORGANIZER, format!("/events/{e}/checkins.csv")),
         ("/events/{id}/teams.csv", ORGANIZER, format!("/events/{e}/teams.csv")),
         ("/events/{id}/submissions.csv", ORGANIZER, format!("/events/{e}/submissions.csv")),
         ("/events/{id}/scores.csv", ORGANIZER, format!("/events/{e}/scores.csv?by=project")),
@@ -1415,6 +1459,7 @@ async fn route_effect(app: &TestApp, fx: &Fixture, route: &str, p: Persona, body
         }
         "/events/{id}/teams.csv" => has("Atlas"),
         "/events/{id}/sessions.csv" => has("Salle 2"),
+        "/events/{id}/checkins.csv" => has("Atlas"),
         "/events/{id}/submissions.csv" | "/events/{id}/scores.csv" | "/events/{id}/ranking.csv" => has("Saqia"),
         "/events/{id}/export.zip" => {
             body.is_some_and(|b| b.starts_with("PK")) && has("ranking.csv") && has(&fx.screenshot_file)
@@ -1751,6 +1796,7 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Participant, Call::of(&ResolveHelp { request_id: b.help })),
         (Participant, Call::of(&CancelHelp { request_id: b.help })),
         (Organizer, Call::of(&HandHelp { request_id: b.help, mentor_id: a.user(Mentor).to_string() })),
+        (Organizer, Call::of(&MarkPresence { event_id: a.event, user_id: b.user(Participant), present: "yes".into() })),
         (Organizer, Call::of(&HandHelp { request_id: a.help, mentor_id: b.user(Mentor).to_string() })),
         (Organizer, Call::of(&ResetPass { event_id: a.event, user_id: b.pass_judge, action: "renew".into() })),
         (Organizer, Call::of(&ShowPass { event_id: a.event, user_id: b.pass_judge })),

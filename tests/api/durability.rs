@@ -140,8 +140,13 @@ async fn every_acknowledged_save_survives_a_kill_exactly_once() {
         post(&phone, &base, &OpenPass { token: token.to_string() }).await.unwrap();
         judges.push((user, phone));
     }
-    let r =
-        post(&organizer, &base, &RunAssignment { event_id: event, seed: "9".into(), rebalance: None }).await.unwrap();
+    let r = post(
+        &organizer,
+        &base,
+        &RunAssignment { event_id: event, seed: "9".into(), rebalance: None, present_only: None },
+    )
+    .await
+    .unwrap();
     assert!(r.status().is_success());
 
     // Every judge saves over and over until the server dies under them.

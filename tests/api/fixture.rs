@@ -234,7 +234,11 @@ impl Fixture {
         ok(&crate::judging::save_rubric(app, &org, event, 0, 0).await, "rubric");
         crate::judging::settings(app, &org, event, "2", "open", "raw").await;
         let (pass_judge, pass_token) = add_pass_judge(app, &org, event).await;
-        ok(&app.send(&org, &RunAssignment { event_id: event, seed: "1".into(), rebalance: None }).await, "assign");
+        ok(
+            &app.send(&org, &RunAssignment { event_id: event, seed: "1".into(), rebalance: None, present_only: None })
+                .await,
+            "assign",
+        );
         let r = app.send(&c(Judge), &score_form(event, project, 0)).await;
         ok(&r, "score");
         let score = scalar(app, "SELECT id FROM scores WHERE project_id = $1", project).await;
@@ -472,6 +476,7 @@ pub const TABLES: &[&str] = &[
     "stages",
     "stage_pitches",
     "certificates",
+    "checkins",
 ];
 
 /// One row as text, every column in order (a column no type reads shows as `?`).

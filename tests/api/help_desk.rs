@@ -183,6 +183,9 @@ async fn a_claim_held_too_long_goes_back_to_the_queue_and_its_mentor_is_told() {
         .await,
         1
     );
+    let day = app.send(&d.youssef, &MyDay { event_id: d.event }).await.json();
+    assert_eq!(day["expired"], serde_json::json!([["Capteur", "Team 1"]]));
+    assert!(day["holding"].is_null());
     // He may take it again; the notice is gone once he holds it.
     assert!(app.send(&d.youssef, &ClaimHelp { request_id: stale }).await.status.is_success());
     assert!(page(&app, &d.youssef, d.event).await["expired"].as_array().unwrap().is_empty());
@@ -326,4 +329,65 @@ async fn help_desk_contacts_and_held_sessions_keep_a_mentor_from_judging_the_tea
         .unwrap();
     assert!(conflicts.contains(&(youssef, teams[0])) && conflicts.contains(&(youssef, teams[1])));
     assert!(!conflicts.contains(&(youssef, teams[2])));
+}
+
+#[tokio::test]
+async fn a_mentor_sees_their_day() {
+    let app = spawn_app().await;
+    let d = desk(&app, 3).await;
+    let youssef = app.user_id("youssef@example.ma").await;
+    let team_id = |name: &'static str| {
+        let server = &app;
+        async move { server.count(&format!("SELECT id FROM teams WHERE name = '{name}'")).await }
+    };
+    let assign = AssignMentor { event_id: d.event, team_id: team_id("Team 1").await, mentor_id: youssef.to_string() };
+    assert!(app.send(&d.org, &assign).await.status.is_success());
+    let slot = offer_slot(&app, &d.youssef, d.event).await;
+    offer_slot(&app, &d.youssef, d.event).await;
+    assert!(app.send(&d.teams[1], &BookSlot { slot_id: slot }).await.status.is_success());
+    let request = raise(&app, &d.teams[1], d.event, "Wi-Fi").await;
+    raise(&app, &d.teams[2], d.event, "Capteur").await;
+    assert!(app.send(&d.youssef, &ClaimHelp { request_id: request }).await.status.is_success());
+    let five_ago = chrono::Utc::now().timestamp() - 5 * 60 - 10;
+    exec(&app, "UPDATE help_requests SET claimed_at = $1 WHERE id = $2", five_ago, request).await;
+
+    let day = app.send(&d.youssef, &MyDay { event_id: d.event }).await;
+    assert!(day.status.is_success(), "{}", day.body);
+    let day = day.json();
+    let held = &day["holding"];
+    assert_eq!((held["topic"].as_str(), held["team"].as_str()), (Some("Wi-Fi"), Some("Team 2")));
+    assert_eq!((held["held_minutes"].as_i64(), held["left_minutes"].as_i64()), (Some(5), Some(15)));
+    assert_eq!(day["waiting"], 1);
+    let sessions = day["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 2);
+    let booked: Vec<&str> = sessions.iter().filter_map(|s| s["team"].as_str()).collect();
+    assert_eq!(booked, ["Team 2"]);
+    assert!(sessions.iter().all(|s| s["past"] == false));
+    assert_eq!(
+        day["teams"],
+        serde_json::json!([{ "name": "Team 1", "table": "", "assigned": true, "source": "Assigned" }])
+    );
+
+    // Resolving Team 2's request makes it one of his teams, by the help desk.
+    assert!(app.send(&d.youssef, &ResolveHelp { request_id: request }).await.status.is_success());
+    let day = app.send(&d.youssef, &MyDay { event_id: d.event }).await.json();
+    assert!(day["holding"].is_null());
+    let teams: Vec<(&str, &str)> = day["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["name"].as_str().unwrap(), t["source"].as_str().unwrap()))
+        .collect();
+    assert_eq!(teams, [("Team 1", "Assigned"), ("Team 2", "Help")]);
+    // Another mentor's day holds none of it.
+    let other = app.send(&d.nadia, &MyDay { event_id: d.event }).await.json();
+    assert!(other["sessions"].as_array().unwrap().is_empty() && other["teams"].as_array().unwrap().is_empty());
+    // The page itself renders for him.
+    let html = app.get(&d.youssef, &format!("/events/{}/my-day", d.event)).await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(html.body.contains("Team 2") && html.body.contains("Teams waiting for help: 1"), "{}", html.body);
+    // Teams and organizers have no mentor's day.
+    for who in [&d.teams[0], &d.org] {
+        assert_eq!(app.send(who, &MyDay { event_id: d.event }).await.status, StatusCode::FORBIDDEN);
+    }
 }

@@ -24,6 +24,7 @@ pub use hakam::board::api::{
     RetireAnnouncement, SaveBoardSettings, StepReveal, TeamViewInput,
 };
 pub use hakam::certificates::{AllCertificates, MyCertificate, VerifyCertificate};
+pub use hakam::checkin::{CheckIn, CheckinConsole, MarkPresence, MyCheckin, RenewCheckinCode};
 pub use hakam::dashboard::{CommitImport, Dashboard, ImportBatch, StageImport};
 pub use hakam::error::{AppError, FieldError};
 pub use hakam::events::people::{RemoveRole, RetireJudge};
@@ -42,6 +43,7 @@ pub use hakam::judging::paper::{PaperEntry, SavePaper, ScoreSheets};
 pub use hakam::judging::score::{
     JoinAsJudge, JudgeConflicts, JudgeDesk, OpenPass, SaveConflicts, SaveScore, ScoreSheet,
 };
+pub use hakam::mentoring::day::MyDay;
 pub use hakam::mentoring::help::{
     CancelHelp, ClaimHelp, HandHelp, HelpPage, RaiseHelp, ReleaseHelp, ResolveHelp, SaveHelpSettings,
 };

@@ -160,7 +160,10 @@ pub async fn jury(app: &TestApp, projects: usize, judges: usize, k: &str) -> Jur
 
 pub async fn assign(app: &TestApp, jury: &Jury, seed: &str) {
     let r = app
-        .send(&jury.organizer, &RunAssignment { event_id: jury.event, seed: seed.to_string(), rebalance: None })
+        .send(
+            &jury.organizer,
+            &RunAssignment { event_id: jury.event, seed: seed.to_string(), rebalance: None, present_only: None },
+        )
         .await;
     assert!(r.status.is_success(), "assign: {} {}", r.status, r.body);
 }

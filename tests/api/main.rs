@@ -9,6 +9,7 @@ mod authz;
 mod backup;
 mod board;
 mod certificates;
+mod checkin;
 mod content;
 mod durability;
 mod events;

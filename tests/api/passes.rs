@@ -36,7 +36,9 @@ async fn pass_judge(app: &TestApp, t: &Two) -> (i64, String, Client) {
     let r = app.send(&t.organizer, &AddJudge { event_id: t.a, display_name: "Nadia El Idrissi".into() }).await;
     let token = issued_token(&r);
     let judge = r.json()["user_id"].as_i64().unwrap();
-    let r = app.send(&t.organizer, &RunAssignment { event_id: t.a, seed: "1".into(), rebalance: None }).await;
+    let r = app
+        .send(&t.organizer, &RunAssignment { event_id: t.a, seed: "1".into(), rebalance: None, present_only: None })
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     (judge, token.clone(), open_pass(app, &token).await)
 }

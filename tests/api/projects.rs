@@ -437,7 +437,9 @@ async fn a_project_in_judging_keeps_its_track_when_the_team_changes_track() {
     assert!(crate::judging::save_rubric(&app, &s.org, s.event, 0, 0).await.status.is_success());
     crate::judging::settings(&app, &s.org, s.event, "1", "open", "raw").await;
     crate::judging::add_judge(&app, &s.org, s.event, "Nadia El Idrissi").await;
-    let r = app.send(&s.org, &RunAssignment { event_id: s.event, seed: "1".into(), rebalance: None }).await;
+    let r = app
+        .send(&s.org, &RunAssignment { event_id: s.event, seed: "1".into(), rebalance: None, present_only: None })
+        .await;
     assert!(r.status.is_success(), "{}", r.body);
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM judge_assignments WHERE project_id = {project}")).await, 1);
     let track: i64 = sqlx::query_scalar("SELECT id FROM tracks WHERE event_id = $1")

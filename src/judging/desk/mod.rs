@@ -292,37 +292,24 @@ fn DeskProject(
                         .collect_view()}
                     // Two boxes, said apart: what the team will read, and what only the
                     // organizers read.
-                    <div class="field">
-                        <label for=format!("feedback-{pid}")>{lang.t(Msg::DeskFeedback)}</label>
-                        <p class="hint" id=format!("feedback-{pid}-hint")>
-                            {lang.t(Msg::HintDeskFeedback)}
-                        </p>
-                        // The text as markup: a text child would carry the renderer's markers into the value.
-                        <textarea
-                            id=format!("feedback-{pid}")
-                            name="feedback"
-                            rows="3"
-                            maxlength="2000"
-                            dir="auto"
-                            aria-describedby=format!("feedback-{pid}-hint")
-                            inner_html=crate::ui::escape_html(&state.feedback)
-                        ></textarea>
-                    </div>
-                    <div class="field">
-                        <label for=format!("notes-{pid}")>{lang.t(Msg::DeskNotes)}</label>
-                        <p class="hint" id=format!("notes-{pid}-hint")>
-                            {lang.t(Msg::HintDeskNotes)}
-                        </p>
-                        <textarea
-                            id=format!("notes-{pid}")
-                            name="notes"
-                            rows="2"
-                            maxlength="2000"
-                            dir="auto"
-                            aria-describedby=format!("notes-{pid}-hint")
-                            inner_html=crate::ui::escape_html(&state.notes)
-                        ></textarea>
-                    </div>
+                    <DeskText
+                        pid
+                        name="feedback"
+                        label=Msg::DeskFeedback
+                        hint=Msg::HintDeskFeedback
+                        rows="3"
+                        text=state.feedback.clone()
+                        lang
+                    />
+                    <DeskText
+                        pid
+                        name="notes"
+                        label=Msg::DeskNotes
+                        hint=Msg::HintDeskNotes
+                        rows="2"
+                        text=state.notes.clone()
+                        lang
+                    />
                     <div class="field checkbox">
                         <input
                             type="checkbox"
@@ -354,6 +341,40 @@ fn DeskProject(
 /// One criterion as the judge sees it: its name, weight, description and levels. Scoring
 /// (`Some((project, the mark the server holds))`), each level is a radio button of the
 /// project's form; without (the organizer's preview of the rubric), the levels are shown only.
+/// One of the desk's two text boxes, its hint saying who reads it (the team, or only the
+/// organizers).
+#[component]
+fn DeskText(
+    pid: i64,
+    name: &'static str,
+    label: Msg,
+    hint: Msg,
+    rows: &'static str,
+    text: String,
+    lang: Lang,
+) -> impl IntoView {
+    let id = format!("{name}-{pid}");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{lang.t(label)}</label>
+            <p class="hint" id=hint_id.clone()>
+                {lang.t(hint)}
+            </p>
+            // The text as markup: a text child would carry the renderer's markers into the value.
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                maxlength="2000"
+                dir="auto"
+                aria-describedby=hint_id
+                inner_html=crate::ui::escape_html(&text)
+            ></textarea>
+        </div>
+    }
+}
+
 #[component]
 pub fn CriterionField(criterion: Criterion, lang: Lang, scoring: Option<(i64, Option<i64>)>) -> impl IntoView {
     let c = criterion;

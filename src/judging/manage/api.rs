@@ -345,16 +345,31 @@ pub async fn update_judge(event_id: i64, user_id: i64, active: Option<String>, t
 /// Runs the assignment (see `assign`): fills every submitted project up to K judges,
 /// keeping scores already given.
 #[server(prefix = "/api", endpoint = "judging/assign")]
-pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<String>) -> Result<(), AppError> {
+pub async fn run_assignment(
+    event_id: i64,
+    seed: String,
+    rebalance: Option<String>,
+    present_only: Option<String>,
+) -> Result<(), AppError> {
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let seed: u64 = seed.trim().parse().map_err(|_| AppError::field("seed", Msg::ErrNotANumber))?;
     let db = access.db();
     let settings = judging_db::settings(db, event_id).await?;
     let mut tx = db.begin_write().await?;
-    let projects = db::projects_to_assign(&mut tx, event_id).await?;
+    let mut projects = db::projects_to_assign(&mut tx, event_id).await?;
     let judges = db::judges(&mut tx, event_id).await?;
-    let existing = db::assignments_with_scores(&mut tx, event_id).await?;
+    let mut existing = db::assignments_with_scores(&mut tx, event_id).await?;
     let conflicts = judging_db::conflicts(db, event_id).await?;
+    // Limited to teams checked in at the venue: the others' projects get no judges now, and
+    // the judges they already have are left as they are (not handed to the plan, which would
+    // take them off), for when the team arrives.
+    let mut absent = Vec::new();
+    if present_only.is_some() {
+        let here = crate::checkin::db::present_teams(&mut tx, event_id).await?;
+        absent = projects.iter().filter(|p| !here.contains(&p.team_id)).map(|p| p.id).collect();
+        projects.retain(|p| here.contains(&p.team_id));
+        existing.retain(|a| !absent.contains(&a.project_id));
+    }
     let projects: Vec<assign::Project> = projects.into_iter().map(Into::into).collect();
     let existing: Vec<assign::Existing> = existing
         .into_iter()
@@ -383,6 +398,7 @@ pub async fn run_assignment(event_id: i64, seed: String, rebalance: Option<Strin
         "judging.assigned",
         None,
         Some(json!({ "seed": seed, "rebalance": rebalance.is_some(), "k": settings.judges_per_project,
+                     "present_only": present_only.is_some(), "absent": absent,
                      "kept": plan.keep.len(), "added": plan.add, "removed": plan.remove, "under": plan.under })),
     )
     .await?;

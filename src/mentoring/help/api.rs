@@ -98,8 +98,7 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
     // The mentor's claims that went back to the queue in the last hour, still unanswered.
     let expired = if is_mentor {
         rows.iter()
-            .filter(|r| r.expired_from == Some(me) && r.expired_at.is_some_and(|at| at > t - 3600))
-            .filter(|r| r.status == "open" || (r.status == "claimed" && r.claimed_by != Some(me)))
+            .filter(|r| domain::told_of_expiry(r.expired_from, r.expired_at, &r.status, r.claimed_by, me, t))
             .map(|r| item(r, me, t))
             .collect()
     } else {

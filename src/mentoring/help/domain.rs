@@ -49,6 +49,21 @@ pub fn parse_claim_minutes(input: &str) -> Option<i64> {
     input.trim().parse::<i64>().ok().filter(|m| CLAIM_MINUTES.contains(m))
 }
 
+/// Whether mentor `me` is still told that a request went back to the queue from them: it
+/// expired from them within the last hour and is still waiting (or held by someone else).
+pub fn told_of_expiry(
+    expired_from: Option<i64>,
+    expired_at: Option<i64>,
+    status: &str,
+    claimed_by: Option<i64>,
+    me: i64,
+    now: i64,
+) -> bool {
+    expired_from == Some(me)
+        && expired_at.is_some_and(|at| at > now - 3600)
+        && (status == "open" || (status == "claimed" && claimed_by != Some(me)))
+}
+
 /// Minutes until a mentor reaches the request at `position` in the queue (1: next), from the
 /// last hour's help desk: the median time a mentor spent on a request (from taking it to its
 /// resolution), times the requests to go through, shared among the mentors who resolved
@@ -198,6 +213,19 @@ mod tests {
         let order: Vec<(i64, bool, i64, Option<i64>)> =
             loads.iter().map(|l| (l.mentor, l.busy, l.resolved_last_hour, l.idle_minutes)).collect();
         assert_eq!(order, [(2, false, 1, Some(30)), (3, false, 1, Some(5)), (4, false, 0, None), (1, true, 1, None)]);
+    }
+
+    #[test]
+    fn a_mentor_is_told_of_an_expired_claim_until_someone_answers_it() {
+        let now = 10_000_000;
+        let told = |from, at: i64, status, by| super::told_of_expiry(from, Some(now - at), status, by, 7, now);
+        assert!(told(Some(7), 60, "open", None));
+        assert!(told(Some(7), 60, "claimed", Some(8)), "someone else took it: still worth knowing");
+        assert!(!told(Some(7), 60, "claimed", Some(7)), "taken again by the mentor");
+        assert!(!told(Some(7), 60, "resolved", None));
+        assert!(!told(Some(8), 60, "open", None), "another mentor's");
+        assert!(!told(Some(7), 3600, "open", None), "over an hour ago");
+        assert!(!super::told_of_expiry(None, None, "open", None, 7, now));
     }
 
     #[test]

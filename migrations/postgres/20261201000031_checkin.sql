@@ -1,0 +1,12 @@
+-- Check-in at the venue (PostgreSQL). A participant is present once checked in, by scanning the
+-- venue's code (checked_by NULL) or by an organizer ticking them on the list; a team is
+-- present when one of its members is. The venue's code is posted on the wall: it only lets a
+-- signed-in participant of the event mark themselves present, and the organizer renews it.
+CREATE TABLE checkins (
+    event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    checked_at BIGINT NOT NULL,
+    checked_by BIGINT REFERENCES users(id) ON DELETE SET NULL,
+    PRIMARY KEY (event_id, user_id)
+);
+ALTER TABLE events ADD COLUMN checkin_code TEXT;
