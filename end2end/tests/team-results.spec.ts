@@ -53,6 +53,7 @@ test('a team reads its marks and feedback, and prints a certificate anyone can c
   const mine = await browser.newContext({ ...pixel });
   const p = await mine.newPage();
   await logIn(p, `p1-${id}@example.ma`);
+  await expect(p.getByRole('button', { name: 'Log out' })).toBeVisible();
   await p.goto(`${eventPath}/ranking`);
   const result = p.locator('.my-result');
   await expect(result.locator('.big')).toContainText('1 / 2');
