@@ -92,6 +92,8 @@ pub fn CheckinConsolePage() -> impl IntoView {
                                                         (Some(at), true) => lang.format(args::CheckinSinceTicked { at }),
                                                         (None, _) => lang.t(Msg::CheckinNotHere).to_string(),
                                                     };
+                                                    let button = lang
+                                                        .t(if m.present { Msg::CheckinUndo } else { Msg::CheckinMark });
                                                     view! {
                                                         <li class:present=m.present>
                                                             <span dir="auto">
@@ -111,19 +113,9 @@ pub fn CheckinConsolePage() -> impl IntoView {
                                                                     type="submit"
                                                                     class="button"
                                                                     class:primary=!m.present
-                                                                    aria-label=format!(
-                                                                        "{} {}",
-                                                                        lang
-                                                                            .t(
-                                                                                if m.present { Msg::CheckinUndo } else { Msg::CheckinMark },
-                                                                            ),
-                                                                        m.name,
-                                                                    )
+                                                                    aria-label=format!("{button} {}", m.name)
                                                                 >
-                                                                    {lang
-                                                                        .t(
-                                                                            if m.present { Msg::CheckinUndo } else { Msg::CheckinMark },
-                                                                        )}
+                                                                    {button}
                                                                 </button>
                                                             </ActionForm>
                                                         </li>

@@ -1797,6 +1797,9 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Participant, Call::of(&CancelHelp { request_id: b.help })),
         (Organizer, Call::of(&HandHelp { request_id: b.help, mentor_id: a.user(Mentor).to_string() })),
         (Organizer, Call::of(&MarkPresence { event_id: a.event, user_id: b.user(Participant), present: "yes".into() })),
+        // B's venue code (see the test) opens neither A's check-in nor B's to A's people.
+        (Participant, Call::of(&CheckIn { event_id: a.event, code: format!("venue-{}", b.tag) })),
+        (Participant, Call::of(&CheckIn { event_id: b.event, code: format!("venue-{}", b.tag) })),
         (Organizer, Call::of(&HandHelp { request_id: a.help, mentor_id: b.user(Mentor).to_string() })),
         (Organizer, Call::of(&ResetPass { event_id: a.event, user_id: b.pass_judge, action: "renew".into() })),
         (Organizer, Call::of(&ShowPass { event_id: a.event, user_id: b.pass_judge })),
@@ -1872,6 +1875,15 @@ async fn no_one_reaches_into_another_event_with_a_child_id() {
     app.signup_admin(&admin, "Admin", "admin@example.ma").await;
     let a = Fixture::build(&app, "a", &admin).await;
     let b = Fixture::build(&app, "b", &admin).await;
+    // Each event's venue code posted at its entrance.
+    for fx in [&a, &b] {
+        sqlx::query("UPDATE events SET checkin_code = $1 WHERE id = $2")
+            .bind(format!("venue-{}", fx.tag))
+            .bind(fx.event)
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+    }
 
     let mut failures = Vec::new();
     for (p, call) in reaches(&a, &b) {

@@ -62,11 +62,11 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
         .collect();
     // Requests are taken oldest first: an open request's place is its rank among the open
     // ones, in the order they were raised (the rows' order).
-    let open_ids: Vec<i64> = rows.iter().filter(|r| r.status == "open").map(|r| r.id).collect();
+    let places: std::collections::HashMap<i64, i64> =
+        rows.iter().filter(|r| r.status == "open").zip(1..).map(|(r, place)| (r.id, place)).collect();
     let with_place = |r: &HelpRow| {
         let mut h = item(r, me, t);
-        if let Some(i) = open_ids.iter().position(|&id| id == r.id) {
-            let position = i as i64 + 1;
+        if let Some(&position) = places.get(&r.id) {
             h.position = Some(position);
             h.estimate_minutes = domain::estimate_minutes(position, &samples, t);
         }
@@ -121,7 +121,7 @@ pub async fn help_page(event_id: i64, all: bool) -> Result<HelpData, AppError> {
         let ids: Vec<i64> = mentors.iter().map(|(id, _)| *id).collect();
         domain::loads(&ids, &activity, t)
             .into_iter()
-            .map(|load| MentorLoad {
+            .map(|load| DeskLoad {
                 id: load.mentor,
                 name: mentors.iter().find(|(id, _)| *id == load.mentor).map(|(_, n)| n.clone()).unwrap_or_default(),
                 holding: rows

@@ -50,7 +50,7 @@ pub struct HelpItem {
 
 /// A mentor of the event as the organizer sees their help-desk load.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MentorLoad {
+pub struct DeskLoad {
     pub id: i64,
     pub name: String,
     /// The request they hold: its topic and team.
@@ -95,7 +95,7 @@ pub struct HelpData {
     /// waiting for someone.
     pub expired: Vec<HelpItem>,
     /// For organizers: every mentor's load, idle ones first.
-    pub mentors: Vec<MentorLoad>,
+    pub mentors: Vec<DeskLoad>,
 }
 
 mod api;
