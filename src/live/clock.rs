@@ -95,23 +95,28 @@ pub(crate) mod client {
         tick.forget();
     }
 
+    /// This device's clock in whole milliseconds. The script keeps to integers: parsing and
+    /// printing floating-point numbers would add their tables to every page's download.
+    fn device_now() -> i64 {
+        js_sys::Date::now() as i64
+    }
+
     /// The server's clock minus this device's, from an element's `data-clock-now`, read when
     /// the element was first seen (it was rendered just before it arrived).
-    fn offset(el: &web_sys::Element) -> f64 {
+    fn offset(el: &web_sys::Element) -> i64 {
         if let Some(known) = el.get_attribute("data-clock-offset").and_then(|v| v.parse().ok()) {
             return known;
         }
-        let now: f64 =
-            el.get_attribute("data-clock-now").and_then(|v| v.parse().ok()).unwrap_or_else(js_sys::Date::now);
-        let offset = now - js_sys::Date::now();
+        let now: i64 = el.get_attribute("data-clock-now").and_then(|v| v.parse().ok()).unwrap_or_else(device_now);
+        let offset = now - device_now();
         let _ = el.set_attribute("data-clock-offset", &offset.to_string());
         offset
     }
 
-    fn show(el: &web_sys::Element, page_offset: f64) {
-        let Some(ends) = el.get_attribute("data-clock-ends").and_then(|v| v.parse::<f64>().ok()) else { return };
+    fn show(el: &web_sys::Element, page_offset: i64) {
+        let Some(ends) = el.get_attribute("data-clock-ends").and_then(|v| v.parse::<i64>().ok()) else { return };
         let offset = if el.has_attribute("data-clock-now") { offset(el) } else { page_offset };
-        let left = (ends - (js_sys::Date::now() + offset)) as i64;
+        let left = ends - (device_now() + offset);
         let text = super::format_left(left);
         if el.text_content().as_deref() != Some(text.as_str()) {
             el.set_text_content(Some(&text));
