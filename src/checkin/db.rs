@@ -84,13 +84,17 @@ pub async fn checked_at(db: &Db, event_id: i64, user_id: i64) -> Result<Option<i
 }
 
 /// The teams of the event with at least one member checked in.
+const PRESENT_TEAMS: &str = "SELECT DISTINCT m.team_id FROM team_members m \
+     JOIN checkins c ON c.event_id = m.event_id AND c.user_id = m.user_id WHERE m.event_id = $1";
+
+/// The teams present, read within a write (the judging assignment limited to them).
 pub async fn present_teams(tx: &mut Tx, event_id: i64) -> Result<HashSet<i64>, sqlx::Error> {
-    let teams: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT m.team_id FROM team_members m \
-         JOIN checkins c ON c.event_id = m.event_id AND c.user_id = m.user_id WHERE m.event_id = $1",
-    )
-    .bind(event_id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let teams: Vec<i64> = sqlx::query_scalar(PRESENT_TEAMS).bind(event_id).fetch_all(&mut **tx).await?;
+    Ok(teams.into_iter().collect())
+}
+
+/// The teams present, for a page.
+pub async fn present_teams_now(db: &Db, event_id: i64) -> Result<HashSet<i64>, sqlx::Error> {
+    let teams: Vec<i64> = sqlx::query_scalar(PRESENT_TEAMS).bind(event_id).fetch_all(&db.pool).await?;
     Ok(teams.into_iter().collect())
 }

@@ -55,6 +55,7 @@ pub fn JudgingPage() -> impl IntoView {
                     .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
                     .collect();
                 let under = d.coverage.iter().filter(|c| c.under).count();
+                let absent_flagged = d.coverage.iter().filter(|c| c.absent_flagged).count();
                 view! {
                     <section class="form-page wide">
                         <div class="page-head">
@@ -425,6 +426,17 @@ pub fn JudgingPage() -> impl IntoView {
                                             {lang.format(args::UnderCovered { count: under })}
                                         </p>
                                     }
+                                })}
+                            {(absent_flagged > 0)
+                                .then(|| {
+                                    view! {
+                                        <p class="form-error" role="alert">
+                                            {lang
+                                                .format(args::AbsentFlagged {
+                                                    count: absent_flagged,
+                                                })}
+                                        </p>
+                                    }
                                 })} <div class="table-scroll">
                                 <table class="people coverage">
                                     <thead>
@@ -447,6 +459,7 @@ pub fn JudgingPage() -> impl IntoView {
                                                     <tr
                                                         class:under=c.under
                                                         class:flagged=c.flagged
+                                                        class:absent-flagged=c.absent_flagged
                                                         data-project=c.project_id
                                                     >
                                                         <td>{c.code.clone()}</td>
@@ -480,11 +493,20 @@ pub fn JudgingPage() -> impl IntoView {
                                                             {c
                                                                 .judges
                                                                 .iter()
-                                                                .map(|(n, done)| {
+                                                                .map(|j| {
                                                                     view! {
-                                                                        <span class="tag" class:done=*done dir="auto">
-                                                                            {n.clone()}
-                                                                            {done.then_some(" ✓")}
+                                                                        <span
+                                                                            class="tag"
+                                                                            class:done=j.done
+                                                                            class:absent=j.absent
+                                                                            dir="auto"
+                                                                        >
+                                                                            {j.name.clone()}
+                                                                            {if j.absent {
+                                                                                Some(" ✗")
+                                                                            } else {
+                                                                                j.done.then_some(" ✓")
+                                                                            }}
                                                                         </span>
                                                                         " "
                                                                     }
@@ -494,6 +516,30 @@ pub fn JudgingPage() -> impl IntoView {
                                                                 .flagged
                                                                 .then(|| {
                                                                     view! { <span class="badge">{lang.t(Msg::Flagged)}</span> }
+                                                                })}
+                                                            {(c.absent_marks > 0)
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <span class="badge badge-absent">
+                                                                            {lang
+                                                                                .format(args::AbsentMarks {
+                                                                                    count: c.absent_marks,
+                                                                                })}
+                                                                        </span>
+                                                                    }
+                                                                })}
+                                                            {c
+                                                                .checked_in
+                                                                .map(|here| {
+                                                                    view! {
+                                                                        <span class="muted">
+                                                                            " "
+                                                                            {lang
+                                                                                .t(
+                                                                                    if here { Msg::CheckinHere } else { Msg::CheckinNotHere },
+                                                                                )}
+                                                                        </span>
+                                                                    }
                                                                 })}
                                                         </td>
                                                         <td>

@@ -684,6 +684,81 @@ async fn an_absent_save_is_validated_against_the_rubric_and_stores_no_marks() {
 }
 
 #[tokio::test]
+async fn two_judges_finding_a_team_absent_flag_its_project_on_the_console() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 2, 3, "3").await;
+    assign(&app, &jury, "1").await;
+    let (away, here) = (jury.projects[0].0, jury.projects[1].0);
+    let console = || async { app.send(&jury.organizer, &JudgingConsole { event_id: jury.event }).await.json() };
+    let row = |c: &Value, project: i64| {
+        c["coverage"].as_array().unwrap().iter().find(|r| r["project_id"] == project).unwrap().clone()
+    };
+    let page = || async { app.get(&jury.organizer, &format!("/events/{}/judging", jury.event)).await.body };
+
+    // One judge finds the first team away: counted, not yet flagged.
+    let r = save_absent(&app, &jury.judges[0].1, jury.event, away, "absent-a001", &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let c = console().await;
+    assert_eq!(
+        (row(&c, away)["absent_marks"].as_i64(), row(&c, away)["absent_flagged"].as_bool()),
+        (Some(1), Some(false))
+    );
+    assert!(!page().await.contains("Teams found absent by two judges"));
+    // The same judge saving "absent" again is still one judge.
+    let r = save_absent(&app, &jury.judges[0].1, jury.event, away, "absent-a002", &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(row(&console().await, away)["absent_marks"], 1);
+
+    // A second judge finds it away too: the project is flagged, the other one is not, and the
+    // console says so above the list.
+    let r = save_absent(&app, &jury.judges[1].1, jury.event, away, "absent-b001", &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let version = r.json()["version"].as_i64().unwrap();
+    let c = console().await;
+    assert_eq!(
+        (row(&c, away)["absent_marks"].as_i64(), row(&c, away)["absent_flagged"].as_bool()),
+        (Some(2), Some(true))
+    );
+    assert_eq!(
+        (row(&c, here)["absent_marks"].as_i64(), row(&c, here)["absent_flagged"].as_bool()),
+        (Some(0), Some(false))
+    );
+    let absent: Vec<bool> =
+        row(&c, away)["judges"].as_array().unwrap().iter().map(|j| j["absent"].as_bool().unwrap()).collect();
+    assert_eq!(absent.iter().filter(|a| **a).count(), 2);
+    // Nobody has checked in at this event: the console does not speak of it.
+    assert_eq!(row(&c, away)["checked_in"], Value::Null);
+    let html = page().await;
+    assert!(html.contains("Teams found absent by two judges: 1."), "{html}");
+    assert!(
+        html.contains("Absent at judges&#x27; visits: 2") || html.contains("Absent at judges' visits: 2"),
+        "{html}"
+    );
+
+    // The team turns up and the judge scores it after all: the flag goes.
+    let r = save(&app, &jury.judges[1].1, jury.event, away, "scored-b002", version, &[("c1", "4"), ("c2", "5")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let c = console().await;
+    assert_eq!(
+        (row(&c, away)["absent_marks"].as_i64(), row(&c, away)["absent_flagged"].as_bool()),
+        (Some(1), Some(false))
+    );
+    assert!(!page().await.contains("Teams found absent by two judges"));
+
+    // Once the event uses check-in, the console says which teams are here.
+    let captain = app.count(&format!("SELECT captain_id FROM teams WHERE id = {}", jury.projects[1].1)).await;
+    let r = app
+        .send(&jury.organizer, &MarkPresence { event_id: jury.event, user_id: captain, present: "yes".into() })
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let c = console().await;
+    assert_eq!(
+        (row(&c, away)["checked_in"].as_bool(), row(&c, here)["checked_in"].as_bool()),
+        (Some(false), Some(true))
+    );
+}
+
+#[tokio::test]
 async fn declaring_a_conflict_changes_the_desk_only_at_the_next_assignment() {
     let app = spawn_app().await;
     let jury = jury(&app, 2, 3, "3").await;

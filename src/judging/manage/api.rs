@@ -62,11 +62,12 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
         })
         .collect();
     let k = settings.judges_per_project;
+    let present = crate::checkin::db::present_teams_now(db, event_id).await?;
     let coverage = db::submitted(db, event_id)
         .await?
         .into_iter()
         .map(|p| {
-            let (judges, flagged) = per_project.remove(&p.id).unwrap_or_default();
+            let domain::ProjectTally { judges, flagged, absent_marks } = per_project.remove(&p.id).unwrap_or_default();
             CoverageRow {
                 project_id: p.id,
                 code: project_code(p.id),
@@ -77,6 +78,9 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 under: (judges.len() as i64) < k,
                 flagged,
                 judges,
+                absent_flagged: domain::absent_flagged(absent_marks),
+                absent_marks,
+                checked_in: (!present.is_empty()).then(|| present.contains(&p.team_id)),
             }
         })
         .collect();

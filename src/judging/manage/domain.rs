@@ -2,7 +2,7 @@
 //! results table, the console's coverage tallies and the settings forms' checks.
 
 use super::db::{AssignedRow, ProjectRow, ScoreRow};
-use super::{ResultRow, MAX_EXTEND_DAYS};
+use super::{CoverageJudge, ResultRow, MAX_EXTEND_DAYS};
 use crate::error::FieldError;
 use crate::i18n::{args, Msg};
 use crate::judging::rubric::{self, Criterion};
@@ -82,8 +82,26 @@ pub fn result_rows(standings: Vec<results::Standing>, projects: &[ProjectRow], s
 pub struct Tally {
     /// judge → (assigned, done)
     pub per_judge: HashMap<i64, (i64, i64)>,
-    /// project → ((judge name, done), flagged by any judge)
-    pub per_project: HashMap<i64, (Vec<(String, bool)>, bool)>,
+    pub per_project: HashMap<i64, ProjectTally>,
+}
+
+/// A project's judges, whether any flagged it, and how many found the team absent.
+#[derive(Debug, Default, PartialEq)]
+pub struct ProjectTally {
+    pub judges: Vec<CoverageJudge>,
+    pub flagged: bool,
+    pub absent_marks: i64,
+}
+
+/// How many judges must find a team absent before its project is flagged for the organizer.
+/// One judge may have come while the team was away from its table for a minute; two
+/// different judges (a judge has one score a project) rarely both do.
+pub const ABSENT_MARKS_TO_FLAG: i64 = 2;
+
+/// Whether a project's absent marks call for the organizer: find the team, move its slot or
+/// take it out of judging.
+pub fn absent_flagged(absent_marks: i64) -> bool {
+    absent_marks >= ABSENT_MARKS_TO_FLAG
 }
 
 /// An assignment is done once the judge scored the project or marked the team absent.
@@ -96,9 +114,11 @@ pub fn tally(assigned: &[AssignedRow]) -> Tally {
         let j = tally.per_judge.entry(a.judge_id).or_default();
         j.0 += 1;
         j.1 += i64::from(done(&a.status));
+        let absent = a.status.as_deref() == Some(ScoreStatus::Absent.code());
         let p = tally.per_project.entry(a.project_id).or_default();
-        p.0.push((a.display_name.clone(), done(&a.status)));
-        p.1 |= a.flagged == Some(1);
+        p.judges.push(CoverageJudge { name: a.display_name.clone(), done: done(&a.status), absent });
+        p.flagged |= a.flagged == Some(1);
+        p.absent_marks += i64::from(absent);
     }
     tally
 }
@@ -265,8 +285,41 @@ mod tests {
         ]);
         assert_eq!(t.per_judge[&1], (2, 2));
         assert_eq!(t.per_judge[&2], (2, 0));
-        assert_eq!(t.per_project[&1], (vec![("J1".into(), true), ("J2".into(), false)], true));
-        assert_eq!(t.per_project[&2], (vec![("J1".into(), true), ("J2".into(), false)], false));
+        let judge = |name: &str, done, absent| CoverageJudge { name: name.into(), done, absent };
+        assert_eq!(
+            t.per_project[&1],
+            ProjectTally {
+                judges: vec![judge("J1", true, false), judge("J2", false, false)],
+                flagged: true,
+                absent_marks: 0
+            }
+        );
+        assert_eq!(
+            t.per_project[&2],
+            ProjectTally {
+                judges: vec![judge("J1", true, true), judge("J2", false, false)],
+                flagged: false,
+                absent_marks: 1
+            }
+        );
+        assert!(!absent_flagged(t.per_project[&2].absent_marks));
+    }
+
+    #[test]
+    fn two_judges_finding_a_team_absent_flag_its_project() {
+        let row = |judge_id, status: &str| AssignedRow {
+            project_id: 7,
+            judge_id,
+            display_name: format!("J{judge_id}"),
+            status: Some(status.to_owned()),
+            flagged: None,
+        };
+        let t = tally(&[row(1, "absent"), row(2, "scored"), row(3, "absent")]);
+        assert_eq!(t.per_project[&7].absent_marks, 2);
+        assert!(absent_flagged(t.per_project[&7].absent_marks));
+        // A draft is not an absence.
+        let t = tally(&[row(1, "absent"), row(2, "draft")]);
+        assert!(!absent_flagged(t.per_project[&7].absent_marks));
     }
 
     #[test]

@@ -78,10 +78,25 @@ pub struct CoverageRow {
     pub team: String,
     pub track: String,
     pub table_label: String,
-    /// (judge name, done)
-    pub judges: Vec<(String, bool)>,
+    pub judges: Vec<CoverageJudge>,
     pub under: bool,
     pub flagged: bool,
+    /// Judges who came to the table and found the team absent.
+    pub absent_marks: i64,
+    /// Enough judges found the team absent to call the organizer (`domain::absent_flagged`).
+    pub absent_flagged: bool,
+    /// Whether a member of the team checked in at the venue; `None` while nobody at the
+    /// event has (check-in not in use).
+    pub checked_in: Option<bool>,
+}
+
+/// One of a project's judges as the console lists them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CoverageJudge {
+    pub name: String,
+    /// Scored the project, or found the team absent.
+    pub done: bool,
+    pub absent: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
