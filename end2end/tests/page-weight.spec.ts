@@ -92,6 +92,8 @@ test('every page fits its budget on a phone', async ({ page, browser }) => {
     ['import (organizer)', organizer, `${eventPath}/import`, BUDGET.page],
     ['results (organizer)', organizer, `${eventPath}/results`, BUDGET.page],
     ["people's choice (organizer)", organizer, `${eventPath}/audience`, BUDGET.page],
+    ['check-in (organizer)', organizer, `${eventPath}/checkin`, BUDGET.page],
+    ['stage (organizer)', organizer, `${eventPath}/stage`, BUDGET.page],
     ['judge desk', judgeState, `${eventPath}/judge`, BUDGET.desk],
     ['projector (organizer)', organizer, `${eventPath}/projector`, BUDGET.projector],
   ];
