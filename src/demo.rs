@@ -203,6 +203,15 @@ pub async fn load_if_empty(db: &Db) -> Result<Option<String>, sqlx::Error> {
         };
         submitted.push(crate::projects::db::insert_project(&mut tx, &project).await?);
     }
+    // The submitted projects sit in one room, at their tables: the judges' walk.
+    let room = crate::rooms::db::insert(&mut tx, event_id, "Salle Ibn Khaldoun", Some(20)).await?;
+    for project in &submitted {
+        sqlx::query("UPDATE projects SET room_id = $1 WHERE id = $2")
+            .bind(room)
+            .bind(*project)
+            .execute(&mut *tx)
+            .await?;
+    }
     // Judging is open in the demo so the judge's link can be tried at once; two judges per
     // project.
     crate::judging::db::ensure_settings(&mut tx, event_id).await.map_err(refused)?;

@@ -22,6 +22,7 @@ pub mod judging;
 pub mod live;
 pub mod mentoring;
 pub mod projects;
+pub mod rooms;
 pub mod stage;
 pub mod tags;
 pub mod teams;

@@ -94,6 +94,7 @@ test('every page fits its budget on a phone', async ({ page, browser }) => {
     ["people's choice (organizer)", organizer, `${eventPath}/audience`, BUDGET.page],
     ['check-in (organizer)', organizer, `${eventPath}/checkin`, BUDGET.page],
     ['stage (organizer)', organizer, `${eventPath}/stage`, BUDGET.page],
+    ['rooms (organizer)', organizer, `${eventPath}/rooms`, BUDGET.page],
     ['judge desk', judgeState, `${eventPath}/judge`, BUDGET.desk],
     ['projector (organizer)', organizer, `${eventPath}/projector`, BUDGET.projector],
   ];

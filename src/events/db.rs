@@ -389,6 +389,7 @@ const EVENT_ROWS: &[&str] = &[
     "DELETE FROM screenshots WHERE project_id IN (SELECT id FROM projects WHERE event_id = $1)",
     "DELETE FROM project_history WHERE project_id IN (SELECT id FROM projects WHERE event_id = $1)",
     "DELETE FROM projects WHERE event_id = $1 OR team_id IN (SELECT id FROM teams WHERE event_id = $1)",
+    "DELETE FROM rooms WHERE event_id = $1",
     "DELETE FROM help_requests WHERE event_id = $1 OR team_id IN (SELECT id FROM teams WHERE event_id = $1)",
     "DELETE FROM mentor_bookings WHERE event_id = $1 OR slot_id IN (SELECT id FROM mentor_slots WHERE event_id = $1)",
     "DELETE FROM mentor_slots WHERE event_id = $1",

@@ -216,6 +216,9 @@ pub fn EventPage() -> impl IntoView {
                                         <a class="button" href=format!("/events/{}/checkin", e.id)>
                                             {lang.t(Msg::CheckinTitle)}
                                         </a>
+                                        <a class="button" href=format!("/events/{}/rooms", e.id)>
+                                            {lang.t(Msg::RoomsTitle)}
+                                        </a>
                                         <a class="button" href=format!("/events/{}/mentoring", e.id)>
                                             {lang.t(Msg::MentoringTitle)}
                                         </a>

@@ -96,6 +96,10 @@ pub struct DeskItem {
     pub team: Option<String>,
     pub track: String,
     pub table_label: String,
+    /// The room the project sits in, empty without one.
+    pub room: String,
+    /// Where the next project in the judge's walk is (`None` for the last).
+    pub next: Option<crate::rooms::NextSpot>,
     pub links: Vec<String>,
     pub criteria: Vec<Criterion>,
     pub mine: Option<MyScore>,
@@ -225,6 +229,8 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
         track: String,
         track_id: Option<i64>,
         table_label: String,
+        room: Option<String>,
+        room_position: Option<i64>,
         repo_url: String,
         demo_url: String,
     }
@@ -243,15 +249,25 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     let track = crate::i18n::Localized::sql("tr.name", crate::i18n::request::request_lang());
     let rows: Vec<Assigned> = sqlx::query_as(&format!(
         "SELECT p.id, p.title, p.tagline, p.description, t.name AS team, COALESCE({track}, '') AS track, p.track_id, \
-         p.table_label, p.repo_url, p.demo_url \
+         p.table_label, r.name AS room, r.position AS room_position, p.repo_url, p.demo_url \
          FROM judge_assignments a JOIN projects p ON p.id = a.project_id JOIN teams t ON t.id = p.team_id \
-         LEFT JOIN tracks tr ON tr.id = p.track_id \
-         WHERE a.event_id = $1 AND a.judge_id = $2 ORDER BY p.table_label, p.id"
+         LEFT JOIN tracks tr ON tr.id = p.track_id LEFT JOIN rooms r ON r.id = p.room_id \
+         WHERE a.event_id = $1 AND a.judge_id = $2"
     ))
     .bind(event_id)
     .bind(me)
     .fetch_all(&db.pool)
     .await?;
+    // The judge's walk through the hall: rooms in their order, then tables by number.
+    let spot = |p: &Assigned| crate::rooms::domain::Spot {
+        room: p.room_position.zip(p.room.clone()),
+        table: p.table_label.clone(),
+    };
+    let mut rows: Vec<(crate::rooms::domain::Spot, Assigned)> = rows.into_iter().map(|p| (spot(&p), p)).collect();
+    rows.sort_by(|a, b| crate::rooms::domain::walking_order((&a.0, a.1.id), (&b.0, b.1.id)));
+    let nexts: Vec<Option<crate::rooms::NextSpot>> = (0..rows.len())
+        .map(|i| rows.get(i + 1).map(|next| crate::rooms::domain::next_spot(&rows[i].0, &next.0)))
+        .collect();
     let mine: Vec<Mine> = sqlx::query_as(
         "SELECT project_id, status, rubric_id, marks, notes, feedback, flagged, version FROM scores \
          WHERE event_id = $1 AND judge_id = $2",
@@ -262,7 +278,7 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     .await?;
     let mut rubrics: std::collections::HashMap<Option<i64>, Option<(i64, Vec<Criterion>)>> = Default::default();
     let mut items = Vec::with_capacity(rows.len());
-    for p in rows {
+    for ((_, p), next) in rows.into_iter().zip(nexts) {
         if let std::collections::hash_map::Entry::Vacant(slot) = rubrics.entry(p.track_id) {
             slot.insert(db::rubric_for(db, event_id, p.track_id).await?.map(|r| (r.id, r.criteria)));
         }
@@ -285,6 +301,8 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
             team: (!settings.hide_names).then_some(p.team),
             track: p.track,
             table_label: p.table_label,
+            room: p.room.unwrap_or_default(),
+            next,
             links: [p.repo_url, p.demo_url].into_iter().filter(|l| !l.is_empty()).collect(),
             criteria,
             mine: score,

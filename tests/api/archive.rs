@@ -216,6 +216,8 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
         (org, Call::of(&MakeTickets { event_id: e, count: "2".into() })),
         (fx.client(Solo), Call::of(&CastVote { event_id: e, project_id: fx.project, tap: "choose".into() })),
         (org, Call::of(&PutOnStage { event_id: e, project_id: fx.project })),
+        (org, Call::of(&SaveRoom { event_id: e, room_id: 0, name: "Salle A".into(), capacity: "10".into() })),
+        (org, Call::of(&AutoPlace { event_id: e, again: None })),
     ];
     for (client, call) in calls {
         let r = app.send_call(client, &call).await;

@@ -162,6 +162,12 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("checkin/renew", ORGANIZER, NO_ONE),
         ("checkin/me", PARTICIPANTS, NO_ONE),
         ("checkin/self", PARTICIPANTS, NO_ONE),
+        ("rooms/console", ORGANIZER, NO_ONE),
+        ("rooms/save", ORGANIZER, NO_ONE),
+        ("rooms/remove", ORGANIZER, NO_ONE),
+        ("rooms/place", ORGANIZER, NO_ONE),
+        ("rooms/auto", ORGANIZER, NO_ONE),
+        ("rooms/map", ORGANIZER, NO_ONE),
         ("help/settings", ORGANIZER, NO_ONE),
         ("judging/console", ORGANIZER, NO_ONE),
         ("judging/settings/save", ORGANIZER, NO_ONE),
@@ -259,6 +265,19 @@ async fn checked_in(app: &TestApp, event: i64, user: i64) -> bool {
         .await
         .unwrap()
         == 1
+}
+
+/// A new room of the fixture's event; its id.
+async fn new_room(app: &TestApp, fx: &Fixture) -> i64 {
+    let name = format!("Salle {}", seq());
+    let save = SaveRoom { event_id: fx.event, room_id: 0, name: name.clone(), capacity: String::new() };
+    ok(&app.send(fx.client(Organizer), &save).await, "room");
+    sqlx::query_scalar("SELECT id FROM rooms WHERE event_id = $1 AND name = $2")
+        .bind(fx.event)
+        .bind(name)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
 }
 
 fn prepared(call: Call) -> Prepared {
@@ -810,6 +829,28 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
         }
         "help/settings" => prepared(Call::of(&SaveHelpSettings { event_id: fx.event, claim_minutes: "25".into() })),
         "checkin/console" => prepared(Call::of(&CheckinConsole { event_id })),
+        "rooms/console" => prepared(Call::of(&RoomsConsole { event_id })),
+        "rooms/map" => prepared(Call::of(&RoomMap { event_id })),
+        "rooms/save" => prepared(Call::of(&SaveRoom {
+            event_id,
+            room_id: 0,
+            name: "Salle Ibn Battuta".into(),
+            capacity: "12".into(),
+        })),
+        "rooms/remove" => {
+            let id = new_room(app, fx).await;
+            Prepared { call: Call::of(&RemoveRoom { event_id, room_id: id }), actor: None, mark: id.to_string() }
+        }
+        "rooms/place" => {
+            let id = new_room(app, fx).await;
+            let call =
+                Call::of(&PlaceProject { event_id, project_id: fx.project, room_id: id, table_label: "P-7".into() });
+            Prepared { call, actor: None, mark: id.to_string() }
+        }
+        "rooms/auto" => {
+            new_room(app, fx).await;
+            prepared(Call::of(&AutoPlace { event_id, again: Some("on".into()) }))
+        }
         "checkin/mark" => prepared(Call::of(&MarkPresence { event_id, user_id: fx.user(Solo), present: "yes".into() })),
         "checkin/renew" => prepared(Call::of(&RenewCheckinCode { event_id })),
         "checkin/me" | "checkin/self" => {
@@ -1240,6 +1281,22 @@ async fn effect(
         }
         "help/settings" => expect(count("SELECT help_claim_minutes FROM events WHERE id = $1", fx.event).await == 25, "claim limit saved"),
         "checkin/console" => expect(body.contains("Atlas") && body.contains("summary"), "the list shown"),
+        "rooms/console" => expect(
+            reply.json()["projects"].as_array().is_some_and(|ps| ps.iter().any(|x| x["project_id"] == fx.project)),
+            "the projects listed",
+        ),
+        "rooms/map" => expect(
+            reply.json()["rooms"].as_array().is_some_and(|rs| rs.iter().any(|r| r["tables"].as_array().is_some_and(|t| !t.is_empty()))),
+            "the map drawn",
+        ),
+        "rooms/save" => expect(count("SELECT COUNT(*) FROM rooms WHERE capacity = 12 AND event_id = $1", fx.event).await == 1, "room added"),
+        "rooms/remove" => expect(count("SELECT COUNT(*) FROM rooms WHERE id = $1", id).await == 0, "room removed"),
+        "rooms/place" => expect(count("SELECT COUNT(*) FROM projects WHERE table_label = 'P-7' AND room_id = $1", id).await == 1, "project placed"),
+        "rooms/auto" => expect(
+            count("SELECT COUNT(*) FROM projects WHERE status = 'submitted' AND room_id IS NULL AND event_id = $1", fx.event).await == 0
+                && audited(app, fx.event, "room.auto_placed").await,
+            "projects placed",
+        ),
         "checkin/mark" => expect(count("SELECT COUNT(*) FROM checkins WHERE checked_by IS NOT NULL AND user_id = $1", fx.user(Solo)).await == 1, "participant ticked in"),
         "checkin/renew" => expect(count("SELECT COUNT(*) FROM events WHERE checkin_code IS NOT NULL AND id = $1", fx.event).await == 1, "code made"),
         "checkin/me" => expect(reply.json()["code_ok"] == true, "the code recognized"),
@@ -1885,8 +1942,49 @@ async fn no_one_reaches_into_another_event_with_a_child_id() {
             .unwrap();
     }
 
+    // A room in B's event, reached from A: changed, removed, given A's project; and B's
+    // projects placed through A.
+    let b_room: i64 =
+        sqlx::query_scalar("INSERT INTO rooms (event_id, name, position) VALUES ($1, 'Salle B', 1) RETURNING id")
+            .bind(b.event)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    let mut calls = reaches(&a, &b);
+    calls.extend([
+        (
+            Organizer,
+            Call::of(&SaveRoom { event_id: a.event, room_id: b_room, name: "Volée".into(), capacity: String::new() }),
+        ),
+        (Organizer, Call::of(&RemoveRoom { event_id: a.event, room_id: b_room })),
+        (
+            Organizer,
+            Call::of(&PlaceProject {
+                event_id: a.event,
+                project_id: a.project,
+                room_id: b_room,
+                table_label: "1".into(),
+            }),
+        ),
+        (
+            Organizer,
+            Call::of(&PlaceProject {
+                event_id: a.event,
+                project_id: b.project,
+                room_id: 0,
+                table_label: "Volée".into(),
+            }),
+        ),
+        (
+            Organizer,
+            Call::of(&PlaceProject {
+                event_id: a.event, project_id: b.draft, room_id: 0, table_label: "Volée".into()
+            }),
+        ),
+    ]);
+
     let mut failures = Vec::new();
-    for (p, call) in reaches(&a, &b) {
+    for (p, call) in calls {
         let endpoint = call.path;
         let before = snapshot(&app).await;
         let reply = app.send_call(a.client(p), &call).await;

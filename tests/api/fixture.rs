@@ -477,6 +477,7 @@ pub const TABLES: &[&str] = &[
     "stage_pitches",
     "certificates",
     "checkins",
+    "rooms",
 ];
 
 /// One row as text, every column in order (a column no type reads shows as `?`).

@@ -55,6 +55,7 @@ pub use hakam::projects::{
     ExtendDeadline, ListSubmissions, ProjectDetail, ProjectInput, ProjectPage, RemoveScreenshot, SaveProject,
     UploadScreenshot,
 };
+pub use hakam::rooms::{AutoPlace, PlaceProject, RemoveRoom, RoomMap, RoomsConsole, SaveRoom};
 pub use hakam::stage::{PutOnStage, SavePitchLength, StageConsole, TapClock};
 pub use hakam::teams::{
     AutoFormTeams, CreateTeam, DecideRequest, DissolveTeam, JoinTeam, LeaveTeam, MakeCaptain, MoveParticipant, MyTeam,

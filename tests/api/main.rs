@@ -29,6 +29,7 @@ mod privacy;
 mod projects;
 mod proxy;
 mod roles;
+mod rooms;
 mod schema;
 mod stage;
 mod teams;

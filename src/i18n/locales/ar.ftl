@@ -441,6 +441,15 @@ desk-keep-mine = الإبقاء على تنقيطي
 desk-use-saved = عرض المحفوظ
 desk-retry = إعادة المحاولة
 desk-table = الطاولة { $table }
+desk-room-table = { $room }، الطاولة { $table }
+desk-next = التالي: { $place }
+desk-tables-ahead = { $count ->
+        [one] طاولة واحدة إلى الأمام
+        [two] طاولتان إلى الأمام
+        [few] { $count } طاولات إلى الأمام
+        [many] { $count } طاولة إلى الأمام
+       *[other] { $count } طاولة إلى الأمام
+    }
 desk-about = عن المشروع
 desk-weight = (الوزن { $weight })
 desk-notes = ملاحظات خاصة بالمنظمين
@@ -1045,3 +1054,27 @@ checkin-back = العودة إلى الفعالية
 err-checkin-code = رمز تسجيل الحضور هذا لم يعد صالحاً. اطلب الرمز الحالي من المنظمين.
 field-present-only = الفرق الحاضرة في المكان فقط
 hint-present-only = لا تحصل مشاريع الفرق الغائبة على حكام جدد؛ ويُحتفظ بالحكام المعيَّنين لها.
+
+# Rooms and tables
+rooms-title = القاعات والطاولات
+rooms-hint = سمّوا القاعات بالترتيب الذي يمرّ به الحكام. تعرض هواتف الحكام مشاريعهم بهذا الترتيب، قاعة بعد قاعة والطاولات حسب أرقامها، وتبيّن مكان المشروع التالي.
+field-room-name = اسم القاعة
+field-room-capacity = عدد الطاولات في القاعة
+hint-room-capacity = اتركوه فارغًا بلا حدّ.
+add-room = إضافة القاعة
+remove-room = حذف القاعة
+room-tables-used = الطاولات المشغولة: { $placed } / { $capacity }
+room-tables-used-any = الطاولات المشغولة: { $placed }
+place-auto-title = توزيع المشاريع تلقائيًا
+hint-place-auto = توزَّع المشاريع التي بلا قاعة مسارًا بعد مسار، ويبقى كل مسار مجتمعًا، على طاولات مرقّمة بترتيب المرور بعد الطاولات المشغولة.
+field-place-again = إعادة توزيع كل المشاريع (تُستبدل الأماكن المحددة يدويًا)
+place-auto = توزيع المشاريع
+place-title = المشاريع وأماكنها
+field-room = القاعة
+no-room = بلا قاعة
+room-map = خريطة القاعات
+room-map-hint = اطبعوا هذه الصفحة: كل قاعة في ورقة خاصة بها.
+not-placed = لم توزَّع بعد
+err-room-name-taken = توجد قاعة أخرى بهذا الاسم في هذه الفعالية.
+err-no-rooms = أضيفوا قاعة أولًا.
+err-rooms-too-small = الطاولات الشاغرة لا تكفي: ينقص { $missing }. زيدوا طاولات قاعة أو أضيفوا قاعة؛ لم يوزَّع أي مشروع.

@@ -425,6 +425,12 @@ desk-keep-mine = Keep mine
 desk-use-saved = Show the saved one
 desk-retry = Retry
 desk-table = Table { $table }
+desk-room-table = { $room }, table { $table }
+desk-next = Next: { $place }
+desk-tables-ahead = { $count ->
+        [one] 1 table ahead
+       *[other] { $count } tables ahead
+    }
 desk-about = About the project
 desk-weight = (weight { $weight })
 desk-notes = Private notes for the organizers
@@ -960,3 +966,27 @@ checkin-back = Back to the event
 err-checkin-code = This check-in code is no longer valid. Ask the organizers for the current one.
 field-present-only = Only teams checked in at the venue
 hint-present-only = Projects of teams not here get no new judges; the judges they already have are kept.
+
+# Rooms and tables
+rooms-title = Rooms and tables
+rooms-hint = Name the rooms in the order judges walk through them. Judges' phones list their projects in that order, room after room and tables by number, and say where the next one is.
+field-room-name = Room name
+field-room-capacity = Tables in the room
+hint-room-capacity = Leave empty for no limit.
+add-room = Add the room
+remove-room = Remove the room
+room-tables-used = Tables used: { $placed } / { $capacity }
+room-tables-used-any = Tables used: { $placed }
+place-auto-title = Place projects automatically
+hint-place-auto = Projects without a room are placed track by track, each track kept together, at tables numbered in walking order after those already in use.
+field-place-again = Place every project again (places set by hand are replaced)
+place-auto = Place projects
+place-title = Projects and their places
+field-room = Room
+no-room = No room
+room-map = Map of the rooms
+room-map-hint = Print this page: each room on a sheet of its own.
+not-placed = Not placed yet
+err-room-name-taken = Another room of this event has this name.
+err-no-rooms = Add a room first.
+err-rooms-too-small = Too few free tables: { $missing } missing. Give a room more tables or add a room; nothing was placed.

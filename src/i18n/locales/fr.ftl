@@ -408,6 +408,12 @@ desk-keep-mine = Garder ma note
 desk-use-saved = Voir la version enregistrée
 desk-retry = Réessayer
 desk-table = Table { $table }
+desk-room-table = { $room }, table { $table }
+desk-next = Ensuite : { $place }
+desk-tables-ahead = { $count ->
+        [one] 1 table plus loin
+       *[other] { $count } tables plus loin
+    }
 desk-about = À propos du projet
 desk-weight = (poids { $weight })
 desk-notes = Notes privées pour les organisateurs
@@ -946,3 +952,27 @@ checkin-back = Retour à l'événement
 err-checkin-code = Ce code d'accueil n'est plus valable. Demandez le code actuel aux organisateurs.
 field-present-only = Seulement les équipes arrivées sur place
 hint-present-only = Les projets des équipes absentes ne reçoivent pas de nouveaux jurés ; ceux qu'ils ont déjà sont gardés.
+
+# Rooms and tables
+rooms-title = Salles et tables
+rooms-hint = Nommez les salles dans l'ordre où les jurés les parcourent. Les téléphones des jurés listent leurs projets dans cet ordre, salle après salle et tables par numéro, et indiquent où se trouve le suivant.
+field-room-name = Nom de la salle
+field-room-capacity = Tables dans la salle
+hint-room-capacity = Laissez vide pour ne pas limiter.
+add-room = Ajouter la salle
+remove-room = Retirer la salle
+room-tables-used = Tables occupées : { $placed } / { $capacity }
+room-tables-used-any = Tables occupées : { $placed }
+place-auto-title = Placer les projets automatiquement
+hint-place-auto = Les projets sans salle sont placés piste par piste, chaque piste regroupée, à des tables numérotées dans l'ordre de passage, après celles déjà occupées.
+field-place-again = Replacer tous les projets (les places choisies à la main sont remplacées)
+place-auto = Placer les projets
+place-title = Les projets et leur place
+field-room = Salle
+no-room = Sans salle
+room-map = Plan des salles
+room-map-hint = Imprimez cette page : chaque salle sur sa propre feuille.
+not-placed = Pas encore placés
+err-room-name-taken = Une autre salle de cet événement porte ce nom.
+err-no-rooms = Ajoutez d'abord une salle.
+err-rooms-too-small = Pas assez de tables libres : il en manque { $missing }. Donnez plus de tables à une salle ou ajoutez une salle ; rien n'a été placé.

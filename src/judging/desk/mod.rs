@@ -204,15 +204,12 @@ fn DeskProject(
         >
             <p class="desk-code">
                 <span class="tag">{item.code.clone()}</span>
-                {(!item.table_label.is_empty())
-                    .then(|| {
+                {crate::rooms::place_text(lang, &item.room, &item.table_label)
+                    .map(|place| {
                         view! {
                             " "
-                            <span class="tag">
-                                {lang
-                                    .format(args::DeskTable {
-                                        table: &item.table_label,
-                                    })}
+                            <span class="tag" dir="auto">
+                                {place}
                             </span>
                         }
                     })}
@@ -226,6 +223,17 @@ fn DeskProject(
                         }
                     })}
             </p>
+            {item
+                .next
+                .as_ref()
+                .and_then(|n| crate::rooms::next_text(lang, n))
+                .map(|next| {
+                    view! {
+                        <p class="desk-next hint" dir="auto">
+                            {next}
+                        </p>
+                    }
+                })}
             // Focused when the script shows the project, so a screen reader announces it.
             <h2 id="desk-title" dir="auto" tabindex="-1">
                 {item.title.clone()}
