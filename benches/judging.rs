@@ -39,9 +39,15 @@ fn criteria() -> Vec<Criterion> {
 
 fn bench_assignment() {
     let mut rng = rand::rngs::StdRng::seed_from_u64(5);
-    let projects: Vec<Project> = (0..1000).map(|id| Project { id, team: 10_000 + id, track: Some(id % 5) }).collect();
+    let projects: Vec<Project> =
+        (0..1000).map(|id| Project { id, team: 10_000 + id, track: Some(id % 5), room: None }).collect();
     let judges: Vec<Judge> = (0..150)
-        .map(|id| Judge { id: 100_000 + id, active: true, tracks: if id % 10 == 0 { vec![id % 5] } else { vec![] } })
+        .map(|id| Judge {
+            id: 100_000 + id,
+            active: true,
+            tracks: if id % 10 == 0 { vec![id % 5] } else { vec![] },
+            rooms: vec![],
+        })
         .collect();
     let conflicts: HashSet<(i64, i64)> =
         (0..600).map(|_| (100_000 + rng.gen_range(0..150), 10_000 + rng.gen_range(0..1000))).collect();

@@ -11,3 +11,6 @@ CREATE TABLE rooms (
     UNIQUE (event_id, name)
 );
 ALTER TABLE projects ADD COLUMN room_id BIGINT REFERENCES rooms(id) ON DELETE SET NULL;
+-- A judge may be limited to some rooms (comma-separated room ids, empty: every room), as to
+-- some tracks: the assignment gives them only projects placed there.
+ALTER TABLE judge_profiles ADD COLUMN rooms TEXT NOT NULL DEFAULT '';

@@ -1,6 +1,7 @@
 //! Judge assignment: every submitted project gets `k` judges, no judge sees a project they
 //! are conflicted on (their own team, a team they mentored, a declared conflict), loads
-//! stay balanced, and a judge limited to some tracks only gets projects of those tracks.
+//! stay balanced, and a judge limited to some tracks, or some rooms of the venue, only gets
+//! projects of those tracks placed in those rooms.
 //!
 //! Re-running keeps what was already done: assignments with a score are never removed,
 //! other existing assignments are kept unless the judge became unavailable or conflicted
@@ -18,6 +19,8 @@ pub struct Project {
     pub id: i64,
     pub team: i64,
     pub track: Option<i64>,
+    /// The room the project is placed in, if any.
+    pub room: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +30,9 @@ pub struct Judge {
     pub active: bool,
     /// Track ids the judge is limited to; empty means every track.
     pub tracks: Vec<i64>,
+    /// Room ids the judge stays in; empty means every room. A project not placed in a room
+    /// is not theirs then.
+    pub rooms: Vec<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +67,7 @@ fn eligible(judge: &Judge, project: &Project, conflicts: &HashSet<(i64, i64)>) -
     judge.active
         && !conflicts.contains(&(judge.id, project.team))
         && (judge.tracks.is_empty() || project.track.is_some_and(|t| judge.tracks.contains(&t)))
+        && (judge.rooms.is_empty() || project.room.is_some_and(|r| judge.rooms.contains(&r)))
 }
 
 pub fn plan(input: &Input<'_>) -> Plan {
@@ -142,10 +149,12 @@ mod tests {
     use super::*;
 
     fn projects(n: i64) -> Vec<Project> {
-        (1..=n).map(|id| Project { id, team: 100 + id, track: Some(if id % 2 == 0 { 1 } else { 2 }) }).collect()
+        (1..=n)
+            .map(|id| Project { id, team: 100 + id, track: Some(if id % 2 == 0 { 1 } else { 2 }), room: None })
+            .collect()
     }
     fn judges(n: i64) -> Vec<Judge> {
-        (1..=n).map(|id| Judge { id: 1000 + id, active: true, tracks: vec![] }).collect()
+        (1..=n).map(|id| Judge { id: 1000 + id, active: true, tracks: vec![], rooms: vec![] }).collect()
     }
     fn input<'a>(
         p: &'a [Project],
@@ -203,6 +212,27 @@ mod tests {
         // Project 1 has only 3 eligible judges (1001 is track-limited, 1002 and 1003 conflicted):
         // 1004, 1005 → under-covered with 2.
         assert_eq!(plan.under, vec![(1, 2)]);
+    }
+
+    #[test]
+    fn a_judge_limited_to_rooms_gets_only_projects_placed_there() {
+        // Projects 1–6 in room 7, 7–9 in room 8, 10 not placed.
+        let mut p = projects(10);
+        for project in &mut p {
+            project.room = match project.id {
+                1..=6 => Some(7),
+                7..=9 => Some(8),
+                _ => None,
+            };
+        }
+        let mut j = judges(5);
+        j[0].rooms = vec![8];
+        j[1].rooms = vec![7, 8];
+        let plan = plan(&input(&p, &j, &HashSet::new(), &[], 3));
+        let mine = |judge: i64| plan.add.iter().filter(move |(_, j)| *j == judge).map(|(p, _)| *p);
+        assert!(mine(1001).count() > 0 && mine(1001).all(|p| (7..=9).contains(&p)));
+        assert!(mine(1002).count() > 0 && mine(1002).all(|p| p <= 9));
+        assert!(plan.under.is_empty(), "{:?}", plan.under);
     }
 
     #[test]

@@ -54,8 +54,16 @@ pub fn JudgingPage() -> impl IntoView {
                     ))
                     .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
                     .collect();
+                let room_options: Vec<(String, String)> = if d.rooms.is_empty() {
+                    Vec::new()
+                } else {
+                    std::iter::once((String::new(), lang.t(Msg::AllRooms).to_owned()))
+                        .chain(d.rooms.iter().map(|(id, n)| (id.to_string(), n.clone())))
+                        .collect()
+                };
                 let under = d.coverage.iter().filter(|c| c.under).count();
                 let absent_flagged = d.coverage.iter().filter(|c| c.absent_flagged).count();
+                // Offered once the event has rooms: a judge can be kept to one.
                 view! {
                     <section class="form-page wide">
                         <div class="page-head">
@@ -161,6 +169,8 @@ pub fn JudgingPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|j| {
                                     let track_options = track_options.clone();
+                                    let room_options = room_options.clone();
+                                    let room = j.room.map(|r| r.to_string()).unwrap_or_default();
                                     let uid = j.user_id;
                                     let live = j.pass.as_ref().is_some_and(|p| !p.expired);
                                     let (own, has_pass) = (j.own_login, j.pass.is_some());
@@ -378,6 +388,27 @@ pub fn JudgingPage() -> impl IntoView {
                                                                         })
                                                                         .collect_view()}
                                                                 </select>
+                                                                {(!room_options.is_empty())
+                                                                    .then(|| {
+                                                                        view! {
+                                                                            <label class="visually-hidden" for=format!("f-room-{uid}")>
+                                                                                {lang.t(Msg::FieldRoom)}
+                                                                            </label>
+                                                                            <select id=format!("f-room-{uid}") name="room">
+                                                                                {room_options
+                                                                                    .into_iter()
+                                                                                    .map(|(v, l)| {
+                                                                                        let sel = room == v;
+                                                                                        view! {
+                                                                                            <option value=v selected=sel>
+                                                                                                {l}
+                                                                                            </option>
+                                                                                        }
+                                                                                    })
+                                                                                    .collect_view()}
+                                                                            </select>
+                                                                        }
+                                                                    })}
                                                                 <button type="submit" class="button link">
                                                                     {lang.t(Msg::Save)}
                                                                 </button>

@@ -189,6 +189,7 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
                 user_id: fx.user(Judge),
                 active: Some("on".into()),
                 track: String::new(),
+                room: String::new(),
             }),
         ),
         (fx.client(Judge), Call::of(&SaveConflicts { event_id: e, teams: map(&[(fx.team2, "on")]) })),

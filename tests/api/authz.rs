@@ -899,6 +899,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
                     user_id: judge,
                     active: Some("on".into()),
                     track: fx.track.to_string(),
+                    room: String::new(),
                 })
             };
             Prepared { call, actor: None, mark: judge.to_string() }
@@ -1863,7 +1864,13 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
         (Organizer, Call::of(&ExtendPass { event_id: a.event, user_id: b.pass_judge, days: "3".into() })),
         (
             Organizer,
-            Call::of(&UpdateJudge { event_id: a.event, user_id: b.user(Judge), active: None, track: String::new() }),
+            Call::of(&UpdateJudge {
+                event_id: a.event,
+                user_id: b.user(Judge),
+                active: None,
+                track: String::new(),
+                room: String::new(),
+            }),
         ),
         (
             Organizer,
@@ -1872,6 +1879,7 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
                 user_id: a.user(Judge),
                 active: None,
                 track: b.track.to_string(),
+                room: String::new(),
             }),
         ),
         (Organizer, Call::of(&AddExtraJudge { event_id: a.event, project_id: b.project })),
@@ -1957,6 +1965,16 @@ async fn no_one_reaches_into_another_event_with_a_child_id() {
             Call::of(&SaveRoom { event_id: a.event, room_id: b_room, name: "Volée".into(), capacity: String::new() }),
         ),
         (Organizer, Call::of(&RemoveRoom { event_id: a.event, room_id: b_room })),
+        (
+            Organizer,
+            Call::of(&UpdateJudge {
+                event_id: a.event,
+                user_id: a.user(Judge),
+                active: Some("on".into()),
+                track: String::new(),
+                room: b_room.to_string(),
+            }),
+        ),
         (
             Organizer,
             Call::of(&PlaceProject {

@@ -566,7 +566,10 @@ async fn revoking_a_pass_ends_the_phone_sign_in_and_a_rerun_keeps_given_scores()
 
     // The judge drops out: a re-run keeps the scored project and hands the others on.
     let r = app
-        .send(&jury.organizer, &UpdateJudge { event_id: event, user_id: user, active: None, track: String::new() })
+        .send(
+            &jury.organizer,
+            &UpdateJudge { event_id: event, user_id: user, active: None, track: String::new(), room: String::new() },
+        )
         .await;
     assert!(r.status.is_success(), "{}", r.body);
     assign(&app, &jury, "5").await;

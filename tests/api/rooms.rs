@@ -3,7 +3,7 @@
 //! next project is, the map, and removing a room.
 
 use crate::helpers::*;
-use crate::judging::{assign, jury, seed_projects};
+use crate::judging::{add_judge, assign, assigned_to, jury, seed_projects, settings};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -197,6 +197,28 @@ async fn rooms_and_tables_put_each_judge_on_a_walk_through_the_hall() {
         assert_eq!(now[&p], (None, table));
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'room.removed'").await, 1);
+
+    // A second judge kept to room B gets only room B's projects at the next assignment; room
+    // A, which the organizer removed, is not a room to keep a judge to any more.
+    let second = add_judge(&app, org, event, "Juge B").await;
+    let keep = |room: i64| UpdateJudge {
+        event_id: event,
+        user_id: second.0,
+        active: Some("on".into()),
+        track: String::new(),
+        room: room.to_string(),
+    };
+    let r = app.send(org, &keep(a)).await;
+    assert_eq!(r.invalid_fields(), ["room"]);
+    ok(&app, org, &keep(b)).await;
+    settings(&app, org, event, "2", "open", "z").await;
+    assign(&app, &jury, "2").await;
+    let theirs = assigned_to(&app, second.0).await;
+    assert!(!theirs.is_empty());
+    assert!(theirs.iter().all(|p| now[p].0 == Some(b)), "{theirs:?} {now:?}");
+    let console = app.send(org, &JudgingConsole { event_id: event }).await.json();
+    let row = console["judges"].as_array().unwrap().iter().find(|j| j["user_id"] == second.0).unwrap().clone();
+    assert_eq!(row["room"], b);
 
     // Only the event's organizers see or change its rooms.
     let judge = &jury.judges[0].1;

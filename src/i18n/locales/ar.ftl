@@ -1070,6 +1070,7 @@ hint-place-auto = توزَّع المشاريع التي بلا قاعة مسا�
 field-place-again = إعادة توزيع كل المشاريع (تُستبدل الأماكن المحددة يدويًا)
 place-auto = توزيع المشاريع
 place-title = المشاريع وأماكنها
+all-rooms = كل القاعات
 field-room = القاعة
 no-room = بلا قاعة
 room-map = خريطة القاعات

@@ -982,6 +982,7 @@ hint-place-auto = Projects without a room are placed track by track, each track 
 field-place-again = Place every project again (places set by hand are replaced)
 place-auto = Place projects
 place-title = Projects and their places
+all-rooms = All rooms
 field-room = Room
 no-room = No room
 room-map = Map of the rooms

@@ -968,6 +968,7 @@ hint-place-auto = Les projets sans salle sont placés piste par piste, chaque pi
 field-place-again = Replacer tous les projets (les places choisies à la main sont remplacées)
 place-auto = Placer les projets
 place-title = Les projets et leur place
+all-rooms = Toutes les salles
 field-room = Salle
 no-room = Sans salle
 room-map = Plan des salles

@@ -42,6 +42,7 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 name: j.display_name,
                 active: j.active == 1,
                 track: domain::track_ids(&j.tracks).first().copied(),
+                room: domain::track_ids(&j.rooms).first().copied(),
                 own_login: j.pass_only == 0,
                 pass: j
                     .pass_expires
@@ -85,7 +86,8 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
         })
         .collect();
     let has_rubric = db::has_rubric(db, event_id).await?;
-    Ok(ConsoleData { event_id, event_name, settings, tracks, judges, coverage, has_rubric })
+    let rooms = crate::rooms::db::rooms(db, event_id).await?.into_iter().map(|r| (r.id, r.name)).collect();
+    Ok(ConsoleData { event_id, event_name, settings, tracks, rooms, judges, coverage, has_rubric })
 }
 
 #[server(prefix = "/api", endpoint = "judging/settings/save")]
@@ -318,28 +320,48 @@ pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<()
     Ok(())
 }
 
-/// Marks a judge available or not for new assignments, and limits them to a track.
+/// Marks a judge available or not for new assignments, and limits them to a track and to a
+/// room of the venue (each empty for none).
 #[server(prefix = "/api", endpoint = "judging/judge/update")]
-pub async fn update_judge(event_id: i64, user_id: i64, active: Option<String>, track: String) -> Result<(), AppError> {
+pub async fn update_judge(
+    event_id: i64,
+    user_id: i64,
+    active: Option<String>,
+    track: String,
+    #[server(default)] room: String,
+) -> Result<(), AppError> {
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     if !gate::roles_in_event(access.db(), event_id, user_id).await?.contains(&Role::Judge) {
         return Err(AppError::NotFound);
     }
     let mut errors = Vec::new();
     let track = crate::events::db::track_of_event(access.db(), event_id, &track, &mut errors).await?;
+    let mut tx = access.db().begin_write().await?;
+    // A room of this event, or none; another event's room id is refused like a bad value.
+    let room = match room.trim() {
+        "" => None,
+        id => match id.parse::<i64>() {
+            Ok(id) if crate::rooms::db::before(&mut tx, event_id, id).await?.is_some() => Some(id),
+            _ => {
+                errors.push(crate::error::FieldError::new("room", Msg::ErrRequired));
+                None
+            }
+        },
+    };
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let mut tx = access.db().begin_write().await?;
-    let tracks = track.map(|t| t.to_string()).unwrap_or_default();
-    db::save_judge_profile(&mut tx, event_id, user_id, &tracks, active.is_some(), now()).await?;
+    let (tracks, rooms) =
+        (track.map(|t| t.to_string()).unwrap_or_default(), room.map(|r| r.to_string()).unwrap_or_default());
+    let profile = db::JudgeProfile { tracks: &tracks, rooms: &rooms, active: active.is_some() };
+    db::save_judge_profile(&mut tx, event_id, user_id, &profile, now()).await?;
     audit(
         &mut tx,
         Some(event_id),
         Some(access.user.id),
         "judge.updated",
         None,
-        Some(json!({ "judge": user_id, "active": active.is_some(), "track": track })),
+        Some(json!({ "judge": user_id, "active": active.is_some(), "track": track, "room": room })),
     )
     .await?;
     tx.commit().await?;

@@ -111,12 +111,14 @@ struct JudgeProfileRow {
     user_id: i64,
     active: i64,
     tracks: String,
+    rooms: String,
 }
 
 /// The event's judges as the assignment sees them: available or not, track limits.
 pub async fn judges(tx: &mut Tx, event_id: i64) -> AppResult<Vec<assign::Judge>> {
     let rows: Vec<JudgeProfileRow> = sqlx::query_as(
-        "SELECT r.user_id, COALESCE(jp.active, 1) AS active, COALESCE(jp.tracks, '') AS tracks FROM event_roles r \
+        "SELECT r.user_id, COALESCE(jp.active, 1) AS active, COALESCE(jp.tracks, '') AS tracks, \
+         COALESCE(jp.rooms, '') AS rooms FROM event_roles r \
          LEFT JOIN judge_profiles jp ON jp.event_id = r.event_id AND jp.user_id = r.user_id \
          WHERE r.event_id = $1 AND r.role = 'judge' AND r.retired_at IS NULL ORDER BY r.user_id",
     )
@@ -125,7 +127,12 @@ pub async fn judges(tx: &mut Tx, event_id: i64) -> AppResult<Vec<assign::Judge>>
     .await?;
     Ok(rows
         .into_iter()
-        .map(|r| assign::Judge { id: r.user_id, active: r.active == 1, tracks: domain::track_ids(&r.tracks) })
+        .map(|r| assign::Judge {
+            id: r.user_id,
+            active: r.active == 1,
+            tracks: domain::track_ids(&r.tracks),
+            rooms: domain::track_ids(&r.rooms),
+        })
         .collect())
 }
 
@@ -155,6 +162,7 @@ pub struct JudgeListRow {
     pub display_name: String,
     pub active: i64,
     pub tracks: String,
+    pub rooms: String,
     pub pass_only: i64,
     /// When the judge's unrevoked pass expires, if they have one.
     pub pass_expires: Option<i64>,
@@ -167,6 +175,7 @@ pub struct JudgeListRow {
 pub async fn judge_list(db: &Db, event_id: i64) -> AppResult<Vec<JudgeListRow>> {
     Ok(sqlx::query_as(
         "SELECT r.user_id, u.display_name, COALESCE(jp.active, 1) AS active, COALESCE(jp.tracks, '') AS tracks, \
+         COALESCE(jp.rooms, '') AS rooms, \
          CASE WHEN u.password_hash LIKE 'pass$%' THEN 1 ELSE 0 END AS pass_only, \
          (SELECT MAX(jpass.expires_at) FROM judge_passes jpass WHERE jpass.event_id = r.event_id \
           AND jpass.user_id = r.user_id AND jpass.revoked_at IS NULL) AS pass_expires, r.retired_at, \
@@ -431,23 +440,32 @@ pub async fn extend_pass(
     .await?)
 }
 
-/// Saves a judge's availability and track limit (`tracks` empty for none).
+/// A judge's profile as saved: availability, and the tracks and rooms they are limited to
+/// (comma-separated ids, empty for none).
+pub struct JudgeProfile<'a> {
+    pub tracks: &'a str,
+    pub rooms: &'a str,
+    pub active: bool,
+}
+
+/// Saves a judge's profile.
 pub async fn save_judge_profile(
     tx: &mut Tx,
     event_id: i64,
     user_id: i64,
-    tracks: &str,
-    active: bool,
+    profile: &JudgeProfile<'_>,
     at: i64,
 ) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO judge_profiles (event_id, user_id, tracks, active, updated_at) VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (event_id, user_id) DO UPDATE SET tracks = excluded.tracks, active = excluded.active, updated_at = excluded.updated_at",
+        "INSERT INTO judge_profiles (event_id, user_id, tracks, rooms, active, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (event_id, user_id) DO UPDATE SET tracks = excluded.tracks, rooms = excluded.rooms, \
+         active = excluded.active, updated_at = excluded.updated_at",
     )
     .bind(event_id)
     .bind(user_id)
-    .bind(tracks)
-    .bind(i64::from(active))
+    .bind(profile.tracks)
+    .bind(profile.rooms)
+    .bind(i64::from(profile.active))
     .bind(at)
     .execute(&mut **tx)
     .await?;
@@ -460,17 +478,18 @@ pub struct AssignProjectRow {
     pub id: i64,
     pub team_id: i64,
     pub track_id: Option<i64>,
+    pub room_id: Option<i64>,
 }
 
 impl From<AssignProjectRow> for assign::Project {
     fn from(p: AssignProjectRow) -> Self {
-        assign::Project { id: p.id, team: p.team_id, track: p.track_id }
+        assign::Project { id: p.id, team: p.team_id, track: p.track_id, room: p.room_id }
     }
 }
 
 pub async fn projects_to_assign(tx: &mut Tx, event_id: i64) -> AppResult<Vec<AssignProjectRow>> {
     Ok(sqlx::query_as(
-        "SELECT id, team_id, track_id FROM projects WHERE event_id = $1 AND status = 'submitted' ORDER BY id",
+        "SELECT id, team_id, track_id, room_id FROM projects WHERE event_id = $1 AND status = 'submitted' ORDER BY id",
     )
     .bind(event_id)
     .fetch_all(&mut **tx)
@@ -480,7 +499,7 @@ pub async fn projects_to_assign(tx: &mut Tx, event_id: i64) -> AppResult<Vec<Ass
 /// One submitted project of the event, if it is one.
 pub async fn project_to_assign(db: &Db, event_id: i64, project_id: i64) -> AppResult<Option<AssignProjectRow>> {
     Ok(sqlx::query_as(
-        "SELECT id, team_id, track_id FROM projects WHERE id = $1 AND event_id = $2 AND status = 'submitted'",
+        "SELECT id, team_id, track_id, room_id FROM projects WHERE id = $1 AND event_id = $2 AND status = 'submitted'",
     )
     .bind(project_id)
     .bind(event_id)

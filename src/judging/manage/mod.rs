@@ -29,6 +29,8 @@ pub struct JudgeRow {
     pub active: bool,
     /// The track the judge is limited to, if any.
     pub track: Option<i64>,
+    /// The room of the venue the judge stays in, if limited to one.
+    pub room: Option<i64>,
     /// The account has a password of its own: the judge signs in with it, never with a pass.
     pub own_login: bool,
     /// The judge's current (unrevoked) pass, if any.
@@ -105,6 +107,8 @@ pub struct ConsoleData {
     pub event_name: String,
     pub settings: Settings,
     pub tracks: Vec<(i64, String)>,
+    /// The venue's rooms in walking order (`rooms`).
+    pub rooms: Vec<(i64, String)>,
     pub judges: Vec<JudgeRow>,
     pub coverage: Vec<CoverageRow>,
     pub has_rubric: bool,
