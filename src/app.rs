@@ -20,6 +20,7 @@ use crate::judging::{
 use crate::mentoring::{HelpQueuePage, MentorProfilePage, MentoringPage, MyDayPage, SessionsPage};
 use crate::projects::{ProjectPage, SubmissionDetailPage, SubmissionsPage};
 use crate::rooms::{RoomMapPage, RoomsPage};
+use crate::slots::SlotsPage;
 use crate::stage::StageConsolePage;
 use crate::teams::{JoinTeamPage, OrganizerTeamsPage, TeamFinderPage, TeamPage};
 use crate::ui::enhance::FormEnhancer;
@@ -173,6 +174,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("/events/:id/checkin") view=CheckinConsolePage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/rooms") view=RoomsPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/rooms/map") view=RoomMapPage ssr=SsrMode::Async />
+                    <Route path=path!("/events/:id/slots") view=SlotsPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/checkin/:code") view=CheckinPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/ranking") view=RankingPage ssr=SsrMode::Async />
                     <Route path=path!("/events/:id/dashboard") view=DashboardPage ssr=SsrMode::Async />

@@ -23,6 +23,7 @@ pub mod live;
 pub mod mentoring;
 pub mod projects;
 pub mod rooms;
+pub mod slots;
 pub mod stage;
 pub mod tags;
 pub mod teams;

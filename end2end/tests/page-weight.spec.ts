@@ -95,6 +95,7 @@ test('every page fits its budget on a phone', async ({ page, browser }) => {
     ['check-in (organizer)', organizer, `${eventPath}/checkin`, BUDGET.page],
     ['stage (organizer)', organizer, `${eventPath}/stage`, BUDGET.page],
     ['rooms (organizer)', organizer, `${eventPath}/rooms`, BUDGET.page],
+    ['pitch slots (organizer)', organizer, `${eventPath}/slots`, BUDGET.page],
     ['judge desk', judgeState, `${eventPath}/judge`, BUDGET.desk],
     ['projector (organizer)', organizer, `${eventPath}/projector`, BUDGET.projector],
   ];

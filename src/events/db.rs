@@ -375,6 +375,7 @@ const EVENT_ROWS: &[&str] = &[
     "DELETE FROM certificates WHERE event_id = $1",
     "DELETE FROM stage_pitches WHERE event_id = $1 OR project_id IN (SELECT id FROM projects WHERE event_id = $1)",
     "DELETE FROM stages WHERE event_id = $1",
+    "DELETE FROM pitch_plans WHERE event_id = $1",
     "DELETE FROM audience_votes WHERE event_id = $1 OR project_id IN (SELECT id FROM projects WHERE event_id = $1)",
     "DELETE FROM audience_tickets WHERE event_id = $1",
     "DELETE FROM audience_settings WHERE event_id = $1",

@@ -219,6 +219,9 @@ pub fn EventPage() -> impl IntoView {
                                         <a class="button" href=format!("/events/{}/rooms", e.id)>
                                             {lang.t(Msg::RoomsTitle)}
                                         </a>
+                                        <a class="button" href=format!("/events/{}/slots", e.id)>
+                                            {lang.t(Msg::SlotsTitle)}
+                                        </a>
                                         <a class="button" href=format!("/events/{}/mentoring", e.id)>
                                             {lang.t(Msg::MentoringTitle)}
                                         </a>

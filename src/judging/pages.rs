@@ -75,6 +75,7 @@ pub fn JudgingPage() -> impl IntoView {
                             <a href=format!("/events/{event_id}/stage")>{lang.t(Msg::StageTitle)}</a>
                             <a href=format!("/events/{event_id}/checkin")>{lang.t(Msg::CheckinTitle)}</a>
                             <a href=format!("/events/{event_id}/rooms")>{lang.t(Msg::RoomsTitle)}</a>
+                            <a href=format!("/events/{event_id}/slots")>{lang.t(Msg::SlotsTitle)}</a>
                             <a href=format!("/events/{event_id}/show")>{lang.t(Msg::PublishTitle)}</a>
                             <a href=format!("/events/{event_id}/dashboard")>{lang.t(Msg::DashboardTitle)}</a>
                             <a href=format!("/events/{event_id}/manage")>{lang.t(Msg::ManageEvent)}</a>

@@ -100,6 +100,8 @@ pub struct DeskItem {
     pub room: String,
     /// Where the next project in the judge's walk is (`None` for the last).
     pub next: Option<crate::rooms::NextSpot>,
+    /// The judge's pitch slot with this project, when the event schedules them.
+    pub slot: Option<crate::slots::DeskSlot>,
     pub links: Vec<String>,
     pub criteria: Vec<Criterion>,
     pub mine: Option<MyScore>,
@@ -233,6 +235,8 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
         room_position: Option<i64>,
         repo_url: String,
         demo_url: String,
+        slot_start: Option<i64>,
+        slot_end: Option<i64>,
     }
     #[derive(sqlx::FromRow)]
     struct Mine {
@@ -249,7 +253,7 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     let track = crate::i18n::Localized::sql("tr.name", crate::i18n::request::request_lang());
     let rows: Vec<Assigned> = sqlx::query_as(&format!(
         "SELECT p.id, p.title, p.tagline, p.description, t.name AS team, COALESCE({track}, '') AS track, p.track_id, \
-         p.table_label, r.name AS room, r.position AS room_position, p.repo_url, p.demo_url \
+         p.table_label, r.name AS room, r.position AS room_position, p.repo_url, p.demo_url, a.slot_start, a.slot_end \
          FROM judge_assignments a JOIN projects p ON p.id = a.project_id JOIN teams t ON t.id = p.team_id \
          LEFT JOIN tracks tr ON tr.id = p.track_id LEFT JOIN rooms r ON r.id = p.room_id \
          WHERE a.event_id = $1 AND a.judge_id = $2"
@@ -258,13 +262,19 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
     .bind(me)
     .fetch_all(&db.pool)
     .await?;
-    // The judge's walk through the hall: rooms in their order, then tables by number.
+    // The judge's walk through the hall: rooms in their order, then tables by number; with
+    // pitch slots, the slots' order (which follows the walk as far as the teams allow), those
+    // without one after.
     let spot = |p: &Assigned| crate::rooms::domain::Spot {
         room: p.room_position.zip(p.room.clone()),
         table: p.table_label.clone(),
     };
     let mut rows: Vec<(crate::rooms::domain::Spot, Assigned)> = rows.into_iter().map(|p| (spot(&p), p)).collect();
-    rows.sort_by(|a, b| crate::rooms::domain::walking_order((&a.0, a.1.id), (&b.0, b.1.id)));
+    rows.sort_by(|a, b| {
+        let slot = |p: &Assigned| (p.slot_start.is_none(), p.slot_start);
+        slot(&a.1).cmp(&slot(&b.1)).then_with(|| crate::rooms::domain::walking_order((&a.0, a.1.id), (&b.0, b.1.id)))
+    });
+    let tz = crate::events::db::timezone(db, event_id).await?;
     let nexts: Vec<Option<crate::rooms::NextSpot>> = (0..rows.len())
         .map(|i| rows.get(i + 1).map(|next| crate::rooms::domain::next_spot(&rows[i].0, &next.0)))
         .collect();
@@ -303,6 +313,10 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
             table_label: p.table_label,
             room: p.room.unwrap_or_default(),
             next,
+            slot: p.slot_start.zip(p.slot_end).map(|w| crate::slots::DeskSlot {
+                time: crate::slots::domain::window_text(w, tz),
+                ends_ms: w.1 * 1000,
+            }),
             links: [p.repo_url, p.demo_url].into_iter().filter(|l| !l.is_empty()).collect(),
             criteria,
             mine: score,
@@ -394,6 +408,10 @@ pub async fn save_score(
     let ack = access.state.scores.save(save).await?;
     if ack.applied {
         access.state.live.publish(event_id, crate::live::Topic::Judging);
+        // A slot done: the judge's next team is told it is next (drafts change nothing there).
+        if ack.status != ScoreStatus::Draft.code() {
+            access.state.live.publish(event_id, crate::live::Topic::Slots);
+        }
     }
     // A form posted without JavaScript comes back to the desk, on the same project.
     if let Some(back) = back.filter(|b| b.starts_with(&format!("/events/{event_id}/judge"))) {

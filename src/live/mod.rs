@@ -28,13 +28,23 @@ pub enum Topic {
     Audience,
     /// The stage: the project pitching and its timer.
     Stage,
+    /// Pitch slots: the schedule, and judges done with a slot (the next team is told).
+    Slots,
     /// Everything may have changed (an instance reconnected to the others): refresh.
     Resync,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 7] =
-        [Topic::Help, Topic::Judging, Topic::Board, Topic::Announce, Topic::Audience, Topic::Stage, Topic::Resync];
+    pub const ALL: [Topic; 8] = [
+        Topic::Help,
+        Topic::Judging,
+        Topic::Board,
+        Topic::Announce,
+        Topic::Audience,
+        Topic::Stage,
+        Topic::Slots,
+        Topic::Resync,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -44,6 +54,7 @@ impl Topic {
             Topic::Announce => "announce",
             Topic::Audience => "audience",
             Topic::Stage => "stage",
+            Topic::Slots => "slots",
             Topic::Resync => "resync",
         }
     }

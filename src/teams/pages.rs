@@ -34,6 +34,7 @@ pub fn TeamPage() -> impl IntoView {
     let id = event_id_param();
     let data = Resource::new(move || id.get(), my_team);
     let mentor = Resource::new(move || id.get(), crate::mentoring::my_mentor);
+    let slots = Resource::new(move || id.get(), crate::slots::team_slots);
     let profile = ServerAction::<SaveProfile>::new();
     let create = ServerAction::<CreateTeam>::new();
     let join = ServerAction::<JoinTeam>::new();
@@ -76,6 +77,13 @@ pub fn TeamPage() -> impl IntoView {
                                 view! {
                                     <article class="card team">
                                         <h2 dir="auto">{team.name.clone()}</h2>
+                                        // When judges come to the team's table, and "you're next".
+                                        {move || {
+                                            slots
+                                                .get()
+                                                .and_then(Result::ok)
+                                                .map(|data| view! { <crate::slots::TeamSlotsPanel data /> })
+                                        }}
                                         {(!team.pitch.is_empty())
                                             .then(|| view! { <p dir="auto">{team.pitch.clone()}</p> })}
                                         {team

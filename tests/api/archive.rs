@@ -219,6 +219,16 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
         (org, Call::of(&PutOnStage { event_id: e, project_id: fx.project })),
         (org, Call::of(&SaveRoom { event_id: e, room_id: 0, name: "Salle A".into(), capacity: "10".into() })),
         (org, Call::of(&AutoPlace { event_id: e, again: None })),
+        (
+            org,
+            Call::of(&GenerateSlots {
+                event_id: e,
+                starts_at: "2030-10-07T09:00".into(),
+                pitch: "7".into(),
+                break_every: String::new(),
+                break_minutes: String::new(),
+            }),
+        ),
     ];
     for (client, call) in calls {
         let r = app.send_call(client, &call).await;

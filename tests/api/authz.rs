@@ -168,6 +168,14 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("rooms/place", ORGANIZER, NO_ONE),
         ("rooms/auto", ORGANIZER, NO_ONE),
         ("rooms/map", ORGANIZER, NO_ONE),
+        // Pitch slots: each case that needs one gives a fresh judge an assignment of the
+        // fixture's project and makes the schedule, so the team has a slot and the move one
+        // not yet judged.
+        ("slots/console", ORGANIZER, NO_ONE),
+        ("slots/generate", ORGANIZER, NO_ONE),
+        ("slots/team", PARTICIPANTS, NO_ONE),
+        ("slots/move", ORGANIZER, NO_ONE),
+        ("slots/clear", ORGANIZER, NO_ONE),
         ("help/settings", ORGANIZER, NO_ONE),
         ("judging/console", ORGANIZER, NO_ONE),
         ("judging/settings/save", ORGANIZER, NO_ONE),
@@ -278,6 +286,37 @@ async fn new_room(app: &TestApp, fx: &Fixture) -> i64 {
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap()
+}
+
+/// The schedule's form: `pitch` minutes from 7 October 2030, 09:00.
+fn slot_plan(event_id: i64, pitch: &str) -> GenerateSlots {
+    GenerateSlots {
+        event_id,
+        starts_at: "2030-10-07T09:00".into(),
+        pitch: pitch.into(),
+        break_every: "4".into(),
+        break_minutes: "5".into(),
+    }
+}
+
+/// A fresh judge's assignment of the fixture's project, given a slot by the schedule made
+/// again: its id and the slot's start.
+async fn slotted_assignment(app: &TestApp, fx: &Fixture) -> (i64, i64) {
+    let org = fx.client(Organizer);
+    let code = app.invite(org, fx.event, "judge", "1").await;
+    let (_, judge) = fresh_account(app, &code, &fx.tag).await;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO judge_assignments (event_id, project_id, judge_id, assigned_by, assigned_at) \
+         VALUES ($1, $2, $3, NULL, 0) RETURNING id",
+    )
+    .bind(fx.event)
+    .bind(fx.project)
+    .bind(judge)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    ok(&app.send(org, &slot_plan(fx.event, "7")).await, "schedule");
+    (id, one(app, "SELECT slot_start FROM judge_assignments WHERE id = $1", id).await)
 }
 
 fn prepared(call: Call) -> Prepared {
@@ -851,6 +890,24 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
             new_room(app, fx).await;
             prepared(Call::of(&AutoPlace { event_id, again: Some("on".into()) }))
         }
+        "slots/console" => prepared(Call::of(&SlotsConsole { event_id })),
+        "slots/generate" => prepared(Call::of(&slot_plan(event_id, "6"))),
+        "slots/team" => {
+            slotted_assignment(app, fx).await;
+            prepared(Call::of(&TeamSlots { event_id }))
+        }
+        "slots/move" => {
+            let (id, start) = slotted_assignment(app, fx).await;
+            Prepared {
+                call: Call::of(&MoveSlot { event_id, assignment_id: id }),
+                actor: None,
+                mark: format!("{id}/{start}"),
+            }
+        }
+        "slots/clear" => {
+            slotted_assignment(app, fx).await;
+            prepared(Call::of(&ClearSlots { event_id }))
+        }
         "checkin/mark" => prepared(Call::of(&MarkPresence { event_id, user_id: fx.user(Solo), present: "yes".into() })),
         "checkin/renew" => prepared(Call::of(&RenewCheckinCode { event_id })),
         "checkin/me" | "checkin/self" => {
@@ -1289,6 +1346,35 @@ async fn effect(
         "rooms/map" => expect(
             reply.json()["rooms"].as_array().is_some_and(|rs| rs.iter().any(|r| r["tables"].as_array().is_some_and(|t| !t.is_empty()))),
             "the map drawn",
+        ),
+        "slots/console" => expect(reply.json()["lines"].as_array().is_some_and(|l| !l.is_empty()), "the slots listed"),
+        "slots/generate" => expect(
+            count("SELECT COUNT(*) FROM pitch_plans WHERE pitch_seconds = 360 AND event_id = $1", fx.event).await == 1
+                && count("SELECT COUNT(*) FROM judge_assignments WHERE slot_start IS NOT NULL AND event_id = $1", fx.event).await > 0
+                && audited(app, fx.event, "slots.generated").await,
+            "the schedule made",
+        ),
+        "slots/team" => {
+            let slots = reply.json()["slots"].as_array().cloned().unwrap_or_default();
+            // The fixture's solo participant has no team, so no slot.
+            let want = if p == Solo { slots.is_empty() } else { !slots.is_empty() && slots.iter().all(|s| s["time"].as_str().is_some_and(|t| t.contains('–'))) };
+            expect(want, "the team's slots shown")
+        }
+        "slots/move" => {
+            let (id, start) = prep.mark.split_once('/').map(|(a, b)| (a.parse().unwrap_or(0), b.parse().unwrap_or(0))).unwrap_or((0, 0));
+            let now: i64 = sqlx::query_scalar("SELECT COALESCE(slot_start, 0) FROM judge_assignments WHERE id = $1").bind(id).fetch_one(pool).await.unwrap();
+            expect(now > start && audited(app, fx.event, "slots.moved").await, "the slot moved later")
+        }
+        "slots/clear" => expect(
+            count(
+                "SELECT COUNT(*) FROM judge_assignments a WHERE a.event_id = $1 AND a.slot_start IS NOT NULL AND NOT EXISTS \
+                 (SELECT 1 FROM scores s WHERE s.project_id = a.project_id AND s.judge_id = a.judge_id AND s.status <> 'draft')",
+                fx.event,
+            )
+            .await
+                == 0
+                && audited(app, fx.event, "slots.cleared").await,
+            "the slots not judged cleared",
         ),
         "rooms/save" => expect(count("SELECT COUNT(*) FROM rooms WHERE capacity = 12 AND event_id = $1", fx.event).await == 1, "room added"),
         "rooms/remove" => expect(count("SELECT COUNT(*) FROM rooms WHERE id = $1", id).await == 0, "room removed"),
@@ -1959,6 +2045,13 @@ async fn no_one_reaches_into_another_event_with_a_child_id() {
             .await
             .unwrap();
     let mut calls = reaches(&a, &b);
+    // One of B's assignments, its slot moved through A.
+    let b_assignment: i64 = sqlx::query_scalar("SELECT MIN(id) FROM judge_assignments WHERE event_id = $1")
+        .bind(b.event)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    calls.push((Organizer, Call::of(&MoveSlot { event_id: a.event, assignment_id: b_assignment })));
     calls.extend([
         (
             Organizer,

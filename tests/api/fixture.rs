@@ -478,6 +478,7 @@ pub const TABLES: &[&str] = &[
     "certificates",
     "checkins",
     "rooms",
+    "pitch_plans",
 ];
 
 /// One row as text, every column in order (a column no type reads shows as `?`).

@@ -56,6 +56,7 @@ pub use hakam::projects::{
     UploadScreenshot,
 };
 pub use hakam::rooms::{AutoPlace, PlaceProject, RemoveRoom, RoomMap, RoomsConsole, SaveRoom};
+pub use hakam::slots::{ClearSlots, GenerateSlots, MoveSlot, SlotsConsole, TeamSlots};
 pub use hakam::stage::{PutOnStage, SavePitchLength, StageConsole, TapClock};
 pub use hakam::teams::{
     AutoFormTeams, CreateTeam, DecideRequest, DissolveTeam, JoinTeam, LeaveTeam, MakeCaptain, MoveParticipant, MyTeam,

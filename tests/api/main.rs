@@ -31,6 +31,7 @@ mod proxy;
 mod roles;
 mod rooms;
 mod schema;
+mod slots;
 mod stage;
 mod teams;
 mod tls;

@@ -991,3 +991,40 @@ not-placed = Not placed yet
 err-room-name-taken = Another room of this event has this name.
 err-no-rooms = Add a room first.
 err-rooms-too-small = Too few free tables: { $missing } missing. Give a room more tables or add a room; nothing was placed.
+
+## Pitch slots
+slots-title = Pitch slots
+slots-hint = Each assignment gets a time window, no judge or team booked twice, judges walking their rooms in order, with a break every few pitches. Made again after changes, the schedule leaves the slots already judged, and those under way, where they are.
+field-slots-start = First pitch at
+field-slot-length = Length of a slot
+hint-slot-length = Minutes ("7"), or minutes and seconds ("6:30"), from 0:30 to 60.
+field-break-every = A break after every … slots
+hint-break-every = 0 or empty: no breaks.
+field-break-minutes = Length of a break (minutes)
+slots-make = Make the schedule
+slots-make-again = Make the schedule again
+slots-clear = Clear the slots not yet judged
+slots-unscheduled = { $count ->
+        [one] 1 assignment has no slot yet: make the schedule again.
+       *[other] { $count } assignments have no slot yet: make the schedule again.
+    }
+slot-time = Time
+slot-state-head = State
+slot-none = No slot
+slot-later = Later
+slot-now = Under way
+slot-late = Late
+slot-scored = Judged
+slot-absent = Team absent
+slot-team-absent = { $count ->
+        [one] marked absent once
+       *[other] marked absent { $count } times
+    }
+slot-move = Move later
+team-slots-title = Judges at your table
+team-slot-next = You're next: a judge is on the way.
+team-slot-line = A judge at your table at { $time }
+desk-slot = Your slot: { $time }
+desk-slot-left = left
+err-slot-done = This slot is already judged; it stays where it is.
+err-no-slots = Make the schedule first.

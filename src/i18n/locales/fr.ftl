@@ -977,3 +977,40 @@ not-placed = Pas encore placés
 err-room-name-taken = Une autre salle de cet événement porte ce nom.
 err-no-rooms = Ajoutez d'abord une salle.
 err-rooms-too-small = Pas assez de tables libres : il en manque { $missing }. Donnez plus de tables à une salle ou ajoutez une salle ; rien n'a été placé.
+
+## Créneaux de pitch
+slots-title = Créneaux de pitch
+slots-hint = Chaque affectation reçoit un créneau, sans qu'un jury ou une équipe soit pris deux fois, chaque jury parcourant ses salles dans l'ordre, avec une pause toutes les quelques présentations. Refait après des changements, le planning laisse à leur place les créneaux déjà notés et ceux en cours.
+field-slots-start = Premier pitch à
+field-slot-length = Durée d'un créneau
+hint-slot-length = En minutes (« 7 »), ou minutes et secondes (« 6:30 »), de 0:30 à 60.
+field-break-every = Une pause tous les … créneaux
+hint-break-every = 0 ou vide : pas de pause.
+field-break-minutes = Durée d'une pause (minutes)
+slots-make = Établir le planning
+slots-make-again = Refaire le planning
+slots-clear = Retirer les créneaux pas encore notés
+slots-unscheduled = { $count ->
+        [one] 1 affectation n'a pas encore de créneau : refaites le planning.
+       *[other] { $count } affectations n'ont pas encore de créneau : refaites le planning.
+    }
+slot-time = Heure
+slot-state-head = État
+slot-none = Sans créneau
+slot-later = À venir
+slot-now = En cours
+slot-late = En retard
+slot-scored = Noté
+slot-absent = Équipe absente
+slot-team-absent = { $count ->
+        [one] signalée absente une fois
+       *[other] signalée absente { $count } fois
+    }
+slot-move = Reporter
+team-slots-title = Jurys à votre table
+team-slot-next = C'est à vous : un jury arrive.
+team-slot-line = Un jury à votre table à { $time }
+desk-slot = Votre créneau : { $time }
+desk-slot-left = restant
+err-slot-done = Ce créneau est déjà noté ; il reste à sa place.
+err-no-slots = Établissez d'abord le planning.

@@ -74,6 +74,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
     let current = start.min(count.saturating_sub(1));
     let event_id = data.event_id;
     let open = data.open;
+    let now_ms = data.now_ms;
     let states: Vec<Local> = data.items.iter().map(initial).collect();
     let done = data.items.iter().zip(&states).filter(|(i, s)| rules(i).complete(s)).count();
     // "Done: {n}", split where the count goes, so the script changes only the count.
@@ -81,7 +82,7 @@ pub fn ScoreDesk(data: DeskData, start: usize, lang: Lang) -> impl IntoView {
     let (before, after) = progress.split_once(NUMBER_SLOT).unwrap_or((progress.as_str(), ""));
     let project = |idx: usize| {
         let item = &data.items[idx];
-        view! { <DeskProject item=item.clone() state=states[idx].clone() idx count event_id open lang /> }
+        view! { <DeskProject item=item.clone() state=states[idx].clone() idx count event_id open now_ms lang /> }
     };
     view! {
         <div
@@ -179,6 +180,7 @@ fn DeskProject(
     count: usize,
     event_id: i64,
     open: bool,
+    now_ms: i64,
     lang: Lang,
 ) -> impl IntoView {
     let pid = item.project_id;
@@ -231,6 +233,26 @@ fn DeskProject(
                     view! {
                         <p class="desk-next hint" dir="auto">
                             {next}
+                        </p>
+                    }
+                })}
+            // The judge's slot with this team, counting down to its end (the stage's countdown).
+            {item
+                .slot
+                .clone()
+                .map(|slot| {
+                    view! {
+                        <p class="desk-slot">
+                            <span>
+                                {lang
+                                    .format(args::DeskSlot {
+                                        time: slot.time.clone(),
+                                    })}
+                            </span>
+                            " · "
+                            <crate::live::Countdown ends_at=Some(slot.ends_ms) left_ms=slot.ends_ms - now_ms now_ms />
+                            " "
+                            <span>{lang.t(Msg::DeskSlotLeft)}</span>
                         </p>
                     }
                 })}

@@ -430,6 +430,8 @@ pub async fn run_assignment(
     .await?;
     tx.commit().await?;
     access.state.live.publish(event_id, crate::live::Topic::Judging);
+    // Assignments changed: a team's slots may have gone with them.
+    access.state.live.publish(event_id, crate::live::Topic::Slots);
     Ok(())
 }
 
@@ -462,6 +464,8 @@ pub async fn add_extra_judge(event_id: i64, project_id: i64) -> Result<(), AppEr
     .await?;
     tx.commit().await?;
     access.state.live.publish(event_id, crate::live::Topic::Judging);
+    // Assignments changed: a team's slots may have gone with them.
+    access.state.live.publish(event_id, crate::live::Topic::Slots);
     Ok(())
 }
 

@@ -202,6 +202,7 @@ pub async fn save_paper(
         return Err(AppError::Conflict(Msg::ErrPaperScoreChanged));
     }
     access.state.live.publish(event_id, crate::live::Topic::Judging);
+    access.state.live.publish(event_id, crate::live::Topic::Slots);
     leptos_axum::redirect(&format!(
         "{}&saved={}",
         entry_path(event_id, judge_id, project_id, rubric_id, &mark),
