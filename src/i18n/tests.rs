@@ -57,7 +57,7 @@ fn plain_texts_are_whole_and_keys_keep_their_serialized_names() {
     assert_eq!(Msg::ImportConfirm.id(), "import-confirm");
     assert_eq!(Msg::ImportConfirm.vars(), &[Var { name: "count", count: true }]);
     assert!(Msg::LogIn.vars().is_empty());
-    assert_eq!(Msg::ALL.len(), 907);
+    assert_eq!(Msg::ALL.len(), 921);
     #[cfg(feature = "ssr")]
     {
         assert_eq!(serde_json::to_string(&Msg::ErrBadCredentials).ok().as_deref(), Some("\"ErrBadCredentials\""));

@@ -54,16 +54,10 @@ pub fn JudgingPage() -> impl IntoView {
                     ))
                     .chain(d.tracks.iter().map(|(id, n)| (id.to_string(), n.clone())))
                     .collect();
-                let room_options: Vec<(String, String)> = if d.rooms.is_empty() {
-                    Vec::new()
-                } else {
-                    std::iter::once((String::new(), lang.t(Msg::AllRooms).to_owned()))
-                        .chain(d.rooms.iter().map(|(id, n)| (id.to_string(), n.clone())))
-                        .collect()
-                };
+                let room_options: Vec<(i64, String)> = d.rooms.clone();
                 let under = d.coverage.iter().filter(|c| c.under).count();
                 let absent_flagged = d.coverage.iter().filter(|c| c.absent_flagged).count();
-                // Offered once the event has rooms: a judge can be kept to one.
+                // Offered once the event has rooms: a judge can be kept to some of them.
                 view! {
                     <section class="form-page wide">
                         <div class="page-head">
@@ -171,7 +165,7 @@ pub fn JudgingPage() -> impl IntoView {
                                 .map(|j| {
                                     let track_options = track_options.clone();
                                     let room_options = room_options.clone();
-                                    let room = j.room.map(|r| r.to_string()).unwrap_or_default();
+                                    let judge_rooms = j.rooms.clone();
                                     let uid = j.user_id;
                                     let live = j.pass.as_ref().is_some_and(|p| !p.expired);
                                     let (own, has_pass) = (j.own_login, j.pass.is_some());
@@ -389,25 +383,33 @@ pub fn JudgingPage() -> impl IntoView {
                                                                         })
                                                                         .collect_view()}
                                                                 </select>
+                                                                // None ticked: every room.
                                                                 {(!room_options.is_empty())
                                                                     .then(|| {
                                                                         view! {
-                                                                            <label class="visually-hidden" for=format!("f-room-{uid}")>
-                                                                                {lang.t(Msg::FieldRoom)}
-                                                                            </label>
-                                                                            <select id=format!("f-room-{uid}") name="room">
+                                                                            <fieldset class="judge-rooms">
+                                                                                <legend>{lang.t(Msg::JudgeRooms)}</legend>
                                                                                 {room_options
                                                                                     .into_iter()
-                                                                                    .map(|(v, l)| {
-                                                                                        let sel = room == v;
+                                                                                    .map(|(id, name)| {
+                                                                                        let field = format!("f-room-{uid}-{id}");
                                                                                         view! {
-                                                                                            <option value=v selected=sel>
-                                                                                                {l}
-                                                                                            </option>
+                                                                                            <span class="checkbox">
+                                                                                                <input
+                                                                                                    type="checkbox"
+                                                                                                    id=field.clone()
+                                                                                                    name=format!("rooms[{id}]")
+                                                                                                    value="on"
+                                                                                                    checked=judge_rooms.contains(&id)
+                                                                                                />
+                                                                                                <label for=field dir="auto">
+                                                                                                    {name}
+                                                                                                </label>
+                                                                                            </span>
                                                                                         }
                                                                                     })
                                                                                     .collect_view()}
-                                                                            </select>
+                                                                            </fieldset>
                                                                         }
                                                                     })}
                                                                 <button type="submit" class="button link">

@@ -315,6 +315,7 @@ pub async fn judge_desk(event_id: i64) -> Result<DeskData, AppError> {
             next,
             slot: p.slot_start.zip(p.slot_end).map(|w| crate::slots::DeskSlot {
                 time: crate::slots::domain::window_text(w, tz),
+                starts_ms: w.0 * 1000,
                 ends_ms: w.1 * 1000,
             }),
             links: [p.repo_url, p.demo_url].into_iter().filter(|l| !l.is_empty()).collect(),

@@ -116,7 +116,21 @@ pub(crate) mod client {
     fn show(el: &web_sys::Element, page_offset: i64) {
         let Some(ends) = el.get_attribute("data-clock-ends").and_then(|v| v.parse::<i64>().ok()) else { return };
         let offset = if el.has_attribute("data-clock-now") { offset(el) } else { page_offset };
-        let left = ends - (device_now() + offset);
+        let now = device_now() + offset;
+        // A pitch slot's countdown runs to its start first, then to its end (`data-phase`
+        // says which, for the words around it).
+        let starts = el.get_attribute("data-clock-starts").and_then(|v| v.parse::<i64>().ok());
+        let before = starts.is_some_and(|s| now < s);
+        let left = match (before, starts) {
+            (true, Some(s)) => s - now,
+            _ => ends - now,
+        };
+        if starts.is_some() {
+            let phase = if before { "before" } else { "during" };
+            if el.get_attribute("data-phase").as_deref() != Some(phase) {
+                let _ = el.set_attribute("data-phase", phase);
+            }
+        }
         let text = super::format_left(left);
         if el.text_content().as_deref() != Some(text.as_str()) {
             el.set_text_content(Some(&text));

@@ -177,7 +177,12 @@ pub(crate) mod client {
         let html = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
         let parsed = web_sys::DomParser::new()?.parse_from_string(&html, web_sys::SupportedType::TextHtml)?;
         if let (Some(fresh), Some(current)) = (parsed.get_element_by_id(target), document.get_element_by_id(target)) {
-            current.set_inner_html(&fresh.inner_html());
+            // Unchanged content is left alone: a live region announced again for nothing, or
+            // a list rebuilt under the reader's finger, helps no one.
+            let html = fresh.inner_html();
+            if current.inner_html() != html {
+                current.set_inner_html(&html);
+            }
         }
         Ok(true)
     }

@@ -4,6 +4,7 @@
 use super::*;
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 #[cfg(feature = "ssr")]
 use {
@@ -23,7 +24,13 @@ pub async fn rooms_console(event_id: i64) -> Result<RoomsData, AppError> {
     let rooms = db::rooms(db, event_id)
         .await?
         .into_iter()
-        .map(|r| Room { id: r.id, name: r.name, capacity: r.capacity, placed: r.placed })
+        .map(|r| Room {
+            plan: (r.has_plan == 1).then(|| plan_url(event_id, r.id)),
+            id: r.id,
+            name: r.name,
+            capacity: r.capacity,
+            placed: r.placed,
+        })
         .collect();
     let projects = db::projects(db, event_id, crate::i18n::request::request_lang())
         .await?
@@ -156,6 +163,42 @@ pub async fn place_project(event_id: i64, project_id: i64, room_id: i64, table_l
     Ok(())
 }
 
+/// Places the projects of a pasted list (code, room, table a line; see
+/// `domain::read_places`), checked whole: one problem and nothing is placed.
+#[server(prefix = "/api", endpoint = "rooms/import")]
+pub async fn import_places(event_id: i64, places: String) -> Result<(), AppError> {
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
+    let rows = domain::read_places(&places).map_err(|e| AppError::Invalid(vec![e]))?;
+    let mut tx = access.db().begin_write().await?;
+    // One list, placement or room change at a time (PostgreSQL runs writes side by side):
+    // the tables and capacities checked are those the list is applied to.
+    crate::events::people::db::lock_event(&mut tx, event_id).await?;
+    let now = db::submitted(&mut tx, event_id).await?;
+    let ids: Vec<i64> = now.iter().map(|p| p.0).collect();
+    let rooms = db::list_rooms(&mut tx, event_id).await?;
+    let listed = domain::check_places(&rows, &ids, &rooms).map_err(|e| AppError::Invalid(vec![e]))?;
+    let mut changed = Vec::new();
+    for (project, room, table) in listed {
+        let before = now.iter().find(|p| p.0 == project).map(|p| (p.1, p.2.as_str()));
+        if before != Some((room, table.as_str())) {
+            db::set_place(&mut tx, project, room, &table).await?;
+            changed.push(json!([project, room, table]));
+        }
+    }
+    audit(
+        &mut tx,
+        Some(event_id),
+        Some(access.user.id),
+        "room.imported",
+        None,
+        Some(json!({ "lines": rows.len(), "placed": changed })),
+    )
+    .await?;
+    tx.commit().await?;
+    access.state.live.publish(event_id, crate::live::Topic::Judging);
+    Ok(())
+}
+
 /// Places projects at tables automatically, by track (each kept together), tables numbered in
 /// walking order. Projects already in a room stay where they are unless `again` is set, when
 /// every project is placed anew. Refused whole when the rooms have too few free tables.
@@ -208,15 +251,23 @@ pub async fn room_map(event_id: i64) -> Result<MapData, AppError> {
     let db = access.db();
     let hide = crate::judging::db::settings(db, event_id).await?.hide_names;
     let rooms = db::rooms(db, event_id).await?;
-    let mut projects = db::projects(db, event_id, crate::i18n::request::request_lang()).await?;
-    let spot = |p: &db::PlaceRow| domain::Spot {
-        room: p.room_id.and_then(|id| rooms.iter().find(|r| r.id == id)).map(|r| (r.position, r.name.clone())),
-        table: p.table_label.clone(),
-    };
-    projects.sort_by(|a, b| domain::walking_order((&spot(a), a.id), (&spot(b), b.id)));
+    let projects = db::projects(db, event_id, crate::i18n::request::request_lang()).await?;
+    // Each project's place worked out once, not in every comparison of the sort.
+    let by_id: std::collections::HashMap<i64, &db::RoomRow> = rooms.iter().map(|r| (r.id, r)).collect();
+    let mut projects: Vec<(domain::Spot, db::PlaceRow)> = projects
+        .into_iter()
+        .map(|p| {
+            let room = p.room_id.and_then(|id| by_id.get(&id)).map(|r| (r.position, r.name.clone()));
+            (domain::Spot { room, table: p.table_label.clone() }, p)
+        })
+        .collect();
+    projects.sort_by(|a, b| domain::walking_order((&a.0, a.1.id), (&b.0, b.1.id)));
     let mut out: Vec<MapRoom> = Vec::new();
-    for p in projects {
-        let name = spot(&p).room.map(|r| r.1);
+    // A room's floor plan goes with its sheet.
+    let plans: std::collections::HashMap<String, String> =
+        rooms.iter().filter(|r| r.has_plan == 1).map(|r| (r.name.clone(), plan_url(event_id, r.id))).collect();
+    for (spot, p) in projects {
+        let name = spot.room.map(|r| r.1);
         let table = MapTable {
             table_label: p.table_label,
             code: project_code(p.id),
@@ -225,8 +276,30 @@ pub async fn room_map(event_id: i64) -> Result<MapData, AppError> {
         };
         match out.last_mut() {
             Some(room) if room.name == name => room.tables.push(table),
-            _ => out.push(MapRoom { name, tables: vec![table] }),
+            _ => {
+                out.push(MapRoom { plan: name.as_ref().and_then(|n| plans.get(n).cloned()), name, tables: vec![table] })
+            }
         }
     }
     Ok(MapData { event_id, event_name: crate::events::db::name(db, event_id).await?.unwrap_or_default(), rooms: out })
+}
+
+/// Sets a room's floor plan (multipart: `event_id`, `room_id`, `plan`, an image of at most
+/// 3 MB).
+#[server(prefix = "/api", endpoint = "rooms/plan", input = MultipartFormData)]
+pub async fn upload_room_plan(data: MultipartData) -> Result<(), AppError> {
+    super::plan::upload(data).await
+}
+
+/// Takes a room's floor plan away.
+#[server(prefix = "/api", endpoint = "rooms/plan/remove")]
+pub async fn remove_room_plan(event_id: i64, room_id: i64) -> Result<(), AppError> {
+    let access = gate::event_write(event_id, &[Role::Organizer]).await?;
+    let mut tx = access.db().begin_write().await?;
+    db::before(&mut tx, event_id, room_id).await?.ok_or(AppError::NotFound)?;
+    db::set_plan(&mut tx, room_id, None).await?;
+    audit(&mut tx, Some(event_id), Some(access.user.id), "room.plan_removed", Some(json!({ "room": room_id })), None)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }

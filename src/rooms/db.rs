@@ -9,13 +9,16 @@ pub struct RoomRow {
     pub position: i64,
     pub capacity: Option<i64>,
     pub placed: i64,
+    /// 1 when the room has a floor plan.
+    pub has_plan: i64,
 }
 
 /// The event's rooms in walking order, with how many projects each holds.
 pub async fn rooms(db: &Db, event_id: i64) -> Result<Vec<RoomRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT r.id, r.name, r.position, r.capacity, \
-         (SELECT COUNT(*) FROM projects p WHERE p.room_id = r.id AND p.status = 'submitted') AS placed \
+         (SELECT COUNT(*) FROM projects p WHERE p.room_id = r.id AND p.status = 'submitted') AS placed, \
+         CASE WHEN r.plan_data IS NULL THEN 0 ELSE 1 END AS has_plan \
          FROM rooms r WHERE r.event_id = $1 ORDER BY r.position, r.id",
     )
     .bind(event_id)
@@ -153,13 +156,50 @@ pub async fn space(tx: &mut Tx, event_id: i64) -> Result<Vec<(i64, Option<i64>, 
     .bind(event_id)
     .fetch_all(&mut **tx)
     .await?;
+    // Grouped once: a scan of every placement per room grows as rooms × projects.
+    let mut by_room: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+    for (room, table) in used {
+        by_room.entry(room).or_default().push(table);
+    }
+    Ok(rooms.into_iter().map(|(id, capacity)| (id, capacity, by_room.remove(&id).unwrap_or_default())).collect())
+}
+
+/// The rooms as a pasted list of places is checked against, read in the write: names,
+/// capacities and the submitted projects each holds, with their tables.
+pub async fn list_rooms(tx: &mut Tx, event_id: i64) -> Result<Vec<super::domain::ListRoom>, sqlx::Error> {
+    let rooms: Vec<(i64, String, Option<i64>)> =
+        sqlx::query_as("SELECT id, name, capacity FROM rooms WHERE event_id = $1 ORDER BY position, id")
+            .bind(event_id)
+            .fetch_all(&mut **tx)
+            .await?;
+    let placed: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT room_id, id, table_label FROM projects WHERE event_id = $1 AND status = 'submitted' \
+         AND room_id IS NOT NULL",
+    )
+    .bind(event_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut by_room: std::collections::HashMap<i64, Vec<(i64, String)>> = std::collections::HashMap::new();
+    for (room, project, table) in placed {
+        by_room.entry(room).or_default().push((project, table));
+    }
     Ok(rooms
         .into_iter()
-        .map(|(id, capacity)| {
-            let tables = used.iter().filter(|(room, _)| *room == id).map(|(_, t)| t.clone()).collect();
-            (id, capacity, tables)
+        .map(|(id, name, capacity)| super::domain::ListRoom {
+            id,
+            name,
+            capacity,
+            projects: by_room.remove(&id).unwrap_or_default(),
         })
         .collect())
+}
+
+/// The event's submitted projects and their places now, read in the write.
+pub async fn submitted(tx: &mut Tx, event_id: i64) -> Result<Vec<(i64, Option<i64>, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, room_id, table_label FROM projects WHERE event_id = $1 AND status = 'submitted'")
+        .bind(event_id)
+        .fetch_all(&mut **tx)
+        .await
 }
 
 /// The submitted projects without a room (all of them when `every`), in placing order, with
@@ -174,4 +214,30 @@ pub async fn to_place(tx: &mut Tx, event_id: i64, every: bool) -> Result<Vec<(i6
     .bind(i64::from(every))
     .fetch_all(&mut **tx)
     .await
+}
+
+/// Sets a room's floor plan (its content type and bytes), or takes it away.
+pub async fn set_plan(tx: &mut Tx, room_id: i64, plan: Option<(&str, &[u8])>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE rooms SET plan_type = $1, plan_data = $2 WHERE id = $3")
+        .bind(plan.map(|p| p.0))
+        .bind(plan.map(|p| p.1.to_vec()))
+        .bind(room_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// A room's floor plan: its content type and bytes, if the room is the event's and has one.
+#[derive(sqlx::FromRow)]
+pub struct PlanRow {
+    pub plan_type: Option<String>,
+    pub plan_data: Option<Vec<u8>>,
+}
+
+pub async fn plan(db: &Db, event_id: i64, room_id: i64) -> Result<Option<PlanRow>, sqlx::Error> {
+    sqlx::query_as("SELECT plan_type, plan_data FROM rooms WHERE id = $1 AND event_id = $2")
+        .bind(room_id)
+        .bind(event_id)
+        .fetch_optional(&db.pool)
+        .await
 }

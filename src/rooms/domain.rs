@@ -4,7 +4,7 @@
 
 use super::NextSpot;
 use crate::error::FieldError;
-use crate::i18n::args;
+use crate::i18n::{args, Msg};
 use std::cmp::Ordering;
 
 /// The most tables a room may hold.
@@ -161,6 +161,168 @@ pub fn check_room(name: &str, capacity: &str) -> Result<(String, Option<i64>), V
     }
 }
 
+/// One line of a pasted list of places: the project's code, its room's name (empty: no
+/// room) and its table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListedPlace {
+    pub line: usize,
+    pub code: String,
+    pub room: String,
+    pub table: String,
+}
+
+/// Longest table label a list may set (as the place form).
+pub const TABLE_MAX: usize = 40;
+
+fn lines_text(lines: &[usize]) -> String {
+    lines.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// A list of places as pasted from a spreadsheet or a CSV file: one project a line, its code,
+/// room and table, separated by tabs (a spreadsheet's copy), else semicolons (a French CSV,
+/// whose values may hold commas), else commas. Blank lines and a first line of column names
+/// ("code", …) are skipped. Lines without a code, with more than three values, or a table
+/// label too long or holding control characters are refused together, by line number.
+pub fn read_places(text: &str) -> Result<Vec<ListedPlace>, FieldError> {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let delimiter = if first.contains('\t') {
+        b'\t'
+    } else if first.contains(';') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut bad = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        // The line as an editor counts it, blank lines included (the reader's own count skips
+        // them): from where the record's first value starts in the text (the reader's position
+        // is before the blank lines it skipped).
+        let bytes = text.as_bytes();
+        let line = record.as_ref().ok().and_then(|r| r.position()).map_or(i + 1, |p| {
+            let mut at = (p.byte() as usize).min(bytes.len());
+            while bytes.get(at).is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                at += 1;
+            }
+            bytes[..at].iter().filter(|b| **b == b'\n').count() + 1
+        });
+        let Ok(record) = record else {
+            bad.push(line);
+            continue;
+        };
+        let cells: Vec<&str> = record.iter().collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        if rows.is_empty() && bad.is_empty() && cells[0].eq_ignore_ascii_case("code") {
+            continue;
+        }
+        let cell = |n: usize| cells.get(n).copied().unwrap_or("").to_owned();
+        let table = cell(2);
+        let unreadable = table.chars().count() > TABLE_MAX || table.chars().any(char::is_control);
+        if cells[0].is_empty() || cells.len() > 3 || unreadable {
+            bad.push(line);
+            continue;
+        }
+        rows.push(ListedPlace { line, code: cell(0), room: cell(1), table });
+    }
+    if !bad.is_empty() {
+        return Err(FieldError::with("places", args::ErrPlaceRow { lines: lines_text(&bad) }));
+    }
+    if rows.is_empty() {
+        return Err(FieldError::new("places", Msg::ErrRequired));
+    }
+    Ok(rows)
+}
+
+/// A room as a list is checked against: its id, name, tables (`None`: no limit) and the
+/// projects in it now, with their tables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListRoom {
+    pub id: i64,
+    pub name: String,
+    pub capacity: Option<i64>,
+    pub projects: Vec<(i64, String)>,
+}
+
+/// The listed places, each project's code read among the event's submitted projects
+/// (`projects`) and its room by name (letter case aside), checked whole: every code known,
+/// every room known, no project listed twice, no room's table given twice (in the list, or
+/// to a project the list leaves where it is), and no room holding more projects than its
+/// tables once the list is applied. Returns (project, room, table) in the
+/// list's order; the first kind of problem found is reported with all its line numbers.
+pub fn check_places(
+    rows: &[ListedPlace],
+    projects: &[i64],
+    rooms: &[ListRoom],
+) -> Result<Vec<(i64, Option<i64>, String)>, FieldError> {
+    use std::collections::{HashMap, HashSet};
+    let code_of = |code: &str| -> Option<i64> {
+        let digits = code.strip_prefix(['P', 'p'])?;
+        let id: i64 = digits.parse().ok()?;
+        projects.contains(&id).then_some(id)
+    };
+    let room_of = |name: &str| -> Option<Option<i64>> {
+        if name.is_empty() {
+            return Some(None);
+        }
+        let lower = name.to_lowercase();
+        let matches: Vec<&ListRoom> = rooms.iter().filter(|r| r.name.to_lowercase() == lower).collect();
+        match matches.as_slice() {
+            [one] => Some(Some(one.id)),
+            _ => rooms.iter().find(|r| r.name == name).map(|r| Some(r.id)),
+        }
+    };
+    let unknown: Vec<usize> = rows.iter().filter(|r| code_of(&r.code).is_none()).map(|r| r.line).collect();
+    if !unknown.is_empty() {
+        return Err(FieldError::with("places", args::ErrPlaceCode { lines: lines_text(&unknown) }));
+    }
+    let unknown: Vec<usize> = rows.iter().filter(|r| room_of(&r.room).is_none()).map(|r| r.line).collect();
+    if !unknown.is_empty() {
+        return Err(FieldError::with("places", args::ErrPlaceRoom { lines: lines_text(&unknown) }));
+    }
+    let places: Vec<(usize, i64, Option<i64>, String)> =
+        rows.iter().filter_map(|r| Some((r.line, code_of(&r.code)?, room_of(&r.room)?, r.table.clone()))).collect();
+    let moving: HashSet<i64> = places.iter().map(|p| p.1).collect();
+    // The tables of the projects the list leaves where they are are taken already.
+    let mut seen_table: HashSet<(Option<i64>, String)> = rooms
+        .iter()
+        .flat_map(|r| r.projects.iter().map(move |(p, t)| (r.id, *p, t)))
+        .filter(|(_, p, t)| !moving.contains(p) && !t.is_empty())
+        .map(|(room, _, t)| (Some(room), t.to_lowercase()))
+        .collect();
+    let mut seen_project = HashSet::new();
+    let twice: Vec<usize> = places
+        .iter()
+        .filter(|(_, project, room, table)| {
+            let table_twice = room.is_some() && !table.is_empty() && !seen_table.insert((*room, table.to_lowercase()));
+            !seen_project.insert(*project) || table_twice
+        })
+        .map(|p| p.0)
+        .collect();
+    if !twice.is_empty() {
+        return Err(FieldError::with("places", args::ErrPlaceTwice { lines: lines_text(&twice) }));
+    }
+    // Each room's projects once the list is applied: those it holds now that the list does
+    // not move, and those the list puts there.
+    let listed: HashMap<i64, Option<i64>> = places.iter().map(|p| (p.1, p.2)).collect();
+    for room in rooms {
+        let Some(capacity) = room.capacity else { continue };
+        let staying = room.projects.iter().filter(|(p, _)| !listed.contains_key(p)).count();
+        let coming = listed.values().filter(|r| **r == Some(room.id)).count();
+        if (staying + coming) as i64 > capacity {
+            return Err(FieldError::with("places", args::ErrPlaceFull { room: room.name.clone() }));
+        }
+    }
+    Ok(places.into_iter().map(|(_, project, room, table)| (project, room, table)).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,5 +429,59 @@ mod tests {
         assert_eq!(fields(check_room("  ", "0")), ["name", "capacity"]);
         assert_eq!(fields(check_room(&"x".repeat(MAX_NAME + 1), "douze")), ["name", "capacity"]);
         assert_eq!(fields(check_room("Salle\u{7}", "3")), ["name"]);
+    }
+
+    fn listed(text: &str) -> Vec<(usize, String, String, String)> {
+        read_places(text).unwrap().into_iter().map(|r| (r.line, r.code, r.room, r.table)).collect()
+    }
+
+    #[test]
+    fn a_pasted_list_reads_from_a_spreadsheet_or_a_csv_file() {
+        let row = |line: usize, code: &str, room: &str, table: &str| (line, code.into(), room.into(), table.into());
+        assert_eq!(
+            listed("code,room,table\nP007, Salle B ,14\n\nP9,,\n"),
+            [row(2, "P007", "Salle B", "14"), row(4, "P9", "", "")]
+        );
+        assert_eq!(listed("P007\tSalle B\t14"), [row(1, "P007", "Salle B", "14")]);
+        assert_eq!(listed("P007;Salle B, étage 1;14"), [row(1, "P007", "Salle B, étage 1", "14")]);
+        assert_eq!(listed("\"P007\",\"Salle \"\"B\"\"\",3"), [row(1, "P007", "Salle \"B\"", "3")]);
+        let bad = read_places("P1,A,1\n,A,2\nP3,A,3,extra\nP4,A,").unwrap_err();
+        assert_eq!((bad.field.as_str(), bad.msg, bad.arg.as_deref()), ("places", Msg::ErrPlaceRow, Some("2, 3")));
+        let long = format!("P1,A,{}", "9".repeat(TABLE_MAX + 1));
+        assert_eq!(read_places(&long).unwrap_err().msg, Msg::ErrPlaceRow);
+        assert_eq!(read_places(" \n").unwrap_err().msg, Msg::ErrRequired);
+    }
+
+    #[test]
+    fn a_list_is_checked_whole_against_the_event() {
+        let rooms = [
+            ListRoom {
+                id: 1,
+                name: "Salle A".into(),
+                capacity: Some(2),
+                projects: vec![(10, "1".into()), (11, "2".into())],
+            },
+            ListRoom { id: 2, name: "Salle B".into(), capacity: None, projects: vec![] },
+        ];
+        let projects = [10, 11, 12];
+        let rows = |text: &str| read_places(text).unwrap();
+        let check = |text: &str| check_places(&rows(text), &projects, &rooms);
+        // Project 10 leaves A for B, so 12 fits in A; room names in any letter case.
+        assert_eq!(
+            check("P010,salle b,1\nP12,Salle A,3"),
+            Ok(vec![(10, Some(2), "1".into()), (12, Some(1), "3".into())])
+        );
+        assert_eq!(check("P11,,"), Ok(vec![(11, None, String::new())]));
+        let err = |text: &str| check(text).map_err(|e| (e.msg, e.arg.unwrap_or_default())).unwrap_err();
+        assert_eq!(err("P10,A,1\nP99,Salle A,1\nX1,Salle A,2"), (Msg::ErrPlaceCode, "2, 3".into()));
+        assert_eq!(err("P10,Salle C,1\nP11,Salle A,1"), (Msg::ErrPlaceRoom, "1".into()));
+        assert_eq!(err("P10,Salle B,1\nP11,Salle B,1\nP10,Salle B,2"), (Msg::ErrPlaceTwice, "2, 3".into()));
+        // A is full (10 and 11 stay): a third project does not fit.
+        assert_eq!(err("P12,Salle A,3"), (Msg::ErrPlaceFull, "Salle A".into()));
+        // Table 2 of A is 11's, which stays; table 1 is free once 10 leaves it.
+        assert_eq!(err("P10,Salle B,1\nP12,Salle A,2"), (Msg::ErrPlaceTwice, "2".into()));
+        assert!(check("P10,Salle B,1\nP12,Salle A,1").is_ok());
+        // Control characters in a table label (a quoted cell may hold a line break).
+        assert_eq!(read_places("P10,Salle A,\"1\n2\"").unwrap_err().msg, Msg::ErrPlaceRow);
     }
 }

@@ -10,6 +10,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod domain;
 mod pages;
+#[cfg(feature = "ssr")]
+pub mod plan;
 
 pub use api::*;
 pub use pages::{RoomMapPage, RoomsPage};
@@ -25,6 +27,16 @@ pub struct Room {
     pub capacity: Option<i64>,
     /// Projects placed in it.
     pub placed: i64,
+    /// Its floor plan's address, when it has one.
+    pub plan: Option<String>,
+}
+
+/// The form field of a floor plan's file, shared by the page and the server function.
+pub const PLAN_FIELD: &str = "plan";
+
+/// Where a room's floor plan is served.
+pub fn plan_url(event_id: i64, room_id: i64) -> String {
+    format!("/events/{event_id}/rooms/{room_id}/plan")
 }
 
 /// A submitted project and where it sits.
@@ -62,6 +74,8 @@ pub struct MapTable {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MapRoom {
     pub name: Option<String>,
+    /// The room's floor plan's address, when it has one.
+    pub plan: Option<String>,
     pub tables: Vec<MapTable>,
 }
 

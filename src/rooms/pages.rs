@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::i18n::{args, use_lang, Msg};
-use crate::ui::{action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, Submit};
+use crate::ui::{action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, Submit, TextArea};
 use leptos::prelude::*;
 
 /// The organizer's rooms, automatic placement and each project's place.
@@ -16,7 +16,11 @@ pub fn RoomsPage() -> impl IntoView {
     let remove = ServerAction::<RemoveRoom>::new();
     let place = ServerAction::<PlaceProject>::new();
     let auto = ServerAction::<AutoPlace>::new();
+    let import = ServerAction::<ImportPlaces>::new();
+    let remove_plan = ServerAction::<RemoveRoomPlan>::new();
+    let plan_errors = crate::ui::url_error("/api/rooms/plan");
     let save_errors = action_error(save);
+    let import_errors = action_error(import);
     let errors = [action_error(remove), action_error(place), action_error(auto)];
     view! {
         {loaded(
@@ -33,6 +37,19 @@ pub fn RoomsPage() -> impl IntoView {
                         </div>
                         <p class="hint">{lang.t(Msg::RoomsHint)}</p>
                         <FormError errors=save_errors />
+                        // A refused floor plan, named by its reason (its form is a plain upload).
+                        {move || {
+                            plan_errors
+                                .get()
+                                .map(|e| {
+                                    let text = e.field_text(PLAN_FIELD, lang).unwrap_or_else(|| e.summary(lang));
+                                    view! {
+                                        <p class="form-error" role="alert">
+                                            {text}
+                                        </p>
+                                    }
+                                })
+                        }}
                         {errors.into_iter().map(|e| view! { <FormError errors=e /> }).collect_view()}
                         <ol class="rooms">
                             {d
@@ -55,6 +72,7 @@ pub fn RoomsPage() -> impl IntoView {
                                     };
                                     let (name_id, cap_id) = (format!("f-room-{}", r.id), format!("f-cap-{}", r.id));
                                     let remove_label = format!("{} {}", lang.t(Msg::RemoveRoom), r.name);
+                                    let plan_room = r.clone();
                                     view! {
                                         <li class="card room">
                                             <ActionForm action=save attr:class="room-form">
@@ -86,6 +104,7 @@ pub fn RoomsPage() -> impl IntoView {
                                                 </button>
                                             </ActionForm>
                                             <p class="muted">{used}</p>
+                                            <RoomPlan event_id room=plan_room remove_plan />
                                             <ActionForm action=remove attr:class="inline">
                                                 <EventIdInput event_id />
                                                 <input type="hidden" name="room_id" value=r.id />
@@ -129,6 +148,16 @@ pub fn RoomsPage() -> impl IntoView {
                                 <EventIdInput event_id />
                                 <Checkbox label=Msg::FieldPlaceAgain name="again" />
                                 <Submit label=Msg::PlaceAuto />
+                            </ActionForm>
+                        </section>
+                        <section class="card">
+                            <h2>{lang.t(Msg::PlaceListTitle)}</h2>
+                            <p class="hint">{lang.t(Msg::HintPlaceList)}</p>
+                            <ActionForm action=import>
+                                <FormError errors=import_errors />
+                                <EventIdInput event_id />
+                                <TextArea label=Msg::FieldPlaces name="places" errors=import_errors rows=6 />
+                                <Submit label=Msg::PlaceList />
                             </ActionForm>
                         </section>
                         <h2>{lang.t(Msg::PlaceTitle)}</h2>
@@ -235,9 +264,17 @@ pub fn RoomMapPage() -> impl IntoView {
                             .into_iter()
                             .map(|r| {
                                 let name = r.name.clone().unwrap_or_else(|| lang.t(Msg::NotPlaced).to_owned());
+                                let plan_alt = lang
+                                    .format(args::RoomPlanOf {
+                                        room: name.clone(),
+                                    });
                                 view! {
                                     <section class="room-sheet">
                                         <h2 dir="auto">{name} " · " {m.event_name.clone()}</h2>
+                                        {r
+                                            .plan
+                                            .clone()
+                                            .map(|src| view! { <img class="room-plan" src=src alt=plan_alt /> })}
                                         <table class="people room-tables">
                                             <thead>
                                                 <tr>
@@ -282,5 +319,55 @@ pub fn RoomMapPage() -> impl IntoView {
                 }
             },
         )}
+    }
+}
+
+/// A room's floor plan: the image when it has one (with a way to take it away), and the form
+/// that uploads one (a plain multipart post, which works without the page's script).
+#[component]
+fn RoomPlan(event_id: i64, room: Room, remove_plan: ServerAction<RemoveRoomPlan>) -> impl IntoView {
+    let lang = use_lang();
+    let field = format!("f-plan-{}", room.id);
+    let alt = lang.format(args::RoomPlanOf { room: room.name.clone() });
+    let remove_label = format!("{} · {}", lang.t(Msg::RemovePlan), room.name);
+    let upload_label = format!("{} · {}", lang.t(Msg::Upload), alt);
+    view! {
+        <div class="room-plan-box">
+            {room
+                .plan
+                .clone()
+                .map(|src| {
+                    let href = src.clone();
+                    view! {
+                        <a href=href>
+                            <img class="room-plan-thumb" src=src alt=alt loading="lazy" />
+                        </a>
+                        <ActionForm action=remove_plan attr:class="inline">
+                            <EventIdInput event_id />
+                            <input type="hidden" name="room_id" value=room.id />
+                            <button type="submit" class="button link danger" aria-label=remove_label.clone()>
+                                {lang.t(Msg::RemovePlan)}
+                            </button>
+                        </ActionForm>
+                    }
+                })} <form method="post" action="/api/rooms/plan" enctype="multipart/form-data" class="room-plan-form">
+                <EventIdInput event_id />
+                <input type="hidden" name="room_id" value=room.id />
+                <label for=field
+                    .clone()>
+                    {lang.t(Msg::FieldRoomPlan)} <span class="visually-hidden">{room.name.clone()}</span>
+                </label>
+                <input
+                    id=field
+                    type="file"
+                    name=PLAN_FIELD
+                    accept="image/png,image/jpeg,image/webp,image/gif"
+                    required
+                />
+                <button type="submit" class="button" aria-label=upload_label>
+                    {lang.t(Msg::Upload)}
+                </button>
+            </form>
+        </div>
     }
 }

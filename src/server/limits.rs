@@ -15,8 +15,8 @@ use std::sync::OnceLock;
 
 /// The server functions that take `multipart/form-data` (file uploads); every other one
 /// takes a url-encoded form. A new multipart function must be listed here.
-fn multipart_functions() -> [&'static str; 1] {
-    [crate::projects::UploadScreenshot::PATH]
+fn multipart_functions() -> [&'static str; 2] {
+    [crate::projects::UploadScreenshot::PATH, crate::rooms::UploadRoomPlan::PATH]
 }
 
 /// The server functions that hash a password: log in, sign up, sign up through an invite,

@@ -249,6 +249,13 @@ fn router(state: AppState, sessions: Sessions) -> Router {
             }),
         )
         .route(
+            "/events/{id}/rooms/{room}/plan",
+            get({
+                let db = state.db.clone();
+                move |session: tower_sessions::Session, path| crate::rooms::plan::serve(db.clone(), session, path)
+            }),
+        )
+        .route(
             "/events/{id}/checkins.csv",
             get({
                 let db = state.db.clone();

@@ -94,7 +94,9 @@ pub async fn slots_console(event_id: i64) -> Result<SlotsData, AppError> {
 /// Saves the plan and makes the schedule: every assignment the judge is not done with gets a
 /// slot from the plan's start (or from now, when that is later), in the judge's walking
 /// order as far as the teams' other slots allow. Slots already judged, and those under way,
-/// stay where they are and are booked around.
+/// stay where they are and are booked around. With `present_only`, only teams checked in at
+/// the venue get slots; the others' slots not yet judged are taken back, until the schedule is
+/// made again once they are here.
 #[server(prefix = "/api", endpoint = "slots/generate")]
 pub async fn generate_slots(
     event_id: i64,
@@ -102,6 +104,7 @@ pub async fn generate_slots(
     pitch: String,
     break_every: String,
     break_minutes: String,
+    present_only: Option<String>,
 ) -> Result<(), AppError> {
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let tz = crate::events::db::timezone(access.db(), event_id).await?;
@@ -109,6 +112,14 @@ pub async fn generate_slots(
     let plan = domain::check_plan(start, &pitch, &break_every, &break_minutes).map_err(AppError::Invalid)?;
     let at = now();
     let mut tx = access.db().begin_write().await?;
+    // One schedule change at a time (PostgreSQL runs writes side by side): each books around
+    // the slots the one before set.
+    crate::events::people::db::lock_event(&mut tx, event_id).await?;
+    let present = match present_only.is_some() {
+        true => Some(crate::checkin::db::present_teams(&mut tx, event_id).await?),
+        false => None,
+    };
+    let here = |l: &LineRow| present.as_ref().is_none_or(|p| p.contains(&l.team_id));
     let lines = db::lines_in(&mut tx, event_id).await?;
     let kept: Vec<domain::Kept> = lines
         .iter()
@@ -119,7 +130,10 @@ pub async fn generate_slots(
         .collect();
     // Each judge's assignments in their walking order (the place worked out once per row).
     let mut pending: Vec<(i64, crate::rooms::domain::Spot, &LineRow)> =
-        lines.iter().filter(|l| !l.done() && !stays(l, at)).map(|l| (l.judge_id, l.spot(), l)).collect();
+        lines.iter().filter(|l| !l.done() && !stays(l, at) && here(l)).map(|l| (l.judge_id, l.spot(), l)).collect();
+    // Teams not here: their slots not judged nor under way are taken back.
+    let away: Vec<i64> =
+        lines.iter().filter(|l| !here(l) && !l.done() && !stays(l, at) && l.slot().is_some()).map(|l| l.id).collect();
     pending.sort_by(|a, b| {
         a.0.cmp(&b.0).then_with(|| crate::rooms::domain::walking_order((&a.1, a.2.project_id), (&b.1, b.2.project_id)))
     });
@@ -133,6 +147,9 @@ pub async fn generate_slots(
     for s in &slots {
         db::set_slot(&mut tx, s.assignment, Some((s.start, s.end))).await?;
     }
+    for id in &away {
+        db::set_slot(&mut tx, *id, None).await?;
+    }
     audit(
         &mut tx,
         Some(event_id),
@@ -142,6 +159,7 @@ pub async fn generate_slots(
         Some(json!({
             "starts_at": plan.starts_at, "pitch": plan.pitch, "break_every": plan.break_every,
             "break": plan.break_len, "scheduled": slots.len(), "kept": kept.len(),
+            "present_only": present.is_some(), "taken_back": away.len(),
         })),
     )
     .await?;
@@ -157,6 +175,9 @@ pub async fn move_slot(event_id: i64, assignment_id: i64) -> Result<(), AppError
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let at = now();
     let mut tx = access.db().begin_write().await?;
+    // One schedule change at a time (PostgreSQL runs writes side by side): each books around
+    // the slots the one before set.
+    crate::events::people::db::lock_event(&mut tx, event_id).await?;
     let lines = db::lines_in(&mut tx, event_id).await?;
     // Only an assignment of this event: another event's is not found.
     let me = lines.iter().find(|l| l.id == assignment_id).ok_or(AppError::NotFound)?;
@@ -194,6 +215,9 @@ pub async fn move_slot(event_id: i64, assignment_id: i64) -> Result<(), AppError
 pub async fn clear_slots(event_id: i64) -> Result<(), AppError> {
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     let mut tx = access.db().begin_write().await?;
+    // One schedule change at a time (PostgreSQL runs writes side by side): each books around
+    // the slots the one before set.
+    crate::events::people::db::lock_event(&mut tx, event_id).await?;
     let lines = db::lines_in(&mut tx, event_id).await?;
     let mut cleared = 0;
     for l in lines.iter().filter(|l| !l.done() && l.slot().is_some()) {
@@ -213,8 +237,9 @@ pub async fn team_slots(event_id: i64) -> Result<TeamSlotsView, AppError> {
     let access = gate::event(event_id, &[Role::Participant]).await?;
     let db = access.db();
     let now_ms = crate::db::now_ms();
+    let has_plan = db::plan(db, event_id).await?.is_some();
     let Some(team) = crate::teams::db::team_of_user(db, event_id, access.user.id).await? else {
-        return Ok(TeamSlotsView { event_id, slots: Vec::new(), now_ms });
+        return Ok(TeamSlotsView { event_id, has_plan, slots: Vec::new(), now_ms });
     };
     let tz = crate::events::db::timezone(db, event_id).await?;
     let lines = db::lines_of_team(db, event_id, team.id).await?;
@@ -232,6 +257,7 @@ pub async fn team_slots(event_id: i64) -> Result<TeamSlotsView, AppError> {
                 })
                 .collect();
             let standing = match domain::standing(&line, l.id, at) {
+                domain::Standing::Done if l.status.as_deref() == Some("absent") => TeamStanding::Absent,
                 domain::Standing::Done => TeamStanding::Done,
                 domain::Standing::Next => TeamStanding::Next,
                 domain::Standing::Later => TeamStanding::Later,
@@ -248,5 +274,5 @@ pub async fn team_slots(event_id: i64) -> Result<TeamSlotsView, AppError> {
         })
         .collect();
     slots.sort_by_key(|(start, _)| *start);
-    Ok(TeamSlotsView { event_id, slots: slots.into_iter().map(|(_, s)| s).collect(), now_ms })
+    Ok(TeamSlotsView { event_id, has_plan, slots: slots.into_iter().map(|(_, s)| s).collect(), now_ms })
 }

@@ -118,13 +118,19 @@ pub async fn lines_of_team(db: &Db, event_id: i64, team_id: i64) -> Result<Vec<L
     .await
 }
 
-/// Sets (or clears) an assignment's slot.
+/// Sets (or clears) the slot of an assignment the judge is not done with. A score saved
+/// since the schedule was read (the score writer takes no event lock) keeps its slot: the
+/// statement checks again when it runs.
 pub async fn set_slot(tx: &mut Tx, assignment_id: i64, slot: Option<(i64, i64)>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE judge_assignments SET slot_start = $1, slot_end = $2 WHERE id = $3")
-        .bind(slot.map(|s| s.0))
-        .bind(slot.map(|s| s.1))
-        .bind(assignment_id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE judge_assignments SET slot_start = $1, slot_end = $2 WHERE id = $3 AND NOT EXISTS \
+         (SELECT 1 FROM scores s WHERE s.project_id = judge_assignments.project_id \
+         AND s.judge_id = judge_assignments.judge_id AND s.status <> 'draft')",
+    )
+    .bind(slot.map(|s| s.0))
+    .bind(slot.map(|s| s.1))
+    .bind(assignment_id)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

@@ -74,6 +74,8 @@ pub struct SlotsData {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TeamStanding {
     Done,
+    /// The judge came and marked the team absent: it should see the organizer.
+    Absent,
     /// The judge is on the way: their slot before is done, or this one is about to begin.
     Next,
     Later,
@@ -95,6 +97,9 @@ pub struct TeamSlot {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TeamSlotsView {
     pub event_id: i64,
+    /// The event schedules pitch slots: the team's page listens for them even before it has
+    /// one (made again once the team checks in, say).
+    pub has_plan: bool,
     /// In time order; empty when the team has none (or no team).
     pub slots: Vec<TeamSlot>,
     pub now_ms: i64,
@@ -105,6 +110,8 @@ pub struct TeamSlotsView {
 pub struct DeskSlot {
     /// "14:20–14:27" in the event's time zone.
     pub time: String,
-    /// Its end, ms since the epoch: the countdown runs to it.
+    /// Its start and end, ms since the epoch: the countdown runs to the start until the slot
+    /// begins, then to its end.
+    pub starts_ms: i64,
     pub ends_ms: i64,
 }

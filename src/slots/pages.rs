@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::i18n::{args, use_lang, Lang, Msg};
-use crate::ui::{action_error, event_id_param, loaded, EventIdInput, Field, FormError, Submit};
+use crate::ui::{action_error, event_id_param, loaded, Checkbox, EventIdInput, Field, FormError, Submit};
 use leptos::prelude::*;
 
 fn state_text(lang: Lang, state: SlotState) -> &'static str {
@@ -79,6 +79,7 @@ pub fn SlotsPage() -> impl IntoView {
                                 errors=generate_errors
                                 min="0".to_string()
                             />
+                            <Checkbox label=Msg::FieldPresentOnly name="present_only" hint=Msg::HintSlotsPresentOnly />
                             <Submit label=make />
                         </ActionForm>
                         {d
@@ -198,32 +199,33 @@ pub fn SlotsPage() -> impl IntoView {
 
 /// A team's slots on its page: "judge at your table at 14:20", and "you're next" once the
 /// judge is on the way, refreshed whenever a judge finishes a slot or the schedule changes.
-/// Nothing at all when the team has no slot.
+/// Once the event schedules slots, the page listens for them even before the team has one;
+/// until then, nothing at all. The region is swapped only when its content changed, so a
+/// screen reader announces a real change, never the same list again.
 #[component]
 pub fn TeamSlotsPanel(data: TeamSlotsView) -> impl IntoView {
     let lang = use_lang();
     let event_id = data.event_id;
     view! {
         {Some(data)
-            .filter(|d| !d.slots.is_empty())
+            .filter(|d| d.has_plan || !d.slots.is_empty())
             .map(|d| {
                 let next = d.slots.iter().find(|s| s.standing == TeamStanding::Next).cloned();
                 view! {
                     <section class="team-slots">
-                        <h3>{lang.t(Msg::TeamSlotsTitle)}</h3>
                         <crate::live::LiveRegion
                             event_id
                             topic=crate::live::Topic::Slots
                             target="team-slots".to_string()
                         />
                         <div id="team-slots" aria-live="polite">
-                            <crate::live::ServerClock now_ms=d.now_ms />
+                            {(!d.slots.is_empty()).then(|| view! { <h3>{lang.t(Msg::TeamSlotsTitle)}</h3> })}
                             {next
                                 .map(|s| {
                                     let place = crate::rooms::place_text(lang, &s.room, &s.table_label)
                                         .unwrap_or_default();
                                     view! {
-                                        <p class="notice slot-next" role="status">
+                                        <p class="notice slot-next">
                                             <strong>{lang.t(Msg::TeamSlotNext)}</strong>
                                             " "
                                             <span dir="auto">{place}</span>
@@ -241,7 +243,11 @@ pub fn TeamSlotsPanel(data: TeamSlotsView) -> impl IntoView {
                                             .format(args::TeamSlotLine {
                                                 time: s.time.clone(),
                                             });
-                                        let done = s.standing == TeamStanding::Done;
+                                        let state = match s.standing {
+                                            TeamStanding::Done => Some(Msg::SlotScored),
+                                            TeamStanding::Absent => Some(Msg::SlotAbsent),
+                                            _ => None,
+                                        };
                                         view! {
                                             <li data-standing=format!("{:?}", s.standing).to_lowercase()>
                                                 <span dir="auto">{line}</span>
@@ -252,11 +258,11 @@ pub fn TeamSlotsPanel(data: TeamSlotsView) -> impl IntoView {
                                                             <span dir="auto">{p}</span>
                                                         }
                                                     })}
-                                                {done
-                                                    .then(|| {
+                                                {state
+                                                    .map(|m| {
                                                         view! {
                                                             " · "
-                                                            <span class="muted">{lang.t(Msg::SlotScored)}</span>
+                                                            <span class="muted">{lang.t(m)}</span>
                                                         }
                                                     })}
                                             </li>

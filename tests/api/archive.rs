@@ -189,7 +189,7 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
                 user_id: fx.user(Judge),
                 active: Some("on".into()),
                 track: String::new(),
-                room: String::new(),
+                rooms: None,
             }),
         ),
         (fx.client(Judge), Call::of(&SaveConflicts { event_id: e, teams: map(&[(fx.team2, "on")]) })),
@@ -223,10 +223,11 @@ async fn fill_every_table(app: &TestApp, fx: &Fixture) {
             org,
             Call::of(&GenerateSlots {
                 event_id: e,
-                starts_at: "2030-10-07T09:00".into(),
+                starts_at: slot_day(),
                 pitch: "7".into(),
                 break_every: String::new(),
                 break_minutes: String::new(),
+                present_only: None,
             }),
         ),
     ];

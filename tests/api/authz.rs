@@ -167,6 +167,11 @@ fn cases() -> Vec<(&'static str, &'static [Persona], &'static [Persona])> {
         ("rooms/remove", ORGANIZER, NO_ONE),
         ("rooms/place", ORGANIZER, NO_ONE),
         ("rooms/auto", ORGANIZER, NO_ONE),
+        ("rooms/import", ORGANIZER, NO_ONE),
+        // A floor plan set on a fresh room, and the fixture room's taken away (set again
+        // before each case).
+        ("rooms/plan", ORGANIZER, NO_ONE),
+        ("rooms/plan/remove", ORGANIZER, NO_ONE),
         ("rooms/map", ORGANIZER, NO_ONE),
         // Pitch slots: each case that needs one gives a fresh judge an assignment of the
         // fixture's project and makes the schedule, so the team has a slot and the move one
@@ -288,14 +293,15 @@ async fn new_room(app: &TestApp, fx: &Fixture) -> i64 {
         .unwrap()
 }
 
-/// The schedule's form: `pitch` minutes from 7 October 2030, 09:00.
+/// The schedule's form: `pitch` minutes from 09:00 a month from now.
 fn slot_plan(event_id: i64, pitch: &str) -> GenerateSlots {
     GenerateSlots {
         event_id,
-        starts_at: "2030-10-07T09:00".into(),
+        starts_at: slot_day(),
         pitch: pitch.into(),
         break_every: "4".into(),
         break_minutes: "5".into(),
+        present_only: None,
     }
 }
 
@@ -886,11 +892,32 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
                 Call::of(&PlaceProject { event_id, project_id: fx.project, room_id: id, table_label: "P-7".into() });
             Prepared { call, actor: None, mark: id.to_string() }
         }
+        "rooms/import" => {
+            let id = new_room(app, fx).await;
+            let name: String =
+                sqlx::query_scalar("SELECT name FROM rooms WHERE id = $1").bind(id).fetch_one(pool).await.unwrap();
+            let places = format!("code,room,table\nP{:03},{name},T-9", fx.project);
+            Prepared { call: Call::of(&ImportPlaces { event_id, places }), actor: None, mark: id.to_string() }
+        }
+        "rooms/plan" => {
+            let id = new_room(app, fx).await;
+            let fields = [("event_id", event_id.to_string()), ("room_id", id.to_string())];
+            Prepared { call: Call::plan(&fields, Some(("plan", png()))), actor: None, mark: id.to_string() }
+        }
+        "rooms/plan/remove" => {
+            let id = new_room(app, fx).await;
+            let fields = [("event_id", event_id.to_string()), ("room_id", id.to_string())];
+            ok(&app.send_call(org, &Call::plan(&fields, Some(("plan", png())))).await, "floor plan");
+            Prepared { call: Call::of(&RemoveRoomPlan { event_id, room_id: id }), actor: None, mark: id.to_string() }
+        }
         "rooms/auto" => {
             new_room(app, fx).await;
             prepared(Call::of(&AutoPlace { event_id, again: Some("on".into()) }))
         }
-        "slots/console" => prepared(Call::of(&SlotsConsole { event_id })),
+        "slots/console" => {
+            slotted_assignment(app, fx).await;
+            prepared(Call::of(&SlotsConsole { event_id }))
+        }
         "slots/generate" => prepared(Call::of(&slot_plan(event_id, "6"))),
         "slots/team" => {
             slotted_assignment(app, fx).await;
@@ -956,7 +983,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, endpoint: &str, p: Persona) -> Pre
                     user_id: judge,
                     active: Some("on".into()),
                     track: fx.track.to_string(),
-                    room: String::new(),
+                    rooms: None,
                 })
             };
             Prepared { call, actor: None, mark: judge.to_string() }
@@ -1347,7 +1374,10 @@ async fn effect(
             reply.json()["rooms"].as_array().is_some_and(|rs| rs.iter().any(|r| r["tables"].as_array().is_some_and(|t| !t.is_empty()))),
             "the map drawn",
         ),
-        "slots/console" => expect(reply.json()["lines"].as_array().is_some_and(|l| !l.is_empty()), "the slots listed"),
+        "slots/console" => expect(
+            reply.json()["lines"].as_array().is_some_and(|l| l.iter().any(|l| l["time"].as_str().is_some_and(|t| t.contains('–')))),
+            "the slots listed with their times",
+        ),
         "slots/generate" => expect(
             count("SELECT COUNT(*) FROM pitch_plans WHERE pitch_seconds = 360 AND event_id = $1", fx.event).await == 1
                 && count("SELECT COUNT(*) FROM judge_assignments WHERE slot_start IS NOT NULL AND event_id = $1", fx.event).await > 0
@@ -1379,6 +1409,20 @@ async fn effect(
         "rooms/save" => expect(count("SELECT COUNT(*) FROM rooms WHERE capacity = 12 AND event_id = $1", fx.event).await == 1, "room added"),
         "rooms/remove" => expect(count("SELECT COUNT(*) FROM rooms WHERE id = $1", id).await == 0, "room removed"),
         "rooms/place" => expect(count("SELECT COUNT(*) FROM projects WHERE table_label = 'P-7' AND room_id = $1", id).await == 1, "project placed"),
+        "rooms/import" => expect(
+            count("SELECT COUNT(*) FROM projects WHERE table_label = 'T-9' AND room_id = $1", id).await == 1
+                && audited(app, fx.event, "room.imported").await,
+            "the listed project placed",
+        ),
+        "rooms/plan" => expect(
+            count("SELECT COUNT(*) FROM rooms WHERE plan_type = 'image/png' AND id = $1", id).await == 1
+                && audited(app, fx.event, "room.plan_set").await,
+            "the floor plan stored",
+        ),
+        "rooms/plan/remove" => expect(
+            count("SELECT COUNT(*) FROM rooms WHERE plan_data IS NULL AND plan_type IS NULL AND id = $1", id).await == 1,
+            "the floor plan taken away",
+        ),
         "rooms/auto" => expect(
             count("SELECT COUNT(*) FROM projects WHERE status = 'submitted' AND room_id IS NULL AND event_id = $1", fx.event).await == 0
                 && audited(app, fx.event, "room.auto_placed").await,
@@ -1578,6 +1622,8 @@ fn routes(fx: &Fixture) -> Vec<(&'static str, &'static [Persona], String)> {
         ("/events/{id}/board/live", EVERYONE, format!("/events/{e}/board/live")),
         ("/events/{id}/sessions.csv", ORGANIZER, format!("/events/{e}/sessions.csv")),
         ("/events/{id}/checkins.csv", ORGANIZER, format!("/events/{e}/checkins.csv")),
+        // A room's floor plan: the organizers and judges who walk the hall.
+        ("/events/{id}/rooms/{room}/plan", &[Judge, Organizer], format!("/events/{e}/rooms/{}/plan", fx.room)),
         ("/events/{id}/teams.csv", ORGANIZER, format!("/events/{e}/teams.csv")),
         ("/events/{id}/submissions.csv", ORGANIZER, format!("/events/{e}/submissions.csv")),
         ("/events/{id}/scores.csv", ORGANIZER, format!("/events/{e}/scores.csv?by=project")),
@@ -1602,6 +1648,8 @@ async fn route_effect(app: &TestApp, fx: &Fixture, route: &str, p: Persona, body
             has(&format!("\"start_url\":\"/events/{}/judge\"", fx.event)) && has("Notation")
         }
         "/events/{id}/teams.csv" => has("Atlas"),
+        // The fixture's plan is a PNG: its signature's letters survive reading it as text.
+        "/events/{id}/rooms/{room}/plan" => has("PNG"),
         "/events/{id}/sessions.csv" => has("Salle 2"),
         "/events/{id}/checkins.csv" => has("Atlas"),
         "/events/{id}/submissions.csv" | "/events/{id}/scores.csv" | "/events/{id}/ranking.csv" => has("Saqia"),
@@ -1955,7 +2003,7 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
                 user_id: b.user(Judge),
                 active: None,
                 track: String::new(),
-                room: String::new(),
+                rooms: None,
             }),
         ),
         (
@@ -1965,7 +2013,7 @@ fn reaches(a: &Fixture, b: &Fixture) -> Vec<Reach> {
                 user_id: a.user(Judge),
                 active: None,
                 track: b.track.to_string(),
-                room: String::new(),
+                rooms: None,
             }),
         ),
         (Organizer, Call::of(&AddExtraJudge { event_id: a.event, project_id: b.project })),
@@ -2052,6 +2100,16 @@ async fn no_one_reaches_into_another_event_with_a_child_id() {
         .await
         .unwrap();
     calls.push((Organizer, Call::of(&MoveSlot { event_id: a.event, assignment_id: b_assignment })));
+    // B's projects by their codes, and B's room by its name, in a list pasted into A.
+    for places in
+        [format!("P{:03},,X", b.project), format!("P{:03},,X", b.draft), format!("P{:03},Salle B,X", a.project)]
+    {
+        calls.push((Organizer, Call::of(&ImportPlaces { event_id: a.event, places })));
+    }
+    // B's room's floor plan, set and taken away through A.
+    let fields = [("event_id", a.event.to_string()), ("room_id", b.room.to_string())];
+    calls.push((Organizer, Call::plan(&fields, Some(("plan", png())))));
+    calls.push((Organizer, Call::of(&RemoveRoomPlan { event_id: a.event, room_id: b.room })));
     calls.extend([
         (
             Organizer,
@@ -2065,7 +2123,7 @@ async fn no_one_reaches_into_another_event_with_a_child_id() {
                 user_id: a.user(Judge),
                 active: Some("on".into()),
                 track: String::new(),
-                room: b_room.to_string(),
+                rooms: map(&[(b_room, "on")]),
             }),
         ),
         (

@@ -87,6 +87,8 @@ pub struct Fixture {
     pub open_mentor_code: String,
     pub open_participant_code: String,
     pub open_judge_code: String,
+    /// A room of `event` with a floor plan.
+    pub room: i64,
 }
 
 fn ok(r: &Reply, what: &str) {
@@ -230,6 +232,14 @@ impl Fixture {
         ok(&app.send(&c(Participant), &BookSlot { slot_id: slot }).await, "book");
         let help = raise_help(app, &c(Participant), event).await;
 
+        // A room with its floor plan.
+        let save = SaveRoom { event_id: event, room_id: 0, name: "Salle Fixture".into(), capacity: String::new() };
+        ok(&app.send(&org, &save).await, "room");
+        let room = scalar(app, "SELECT MAX(id) FROM rooms WHERE event_id = $1", event).await;
+        let fields = [("event_id", event.to_string()), ("room_id", room.to_string())];
+        let plan = app.send_call(&org, &Call::plan(&fields, Some(("plan", png())))).await;
+        ok(&plan, "floor plan");
+
         // Judging: rubric, open judging, a pass-only judge, assignment, a complete score.
         ok(&crate::judging::save_rubric(app, &org, event, 0, 0).await, "rubric");
         crate::judging::settings(app, &org, event, "2", "open", "raw").await;
@@ -273,6 +283,7 @@ impl Fixture {
         let join_request = scalar(app, "SELECT MAX(id) FROM join_requests WHERE team_id = $1", team).await;
 
         Fixture {
+            room,
             tag: tag.to_owned(),
             event,
             other_event,
@@ -494,6 +505,10 @@ fn row_text(r: &sqlx::any::AnyRow) -> String {
                 format!("{v:?}")
             } else if let Ok(v) = r.try_get::<Option<bool>, _>(i) {
                 format!("{v:?}")
+            } else if let Ok(v) = r.try_get::<Option<Vec<u8>>, _>(i) {
+                // Bytes (a floor plan): their length and a digest, so a change shows.
+                use sha2::Digest;
+                v.map_or("None".into(), |b| format!("{} bytes {:x}", b.len(), sha2::Sha256::digest(&b)))
             } else {
                 "?".into()
             }

@@ -55,7 +55,9 @@ pub use hakam::projects::{
     ExtendDeadline, ListSubmissions, ProjectDetail, ProjectInput, ProjectPage, RemoveScreenshot, SaveProject,
     UploadScreenshot,
 };
-pub use hakam::rooms::{AutoPlace, PlaceProject, RemoveRoom, RoomMap, RoomsConsole, SaveRoom};
+pub use hakam::rooms::{
+    AutoPlace, ImportPlaces, PlaceProject, RemoveRoom, RemoveRoomPlan, RoomMap, RoomsConsole, SaveRoom, UploadRoomPlan,
+};
 pub use hakam::slots::{ClearSlots, GenerateSlots, MoveSlot, SlotsConsole, TeamSlots};
 pub use hakam::stage::{PutOnStage, SavePitchLength, StageConsole, TapClock};
 pub use hakam::teams::{
@@ -287,10 +289,20 @@ impl Call {
         }
     }
 
-    /// A screenshot upload (the only multipart server function): its fields and its file.
+    /// A screenshot upload: its fields and its file.
     pub fn upload(fields: &[(&str, String)], file: Option<(&str, Vec<u8>)>) -> Call {
+        Call::multipart(UploadScreenshot::PATH, fields, file)
+    }
+
+    /// A room's floor plan upload: its fields and its file.
+    pub fn plan(fields: &[(&str, String)], file: Option<(&str, Vec<u8>)>) -> Call {
+        Call::multipart(UploadRoomPlan::PATH, fields, file)
+    }
+
+    /// A multipart server function's call: its fields and its file.
+    pub fn multipart(path: &'static str, fields: &[(&str, String)], file: Option<(&str, Vec<u8>)>) -> Call {
         Call {
-            path: UploadScreenshot::PATH,
+            path,
             body: Body::Multipart {
                 fields: fields.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
                 file: file.map(|(name, bytes)| (name.to_owned(), bytes)),
@@ -620,4 +632,10 @@ async fn smtp_session(
             write.write_all(b"250 ok\r\n").await?;
         }
     }
+}
+
+/// A day a month from now at 09:00, as a `datetime-local` input reads it: pitch slots of the
+/// tests start then, in the future whenever the tests run.
+pub fn slot_day() -> String {
+    (chrono::Utc::now() + chrono::Duration::days(30)).format("%Y-%m-%dT09:00").to_string()
 }

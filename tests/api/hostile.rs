@@ -244,20 +244,22 @@ async fn hostile_upload_bodies_get_415_or_400_not_a_panic() {
     let app = spawn_app().await;
     let organizer = user_agent();
     app.signup_admin(&organizer, "Salma Benali", "organizer@example.ma").await;
-    // Raw bodies on purpose: none is the multipart form the upload takes.
-    let url = format!("{}{}", app.base, UploadScreenshot::PATH);
-    for (content_type, body, expected) in [
-        (None, &b""[..], StatusCode::UNSUPPORTED_MEDIA_TYPE),
-        (Some(FORM), b"event_id=1", StatusCode::UNSUPPORTED_MEDIA_TYPE),
-        (Some("application/json"), b"{\"event_id\":1}", StatusCode::UNSUPPORTED_MEDIA_TYPE),
-        (Some("multipart/form-data"), b"--x--", StatusCode::BAD_REQUEST),
-    ] {
-        let r = send(&organizer, Method::POST, &url, content_type, body)
-            .await
-            .expect("an answer, not a dropped connection");
-        assert_eq!(r.status(), expected, "{content_type:?}");
-        let error: serde_json::Value = r.json().await.unwrap();
-        assert!(error.is_string() || error.is_object(), "the usual error body: {error}");
+    // Raw bodies on purpose: none is the multipart form the uploads take.
+    for path in [UploadScreenshot::PATH, UploadRoomPlan::PATH] {
+        let url = format!("{}{path}", app.base);
+        for (content_type, body, expected) in [
+            (None, &b""[..], StatusCode::UNSUPPORTED_MEDIA_TYPE),
+            (Some(FORM), b"event_id=1", StatusCode::UNSUPPORTED_MEDIA_TYPE),
+            (Some("application/json"), b"{\"event_id\":1}", StatusCode::UNSUPPORTED_MEDIA_TYPE),
+            (Some("multipart/form-data"), b"--x--", StatusCode::BAD_REQUEST),
+        ] {
+            let r = send(&organizer, Method::POST, &url, content_type, body)
+                .await
+                .expect("an answer, not a dropped connection");
+            assert_eq!(r.status(), expected, "{path} {content_type:?}");
+            let error: serde_json::Value = r.json().await.unwrap();
+            assert!(error.is_string() || error.is_object(), "the usual error body: {error}");
+        }
     }
     // Undecodable url-encoded bodies are a 400 with the usual error body.
     let r = send(&organizer, Method::POST, &format!("{}{}", app.base, EventPage::PATH), Some(FORM), b"id=\xff\xfe")

@@ -568,7 +568,7 @@ async fn revoking_a_pass_ends_the_phone_sign_in_and_a_rerun_keeps_given_scores()
     let r = app
         .send(
             &jury.organizer,
-            &UpdateJudge { event_id: event, user_id: user, active: None, track: String::new(), room: String::new() },
+            &UpdateJudge { event_id: event, user_id: user, active: None, track: String::new(), rooms: None },
         )
         .await;
     assert!(r.status.is_success(), "{}", r.body);

@@ -206,10 +206,10 @@ async fn rooms_and_tables_put_each_judge_on_a_walk_through_the_hall() {
         user_id: second.0,
         active: Some("on".into()),
         track: String::new(),
-        room: room.to_string(),
+        rooms: crate::helpers::map(&[(room, "on")]),
     };
     let r = app.send(org, &keep(a)).await;
-    assert_eq!(r.invalid_fields(), ["room"]);
+    assert_eq!(r.invalid_fields(), ["rooms"]);
     ok(&app, org, &keep(b)).await;
     settings(&app, org, event, "2", "open", "z").await;
     assign(&app, &jury, "2").await;
@@ -218,11 +218,110 @@ async fn rooms_and_tables_put_each_judge_on_a_walk_through_the_hall() {
     assert!(theirs.iter().all(|p| now[p].0 == Some(b)), "{theirs:?} {now:?}");
     let console = app.send(org, &JudgingConsole { event_id: event }).await.json();
     let row = console["judges"].as_array().unwrap().iter().find(|j| j["user_id"] == second.0).unwrap().clone();
-    assert_eq!(row["room"], b);
+    assert_eq!(row["rooms"], serde_json::json!([b]));
 
     // Only the event's organizers see or change its rooms.
     let judge = &jury.judges[0].1;
     assert_eq!(app.send(judge, &RoomsConsole { event_id: event }).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.send(judge, &room(event, 0, "Salle C", "")).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.count("SELECT COUNT(*) FROM rooms").await, 1);
+}
+
+#[tokio::test]
+async fn a_pasted_list_places_the_projects_checked_whole() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 3, 1, "1").await;
+    let (org, event) = (&jury.organizer, jury.event);
+    ok(&app, org, &room(event, 0, "Salle A", "2")).await;
+    ok(&app, org, &room(event, 0, "Salle B", "")).await;
+    let (a, b) = (room_id(&app, event, "Salle A").await, room_id(&app, event, "Salle B").await);
+    let p: Vec<i64> = jury.projects.iter().map(|p| p.0).collect();
+    let list = |text: String| ImportPlaces { event_id: event, places: text };
+    let before = places(&app, event).await;
+
+    // One problem and nothing is placed; the lines at fault are named.
+    let r = app.send(org, &list(format!("code;room;table\nP{:03};Salle A;1\nP9999;Salle A;2", p[0]))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(
+        r.field_errors().iter().map(|e| (e.msg, e.arg.clone())).collect::<Vec<_>>(),
+        [(Msg::ErrPlaceCode, Some("3".into()))]
+    );
+    let r = app.send(org, &list(format!("P{:03},Salle Z,1", p[0]))).await;
+    assert_eq!(r.first_invalid(), Some(Msg::ErrPlaceRoom));
+    // Three projects in a room of two tables.
+    let three = format!("P{:03},Salle A,1\nP{:03},Salle A,2\nP{:03},Salle A,3", p[0], p[1], p[2]);
+    let r = app.send(org, &list(three)).await;
+    assert_eq!(r.first_invalid(), Some(Msg::ErrPlaceFull));
+    assert_eq!(places(&app, event).await, before, "refused lists place nothing");
+
+    // A spreadsheet's copy (tabs), room names in any letter case.
+    let good = format!("P{:03}\tsalle a\t1\nP{:03}\tSalle B\t14\nP{:03}\tSalle A\t2", p[0], p[1], p[2]);
+    ok(&app, org, &list(good)).await;
+    let now = places(&app, event).await;
+    assert_eq!(now[&p[0]], (Some(a), "1".into()));
+    assert_eq!(now[&p[1]], (Some(b), "14".into()));
+    assert_eq!(now[&p[2]], (Some(a), "2".into()));
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'room.imported'").await, 1);
+    // An empty room takes a project out of its room.
+    ok(&app, org, &list(format!("P{:03},,", p[1]))).await;
+    assert_eq!(places(&app, event).await[&p[1]], (None, String::new()));
+
+    // Judges cannot place projects.
+    let r = app.send(&jury.judges[0].1, &list(format!("P{:03},Salle B,3", p[0]))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_room_floor_plan_is_an_image_for_the_event_s_organizers_and_judges() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 1, 1, "1").await;
+    let (org, event) = (&jury.organizer, jury.event);
+    ok(&app, org, &room(event, 0, "Salle A", "")).await;
+    let a = room_id(&app, event, "Salle A").await;
+    let upload = |event: i64, room: i64, bytes: Vec<u8>| {
+        Call::plan(&[("event_id", event.to_string()), ("room_id", room.to_string())], Some(("plan", bytes)))
+    };
+    let path = format!("/events/{event}/rooms/{a}/plan");
+
+    // Not an image, or too large: refused by field, nothing stored.
+    let r = app.send_call(org, &upload(event, a, b"<script>alert(1)</script>".to_vec())).await;
+    assert_eq!(r.first_invalid(), Some(Msg::ErrNotAnImage), "{}", r.body);
+    let mut big = png();
+    big.resize(3 * 1024 * 1024 + 1, 0);
+    let r = app.send_call(org, &upload(event, a, big)).await;
+    assert_eq!(r.first_invalid(), Some(Msg::ErrUploadTooLarge), "{}", r.body);
+    assert_eq!(app.get(org, &path).await.status, StatusCode::NOT_FOUND);
+
+    // Stored, listed with the room, and served to organizers and judges as an inert image.
+    let r = app.send_call(org, &upload(event, a, png())).await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{} {}", r.status, r.body);
+    let console = app.send(org, &RoomsConsole { event_id: event }).await.json();
+    assert_eq!(console["rooms"][0]["plan"], path);
+    for who in [org, &jury.judges[0].1] {
+        let got = app.get(who, &path).await;
+        assert_eq!(got.status, StatusCode::OK);
+        assert_eq!(got.headers["content-type"], "image/png");
+        assert_eq!(got.headers["x-content-type-options"], "nosniff");
+        assert!(got.headers["content-security-policy"].to_str().unwrap().contains("sandbox"));
+    }
+    // Not to a participant, nor to someone signed out.
+    let code = app.invite(org, event, "participant", "1").await;
+    let participant = app.join_with_invite(&code, "Imane", &format!("plan.{}@example.ma", unique())).await;
+    assert_eq!(app.get(&participant, &path).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get(&user_agent(), &path).await.status, StatusCode::UNAUTHORIZED);
+
+    // A room of another event of the same organizer is not this event's.
+    let other = app.create_event(org, "Autre").await;
+    ok(&app, org, &room(other, 0, "Salle Z", "")).await;
+    let z = room_id(&app, other, "Salle Z").await;
+    assert_eq!(app.send_call(org, &upload(event, z, png())).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(org, &format!("/events/{event}/rooms/{z}/plan")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.count("SELECT COUNT(*) FROM rooms WHERE plan_data IS NOT NULL").await, 1);
+
+    // Taken away.
+    ok(&app, org, &RemoveRoomPlan { event_id: event, room_id: a }).await;
+    assert_eq!(app.get(org, &path).await.status, StatusCode::NOT_FOUND);
+    for action in ["room.plan_set", "room.plan_removed"] {
+        assert_eq!(app.count(&format!("SELECT COUNT(*) FROM audit_log WHERE action = '{action}'")).await, 1);
+    }
 }

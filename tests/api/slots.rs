@@ -25,10 +25,11 @@ async fn slots(app: &TestApp, event: i64) -> Vec<Row> {
 fn plan(event_id: i64, pitch: &str) -> GenerateSlots {
     GenerateSlots {
         event_id,
-        starts_at: "2030-10-07T09:00".into(),
+        starts_at: slot_day(),
         pitch: pitch.into(),
         break_every: "2".into(),
         break_minutes: "10".into(),
+        present_only: None,
     }
 }
 
@@ -100,6 +101,7 @@ async fn pitch_slots_book_nobody_twice_keep_what_is_judged_and_tell_the_next_tea
         pitch: "0:10".into(),
         break_every: "-1".into(),
         break_minutes: "x".into(),
+        present_only: None,
     };
     let r = app.send(org, &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
@@ -224,4 +226,45 @@ async fn jury_elsewhere(app: &TestApp, organizer: &Client, judge: i64) -> i64 {
     .fetch_one(&app.state.db.pool)
     .await
     .unwrap()
+}
+
+#[tokio::test]
+async fn slots_can_be_kept_to_the_teams_checked_in() {
+    let app = spawn_app().await;
+    let jury = jury(&app, 4, 2, "1").await;
+    let (org, event) = (&jury.organizer, jury.event);
+    assign(&app, &jury, "5").await;
+    ok(&app, org, &plan(event, "7")).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM judge_assignments WHERE slot_start IS NULL").await, 0);
+
+    // Nobody is here yet: kept to the teams checked in, every slot is taken back.
+    let here_only = GenerateSlots { present_only: Some("on".into()), ..plan(event, "7") };
+    ok(&app, org, &here_only).await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM judge_assignments WHERE slot_start IS NOT NULL").await, 0);
+    let console = ok(&app, org, &SlotsConsole { event_id: event }).await.json();
+    assert_eq!(console["unscheduled"], 4);
+
+    // The first team's member checks in: made again, its project alone gets its slot.
+    let (project, team) = jury.projects[0];
+    let member: i64 = sqlx::query_scalar("SELECT user_id FROM team_members WHERE team_id = $1")
+        .bind(team)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    ok(&app, org, &MarkPresence { event_id: event, user_id: member, present: "yes".into() }).await;
+    ok(&app, org, &here_only).await;
+    let slotted: Vec<i64> =
+        sqlx::query_scalar("SELECT project_id FROM judge_assignments WHERE slot_start IS NOT NULL AND event_id = $1")
+            .bind(event)
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(slotted, [project]);
+    let audit: String = sqlx::query_scalar(
+        "SELECT after_json FROM audit_log WHERE action = 'slots.generated' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert!(audit.contains("\"present_only\":true"), "{audit}");
 }

@@ -236,11 +236,14 @@ fn DeskProject(
                         </p>
                     }
                 })}
-            // The judge's slot with this team, counting down to its end (the stage's countdown).
+            // The judge's slot with this team: the stage's countdown, to the slot's start until
+            // it begins, then to its end (the page's script switches, and the words with it).
             {item
                 .slot
                 .clone()
                 .map(|slot| {
+                    let before = now_ms < slot.starts_ms;
+                    let left = if before { slot.starts_ms - now_ms } else { slot.ends_ms - now_ms };
                     view! {
                         <p class="desk-slot">
                             <span>
@@ -250,9 +253,21 @@ fn DeskProject(
                                     })}
                             </span>
                             " · "
-                            <crate::live::Countdown ends_at=Some(slot.ends_ms) left_ms=slot.ends_ms - now_ms now_ms />
+                            <span
+                                class="clock"
+                                dir="ltr"
+                                role="timer"
+                                data-clock-starts=slot.starts_ms
+                                data-clock-ends=slot.ends_ms
+                                data-clock-now=now_ms
+                                data-phase=if before { "before" } else { "during" }
+                                data-over=(left <= -1000).then_some("true")
+                            >
+                                {crate::live::clock::format_left(left)}
+                            </span>
                             " "
-                            <span>{lang.t(Msg::DeskSlotLeft)}</span>
+                            <span class="slot-before">{lang.t(Msg::DeskSlotBefore)}</span>
+                            <span class="slot-during">{lang.t(Msg::DeskSlotLeft)}</span>
                         </p>
                     }
                 })}

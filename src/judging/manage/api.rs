@@ -42,7 +42,7 @@ pub async fn judging_console(event_id: i64) -> Result<ConsoleData, AppError> {
                 name: j.display_name,
                 active: j.active == 1,
                 track: domain::track_ids(&j.tracks).first().copied(),
-                room: domain::track_ids(&j.rooms).first().copied(),
+                rooms: domain::track_ids(&j.rooms),
                 own_login: j.pass_only == 0,
                 pass: j
                     .pass_expires
@@ -320,15 +320,15 @@ pub async fn extend_pass(event_id: i64, user_id: i64, days: String) -> Result<()
     Ok(())
 }
 
-/// Marks a judge available or not for new assignments, and limits them to a track and to a
-/// room of the venue (each empty for none).
+/// Marks a judge available or not for new assignments, and limits them to a track (empty for
+/// none) and to some rooms of the venue (`rooms[ID]` ticked; none ticked: every room).
 #[server(prefix = "/api", endpoint = "judging/judge/update")]
 pub async fn update_judge(
     event_id: i64,
     user_id: i64,
     active: Option<String>,
     track: String,
-    #[server(default)] room: String,
+    #[server(default)] rooms: Option<std::collections::BTreeMap<String, String>>,
 ) -> Result<(), AppError> {
     let access = gate::event_write(event_id, &[Role::Organizer]).await?;
     if !gate::roles_in_event(access.db(), event_id, user_id).await?.contains(&Role::Judge) {
@@ -337,23 +337,25 @@ pub async fn update_judge(
     let mut errors = Vec::new();
     let track = crate::events::db::track_of_event(access.db(), event_id, &track, &mut errors).await?;
     let mut tx = access.db().begin_write().await?;
-    // A room of this event, or none; another event's room id is refused like a bad value.
-    let room = match room.trim() {
-        "" => None,
-        id => match id.parse::<i64>() {
-            Ok(id) if crate::rooms::db::before(&mut tx, event_id, id).await?.is_some() => Some(id),
+    // Rooms of this event only; another event's room id is refused like a bad value.
+    let mut kept = Vec::new();
+    for key in rooms.unwrap_or_default().into_keys() {
+        match key.trim().parse::<i64>() {
+            Ok(id) if crate::rooms::db::before(&mut tx, event_id, id).await?.is_some() => kept.push(id),
             _ => {
-                errors.push(crate::error::FieldError::new("room", Msg::ErrRequired));
-                None
+                errors.push(crate::error::FieldError::new("rooms", Msg::ErrRequired));
+                break;
             }
-        },
-    };
+        }
+    }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let (tracks, rooms) =
-        (track.map(|t| t.to_string()).unwrap_or_default(), room.map(|r| r.to_string()).unwrap_or_default());
-    let profile = db::JudgeProfile { tracks: &tracks, rooms: &rooms, active: active.is_some() };
+    kept.sort_unstable();
+    kept.dedup();
+    let tracks = track.map(|t| t.to_string()).unwrap_or_default();
+    let room_list = kept.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let profile = db::JudgeProfile { tracks: &tracks, rooms: &room_list, active: active.is_some() };
     db::save_judge_profile(&mut tx, event_id, user_id, &profile, now()).await?;
     audit(
         &mut tx,
@@ -361,7 +363,7 @@ pub async fn update_judge(
         Some(access.user.id),
         "judge.updated",
         None,
-        Some(json!({ "judge": user_id, "active": active.is_some(), "track": track, "room": room })),
+        Some(json!({ "judge": user_id, "active": active.is_some(), "track": track, "rooms": kept })),
     )
     .await?;
     tx.commit().await?;

@@ -29,8 +29,8 @@ pub struct JudgeRow {
     pub active: bool,
     /// The track the judge is limited to, if any.
     pub track: Option<i64>,
-    /// The room of the venue the judge stays in, if limited to one.
-    pub room: Option<i64>,
+    /// The rooms of the venue the judge stays in; empty: every room.
+    pub rooms: Vec<i64>,
     /// The account has a password of its own: the judge signs in with it, never with a pass.
     pub own_login: bool,
     /// The judge's current (unrevoked) pass, if any.
