@@ -178,14 +178,20 @@ pub async fn serve_upload(db: Db, session: Session, Path(file): Path<String>) ->
         Ok(_) => return denied(),
         Err(e) => return crate::error::internal_response("screenshot not read", e),
     };
+    inert_image(&content_type, bytes, "private, max-age=3600")
+}
+
+/// An uploaded image as served: its stored content type, never sniffed (`nosniff`), and a
+/// sandboxing CSP, so it can never run as a page or a script, whatever its bytes hold.
+pub(crate) fn inert_image(content_type: &str, bytes: Vec<u8>, cache: &'static str) -> Response {
     let mut res = Response::new(Body::from(bytes));
     let headers = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&content_type) {
+    if let Ok(v) = HeaderValue::from_str(content_type) {
         headers.insert(header::CONTENT_TYPE, v);
     }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res
 }
 

@@ -8,9 +8,8 @@ use crate::auth::{gate, Role};
 use crate::db::Db;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n::{args, Msg};
-use axum::body::Body;
 use axum::extract::Path;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use leptos::server_fn::codec::MultipartData;
 use serde_json::json;
@@ -94,14 +93,6 @@ pub async fn serve(db: Db, session: Session, Path((event_id, room_id)): Path<(i6
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(e) => return crate::error::internal_response("floor plan not read", e),
     };
-    let mut res = Response::new(Body::from(bytes));
-    let headers = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&content_type) {
-        headers.insert(header::CONTENT_TYPE, v);
-    }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
     // A new plan may replace it at any time: checked again on each view.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
-    res
+    crate::projects::files::inert_image(&content_type, bytes, "private, no-cache")
 }
