@@ -30,7 +30,7 @@ test('the judge walks the rooms the organizer set, told where the next project i
   await expect(page.locator('.room').first()).toContainText('Tables used: 2 / 2');
   await expect(page.locator('.room').nth(1)).toContainText('Tables used: 1 / 1');
   // A pasted list naming a project the event does not have is refused by line, placing nothing.
-  await page.getByLabel('Places').fill('code,room,table\nP999999, Salle A, 1');
+  await page.locator('#f-places').fill('code,room,table\nP999999, Salle A, 1');
   await page.getByRole('button', { name: 'Place the projects listed' }).click();
   await expect(page.locator('#f-places-error')).toHaveText('Lines 2: no submitted project of this event has that code.');
   await expect(page.locator('.room').first()).toContainText('Tables used: 2 / 2');

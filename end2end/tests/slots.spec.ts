@@ -34,6 +34,8 @@ test("a team's phone shows \"you're next\" when the judge finishes the slot befo
   const teamCtx = await browser.newContext({ ...pixel });
   const t = await teamCtx.newPage();
   await logIn(t, `p${n}-${id}@example.ma`);
+  // Signed in (the sign-in's own navigation done) before going to the team's page.
+  await expect(t.getByRole('button', { name: 'Log out' })).toBeVisible();
   await t.goto(`${eventPath}/team`);
   await expect(t.locator('.team-slots')).toContainText('A judge at your table at 09:07–09:14');
   await expect(t.locator('.slot-next')).toHaveCount(0);
