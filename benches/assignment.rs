@@ -97,7 +97,8 @@ fn main() {
     let mut pending: Vec<Pending> = Vec::new();
     for project in 0..300 {
         let mut judges: Vec<usize> = (0..60).collect();
-        judges.sort_by_key(|j| (load[*j], rng.gen_range(0..1000)));
+        // Each judge's key drawn once: a key drawn per comparison is no order at all.
+        judges.sort_by_cached_key(|j| (load[*j], rng.gen_range(0..1000)));
         for judge in judges.into_iter().take(3) {
             load[judge] += 1;
             pending.push(Pending { assignment: pending.len() as i64, judge: judge as i64, project });
